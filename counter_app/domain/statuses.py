@@ -1,0 +1,111 @@
+"""Dossier statuses: the 10 national codes (TrangThaiHoSo, domain brief §8.3) and local sub-states."""
+
+from __future__ import annotations
+
+from enum import IntEnum, StrEnum
+
+
+class Status(IntEnum):
+    """The canonical DVCQG status codes. Stored as integers in the store and on the wire."""
+
+    NEW = 1  # Mới đăng ký
+    RECEIVED = 2  # Được tiếp nhận
+    NOT_RECEIVED = 3  # Không được tiếp nhận
+    PROCESSING = 4  # Đang xử lý
+    SUPPLEMENT_REQUESTED = 5  # Yêu cầu bổ sung giấy tờ
+    FINANCIAL_OBLIGATION = 6  # Yêu cầu thực hiện nghĩa vụ tài chính
+    WITHDRAWN = 7  # Công dân yêu cầu rút hồ sơ
+    STOPPED = 8  # Dừng xử lý
+    DONE = 9  # Đã xử lý xong
+    RETURNED = 10  # Đã trả kết quả
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
+
+
+STATUS_LABELS: dict[Status, str] = {
+    Status.NEW: "Mới đăng ký",
+    Status.RECEIVED: "Được tiếp nhận",
+    Status.NOT_RECEIVED: "Không được tiếp nhận",
+    Status.PROCESSING: "Đang xử lý",
+    Status.SUPPLEMENT_REQUESTED: "Yêu cầu bổ sung giấy tờ",
+    Status.FINANCIAL_OBLIGATION: "Yêu cầu thực hiện nghĩa vụ tài chính",
+    Status.WITHDRAWN: "Công dân yêu cầu rút hồ sơ",
+    Status.STOPPED: "Dừng xử lý",
+    Status.DONE: "Đã xử lý xong",
+    Status.RETURNED: "Đã trả kết quả",
+}
+
+
+class SubState(StrEnum):
+    """Finer local states a counter tracks; each maps onto one national code (OpenCPS-style)."""
+
+    DRAFT = "draft"
+    AWAITING_FEE = "awaiting_fee"
+    RECEIVED = "received"
+    IN_TRANSIT = "in_transit"  # paper on its way to the competent agency
+    AT_AGENCY = "at_agency"
+    SUPPLEMENT = "supplement"
+    FINANCIAL = "financial"
+    REFUSED = "refused"
+    WITHDRAWN = "withdrawn"
+    STOPPED = "stopped"
+    RESULT_AT_COUNTER = "result_at_counter"  # ready, not yet collected (a "forgotten state")
+    RETURNED = "returned"
+
+
+SUBSTATE_TO_STATUS: dict[SubState, Status] = {
+    SubState.DRAFT: Status.NEW,
+    SubState.AWAITING_FEE: Status.NEW,
+    SubState.RECEIVED: Status.RECEIVED,
+    SubState.IN_TRANSIT: Status.PROCESSING,
+    SubState.AT_AGENCY: Status.PROCESSING,
+    SubState.SUPPLEMENT: Status.SUPPLEMENT_REQUESTED,
+    SubState.FINANCIAL: Status.FINANCIAL_OBLIGATION,
+    SubState.REFUSED: Status.NOT_RECEIVED,
+    SubState.WITHDRAWN: Status.WITHDRAWN,
+    SubState.STOPPED: Status.STOPPED,
+    SubState.RESULT_AT_COUNTER: Status.DONE,
+    SubState.RETURNED: Status.RETURNED,
+}
+
+TERMINAL: frozenset[Status] = frozenset(
+    {Status.NOT_RECEIVED, Status.WITHDRAWN, Status.STOPPED, Status.RETURNED}
+)
+
+# Which national status may follow which. A correction never rewrites history: it is a new event.
+ALLOWED_TRANSITIONS: dict[Status, frozenset[Status]] = {
+    Status.NEW: frozenset({Status.RECEIVED, Status.NOT_RECEIVED, Status.WITHDRAWN}),
+    Status.RECEIVED: frozenset(
+        {Status.PROCESSING, Status.SUPPLEMENT_REQUESTED, Status.FINANCIAL_OBLIGATION,
+         Status.WITHDRAWN, Status.STOPPED, Status.DONE}
+    ),
+    Status.PROCESSING: frozenset(
+        {Status.SUPPLEMENT_REQUESTED, Status.FINANCIAL_OBLIGATION, Status.WITHDRAWN,
+         Status.STOPPED, Status.DONE}
+    ),
+    Status.SUPPLEMENT_REQUESTED: frozenset(
+        {Status.PROCESSING, Status.WITHDRAWN, Status.STOPPED, Status.DONE}
+    ),
+    Status.FINANCIAL_OBLIGATION: frozenset(
+        {Status.PROCESSING, Status.WITHDRAWN, Status.STOPPED, Status.DONE}
+    ),
+    Status.DONE: frozenset({Status.RETURNED, Status.PROCESSING}),
+    Status.NOT_RECEIVED: frozenset(),
+    Status.WITHDRAWN: frozenset(),
+    Status.STOPPED: frozenset(),
+    Status.RETURNED: frozenset(),
+}
+
+
+class TransitionError(ValueError):
+    """A status change the rules do not allow; its message is Vietnamese, for the clerk."""
+
+
+def check_transition(current: Status, target: Status) -> None:
+    """Raise TransitionError unless `current → target` is allowed."""
+    if target not in ALLOWED_TRANSITIONS[current]:
+        raise TransitionError(
+            f"Không thể chuyển hồ sơ từ trạng thái “{current.label}” sang “{target.label}”."
+        )
