@@ -1,0 +1,330 @@
+"""Working-day calendar: sessions, days off, make-up days and appointment-date (hẹn trả) maths."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from itertools import pairwise
+
+from counter_app.domain.vntime import VN_TZ, to_vn
+
+# A table with no working day in this many days is misconfigured; stop instead of looping.
+SEARCH_LIMIT_DAYS = 400
+SATURDAY = 5
+_ONE_DAY = timedelta(days=1)
+_SESSION_TEXT = re.compile(r"^(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})$")
+_WEEKDAY_ITEM = re.compile(r"^([1-7])(?:\s*-\s*([1-7]))?$")
+
+
+class CalendarError(ValueError):
+    """A calendar configuration or computation problem; the message is Vietnamese, for the user."""
+
+
+class DurationUnit(StrEnum):
+    """How a procedure's processing time is counted (domain brief §6.2)."""
+
+    WORKING_DAYS = "working_days"
+    WORKING_HOURS = "working_hours"
+    HALF_DAYS = "half_days"
+    CALENDAR_DAYS = "calendar_days"
+
+
+@dataclass(frozen=True)
+class WorkSession:
+    """One opening period of a working day, e.g. 07:00–11:30."""
+
+    start: time
+    end: time
+
+    def __post_init__(self) -> None:
+        if self.start >= self.end:
+            raise CalendarError(
+                f"Buổi làm việc không hợp lệ: {self.start:%H:%M}-{self.end:%H:%M} "
+                "(giờ bắt đầu phải trước giờ kết thúc)."
+            )
+
+
+def _default_weekday_sessions() -> tuple[WorkSession, ...]:
+    return (WorkSession(time(7, 0), time(11, 30)), WorkSession(time(13, 30), time(17, 0)))
+
+
+@dataclass(frozen=True)
+class CalendarRules:
+    """A counter's working week. Weekdays count Monday as 0 (Python's `date.weekday()`)."""
+
+    weekday_sessions: tuple[WorkSession, ...] = field(default_factory=_default_weekday_sessions)
+    working_weekdays: frozenset[int] = frozenset({0, 1, 2, 3, 4})
+    saturday_sessions: tuple[WorkSession, ...] = ()
+    hours_per_day: Decimal = Decimal(8)
+
+    def __post_init__(self) -> None:
+        if not self.weekday_sessions:
+            raise CalendarError("Chưa khai báo buổi làm việc nào trong ngày.")
+        _check_session_order(self.weekday_sessions)
+        _check_session_order(self.saturday_sessions)
+        if not self.working_weekdays or not self.working_weekdays <= set(range(7)):
+            raise CalendarError("Danh sách ngày làm việc trong tuần không hợp lệ.")
+        if self.hours_per_day <= 0:
+            raise CalendarError("Số giờ của một ngày làm việc phải lớn hơn 0.")
+
+    @classmethod
+    def parse(
+        cls,
+        sessions: str = "07:00-11:30,13:30-17:00",
+        saturday: str = "",
+        weekdays: str = "1-5",
+        hours_per_day: str = "8",
+    ) -> CalendarRules:
+        """Read the config text form. `weekdays` numbers Monday (thứ Hai) as 1 and Sunday as 7.
+
+        A non-empty `saturday` schedule puts Saturday in the working week.
+        """
+        working = _parse_weekdays(weekdays)
+        saturday_sessions = _parse_sessions(saturday) if saturday.strip() else ()
+        if saturday_sessions:
+            working |= {SATURDAY}
+        return cls(
+            weekday_sessions=_parse_sessions(sessions),
+            working_weekdays=frozenset(working),
+            saturday_sessions=saturday_sessions,
+            hours_per_day=_parse_hours(hours_per_day),
+        )
+
+
+@dataclass(frozen=True)
+class DayOff:
+    """A named non-working date (holiday, nghỉ bù, swapped day)."""
+
+    day: date
+    name: str
+
+
+def _check_session_order(sessions: tuple[WorkSession, ...]) -> None:
+    for earlier, later in pairwise(sessions):
+        if later.start < earlier.end:
+            raise CalendarError("Các buổi làm việc phải theo thứ tự và không chồng lên nhau.")
+
+
+def _parse_sessions(text: str) -> tuple[WorkSession, ...]:
+    items = [item.strip() for item in text.split(",")]
+    return tuple(_parse_session(item, text) for item in items)
+
+
+def _parse_session(item: str, whole: str) -> WorkSession:
+    match = _SESSION_TEXT.match(item)
+    bad = CalendarError(f"Giờ làm việc không hợp lệ: “{whole}” (cần dạng 07:00-11:30,13:30-17:00).")
+    if match is None:
+        raise bad
+    h1, m1, h2, m2 = (int(part) for part in match.groups())
+    try:
+        start, end = time(h1, m1), time(h2, m2)
+    except ValueError as error:  # hour or minute out of range
+        raise bad from error
+    return WorkSession(start, end)
+
+
+def _parse_weekdays(text: str) -> set[int]:
+    days: set[int] = set()
+    for item in text.split(","):
+        match = _WEEKDAY_ITEM.match(item.strip())
+        if match is None:
+            raise CalendarError(
+                f"Ngày làm việc trong tuần không hợp lệ: “{text}” "
+                "(cần dạng 1-5; thứ Hai là 1, Chủ nhật là 7)."
+            )
+        first = int(match.group(1))
+        last = int(match.group(2) or first)
+        if last < first:
+            raise CalendarError(f"Khoảng ngày trong tuần bị ngược: “{item.strip()}”.")
+        days |= {iso - 1 for iso in range(first, last + 1)}
+    return days
+
+
+def _parse_hours(text: str) -> Decimal:
+    try:
+        hours = Decimal(text.strip().replace(",", "."))
+    except InvalidOperation as error:
+        raise CalendarError(f"Số giờ của một ngày làm việc không hợp lệ: “{text}”.") from error
+    if not hours.is_finite() or hours <= 0:
+        raise CalendarError(f"Số giờ của một ngày làm việc không hợp lệ: “{text}”.")
+    return hours
+
+
+def _hours_to_timedelta(hours: Decimal) -> timedelta:
+    return timedelta(microseconds=int((hours * 3_600_000_000).to_integral_value()))
+
+
+def _at(day: date, clock: time) -> datetime:
+    return datetime.combine(day, clock, tzinfo=VN_TZ)
+
+
+class WorkCalendar:
+    """Answers "is this a working day" and "when is this due" for one counter's rules and tables."""
+
+    def __init__(
+        self,
+        rules: CalendarRules,
+        days_off: Mapping[date, str],
+        makeup_workdays: Mapping[date, str],
+    ) -> None:
+        both = sorted(set(days_off) & set(makeup_workdays))
+        if both:
+            raise CalendarError(f"Ngày {both[0]:%d/%m/%Y} vừa là ngày nghỉ vừa là ngày làm bù.")
+        self.rules = rules
+        self._days_off = dict(days_off)
+        self._makeup = dict(makeup_workdays)
+
+    # --- days -------------------------------------------------------------------------------
+
+    def is_working_day(self, day: date) -> bool:
+        """Make-up workdays are worked even on a weekend; days off are not worked on a weekday."""
+        if day in self._makeup:
+            return True
+        if day in self._days_off:
+            return False
+        return day.weekday() in self.rules.working_weekdays
+
+    def sessions_on(self, day: date) -> tuple[WorkSession, ...]:
+        """The day's sessions; a make-up day replaces a full weekday, so it gets weekday hours."""
+        if not self.is_working_day(day):
+            return ()
+        regular_saturday = day.weekday() == SATURDAY and day not in self._makeup
+        if regular_saturday and self.rules.saturday_sessions:
+            return self.rules.saturday_sessions
+        return self.rules.weekday_sessions
+
+    def first_working_day_from(self, day: date) -> date:
+        """`day` itself if worked, else the next working day."""
+        for offset in range(SEARCH_LIMIT_DAYS):
+            candidate = day + timedelta(days=offset)
+            if self.is_working_day(candidate):
+                return candidate
+        raise _no_working_day(day)
+
+    def working_days_between(self, start: date, end: date) -> int:
+        """Working days d with start < d <= end; negative when end is before start."""
+        if end < start:
+            return -self.working_days_between(end, start)
+        span = (end - start).days
+        return sum(self.is_working_day(start + timedelta(days=n)) for n in range(1, span + 1))
+
+    def year_table(self, year: int) -> list[tuple[date, str, str]]:
+        """Days off ("holiday") and make-up days ("workday") of one year, in date order."""
+        rows = [(day, "holiday", name) for day, name in self._days_off.items() if day.year == year]
+        rows += [(day, "workday", name) for day, name in self._makeup.items() if day.year == year]
+        return sorted(rows)
+
+    # --- instants ---------------------------------------------------------------------------
+
+    def next_working_instant(self, moment: datetime) -> datetime:
+        """`moment` (in Vietnam time) if inside a session, else the start of the next session."""
+        local = to_vn(moment)
+        day = local.date()
+        for _ in range(SEARCH_LIMIT_DAYS):
+            for session in self.sessions_on(day):
+                if local < _at(day, session.end):
+                    return max(local, _at(day, session.start))
+            day += _ONE_DAY
+        raise _no_working_day(local.date())
+
+    def add_working_hours(self, start: datetime, hours: Decimal) -> datetime:
+        """Walk `hours` of session time from `start`; an end exactly at a session close stays."""
+        if hours < 0:
+            raise CalendarError("Thời hạn giải quyết không được âm.")
+        cursor = self.next_working_instant(start)
+        remaining = _hours_to_timedelta(hours)
+        while True:
+            session_end = self._end_of_session_at(cursor)
+            available = session_end - cursor
+            if remaining <= available:
+                return cursor + remaining
+            remaining -= available
+            cursor = self.next_working_instant(session_end)
+
+    def closing_time(self, day: date) -> datetime:
+        """End of the day's last session; the day must be a working day."""
+        sessions = self.sessions_on(day)
+        if not sessions:
+            raise CalendarError(f"Ngày {day:%d/%m/%Y} không phải ngày làm việc.")
+        return _at(day, sessions[-1].end)
+
+    def due(
+        self,
+        received: datetime,
+        amount: Decimal,
+        unit: DurationUnit,
+        cutoff: time | None = None,
+    ) -> datetime:
+        """The appointment instant for a dossier received at `received` (Vietnam time out).
+
+        Amount 0 in any unit means "trong ngày": the close of the effective start day.
+        """
+        if amount < 0:
+            raise CalendarError("Thời hạn giải quyết không được âm.")
+        local = to_vn(received)
+        start = self._effective_start(local, cutoff)
+        if amount == 0:
+            return self.closing_time(start.date())
+        if unit is DurationUnit.CALENDAR_DAYS:
+            return self._due_calendar_days(local, amount, cutoff)
+        return self.add_working_hours(start, self._working_hours(amount, unit))
+
+    # --- helpers ----------------------------------------------------------------------------
+
+    def _working_hours(self, amount: Decimal, unit: DurationUnit) -> Decimal:
+        if unit is DurationUnit.WORKING_DAYS:
+            return amount * self.rules.hours_per_day
+        if unit is DurationUnit.HALF_DAYS:
+            return amount * self.rules.hours_per_day / 2
+        return amount
+
+    def _effective_start(self, received: datetime, cutoff: time | None) -> datetime:
+        """Next working instant; at or after a same-day cut-off, the next working day's opening."""
+        if _past_cutoff(received, cutoff):
+            return self._next_day_opening(received.date())
+        return self.next_working_instant(received)
+
+    def _next_day_opening(self, day: date) -> datetime:
+        next_day = self.first_working_day_from(day + _ONE_DAY)
+        return _at(next_day, self.sessions_on(next_day)[0].start)
+
+    def _due_calendar_days(
+        self, received: datetime, amount: Decimal, cutoff: time | None
+    ) -> datetime:
+        """N calendar days after receipt (after the next opening past a cut-off), never off."""
+        if amount != amount.to_integral_value():
+            raise CalendarError("Thời hạn tính theo ngày lịch phải là số ngày nguyên.")
+        base = (
+            self._next_day_opening(received.date()) if _past_cutoff(received, cutoff) else received
+        )
+        target = base + timedelta(days=int(amount))
+        day = self.first_working_day_from(target.date())
+        return self._clip_into_sessions(day, target.time())
+
+    def _clip_into_sessions(self, day: date, clock: time) -> datetime:
+        for session in self.sessions_on(day):
+            if session.start <= clock <= session.end:
+                return _at(day, clock)
+        return self.closing_time(day)
+
+    def _end_of_session_at(self, moment: datetime) -> datetime:
+        for session in self.sessions_on(moment.date()):
+            start, end = _at(moment.date(), session.start), _at(moment.date(), session.end)
+            if start <= moment < end:
+                return end
+        raise CalendarError(f"{moment:%H:%M %d/%m/%Y} không nằm trong giờ làm việc.")
+
+
+def _past_cutoff(received: datetime, cutoff: time | None) -> bool:
+    return cutoff is not None and received.time() >= cutoff
+
+
+def _no_working_day(day: date) -> CalendarError:
+    return CalendarError(
+        f"Không tìm thấy ngày làm việc nào trong {SEARCH_LIMIT_DAYS} ngày kể từ "
+        f"{day:%d/%m/%Y}; hãy kiểm tra bảng ngày nghỉ và lịch làm việc."
+    )

@@ -1,0 +1,137 @@
+"""Default Vietnamese days off and make-up days (holidays 0.109), override CSV, assembly."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Iterable
+from datetime import date
+
+import holidays
+
+from counter_app.domain.calendar import CalendarError, CalendarRules, WorkCalendar
+
+HOLIDAY = "holiday"
+WORKDAY = "workday"
+OVERRIDE_KINDS = (HOLIDAY, WORKDAY)
+OVERRIDE_HEADER = ("date", "kind", "name")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+Override = tuple[date, str, str]
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _vietnam_holidays(years: Iterable[int]) -> holidays.HolidayBase:
+    # observed=True (the default) adds nghỉ bù days such as 2026-04-27.
+    return holidays.country_holidays("VN", years=list(years), language="vi", observed=True)
+
+
+def default_days_off(year: int) -> dict[date, str]:
+    """The library's public holidays, nghỉ bù and swapped days off for `year`, Vietnamese names."""
+    table = _vietnam_holidays([year])
+    return {day: _nfc(name) for day, name in sorted(table.items()) if day.year == year}
+
+
+def default_makeup_workdays(year: int) -> dict[date, str]:
+    """Weekend days worked to make up a swapped day off (holidays' `weekend_workdays`)."""
+    # Neighbouring years too: a swap can cross New Year (2014-12-27 made up 2015-01-02).
+    table = _vietnam_holidays([year - 1, year, year + 1])
+    return {
+        day: _makeup_name(day, table) for day in sorted(table.weekend_workdays) if day.year == year
+    }
+
+
+def _makeup_name(day: date, table: holidays.HolidayBase) -> str:
+    """Name the make-up day after the day off it pays for (the library labels that one)."""
+    marker = f"{day:%d/%m/%Y}"
+    swapped = sorted(off for off, name in table.items() if marker in name)
+    if swapped:
+        return f"Ngày làm bù (cho ngày nghỉ {swapped[0]:%d/%m/%Y})"
+    return "Ngày làm bù"
+
+
+def build_calendar(
+    rules: CalendarRules, year_range: Iterable[int], overrides: Iterable[Override]
+) -> WorkCalendar:
+    """Library defaults for every year in `year_range`, then the overrides, which win."""
+    days_off: dict[date, str] = {}
+    makeup: dict[date, str] = {}
+    for year in year_range:
+        days_off.update(default_days_off(year))
+        makeup.update(default_makeup_workdays(year))
+    for day, kind, name in overrides:
+        _apply_override(days_off, makeup, day, kind, name)
+    return WorkCalendar(rules, days_off, makeup)
+
+
+def _apply_override(
+    days_off: dict[date, str], makeup: dict[date, str], day: date, kind: str, name: str
+) -> None:
+    if kind == HOLIDAY:
+        makeup.pop(day, None)
+        days_off[day] = name
+    elif kind == WORKDAY:
+        days_off.pop(day, None)
+        makeup[day] = name
+    else:
+        raise CalendarError(f"Loại ngày không hợp lệ: “{kind}” (chỉ nhận holiday hoặc workday).")
+
+
+def parse_override_csv(text: str) -> list[Override]:
+    """Read `date,kind,name` lines (header first). All or nothing: any bad line raises.
+
+    The error lists every bad line as "Dòng N: …". A date repeated with the same kind keeps
+    the later name; a date repeated with another kind is an error.
+    """
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    errors: list[str] = []
+    if not rows or tuple(cell.strip().lower() for cell in rows[0]) != OVERRIDE_HEADER:
+        errors.append("Dòng 1: dòng tiêu đề phải là “date,kind,name”.")
+    parsed: dict[date, tuple[int, str, str]] = {}
+    for line_number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue  # blank line
+        problem = _read_override_row(row, line_number, parsed)
+        if problem:
+            errors.append(f"Dòng {line_number}: {problem}")
+    if errors:
+        raise CalendarError(
+            "Tệp ngày nghỉ/làm bù có lỗi, chưa nhập dòng nào:\n" + "\n".join(errors)
+        )
+    return [(day, kind, name) for day, (_, kind, name) in parsed.items()]
+
+
+def _read_override_row(
+    row: list[str], line_number: int, parsed: dict[date, tuple[int, str, str]]
+) -> str | None:
+    """Store one good row in `parsed`; return the Vietnamese problem for a bad one."""
+    if len(row) != 3:
+        return f"cần đúng 3 cột date,kind,name, dòng này có {len(row)} cột."
+    date_text, kind_text, name_text = (cell.strip() for cell in row)
+    day = _parse_iso_date(date_text)
+    if day is None:
+        return f"ngày “{date_text}” không hợp lệ (cần dạng YYYY-MM-DD, ví dụ 2026-02-16)."
+    kind = kind_text.lower()
+    if kind not in OVERRIDE_KINDS:
+        return f"loại “{kind_text}” không hợp lệ (chỉ nhận holiday hoặc workday)."
+    if not name_text:
+        return "thiếu tên ngày (cột name)."
+    earlier = parsed.get(day)
+    if earlier is not None and earlier[1] != kind:
+        return f"ngày {day:%d/%m/%Y} đã khai báo là “{earlier[1]}” ở dòng {earlier[0]}."
+    parsed[day] = (line_number, kind, _nfc(name_text))
+    return None
+
+
+def _parse_iso_date(text: str) -> date | None:
+    if not _ISO_DATE.match(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
