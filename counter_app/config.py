@@ -1,0 +1,60 @@
+"""Where the counter keeps its files: the data folder (platformdirs, --data-dir, COUNTER_APP_DATA)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_NAME = "counter_app"
+DATA_ENV = "COUNTER_APP_DATA"
+DB_FILENAME = "counter.sqlite3"
+
+
+def default_data_dir() -> Path:
+    """The platform's per-user data folder (e.g. %LOCALAPPDATA%\\counter_app on Windows)."""
+    import platformdirs  # imported lazily: start-up time matters
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def resolve_data_dir(cli_value: str | None) -> Path:
+    """`--data-dir` wins, then COUNTER_APP_DATA, then the platform default."""
+    if cli_value:
+        return Path(cli_value).expanduser().resolve()
+    env_value = os.environ.get(DATA_ENV)
+    if env_value:
+        return Path(env_value).expanduser().resolve()
+    return default_data_dir()
+
+
+def resource_root() -> Path:
+    """The `resources/` folder, from a source checkout or a PyInstaller bundle."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource_path(*parts: str) -> Path:
+    return resource_root().joinpath(*parts)
+
+
+@dataclass(frozen=True)
+class StorePaths:
+    """The files of one counter's store."""
+
+    data_dir: Path
+
+    @property
+    def db_file(self) -> Path:
+        return self.data_dir / DB_FILENAME
+
+    @property
+    def backup_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def db_url(self) -> str:
+        return f"sqlite:///{self.db_file}"

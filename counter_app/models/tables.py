@@ -1,0 +1,241 @@
+"""The counter's local store: one SQLite file holding units, the catalogue, dossiers and the outbox.
+
+Dossiers are legal records: rows in `dossiers` carry the current projection of the dossier and
+`dossier_events` is append-only history. Nothing here is ever deleted.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from counter_app.models.base import Base
+from counter_app.models.types import IsoDate, VnDateTime
+
+
+class Unit(Base):
+    """An agency or one-stop centre, with its electronic id code (mã định danh), e.g. 000.00.00.H27."""
+
+    __tablename__ = "units"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    level: Mapped[str] = mapped_column(String(20))  # province | commune | agency
+    address: Mapped[str | None] = mapped_column(String(300))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    is_agency: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Device(Base):
+    """This counter PC (one row is `is_self`), with its numbering slot and enrolment."""
+
+    __tablename__ = "devices"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    device_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"))
+    slot: Mapped[int] = mapped_column(Integer)
+    is_self: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(VnDateTime)
+    server_url: Mapped[str | None] = mapped_column(String(300))
+    server_device_id: Mapped[str | None] = mapped_column(String(64))
+    server_public_key: Mapped[str | None] = mapped_column(String(120))
+    private_key: Mapped[bytes | None] = mapped_column(LargeBinary)
+    public_key: Mapped[str | None] = mapped_column(String(120))
+    enrolled_at: Mapped[datetime | None] = mapped_column(VnDateTime)
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(60), unique=True)
+    full_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(20))  # clerk | supervisor | it
+    password_hash: Mapped[str] = mapped_column(String(200))
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(VnDateTime)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(VnDateTime)
+
+
+class CatalogueVersion(Base):
+    """One loaded catalogue publication; old versions are kept because dossiers point at them."""
+
+    __tablename__ = "catalogue_versions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[str] = mapped_column(String(60), unique=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    effective_from: Mapped[date | None] = mapped_column(IsoDate)
+    loaded_at: Mapped[datetime] = mapped_column(VnDateTime)
+    source: Mapped[str] = mapped_column(String(300))
+    is_current: Mapped[bool] = mapped_column(Boolean, default=False)
+    sample_data: Mapped[bool] = mapped_column(Boolean, default=False)
+    document: Mapped[str] = mapped_column(Text)  # the published JSON, verbatim
+
+
+class Procedure(Base):
+    __tablename__ = "procedures"
+    __table_args__ = (UniqueConstraint("catalogue_version_id", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    catalogue_version_id: Mapped[int] = mapped_column(ForeignKey("catalogue_versions.id"))
+    code: Mapped[str] = mapped_column(String(40), index=True)
+    local_code: Mapped[str | None] = mapped_column(String(60))
+    name: Mapped[str] = mapped_column(String(500))
+    name_folded: Mapped[str] = mapped_column(String(500))
+    field_code: Mapped[str] = mapped_column(String(20))
+    field_name: Mapped[str] = mapped_column(String(200))
+    level: Mapped[str] = mapped_column(String(20))
+    agency_code: Mapped[str] = mapped_column(String(40))
+    agency_name: Mapped[str] = mapped_column(String(300))
+    processing_amount: Mapped[str] = mapped_column(String(12))  # Decimal as text
+    processing_unit: Mapped[str] = mapped_column(String(20))
+    cutoff: Mapped[str | None] = mapped_column(String(5))  # HH:MM
+    bcci_allowed: Mapped[bool] = mapped_column(Boolean)
+    fees_json: Mapped[str] = mapped_column(Text)
+    components_json: Mapped[str] = mapped_column(Text)
+    units_json: Mapped[str] = mapped_column(Text)
+
+
+class Applicant(Base):
+    __tablename__ = "applicants"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[int] = mapped_column(Integer, default=1)  # 1 citizen, 2 organisation
+    full_name: Mapped[str] = mapped_column(String(200))
+    id_number: Mapped[str | None] = mapped_column(String(20), index=True)
+    old_id_number: Mapped[str | None] = mapped_column(String(20))
+    birth_date: Mapped[date | None] = mapped_column(IsoDate)
+    sex: Mapped[str | None] = mapped_column(String(10))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    email: Mapped[str | None] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(String(500))
+
+
+class Dossier(Base):
+    """The current state of one dossier (hồ sơ). History lives in `dossier_events`."""
+
+    __tablename__ = "dossiers"
+    __table_args__ = (
+        Index("ix_dossiers_received_at", "received_at"),
+        Index("ix_dossiers_status_due", "status", "due_at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    code: Mapped[str] = mapped_column(String(60), unique=True)
+    unit_code: Mapped[str] = mapped_column(String(40))
+    device_uuid: Mapped[str] = mapped_column(String(36))
+    procedure_id: Mapped[int] = mapped_column(ForeignKey("procedures.id"))
+    procedure_code: Mapped[str] = mapped_column(String(40))
+    catalogue_version: Mapped[str] = mapped_column(String(60))
+    applicant_id: Mapped[int] = mapped_column(ForeignKey("applicants.id"))
+    # Denormalised for the search box (one indexed column each, see services/search.py).
+    search_name: Mapped[str] = mapped_column(String(200))
+    id_number: Mapped[str | None] = mapped_column(String(20), index=True)
+    phone: Mapped[str | None] = mapped_column(String(20), index=True)
+    authorised_json: Mapped[str | None] = mapped_column(Text)
+    channel: Mapped[int] = mapped_column(Integer, default=1)  # KenhThucHien 1/2/3
+    result_delivery: Mapped[int] = mapped_column(Integer, default=0)  # 0 counter, 1 BCCI
+    delivery_address: Mapped[str | None] = mapped_column(String(500))
+    status: Mapped[int] = mapped_column(Integer)
+    sub_state: Mapped[str] = mapped_column(String(30))
+    submitted_at: Mapped[datetime] = mapped_column(VnDateTime)
+    received_at: Mapped[datetime] = mapped_column(VnDateTime)
+    due_at: Mapped[datetime] = mapped_column(VnDateTime)
+    returned_at: Mapped[datetime | None] = mapped_column(VnDateTime)
+    received_by: Mapped[str] = mapped_column(String(120))
+    fees_json: Mapped[str] = mapped_column(Text, default="[]")
+    note: Mapped[str | None] = mapped_column(Text)
+    sets_count: Mapped[int] = mapped_column(Integer, default=1)
+    last_event_seq: Mapped[int] = mapped_column(Integer, default=1)
+    last_op_seq: Mapped[int | None] = mapped_column(Integer)  # device_seq of its latest outbox op
+
+    applicant: Mapped[Applicant] = relationship(lazy="joined")
+    components: Mapped[list[DossierComponent]] = relationship(
+        order_by="DossierComponent.ordinal", lazy="selectin"
+    )
+
+
+class DossierComponent(Base):
+    __tablename__ = "dossier_components"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    ordinal: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(500))
+    originals: Mapped[int] = mapped_column(Integer)
+    copies: Mapped[int] = mapped_column(Integer)
+    provided: Mapped[bool] = mapped_column(Boolean)
+
+
+class DossierEvent(Base):
+    """Append-only: who did what, when, from which status to which."""
+
+    __tablename__ = "dossier_events"
+    __table_args__ = (UniqueConstraint("dossier_id", "seq"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(40))
+    at: Mapped[datetime] = mapped_column(VnDateTime)
+    actor: Mapped[str] = mapped_column(String(120))
+    from_status: Mapped[int | None] = mapped_column(Integer)
+    to_status: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str | None] = mapped_column(Text)
+    data_json: Mapped[str | None] = mapped_column(Text)
+    origin: Mapped[str] = mapped_column(String(20), default="counter")  # counter | province
+
+
+class CodeCounter(Base):
+    """The last dossier number used per agency code, day and device slot (see services/codes.py)."""
+
+    __tablename__ = "code_counters"
+    agency_code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    day: Mapped[str] = mapped_column(String(6), primary_key=True)  # yyMMdd
+    slot: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer)
+
+
+class OutboxOp(Base):
+    """An operation waiting for (or acknowledged by) the provincial server. Never deleted unacked."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_state_seq", "state", "device_seq"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    op_id: Mapped[str] = mapped_column(String(36), unique=True)
+    device_seq: Mapped[int] = mapped_column(Integer, unique=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    dossier_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    payload: Mapped[bytes] = mapped_column(LargeBinary)  # canonical JSON of the op
+    payload_hash: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(20), default="queued")
+    created_at: Mapped[datetime] = mapped_column(VnDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    acked_at: Mapped[datetime | None] = mapped_column(VnDateTime)
+    receipt_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class CalendarOverride(Base):
+    """Extra days off and make-up working days of one year's official civil-service calendar."""
+
+    __tablename__ = "calendar_overrides"
+    day: Mapped[date] = mapped_column(IsoDate, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))  # holiday | workday
+    name: Mapped[str] = mapped_column(String(200))
+    source: Mapped[str] = mapped_column(String(200))
+    imported_at: Mapped[datetime] = mapped_column(VnDateTime)
+
+
+class Setting(Base):
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
