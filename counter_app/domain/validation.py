@@ -1,0 +1,393 @@
+"""Checks on what clerks type: personal ids, phones, S10 tracking numbers, dates, e-mail, names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from counter_app.domain.text import clean
+from counter_app.domain.vntime import now_vn
+
+
+@dataclass(frozen=True)
+class ValidationIssue:
+    """One problem with one field. Non-blocking issues are warnings the clerk may override."""
+
+    field: str
+    message: str
+    blocking: bool = True
+    code: str = ""  # stable machine key, e.g. "cccd.province", for UI logic and tests
+
+
+class ValidationError(ValueError):
+    """Raised when input is refused; `str()` is the Vietnamese messages, one per line."""
+
+    def __init__(self, issues: Sequence[ValidationIssue]) -> None:
+        if not issues:
+            raise ValueError("ValidationError needs at least one issue")
+        self.issues: list[ValidationIssue] = list(issues)
+        super().__init__("\n".join(issue.message for issue in self.issues))
+
+    @classmethod
+    def single(cls, field: str, message: str, *, code: str = "") -> ValidationError:
+        return cls([ValidationIssue(field, message, code=code)])
+
+    @classmethod
+    def combine(cls, errors: Iterable[ValidationError]) -> ValidationError:
+        """One error carrying the issues of several (a form that checks every field first)."""
+        return cls([issue for error in errors for issue in error.issues])
+
+    @property
+    def fields(self) -> list[str]:
+        return [issue.field for issue in self.issues]
+
+    @property
+    def codes(self) -> list[str]:
+        return [issue.code for issue in self.issues]
+
+
+def _error(field: str, code: str, message: str) -> ValidationError:
+    return ValidationError.single(field, message, code=code)
+
+
+def _today(today: date | None) -> date:
+    return today if today is not None else now_vn().date()
+
+
+# --- Personal id: CCCD / số định danh cá nhân (12 digits) and old CMND (9 digits) -------------
+
+# Birth-registration province codes of the 63 provinces before the 2025 merger
+# (TT 07/2016/TT-BCA, kept by TT 59/2021/TT-BCA). A person's number never changes, so numbers
+# issued before the merger keep these codes.
+PROVINCE_CODES: dict[str, str] = {
+    "001": "Hà Nội", "002": "Hà Giang", "004": "Cao Bằng", "006": "Bắc Kạn",
+    "008": "Tuyên Quang", "010": "Lào Cai", "011": "Điện Biên", "012": "Lai Châu",
+    "014": "Sơn La", "015": "Yên Bái", "017": "Hòa Bình", "019": "Thái Nguyên",
+    "020": "Lạng Sơn", "022": "Quảng Ninh", "024": "Bắc Giang", "025": "Phú Thọ",
+    "026": "Vĩnh Phúc", "027": "Bắc Ninh", "030": "Hải Dương", "031": "Hải Phòng",
+    "033": "Hưng Yên", "034": "Thái Bình", "035": "Hà Nam", "036": "Nam Định",
+    "037": "Ninh Bình", "038": "Thanh Hóa", "040": "Nghệ An", "042": "Hà Tĩnh",
+    "044": "Quảng Bình", "045": "Quảng Trị", "046": "Thừa Thiên Huế", "048": "Đà Nẵng",
+    "049": "Quảng Nam", "051": "Quảng Ngãi", "052": "Bình Định", "054": "Phú Yên",
+    "056": "Khánh Hòa", "058": "Ninh Thuận", "060": "Bình Thuận", "062": "Kon Tum",
+    "064": "Gia Lai", "066": "Đắk Lắk", "067": "Đắk Nông", "068": "Lâm Đồng",
+    "070": "Bình Phước", "072": "Tây Ninh", "074": "Bình Dương", "075": "Đồng Nai",
+    "077": "Bà Rịa - Vũng Tàu", "079": "Hồ Chí Minh", "080": "Long An", "082": "Tiền Giang",
+    "083": "Bến Tre", "084": "Trà Vinh", "086": "Vĩnh Long", "087": "Đồng Tháp",
+    "089": "An Giang", "091": "Kiên Giang", "092": "Cần Thơ", "093": "Hậu Giang",
+    "094": "Sóc Trăng", "095": "Bạc Liêu", "096": "Cà Mau",
+}  # fmt: skip
+
+_NUMBER_SEPARATORS = re.compile(r"[\s.\-]+")
+
+
+@dataclass(frozen=True)
+class PersonalId:
+    """A checked personal id. Only 12-digit numbers are decoded; they carry no checksum."""
+
+    number: str
+    kind: Literal["cccd", "cmnd"]
+    province_code: str | None
+    province_name: str | None
+    sex: Literal["nam", "nữ"] | None
+    birth_year: int | None
+
+
+def validate_personal_id(
+    value: str,
+    birth_year: int | None = None,
+    field: str = "id_number",
+    *,
+    today: date | None = None,
+) -> PersonalId:
+    """A 12-digit CCCD / số định danh (structure checked) or a 9-digit old CMND (accepted as is).
+
+    There is no public check digit: the checks are the province allowlist, the century/sex digit
+    and a plausible birth year (1900 to this year), which must equal `birth_year` when known.
+    Spaces, dots and dashes typed between digit groups are ignored.
+    """
+    number = _NUMBER_SEPARATORS.sub("", value)
+    if not number:
+        raise _error(field, "id.empty", "Chưa nhập số CCCD/CMND.")
+    if not (number.isascii() and number.isdigit()):
+        raise _error(field, "id.not_digits", "Số CCCD/CMND chỉ được gồm chữ số.")
+    if len(number) == 9:
+        return PersonalId(number, "cmnd", None, None, None, None)
+    if len(number) != 12:
+        raise _error(
+            field,
+            "id.length",
+            f"Số CCCD phải gồm 12 chữ số (CMND cũ gồm 9 chữ số); "
+            f"số đã nhập có {len(number)} chữ số.",
+        )
+    return _decode_cccd(number, birth_year, field, _today(today))
+
+
+def _decode_cccd(number: str, birth_year: int | None, field: str, today: date) -> PersonalId:
+    province_code = number[:3]
+    province_name = PROVINCE_CODES.get(province_code)
+    if province_name is None:
+        raise _error(
+            field, "cccd.province", f"Mã tỉnh {province_code} trong số CCCD không tồn tại."
+        )
+    century_sex = int(number[3])
+    # 0/1 → 1900s, 2/3 → 2000s, …; even = nam, odd = nữ. The decoded year is never before 1900.
+    decoded_year = 1900 + (century_sex // 2) * 100 + int(number[4:6])
+    if decoded_year > today.year:
+        raise _error(
+            field,
+            "cccd.future_year",
+            f"Năm sinh trong số CCCD ({decoded_year}) nằm ở tương lai; kiểm tra chữ số thứ 4–6.",
+        )
+    if birth_year is not None and birth_year != decoded_year:
+        raise _error(
+            field,
+            "cccd.birth_year_mismatch",
+            f"Năm sinh trong số CCCD ({decoded_year}) không khớp với ngày sinh ({birth_year}).",
+        )
+    sex: Literal["nam", "nữ"] = "nam" if century_sex % 2 == 0 else "nữ"
+    return PersonalId(number, "cccd", province_code, province_name, sex, decoded_year)
+
+
+# --- Phone numbers -------------------------------------------------------------------------------
+
+_PHONE_SEPARATORS = re.compile(r"[\s.\-()]+")
+_MOBILE = re.compile(r"0[35789]\d{8}")
+_LANDLINE = re.compile(r"02\d{9}")
+_NATIONAL_LENGTHS = (10, 11)
+
+
+@dataclass(frozen=True)
+class Phone:
+    """A checked Vietnamese phone number: as typed, national (0…) and E.164 (+84…) forms."""
+
+    raw: str
+    national: str
+    e164: str
+    kind: Literal["mobile", "landline"]
+
+
+def validate_phone(value: str, field: str = "phone") -> Phone:
+    """A mobile (0[35789] + 8 digits) or landline (02 + 9 digits) number, in any usual spelling.
+
+    Accepts `+84…`, `84…`, `0084…`, and separators (spaces, dots, dashes, parentheses).
+    """
+    raw = value.strip()
+    compact = _PHONE_SEPARATORS.sub("", raw)
+    if not compact:
+        raise _error(field, "phone.empty", "Chưa nhập số điện thoại.")
+    digits = compact[1:] if compact.startswith("+") else compact
+    if compact.startswith("+") and not digits.startswith("84"):
+        raise _error(field, "phone.country", "Chỉ nhận số điện thoại Việt Nam (+84).")
+    if not (digits.isascii() and digits.isdigit()):
+        raise _error(
+            field, "phone.not_digits", "Số điện thoại chỉ được gồm chữ số (có thể có +84 ở đầu)."
+        )
+    national = _to_national(digits)
+    if _MOBILE.fullmatch(national):
+        return Phone(raw, national, "+84" + national[1:], "mobile")
+    if _LANDLINE.fullmatch(national):
+        return Phone(raw, national, "+84" + national[1:], "landline")
+    if len(national) == 11 and national.startswith("01"):
+        raise _error(
+            field,
+            "phone.old_prefix",
+            f"Số {national} dùng đầu số 11 chữ số cũ (01x); từ năm 2018 số di động chỉ còn "
+            "10 chữ số, hãy nhập số mới.",
+        )
+    raise _error(
+        field,
+        "phone.format",
+        "Số điện thoại không hợp lệ: số di động gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 "
+        "hoặc 09; số cố định gồm 11 chữ số, bắt đầu bằng 02 (ví dụ 0239 3855 555).",
+    )
+
+
+def _to_national(digits: str) -> str:
+    """Turn the international spellings (84…, 0084…, 84 0…) into the national 0… form."""
+    for prefix in ("0084", "84"):
+        if digits.startswith(prefix):
+            rest = digits[len(prefix) :]
+            # "+84 0912…" (the trunk 0 kept after the country code) is a common slip.
+            national = rest if rest.startswith("0") else "0" + rest
+            if len(national) in _NATIONAL_LENGTHS:
+                return national
+    return digits
+
+
+# --- UPU S10 tracking numbers --------------------------------------------------------------------
+
+S10_WEIGHTS = (8, 6, 4, 2, 3, 5, 9, 7)
+_S10 = re.compile(r"[A-Z]{2}\d{9}[A-Z]{2}")
+_TRACKING_SEPARATORS = re.compile(r"[\s\-]+")
+
+
+def s10_check_digit(serial8: str) -> int:
+    """The UPU S10 check digit of an 8-digit serial: 11 − (Σ wᵢ·dᵢ mod 11), with 10→0 and 11→5."""
+    if len(serial8) != 8 or not (serial8.isascii() and serial8.isdigit()):
+        raise ValueError(f"an S10 serial is exactly 8 digits, got {serial8!r}")
+    remainder = sum(w * int(d) for w, d in zip(S10_WEIGHTS, serial8, strict=True)) % 11
+    check = 11 - remainder
+    return {10: 0, 11: 5}.get(check, check)
+
+
+def normalise_tracking_number(value: str) -> str:
+    """Upper-case with spaces and dashes removed: the stored form of any tracking number."""
+    return _TRACKING_SEPARATORS.sub("", value).upper()
+
+
+def is_s10_shaped(code: str) -> bool:
+    """Whether a normalised code has the S10 shape (2 letters, 9 digits, 2 letters)."""
+    return code.isascii() and _S10.fullmatch(code) is not None
+
+
+def validate_s10(value: str, field: str = "tracking_number") -> str:
+    """A UPU S10 item number with a correct check digit, normalised (e.g. `EE123456785VN`)."""
+    code = normalise_tracking_number(value)
+    if not code:
+        raise _error(field, "tracking.empty", "Chưa nhập mã vận đơn.")
+    if not is_s10_shaped(code):
+        raise _error(
+            field,
+            "s10.shape",
+            "Mã vận đơn phải gồm 2 chữ cái, 9 chữ số và 2 chữ cái, ví dụ EE123456785VN.",
+        )
+    if s10_check_digit(code[2:10]) != int(code[10]):
+        raise _error(
+            field,
+            "s10.check_digit",
+            f"Mã vận đơn {code} sai chữ số kiểm tra; hãy quét lại mã vạch hoặc nhập lại.",
+        )
+    return code
+
+
+def check_tracking_number(
+    value: str, field: str = "tracking_number"
+) -> tuple[str, list[ValidationIssue]]:
+    """Any VNPost item code: S10-shaped ones must pass the check digit; others get a warning.
+
+    Domestic VNPost codes need not follow S10 (domain brief §4.4), so a non-S10 code is
+    accepted with a non-blocking issue instead of being refused.
+    """
+    code = normalise_tracking_number(value)
+    if is_s10_shaped(code) or not code:
+        return validate_s10(code, field), []
+    if not (code.isascii() and code.isalnum()):
+        raise _error(
+            field, "tracking.chars", "Mã vận đơn chỉ được gồm chữ cái không dấu và chữ số."
+        )
+    warning = ValidationIssue(
+        field,
+        f"Mã vận đơn {code} không theo chuẩn S10 (ví dụ EE123456785VN); hãy kiểm tra lại.",
+        blocking=False,
+        code="tracking.not_s10",
+    )
+    return code, [warning]
+
+
+# --- Dates ---------------------------------------------------------------------------------------
+
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
+_COMPACT = re.compile(r"(\d{2})(\d{2})(\d{4})")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+EARLIEST_YEAR = 1900
+
+
+def validate_date(
+    value: str, field: str = "date", *, not_future: bool = False, today: date | None = None
+) -> date:
+    """A date typed as dd/mm/yyyy, d/m/yyyy, ddmmyyyy or yyyy-mm-dd ('.' or '-' also separate).
+
+    Years before 1900 are refused as typos; `not_future` refuses dates after `today`
+    (default: today in Vietnam).
+    """
+    text = value.strip()
+    if not text:
+        raise _error(field, "date.empty", "Chưa nhập ngày.")
+    parts = _date_parts(text)
+    if parts is None:
+        raise _error(
+            field,
+            "date.format",
+            f"Ngày “{text}” không đúng định dạng; hãy nhập ngày/tháng/năm, ví dụ 05/09/2025.",
+        )
+    year, month, day = parts
+    if year < EARLIEST_YEAR:
+        raise _error(
+            field, "date.year", f"Năm {year} không hợp lệ (phải từ {EARLIEST_YEAR} trở đi)."
+        )
+    try:
+        parsed = date(year, month, day)
+    except ValueError:
+        raise _error(
+            field, "date.invalid", f"Ngày {day:02d}/{month:02d}/{year} không tồn tại."
+        ) from None
+    if not_future and parsed > _today(today):
+        raise _error(field, "date.future", f"Ngày {parsed:%d/%m/%Y} nằm ở tương lai.")
+    return parsed
+
+
+def _date_parts(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) from the accepted spellings, or None."""
+    if match := _DAY_FIRST.fullmatch(text) or _COMPACT.fullmatch(text):
+        day, month, year = match.groups()
+        return int(year), int(month), int(day)
+    if match := _ISO.fullmatch(text):
+        year, month, day = match.groups()
+        return int(year), int(month), int(day)
+    return None
+
+
+# --- E-mail --------------------------------------------------------------------------------------
+
+_EMAIL = re.compile(
+    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}"
+)
+
+
+def validate_email(value: str, field: str = "email") -> str:
+    """A structurally sound ASCII address (local@domain.tld); the domain is lower-cased."""
+    text = value.strip()
+    if not text:
+        raise _error(field, "email.empty", "Chưa nhập địa chỉ email.")
+    local, _, domain = text.rpartition("@")
+    if len(text) > 254 or len(local) > 64 or not _EMAIL.fullmatch(text):
+        raise _error(
+            field,
+            "email.format",
+            f"Địa chỉ email “{text}” không hợp lệ; ví dụ đúng: ten@example.com.",
+        )
+    return f"{local}@{domain.lower()}"
+
+
+# --- Personal names ------------------------------------------------------------------------------
+
+NAME_MAX_LENGTH = 100
+_NAME_PUNCTUATION = frozenset(" '-.")
+# Typographic apostrophes, as in Ê Đê names (H’Hen Niê), are stored as the plain one.
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+
+
+def validate_full_name(value: str, field: str = "full_name") -> str:
+    """A person's name in NFC with single spaces; letters, spaces and ' - . only."""
+    name = clean(value.translate(_APOSTROPHES))
+    if not name:
+        raise _error(field, "name.empty", "Chưa nhập họ tên.")
+    if len(name) > NAME_MAX_LENGTH:
+        raise _error(field, "name.length", f"Họ tên quá dài (tối đa {NAME_MAX_LENGTH} ký tự).")
+    bad = sorted({c for c in name if not (c.isalpha() or c in _NAME_PUNCTUATION)})
+    if bad:
+        shown = " ".join(f"“{c}”" for c in bad)
+        raise _error(
+            field,
+            "name.chars",
+            "Họ tên chỉ được gồm chữ cái, dấu cách và các dấu ' - . "
+            f"(có ký tự không hợp lệ: {shown}).",
+        )
+    if not any(c.isalpha() for c in name):
+        raise _error(field, "name.no_letter", "Họ tên phải có ít nhất một chữ cái.")
+    return name
