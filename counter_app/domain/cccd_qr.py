@@ -64,11 +64,7 @@ def parse_cccd_qr(line: str, *, today: date | None = None) -> CccdQr:
             "id_number", "Trường đầu tiên của mã QR phải là số CCCD 12 chữ số.", code="qr.id_kind"
         )
     sex = _qr_sex(fields[4], personal_id)
-    issue_date = _qr_date(fields[6], "issue_date", "ngày cấp", today) if fields[6] else None
-    if issue_date is not None and issue_date < birth_date:
-        raise ValidationError.single(
-            "issue_date", "Ngày cấp trên mã QR trước ngày sinh.", code="qr.issue_before_birth"
-        )
+    issue_date = _qr_issue_date(fields[6], birth_date, today)
     return CccdQr(
         id_number=personal_id.number,
         old_id_number=_old_id(fields[1]),
@@ -136,6 +132,17 @@ def _qr_date(value: str, field: str, label: str, today: date | None) -> date:
             code="qr.date_format",
         )
     return validate_date(compact, field, not_future=True, today=today)
+
+
+def _qr_issue_date(value: str, birth_date: date, today: date | None) -> date | None:
+    if not value:
+        return None
+    issue_date = _qr_date(value, "issue_date", "ngày cấp", today)
+    if issue_date < birth_date:
+        raise ValidationError.single(
+            "issue_date", "Ngày cấp trên mã QR trước ngày sinh.", code="qr.issue_before_birth"
+        )
+    return issue_date
 
 
 def _qr_sex(value: str, personal_id: PersonalId) -> str:

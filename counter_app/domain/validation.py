@@ -191,14 +191,18 @@ def validate_phone(value: str, field: str = "phone") -> Phone:
         return Phone(raw, national, "+84" + national[1:], "mobile")
     if _LANDLINE.fullmatch(national):
         return Phone(raw, national, "+84" + national[1:], "landline")
+    raise _phone_refusal(field, national)
+
+
+def _phone_refusal(field: str, national: str) -> ValidationError:
     if len(national) == 11 and national.startswith("01"):
-        raise _error(
+        return _error(
             field,
             "phone.old_prefix",
             f"Số {national} dùng đầu số 11 chữ số cũ (01x); từ năm 2018 số di động chỉ còn "
             "10 chữ số, hãy nhập số mới.",
         )
-    raise _error(
+    return _error(
         field,
         "phone.format",
         "Số điện thoại không hợp lệ: số di động gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 "
@@ -314,20 +318,23 @@ def validate_date(
             "date.format",
             f"Ngày “{text}” không đúng định dạng; hãy nhập ngày/tháng/năm, ví dụ 05/09/2025.",
         )
-    year, month, day = parts
+    parsed = _calendar_date(field, *parts)
+    if not_future and parsed > _today(today):
+        raise _error(field, "date.future", f"Ngày {parsed:%d/%m/%Y} nằm ở tương lai.")
+    return parsed
+
+
+def _calendar_date(field: str, year: int, month: int, day: int) -> date:
     if year < EARLIEST_YEAR:
         raise _error(
             field, "date.year", f"Năm {year} không hợp lệ (phải từ {EARLIEST_YEAR} trở đi)."
         )
     try:
-        parsed = date(year, month, day)
+        return date(year, month, day)
     except ValueError:
         raise _error(
             field, "date.invalid", f"Ngày {day:02d}/{month:02d}/{year} không tồn tại."
         ) from None
-    if not_future and parsed > _today(today):
-        raise _error(field, "date.future", f"Ngày {parsed:%d/%m/%Y} nằm ở tương lai.")
-    return parsed
 
 
 def _date_parts(text: str) -> tuple[int, int, int] | None:
