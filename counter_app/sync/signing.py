@@ -1,0 +1,119 @@
+"""Ed25519 keys, signatures and the canonical hashes both ends of the sync compute identically."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+from typing import Any
+
+import orjson
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+    Ed25519PrivateKey,
+    Ed25519PublicKey,
+)
+from cryptography.hazmat.primitives.serialization import (
+    Encoding,
+    NoEncryption,
+    PrivateFormat,
+    PublicFormat,
+)
+
+__all__ = [
+    "Ed25519PrivateKey",
+    "Ed25519PublicKey",
+    "SignatureError",
+    "b64decode",
+    "b64encode",
+    "canonical_json",
+    "generate_private_key",
+    "load_private_key",
+    "load_public_key",
+    "private_key_b64",
+    "public_key_b64",
+    "receipt_hash",
+    "sha256_hex",
+    "sign",
+    "verify",
+]
+
+KEY_BYTES = 32
+SIGNATURE_BYTES = 64
+
+
+class SignatureError(ValueError):
+    """A key or signature that does not decode or does not verify."""
+
+
+def canonical_json(value: Any) -> bytes:
+    """The single byte form of a JSON value that is hashed or signed: orjson, sorted keys."""
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def receipt_hash(results: list[dict[str, Any]]) -> str:
+    """SHA-256 (hex) over the canonical JSON of a receipt's per-op results, in their order."""
+    return sha256_hex(canonical_json(results))
+
+
+def b64encode(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def b64decode(text: str) -> bytes:
+    """Strict standard base64; raises SignatureError on anything else."""
+    try:
+        return base64.b64decode(text.encode("ascii"), validate=True)
+    except (binascii.Error, UnicodeEncodeError, AttributeError) as exc:
+        raise SignatureError("not valid base64") from exc
+
+
+def generate_private_key() -> Ed25519PrivateKey:
+    return Ed25519PrivateKey.generate()
+
+
+def private_key_b64(key: Ed25519PrivateKey) -> str:
+    """The 32 raw private bytes, base64: what a device or the server keeps in its own DB."""
+    raw = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    return b64encode(raw)
+
+
+def public_key_b64(key: Ed25519PrivateKey | Ed25519PublicKey) -> str:
+    """The 32 raw public bytes, base64: what is sent at enrolment."""
+    public = key.public_key() if isinstance(key, Ed25519PrivateKey) else key
+    return b64encode(public.public_bytes(Encoding.Raw, PublicFormat.Raw))
+
+
+def load_private_key(text: str) -> Ed25519PrivateKey:
+    raw = b64decode(text)
+    if len(raw) != KEY_BYTES:
+        raise SignatureError("an Ed25519 private key is 32 bytes")
+    return Ed25519PrivateKey.from_private_bytes(raw)
+
+
+def load_public_key(text: str) -> Ed25519PublicKey:
+    raw = b64decode(text)
+    if len(raw) != KEY_BYTES:
+        raise SignatureError("an Ed25519 public key is 32 bytes")
+    return Ed25519PublicKey.from_public_bytes(raw)
+
+
+def sign(key: Ed25519PrivateKey, data: bytes) -> str:
+    """Base64 Ed25519 signature over exactly `data`."""
+    return b64encode(key.sign(data))
+
+
+def verify(public_key: Ed25519PublicKey | str, data: bytes, signature: str) -> None:
+    """Raise SignatureError unless `signature` (base64) signs exactly `data`."""
+    key = load_public_key(public_key) if isinstance(public_key, str) else public_key
+    raw = b64decode(signature)
+    if len(raw) != SIGNATURE_BYTES:
+        raise SignatureError("an Ed25519 signature is 64 bytes")
+    try:
+        key.verify(raw, data)
+    except InvalidSignature as exc:
+        raise SignatureError("signature does not match the data") from exc

@@ -1,0 +1,271 @@
+"""The provincial server's tables (SQLAlchemy Core on a declarative base; PostgreSQL or SQLite).
+
+Exactly-once is enforced by unique constraints, not by code paths: an op id is stored once,
+a (device, device_seq) pair once, a dossier uuid and a dossier code once.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# SQLite only auto-numbers an INTEGER PRIMARY KEY; PostgreSQL gets a real 64-bit identity.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+Json = JSON().with_variant(JSONB(), "postgresql")
+UuidStr = Uuid(as_uuid=False)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware datetimes in, aware UTC datetimes out, on both back ends (SQLite drops the zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if not isinstance(value, datetime) or value.tzinfo is None:
+            raise ValueError("only aware datetimes are stored")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if not isinstance(value, datetime):
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class ServerKey(Base):
+    """The server's own Ed25519 key, made at first start; it signs receipts and pull replies."""
+
+    __tablename__ = "server_keys"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    private_key: Mapped[str] = mapped_column(String(64))
+    public_key: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Unit(Base):
+    __tablename__ = "units"
+    code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    name: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Device(Base):
+    __tablename__ = "devices"
+    __table_args__ = (
+        # A numbering slot belongs to one active PC per unit; a revoked PC frees its slot.
+        Index(
+            "uq_devices_active_slot", "unit_code", "slot", unique=True,
+            postgresql_where=text("status = 'active'"), sqlite_where=text("status = 'active'"),
+        ),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    uuid: Mapped[str] = mapped_column(UuidStr, unique=True)
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"))
+    slot: Mapped[int] = mapped_column(SmallInteger)
+    name: Mapped[str] = mapped_column(String(200))
+    public_key: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(10))  # active | revoked
+    app_version: Mapped[str] = mapped_column(String(40))
+    catalogue_version: Mapped[str | None] = mapped_column(String(40))
+    enrolled_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    last_seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    last_sync_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    last_skew_s: Mapped[float | None] = mapped_column(Float)
+    # Server time of the last batch and the device's outbox head then: an op with a higher
+    # device_seq was created later, so its device-side created_at must not be earlier.
+    attested_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    attested_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    dossier_count: Mapped[int] = mapped_column(Integer, default=0)
+    clock_flag_count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class EnrolCode(Base):
+    """A one-time enrolment code; only its SHA-256 is kept."""
+
+    __tablename__ = "enrol_codes"
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    device_id: Mapped[int | None] = mapped_column(ForeignKey("devices.id"))
+
+
+class AdminToken(Base):
+    __tablename__ = "admin_tokens"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class BatchLog(Base):
+    """One row per accepted push (a replayed batch gets a row each time it arrives)."""
+
+    __tablename__ = "batches"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    batch_id: Mapped[str] = mapped_column(UuidStr, index=True)
+    device_id: Mapped[int] = mapped_column(ForeignKey("devices.id"), index=True)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    sent_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    skew_s: Mapped[float] = mapped_column(Float)
+    app_version: Mapped[str] = mapped_column(String(40))
+    catalogue_version: Mapped[str | None] = mapped_column(String(40))
+    body_bytes: Mapped[int] = mapped_column(Integer)
+    counts: Mapped[dict[str, int]] = mapped_column(Json)
+    receipt_hash: Mapped[str] = mapped_column(String(64))
+
+
+class OpRow(Base):
+    """Every op ever received once, whatever became of it. `seq` is the server's order."""
+
+    __tablename__ = "ops"
+    __table_args__ = (
+        UniqueConstraint("device_id", "device_seq"),
+        Index(
+            "ix_ops_held", "device_id", "dossier_uuid",
+            postgresql_where=text("state = 'held'"), sqlite_where=text("state = 'held'"),
+        ),
+        Index(
+            "ix_ops_quarantined", "device_id",
+            postgresql_where=text("state = 'quarantined'"),
+            sqlite_where=text("state = 'quarantined'"),
+        ),
+    )
+    seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    op_id: Mapped[str] = mapped_column(UuidStr, unique=True)
+    device_id: Mapped[int] = mapped_column(ForeignKey("devices.id"))
+    device_seq: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(40))
+    dossier_uuid: Mapped[str | None] = mapped_column(UuidStr)
+    prev_seq: Mapped[int | None] = mapped_column(BigInteger)
+    payload_hash: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(12))  # applied | held | quarantined
+    result: Mapped[str] = mapped_column(String(12))  # the first result, never changed
+    reason: Mapped[str | None] = mapped_column(String(40))
+    message: Mapped[str | None] = mapped_column(Text)
+    payload: Mapped[dict[str, Any] | None] = mapped_column(Json)  # kept unless applied at once
+    device_created_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    clock_flag: Mapped[str | None] = mapped_column(String(8))  # ahead | behind
+    batch_id: Mapped[str] = mapped_column(UuidStr)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class DossierRow(Base):
+    __tablename__ = "dossiers"
+    uuid: Mapped[str] = mapped_column(UuidStr, primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    unit_code: Mapped[str] = mapped_column(String(20))
+    device_id: Mapped[int] = mapped_column(ForeignKey("devices.id"))
+    procedure_code: Mapped[str] = mapped_column(String(60))
+    catalogue_version: Mapped[str | None] = mapped_column(String(40))
+    status: Mapped[int] = mapped_column(SmallInteger)
+    applicant_name: Mapped[str] = mapped_column(String(200))
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    due_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    data: Mapped[dict[str, Any]] = mapped_column(Json)  # the create op's data, as sent
+    last_device_seq: Mapped[int] = mapped_column(BigInteger)  # the device op applied last
+    last_event_seq: Mapped[int] = mapped_column(Integer)
+    created_op_seq: Mapped[int | None] = mapped_column(BigInteger)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class DossierEvent(Base):
+    """Events after the creation (the creation's own event is inside `dossiers.data`)."""
+
+    __tablename__ = "dossier_events"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    dossier_uuid: Mapped[str] = mapped_column(ForeignKey("dossiers.uuid"), index=True)
+    source: Mapped[str] = mapped_column(String(10))  # device | province
+    device_id: Mapped[int | None] = mapped_column(ForeignKey("devices.id"))
+    event_seq: Mapped[int | None] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(40))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    actor: Mapped[str] = mapped_column(String(200))
+    from_status: Mapped[int | None] = mapped_column(SmallInteger)
+    to_status: Mapped[int | None] = mapped_column(SmallInteger)
+    note: Mapped[str | None] = mapped_column(Text)
+    extra: Mapped[dict[str, Any] | None] = mapped_column(Json)
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ChangeRow(Base):
+    """The pull feed. `seq` is assigned under a lock, so readers never skip a late commit."""
+
+    __tablename__ = "changes"
+    seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    unit_code: Mapped[str | None] = mapped_column(String(20))  # None: for every unit
+    payload: Mapped[dict[str, Any]] = mapped_column(Json)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Publication(Base):
+    __tablename__ = "publications"
+    __table_args__ = (UniqueConstraint("kind", "key", "sha256"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(20))  # catalogue | calendar | tracking_pool
+    key: Mapped[str] = mapped_column(String(60))  # version, year, or unit code
+    sha256: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[dict[str, Any]] = mapped_column(Json)
+    source_name: Mapped[str] = mapped_column(String(300))
+    published_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    change_seq: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class TrackingNumber(Base):
+    __tablename__ = "tracking_numbers"
+    number: Mapped[str] = mapped_column(String(13), primary_key=True)
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), index=True)
+    publication_id: Mapped[int] = mapped_column(ForeignKey("publications.id"))
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    event: Mapped[str] = mapped_column(String(40))
+    device_id: Mapped[int | None] = mapped_column(Integer)
+    remote_addr: Mapped[str | None] = mapped_column(String(64))
+    detail: Mapped[dict[str, Any]] = mapped_column(Json)
+
+
+metadata = Base.metadata
