@@ -1,0 +1,68 @@
+"""The one composition root: opens the store, wires the services, starts the window."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import dataclass
+
+from counter_app.config import resolve_data_dir
+from counter_app.services.accounts import AccountService
+from counter_app.services.calendar import CalendarService
+from counter_app.services.dossiers import DossierService
+from counter_app.services.procedures import ProcedureService
+from counter_app.services.setup import SetupService
+from counter_app.services.store import Store
+
+
+@dataclass
+class Services:
+    store: Store
+    calendar: CalendarService
+    dossiers: DossierService
+    accounts: AccountService
+    setup: SetupService
+    procedures: ProcedureService
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def build_services(data_dir_arg: str | None) -> Services:
+    store = Store.open(resolve_data_dir(data_dir_arg))
+    calendar = CalendarService(store)
+    return Services(
+        store=store,
+        calendar=calendar,
+        dossiers=DossierService(store, calendar.due_for_procedure),
+        accounts=AccountService(store),
+        setup=SetupService(store),
+        procedures=ProcedureService(store),
+    )
+
+
+def has_display() -> bool:
+    """Qt aborts the process (SIGABRT) without a display: check before creating the application."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if sys.platform.startswith(("win", "darwin")):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    if not has_display():
+        print(
+            "Không tìm thấy màn hình (DISPLAY chưa đặt). Chạy trong màn hình ảo: "
+            "xvfb-run -a counter-app, hoặc đặt QT_QPA_PLATFORM=offscreen.",
+            file=sys.stderr,
+        )
+        return 3
+    services = build_services(args.data_dir)
+    from counter_app.ui.main import run_application
+
+    try:
+        return int(run_application(services))
+    finally:
+        services.close()

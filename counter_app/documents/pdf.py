@@ -1,0 +1,70 @@
+"""Turn paginated copies of a form into PDF bytes with running headers and page footers."""
+
+from __future__ import annotations
+
+import functools
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab import rl_config
+from reportlab.pdfgen.canvas import Canvas
+
+from counter_app.documents.fonts import ITALIC, register_fonts, text_width
+from counter_app.documents.layout import Block, Typography, baseline, draw_page_blocks, paginate
+from counter_app.documents.text import nfc
+
+
+@dataclass(frozen=True)
+class DocumentCopy:
+    """One copy (liên) of a form: its blocks, the note atop continuation pages, the footer text."""
+
+    blocks: Sequence[Block]
+    continuation_note: str
+    footer: str
+
+
+@functools.cache
+def _configure_reportlab() -> None:
+    """Process-wide reportlab settings, applied once.
+
+    ASCII85 stream armour only matters for 7-bit mail transport; without it the PDF is 20%
+    smaller and saving is faster (the pure-Python encoder is slow without rl_accel).
+    """
+    rl_config.useA85 = 0
+    register_fonts()
+
+
+def render_copies(copies: Sequence[DocumentCopy], typo: Typography, title: str) -> bytes:
+    """Each copy starts on a new page and flows onto further pages if it is too long."""
+    _configure_reportlab()
+    buffer = io.BytesIO()
+    # invariant=1: no timestamps or random IDs, so equal data gives byte-identical PDFs.
+    canvas = Canvas(buffer, pagesize=(typo.page_width, typo.page_height), invariant=1,
+                    pageCompression=1)
+    canvas.setTitle(nfc(title))
+    canvas.setCreator("counter_app")
+    frame = typo.frame_top - typo.margin_bottom - typo.running_height
+    for copy in copies:
+        pages = paginate(copy.blocks, frame, frame - typo.running_height)
+        for number, page in enumerate(pages, start=1):
+            top = typo.frame_top
+            if number > 1:
+                _running_line(canvas, typo, copy.continuation_note, top, "left")
+                top -= typo.running_height
+            draw_page_blocks(canvas, typo, page, top)
+            footer = f"{copy.footer} · Trang {number}/{len(pages)}"
+            _running_line(canvas, typo, footer, typo.margin_bottom + typo.small_leading, "right")
+            canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _running_line(canvas: Any, typo: Typography, text: str, top: float, align: str) -> None:
+    """A small italic line at the top or bottom of the frame."""
+    text = nfc(text)
+    width = text_width(text, ITALIC, typo.small)
+    x = typo.margin_left + (typo.content_width - width if align == "right" else 0.0)
+    canvas.setFont(ITALIC, typo.small)
+    canvas.drawString(x, baseline(top, typo.small_leading, typo.small), text)

@@ -1,0 +1,188 @@
+"""Mẫu 01, Giấy tiếp nhận hồ sơ và hẹn trả kết quả: two copies (liên) with Code128 and QR."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.units import mm
+
+from counter_app.documents.barcodes import (
+    QR_QUIET_MODULES,
+    VectorSymbol,
+    code128_symbol,
+    draw_symbol,
+    qr_symbol,
+)
+from counter_app.documents.blocks import (
+    Segment,
+    contact_lines,
+    field_lines,
+    line_block,
+    national_header,
+    paragraph,
+    signatures,
+)
+from counter_app.documents.data import SlipData
+from counter_app.documents.fonts import BOLD, ITALIC, REGULAR, text_width
+from counter_app.documents.layout import TYPOGRAPHY, Block, PageSize, Typography, spacer
+from counter_app.documents.pdf import DocumentCopy, render_copies
+from counter_app.documents.tables import Column, table_blocks
+from counter_app.documents.text import dateline, nfc
+from counter_app.domain.vntime import format_vn_long
+
+TITLE = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
+COPY_LABELS = ("Liên 1: Lưu", "Liên 2: Giao người nộp hồ sơ")
+NOTES = (
+    "Giấy tiếp nhận hồ sơ và hẹn trả kết quả được lập thành 02 liên; một liên chuyển kèm theo "
+    "Phiếu kiểm soát quá trình giải quyết hồ sơ và được lưu tại Bộ phận Một cửa; một liên giao "
+    "cho cá nhân, tổ chức nộp hồ sơ.",
+    "Cá nhân, tổ chức có thể đăng ký nhận kết quả tại Bộ phận Một cửa hoặc tại nhà (trụ sở tổ "
+    "chức) qua dịch vụ bưu chính công ích.",
+)
+COMPONENT_COLUMNS = (
+    Column("STT", 0.08, "center"),
+    Column("Tên giấy tờ", 0.64),
+    Column("Bản chính", 0.14, "center"),
+    Column("Bản sao", 0.14, "center"),
+)
+
+
+def render_slip(data: SlipData, page_size: PageSize = "A4") -> bytes:
+    """The slip as PDF bytes: Liên 1 (kept), then Liên 2 (for the applicant) from a new page."""
+    typo = TYPOGRAPHY[page_size]
+    codes, body = _codes_blocks(data, typo), _body_blocks(data, typo)
+    copies = [
+        DocumentCopy(
+            blocks=[*_top_blocks(data, typo, label), *codes, *body],
+            continuation_note=f"Mã hồ sơ: {data.dossier_code} · {label} (tiếp theo)",
+            footer=f"Mẫu số 01 · {label}",
+        )
+        for label in COPY_LABELS
+    ]
+    return render_copies(copies, typo, f"{TITLE.capitalize()} {data.dossier_code}")
+
+
+def _top_blocks(data: SlipData, typo: Typography, copy_label: str) -> list[Block]:
+    """National header, title, code and copy label."""
+    width = typo.content_width
+    return [
+        national_header(data.agency_name, data.unit_name,
+                        dateline(data.place_name, data.received_at), typo),
+        spacer(typo.leading * 0.6),
+        *paragraph(TITLE, BOLD, typo.title, typo.title * 1.4, width, align="center"),
+        line_block([Segment("Mã hồ sơ: ", REGULAR), Segment(data.dossier_code, BOLD)],
+                   typo.body, typo.leading, width, align="center"),
+        line_block([Segment(f"({copy_label})", ITALIC)], typo.body, typo.leading, width,
+                   align="center"),
+    ]
+
+
+def _qr_payload(data: SlipData) -> str:
+    return nfc(f"{data.dossier_code}\n{data.lookup_hint}")
+
+
+def _codes_blocks(data: SlipData, typo: Typography) -> list[Block]:
+    """Code128 with its human-readable line, and the QR beside it (or below if too wide)."""
+    bars = code128_symbol(data.dossier_code, typo.barcode_height)
+    qr, qr_module = qr_symbol(_qr_payload(data), typo.qr_size)
+    quiet = qr_module * QR_QUIET_MODULES
+    side_by_side = bars.width + qr.width + quiet <= typo.content_width
+    caption_gap, caption_size = 1.8 * mm, typo.body
+    code = nfc(data.dossier_code)
+    caption_x = (bars.width - text_width(code, REGULAR, caption_size)) / 2
+    bars_height = bars.height + caption_gap + caption_size * 1.3
+    qr_block = _qr_block(qr, typo, quiet)
+    row_height = max(bars_height, qr_block.height) if side_by_side else bars_height
+
+    def draw(canvas: Any, x: float, top: float) -> None:
+        bars_bottom = top - max(0.0, (row_height - bars_height) / 2) - bars.height
+        draw_symbol(canvas, bars, x, bars_bottom)
+        canvas.setFont(REGULAR, caption_size)
+        canvas.drawString(x + caption_x, bars_bottom - caption_gap - caption_size * 0.8, code)
+        if side_by_side:
+            qr_block.draw(canvas, x, top)
+
+    row = Block(row_height, draw)
+    return [spacer(typo.leading * 0.3), row] if side_by_side else [row, qr_block]
+
+
+def _qr_block(qr: VectorSymbol, typo: Typography, quiet: float) -> Block:
+    """The QR square at the right edge of the frame with its quiet zone around it."""
+
+    def draw(canvas: Any, x: float, top: float) -> None:
+        draw_symbol(canvas, qr, x + typo.content_width - qr.width - quiet, top - quiet - qr.height)
+
+    return Block(qr.height + 2 * quiet, draw)
+
+
+def _body_blocks(data: SlipData, typo: Typography) -> list[Block]:
+    """Everything below the codes; the same for both copies."""
+    return [
+        spacer(typo.leading * 0.4),
+        *_applicant_blocks(data, typo),
+        line_block([Segment("1. Thành phần hồ sơ nộp gồm:", REGULAR)], typo.body, typo.leading,
+                   typo.content_width, keep_with_next=True),
+        *_component_blocks(data, typo),
+        spacer(typo.leading * 0.3),
+        *_numbered_blocks(data, typo),
+        spacer(typo.leading * 0.5),
+        signatures(("NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ"), (None, data.clerk_name), typo),
+        *_notes_blocks(data, typo),
+    ]
+
+
+def _applicant_blocks(data: SlipData, typo: Typography) -> list[Block]:
+    blocks = [
+        *field_lines("Bộ phận tiếp nhận hồ sơ:", data.unit_name, typo, value_font=REGULAR),
+        *field_lines("Tiếp nhận hồ sơ của:", data.applicant_name, typo),
+        *field_lines("Số định danh cá nhân/CCCD:", data.applicant_id, typo, value_font=REGULAR),
+    ]
+    if data.authorised_person:
+        blocks += field_lines("Người được ủy quyền nộp hồ sơ:", data.authorised_person, typo)
+    return [
+        *blocks,
+        *field_lines("Địa chỉ:", data.applicant_address, typo, value_font=REGULAR),
+        *contact_lines(data.applicant_phone, data.applicant_email, typo),
+        *field_lines("Nội dung yêu cầu giải quyết:",
+                     f"{data.procedure_name} (Mã TTHC: {data.procedure_code})", typo),
+    ]
+
+
+def _component_blocks(data: SlipData, typo: Typography) -> list[Block]:
+    rows = [(str(index), c.name, str(c.originals), str(c.copies))
+            for index, c in enumerate(data.components, start=1)]
+    if not rows:
+        rows = [("", "(Không có giấy tờ kèm theo)", "", "")]
+    return table_blocks(COMPONENT_COLUMNS, rows, typo)
+
+
+def _numbered_blocks(data: SlipData, typo: Typography) -> list[Block]:
+    blocks = [
+        *field_lines("2. Số lượng hồ sơ:", f"{data.sets_count:02d} (bộ)", typo, value_font=REGULAR),
+        *field_lines("3. Thời gian giải quyết hồ sơ theo quy định là:",
+                     data.processing_time_text, typo, value_font=REGULAR),
+        *field_lines("4. Thời gian nhận hồ sơ:", format_vn_long(data.received_at), typo,
+                     value_font=REGULAR),
+        *field_lines("5. Thời gian trả kết quả giải quyết hồ sơ:", format_vn_long(data.due_at),
+                     typo),
+        *field_lines("6. Đăng ký nhận kết quả tại:", data.result_delivery_text, typo,
+                     value_font=REGULAR),
+        *field_lines("Phí, lệ phí:", data.fees_text or "Không", typo, value_font=REGULAR),
+    ]
+    if data.logbook_text:
+        blocks += field_lines("Vào Sổ theo dõi hồ sơ:", data.logbook_text, typo, value_font=REGULAR)
+    return blocks
+
+
+def _notes_blocks(data: SlipData, typo: Typography) -> list[Block]:
+    """Ghi chú (the form's standing notes plus the clerk's), then look-up and hotline."""
+    width, size, lead = typo.content_width, typo.small, typo.small_leading
+    hang = text_width("- ", REGULAR, size)
+    notes = [*NOTES, *([data.note] if data.note else [])]
+    blocks = [line_block([Segment("Ghi chú:", BOLD)], size, lead, width, keep_with_next=True)]
+    for note in notes:
+        blocks += paragraph(f"- {note}", REGULAR, size, lead, width, hanging=hang)
+    blocks += paragraph(data.lookup_hint, ITALIC, size, lead, width)
+    if data.hotline:
+        blocks += paragraph(f"Đường dây nóng: {data.hotline}", ITALIC, size, lead, width)
+    return blocks

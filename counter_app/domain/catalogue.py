@@ -1,0 +1,404 @@
+"""The procedure catalogue (danh mục TTHC): parse and validate catalogue JSON into records."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, time
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar
+
+FORMAT_TAG = "counter_app.catalogue/1"
+TIME_UNITS = ("working_days", "working_hours", "half_days", "calendar_days")
+LEVELS = ("province", "commune")
+FEE_KINDS = ("le_phi", "phi")
+FEE_COLLECTED = ("at_receipt", "at_return", "exempt")
+FEE_PER = ("case", "page", "copy")
+
+_PROCEDURE_CODE = re.compile(r"\d\.\d{6}")
+_AGENCY_CODE = re.compile(r"\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}")
+_LOCAL_SUFFIX = re.compile(r"\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}")
+_CUTOFF = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
+
+_TOP_KEYS = tuple(
+    "format sample_data notice version effective_from province units agencies fields"  # noqa: SIM905
+    " procedures".split()
+)
+_PROCEDURE_KEYS = tuple(
+    "code local_code code_verified name field level units agency processing cutoff"  # noqa: SIM905
+    " bcci_allowed fees components legal_basis".split()
+)
+
+Json = dict[str, Any]
+_C = TypeVar("_C", "CatalogueUnit", "Agency", "Field", "Procedure")
+
+
+class CatalogueError(ValueError):
+    """A catalogue document was refused; the message (Vietnamese) names the procedure and field."""
+
+    def __init__(self, message: str, procedure_code: str | None = None) -> None:
+        super().__init__(message)
+        self.procedure_code = procedure_code
+
+
+@dataclass(frozen=True)
+class CatalogueUnit:  # a receiving unit: Trung tâm Phục vụ hành chính công / Bộ phận Một cửa
+    code: str
+    name: str
+    level: str
+    address: str
+    phone: str
+    code_verified: bool
+
+
+@dataclass(frozen=True)
+class Agency:  # a competent agency (cơ quan có thẩm quyền giải quyết)
+    code: str  # mã định danh, QĐ 20/2020/QĐ-TTg
+    name: str
+    code_verified: bool
+
+
+@dataclass(frozen=True)
+class Field:  # lĩnh vực
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ProcessingTime:
+    """The legal deadline (thời hạn giải quyết); amount 0 working days means "trong ngày"."""
+
+    amount: Decimal
+    unit: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Fee:
+    """One phí or lệ phí line, in whole đồng, per case, page or copy."""
+
+    kind: str
+    name: str
+    amount: int
+    collected: str
+    per: str = "case"
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Component:  # thành phần hồ sơ: how many originals (bản chính) and copies (bản sao)
+    name: str
+    originals: int
+    copies: int
+    required: bool
+
+
+@dataclass(frozen=True)
+class Procedure:
+    """One administrative procedure; `agency` None means the receiving commune's UBND decides."""
+
+    code: str
+    local_code: str | None
+    code_verified: bool
+    name: str
+    field: str
+    level: str
+    units: tuple[str, ...]
+    agency: str | None
+    processing: ProcessingTime
+    cutoff: time | None
+    bcci_allowed: bool
+    fees: tuple[Fee, ...]
+    components: tuple[Component, ...]
+    legal_basis: str
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """A validated catalogue version; `sha256` is taken over its canonical NFC JSON text."""
+
+    version: str
+    effective_from: date
+    sample_data: bool
+    notice: str
+    province_code: str
+    province_name: str
+    units: tuple[CatalogueUnit, ...]
+    agencies: tuple[Agency, ...]
+    fields: tuple[Field, ...]
+    procedures: tuple[Procedure, ...]
+    sha256: str
+
+    def procedure(self, code: str) -> Procedure | None:
+        return next((p for p in self.procedures if p.code == code), None)
+
+    def procedures_at(self, unit_code: str) -> tuple[Procedure, ...]:
+        """The procedures a given unit receives, in catalogue order."""
+        return tuple(p for p in self.procedures if unit_code in p.units)
+
+    def competent_agency(self, procedure: Procedure, receiving_unit: str) -> str:
+        """Code of the agency that decides a dossier of `procedure` received at `receiving_unit`."""
+        return procedure.agency if procedure.agency is not None else receiving_unit
+
+    def agency_name(self, code: str) -> str | None:
+        """Name of an agency or unit by code (agencies first)."""
+        names = {u.code: u.name for u in self.units} | {a.code: a.name for a in self.agencies}
+        return names.get(code)
+
+
+def parse_catalogue(text: str) -> Catalogue:
+    """Parse and validate a catalogue document; raise CatalogueError naming what is wrong."""
+    tree = _nfc(_load_json(text))
+    canonical = json.dumps(tree, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    catalogue = _build(_Reader.of(tree, "Danh mục", _TOP_KEYS), digest)
+    _check_references(catalogue)
+    return catalogue
+
+
+def _load_json(text: str) -> Any:
+    def refuse_duplicates(pairs: list[tuple[str, Any]]) -> Json:
+        if len({key for key, _ in pairs}) != len(pairs):
+            raise CatalogueError("Danh mục: có trường bị lặp trong cùng một đối tượng JSON.")
+        return dict(pairs)
+
+    try:
+        return json.loads(text, object_pairs_hook=refuse_duplicates)
+    except json.JSONDecodeError as exc:
+        message = f"Tệp danh mục không phải JSON hợp lệ (dòng {exc.lineno}, cột {exc.colno})."
+        raise CatalogueError(message) from exc
+
+
+def _nfc(value: Any) -> Any:
+    """NFC-normalise every string, keys included, so comparisons and the hash are stable."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [_nfc(item) for item in value]
+    if isinstance(value, dict):
+        return {unicodedata.normalize("NFC", k): _nfc(v) for k, v in value.items()}
+    return value
+
+
+@dataclass(frozen=True)
+class _Reader:
+    """Typed access to one JSON object; `where` and `code` go into every error message."""
+
+    raw: Json
+    where: str
+    code: str | None = None
+
+    @classmethod
+    def of(cls, value: Any, where: str, keys: tuple[str, ...], code: str | None = None) -> _Reader:
+        if not isinstance(value, dict):
+            raise CatalogueError(f"{where}: phải là một đối tượng JSON.", code)
+        stray = next((key for key in value if key not in keys), None)
+        if stray is not None:
+            raise CatalogueError(f"{where}: trường lạ “{stray}”.", code)
+        return cls(value, where, code)
+
+    def fail(self, message: str) -> CatalogueError:
+        return CatalogueError(f"{self.where}: {message}", self.code)
+
+    def text(self, key: str, allowed: tuple[str, ...] = (), required: bool = True) -> str:
+        value = self.raw.get(key)
+        if value is None or value == "":
+            if not required:
+                return ""
+            raise self.fail(f"thiếu trường “{key}”." if value is None else f"trường “{key}” trống.")
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(f"trường “{key}” phải là chuỗi ký tự không rỗng.")
+        if allowed and value.strip() not in allowed:
+            raise self.fail(f"giá trị “{value}” của trường “{key}” không hợp lệ.")
+        return value.strip()
+
+    def flag(self, key: str, default: bool | None = None) -> bool:
+        value = self.raw.get(key, default)
+        if not isinstance(value, bool):
+            raise self.fail(f"trường “{key}” phải là true hoặc false.")
+        return value
+
+    def count(self, key: str) -> int:
+        value = self.raw.get(key)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise self.fail(f"trường “{key}” phải là số nguyên không âm.")
+        return value
+
+    def items(self, key: str, non_empty: bool = False) -> list[Any]:
+        value = self.raw.get(key)
+        if not isinstance(value, list):
+            raise self.fail(f"trường “{key}” phải là danh sách.")
+        if non_empty and not value:
+            raise self.fail(f"trường “{key}” không được để trống.")
+        return value
+
+    def agency_code(self) -> str:
+        code = self.text("code")
+        if not _AGENCY_CODE.fullmatch(code):
+            raise self.fail(f"mã định danh “{code}” không đúng dạng 000.00.00.H27.")
+        return code
+
+
+def _build(root: _Reader, digest: str) -> Catalogue:
+    fmt = root.text("format")
+    if fmt != FORMAT_TAG:
+        raise root.fail(f"định dạng “{fmt}” không được hỗ trợ (cần “{FORMAT_TAG}”).")
+    sample = root.flag("sample_data")
+    province = _Reader.of(root.raw.get("province"), "Danh mục: tỉnh", ("code", "name"))
+    effective = root.text("effective_from")
+    try:
+        effective_from = date.fromisoformat(effective)
+    except ValueError:
+        raise root.fail(f"ngày hiệu lực “{effective}” không đúng dạng YYYY-MM-DD.") from None
+    return Catalogue(
+        version=root.text("version"),
+        effective_from=effective_from,
+        sample_data=sample,
+        notice=root.text("notice") if sample else root.text("notice", required=False),
+        province_code=province.agency_code(),
+        province_name=province.text("name"),
+        units=_each(root, "units", _unit, "đơn vị"),
+        agencies=_each(root, "agencies", _agency, "cơ quan"),
+        fields=_each(root, "fields", _field, "lĩnh vực"),
+        procedures=_each(root, "procedures", _procedure, "thủ tục"),
+        sha256=digest,
+    )
+
+
+def _each(root: _Reader, key: str, build: Callable[[Any, int], _C], label: str) -> tuple[_C, ...]:
+    items = tuple(build(item, i + 1) for i, item in enumerate(root.items(key, non_empty=True)))
+    codes = [item.code for item in items]
+    duplicate = next((code for code in codes if codes.count(code) > 1), None)
+    if duplicate is not None:
+        raise CatalogueError(f"Danh mục: mã {label} “{duplicate}” bị trùng.", duplicate)
+    return items
+
+
+def _unit(value: Any, nth: int) -> CatalogueUnit:
+    keys = ("code", "name", "level", "address", "phone", "code_verified")
+    r = _Reader.of(value, f"Đơn vị thứ {nth}", keys)
+    code = r.agency_code()
+    r = _Reader(r.raw, f"Đơn vị {code}")
+    address, phone = (r.text(key, required=False) for key in ("address", "phone"))
+    verified = r.flag("code_verified", default=False)
+    return CatalogueUnit(code, r.text("name"), r.text("level", LEVELS), address, phone, verified)
+
+
+def _agency(value: Any, nth: int) -> Agency:
+    r = _Reader.of(value, f"Cơ quan thứ {nth}", ("code", "name", "code_verified"))
+    code = r.agency_code()
+    r = _Reader(r.raw, f"Cơ quan {code}")
+    return Agency(code, r.text("name"), r.flag("code_verified", default=False))
+
+
+def _field(value: Any, nth: int) -> Field:
+    r = _Reader.of(value, f"Lĩnh vực thứ {nth}", ("code", "name"))
+    return Field(r.text("code"), r.text("name"))
+
+
+def _procedure(value: Any, nth: int) -> Procedure:
+    code = _Reader.of(value, f"Thủ tục thứ {nth}", _PROCEDURE_KEYS).text("code")
+    r = _Reader(value, f"Thủ tục {code}", code)
+    if not _PROCEDURE_CODE.fullmatch(code):
+        raise r.fail("mã thủ tục không đúng dạng N.NNNNNN.")
+    units = r.items("units", non_empty=True)
+    if not all(isinstance(u, str) for u in units):
+        raise r.fail("trường “units” chỉ được chứa mã đơn vị.")
+    return Procedure(
+        code=code,
+        local_code=_local_code(r),
+        code_verified=r.flag("code_verified"),
+        name=r.text("name"),
+        field=r.text("field"),
+        level=r.text("level", LEVELS),
+        units=tuple(units),
+        agency=None if value.get("agency") is None else r.text("agency"),
+        processing=_processing(r),
+        cutoff=_cutoff(r),
+        bcci_allowed=r.flag("bcci_allowed"),
+        fees=tuple(_fee(item, code) for item in r.items("fees")),
+        components=tuple(_component(c, code) for c in r.items("components", non_empty=True)),
+        legal_basis=r.text("legal_basis"),
+    )
+
+
+def _local_code(r: _Reader) -> str | None:
+    value, code = r.raw.get("local_code"), str(r.code)
+    if value is not None and not _LOCAL_SUFFIX.fullmatch(str(value).removeprefix(code + ".")):
+        raise r.fail(f"mã thủ tục địa phương “{value}” không khớp mã thủ tục.")
+    return None if value is None else str(value)
+
+
+def _processing(r: _Reader) -> ProcessingTime:
+    keys = ("amount", "unit", "note")
+    p = _Reader.of(r.raw.get("processing"), f"{r.where}: thời hạn", keys, r.code)
+    unit = p.text("unit")
+    if unit not in TIME_UNITS:
+        raise r.fail(f"đơn vị thời hạn “{unit}” không hợp lệ.")
+    value = p.raw.get("amount")
+    try:
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            raise InvalidOperation
+        amount = Decimal(value)
+    except InvalidOperation:
+        raise r.fail(f"thời hạn “{value}” không phải là số.") from None
+    if not amount.is_finite() or amount < 0:
+        raise r.fail("thời hạn giải quyết không được âm.")
+    return ProcessingTime(amount, unit, p.text("note", required=False))
+
+
+def _cutoff(r: _Reader) -> time | None:
+    value = r.raw.get("cutoff")
+    if value is None:
+        return None
+    match = _CUTOFF.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        raise r.fail(f"giờ chốt “{value}” không đúng dạng HH:MM.")
+    return time(int(match.group(1)), int(match.group(2)))
+
+
+def _fee(value: Any, code: str) -> Fee:
+    keys = ("kind", "name", "amount", "collected", "per", "note")
+    r = _Reader.of(value, f"Thủ tục {code}: phí, lệ phí", keys, code)
+    name = r.text("name")
+    r = _Reader(r.raw, f"Thủ tục {code}: khoản “{name}”", code)
+    collected, amount = r.text("collected", FEE_COLLECTED), r.count("amount")
+    if (collected == "exempt") != (amount == 0):
+        raise r.fail("miễn thu (exempt) khi và chỉ khi số tiền bằng 0.")
+    per = r.text("per", FEE_PER, required=False) or "case"
+    kind, note = r.text("kind", FEE_KINDS), r.text("note", required=False)
+    return Fee(kind, name, amount, collected, per, note)
+
+
+def _component(value: Any, code: str) -> Component:
+    keys = ("name", "originals", "copies", "required")
+    r = _Reader.of(value, f"Thủ tục {code}: thành phần hồ sơ", keys, code)
+    name = r.text("name")
+    r = _Reader(r.raw, f"Thủ tục {code}: thành phần “{name}”", code)
+    originals, copies = r.count("originals"), r.count("copies")
+    if originals + copies < 1:
+        raise r.fail("phải có ít nhất một bản chính hoặc bản sao.")
+    return Component(name, originals, copies, r.flag("required"))
+
+
+def _check_references(catalogue: Catalogue) -> None:
+    unit_levels = {u.code: u.level for u in catalogue.units}
+    agencies = {a.code for a in catalogue.agencies} | set(unit_levels)
+    fields = {f.code for f in catalogue.fields}
+    for proc in catalogue.procedures:
+        r = _Reader({}, f"Thủ tục {proc.code}", proc.code)
+        if proc.field not in fields:
+            raise r.fail(f"lĩnh vực “{proc.field}” không có trong danh mục.")
+        unknown = [u for u in proc.units if u not in unit_levels]
+        if unknown:
+            raise r.fail(f"đơn vị tiếp nhận “{unknown[0]}” không có trong danh mục.")
+        if proc.agency is not None and proc.agency not in agencies:
+            raise r.fail(f"cơ quan giải quyết “{proc.agency}” không có trong danh mục.")
+        if proc.agency is None and (
+            proc.level != "commune" or any(unit_levels[u] != "commune" for u in proc.units)
+        ):
+            raise r.fail("chỉ thủ tục cấp xã nhận tại cấp xã được bỏ trống cơ quan giải quyết.")

@@ -1,0 +1,93 @@
+"""The counter's working-day calendar: statutory defaults, the per-year override table, rules."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import select
+
+from counter_app.domain.calendar import CalendarError, CalendarRules, DurationUnit, WorkCalendar
+from counter_app.domain.vntime import now_vn
+from counter_app.models.tables import CalendarOverride, Procedure
+from counter_app.services.errors import ServiceError
+from counter_app.services.holiday_defaults import build_calendar, parse_override_csv
+from counter_app.services.settings import get_setting
+from counter_app.services.store import Store
+
+FIRST_YEAR = 2020
+YEARS_AHEAD = 3
+
+
+class CalendarService:
+    """Builds the WorkCalendar once per process and rebuilds it after an override import."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._calendar: WorkCalendar | None = None
+
+    def calendar(self) -> WorkCalendar:
+        if self._calendar is None:
+            self._calendar = self._build()
+        return self._calendar
+
+    def _build(self) -> WorkCalendar:
+        with self._store.read() as session:
+            rules = CalendarRules.parse(
+                get_setting(session, "calendar.sessions"),
+                get_setting(session, "calendar.saturday"),
+                get_setting(session, "calendar.weekdays"),
+                get_setting(session, "calendar.hours_per_day"),
+            )
+            overrides = [
+                (row.day, row.kind, row.name)
+                for row in session.scalars(select(CalendarOverride).order_by(CalendarOverride.day))
+            ]
+        last_year = max(now_vn().year, *(d.year for d, _, _ in overrides), FIRST_YEAR)
+        return build_calendar(rules, range(FIRST_YEAR, last_year + YEARS_AHEAD + 1), overrides)
+
+    def due(self, received: datetime, amount: Decimal, unit: str, cutoff: str | None) -> datetime:
+        try:
+            return self.calendar().due(received, amount, DurationUnit(unit), _parse_cutoff(cutoff))
+        except CalendarError as exc:
+            raise ServiceError(str(exc)) from exc
+
+    def due_for_procedure(self, procedure: Procedure, received: datetime) -> datetime:
+        return self.due(
+            received, Decimal(procedure.processing_amount), procedure.processing_unit,
+            procedure.cutoff,
+        )
+
+    def import_overrides(self, csv_file: Path) -> int:
+        """Load a `date,kind,name` CSV in one transaction; all lines or none. Returns the count."""
+        try:
+            text = csv_file.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ServiceError(f"Không đọc được tệp {csv_file}: {exc}") from exc
+        try:
+            rows = parse_override_csv(text)
+        except CalendarError as exc:
+            raise ServiceError(f"Tệp {csv_file.name} không hợp lệ: {exc}") from exc
+        self.store_overrides(rows, source=csv_file.name)
+        return len(rows)
+
+    def store_overrides(self, rows: list[tuple[date, str, str]], source: str) -> None:
+        with self._store.write() as session:
+            for day, kind, name in rows:
+                row = session.get(CalendarOverride, day)
+                if row is None:
+                    row = CalendarOverride(day=day)
+                    session.add(row)
+                row.kind, row.name, row.source, row.imported_at = kind, name, source, now_vn()
+        self._calendar = None
+
+    def year_table(self, year: int) -> list[tuple[date, str, str]]:
+        return self.calendar().year_table(year)
+
+
+def _parse_cutoff(text: str | None) -> time | None:
+    if not text:
+        return None
+    hours, minutes = text.split(":")
+    return time(int(hours), int(minutes))

@@ -1,0 +1,134 @@
+"""Load the procedure catalogue (shipped JSON or a published version) into the store, and read it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from counter_app.config import resource_path
+from counter_app.domain.catalogue import Catalogue, CatalogueError, parse_catalogue
+from counter_app.domain.catalogue import Procedure as CatalogueProcedure
+from counter_app.domain.text import fold
+from counter_app.domain.vntime import now_vn
+from counter_app.models.tables import CatalogueVersion, Procedure, Unit
+from counter_app.services.errors import ServiceError
+from counter_app.services.store import Store
+
+SHIPPED_CATALOGUE = ("catalogue", "ha-tinh-sample.json")
+
+
+def shipped_catalogue_path() -> Path:
+    return resource_path(*SHIPPED_CATALOGUE)
+
+
+def read_catalogue_file(path: Path) -> tuple[Catalogue, str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ServiceError(f"Không đọc được tệp danh mục {path}: {exc}") from exc
+    return parse_catalogue_text(text, path.name), text
+
+
+def parse_catalogue_text(text: str, name: str) -> Catalogue:
+    try:
+        return parse_catalogue(text)
+    except CatalogueError as exc:
+        raise ServiceError(f"Danh mục {name} không hợp lệ: {exc}") from exc
+
+
+def install_catalogue(session: Session, catalogue: Catalogue, text: str, source: str) -> bool:
+    """Store a catalogue version and make it current. Returns False if it was already stored."""
+    existing = session.scalar(
+        select(CatalogueVersion).where(CatalogueVersion.version == catalogue.version)
+    )
+    if existing is not None:
+        if existing.sha256 != catalogue.sha256:
+            raise ServiceError(
+                f"Danh mục phiên bản {catalogue.version} đã có trên máy với nội dung khác; "
+                "mỗi phiên bản mới phải có số phiên bản mới."
+            )
+        return False
+    session.execute(update(CatalogueVersion).values(is_current=False))
+    version = CatalogueVersion(
+        version=catalogue.version, sha256=catalogue.sha256,
+        effective_from=catalogue.effective_from, loaded_at=now_vn(), source=source,
+        is_current=True, sample_data=catalogue.sample_data, document=text,
+    )
+    session.add(version)
+    session.flush()
+    _install_units(session, catalogue)
+    agencies = {a.code: a.name for a in catalogue.agencies}
+    agencies.update({u.code: u.name for u in catalogue.units})
+    fields = {f.code: f.name for f in catalogue.fields}
+    for proc in catalogue.procedures:
+        session.add(_procedure_row(version.id, proc, agencies, fields))
+    return True
+
+
+def _install_units(session: Session, catalogue: Catalogue) -> None:
+    for unit in catalogue.units:
+        row = session.scalar(select(Unit).where(Unit.code == unit.code))
+        if row is None:
+            row = Unit(code=unit.code)
+            session.add(row)
+        row.name, row.level = unit.name, unit.level
+        row.address, row.phone, row.is_agency = unit.address, unit.phone, False
+    for agency in catalogue.agencies:
+        if session.scalar(select(Unit.id).where(Unit.code == agency.code)) is None:
+            session.add(Unit(code=agency.code, name=agency.name, level="agency", is_agency=True))
+
+
+def _procedure_row(
+    version_id: int, proc: CatalogueProcedure, agencies: dict[str, str], fields: dict[str, str]
+) -> Procedure:
+    return Procedure(
+        catalogue_version_id=version_id, code=proc.code, local_code=proc.local_code,
+        name=proc.name, name_folded=fold(f"{proc.code} {proc.name}"), field_code=proc.field,
+        field_name=fields[proc.field], level=proc.level,
+        # No agency in the catalogue: the receiving commune itself decides (shown as its name).
+        agency_code=proc.agency or "", agency_name=agencies.get(proc.agency or "", ""),
+        processing_amount=str(proc.processing.amount),
+        processing_unit=proc.processing.unit,
+        cutoff=proc.cutoff.strftime("%H:%M") if proc.cutoff else None,
+        bcci_allowed=proc.bcci_allowed,
+        fees_json=json.dumps([asdict(f) for f in proc.fees], ensure_ascii=False),
+        components_json=json.dumps([asdict(c) for c in proc.components], ensure_ascii=False),
+        units_json=json.dumps(list(proc.units), ensure_ascii=False),
+    )
+
+
+def ensure_catalogue(store: Store) -> str:
+    """Install the shipped sample catalogue if the store has none; return the current version."""
+    with store.write() as session:
+        current = current_version(session)
+        if current is not None:
+            return current
+        catalogue, text = read_catalogue_file(shipped_catalogue_path())
+        install_catalogue(session, catalogue, text, source=str(SHIPPED_CATALOGUE[-1]))
+        return catalogue.version
+
+
+def current_version(session: Session) -> str | None:
+    return session.scalar(
+        select(CatalogueVersion.version).where(CatalogueVersion.is_current.is_(True))
+    )
+
+
+def current_procedure_by_code(session: Session, code: str) -> Procedure | None:
+    return session.scalar(
+        select(Procedure)
+        .join(CatalogueVersion, CatalogueVersion.id == Procedure.catalogue_version_id)
+        .where(CatalogueVersion.is_current.is_(True), Procedure.code == code.strip())
+    )
+
+
+def version_of(procedure: Procedure) -> str:
+    session = Session.object_session(procedure)
+    assert session is not None
+    version = session.get(CatalogueVersion, procedure.catalogue_version_id)
+    assert version is not None
+    return version.version

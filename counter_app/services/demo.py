@@ -1,0 +1,111 @@
+"""`counter-app demo --dossiers N`: fill a store with realistic dossiers for newcomers and benchmarks.
+
+Rows go in through the raw SQLite connection in chunks (one transaction per chunk of whole
+dossiers), because the ORM would take ~15 minutes for a million; the shapes written are the same
+as the intake service's, and the FTS triggers index every name.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, select
+
+from counter_app.domain.calendar import WorkCalendar
+from counter_app.domain.vntime import VN_TZ, now_vn
+from counter_app.models.tables import Device, Setting
+from counter_app.services.calendar import CalendarService
+from counter_app.services.catalogue import ensure_catalogue
+from counter_app.services.demo_rows import DemoWriter, ProcedureRef, load_procedures
+from counter_app.services.errors import ServiceError
+from counter_app.services.setup import SetupService
+from counter_app.services.store import Store
+
+DEMO_UNIT = "000.00.00.H27"
+DEMO_PASSWORD = "Demo@2026"
+DEMO_ACCOUNTS = (("canbo1", "Nguyễn Thị Hồng Nhung", "clerk"),
+                 ("canbo2", "Trần Văn Đức", "clerk"),
+                 ("truongbp", "Lê Thị Thu Hà", "supervisor"),
+                 ("cntt", "Phạm Quốc Đạt", "it"))
+CHUNK = 20_000
+Progress = Callable[[int, int], None]
+
+
+def ensure_demo_store(store: Store) -> None:
+    """Set the store up as a demo counter, or refuse if it is a real counter's store."""
+    setup = SetupService(store)
+    with store.read() as session:
+        kind = session.get(Setting, "store.kind")
+    if setup.is_set_up():
+        if kind is None or kind.value != "demo":
+            raise ServiceError("Kho này là kho thật của một quầy: không điền dữ liệu mẫu vào đây.")
+        return
+    ensure_catalogue(store)
+    first, *others = DEMO_ACCOUNTS
+    setup.first_run(DEMO_UNIT, "Quầy số 1 (dữ liệu mẫu)", 0, first[0], first[1], DEMO_PASSWORD)
+    from counter_app.services.accounts import AccountService
+
+    accounts = AccountService(store)
+    for username, full_name, role in others:
+        accounts.create_user(username, full_name, role, DEMO_PASSWORD)
+    with store.write() as session:
+        session.add(Setting(key="store.kind", value="demo"))
+        from counter_app.models.tables import User
+
+        clerk = session.scalar(select(User).where(User.username == first[0]))
+        assert clerk is not None
+        clerk.role = "clerk"
+
+
+def working_moments(cal: WorkCalendar, n: int, end: datetime, rng: random.Random) -> list[datetime]:
+    """n receipt instants inside working sessions over the two years before `end`, sorted."""
+    days = [d for d in _days_back(end.date(), 730) if cal.is_working_day(d)]
+    moments = []
+    for _ in range(n):
+        day = rng.choice(days)
+        session = rng.choice(cal.sessions_on(day))
+        start = datetime.combine(day, session.start, VN_TZ)
+        span = (datetime.combine(day, session.end, VN_TZ) - start).seconds
+        moments.append(start + timedelta(seconds=rng.randrange(0, max(span - 60, 60))))
+    moments.sort()
+    return [m for m in moments if m <= end] + [end - timedelta(minutes=1)] * sum(
+        1 for m in moments if m > end)
+
+
+def _days_back(last: date, count: int) -> list[date]:
+    return [last - timedelta(days=i) for i in range(count, -1, -1)]
+
+
+def fill_demo(
+    store: Store, calendar: CalendarService, n: int, *, seed: int = 42,
+    with_outbox: bool = False, progress: Progress | None = None,
+) -> str:
+    started = time.perf_counter()
+    ensure_demo_store(store)
+    rng = random.Random(seed)
+    now = now_vn()
+    with store.read() as session:
+        procedures = load_procedures(session)
+        device = session.scalar(select(Device).where(Device.is_self.is_(True)))
+        assert device is not None
+        users = [u for u, _, _ in DEMO_ACCOUNTS]
+        before = session.scalar(select(func.count()).select_from(Device))
+    moments = working_moments(calendar.calendar(), n, now, rng)
+    writer = DemoWriter(store, device.unit_code, device.device_uuid, calendar, rng, users,
+                        with_outbox)
+    for offset in range(0, n, CHUNK):
+        writer.write_chunk(moments[offset:offset + CHUNK], procedures, now)
+        if progress:
+            progress(min(offset + CHUNK, n), n)
+    writer.finish()
+    elapsed = time.perf_counter() - started
+    size = store.paths.db_file.stat().st_size / 1e6
+    del before
+    return (f"Đã tạo {n} hồ sơ mẫu trong {elapsed:.1f} giây; tệp dữ liệu {size:.1f} MB. "
+            f"Tài khoản mẫu: {', '.join(users)} (mật khẩu {DEMO_PASSWORD}).")
+
+
+__all__ = ["DEMO_ACCOUNTS", "DEMO_PASSWORD", "ProcedureRef", "fill_demo"]

@@ -1,0 +1,109 @@
+"""Frozen data passed between services and the UI (never ORM objects across threads)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class ApplicantInput:
+    full_name: str
+    id_number: str | None = None
+    old_id_number: str | None = None
+    birth_date: date | None = None
+    sex: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+    kind: int = 1  # 1 citizen, 2 organisation
+
+
+@dataclass(frozen=True)
+class ComponentInput:
+    name: str
+    originals: int
+    copies: int
+    provided: bool = True
+
+
+@dataclass(frozen=True)
+class FeeLine:
+    kind: str  # phi | le_phi
+    name: str
+    amount: int
+    collected: str  # at_receipt | at_return | exempt
+    paid: bool = False
+
+
+@dataclass(frozen=True)
+class IntakeRequest:
+    procedure_code: str
+    applicant: ApplicantInput
+    components: tuple[ComponentInput, ...]
+    clerk: str  # username of the receiving clerk
+    channel: int = 1  # 1 at the counter, 3 by post (BCCI)
+    result_delivery: int = 0  # 0 at the counter, 1 by post
+    delivery_address: str | None = None
+    authorised_person: str | None = None
+    fees: tuple[FeeLine, ...] = ()
+    note: str | None = None
+    sets_count: int = 1
+
+
+@dataclass(frozen=True)
+class DossierRow:
+    """One line of the dossier list."""
+
+    id: int
+    code: str
+    applicant_name: str
+    id_number: str | None
+    phone: str | None
+    procedure_code: str
+    procedure_name: str
+    status: int
+    received_at: datetime
+    due_at: datetime
+
+
+@dataclass(frozen=True)
+class EventView:
+    seq: int
+    kind: str
+    at: datetime
+    actor: str
+    from_status: int | None
+    to_status: int | None
+    note: str | None
+    origin: str
+
+
+@dataclass(frozen=True)
+class DossierDetail:
+    id: int
+    uuid: str
+    code: str
+    unit_code: str
+    procedure_code: str
+    procedure_name: str
+    catalogue_version: str
+    agency_name: str
+    processing_text: str
+    applicant: ApplicantInput
+    authorised_person: str | None
+    components: tuple[ComponentInput, ...]
+    channel: int
+    result_delivery: int
+    delivery_address: str | None
+    status: int
+    sub_state: str
+    received_at: datetime
+    due_at: datetime
+    returned_at: datetime | None
+    received_by: str
+    received_by_name: str
+    fees: tuple[FeeLine, ...]
+    note: str | None
+    sets_count: int
+    events: tuple[EventView, ...] = field(default_factory=tuple)

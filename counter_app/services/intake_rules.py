@@ -1,0 +1,83 @@
+"""What an intake must satisfy before it is stored. Blocking only where a legal record needs it;
+everything else is a warning the clerk sees next to the field."""
+
+from __future__ import annotations
+
+from counter_app.domain.validation import (
+    ValidationError,
+    ValidationIssue,
+    validate_email,
+    validate_full_name,
+    validate_personal_id,
+    validate_phone,
+)
+from counter_app.services.dto import IntakeRequest
+from counter_app.services.errors import ServiceError
+
+
+class IntakeInvalid(ServiceError):
+    """The intake has blocking issues; `issues` lists every issue (blocking or not) by field."""
+
+    def __init__(self, issues: list[ValidationIssue]) -> None:
+        blocking = [i for i in issues if i.blocking]
+        super().__init__("\n".join(i.message for i in blocking), field=blocking[0].field)
+        self.issues = issues
+
+
+def _issue(field: str, message: str, blocking: bool = True) -> ValidationIssue:
+    return ValidationIssue(field=field, message=message, blocking=blocking)
+
+
+def _collect(issues: list[ValidationIssue], exc: ValidationError, blocking: bool) -> None:
+    for issue in exc.issues:
+        issues.append(_issue(issue.field, issue.message, blocking))
+
+
+def applicant_issues(req: IntakeRequest) -> list[ValidationIssue]:
+    a = req.applicant
+    issues: list[ValidationIssue] = []
+    try:
+        validate_full_name(a.full_name)
+    except ValidationError as exc:
+        _collect(issues, exc, blocking=True)
+    birth_year = a.birth_date.year if a.birth_date else None
+    if a.id_number:
+        try:
+            validate_personal_id(a.id_number, birth_year)
+        except ValidationError as exc:
+            _collect(issues, exc, blocking=True)
+    elif a.kind == 1:
+        issues.append(_issue("id_number", "Chưa nhập số CCCD / định danh của người nộp.", False))
+    if a.phone:
+        try:
+            validate_phone(a.phone)
+        except ValidationError as exc:
+            _collect(issues, exc, blocking=False)
+    if a.email:
+        try:
+            validate_email(a.email)
+        except ValidationError as exc:
+            _collect(issues, exc, blocking=False)
+    return issues
+
+
+def intake_issues(req: IntakeRequest) -> list[ValidationIssue]:
+    """Every issue of an intake, in the order of the form."""
+    issues = applicant_issues(req)
+    if not req.procedure_code:
+        issues.append(_issue("procedure", "Chưa chọn thủ tục hành chính."))
+    if not any(c.provided for c in req.components):
+        issues.append(_issue("components", "Chưa đánh dấu thành phần hồ sơ nào đã nhận."))
+    if req.result_delivery == 1 and not (req.delivery_address or "").strip():
+        issues.append(_issue(
+            "delivery_address", "Nhận kết quả qua bưu điện thì phải có địa chỉ nhận."
+        ))
+    if req.sets_count < 1:
+        issues.append(_issue("sets_count", "Số bộ hồ sơ phải từ 1 trở lên."))
+    return issues
+
+
+def check_intake(req: IntakeRequest) -> None:
+    issues = intake_issues(req)
+    if any(i.blocking for i in issues):
+        raise IntakeInvalid(issues)

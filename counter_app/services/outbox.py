@@ -1,0 +1,78 @@
+"""Outbox operations, written in the same transaction as the dossier change they describe.
+
+The op dict is the wire format of counter_app/sync/protocol.py: `payload_hash` is the SHA-256 of
+its canonical JSON, so the server can tell a resend (same hash) from a forked edit (different hash).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from datetime import datetime
+from typing import Any
+
+import orjson
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from counter_app.models.tables import OutboxOp
+
+QUEUED = "queued"
+ACKED = "acked"
+DUPLICATE_ACKED = "duplicate_acked"
+CONFLICT = "conflict"
+QUARANTINED = "quarantined"
+HELD = "held"
+
+
+def canonical_json(value: Any) -> bytes:
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+
+
+def payload_hash(op: dict[str, Any]) -> str:
+    return hashlib.sha256(canonical_json(op)).hexdigest()
+
+
+def next_device_seq(session: Session) -> int:
+    # Rows are never deleted, so max+1 is monotonic; the write lock (BEGIN IMMEDIATE) makes it safe.
+    current = session.scalar(select(func.max(OutboxOp.device_seq)))
+    return (current or 0) + 1
+
+
+def enqueue(  # noqa: PLR0913
+    session: Session,
+    *,
+    kind: str,
+    dossier_uuid: str,
+    dossier_code: str,
+    unit_code: str,
+    prev_seq: int | None,
+    created_at: datetime,
+    data: dict[str, Any],
+) -> OutboxOp:
+    """Add one op to the outbox in the caller's transaction and return it."""
+    seq = next_device_seq(session)
+    op = {
+        "op_id": str(uuid.uuid4()),
+        "device_seq": seq,
+        "kind": kind,
+        "dossier_uuid": dossier_uuid,
+        "dossier_code": dossier_code,
+        "unit_code": unit_code,
+        "prev_seq": prev_seq,
+        "created_at": created_at.isoformat(timespec="seconds"),
+        "data": data,
+    }
+    row = OutboxOp(
+        op_id=op["op_id"],
+        device_seq=seq,
+        kind=kind,
+        dossier_uuid=dossier_uuid,
+        payload=canonical_json(op),
+        payload_hash=payload_hash(op),
+        state=QUEUED,
+        created_at=created_at,
+        attempts=0,
+    )
+    session.add(row)
+    return row

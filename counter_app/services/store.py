@@ -1,0 +1,46 @@
+"""The opened store handed to every service: one engine, a read and a write session factory."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from counter_app.config import StorePaths
+from counter_app.models.db import open_store, session_factory, writer
+
+
+@dataclass
+class Store:
+    paths: StorePaths
+    engine: Engine
+    _read: sessionmaker[Session]
+    _write: sessionmaker[Session]
+
+    @classmethod
+    def open(cls, data_dir: Path, *, migrate: bool = True) -> Store:
+        paths = StorePaths(data_dir)
+        engine = open_store(paths, migrate=migrate)
+        return cls(paths, engine, session_factory(engine), session_factory(writer(engine)))
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session (rolled back at the end)."""
+        with self._read() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One use case = one transaction: commits at the end, rolls back on any exception."""
+        with self._write() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
