@@ -10,9 +10,13 @@ from dataclasses import dataclass
 from counter_app.config import resolve_data_dir
 from counter_app.services.accounts import AccountService
 from counter_app.services.calendar import CalendarService
+from counter_app.services.details import DetailService
 from counter_app.services.dossiers import DossierService
 from counter_app.services.procedures import ProcedureService
+from counter_app.services.returns import ReturnService
+from counter_app.services.search import SearchService
 from counter_app.services.setup import SetupService
+from counter_app.services.slips import SlipService
 from counter_app.services.store import Store
 
 
@@ -24,6 +28,10 @@ class Services:
     accounts: AccountService
     setup: SetupService
     procedures: ProcedureService
+    search: SearchService
+    details: DetailService
+    slips: SlipService
+    returns: ReturnService
 
     def close(self) -> None:
         self.store.close()
@@ -32,13 +40,19 @@ class Services:
 def build_services(data_dir_arg: str | None) -> Services:
     store = Store.open(resolve_data_dir(data_dir_arg))
     calendar = CalendarService(store)
+    dossiers = DossierService(store, calendar.due_for_procedure)
+    details = DetailService(store)
     return Services(
         store=store,
         calendar=calendar,
-        dossiers=DossierService(store, calendar.due_for_procedure),
+        dossiers=dossiers,
         accounts=AccountService(store),
         setup=SetupService(store),
         procedures=ProcedureService(store),
+        search=SearchService(store),
+        details=details,
+        slips=SlipService(store, details),
+        returns=ReturnService(store, dossiers),
     )
 
 

@@ -21,7 +21,6 @@ FEE_PER = ("case", "page", "copy")
 
 _PROCEDURE_CODE = re.compile(r"\d\.\d{6}")
 _AGENCY_CODE = re.compile(r"\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}")
-_LOCAL_SUFFIX = re.compile(r"\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}")
 _CUTOFF = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
 
 _TOP_KEYS = tuple(
@@ -196,8 +195,7 @@ class _Reader:
     def of(cls, value: Any, where: str, keys: tuple[str, ...], code: str | None = None) -> _Reader:
         if not isinstance(value, dict):
             raise CatalogueError(f"{where}: phải là một đối tượng JSON.", code)
-        stray = next((key for key in value if key not in keys), None)
-        if stray is not None:
+        if (stray := next((key for key in value if key not in keys), None)) is not None:
             raise CatalogueError(f"{where}: trường lạ “{stray}”.", code)
         return cls(value, where, code)
 
@@ -206,12 +204,13 @@ class _Reader:
 
     def text(self, key: str, allowed: tuple[str, ...] = (), required: bool = True) -> str:
         value = self.raw.get(key)
-        if value is None or value == "":
-            if not required:
-                return ""
-            raise self.fail(f"thiếu trường “{key}”." if value is None else f"trường “{key}” trống.")
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(f"trường “{key}” phải là chuỗi ký tự không rỗng.")
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                missing = "thiếu trường" if value is None else "không được để trống trường"
+                raise self.fail(f"{missing} “{key}”.")
+            return ""
+        if not isinstance(value, str):
+            raise self.fail(f"trường “{key}” phải là chuỗi ký tự.")
         if allowed and value.strip() not in allowed:
             raise self.fail(f"giá trị “{value}” của trường “{key}” không hợp lệ.")
         return value.strip()
@@ -247,7 +246,6 @@ def _build(root: _Reader, digest: str) -> Catalogue:
     fmt = root.text("format")
     if fmt != FORMAT_TAG:
         raise root.fail(f"định dạng “{fmt}” không được hỗ trợ (cần “{FORMAT_TAG}”).")
-    sample = root.flag("sample_data")
     province = _Reader.of(root.raw.get("province"), "Danh mục: tỉnh", ("code", "name"))
     effective = root.text("effective_from")
     try:
@@ -257,8 +255,8 @@ def _build(root: _Reader, digest: str) -> Catalogue:
     return Catalogue(
         version=root.text("version"),
         effective_from=effective_from,
-        sample_data=sample,
-        notice=root.text("notice") if sample else root.text("notice", required=False),
+        sample_data=root.flag("sample_data"),
+        notice=root.text("notice", required=root.flag("sample_data")),
         province_code=province.agency_code(),
         province_name=province.text("name"),
         units=_each(root, "units", _unit, "đơn vị"),
@@ -328,7 +326,7 @@ def _procedure(value: Any, nth: int) -> Procedure:
 
 def _local_code(r: _Reader) -> str | None:
     value, code = r.raw.get("local_code"), str(r.code)
-    if value is not None and not _LOCAL_SUFFIX.fullmatch(str(value).removeprefix(code + ".")):
+    if value is not None and not _AGENCY_CODE.fullmatch(str(value).removeprefix(code + ".")):
         raise r.fail(f"mã thủ tục địa phương “{value}” không khớp mã thủ tục.")
     return None if value is None else str(value)
 
@@ -340,10 +338,9 @@ def _processing(r: _Reader) -> ProcessingTime:
     if unit not in TIME_UNITS:
         raise r.fail(f"đơn vị thời hạn “{unit}” không hợp lệ.")
     value = p.raw.get("amount")
+    numeric = isinstance(value, (str, int)) and not isinstance(value, bool)
     try:
-        if isinstance(value, bool) or not isinstance(value, (str, int)):
-            raise InvalidOperation
-        amount = Decimal(value)
+        amount = Decimal(str(value) if numeric else "?")
     except InvalidOperation:
         raise r.fail(f"thời hạn “{value}” không phải là số.") from None
     if not amount.is_finite() or amount < 0:
@@ -393,8 +390,7 @@ def _check_references(catalogue: Catalogue) -> None:
         r = _Reader({}, f"Thủ tục {proc.code}", proc.code)
         if proc.field not in fields:
             raise r.fail(f"lĩnh vực “{proc.field}” không có trong danh mục.")
-        unknown = [u for u in proc.units if u not in unit_levels]
-        if unknown:
+        if unknown := [u for u in proc.units if u not in unit_levels]:
             raise r.fail(f"đơn vị tiếp nhận “{unknown[0]}” không có trong danh mục.")
         if proc.agency is not None and proc.agency not in agencies:
             raise r.fail(f"cơ quan giải quyết “{proc.agency}” không có trong danh mục.")

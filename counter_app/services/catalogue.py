@@ -1,4 +1,4 @@
-"""Load the procedure catalogue (shipped JSON or a published version) into the store, and read it."""
+"""Load the procedure catalogue (shipped or published) into the store, and read it."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`counter-app demo --dossiers N`: fill a store with realistic dossiers for newcomers and benchmarks.
+"""`counter-app demo --dossiers N`: realistic dossiers for newcomers and benchmarks.
 
 Rows go in through the raw SQLite connection in chunks (one transaction per chunk of whole
 dossiers), because the ORM would take ~15 minutes for a million; the shapes written are the same

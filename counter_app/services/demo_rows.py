@@ -74,7 +74,7 @@ def iso(moment: datetime) -> str:
 class DemoWriter:
     """Builds rows for chunks of demo dossiers and inserts them with executemany."""
 
-    def __init__(  # noqa: PLR0913
+    def __init__(
         self, store: Store, unit_code: str, device_uuid: str, calendar: CalendarService,
         rng: random.Random, users: list[str], with_outbox: bool,
     ) -> None:
@@ -113,7 +113,9 @@ class DemoWriter:
                 return f"{self._unit}-{day}-{slot * 1000 + last + 1:04d}"
         raise RuntimeError(f"too many demo dossiers on {day}")
 
-    def write_chunk(self, moments: list[datetime], procs: list[ProcedureRef], now: datetime) -> None:
+    def write_chunk(
+        self, moments: list[datetime], procs: list[ProcedureRef], now: datetime
+    ) -> None:
         rows: dict[str, list[tuple[Any, ...]]] = {
             k: [] for k in ("applicants", "dossiers", "components", "events", "outbox")
         }

@@ -97,7 +97,7 @@ class DossierService:
             dossier = _dossier_by_code(session, code)
             self.apply_event(session, dossier, target, actor, note, kind, extra, sub_state)
 
-    def apply_event(  # noqa: PLR0913
+    def apply_event(
         self, session: Session, dossier: Dossier, target: Status, actor: str,
         note: str | None, kind: str, extra: dict[str, Any] | None = None,
         sub_state: SubState | None = None, at: datetime | None = None,
@@ -145,7 +145,7 @@ def _new_applicant(req: IntakeRequest) -> Applicant:
     )
 
 
-def _new_dossier(  # noqa: PLR0913
+def _new_dossier(
     req: IntakeRequest, device: Device, procedure: Procedure, applicant: Applicant,
     code: str, now: datetime, due_at: datetime,
 ) -> Dossier:
@@ -168,7 +168,7 @@ def _new_dossier(  # noqa: PLR0913
     )
 
 
-def _event(  # noqa: PLR0913
+def _event(
     dossier_id: int, seq: int, kind: str, at: datetime, actor: str,
     from_status: Status | None, to_status: Status | None, note: str | None,
     extra: dict[str, Any] | None = None,

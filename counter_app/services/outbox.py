@@ -39,7 +39,7 @@ def next_device_seq(session: Session) -> int:
     return (current or 0) + 1
 
 
-def enqueue(  # noqa: PLR0913
+def enqueue(
     session: Session,
     *,
     kind: str,

@@ -1,4 +1,4 @@
-"""Read the current catalogue for the intake screen: find a procedure by part of its name or code."""
+"""Read the current catalogue for intake: find a procedure by part of its name or code."""
 
 from __future__ import annotations
 
@@ -51,7 +51,9 @@ def processing_text(amount: Decimal, unit: str) -> str:
 
 def info_from_row(row: Procedure) -> ProcedureInfo:
     components = tuple(
-        ComponentInput(c["name"], int(c["originals"]), int(c["copies"]), bool(c.get("required", True)))
+        ComponentInput(
+            c["name"], int(c["originals"]), int(c["copies"]), bool(c.get("required", True))
+        )
         for c in json.loads(row.components_json)
     )
     fees = tuple(

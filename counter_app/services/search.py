@@ -53,7 +53,7 @@ def classify(text_in: str) -> tuple[str, str]:
         digits = re.sub(r"\D", "", raw)
         if digits.startswith("84") and len(digits) in (11, 12) and raw.startswith("+"):
             digits = "0" + digits[2:]
-        if len(digits) in (9, 12) and not digits.startswith("0") or len(digits) == 12:
+        if (len(digits) in (9, 12) and not digits.startswith("0")) or len(digits) == 12:
             return "id", digits
         return "phone", digits
     return "name", fold(raw)

@@ -51,7 +51,7 @@ class SetupService:
             rows = session.scalars(query)
             return [UnitChoice(u.code, u.name, u.level) for u in rows]
 
-    def first_run(  # noqa: PLR0913
+    def first_run(
         self, unit_code: str, counter_name: str, slot: int, admin_username: str,
         admin_full_name: str, password: str,
     ) -> CounterIdentity:

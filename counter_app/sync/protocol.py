@@ -106,7 +106,7 @@ class Batch(TypedDict):
 class OpResult(TypedDict):
     op_id: str | None
     device_seq: int | None
-    result: ResultName
+    result: str  # one of ResultName
     reason: NotRequired[str]  # machine code, e.g. "other_unit"
     message: NotRequired[str]  # Vietnamese, for the clerk or IT
     prior: NotRequired[str]  # duplicate: the result first stored for this op

@@ -1,0 +1,61 @@
+"""Return of results (Trả kết quả): check a scanned code, record who received the result."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from counter_app.domain.statuses import Status, SubState
+from counter_app.domain.text import nfc
+from counter_app.domain.vntime import format_vn, now_vn
+from counter_app.services.details import detail_of, find_dossier
+from counter_app.services.dossiers import DossierService
+from counter_app.services.dto import DossierDetail
+from counter_app.services.errors import NotReady, ServiceError
+from counter_app.services.store import Store
+
+
+def _check_returnable(detail: DossierDetail) -> None:
+    status = Status(detail.status)
+    if status == Status.RETURNED:
+        when = format_vn(detail.returned_at) if detail.returned_at else ""
+        raise NotReady(f"Hồ sơ {detail.code} đã trả kết quả lúc {when}.")
+    if status in (Status.WITHDRAWN, Status.STOPPED, Status.NOT_RECEIVED):
+        raise NotReady(f"Hồ sơ {detail.code} đang ở trạng thái “{status.label}”: không có kết quả"
+                       " để trả.")
+    if status != Status.DONE:
+        raise NotReady(f"Hồ sơ {detail.code} chưa có kết quả (trạng thái: {status.label}; "
+                       f"hẹn trả {format_vn(detail.due_at)}).")
+
+
+class ReturnService:
+    def __init__(self, store: Store, dossiers: DossierService,
+                 clock: Callable[[], datetime] = now_vn) -> None:
+        self._store, self._dossiers, self._clock = store, dossiers, clock
+
+    def check(self, code: str) -> DossierDetail:
+        """The dossier behind a scanned code, if its result can be handed back now."""
+        with self._store.read() as session:
+            detail = detail_of(session, find_dossier(session, code))
+        _check_returnable(detail)
+        return detail
+
+    def return_result(
+        self, code: str, receiver_name: str, receiver_id_number: str, actor: str,
+        fees_collected: bool, note: str | None = None,
+    ) -> None:
+        if not receiver_name.strip():
+            raise ServiceError("Nhập họ tên người nhận kết quả.", field="receiver_name")
+        with self._store.write() as session:
+            dossier = find_dossier(session, code)
+            detail = detail_of(session, dossier)
+            _check_returnable(detail)
+            due_at_return = [f for f in detail.fees if f.collected == "at_return" and f.amount]
+            if due_at_return and not fees_collected:
+                raise ServiceError("Hồ sơ còn phí, lệ phí thu khi trả kết quả: hãy thu trước khi "
+                                   "trả.", field="fees")
+            extra = {"receiver_name": nfc(receiver_name.strip()),
+                     "receiver_id_number": receiver_id_number.strip(),
+                     "fees_collected": [f.name for f in due_at_return]}
+            self._dossiers.apply_event(session, dossier, Status.RETURNED, actor, note, "returned",
+                                       extra, SubState.RETURNED, at=self._clock())
