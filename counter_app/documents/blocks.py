@@ -92,14 +92,17 @@ def columns_block(left: Sequence[Block], right: Sequence[Block], left_width: flo
     return Block(height, draw)
 
 
-def national_header(agency_name: str, unit_name: str, dateline: str, typo: Typography) -> Block:
-    """Left: agency and unit (bold, underlined); right: the national motto and the dateline."""
+def national_header(agency_name: str, unit_name: str, dateline: str, typo: Typography,
+                    number_line: str | None = None) -> Block:
+    """Left: agency, unit (bold, ruled) and the document number; right: motto and dateline."""
     left_width = typo.content_width * 0.42
     right_width = typo.content_width - left_width
     size, lead = typo.header, typo.header * 1.35
     left = [*_centred(agency_name.upper(), REGULAR, size, lead, left_width),
             *_centred(unit_name.upper(), BOLD, size, lead, left_width)]
     left.append(_short_rule(left_width, size))
+    if number_line:
+        left += _centred(number_line, REGULAR, size, lead, left_width)
     right = [*_centred(NATION, BOLD, size, lead, right_width),
              line_block([Segment(MOTTO, BOLD)], size + 0.5, lead, right_width, align="center",
                         underline=True),
@@ -121,7 +124,10 @@ def _short_rule(width: float, size: float) -> Block:
 
 
 def signatures(titles: Sequence[str], names: Sequence[str | None], typo: Typography) -> Block:
-    """Signature columns: bold title, italic hint, room to sign, then the printed name if known."""
+    """Signature columns: bold title, italic hint, room to sign, then the printed name if known.
+
+    An empty title leaves its column blank (a single signer on the right).
+    """
     width = typo.content_width / len(titles)
     lead = typo.leading
     sign_room = lead * (4.2 if typo.page_height > 700 else 3.0)  # A5 is short of room
@@ -129,6 +135,8 @@ def signatures(titles: Sequence[str], names: Sequence[str | None], typo: Typogra
 
     def draw(canvas: Any, x: float, top: float) -> None:
         for index, (title, name) in enumerate(zip(titles, names, strict=True)):
+            if not title:
+                continue
             column_x = x + index * width
             lines = [(title, BOLD, top), (SIGN_HINT, ITALIC, top - lead)]
             if name:

@@ -11,7 +11,7 @@ from typing import Any
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
-from counter_app.documents.fonts import ITALIC, register_fonts, text_width
+from counter_app.documents.fonts import ITALIC, REGULAR, register_fonts, text_width
 from counter_app.documents.layout import Block, Typography, baseline, draw_page_blocks, paginate
 from counter_app.documents.text import nfc
 
@@ -41,8 +41,9 @@ def render_copies(copies: Sequence[DocumentCopy], typo: Typography, title: str) 
     _configure_reportlab()
     buffer = io.BytesIO()
     # invariant=1: no timestamps or random IDs, so equal data gives byte-identical PDFs.
+    # initialFontName: otherwise an unused, unembedded Helvetica is referenced on every page.
     canvas = Canvas(buffer, pagesize=(typo.page_width, typo.page_height), invariant=1,
-                    pageCompression=1)
+                    pageCompression=1, initialFontName=REGULAR, initialFontSize=typo.body)
     canvas.setTitle(nfc(title))
     canvas.setCreator("counter_app")
     frame = typo.frame_top - typo.margin_bottom - typo.running_height

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -22,7 +23,7 @@ from counter_app.documents.blocks import (
     paragraph,
     signatures,
 )
-from counter_app.documents.data import SlipData
+from counter_app.documents.data import SlipComponent, SlipData
 from counter_app.documents.fonts import BOLD, ITALIC, REGULAR, text_width
 from counter_app.documents.layout import TYPOGRAPHY, Block, PageSize, Typography, spacer
 from counter_app.documents.pdf import DocumentCopy, render_copies
@@ -186,3 +187,24 @@ def _notes_blocks(data: SlipData, typo: Typography) -> list[Block]:
     if data.hotline:
         blocks += paragraph(f"Đường dây nóng: {data.hotline}", ITALIC, size, lead, width)
     return blocks
+
+
+def warm_up() -> None:
+    """Register fonts and render a throwaway slip, so the first real slip is not the slow one.
+
+    The first render in a process pays for font registration (~20–30 ms) and cold caches; call
+    this once at start-up, off the UI thread.
+    """
+    moment = datetime(2026, 1, 1, 1, 0, tzinfo=UTC)
+    sample = SlipData(
+        dossier_code="000.00.00.H27-260101-0001", unit_name="Bộ phận Một cửa", agency_name="UBND",
+        place_name="Hà Tĩnh", applicant_name="Nguyễn Văn A", applicant_id="042000000000",
+        applicant_address="Hà Tĩnh", applicant_phone="0912345678", applicant_email="",
+        authorised_person=None, procedure_name="Thủ tục", procedure_code="1.000000",
+        components=(SlipComponent("Tờ khai", 1, 0),), sets_count=1,
+        processing_time_text="Trong ngày", received_at=moment, due_at=moment,
+        result_delivery_text="Tại Bộ phận Một cửa", fees_text=None, clerk_name="Người tiếp nhận",
+        logbook_text=None, lookup_hint="Tra cứu", hotline=None, note=None,
+    )
+    for page_size in TYPOGRAPHY:
+        render_slip(sample, page_size)
