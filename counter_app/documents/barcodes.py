@@ -49,15 +49,19 @@ def _runs(modules: Sequence[bool] | str) -> Iterator[tuple[int, int]]:
         yield start, len(modules) - start
 
 
-def code128_symbol(code: str, height: float,
-                   module_width: float = MIN_MODULE_WIDTH) -> VectorSymbol:
-    """The bars with both quiet zones included in the width.
+def code128_symbol(code: str, height: float, max_width: float | None = None) -> VectorSymbol:
+    """The bars with both quiet zones included in the width, modules MIN_MODULE_WIDTH wide.
 
-    Adjacent dark modules become one rectangle, so printed bars are exact module multiples.
-    The rectangles are written in module units under a scaling matrix, which keeps the
-    operator text short and avoids formatting hundreds of floats per slip.
+    Only a code too long for `max_width` at that size gets narrower modules, so the slip
+    still prints; such a symbol may be hard for cheap scanners. Adjacent dark modules become
+    one rectangle, so printed bars are exact module multiples. The rectangles are written in
+    module units under a scaling matrix, which keeps the operator text short and avoids
+    formatting hundreds of floats per slip.
     """
     modules = code128_modules(code)
+    module_width = MIN_MODULE_WIDTH
+    if max_width is not None:
+        module_width = min(module_width, max_width / (len(modules) + 2 * CODE128_QUIET_MODULES))
     rects = " ".join(f"{start + CODE128_QUIET_MODULES} 0 {length} 1 re"
                      for start, length in _runs(modules))
     operators = f"q {module_width:.4f} 0 0 {height:.4f} 0 0 cm 0 g {rects} f Q"

@@ -57,8 +57,8 @@ TYPOGRAPHY: dict[PageSize, Typography] = {
     "A5": Typography(
         page_width=A5[0], page_height=A5[1],
         margin_left=10 * mm, margin_right=10 * mm, margin_top=9 * mm, margin_bottom=8 * mm,
-        body=8.5, leading=10.8, small=7, small_leading=8.8, header=8, title=10.5,
-        barcode_height=10 * mm, qr_size=20 * mm,
+        body=8.2, leading=10.2, small=7, small_leading=8.4, header=8, title=10.5,
+        barcode_height=9 * mm, qr_size=17 * mm,
     ),
 }
 

@@ -32,6 +32,7 @@ from counter_app.documents.text import dateline, nfc
 from counter_app.domain.vntime import format_vn_long
 
 TITLE = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
+PRINTER_MARGIN = 5 * mm  # what office printers cannot print at the paper's edge
 COPY_LABELS = ("Liên 1: Lưu", "Liên 2: Giao người nộp hồ sơ")
 NOTES = (
     "Giấy tiếp nhận hồ sơ và hẹn trả kết quả được lập thành 02 liên; một liên chuyển kèm theo "
@@ -41,10 +42,10 @@ NOTES = (
     "chức) qua dịch vụ bưu chính công ích.",
 )
 COMPONENT_COLUMNS = (
-    Column("STT", 0.08, "center"),
-    Column("Tên giấy tờ", 0.64),
-    Column("Bản chính", 0.14, "center"),
-    Column("Bản sao", 0.14, "center"),
+    Column("STT", 0.07, "center"),
+    Column("Tên giấy tờ", 0.69),
+    Column("Bản chính", 0.12, "center"),
+    Column("Bản sao", 0.12, "center"),
 )
 
 
@@ -84,10 +85,13 @@ def _qr_payload(data: SlipData) -> str:
 
 def _codes_blocks(data: SlipData, typo: Typography) -> list[Block]:
     """Code128 with its human-readable line, and the QR beside it (or below if too wide)."""
-    bars = code128_symbol(data.dossier_code, typo.barcode_height)
+    printable = typo.page_width - 2 * PRINTER_MARGIN
+    bars = code128_symbol(data.dossier_code, typo.barcode_height, max_width=printable)
     qr, qr_module = qr_symbol(_qr_payload(data), typo.qr_size)
     quiet = qr_module * QR_QUIET_MODULES
     side_by_side = bars.width + qr.width + quiet <= typo.content_width
+    # Alone on its row the barcode is centred; its quiet zones may reach into the margins.
+    bars_x = 0.0 if side_by_side else (typo.content_width - bars.width) / 2
     caption_gap, caption_size = 1.8 * mm, typo.body
     code = nfc(data.dossier_code)
     caption_x = (bars.width - text_width(code, REGULAR, caption_size)) / 2
@@ -97,9 +101,10 @@ def _codes_blocks(data: SlipData, typo: Typography) -> list[Block]:
 
     def draw(canvas: Any, x: float, top: float) -> None:
         bars_bottom = top - max(0.0, (row_height - bars_height) / 2) - bars.height
-        draw_symbol(canvas, bars, x, bars_bottom)
+        draw_symbol(canvas, bars, x + bars_x, bars_bottom)
         canvas.setFont(REGULAR, caption_size)
-        canvas.drawString(x + caption_x, bars_bottom - caption_gap - caption_size * 0.8, code)
+        caption_base = bars_bottom - caption_gap - caption_size * 0.8
+        canvas.drawString(x + bars_x + caption_x, caption_base, code)
         if side_by_side:
             qr_block.draw(canvas, x, top)
 

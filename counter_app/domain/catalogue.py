@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, time
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, TypeVar
 
 FORMAT_TAG = "counter_app.catalogue/1"
@@ -22,6 +22,7 @@ FEE_PER = ("case", "page", "copy")
 _PROCEDURE_CODE = re.compile(r"\d\.\d{6}")
 _AGENCY_CODE = re.compile(r"\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}")
 _CUTOFF = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")  # plain decimal text: no exponent, NaN or spaces
 
 _TOP_KEYS = tuple(
     "format sample_data notice version effective_from province units agencies fields"  # noqa: SIM905
@@ -338,12 +339,10 @@ def _processing(r: _Reader) -> ProcessingTime:
     if unit not in TIME_UNITS:
         raise r.fail(f"đơn vị thời hạn “{unit}” không hợp lệ.")
     value = p.raw.get("amount")
-    numeric = isinstance(value, (str, int)) and not isinstance(value, bool)
-    try:
-        amount = Decimal(str(value) if numeric else "?")
-    except InvalidOperation:
-        raise r.fail(f"thời hạn “{value}” không phải là số.") from None
-    if not amount.is_finite() or amount < 0:
+    text = str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    if not _NUMBER.fullmatch(text):
+        raise r.fail(f"thời hạn “{value}” không phải là số.")
+    if (amount := Decimal(text)) < 0:
         raise r.fail("thời hạn giải quyết không được âm.")
     return ProcessingTime(amount, unit, p.text("note", required=False))
 

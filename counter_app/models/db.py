@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter_app.config import StorePaths
@@ -120,14 +121,18 @@ def open_store(paths: StorePaths, *, migrate: bool = True) -> Engine:
     engine = make_engine(paths.db_file)
     if migrate:
         try:
-            revision = current_revision(engine)
-            if revision != head_revision(engine):
-                if revision is not None:  # an existing store: keep a copy of it first
+            if current_revision(engine) != head_revision(engine):
+                if _has_tables(engine):  # an existing store, not a new file: keep a copy first
                     backup_before_migrate(paths)
                 upgrade(engine)
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, DBAPIError) as exc:
             raise StoreError(f"Tệp dữ liệu {paths.db_file} bị hỏng hoặc không đọc được: {exc}") from exc
     return engine
+
+
+def _has_tables(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return bool(conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar())
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from counter_app.domain.calendar import WorkCalendar
 from counter_app.domain.vntime import VN_TZ, now_vn
@@ -91,11 +91,10 @@ def fill_demo(
         procedures = load_procedures(session)
         device = session.scalar(select(Device).where(Device.is_self.is_(True)))
         assert device is not None
-        users = [u for u, _, _ in DEMO_ACCOUNTS]
-        before = session.scalar(select(func.count()).select_from(Device))
+        unit_code, device_uuid = device.unit_code, device.device_uuid
+    users = [u for u, _, _ in DEMO_ACCOUNTS]
     moments = working_moments(calendar.calendar(), n, now, rng)
-    writer = DemoWriter(store, device.unit_code, device.device_uuid, calendar, rng, users,
-                        with_outbox)
+    writer = DemoWriter(store, unit_code, device_uuid, calendar, rng, users, with_outbox)
     for offset in range(0, n, CHUNK):
         writer.write_chunk(moments[offset:offset + CHUNK], procedures, now)
         if progress:
@@ -103,7 +102,6 @@ def fill_demo(
     writer.finish()
     elapsed = time.perf_counter() - started
     size = store.paths.db_file.stat().st_size / 1e6
-    del before
     return (f"Đã tạo {n} hồ sơ mẫu trong {elapsed:.1f} giây; tệp dữ liệu {size:.1f} MB. "
             f"Tài khoản mẫu: {', '.join(users)} (mật khẩu {DEMO_PASSWORD}).")
 

@@ -13,7 +13,13 @@ import orjson
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter_app.domain.statuses import SUBSTATE_TO_STATUS, Status, SubState, check_transition
+from counter_app.domain.statuses import (
+    SUBSTATE_TO_STATUS,
+    Status,
+    SubState,
+    TransitionError,
+    check_transition,
+)
 from counter_app.domain.text import fold, nfc
 from counter_app.domain.vntime import now_vn, to_vn
 from counter_app.models.tables import (
@@ -103,7 +109,10 @@ class DossierService:
         sub_state: SubState | None = None, at: datetime | None = None,
     ) -> DossierEvent:
         current = Status(dossier.status)
-        check_transition(current, target)
+        try:
+            check_transition(current, target)
+        except TransitionError as exc:
+            raise ServiceError(str(exc)) from exc
         when = to_vn(at or self._clock())
         seq = dossier.last_event_seq + 1
         event = _event(dossier.id, seq, kind, when, actor, current, target, note, extra)

@@ -1,0 +1,73 @@
+"""The sign-in dialog: username and password, the service's Vietnamese message when refused."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+)
+
+from counter_app.ui.tasks import TaskRunner
+from counter_app.ui.widgets import MessageBar, error_text
+
+
+class LoginDialog(QDialog):
+    """Accepted once `accounts.sign_in` succeeds; `user` is then the SignedInUser."""
+
+    def __init__(self, accounts, runner: TaskRunner, counter_text: str = "", parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Đăng nhập")
+        self._accounts, self._runner = accounts, runner
+        self.user = None
+        self.username_edit = QLineEdit()
+        self.password_edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.message = MessageBar()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Đăng nhập")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Thoát")
+        self.buttons.accepted.connect(self.try_sign_in)
+        self.buttons.rejected.connect(self.reject)
+        self._build(counter_text)
+        self.username_edit.setFocus()
+
+    def _build(self, counter_text: str) -> None:
+        layout = QVBoxLayout(self)
+        title = QLabel("Phần mềm quầy Một cửa")
+        title.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        layout.addWidget(title)
+        if counter_text:
+            layout.addWidget(QLabel(counter_text))
+        form = QFormLayout()
+        form.addRow("Tên đăng nhập:", self.username_edit)
+        form.addRow("Mật khẩu:", self.password_edit)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+
+    def try_sign_in(self) -> None:
+        username, password = self.username_edit.text().strip(), self.password_edit.text()
+        if not username or not password:
+            self.message.show_message("error", "Hãy nhập tên đăng nhập và mật khẩu.")
+            return
+        self.buttons.setEnabled(False)
+        self.message.show_message("info", "Đang kiểm tra…")
+        self._runner.run_db(lambda: self._accounts.sign_in(username, password),
+                            self._on_signed_in, self._on_refused, owner=self)
+
+    def _on_signed_in(self, user) -> None:
+        self.user = user
+        self.buttons.setEnabled(True)
+        self.accept()
+
+    def _on_refused(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.message.show_message("error", error_text(error))
+        self.password_edit.clear()
+        self.password_edit.setFocus()

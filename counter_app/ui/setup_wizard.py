@@ -1,0 +1,165 @@
+"""First-run wizard: which unit this counter belongs to, its name and slot, the first administrator."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QWizard,
+    QWizardPage,
+)
+
+from counter_app.ui.tasks import TaskRunner
+from counter_app.ui.widgets import MessageBar, error_text
+
+
+class UnitPage(QWizardPage):
+    """Pick the one-stop unit from the catalogue (loaded in the background)."""
+
+    def __init__(self, setup_service, runner: TaskRunner) -> None:
+        super().__init__()
+        self.setTitle("Đơn vị")
+        self.setSubTitle("Chọn Bộ phận Một cửa / Trung tâm Phục vụ hành chính công của quầy này.")
+        self.unit_combo = QComboBox()
+        self.unit_combo.setEnabled(False)
+        self.unit_combo.addItem("Đang tải danh mục đơn vị…", None)
+        self.message = MessageBar()
+        form = QFormLayout(self)
+        form.addRow("Đơn vị:", self.unit_combo)
+        form.addRow(self.message)
+        self.loaded = False
+        runner.run_db(setup_service.units, self._on_units, self._on_error, owner=self)
+
+    def _on_units(self, units) -> None:
+        self.unit_combo.clear()
+        for unit in units:
+            self.unit_combo.addItem(f"{unit.name} ({unit.code})", unit.code)
+        self.unit_combo.setEnabled(True)
+        self.loaded = bool(units)
+        if not units:
+            self.message.show_message("error", "Danh mục không có đơn vị nào.")
+        self.completeChanged.emit()
+
+    def _on_error(self, error: BaseException) -> None:
+        self.message.show_message("error", error_text(error))
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return self.loaded
+
+    def unit_code(self) -> str:
+        return self.unit_combo.currentData() or ""
+
+
+class CounterPage(QWizardPage):
+    """Name the counter and give it a numbering slot (unique within the unit)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Quầy")
+        self.setSubTitle(
+            "Mỗi máy trong cùng đơn vị cần một số thứ tự khác nhau (0–9) để mã hồ sơ không trùng."
+        )
+        self.name_edit = QLineEdit("Quầy 1")
+        self.slot_spin = QSpinBox()
+        self.slot_spin.setRange(0, 9)
+        self.slot_spin.setValue(1)
+        form = QFormLayout(self)
+        form.addRow("Tên quầy:", self.name_edit)
+        form.addRow("Số thứ tự máy:", self.slot_spin)
+        self.name_edit.textChanged.connect(self.completeChanged)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return bool(self.name_edit.text().strip())
+
+
+class AdminPage(QWizardPage):
+    """The first administrator; pressing Finish stores everything in one transaction."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Quản trị viên đầu tiên")
+        self.setSubTitle("Tài khoản này tạo được tài khoản cho các nhân viên khác.")
+        self.username_edit = QLineEdit()
+        self.full_name_edit = QLineEdit()
+        self.password_edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.repeat_edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.message = MessageBar()
+        form = QFormLayout(self)
+        form.addRow("Tên đăng nhập:", self.username_edit)
+        form.addRow("Họ và tên:", self.full_name_edit)
+        form.addRow("Mật khẩu (ít nhất 8 ký tự):", self.password_edit)
+        form.addRow("Nhập lại mật khẩu:", self.repeat_edit)
+        form.addRow(self.message)
+        for edit in (self.username_edit, self.full_name_edit, self.password_edit, self.repeat_edit):
+            edit.textChanged.connect(self.completeChanged)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return all(e.text().strip() for e in (self.username_edit, self.full_name_edit,
+                                              self.password_edit, self.repeat_edit))
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+        wizard = self.wizard()
+        if self.password_edit.text() != self.repeat_edit.text():
+            self.message.show_message("error", "Hai lần nhập mật khẩu không giống nhau.")
+            self.repeat_edit.setFocus()
+            return False
+        return wizard.submit()
+
+
+class SetupWizard(QWizard):
+    """Runs `setup.first_run` when the clerk presses Finish; closes once it has succeeded.
+
+    Signals:
+        set_up(object): the CounterIdentity of the new counter.
+    """
+
+    set_up = Signal(object)
+
+    def __init__(self, setup_service, runner: TaskRunner, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Thiết lập quầy lần đầu")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setButtonText(QWizard.WizardButton.NextButton, "Tiếp >")
+        self.setButtonText(QWizard.WizardButton.BackButton, "< Quay lại")
+        self.setButtonText(QWizard.WizardButton.FinishButton, "Hoàn tất")
+        self.setButtonText(QWizard.WizardButton.CancelButton, "Hủy")
+        self._setup, self._runner = setup_service, runner
+        self.unit_page, self.counter_page, self.admin_page = (
+            UnitPage(setup_service, runner), CounterPage(), AdminPage())
+        for page in (self.unit_page, self.counter_page, self.admin_page):
+            self.addPage(page)
+        self.identity = None
+        self._submitting = False
+        self.resize(640, 420)
+
+    def submit(self) -> bool:
+        """Start the set-up in the background; the wizard accepts itself when it is done."""
+        if self.identity is not None:
+            return True
+        if self._submitting:
+            return False
+        self._submitting = True
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        a, c = self.admin_page, self.counter_page
+        args = (self.unit_page.unit_code(), c.name_edit.text().strip(), c.slot_spin.value(),
+                a.username_edit.text().strip(), a.full_name_edit.text().strip(),
+                a.password_edit.text())
+        self._runner.run_db(lambda: self._setup.first_run(*args), self._on_done,
+                            self._on_error, owner=self)
+        self.admin_page.message.show_message("info", "Đang lưu thiết lập…")
+        return False
+
+    def _on_done(self, identity) -> None:
+        self.identity = identity
+        self._submitting = False
+        self.set_up.emit(identity)
+        self.accept()
+
+    def _on_error(self, error: BaseException) -> None:
+        self._submitting = False
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+        self.admin_page.message.show_message("error", error_text(error))
+

@@ -1,0 +1,130 @@
+"""Background work for the window: one serial lane for the store, a small pool for PDFs and network.
+
+Modelled on Anki's taskman: the GUI thread never waits on SQLite, reportlab or HTTP. Store work
+runs on a single worker so writes are serialised (SQLite allows one writer); results come back to
+the GUI thread through a queued signal and are handed to the caller's callbacks there.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+OkCallback = Callable[[Any], None]
+ErrCallback = Callable[[BaseException], None]
+BUSY_DELAY_MS = 300  # below this, a busy indicator only flickers
+
+
+class _Outcome:
+    """What one task produced, carried from the worker thread to the GUI thread."""
+
+    __slots__ = ("error", "on_err", "on_ok", "owner", "value")
+
+    def __init__(self, on_ok: OkCallback | None, on_err: ErrCallback | None,
+                 owner: QObject | None) -> None:
+        self.on_ok, self.on_err, self.owner = on_ok, on_err, owner
+        self.value: Any = None
+        self.error: BaseException | None = None
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], outcome: _Outcome,
+                 deliver: Callable[[_Outcome], None]) -> None:
+        super().__init__()
+        self._fn, self._outcome, self._deliver = fn, outcome, deliver
+
+    def run(self) -> None:
+        try:
+            self._outcome.value = self._fn()
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread, never lost
+            self._outcome.error = exc
+            log.debug("task failed:\n%s", traceback.format_exc())
+        self._deliver(self._outcome)
+
+
+class TaskRunner(QObject):
+    """Runs callables off the GUI thread and calls back on it.
+
+    Signals:
+        busy_changed(bool): True when work has been pending for more than a moment.
+        _finished(object): internal; emitted from a worker, delivered queued on the GUI thread.
+    """
+
+    busy_changed = Signal(bool)
+    _finished = Signal(object)
+
+    def __init__(self, parent: QObject | None = None, io_threads: int = 2) -> None:
+        super().__init__(parent)
+        self._store_pool = QThreadPool(self)
+        self._store_pool.setMaxThreadCount(1)  # one writer: SQLite serialises anyway
+        self._io_pool = QThreadPool(self)
+        self._io_pool.setMaxThreadCount(io_threads)
+        self._pending = 0
+        self._busy_shown = False
+        self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_DELAY_MS)
+        self._busy_timer.timeout.connect(self._show_busy)
+        self._finished.connect(self._deliver)
+        self.error_handler: ErrCallback = _log_unhandled
+
+    def run_db(self, fn: Callable[[], Any], on_ok: OkCallback | None = None,
+               on_err: ErrCallback | None = None, owner: QObject | None = None) -> None:
+        """Run `fn` on the store lane (one at a time, in submission order)."""
+        self._start(self._store_pool, fn, _Outcome(on_ok, on_err, owner))
+
+    def run_io(self, fn: Callable[[], Any], on_ok: OkCallback | None = None,
+               on_err: ErrCallback | None = None, owner: QObject | None = None) -> None:
+        """Run `fn` on the PDF/network pool (may run beside store work)."""
+        self._start(self._io_pool, fn, _Outcome(on_ok, on_err, owner))
+
+    @property
+    def pending(self) -> int:
+        return self._pending
+
+    def wait_idle(self, msecs: int = 10_000) -> bool:
+        """Block until both pools are empty (shutdown and tests). Callbacks still need events."""
+        return self._store_pool.waitForDone(msecs) and self._io_pool.waitForDone(msecs)
+
+    def shutdown(self) -> None:
+        self._store_pool.clear()
+        self._io_pool.clear()
+        self.wait_idle(30_000)
+
+    def _start(self, pool: QThreadPool, fn: Callable[[], Any], outcome: _Outcome) -> None:
+        self._pending += 1
+        if self._pending == 1:
+            self._busy_timer.start()
+        pool.start(_Job(fn, outcome, self._finished.emit))
+
+    @Slot(object)
+    def _deliver(self, outcome: _Outcome) -> None:
+        self._pending -= 1
+        if self._pending == 0:
+            self._busy_timer.stop()
+            if self._busy_shown:
+                self._busy_shown = False
+                self.busy_changed.emit(False)
+        if outcome.owner is not None and not shiboken6.isValid(outcome.owner):
+            return  # the screen that asked was closed meanwhile
+        if outcome.error is None:
+            if outcome.on_ok is not None:
+                outcome.on_ok(outcome.value)
+        elif outcome.on_err is not None:
+            outcome.on_err(outcome.error)
+        else:
+            self.error_handler(outcome.error)
+
+    def _show_busy(self) -> None:
+        if self._pending and not self._busy_shown:
+            self._busy_shown = True
+            self.busy_changed.emit(True)
+
+
+def _log_unhandled(error: BaseException) -> None:
+    log.error("background task failed", exc_info=(type(error), error, error.__traceback__))

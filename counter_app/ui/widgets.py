@@ -1,0 +1,103 @@
+"""Small shared widgets: the message under a field, the message bar of a screen, a busy bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
+
+ERROR_COLOUR = "#b3261e"
+WARNING_COLOUR = "#8a5300"
+SUCCESS_COLOUR = "#1e6b2f"
+INFO_COLOUR = "#1f3a60"
+
+
+class FieldMessage(QLabel):
+    """The Vietnamese message shown right under a field: red if it blocks saving, amber if not."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setVisible(False)
+        self.blocking = False
+
+    def show_issue(self, message: str, blocking: bool) -> None:
+        colour = ERROR_COLOUR if blocking else WARNING_COLOUR
+        self.setStyleSheet(f"color: {colour}; font-size: 9pt;")
+        self.setText(message)
+        self.blocking = blocking
+        self.setVisible(True)
+
+    def clear_issue(self) -> None:
+        self.setText("")
+        self.blocking = False
+        self.setVisible(False)
+
+
+class MessageBar(QLabel):
+    """A screen's message area: what just happened, in plain words, kept until the next action."""
+
+    _STYLES = {
+        "error": (ERROR_COLOUR, "#fdecea"),
+        "warning": (WARNING_COLOUR, "#fff4e0"),
+        "success": (SUCCESS_COLOUR, "#e8f5e9"),
+        "info": (INFO_COLOUR, "#e8eef7"),
+    }
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.kind = ""
+        self.setVisible(False)
+
+    def show_message(self, kind: str, text: str) -> None:
+        fg, bg = self._STYLES[kind]
+        self.setStyleSheet(
+            f"color: {fg}; background: {bg}; border: 1px solid {fg}; border-radius: 4px;"
+            " padding: 6px; font-size: 11pt;"
+        )
+        self.kind = kind
+        self.setText(text)
+        self.setVisible(True)
+
+    def clear_message(self) -> None:
+        self.kind = ""
+        self.setText("")
+        self.setVisible(False)
+
+
+class BusyBar(QProgressBar):
+    """An endless progress bar for the status bar, shown while background work runs."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(0, 0)
+        self.setMaximumWidth(120)
+        self.setMaximumHeight(14)
+        self.setTextVisible(False)
+        self.setVisible(False)
+
+
+def with_message(field: QWidget, message: FieldMessage) -> QWidget:
+    """A field with its message label stacked under it, for a QFormLayout row."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(1)
+    layout.addWidget(field)
+    layout.addWidget(message)
+    return box
+
+
+def section_title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet(f"font-weight: bold; font-size: 11pt; color: {INFO_COLOUR};")
+    return label
+
+
+def error_text(error: BaseException) -> str:
+    """What to tell the clerk about a failed task: the service's own words, or a plain fallback."""
+    message = getattr(error, "message", None)
+    if isinstance(message, str) and message:
+        return message
+    return f"Có lỗi không mong muốn ({type(error).__name__}: {error}). Hãy báo cán bộ CNTT."

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Sets up everything (system packages, venv, PostgreSQL) and runs the whole test suite:
+# lint (ruff), types (mypy), layer contracts (import-linter), then pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export QT_QPA_PLATFORM=offscreen
+if [[ -z "${COUNTER_TEST_PG_URL:-}" && -x scripts/pg.sh ]]; then
+  COUNTER_TEST_PG_URL=$(bash scripts/pg.sh start | tail -1)
+  export COUNTER_TEST_PG_URL
+fi
+echo "== ruff"; .venv/bin/ruff check counter_app counter_server tests bench scripts
+echo "== mypy"; .venv/bin/mypy counter_app counter_server
+echo "== import-linter"; .venv/bin/lint-imports
+echo "== pytest"
+.venv/bin/pytest -n 2 -q "$@"

@@ -1,0 +1,121 @@
+"""`counter-app` run as a subprocess, as support staff run it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str, data_dir: Path, stdin: str | None = None,
+        env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "TZ": "UTC", **(env_extra or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "counter_app", "--data-dir", str(data_dir), *args],
+        cwd=ROOT, capture_output=True, text=True, input=stdin, env=env, timeout=300,
+    )
+
+
+def test_smoke_test_creates_and_checks_a_store(tmp_path: Path) -> None:
+    result = run("--smoke-test", data_dir=tmp_path / "fresh")
+    assert result.returncode == 0, result.stderr
+    assert "smoke-test: ok" in result.stdout
+    assert (tmp_path / "fresh" / "counter.sqlite3").exists()
+    again = run("--smoke-test", data_dir=tmp_path / "fresh")
+    assert again.returncode == 0, again.stderr
+
+
+def test_data_dir_comes_from_the_environment_variable(tmp_path: Path) -> None:
+    env = {**os.environ, "COUNTER_APP_DATA": str(tmp_path / "env-dir")}
+    result = subprocess.run([sys.executable, "-m", "counter_app", "--smoke-test"], cwd=ROOT,
+                            capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "env-dir" / "counter.sqlite3").exists()
+
+
+def test_calendar_due_prints_the_appointment_first(tmp_path: Path) -> None:
+    # Friday before Tết 2026 (16–20/02 off) + 1 working day → Monday 23/02, same hour.
+    result = run("calendar", "due", "--received", "2026-02-13 09:00", "--working-days", "1",
+                 data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "2026-02-23 09:00"
+
+
+def test_calendar_due_for_a_procedure_with_a_cut_off(tmp_path: Path) -> None:
+    # Chứng thực is "trong ngày" with a 15:00 cut-off: 15:30 on Thursday 30/04 eve → next day off.
+    result = run("calendar", "due", "--received", "2026-04-29 15:30", "--procedure", "2.000815",
+                 data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "2026-05-04 17:00"
+
+
+def test_calendar_show_lists_holidays_and_makeup_days(tmp_path: Path) -> None:
+    result = run("calendar", "show", "2026", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "2026-02-17  holiday" in result.stdout
+    assert "2026-08-22  workday" in result.stdout
+
+
+def test_calendar_import_then_due_uses_the_override(tmp_path: Path) -> None:
+    csv = tmp_path / "lich-2026.csv"
+    csv.write_text("date,kind,name\n2026-12-31,holiday,Nghỉ thêm cuối năm\n"
+                   "2027-01-09,workday,Làm bù thứ Bảy\n", encoding="utf-8")
+    result = run("calendar", "import", str(csv), data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    due = run("calendar", "due", "--received", "2026-12-30 16:00", "--working-days", "1",
+              data_dir=tmp_path)
+    # 31/12 now off, 01/01 New Year, 02–03/01 weekend → Monday 04/01.
+    assert due.stdout.splitlines()[0] == "2027-01-04 16:00"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("calendar", "due", "--received", "26/11/2026 9h", "--working-days", "1"), "YYYY-MM-DD"),
+        (("calendar", "due", "--received", "2026-11-26 09:00", "--procedure", "9.999"),
+         "Không có thủ tục"),
+        (("calendar", "import", "/nonexistent/file.csv"), "Không đọc được"),
+    ],
+)
+def test_errors_are_one_clear_line_and_non_zero(tmp_path: Path, args: tuple[str, ...],
+                                                message: str) -> None:
+    result = run(*args, data_dir=tmp_path)
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0], result.stderr
+
+
+def test_a_bad_override_file_writes_nothing(tmp_path: Path) -> None:
+    csv = tmp_path / "bad.csv"
+    csv.write_text("date,kind,name\n2026-12-31,holiday,Nghỉ\n2026-13-01,holiday,Sai\n",
+                   encoding="utf-8")
+    result = run("calendar", "import", str(csv), data_dir=tmp_path)
+    assert result.returncode != 0 and "Dòng 3" in result.stderr
+    show = run("calendar", "show", "2026", data_dir=tmp_path)
+    assert "2026-12-31" not in show.stdout
+
+
+def test_demo_fills_a_store_with_every_status(tmp_path: Path) -> None:
+    import sqlite3
+
+    result = run("demo", "--dossiers", "3000", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    conn = sqlite3.connect(tmp_path / "counter.sqlite3")
+    assert conn.execute("select count(*) from dossiers").fetchone()[0] == 3000
+    statuses = {r[0] for r in conn.execute("select distinct status from dossiers")}
+    assert statuses == set(range(1, 11))
+    names = [r[0] for r in conn.execute("select full_name from applicants limit 200")]
+    assert any("Đ" in n or "đ" in n for n in names) and any("ễ" in n for n in names)
+    # Demo numbering (slots 1–9) leaves this PC's slot 0 free: a new intake never collides.
+    smoke = run("--smoke-test", data_dir=tmp_path)
+    assert smoke.returncode == 0, smoke.stderr
+
+
+def test_demo_refuses_a_real_store(data_dir: Path) -> None:
+    result = run("demo", "--dossiers", "10", data_dir=data_dir)
+    assert result.returncode != 0 and "kho thật" in result.stderr

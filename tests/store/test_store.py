@@ -1,0 +1,72 @@
+"""The local store: migrations from an empty file, re-runs, PRAGMAs, backup before migrating."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from counter_app.config import StorePaths
+from counter_app.models.db import current_revision, head_revision, open_store
+
+
+def test_migrates_an_empty_folder_and_reruns_as_a_no_op(tmp_path: Path) -> None:
+    paths = StorePaths(tmp_path / "new")
+    engine = open_store(paths)
+    assert current_revision(engine) == head_revision(engine)
+    engine.dispose()
+    engine = open_store(paths)  # second start: nothing to do, no backup of an up-to-date file
+    assert current_revision(engine) == head_revision(engine)
+    assert not paths.backup_dir.exists()
+    tables = {r[0] for r in sqlite3.connect(paths.db_file).execute(
+        "select name from sqlite_master where type='table'")}
+    for name in ("units", "devices", "procedures", "dossiers", "applicants", "dossier_components",
+                 "dossier_events", "users", "outbox", "code_counters", "calendar_overrides"):
+        assert name in tables
+
+
+def test_connections_use_wal_full_sync_and_foreign_keys(tmp_path: Path) -> None:
+    engine = open_store(StorePaths(tmp_path))
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_copies_the_file_aside_before_migrating(tmp_path: Path) -> None:
+    from alembic import command
+
+    from counter_app.models.db import _alembic_config
+
+    paths = StorePaths(tmp_path)
+    engine = open_store(paths)
+    # An older store, as a previous release left it.
+    command.downgrade(_alembic_config(engine), "base")
+    engine.dispose()
+    engine = open_store(paths)
+    backups = list(paths.backup_dir.glob("counter-*.sqlite3"))
+    assert len(backups) == 1
+    assert current_revision(engine) == head_revision(engine)
+    assert sqlite3.connect(backups[0]).execute("pragma integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path: Path) -> None:
+    from counter_app.models.db import StoreError
+
+    paths = StorePaths(tmp_path)
+    paths.db_file.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="bị hỏng"):
+        open_store(paths)
+
+
+def test_dossiers_and_events_cannot_be_deleted_or_rewritten(services, data_dir: Path) -> None:
+    from tests.store.helpers import intake
+
+    services.dossiers.receive(intake())
+    conn = sqlite3.connect(StorePaths(data_dir).db_file)
+    with pytest.raises(sqlite3.IntegrityError, match="never deleted"):
+        conn.execute("DELETE FROM dossiers")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        conn.execute("UPDATE dossier_events SET note = 'x'")
