@@ -34,6 +34,7 @@ _PROCEDURE_KEYS = tuple(
 )
 
 Json = dict[str, Any]
+_Keys = tuple[str, ...] | None  # the keys an object may have; None: do not check
 _C = TypeVar("_C", "CatalogueUnit", "Agency", "Field", "Procedure")
 
 
@@ -185,19 +186,17 @@ def _nfc(value: Any) -> Any:
 
 
 @dataclass(frozen=True)
-class _Reader:
-    """Typed access to one JSON object; `where` and `code` go into every error message."""
-
+class _Reader:  # typed access to one JSON object; `where` and `code` name it in every message
     raw: Json
     where: str
     code: str | None = None
 
     @classmethod
-    def of(cls, value: Any, where: str, keys: tuple[str, ...], code: str | None = None) -> _Reader:
+    def of(cls, value: Any, where: str, keys: _Keys, code: str | None = None) -> _Reader:
         if not isinstance(value, dict):
             raise CatalogueError(f"{where}: phải là một đối tượng JSON.", code)
-        if (stray := next((key for key in value if key not in keys), None)) is not None:
-            raise CatalogueError(f"{where}: trường lạ “{stray}”.", code)
+        if stray := [key for key in value if keys is not None and key not in keys]:
+            raise CatalogueError(f"{where}: trường lạ “{stray[0]}”.", code)
         return cls(value, where, code)
 
     def fail(self, message: str) -> CatalogueError:
@@ -300,8 +299,8 @@ def _field(value: Any, nth: int) -> Field:
 
 
 def _procedure(value: Any, nth: int) -> Procedure:
-    code = _Reader.of(value, f"Thủ tục thứ {nth}", _PROCEDURE_KEYS).text("code")
-    r = _Reader(value, f"Thủ tục {code}", code)
+    code = _Reader.of(value, f"Thủ tục thứ {nth}", None).text("code")
+    r = _Reader.of(value, f"Thủ tục {code}", _PROCEDURE_KEYS, code)
     if not _PROCEDURE_CODE.fullmatch(code):
         raise r.fail("mã thủ tục không đúng dạng N.NNNNNN.")
     units = r.items("units", non_empty=True)
