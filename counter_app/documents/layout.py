@@ -51,8 +51,8 @@ TYPOGRAPHY: dict[PageSize, Typography] = {
     "A4": Typography(
         page_width=A4[0], page_height=A4[1],
         margin_left=20 * mm, margin_right=15 * mm, margin_top=15 * mm, margin_bottom=12 * mm,
-        body=11, leading=15, small=9, small_leading=12, header=10.5, title=14,
-        barcode_height=12 * mm, qr_size=24 * mm,
+        body=10.5, leading=14, small=8.5, small_leading=11, header=10.5, title=14,
+        barcode_height=12 * mm, qr_size=22 * mm,
     ),
     "A5": Typography(
         page_width=A5[0], page_height=A5[1],

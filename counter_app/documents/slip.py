@@ -43,8 +43,8 @@ NOTES = (
 )
 COMPONENT_COLUMNS = (
     Column("STT", 0.07, "center"),
-    Column("Tên giấy tờ", 0.69),
-    Column("Bản chính", 0.12, "center"),
+    Column("Tên giấy tờ", 0.68),
+    Column("Bản chính", 0.13, "center"),
     Column("Bản sao", 0.12, "center"),
 )
 
@@ -109,7 +109,7 @@ def _codes_blocks(data: SlipData, typo: Typography) -> list[Block]:
             qr_block.draw(canvas, x, top)
 
     row = Block(row_height, draw)
-    return [spacer(typo.leading * 0.3), row] if side_by_side else [row, qr_block]
+    return [spacer(typo.leading * 0.3), row, *([] if side_by_side else [qr_block])]
 
 
 def _qr_block(qr: VectorSymbol, typo: Typography, quiet: float) -> Block:

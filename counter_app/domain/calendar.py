@@ -238,12 +238,26 @@ class WorkCalendar:
         cursor = self.next_working_instant(start)
         remaining = _hours_to_timedelta(hours)
         while True:
+            cursor, remaining = self._skip_whole_days(cursor, remaining)
             session_end = self._end_of_session_at(cursor)
             available = session_end - cursor
             if remaining <= available:
                 return cursor + remaining
             remaining -= available
             cursor = self.next_working_instant(session_end)
+
+    def _skip_whole_days(self, cursor: datetime, remaining: timedelta) -> tuple[datetime, timedelta]:
+        # A long deadline (30 working days) would otherwise walk every session one by one.
+        while True:
+            sessions = self.sessions_on(cursor.date())
+            if not sessions or cursor != _at(cursor.date(), sessions[0].start):
+                return cursor, remaining
+            day_length = sum((_at(cursor.date(), s.end) - _at(cursor.date(), s.start)
+                              for s in sessions), timedelta())
+            if remaining <= day_length:  # the deadline falls on this day (its close included)
+                return cursor, remaining
+            remaining -= day_length
+            cursor = self.next_working_instant(_at(cursor.date(), sessions[-1].end))
 
     def closing_time(self, day: date) -> datetime:
         """End of the day's last session; the day must be a working day."""

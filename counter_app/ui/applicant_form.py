@@ -1,0 +1,170 @@
+"""The applicant block of the intake screen, with chip-card QR scanning into its fields."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
+
+from counter_app.domain.cccd_qr import looks_like_cccd_qr, parse_cccd_qr
+from counter_app.domain.validation import (
+    ValidationError,
+    ValidationIssue,
+    validate_date,
+    validate_phone,
+)
+from counter_app.services.dto import ApplicantInput
+from counter_app.ui.widgets import FieldMessage, with_message
+
+QR_FIELDS = 7
+SCAN_SETTLE_MS = 120  # a scanner types the whole line in a few ms; wait for it to finish
+_ID_SEPARATORS = re.compile(r"[\s.\-]+")
+
+# (field key, label, placeholder) in the order of the form.
+_TEXT_FIELDS = (
+    ("full_name", "Họ và tên (*):", "Họ tên người nộp hồ sơ"),
+    ("id_number", "Số CCCD / định danh:", "12 chữ số (CMND cũ: 9 chữ số)"),
+    ("old_id_number", "Số CMND cũ:", ""),
+    ("birth_date", "Ngày sinh:", "ngày/tháng/năm, ví dụ 12/03/1995"),
+    ("phone", "Số điện thoại:", "ví dụ 0912 345 678"),
+    ("email", "Email:", ""),
+    ("address", "Địa chỉ:", "Nơi thường trú / địa chỉ liên hệ"),
+    ("authorised_person", "Người được ủy quyền:", "Họ tên, số CCCD (nếu nộp thay)"),
+)
+
+
+class ApplicantForm(QWidget):
+    """Applicant fields plus a scan box; a chip-card QR line typed into either fills the form.
+
+    Signals:
+        edited(str): a field changed (its key), by typing or by a scan.
+        scanned(object): a QR line was parsed (the CccdQr).
+    """
+
+    edited = Signal(str)
+    scanned = Signal(object)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.scan_edit = QLineEdit(placeholderText="Đặt con trỏ ở đây rồi quét mã QR trên CCCD")
+        self.scan_edit.setObjectName("scan_edit")
+        self.edits: dict[str, QLineEdit] = {}
+        self.messages: dict[str, FieldMessage] = {"cccd_qr": FieldMessage()}
+        self.sex_combo = QComboBox()
+        self.sex_combo.addItems(["", "Nam", "Nữ"])
+        self._scan_timer = QTimer(self, singleShot=True, interval=SCAN_SETTLE_MS)
+        self._scan_timer.timeout.connect(self._parse_pending_scan)
+        self._scan_source: QLineEdit | None = None
+        self._build()
+
+    def _build(self) -> None:
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("Quét CCCD:", with_message(self.scan_edit, self.messages["cccd_qr"]))
+        for key, label, placeholder in _TEXT_FIELDS:
+            edit = QLineEdit(placeholderText=placeholder)
+            edit.setObjectName(key)
+            self.edits[key] = edit
+            self.messages[key] = FieldMessage()
+            form.addRow(label, with_message(edit, self.messages[key]))
+            edit.textEdited.connect(lambda _t, k=key: self.edited.emit(k))
+            if key == "birth_date":
+                form.addRow("Giới tính:", self.sex_combo)
+        self.sex_combo.currentIndexChanged.connect(lambda _i: self.edited.emit("sex"))
+        for source in (self.scan_edit, self.edits["id_number"]):
+            source.textChanged.connect(lambda _t, s=source: self._watch_scan(s))
+            source.returnPressed.connect(lambda s=source: self._scan_entered(s))
+
+    # --- scanning -------------------------------------------------------------------------------
+
+    def _watch_scan(self, source: QLineEdit) -> None:
+        text = source.text()
+        if looks_like_cccd_qr(text) and text.count("|") >= QR_FIELDS - 1:
+            self._scan_source = source
+            self._scan_timer.start()
+
+    def _scan_entered(self, source: QLineEdit) -> None:
+        if looks_like_cccd_qr(source.text()):
+            self._scan_source = source
+            self._parse_pending_scan()
+
+    def _parse_pending_scan(self) -> None:
+        self._scan_timer.stop()
+        source, self._scan_source = self._scan_source, None
+        if source is None:
+            return
+        line = source.text()
+        try:
+            qr = parse_cccd_qr(line)
+        except ValidationError as exc:
+            self.messages["cccd_qr"].show_issue(str(exc), blocking=True)
+            if source is self.edits["id_number"]:
+                source.clear()
+            self.scan_edit.setText(line)
+            self.scan_edit.selectAll()  # the next scan replaces the damaged one
+            self.scan_edit.setFocus()
+            return
+        self.fill_from_qr(qr)
+
+    def fill_from_qr(self, qr) -> None:
+        """Put the card's data into the fields and move on to the first field a card lacks."""
+        self.scan_edit.clear()
+        self.messages["cccd_qr"].clear_issue()
+        values = {
+            "full_name": qr.full_name, "id_number": qr.id_number,
+            "old_id_number": qr.old_id_number or "",
+            "birth_date": qr.birth_date.strftime("%d/%m/%Y"), "address": qr.address,
+        }
+        for key, value in values.items():
+            self.edits[key].setText(value)
+        self.sex_combo.setCurrentText(qr.sex)
+        for key in (*values, "sex"):
+            self.edited.emit(key)
+        self.scanned.emit(qr)
+        self.edits["phone"].setFocus()
+
+    # --- reading the form -----------------------------------------------------------------------
+
+    def text(self, key: str) -> str:
+        return self.edits[key].text().strip()
+
+    def applicant(self) -> tuple[ApplicantInput, list[ValidationIssue]]:
+        """The applicant as typed (id and phone normalised) and the issues only the form sees."""
+        issues: list[ValidationIssue] = []
+        birth_date = None
+        if self.text("birth_date"):
+            try:
+                birth_date = validate_date(self.text("birth_date"), "birth_date", not_future=True)
+            except ValidationError as exc:
+                issues.extend(exc.issues)
+        applicant = ApplicantInput(
+            full_name=self.text("full_name"),
+            id_number=_ID_SEPARATORS.sub("", self.text("id_number")) or None,
+            old_id_number=_ID_SEPARATORS.sub("", self.text("old_id_number")) or None,
+            birth_date=birth_date, sex=self.sex_combo.currentText() or None,
+            phone=_national_phone(self.text("phone")), email=self.text("email") or None,
+            address=self.text("address") or None,
+        )
+        return applicant, issues
+
+    def authorised_person(self) -> str | None:
+        return self.text("authorised_person") or None
+
+    def clear(self) -> None:
+        self.scan_edit.clear()
+        for edit in self.edits.values():
+            edit.clear()
+        self.sex_combo.setCurrentIndex(0)
+        for message in self.messages.values():
+            message.clear_issue()
+
+
+def _national_phone(text: str) -> str | None:
+    """The 0… form when the number is valid (so search by phone finds it), else as typed."""
+    if not text:
+        return None
+    try:
+        return validate_phone(text).national
+    except ValidationError:
+        return text

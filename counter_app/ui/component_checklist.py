@@ -1,0 +1,128 @@
+"""The component checklist: which papers were received, how many originals and copies."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from counter_app.services.dto import ComponentInput
+
+_CHECKED, _UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
+
+
+class ComponentChecklistModel(QAbstractTableModel):
+    """Rows of ComponentInput; `provided` is the tick. Required papers are marked with (*)."""
+
+    COL_RECEIVED, COL_NAME, COL_ORIGINALS, COL_COPIES = range(4)
+    HEADERS = ("Đã nhận", "Tên giấy tờ", "Bản chính", "Bản sao")
+
+    changed = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[ComponentInput] = []
+        self._required: list[bool] = []
+
+    def set_components(self, components) -> None:
+        """Load a procedure's list; nothing is ticked until the clerk has the paper in hand."""
+        self.beginResetModel()
+        self._required = [c.provided for c in components]  # the catalogue's "required" flag
+        self._rows = [replace(c, provided=False) for c in components]
+        self.endResetModel()
+        self.changed.emit()
+
+    def components(self) -> tuple[ComponentInput, ...]:
+        return tuple(self._rows)
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        row, col = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.CheckStateRole and col == self.COL_RECEIVED:
+            return _CHECKED if row.provided else _UNCHECKED
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if col == self.COL_NAME:
+                return row.name + (" (*)" if self._required[index.row()] else "")
+            if col == self.COL_ORIGINALS:
+                return row.originals
+            if col == self.COL_COPIES:
+                return row.copies
+        if role == Qt.ItemDataRole.ToolTipRole and self._required[index.row()]:
+            return "Giấy tờ bắt buộc"
+        return None
+
+    def flags(self, index: QModelIndex):
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == self.COL_RECEIVED:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        if index.column() in (self.COL_ORIGINALS, self.COL_COPIES):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == self.COL_RECEIVED:
+            new = replace(row, provided=Qt.CheckState(value) == _CHECKED)
+        elif role == Qt.ItemDataRole.EditRole and index.column() == self.COL_ORIGINALS:
+            new = replace(row, originals=max(0, int(value)))
+        elif role == Qt.ItemDataRole.EditRole and index.column() == self.COL_COPIES:
+            new = replace(row, copies=max(0, int(value)))
+        else:
+            return False
+        self._rows[index.row()] = new
+        self.dataChanged.emit(index, index, [role])
+        self.changed.emit()
+        return True
+
+    def toggle(self, row: int) -> None:
+        index = self.index(row, self.COL_RECEIVED)
+        ticked = self._rows[row].provided
+        self.setData(index, (_UNCHECKED if ticked else _CHECKED).value,
+                     Qt.ItemDataRole.CheckStateRole)
+
+    def tick_all(self) -> None:
+        for row in range(len(self._rows)):
+            if not self._rows[row].provided:
+                self.toggle(row)
+
+
+class ComponentChecklist(QTableView):
+    """Space toggles the current row wherever the cursor is; the counts edit with a spin box."""
+
+    def __init__(self, model: ComponentChecklistModel, parent=None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setTabKeyNavigation(False)  # Tab leaves the list: the form stays keyboard-first
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(model.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        for col in (model.COL_RECEIVED, model.COL_ORIGINALS, model.COL_COPIES):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.setWordWrap(True)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Space and self.currentIndex().isValid():
+            self.model().toggle(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().focusInEvent(event)
+        if not self.currentIndex().isValid() and self.model().rowCount():
+            self.setCurrentIndex(self.model().index(0, self.model().COL_NAME))
