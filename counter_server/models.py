@@ -112,6 +112,7 @@ class Device(Base):
     # device_seq was created later, so its device-side created_at must not be earlier.
     attested_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     attested_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    max_seq_received: Mapped[int] = mapped_column(BigInteger, default=0)
     dossier_count: Mapped[int] = mapped_column(Integer, default=0)
     clock_flag_count: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -204,7 +205,6 @@ class DossierRow(Base):
     data: Mapped[dict[str, Any]] = mapped_column(Json)  # the create op's data, as sent
     last_device_seq: Mapped[int] = mapped_column(BigInteger)  # the device op applied last
     last_event_seq: Mapped[int] = mapped_column(Integer)
-    created_op_seq: Mapped[int | None] = mapped_column(BigInteger)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 

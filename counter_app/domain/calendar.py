@@ -246,7 +246,9 @@ class WorkCalendar:
             remaining -= available
             cursor = self.next_working_instant(session_end)
 
-    def _skip_whole_days(self, cursor: datetime, remaining: timedelta) -> tuple[datetime, timedelta]:
+    def _skip_whole_days(
+        self, cursor: datetime, remaining: timedelta
+    ) -> tuple[datetime, timedelta]:
         # A long deadline (30 working days) would otherwise walk every session one by one.
         while True:
             sessions = self.sessions_on(cursor.date())
