@@ -185,7 +185,8 @@ def _notes_blocks(data: SlipData, typo: Typography) -> list[Block]:
     width, size, lead = typo.content_width, typo.small, typo.small_leading
     hang = text_width("- ", REGULAR, size)
     notes = [*NOTES, *([data.note] if data.note else [])]
-    blocks = [line_block([Segment("Ghi chú:", BOLD)], size, lead, width, keep_with_next=True)]
+    blocks = [spacer(lead * 0.5),
+              line_block([Segment("Ghi chú:", BOLD)], size, lead, width, keep_with_next=True)]
     for note in notes:
         blocks += paragraph(f"- {note}", REGULAR, size, lead, width, hanging=hang)
     blocks += paragraph(data.lookup_hint, ITALIC, size, lead, width)
