@@ -1,0 +1,174 @@
+"""`counter-server`: run the provincial sync server, or manage devices, publications, dossiers."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from datetime import timedelta
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+
+from counter_app.domain.vntime import format_vn
+from counter_server.errors import Refused
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8700
+
+
+def _open(args: argparse.Namespace) -> Engine:
+    from counter_server.db import default_db_url, make_engine, migrate
+
+    engine = make_engine(getattr(args, "db", None) or default_db_url())
+    migrate(engine)
+    return engine
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from counter_server.app import create_app
+
+    engine = _open(args)
+    app = create_app(engine)
+    shown = make_url(str(engine.url)).render_as_string(hide_password=True)
+    print(f"counter-server: http://{args.host}:{args.port} (CSDL: {shown})", flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
+                access_log=False, timeout_keep_alive=30)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from counter_server.stats import device_stats, format_table
+
+    print(format_table(device_stats(_open(args))))
+    return 0
+
+
+def cmd_enrol_code(args: argparse.Namespace) -> int:
+    from counter_server.devices import new_enrol_code
+
+    code, expires = new_enrol_code(_open(args), args.unit, timedelta(minutes=args.ttl_minutes))
+    print(code)
+    print(f"Mã đăng ký máy cho đơn vị {args.unit}, dùng một lần, hết hạn lúc {format_vn(expires)}.",
+          file=sys.stderr)
+    return 0
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    from counter_server.devices import revoke
+
+    device = revoke(_open(args), args.device_id, args.reason or "")
+    print(f"Đã thu hồi máy số {device.id} (“{device.name}”, đơn vị {device.unit_code}, "
+          f"slot {device.slot}).")
+    return 0
+
+
+def cmd_admin_token(args: argparse.Namespace) -> int:
+    from counter_server.admin import new_admin_token
+
+    print(new_admin_token(_open(args), args.name))
+    print("Mã truy cập quản trị chỉ hiện một lần: hãy lưu lại ngay.", file=sys.stderr)
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from counter_server import publications as pub
+
+    engine = _open(args)
+    path = Path(args.file)
+    if args.what == "catalogue":
+        done = [pub.publish_catalogue(engine, path)]
+    elif args.what == "calendar":
+        done = pub.publish_calendar(engine, path)
+    else:
+        done = [pub.publish_tracking_pool(engine, args.unit, path)]
+    for item in done:
+        seq = item.change_seq
+        state = "đã có sẵn, không đổi" if seq is None else f"thay đổi #{seq}"
+        print(f"Đã công bố {item.kind} “{item.key}”: {item.count} mục ({state}).")
+    return 0
+
+
+def cmd_dossier_status(args: argparse.Namespace) -> int:
+    from counter_server.admin import parse_status, set_dossier_status
+
+    result = set_dossier_status(_open(args), args.code, parse_status(args.status), args.note,
+                                args.actor)
+    print(f"Hồ sơ {result['dossier_code']}: {result['from_status']} → {result['to_status']} "
+          f"(thay đổi #{result['seq']}).")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS,
+                        help="SQLAlchemy URL (default: COUNTER_SERVER_DB or a SQLite file)")
+    parser = argparse.ArgumentParser(prog="counter-server", parents=[common],
+                                     description="Máy chủ đồng bộ cấp tỉnh của phần mềm một cửa.")
+    _serve_options(parser, None)
+    sub = parser.add_subparsers(dest="command")
+    _serve_options(sub.add_parser("serve", parents=[common], help="chạy máy chủ"),
+                   argparse.SUPPRESS)
+    sub.add_parser("stats", parents=[common], help="thống kê theo đơn vị và máy")
+    p = sub.add_parser("enrol-code", parents=[common], help="tạo mã đăng ký máy dùng một lần")
+    p.add_argument("--unit", required=True, help="mã định danh đơn vị, ví dụ 000.00.00.H27")
+    p.add_argument("--ttl-minutes", type=int, default=30)
+    p = sub.add_parser("revoke", parents=[common], help="thu hồi một máy")
+    p.add_argument("device_id", type=int)
+    p.add_argument("--reason", default="")
+    p = sub.add_parser("admin-token", parents=[common], help="tạo mã truy cập quản trị")
+    p.add_argument("--name", default="hệ thống một cửa tỉnh")
+    _publish_parser(sub, common)
+    _dossier_parser(sub, common)
+    return parser
+
+
+def _serve_options(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument("--host", default=DEFAULT_HOST if default is None else default)
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT if default is None else default)
+    parser.add_argument("--log-level", default="warning" if default is None else default)
+
+
+def _publish_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                    common: argparse.ArgumentParser) -> None:
+    publish = sub.add_parser("publish", help="công bố danh mục, lịch, mã vận đơn")
+    what = publish.add_subparsers(dest="what", required=True)
+    what.add_parser("catalogue", parents=[common]).add_argument("file")
+    what.add_parser("calendar", parents=[common]).add_argument("file")
+    p = what.add_parser("tracking-pool", parents=[common])
+    p.add_argument("--unit", required=True)
+    p.add_argument("file")
+
+
+def _dossier_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                    common: argparse.ArgumentParser) -> None:
+    dossier = sub.add_parser("dossier", help="cập nhật hồ sơ từ hệ thống tỉnh")
+    action = dossier.add_subparsers(dest="action", required=True)
+    p = action.add_parser("status", parents=[common])
+    p.add_argument("code")
+    p.add_argument("status", help="mã trạng thái 1–10 hoặc tên (DONE, RETURNED, …)")
+    p.add_argument("--note")
+    p.add_argument("--actor", default="hệ thống một cửa tỉnh")
+
+
+COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+    None: cmd_serve, "serve": cmd_serve, "stats": cmd_stats, "enrol-code": cmd_enrol_code,
+    "revoke": cmd_revoke, "admin-token": cmd_admin_token, "publish": cmd_publish,
+    "dossier": cmd_dossier_status,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except Refused as exc:
+        print(f"Lỗi: {exc.message}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""Provincial actions: admin tokens, and dossier status changes sent down to the owning unit."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, insert, select, update
+
+from counter_app.domain.statuses import Status, TransitionError, check_transition
+from counter_app.sync.protocol import CHANGE_DOSSIER_STATUS, format_time
+from counter_server import audit
+from counter_server.changes import add_change
+from counter_server.db import write_transaction
+from counter_server.errors import Refused
+from counter_server.models import AdminToken, DossierEvent, DossierRow
+
+TOKEN_BYTES = 32
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.strip().encode()).hexdigest()
+
+
+def new_admin_token(engine: Engine, name: str) -> str:
+    """A new bearer token for the provincial one-stop system; printed once, only its hash kept."""
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    with write_transaction(engine) as conn:
+        conn.execute(insert(AdminToken), [{"token_hash": _token_hash(token), "name": name,
+                                           "created_at": datetime.now(UTC), "revoked": False}])
+        audit.record(conn, "admin_token_issued", name=name)
+    return token
+
+
+def check_admin_token(engine: Engine, authorization: str | None) -> str:
+    """The token's name for a valid `Bearer` header; Refused (401) otherwise."""
+    scheme, _, token = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Refused("no_token", "Thiếu mã truy cập quản trị (Authorization: Bearer …).", 401)
+    t = AdminToken.__table__.c
+    with engine.connect() as conn:
+        row = conn.execute(select(t.name, t.revoked).where(t.token_hash == _token_hash(token)))
+        found = row.first()
+    if found is None or found.revoked:
+        raise Refused("bad_token", "Mã truy cập quản trị không hợp lệ.", 401)
+    return str(found.name)
+
+
+def parse_status(value: object) -> Status:
+    """A national status from its number (1–10) or its English name (e.g. DONE)."""
+    try:
+        if isinstance(value, str) and not value.strip().isdigit():
+            return Status[value.strip().upper()]
+        return Status(int(value))  # type: ignore[call-overload]
+    except (KeyError, ValueError, TypeError) as exc:
+        message = f"Trạng thái “{value}” không thuộc 10 mã chuẩn (1–10)."
+        raise Refused("bad_status", message) from exc
+
+
+def set_dossier_status(
+    engine: Engine, code: str, target: Status, note: str | None, actor: str
+) -> dict[str, Any]:
+    """Record an agency's progress on a dossier and queue it for the unit that holds it."""
+    now = datetime.now(UTC)
+    t = DossierRow.__table__.c
+    with write_transaction(engine) as conn:
+        row = conn.execute(select(t.uuid, t.unit_code, t.status).where(t.code == code.strip())
+                           .with_for_update()).first()
+        if row is None:
+            raise Refused("unknown_dossier", f"Không tìm thấy hồ sơ mã “{code}”.", 404)
+        current = Status(row.status)
+        try:
+            check_transition(current, target)
+        except TransitionError as exc:
+            raise Refused("bad_transition", str(exc), 409) from exc
+        conn.execute(update(DossierRow).where(t.uuid == row.uuid)
+                     .values(status=int(target), updated_at=now))
+        conn.execute(insert(DossierEvent), [{
+            "dossier_uuid": row.uuid, "source": "province", "device_id": None, "event_seq": None,
+            "kind": "province_status", "at": now, "actor": actor, "from_status": int(current),
+            "to_status": int(target), "note": note, "extra": None, "recorded_at": now}])
+        payload = {"dossier_uuid": str(row.uuid), "dossier_code": code.strip(),
+                   "from_status": int(current), "to_status": int(target), "note": note,
+                   "actor": actor, "at": format_time(now)}
+        seq = add_change(conn, CHANGE_DOSSIER_STATUS, row.unit_code, payload)
+        audit.record(conn, "dossier_status", dossier_code=code, to_status=int(target), actor=actor)
+    return payload | {"seq": seq}

@@ -1,0 +1,257 @@
+"""The HTTP API (Starlette): enrolment, push, pull, admin, health and the dashboard."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+from sqlalchemy import Engine, text, update
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Route
+
+from counter_app.sync import protocol
+from counter_app.sync.signing import Ed25519PrivateKey, public_key_b64, sign
+from counter_server import admin, audit, devices, stats
+from counter_server.auth import authenticate
+from counter_server.changes import read_page
+from counter_server.db import write_transaction
+from counter_server.errors import Refused
+from counter_server.ingest import ingest_batch
+from counter_server.keys import load_or_create_key
+from counter_server.models import Device
+
+MAX_BODY = 64 * 1024 * 1024  # compressed push body; the inflated limit is in the protocol
+
+
+@dataclass(frozen=True)
+class Context:
+    engine: Engine
+    key: Ed25519PrivateKey
+    public_key: str
+
+
+def _json(data: Any, status: int = 200, headers: Mapping[str, str] | None = None) -> Response:
+    return Response(orjson.dumps(data), status, headers, media_type="application/json")
+
+
+def _ctx(request: Request) -> Context:
+    ctx: Context = request.app.state.ctx
+    return ctx
+
+
+def _remote(request: Request) -> str | None:
+    return request.client.host if request.client else None
+
+
+async def _body(request: Request, limit: int = MAX_BODY) -> bytes:
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise Refused("too_large", f"Dữ liệu gửi lên vượt quá {limit // 1048576} MB.", 413)
+    body = await request.body()
+    if len(body) > limit:
+        raise Refused("too_large", f"Dữ liệu gửi lên vượt quá {limit // 1048576} MB.", 413)
+    return body
+
+
+async def _json_body(request: Request) -> dict[str, Any]:
+    try:
+        return protocol.decode_json_object(await _body(request, 1024 * 1024))
+    except protocol.ProtocolError as exc:
+        raise Refused("bad_request", "Nội dung yêu cầu không phải JSON hợp lệ.") from exc
+
+
+# -- device endpoints --------------------------------------------------------------------------
+
+
+async def health(request: Request) -> Response:
+    ctx = _ctx(request)
+
+    def check() -> None:
+        with ctx.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+
+    await run_in_threadpool(check)
+    return _json({"status": "ok", "server_public_key": ctx.public_key,
+                  "server_time": protocol.format_time(datetime.now(UTC)),
+                  "protocol_version": protocol.PROTOCOL_VERSION,
+                  "schema_versions": sorted(protocol.SUPPORTED_SCHEMA_VERSIONS)})
+
+
+async def enrol(request: Request) -> Response:
+    ctx, raw, remote = _ctx(request), await _json_body(request), _remote(request)
+    try:
+        req = devices.EnrolInput(
+            code=_text(raw, "code"), public_key=_text(raw, "public_key"),
+            device_uuid=_uuid(raw, "device_uuid"), device_name=_text(raw, "device_name"),
+            slot=_int(raw, "slot"), app_version=_text(raw, "app_version"))
+        reply = await run_in_threadpool(devices.enrol, ctx.engine, req, ctx.public_key)
+    except Refused as exc:
+        await run_in_threadpool(audit.record_now, ctx.engine, "enrol_refused",
+                                remote_addr=remote, reason=exc.code)
+        raise
+    return _json(reply)
+
+
+async def push(request: Request) -> Response:
+    ctx, body = _ctx(request), await _body(request)
+    signed = await run_in_threadpool(_push, ctx, request.headers, body, _remote(request))
+    return _json(signed)
+
+
+def _push(
+    ctx: Context, headers: Mapping[str, str], body: bytes, remote: str | None
+) -> protocol.SignedReceipt:
+    device = authenticate(ctx.engine, headers, body, remote, "push")
+    try:
+        batch = protocol.decode_batch(body)
+        if batch["device_id"] != device.id:
+            raise protocol.ProtocolError("device_id in the batch differs from the header")
+    except protocol.ProtocolError as exc:
+        audit.record_now(ctx.engine, "bad_batch", device_id=device.id, remote_addr=remote,
+                         reason=str(exc)[:300])
+        raise Refused("bad_batch", f"Lô dữ liệu không đúng định dạng: {exc}") from exc
+    if batch["schema_version"] not in protocol.SUPPORTED_SCHEMA_VERSIONS:
+        raise Refused("schema_unsupported", "Phiên bản dữ liệu của phần mềm trên máy không được "
+                      "máy chủ hỗ trợ. Hãy cập nhật phần mềm.", 409)
+    return ingest_batch(ctx.engine, ctx.key, device, batch, len(body))
+
+
+async def changes(request: Request) -> Response:
+    ctx = _ctx(request)
+    query = request.scope.get("query_string", b"").decode("latin-1")
+    target = request.url.path + (f"?{query}" if query else "")
+    cursor = _query_int(request, "cursor", 0)
+    limit = min(_query_int(request, "limit", protocol.DEFAULT_CHANGES_LIMIT),
+                protocol.MAX_CHANGES_LIMIT)
+    body = await run_in_threadpool(_pull, ctx, request.headers, target, cursor, max(1, limit),
+                                   _remote(request))
+    return Response(body, media_type="application/json",
+                    headers={protocol.SERVER_SIGNATURE_HEADER: sign(ctx.key, body)})
+
+
+def _pull(ctx: Context, headers: Mapping[str, str], target: str, cursor: int, limit: int,
+          remote: str | None) -> bytes:
+    signed = protocol.request_signing_bytes(
+        "GET", target, headers.get(protocol.DEVICE_HEADER, ""),
+        headers.get(protocol.TIME_HEADER, ""))
+    device = authenticate(ctx.engine, headers, signed, remote, "pull")
+    with ctx.engine.connect() as conn:
+        page = read_page(conn, device.unit_code, cursor, limit)
+    with write_transaction(ctx.engine) as conn:
+        conn.execute(update(Device).where(Device.__table__.c.id == device.id)
+                     .values(last_seen_at=datetime.now(UTC)))
+    return orjson.dumps(page)
+
+
+# -- admin endpoints ---------------------------------------------------------------------------
+
+
+async def _admin(request: Request) -> tuple[Context, str]:
+    ctx = _ctx(request)
+    try:
+        name = await run_in_threadpool(admin.check_admin_token, ctx.engine,
+                                       request.headers.get("authorization"))
+    except Refused:
+        await run_in_threadpool(audit.record_now, ctx.engine, "admin_refused",
+                                remote_addr=_remote(request), path=request.url.path)
+        raise
+    return ctx, name
+
+
+async def dossier_status(request: Request) -> Response:
+    ctx, token_name = await _admin(request)
+    raw = await _json_body(request)
+    target = admin.parse_status(raw.get("status"))
+    note = raw.get("note") if isinstance(raw.get("note"), str) else None
+    actor = str(raw["actor"]) if isinstance(raw.get("actor"), str) else token_name
+    result = await run_in_threadpool(admin.set_dossier_status, ctx.engine,
+                                     request.path_params["code"], target, note, actor)
+    return _json(result)
+
+
+async def enrol_code(request: Request) -> Response:
+    ctx, _ = await _admin(request)
+    raw = await _json_body(request)
+    ttl = devices.DEFAULT_CODE_TTL
+    if raw.get("ttl_minutes") is not None:
+        ttl = ttl.__class__(minutes=_int(raw, "ttl_minutes"))
+    code, expires = await run_in_threadpool(devices.new_enrol_code, ctx.engine,
+                                            _text(raw, "unit_code"), ttl)
+    return _json({"code": code, "unit_code": raw["unit_code"],
+                  "expires_at": protocol.format_time(expires)})
+
+
+async def revoke_device(request: Request) -> Response:
+    ctx, _ = await _admin(request)
+    device_id = request.path_params["device_id"]
+    info = await run_in_threadpool(devices.revoke, ctx.engine, device_id, "admin api")
+    return _json({"device_id": info.id, "status": devices.REVOKED})
+
+
+async def dashboard(request: Request) -> Response:
+    rows = await run_in_threadpool(stats.device_stats, _ctx(request).engine)
+    return HTMLResponse(stats.dashboard_html(rows, datetime.now(UTC)))
+
+
+# -- plumbing ----------------------------------------------------------------------------------
+
+
+def _text(raw: dict[str, Any], name: str) -> str:
+    value = raw.get(name)
+    if not isinstance(value, str):
+        raise Refused("bad_request", f"Thiếu hoặc sai trường “{name}”.")
+    return value
+
+
+def _int(raw: dict[str, Any], name: str) -> int:
+    value = raw.get(name)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise Refused("bad_request", f"Trường “{name}” phải là số nguyên.")
+    return value
+
+
+def _uuid(raw: dict[str, Any], name: str) -> str:
+    import uuid
+
+    try:
+        return str(uuid.UUID(_text(raw, name)))
+    except ValueError as exc:
+        raise Refused("bad_request", f"Trường “{name}” phải là UUID.") from exc
+
+
+def _query_int(request: Request, name: str, default: int) -> int:
+    value = request.query_params.get(name)
+    if value is None:
+        return default
+    if not value.isdigit() or len(value) > 18:
+        raise Refused("bad_request", f"Tham số “{name}” phải là số nguyên không âm.")
+    return int(value)
+
+
+async def _refused(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, Refused)
+    return _json({"error": exc.code, "message": exc.message}, exc.status)
+
+
+def create_app(engine: Engine) -> Starlette:
+    """The ASGI app on an already migrated database."""
+    key = load_or_create_key(engine)
+    routes = [
+        Route(protocol.HEALTH_PATH, health),
+        Route(protocol.ENROL_PATH, enrol, methods=["POST"]),
+        Route(protocol.PUSH_PATH, push, methods=["POST"]),
+        Route(protocol.CHANGES_PATH, changes),
+        Route("/dashboard", dashboard),
+        Route("/admin/v1/dossiers/{code}/status", dossier_status, methods=["POST"]),
+        Route("/admin/v1/enrol-codes", enrol_code, methods=["POST"]),
+        Route("/admin/v1/devices/{device_id:int}/revoke", revoke_device, methods=["POST"]),
+    ]
+    app = Starlette(routes=routes, exception_handlers={Refused: _refused})
+    app.state.ctx = Context(engine, key, public_key_b64(key))
+    return app

@@ -1,0 +1,45 @@
+"""Who is calling: a device proves itself by signing; failures are refused and audit-logged."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from sqlalchemy import Engine
+
+from counter_app.sync.protocol import DEVICE_HEADER, SIGNATURE_HEADER
+from counter_app.sync.signing import SignatureError, sha256_hex, verify
+from counter_server import audit
+from counter_server.devices import ACTIVE, DeviceInfo, load_device
+from counter_server.errors import Refused
+
+UNKNOWN = ("Máy này chưa được đăng ký với máy chủ tỉnh (hoặc số máy không đúng). "
+           "Liên hệ bộ phận CNTT để đăng ký.")
+REVOKED = "Máy này đã bị thu hồi quyền đồng bộ. Liên hệ bộ phận CNTT."
+BAD_SIGNATURE = ("Chữ ký của dữ liệu gửi lên không hợp lệ: dữ liệu có thể đã bị thay đổi trên "
+                 "đường truyền. Toàn bộ lô bị từ chối.")
+
+
+def authenticate(
+    engine: Engine, headers: Mapping[str, str], signed: bytes, remote: str | None, what: str
+) -> DeviceInfo:
+    """The active device whose key signed `signed`; Refused (403/401) and logged otherwise."""
+    raw_id = (headers.get(DEVICE_HEADER) or "").strip()
+    device_id = int(raw_id) if raw_id.isdigit() and len(raw_id) < 10 else None
+    with engine.connect() as conn:
+        device = load_device(conn, device_id) if device_id is not None else None
+    if device is None:
+        audit.record_now(engine, "unknown_device", remote_addr=remote, claimed=raw_id[:40],
+                         request=what)
+        raise Refused("unknown_device", UNKNOWN, 403)
+    if device.status != ACTIVE:
+        audit.record_now(engine, "revoked_device", device_id=device.id, remote_addr=remote,
+                         request=what)
+        raise Refused("device_revoked", REVOKED, 403)
+    try:
+        verify(device.public_key, signed, headers.get(SIGNATURE_HEADER) or "")
+    except SignatureError as exc:
+        audit.record_now(engine, "bad_signature", device_id=device.id, remote_addr=remote,
+                         request=what, reason=str(exc), body_sha256=sha256_hex(signed),
+                         body_bytes=len(signed))
+        raise Refused("bad_signature", BAD_SIGNATURE, 401) from exc
+    return device

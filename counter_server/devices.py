@@ -1,0 +1,182 @@
+"""Enrolled counter PCs: look-up for authentication, enrolment codes, enrolment and revocation."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from counter_app.domain.codes import CodeError, check_agency_code, check_slot
+from counter_app.sync.protocol import CHANGE_DEVICE_REVOKED, EnrolReply, format_time
+from counter_app.sync.signing import SignatureError, load_public_key
+from counter_server import audit
+from counter_server.changes import add_change
+from counter_server.db import write_transaction
+from counter_server.errors import Refused
+from counter_server.models import Device, EnrolCode, Unit
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
+CODE_LENGTH = 8
+DEFAULT_CODE_TTL = timedelta(minutes=30)
+ACTIVE, REVOKED = "active", "revoked"
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceInfo:
+    id: int
+    uuid: str
+    unit_code: str
+    slot: int
+    name: str
+    status: str
+    public_key: str
+    attested_at: datetime | None
+    attested_seq: int
+
+
+def load_device(conn: Connection, device_id: int) -> DeviceInfo | None:
+    t = Device.__table__.c
+    row = conn.execute(
+        select(t.id, t.uuid, t.unit_code, t.slot, t.name, t.status, t.public_key,
+               t.attested_at, t.attested_seq).where(t.id == device_id)
+    ).first()
+    if row is None:
+        return None
+    return DeviceInfo(row.id, str(row.uuid), row.unit_code, row.slot, row.name, row.status,
+                      row.public_key, row.attested_at, row.attested_seq)
+
+
+def ensure_unit(conn: Connection, unit_code: str) -> None:
+    t = Unit.__table__.c
+    if conn.execute(select(t.code).where(t.code == unit_code)).first() is None:
+        conn.execute(insert(Unit), [{"code": unit_code, "created_at": datetime.now(UTC)}])
+
+
+def normalise_code(text: str) -> str:
+    return "".join(ch for ch in text.upper() if ch.isalnum())
+
+
+def _code_hash(text: str) -> str:
+    return hashlib.sha256(normalise_code(text).encode()).hexdigest()
+
+
+def new_enrol_code(engine: Engine, unit_code: str, ttl: timedelta = DEFAULT_CODE_TTL) -> tuple[
+    str, datetime
+]:
+    """A fresh one-time code for `unit_code` (shown once; only its hash is kept) and its expiry."""
+    try:
+        check_agency_code(unit_code)
+    except CodeError as exc:
+        raise Refused("bad_unit", str(exc)) from exc
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    now = datetime.now(UTC)
+    with write_transaction(engine) as conn:
+        ensure_unit(conn, unit_code)
+        conn.execute(insert(EnrolCode), [{"code_hash": _code_hash(raw), "unit_code": unit_code,
+                                          "created_at": now, "expires_at": now + ttl}])
+        audit.record(conn, "enrol_code_issued", unit_code=unit_code)
+    return f"{raw[:4]}-{raw[4:]}", now + ttl
+
+
+@dataclass(frozen=True)
+class EnrolInput:
+    code: str
+    public_key: str
+    device_uuid: str
+    device_name: str
+    slot: int
+    app_version: str
+
+
+def enrol(engine: Engine, req: EnrolInput, server_public_key: str) -> EnrolReply:
+    """Register a device with a valid one-time code; Refused (Vietnamese) when it cannot be."""
+    _check_request(req)
+    now = datetime.now(UTC)
+    try:
+        with write_transaction(engine) as conn:
+            unit_code = _take_code(conn, req.code, now)
+            _check_free(conn, unit_code, req)
+            device_id = _insert_device(conn, unit_code, req, now)
+            conn.execute(update(EnrolCode).where(EnrolCode.code_hash == _code_hash(req.code))
+                         .values(used_at=now, device_id=device_id))
+            audit.record(conn, "enrolled", device_id=device_id, unit_code=unit_code,
+                         slot=req.slot, name=req.device_name)
+    except IntegrityError as exc:  # lost a race for the slot or the device uuid
+        raise Refused("slot_taken", _SLOT_RACE.format(slot=req.slot), 409) from exc
+    return {"device_id": device_id, "unit_code": unit_code, "slot": req.slot,
+            "server_public_key": server_public_key, "server_time": format_time(now)}
+
+
+def _check_request(req: EnrolInput) -> None:
+    try:
+        check_slot(req.slot)
+        load_public_key(req.public_key)
+    except CodeError as exc:
+        raise Refused("bad_slot", str(exc)) from exc
+    except SignatureError as exc:
+        raise Refused("bad_key", "Khoá công khai của máy không hợp lệ (Ed25519, base64).") from exc
+    if not req.device_name.strip() or len(req.device_name) > 200:
+        raise Refused("bad_name", "Tên máy phải có từ 1 đến 200 ký tự.")
+
+
+def _take_code(conn: Connection, code: str, now: datetime) -> str:
+    t = EnrolCode.__table__.c
+    row = conn.execute(select(t.unit_code, t.expires_at, t.used_at)
+                       .where(t.code_hash == _code_hash(code))).first()
+    if row is None:
+        raise Refused("bad_code", "Mã đăng ký máy không đúng. Hãy kiểm tra lại hoặc xin mã mới.",
+                      403)
+    if row.used_at is not None:
+        raise Refused("code_used", "Mã đăng ký máy này đã được dùng. Hãy xin mã mới.", 403)
+    if row.expires_at <= now:
+        raise Refused("code_expired", "Mã đăng ký máy đã hết hạn. Hãy xin mã mới.", 403)
+    return str(row.unit_code)
+
+
+def _check_free(conn: Connection, unit_code: str, req: EnrolInput) -> None:
+    t = Device.__table__.c
+    holder = conn.execute(select(t.id, t.name).where(
+        t.unit_code == unit_code, t.slot == req.slot, t.status == ACTIVE)).first()
+    if holder is not None:
+        raise Refused("slot_taken", _SLOT_TAKEN.format(
+            slot=req.slot, unit=unit_code, name=holder.name, id=holder.id), 409)
+    if conn.execute(select(t.id).where(t.uuid == req.device_uuid)).first() is not None:
+        raise Refused("already_enrolled", "Máy này (cùng mã máy) đã được đăng ký trước đây; "
+                      "mỗi lần đăng ký cần cài đặt lại để có mã máy mới.", 409)
+
+
+def _insert_device(conn: Connection, unit_code: str, req: EnrolInput, now: datetime) -> int:
+    result = conn.execute(insert(Device).returning(Device.__table__.c.id), [{
+        "uuid": req.device_uuid, "unit_code": unit_code, "slot": req.slot,
+        "name": req.device_name.strip(), "public_key": req.public_key, "status": ACTIVE,
+        "app_version": req.app_version[:40], "enrolled_at": now, "attested_seq": 0,
+        "max_seq_received": 0, "dossier_count": 0, "clock_flag_count": 0,
+    }])
+    return int(result.scalar_one())
+
+
+def revoke(engine: Engine, device_id: int, reason: str = "") -> DeviceInfo:
+    """Revoke a device at once: its requests are refused from now on; other PCs learn on pull."""
+    with write_transaction(engine) as conn:
+        device = load_device(conn, device_id)
+        if device is None:
+            raise Refused("unknown_device", f"Không có máy số {device_id}.", 404)
+        if device.status != REVOKED:
+            conn.execute(update(Device).where(Device.__table__.c.id == device_id)
+                         .values(status=REVOKED, revoked_at=datetime.now(UTC)))
+            add_change(conn, CHANGE_DEVICE_REVOKED, None, {
+                "device_id": device.id, "device_uuid": device.uuid,
+                "unit_code": device.unit_code, "slot": device.slot,
+                "public_key": device.public_key})
+            audit.record(conn, "revoked", device_id=device_id, reason=reason)
+    return device
+
+
+_SLOT_TAKEN = ("Số thứ tự máy (slot) {slot} của đơn vị {unit} đang được máy “{name}” (số {id}) "
+               "dùng. Hãy chọn slot khác, hoặc thu hồi máy cũ trước.")
+_SLOT_RACE = ("Số thứ tự máy (slot) {slot} hoặc mã máy này vừa được đăng ký ở một yêu cầu khác. "
+              "Hãy kiểm tra lại danh sách máy.")

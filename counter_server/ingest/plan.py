@@ -1,0 +1,300 @@
+"""Decide, in memory, what a batch does: duplicates, conflicts, quarantine, hold and apply order.
+
+Nothing here touches the database. `Planner` gets what the database already holds (`Known`) and
+returns a `Plan`: the receipt results and the rows to write. Ops of one dossier are applied in
+their device chain order (`prev_seq`); an op whose predecessor has not arrived is held, and a held
+op is applied as soon as the op it follows is.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from counter_app.domain.statuses import Status, TransitionError, check_transition
+from counter_app.sync.protocol import (
+    APPLIED,
+    CONFLICT,
+    DUPLICATE,
+    HELD,
+    KIND_CREATE,
+    QUARANTINED,
+    OpResult,
+)
+from counter_server.ingest.checks import IncomingOp, OpRejected
+from counter_server.ingest.rows import Rejected, StoredOp, new_op_row
+
+
+@dataclass(slots=True)
+class DossierState:
+    uuid: str
+    code: str
+    device_id: int
+    status: int
+    last_device_seq: int
+    last_event_seq: int
+
+
+@dataclass(slots=True)
+class Known:
+    """What the database holds that bears on one batch (read in one transaction)."""
+
+    ops_by_id: dict[str, StoredOp] = field(default_factory=dict)
+    seq_owner: dict[int, StoredOp] = field(default_factory=dict)  # this device's seqs
+    dossiers: dict[str, DossierState] = field(default_factory=dict)
+    codes: dict[str, str] = field(default_factory=dict)  # dossier code → uuid
+    held: list[IncomingOp] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Step:
+    """The writes of one applied op, kept apart so a careful retry can write them one by one."""
+
+    op: IncomingOp
+    dossier: dict[str, Any] | None = None  # a new dossier row
+    update: dict[str, Any] | None = None  # new status and chain position of an existing dossier
+    event: dict[str, Any] | None = None
+
+
+@dataclass(slots=True)
+class Plan:
+    results: list[OpResult]
+    new_rows: list[dict[str, Any]] = field(default_factory=list)
+    held_updates: list[dict[str, Any]] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+    released: list[OpResult] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+
+
+Entry = IncomingOp | Rejected
+
+
+class Planner:
+    """Plans one batch of one device; use once."""
+
+    def __init__(self, device_id: int, batch_id: str, known: Known, now: datetime) -> None:
+        self.device_id = device_id
+        self.batch_id = batch_id
+        self.known = known
+        self.now = now
+        self.plan = Plan(results=[])
+        self._in_batch: dict[str, Entry] = {}
+        self._batch_seqs: dict[int, str] = {}
+        self._dead: set[int] = {s for s, o in known.seq_owner.items() if o.state == QUARANTINED}
+        self._indexed: list[tuple[int, OpResult]] = []
+
+    def run(self, entries: list[Entry]) -> Plan:
+        candidates: list[IncomingOp] = []
+        for entry in entries:
+            if self._screen(entry) and isinstance(entry, IncomingOp):
+                candidates.append(entry)
+        by_dossier: dict[str, list[IncomingOp]] = {}
+        for op in [*self.known.held, *sorted(candidates, key=lambda o: o.device_seq)]:
+            by_dossier.setdefault(op.dossier_uuid, []).append(op)
+        for dossier_uuid, ops in by_dossier.items():
+            self._resolve(dossier_uuid, ops)
+        self._indexed.sort(key=lambda pair: pair[0])
+        self.plan.results = [result for _, result in self._indexed]
+        return self.plan
+
+    # -- first pass: what is not new at all -------------------------------------------------
+
+    def _screen(self, entry: Entry) -> bool:
+        """Record the result of a duplicate, conflict or invalid op; True for a new valid op."""
+        op_id, seq, digest = entry.op_id, entry.device_seq, entry.payload_hash
+        previous = self._in_batch.get(op_id) if op_id else None
+        stored = self.known.ops_by_id.get(op_id) if op_id else None
+        if previous is not None or stored is not None:
+            same = (previous or stored).payload_hash == digest  # type: ignore[union-attr]
+            self._repeat(entry, stored, same)
+            return False
+        owner = self.known.seq_owner.get(seq) if seq else None
+        if seq is not None and (owner is not None or seq in self._batch_seqs):
+            self._conflict(entry, "seq_reused", _SEQ_REUSED.format(seq=seq))
+            return False
+        if op_id is not None and seq is not None:
+            self._in_batch[op_id] = entry
+            self._batch_seqs[seq] = op_id
+        if isinstance(entry, Rejected):
+            self._quarantine_new(entry, entry.reason, entry.message)
+            return False
+        return True
+
+    def _repeat(self, entry: Entry, stored: StoredOp | None, same: bool) -> None:
+        if not same:
+            self._conflict(entry, "hash_mismatch", _HASH_MISMATCH)
+            return
+        result = self._result(entry, DUPLICATE)
+        if stored is not None:
+            result["prior"], result["state"] = stored.result, stored.state
+        else:
+            result["prior"] = result["state"] = "same_batch"
+        self.plan.counts[DUPLICATE] += 1
+
+    def _conflict(self, entry: Entry, reason: str, message: str) -> None:
+        self._result(entry, CONFLICT, reason, message)
+        self.plan.counts[CONFLICT] += 1
+        self.plan.conflicts.append({"op_id": entry.op_id, "device_seq": entry.device_seq,
+                                    "reason": reason})
+
+    # -- second pass: one dossier's chain ---------------------------------------------------
+
+    def _resolve(self, dossier_uuid: str, ops: list[IncomingOp]) -> None:
+        state = self.known.dossiers.get(dossier_uuid)
+        if state is not None and state.device_id != self.device_id:
+            for op in ops:
+                self._settle(op, QUARANTINED, "other_device", _OTHER_DEVICE)
+            return
+        waiting: dict[int | None, IncomingOp] = {}
+        for op in ops:
+            if op.prev_seq in waiting:
+                self._settle(op, QUARANTINED, "fork", _FORK.format(prev=op.prev_seq))
+            else:
+                waiting[op.prev_seq] = op
+        state = self._apply_chain(state, waiting)
+        for op in sorted(waiting.values(), key=lambda o: o.device_seq):
+            self._leftover(op, state)
+
+    def _apply_chain(
+        self, state: DossierState | None, waiting: dict[int | None, IncomingOp]
+    ) -> DossierState | None:
+        cursor = state.last_device_seq if state is not None else None
+        while (op := waiting.pop(cursor, None)) is not None:
+            try:
+                state = self._apply(op, state)
+            except OpRejected as exc:
+                self._settle(op, QUARANTINED, exc.reason, exc.message)
+                self._dead.add(op.device_seq)
+                return state
+            self._settle(op, APPLIED)
+            cursor = op.device_seq
+        return state
+
+    def _leftover(self, op: IncomingOp, state: DossierState | None) -> None:
+        if op.kind == KIND_CREATE and state is not None:
+            self._settle(op, QUARANTINED, "dossier_exists", _EXISTS.format(code=op.dossier_code))
+        elif state is not None and op.prev_seq is not None and op.prev_seq < state.last_device_seq:
+            self._settle(op, QUARANTINED, "fork", _FORK.format(prev=op.prev_seq))
+        elif op.prev_seq in self._dead:
+            self._settle(op, QUARANTINED, "after_quarantined", _AFTER_DEAD.format(prev=op.prev_seq))
+            self._dead.add(op.device_seq)
+        elif op.row_seq is None:
+            self._settle(op, HELD, "waiting_prev", _WAITING.format(prev=op.prev_seq))
+
+    def _apply(self, op: IncomingOp, state: DossierState | None) -> DossierState:
+        if state is None:
+            return self._apply_create(op)
+        data = op.raw["data"]
+        to_status = data.get("to_status")
+        status = state.status
+        if to_status is not None and to_status != status:
+            try:
+                check_transition(Status(status), Status(to_status))
+            except TransitionError as exc:
+                raise OpRejected("bad_transition", str(exc)) from exc
+            status = to_status
+        if data["event_seq"] <= state.last_event_seq:
+            raise OpRejected("bad_event_seq", _EVENT_SEQ.format(seq=data["event_seq"]))
+        new = DossierState(state.uuid, state.code, state.device_id, status, op.device_seq,
+                           data["event_seq"])
+        self.plan.steps.append(Step(op, update=_update_row(new, self.now),
+                                    event=_event_row(op, self.device_id, self.now)))
+        self.known.dossiers[state.uuid] = new
+        return new
+
+    def _apply_create(self, op: IncomingOp) -> DossierState:
+        owner = self.known.codes.get(op.dossier_code)
+        if owner is not None and owner != op.dossier_uuid:
+            raise OpRejected("code_taken", _CODE_TAKEN.format(code=op.dossier_code))
+        data = op.raw["data"]
+        state = DossierState(op.dossier_uuid, op.dossier_code, self.device_id, data["status"],
+                             op.device_seq, data["event"]["event_seq"])
+        self.plan.steps.append(Step(op, dossier=_dossier_row(op, self.device_id, self.now)))
+        self.known.codes[op.dossier_code] = op.dossier_uuid
+        self.known.dossiers[op.dossier_uuid] = state
+        return state
+
+    # -- recording outcomes -----------------------------------------------------------------
+
+    def _settle(self, op: IncomingOp, result: str, reason: str = "", message: str = "") -> None:
+        self.plan.counts[result] += 1
+        if op.row_seq is not None:  # a held op from an earlier batch
+            self._release(op, result, reason, message)
+            return
+        entry = self._result(op, result, reason, message)
+        if op.clock_flag:
+            entry["clock"] = op.clock_flag
+        self.plan.new_rows.append(new_op_row(op, self, result, reason, message))
+
+    def _release(self, op: IncomingOp, result: str, reason: str, message: str) -> None:
+        self.plan.held_updates.append({
+            "b_seq": op.row_seq, "state": result, "reason": reason or None,
+            "message": message or None, "resolved_at": self.now,
+        })
+        entry: OpResult = {"op_id": op.op_id, "device_seq": op.device_seq, "result": result,
+                           "reason": reason or "released"}
+        if message:
+            entry["message"] = message
+        self.plan.released.append(entry)
+
+    def _quarantine_new(self, entry: Rejected, reason: str, message: str) -> None:
+        self._result(entry, QUARANTINED, reason, message)
+        self.plan.counts[QUARANTINED] += 1
+        if entry.op_id is not None and entry.device_seq is not None:
+            self.plan.new_rows.append(new_op_row(entry, self, QUARANTINED, reason, message))
+
+    def _result(self, entry: Entry, result: str, reason: str = "", message: str = "") -> OpResult:
+        out: OpResult = {"op_id": entry.op_id, "device_seq": entry.device_seq, "result": result}
+        if reason:
+            out["reason"] = reason
+        if message:
+            out["message"] = message
+        self._indexed.append((entry.index, out))
+        return out
+
+
+def _dossier_row(op: IncomingOp, device_id: int, now: datetime) -> dict[str, Any]:
+    data = op.raw["data"]
+    due = data.get("due_at")
+    return {
+        "uuid": op.dossier_uuid, "code": op.dossier_code, "unit_code": op.raw["unit_code"],
+        "device_id": device_id, "procedure_code": data["procedure_code"],
+        "catalogue_version": data.get("catalogue_version"), "status": data["status"],
+        "applicant_name": data["applicant"]["full_name"],
+        "received_at": datetime.fromisoformat(data["received_at"]),
+        "due_at": datetime.fromisoformat(due) if due else None, "data": data,
+        "last_device_seq": op.device_seq, "last_event_seq": data["event"]["event_seq"],
+        "updated_at": now,
+    }
+
+
+def _update_row(state: DossierState, now: datetime) -> dict[str, Any]:
+    return {"b_uuid": state.uuid, "status": state.status, "last_device_seq": state.last_device_seq,
+            "last_event_seq": state.last_event_seq, "updated_at": now}
+
+
+def _event_row(op: IncomingOp, device_id: int, now: datetime) -> dict[str, Any]:
+    data = op.raw["data"]
+    return {
+        "dossier_uuid": op.dossier_uuid, "source": "device", "device_id": device_id,
+        "event_seq": data["event_seq"], "kind": data["kind"],
+        "at": datetime.fromisoformat(data["at"]), "actor": data["actor"],
+        "from_status": data.get("from_status"), "to_status": data.get("to_status"),
+        "note": data.get("note"), "extra": data.get("extra") or None, "recorded_at": now,
+    }
+
+
+_SEQ_REUSED = ("Số thứ tự thao tác #{seq} của máy này đã dùng cho một thao tác khác: dữ liệu máy "
+               "có thể đã bị sao chép hoặc khôi phục từ bản cũ. Liên hệ bộ phận CNTT.")
+_HASH_MISMATCH = ("Thao tác này đã được gửi trước đây với nội dung khác; bản mới không được áp "
+                  "dụng. Liên hệ bộ phận CNTT.")
+_OTHER_DEVICE = "Hồ sơ này do máy khác tạo; máy này không được cập nhật nó."
+_FORK = "Đã có thao tác khác nối tiếp thao tác #{prev} của hồ sơ này (rẽ nhánh)."
+_EXISTS = "Hồ sơ {code} đã tồn tại trên máy chủ."
+_AFTER_DEAD = "Thao tác trước (#{prev}) của hồ sơ này đã bị cách ly, nên thao tác này cũng vậy."
+_WAITING = "Đang chờ thao tác trước (#{prev}) của hồ sơ này; sẽ áp dụng khi nó đến."
+_EVENT_SEQ = "Số thứ tự sự kiện {seq} không tiếp nối các sự kiện đã có của hồ sơ."
+_CODE_TAKEN = "Mã hồ sơ {code} đã được dùng cho một hồ sơ khác."

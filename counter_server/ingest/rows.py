@@ -1,0 +1,86 @@
+"""Plain records passed between the ingest steps: a rejected op, a stored op, a new ops row."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from counter_app.sync.protocol import APPLIED
+
+if TYPE_CHECKING:
+    from counter_server.ingest.checks import IncomingOp
+    from counter_server.ingest.plan import Planner
+
+
+@dataclass(slots=True)
+class Rejected:
+    """An op that failed its checks; stored (quarantined) if it has an op id and a device_seq."""
+
+    index: int
+    raw: Any
+    op_id: str | None
+    device_seq: int | None
+    payload_hash: str | None
+    reason: str
+    message: str
+    clock_flag: str | None = None
+
+
+@dataclass(slots=True, frozen=True)
+class StoredOp:
+    op_id: str
+    device_id: int
+    device_seq: int
+    payload_hash: str
+    result: str
+    state: str
+
+
+def new_op_row(
+    op: IncomingOp | Rejected, planner: Planner, state: str, reason: str, message: str
+) -> dict[str, Any]:
+    """The `ops` row for an op first seen in this batch; its payload is kept unless applied."""
+    raw = op.raw if isinstance(op.raw, dict) else {}
+    kind = raw.get("kind")
+    return {
+        "op_id": op.op_id,
+        "device_id": planner.device_id,
+        "device_seq": op.device_seq,
+        "kind": kind[:40] if isinstance(kind, str) else "?",
+        "dossier_uuid": _uuid_or_none(raw.get("dossier_uuid")),
+        "prev_seq": _int_or_none(raw.get("prev_seq")),
+        "payload_hash": op.payload_hash,
+        "state": state,
+        "result": state,
+        "reason": reason or None,
+        "message": message or None,
+        "payload": None if state == APPLIED else raw,
+        "device_created_at": _time_or_none(raw.get("created_at")),
+        "clock_flag": op.clock_flag,
+        "batch_id": planner.batch_id,
+        "received_at": planner.now,
+        "resolved_at": planner.now if state == APPLIED else None,
+    }
+
+
+def _uuid_or_none(value: object) -> str | None:
+    try:
+        return str(uuid.UUID(value)) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _int_or_none(value: object) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**62:
+        return value
+    return None
+
+
+def _time_or_none(value: object) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+    return moment if moment is not None and moment.tzinfo is not None else None

@@ -1,0 +1,130 @@
+"""Apply one verified batch in one transaction and answer with a signed receipt.
+
+The plan is made from fresh reads inside the transaction. If the database refuses the bulk
+writes (a concurrent batch took the same key first, or a value the checks missed), the
+transaction is rolled back and planned again; the third try writes each op in its own savepoint.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, case, insert, update
+from sqlalchemy.exc import DBAPIError
+
+from counter_app.sync.protocol import (
+    APPLIED,
+    KIND_CREATE,
+    Batch,
+    Receipt,
+    SignedReceipt,
+    make_receipt,
+    parse_time,
+    payload_hash,
+    sign_receipt,
+)
+from counter_app.sync.signing import Ed25519PrivateKey
+from counter_server import audit
+from counter_server.db import write_transaction
+from counter_server.devices import DeviceInfo
+from counter_server.ingest.checks import IncomingOp, OpRejected, check_op, op_identity
+from counter_server.ingest.clock import flag_clocks, skew_seconds
+from counter_server.ingest.plan import Plan, Planner
+from counter_server.ingest.rows import Rejected
+from counter_server.ingest.store import load_known, write_plan, write_plan_carefully
+from counter_server.models import BatchLog, Device
+
+log = logging.getLogger(__name__)
+ATTEMPTS = 3
+
+
+def check_all(ops: list[Any], unit_code: str) -> list[IncomingOp | Rejected]:
+    entries: list[IncomingOp | Rejected] = []
+    for index, raw in enumerate(ops):
+        try:
+            if not isinstance(raw, dict):
+                raise OpRejected("malformed", "Thao tác phải là một đối tượng JSON.")
+            entries.append(check_op(raw, unit_code, index))
+        except OpRejected as exc:
+            op_id, seq = op_identity(raw)
+            digest = payload_hash(raw) if isinstance(raw, dict) else None
+            entries.append(Rejected(index, raw, op_id, seq, digest, exc.reason, exc.message))
+    return entries
+
+
+def ingest_batch(
+    engine: Engine, key: Ed25519PrivateKey, device: DeviceInfo, batch: Batch, body_bytes: int,
+    now: datetime | None = None,
+) -> SignedReceipt:
+    """Apply `batch` (signature already verified) for `device`; return the signed receipt."""
+    now = now or datetime.now(UTC)
+    entries = check_all(batch["ops"], device.unit_code)
+    flagged = flag_clocks(entries, now, device.attested_at, device.attested_seq)
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            with write_transaction(engine) as conn:
+                receipt = _apply(conn, device, batch, entries, now, attempt == ATTEMPTS)
+                _record_batch(conn, device, batch, receipt, now, body_bytes, flagged)
+            return sign_receipt(key, receipt)
+        except DBAPIError as exc:
+            if attempt == ATTEMPTS:
+                raise
+            log.warning("batch %s attempt %d failed: %s", batch["batch_id"], attempt, exc.orig)
+    raise AssertionError("unreachable")
+
+
+def _apply(
+    conn: Connection, device: DeviceInfo, batch: Batch, entries: list[IncomingOp | Rejected],
+    now: datetime, careful: bool,
+) -> Receipt:
+    known = load_known(conn, device.id, entries)
+    plan = Planner(device.id, batch["batch_id"], known, now).run(entries)
+    (write_plan_carefully if careful else write_plan)(conn, plan)
+    if plan.conflicts:
+        audit.record(conn, "op_conflict", device_id=device.id, batch_id=batch["batch_id"],
+                     ops=plan.conflicts[:100])
+    _update_device(conn, device, batch, plan, now)
+    return make_receipt(batch["batch_id"], device.id, now, [*plan.results, *plan.released])
+
+
+def _update_device(
+    conn: Connection, device: DeviceInfo, batch: Batch, plan: Plan, now: datetime
+) -> None:
+    created = sum(1 for r in plan.new_rows if r["state"] == APPLIED and r["kind"] == KIND_CREATE)
+    flags = sum(1 for r in plan.new_rows if r["clock_flag"])
+    top = max((r["device_seq"] for r in plan.new_rows), default=0)
+    t = Device.__table__.c
+    values: dict[str, Any] = {
+        "last_seen_at": now, "last_sync_at": now,
+        "last_skew_s": skew_seconds(parse_time(batch["sent_at"]), now),
+        "app_version": batch["app_version"][:40],
+        "catalogue_version": (batch["catalogue_version"] or "")[:40] or None,
+        "dossier_count": t.dossier_count + created,
+        "clock_flag_count": t.clock_flag_count + flags,
+        "max_seq_received": case((t.max_seq_received < top, top), else_=t.max_seq_received),
+    }
+    head = batch.get("head_seq")
+    if head is not None:  # only a known outbox head attests anything (see ingest/clock.py)
+        values["attested_at"] = now
+        values["attested_seq"] = case((t.attested_seq < head, head), else_=t.attested_seq)
+    conn.execute(update(Device).where(t.id == device.id).values(**values))
+
+
+def _record_batch(
+    conn: Connection, device: DeviceInfo, batch: Batch, receipt: Receipt, now: datetime,
+    body_bytes: int, flagged: int,
+) -> None:
+    counts = Counter(r["result"] for r in receipt["results"])
+    counts["clock_flagged"] = flagged
+    conn.execute(insert(BatchLog), [{
+        "batch_id": batch["batch_id"], "device_id": device.id, "received_at": now,
+        "sent_at": parse_time(batch["sent_at"]),
+        "skew_s": skew_seconds(parse_time(batch["sent_at"]), now),
+        "app_version": batch["app_version"][:40],
+        "catalogue_version": (batch["catalogue_version"] or "")[:40] or None,
+        "body_bytes": body_bytes, "counts": dict(counts),
+        "receipt_hash": receipt["receipt_hash"],
+    }])

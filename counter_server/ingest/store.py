@@ -1,0 +1,191 @@
+"""Database side of ingest: read what bears on a batch in three queries, write a plan in bulk.
+
+`write_plan` issues one multi-row statement per table. `write_plan_carefully` is the fallback
+after a database error: each op's writes go in their own savepoint, and an op whose writes fail
+is quarantined instead of sinking the batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, and_, bindparam, insert, or_, select, update
+from sqlalchemy.exc import DBAPIError
+
+from counter_app.sync.protocol import KIND_CREATE, QUARANTINED
+from counter_server.ingest.checks import IncomingOp
+from counter_server.ingest.plan import DossierState, Known, Plan, Step
+from counter_server.ingest.rows import Rejected, StoredOp
+from counter_server.models import DossierEvent, DossierRow, OpRow
+
+DB_ERROR_MESSAGE = "Máy chủ không lưu được thao tác này ({error}); đã cách ly để kiểm tra."
+
+
+class StepFailed(Exception):
+    """An op's writes did not land where the plan expected (e.g. its dossier row is missing)."""
+
+
+def load_known(conn: Connection, device_id: int, entries: list[IncomingOp | Rejected]) -> Known:
+    known = Known()
+    valid = [e for e in entries if isinstance(e, IncomingOp)]
+    _load_ops(conn, device_id, entries, valid, known)
+    uuids = {op.dossier_uuid for op in valid}
+    codes = {op.dossier_code for op in valid if op.kind == KIND_CREATE}
+    if uuids or codes:
+        _load_dossiers(conn, uuids, codes, known)
+    if uuids:
+        known.held = _load_held(conn, device_id, uuids)
+    return known
+
+
+def _load_ops(
+    conn: Connection, device_id: int, entries: Iterable[IncomingOp | Rejected],
+    valid: list[IncomingOp], known: Known,
+) -> None:
+    op_ids = {e.op_id for e in entries if e.op_id is not None}
+    seqs = {e.device_seq for e in entries if e.device_seq is not None}
+    seqs.update(op.prev_seq for op in valid if op.prev_seq is not None)
+    if not op_ids and not seqs:
+        return
+    t = OpRow.__table__.c
+    query = select(t.op_id, t.device_id, t.device_seq, t.payload_hash, t.result, t.state).where(
+        or_(t.op_id.in_(op_ids), and_(t.device_id == device_id, t.device_seq.in_(seqs)))
+    )
+    for row in conn.execute(query):
+        stored = StoredOp(str(row.op_id), row.device_id, row.device_seq, row.payload_hash,
+                          row.result, row.state)
+        known.ops_by_id[stored.op_id] = stored
+        if stored.device_id == device_id:
+            known.seq_owner[stored.device_seq] = stored
+
+
+def _load_dossiers(conn: Connection, uuids: set[str], codes: set[str], known: Known) -> None:
+    t = DossierRow.__table__.c
+    query = select(
+        t.uuid, t.code, t.device_id, t.status, t.last_device_seq, t.last_event_seq
+    ).where(or_(t.uuid.in_(uuids), t.code.in_(codes))).with_for_update()
+    for row in conn.execute(query):
+        uuid = str(row.uuid)
+        known.codes[row.code] = uuid
+        if uuid in uuids:
+            known.dossiers[uuid] = DossierState(uuid, row.code, row.device_id, row.status,
+                                                row.last_device_seq, row.last_event_seq)
+
+
+def _load_held(conn: Connection, device_id: int, uuids: set[str]) -> list[IncomingOp]:
+    t = OpRow.__table__.c
+    query = (
+        select(t.seq, t.op_id, t.device_seq, t.kind, t.dossier_uuid, t.prev_seq, t.payload_hash,
+               t.payload, t.device_created_at, t.clock_flag)
+        .where(t.state == "held", t.device_id == device_id, t.dossier_uuid.in_(uuids))
+        .order_by(t.device_seq)
+    )
+    return [
+        IncomingOp(
+            raw=row.payload, op_id=str(row.op_id), device_seq=row.device_seq, kind=row.kind,
+            dossier_uuid=str(row.dossier_uuid), dossier_code=row.payload["dossier_code"],
+            prev_seq=row.prev_seq, created_at=row.device_created_at,
+            payload_hash=row.payload_hash, row_seq=row.seq, clock_flag=row.clock_flag,
+        )
+        for row in conn.execute(query)
+    ]
+
+
+def write_plan(conn: Connection, plan: Plan) -> None:
+    """All of a plan's writes, one statement per table (executemany)."""
+    dossiers, updates, events = _fold(plan.steps)
+    if dossiers:
+        conn.execute(insert(DossierRow), dossiers)
+    if events:
+        conn.execute(insert(DossierEvent), events)
+    if updates:
+        conn.execute(_dossier_update(), updates)
+    if plan.new_rows:
+        conn.execute(insert(OpRow), plan.new_rows)
+    if plan.held_updates:
+        conn.execute(_held_update(), plan.held_updates)
+
+
+def _fold(steps: list[Step]) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[Any]]:
+    """Merge the steps: a dossier created and then moved on in one batch is inserted once."""
+    inserts: dict[str, dict[str, Any]] = {}
+    updates: dict[str, dict[str, Any]] = {}
+    events = []
+    for step in steps:
+        if step.dossier is not None:
+            inserts[step.dossier["uuid"]] = dict(step.dossier)
+        if step.event is not None:
+            events.append(step.event)
+        if step.update is not None:
+            target = inserts.get(step.update["b_uuid"])
+            if target is None:
+                updates[step.update["b_uuid"]] = step.update
+            else:
+                target.update({k: v for k, v in step.update.items() if k != "b_uuid"})
+    return list(inserts.values()), list(updates.values()), events
+
+
+def _dossier_update() -> Any:
+    return update(DossierRow).where(DossierRow.__table__.c.uuid == bindparam("b_uuid"))
+
+
+def _held_update() -> Any:
+    return update(OpRow).where(OpRow.__table__.c.seq == bindparam("b_seq"))
+
+
+def write_plan_carefully(conn: Connection, plan: Plan) -> None:
+    """Like write_plan, but each op in its own savepoint; failing ops become quarantined."""
+    failed: dict[str, str] = {}
+    broken: set[str] = set()
+    for step in plan.steps:
+        if step.op.dossier_uuid in broken:
+            failed[step.op.op_id] = "dossier not stored"
+            continue
+        try:
+            with conn.begin_nested():
+                _write_step(conn, step)
+        except (DBAPIError, StepFailed) as exc:
+            orig = getattr(exc, "orig", None) or exc
+            failed[step.op.op_id] = type(orig).__name__
+            broken.add(step.op.dossier_uuid)
+    _mark_failed(plan, failed, {step.op.op_id: step.op.raw for step in plan.steps})
+    for row in plan.new_rows:
+        _try(conn, insert(OpRow), row)
+    for row in plan.held_updates:
+        _try(conn, _held_update(), row)
+
+
+def _write_step(conn: Connection, step: Step) -> None:
+    if step.dossier is not None:
+        conn.execute(insert(DossierRow), [step.dossier])
+    if step.event is not None:
+        conn.execute(insert(DossierEvent), [step.event])
+    if step.update is not None and conn.execute(_dossier_update(), [step.update]).rowcount != 1:
+        raise StepFailed("dossier row missing")
+
+
+def _mark_failed(plan: Plan, failed: dict[str, str], raws: dict[str, Any]) -> None:
+    if not failed:
+        return
+    for row in plan.new_rows:
+        if row["op_id"] in failed:
+            message = DB_ERROR_MESSAGE.format(error=failed[row["op_id"]])
+            row.update(state=QUARANTINED, result=QUARANTINED, reason="db_error", message=message,
+                       resolved_at=None, payload=raws[row["op_id"]])
+    for held, released in zip(plan.held_updates, plan.released, strict=True):
+        if released["op_id"] in failed:
+            held.update(state=QUARANTINED, reason="db_error",
+                        message=DB_ERROR_MESSAGE.format(error=failed[released["op_id"]]))
+    for result in [*plan.results, *plan.released]:
+        if result["op_id"] in failed:
+            result["result"], result["reason"] = QUARANTINED, "db_error"
+            result["message"] = DB_ERROR_MESSAGE.format(error=failed[result["op_id"]])
+
+
+def _try(conn: Connection, statement: Any, row: dict[str, Any]) -> None:
+    try:
+        with conn.begin_nested():
+            conn.execute(statement, [row])
+    except DBAPIError:
+        pass  # the receipt still reports the op; it is simply not on record (rare, logged above)

@@ -1,0 +1,221 @@
+"""What the province publishes down to counters: catalogue versions, calendar years, S10 pools.
+
+Every file is validated whole before anything is written; then the publication, its pull-feed
+change(s) and (for pools) its numbers are written in one transaction. Publishing the same content
+again is a no-op; a catalogue version is never overwritten with different content.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, Engine, insert, select
+
+from counter_app.domain.codes import CodeError, check_agency_code
+from counter_app.domain.validation import ValidationError, validate_s10
+from counter_app.sync.protocol import CHANGE_CALENDAR, CHANGE_CATALOGUE, CHANGE_TRACKING_POOL
+from counter_app.sync.signing import canonical_json, sha256_hex
+from counter_server import audit
+from counter_server.changes import add_change
+from counter_server.db import write_transaction
+from counter_server.devices import ensure_unit
+from counter_server.errors import Refused
+from counter_server.models import Publication, TrackingNumber
+
+CALENDAR_HEADER = ("date", "kind", "name")
+CALENDAR_KINDS = ("holiday", "workday")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True)
+class Published:
+    kind: str
+    key: str
+    change_seq: int | None  # None: identical content was already published
+    count: int
+
+
+def read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise Refused("unreadable", f"Không đọc được tệp {path}: {exc}") from exc
+
+
+def _one_line(errors: list[str]) -> str:
+    more = f" (và {len(errors) - 1} lỗi khác)" if len(errors) > 1 else ""
+    return errors[0] + more
+
+
+# -- catalogue ---------------------------------------------------------------------------------
+
+
+def publish_catalogue(engine: Engine, path: Path) -> Published:
+    from counter_app.domain.catalogue import CatalogueError, parse_catalogue
+
+    text = read_text(path)
+    try:
+        catalogue = parse_catalogue(text)
+    except CatalogueError as exc:
+        raise Refused("bad_catalogue", " ".join(str(exc).split())) from exc
+    payload = {"version": catalogue.version, "sha256": catalogue.sha256,
+               "effective_from": catalogue.effective_from.isoformat(),
+               "document": orjson.loads(text.encode())}
+    return _publish(engine, CHANGE_CATALOGUE, catalogue.version, catalogue.sha256, payload,
+                    path.name, None, count=len(catalogue.procedures))
+
+
+def _publish(
+    engine: Engine, kind: str, key: str, digest: str, payload: dict[str, Any], source: str,
+    unit_code: str | None, count: int, conn: Connection | None = None,
+) -> Published:
+    if conn is None:
+        with write_transaction(engine) as own:
+            return _publish(engine, kind, key, digest, payload, source, unit_code, count, own)
+    t = Publication.__table__.c
+    earlier = conn.execute(select(t.sha256).where(t.kind == kind, t.key == key)).scalars().all()
+    if digest in earlier:
+        return Published(kind, key, None, count)
+    if kind == CHANGE_CATALOGUE and earlier:
+        raise Refused("version_exists", f"Phiên bản danh mục “{key}” đã được công bố với nội "
+                      "dung khác; hãy đặt số phiên bản mới.")
+    seq = add_change(conn, kind, unit_code, payload)
+    conn.execute(insert(Publication), [{
+        "kind": kind, "key": key, "sha256": digest, "payload": payload, "source_name": source,
+        "published_at": datetime.now(UTC), "change_seq": seq}])
+    audit.record(conn, "published", kind=kind, key=key, sha256=digest, source=source)
+    return Published(kind, key, seq, count)
+
+
+# -- calendar ----------------------------------------------------------------------------------
+
+
+def parse_calendar_csv(text: str) -> dict[int, list[dict[str, str]]]:
+    """`date,kind,name` rows (header first) grouped by year; Refused on the first bad file."""
+    rows = list(csv.reader(io.StringIO(text)))
+    errors: list[str] = []
+    if not rows or tuple(c.strip().lower() for c in rows[0]) != CALENDAR_HEADER:
+        errors.append("Dòng 1: dòng tiêu đề phải là “date,kind,name”.")
+    seen: dict[date, int] = {}
+    years: dict[int, list[dict[str, str]]] = {}
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        problem = _calendar_row(row, number, seen, years)
+        if problem:
+            errors.append(f"Dòng {number}: {problem}")
+    if not errors and not years:
+        errors.append("Tệp lịch không có dòng ngày nào.")
+    if errors:
+        raise Refused("bad_calendar", "Tệp lịch bị từ chối, chưa công bố gì. " + _one_line(errors))
+    return {year: sorted(days, key=lambda d: d["date"]) for year, days in sorted(years.items())}
+
+
+def _calendar_row(
+    row: list[str], number: int, seen: dict[date, int], years: dict[int, list[dict[str, str]]]
+) -> str | None:
+    if len(row) != 3:
+        return f"cần đúng 3 cột date,kind,name, dòng này có {len(row)} cột."
+    date_text, kind, name = (cell.strip() for cell in row)
+    try:
+        day = date.fromisoformat(date_text) if _ISO_DATE.fullmatch(date_text) else None
+    except ValueError:
+        day = None
+    if day is None:
+        return f"ngày “{date_text}” không hợp lệ (cần dạng YYYY-MM-DD, ví dụ 2026-02-16)."
+    if kind.lower() not in CALENDAR_KINDS:
+        return f"loại “{kind}” không hợp lệ (chỉ nhận holiday hoặc workday)."
+    if not name:
+        return "thiếu tên ngày (cột name)."
+    if day in seen:
+        return f"ngày {day:%d/%m/%Y} đã có ở dòng {seen[day]}."
+    seen[day] = number
+    years.setdefault(day.year, []).append(
+        {"date": day.isoformat(), "kind": kind.lower(), "name": unicodedata.normalize("NFC", name)})
+    return None
+
+
+def publish_calendar(engine: Engine, path: Path) -> list[Published]:
+    """One publication (and one pull change) per year present in the file; all or none."""
+    years = parse_calendar_csv(read_text(path))
+    done: list[Published] = []
+    with write_transaction(engine) as conn:
+        for year, days in years.items():
+            payload = {"year": year, "days": days}
+            digest = sha256_hex(canonical_json(payload))
+            done.append(_publish(engine, CHANGE_CALENDAR, str(year), digest, payload, path.name,
+                                 None, len(days), conn))
+    return done
+
+
+# -- tracking-number pools ---------------------------------------------------------------------
+
+
+def parse_tracking_pool(text: str) -> list[str]:
+    """One S10 number per line (blank lines ignored); Refused naming the first bad line."""
+    numbers: list[str] = []
+    errors: list[str] = []
+    seen: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            code = validate_s10(line)
+        except ValidationError as exc:
+            errors.append(f"Dòng {number}: {exc}")
+            continue
+        if code in seen:
+            errors.append(f"Dòng {number}: mã {code} trùng với dòng {seen[code]}.")
+            continue
+        seen[code] = number
+        numbers.append(code)
+    if not errors and not numbers:
+        errors.append("Tệp không có mã vận đơn nào.")
+    if errors:
+        raise Refused("bad_pool",
+                      "Tệp mã vận đơn bị từ chối, chưa công bố gì. " + _one_line(errors))
+    return numbers
+
+
+def publish_tracking_pool(engine: Engine, unit_code: str, path: Path) -> Published:
+    try:
+        check_agency_code(unit_code)
+    except CodeError as exc:
+        raise Refused("bad_unit", str(exc)) from exc
+    numbers = parse_tracking_pool(read_text(path))
+    digest = sha256_hex("\n".join(sorted(numbers)).encode())
+    payload = {"unit_code": unit_code, "numbers": numbers}
+    with write_transaction(engine) as conn:
+        ensure_unit(conn, unit_code)
+        _refuse_taken(conn, numbers, unit_code, digest)
+        done = _publish(engine, CHANGE_TRACKING_POOL, unit_code, digest, payload, path.name,
+                        unit_code, len(numbers), conn)
+        if done.change_seq is not None:
+            pub_id = conn.execute(select(Publication.__table__.c.id).where(
+                Publication.__table__.c.change_seq == done.change_seq)).scalar_one()
+            conn.execute(insert(TrackingNumber), [
+                {"number": n, "unit_code": unit_code, "publication_id": pub_id} for n in numbers])
+    return done
+
+
+def _refuse_taken(conn: Connection, numbers: list[str], unit_code: str, digest: str) -> None:
+    t, p = TrackingNumber.__table__.c, Publication.__table__.c
+    same = conn.execute(select(p.id).where(p.kind == CHANGE_TRACKING_POOL, p.key == unit_code,
+                                           p.sha256 == digest)).first()
+    if same is not None:
+        return  # the very same file again: a no-op, not a clash
+    taken = conn.execute(select(t.number, t.unit_code).where(t.number.in_(numbers))
+                         .order_by(t.number)).all()
+    if taken:
+        first = taken[0]
+        more = f" (và {len(taken) - 1} mã khác)" if len(taken) > 1 else ""
+        raise Refused("number_taken", f"Tệp mã vận đơn bị từ chối, chưa công bố gì. Mã "
+                      f"{first.number} đã được cấp cho đơn vị {first.unit_code}{more}.")
