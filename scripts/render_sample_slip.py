@@ -68,7 +68,7 @@ def bench(count: int, page_size: str) -> None:
     """Median and p95 of `count` renders in this process, after a warm-up."""
     started = time.perf_counter()
     warm_up()
-    print(f"warm_up (fonts + first renders): {1000 * (time.perf_counter() - started):.1f} ms")
+    print(f"warm_up(): {1000 * (time.perf_counter() - started):.1f} ms")
     timings = []
     for sequence in range(1, count + 1):
         data = sample_slip(sequence)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import io
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -25,6 +26,11 @@ class DocumentCopy:
     footer: str
 
 
+# reportlab does not claim thread safety: the shared TTFont objects keep a dictionary of
+# per-document subset state that drawing mutates. Renders are short, so serialise them.
+_RENDER_LOCK = threading.Lock()
+
+
 @functools.cache
 def _configure_reportlab() -> None:
     """Process-wide reportlab settings, applied once.
@@ -39,6 +45,11 @@ def _configure_reportlab() -> None:
 def render_copies(copies: Sequence[DocumentCopy], typo: Typography, title: str) -> bytes:
     """Each copy starts on a new page and flows onto further pages if it is too long."""
     _configure_reportlab()
+    with _RENDER_LOCK:
+        return _render_locked(copies, typo, title)
+
+
+def _render_locked(copies: Sequence[DocumentCopy], typo: Typography, title: str) -> bytes:
     buffer = io.BytesIO()
     # invariant=1: no timestamps or random IDs, so equal data gives byte-identical PDFs.
     # initialFontName: otherwise an unused, unembedded Helvetica is referenced on every page.
