@@ -36,13 +36,13 @@ class ComponentChecklistModel(QAbstractTableModel):
     def components(self) -> tuple[ComponentInput, ...]:
         return tuple(self._rows)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+    def rowCount(self, parent=QModelIndex()) -> int:  # Qt override
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+    def columnCount(self, parent=QModelIndex()) -> int:  # Qt override
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS[section]
         return None
@@ -70,7 +70,7 @@ class ComponentChecklistModel(QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == self.COL_RECEIVED:
             new = replace(row, provided=Qt.CheckState(value) == _CHECKED)
@@ -116,13 +116,13 @@ class ComponentChecklist(QTableView):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.setWordWrap(True)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event) -> None:  # Qt override
         if event.key() == Qt.Key.Key_Space and self.currentIndex().isValid():
             self.model().toggle(self.currentIndex().row())
             return
         super().keyPressEvent(event)
 
-    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def focusInEvent(self, event) -> None:  # Qt override
         super().focusInEvent(event)
         if not self.currentIndex().isValid() and self.model().rowCount():
             self.setCurrentIndex(self.model().index(0, self.model().COL_NAME))

@@ -54,7 +54,7 @@ class ProcedurePicker(QWidget):
         row_height = self.results.fontMetrics().height() + 6
         self.results.setMaximumHeight(row_height * VISIBLE_ROWS + 4)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
         if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
             key = event.key()
             if key in _NAV_KEYS and self.results.count():

@@ -1,4 +1,4 @@
-"""First-run wizard: which unit this counter belongs to, its name and slot, the first administrator."""
+"""First-run wizard: the unit of this counter, its name and slot, the first administrator."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ class UnitPage(QWizardPage):
     def _on_error(self, error: BaseException) -> None:
         self.message.show_message("error", error_text(error))
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:  # Qt override
         return self.loaded
 
     def unit_code(self) -> str:
@@ -71,7 +71,7 @@ class CounterPage(QWizardPage):
         form.addRow("Số thứ tự máy:", self.slot_spin)
         self.name_edit.textChanged.connect(self.completeChanged)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:  # Qt override
         return bool(self.name_edit.text().strip())
 
 
@@ -96,11 +96,11 @@ class AdminPage(QWizardPage):
         for edit in (self.username_edit, self.full_name_edit, self.password_edit, self.repeat_edit):
             edit.textChanged.connect(self.completeChanged)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:  # Qt override
         return all(e.text().strip() for e in (self.username_edit, self.full_name_edit,
                                               self.password_edit, self.repeat_edit))
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:  # Qt override
         wizard = self.wizard()
         if self.password_edit.text() != self.repeat_edit.text():
             self.message.show_message("error", "Hai lần nhập mật khẩu không giống nhau.")

@@ -43,7 +43,7 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             self._outcome.value = self._fn()
-        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread, never lost
+        except BaseException as exc:  # handed to the GUI thread, never lost
             self._outcome.error = exc
             log.debug("task failed:\n%s", traceback.format_exc())
         self._deliver(self._outcome)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
@@ -36,7 +38,7 @@ class FieldMessage(QLabel):
 class MessageBar(QLabel):
     """A screen's message area: what just happened, in plain words, kept until the next action."""
 
-    _STYLES = {
+    _STYLES: ClassVar[dict[str, tuple[str, str]]] = {
         "error": (ERROR_COLOUR, "#fdecea"),
         "warning": (WARNING_COLOUR, "#fff4e0"),
         "success": (SUCCESS_COLOUR, "#e8f5e9"),

@@ -1,0 +1,171 @@
+"""Danh sách hồ sơ: today's intake by default; search any dossier; filter by status and due date."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.statuses import Status
+from counter_app.domain.vntime import now_vn
+from counter_app.services.search import DossierQuery
+from counter_app.ui.dossier_model import DUE_SOON, DossierTableModel
+from counter_app.ui.tasks import TaskRunner
+from counter_app.ui.widgets import MessageBar
+
+SEARCH_DELAY_MS = 200
+SCOPES = (("Tiếp nhận hôm nay", "today"), ("Tất cả", "all"))
+DUE_FILTERS = (("Mọi hạn", ""), ("Quá hạn", "overdue"), ("Sắp đến hạn (1 ngày)", "soon"))
+
+
+def start_of_day(moment):
+    return moment.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def build_query(text: str, scope: str, status: int | None, due: str, now) -> DossierQuery:
+    """The DossierQuery the filters describe (pure: tested without widgets)."""
+    received_since = start_of_day(now) if scope == "today" else None
+    statuses = (status,) if status else ()
+    if due == "overdue":
+        return DossierQuery(text, statuses, due_before=now, received_since=received_since,
+                            only_open=True)
+    if due == "soon":
+        return DossierQuery(text, statuses, due_before=now + DUE_SOON, due_after=now,
+                            received_since=received_since, only_open=True)
+    return DossierQuery(text, statuses, received_since=received_since)
+
+
+class DossierTable(QTableView):
+    """Enter opens the current dossier, like a double-click."""
+
+    open_requested = Signal(int)
+
+    def keyPressEvent(self, event) -> None:  # Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_requested.emit(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+
+class DossierListView(QWidget):
+    """Search box (debounced), scope, status and due filters over a paged DossierTableModel.
+
+    Signals:
+        open_dossier(str): the clerk asked to open a dossier (double-click or Enter).
+    """
+
+    open_dossier = Signal(str)
+
+    def __init__(self, services, runner: TaskRunner, clock=now_vn, parent=None) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        search = services.search
+        self.model = DossierTableModel(
+            lambda query, before, limit: search.find(query, before_id=before, limit=limit),
+            runner, clock, self)
+        self._make_widgets()
+        self._layout()
+        self._connect()
+
+    def _make_widgets(self) -> None:
+        self.search_edit = QLineEdit(
+            placeholderText="Tìm theo mã hồ sơ, số CCCD, số điện thoại hoặc họ tên (có/không dấu)")
+        self.search_edit.setClearButtonEnabled(True)
+        self.scope_combo = _combo(SCOPES)
+        self.status_combo = _combo((("Mọi trạng thái", 0), *((s.label, int(s)) for s in Status)))
+        self.due_combo = _combo(DUE_FILTERS)
+        self.table = DossierTable()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(self.model.COL_PROCEDURE, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 190), (1, 180), (2, 110), (3, 100), (5, 130), (6, 120), (7, 120)):
+            self.table.setColumnWidth(col, width)
+        self.count_label = QLabel()
+        self.message = MessageBar()
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+
+    def _layout(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(self.search_edit, 3)
+        filters.addWidget(self.scope_combo)
+        filters.addWidget(self.status_combo)
+        filters.addWidget(self.due_combo)
+        legend = QLabel("<span style='background:#f6c9c6'>&nbsp;Quá hạn&nbsp;</span>&nbsp;&nbsp;"
+                        "<span style='background:#ffe6a8'>&nbsp;Sắp đến hạn&nbsp;</span>")
+        footer = QHBoxLayout()
+        footer.addWidget(self.count_label, 1)
+        footer.addWidget(legend)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(footer)
+
+    def _connect(self) -> None:
+        self.search_edit.textEdited.connect(self._on_text_edited)
+        self.search_edit.returnPressed.connect(self.apply_filters)
+        self._search_timer.timeout.connect(self.apply_filters)
+        for combo in (self.scope_combo, self.status_combo, self.due_combo):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
+        self.table.open_requested.connect(self._open_row)
+        self.model.page_loaded.connect(self._on_page_loaded)
+        self.model.load_failed.connect(lambda text: self.message.show_message("error", text))
+
+    def _on_text_edited(self, text: str) -> None:
+        if text.strip() and self.scope_combo.currentData() == "today":
+            # A search means "find this dossier", whenever it was received.
+            self.scope_combo.blockSignals(True)
+            self.scope_combo.setCurrentIndex(1)
+            self.scope_combo.blockSignals(False)
+        self._search_timer.start()
+
+    def apply_filters(self) -> None:
+        self._search_timer.stop()
+        self.message.clear_message()
+        query = build_query(self.search_edit.text().strip(), self.scope_combo.currentData(),
+                            self.status_combo.currentData() or None,
+                            self.due_combo.currentData(), self._clock())
+        self.count_label.setText("Đang tìm…")
+        self.model.set_query(query)
+
+    def show_today(self) -> None:
+        self.search_edit.clear()
+        for combo in (self.scope_combo, self.status_combo, self.due_combo):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.apply_filters()
+
+    def _on_page_loaded(self, count: int) -> None:
+        more = "+" if self.model.canFetchMore() else ""
+        self.count_label.setText(f"{count}{more} hồ sơ" if count else "Không có hồ sơ nào.")
+        if count and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+
+    def _open_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.open_dossier.emit(self.model.row_at(row).code)
+
+
+def _combo(items) -> QComboBox:
+    combo = QComboBox()
+    for label, value in items:
+        combo.addItem(label, value)
+    return combo
+

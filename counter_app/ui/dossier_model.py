@@ -1,0 +1,165 @@
+"""The dossier list as a Qt model: keyset pages of 100 rows fetched in the background on scroll."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from counter_app.domain.statuses import Status
+from counter_app.domain.vntime import format_vn, now_vn
+from counter_app.ui.tasks import TaskRunner
+
+PAGE_SIZE = 100
+DUE_SOON = timedelta(hours=24)  # about one working day
+CLOSED_STATUSES = frozenset({3, 7, 8, 10})  # refused, withdrawn, stopped, returned
+OVERDUE_BRUSH = QBrush(QColor("#f6c9c6"))
+DUE_SOON_BRUSH = QBrush(QColor("#ffe6a8"))
+TEXT_BRUSH = QBrush(QColor("#1b1b1b"))
+
+# fetch(query, before_id, limit) -> list[DossierRow]; runs on the store lane.
+PageFetcher = Callable[[object, int | None, int], list]
+
+
+def due_state(row, now: datetime) -> str:
+    """'overdue', 'soon' or '' for an open dossier (closed ones are never late any more)."""
+    if row.status in CLOSED_STATUSES:
+        return ""
+    if row.due_at < now:
+        return "overdue"
+    if row.due_at < now + DUE_SOON:
+        return "soon"
+    return ""
+
+
+class DossierTableModel(QAbstractTableModel):
+    """Rows of DossierRow, newest first. `set_query` restarts; the view's scroll calls fetchMore.
+
+    Signals:
+        page_loaded(int): rows now loaded (after each page).
+        load_failed(str): the message of a failed page.
+    """
+
+    COL_CODE, COL_NAME, COL_ID, COL_PHONE, COL_PROCEDURE, COL_STATUS, COL_RECEIVED, COL_DUE = (
+        range(8))
+    HEADERS = ("Mã hồ sơ", "Người nộp", "Số CCCD", "Điện thoại", "Thủ tục", "Trạng thái",
+               "Tiếp nhận", "Hẹn trả")
+
+    page_loaded = Signal(int)
+    load_failed = Signal(str)
+
+    def __init__(self, fetch: PageFetcher, runner: TaskRunner,
+                 clock: Callable[[], datetime] = now_vn, parent=None) -> None:
+        super().__init__(parent)
+        self._fetch, self._runner, self._clock = fetch, runner, clock
+        self._rows: list = []
+        self._query = None
+        self._generation = 0
+        self._loading = False
+        self._exhausted = True
+        self.now = clock()
+
+    # --- paging ---------------------------------------------------------------------------------
+
+    def set_query(self, query) -> None:
+        """Show the first page of a new query (results of older queries are dropped)."""
+        self.beginResetModel()
+        self._rows = []
+        self._query = query
+        self._generation += 1
+        self._loading = False
+        self._exhausted = False
+        self.now = self._clock()
+        self.endResetModel()
+        self._load_page()
+
+    def refresh(self) -> None:
+        if self._query is not None:
+            self.set_query(self._query)
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # Qt override
+        return not parent.isValid() and not self._exhausted and not self._loading
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # Qt override
+        if self.canFetchMore(parent):
+            self._load_page()
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    def _load_page(self) -> None:
+        self._loading = True
+        query, generation = self._query, self._generation
+        before_id = self._rows[-1].id if self._rows else None
+        self._runner.run_db(lambda: self._fetch(query, before_id, PAGE_SIZE),
+                            lambda rows: self._append(generation, rows),
+                            lambda error: self._failed(generation, error), owner=self)
+
+    def _append(self, generation: int, rows: list) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        self._exhausted = len(rows) < PAGE_SIZE
+        if rows:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        self.page_loaded.emit(len(self._rows))
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        self._exhausted = True
+        self.load_failed.emit(getattr(error, "message", None) or str(error))
+
+    # --- reading --------------------------------------------------------------------------------
+
+    def row_at(self, row: int):
+        return self._rows[row]
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # Qt override
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # Qt override
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, index.column())
+        if role == Qt.ItemDataRole.BackgroundRole:
+            state = due_state(row, self.now)
+            return {"overdue": OVERDUE_BRUSH, "soon": DUE_SOON_BRUSH}.get(state)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return TEXT_BRUSH if due_state(row, self.now) else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return {"overdue": "Quá hạn", "soon": "Sắp đến hạn"}.get(due_state(row, self.now))
+        return None
+
+    def _text(self, row, column: int) -> str:
+        values = {
+            self.COL_CODE: row.code, self.COL_NAME: row.applicant_name,
+            self.COL_ID: row.id_number or "", self.COL_PHONE: row.phone or "",
+            self.COL_PROCEDURE: row.procedure_name, self.COL_STATUS: _status_label(row.status),
+            self.COL_RECEIVED: format_vn(row.received_at), self.COL_DUE: format_vn(row.due_at),
+        }
+        return values[column]
+
+
+def _status_label(code: int) -> str:
+    try:
+        return Status(code).label
+    except ValueError:
+        return str(code)

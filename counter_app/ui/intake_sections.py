@@ -1,0 +1,132 @@
+"""Smaller blocks of the intake screen: channel and delivery, fees, the live appointment."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from counter_app.domain.vntime import to_vn
+from counter_app.services.dto import FeeLine
+from counter_app.ui.widgets import FieldMessage, with_message
+
+CHANNELS = (("Trực tiếp tại quầy", 1), ("Qua dịch vụ bưu chính (BCCI)", 3))
+DELIVERIES = (("Tại quầy", 0), ("Qua bưu điện, gửi về địa chỉ", 1))
+COLLECTED_WORDS = {"at_receipt": "thu khi tiếp nhận", "at_return": "thu khi trả kết quả",
+                   "exempt": "miễn"}
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+
+
+def money(amount: int) -> str:
+    """`1.234.000 đ`, the Vietnamese thousands separator."""
+    return f"{amount:,} đ".replace(",", ".")
+
+
+def appointment_text(moment) -> str:
+    m = to_vn(moment)
+    return f"{m:%H} giờ {m:%M}, {WEEKDAYS[m.weekday()]} ngày {m:%d/%m/%Y}"
+
+
+class DeliveryBox(QWidget):
+    """How the dossier came in and how the result goes back (address only for the post).
+
+    Signals:
+        edited(str): "channel", "result_delivery" or "delivery_address".
+    """
+
+    edited = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.channel_combo = QComboBox()
+        for label, value in CHANNELS:
+            self.channel_combo.addItem(label, value)
+        self.delivery_combo = QComboBox()
+        for label, value in DELIVERIES:
+            self.delivery_combo.addItem(label, value)
+        self.address_edit = QLineEdit(placeholderText="Địa chỉ nhận kết quả qua bưu điện")
+        self.address_edit.setObjectName("delivery_address")
+        self.address_edit.setEnabled(False)
+        self.messages = {"delivery_address": FieldMessage(), "result_delivery": FieldMessage()}
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("Hình thức nộp:", self.channel_combo)
+        form.addRow("Nhận kết quả:", with_message(self.delivery_combo,
+                                                   self.messages["result_delivery"]))
+        form.addRow("Địa chỉ nhận:", with_message(self.address_edit,
+                                                   self.messages["delivery_address"]))
+        self.channel_combo.currentIndexChanged.connect(lambda _i: self.edited.emit("channel"))
+        self.delivery_combo.currentIndexChanged.connect(self._on_delivery_changed)
+        self.address_edit.textEdited.connect(lambda _t: self.edited.emit("delivery_address"))
+        self.applicant_address = ""
+
+    def _on_delivery_changed(self, _index: int) -> None:
+        by_post = self.result_delivery() == 1
+        self.address_edit.setEnabled(by_post)
+        if by_post and not self.address_edit.text().strip():
+            self.address_edit.setText(self.applicant_address)
+        self.edited.emit("result_delivery")
+
+    def channel(self) -> int:
+        return int(self.channel_combo.currentData())
+
+    def result_delivery(self) -> int:
+        return int(self.delivery_combo.currentData())
+
+    def delivery_address(self) -> str | None:
+        if self.result_delivery() != 1:
+            return None
+        return self.address_edit.text().strip() or None
+
+    def clear(self) -> None:
+        self.channel_combo.setCurrentIndex(0)
+        self.delivery_combo.setCurrentIndex(0)
+        self.address_edit.clear()
+        for message in self.messages.values():
+            message.clear_issue()
+
+
+class FeesBox(QWidget):
+    """The procedure's fees, and a tick for what is collected now at the counter."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._fees: tuple[FeeLine, ...] = ()
+        self.lines_label = QLabel("Không có phí, lệ phí.")
+        self.lines_label.setWordWrap(True)
+        self.collected_check = QCheckBox("Đã thu các khoản thu khi tiếp nhận")
+        self.collected_check.setVisible(False)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.lines_label)
+        form.addRow(self.collected_check)
+
+    def set_fees(self, fees) -> None:
+        self._fees = tuple(fees)
+        if not self._fees:
+            self.lines_label.setText("Không có phí, lệ phí.")
+        else:
+            self.lines_label.setText("\n".join(
+                f"• {f.name}: {money(f.amount)} ({COLLECTED_WORDS.get(f.collected, f.collected)})"
+                for f in self._fees))
+        now_total = self.total("at_receipt")
+        self.collected_check.setVisible(now_total > 0)
+        self.collected_check.setChecked(False)
+        self.collected_check.setText(f"Đã thu {money(now_total)} khi tiếp nhận")
+
+    def total(self, collected: str) -> int:
+        return sum(f.amount for f in self._fees if f.collected == collected)
+
+    def fee_lines(self) -> tuple[FeeLine, ...]:
+        paid_now = self.collected_check.isChecked()
+        return tuple(FeeLine(f.kind, f.name, f.amount, f.collected,
+                             paid=paid_now and f.collected == "at_receipt") for f in self._fees)
+
+    def clear(self) -> None:
+        self.set_fees(())

@@ -1,0 +1,294 @@
+"""Tiếp nhận hồ sơ: the keyboard-first intake screen; Ctrl+S / F9 saves, then prints the slip."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.validation import ValidationIssue
+from counter_app.domain.vntime import now_vn
+from counter_app.services.dto import IntakeRequest
+from counter_app.services.intake_rules import intake_issues
+from counter_app.ui.applicant_form import ApplicantForm
+from counter_app.ui.component_checklist import ComponentChecklist, ComponentChecklistModel
+from counter_app.ui.intake_sections import DeliveryBox, FeesBox, appointment_text, money
+from counter_app.ui.procedure_picker import ProcedurePicker
+from counter_app.ui.slip_preview import SlipPreviewDialog
+from counter_app.ui.tasks import TaskRunner
+from counter_app.ui.widgets import FieldMessage, MessageBar, error_text, with_message
+
+VALIDATE_DELAY_MS = 150
+APPOINTMENT_REFRESH_MS = 30_000  # the preview follows the clock (15:00 cut-offs, lunch breaks)
+
+
+class IntakeView(QWidget):
+    """The intake form. Saving commits first; the slip is rendered only after the commit.
+
+    Signals:
+        dossier_saved(str): the code of a dossier just stored.
+        slip_ready(str, bytes): its slip PDF, about to be shown.
+    """
+
+    dossier_saved = Signal(str)
+    slip_ready = Signal(str, bytes)
+
+    def __init__(self, services, runner: TaskRunner, clerk_username: str, parent=None) -> None:
+        super().__init__(parent)
+        self._services, self._runner, self._clerk = services, runner, clerk_username
+        self._touched: set[str] = set()
+        self._show_all = False
+        self._saving = False
+        self.preview: SlipPreviewDialog | None = None
+        self._make_widgets()
+        self._layout()
+        self._connect()
+
+    # --- construction ---------------------------------------------------------------------------
+
+    def _make_widgets(self) -> None:
+        self.applicant_form = ApplicantForm()
+        self.picker = ProcedurePicker(self._services.procedures, self._runner)
+        self.checklist_model = ComponentChecklistModel(self)
+        self.checklist = ComponentChecklist(self.checklist_model)
+        self.components_message = FieldMessage()
+        self.delivery = DeliveryBox()
+        self.fees = FeesBox()
+        self.fees_message = FieldMessage()
+        self.note_edit = QLineEdit(placeholderText="Ghi chú (nếu có)")
+        self.sets_spin = QSpinBox(minimum=1, maximum=99)
+        self.appointment_label = QLabel("Ngày hẹn trả: chọn thủ tục để tính.")
+        self.appointment_label.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        self.message = MessageBar()
+        self.save_button = QPushButton("Lưu và in giấy tiếp nhận (Ctrl+S / F9)")
+        self.save_button.setStyleSheet("font-weight: bold; padding: 6px 14px;")
+        self.clear_button = QPushButton("Hồ sơ mới (Ctrl+N)")
+        self._validate_timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
+        self._appointment_timer = QTimer(self, interval=APPOINTMENT_REFRESH_MS)
+
+    def _layout(self) -> None:
+        applicant_box = QGroupBox("Người nộp hồ sơ")
+        QVBoxLayout(applicant_box).addWidget(self.applicant_form)
+        procedure_box = QGroupBox("Thủ tục và thành phần hồ sơ")
+        p = QVBoxLayout(procedure_box)
+        p.addWidget(self.picker)
+        p.addWidget(with_message(self.checklist, self.components_message), 1)
+        other_box = QGroupBox("Nộp, nhận kết quả và lệ phí")
+        o = QFormLayout(other_box)
+        o.addRow(self.delivery)
+        o.addRow(with_message(self.fees, self.fees_message))
+        o.addRow("Số bộ hồ sơ:", self.sets_spin)
+        o.addRow("Ghi chú:", self.note_edit)
+        grid = QGridLayout()
+        grid.addWidget(applicant_box, 0, 0, 2, 1)
+        grid.addWidget(procedure_box, 0, 1)
+        grid.addWidget(other_box, 1, 1)
+        grid.setColumnStretch(0, 5)
+        grid.setColumnStretch(1, 6)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.appointment_label, 1)
+        bottom.addWidget(self.clear_button)
+        bottom.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(bottom)
+
+    def _connect(self) -> None:
+        self.applicant_form.edited.connect(self._on_edited)
+        self.applicant_form.edits["address"].textChanged.connect(self._copy_address)
+        self.delivery.edited.connect(self._on_edited)
+        self.checklist_model.changed.connect(lambda: self._on_edited("components"))
+        self.fees.collected_check.toggled.connect(lambda _c: self._on_edited("fees"))
+        self.picker.procedure_chosen.connect(self._on_procedure)
+        self._validate_timer.timeout.connect(self.validate)
+        self._appointment_timer.timeout.connect(self._refresh_appointment)
+        self.save_button.clicked.connect(self.save_and_print)
+        self.clear_button.clicked.connect(self.reset_form)
+        for keys in ("Ctrl+S", "F9"):
+            QShortcut(QKeySequence(keys), self, activated=self.save_and_print,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.reset_form,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def focus_first_field(self) -> None:
+        self.applicant_form.scan_edit.setFocus()
+
+    # --- live behaviour -------------------------------------------------------------------------
+
+    def _on_edited(self, key: str) -> None:
+        self._touched.add(key)
+        self._validate_timer.start()
+
+    def _copy_address(self, text: str) -> None:
+        self.delivery.applicant_address = text.strip()
+
+    def _on_procedure(self, info) -> None:
+        self.checklist_model.set_components(info.components if info else ())
+        self.fees.set_fees(info.fees if info else ())
+        self._touched.add("procedure")
+        self._refresh_appointment()
+        self._validate_timer.start()
+        if info is not None:
+            self.checklist.setFocus()
+
+    def _refresh_appointment(self) -> None:
+        info = self.picker.chosen
+        if info is None:
+            self._appointment_timer.stop()
+            self.appointment_label.setText("Ngày hẹn trả: chọn thủ tục để tính.")
+            return
+        self._appointment_timer.start()
+        calendar = self._services.calendar
+        self._runner.run_db(
+            lambda: calendar.due(now_vn(), info.processing_amount, info.processing_unit,
+                                 info.cutoff),
+            lambda due: self._show_appointment(info, due),
+            lambda error: self.appointment_label.setText(f"Ngày hẹn trả: {error_text(error)}"),
+            owner=self)
+
+    def _show_appointment(self, info, due) -> None:
+        if info is self.picker.chosen:
+            self.appointment_label.setText(f"Ngày hẹn trả: {appointment_text(due)}")
+
+    # --- validation -----------------------------------------------------------------------------
+
+    def build_request(self) -> tuple[IntakeRequest, list[ValidationIssue]]:
+        """The request as the form stands, with every issue (the service's rules + the form's)."""
+        applicant, issues = self.applicant_form.applicant()
+        info = self.picker.chosen
+        request = IntakeRequest(
+            procedure_code=info.code if info else "", applicant=applicant,
+            components=self.checklist_model.components(), clerk=self._clerk,
+            channel=self.delivery.channel(), result_delivery=self.delivery.result_delivery(),
+            delivery_address=self.delivery.delivery_address(),
+            authorised_person=self.applicant_form.authorised_person(),
+            fees=self.fees.fee_lines(), note=self.note_edit.text().strip() or None,
+            sets_count=self.sets_spin.value(),
+        )
+        return request, issues + intake_issues(request) + self._form_warnings(request, info)
+
+    def _form_warnings(self, request: IntakeRequest, info) -> list[ValidationIssue]:
+        warnings = []
+        if info is not None and request.result_delivery == 1 and not info.bcci_allowed:
+            warnings.append(ValidationIssue(
+                "result_delivery", "Thủ tục này không đăng ký trả kết quả qua bưu điện.", False))
+        due_now = self.fees.total("at_receipt")
+        if due_now and not self.fees.collected_check.isChecked():
+            warnings.append(ValidationIssue(
+                "fees", f"Chưa đánh dấu đã thu {money(due_now)} phí, lệ phí.", False))
+        return warnings
+
+    def validate(self) -> list[ValidationIssue]:
+        """Show each issue under its field (touched fields only, until a save was tried)."""
+        _request, issues = self.build_request()
+        messages = self._messages()
+        first_by_field: dict[str, ValidationIssue] = {}
+        for issue in issues:
+            first_by_field.setdefault(issue.field, issue)
+        for key, label in messages.items():
+            issue = first_by_field.get(key)
+            if issue and (self._show_all or key in self._touched):
+                label.show_issue(issue.message, issue.blocking)
+            else:
+                label.clear_issue()
+        return issues
+
+    def _messages(self) -> dict[str, FieldMessage]:
+        return {**self.applicant_form.messages, **self.delivery.messages,
+                "procedure": self.picker.message, "components": self.components_message,
+                "fees": self.fees_message}
+
+    # --- saving ---------------------------------------------------------------------------------
+
+    def save_and_print(self) -> None:
+        """Commit the dossier; only once it is stored, render the slip and open the preview."""
+        if self._saving:
+            return
+        self._validate_timer.stop()
+        self._show_all = True
+        issues = self.validate()
+        request, _ = self.build_request()
+        blocking = [i for i in issues if i.blocking]
+        if blocking:
+            self._refuse(blocking)
+            return
+        self._saving = True
+        self.save_button.setEnabled(False)
+        self.message.show_message("info", "Đang lưu hồ sơ…")
+        self._runner.run_db(lambda: self._services.dossiers.receive(request),
+                            self._on_saved, self._on_save_failed, owner=self)
+
+    def _refuse(self, blocking: list[ValidationIssue]) -> None:
+        shown = set(self._messages())
+        loose = [i.message for i in blocking if i.field not in shown]
+        text = f"Chưa lưu: còn {len(blocking)} lỗi cần sửa (chữ đỏ dưới ô nhập)."
+        self.message.show_message("error", "\n".join([text, *loose]))
+        self._focus_field(blocking[0].field)
+
+    def _focus_field(self, key: str) -> None:
+        targets = {"procedure": self.picker.search_edit, "components": self.checklist,
+                   "cccd_qr": self.applicant_form.scan_edit,
+                   "delivery_address": self.delivery.address_edit,
+                   "sex": self.applicant_form.sex_combo}
+        target = targets.get(key) or self.applicant_form.edits.get(key)
+        if target is not None:
+            target.setFocus()
+
+    def _on_saved(self, code: str) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        self.last_code = code
+        self.reset_form()
+        self.message.show_message("success", f"Đã lưu hồ sơ {code}. Đang tạo giấy tiếp nhận…")
+        self.dossier_saved.emit(code)
+        self._runner.run_io(lambda: self._services.slips.render_for(code),
+                            lambda pdf: self._on_slip(code, pdf),
+                            lambda error: self._on_slip_failed(code, error), owner=self)
+
+    def _on_save_failed(self, error: BaseException) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        issues = getattr(error, "issues", None)
+        if issues:
+            self._show_all = True
+            self.validate()
+            self._refuse([i for i in issues if i.blocking] or list(issues))
+            return
+        self.message.show_message("error", f"Chưa lưu được hồ sơ: {error_text(error)}")
+
+    def _on_slip(self, code: str, pdf: bytes) -> None:
+        self.message.show_message("success", f"Đã lưu hồ sơ {code}. Giấy tiếp nhận đã sẵn sàng.")
+        self.slip_ready.emit(code, pdf)
+        self.preview = SlipPreviewDialog(pdf, code, self.window())
+        self.preview.finished.connect(lambda _r: self.focus_first_field())
+        self.preview.open()
+
+    def _on_slip_failed(self, code: str, error: BaseException) -> None:
+        self.message.show_message(
+            "warning", f"Đã lưu hồ sơ {code} nhưng chưa tạo được giấy tiếp nhận: "
+            f"{error_text(error)}. Có thể in lại từ Danh sách hồ sơ.")
+
+    def reset_form(self) -> None:
+        """Empty the form for the next applicant and put the cursor in the scan box."""
+        self.applicant_form.clear()
+        self.picker.clear()
+        self.delivery.clear()
+        self.note_edit.clear()
+        self.sets_spin.setValue(1)
+        self._touched.clear()
+        self._show_all = False
+        self.validate()
+        self.message.clear_message()
+        self.focus_first_field()
