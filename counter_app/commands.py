@@ -35,7 +35,7 @@ def smoke_test(args: argparse.Namespace) -> int:
     services = build_services(args.data_dir)
     try:
         version = ensure_catalogue(services.store)
-        count = len(services.procedures.search(""))
+        count = len(services.procedures.search("", limit=10_000))
         if count == 0:
             raise ServiceError("Danh mục thủ tục trống.")
         due = services.calendar.due(

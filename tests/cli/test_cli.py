@@ -119,3 +119,47 @@ def test_demo_fills_a_store_with_every_status(tmp_path: Path) -> None:
 def test_demo_refuses_a_real_store(data_dir: Path) -> None:
     result = run("demo", "--dossiers", "10", data_dir=data_dir)
     assert result.returncode != 0 and "kho thật" in result.stderr
+
+
+def test_without_a_display_the_app_says_so_in_one_line(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "counter_app", "--data-dir", str(tmp_path)],
+                            cwd=ROOT, capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 3
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "xvfb-run" in lines[0]
+
+
+def test_find_and_print_a_stored_dossier(tmp_path: Path) -> None:
+    import zxingcpp
+    from PIL import Image
+
+    assert run("demo", "--dossiers", "200", data_dir=tmp_path).returncode == 0
+    import sqlite3
+
+    code, name, folded = sqlite3.connect(tmp_path / "counter.sqlite3").execute(
+        "select d.code, a.full_name, d.search_name from dossiers d "
+        "join applicants a on a.id = d.applicant_id order by d.id desc limit 1").fetchone()
+    found = run("find", folded, data_dir=tmp_path)
+    assert found.returncode == 0
+    assert code in [line.split("\t")[0] for line in found.stdout.splitlines()]
+    assert run("find", code, data_dir=tmp_path).stdout.startswith(code)
+    out = tmp_path / "slip.pdf"
+    printed = run("print", code, "--form", "01", "--out", str(out), data_dir=tmp_path)
+    assert printed.returncode == 0, printed.stderr
+    subprocess.run(["pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", str(out),
+                    str(tmp_path / "page")], check=True)
+    page = next(tmp_path.glob("page*.png"))
+    texts = {b.text for b in zxingcpp.read_barcodes(Image.open(page))}
+    assert code in texts
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert name in text
+    missing = run("print", "000.00.00.H27-200101-0001", "--out", str(out), data_dir=tmp_path)
+    assert missing.returncode != 0 and "Không tìm thấy" in missing.stderr
+
+
+def test_smoke_test_renders_the_slip_and_opens_it_in_qt(tmp_path: Path) -> None:
+    result = run("--smoke-test", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Mẫu 01 PDF" in result.stdout and "đọc 2 trang" in result.stdout
