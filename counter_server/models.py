@@ -42,7 +42,8 @@ NAMING = {
 # SQLite only auto-numbers an INTEGER PRIMARY KEY; PostgreSQL gets a real 64-bit identity.
 BigId = BigInteger().with_variant(Integer(), "sqlite")
 Json = JSON().with_variant(JSONB(), "postgresql")
-UuidStr = Uuid(as_uuid=False)
+# Native uuid on PostgreSQL; readable canonical text (not 32 bare hex digits) on SQLite.
+UuidStr = Uuid(as_uuid=False).with_variant(String(36), "sqlite")
 
 
 class UtcDateTime(TypeDecorator[datetime]):

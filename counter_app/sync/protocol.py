@@ -281,7 +281,7 @@ def decode_batch(body: bytes, max_size: int = MAX_BATCH_BYTES) -> Batch:
 def _check_envelope(raw: dict[str, Any]) -> None:
     if not _is_int(raw.get("device_id")):
         raise ProtocolError("device_id must be an integer")
-    _check_uuid(raw.get("batch_id"), "batch_id")
+    raw["batch_id"] = _check_uuid(raw.get("batch_id"), "batch_id")
     if not isinstance(raw.get("app_version"), str):
         raise ProtocolError("app_version must be text")
     if not _is_int(raw.get("schema_version")):

@@ -16,6 +16,7 @@ from sqlalchemy.dialects import postgresql
 TIME = sa.DateTime(timezone=True)
 JSON_ = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
 BIG_ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+UUID = sa.Uuid(as_uuid=False).with_variant(sa.String(36), "sqlite")
 
 # revision identifiers, used by Alembic.
 revision: str = '0001'
@@ -80,7 +81,7 @@ def upgrade() -> None:
     )
     op.create_table('devices',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
-    sa.Column('uuid', sa.Uuid(as_uuid=False), nullable=False),
+    sa.Column('uuid', UUID, nullable=False),
     sa.Column('unit_code', sa.String(length=20), nullable=False),
     sa.Column('slot', sa.SmallInteger(), nullable=False),
     sa.Column('name', sa.String(length=200), nullable=False),
@@ -118,7 +119,7 @@ def upgrade() -> None:
 
     op.create_table('batches',
     sa.Column('id', BIG_ID, autoincrement=True, nullable=False),
-    sa.Column('batch_id', sa.Uuid(as_uuid=False), nullable=False),
+    sa.Column('batch_id', UUID, nullable=False),
     sa.Column('device_id', sa.Integer(), nullable=False),
     sa.Column('received_at', TIME, nullable=False),
     sa.Column('sent_at', TIME, nullable=False),
@@ -136,7 +137,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_batches_device_id'), ['device_id'], unique=False)
 
     op.create_table('dossiers',
-    sa.Column('uuid', sa.Uuid(as_uuid=False), nullable=False),
+    sa.Column('uuid', UUID, nullable=False),
     sa.Column('code', sa.String(length=40), nullable=False),
     sa.Column('unit_code', sa.String(length=20), nullable=False),
     sa.Column('device_id', sa.Integer(), nullable=False),
@@ -167,11 +168,11 @@ def upgrade() -> None:
     )
     op.create_table('ops',
     sa.Column('seq', BIG_ID, autoincrement=True, nullable=False),
-    sa.Column('op_id', sa.Uuid(as_uuid=False), nullable=False),
+    sa.Column('op_id', UUID, nullable=False),
     sa.Column('device_id', sa.Integer(), nullable=False),
     sa.Column('device_seq', sa.BigInteger(), nullable=False),
     sa.Column('kind', sa.String(length=40), nullable=False),
-    sa.Column('dossier_uuid', sa.Uuid(as_uuid=False), nullable=True),
+    sa.Column('dossier_uuid', UUID, nullable=True),
     sa.Column('prev_seq', sa.BigInteger(), nullable=True),
     sa.Column('payload_hash', sa.String(length=64), nullable=False),
     sa.Column('state', sa.String(length=12), nullable=False),
@@ -181,7 +182,7 @@ def upgrade() -> None:
     sa.Column('payload', JSON_, nullable=True),
     sa.Column('device_created_at', TIME, nullable=True),
     sa.Column('clock_flag', sa.String(length=8), nullable=True),
-    sa.Column('batch_id', sa.Uuid(as_uuid=False), nullable=False),
+    sa.Column('batch_id', UUID, nullable=False),
     sa.Column('received_at', TIME, nullable=False),
     sa.Column('resolved_at', TIME, nullable=True),
     sa.ForeignKeyConstraint(['device_id'], ['devices.id'], name=op.f('fk_ops_device_id_devices')),
@@ -195,7 +196,7 @@ def upgrade() -> None:
 
     op.create_table('dossier_events',
     sa.Column('id', BIG_ID, autoincrement=True, nullable=False),
-    sa.Column('dossier_uuid', sa.Uuid(as_uuid=False), nullable=False),
+    sa.Column('dossier_uuid', UUID, nullable=False),
     sa.Column('source', sa.String(length=10), nullable=False),
     sa.Column('device_id', sa.Integer(), nullable=True),
     sa.Column('event_seq', sa.Integer(), nullable=True),
