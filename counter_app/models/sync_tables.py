@@ -1,0 +1,92 @@
+"""The counter's sync tables: server receipts, the pull cursor, S10 pool, province updates, log.
+
+Nothing here is deleted. A receipt is kept as the exact signed JSON the server sent, so an op's
+`acked` state can always be traced to the server's signature (`outbox.receipt_id`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Index, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from counter_app.models.base import Base
+from counter_app.models.types import VnDateTime
+
+STATE_ROW = 1  # sync_state has exactly one row
+
+
+class SyncReceipt(Base):
+    """A verified, server-signed receipt for one pushed batch (stored before any op is marked)."""
+
+    __tablename__ = "sync_receipts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[str] = mapped_column(String(36), unique=True)
+    server_time: Mapped[str] = mapped_column(String(40))  # as the server wrote it (aware ISO)
+    receipt_hash: Mapped[str] = mapped_column(String(64))
+    signature: Mapped[str] = mapped_column(String(120))
+    body: Mapped[bytes] = mapped_column(LargeBinary)  # the signed receipt JSON, as verified
+    op_count: Mapped[int] = mapped_column(Integer)
+    counts_json: Mapped[str] = mapped_column(Text)
+    stored_at: Mapped[datetime] = mapped_column(VnDateTime)  # this PC's clock: display only
+
+
+class SyncState(Base):
+    """Where the pull stands (server order) and whether the server has revoked this PC."""
+
+    __tablename__ = "sync_state"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pull_cursor: Mapped[int] = mapped_column(Integer, default=0)
+    pulled_at: Mapped[datetime | None] = mapped_column(VnDateTime)
+    last_server_time: Mapped[str | None] = mapped_column(String(40))
+    revoked_at: Mapped[datetime | None] = mapped_column(VnDateTime)
+    revoked_message: Mapped[str | None] = mapped_column(Text)
+
+
+class TrackingNumber(Base):
+    """A postal S10 number the province handed to this unit, for results sent by post (BCCI)."""
+
+    __tablename__ = "tracking_pool"
+    __table_args__ = (Index("ix_tracking_pool_unused", "used_at", "number"),)
+    number: Mapped[str] = mapped_column(String(13), primary_key=True)
+    unit_code: Mapped[str] = mapped_column(String(40))
+    change_seq: Mapped[int] = mapped_column(Integer)
+    received_at: Mapped[datetime] = mapped_column(VnDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(VnDateTime)
+    dossier_code: Mapped[str | None] = mapped_column(String(60))
+
+
+class ProvinceUpdate(Base):
+    """One pulled change and what became of it here; its seq is applied once, ever."""
+
+    __tablename__ = "province_updates"
+    change_seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(120))  # dossier code, version, year, unit
+    result: Mapped[str] = mapped_column(String(20))  # applied | unchanged | not_applied
+    message: Mapped[str | None] = mapped_column(Text)
+    server_created_at: Mapped[str] = mapped_column(String(40))
+    applied_at: Mapped[datetime] = mapped_column(VnDateTime)
+
+
+class SyncLogEntry(Base):
+    """One sync run (push and pull), with its counts and, if it failed, why."""
+
+    __tablename__ = "sync_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(VnDateTime)
+    finished_at: Mapped[datetime] = mapped_column(VnDateTime)
+    trigger: Mapped[str] = mapped_column(String(20))  # cli | auto | manual
+    outcome: Mapped[str] = mapped_column(String(20))  # ok | error
+    batches: Mapped[int] = mapped_column(Integer, default=0)
+    bytes_sent: Mapped[int] = mapped_column(Integer, default=0)
+    sent: Mapped[int] = mapped_column(Integer, default=0)
+    acked: Mapped[int] = mapped_column(Integer, default=0)
+    duplicates: Mapped[int] = mapped_column(Integer, default=0)
+    conflicts: Mapped[int] = mapped_column(Integer, default=0)
+    quarantined: Mapped[int] = mapped_column(Integer, default=0)
+    held: Mapped[int] = mapped_column(Integer, default=0)
+    pulled: Mapped[int] = mapped_column(Integer, default=0)
+    error_kind: Mapped[str | None] = mapped_column(String(30))
+    message: Mapped[str | None] = mapped_column(Text)
