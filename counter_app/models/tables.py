@@ -113,7 +113,7 @@ class Applicant(Base):
     kind: Mapped[int] = mapped_column(Integer, default=1)  # 1 citizen, 2 organisation
     full_name: Mapped[str] = mapped_column(String(200))
     id_number: Mapped[str | None] = mapped_column(String(20), index=True)
-    old_id_number: Mapped[str | None] = mapped_column(String(20))
+    old_id_number: Mapped[str | None] = mapped_column(String(20), index=True)
     birth_date: Mapped[date | None] = mapped_column(IsoDate)
     sex: Mapped[str | None] = mapped_column(String(10))
     phone: Mapped[str | None] = mapped_column(String(20))
@@ -233,6 +233,13 @@ class CalendarOverride(Base):
     name: Mapped[str] = mapped_column(String(200))
     source: Mapped[str] = mapped_column(String(200))
     imported_at: Mapped[datetime] = mapped_column(VnDateTime)
+
+
+class SearchTerm(Base):
+    """A folded word of some applicant's name (see services/search.py)."""
+
+    __tablename__ = "search_terms"
+    term: Mapped[str] = mapped_column(String(60), primary_key=True)
 
 
 class Setting(Base):

@@ -213,6 +213,8 @@ class DemoWriter:
             cur.executemany(f"INSERT INTO dossier_components VALUES ({_q(7)})", rows["components"])
             cur.executemany(f"INSERT INTO dossier_events ({EVENT_COLUMNS}) VALUES ({_q(11)})",
                             rows["events"])
+            cur.executemany("INSERT OR IGNORE INTO search_terms (term) VALUES (?)",
+                            [(w,) for w in {w for r in rows["dossiers"] for w in r[9].split()}])
             if rows["outbox"]:
                 cur.executemany(
                     "INSERT INTO outbox (op_id, device_seq, kind, dossier_uuid, payload, "

@@ -35,6 +35,7 @@ from counter_app.services.codes import allocate_code
 from counter_app.services.dto import IntakeRequest
 from counter_app.services.errors import NotFound, ServiceError
 from counter_app.services.intake_rules import check_intake
+from counter_app.services.search import record_search_terms
 from counter_app.services.store import Store
 
 DueFunction = Callable[[Procedure, datetime], datetime]
@@ -81,6 +82,7 @@ class DossierService:
         dossier = _new_dossier(req, device, procedure, applicant, code, now, due_at)
         session.add(dossier)
         session.flush()
+        record_search_terms(session, dossier.search_name)
         for ordinal, comp in enumerate(req.components, start=1):
             session.add(DossierComponent(dossier_id=dossier.id, ordinal=ordinal, **asdict(comp)))
         event = _event(dossier.id, 1, "received", now, req.clerk, None, Status.RECEIVED, req.note)

@@ -12,15 +12,18 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import Select, column, select, table
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from counter_app.domain.codes import DOSSIER_CODE_RE
 from counter_app.domain.text import fold
 from counter_app.domain.vntime import now_vn
-from counter_app.models.tables import Applicant, Dossier, Procedure
+from counter_app.models.tables import Applicant, Dossier, Procedure, SearchTerm
 from counter_app.services.dto import DossierRow
 from counter_app.services.store import Store
 
 PAGE_SIZE = 100
+PREFIX_INDEXED = 3  # the FTS5 table keeps prefix indexes for 1, 2 and 3 letters
 _DIGITS = re.compile(r"^\+?[\d .\-]+$")
 _CODE_HINT = re.compile(r"^\d{3}\.\d{2}\.\d{2}\.[A-Za-z]\d{2}(-.*)?$|^.*\d{6}-\d{1,4}$")
 
@@ -59,10 +62,52 @@ def classify(text_in: str) -> tuple[str, str]:
     return "name", fold(raw)
 
 
-def fts_expression(folded: str) -> str:
-    """Every word must match as a prefix, in any order: `"le"* "thi"* "t"*`."""
-    words = [w.replace('"', "") for w in folded.split() if w.replace('"', "")]
-    return " ".join(f'"{w}"*' for w in words)
+MAX_EXPANSION = 40
+
+
+def _quoted(word: str) -> str:
+    return '"' + word.replace('"', "") + '"'
+
+
+def expand_last_word(session: Session, word: str) -> list[str] | None:
+    """Whole name words starting with `word`; None when a prefix query is as good."""
+    if len(word) <= PREFIX_INDEXED:
+        return None
+    terms = session.scalars(
+        select(SearchTerm.term)
+        .where(SearchTerm.term >= word, SearchTerm.term < word + "\uffff")
+        .limit(MAX_EXPANSION + 1)
+    ).all()
+    return None if len(terms) > MAX_EXPANSION else list(terms)
+
+
+def fts_expression(session: Session, folded: str, *, all_prefix: bool = False) -> str | None:
+    """Words before the last are whole words; the last is a prefix ("le thi t"). None: no match.
+
+    `all_prefix` treats every word as a prefix (the fallback for "ng van an").
+    """
+    words = [w for w in (w.replace('"', "") for w in folded.split()) if w]
+    if not words:
+        return None
+    if all_prefix:
+        return " AND ".join(f"{_quoted(w)}*" for w in words)
+    parts = [_quoted(w) for w in words[:-1]]
+    expansion = expand_last_word(session, words[-1])
+    if expansion is None:
+        parts.append(f"{_quoted(words[-1])}*")
+    elif not expansion:
+        return None
+    else:
+        parts.append("(" + " OR ".join(_quoted(t) for t in expansion) + ")")
+    return " AND ".join(parts)
+
+
+def record_search_terms(session: Session, search_name: str) -> None:
+    """Keep the word list used to expand a typed last word (called with every new dossier)."""
+    for word in set(search_name.split()):
+        session.execute(
+            sqlite_insert(SearchTerm).values(term=word).on_conflict_do_nothing()
+        )
 
 
 class SearchService:
@@ -82,17 +127,25 @@ def run_query(
 ) -> list[DossierRow]:
     kind, value = classify(query.text)
     stmt = _base()
-    if kind == "code":
+    if kind == "code" and DOSSIER_CODE_RE.match(value):
+        stmt = stmt.where(Dossier.code == value)
+    elif kind == "code":
         stmt = stmt.where(Dossier.code >= value, Dossier.code < value + "\uffff")
-    elif kind == "id":
-        stmt = stmt.where((Dossier.id_number == value) | (Applicant.old_id_number == value))
+    elif kind == "id" and len(value) == 12:
+        stmt = stmt.where(Dossier.id_number == value)
+    elif kind == "id":  # a 9-digit CMND: on old records it may be the main or the old number
+        ids = select(Applicant.id).where(Applicant.old_id_number == value)
+        stmt = stmt.where((Dossier.id_number == value) | Dossier.applicant_id.in_(ids))
     elif kind == "phone":
         stmt = stmt.where(Dossier.phone == value)
     elif kind == "name":
-        expression = fts_expression(value)
-        if not expression:
-            return []
-        return _run_name_query(session, expression, query, before_id, limit)
+        expression = fts_expression(session, value)
+        found = _run_name_query(session, expression, query, before_id, limit) if expression else []
+        if found or len(value.split()) < 2:
+            return found
+        # Nothing with whole words: perhaps an earlier word was cut short too ("ng van an").
+        fallback = fts_expression(session, value, all_prefix=True)
+        return _run_name_query(session, fallback, query, before_id, limit) if fallback else []
     stmt = _filters(stmt, query)
     if before_id is not None:
         stmt = stmt.where(Dossier.id < before_id)
@@ -108,12 +161,7 @@ def _run_name_query(
 ) -> list[DossierRow]:
     # The FTS table drives the loop and is walked by descending rowid, so the first page is
     # found without collecting every match (a common surname matches 40 % of all dossiers).
-    stmt = (
-        _base()
-        .select_from(_FTS)
-        .join(Dossier, Dossier.id == _FTS.c.rowid)
-        .where(_FTS.c.dossier_search.op("MATCH")(expression))
-    )
+    stmt = _base(fts_first=True).where(_FTS.c.dossier_search.op("MATCH")(expression))
     stmt = _filters(stmt, query)
     if before_id is not None:
         stmt = stmt.where(_FTS.c.rowid < before_id)
@@ -121,15 +169,16 @@ def _run_name_query(
     return [_row(r) for r in rows]
 
 
-def _base() -> Select:  # type: ignore[type-arg]
-    return (
-        select(
-            Dossier.id, Dossier.code, Applicant.full_name, Dossier.id_number, Dossier.phone,
-            Dossier.procedure_code, Procedure.name, Dossier.status, Dossier.received_at,
-            Dossier.due_at,
-        )
-        .join(Applicant, Applicant.id == Dossier.applicant_id)
-        .join(Procedure, Procedure.id == Dossier.procedure_id)
+def _base(fts_first: bool = False) -> Select:  # type: ignore[type-arg]
+    stmt = select(
+        Dossier.id, Dossier.code, Applicant.full_name, Dossier.id_number, Dossier.phone,
+        Dossier.procedure_code, Procedure.name, Dossier.status, Dossier.received_at,
+        Dossier.due_at,
+    )
+    if fts_first:
+        stmt = stmt.select_from(_FTS).join(Dossier, Dossier.id == _FTS.c.rowid)
+    return stmt.join(Applicant, Applicant.id == Dossier.applicant_id).join(
+        Procedure, Procedure.id == Dossier.procedure_id
     )
 
 
