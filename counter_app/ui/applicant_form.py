@@ -15,6 +15,7 @@ from counter_app.domain.validation import (
     validate_phone,
 )
 from counter_app.services.dto import ApplicantInput
+from counter_app.ui.qt_compat import emit
 from counter_app.ui.widgets import FieldMessage, with_message
 
 QR_FIELDS = 7
@@ -68,10 +69,10 @@ class ApplicantForm(QWidget):
             self.edits[key] = edit
             self.messages[key] = FieldMessage()
             form.addRow(label, with_message(edit, self.messages[key]))
-            edit.textEdited.connect(lambda _t, k=key: self.edited.emit(k))
+            edit.textEdited.connect(lambda _t, k=key: emit(self.edited, k))
             if key == "birth_date":
                 form.addRow("Giới tính:", self.sex_combo)
-        self.sex_combo.currentIndexChanged.connect(lambda _i: self.edited.emit("sex"))
+        self.sex_combo.currentIndexChanged.connect(lambda _i: emit(self.edited, "sex"))
         for source in (self.scan_edit, self.edits["id_number"]):
             source.textChanged.connect(lambda _t, s=source: self._watch_scan(s))
             source.returnPressed.connect(lambda s=source: self._scan_entered(s))
@@ -120,8 +121,8 @@ class ApplicantForm(QWidget):
             self.edits[key].setText(value)
         self.sex_combo.setCurrentText(qr.sex)
         for key in (*values, "sex"):
-            self.edited.emit(key)
-        self.scanned.emit(qr)
+            emit(self.edited, key)
+        emit(self.scanned, qr)
         self.edits["phone"].setFocus()
 
     # --- reading the form -----------------------------------------------------------------------

@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from counter_app.services.dto import ComponentInput
+from counter_app.ui.qt_compat import emit
 
 _CHECKED, _UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 
@@ -31,7 +32,7 @@ class ComponentChecklistModel(QAbstractTableModel):
         self._required = [c.provided for c in components]  # the catalogue's "required" flag
         self._rows = [replace(c, provided=False) for c in components]
         self.endResetModel()
-        self.changed.emit()
+        emit(self.changed)
 
     def components(self) -> tuple[ComponentInput, ...]:
         return tuple(self._rows)
@@ -81,8 +82,8 @@ class ComponentChecklistModel(QAbstractTableModel):
         else:
             return False
         self._rows[index.row()] = new
-        self.dataChanged.emit(index, index, [role])
-        self.changed.emit()
+        emit(self.dataChanged, index, index, [role])
+        emit(self.changed)
         return True
 
     def toggle(self, row: int) -> None:

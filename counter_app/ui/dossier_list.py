@@ -19,6 +19,7 @@ from counter_app.domain.statuses import Status
 from counter_app.domain.vntime import now_vn
 from counter_app.services.search import DossierQuery
 from counter_app.ui.dossier_model import DUE_SOON, DossierTableModel
+from counter_app.ui.qt_compat import emit
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import MessageBar
 
@@ -51,7 +52,7 @@ class DossierTable(QTableView):
 
     def keyPressEvent(self, event) -> None:  # Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.open_requested.emit(self.currentIndex().row())
+            emit(self.open_requested, self.currentIndex().row())
             return
         super().keyPressEvent(event)
 
@@ -160,7 +161,7 @@ class DossierListView(QWidget):
 
     def _open_row(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
-            self.open_dossier.emit(self.model.row_at(row).code)
+            emit(self.open_dossier, self.model.row_at(row).code)
 
 
 def _combo(items) -> QComboBox:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from counter_app.domain.statuses import Status
 from counter_app.domain.vntime import format_vn, now_vn
+from counter_app.ui.qt_compat import emit
 from counter_app.ui.tasks import TaskRunner
 
 PAGE_SIZE = 100
@@ -108,14 +109,14 @@ class DossierTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
             self._rows.extend(rows)
             self.endInsertRows()
-        self.page_loaded.emit(len(self._rows))
+        emit(self.page_loaded, len(self._rows))
 
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:
             return
         self._loading = False
         self._exhausted = True
-        self.load_failed.emit(getattr(error, "message", None) or str(error))
+        emit(self.load_failed, getattr(error, "message", None) or str(error))
 
     # --- reading --------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.vntime import to_vn
 from counter_app.services.dto import FeeLine
+from counter_app.ui.qt_compat import emit
 from counter_app.ui.widgets import FieldMessage, with_message
 
 CHANNELS = (("Trực tiếp tại quầy", 1), ("Qua dịch vụ bưu chính (BCCI)", 3))
@@ -61,9 +62,9 @@ class DeliveryBox(QWidget):
                                                    self.messages["result_delivery"]))
         form.addRow("Địa chỉ nhận:", with_message(self.address_edit,
                                                    self.messages["delivery_address"]))
-        self.channel_combo.currentIndexChanged.connect(lambda _i: self.edited.emit("channel"))
+        self.channel_combo.currentIndexChanged.connect(lambda _i: emit(self.edited, "channel"))
         self.delivery_combo.currentIndexChanged.connect(self._on_delivery_changed)
-        self.address_edit.textEdited.connect(lambda _t: self.edited.emit("delivery_address"))
+        self.address_edit.textEdited.connect(lambda _t: emit(self.edited, "delivery_address"))
         self.applicant_address = ""
 
     def _on_delivery_changed(self, _index: int) -> None:
@@ -71,7 +72,7 @@ class DeliveryBox(QWidget):
         self.address_edit.setEnabled(by_post)
         if by_post and not self.address_edit.text().strip():
             self.address_edit.setText(self.applicant_address)
-        self.edited.emit("result_delivery")
+        emit(self.edited, "result_delivery")
 
     def channel(self) -> int:
         return int(self.channel_combo.currentData())

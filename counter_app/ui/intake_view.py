@@ -25,6 +25,7 @@ from counter_app.ui.applicant_form import ApplicantForm
 from counter_app.ui.component_checklist import ComponentChecklist, ComponentChecklistModel
 from counter_app.ui.intake_sections import DeliveryBox, FeesBox, appointment_text, money
 from counter_app.ui.procedure_picker import ProcedurePicker
+from counter_app.ui.qt_compat import emit
 from counter_app.ui.slip_preview import SlipPreviewDialog
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import FieldMessage, MessageBar, error_text, with_message
@@ -252,7 +253,7 @@ class IntakeView(QWidget):
         self.last_code = code
         self.reset_form()
         self.message.show_message("success", f"Đã lưu hồ sơ {code}. Đang tạo giấy tiếp nhận…")
-        self.dossier_saved.emit(code)
+        emit(self.dossier_saved, code)
         self._runner.run_io(lambda: self._services.slips.render_for(code),
                             lambda pdf: self._on_slip(code, pdf),
                             lambda error: self._on_slip_failed(code, error), owner=self)
@@ -270,7 +271,7 @@ class IntakeView(QWidget):
 
     def _on_slip(self, code: str, pdf: bytes) -> None:
         self.message.show_message("success", f"Đã lưu hồ sơ {code}. Giấy tiếp nhận đã sẵn sàng.")
-        self.slip_ready.emit(code, pdf)
+        emit(self.slip_ready, code, pdf)
         self.preview = SlipPreviewDialog(pdf, code, self.window())
         self.preview.finished.connect(lambda _r: self.focus_first_field())
         self.preview.open()

@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from counter_app.ui.qt_compat import emit
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import FieldMessage
 
@@ -135,7 +136,7 @@ class ProcedurePicker(QWidget):
             f" · Thời hạn: {escape(info.processing_text)}"
         )
         self.message.clear_issue()
-        self.procedure_chosen.emit(info)
+        emit(self.procedure_chosen, info)
 
     def clear(self) -> None:
         self._generation += 1
@@ -147,4 +148,4 @@ class ProcedurePicker(QWidget):
         self.results.setVisible(False)
         self.chosen_label.setText("Chưa chọn thủ tục.")
         self.message.clear_issue()
-        self.procedure_chosen.emit(None)
+        emit(self.procedure_chosen, None)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.vntime import format_vn
 from counter_app.ui.dossier_detail import status_text
 from counter_app.ui.intake_sections import money
+from counter_app.ui.qt_compat import emit
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import MessageBar, error_text
 
@@ -164,7 +165,7 @@ class ReturnView(QWidget):
         self._busy = False
         self._show_dossier(None)
         self.message.show_message("success", f"Đã trả kết quả hồ sơ {code} cho {receiver}.")
-        self.dossier_returned.emit(code)
+        emit(self.dossier_returned, code)
         self.focus_first_field()
 
     def _on_return_failed(self, code: str, error: BaseException) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from counter_app.ui.qt_compat import emit
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import MessageBar, error_text
 
@@ -41,7 +42,7 @@ class UnitPage(QWizardPage):
         self.loaded = bool(units)
         if not units:
             self.message.show_message("error", "Danh mục không có đơn vị nào.")
-        self.completeChanged.emit()
+        emit(self.completeChanged)
 
     def _on_error(self, error: BaseException) -> None:
         self.message.show_message("error", error_text(error))
@@ -155,7 +156,7 @@ class SetupWizard(QWizard):
     def _on_done(self, identity) -> None:
         self.identity = identity
         self._submitting = False
-        self.set_up.emit(identity)
+        emit(self.set_up, identity)
         self.accept()
 
     def _on_error(self, error: BaseException) -> None:

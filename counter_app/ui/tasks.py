@@ -15,6 +15,8 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
+from counter_app.ui.qt_compat import emit
+
 log = logging.getLogger(__name__)
 
 OkCallback = Callable[[Any], None]
@@ -100,7 +102,7 @@ class TaskRunner(QObject):
         self._pending += 1
         if self._pending == 1:
             self._busy_timer.start()
-        pool.start(_Job(fn, outcome, self._finished.emit))
+        pool.start(_Job(fn, outcome, lambda done: emit(self._finished, done)))
 
     @Slot(object)
     def _deliver(self, outcome: _Outcome) -> None:
@@ -109,7 +111,7 @@ class TaskRunner(QObject):
             self._busy_timer.stop()
             if self._busy_shown:
                 self._busy_shown = False
-                self.busy_changed.emit(False)
+                emit(self.busy_changed, False)
         if outcome.owner is not None and not shiboken6.isValid(outcome.owner):
             return  # the screen that asked was closed meanwhile
         if outcome.error is None:
@@ -123,7 +125,7 @@ class TaskRunner(QObject):
     def _show_busy(self) -> None:
         if self._pending and not self._busy_shown:
             self._busy_shown = True
-            self.busy_changed.emit(True)
+            emit(self.busy_changed, True)
 
 
 def _log_unhandled(error: BaseException) -> None:

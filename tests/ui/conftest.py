@@ -7,11 +7,10 @@ import os
 # Must happen before anything imports Qt: without a platform Qt aborts the whole process.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
-
+import pytest
 
 
 @pytest.fixture(scope="session", autouse=True)
