@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
 from counter_app.domain.codes import CodeError, check_agency_code, check_slot
@@ -51,9 +53,10 @@ def load_device(conn: Connection, device_id: int) -> DeviceInfo | None:
 
 
 def ensure_unit(conn: Connection, unit_code: str) -> None:
-    t = Unit.__table__.c
-    if conn.execute(select(t.code).where(t.code == unit_code)).first() is None:
-        conn.execute(insert(Unit), [{"code": unit_code, "created_at": datetime.now(UTC)}])
+    """Register a unit code once; concurrent callers for the same unit do not collide."""
+    upsert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    conn.execute(upsert(Unit).values(code=unit_code, created_at=datetime.now(UTC))
+                 .on_conflict_do_nothing())
 
 
 def normalise_code(text: str) -> str:

@@ -90,8 +90,9 @@ class FakeDevice:
                  note: str | None = None) -> dict[str, Any]:
         d = self.dossiers[dossier_uuid]
         at = self.now()
-        data = {"event_seq": d["event_seq"] + 1, "kind": kind, "at": at.isoformat(timespec="seconds"),
-                "actor": "nv.lan", "from_status": d["status"], "to_status": to_status,
+        data = {"event_seq": d["event_seq"] + 1, "kind": kind,
+                "at": at.isoformat(timespec="seconds"), "actor": "nv.lan",
+                "from_status": d["status"], "to_status": to_status,
                 "note": note, "extra": {}}
         op = self._wrap(protocol.KIND_EVENT, dossier_uuid, d["code"], d["last_seq"], at, data)
         d.update(last_seq=op["device_seq"], event_seq=d["event_seq"] + 1,

@@ -1,0 +1,33 @@
+"""Operator views: `counter-server stats`, the HTML dashboard, the health check."""
+
+from __future__ import annotations
+
+import httpx
+
+from tests.integration.conftest import ServerProcess
+
+
+def test_stats_and_dashboard_show_each_device(
+    server: ServerProcess, client: httpx.Client
+) -> None:
+    device = server.device(name="Quầy số 1")
+    ops = [device.create_op() for _ in range(4)]
+    device.event_op(ops[0]["dossier_uuid"], 4)  # never sent, so the next op waits for it
+    held = device.event_op(ops[0]["dossier_uuid"], 9)
+    device.push(client, [*ops, held, device.create_op(status=77)], head_seq=device.seq + 5)
+    line = next(ln for ln in server.cli("stats").stdout.splitlines()
+                if ln.startswith(device.unit_code))
+    cells = line.split()
+    assert "Quầy" in cells and "hoạt" in cells
+    assert cells[-5:] == ["giây", "5", "1", "1", "0"]  # skew, backlog, held, quarantined, flags
+    assert "4" in cells  # dossiers held at the province
+    page = client.get("/dashboard")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert device.unit_code in page.text and "Quầy số 1" in page.text
+    assert 'class="warn"' in page.text
+
+
+def test_health(server: ServerProcess, client: httpx.Client) -> None:
+    body = client.get("/health").json()
+    assert body["status"] == "ok" and body["protocol_version"] == 1
+    assert len(body["server_public_key"]) == 44
