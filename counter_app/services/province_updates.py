@@ -1,0 +1,129 @@
+"""What the province sends down, applied here: status changes of our dossiers and the S10 pool.
+
+A province status change becomes a new dossier event with origin "province", checked by the
+same transition rules as a clerk's change, but it writes NO outbox op: the server already has it.
+All functions work in the caller's transaction (the pull applies a page and its cursor together).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import orjson
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from counter_app.domain.statuses import Status, SubState, TransitionError, check_transition
+from counter_app.domain.text import nfc
+from counter_app.domain.vntime import to_vn
+from counter_app.models.sync_tables import TrackingNumber
+from counter_app.models.tables import Dossier, DossierEvent
+from counter_app.services.errors import ServiceError
+
+APPLIED, UNCHANGED, NOT_APPLIED = "applied", "unchanged", "not_applied"
+PROVINCE_EVENT_KIND = "province_status"
+
+# The counter's finer state once the province moves a dossier (the result is here at status 9).
+_PROVINCE_SUB_STATE: dict[Status, SubState] = {
+    Status.PROCESSING: SubState.AT_AGENCY,
+    Status.SUPPLEMENT_REQUESTED: SubState.SUPPLEMENT,
+    Status.FINANCIAL_OBLIGATION: SubState.FINANCIAL,
+    Status.WITHDRAWN: SubState.WITHDRAWN,
+    Status.STOPPED: SubState.STOPPED,
+    Status.DONE: SubState.RESULT_AT_COUNTER,
+    Status.RETURNED: SubState.RETURNED,
+    Status.NOT_RECEIVED: SubState.REFUSED,
+    Status.RECEIVED: SubState.RECEIVED,
+    Status.NEW: SubState.DRAFT,
+}
+
+
+@dataclass(frozen=True)
+class ProvinceStatus:
+    """One status change made at the province (payload of a `dossier.status` change)."""
+
+    change_seq: int
+    dossier_uuid: str
+    dossier_code: str
+    to_status: int
+    actor: str
+    at: datetime
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    result: str  # APPLIED | UNCHANGED | NOT_APPLIED
+    message: str | None = None
+
+
+def apply_province_status(session: Session, change: ProvinceStatus) -> Outcome:
+    """Record the province's status change on our dossier, if the rules allow it."""
+    dossier = session.scalar(select(Dossier).where(Dossier.uuid == change.dossier_uuid))
+    if dossier is None:
+        return Outcome(NOT_APPLIED, f"Không có hồ sơ {change.dossier_code} trên máy này.")
+    try:
+        target = Status(change.to_status)
+    except ValueError:
+        return Outcome(NOT_APPLIED, f"Trạng thái “{change.to_status}” không thuộc 10 mã chuẩn.")
+    current = Status(dossier.status)
+    if current == target:
+        return Outcome(UNCHANGED, f"Hồ sơ {dossier.code} đã ở trạng thái “{target.label}”.")
+    try:
+        check_transition(current, target)
+    except TransitionError as exc:
+        return Outcome(NOT_APPLIED, f"Hồ sơ {dossier.code}: {exc}")
+    _record(session, dossier, current, target, change)
+    return Outcome(APPLIED)
+
+
+def _record(
+    session: Session, dossier: Dossier, current: Status, target: Status, change: ProvinceStatus
+) -> None:
+    when = to_vn(change.at)
+    seq = dossier.last_event_seq + 1
+    extra: dict[str, Any] = {"change_seq": change.change_seq}
+    session.add(DossierEvent(
+        dossier_id=dossier.id, seq=seq, kind=PROVINCE_EVENT_KIND, at=when,
+        actor=nfc(change.actor)[:120], from_status=int(current), to_status=int(target),
+        note=nfc(change.note or "") or None, data_json=orjson.dumps(extra).decode(),
+        origin="province",
+    ))
+    dossier.status = int(target)
+    dossier.sub_state = str(_PROVINCE_SUB_STATE[target])
+    dossier.last_event_seq = seq  # no outbox op: last_op_seq stays the device's own chain
+    if target == Status.RETURNED:
+        dossier.returned_at = when
+
+
+def add_tracking_numbers(
+    session: Session, unit_code: str, numbers: list[str], change_seq: int, now: datetime
+) -> int:
+    """Add the S10 numbers this unit does not have yet; returns how many were new."""
+    have = set(session.scalars(select(TrackingNumber.number)
+                               .where(TrackingNumber.number.in_(numbers))))
+    fresh = [n for n in dict.fromkeys(numbers) if n not in have]
+    session.add_all(TrackingNumber(number=n, unit_code=unit_code, change_seq=change_seq,
+                                   received_at=now) for n in fresh)
+    return len(fresh)
+
+
+def take_tracking_number(session: Session, dossier_code: str, now: datetime) -> str:
+    """The next unused S10 number, marked used by `dossier_code` (raises if the pool is empty)."""
+    row = session.scalar(select(TrackingNumber).where(TrackingNumber.used_at.is_(None))
+                         .order_by(TrackingNumber.number).limit(1))
+    if row is None:
+        raise ServiceError("Đã dùng hết mã vận đơn bưu chính (S10) tỉnh cấp. Hãy đồng bộ để nhận "
+                           "thêm, hoặc liên hệ bộ phận CNTT.")
+    row.used_at, row.dossier_code = now, dossier_code
+    return row.number
+
+
+def tracking_pool_counts(session: Session) -> tuple[int, int]:
+    """(unused, used) S10 numbers held by this counter."""
+    unused = session.scalar(select(func.count()).select_from(TrackingNumber)
+                            .where(TrackingNumber.used_at.is_(None))) or 0
+    total = session.scalar(select(func.count()).select_from(TrackingNumber)) or 0
+    return int(unused), int(total - unused)

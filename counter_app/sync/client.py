@@ -1,0 +1,171 @@
+"""HTTP client for the provincial server: a timeout on every call, every failure classified.
+
+The client only moves bytes and says what went wrong (`SyncError`). Verifying receipts and pages
+and storing anything is the service's job (sync/service.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import httpx
+
+from counter_app.sync import protocol
+from counter_app.sync.crash import AFTER_SERVER_COMMIT, crash_point
+from counter_app.sync.errors import FailureKind, SyncError
+from counter_app.sync.signing import Ed25519PrivateKey
+
+USER_AGENT = "counter-app-sync/1"
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    """Seconds. `read` bounds the wait for a reply, so it covers a batch on a slow link."""
+
+    connect: float = 10.0
+    read: float = 120.0
+    write: float = 60.0
+    pool: float = 10.0
+
+    def httpx(self) -> httpx.Timeout:
+        return httpx.Timeout(connect=self.connect, read=self.read, write=self.write,
+                             pool=self.pool)
+
+
+# Server refusal codes (see counter_server) and how the counter treats them.
+_CODE_KINDS: dict[str, FailureKind] = {
+    "device_revoked": FailureKind.REVOKED,
+    "unknown_device": FailureKind.UNKNOWN_DEVICE,
+    "bad_signature": FailureKind.TAMPERED,
+    "too_large": FailureKind.TOO_LARGE,
+    "slot_taken": FailureKind.CONFLICT,
+    "already_enrolled": FailureKind.CONFLICT,
+    "schema_unsupported": FailureKind.CONFLICT,
+}
+
+
+class SyncClient:
+    """One keep-alive connection to one server. Not thread-safe: one sync at a time uses it."""
+
+    def __init__(
+        self, base_url: str, *, timeouts: Timeouts | None = None,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._http = httpx.Client(
+            base_url=self.base_url, timeout=(timeouts or Timeouts()).httpx(),
+            transport=transport, headers={"User-Agent": USER_AGENT}, follow_redirects=False,
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def health(self) -> dict[str, Any]:
+        reply = self._send(self._http.build_request("GET", protocol.HEALTH_PATH))
+        return _json_object(reply)
+
+    def enrol(self, request: protocol.EnrolRequest) -> protocol.EnrolReply:
+        reply = self._send(self._http.build_request(
+            "POST", protocol.ENROL_PATH, json=dict(request)))
+        body = _json_object(reply)
+        for name, kind in (("device_id", int), ("server_public_key", str), ("unit_code", str),
+                           ("slot", int)):
+            if not isinstance(body.get(name), kind):
+                raise _bad_reply(f"trả lời đăng ký thiếu “{name}”")
+        return body  # type: ignore[return-value]  # fields checked just above
+
+    def push(self, device_id: int, key: Ed25519PrivateKey, body: bytes) -> bytes:
+        """POST one batch; return the raw reply body (the signed receipt, still unverified)."""
+        headers = protocol.push_headers(device_id, key, body)
+        request = self._http.build_request("POST", protocol.PUSH_PATH, content=body,
+                                           headers=headers)
+        return self._send(request, label=AFTER_SERVER_COMMIT).content
+
+    def pull(
+        self, device_id: int, key: Ed25519PrivateKey, cursor: int, limit: int,
+        now: datetime | None = None,
+    ) -> tuple[bytes, str | None]:
+        """GET one page of changes; the raw body and the server's signature header."""
+        target = protocol.changes_target(cursor, limit)
+        headers = protocol.signed_request_headers(device_id, key, "GET", target, now)
+        reply = self._send(self._http.build_request("GET", target, headers=headers))
+        return reply.content, reply.headers.get(protocol.SERVER_SIGNATURE_HEADER)
+
+    def _send(self, request: httpx.Request, label: str | None = None) -> httpx.Response:
+        try:
+            reply = self._http.send(request, stream=True)
+            try:
+                if label:
+                    crash_point(label)  # the status line is in: the server has committed
+                reply.read()
+            finally:
+                reply.close()
+        except httpx.TimeoutException as exc:
+            raise _timeout(exc) from exc
+        except httpx.TransportError as exc:  # connect, read, write, protocol errors
+            raise _offline(exc) from exc
+        if reply.status_code != 200:
+            raise classify_refusal(reply)
+        return reply
+
+
+def classify_refusal(reply: httpx.Response) -> SyncError:
+    """A SyncError for a non-200 reply, keeping the server's Vietnamese message when it has one."""
+    status = reply.status_code
+    code, message = _refusal_body(reply)
+    retry_after = _retry_after(reply.headers.get("retry-after"))
+    if status >= 500 or status in (408, 429):
+        text = message or f"Máy chủ tỉnh đang gặp sự cố (mã {status})."
+        return SyncError(FailureKind.SERVER, text, code=code, status=status,
+                         retry_after=retry_after)
+    kind = _CODE_KINDS.get(code or "", FailureKind.REFUSED)
+    if code is None and status in (401, 403):
+        kind = FailureKind.UNKNOWN_DEVICE
+    text = message or f"Máy chủ tỉnh từ chối yêu cầu (mã {status})."
+    return SyncError(kind, text, code=code, status=status, retry_after=retry_after)
+
+
+def _refusal_body(reply: httpx.Response) -> tuple[str | None, str | None]:
+    try:
+        body = protocol.decode_json_object(reply.content)
+    except protocol.ProtocolError:
+        return None, None
+    code, message = body.get("error"), body.get("message")
+    return (code if isinstance(code, str) else None,
+            message if isinstance(message, str) else None)
+
+
+def _retry_after(value: str | None) -> float | None:
+    if value is None or not value.strip().isdigit():
+        return None  # an HTTP date is allowed too; we simply fall back to our own backoff
+    return float(value.strip())
+
+
+def _json_object(reply: httpx.Response) -> dict[str, Any]:
+    try:
+        return protocol.decode_json_object(reply.content)
+    except protocol.ProtocolError as exc:
+        raise _bad_reply(str(exc)) from exc
+
+
+def _bad_reply(detail: str) -> SyncError:
+    return SyncError(FailureKind.BAD_REPLY, f"Trả lời của máy chủ không hợp lệ ({detail}).")
+
+
+def _offline(exc: Exception) -> SyncError:
+    return SyncError(FailureKind.OFFLINE,
+                     f"Không kết nối được máy chủ tỉnh ({type(exc).__name__}).")
+
+
+def _timeout(exc: Exception) -> SyncError:
+    if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
+        return _offline(exc)
+    return SyncError(FailureKind.TIMEOUT, "Máy chủ tỉnh không trả lời kịp (hết thời gian chờ).")

@@ -1,0 +1,109 @@
+"""Enrolment: make this PC's key pair, register it with a one-time code, store the server's reply.
+
+The key pair is stored before the request, so a retry after a crash presents the same key. The
+server's reply (device id, its public key) is stored in one transaction, after checking that it
+enrolled us in our own unit and slot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from counter_app.services.errors import ServiceError
+from counter_app.services.store import Store
+from counter_app.sync import protocol
+from counter_app.sync.client import SyncClient
+from counter_app.sync.crash import WHILE_ENROLLING, crash_point
+from counter_app.sync.errors import FailureKind, SyncError
+from counter_app.sync.identity import private_key_of, self_device
+from counter_app.sync.signing import (
+    Ed25519PrivateKey,
+    SignatureError,
+    generate_private_key,
+    load_public_key,
+    public_key_b64,
+)
+
+ClientFactory = Callable[[str], SyncClient]
+
+
+@dataclass(frozen=True)
+class EnrolResult:
+    device_id: int
+    unit_code: str
+    slot: int
+    server_url: str
+
+
+def normalise_url(text: str) -> str:
+    url = text.strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ServiceError(f"Địa chỉ máy chủ “{text}” không hợp lệ (ví dụ: "
+                           "https://dongbo.hatinh.gov.vn).", field="server_url")
+    return url
+
+
+def _raw_private(key: Ed25519PrivateKey) -> bytes:
+    from cryptography.hazmat.primitives.serialization import (
+        Encoding,
+        NoEncryption,
+        PrivateFormat,
+    )
+
+    return key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+
+
+def _prepare(store: Store, app_version: str, code: str) -> protocol.EnrolRequest:
+    """Keep (or make) the key pair, and build the request; refuses a PC already enrolled."""
+    with store.write() as session:
+        device = self_device(session)
+        if device.server_device_id is not None:
+            raise ServiceError(f"Máy này đã đăng ký với máy chủ {device.server_url} (máy số "
+                               f"{device.server_device_id}).")
+        key = private_key_of(device)
+        if key is None:
+            key = generate_private_key()
+            device.private_key, device.public_key = _raw_private(key), public_key_b64(key)
+        return {"code": code.strip(), "public_key": public_key_b64(key),
+                "device_uuid": device.device_uuid, "device_name": device.name,
+                "slot": device.slot, "app_version": app_version}
+
+
+def enrol(
+    store: Store, client_factory: ClientFactory, server_url: str, code: str,
+    app_version: str, now: datetime,
+) -> EnrolResult:
+    url = normalise_url(server_url)
+    if not code.strip():
+        raise ServiceError("Nhập mã đăng ký máy do bộ phận CNTT cấp.", field="code")
+    request = _prepare(store, app_version, code)
+    with client_factory(url) as client:
+        reply = client.enrol(request)
+    crash_point(WHILE_ENROLLING)
+    return _store_reply(store, url, request, reply, now)
+
+
+def _store_reply(
+    store: Store, url: str, request: protocol.EnrolRequest, reply: protocol.EnrolReply,
+    now: datetime,
+) -> EnrolResult:
+    try:
+        load_public_key(reply["server_public_key"])
+    except SignatureError as exc:
+        raise SyncError(FailureKind.BAD_REPLY, "Khoá công khai máy chủ gửi về không hợp lệ.") \
+            from exc
+    with store.write() as session:
+        device = self_device(session)
+        if reply["unit_code"] != device.unit_code or reply["slot"] != request["slot"]:
+            raise ServiceError(
+                f"Mã đăng ký dành cho đơn vị {reply['unit_code']}, slot {reply['slot']}, nhưng "
+                f"máy này thuộc đơn vị {device.unit_code}, slot {device.slot}. Chưa lưu gì; "
+                f"báo bộ phận CNTT thu hồi máy số {reply['device_id']} trên máy chủ và cấp mã "
+                "đúng đơn vị.")
+        device.server_url, device.server_device_id = url, str(reply["device_id"])
+        device.server_public_key, device.enrolled_at = reply["server_public_key"], now
+    return EnrolResult(reply["device_id"], reply["unit_code"], reply["slot"], url)

@@ -1,0 +1,74 @@
+"""Why a sync did not go through, in classes the scheduler acts on and words a clerk can act on."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class FailureKind(StrEnum):
+    OFFLINE = "offline"  # no route, refused, reset, DNS: the link is down
+    TIMEOUT = "timeout"  # connected, but the server did not answer in time
+    SERVER = "server"  # 5xx, or the server is restarting
+    BAD_REPLY = "bad_reply"  # a reply we cannot trust: bad JSON, bad signature, wrong batch
+    TAMPERED = "tampered"  # the server saw a bad signature on what we sent (changed in transit)
+    TOO_LARGE = "too_large"  # the server refused the size of a batch
+    REVOKED = "revoked"  # the server revoked this PC
+    UNKNOWN_DEVICE = "unknown_device"  # the server does not know this PC (or its database reset)
+    NOT_ENROLLED = "not_enrolled"  # this PC never enrolled: nothing to send to
+    CONFLICT = "conflict"  # slot clash, already enrolled, schema not supported
+    REFUSED = "refused"  # any other refusal with a server message (bad code, expired code…)
+    BUSY = "busy"  # another sync of this store is running (this process or another)
+
+
+# What to do next, shown under the message. Keep each one short and concrete.
+ADVICE: dict[FailureKind, str] = {
+    FailureKind.OFFLINE: "Kiểm tra cáp mạng hoặc Wi-Fi; máy sẽ tự gửi lại khi có mạng. "
+    "Hồ sơ vẫn được lưu an toàn trên máy này.",
+    FailureKind.TIMEOUT: "Đường truyền chậm; máy sẽ tự thử lại với lô nhỏ hơn.",
+    FailureKind.SERVER: "Máy chủ tỉnh đang bận hoặc đang khởi động lại; máy sẽ tự thử lại sau.",
+    FailureKind.BAD_REPLY: "Máy sẽ tự thử lại. Nếu lỗi lặp lại nhiều lần, báo bộ phận CNTT.",
+    FailureKind.TAMPERED: "Máy sẽ gửi lại toàn bộ lô. Nếu lỗi lặp lại, báo bộ phận CNTT "
+    "(có thể thiết bị mạng đang can thiệp dữ liệu).",
+    FailureKind.TOO_LARGE: "Máy sẽ tự chia nhỏ lô và gửi lại.",
+    FailureKind.REVOKED: "Máy đã ngừng đồng bộ. Liên hệ bộ phận CNTT của huyện/tỉnh; "
+    "hồ sơ chưa gửi vẫn được giữ nguyên trên máy.",
+    FailureKind.UNKNOWN_DEVICE: "Liên hệ bộ phận CNTT để kiểm tra đăng ký của máy này.",
+    FailureKind.NOT_ENROLLED: "Đăng ký máy với máy chủ tỉnh (Đồng bộ → Đăng ký máy với máy "
+    "chủ) bằng mã do bộ phận CNTT cấp. Hồ sơ lưu trước đó sẽ được gửi sau khi đăng ký.",
+    FailureKind.CONFLICT: "Đọc thông báo trên và liên hệ bộ phận CNTT nếu cần.",
+    FailureKind.REFUSED: "Đọc thông báo trên; nếu cần, xin bộ phận CNTT hỗ trợ.",
+    FailureKind.BUSY: "Một lần đồng bộ khác đang chạy trên máy này; chờ nó xong.",
+}
+
+# Failures the scheduler retries by itself; the others wait for a person.
+RETRYABLE = frozenset({
+    FailureKind.OFFLINE, FailureKind.TIMEOUT, FailureKind.SERVER, FailureKind.BAD_REPLY,
+    FailureKind.TAMPERED, FailureKind.TOO_LARGE, FailureKind.BUSY,
+})
+
+
+class SyncError(Exception):
+    """A sync failure: `kind` for code, `message` (Vietnamese) and `advice` for people."""
+
+    def __init__(
+        self, kind: FailureKind, message: str, *, code: str | None = None,
+        status: int | None = None, retry_after: float | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.code = code  # the server's machine code, if it sent one
+        self.status = status  # HTTP status, if there was a reply
+        self.retry_after = retry_after  # seconds, from a Retry-After header
+
+    @property
+    def advice(self) -> str:
+        return ADVICE[self.kind]
+
+    @property
+    def retryable(self) -> bool:
+        return self.kind in RETRYABLE
+
+    def one_line(self) -> str:
+        """The message and what to do, on one line (the CLI's error line, the log)."""
+        return f"{self.message} {self.advice}"

@@ -1,0 +1,196 @@
+"""Apply one verified page of province changes and move the cursor, in the caller's transaction.
+
+Each change is applied at most once (its seq is recorded in `province_updates`). A change that
+cannot be applied here is recorded as `not_applied` with the reason and shown to people; it
+never blocks the feed, and the cursor always moves past it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+import orjson
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter_app.domain.catalogue import CatalogueError, parse_catalogue
+from counter_app.domain.text import nfc
+from counter_app.models.sync_tables import STATE_ROW, ProvinceUpdate, SyncState
+from counter_app.models.tables import CalendarOverride
+from counter_app.services import province_updates as pu
+from counter_app.services.catalogue import install_catalogue
+from counter_app.services.errors import ServiceError
+from counter_app.sync import protocol
+from counter_app.sync.crash import WHILE_APPLYING_PULL, crash_point
+from counter_app.sync.identity import Enrolled
+
+PROVINCE_SOURCE = "máy chủ tỉnh"
+REVOKED_MESSAGE = "Máy chủ tỉnh đã thu hồi quyền đồng bộ của máy này."
+
+
+@dataclass
+class PageResult:
+    applied: int = 0
+    unchanged: int = 0
+    not_applied: int = 0
+    kinds: set[str] = field(default_factory=set)  # kinds of changes applied (for cache resets)
+    revoked: bool = False
+
+
+@dataclass(frozen=True)
+class Context:
+    session: Session
+    me: Enrolled
+    seq: int
+    now: datetime
+
+
+Handler = Callable[[Context, dict[str, Any]], tuple[str, pu.Outcome]]
+
+
+def sync_state(session: Session) -> SyncState:
+    state = session.get(SyncState, STATE_ROW)
+    if state is None:
+        state = SyncState(id=STATE_ROW, pull_cursor=0)
+        session.add(state)
+        session.flush()
+    return state
+
+
+def apply_page(
+    session: Session, page: protocol.ChangesPage, me: Enrolled, now: datetime
+) -> PageResult:
+    """Apply every change not applied before, then move the cursor (all in one transaction)."""
+    state = sync_state(session)
+    done = PageResult()
+    changes = [c for c in page["changes"] if c["seq"] > state.pull_cursor]
+    if changes:
+        seen = set(session.scalars(select(ProvinceUpdate.change_seq).where(
+            ProvinceUpdate.change_seq.in_([c["seq"] for c in changes]))))
+        for index, change in enumerate(c for c in changes if c["seq"] not in seen):
+            _apply_one(Context(session, me, change["seq"], now), change, done)
+            if index == 0:
+                session.flush()
+                crash_point(WHILE_APPLYING_PULL)  # half a page written, cursor not moved
+    state.pull_cursor = max(state.pull_cursor, page["next_cursor"])
+    state.pulled_at, state.last_server_time = now, page.get("server_time")
+    done.revoked = state.revoked_at is not None
+    return done
+
+
+def _apply_one(ctx: Context, change: protocol.Change, done: PageResult) -> None:
+    handler = _HANDLERS.get(change["kind"])
+    payload = change["payload"] if isinstance(change.get("payload"), dict) else {}
+    try:
+        if handler is None:
+            subject, outcome = change["kind"][:120], pu.Outcome(
+                pu.NOT_APPLIED, f"Loại thay đổi “{change['kind']}” chưa được phần mềm hỗ trợ.")
+        else:
+            with ctx.session.begin_nested():  # a failing change leaves nothing half-written
+                subject, outcome = handler(ctx, payload)
+    except (KeyError, TypeError, ValueError, ServiceError) as exc:
+        subject = str(payload.get("dossier_code") or change["kind"])[:120]
+        outcome = pu.Outcome(pu.NOT_APPLIED, f"Thay đổi không hợp lệ: {_reason(exc)}")
+    ctx.session.add(ProvinceUpdate(
+        change_seq=ctx.seq, kind=change["kind"][:40], subject=subject[:120],
+        result=outcome.result, message=outcome.message,
+        server_created_at=str(change.get("created_at", ""))[:40], applied_at=ctx.now))
+    _count(done, change["kind"], outcome)
+
+
+def _count(done: PageResult, kind: str, outcome: pu.Outcome) -> None:
+    if outcome.result == pu.APPLIED:
+        done.applied += 1
+        done.kinds.add(kind)
+    elif outcome.result == pu.UNCHANGED:
+        done.unchanged += 1
+    else:
+        done.not_applied += 1
+
+
+def _reason(exc: Exception) -> str:
+    return exc.message if isinstance(exc, ServiceError) else f"{type(exc).__name__}: {exc}"
+
+
+def _dossier_status(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outcome]:
+    change = pu.ProvinceStatus(
+        change_seq=ctx.seq, dossier_uuid=str(payload["dossier_uuid"]),
+        dossier_code=str(payload.get("dossier_code", "")), to_status=int(payload["to_status"]),
+        actor=str(payload.get("actor") or PROVINCE_SOURCE),
+        at=protocol.parse_time(payload["at"]),
+        note=payload["note"] if isinstance(payload.get("note"), str) else None)
+    return change.dossier_code, pu.apply_province_status(ctx.session, change)
+
+
+def _catalogue(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outcome]:
+    version = str(payload["version"])
+    text = orjson.dumps(payload["document"]).decode()
+    try:
+        catalogue = parse_catalogue(text)
+    except CatalogueError as exc:
+        return version, pu.Outcome(pu.NOT_APPLIED, f"Danh mục {version} không hợp lệ: {exc}")
+    if catalogue.sha256 != payload.get("sha256") or catalogue.version != version:
+        return version, pu.Outcome(pu.NOT_APPLIED, f"Danh mục {version}: mã băm không khớp.")
+    source = f"{PROVINCE_SOURCE} #{ctx.seq}"
+    if install_catalogue(ctx.session, catalogue, text, source=source):
+        return version, pu.Outcome(pu.APPLIED)
+    return version, pu.Outcome(pu.UNCHANGED, f"Danh mục {version} đã có trên máy.")
+
+
+def _calendar(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outcome]:
+    """The province's table for a year replaces its earlier one; local imports are kept."""
+    year = int(payload["year"])
+    days = {date.fromisoformat(d["date"]): (str(d["kind"]), nfc(str(d["name"])))
+            for d in payload["days"]}
+    if any(day.year != year or kind not in ("holiday", "workday")
+           for day, (kind, _) in days.items()):
+        return str(year), pu.Outcome(pu.NOT_APPLIED, f"Lịch năm {year} có ngày không hợp lệ.")
+    rows = ctx.session.scalars(select(CalendarOverride).where(
+        CalendarOverride.day >= date(year, 1, 1), CalendarOverride.day <= date(year, 12, 31)))
+    for row in rows:
+        if row.day not in days and row.source.startswith(PROVINCE_SOURCE):
+            ctx.session.delete(row)
+    for day, (kind, name) in days.items():
+        row = ctx.session.get(CalendarOverride, day) or CalendarOverride(day=day)
+        row.kind, row.name, row.source, row.imported_at = kind, name[:200], \
+            f"{PROVINCE_SOURCE} #{ctx.seq}", ctx.now
+        ctx.session.add(row)
+    return str(year), pu.Outcome(pu.APPLIED)
+
+
+def _tracking_pool(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outcome]:
+    unit = str(payload["unit_code"])
+    if unit != ctx.me.unit_code:
+        return unit, pu.Outcome(pu.NOT_APPLIED, f"Mã vận đơn dành cho đơn vị khác ({unit}).")
+    numbers = [str(n) for n in payload["numbers"]]
+    fresh = pu.add_tracking_numbers(ctx.session, unit, numbers, ctx.seq, ctx.now)
+    if fresh == 0:
+        return unit, pu.Outcome(pu.UNCHANGED, "Các mã vận đơn này đã có trên máy.")
+    return unit, pu.Outcome(pu.APPLIED, f"Nhận {fresh} mã vận đơn bưu chính.")
+
+
+def _device_revoked(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outcome]:
+    device_id = int(payload["device_id"])
+    if device_id != ctx.me.device_id:
+        return f"máy số {device_id}", pu.Outcome(
+            pu.APPLIED, f"Máy số {device_id} (slot {payload.get('slot')}) đã bị thu hồi.")
+    mark_revoked(ctx.session, ctx.now, REVOKED_MESSAGE)
+    return f"máy số {device_id}", pu.Outcome(pu.APPLIED, REVOKED_MESSAGE)
+
+
+def mark_revoked(session: Session, now: datetime, message: str) -> None:
+    state = sync_state(session)
+    if state.revoked_at is None:
+        state.revoked_at, state.revoked_message = now, message
+
+
+_HANDLERS: dict[str, Handler] = {
+    protocol.CHANGE_DOSSIER_STATUS: _dossier_status,
+    protocol.CHANGE_CATALOGUE: _catalogue,
+    protocol.CHANGE_CALENDAR: _calendar,
+    protocol.CHANGE_TRACKING_POOL: _tracking_pool,
+    protocol.CHANGE_DEVICE_REVOKED: _device_revoked,
+}

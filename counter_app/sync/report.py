@@ -1,0 +1,107 @@
+"""What one sync run did (counts, failure), its summary in Vietnamese, and its row in `sync_log`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter_app.models.sync_tables import SyncLogEntry
+from counter_app.sync.errors import FailureKind, SyncError
+from counter_app.sync.ledger import ReceiptCounts
+from counter_app.sync.pull_apply import PageResult
+from counter_app.sync.status import SyncStatus
+
+
+@dataclass
+class SyncReport:
+    trigger: str
+    started_at: datetime
+    finished_at: datetime | None = None
+    server_url: str | None = None
+    batches: int = 0
+    bytes_sent: int = 0
+    sent: int = 0
+    acked: int = 0
+    duplicates: int = 0
+    conflicts: int = 0
+    quarantined: int = 0
+    held: int = 0
+    released: int = 0
+    pulled: int = 0
+    pull_applied: int = 0
+    pull_unchanged: int = 0
+    pull_not_applied: int = 0
+    error: SyncError | None = None
+    status: SyncStatus | None = None
+    changed_kinds: set[str] = field(default_factory=set)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def add_receipt(self, counts: ReceiptCounts, sent: int, body_bytes: int) -> None:
+        self.batches += 1
+        self.bytes_sent += body_bytes
+        self.sent += sent
+        self.acked += counts.acked
+        self.duplicates += counts.duplicates
+        self.conflicts += counts.conflicts
+        self.quarantined += counts.quarantined
+        self.held += counts.held
+        self.released += counts.released
+
+    def add_page(self, changes: int, result: PageResult) -> None:
+        self.pulled += changes
+        self.pull_applied += result.applied
+        self.pull_unchanged += result.unchanged
+        self.pull_not_applied += result.not_applied
+        self.changed_kinds |= result.kinds
+
+    def push_line(self) -> str:
+        size = f"{self.bytes_sent / 1024:.1f} KB" if self.bytes_sent else "0 KB"
+        line = (f"Gửi: {self.sent} thao tác trong {self.batches} lô ({size}); máy chủ xác nhận "
+                f"{self.acked}, trùng (đã có) {self.duplicates}, xung đột {self.conflicts}, "
+                f"cách ly {self.quarantined}, chờ thao tác trước {self.held}")
+        if self.released:
+            line += f"; {self.released} thao tác chờ trước đây nay đã được áp dụng"
+        return line + "."
+
+    def pull_line(self) -> str:
+        line = f"Nhận từ tỉnh: {self.pulled} thay đổi (áp dụng {self.pull_applied}"
+        if self.pull_unchanged:
+            line += f", đã có {self.pull_unchanged}"
+        if self.pull_not_applied:
+            line += f", không áp dụng được {self.pull_not_applied}"
+        return line + ")."
+
+    def summary_lines(self, now: datetime) -> list[str]:
+        lines = [self.push_line(), self.pull_line()]
+        if self.status is not None:
+            lines.append(f"Tình trạng: {self.status.text(now)}.")
+        return lines
+
+
+# A link that stays down would add a row every few seconds: repeat failures extend one row.
+_COALESCED = frozenset({FailureKind.OFFLINE, FailureKind.TIMEOUT, FailureKind.SERVER})
+
+
+def write_log(session: Session, report: SyncReport) -> None:
+    """One `sync_log` row per run; a repeat of the same network failure extends the last row."""
+    error = report.error
+    finished = report.finished_at or report.started_at
+    if error is not None and error.kind in _COALESCED and report.sent == 0:
+        last = session.scalar(select(SyncLogEntry).order_by(SyncLogEntry.id.desc()).limit(1))
+        if last is not None and last.error_kind == error.kind.value and last.sent == 0:
+            last.finished_at, last.message = finished, error.one_line()
+            return
+    session.add(SyncLogEntry(
+        started_at=report.started_at, finished_at=finished, trigger=report.trigger,
+        outcome="ok" if error is None else "error", batches=report.batches,
+        bytes_sent=report.bytes_sent, sent=report.sent, acked=report.acked,
+        duplicates=report.duplicates, conflicts=report.conflicts,
+        quarantined=report.quarantined, held=report.held, pulled=report.pulled,
+        error_kind=error.kind.value if error else None,
+        message=error.one_line() if error else None))

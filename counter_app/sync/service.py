@@ -1,0 +1,222 @@
+"""SyncService: enrol, push the outbox, pull province changes, and say honestly where things stand.
+
+Order never depends on a wall clock: ops go in device_seq order, changes are applied in server
+order. The clock only stamps what is shown (and `sent_at`, from which the server measures skew).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from counter_app import __version__
+from counter_app.domain.vntime import now_vn
+from counter_app.models.sync_tables import STATE_ROW, SyncState
+from counter_app.models.tables import OutboxOp
+from counter_app.services.catalogue import current_version
+from counter_app.services.store import Store
+from counter_app.sync import ledger, protocol
+from counter_app.sync.client import SyncClient, Timeouts
+from counter_app.sync.crash import (
+    AFTER_PULL_STORED,
+    AFTER_RECEIPT_STORED,
+    BEFORE_PULL,
+    BEFORE_SEND,
+    crash_point,
+)
+from counter_app.sync.enrol import ClientFactory, EnrolResult, enrol
+from counter_app.sync.errors import FailureKind, SyncError
+from counter_app.sync.identity import Enrolled, enrolled_identity
+from counter_app.sync.lock import SyncLock
+from counter_app.sync.pull_apply import apply_page, mark_revoked
+from counter_app.sync.report import SyncReport, write_log
+from counter_app.sync.status import SyncStatus, compute_status
+
+Progress = Callable[[str, int, int], None]  # phase ("push" | "pull"), done, total
+Clock = Callable[[], datetime]
+MIN_BATCH_OPS = 10
+
+
+@dataclass
+class SyncOptions:
+    batch_ops: int = protocol.DEFAULT_BATCH_OPS
+    batch_bytes: int = 2 * 1024 * 1024  # uncompressed op JSON per batch (~80 KB on the wire)
+    pull_limit: int = protocol.DEFAULT_CHANGES_LIMIT
+    timeouts: Timeouts = field(default_factory=Timeouts)
+    lock_wait_s: float = 0.0
+
+
+class SyncService:
+    """One per store. `sync_once` is safe to call from any thread: runs are single-flight."""
+
+    def __init__(
+        self, store: Store, *, clock: Clock = now_vn, options: SyncOptions | None = None,
+        client_factory: ClientFactory | None = None, app_version: str = __version__,
+        on_reference_data: Callable[[set[str]], None] | None = None,
+    ) -> None:
+        self._store = store
+        self._clock = clock
+        self.options = options or SyncOptions()
+        self._client_factory = client_factory or self._default_client
+        self._app_version = app_version
+        self._on_reference_data = on_reference_data
+        self._lock = SyncLock(store.paths.data_dir)
+        self._batch_ops = self.options.batch_ops
+
+    def _default_client(self, url: str) -> SyncClient:
+        return SyncClient(url, timeouts=self.options.timeouts)
+
+    # -- public API ---------------------------------------------------------------------------
+
+    def status(self) -> SyncStatus:
+        with self._store.read() as session:
+            return compute_status(session)
+
+    def enrol(self, server_url: str, code: str) -> EnrolResult:
+        """Register this PC; SyncError (refused, offline…) or ServiceError (bad input)."""
+        with self._lock.hold(self.options.lock_wait_s):
+            return enrol(self._store, self._client_factory, server_url, code,
+                         self._app_version, self._clock())
+
+    def sync_once(self, trigger: str = "manual", progress: Progress | None = None) -> SyncReport:
+        """Push everything sendable, then pull every page. Never raises SyncError: see `.error`."""
+        report = SyncReport(trigger, self._clock())
+        try:
+            with self._lock.hold(self.options.lock_wait_s):
+                try:
+                    self._run(report, progress)
+                finally:
+                    report.finished_at = self._clock()
+                    self._finish(report)
+        except SyncError as exc:  # BUSY: someone else's run is the one that counts; not logged
+            report.error = exc
+            report.finished_at = self._clock()
+        report.status = self.status()
+        return report
+
+    # -- one run ------------------------------------------------------------------------------
+
+    def _run(self, report: SyncReport, progress: Progress | None) -> None:
+        try:
+            with self._store.read() as session:
+                me = enrolled_identity(session)
+                state = session.get(SyncState, STATE_ROW)
+                if state is not None and state.revoked_at is not None:
+                    raise SyncError(FailureKind.REVOKED, state.revoked_message or "")
+            report.server_url = me.server_url
+            with self._client_factory(me.server_url) as client:
+                self._push(client, me, report, progress)
+                self._pull(client, me, report, progress)
+        except SyncError as exc:
+            report.error = exc
+
+    def _finish(self, report: SyncReport) -> None:
+        error = report.error
+        with self._store.write() as session:
+            if error is not None and error.kind == FailureKind.REVOKED:
+                mark_revoked(session, report.finished_at or self._clock(), error.message)
+            write_log(session, report)
+        if report.changed_kinds and self._on_reference_data is not None:
+            self._on_reference_data(set(report.changed_kinds))
+
+    # -- push ---------------------------------------------------------------------------------
+
+    def _push(
+        self, client: SyncClient, me: Enrolled, report: SyncReport, progress: Progress | None
+    ) -> None:
+        after, total = 0, self._count_sendable()
+        while True:
+            with self._store.read() as session:
+                batch = ledger.next_batch(session, after, self._batch_ops,
+                                          self.options.batch_bytes)
+                if not batch:
+                    return
+                head, catalogue = ledger.head_seq(session), current_version(session)
+            batch_id = protocol.new_batch_id()
+            body = protocol.build_batch(
+                me.device_id, ledger.decode_ops(batch), app_version=self._app_version,
+                catalogue_version=catalogue, head_seq=head, batch_id=batch_id,
+                sent_at=self._clock())
+            if self._send(client, me, batch, batch_id, body, report):
+                after = batch[-1].device_seq
+            if progress is not None:
+                progress("push", report.sent, total)
+
+    def _send(
+        self, client: SyncClient, me: Enrolled, batch: list[ledger.PendingOp], batch_id: str,
+        body: bytes, report: SyncReport,
+    ) -> bool:
+        """Send one batch and store its receipt; False if it must be rebuilt smaller."""
+        crash_point(BEFORE_SEND)
+        try:
+            raw = client.push(me.device_id, me.key, body)
+            receipt, signature = _verify(raw, me, batch_id)
+        except SyncError as exc:
+            if exc.kind in (FailureKind.TOO_LARGE, FailureKind.TIMEOUT):
+                self._batch_ops = max(MIN_BATCH_OPS, len(batch) // 2)
+                if exc.kind == FailureKind.TOO_LARGE and len(batch) > MIN_BATCH_OPS:
+                    return False
+            with self._store.write() as session:
+                ledger.record_failure(session, batch, exc.message)
+            raise
+        with self._store.write() as session:
+            counts = ledger.store_receipt(session, receipt, raw, signature, batch, self._clock())
+        crash_point(AFTER_RECEIPT_STORED)
+        report.add_receipt(counts, len(batch), len(body))
+        self._batch_ops = min(self.options.batch_ops, self._batch_ops * 2)
+        return True
+
+    def _count_sendable(self) -> int:
+        with self._store.read() as session:
+            return session.scalar(select(func.count()).select_from(OutboxOp).where(
+                OutboxOp.state.in_(ledger.SENDABLE))) or 0
+
+    # -- pull ---------------------------------------------------------------------------------
+
+    def _pull(
+        self, client: SyncClient, me: Enrolled, report: SyncReport, progress: Progress | None
+    ) -> None:
+        while True:
+            with self._store.read() as session:
+                state = session.get(SyncState, STATE_ROW)
+                cursor = state.pull_cursor if state is not None else 0
+            crash_point(BEFORE_PULL)
+            body, signature = client.pull(me.device_id, me.key, cursor, self.options.pull_limit,
+                                          now=self._clock())
+            page = _verify_page(body, signature, me)
+            with self._store.write() as session:
+                result = apply_page(session, page, me, self._clock())
+            crash_point(AFTER_PULL_STORED)
+            report.add_page(len(page["changes"]), result)
+            if progress is not None:
+                progress("pull", report.pulled, report.pulled + (1 if page["has_more"] else 0))
+            if not page["has_more"]:
+                return
+
+
+def _verify(raw: bytes, me: Enrolled, batch_id: str) -> tuple[protocol.Receipt, str]:
+    """The receipt, checked (hash, server signature, batch, device) before anything is marked."""
+    try:
+        receipt = protocol.verify_receipt(raw, me.server_public_key, batch_id=batch_id,
+                                          device_id=me.device_id)
+        signature = protocol.decode_json_object(raw)["signature"]
+    except (protocol.ReceiptError, protocol.ProtocolError) as exc:
+        raise SyncError(FailureKind.BAD_REPLY,
+                        f"Biên nhận của máy chủ không kiểm tra được ({exc}); chưa đánh dấu gì, "
+                        "lô sẽ được gửi lại.") from exc
+    return receipt, str(signature)
+
+
+def _verify_page(body: bytes, signature: str | None, me: Enrolled) -> protocol.ChangesPage:
+    try:
+        return protocol.parse_changes_page(body, signature, me.server_public_key)
+    except (protocol.ReceiptError, protocol.ProtocolError) as exc:
+        raise SyncError(FailureKind.BAD_REPLY,
+                        f"Dữ liệu tỉnh gửi về không kiểm tra được ({exc}); chưa áp dụng gì.") \
+            from exc
+
+
+__all__ = ["EnrolResult", "Progress", "SyncOptions", "SyncReport", "SyncService"]

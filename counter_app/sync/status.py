@@ -1,0 +1,118 @@
+"""The honest sync status, computed from the outbox and the stored server receipts only.
+
+"Đã gửi hết" appears only when every outbox op is acknowledged by a stored, verified receipt.
+Anything else is pending (queued or held), an error (conflict, quarantined), or unconfirmed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from counter_app.domain.vntime import format_vn, to_vn
+from counter_app.models.sync_tables import STATE_ROW, ProvinceUpdate, SyncLogEntry, SyncState
+from counter_app.models.tables import Device, OutboxOp
+from counter_app.services.outbox import CONFLICT, HELD, QUARANTINED, QUEUED
+from counter_app.sync.ledger import DONE_STATES
+
+ERROR_STATES = (CONFLICT, QUARANTINED)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    enrolled: bool
+    server_url: str | None
+    revoked: bool
+    total_ops: int
+    pending_ops: int  # queued + held + any state this version does not know
+    pending_dossiers: int
+    oldest_pending_at: datetime | None  # this PC's clock when the op was made: display only
+    held: int
+    errors: int  # conflict + quarantined ops
+    unconfirmed: int  # marked acknowledged but without a stored receipt (never expected)
+    not_applied_updates: int
+    last_success_at: datetime | None
+    last_error: str | None  # the latest run's failure, if it failed
+
+    @property
+    def all_sent(self) -> bool:
+        return self.pending_ops == 0 and self.errors == 0 and self.unconfirmed == 0
+
+    def text(self, now: datetime) -> str:
+        """One line for the status bar and the CLI, e.g. “12 hồ sơ chờ gửi, cũ nhất 3 giờ”."""
+        parts: list[str] = []
+        if self.revoked:
+            parts.append("Máy đã bị thu hồi quyền đồng bộ")
+        elif not self.enrolled:
+            parts.append("Chưa đăng ký với máy chủ tỉnh")
+        if self.all_sent:
+            parts.append("Đã gửi hết")
+        if self.pending_ops or self.unconfirmed:
+            count = self.pending_dossiers + self.unconfirmed
+            age = format_age(now - self.oldest_pending_at) if self.oldest_pending_at else None
+            parts.append(f"{count} hồ sơ chờ gửi" + (f", cũ nhất {age}" if age else ""))
+        if self.errors:
+            parts.append(f"{self.errors} lỗi")
+        if self.last_success_at is not None:
+            parts.append(f"lần cuối {format_vn(self.last_success_at)}")
+        return " · ".join(parts)
+
+
+def format_age(age: timedelta) -> str:
+    """“40 phút”, “3 giờ”, “5 ngày”; a clock set back shows “0 phút”, never a negative age."""
+    minutes = max(0, int(age.total_seconds() // 60))
+    if minutes < 60:
+        return f"{minutes} phút"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} giờ"
+    return f"{minutes // (24 * 60)} ngày"
+
+
+def compute_status(session: Session) -> SyncStatus:
+    by_state = dict(session.execute(
+        select(OutboxOp.state, func.count()).group_by(OutboxOp.state)).tuples().all())
+    pending_states = [s for s in by_state if s not in DONE_STATES and s not in ERROR_STATES]
+    dossiers, oldest = _pending_detail(session, pending_states)
+    device = session.scalar(select(Device).where(Device.is_self.is_(True)))
+    state = session.get(SyncState, STATE_ROW)
+    return SyncStatus(
+        enrolled=device is not None and device.server_device_id is not None,
+        server_url=device.server_url if device is not None else None,
+        revoked=state is not None and state.revoked_at is not None,
+        total_ops=sum(by_state.values()),
+        pending_ops=sum(by_state[s] for s in pending_states),
+        pending_dossiers=dossiers, oldest_pending_at=oldest,
+        held=by_state.get(HELD, 0), errors=sum(by_state.get(s, 0) for s in ERROR_STATES),
+        unconfirmed=_unconfirmed(session),
+        not_applied_updates=session.scalar(select(func.count()).select_from(ProvinceUpdate)
+                                           .where(ProvinceUpdate.result == "not_applied")) or 0,
+        last_success_at=session.scalar(select(func.max(SyncLogEntry.finished_at))
+                                       .where(SyncLogEntry.outcome == "ok")),
+        last_error=_last_error(session),
+    )
+
+
+def _pending_detail(session: Session, states: list[str]) -> tuple[int, datetime | None]:
+    if not states:
+        return 0, None
+    count, oldest = session.execute(
+        select(func.count(func.distinct(OutboxOp.dossier_uuid)), func.min(OutboxOp.created_at))
+        .where(OutboxOp.state.in_(states))).one()
+    return int(count or 0), to_vn(oldest) if oldest is not None else None
+
+
+def _unconfirmed(session: Session) -> int:
+    """Acknowledged ops without a receipt id: must be zero; counted as pending if not."""
+    return session.scalar(select(func.count()).select_from(OutboxOp).where(
+        OutboxOp.state.in_(DONE_STATES), OutboxOp.receipt_id.is_(None))) or 0
+
+
+def _last_error(session: Session) -> str | None:
+    last = session.scalar(select(SyncLogEntry).order_by(SyncLogEntry.id.desc()).limit(1))
+    return last.message if last is not None and last.outcome != "ok" else None
+
+
+__all__ = ["QUEUED", "SyncStatus", "compute_status", "format_age"]
