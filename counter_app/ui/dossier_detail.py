@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,7 +26,14 @@ from counter_app.ui.slip_preview import SlipPreviewDialog
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import MessageBar, error_text
 
-EVENT_KINDS = {"received": "Tiếp nhận", "returned": "Trả kết quả", "status": "Chuyển trạng thái"}
+EVENT_KINDS = {
+    "registered": "Đăng ký", "received": "Tiếp nhận", "refused": "Từ chối tiếp nhận",
+    "forwarded": "Chuyển cơ quan giải quyết", "supplement_requested": "Yêu cầu bổ sung",
+    "financial_obligation": "Nghĩa vụ tài chính", "withdrawn": "Rút hồ sơ",
+    "stopped": "Dừng xử lý", "result_ready": "Có kết quả", "returned": "Trả kết quả",
+    "status": "Chuyển trạng thái",
+}
+ALWAYS_SHOWN = frozenset({"Mã hồ sơ", "Trạng thái", "Thủ tục", "Người nộp", "Hẹn trả"})
 EVENT_HEADERS = ("Thời gian", "Người thực hiện", "Việc", "Từ trạng thái", "Sang trạng thái",
                  "Ghi chú")
 
@@ -91,8 +101,7 @@ class DossierDetailDialog(QDialog):
         self.events_table.setHorizontalHeaderLabels(EVENT_HEADERS)
         self.events_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.events_table.verticalHeader().setVisible(False)
-        self.events_table.horizontalHeader().setSectionResizeMode(
-            len(EVENT_HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.events_table.horizontalHeader().setStretchLastSection(True)
         self.message = MessageBar()
         self.reprint_button = QPushButton("In lại giấy tiếp nhận")
         self.reprint_button.clicked.connect(self.reprint)
@@ -108,10 +117,21 @@ class DossierDetailDialog(QDialog):
         buttons.addWidget(self.reprint_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.fields_widget)
+        history = QWidget()
+        history_layout = QVBoxLayout(history)
+        history_layout.setContentsMargins(0, 0, 0, 0)
+        history_layout.addWidget(QLabel("<b>Quá trình xử lý</b>"))
+        history_layout.addWidget(self.events_table)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(scroll)
+        splitter.addWidget(history)
+        splitter.setSizes([460, 240])
         layout = QVBoxLayout(self)
-        layout.addWidget(self.fields_widget)
-        layout.addWidget(QLabel("<b>Quá trình xử lý</b>"))
-        layout.addWidget(self.events_table, 1)
+        layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
 
@@ -119,8 +139,11 @@ class DossierDetailDialog(QDialog):
         self.detail = detail
         self.message.clear_message()
         for label, value in detail_fields(detail):
+            if not value and label not in ALWAYS_SHOWN:
+                continue  # an empty line per missing e-mail or proxy only pushes history down
             value_label = QLabel(value)
             value_label.setWordWrap(True)
+            value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.fields_form.addRow(f"{label}:", value_label)
         self.events_table.setRowCount(len(detail.events))
         for row, event in enumerate(detail.events):

@@ -94,7 +94,7 @@ class DossierListView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(self.model.COL_PROCEDURE, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 190), (1, 180), (2, 110), (3, 100), (5, 130), (6, 120), (7, 120)):
+        for col, width in ((0, 195), (1, 180), (2, 110), (3, 100), (5, 200), (6, 125), (7, 125)):
             self.table.setColumnWidth(col, width)
         self.count_label = QLabel()
         self.message = MessageBar()

@@ -146,7 +146,9 @@ class DossierTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return TEXT_BRUSH if due_state(row, self.now) else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return {"overdue": "Quá hạn", "soon": "Sắp đến hạn"}.get(due_state(row, self.now))
+            state = {"overdue": "Quá hạn", "soon": "Sắp đến hạn"}.get(due_state(row, self.now))
+            text = self._text(row, index.column())  # long names are cut off in the cell
+            return f"{text}\n({state})" if state else text
         return None
 
     def _text(self, row, column: int) -> str:

@@ -16,6 +16,15 @@ VISIBLE_ROWS = 6
 _NAV_KEYS = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 5, Qt.Key.Key_PageUp: -5}
 
 
+def chosen_html(info) -> str:
+    """The picked procedure as the clerk reads it back: name, code, field, agency, time limit."""
+    facts = [f"Mã: {escape(info.code)}", f"Lĩnh vực: {escape(info.field_name)}"]
+    if info.agency_name:
+        facts.append(f"Cơ quan giải quyết: {escape(info.agency_name)}")
+    facts.append(f"Thời hạn: {escape(info.processing_text)}")
+    return f"<b>{escape(info.name)}</b><br>{' · '.join(facts)}"
+
+
 class ProcedurePicker(QWidget):
     """A search box over a short result list; Up/Down move, Enter picks.
 
@@ -130,11 +139,8 @@ class ProcedurePicker(QWidget):
         self.chosen = info
         self.results.setVisible(False)
         self.search_edit.setText(info.name)
-        self.chosen_label.setText(
-            f"<b>{escape(info.name)}</b><br>Mã: {escape(info.code)} · Lĩnh vực: "
-            f"{escape(info.field_name)}<br>Cơ quan giải quyết: {escape(info.agency_name)}"
-            f" · Thời hạn: {escape(info.processing_text)}"
-        )
+        self.search_edit.setCursorPosition(0)  # long names: show their beginning
+        self.chosen_label.setText(chosen_html(info))
         self.message.clear_issue()
         emit(self.procedure_chosen, info)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -127,8 +129,9 @@ class ReturnView(QWidget):
             return
         a = detail.applicant
         self.summary_label.setText(
-            f"<b style='font-size:12pt'>{detail.code}</b><br>{detail.procedure_name}<br>"
-            f"Người nộp: <b>{a.full_name}</b> · CCCD: {a.id_number or '—'}<br>"
+            f"<b style='font-size:12pt'>{escape(detail.code)}</b><br>"
+            f"{escape(detail.procedure_name)}<br>"
+            f"Người nộp: <b>{escape(a.full_name)}</b> · CCCD: {escape(a.id_number or '—')}<br>"
             f"Trạng thái: {status_text(detail.status)} · Hẹn trả: {format_vn(detail.due_at)}")
         self.receiver_name_edit.setText(a.full_name)
         self.receiver_id_edit.setText(a.id_number or "")

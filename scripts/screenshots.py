@@ -1,0 +1,172 @@
+"""Screenshots of the counter's screens for the README, taken offscreen on a demo store.
+
+    .venv/bin/python scripts/screenshots.py [--data-dir D] [--out DIR] [--size 1366x768]
+
+Creates the demo store first if D has none (`counter-app --data-dir D demo --dossiers 2000`),
+signs in as the demo clerk and grabs each screen filled as a clerk would fill it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run from a checkout without installing
+
+DEMO_CLERK, DEMO_PASSWORD = "canbo1", "Demo@2026"
+QR_LINE = ("042195123456|186123456|Nguyễn Thị Hồng Nhung|12031995|Nữ|"
+           "Xóm 3, xã Thạch Hà, tỉnh Hà Tĩnh|15082021")
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, default=None)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--size", default="1366x768", help="window size, WxH")
+    parser.add_argument("--dossiers", type=int, default=2000)
+    return parser.parse_args()
+
+
+def ensure_demo(data_dir: Path, dossiers: int) -> None:
+    if (data_dir / "counter.sqlite3").exists():
+        return
+    subprocess.run([sys.executable, "-m", "counter_app", "--data-dir", str(data_dir), "demo",
+                    "--dossiers", str(dossiers)], check=True, cwd=ROOT)
+
+
+def settle(app, runner, extra_ms: int = 0) -> None:
+    """Let background work finish and the window repaint."""
+    deadline = time.monotonic() + 20
+    while (runner.pending or extra_ms > 0) and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+        extra_ms -= 20
+    app.processEvents()
+
+
+def grab(widget, path: Path) -> None:
+    widget.grab().save(str(path))
+    print(f"  {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+
+def fill_intake(app, runner, window, services) -> None:
+    from counter_app.domain.cccd_qr import parse_cccd_qr
+
+    intake = window.intake
+    intake.applicant_form.fill_from_qr(parse_cccd_qr(QR_LINE))
+    intake.applicant_form.edits["phone"].setText("0912 345 678")
+    intake.applicant_form.edits["email"].setText("nhung.nguyen@example")  # shows a warning
+    intake.picker.search_edit.setText("chung thuc ban sao")
+    intake.picker.search_now()
+    settle(app, runner)
+    intake.picker.set_procedure(services.procedures.get("2.000815"))
+    intake.checklist_model.toggle(0)
+    intake.fees.collected_check.setChecked(True)
+    intake.note_edit.setText("Khách cần lấy trong ngày")
+    intake._on_edited("email")
+    settle(app, runner, 300)
+
+
+def shoot(args: argparse.Namespace, data_dir: Path) -> None:
+    from counter_app.app import build_services
+    from counter_app.ui.main import create_application
+    from counter_app.ui.main_window import TAB_LIST, TAB_RETURN, MainWindow
+    from counter_app.ui.tasks import TaskRunner
+
+    services = build_services(str(data_dir))
+    app = create_application()
+    runner = TaskRunner()
+    width, height = (int(v) for v in args.size.split("x"))
+    try:
+        user = services.accounts.sign_in(DEMO_CLERK, DEMO_PASSWORD)
+        window = MainWindow(services, runner, user, services.setup.identity())
+        window.resize(width, height)
+        window.show()
+        settle(app, runner, 200)
+        fill_intake(app, runner, window, services)
+        grab(window, args.out / "intake.png")
+        shoot_list(app, runner, window, args.out, TAB_LIST)
+        shoot_detail(app, runner, window, args.out)
+        shoot_return(app, runner, window, services, args.out, TAB_RETURN)
+        shoot_slip(app, runner, window, args.out)
+        shoot_login(app, runner, services, args.out)
+    finally:
+        runner.shutdown()
+        services.close()
+
+
+def shoot_list(app, runner, window, out: Path, tab: int) -> None:
+    window.show_tab(tab)
+    listing = window.dossiers
+    listing.scope_combo.setCurrentIndex(listing.scope_combo.findData("all"))
+    settle(app, runner, 200)
+    grab(window, out / "list.png")
+
+
+def shoot_detail(app, runner, window, out: Path) -> None:
+    listing = window.dossiers
+    window.open_dossier(listing.model.row_at(0).code)
+    settle(app, runner, 300)
+    grab(window.detail_dialog, out / "detail.png")
+    window.detail_dialog.close()
+
+
+def shoot_return(app, runner, window, services, out: Path, tab: int) -> None:
+    from counter_app.services.search import DossierQuery
+
+    ready = services.search.find(DossierQuery(statuses=(9,)), limit=1)
+    window.show_tab(tab)
+    if ready:
+        window.returns.scan_edit.setText(ready[0].code)
+        window.returns.look_up()
+    settle(app, runner, 200)
+    grab(window, out / "return.png")
+
+
+def shoot_slip(app, runner, window, out: Path) -> None:
+    from counter_app.ui.slip_preview import SlipPreviewDialog
+
+    code = window.dossiers.model.row_at(0).code
+    pdf = window._services.slips.render_for(code)
+    dialog = SlipPreviewDialog(pdf, code, window)
+    dialog.resize(760, 900)
+    dialog.show()
+    settle(app, runner, 1200)  # QPdfView renders asynchronously (platform-notes §2)
+    grab(dialog, out / "slip-preview.png")
+    dialog.close()
+
+
+def shoot_login(app, runner, services, out: Path) -> None:
+    from counter_app.ui.login import LoginDialog
+
+    dialog = LoginDialog(services.accounts, runner, "Quầy số 1 (dữ liệu mẫu) · Hà Tĩnh")
+    dialog.username_edit.setText(DEMO_CLERK)
+    dialog.password_edit.setText("sai-mat-khau")
+    dialog.show()
+    dialog.try_sign_in()
+    settle(app, runner, 200)
+    grab(dialog, out / "login.png")
+    dialog.close()
+
+
+def main() -> int:
+    args = parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="counter-demo-") as scratch:
+        data_dir = args.data_dir or Path(scratch) / "demo"
+        ensure_demo(data_dir, args.dossiers)
+        print(f"Screenshots of the demo store {data_dir}:")
+        shoot(args, data_dir)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
