@@ -40,7 +40,7 @@ class Services:
 def build_services(data_dir_arg: str | None) -> Services:
     store = Store.open(resolve_data_dir(data_dir_arg))
     calendar = CalendarService(store)
-    dossiers = DossierService(store, calendar.due_for_procedure)
+    dossiers = DossierService(store, calendar.due)
     details = DetailService(store)
     return Services(
         store=store,

@@ -6,10 +6,11 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from counter_app.cli_sync import add_sync_commands, cmd_enrol, cmd_sync
 from counter_app.services.errors import ServiceError
 
 Handler = Callable[[argparse.Namespace], int]
-SubParsers = argparse._SubParsersAction  # type: ignore[type-arg]
+SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 def add_commands(sub: SubParsers) -> None:
@@ -20,6 +21,7 @@ def add_commands(sub: SubParsers) -> None:
     prt.add_argument("code")
     prt.add_argument("--form", default="01", choices=["01"], help="mẫu (01: giấy tiếp nhận)")
     prt.add_argument("--out", required=True, help="tệp PDF ra")
+    add_sync_commands(sub)
 
 
 def cmd_find(args: argparse.Namespace) -> int:
@@ -55,4 +57,5 @@ def cmd_print(args: argparse.Namespace) -> int:
     return 0
 
 
-HANDLERS: dict[str, Handler] = {"find": cmd_find, "print": cmd_print}
+HANDLERS: dict[str, Handler] = {"find": cmd_find, "print": cmd_print, "enrol": cmd_enrol,
+                                "sync": cmd_sync}

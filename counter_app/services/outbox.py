@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from counter_app.models.tables import OutboxOp
@@ -49,9 +49,10 @@ def enqueue(
     prev_seq: int | None,
     created_at: datetime,
     data: dict[str, Any],
-) -> OutboxOp:
-    """Add one op to the outbox in the caller's transaction and return it."""
-    seq = next_device_seq(session)
+    device_seq: int | None = None,
+) -> int:
+    """Add one op to the outbox in the caller's transaction; return its device_seq."""
+    seq = device_seq if device_seq is not None else next_device_seq(session)
     op = {
         "op_id": str(uuid.uuid4()),
         "device_seq": seq,
@@ -63,16 +64,9 @@ def enqueue(
         "created_at": created_at.isoformat(timespec="seconds"),
         "data": data,
     }
-    row = OutboxOp(
-        op_id=op["op_id"],
-        device_seq=seq,
-        kind=kind,
-        dossier_uuid=dossier_uuid,
-        payload=canonical_json(op),
-        payload_hash=payload_hash(op),
-        state=QUEUED,
-        created_at=created_at,
-        attempts=0,
-    )
-    session.add(row)
-    return row
+    session.execute(insert(OutboxOp).values(
+        op_id=op["op_id"], device_seq=seq, kind=kind, dossier_uuid=dossier_uuid,
+        payload=canonical_json(op), payload_hash=payload_hash(op), state=QUEUED,
+        created_at=created_at, attempts=0,
+    ))
+    return seq

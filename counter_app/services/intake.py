@@ -1,0 +1,177 @@
+"""Store one received dossier: the hot path behind "Lưu và in" (Ctrl+S).
+
+Everything is written with Core statements in the caller's single transaction, in the order that
+needs no second pass: code, applicant, dossier (already pointing at its outbox op), components,
+first event, search words, outbox op. The ORM's unit of work cost ~4 ms a save here; this ~1 ms.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+import orjson
+from sqlalchemy import CursorResult, insert, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from counter_app.domain.statuses import Status, SubState
+from counter_app.domain.text import fold, nfc
+from counter_app.models.tables import (
+    Applicant,
+    CatalogueVersion,
+    Device,
+    Dossier,
+    DossierComponent,
+    DossierEvent,
+    Procedure,
+    SearchTerm,
+)
+from counter_app.services import outbox
+from counter_app.services.codes import allocate_code
+from counter_app.services.dto import IntakeRequest
+from counter_app.services.errors import NotFound, ServiceError
+
+DueFunction = Callable[[datetime, Decimal, str, str | None], datetime]
+
+
+@dataclass(frozen=True)
+class IntakeContext:
+    unit_code: str
+    slot: int
+    device_uuid: str
+    procedure_id: int
+    procedure_code: str
+    catalogue_version: str
+    amount: Decimal
+    unit: str
+    cutoff: str | None
+
+
+def load_context(session: Session, procedure_code: str) -> IntakeContext:
+    device = session.execute(
+        select(Device.unit_code, Device.slot, Device.device_uuid).where(Device.is_self.is_(True))
+    ).first()
+    if device is None:
+        raise ServiceError("Máy này chưa được thiết lập. Hãy chạy trình thiết lập lần đầu.")
+    proc = session.execute(
+        select(Procedure.id, Procedure.code, CatalogueVersion.version, Procedure.processing_amount,
+               Procedure.processing_unit, Procedure.cutoff)
+        .join(CatalogueVersion, CatalogueVersion.id == Procedure.catalogue_version_id)
+        .where(CatalogueVersion.is_current.is_(True), Procedure.code == procedure_code.strip())
+    ).first()
+    if proc is None:
+        raise NotFound(f"Không có thủ tục mã “{procedure_code}” trong danh mục hiện hành.")
+    return IntakeContext(device[0], device[1], device[2], proc[0], proc[1], proc[2],
+                         Decimal(proc[3]), proc[4], proc[5])
+
+
+def store_received(session: Session, req: IntakeRequest, now: datetime, due: DueFunction) -> str:
+    """Write a received dossier (status 2) with its event and outbox op; return its code."""
+    ctx = load_context(session, req.procedure_code)
+    due_at = due(now, ctx.amount, ctx.unit, ctx.cutoff)
+    code = str(allocate_code(session, ctx.unit_code, now.date(), ctx.slot))
+    applicant_pk = _insert_returning_id(session, insert(Applicant).values(**_applicant_values(req)))
+    seq = outbox.next_device_seq(session)
+    dossier_uuid = str(uuid.uuid4())
+    values = _dossier_values(req, ctx, applicant_pk, code, dossier_uuid, now, due_at, seq)
+    dossier_id = _insert_returning_id(session, insert(Dossier).values(**values))
+    if req.components:
+        session.execute(insert(DossierComponent), [
+            {"dossier_id": dossier_id, "ordinal": i, **asdict(c)}
+            for i, c in enumerate(req.components, start=1)
+        ])
+    event = _first_event(now, req)
+    session.execute(insert(DossierEvent).values(dossier_id=dossier_id, origin="counter", **event))
+    session.execute(sqlite_insert(SearchTerm).on_conflict_do_nothing(),
+                    [{"term": w} for w in set(values["search_name"].split())])
+    outbox.enqueue(
+        session, kind="dossier.create", dossier_uuid=dossier_uuid, dossier_code=code,
+        unit_code=ctx.unit_code, prev_seq=None, created_at=now, device_seq=seq,
+        data=create_op_data(req, values, event),
+    )
+    return code
+
+
+def _insert_returning_id(session: Session, statement: Any) -> int:
+    result: CursorResult[Any] = session.execute(statement)  # type: ignore[assignment]
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def _applicant_values(req: IntakeRequest) -> dict[str, Any]:
+    a = req.applicant
+    return {
+        "kind": a.kind, "full_name": nfc(a.full_name).strip(), "id_number": a.id_number or None,
+        "old_id_number": a.old_id_number or None, "birth_date": a.birth_date, "sex": a.sex,
+        "phone": a.phone or None, "email": a.email or None,
+        "address": nfc(a.address or "").strip() or None,
+    }
+
+
+def _dossier_values(
+    req: IntakeRequest, ctx: IntakeContext, applicant_id: int, code: str, dossier_uuid: str,
+    now: datetime, due_at: datetime, op_seq: int,
+) -> dict[str, Any]:
+    a = req.applicant
+    return {
+        "uuid": dossier_uuid, "code": code, "unit_code": ctx.unit_code,
+        "device_uuid": ctx.device_uuid, "procedure_id": ctx.procedure_id,
+        "procedure_code": ctx.procedure_code, "catalogue_version": ctx.catalogue_version,
+        "applicant_id": applicant_id, "search_name": fold(a.full_name),
+        "id_number": a.id_number or None, "phone": a.phone or None,
+        "authorised_json": orjson.dumps(nfc(req.authorised_person)).decode()
+        if req.authorised_person else None,
+        "channel": req.channel, "result_delivery": req.result_delivery,
+        "delivery_address": nfc(req.delivery_address or "").strip() or None,
+        "status": int(Status.RECEIVED), "sub_state": str(SubState.RECEIVED),
+        "submitted_at": now, "received_at": now, "due_at": due_at, "received_by": req.clerk,
+        "fees_json": orjson.dumps([asdict(f) for f in req.fees]).decode(),
+        "note": nfc(req.note or "").strip() or None, "sets_count": req.sets_count,
+        "last_event_seq": 1, "last_op_seq": op_seq,
+    }
+
+
+def _first_event(now: datetime, req: IntakeRequest) -> dict[str, Any]:
+    return {"seq": 1, "kind": "received", "at": now, "actor": req.clerk, "from_status": None,
+            "to_status": int(Status.RECEIVED), "note": nfc(req.note or "").strip() or None,
+            "data_json": None}
+
+
+def event_op_data(event: dict[str, Any], extra: dict[str, Any] | None) -> dict[str, Any]:
+    return {
+        "event_seq": event["seq"], "kind": event["kind"],
+        "at": event["at"].isoformat(timespec="seconds"), "actor": event["actor"],
+        "from_status": event["from_status"], "to_status": event["to_status"],
+        "note": event["note"], "extra": extra or {},
+    }
+
+
+def create_op_data(
+    req: IntakeRequest, values: dict[str, Any], event: dict[str, Any]
+) -> dict[str, Any]:
+    a = req.applicant
+    return {
+        "procedure_code": values["procedure_code"],
+        "catalogue_version": values["catalogue_version"], "status": values["status"],
+        "channel": values["channel"], "result_delivery": values["result_delivery"],
+        "delivery_address": values["delivery_address"],
+        "received_at": values["received_at"].isoformat(timespec="seconds"),
+        "due_at": values["due_at"].isoformat(timespec="seconds"),
+        "applicant": {
+            "kind": a.kind, "full_name": nfc(a.full_name).strip(), "id_number": a.id_number,
+            "old_id_number": a.old_id_number,
+            "birth_date": a.birth_date.isoformat() if a.birth_date else None, "sex": a.sex,
+            "phone": a.phone, "email": a.email, "address": a.address,
+        },
+        "authorised_person": req.authorised_person,
+        "components": [asdict(c) for c in req.components],
+        "fees": [asdict(f) for f in req.fees], "note": values["note"],
+        "received_by": req.clerk, "sets_count": req.sets_count,
+        "event": event_op_data(event, None),
+    }
