@@ -47,6 +47,7 @@ class SyncOptions:
     pull_limit: int = protocol.DEFAULT_CHANGES_LIMIT
     timeouts: Timeouts = field(default_factory=Timeouts)
     lock_wait_s: float = 0.0
+    server_url: str | None = None  # use this address instead of the enrolled one (this run)
 
 
 class SyncService:
@@ -106,8 +107,9 @@ class SyncService:
                 state = session.get(SyncState, STATE_ROW)
                 if state is not None and state.revoked_at is not None:
                     raise SyncError(FailureKind.REVOKED, state.revoked_message or "")
-            report.server_url = me.server_url
-            with self._client_factory(me.server_url) as client:
+            url = self.options.server_url or me.server_url
+            report.server_url = url
+            with self._client_factory(url) as client:
                 self._push(client, me, report, progress)
                 self._pull(client, me, report, progress)
         except SyncError as exc:

@@ -72,8 +72,8 @@ def format_age(age: timedelta) -> str:
 
 
 def compute_status(session: Session) -> SyncStatus:
-    by_state = dict(session.execute(
-        select(OutboxOp.state, func.count()).group_by(OutboxOp.state)).tuples().all())
+    by_state: dict[str, int] = {state: count for state, count in session.execute(
+        select(OutboxOp.state, func.count()).group_by(OutboxOp.state))}
     pending_states = [s for s in by_state if s not in DONE_STATES and s not in ERROR_STATES]
     dossiers, oldest = _pending_detail(session, pending_states)
     device = session.scalar(select(Device).where(Device.is_self.is_(True)))

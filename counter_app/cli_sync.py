@@ -1,0 +1,78 @@
+"""`counter-app enrol` and `counter-app sync`: enrolment and one full sync, headless.
+
+`sync` is what district IT schedules. Exit codes: 0 the run completed (the status line says what
+is still pending or in error), 1 it failed (one Vietnamese line on stderr says why and what to
+do), 3 another sync of this store was running for longer than --wait.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from counter_app.domain.vntime import now_vn
+
+EXIT_FAILED, EXIT_BUSY = 1, 3
+
+
+def add_sync_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    enrol = sub.add_parser("enrol", help="đăng ký máy này với máy chủ đồng bộ tỉnh")
+    enrol.add_argument("--server", required=True, help="địa chỉ máy chủ, ví dụ https://…")
+    enrol.add_argument("--code", required=True, help="mã đăng ký máy dùng một lần (CNTT cấp)")
+    sync = sub.add_parser("sync", help="đồng bộ một lần với máy chủ tỉnh (không giao diện)")
+    sync.add_argument("--server", help="dùng địa chỉ này thay cho địa chỉ đã đăng ký (lần này)")
+    sync.add_argument("--wait", type=float, default=60.0,
+                      help="chờ tối đa ngần này giây nếu đang có lần đồng bộ khác (mặc định 60)")
+
+
+def cmd_enrol(args: argparse.Namespace) -> int:
+    from counter_app.app import build_services
+    from counter_app.sync.errors import SyncError
+    from counter_app.sync.wiring import build_sync_service
+
+    services = build_services(args.data_dir)
+    try:
+        sync = build_sync_service(services.store, services.calendar)
+        try:
+            done = sync.enrol(args.server, args.code)
+        except SyncError as exc:
+            print(f"Lỗi: {exc.one_line()}", file=sys.stderr)
+            return EXIT_FAILED
+        status = sync.status()
+    finally:
+        services.close()
+    print(f"Đã đăng ký máy với máy chủ {done.server_url}: máy số {done.device_id}, "
+          f"đơn vị {done.unit_code}, slot {done.slot}.")
+    if status.pending_ops:
+        print(f"{status.pending_dossiers} hồ sơ lưu trước đó sẽ được gửi ở lần đồng bộ tới "
+              "(counter-app sync).")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from counter_app.app import build_services
+    from counter_app.sync.errors import FailureKind
+    from counter_app.sync.service import SyncOptions
+    from counter_app.sync.wiring import build_sync_service
+
+    services = build_services(args.data_dir)
+    try:
+        options = SyncOptions(lock_wait_s=max(0.0, args.wait), server_url=args.server)
+        sync = build_sync_service(services.store, services.calendar, options)
+        report = sync.sync_once("cli", progress=_progress if sys.stderr.isatty() else None)
+    finally:
+        services.close()
+    if report.error is not None and report.error.kind == FailureKind.BUSY:
+        print(f"Lỗi: {report.error.one_line()}", file=sys.stderr)
+        return EXIT_BUSY
+    print(f"Máy chủ: {report.server_url or '(chưa đăng ký)'}")
+    print("\n".join(report.summary_lines(now_vn())))
+    if report.error is not None:
+        print(f"Lỗi: {report.error.one_line()}", file=sys.stderr)
+        return EXIT_FAILED
+    return 0
+
+
+def _progress(phase: str, done: int, total: int) -> None:
+    label = "Gửi" if phase == "push" else "Nhận"
+    print(f"\r{label}: {done}/{total}", end="", file=sys.stderr, flush=True)
