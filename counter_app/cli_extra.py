@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from counter_app.cli_sync import add_sync_commands, cmd_enrol, cmd_sync
 from counter_app.services.errors import ServiceError
 
 Handler = Callable[[argparse.Namespace], int]
-SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]
+if TYPE_CHECKING:  # not subscriptable at run time on Python 3.11
+    SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 def add_commands(sub: SubParsers) -> None:
