@@ -15,6 +15,7 @@ import orjson
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from counter_app.models.base import Base
 from counter_app.models.tables import OutboxOp
 
 QUEUED = "queued"
@@ -33,9 +34,13 @@ def payload_hash(op: dict[str, Any]) -> str:
     return hashlib.sha256(canonical_json(op)).hexdigest()
 
 
+_INSERT_OP = insert(Base.metadata.tables[OutboxOp.__tablename__])
+_MAX_SEQ = select(func.max(OutboxOp.device_seq))
+
+
 def next_device_seq(session: Session) -> int:
     # Rows are never deleted, so max+1 is monotonic; the write lock (BEGIN IMMEDIATE) makes it safe.
-    current = session.scalar(select(func.max(OutboxOp.device_seq)))
+    current = session.connection().execute(_MAX_SEQ).scalar()
     return (current or 0) + 1
 
 
@@ -64,9 +69,9 @@ def enqueue(
         "created_at": created_at.isoformat(timespec="seconds"),
         "data": data,
     }
-    session.execute(insert(OutboxOp).values(
-        op_id=op["op_id"], device_seq=seq, kind=kind, dossier_uuid=dossier_uuid,
-        payload=canonical_json(op), payload_hash=payload_hash(op), state=QUEUED,
-        created_at=created_at, attempts=0,
-    ))
+    session.connection().execute(_INSERT_OP, {
+        "op_id": op["op_id"], "device_seq": seq, "kind": kind, "dossier_uuid": dossier_uuid,
+        "payload": canonical_json(op), "payload_hash": payload_hash(op), "state": QUEUED,
+        "created_at": created_at, "attempts": 0,
+    })
     return seq
