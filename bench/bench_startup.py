@@ -1,0 +1,79 @@
+"""Issue 3 benchmark: start-up from process start to the log-in window shown, on the
+1,000,000-dossier store, as a ratio to a bare PySide6 window started the same way in the same run
+(target ≤ 2.0×); and peak memory of the app after opening the dossier list on that store
+(target ≤ 250 MB). Offscreen Qt; each variant is started 7 times, medians compared.
+
+Run: .venv/bin/python bench/bench_startup.py [--dossiers 1000000] [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import ROOT, demo_store, machine  # noqa: E402
+
+BARE = (
+    "import sys\n"
+    "from PySide6.QtWidgets import QApplication, QLabel\n"
+    "app = QApplication(sys.argv)\n"
+    "w = QLabel('Đăng nhập'); w.show(); app.processEvents()\n"
+    "print('SHOWN', flush=True)\n"
+)
+
+
+def timed_start(command: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if "SHOWN" in line:
+            break
+    elapsed = time.perf_counter() - started
+    proc.kill()
+    proc.wait()
+    return elapsed
+
+
+def peak_rss_mb(command: list[str], env: dict[str, str]) -> float:
+    result = subprocess.run(["/usr/bin/time", "-v", *command], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=300)
+    for line in result.stderr.splitlines():
+        if "Maximum resident set size" in line:
+            return int(line.split(":")[1]) / 1024
+    raise RuntimeError(result.stderr[-2000:])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dossiers", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    folder, _ = demo_store(args.dossiers)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COUNTER_APP_BENCH": "startup"}
+    app_cmd = [sys.executable, "-m", "counter_app", "--data-dir", str(folder)]
+    bare_cmd = [sys.executable, "-c", BARE]
+    print(f"machine: {machine()}")
+    bare, app = [], []
+    for _ in range(args.runs):  # interleaved, so both see the same machine load
+        bare.append(timed_start(bare_cmd, env))
+        app.append(timed_start(app_cmd, env))
+    b, a = statistics.median(bare), statistics.median(app)
+    print(f"bare PySide6 window shown: median {b * 1000:.0f} ms (min {min(bare) * 1000:.0f})")
+    print(f"counter-app log-in window shown ({args.dossiers} dossiers): median {a * 1000:.0f} ms "
+          f"(min {min(app) * 1000:.0f})")
+    print(f"ratio: {a / b:.2f}x (target <= 2.0x)")
+    list_env = {**env, "COUNTER_APP_BENCH": "open-list"}
+    print(f"peak memory after opening the dossier list: {peak_rss_mb(app_cmd, list_env):.0f} MB "
+          "(target <= 250 MB)")
+
+
+if __name__ == "__main__":
+    main()
