@@ -16,8 +16,8 @@ from counter_app.services.holiday_defaults import build_calendar, parse_override
 from counter_app.services.settings import get_setting
 from counter_app.services.store import Store
 
-FIRST_YEAR = 2020
-YEARS_AHEAD = 3
+FIRST_YEAR = 2015
+LAST_YEAR = 2040
 
 
 class CalendarService:
@@ -32,7 +32,14 @@ class CalendarService:
             self._calendar = self._build()
         return self._calendar
 
-    def _build(self) -> WorkCalendar:
+    def _build(self, years: range | None = None) -> WorkCalendar:
+        rules, overrides = self._rules_and_overrides()
+        if years is None:
+            last = max(LAST_YEAR, *(d.year for d, _, _ in overrides))
+            years = range(min(FIRST_YEAR, *(d.year for d, _, _ in overrides)), last + 1)
+        return build_calendar(rules, years, overrides)
+
+    def _rules_and_overrides(self) -> tuple[CalendarRules, list[tuple[date, str, str]]]:
         with self._store.read() as session:
             rules = CalendarRules.parse(
                 get_setting(session, "calendar.sessions"),
@@ -44,8 +51,7 @@ class CalendarService:
                 (row.day, row.kind, row.name)
                 for row in session.scalars(select(CalendarOverride).order_by(CalendarOverride.day))
             ]
-        last_year = max(now_vn().year, *(d.year for d, _, _ in overrides), FIRST_YEAR)
-        return build_calendar(rules, range(FIRST_YEAR, last_year + YEARS_AHEAD + 1), overrides)
+        return rules, overrides
 
     def due(self, received: datetime, amount: Decimal, unit: str, cutoff: str | None) -> datetime:
         try:
@@ -83,7 +89,9 @@ class CalendarService:
         self._calendar = None
 
     def year_table(self, year: int) -> list[tuple[date, str, str]]:
-        return self.calendar().year_table(year)
+        if FIRST_YEAR <= year <= LAST_YEAR:
+            return self.calendar().year_table(year)
+        return self._build(range(year, year + 1)).year_table(year)
 
 
 def _parse_cutoff(text: str | None) -> time | None:
