@@ -35,8 +35,8 @@ class CalendarService:
     def _build(self, years: range | None = None) -> WorkCalendar:
         rules, overrides = self._rules_and_overrides()
         if years is None:
-            last = max(LAST_YEAR, *(d.year for d, _, _ in overrides))
-            years = range(min(FIRST_YEAR, *(d.year for d, _, _ in overrides)), last + 1)
+            override_years = [d.year for d, _, _ in overrides]
+            years = range(min([FIRST_YEAR, *override_years]), max([LAST_YEAR, *override_years]) + 1)
         return build_calendar(rules, years, overrides)
 
     def _rules_and_overrides(self) -> tuple[CalendarRules, list[tuple[date, str, str]]]:
