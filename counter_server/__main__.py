@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
@@ -27,16 +28,25 @@ def _open(args: argparse.Namespace) -> Engine:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    import os
+
     import uvicorn
 
     from counter_server.app import create_app
+    from counter_server.db import DB_ENV
 
     engine = _open(args)
-    app = create_app(engine)
-    shown = make_url(str(engine.url)).render_as_string(hide_password=True)
+    url = engine.url.render_as_string(hide_password=False)
+    shown = make_url(url).render_as_string(hide_password=True)
     print(f"counter-server: http://{args.host}:{args.port} (CSDL: {shown})", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
-                access_log=False, timeout_keep_alive=30)
+    options: dict[str, Any] = {"host": args.host, "port": args.port, "access_log": False,
+                               "log_level": args.log_level, "timeout_keep_alive": 30}
+    if args.workers > 1:  # worker processes import the app themselves and find the DB here
+        os.environ[DB_ENV] = url
+        uvicorn.run("counter_server.app:app_from_env", factory=True, workers=args.workers,
+                    **options)
+    else:
+        uvicorn.run(create_app(engine), **options)
     return 0
 
 
@@ -130,6 +140,8 @@ def _serve_options(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument("--host", default=DEFAULT_HOST if default is None else default)
     parser.add_argument("--port", type=int, default=DEFAULT_PORT if default is None else default)
     parser.add_argument("--log-level", default="warning" if default is None else default)
+    parser.add_argument("--workers", type=int, default=1 if default is None else default,
+                        help="worker processes (PostgreSQL; each has its own pool)")
 
 
 def _publish_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],

@@ -239,6 +239,13 @@ async def _refused(request: Request, exc: Exception) -> Response:
     return _json({"error": exc.code, "message": exc.message}, exc.status)
 
 
+def app_from_env() -> Starlette:
+    """The app on the database named by COUNTER_SERVER_DB (uvicorn factory for --workers)."""
+    from counter_server.db import default_db_url, make_engine
+
+    return create_app(make_engine(default_db_url()))
+
+
 def create_app(engine: Engine) -> Starlette:
     """The ASGI app on an already migrated database."""
     key = load_or_create_key(engine)

@@ -5,6 +5,7 @@ An op that fails is quarantined with a machine reason and a Vietnamese message; 
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,6 +17,7 @@ from counter_app.sync.protocol import KIND_CREATE, KIND_EVENT, OP_KINDS
 from counter_app.sync.signing import canonical_json, sha256_hex
 
 _STATUSES = frozenset(int(s) for s in Status)
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _TEXT_LIMITS = {"procedure_code": 60, "catalogue_version": 40, "full_name": 200, "actor": 200,
                 "kind": 40, "received_by": 200}
 
@@ -47,17 +49,25 @@ class IncomingOp:
     clock_flag: str | None = None
 
 
+def canonical_uuid(value: object) -> str | None:
+    """Lower-case hyphenated UUID text, or None. The common, already canonical case is fast."""
+    if not isinstance(value, str):
+        return None
+    if _CANONICAL_UUID.fullmatch(value):
+        return value
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        return None
+
+
 def op_identity(raw: object) -> tuple[str | None, int | None]:
     """The op id (canonical UUID text) and device_seq, if the op has usable ones."""
     if not isinstance(raw, dict):
         return None, None
-    op_id, seq = raw.get("op_id"), raw.get("device_seq")
-    try:
-        clean_id = str(uuid.UUID(op_id)) if isinstance(op_id, str) else None
-    except ValueError:
-        clean_id = None
+    seq = raw.get("device_seq")
     clean_seq = seq if _is_int(seq) and 0 < seq < 2**62 else None
-    return clean_id, clean_seq
+    return canonical_uuid(raw.get("op_id")), clean_seq
 
 
 def check_op(raw: dict[str, Any], unit_code: str, index: int) -> IncomingOp:
@@ -202,11 +212,10 @@ def _time_field(data: dict[str, Any], name: str) -> datetime:
 
 
 def _uuid_field(data: dict[str, Any], name: str) -> str:
-    value = data.get(name)
-    try:
-        return str(uuid.UUID(value)) if isinstance(value, str) else _raise(_malformed(name))
-    except ValueError as exc:
-        raise _malformed(name) from exc
+    value = canonical_uuid(data.get(name))
+    if value is None:
+        raise _malformed(name)
+    return value
 
 
 def _dict_field(data: dict[str, Any], name: str) -> dict[str, Any]:
@@ -218,10 +227,6 @@ def _dict_field(data: dict[str, Any], name: str) -> dict[str, Any]:
 
 def _malformed(name: str) -> OpRejected:
     return OpRejected("malformed", f"Thao tác sai định dạng: trường “{name}” thiếu hoặc sai.")
-
-
-def _raise(exc: Exception) -> str:
-    raise exc
 
 
 def _is_int(value: object) -> TypeGuard[int]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from counter_app.sync.protocol import APPLIED
+from counter_server.ingest.checks import canonical_uuid
 
 if TYPE_CHECKING:
     from counter_server.ingest.checks import IncomingOp
@@ -42,34 +42,26 @@ def new_op_row(
     op: IncomingOp | Rejected, planner: Planner, state: str, reason: str, message: str
 ) -> dict[str, Any]:
     """The `ops` row for an op first seen in this batch; its payload is kept unless applied."""
-    raw = op.raw if isinstance(op.raw, dict) else {}
-    kind = raw.get("kind")
+    if isinstance(op, Rejected):
+        raw = op.raw if isinstance(op.raw, dict) else {}
+        kind = raw.get("kind")
+        kind, dossier_uuid = (kind[:40] if isinstance(kind, str) else "?",
+                              canonical_uuid(raw.get("dossier_uuid")))
+        prev_seq, created_at = (_int_or_none(raw.get("prev_seq")),
+                                _time_or_none(raw.get("created_at")))
+    else:
+        raw, kind, dossier_uuid = op.raw, op.kind, op.dossier_uuid
+        prev_seq, created_at = op.prev_seq, op.created_at
+    applied = state == APPLIED
     return {
-        "op_id": op.op_id,
-        "device_id": planner.device_id,
-        "device_seq": op.device_seq,
-        "kind": kind[:40] if isinstance(kind, str) else "?",
-        "dossier_uuid": _uuid_or_none(raw.get("dossier_uuid")),
-        "prev_seq": _int_or_none(raw.get("prev_seq")),
-        "payload_hash": op.payload_hash,
-        "state": state,
-        "result": state,
-        "reason": reason or None,
-        "message": message or None,
-        "payload": None if state == APPLIED else raw,
-        "device_created_at": _time_or_none(raw.get("created_at")),
-        "clock_flag": op.clock_flag,
-        "batch_id": planner.batch_id,
-        "received_at": planner.now,
-        "resolved_at": planner.now if state == APPLIED else None,
+        "op_id": op.op_id, "device_id": planner.device_id, "device_seq": op.device_seq,
+        "kind": kind, "dossier_uuid": dossier_uuid, "prev_seq": prev_seq,
+        "payload_hash": op.payload_hash, "state": state, "result": state,
+        "reason": reason or None, "message": message or None,
+        "payload": None if applied else raw, "device_created_at": created_at,
+        "clock_flag": op.clock_flag, "batch_id": planner.batch_id, "received_at": planner.now,
+        "resolved_at": planner.now if applied else None,
     }
-
-
-def _uuid_or_none(value: object) -> str | None:
-    try:
-        return str(uuid.UUID(value)) if isinstance(value, str) else None
-    except ValueError:
-        return None
 
 
 def _int_or_none(value: object) -> int | None:

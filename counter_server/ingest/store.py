@@ -14,6 +14,7 @@ from sqlalchemy import Connection, and_, bindparam, insert, or_, select, update
 from sqlalchemy.exc import DBAPIError
 
 from counter_app.sync.protocol import KIND_CREATE, QUARANTINED
+from counter_server.ingest.bulk import among, insert_rows
 from counter_server.ingest.checks import IncomingOp
 from counter_server.ingest.plan import DossierState, Known, Plan, Step
 from counter_server.ingest.rows import Rejected, StoredOp
@@ -34,7 +35,7 @@ def load_known(conn: Connection, device_id: int, entries: list[IncomingOp | Reje
     codes = {op.dossier_code for op in valid if op.kind == KIND_CREATE}
     if uuids or codes:
         _load_dossiers(conn, uuids, codes, known)
-    if uuids:
+    if uuids and _has_held(conn, device_id):
         known.held = _load_held(conn, device_id, uuids)
     return known
 
@@ -50,7 +51,8 @@ def _load_ops(
         return
     t = OpRow.__table__.c
     query = select(t.op_id, t.device_id, t.device_seq, t.payload_hash, t.result, t.state).where(
-        or_(t.op_id.in_(op_ids), and_(t.device_id == device_id, t.device_seq.in_(seqs)))
+        or_(among(conn, t.op_id, op_ids),
+            and_(t.device_id == device_id, among(conn, t.device_seq, seqs)))
     )
     for row in conn.execute(query):
         stored = StoredOp(str(row.op_id), row.device_id, row.device_seq, row.payload_hash,
@@ -64,7 +66,7 @@ def _load_dossiers(conn: Connection, uuids: set[str], codes: set[str], known: Kn
     t = DossierRow.__table__.c
     query = select(
         t.uuid, t.code, t.device_id, t.status, t.last_device_seq, t.last_event_seq
-    ).where(or_(t.uuid.in_(uuids), t.code.in_(codes))).with_for_update()
+    ).where(or_(among(conn, t.uuid, uuids), among(conn, t.code, codes))).with_for_update()
     for row in conn.execute(query):
         uuid = str(row.uuid)
         known.codes[row.code] = uuid
@@ -73,12 +75,19 @@ def _load_dossiers(conn: Connection, uuids: set[str], codes: set[str], known: Kn
                                                 row.last_device_seq, row.last_event_seq)
 
 
+def _has_held(conn: Connection, device_id: int) -> bool:
+    """A cheap probe of the partial index: most devices have nothing held most of the time."""
+    t = OpRow.__table__.c
+    query = select(t.seq).where(t.state == "held", t.device_id == device_id).limit(1)
+    return conn.execute(query).first() is not None
+
+
 def _load_held(conn: Connection, device_id: int, uuids: set[str]) -> list[IncomingOp]:
     t = OpRow.__table__.c
     query = (
         select(t.seq, t.op_id, t.device_seq, t.kind, t.dossier_uuid, t.prev_seq, t.payload_hash,
                t.payload, t.device_created_at, t.clock_flag)
-        .where(t.state == "held", t.device_id == device_id, t.dossier_uuid.in_(uuids))
+        .where(t.state == "held", t.device_id == device_id, among(conn, t.dossier_uuid, uuids))
         .order_by(t.device_seq)
     )
     return [
@@ -93,16 +102,13 @@ def _load_held(conn: Connection, device_id: int, uuids: set[str]) -> list[Incomi
 
 
 def write_plan(conn: Connection, plan: Plan) -> None:
-    """All of a plan's writes, one statement per table (executemany)."""
+    """All of a plan's writes, one statement per table (COPY or executemany)."""
     dossiers, updates, events = _fold(plan.steps)
-    if dossiers:
-        conn.execute(insert(DossierRow), dossiers)
-    if events:
-        conn.execute(insert(DossierEvent), events)
+    insert_rows(conn, DossierRow.__table__, dossiers)
+    insert_rows(conn, DossierEvent.__table__, events)
     if updates:
         conn.execute(_dossier_update(), updates)
-    if plan.new_rows:
-        conn.execute(insert(OpRow), plan.new_rows)
+    insert_rows(conn, OpRow.__table__, plan.new_rows)
     if plan.held_updates:
         conn.execute(_held_update(), plan.held_updates)
 

@@ -65,7 +65,12 @@ class FakeDevice:
         return datetime.now(UTC).astimezone(VN_TZ) + self.clock_offset
 
     def _next_code(self, day: datetime) -> str:
-        key = f"{day:%y%m%d}"
+        """The next code of the day; past 999 a day (bulk tests only) it borrows earlier days."""
+        while True:
+            key = f"{day:%y%m%d}"
+            if self._numbers.get(key, 0) < 999:
+                break
+            day -= timedelta(days=1)
         self._numbers[key] = self._numbers.get(key, 0) + 1
         return f"{self.unit_code}-{key}-{self.slot * 1000 + self._numbers[key]:04d}"
 

@@ -11,10 +11,9 @@ from typing import Sequence, Union
 
 from alembic import op
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql
 
 TIME = sa.DateTime(timezone=True)
-JSON_ = sa.JSON().with_variant(postgresql.JSONB(), "postgresql")
+JSON_ = sa.JSON()
 BIG_ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 UUID = sa.Uuid(as_uuid=False).with_variant(sa.String(36), "sqlite")
 
