@@ -9,7 +9,7 @@ if [[ -z "${COUNTER_TEST_PG_URL:-}" && -x scripts/pg.sh ]]; then
   COUNTER_TEST_PG_URL=$(bash scripts/pg.sh start | tail -1)
   export COUNTER_TEST_PG_URL
 fi
-echo "== ruff"; .venv/bin/ruff check counter_app counter_server tests bench scripts
+echo "== ruff"; .venv/bin/ruff check counter_app counter_server tests bench scripts installer
 echo "== mypy"; .venv/bin/mypy counter_app counter_server
 echo "== import-linter"; .venv/bin/lint-imports
 echo "== pytest"
