@@ -133,26 +133,27 @@ def _answered(results: list[protocol.OpResult]) -> set[str]:
 def _plan(
     results: list[protocol.OpResult], sent_ids: set[str], receipt_id: int, now: datetime
 ) -> tuple[ReceiptCounts, list[dict[str, Any]], list[dict[str, Any]]]:
+    """Update parameters per op. An op may appear twice (a resent held op answered "duplicate,
+    held", then released further down the same receipt): the later entry wins."""
     counts = ReceiptCounts()
-    changes: list[dict[str, Any]] = []
-    keep: list[dict[str, Any]] = []
+    last: dict[str, tuple[dict[str, Any], bool]] = {}
     for result in results:
         decided = local_state(result) if result.get("op_id") else None
         if decided is None:
             continue
         state, error, keep_error = decided
-        params = {"b_op_id": result["op_id"], "b_state": state, "b_receipt": receipt_id,
-                  "b_acked": now if state in DONE_STATES else None}
-        if keep_error:
-            keep.append(params)
-        else:
-            changes.append(params | {"b_error": error})
-        _tally(counts, result, state, result["op_id"] in sent_ids)
+        op_id = str(result["op_id"])
+        params = {"b_op_id": op_id, "b_state": state, "b_receipt": receipt_id,
+                  "b_acked": now if state in DONE_STATES else None, "b_error": error}
+        last[op_id] = (params, keep_error)
+        _tally(counts, result, state, op_id in sent_ids)
+    changes = [params for params, keep in last.values() if not keep]
+    keep = [params for params, keep in last.values() if keep]
     return counts, changes, keep
 
 
 def _tally(counts: ReceiptCounts, result: protocol.OpResult, state: str, sent: bool) -> None:
-    if not sent:
+    if not sent or result.get("reason") == "released":
         counts.released += state in DONE_STATES
         counts.quarantined += state == QUARANTINED
         return
