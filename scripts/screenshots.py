@@ -59,6 +59,7 @@ def grab(widget, path: Path) -> None:
 
 def fill_intake(app, runner, window, services) -> None:
     from counter_app.domain.cccd_qr import parse_cccd_qr
+    from counter_app.ui.qt_compat import emit
 
     intake = window.intake
     intake.applicant_form.fill_from_qr(parse_cccd_qr(QR_LINE))
@@ -71,7 +72,7 @@ def fill_intake(app, runner, window, services) -> None:
     intake.checklist_model.toggle(0)
     intake.fees.collected_check.setChecked(True)
     intake.note_edit.setText("Khách cần lấy trong ngày")
-    intake._on_edited("email")
+    emit(intake.applicant_form.edited, "email")  # as if typed: its warning shows
     settle(app, runner, 300)
 
 
@@ -96,7 +97,7 @@ def shoot(args: argparse.Namespace, data_dir: Path) -> None:
         shoot_list(app, runner, window, args.out, TAB_LIST)
         shoot_detail(app, runner, window, args.out)
         shoot_return(app, runner, window, services, args.out, TAB_RETURN)
-        shoot_slip(app, runner, window, args.out)
+        shoot_slip(app, runner, window, services, args.out)
         shoot_login(app, runner, services, args.out)
     finally:
         runner.shutdown()
@@ -131,11 +132,11 @@ def shoot_return(app, runner, window, services, out: Path, tab: int) -> None:
     grab(window, out / "return.png")
 
 
-def shoot_slip(app, runner, window, out: Path) -> None:
+def shoot_slip(app, runner, window, services, out: Path) -> None:
     from counter_app.ui.slip_preview import SlipPreviewDialog
 
     code = window.dossiers.model.row_at(0).code
-    pdf = window._services.slips.render_for(code)
+    pdf = services.slips.render_for(code)
     dialog = SlipPreviewDialog(pdf, code, window)
     dialog.resize(760, 900)
     dialog.show()

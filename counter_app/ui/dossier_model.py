@@ -152,13 +152,16 @@ class DossierTableModel(QAbstractTableModel):
         return None
 
     def _text(self, row, column: int) -> str:
-        values = {
-            self.COL_CODE: row.code, self.COL_NAME: row.applicant_name,
-            self.COL_ID: row.id_number or "", self.COL_PHONE: row.phone or "",
-            self.COL_PROCEDURE: row.procedure_name, self.COL_STATUS: _status_label(row.status),
-            self.COL_RECEIVED: format_vn(row.received_at), self.COL_DUE: format_vn(row.due_at),
-        }
-        return values[column]
+        # Called for every painted cell: build only the one value asked for.
+        if column == self.COL_RECEIVED:
+            return format_vn(row.received_at)
+        if column == self.COL_DUE:
+            return format_vn(row.due_at)
+        if column == self.COL_STATUS:
+            return _status_label(row.status)
+        value = (row.code, row.applicant_name, row.id_number, row.phone,
+                 row.procedure_name)[column]
+        return value or ""
 
 
 def _status_label(code: int) -> str:

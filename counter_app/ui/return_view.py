@@ -105,11 +105,13 @@ class ReturnView(QWidget):
 
     def _on_found(self, detail) -> None:
         self._busy = False
-        self.message.clear_message()
         self._show_dossier(detail)
+        self.message.show_message("info", "Kiểm tra giấy tờ người nhận, rồi nhấn F9 "
+                                          "(hoặc Ctrl+Enter) để xác nhận trả kết quả.")
+        # The cursor stays in the scan box: a scanner's next code must never be typed into
+        # the receiver's name. Tab reaches the receiver fields when someone else collects.
         self.scan_edit.clear()
-        self.receiver_name_edit.setFocus()
-        self.receiver_name_edit.selectAll()
+        self.scan_edit.setFocus()
 
     def _on_refused(self, code: str, error: BaseException) -> None:
         self._busy = False

@@ -33,6 +33,18 @@ def test_the_status_bar_names_the_clerk_counter_unit_and_sync(window):
 
 
 def test_a_clerks_day_intake_list_detail_and_return(qtbot, window, services, runner):
+    code = receive_by_keyboard(qtbot, window)
+    open_from_the_list(qtbot, window, code)
+    services.dossiers.change_status(code, Status.DONE, "chuyenvien", "Đã có kết quả")
+    return_by_scan(qtbot, window, code)
+    assert services.details.get(code).status == Status.RETURNED
+    listing = window.dossiers
+    qtbot.waitUntil(lambda: listing.model.rowCount() == 1
+                    and listing.model.row_at(0).status == Status.RETURNED)
+    wait_idle(qtbot, runner)
+
+
+def receive_by_keyboard(qtbot, window: MainWindow) -> str:
     intake = window.intake
     type_text(intake.applicant_form.scan_edit, QR_LINE)
     qtbot.keyClick(intake.applicant_form.scan_edit, Qt.Key.Key_Return)
@@ -42,10 +54,12 @@ def test_a_clerks_day_intake_list_detail_and_return(qtbot, window, services, run
     qtbot.keyClick(intake.checklist, Qt.Key.Key_Space)
     qtbot.keyClick(intake.checklist, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: intake.preview is not None, timeout=15_000)
-    code = intake.preview.code
     intake.preview.close()
     back_to(qtbot, window)  # a window manager does this when the preview closes
+    return intake.preview.code
 
+
+def open_from_the_list(qtbot, window: MainWindow, code: str) -> None:
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F3)
     assert window.tabs.currentIndex() == TAB_LIST
     listing = window.dossiers
@@ -64,7 +78,8 @@ def test_a_clerks_day_intake_list_detail_and_return(qtbot, window, services, run
     dialog.close()
     back_to(qtbot, window)
 
-    services.dossiers.change_status(code, Status.DONE, "chuyenvien", "Đã có kết quả")
+
+def return_by_scan(qtbot, window: MainWindow, code: str) -> None:
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F4)
     assert window.tabs.currentIndex() == TAB_RETURN
     returns = window.returns
@@ -72,13 +87,8 @@ def test_a_clerks_day_intake_list_detail_and_return(qtbot, window, services, run
     type_text(returns.scan_edit, code)
     qtbot.keyClick(returns.scan_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: returns.detail is not None)
-    qtbot.keyClick(returns.receiver_name_edit, Qt.Key.Key_F9)
+    qtbot.keyClick(returns.scan_edit, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: returns.message.kind == "success")
-    assert services.details.get(code).status == Status.RETURNED
-    qtbot.waitUntil(lambda: listing.model.rowCount() == 1
-                    and listing.model.row_at(0).status == Status.RETURNED)
-    wait_idle(qtbot, runner)
-
 
 def back_to(qtbot, window: MainWindow) -> None:
     window.activateWindow()

@@ -50,11 +50,12 @@ def test_scanning_a_ready_dossier_and_confirming_marks_it_returned(qtbot, return
     qtbot.waitUntil(lambda: return_view.detail is not None)
     assert return_view.receiver_name_edit.text() == "Nguyễn Thị Hồng Nhung"
     assert return_view.receiver_id_edit.text() == "042195123456"
-    assert return_view.receiver_name_edit.hasFocus()
+    assert return_view.scan_edit.hasFocus()  # a stray second scan cannot reach the name
     assert not return_view.fees_check.isVisible()  # this fee was collected at intake
 
-    qtbot.keyClick(return_view.receiver_name_edit, Qt.Key.Key_Return,
-                   Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(return_view.scan_edit, Qt.Key.Key_Return)  # an empty Enter does nothing
+    assert return_view.detail is not None and returned == []
+    qtbot.keyClick(return_view.scan_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: returned == [code])
     detail = services.details.get(code)
     assert detail.status == Status.RETURNED
@@ -76,6 +77,17 @@ def test_unknown_or_unready_codes_are_explained_and_the_box_is_ready_again(
     assert expected in return_view.message.text()
     assert return_view.detail is None
     assert return_view.scan_edit.text() == "" and return_view.scan_edit.hasFocus()
+    wait_idle(qtbot, runner)
+
+
+def test_scanning_another_slip_replaces_the_dossier_on_screen(qtbot, return_view, services,
+                                                             runner):
+    first, second = ready_dossier(services), ready_dossier(services)
+    scan_slip(qtbot, return_view, first)
+    qtbot.waitUntil(lambda: return_view.detail is not None)
+    scan_slip(qtbot, return_view, second)
+    qtbot.waitUntil(lambda: return_view.detail.code == second)
+    assert return_view.receiver_name_edit.text() == "Nguyễn Thị Hồng Nhung"
     wait_idle(qtbot, runner)
 
 
