@@ -11,6 +11,7 @@ the server (`SERVER_SIGNATURE_HEADER`, checked by `verify_server_body`) and pars
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from itertools import pairwise
 from typing import Any, Literal, NotRequired, TypedDict
@@ -208,7 +209,7 @@ def decompress(data: bytes, max_size: int = MAX_BATCH_BYTES) -> bytes:
 
 def build_batch(
     device_id: int,
-    ops: list[dict[str, Any]],
+    ops: Sequence[dict[str, Any] | bytes],
     *,
     app_version: str,
     catalogue_version: str | None,
@@ -220,8 +221,10 @@ def build_batch(
 ) -> bytes:
     """The compressed request body for `PUSH_PATH`. Sign exactly these bytes (`push_headers`).
 
-    `head_seq` is the newest device_seq in the outbox when the batch is built (not only in this
-    batch): it lets the server tell a backlog created long ago from a clock that runs backwards.
+    `ops` are op dicts, or the op's canonical JSON bytes as the outbox stored them (spliced in
+    as they are, so they must be `canonical_json(op)` exactly). `head_seq` is the newest
+    device_seq in the outbox when the batch is built (not only in this batch): it lets the
+    server tell a backlog created long ago from a clock that runs backwards.
     """
     batch: Batch = {
         "device_id": device_id,
@@ -231,9 +234,13 @@ def build_batch(
         "catalogue_version": catalogue_version,
         "sent_at": format_time(sent_at or datetime.now(UTC)),
         "head_seq": head_seq,
-        "ops": ops,
+        "ops": [],
     }
-    return compress(canonical_json(batch), level)
+    # Sorted keys put "ops" once at the top level, and no string can hold an unescaped quote.
+    envelope = canonical_json(batch)
+    parts = b",".join(op if isinstance(op, bytes) else canonical_json(op) for op in ops)
+    body = envelope.replace(b'"ops":[]', b'"ops":[' + parts + b"]", 1)
+    return compress(body, level)
 
 
 def push_headers(device_id: int, key: Ed25519PrivateKey, body: bytes) -> dict[str, str]:

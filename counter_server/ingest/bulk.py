@@ -10,8 +10,10 @@ from collections.abc import Sequence
 from typing import Any
 
 import orjson
+import psycopg
 from sqlalchemy import JSON, Connection, FromClause, any_, cast, insert
 from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.elements import ColumnElement, KeyedColumnElement
 
 
@@ -27,13 +29,16 @@ def insert_rows(conn: Connection, table: FromClause, rows: Sequence[dict[str, An
     driver = conn.connection.driver_connection
     assert driver is not None
     statement = f"COPY {table.name} ({', '.join(names)}) FROM STDIN"  # type: ignore[attr-defined]
-    with driver.cursor() as cursor, cursor.copy(statement) as copy:
-        for row in rows:
-            values = [row[name] for name in names]
-            for i in json_at:
-                if values[i] is not None:
-                    values[i] = orjson.dumps(values[i]).decode()
-            copy.write_row(values)
+    try:
+        with driver.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                values = [row[name] for name in names]
+                for i in json_at:
+                    if values[i] is not None:
+                        values[i] = orjson.dumps(values[i]).decode()
+                copy.write_row(values)
+    except psycopg.Error as exc:  # the driver was used directly: give callers SQLAlchemy's type
+        raise DBAPIError.instance(statement, None, exc, psycopg.Error) from exc
 
 
 def among(

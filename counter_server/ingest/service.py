@@ -1,8 +1,9 @@
 """Apply one verified batch in one transaction and answer with a signed receipt.
 
-The plan is made from fresh reads inside the transaction. If the database refuses the bulk
-writes (a concurrent batch took the same key first, or a value the checks missed), the
-transaction is rolled back and planned again; the third try writes each op in its own savepoint.
+The plan is made from fresh reads inside the transaction (a batch of new dossiers only skips
+the reads on its first try). If the database refuses the bulk writes (a key is already taken,
+by an earlier push or a concurrent one, or a value the checks missed), the transaction is rolled
+back and planned again; the third try writes each op in its own savepoint.
 """
 
 from __future__ import annotations
@@ -32,13 +33,13 @@ from counter_server.db import write_transaction
 from counter_server.devices import DeviceInfo
 from counter_server.ingest.checks import IncomingOp, OpRejected, check_op, op_identity
 from counter_server.ingest.clock import flag_clocks, skew_seconds
-from counter_server.ingest.plan import Plan, Planner
+from counter_server.ingest.plan import Known, Plan, Planner
 from counter_server.ingest.rows import Rejected
-from counter_server.ingest.store import load_known, write_plan, write_plan_carefully
+from counter_server.ingest.store import has_held, load_known, write_plan, write_plan_carefully
 from counter_server.models import BatchLog, Device
 
 log = logging.getLogger(__name__)
-ATTEMPTS = 3
+OPTIMISTIC, NORMAL, CAREFUL = "optimistic", "normal", "careful"
 
 
 def check_all(ops: list[Any], unit_code: str) -> list[IncomingOp | Rejected]:
@@ -63,26 +64,39 @@ def ingest_batch(
     now = now or datetime.now(UTC)
     entries = check_all(batch["ops"], device.unit_code)
     flagged = flag_clocks(entries, now, device.attested_at, device.attested_seq)
-    for attempt in range(1, ATTEMPTS + 1):
+    modes = _modes(entries)
+    for attempt, mode in enumerate(modes, start=1):
         try:
             with write_transaction(engine) as conn:
-                receipt = _apply(conn, device, batch, entries, now, attempt == ATTEMPTS)
+                receipt = _apply(conn, device, batch, entries, now, mode)
                 _record_batch(conn, device, batch, receipt, now, body_bytes, flagged)
             return sign_receipt(key, receipt)
         except DBAPIError as exc:
-            if attempt == ATTEMPTS:
+            if attempt == len(modes):
                 raise
-            log.warning("batch %s attempt %d failed: %s", batch["batch_id"], attempt, exc.orig)
+            level = logging.DEBUG if mode == OPTIMISTIC else logging.WARNING
+            log.log(level, "batch %s %s attempt failed: %s", batch["batch_id"], mode, exc.orig)
     raise AssertionError("unreachable")
+
+
+def _modes(entries: list[IncomingOp | Rejected]) -> tuple[str, ...]:
+    """How each attempt reads and writes. New dossiers only: try without look-ups first."""
+    only_creates = all(isinstance(e, Rejected) or e.kind == KIND_CREATE for e in entries)
+    return (OPTIMISTIC if only_creates else NORMAL, NORMAL, CAREFUL)
 
 
 def _apply(
     conn: Connection, device: DeviceInfo, batch: Batch, entries: list[IncomingOp | Rejected],
-    now: datetime, careful: bool,
+    now: datetime, mode: str,
 ) -> Receipt:
-    known = load_known(conn, device.id, entries)
+    if mode == OPTIMISTIC and not has_held(conn, device.id):
+        # Nothing to look up for brand-new dossiers: if any op, seq, uuid or code is already
+        # stored, a unique constraint stops the COPY and the next attempt reads properly.
+        known = Known()
+    else:
+        known = load_known(conn, device.id, entries)
     plan = Planner(device.id, batch["batch_id"], known, now).run(entries)
-    (write_plan_carefully if careful else write_plan)(conn, plan)
+    (write_plan_carefully if mode == CAREFUL else write_plan)(conn, plan)
     if plan.conflicts:
         audit.record(conn, "op_conflict", device_id=device.id, batch_id=batch["batch_id"],
                      ops=plan.conflicts[:100])

@@ -35,7 +35,7 @@ def load_known(conn: Connection, device_id: int, entries: list[IncomingOp | Reje
     codes = {op.dossier_code for op in valid if op.kind == KIND_CREATE}
     if uuids or codes:
         _load_dossiers(conn, uuids, codes, known)
-    if uuids and _has_held(conn, device_id):
+    if uuids and has_held(conn, device_id):
         known.held = _load_held(conn, device_id, uuids)
     return known
 
@@ -75,7 +75,7 @@ def _load_dossiers(conn: Connection, uuids: set[str], codes: set[str], known: Kn
                                                 row.last_device_seq, row.last_event_seq)
 
 
-def _has_held(conn: Connection, device_id: int) -> bool:
+def has_held(conn: Connection, device_id: int) -> bool:
     """A cheap probe of the partial index: most devices have nothing held most of the time."""
     t = OpRow.__table__.c
     query = select(t.seq).where(t.state == "held", t.device_id == device_id).limit(1)

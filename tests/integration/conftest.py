@@ -61,6 +61,7 @@ class ServerProcess:
     proc: subprocess.Popen[bytes] | None = None
     admin_token: str = ""
     _engine: Engine | None = None
+    extra_args: tuple[str, ...] = ()
 
     @property
     def base_url(self) -> str:
@@ -70,7 +71,7 @@ class ServerProcess:
         log = self.log_file.open("ab")
         self.proc = subprocess.Popen(
             [str(SERVER_BIN), "--db", self.db_url, "--host", "127.0.0.1",
-             "--port", str(self.port)], stdout=log, stderr=subprocess.STDOUT)
+             "--port", str(self.port), *self.extra_args], stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
