@@ -219,12 +219,11 @@ def build_batch(
     schema_version: int = SCHEMA_VERSION,
     level: int = COMPRESSION_LEVEL,
 ) -> bytes:
-    """The compressed request body for `PUSH_PATH`. Sign exactly these bytes (`push_headers`).
+    """The compressed body for `PUSH_PATH`; sign exactly these bytes (`push_headers`).
 
-    `ops` are op dicts, or the op's canonical JSON bytes as the outbox stored them (spliced in
-    as they are, so they must be `canonical_json(op)` exactly). `head_seq` is the newest
-    device_seq in the outbox when the batch is built (not only in this batch): it lets the
-    server tell a backlog created long ago from a clock that runs backwards.
+    `ops`: op dicts, or the exact `canonical_json(op)` bytes the outbox stored (spliced as is).
+    `head_seq`: the outbox's newest device_seq now (not this batch's): it lets the server tell
+    an old backlog from a clock running backwards.
     """
     batch: Batch = {
         "device_id": device_id,
