@@ -102,6 +102,14 @@ class CounterPC:
         finally:
             conn.close()
 
+    def sql_write(self, query: str, *params: Any) -> None:
+        conn = sqlite3.connect(self.data_dir / "counter.sqlite3")
+        try:
+            with conn:
+                conn.execute(query, params)
+        finally:
+            conn.close()
+
     def states(self) -> Counter[str]:
         return Counter(dict(self.sql("SELECT state, count(*) FROM outbox GROUP BY state")))
 

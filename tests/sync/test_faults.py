@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import threading
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -137,18 +138,28 @@ def test_a_changed_byte_rejects_the_whole_batch_and_a_retry_goes_through(
 
 def test_server_restart_mid_sync(fresh_server: ServerProcess, store_template: Path,
                                  tmp_path: Path) -> None:
+    """The server is stopped (and once killed -9, mid-transaction) while batches are flowing."""
     pc = _pc(store_template, tmp_path, fresh_server, options=SyncOptions(batch_ops=5))
-    with_events(pc, 120)
-    outcome: list[object] = []
-    worker = threading.Thread(target=lambda: outcome.append(pc.sync.sync_once()))
-    worker.start()
-    fresh_server.restart()
-    worker.join(120)
-    for _ in range(5):
-        if pc.sync.sync_once().error is None:
-            break
-    assert outcome
-    assert_converged(fresh_server, pc)
+    for hard in (False, True):
+        with_events(pc, 120)
+        outcome: list[object] = []
+        worker = threading.Thread(target=lambda: outcome.append(pc.sync.sync_once()))
+        worker.start()
+        while not pc.sql("SELECT count(*) FROM sync_receipts")[0][0] and worker.is_alive():
+            time.sleep(0.005)
+        if hard:
+            assert fresh_server.proc is not None
+            fresh_server.proc.kill()
+            fresh_server.proc.wait()
+            fresh_server.start()
+        else:
+            fresh_server.restart()
+        worker.join(120)
+        assert outcome
+        for _ in range(5):
+            if pc.sync.sync_once().error is None:
+                break
+        assert_converged(fresh_server, pc)
     pc.close()
 
 

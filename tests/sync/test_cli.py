@@ -1,0 +1,72 @@
+"""`counter-app enrol` and `counter-app sync` as real processes (what district IT schedules)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+from counter_app.sync.crash import AFTER_SERVER_COMMIT, CRASH_ENV
+from counter_app.sync.lock import SyncLock
+from tests.integration.conftest import ROOT, ServerProcess, free_port
+from tests.sync.helpers import CounterPC, assert_converged
+
+APP = ROOT / ".venv" / "bin" / "counter-app"
+
+
+def app(data_dir: Path, *args: str, env: dict[str, str] | None = None
+        ) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(APP), "--data-dir", str(data_dir), *args], capture_output=True,
+                          text=True, timeout=120, env={**os.environ, **(env or {})}, check=False)
+
+
+def test_enrol_then_sync_from_the_command_line(
+    sqlite_server: ServerProcess, pc: CounterPC
+) -> None:
+    pc.receive(3)
+    not_yet = app(pc.data_dir, "sync")
+    assert not_yet.returncode == 1
+    assert not_yet.stderr.startswith("Lỗi: Máy này chưa đăng ký")
+    assert not_yet.stderr.count("\n") == 1
+    enrol = app(pc.data_dir, "enrol", "--server", sqlite_server.base_url,
+                "--code", sqlite_server.enrol_code(pc.unit))
+    assert enrol.returncode == 0, enrol.stderr
+    assert "Đã đăng ký máy với máy chủ" in enrol.stdout and "3 hồ sơ lưu trước đó" in enrol.stdout
+    done = app(pc.data_dir, "sync")
+    assert done.returncode == 0, done.stderr
+    assert "Gửi: 3 thao tác trong 1 lô" in done.stdout and "máy chủ xác nhận 3" in done.stdout
+    assert "Tình trạng: Đã gửi hết" in done.stdout
+    assert_converged(sqlite_server, pc)
+    again = app(pc.data_dir, "enrol", "--server", sqlite_server.base_url, "--code", "X")
+    assert again.returncode == 2 and "đã đăng ký" in again.stderr
+
+
+def test_sync_failures_exit_non_zero_with_one_line(
+    sqlite_server: ServerProcess, pc: CounterPC
+) -> None:
+    pc.enrol(sqlite_server)
+    pc.receive(1)
+    dead = app(pc.data_dir, "sync", "--server", f"http://127.0.0.1:{free_port()}")
+    assert dead.returncode == 1
+    assert dead.stderr.startswith("Lỗi: Không kết nối được máy chủ tỉnh")
+    assert dead.stderr.count("\n") == 1 and "Tình trạng: 1 hồ sơ chờ gửi" in dead.stdout
+    with SyncLock(pc.data_dir).hold():  # this test process is syncing: the CLI must not
+        busy = app(pc.data_dir, "sync", "--wait", "0.3")
+    assert busy.returncode == 3 and "đang chạy" in busy.stderr
+    assert app(pc.data_dir, "sync").returncode == 0
+    assert_converged(sqlite_server, pc)
+
+
+def test_a_sync_process_killed_after_the_server_commit(
+    sqlite_server: ServerProcess, pc: CounterPC
+) -> None:
+    pc.enrol(sqlite_server)
+    pc.receive(4)
+    killed = app(pc.data_dir, "sync", env={CRASH_ENV: f"{AFTER_SERVER_COMMIT}:1"})
+    assert killed.returncode == -9
+    assert sqlite_server.scalar("SELECT count(*) FROM dossiers WHERE unit_code = :u",
+                                u=pc.unit) == 4
+    assert pc.states() == {"queued": 4}  # the counter never saw the receipt
+    clean = app(pc.data_dir, "sync")
+    assert clean.returncode == 0 and "trùng (đã có) 4" in clean.stdout
+    assert_converged(sqlite_server, pc)
