@@ -30,11 +30,11 @@ class StepFailed(Exception):
 def load_known(conn: Connection, device_id: int, entries: list[IncomingOp | Rejected]) -> Known:
     known = Known()
     valid = [e for e in entries if isinstance(e, IncomingOp)]
-    _load_ops(conn, device_id, entries, valid, known)
     uuids = {op.dossier_uuid for op in valid}
     codes = {op.dossier_code for op in valid if op.kind == KIND_CREATE}
-    if uuids or codes:
+    if uuids or codes:  # first, so a concurrent batch of this device is waited for, then seen
         _load_dossiers(conn, uuids, codes, known)
+    _load_ops(conn, device_id, entries, valid, known)
     if uuids and has_held(conn, device_id):
         known.held = _load_held(conn, device_id, uuids)
     return known
