@@ -57,6 +57,8 @@ def format_skew(seconds: float | None) -> str:
         return "–"
     sign = "+" if seconds >= 0 else "−"
     size = abs(seconds)
+    if size < 1:
+        return "0 giây"
     if size < 120:
         return f"{sign}{size:.0f} giây"
     if size < 7200:
