@@ -12,11 +12,12 @@ from datetime import datetime
 from typing import Any, cast
 
 import orjson
-from sqlalchemy import Table, bindparam, func, select, update
+from sqlalchemy import Table, func, select, update
 from sqlalchemy.orm import Session
 
 from counter_app.models.sync_tables import SyncReceipt
 from counter_app.models.tables import OutboxOp
+from counter_app.models.types import VnDateTime
 from counter_app.services.outbox import (
     ACKED,
     CONFLICT,
@@ -51,10 +52,13 @@ class ReceiptCounts:
     unanswered: int = 0  # sent ops the receipt said nothing about (they stay queued)
 
 
-def next_batch(session: Session, after_seq: int, max_ops: int, max_bytes: int) -> list[PendingOp]:
+def next_batch(
+    session: Session, after_seq: int, max_ops: int, max_bytes: int, only_held: bool = False
+) -> list[PendingOp]:
     """Sendable ops after `after_seq`, oldest first, at most `max_ops` and about `max_bytes`."""
     rows: list[Any] = []
-    for state in SENDABLE:  # one index range each: (state, device_seq) is the outbox index
+    # One index range per state: (state, device_seq) is the outbox index.
+    for state in (HELD,) if only_held else SENDABLE:
         rows.extend(session.execute(
             select(OutboxOp.op_id, OutboxOp.device_seq, OutboxOp.payload)
             .where(OutboxOp.state == state, OutboxOp.device_seq > after_seq)
@@ -73,10 +77,6 @@ def next_batch(session: Session, after_seq: int, max_ops: int, max_bytes: int) -
 def head_seq(session: Session) -> int | None:
     """The newest device_seq in the outbox (sent with each batch; see protocol.build_batch)."""
     return session.scalar(select(func.max(OutboxOp.device_seq)))
-
-
-def decode_ops(batch: list[PendingOp]) -> list[dict[str, Any]]:
-    return [orjson.loads(op.payload) for op in batch]
 
 
 def local_state(result: protocol.OpResult) -> tuple[str, str | None, bool] | None:
@@ -120,36 +120,32 @@ def store_receipt(
         stored_at=now)
     session.add(row)
     session.flush()
-    counts, changes, keep = _plan(receipt["results"], {op.op_id for op in sent}, row.id, now)
-    _execute_updates(session, changes, keep, [op.op_id for op in sent])
-    counts.unanswered = len({op.op_id for op in sent} - _answered(receipt["results"]))
+    sent_ids = {op.op_id for op in sent}
+    counts, decided = _plan(receipt["results"], sent_ids)
+    acked_at = VnDateTime().process_bind_param(now, session.get_bind().dialect)
+    _execute_updates(session, decided, sent_ids, row.id, acked_at)
+    counts.unanswered = len(sent_ids - decided.keys())
     return counts
 
 
-def _answered(results: list[protocol.OpResult]) -> set[str]:
-    return {r["op_id"] for r in results if r.get("op_id")}  # type: ignore[misc]
+Decision = tuple[str, str | None, bool]  # new state, error text, keep the old error text
 
 
 def _plan(
-    results: list[protocol.OpResult], sent_ids: set[str], receipt_id: int, now: datetime
-) -> tuple[ReceiptCounts, list[dict[str, Any]], list[dict[str, Any]]]:
-    """Update parameters per op. An op may appear twice (a resent held op answered "duplicate,
+    results: list[protocol.OpResult], sent_ids: set[str]
+) -> tuple[ReceiptCounts, dict[str, Decision]]:
+    """The new state of each op. An op may appear twice (a resent held op answered "duplicate,
     held", then released further down the same receipt): the later entry wins."""
     counts = ReceiptCounts()
-    last: dict[str, tuple[dict[str, Any], bool]] = {}
+    decided: dict[str, Decision] = {}
     for result in results:
-        decided = local_state(result) if result.get("op_id") else None
-        if decided is None:
+        decision = local_state(result) if result.get("op_id") else None
+        if decision is None:
             continue
-        state, error, keep_error = decided
         op_id = str(result["op_id"])
-        params = {"b_op_id": op_id, "b_state": state, "b_receipt": receipt_id,
-                  "b_acked": now if state in DONE_STATES else None, "b_error": error}
-        last[op_id] = (params, keep_error)
-        _tally(counts, result, state, op_id in sent_ids)
-    changes = [params for params, keep in last.values() if not keep]
-    keep = [params for params, keep in last.values() if keep]
-    return counts, changes, keep
+        decided[op_id] = decision
+        _tally(counts, result, decision[0], op_id in sent_ids)
+    return counts, decided
 
 
 def _tally(counts: ReceiptCounts, result: protocol.OpResult, state: str, sent: bool) -> None:
@@ -165,24 +161,35 @@ def _tally(counts: ReceiptCounts, result: protocol.OpResult, state: str, sent: b
     counts.held += state == HELD
 
 
+_SET = ("UPDATE outbox SET state = ?, receipt_id = ?, acked_at = ?, attempts = attempts + ?{error}"
+        " WHERE op_id = ? AND state NOT IN ('acked', 'duplicate_acked')")
+
+
 def _execute_updates(
-    session: Session, changes: list[dict[str, Any]], keep: list[dict[str, Any]],
-    sent_ids: list[str],
+    session: Session, decided: dict[str, Decision], sent_ids: set[str], receipt_id: int,
+    acked_at: str | None,
 ) -> None:
-    c = OUTBOX.c
-    # Never reopen an acknowledged op (NOT IN cannot be used with executemany).
-    open_op = (c.op_id == bindparam("b_op_id")) & (c.state != ACKED) & (c.state != DUPLICATE_ACKED)
-    values: dict[str, Any] = {"state": bindparam("b_state"), "receipt_id": bindparam("b_receipt"),
-                              "acked_at": bindparam("b_acked")}
+    """Plain executemany on the driver (500 rows a batch, no per-row ORM work). The WHERE clause
+    never reopens an acknowledged op."""
+    changes: list[tuple[object, ...]] = []
+    keep: list[tuple[object, ...]] = []
+    for op_id, (state, error, keep_error) in decided.items():
+        head = (state, receipt_id, acked_at if state in DONE_STATES else None,
+                int(op_id in sent_ids))
+        if keep_error:
+            keep.append((*head, op_id))
+        else:
+            changes.append((*head, error, op_id))
+    conn = session.connection()
     if changes:
-        session.execute(update(OUTBOX).where(open_op)
-                        .values(values | {"last_error": bindparam("b_error")}), changes)
+        conn.exec_driver_sql(_SET.format(error=", last_error = ?"), changes)
     crash_point(WHILE_STORING_RECEIPT)  # receipt and part of the states written, no commit
     if keep:
-        session.execute(update(OUTBOX).where(open_op).values(values), keep)
-    for chunk in range(0, len(sent_ids), 900):
-        session.execute(update(OUTBOX).where(c.op_id.in_(sent_ids[chunk:chunk + 900]))
-                        .values(attempts=c.attempts + 1))
+        conn.exec_driver_sql(_SET.format(error=""), keep)
+    unanswered = [(op_id,) for op_id in sent_ids - decided.keys()]
+    if unanswered:
+        conn.exec_driver_sql("UPDATE outbox SET attempts = attempts + 1 WHERE op_id = ?",
+                             unanswered)
 
 
 def record_failure(session: Session, sent: list[PendingOp], message: str) -> None:

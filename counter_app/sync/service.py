@@ -10,34 +10,24 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import func, select
-
 from counter_app import __version__
 from counter_app.domain.vntime import now_vn
 from counter_app.models.sync_tables import STATE_ROW, SyncState
-from counter_app.models.tables import OutboxOp
-from counter_app.services.catalogue import current_version
 from counter_app.services.store import Store
-from counter_app.sync import ledger, protocol
+from counter_app.sync import protocol
 from counter_app.sync.client import SyncClient, Timeouts
-from counter_app.sync.crash import (
-    AFTER_PULL_STORED,
-    AFTER_RECEIPT_STORED,
-    BEFORE_PULL,
-    BEFORE_SEND,
-    crash_point,
-)
+from counter_app.sync.crash import AFTER_PULL_STORED, BEFORE_PULL, crash_point
 from counter_app.sync.enrol import ClientFactory, EnrolResult, enrol
 from counter_app.sync.errors import FailureKind, SyncError
 from counter_app.sync.identity import Enrolled, enrolled_identity
 from counter_app.sync.lock import SyncLock
 from counter_app.sync.pull_apply import apply_page, mark_revoked
+from counter_app.sync.push import Pusher, PushSettings
 from counter_app.sync.report import SyncReport, write_log
 from counter_app.sync.status import SyncStatus, compute_status
 
 Progress = Callable[[str, int, int], None]  # phase ("push" | "pull"), done, total
 Clock = Callable[[], datetime]
-MIN_BATCH_OPS = 10
 
 
 @dataclass
@@ -45,6 +35,7 @@ class SyncOptions:
     batch_ops: int = protocol.DEFAULT_BATCH_OPS
     batch_bytes: int = 2 * 1024 * 1024  # uncompressed op JSON per batch (~80 KB on the wire)
     pull_limit: int = protocol.DEFAULT_CHANGES_LIMIT
+    window: int = 2  # batches in flight at once (the server works while the next one travels)
     timeouts: Timeouts = field(default_factory=Timeouts)
     lock_wait_s: float = 0.0
     server_url: str | None = None  # use this address instead of the enrolled one (this run)
@@ -65,7 +56,9 @@ class SyncService:
         self._app_version = app_version
         self._on_reference_data = on_reference_data
         self._lock = SyncLock(store.paths.data_dir)
-        self._batch_ops = self.options.batch_ops
+        o = self.options
+        self._push_settings = PushSettings(o.batch_ops, o.batch_ops, o.batch_bytes, o.window,
+                                           app_version)
 
     def _default_client(self, url: str) -> SyncClient:
         return SyncClient(url, timeouts=self.options.timeouts)
@@ -129,52 +122,8 @@ class SyncService:
     def _push(
         self, client: SyncClient, me: Enrolled, report: SyncReport, progress: Progress | None
     ) -> None:
-        after, total = 0, self._count_sendable()
-        while True:
-            with self._store.read() as session:
-                batch = ledger.next_batch(session, after, self._batch_ops,
-                                          self.options.batch_bytes)
-                if not batch:
-                    return
-                head, catalogue = ledger.head_seq(session), current_version(session)
-            batch_id = protocol.new_batch_id()
-            body = protocol.build_batch(
-                me.device_id, ledger.decode_ops(batch), app_version=self._app_version,
-                catalogue_version=catalogue, head_seq=head, batch_id=batch_id,
-                sent_at=self._clock())
-            if self._send(client, me, batch, batch_id, body, report):
-                after = batch[-1].device_seq
-            if progress is not None:
-                progress("push", report.sent, total)
-
-    def _send(
-        self, client: SyncClient, me: Enrolled, batch: list[ledger.PendingOp], batch_id: str,
-        body: bytes, report: SyncReport,
-    ) -> bool:
-        """Send one batch and store its receipt; False if it must be rebuilt smaller."""
-        crash_point(BEFORE_SEND)
-        try:
-            raw = client.push(me.device_id, me.key, body)
-            receipt, signature = _verify(raw, me, batch_id)
-        except SyncError as exc:
-            if exc.kind in (FailureKind.TOO_LARGE, FailureKind.TIMEOUT):
-                self._batch_ops = max(MIN_BATCH_OPS, len(batch) // 2)
-                if exc.kind == FailureKind.TOO_LARGE and len(batch) > MIN_BATCH_OPS:
-                    return False
-            with self._store.write() as session:
-                ledger.record_failure(session, batch, exc.message)
-            raise
-        with self._store.write() as session:
-            counts = ledger.store_receipt(session, receipt, raw, signature, batch, self._clock())
-        crash_point(AFTER_RECEIPT_STORED)
-        report.add_receipt(counts, len(batch), len(body))
-        self._batch_ops = min(self.options.batch_ops, self._batch_ops * 2)
-        return True
-
-    def _count_sendable(self) -> int:
-        with self._store.read() as session:
-            return session.scalar(select(func.count()).select_from(OutboxOp).where(
-                OutboxOp.state.in_(ledger.SENDABLE))) or 0
+        Pusher(self._store, client, me, self._push_settings, self._clock, report,
+               progress).run()
 
     # -- pull ---------------------------------------------------------------------------------
 
@@ -197,19 +146,6 @@ class SyncService:
                 progress("pull", report.pulled, report.pulled + (1 if page["has_more"] else 0))
             if not page["has_more"]:
                 return
-
-
-def _verify(raw: bytes, me: Enrolled, batch_id: str) -> tuple[protocol.Receipt, str]:
-    """The receipt, checked (hash, server signature, batch, device) before anything is marked."""
-    try:
-        receipt = protocol.verify_receipt(raw, me.server_public_key, batch_id=batch_id,
-                                          device_id=me.device_id)
-        signature = protocol.decode_json_object(raw)["signature"]
-    except (protocol.ReceiptError, protocol.ProtocolError) as exc:
-        raise SyncError(FailureKind.BAD_REPLY,
-                        f"Biên nhận của máy chủ không kiểm tra được ({exc}); chưa đánh dấu gì, "
-                        "lô sẽ được gửi lại.") from exc
-    return receipt, str(signature)
 
 
 def _verify_page(body: bytes, signature: str | None, me: Enrolled) -> protocol.ChangesPage:

@@ -158,7 +158,7 @@ def client_batches(pc: CounterPC, ops_per_batch: int) -> list[tuple[dict[str, st
         after = 0
         while batch := ledger.next_batch(session, after, ops_per_batch, 10**9):
             body = protocol.build_batch(
-                me.device_id, ledger.decode_ops(batch), app_version="0.1.0",
+                me.device_id, [op.payload for op in batch], app_version="0.1.0",
                 catalogue_version=None, head_seq=ledger.head_seq(session))
             out.append((protocol.push_headers(me.device_id, me.key, body), body))
             after = batch[-1].device_seq

@@ -47,7 +47,7 @@ def test_every_reply_lost_then_a_clean_sync_converges(
         report = pc.sync.sync_once()
         assert report.error is not None and report.error.kind == FailureKind.OFFLINE
         assert report.status is not None and not report.status.all_sent
-    assert faults.lost == 3
+    assert faults.lost >= 3  # (a window of batches is in flight when a reply is lost)
     assert pc.states() == {"queued": 11}  # the server has ops the counter still calls pending
     assert sqlite_server.scalar("SELECT count(*) FROM dossiers WHERE unit_code = :u",
                                 u=pc.unit) > 0
@@ -143,9 +143,10 @@ def test_server_restart_mid_sync(fresh_server: ServerProcess, store_template: Pa
     for hard in (False, True):
         with_events(pc, 120)
         outcome: list[object] = []
-        worker = threading.Thread(target=lambda: outcome.append(pc.sync.sync_once()))
+        receipts = pc.sql("SELECT count(*) FROM sync_receipts")[0][0]
+        worker = threading.Thread(target=lambda out=outcome: out.append(pc.sync.sync_once()))
         worker.start()
-        while not pc.sql("SELECT count(*) FROM sync_receipts")[0][0] and worker.is_alive():
+        while pc.sql("SELECT count(*) FROM sync_receipts")[0][0] == receipts and worker.is_alive():
             time.sleep(0.005)
         if hard:
             assert fresh_server.proc is not None

@@ -31,17 +31,20 @@ def honest(pc: CounterPC) -> SyncStatus:
 
 def push_only(pc: CounterPC, seqs: set[int]) -> None:
     """Send just these ops through the client's own send path (as a reordering network would)."""
+    from counter_app.sync import protocol
+    from counter_app.sync.push import Built, Pusher
+    from counter_app.sync.report import SyncReport
+
     with pc.services.store.read() as session:
         me = enrolled_identity(session)
         batch = [op for op in ledger.next_batch(session, 0, 1000, 10**9) if op.device_seq in seqs]
-    from counter_app.sync import protocol
-    from counter_app.sync.report import SyncReport
-
     batch_id = protocol.new_batch_id()
-    body = protocol.build_batch(me.device_id, ledger.decode_ops(batch), app_version="0.1.0",
-                                catalogue_version=None, batch_id=batch_id)
+    body = protocol.build_batch(me.device_id, [op.payload for op in batch],
+                                app_version="0.1.0", catalogue_version=None, batch_id=batch_id)
     with pc._client(me.server_url) as client:
-        assert pc.sync._send(client, me, batch, batch_id, body, SyncReport("test", now_vn()))
+        pusher = Pusher(pc.services.store, client, me, pc.sync._push_settings, now_vn,
+                        SyncReport("test", now_vn()), None)
+        pusher._send(Built(batch, batch_id, body))
 
 
 def test_pending_held_and_acknowledged(sqlite_server: ServerProcess, pc: CounterPC) -> None:
