@@ -8,8 +8,9 @@ import time
 
 
 class LinkProxy:
-    """Forwards 127.0.0.1:<port> to a target. `up = False` drops every connection at once and
-    refuses new ones; `rate_bps` (bits per second, both ways) throttles like a slow line."""
+    """Forwards 127.0.0.1:<port> to a target. `set_up(False)` drops every connection at once and
+    refuses new ones; `rate_bps` (bits per second, each way) throttles like a slow line, and
+    `latency_s` (round trip) delays the first chunk of each message by half of it."""
 
     def __init__(self, target_port: int, rate_bps: float | None = None,
                  latency_s: float = 0.0) -> None:
@@ -22,6 +23,7 @@ class LinkProxy:
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.port = self._listener.getsockname()[1]
         self._open: set[socket.socket] = set()
+        self._free_at = {True: 0.0, False: 0.0}  # per direction: when the line is free again
         self._lock = threading.Lock()
         self._closed = False
         threading.Thread(target=self._accept, daemon=True).start()
@@ -57,18 +59,24 @@ class LinkProxy:
             except OSError:
                 _close(client)
                 continue
+            server.settimeout(None)  # a slow upload may keep the server silent for minutes
             with self._lock:
                 self._open.update((client, server))
             for src, dst, upward in ((client, server, True), (server, client, False)):
                 threading.Thread(target=self._pump, args=(src, dst, upward), daemon=True).start()
 
     def _pump(self, src: socket.socket, dst: socket.socket, upward: bool) -> None:
+        last = 0.0
         try:
             while self.up:
                 data = src.recv(1024 if self.rate_bps else 65536)
                 if not data:
                     break
-                self._delay(len(data))
+                now = time.monotonic()
+                if self.latency_s and now - last > 0.2:  # a new message: one-way delay once
+                    time.sleep(self.latency_s / 2)
+                self._delay(len(data), upward)
+                last = time.monotonic()
                 if not self.up:
                     break
                 dst.sendall(data)
@@ -82,12 +90,14 @@ class LinkProxy:
             _close(src)
             _close(dst)
 
-    def _delay(self, size: int) -> None:
-        pause = self.latency_s / 2 if self.latency_s else 0.0
-        if self.rate_bps:
-            pause += size * 8 / self.rate_bps
-        if pause:
-            time.sleep(pause)
+    def _delay(self, size: int, upward: bool) -> None:
+        """One line per direction, shared by every connection (as on a real modem)."""
+        if not self.rate_bps:
+            return
+        with self._lock:
+            start = max(time.monotonic(), self._free_at[upward])
+            self._free_at[upward] = done = start + size * 8 / self.rate_bps
+        time.sleep(max(0.0, done - time.monotonic()))
 
 
 def _close(sock: socket.socket) -> None:

@@ -1,0 +1,294 @@
+"""The measurements behind bench/bench_sync.py (each starts its own server on a fresh database)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import shutil
+import sqlite3
+import statistics
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import psycopg
+import zstandard
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+
+from bench.common import OUT, copy_store, pct
+from counter_app.services.demo import DEMO_UNIT
+from counter_app.services.store import Store
+from counter_app.sync import protocol
+from counter_app.sync.client import Timeouts
+from counter_app.sync.service import SyncOptions, SyncService
+from tests.integration import conftest as it
+from tests.sync.netproxy import LinkProxy
+
+RATE_BPS, RTT_S = 20_000, 1.5
+
+
+class Databases(it.Databases):
+    def describe(self) -> str:
+        with self._admin().connect() as conn:
+            version = conn.execute(text("SHOW server_version")).scalar()
+            fsync = conn.execute(text("SHOW fsync")).scalar()
+        return f"{version}, fsync={fsync}, {make_url(self.server_url).render_as_string()}"
+
+
+@contextmanager
+def running_server(dbs: Databases, folder: Path) -> Iterator[tuple[it.ServerProcess, str]]:
+    url = dbs.new()
+    folder.mkdir(parents=True, exist_ok=True)
+    server = it.ServerProcess(url, folder / "server.log")
+    server.start()
+    try:
+        yield server, url
+    finally:
+        server.stop()
+
+
+@dataclass
+class Pushed:
+    db_url: str
+    counter_dir: Path
+    sent: int
+    dossiers: int
+    quarantined: int
+    batches: int
+    bytes_sent: int
+    elapsed: float
+    window: int
+
+    @property
+    def dossiers_per_s(self) -> float:
+        return self.dossiers / self.elapsed
+
+    def text(self) -> str:
+        return (f"1. Push: {self.sent:,} queued ops → {self.dossiers:,} dossiers stored at the "
+                f"server in {self.elapsed:.1f} s = {self.dossiers_per_s:,.0f} dossiers/s "
+                f"({self.batches} batches of ≤500, window {self.window}; {self.quarantined:,} "
+                "demo ops quarantined by the server: see the report)")
+
+
+def throughput(dbs: Databases, demo: Path, window: int) -> Pushed:
+    work = OUT / "sync-push"
+    copy_store(demo, work / "counter")
+    with running_server(dbs, work) as (server, url):
+        store = Store.open(work / "counter")
+        try:
+            sync = SyncService(store, options=SyncOptions(window=window))
+            sync.enrol(server.base_url, server.enrol_code(DEMO_UNIT))
+            started = time.perf_counter()
+            report = sync.sync_once("bench")
+            elapsed = time.perf_counter() - started
+        finally:
+            store.close()
+        assert report.error is None, report.error.one_line()
+        dossiers = int(server.scalar("SELECT count(*) FROM dossiers"))
+    return Pushed(url, work / "counter", report.sent, dossiers, report.quarantined,
+                  report.batches, report.bytes_sent, elapsed, window)
+
+
+@dataclass
+class Limit:
+    rows: dict[str, tuple[int, float]]  # table → (rows, seconds)
+
+    def text(self, measured: float) -> str:
+        d_rows, d_s = self.rows["dossiers"]
+        o_rows, o_s = self.rows["ops"]
+        both = d_rows / (d_s + o_s)
+        return (f"   Raw limit, same run, same rows via COPY: dossiers {d_rows / d_s:,.0f} rows/s, "
+                f"ops {o_rows / o_s:,.0f} rows/s; both tables (what ingest writes per dossier) "
+                f"{both:,.0f} dossiers/s.\n   End to end = {measured / both:.2f} of the "
+                f"both-tables limit ({measured / (d_rows / d_s):.2f} of the dossiers-only COPY); "
+                "target ≥ 0.33.")
+
+
+def copy_limit(dbs: Databases, db_url: str) -> Limit:
+    """COPY the rows the ingest wrote (dossiers, ops) into empty look-alike tables, timed."""
+    conninfo = make_url(db_url).set(drivername="postgresql").render_as_string(hide_password=False)
+    rows: dict[str, tuple[int, float]] = {}
+    with psycopg.connect(conninfo) as conn:
+        cur = conn.cursor()
+        for table in ("dossiers", "ops"):
+            data = bytearray()
+            with cur.copy(f"COPY {table} TO STDOUT") as out:
+                for chunk in out:
+                    data += chunk
+            cur.execute(f"CREATE TABLE raw_{table} (LIKE {table} INCLUDING ALL)")
+            conn.commit()
+            started = time.perf_counter()
+            with cur.copy(f"COPY raw_{table} FROM STDIN") as copy:
+                copy.write(bytes(data))
+            conn.commit()
+            seconds = time.perf_counter() - started
+            count = cur.execute(f"SELECT count(*) FROM raw_{table}").fetchone()
+            rows[table] = (int(count[0]) if count else 0, seconds)
+    return Limit(rows)
+
+
+def wire_bytes(demo: Path, pushed: Pushed) -> str:
+    """Bytes per new dossier: as sent, plain JSON, zstd levels, a trained dictionary."""
+    conn = sqlite3.connect(demo / "counter.sqlite3")
+    payloads = [r[0] for r in conn.execute("SELECT payload FROM outbox ORDER BY device_seq")]
+    conn.close()
+    receipts = _receipt_bytes(pushed.counter_dir)
+    sample, test = payloads[:10_000], payloads[-20_000:]
+    batches = [test[i:i + 500] for i in range(0, len(test), 500)]
+    plain = sum(len(p) for p in test) / len(test)
+    sizes = {level: _per_op(batches, zstandard.ZstdCompressor(level=level))
+             for level in (3, 9, 19)}
+    trained = zstandard.train_dictionary(64 * 1024, sample)
+    with_dict = _per_op(batches, zstandard.ZstdCompressor(level=3, dict_data=trained))
+    return (f"2. Bytes per new dossier (create op with components and first event), 500-op "
+            f"batches: as sent {pushed.bytes_sent / pushed.sent:.0f} B (zstd 3); plain JSON "
+            f"{plain:.0f} B; zstd 9 {sizes[9]:.0f} B, 19 {sizes[19]:.0f} B; zstd 3 + 64 KB "
+            f"dictionary trained on other ops {with_dict:.0f} B. HTTP headers add "
+            f"~{400 / 500:.1f} B/op. Receipts (down): {receipts:.0f} B per op, uncompressed.")
+
+
+def _per_op(batches: list[list[bytes]], compressor: zstandard.ZstdCompressor) -> float:
+    total = sum(len(compressor.compress(b"[" + b",".join(batch) + b"]")) for batch in batches)
+    return total / sum(len(batch) for batch in batches)
+
+
+def _receipt_bytes(counter_dir: Path) -> float:
+    conn = sqlite3.connect(counter_dir / "counter.sqlite3")
+    size, ops = conn.execute(
+        "SELECT sum(length(body)), sum(op_count) FROM sync_receipts").fetchone()
+    conn.close()
+    return float(size) / float(ops) if ops else 0.0
+
+
+def slow_link(dbs: Databases, demo: Path, window: int) -> str:
+    work = OUT / "sync-slow"
+    copy_store(demo, work / "counter")
+    with running_server(dbs, work) as (server, _url):
+        proxy = LinkProxy(server.port, rate_bps=RATE_BPS, latency_s=RTT_S)
+        store = Store.open(work / "counter")
+        try:
+            options = SyncOptions(window=window, server_url=proxy.url,
+                                  timeouts=Timeouts(read=300.0))
+            sync = SyncService(store, options=options)
+            sync.enrol(server.base_url, server.enrol_code(DEMO_UNIT))
+            started = time.perf_counter()
+            report = sync.sync_once("bench")
+            elapsed = time.perf_counter() - started
+        finally:
+            store.close()
+            proxy.close()
+    outcome = "ok" if report.error is None else f"FAILED: {report.error.one_line()}"
+    return (f"3. Backlog of {report.sent:,} ops over {RATE_BPS // 1000} kbit/s each way, "
+            f"{RTT_S} s RTT: {elapsed / 60:.1f} min ({outcome}); {report.batches} batches; "
+            f"{proxy.bytes_up / 1024:.0f} KiB up, {proxy.bytes_down / 1024:.0f} KiB down "
+            f"(the link alone needs {(proxy.bytes_up * 8 / RATE_BPS) / 60:.1f} min for the "
+            "upload).")
+
+
+# -- many counters at once --------------------------------------------------------------------
+
+class TimingTransport(httpx.HTTPTransport):
+    """Records how long each push takes, request sent to receipt read."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.push_seconds: list[float] = []
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        started = time.perf_counter()
+        reply = super().handle_request(request)
+        if request.url.path == protocol.PUSH_PATH:
+            content = reply.read()
+            reply = httpx.Response(reply.status_code, headers=reply.headers, content=content)
+            self.push_seconds.append(time.perf_counter() - started)
+        return reply
+
+
+DOSSIERS_EACH, BATCH_EACH, PROCESSES = 30, 10, 4
+
+
+def _prepare(job: tuple[Path, Path, str, str, str]) -> None:
+    from tests.sync.helpers import CounterPC, make_counter_dir
+
+    template, folder, unit, base_url, code = job
+    pc = CounterPC(make_counter_dir(template, folder, unit), unit)
+    try:
+        pc.receive(DOSSIERS_EACH)
+        pc.sync.enrol(base_url, code)
+    finally:
+        pc.close()
+
+
+Outcome = tuple[str | None, list[float]]  # error (None if fine), seconds per push
+
+
+def _sync_group(jobs: list[tuple[Path, str]], start_at: float) -> list[Outcome]:
+    from tests.sync.helpers import CounterPC
+
+    results: list[Outcome] = []
+    lock = threading.Lock()
+
+    def one(folder: Path, unit: str) -> None:
+        transport = TimingTransport()
+        pc = CounterPC(folder, unit, options=SyncOptions(batch_ops=BATCH_EACH),
+                       transport=transport)
+        try:
+            time.sleep(max(0.0, start_at - time.time()))
+            report = pc.sync.sync_once("bench")
+            pending = sum(n for s, n in pc.states().items() if s != "acked")
+            error = report.error.one_line() if report.error else (
+                f"{pending} ops not acked" if pending else None)
+        finally:
+            pc.close()
+        with lock:
+            results.append((error, transport.push_seconds))
+
+    threads = [threading.Thread(target=one, args=job) for job in jobs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def many_counters(dbs: Databases, count: int) -> str:
+    from tests.conftest import make_set_up_store
+    from tests.sync.helpers import sync_unit
+
+    work = OUT / "sync-many"
+    shutil.rmtree(work, ignore_errors=True)
+    make_set_up_store(work / "template")
+    context = multiprocessing.get_context("fork")
+    with running_server(dbs, work) as (server, _url):
+        units = [sync_unit() for _ in range(count)]
+        jobs = [(work / "template", work / f"pc{i}", u, server.base_url, server.enrol_code(u))
+                for i, u in enumerate(units)]
+        with context.Pool(2) as pool:
+            pool.map(_prepare, jobs)
+        groups = [[(work / f"pc{i}", units[i]) for i in range(g, count, PROCESSES)]
+                  for g in range(PROCESSES)]
+        start_at = time.time() + 3
+        with context.Pool(PROCESSES) as pool:
+            outcomes = pool.starmap(_sync_group, [(g, start_at) for g in groups])
+        wall = time.time() - start_at
+        stored = int(server.scalar("SELECT count(*) FROM dossiers"))
+    return _many_text(count, [o for group in outcomes for o in group], wall, stored)
+
+
+def _many_text(count: int, outcomes: list[Outcome], wall: float, stored: int) -> str:
+    errors = [e for e, _ in outcomes if e]
+    times = [t * 1000 for _, ts in outcomes for t in ts]
+    first = f" (first: {errors[0]})" if errors else ""
+    return (f"4. {count} counters syncing at once ({DOSSIERS_EACH} dossiers each, batches of "
+            f"{BATCH_EACH}, {PROCESSES} client processes): {len(errors)} errors{first}; "
+            f"{stored:,}/{count * DOSSIERS_EACH:,} dossiers stored; {len(times)} batches, per "
+            f"batch median {statistics.median(times):.0f} ms, p95 {pct(times, 95):.0f} ms, "
+            f"p99 {pct(times, 99):.0f} ms, max {max(times):.0f} ms; all done in {wall:.1f} s.")
+
+
+__all__ = ["Databases", "copy_limit", "many_counters", "slow_link", "throughput",
+           "wire_bytes"]
