@@ -14,12 +14,12 @@ from counter_app import __version__
 from counter_app.domain.vntime import now_vn
 from counter_app.models.sync_tables import STATE_ROW, SyncState
 from counter_app.services.store import Store
-from counter_app.sync import protocol
+from counter_app.sync import protocol, views
 from counter_app.sync.client import SyncClient, Timeouts
 from counter_app.sync.crash import AFTER_PULL_STORED, BEFORE_PULL, crash_point
 from counter_app.sync.enrol import ClientFactory, EnrolResult, enrol
 from counter_app.sync.errors import FailureKind, SyncError
-from counter_app.sync.identity import Enrolled, enrolled_identity
+from counter_app.sync.identity import Enrolled, enrolled_identity, self_device
 from counter_app.sync.lock import SyncLock
 from counter_app.sync.pull_apply import apply_page, mark_revoked
 from counter_app.sync.push import Pusher, PushSettings
@@ -39,6 +39,16 @@ class SyncOptions:
     timeouts: Timeouts = field(default_factory=Timeouts)
     lock_wait_s: float = 0.0
     server_url: str | None = None  # use this address instead of the enrolled one (this run)
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    server_url: str | None
+    device_id: str | None  # None: never enrolled
+    unit_code: str
+    slot: int
+    counter_name: str
+    enrolled_at: datetime | None
 
 
 class SyncService:
@@ -68,6 +78,25 @@ class SyncService:
     def status(self) -> SyncStatus:
         with self._store.read() as session:
             return compute_status(session)
+
+    def problems(self, limit: int = 200) -> list[views.OpProblem]:
+        with self._store.read() as session:
+            return views.op_problems(session, limit)
+
+    def recent_runs(self, limit: int = 30) -> list[views.RunRow]:
+        with self._store.read() as session:
+            return views.recent_runs(session, limit)
+
+    def recent_updates(self, limit: int = 50) -> list[views.UpdateRow]:
+        with self._store.read() as session:
+            return views.recent_updates(session, limit)
+
+    def enrolment(self) -> Enrolment:
+        """Where this PC stands with the server (for the window's header)."""
+        with self._store.read() as session:
+            device = self_device(session)
+            return Enrolment(device.server_url, device.server_device_id, device.unit_code,
+                             device.slot, device.name, device.enrolled_at)
 
     def enrol(self, server_url: str, code: str) -> EnrolResult:
         """Register this PC; SyncError (refused, offline…) or ServiceError (bad input)."""

@@ -1,0 +1,102 @@
+"""Read-only views of the sync for people: ops in trouble, recent runs, province changes.
+
+Plain frozen rows (never ORM objects), so the window can show them from any thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter_app.models.sync_tables import ProvinceUpdate, SyncLogEntry
+from counter_app.models.tables import Dossier, OutboxOp
+from counter_app.services.outbox import CONFLICT, HELD, QUARANTINED
+
+STATE_LABELS = {
+    CONFLICT: "Xung đột",
+    QUARANTINED: "Bị cách ly",
+    HELD: "Chờ thao tác trước",
+}
+# What the clerk (or IT) does about each kind of problem.
+STATE_ADVICE = {
+    CONFLICT: "Máy chủ đã có bản khác của thao tác này; không gửi lại được. Báo bộ phận CNTT "
+    "(có thể máy đã bị khôi phục từ bản sao lưu cũ).",
+    QUARANTINED: "Máy chủ không nhận thao tác này vì lý do ghi bên cạnh; hồ sơ trên máy vẫn "
+    "còn nguyên. Báo bộ phận CNTT để xử lý trên hệ thống tỉnh.",
+    HELD: "Máy chủ đang chờ thao tác trước của cùng hồ sơ; máy sẽ tự gửi lại, không cần làm gì.",
+}
+TRIGGER_LABELS = {"auto": "tự động", "manual": "bấm tay", "cli": "lệnh", "chaos": "thử nghiệm"}
+
+
+@dataclass(frozen=True)
+class OpProblem:
+    device_seq: int
+    dossier_code: str
+    kind: str
+    state: str
+    state_label: str
+    reason: str
+    advice: str
+    created_at: datetime
+    attempts: int
+
+
+@dataclass(frozen=True)
+class RunRow:
+    started_at: datetime
+    finished_at: datetime
+    trigger: str
+    ok: bool
+    sent: int
+    acked: int
+    duplicates: int
+    conflicts: int
+    quarantined: int
+    held: int
+    pulled: int
+    message: str | None
+
+
+@dataclass(frozen=True)
+class UpdateRow:
+    change_seq: int
+    kind: str
+    subject: str
+    result: str
+    message: str | None
+    applied_at: datetime
+
+
+def op_problems(session: Session, limit: int = 200) -> list[OpProblem]:
+    """Ops the server did not take (conflict, quarantined) or holds, oldest first."""
+    rows = session.execute(
+        select(OutboxOp, Dossier.code)
+        .join(Dossier, Dossier.uuid == OutboxOp.dossier_uuid, isouter=True)
+        .where(OutboxOp.state.in_(tuple(STATE_LABELS)))
+        .order_by(OutboxOp.device_seq).limit(limit)).all()
+    return [
+        OpProblem(op.device_seq, code or "?", op.kind, op.state, STATE_LABELS[op.state],
+                  op.last_error or "", STATE_ADVICE[op.state], op.created_at, op.attempts)
+        for op, code in rows
+    ]
+
+
+def recent_runs(session: Session, limit: int = 30) -> list[RunRow]:
+    rows = session.scalars(select(SyncLogEntry).order_by(SyncLogEntry.id.desc()).limit(limit))
+    return [
+        RunRow(r.started_at, r.finished_at, TRIGGER_LABELS.get(r.trigger, r.trigger),
+               r.outcome == "ok", r.sent, r.acked, r.duplicates, r.conflicts, r.quarantined,
+               r.held, r.pulled, r.message)
+        for r in rows
+    ]
+
+
+def recent_updates(session: Session, limit: int = 50) -> list[UpdateRow]:
+    """The latest province changes, newest first (those not applied are worth a look)."""
+    rows = session.scalars(select(ProvinceUpdate).order_by(ProvinceUpdate.change_seq.desc())
+                           .limit(limit))
+    return [UpdateRow(r.change_seq, r.kind, r.subject, r.result, r.message, r.applied_at)
+            for r in rows]

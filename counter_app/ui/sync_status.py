@@ -1,0 +1,189 @@
+"""The sync inside the window: a background runner, the status-bar line, a button to the window.
+
+`install_sync(main_window, services, tasks)` wires it all through public methods: it builds the
+SyncService, starts the runner, keeps `main_window.set_sync_status(...)` honest after every run,
+adds a "Đồng bộ" button to the status bar and pokes the runner whenever a dossier is saved.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from counter_app.domain.vntime import now_vn
+from counter_app.sync.report import SyncReport
+from counter_app.sync.runner import SyncRunner
+from counter_app.sync.service import SyncService
+from counter_app.sync.status import SyncStatus
+from counter_app.ui.qt_compat import emit
+from counter_app.ui.tasks import TaskRunner
+from counter_app.ui.widgets import ERROR_COLOUR, SUCCESS_COLOUR, WARNING_COLOUR
+
+log = logging.getLogger(__name__)
+STATUS_REFRESH_MS = 60_000  # the age of the oldest pending dossier keeps growing: redraw it
+
+
+def status_line(status: SyncStatus | None) -> str:
+    """The status-bar text: “Đồng bộ: …”, always from the outbox and stored receipts."""
+    if status is None:
+        return "Đồng bộ: đang kiểm tra…"
+    return f"Đồng bộ: {status.text(now_vn())}"
+
+
+def status_colour(status: SyncStatus | None) -> str:
+    if status is None:
+        return WARNING_COLOUR
+    if status.revoked or status.errors:
+        return ERROR_COLOUR
+    return SUCCESS_COLOUR if status.all_sent else WARNING_COLOUR
+
+
+class SyncController(QObject):
+    """Owns the background SyncRunner; its signals arrive on the GUI thread.
+
+    Signals:
+        status_changed(SyncStatus): after every run and every refresh.
+        report_ready(SyncReport): a run finished (ok or not).
+        progress(str, int, int): phase ("push" | "pull"), done, total, while a run goes on.
+        running(bool): a run started (True) or ended (False).
+    """
+
+    status_changed = Signal(object)
+    report_ready = Signal(object)
+    progress = Signal(str, int, int)
+    running = Signal(bool)
+
+    def __init__(self, sync: SyncService, tasks: TaskRunner, parent: QObject | None = None,
+                 runner: SyncRunner | None = None) -> None:
+        super().__init__(parent)
+        self.sync, self._tasks = sync, tasks
+        self.runner = runner or SyncRunner(self._run, on_report=self._deliver)
+        self.status: SyncStatus | None = None
+        self.last_report: SyncReport | None = None
+        self._manual = False
+        self.window = None  # the SyncWindow, once opened (see SyncWindow.open_for)
+        self.report_ready.connect(self._on_report)
+        self._timer = QTimer(self, interval=STATUS_REFRESH_MS)
+        self._timer.timeout.connect(self.refresh_status)
+
+    def start(self) -> None:
+        self.runner.start()
+        self._timer.start()
+        self.refresh_status()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self.runner.stop(timeout_s=5.0)  # a run cut short is safe: every step is one transaction
+
+    @Slot()
+    def sync_now(self) -> None:
+        """The “Đồng bộ ngay” button: a run as soon as the current one (if any) ends."""
+        self._manual = True
+        self.runner.poke()
+
+    @Slot()
+    def poke(self) -> None:
+        """A dossier was saved or returned: send it soon."""
+        self.runner.poke()
+
+    @Slot()
+    def refresh_status(self) -> None:
+        self._tasks.run_db(self.sync.status, self._on_status, self._on_status_error, owner=self)
+
+    # -- runner thread ------------------------------------------------------------------------
+
+    def _run(self) -> SyncReport:
+        trigger = "manual" if self._manual else "auto"
+        self._manual = False
+        emit(self.running, True)
+        try:
+            return self.sync.sync_once(trigger, progress=self._progress)
+        finally:
+            emit(self.running, False)
+
+    def _progress(self, phase: str, done: int, total: int) -> None:
+        emit(self.progress, phase, done, total)
+
+    def _deliver(self, report: SyncReport) -> None:
+        emit(self.report_ready, report)
+
+    # -- GUI thread ---------------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_report(self, report: SyncReport) -> None:
+        self.last_report = report
+        if report.status is not None:
+            self._on_status(report.status)
+
+    def _on_status(self, status: SyncStatus) -> None:
+        self.status = status
+        emit(self.status_changed, status)
+
+    def _on_status_error(self, error: BaseException) -> None:
+        log.warning("sync status could not be read: %s", error)
+
+
+class SyncButton(QPushButton):
+    """The status bar's “Đồng bộ” button, coloured by the honest status; opens the window."""
+
+    def __init__(self, controller: SyncController, parent=None) -> None:
+        super().__init__("Đồng bộ…", parent)
+        self.setFlat(True)
+        self.setToolTip("Xem tình trạng đồng bộ với máy chủ tỉnh, đăng ký máy, đồng bộ ngay")
+        controller.status_changed.connect(self.show_status)
+        controller.running.connect(self._show_running)
+        self.show_status(controller.status)
+
+    def show_status(self, status: SyncStatus | None) -> None:
+        self.setStyleSheet(f"color: {status_colour(status)}; font-weight: bold;")
+
+    def _show_running(self, running: bool) -> None:
+        self.setText("Đang đồng bộ…" if running else "Đồng bộ…")
+
+
+def install_sync(main_window, services, tasks: TaskRunner, *, start: bool = True,
+                 sync: SyncService | None = None) -> SyncController:
+    """Wire the sync into a MainWindow through its public methods; returns the controller."""
+    from counter_app.sync.wiring import build_sync_service
+    from counter_app.ui.sync_window import SyncWindow
+
+    sync = sync or build_sync_service(services.store, services.calendar)
+    controller = SyncController(sync, tasks, parent=main_window)
+    button = SyncButton(controller)
+    main_window.statusBar().addPermanentWidget(button)
+    controller.status_changed.connect(lambda s: main_window.set_sync_status(status_line(s)))
+    button.clicked.connect(lambda: SyncWindow.open_for(controller, tasks, main_window))
+    for view, signal in (("intake", "dossier_saved"), ("returns", "dossier_returned")):
+        saved = getattr(getattr(main_window, view, None), signal, None)
+        if saved is not None:
+            saved.connect(controller.poke)
+    _watch_network(controller)
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(controller.stop)
+    main_window.set_sync_status(status_line(None))
+    if start:
+        controller.start()
+    return controller
+
+
+def _watch_network(controller: SyncController) -> None:
+    """Poke the runner the moment the OS says the network is back (the runner also polls)."""
+    try:
+        from PySide6.QtNetwork import QNetworkInformation
+    except ImportError:  # pragma: no cover - QtNetwork ships with PySide6-Essentials
+        return
+    if not QNetworkInformation.loadDefaultBackend():
+        return
+    info = QNetworkInformation.instance()
+    if info is None:
+        return
+    online = QNetworkInformation.Reachability.Online
+
+    def changed(reachability) -> None:
+        if reachability == online:
+            controller.poke()
+
+    info.reachabilityChanged.connect(changed)

@@ -1,0 +1,264 @@
+"""The sync window (progress, last results, problems in plain Vietnamese with what to do) and
+the “Đăng ký máy với máy chủ” enrolment dialog."""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+)
+
+from counter_app.domain.vntime import format_vn, now_vn
+from counter_app.ui.sync_status import SyncController, status_colour, status_line
+from counter_app.ui.tasks import TaskRunner
+from counter_app.ui.widgets import MessageBar
+
+OP_KINDS = {"dossier.create": "Tiếp nhận hồ sơ", "dossier.event": "Cập nhật hồ sơ"}
+CHANGE_KINDS = {"dossier.status": "Trạng thái hồ sơ", "catalogue": "Danh mục thủ tục",
+                "calendar": "Lịch ngày nghỉ, làm bù", "tracking_pool": "Mã vận đơn bưu chính",
+                "device.revoked": "Thu hồi máy"}
+CHANGE_RESULTS = {"applied": "Đã áp dụng", "unchanged": "Đã có trên máy",
+                  "not_applied": "Không áp dụng được"}
+
+
+def sync_error_text(error: BaseException) -> str:
+    """The failure and what to do, for a SyncError; the message for anything else."""
+    message = getattr(error, "message", None) or f"{type(error).__name__}: {error}"
+    advice = getattr(error, "advice", None)
+    return f"{message}\n{advice}" if advice else message
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, value in enumerate(cells):
+            item = QTableWidgetItem(value)
+            item.setToolTip(value)
+            table.setItem(r, c, item)
+    table.resizeRowsToContents()
+
+
+class SyncWindow(QDialog):
+    """Status, enrolment, “Đồng bộ ngay” with progress, the last result, problems and history."""
+
+    @classmethod
+    def open_for(cls, controller: SyncController, tasks: TaskRunner, parent=None) -> SyncWindow:
+        """One window per controller: shown again (and refreshed) if it already exists."""
+        window = getattr(controller, "window", None)
+        if window is None or not shiboken6.isValid(window):
+            window = cls(controller, tasks, parent)
+            controller.window = window
+        window.show()
+        window.raise_()
+        window.refresh()
+        return window
+
+    def __init__(self, controller: SyncController, tasks: TaskRunner, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Đồng bộ với máy chủ tỉnh")
+        self._controller, self._tasks = controller, tasks
+        self.status_label = QLabel()
+        self.status_label.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.status_label.setWordWrap(True)
+        self.enrolment_label = QLabel()
+        self.enrolment_label.setWordWrap(True)
+        self.enrol_button = QPushButton("Đăng ký máy với máy chủ…", visible=False)
+        self.sync_button = QPushButton("Đồng bộ ngay")
+        self.progress = QProgressBar(visible=False)
+        self.message = MessageBar()
+        self.problems = _table(["Hồ sơ", "Thao tác", "Tình trạng", "Lý do", "Cần làm"])
+        self.runs = _table(["Lúc", "Kiểu", "Kết quả", "Gửi", "Xác nhận", "Trùng", "Xung đột",
+                            "Cách ly", "Chờ", "Nhận", "Ghi chú"])
+        self.updates = _table(["Số", "Loại", "Nội dung", "Kết quả", "Ghi chú", "Lúc"])
+        self.tabs = QTabWidget()
+        self._build()
+        self._connect()
+        self.resize(980, 640)
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status_label)
+        row = QHBoxLayout()
+        row.addWidget(self.enrolment_label, 1)
+        row.addWidget(self.enrol_button)
+        row.addWidget(self.sync_button)
+        layout.addLayout(row)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        self.tabs.addTab(self.problems, "Thao tác lỗi hoặc đang chờ")
+        self.tabs.addTab(self.runs, "Các lần đồng bộ")
+        self.tabs.addTab(self.updates, "Thay đổi từ tỉnh")
+        layout.addWidget(self.tabs, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("Đóng")
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _connect(self) -> None:
+        c = self._controller
+        self.sync_button.clicked.connect(self.sync_now)
+        self.enrol_button.clicked.connect(self.open_enrol)
+        c.running.connect(self._on_running)
+        c.progress.connect(self._on_progress)
+        c.report_ready.connect(self._on_report)
+        c.status_changed.connect(self._show_status)
+
+    def refresh(self) -> None:
+        sync = self._controller.sync
+
+        def load():
+            return (sync.status(), sync.enrolment(), sync.problems(), sync.recent_runs(),
+                    sync.recent_updates())
+
+        self._tasks.run_db(load, self._show_all, self._on_load_error, owner=self)
+
+    def sync_now(self) -> None:
+        self.message.show_message("info", "Đang đồng bộ…")
+        self._controller.sync_now()
+
+    def open_enrol(self) -> None:
+        dialog = EnrolDialog(self._controller, self._tasks, self)
+        dialog.finished.connect(lambda _result: self.refresh())
+        dialog.open()
+
+    # -- filling ----------------------------------------------------------------------------
+
+    def _show_all(self, loaded) -> None:
+        status, enrolment, problems, runs, updates = loaded
+        self._show_status(status)
+        self._show_enrolment(enrolment)
+        _fill(self.problems, [[p.dossier_code, OP_KINDS.get(p.kind, p.kind), p.state_label,
+                               p.reason, p.advice] for p in problems])
+        _fill(self.runs, [[format_vn(r.finished_at), r.trigger, "Xong" if r.ok else "Lỗi",
+                           str(r.sent), str(r.acked), str(r.duplicates), str(r.conflicts),
+                           str(r.quarantined), str(r.held), str(r.pulled), r.message or ""]
+                          for r in runs])
+        _fill(self.updates, [[str(u.change_seq), CHANGE_KINDS.get(u.kind, u.kind), u.subject,
+                              CHANGE_RESULTS.get(u.result, u.result), u.message or "",
+                              format_vn(u.applied_at)] for u in updates])
+        self.tabs.setTabText(0, f"Thao tác lỗi hoặc đang chờ ({len(problems)})")
+
+    def _show_status(self, status) -> None:
+        self.status_label.setText(status_line(status))
+        self.status_label.setStyleSheet(
+            f"font-size: 13pt; font-weight: bold; color: {status_colour(status)};")
+
+    def _show_enrolment(self, enrolment) -> None:
+        if enrolment.device_id is None:
+            self.enrolment_label.setText(
+                f"Máy “{enrolment.counter_name}” (đơn vị {enrolment.unit_code}, slot "
+                f"{enrolment.slot}) chưa đăng ký với máy chủ tỉnh. Hồ sơ vẫn lưu trên máy và "
+                "sẽ được gửi sau khi đăng ký.")
+        else:
+            when = format_vn(enrolment.enrolled_at) if enrolment.enrolled_at else "?"
+            self.enrolment_label.setText(
+                f"Máy chủ: {enrolment.server_url} · máy số {enrolment.device_id} · đơn vị "
+                f"{enrolment.unit_code}, slot {enrolment.slot} · đăng ký lúc {when}")
+        self.enrol_button.setVisible(enrolment.device_id is None)
+
+    def _on_load_error(self, error: BaseException) -> None:
+        self.message.show_message("error", sync_error_text(error))
+
+    def _on_running(self, running: bool) -> None:
+        self.sync_button.setEnabled(not running)
+        self.progress.setVisible(running)
+        if running:
+            self.progress.setRange(0, 0)
+
+    def _on_progress(self, phase: str, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(min(done, max(total, 1)))
+        label = "Đang gửi" if phase == "push" else "Đang nhận thay đổi từ tỉnh"
+        self.progress.setFormat(f"{label}: {done}/{total}")
+        self.progress.setTextVisible(True)
+
+    def _on_report(self, report) -> None:
+        lines = report.summary_lines(now_vn())
+        if report.error is None:
+            self.message.show_message("success", "\n".join(lines))
+        else:
+            self.message.show_message("error", sync_error_text(report.error) + "\n\n"
+                                      + "\n".join(lines[:2]))
+        self.refresh()
+
+
+class EnrolDialog(QDialog):
+    """“Đăng ký máy với máy chủ”: address and one-time code; the server's refusal, in words."""
+
+    def __init__(self, controller: SyncController, tasks: TaskRunner, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Đăng ký máy với máy chủ")
+        self._controller, self._tasks = controller, tasks
+        self.result_value = None
+        self.server_edit = QLineEdit(placeholderText="https://dongbo.…gov.vn")
+        self.code_edit = QLineEdit(placeholderText="ví dụ ABCD-2345")
+        self.message = MessageBar()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Đăng ký")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Đóng")
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        hint = QLabel("Bộ phận CNTT cấp địa chỉ máy chủ và mã đăng ký dùng một lần. Đăng ký "
+                      "xong, máy sẽ gửi mọi hồ sơ đã lưu, kể cả hồ sơ lưu trước khi đăng ký.")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        form = QFormLayout()
+        form.addRow("Địa chỉ máy chủ:", self.server_edit)
+        form.addRow("Mã đăng ký:", self.code_edit)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(520)
+        self.server_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def submit(self) -> None:
+        server, code = self.server_edit.text().strip(), self.code_edit.text().strip()
+        if not server or not code:
+            self.message.show_message("error", "Nhập địa chỉ máy chủ và mã đăng ký.")
+            return
+        self.buttons.setEnabled(False)
+        self.message.show_message("info", "Đang đăng ký với máy chủ…")
+        sync = self._controller.sync
+        self._tasks.run_io(lambda: sync.enrol(server, code), self._on_enrolled,
+                           self._on_refused, owner=self)
+
+    def _on_enrolled(self, result) -> None:
+        self.result_value = result
+        self.buttons.setEnabled(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setVisible(False)
+        self.message.show_message(
+            "success", f"Đã đăng ký: máy số {result.device_id}, đơn vị {result.unit_code}, "
+            f"slot {result.slot}. Máy sẽ bắt đầu gửi hồ sơ ngay.")
+        self._controller.sync_now()
+
+    def _on_refused(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.message.show_message("error", sync_error_text(error))

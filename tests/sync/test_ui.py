@@ -1,0 +1,108 @@
+"""The sync in the window: status-bar line, “Đồng bộ ngay”, the enrolment dialog, problems."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+
+import pytest
+
+from counter_app.domain.statuses import Status
+from counter_app.ui.main_window import MainWindow
+from counter_app.ui.sync_status import SyncController, install_sync
+from counter_app.ui.sync_window import EnrolDialog, SyncWindow
+from counter_app.ui.tasks import TaskRunner
+from tests.conftest import TEST_PASSWORD
+from tests.integration.conftest import ServerProcess
+from tests.sync.helpers import CounterPC
+
+
+@pytest.fixture
+def tasks(qapp) -> Iterator[TaskRunner]:
+    runner = TaskRunner()
+    yield runner
+    runner.shutdown()
+    qapp.processEvents()
+
+
+@pytest.fixture
+def window(qtbot, pc: CounterPC, tasks: TaskRunner) -> MainWindow:
+    user = pc.services.accounts.sign_in("canbo", TEST_PASSWORD)
+    main = MainWindow(pc.services, tasks, user, pc.services.setup.identity())
+    qtbot.addWidget(main)
+    return main
+
+
+def _controller(qtbot, window: MainWindow, pc: CounterPC, tasks: TaskRunner) -> SyncController:
+    controller = install_sync(window, pc.services, tasks, sync=pc.sync)
+    qtbot.waitUntil(lambda: controller.status is not None, timeout=10_000)
+    return controller
+
+
+def test_status_bar_enrol_dialog_and_sync_now(
+    qtbot, sqlite_server: ServerProcess, pc: CounterPC, window: MainWindow, tasks: TaskRunner
+) -> None:
+    pc.receive(2)
+    controller = _controller(qtbot, window, pc, tasks)
+    try:
+        qtbot.waitUntil(lambda: "Chưa đăng ký" in window.sync_label.text(), timeout=10_000)
+        assert "2 hồ sơ chờ gửi" in window.sync_label.text()
+        assert "Đã gửi hết" not in window.sync_label.text()
+        sync_window = SyncWindow.open_for(controller, tasks, window)
+        qtbot.waitUntil(lambda: "chưa đăng ký" in sync_window.enrolment_label.text(),
+                        timeout=10_000)
+        assert sync_window.enrol_button.isVisible()
+        dialog = EnrolDialog(controller, tasks, sync_window)
+        dialog.server_edit.setText(sqlite_server.base_url)
+        dialog.code_edit.setText("SAI-MA-00")
+        dialog.submit()
+        qtbot.waitUntil(lambda: dialog.message.kind == "error", timeout=10_000)
+        assert "Mã đăng ký máy không đúng" in dialog.message.text()
+        dialog.code_edit.setText(sqlite_server.enrol_code(pc.unit))
+        dialog.submit()
+        qtbot.waitUntil(lambda: dialog.message.kind == "success", timeout=10_000)
+        assert "Đã đăng ký: máy số" in dialog.message.text()
+        qtbot.waitUntil(lambda: "Đã gửi hết" in window.sync_label.text(), timeout=20_000)
+        sync_window.refresh()
+        qtbot.waitUntil(lambda: sync_window.runs.rowCount() >= 1, timeout=10_000)
+        assert "máy số" in sync_window.enrolment_label.text()
+        assert not sync_window.enrol_button.isVisible()
+        code = pc.receive(1)[0]
+        window.intake.dossier_saved.emit(code)  # what the intake view does after a save
+        qtbot.waitUntil(lambda: pc.states().get("queued", 0) == 0, timeout=20_000)
+        sync_window.sync_now()
+        qtbot.waitUntil(lambda: sync_window.message.kind == "success", timeout=20_000)
+        assert "Tình trạng: Đã gửi hết" in sync_window.message.text()
+    finally:
+        controller.stop()
+
+
+def test_problems_and_failures_are_explained(
+    qtbot, sqlite_server: ServerProcess, pc: CounterPC, window: MainWindow, tasks: TaskRunner
+) -> None:
+    pc.enrol(sqlite_server)
+    code = pc.receive(1)[0]
+    assert pc.sync.sync_once().error is None
+    sqlite_server.cli("dossier", "status", code, "9")
+    pc.move(code, Status.STOPPED)  # the server refuses DONE → STOPPED: quarantined
+    assert pc.sync.sync_once().quarantined == 1
+    pc.sync.options.server_url = "http://127.0.0.1:9"  # and now the link is down
+    controller = _controller(qtbot, window, pc, tasks)
+    try:
+        sync_window = SyncWindow.open_for(controller, tasks, window)
+        qtbot.waitUntil(lambda: sync_window.problems.rowCount() == 1, timeout=10_000)
+        assert sync_window.problems.item(0, 0).text() == code
+        assert sync_window.problems.item(0, 2).text() == "Bị cách ly"
+        assert "bad_transition" in sync_window.problems.item(0, 3).text()
+        assert "Báo bộ phận CNTT" in sync_window.problems.item(0, 4).text()
+        assert "1 lỗi" in sync_window.status_label.text()
+        sync_window.sync_now()
+        qtbot.waitUntil(lambda: sync_window.message.kind == "error", timeout=20_000)
+        assert "Không kết nối được máy chủ tỉnh" in sync_window.message.text()
+        assert "Kiểm tra cáp mạng" in sync_window.message.text()
+        assert "Đã gửi hết" not in window.sync_label.text()
+    finally:
+        controller.stop()
