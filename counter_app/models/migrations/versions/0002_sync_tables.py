@@ -85,6 +85,9 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_sync_log'))
     )
     op.execute("INSERT INTO sync_state (id, pull_cursor) VALUES (1, 0)")
+    # The honest status looks for acknowledged ops without a receipt; this index holds only rows
+    # without one (the pending ops, and any such broken ack), so the look-up never scans the acks.
+    op.execute("CREATE INDEX ix_outbox_no_receipt ON outbox (state) WHERE receipt_id IS NULL")
     # An op leaves the outbox only after the server acknowledged it (never, in practice), and a
     # queued payload is frozen: an edit is a new op, so a resend can never differ from the first.
     op.execute(
@@ -108,6 +111,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.execute("DROP INDEX IF EXISTS ix_outbox_no_receipt")
     for name in TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.drop_table('sync_log')
