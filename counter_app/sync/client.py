@@ -162,7 +162,7 @@ def _bad_reply(detail: str) -> SyncError:
 
 def _offline(exc: Exception) -> SyncError:
     return SyncError(FailureKind.OFFLINE,
-                     f"Không kết nối được máy chủ tỉnh ({type(exc).__name__}).")
+                     f"Không kết nối được máy chủ tỉnh (chi tiết: {type(exc).__name__}).")
 
 
 def _timeout(exc: Exception) -> SyncError:

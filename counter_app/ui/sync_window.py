@@ -42,15 +42,18 @@ def sync_error_text(error: BaseException) -> str:
     return f"{message}\n{advice}" if advice else message
 
 
-def _table(headers: list[str]) -> QTableWidget:
+def _table(headers: list[str], stretch: tuple[int, ...] = ()) -> QTableWidget:
+    """A read-only table; `stretch` columns (long Vietnamese sentences) share the spare width."""
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().setVisible(False)
     table.setWordWrap(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    for column in stretch:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -92,10 +95,10 @@ class SyncWindow(QDialog):
         self.sync_button = QPushButton("Đồng bộ ngay")
         self.progress = QProgressBar(visible=False)
         self.message = MessageBar()
-        self.problems = _table(["Hồ sơ", "Thao tác", "Tình trạng", "Lý do", "Cần làm"])
+        self.problems = _table(["Hồ sơ", "Thao tác", "Tình trạng", "Lý do", "Cần làm"], (3, 4))
         self.runs = _table(["Lúc", "Kiểu", "Kết quả", "Gửi", "Xác nhận", "Trùng", "Xung đột",
-                            "Cách ly", "Chờ", "Nhận", "Ghi chú"])
-        self.updates = _table(["Số", "Loại", "Nội dung", "Kết quả", "Ghi chú", "Lúc"])
+                            "Cách ly", "Chờ", "Nhận", "Ghi chú"], (10,))
+        self.updates = _table(["Số", "Loại", "Nội dung", "Kết quả", "Ghi chú", "Lúc"], (4,))
         self.tabs = QTabWidget()
         self._build()
         self._connect()
@@ -203,8 +206,9 @@ class SyncWindow(QDialog):
         if report.error is None:
             self.message.show_message("success", "\n".join(lines))
         else:
-            self.message.show_message("error", sync_error_text(report.error) + "\n\n"
-                                      + "\n".join(lines[:2]))
+            done = lines[:2] if report.sent or report.pulled else []  # what got through anyway
+            self.message.show_message("error", "\n\n".join(
+                [sync_error_text(report.error), *(["\n".join(done)] if done else [])]))
         self.refresh()
 
 
