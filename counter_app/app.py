@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from counter_app.config import resolve_data_dir
-from counter_app.services.accounts import AccountService
-from counter_app.services.calendar import CalendarService
-from counter_app.services.details import DetailService
-from counter_app.services.dossiers import DossierService
-from counter_app.services.procedures import ProcedureService
-from counter_app.services.returns import ReturnService
-from counter_app.services.search import SearchService
-from counter_app.services.setup import SetupService
-from counter_app.services.slips import SlipService
-from counter_app.services.store import Store
+from counter_app.config import DB_FILENAME, resolve_data_dir
+
+if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the first window is shown
+    from counter_app.services.accounts import AccountService
+    from counter_app.services.calendar import CalendarService
+    from counter_app.services.details import DetailService
+    from counter_app.services.dossiers import DossierService
+    from counter_app.services.procedures import ProcedureService
+    from counter_app.services.returns import ReturnService
+    from counter_app.services.search import SearchService
+    from counter_app.services.setup import SetupService
+    from counter_app.services.slips import SlipService
+    from counter_app.services.store import Store
 
 
 @dataclass
@@ -38,6 +43,17 @@ class Services:
 
 
 def build_services(data_dir_arg: str | None) -> Services:
+    from counter_app.services.accounts import AccountService
+    from counter_app.services.calendar import CalendarService
+    from counter_app.services.details import DetailService
+    from counter_app.services.dossiers import DossierService
+    from counter_app.services.procedures import ProcedureService
+    from counter_app.services.returns import ReturnService
+    from counter_app.services.search import SearchService
+    from counter_app.services.setup import SetupService
+    from counter_app.services.slips import SlipService
+    from counter_app.services.store import Store
+
     store = Store.open(resolve_data_dir(data_dir_arg))
     calendar = CalendarService(store)
     dossiers = DossierService(store, calendar.due)
@@ -73,10 +89,33 @@ def run_gui(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 3
-    services = build_services(args.data_dir)
+    counter_text = set_up_counter_text(resolve_data_dir(args.data_dir) / DB_FILENAME)
+    if counter_text is not None:
+        from counter_app.ui.main import run_fast_start
+
+        return int(run_fast_start(lambda: build_services(args.data_dir), counter_text))
+    services = build_services(args.data_dir)  # first run: the wizard needs the store at once
     from counter_app.ui.main import run_application
 
     try:
         return int(run_application(services))
     finally:
         services.close()
+
+
+def set_up_counter_text(db_file: Path) -> str | None:
+    """"Counter · unit" of a set-up store, read with plain sqlite3 (cheap); None if not set up."""
+    if not db_file.exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True, timeout=5)
+        try:
+            row = conn.execute(
+                "SELECT d.name, coalesce(u.name, d.unit_code) FROM devices d "
+                "LEFT JOIN units u ON u.code = d.unit_code WHERE d.is_self = 1"
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None  # a new, old or damaged file: the slow path opens and reports it
+    return f"{row[0]} · {row[1]}" if row else None
