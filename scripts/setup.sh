@@ -31,8 +31,19 @@ if ((${#missing[@]})); then
     --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-PY=${PYTHON:-python3}
-if [[ ! -x .venv/bin/python ]]; then
+# Python 3.12 is preferred: PySide6 6.12.0 on 3.11 loses references to `True` on every
+# Python-side signal emit and aborts the interpreter after a few hundred (see ui/qt_compat.py).
+pick_python() {
+  if [[ -n "${PYTHON:-}" ]]; then echo "$PYTHON"; return; fi
+  for candidate in python3.12 "$HOME/.pyenv/versions/3.12.1/bin/python" /usr/bin/python3.12 python3; do
+    if command -v "$candidate" >/dev/null 2>&1 || [[ -x "$candidate" ]]; then echo "$candidate"; return; fi
+  done
+}
+PY=$(pick_python)
+want=$("$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+have=$(.venv/bin/python -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null || true)
+if [[ "$have" != "$want" ]]; then
+  rm -rf .venv
   "$PY" -m venv .venv
 fi
 stamp=.venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
