@@ -60,3 +60,32 @@ def test_sigkill_during_saves_loses_and_duplicates_nothing(data_dir: Path) -> No
         by_day.setdefault(code.split("-")[1], []).append(parse_code(code).number)
     for numbers in by_day.values():  # gap-free per day: no number lost or skipped by a kill
         assert numbers == list(range(1, len(numbers) + 1))
+
+
+def test_killed_between_commit_and_print_the_dossier_is_intact_and_reprints(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    import zxingcpp
+    from PIL import Image
+
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.store.commit_then_die_child", str(data_dir)],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True,
+    )
+    assert child.stdout is not None
+    code = child.stdout.readline().strip()
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    codes = _check_store(data_dir / "counter.sqlite3")
+    assert codes == [code]
+    out = tmp_path / "reprint.pdf"
+    result = subprocess.run(
+        [sys.executable, "-m", "counter_app", "--data-dir", str(data_dir), "print", code,
+         "--form", "01", "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    subprocess.run(["pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", str(out),
+                    str(tmp_path / "p")], check=True)
+    decoded = {b.text for b in zxingcpp.read_barcodes(Image.open(next(tmp_path.glob("p*.png"))))}
+    assert code in decoded
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "Đặng Văn Đức" in text
