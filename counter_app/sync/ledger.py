@@ -79,24 +79,29 @@ def head_seq(session: Session) -> int | None:
     return session.scalar(select(func.max(OutboxOp.device_seq)))
 
 
-def local_state(result: protocol.OpResult) -> tuple[str, str | None, bool] | None:
-    """(new outbox state, error text, keep the old error text) for one result; None: no change."""
+_EARLIER = {
+    protocol.HELD: "Máy chủ đã nhận thao tác này và đang chờ thao tác trước của cùng hồ sơ.",
+    protocol.QUARANTINED: "Máy chủ đã nhận thao tác này từ trước và đã cách ly nó.",
+}
+
+
+def local_state(result: protocol.OpResult) -> tuple[str, str | None] | None:
+    """(new outbox state, error text) for one result; None: leave the op as it is."""
     name = result["result"]
     if name == protocol.APPLIED:
-        return ACKED, None, False
+        return ACKED, None
     if name == protocol.DUPLICATE:
         now = result.get("state")
         if now == protocol.APPLIED:
-            return DUPLICATE_ACKED, None, False
-        if now == protocol.HELD:
-            return HELD, None, True
-        if now == protocol.QUARANTINED:
-            return QUARANTINED, None, True
+            return DUPLICATE_ACKED, None
+        if now in _EARLIER:
+            state = HELD if now == protocol.HELD else QUARANTINED
+            return state, f"{_EARLIER[now]} [{result.get('prior') or now}]"
         return None  # "same_batch": the other copy's result decides
     states = {protocol.CONFLICT: CONFLICT, protocol.QUARANTINED: QUARANTINED,
               protocol.HELD: HELD}
     if name in states:
-        return states[name], describe(result), False
+        return states[name], describe(result)
     return None
 
 
@@ -128,7 +133,7 @@ def store_receipt(
     return counts
 
 
-Decision = tuple[str, str | None, bool]  # new state, error text, keep the old error text
+Decision = tuple[str, str | None]  # new outbox state, error text
 
 
 def _plan(
@@ -161,8 +166,8 @@ def _tally(counts: ReceiptCounts, result: protocol.OpResult, state: str, sent: b
     counts.held += state == HELD
 
 
-_SET = ("UPDATE outbox SET state = ?, receipt_id = ?, acked_at = ?, attempts = attempts + ?{error}"
-        " WHERE op_id = ? AND state NOT IN ('acked', 'duplicate_acked')")
+_SET = ("UPDATE outbox SET state = ?, receipt_id = ?, acked_at = ?, attempts = attempts + ?, "
+        "last_error = ? WHERE op_id = ? AND state NOT IN ('acked', 'duplicate_acked')")
 
 
 def _execute_updates(
@@ -171,25 +176,16 @@ def _execute_updates(
 ) -> None:
     """Plain executemany on the driver (500 rows a batch, no per-row ORM work). The WHERE clause
     never reopens an acknowledged op."""
-    changes: list[tuple[object, ...]] = []
-    keep: list[tuple[object, ...]] = []
-    for op_id, (state, error, keep_error) in decided.items():
-        head = (state, receipt_id, acked_at if state in DONE_STATES else None,
-                int(op_id in sent_ids))
-        if keep_error:
-            keep.append((*head, op_id))
-        else:
-            changes.append((*head, error, op_id))
-    conn = session.connection()
+    changes = [(state, receipt_id, acked_at if state in DONE_STATES else None,
+                int(op_id in sent_ids), error, op_id)
+               for op_id, (state, error) in decided.items()]
     if changes:
-        conn.exec_driver_sql(_SET.format(error=", last_error = ?"), changes)
-    crash_point(WHILE_STORING_RECEIPT)  # receipt and part of the states written, no commit
-    if keep:
-        conn.exec_driver_sql(_SET.format(error=""), keep)
+        session.connection().exec_driver_sql(_SET, changes)
+    crash_point(WHILE_STORING_RECEIPT)  # receipt and the op states written, not committed
     unanswered = [(op_id,) for op_id in sent_ids - decided.keys()]
-    if unanswered:
-        conn.exec_driver_sql("UPDATE outbox SET attempts = attempts + 1 WHERE op_id = ?",
-                             unanswered)
+    if unanswered:  # they stay as they were (queued): sent again next time
+        session.connection().exec_driver_sql(
+            "UPDATE outbox SET attempts = attempts + 1 WHERE op_id = ?", unanswered)
 
 
 def record_failure(session: Session, sent: list[PendingOp], message: str) -> None:
