@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from counter_app.domain.codes import CodeError, DossierCode, make_code
+from counter_app.models.base import Base
 from counter_app.models.tables import CodeCounter, Dossier
 from counter_app.services.errors import ServiceError
 
@@ -20,6 +21,24 @@ def allocate_code(session: Session, agency_code: str, day: date, slot: int) -> D
         raise ServiceError(str(exc)) from exc
 
 
+_COUNTERS = Base.metadata.tables[CodeCounter.__tablename__]
+_NEXT_NUMBER = (
+    sqlite_insert(_COUNTERS)
+    .on_conflict_do_update(
+        index_elements=["agency_code", "day", "slot"],
+        set_={"last_seq": _COUNTERS.c.last_seq + 1},
+    )
+    .returning(_COUNTERS.c.last_seq)
+)
+_CODE_USED = select(Dossier.id).where(Dossier.code == bindparam("code"))
+_SET_LAST = (
+    update(_COUNTERS)
+    .where(_COUNTERS.c.agency_code == bindparam("a"), _COUNTERS.c.day == bindparam("d"),
+           _COUNTERS.c.slot == bindparam("s"))
+    .values(last_seq=bindparam("n"))
+)
+
+
 def _allocate(session: Session, agency_code: str, day: date, slot: int) -> DossierCode:
     """Take the next number of (agency, day, slot) in the caller's write transaction.
 
@@ -27,28 +46,16 @@ def _allocate(session: Session, agency_code: str, day: date, slot: int) -> Dossi
     both untouched (nothing was printed: printing happens after the commit) and a crash after it
     leaves the number used. A code is never issued twice.
     """
-    upsert = (
-        sqlite_insert(CodeCounter)
-        .values(agency_code=agency_code, day=f"{day:%y%m%d}", slot=slot, last_seq=1)
-        .on_conflict_do_update(
-            index_elements=["agency_code", "day", "slot"],
-            set_={"last_seq": CodeCounter.last_seq + 1},
-        )
-        .returning(CodeCounter.last_seq)
-    )
-    seq = session.execute(upsert).scalar_one()
+    conn, yymmdd = session.connection(), f"{day:%y%m%d}"
+    seq = conn.execute(_NEXT_NUMBER, {"agency_code": agency_code, "day": yymmdd, "slot": slot,
+                                      "last_seq": 1}).scalar_one()
     code = make_code(agency_code, day, slot, seq)
     # A store restored from an older copy may lag behind dossiers it later re-imported: skip
     # any number already on a dossier rather than fail.
     skipped = 0
-    while session.scalar(select(Dossier.id).where(Dossier.code == str(code))) is not None:
+    while conn.execute(_CODE_USED, {"code": str(code)}).first() is not None:
         skipped += 1
         code = make_code(agency_code, day, slot, seq + skipped)
     if skipped:
-        session.execute(
-            update(CodeCounter)
-            .where(CodeCounter.agency_code == agency_code, CodeCounter.day == f"{day:%y%m%d}",
-                   CodeCounter.slot == slot)
-            .values(last_seq=seq + skipped)
-        )
+        conn.execute(_SET_LAST, {"a": agency_code, "d": yymmdd, "s": slot, "n": seq + skipped})
     return code

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, bindparam, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -53,18 +53,23 @@ class IntakeContext:
     cutoff: str | None
 
 
+_SELF_DEVICE = select(Device.unit_code, Device.slot, Device.device_uuid).where(
+    Device.is_self.is_(True)
+)
+_CURRENT_PROCEDURE = (
+    select(Procedure.id, Procedure.code, CatalogueVersion.version, Procedure.processing_amount,
+           Procedure.processing_unit, Procedure.cutoff)
+    .join(CatalogueVersion, CatalogueVersion.id == Procedure.catalogue_version_id)
+    .where(CatalogueVersion.is_current.is_(True), Procedure.code == bindparam("code"))
+)
+
+
 def load_context(session: Session, procedure_code: str) -> IntakeContext:
-    device = session.execute(
-        select(Device.unit_code, Device.slot, Device.device_uuid).where(Device.is_self.is_(True))
-    ).first()
+    conn = session.connection()
+    device = conn.execute(_SELF_DEVICE).first()
     if device is None:
         raise ServiceError("Máy này chưa được thiết lập. Hãy chạy trình thiết lập lần đầu.")
-    proc = session.execute(
-        select(Procedure.id, Procedure.code, CatalogueVersion.version, Procedure.processing_amount,
-               Procedure.processing_unit, Procedure.cutoff)
-        .join(CatalogueVersion, CatalogueVersion.id == Procedure.catalogue_version_id)
-        .where(CatalogueVersion.is_current.is_(True), Procedure.code == procedure_code.strip())
-    ).first()
+    proc = conn.execute(_CURRENT_PROCEDURE, {"code": procedure_code.strip()}).first()
     if proc is None:
         raise NotFound(f"Không có thủ tục mã “{procedure_code}” trong danh mục hiện hành.")
     return IntakeContext(device[0], device[1], device[2], proc[0], proc[1], proc[2],
