@@ -1,7 +1,8 @@
 """Issue 4 benchmarks: the counter's sync against the real server on PostgreSQL, over loopback.
 
 1. Push throughput: N queued demo dossiers (`counter-app demo --with-outbox`) pushed end to end,
-   next to the raw limit measured in the same run: the same rows COPY'd straight into PostgreSQL.
+   next to the raw limit measured in the same run: the same rows COPY'd straight into PostgreSQL,
+   and the server's own ceiling (the same batches pre-built, posted without any counter work).
 2. Bytes on the wire per new dossier (zstd; plain JSON beside it; a trained zstd dictionary tried).
 3. A backlog over a simulated 20 kbit/s link (a throttling TCP proxy on 127.0.0.1, 1.5 s RTT).
 4. Many counters syncing at once against one server: errors, p50/p95/p99 time per batch.
@@ -24,6 +25,7 @@ from bench.bench_sync_parts import (
     Databases,
     copy_limit,
     many_counters,
+    server_only,
     slow_link,
     throughput,
     wire_bytes,
@@ -60,6 +62,7 @@ def main() -> int:
         print(pushed.text())
         limit = copy_limit(dbs, pushed.db_url)
         print(limit.text(pushed.dossiers_per_s))
+        print(server_only(dbs, outbox_demo(args.dossiers), args.window))
         print(wire_bytes(outbox_demo(args.dossiers), pushed))
         if not args.skip_slow_link:
             print(slow_link(dbs, outbox_demo(args.backlog), args.window))

@@ -93,6 +93,61 @@ def throughput(dbs: Databases, demo: Path, window: int) -> Pushed:
                   report.batches, report.bytes_sent, elapsed, window)
 
 
+def server_only(dbs: Databases, demo: Path, connections: int = 2) -> str:
+    """The server's own ceiling: the same batches, pre-built and signed, posted back to back."""
+    work = OUT / "sync-server-only"
+    copy_store(demo, work / "counter")
+    with running_server(dbs, work) as (server, _url):
+        store = Store.open(work / "counter")
+        try:
+            SyncService(store).enrol(server.base_url, server.enrol_code(DEMO_UNIT))
+            bodies = _signed_bodies(store)
+        finally:
+            store.close()
+        started = time.perf_counter()
+        _post_all(server.base_url, bodies, connections)
+        elapsed = time.perf_counter() - started
+        dossiers = int(server.scalar("SELECT count(*) FROM dossiers"))
+    return (f"   Server alone (same batches pre-built and signed, {connections} connections, no "
+            f"counter work): {dossiers / elapsed:,.0f} dossiers/s.")
+
+
+def _signed_bodies(store: Store) -> list[tuple[dict[str, str], bytes]]:
+    from counter_app.sync import ledger
+    from counter_app.sync.identity import enrolled_identity
+
+    bodies = []
+    with store.read() as session:
+        me, after = enrolled_identity(session), 0
+        while batch := ledger.next_batch(session, after, 500, 10**9):
+            body = protocol.build_batch(me.device_id, [op.payload for op in batch],
+                                        app_version="bench", catalogue_version=None)
+            bodies.append((protocol.push_headers(me.device_id, me.key, body), body))
+            after = batch[-1].device_seq
+    return bodies
+
+
+def _post_all(base_url: str, bodies: list[tuple[dict[str, str], bytes]], connections: int) -> None:
+    queue = iter(bodies)
+    lock = threading.Lock()
+
+    def post() -> None:
+        with httpx.Client(base_url=base_url, timeout=300) as client:
+            while True:
+                with lock:
+                    item = next(queue, None)
+                if item is None:
+                    return
+                reply = client.post(protocol.PUSH_PATH, content=item[1], headers=item[0])
+                assert reply.status_code == 200, reply.text
+
+    threads = [threading.Thread(target=post) for _ in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
 @dataclass
 class Limit:
     rows: dict[str, tuple[int, float]]  # table → (rows, seconds)
@@ -290,5 +345,5 @@ def _many_text(count: int, outcomes: list[Outcome], wall: float, stored: int) ->
             f"p99 {pct(times, 99):.0f} ms, max {max(times):.0f} ms; all done in {wall:.1f} s.")
 
 
-__all__ = ["Databases", "copy_limit", "many_counters", "slow_link", "throughput",
+__all__ = ["Databases", "copy_limit", "many_counters", "server_only", "slow_link", "throughput",
            "wire_bytes"]

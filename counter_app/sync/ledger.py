@@ -52,25 +52,27 @@ class ReceiptCounts:
     unanswered: int = 0  # sent ops the receipt said nothing about (they stay queued)
 
 
+_NEXT = ("SELECT op_id, device_seq, payload FROM outbox WHERE state = ? AND device_seq > ? "
+         "ORDER BY device_seq LIMIT ?")
+
+
 def next_batch(
     session: Session, after_seq: int, max_ops: int, max_bytes: int, only_held: bool = False
 ) -> list[PendingOp]:
     """Sendable ops after `after_seq`, oldest first, at most `max_ops` and about `max_bytes`."""
+    conn = session.connection()
     rows: list[Any] = []
-    # One index range per state: (state, device_seq) is the outbox index.
+    # One range of the (state, device_seq) index per state; plain driver rows (hot path).
     for state in (HELD,) if only_held else SENDABLE:
-        rows.extend(session.execute(
-            select(OutboxOp.op_id, OutboxOp.device_seq, OutboxOp.payload)
-            .where(OutboxOp.state == state, OutboxOp.device_seq > after_seq)
-            .order_by(OutboxOp.device_seq).limit(max_ops)).all())
-    rows.sort(key=lambda r: r.device_seq)
+        found = list(conn.exec_driver_sql(_NEXT, (state, after_seq, max_ops)).fetchall())
+        rows = found if not rows else sorted([*rows, *found], key=lambda r: r[1])
     batch: list[PendingOp] = []
     size = 0
-    for row in rows[:max_ops]:
-        size += len(row.payload)
+    for op_id, device_seq, payload in rows[:max_ops]:
+        size += len(payload)
         if batch and size > max_bytes:
             break
-        batch.append(PendingOp(row.op_id, row.device_seq, bytes(row.payload)))
+        batch.append(PendingOp(op_id, device_seq, payload))
     return batch
 
 
