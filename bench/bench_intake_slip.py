@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import OUT, machine, summary  # noqa: E402
+from bench.common import OUT, machine, summary
 
 
 def main() -> None:
@@ -40,7 +40,7 @@ def main() -> None:
         count[0] += 1
         return start + timedelta(days=count[0] // 400 + 1, seconds=count[0])
 
-    services.dossiers._clock = clock  # noqa: SLF001 - the benchmark's only hook
+    services.dossiers._clock = clock
     request = intake(clerk="canbo1")
     totals, commits, renders = [], [], []
     for i in range(args.intakes + 20):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import demo_store, machine, summary  # noqa: E402
+from bench.common import demo_store, machine, summary
 
 
 def samples(db: Path, count: int, rng: random.Random) -> tuple[list[str], list[str], list[str]]:

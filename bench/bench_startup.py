@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import ROOT, demo_store, machine  # noqa: E402
+from bench.common import ROOT, demo_store, machine
 
 BARE = (
     "import sys\n"

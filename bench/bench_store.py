@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import OUT, copy_store, demo_store, machine, summary  # noqa: E402
+from bench.common import OUT, copy_store, demo_store, machine, summary
 
 SAVES, WARMUP = 1000, 50
 
@@ -56,7 +56,7 @@ def app_saves(data_dir: Path) -> list[float]:
         count[0] += 1
         return start + timedelta(days=count[0] // 500 + 1, seconds=count[0])
 
-    services.dossiers._clock = clock  # noqa: SLF001 - the benchmark's only hook
+    services.dossiers._clock = clock
     request = intake(clerk="canbo1")
     times = []
     for i in range(SAVES + WARMUP):

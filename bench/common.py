@@ -31,12 +31,13 @@ def machine() -> str:
 
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
 def summary(name: str, values_ms: list[float]) -> str:
-    return (f"{name}: median {statistics.median(values_ms):.3f} ms, p95 {pct(values_ms, 95):.3f} ms,"
-            f" p99 {pct(values_ms, 99):.3f} ms, max {max(values_ms):.3f} ms (n={len(values_ms)})")
+    median = statistics.median(values_ms)
+    return (f"{name}: median {median:.3f} ms, p95 {pct(values_ms, 95):.3f} ms, "
+            f"p99 {pct(values_ms, 99):.3f} ms, max {max(values_ms):.3f} ms (n={len(values_ms)})")
 
 
 def demo_store(n: int) -> tuple[Path, float | None]:

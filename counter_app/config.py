@@ -1,4 +1,4 @@
-"""Where the counter keeps its files: the data folder (platformdirs, --data-dir, COUNTER_APP_DATA)."""
+"""Where the counter keeps its files: platformdirs folder, --data-dir, or COUNTER_APP_DATA."""
 
 from __future__ import annotations
 

@@ -21,7 +21,9 @@ def make_set_up_store(data_dir: Path, slot: int = 0) -> None:
 
     services = build_services(str(data_dir))
     try:
-        services.setup.first_run(UNIT, "Quầy số 1", slot, "quantri", "Hoàng Văn Quản", TEST_PASSWORD)
+        services.setup.first_run(
+            UNIT, "Quầy số 1", slot, "quantri", "Hoàng Văn Quản", TEST_PASSWORD
+        )
         services.accounts.create_user("canbo", "Nguyễn Thị Hồng Nhung", "clerk", TEST_PASSWORD)
     finally:
         services.close()

@@ -1,4 +1,4 @@
-"""Vietnam time: every stored instant carries its zone; every shown instant is in Asia/Ho_Chi_Minh."""
+"""Vietnam time: stored instants carry their zone; shown instants are in Asia/Ho_Chi_Minh."""
 
 from __future__ import annotations
 

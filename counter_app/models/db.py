@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -126,7 +125,8 @@ def open_store(paths: StorePaths, *, migrate: bool = True) -> Engine:
                     backup_before_migrate(paths)
                 upgrade(engine)
         except (sqlite3.DatabaseError, DBAPIError) as exc:
-            raise StoreError(f"Tệp dữ liệu {paths.db_file} bị hỏng hoặc không đọc được: {exc}") from exc
+            message = f"Tệp dữ liệu {paths.db_file} bị hỏng hoặc không đọc được: {exc}"
+            raise StoreError(message) from exc
     return engine
 
 

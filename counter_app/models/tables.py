@@ -25,7 +25,7 @@ from counter_app.models.types import IsoDate, VnDateTime
 
 
 class Unit(Base):
-    """An agency or one-stop centre, with its electronic id code (mã định danh), e.g. 000.00.00.H27."""
+    """An agency or one-stop centre, with its electronic id code (mã định danh): 000.00.00.H27."""
 
     __tablename__ = "units"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -205,7 +205,7 @@ class CodeCounter(Base):
 
 
 class OutboxOp(Base):
-    """An operation waiting for (or acknowledged by) the provincial server. Never deleted unacked."""
+    """An operation waiting for (or acknowledged by) the provincial server; never deleted."""
 
     __tablename__ = "outbox"
     __table_args__ = (Index("ix_outbox_state_seq", "state", "device_seq"),)

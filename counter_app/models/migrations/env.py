@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from alembic import context
 
-from counter_app.models import tables  # noqa: F401  (registers the tables on the metadata)
-from counter_app.models import sync_tables  # noqa: F401
+from counter_app.models import (
+    sync_tables,  # noqa: F401
+    tables,  # noqa: F401  (registers the tables on the metadata)
+)
 from counter_app.models.base import Base
 
 config = context.config
