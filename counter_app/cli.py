@@ -22,6 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_demo(sub)
     _add_calendar(sub)
     _add_setup(sub)
+    _add_config(sub)
     from counter_app import cli_extra
 
     cli_extra.add_commands(sub)
@@ -57,6 +58,15 @@ def _add_setup(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--admin", required=True, help="tên đăng nhập quản trị")
     p.add_argument("--admin-name", required=True, help="họ tên quản trị")
     p.add_argument("--password-stdin", action="store_true", help="đọc mật khẩu từ stdin")
+
+
+def _add_config(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("config", help="xem / đổi cài đặt của quầy (khổ giấy, giờ làm việc…)")
+    csub = p.add_subparsers(dest="config_command", required=True)
+    csub.add_parser("list", help="mọi cài đặt và giá trị hiện tại")
+    setter = csub.add_parser("set", help="đổi một cài đặt")
+    setter.add_argument("key")
+    setter.add_argument("value")
 
 
 def run(argv: list[str]) -> int:

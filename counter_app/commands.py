@@ -19,6 +19,7 @@ def dispatch(args: argparse.Namespace) -> int:
         "demo": cmd_demo,
         "calendar": cmd_calendar,
         "setup": cmd_setup,
+        "config": cmd_config,
     }
     from counter_app import cli_extra
 
@@ -148,6 +149,28 @@ def cmd_setup(args: argparse.Namespace) -> int:
         services.close()
     print(f"Đã thiết lập quầy “{identity.counter_name}” của {identity.unit_name} "
           f"({identity.unit_code}), slot {identity.slot}.")
+    return 0
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    from counter_app.app import build_services
+    from counter_app.services.settings import DEFAULTS, check_setting, get_setting, set_setting
+
+    services = build_services(args.data_dir)
+    try:
+        if args.config_command == "list":
+            with services.store.read() as session:
+                for key in DEFAULTS:
+                    print(f"{key} = {get_setting(session, key)}")
+            return 0
+        if args.key not in DEFAULTS:
+            raise ServiceError(f"Không có cài đặt “{args.key}”. Xem: counter-app config list")
+        check_setting(args.key, args.value)
+        with services.store.write() as session:
+            set_setting(session, args.key, args.value)
+    finally:
+        services.close()
+    print(f"Đã đặt {args.key} = {args.value}")
     return 0
 
 

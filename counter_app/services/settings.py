@@ -21,6 +21,26 @@ DEFAULTS: dict[str, str] = {
 }
 
 
+def check_setting(key: str, value: str) -> None:
+    """Refuse a value the counter could not use, with a Vietnamese message."""
+    from counter_app.domain.calendar import CalendarError, CalendarRules
+    from counter_app.services.errors import ServiceError
+
+    if key == "slip.page_size" and value not in ("A4", "A5"):
+        raise ServiceError("Khổ giấy chỉ nhận A4 hoặc A5.")
+    if key.startswith("calendar."):
+        parts = {k.split(".", 1)[1]: v for k, v in DEFAULTS.items() if k.startswith("calendar.")}
+        parts[key.split(".", 1)[1]] = value
+        try:
+            CalendarRules.parse(parts["sessions"], parts["saturday"], parts["weekdays"],
+                                parts["hours_per_day"])
+        except CalendarError as exc:
+            raise ServiceError(str(exc)) from exc
+    if key.startswith("auth.") or key == "due_soon.working_days":
+        if not value.isdigit() or int(value) < 1:
+            raise ServiceError(f"{key} phải là số nguyên dương.")
+
+
 def get_setting(session: Session, key: str) -> str:
     row = session.get(Setting, key)
     if row is not None:

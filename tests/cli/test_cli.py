@@ -163,3 +163,18 @@ def test_smoke_test_renders_the_slip_and_opens_it_in_qt(tmp_path: Path) -> None:
     result = run("--smoke-test", data_dir=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Mẫu 01 PDF" in result.stdout and "đọc 2 trang" in result.stdout
+
+
+def test_config_sets_a5_slips_and_refuses_bad_values(data_dir: Path, tmp_path: Path) -> None:
+    assert run("config", "set", "slip.page_size", "A5", data_dir=data_dir).returncode == 0
+    assert "slip.page_size = A5" in run("config", "list", data_dir=data_dir).stdout
+    bad = run("config", "set", "slip.page_size", "Letter", data_dir=data_dir)
+    assert bad.returncode != 0 and "A4 hoặc A5" in bad.stderr
+    sessions = run("config", "set", "calendar.sessions", "7h-11h", data_dir=data_dir)
+    assert sessions.returncode != 0
+    saturday = run("config", "set", "calendar.saturday", "07:30-11:30", data_dir=data_dir)
+    assert saturday.returncode == 0, saturday.stderr
+    # 0.25 day = 2 h: 16:00–17:00 on Friday, then 07:30–08:30 on the now-working Saturday.
+    due = run("calendar", "due", "--received", "2026-11-27 16:00", "--working-days", "0.25",
+              data_dir=data_dir)
+    assert due.stdout.splitlines()[0] == "2026-11-28 08:30"
