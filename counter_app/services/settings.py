@@ -36,9 +36,9 @@ def check_setting(key: str, value: str) -> None:
                                 parts["hours_per_day"])
         except CalendarError as exc:
             raise ServiceError(str(exc)) from exc
-    if key.startswith("auth.") or key == "due_soon.working_days":
-        if not value.isdigit() or int(value) < 1:
-            raise ServiceError(f"{key} phải là số nguyên dương.")
+    numeric = key.startswith("auth.") or key == "due_soon.working_days"
+    if numeric and (not value.isdigit() or int(value) < 1):
+        raise ServiceError(f"{key} phải là số nguyên dương.")
 
 
 def get_setting(session: Session, key: str) -> str:
