@@ -14,11 +14,13 @@ import random
 import sys
 import tempfile
 import time
+from datetime import timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from counter_app.domain.vntime import now_vn
 from counter_app.sync.service import SyncOptions
 from tests.conftest import make_set_up_store
 from tests.integration.conftest import Databases, ServerProcess
@@ -46,15 +48,22 @@ def main() -> int:
             dbs.drop_all()
 
 
+RUNS_PER_DAY = 100  # a slot may number 999 dossiers a day: the counter's clock moves on
+
+
 def _runs(server: ServerProcess, work: Path, runs: int, seed: int) -> int:
     make_set_up_store(work / "template")
     unit = sync_unit()
+    day = [0]
+    first_day = now_vn() - timedelta(days=runs // RUNS_PER_DAY + 1)
     pc = CounterPC(make_counter_dir(work / "template", work / "pc", unit), unit,
+                   clock=lambda: first_day + timedelta(days=day[0], seconds=time.time() % 3600),
                    options=SyncOptions(batch_ops=3, pull_limit=2))
     pc.enrol(server)
     rng, state, started = random.Random(seed), ChaosState(), time.perf_counter()
     try:
         for index in range(runs):
+            day[0] = index // RUNS_PER_DAY
             try:
                 chaos_run(server, pc, state, rng)
             except AssertionError as exc:
