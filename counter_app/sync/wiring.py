@@ -9,12 +9,13 @@ from counter_app.domain.vntime import now_vn
 from counter_app.services.calendar import CalendarService
 from counter_app.services.store import Store
 from counter_app.sync import protocol
+from counter_app.sync.enrol import ClientFactory
 from counter_app.sync.service import SyncOptions, SyncService
 
 
 def build_sync_service(
     store: Store, calendar: CalendarService | None = None, options: SyncOptions | None = None,
-    clock: Callable[[], datetime] = now_vn,
+    clock: Callable[[], datetime] = now_vn, client_factory: ClientFactory | None = None,
 ) -> SyncService:
     def refresh(kinds: set[str]) -> None:
         if calendar is not None and protocol.CHANGE_CALENDAR in kinds:
@@ -22,4 +23,5 @@ def build_sync_service(
             # next due date uses the province's table.
             calendar.store_overrides([], source="đồng bộ")
 
-    return SyncService(store, clock=clock, options=options, on_reference_data=refresh)
+    return SyncService(store, clock=clock, options=options, client_factory=client_factory,
+                       on_reference_data=refresh)
