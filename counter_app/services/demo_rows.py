@@ -13,7 +13,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter_app.domain.statuses import Status
 from counter_app.domain.text import fold
 from counter_app.models.tables import CatalogueVersion, Procedure
 from counter_app.services import outbox
@@ -177,7 +176,7 @@ class DemoWriter:
             "created_at": iso(received),
             "data": {
                 "procedure_code": proc.code, "catalogue_version": proc.version,
-                "status": Status.RECEIVED if status != 1 else 1, "channel": 1,
+                "status": events[0][7], "channel": 1,  # as its first event left it
                 "result_delivery": 0, "delivery_address": None, "received_at": iso(received),
                 "due_at": iso(due),
                 "applicant": {"kind": 1, "full_name": person.full_name,

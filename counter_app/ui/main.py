@@ -39,6 +39,15 @@ class ServicesHolder:
         self.services: Any = None
         self.error: BaseException | None = None
 
+    def open_with(self, open_services: Callable[[], Any]) -> None:
+        """Runs on the store lane. Stores the result there, not in a GUI-thread callback, so the
+        sign-in task queued right behind it on the same lane always finds it."""
+        try:
+            self.services = open_services()
+        except BaseException as exc:
+            self.error = exc
+            raise
+
     def get(self) -> Any:
         if self.error is not None:
             raise self.error
@@ -74,7 +83,12 @@ def sign_in_flow(services, runner: TaskRunner):
 def _open_main_window(services, runner: TaskRunner, user, identity):
     from counter_app.ui.main_window import MainWindow
 
+    from counter_app.ui.sync_status import install_sync
+
     window = MainWindow(services, runner, user, identity)
+    # Background sync (single-flight, backoff, first retry within seconds of the link returning);
+    # the status bar shows the honest outbox status.
+    window.sync_controller = install_sync(window, services, runner)
     window.show()
     _bench_after_main_window(window)
     return window
@@ -99,8 +113,7 @@ def run_fast_start(open_services: Callable[[], Any], counter_text: str) -> int:
     app = create_application()
     runner = TaskRunner()
     holder = ServicesHolder()
-    runner.run_db(open_services, lambda s: setattr(holder, "services", s),
-                  lambda e: setattr(holder, "error", e))
+    runner.run_db(lambda: holder.open_with(open_services), lambda _: None, lambda _: None)
     try:
         login = LoginDialog(_LazyAccounts(holder), runner, counter_text)
         login.show()
