@@ -101,6 +101,10 @@ def enrol(engine: Engine, req: EnrolInput, server_public_key: str) -> EnrolReply
     now = datetime.now(UTC)
     try:
         with write_transaction(engine) as conn:
+            again = _same_enrolment(conn, req)
+            if again is not None:  # the PC died before storing our reply: answer it again
+                audit.record(conn, "enrol_replayed", device_id=again[0], unit_code=again[1])
+                return _reply(again[0], again[1], again[2], server_public_key, now)
             unit_code = _take_code(conn, req.code, now)
             _check_free(conn, unit_code, req)
             device_id = _insert_device(conn, unit_code, req, now)
@@ -110,8 +114,25 @@ def enrol(engine: Engine, req: EnrolInput, server_public_key: str) -> EnrolReply
                          slot=req.slot, name=req.device_name)
     except IntegrityError as exc:  # lost a race for the slot or the device uuid
         raise Refused("slot_taken", _SLOT_RACE.format(slot=req.slot), 409) from exc
-    return {"device_id": device_id, "unit_code": unit_code, "slot": req.slot,
+    return _reply(device_id, unit_code, req.slot, server_public_key, now)
+
+
+def _reply(device_id: int, unit_code: str, slot: int, server_public_key: str,
+           now: datetime) -> EnrolReply:
+    return {"device_id": device_id, "unit_code": unit_code, "slot": slot,
             "server_public_key": server_public_key, "server_time": format_time(now)}
+
+
+def _same_enrolment(conn: Connection, req: EnrolInput) -> tuple[int, str, int] | None:
+    """The active device this very request (same code, uuid, key and slot) already enrolled."""
+    d, c = Device.__table__.c, EnrolCode.__table__.c
+    row = conn.execute(
+        select(d.id, d.unit_code, d.slot)
+        .join(EnrolCode.__table__, c.device_id == d.id)
+        .where(d.uuid == req.device_uuid, d.public_key == req.public_key, d.status == ACTIVE,
+               d.slot == req.slot, c.code_hash == _code_hash(req.code))
+    ).first()
+    return None if row is None else (int(row.id), str(row.unit_code), int(row.slot))
 
 
 def _check_request(req: EnrolInput) -> None:

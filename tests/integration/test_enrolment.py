@@ -127,3 +127,18 @@ def test_a_revoked_slot_can_be_taken_by_a_replacement(
     server.cli("revoke", str(old.device_id))
     replacement = FakeDevice(old.unit_code, 7)
     assert replacement.enrol(client, server.enrol_code(old.unit_code)).status_code == 200
+
+
+def test_a_repeated_enrolment_from_the_same_pc_gets_the_same_answer(
+    server: ServerProcess, client: httpx.Client
+) -> None:
+    """The PC was killed after the server enrolled it but before it stored the reply."""
+    unit = unique_unit()
+    code = server.enrol_code(unit)
+    device = FakeDevice(unit, 5)
+    first = device.enrol(client, code)
+    again = device.enrol(client, code)
+    assert first.status_code == again.status_code == 200, again.text
+    assert again.json()["device_id"] == first.json()["device_id"]
+    # Someone else with the used code is still refused.
+    assert FakeDevice(unit, 6).enrol(client, code).json()["error"] == "code_used"
