@@ -35,9 +35,15 @@ fi
 # Python-side signal emit and aborts the interpreter after a few hundred (see ui/qt_compat.py).
 pick_python() {
   if [[ -n "${PYTHON:-}" ]]; then echo "$PYTHON"; return; fi
-  for candidate in python3.12 "$HOME/.pyenv/versions/3.12.1/bin/python" /usr/bin/python3.12 python3; do
-    if command -v "$candidate" >/dev/null 2>&1 || [[ -x "$candidate" ]]; then echo "$candidate"; return; fi
+  local candidate
+  # pyenv puts shims on PATH that exist but refuse to run outside their version: try each one.
+  for candidate in "$HOME"/.pyenv/versions/3.12.*/bin/python3 python3.12 /usr/bin/python3.12 python3; do
+    if "$candidate" -c 'import sys; assert sys.version_info >= (3, 11)' >/dev/null 2>&1; then
+      echo "$candidate"; return
+    fi
   done
+  echo "setup: no Python 3.11+ found" >&2
+  exit 1
 }
 PY=$(pick_python)
 want=$("$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
