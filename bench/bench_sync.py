@@ -53,15 +53,23 @@ def main() -> int:
     parser.add_argument("--counters", type=int, default=200)
     parser.add_argument("--window", type=int, default=2, help="batches in flight (default 2)")
     parser.add_argument("--skip-slow-link", action="store_true")
+    parser.add_argument("--server-workers", type=int, default=1,
+                        help="uvicorn worker processes of the server (production runs several)")
+    parser.add_argument("--only-throughput", action="store_true")
     args = parser.parse_args()
+    import bench.bench_sync_parts as parts
+
+    parts.SERVER_WORKERS[0] = args.server_workers
     dbs = Databases()
     print(f"Machine: {machine()}")
-    print(f"PostgreSQL: {dbs.describe()}")
+    print(f"PostgreSQL: {dbs.describe()}; server workers: {args.server_workers}")
     try:
         pushed = throughput(dbs, outbox_demo(args.dossiers), args.window)
         print(pushed.text())
         limit = copy_limit(dbs, pushed.db_url)
         print(limit.text(pushed.dossiers_per_s))
+        if args.only_throughput:
+            return 0
         print(server_only(dbs, outbox_demo(args.dossiers), args.window))
         print(wire_bytes(outbox_demo(args.dossiers), pushed))
         if not args.skip_slow_link:

@@ -39,11 +39,15 @@ class Databases(it.Databases):
         return f"{version}, fsync={fsync}, {make_url(self.server_url).render_as_string()}"
 
 
+SERVER_WORKERS = [1]  # set by bench_sync.py --server-workers
+
+
 @contextmanager
 def running_server(dbs: Databases, folder: Path) -> Iterator[tuple[it.ServerProcess, str]]:
     url = dbs.new()
     folder.mkdir(parents=True, exist_ok=True)
-    server = it.ServerProcess(url, folder / "server.log")
+    server = it.ServerProcess(url, folder / "server.log",
+                              extra_args=("--workers", str(SERVER_WORKERS[0])))
     server.start()
     try:
         yield server, url
