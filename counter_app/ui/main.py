@@ -82,7 +82,6 @@ def sign_in_flow(services, runner: TaskRunner):
 
 def _open_main_window(services, runner: TaskRunner, user, identity):
     from counter_app.ui.main_window import MainWindow
-
     from counter_app.ui.sync_status import install_sync
 
     window = MainWindow(services, runner, user, identity)
