@@ -17,6 +17,8 @@ APT_PACKAGES=(
   postgresql
   # Screenshots of a real window
   x11-apps imagemagick
+  # The provincial dashboard is tested in a real browser
+  chromium
 )
 
 missing=()
