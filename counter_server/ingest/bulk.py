@@ -6,15 +6,22 @@ a unique key taken concurrently still fails the statement, and the ingest retrie
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 import orjson
 import psycopg
-from sqlalchemy import JSON, Connection, FromClause, any_, cast, insert
+from sqlalchemy import JSON, Connection, DateTime, FromClause, any_, cast, insert
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.elements import ColumnElement, KeyedColumnElement
+
+from counter_server.models import UtcDateTime
+
+_PLAIN_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?(Z|[+-]\d\d:\d\d)")
 
 
 def insert_rows(conn: Connection, table: FromClause, rows: Sequence[dict[str, Any]]) -> None:
@@ -22,23 +29,56 @@ def insert_rows(conn: Connection, table: FromClause, rows: Sequence[dict[str, An
     if not rows:
         return
     if conn.dialect.name != "postgresql":
-        conn.execute(insert(table), list(rows))  # type: ignore[arg-type]
+        conn.execute(insert(table), [with_datetimes(table, row) for row in rows])  # type: ignore[arg-type]
         return
     names = list(rows[0])
     json_at = [i for i, name in enumerate(names) if isinstance(table.c[name].type, JSON)]
+    time_at = [i for i, name in enumerate(names) if _is_time(table.c[name].type)]
+    values_of = itemgetter(*names)
+    texts: dict[datetime, str] = {}  # `now` recurs in every row: format it once
     driver = conn.connection.driver_connection
     assert driver is not None
     statement = f"COPY {table.name} ({', '.join(names)}) FROM STDIN"  # type: ignore[attr-defined]
     try:
         with driver.cursor() as cursor, cursor.copy(statement) as copy:
             for row in rows:
-                values = [row[name] for name in names]
+                values = list(values_of(row))
                 for i in json_at:
                     if values[i] is not None:
                         values[i] = orjson.dumps(values[i]).decode()
+                for i in time_at:
+                    if isinstance(values[i], datetime):  # device times came as checked text
+                        values[i] = texts.get(values[i]) or _time_text(values[i], texts)
                 copy.write_row(values)
     except psycopg.Error as exc:  # the driver was used directly: give callers SQLAlchemy's type
         raise DBAPIError.instance(statement, None, exc, psycopg.Error) from exc
+
+
+def device_time(text: str) -> str | datetime:
+    """A device time (already checked aware ISO) for a row: the received text itself when
+    PostgreSQL reads it as is (formatting a datetime for COPY costs ~1 µs), else the datetime."""
+    return text if _PLAIN_TIME.fullmatch(text) else datetime.fromisoformat(text)
+
+
+def with_datetimes(table: FromClause, row: dict[str, Any]) -> dict[str, Any]:
+    """`row` with device-time text turned back into datetimes, for SQLAlchemy inserts."""
+    texts = [name for name, value in row.items()
+             if isinstance(value, str) and _is_time(table.c[name].type)]
+    if not texts:
+        return row
+    return {**row, **{name: datetime.fromisoformat(row[name]) for name in texts}}
+
+
+def _is_time(column_type: object) -> bool:
+    return isinstance(column_type, DateTime | UtcDateTime)
+
+
+def _time_text(moment: datetime, texts: dict[datetime, str]) -> str:
+    """ISO text for COPY: psycopg's datetime dumper costs ~5× more. Aware only, like UtcDateTime."""
+    if moment.tzinfo is None:
+        raise ValueError("only aware datetimes are stored")
+    texts[moment] = text = moment.isoformat()
+    return text
 
 
 def among(

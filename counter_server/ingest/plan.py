@@ -23,6 +23,7 @@ from counter_app.sync.protocol import (
     QUARANTINED,
     OpResult,
 )
+from counter_server.ingest.bulk import device_time
 from counter_server.ingest.checks import IncomingOp, OpRejected
 from counter_server.ingest.rows import Rejected, StoredOp, new_op_row
 
@@ -264,8 +265,8 @@ def _dossier_row(op: IncomingOp, device_id: int, now: datetime) -> dict[str, Any
         "device_id": device_id, "procedure_code": data["procedure_code"],
         "catalogue_version": data.get("catalogue_version"), "status": data["status"],
         "applicant_name": data["applicant"]["full_name"],
-        "received_at": datetime.fromisoformat(data["received_at"]),
-        "due_at": datetime.fromisoformat(due) if due else None, "data": data,
+        "received_at": device_time(data["received_at"]),
+        "due_at": device_time(due) if due else None, "data": data,
         "last_device_seq": op.device_seq, "last_event_seq": data["event"]["event_seq"],
         "updated_at": now,
     }

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from counter_app.sync.protocol import APPLIED
+from counter_server.ingest.bulk import device_time
 from counter_server.ingest.checks import canonical_uuid
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ def new_op_row(
                                 _time_or_none(raw.get("created_at")))
     else:
         raw, kind, dossier_uuid = op.raw, op.kind, op.dossier_uuid
-        prev_seq, created_at = op.prev_seq, op.created_at
+        prev_seq, created_at = op.prev_seq, device_time(raw["created_at"])
     applied = state == APPLIED
     return {
         "op_id": op.op_id, "device_id": planner.device_id, "device_seq": op.device_seq,
@@ -70,9 +71,11 @@ def _int_or_none(value: object) -> int | None:
     return None
 
 
-def _time_or_none(value: object) -> datetime | None:
+def _time_or_none(value: object) -> str | datetime | None:
     try:
         moment = datetime.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:
         return None
-    return moment if moment is not None and moment.tzinfo is not None else None
+    if moment is None or moment.tzinfo is None:
+        return None
+    return device_time(value)  # type: ignore[arg-type]  # str, as fromisoformat took it

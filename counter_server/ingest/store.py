@@ -14,7 +14,7 @@ from sqlalchemy import Connection, and_, bindparam, insert, or_, select, update
 from sqlalchemy.exc import DBAPIError
 
 from counter_app.sync.protocol import KIND_CREATE, QUARANTINED
-from counter_server.ingest.bulk import among, insert_rows
+from counter_server.ingest.bulk import among, insert_rows, with_datetimes
 from counter_server.ingest.checks import IncomingOp
 from counter_server.ingest.plan import DossierState, Known, Plan, Step
 from counter_server.ingest.rows import Rejected, StoredOp
@@ -157,14 +157,14 @@ def write_plan_carefully(conn: Connection, plan: Plan) -> None:
             broken.add(step.op.dossier_uuid)
     _mark_failed(plan, failed, {step.op.op_id: step.op.raw for step in plan.steps})
     for row in plan.new_rows:
-        _try(conn, insert(OpRow), row)
+        _try(conn, insert(OpRow), with_datetimes(OpRow.__table__, row))
     for row in plan.held_updates:
         _try(conn, _held_update(), row)
 
 
 def _write_step(conn: Connection, step: Step) -> None:
     if step.dossier is not None:
-        conn.execute(insert(DossierRow), [step.dossier])
+        conn.execute(insert(DossierRow), [with_datetimes(DossierRow.__table__, step.dossier)])
     if step.event is not None:
         conn.execute(insert(DossierEvent), [step.event])
     if step.update is not None and conn.execute(_dossier_update(), [step.update]).rowcount != 1:
