@@ -32,7 +32,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     import uvicorn
 
-    from counter_server.app import create_app
+    from counter_server.app import create_app, tune_gc
     from counter_server.db import DB_ENV
 
     engine = _open(args)
@@ -46,7 +46,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         uvicorn.run("counter_server.app:app_from_env", factory=True, workers=args.workers,
                     **options)
     else:
-        uvicorn.run(create_app(engine), **options)
+        app = create_app(engine)
+        tune_gc()
+        uvicorn.run(app, **options)
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -26,6 +27,7 @@ from counter_server.ingest import ingest_batch
 from counter_server.keys import load_or_create_key
 from counter_server.models import Device
 
+GC_YOUNG_THRESHOLD = 50_000  # allocations between young collections (CPython default: 700)
 MAX_BODY = 64 * 1024 * 1024  # compressed push body; the inflated limit is in the protocol
 
 
@@ -243,7 +245,18 @@ def app_from_env() -> Starlette:
     """The app on the database named by COUNTER_SERVER_DB (uvicorn factory for --workers)."""
     from counter_server.db import default_db_url, make_engine
 
-    return create_app(make_engine(default_db_url()))
+    app = create_app(make_engine(default_db_url()))
+    tune_gc()
+    return app
+
+
+def tune_gc() -> None:
+    """For a serving process: a pushed batch is ~50k short-lived JSON containers, and with the
+    default thresholds the collector rescans them (and every module object) many times per batch:
+    ~10 µs of ~55 µs CPU per ingested dossier. Freeze what start-up made; collect less often."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(GC_YOUNG_THRESHOLD, 20, 100)
 
 
 def create_app(engine: Engine) -> Starlette:
