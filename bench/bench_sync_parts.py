@@ -74,7 +74,8 @@ class Pushed:
     def text(self) -> str:
         return (f"1. Push: {self.sent:,} queued ops → {self.dossiers:,} dossiers stored at the "
                 f"server in {self.elapsed:.1f} s = {self.dossiers_per_s:,.0f} dossiers/s "
-                f"({self.batches} batches of ≤500, window {self.window}; {self.quarantined:,} "
+                f"({self.batches} batches of ≤{protocol.DEFAULT_BATCH_OPS}, window {self.window}; "
+                f"{self.quarantined:,} "
                 "demo ops quarantined by the server: see the report)")
 
 
@@ -123,7 +124,7 @@ def _signed_bodies(store: Store) -> list[tuple[dict[str, str], bytes]]:
     bodies = []
     with store.read() as session:
         me, after = enrolled_identity(session), 0
-        while batch := ledger.next_batch(session, after, 500, 10**9):
+        while batch := ledger.next_batch(session, after, protocol.DEFAULT_BATCH_OPS, 10**9):
             body = protocol.build_batch(me.device_id, [op.payload for op in batch],
                                         app_version="bench", catalogue_version=None)
             bodies.append((protocol.push_headers(me.device_id, me.key, body), body))

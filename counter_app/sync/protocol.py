@@ -46,7 +46,7 @@ SERVER_SIGNATURE_HEADER = "X-Counter-Server-Signature"
 BATCH_CONTENT_TYPE = "application/json"
 BATCH_CONTENT_ENCODING = "zstd"
 
-DEFAULT_BATCH_OPS = 500
+DEFAULT_BATCH_OPS = 1000
 MAX_BATCH_OPS = 2000
 MAX_BATCH_BYTES = 32 * 1024 * 1024  # decompressed; a bigger body is refused unread
 COMPRESSION_LEVEL = 3  # ~100 B per new dossier on 500-op batches; higher levels gain little
