@@ -6,6 +6,8 @@ import argparse
 import os
 import sqlite3
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,6 +72,16 @@ def build_services(data_dir_arg: str | None) -> Services:
         slips=SlipService(store, details),
         returns=ReturnService(store, dossiers),
     )
+
+
+@contextmanager
+def opened_services(data_dir_arg: str | None) -> Iterator[Services]:
+    """The services for one headless command, closed whatever happens."""
+    services = build_services(data_dir_arg)
+    try:
+        yield services
+    finally:
+        services.close()
 
 
 def has_display() -> bool:

@@ -27,16 +27,13 @@ def add_commands(sub: SubParsers) -> None:
 
 
 def cmd_find(args: argparse.Namespace) -> int:
-    from counter_app.app import build_services
+    from counter_app.app import opened_services
     from counter_app.domain.statuses import Status
     from counter_app.domain.vntime import format_vn
     from counter_app.services.search import DossierQuery
 
-    services = build_services(args.data_dir)
-    try:
+    with opened_services(args.data_dir) as services:
         rows = services.search.find(DossierQuery(text=" ".join(args.text)), limit=args.limit)
-    finally:
-        services.close()
     for r in rows:
         print(f"{r.code}\t{r.applicant_name}\t{r.id_number or ''}\t{r.phone or ''}\t"
               f"{r.procedure_code}\t{Status(r.status).label}\t{format_vn(r.received_at)}\t"
@@ -45,16 +42,13 @@ def cmd_find(args: argparse.Namespace) -> int:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from counter_app.app import build_services
+    from counter_app.app import opened_services
 
     out = Path(args.out)
     if not out.parent.exists():
         raise ServiceError(f"Thư mục {out.parent} không tồn tại.")
-    services = build_services(args.data_dir)
-    try:
+    with opened_services(args.data_dir) as services:
         services.slips.save_pdf(args.code, out)
-    finally:
-        services.close()
     print(f"Đã ghi mẫu {args.form} của hồ sơ {args.code.strip().upper()} vào {out}")
     return 0
 

@@ -26,12 +26,11 @@ def add_sync_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def cmd_enrol(args: argparse.Namespace) -> int:
-    from counter_app.app import build_services
+    from counter_app.app import opened_services
     from counter_app.sync.errors import SyncError
     from counter_app.sync.wiring import build_sync_service
 
-    services = build_services(args.data_dir)
-    try:
+    with opened_services(args.data_dir) as services:
         sync = build_sync_service(services.store, services.calendar)
         try:
             done = sync.enrol(args.server, args.code)
@@ -39,8 +38,6 @@ def cmd_enrol(args: argparse.Namespace) -> int:
             print(f"Lỗi: {exc.one_line()}", file=sys.stderr)
             return EXIT_FAILED
         status = sync.status()
-    finally:
-        services.close()
     print(f"Đã đăng ký máy với máy chủ {done.server_url}: máy số {done.device_id}, "
           f"đơn vị {done.unit_code}, slot {done.slot}.")
     if status.pending_ops:
@@ -50,18 +47,15 @@ def cmd_enrol(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from counter_app.app import build_services
+    from counter_app.app import opened_services
     from counter_app.sync.errors import FailureKind
     from counter_app.sync.service import SyncOptions
     from counter_app.sync.wiring import build_sync_service
 
-    services = build_services(args.data_dir)
-    try:
+    with opened_services(args.data_dir) as services:
         options = SyncOptions(lock_wait_s=max(0.0, args.wait), server_url=args.server)
         sync = build_sync_service(services.store, services.calendar, options)
         report = sync.sync_once("cli", progress=_progress if sys.stderr.isatty() else None)
-    finally:
-        services.close()
     if report.error is not None and report.error.kind == FailureKind.BUSY:
         print(f"Lỗi: {report.error.one_line()}", file=sys.stderr)
         return EXIT_BUSY

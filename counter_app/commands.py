@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, datetime, time
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from counter_app.domain.calendar import DurationUnit
 from counter_app.domain.vntime import VN_TZ, format_vn
 from counter_app.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from counter_app.app import Services
 
 
 def dispatch(args: argparse.Namespace) -> int:
@@ -29,12 +33,11 @@ def dispatch(args: argparse.Namespace) -> int:
 
 def smoke_test(args: argparse.Namespace) -> int:
     """Open (or create) the store, migrate, check the catalogue and the calendar, and more."""
-    from counter_app.app import build_services
+    from counter_app.app import opened_services
     from counter_app.services.catalogue import ensure_catalogue
     from counter_app.smoke import extra_checks
 
-    services = build_services(args.data_dir)
-    try:
+    with opened_services(args.data_dir) as services:
         version = ensure_catalogue(services.store)
         count = len(services.procedures.search("", limit=10_000))
         if count == 0:
@@ -45,25 +48,20 @@ def smoke_test(args: argparse.Namespace) -> int:
         if due.date() != date(2026, 2, 23):  # Tết 2026: 16–20/02 off
             raise ServiceError(f"Lịch ngày làm việc tính sai: {format_vn(due)}.")
         extra = extra_checks(services)
-    finally:
-        services.close()
     print(f"smoke-test: ok (kho {services.store.paths.db_file}, danh mục {version}, "
           f"{count} thủ tục{extra})")
     return 0
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from counter_app.app import build_services
+    from counter_app.app import opened_services
     from counter_app.services.demo import fill_demo
 
     if args.dossiers < 0:
         raise ServiceError("Số hồ sơ mẫu phải là số không âm.")
-    services = build_services(args.data_dir)
-    try:
+    with opened_services(args.data_dir) as services:
         report = fill_demo(services.store, services.calendar, args.dossiers, seed=args.seed,
                            with_outbox=args.with_outbox, progress=_progress)
-    finally:
-        services.close()
     print(report)
     return 0
 
@@ -74,10 +72,9 @@ def _progress(done: int, total: int) -> None:
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
-    from counter_app.app import build_services
+    from counter_app.app import opened_services
 
-    services = build_services(args.data_dir)
-    try:
+    with opened_services(args.data_dir) as services:
         if args.calendar_command == "show":
             return _calendar_show(services, args.year)
         if args.calendar_command == "import":
@@ -85,14 +82,9 @@ def cmd_calendar(args: argparse.Namespace) -> int:
             print(f"Đã nhập {count} ngày từ {args.file}.")
             return 0
         return _calendar_due(services, args)
-    finally:
-        services.close()
 
 
-def _calendar_show(services: object, year: int) -> int:
-    from counter_app.app import Services
-
-    assert isinstance(services, Services)
+def _calendar_show(services: Services, year: int) -> int:
     if not 1900 <= year <= 2200:
         raise ServiceError(f"Năm {year} không hợp lệ.")
     for day, kind, name in services.calendar.year_table(year):
@@ -109,10 +101,7 @@ def parse_received(text: str) -> datetime:
     return moment.replace(tzinfo=VN_TZ)
 
 
-def _calendar_due(services: object, args: argparse.Namespace) -> int:
-    from counter_app.app import Services
-
-    assert isinstance(services, Services)
+def _calendar_due(services: Services, args: argparse.Namespace) -> int:
     received = parse_received(args.received)
     if args.procedure:
         from counter_app.services.catalogue import ensure_catalogue
@@ -135,29 +124,25 @@ def _calendar_due(services: object, args: argparse.Namespace) -> int:
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
-    from counter_app.app import build_services
+    from counter_app.app import opened_services
 
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else ""
     if not password:
         raise ServiceError("Cần mật khẩu quản trị (dùng --password-stdin).")
-    services = build_services(args.data_dir)
-    try:
+    with opened_services(args.data_dir) as services:
         identity = services.setup.first_run(
             args.unit, args.counter_name, args.slot, args.admin, args.admin_name, password
         )
-    finally:
-        services.close()
     print(f"Đã thiết lập quầy “{identity.counter_name}” của {identity.unit_name} "
           f"({identity.unit_code}), slot {identity.slot}.")
     return 0
 
 
 def cmd_config(args: argparse.Namespace) -> int:
-    from counter_app.app import build_services
+    from counter_app.app import opened_services
     from counter_app.services.settings import DEFAULTS, check_setting, get_setting, set_setting
 
-    services = build_services(args.data_dir)
-    try:
+    with opened_services(args.data_dir) as services:
         if args.config_command == "list":
             with services.store.read() as session:
                 for key in DEFAULTS:
@@ -168,10 +153,5 @@ def cmd_config(args: argparse.Namespace) -> int:
         check_setting(args.key, args.value)
         with services.store.write() as session:
             set_setting(session, args.key, args.value)
-    finally:
-        services.close()
     print(f"Đã đặt {args.key} = {args.value}")
     return 0
-
-
-__all__ = ["dispatch", "parse_received", "smoke_test", "time"]

@@ -6,7 +6,6 @@ fonts, reportlab's barcode modules and Qt's platform plugins all made it into th
 
 from __future__ import annotations
 
-import os
 from datetime import timedelta
 from typing import Any
 
@@ -32,31 +31,13 @@ def sample_slip() -> SlipData:
     )
 
 
-def _qt_pdf_pages(pdf: bytes) -> int:
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the smoke test never needs a display
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-    from PySide6.QtPdf import QPdfDocument
-    from PySide6.QtWidgets import QApplication, QLabel
-
-    app = QApplication.instance() or QApplication(["counter-app-smoke"])
-    label = QLabel("Kiểm tra tiếng Việt: Đặng Văn Đức")
-    label.show()
-    app.processEvents()
-    buffer = QBuffer()
-    buffer.setData(QByteArray(pdf))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument()
-    document.load(buffer)
-    pages = document.pageCount()
-    label.close()
-    return int(pages)
-
-
 def extra_checks(services: Any) -> str:
     pdf = render_slip(sample_slip())
     if not pdf.startswith(b"%PDF"):
         raise ServiceError("Không tạo được tệp PDF Mẫu 01.")
-    pages = _qt_pdf_pages(pdf)
+    from counter_app.ui.pdf_check import qt_pdf_page_count  # Qt stays inside ui/
+
+    pages = qt_pdf_page_count(pdf)
     if pages < 2:
         raise ServiceError(f"Qt đọc được {pages} trang của Mẫu 01 (cần 2 liên).")
     return f", Mẫu 01 PDF {len(pdf) // 1024} KB, Qt offscreen đọc {pages} trang"

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from counter_app.domain.calendar import CalendarError, CalendarRules, DurationUnit, WorkCalendar
 from counter_app.domain.vntime import now_vn
-from counter_app.models.tables import CalendarOverride, Procedure
+from counter_app.models.tables import CalendarOverride
 from counter_app.services.errors import ServiceError
 from counter_app.services.holiday_defaults import build_calendar, parse_override_csv
 from counter_app.services.settings import get_setting
@@ -58,12 +58,6 @@ class CalendarService:
             return self.calendar().due(received, amount, DurationUnit(unit), _parse_cutoff(cutoff))
         except CalendarError as exc:
             raise ServiceError(str(exc)) from exc
-
-    def due_for_procedure(self, procedure: Procedure, received: datetime) -> datetime:
-        return self.due(
-            received, Decimal(procedure.processing_amount), procedure.processing_unit,
-            procedure.cutoff,
-        )
 
     def import_overrides(self, csv_file: Path) -> int:
         """Load a `date,kind,name` CSV in one transaction; all lines or none. Returns the count."""

@@ -124,11 +124,3 @@ def current_procedure_by_code(session: Session, code: str) -> Procedure | None:
         .join(CatalogueVersion, CatalogueVersion.id == Procedure.catalogue_version_id)
         .where(CatalogueVersion.is_current.is_(True), Procedure.code == code.strip())
     )
-
-
-def version_of(procedure: Procedure) -> str:
-    session = Session.object_session(procedure)
-    assert session is not None
-    version = session.get(CatalogueVersion, procedure.catalogue_version_id)
-    assert version is not None
-    return version.version

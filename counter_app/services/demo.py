@@ -101,7 +101,9 @@ def fill_demo(
             progress(min(offset + CHUNK, n), n)
     writer.finish()
     elapsed = time.perf_counter() - started
-    size = store.paths.db_file.stat().st_size / 1e6
+    db = store.paths.db_file
+    wal = db.with_name(db.name + "-wal")  # rows not yet checkpointed live in the WAL file
+    size = (db.stat().st_size + (wal.stat().st_size if wal.exists() else 0)) / 1e6
     return (f"Đã tạo {n} hồ sơ mẫu trong {elapsed:.1f} giây; tệp dữ liệu {size:.1f} MB. "
             f"Tài khoản mẫu: {', '.join(users)} (mật khẩu {DEMO_PASSWORD}).")
 

@@ -18,6 +18,8 @@ from counter_app.models.tables import CatalogueVersion, Procedure
 from counter_app.services import outbox
 from counter_app.services.calendar import CalendarService
 from counter_app.services.demo_people import PersonFactory
+from counter_app.services.dto import ApplicantInput, ComponentInput, IntakeRequest
+from counter_app.services.intake import create_op_data
 from counter_app.services.store import Store
 
 # Status paths: the events a dossier went through to reach its status.
@@ -150,7 +152,7 @@ class DemoWriter:
                                        name, originals, copies, 1))
         rows["events"].extend(events)
         if self._with_outbox:
-            self._outbox_op(rows, duuid, code, received, person, proc, status, due, events)
+            self._outbox_op(rows, duuid, code, received, person, proc, due, events)
 
     def _events(self, dossier_id: int, received: datetime, due: datetime, now: datetime,
                 status: int) -> list[tuple[Any, ...]]:
@@ -166,32 +168,28 @@ class DemoWriter:
         return events
 
     def _outbox_op(self, rows: dict[str, list[tuple[Any, ...]]], duuid: str, code: str,
-                   received: datetime, person: Any, proc: ProcedureRef, status: int,
-                   due: datetime, events: list[tuple[Any, ...]]) -> None:
+                   received: datetime, person: Any, proc: ProcedureRef, due: datetime,
+                   events: list[tuple[Any, ...]]) -> None:
+        """The same create op the intake service queues (services/intake.create_op_data)."""
+        first = events[0]
+        request = IntakeRequest(
+            procedure_code=proc.code, clerk=first[5],
+            applicant=ApplicantInput(
+                full_name=person.full_name, id_number=person.id_number,
+                birth_date=person.birth_date, sex=person.sex, phone=person.phone,
+                address=person.address),
+            components=tuple(ComponentInput(n, o, c, True) for n, o, c in proc.components),
+        )
+        values = {"procedure_code": proc.code, "catalogue_version": proc.version,
+                  "status": first[7], "channel": 1, "result_delivery": 0,  # as its first event
+                  "delivery_address": None, "received_at": received, "due_at": due,
+                  "note": None}
+        event = {"seq": 1, "kind": first[3], "at": received, "actor": first[5],
+                 "from_status": None, "to_status": first[7], "note": None}
         seq = self._take("outbox")
-        op = {
-            "op_id": str(uuid.UUID(int=self._rng.getrandbits(128), version=4)),
-            "device_seq": seq, "kind": "dossier.create", "dossier_uuid": duuid,
-            "dossier_code": code, "unit_code": self._unit, "prev_seq": None,
-            "created_at": iso(received),
-            "data": {
-                "procedure_code": proc.code, "catalogue_version": proc.version,
-                "status": events[0][7], "channel": 1,  # as its first event left it
-                "result_delivery": 0, "delivery_address": None, "received_at": iso(received),
-                "due_at": iso(due),
-                "applicant": {"kind": 1, "full_name": person.full_name,
-                              "id_number": person.id_number, "old_id_number": None,
-                              "birth_date": person.birth_date.isoformat(), "sex": person.sex,
-                              "phone": person.phone, "email": None, "address": person.address},
-                "authorised_person": None,
-                "components": [{"name": n, "originals": o, "copies": c, "provided": True}
-                               for n, o, c in proc.components],
-                "fees": [], "note": None, "received_by": events[0][5], "sets_count": 1,
-                "event": {"event_seq": 1, "kind": events[0][3], "at": events[0][4],
-                          "actor": events[0][5], "from_status": None, "to_status": events[0][7],
-                          "note": None, "extra": {}},
-            },
-        }
+        op = outbox.build_op(str(uuid.UUID(int=self._rng.getrandbits(128), version=4)), seq,
+                             "dossier.create", duuid, code, self._unit, None, received,
+                             create_op_data(request, values, event))
         rows["outbox"].append((op["op_id"], seq, "dossier.create", duuid,
                                outbox.canonical_json(op), outbox.payload_hash(op), "queued",
                                iso(received), 0))

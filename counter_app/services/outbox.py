@@ -44,6 +44,18 @@ def next_device_seq(session: Session) -> int:
     return (current or 0) + 1
 
 
+def build_op(
+    op_id: str, device_seq: int, kind: str, dossier_uuid: str, dossier_code: str,
+    unit_code: str, prev_seq: int | None, created_at: datetime, data: dict[str, Any],
+) -> dict[str, Any]:
+    """The op as it goes on the wire (counter_app/sync/protocol.py)."""
+    return {
+        "op_id": op_id, "device_seq": device_seq, "kind": kind, "dossier_uuid": dossier_uuid,
+        "dossier_code": dossier_code, "unit_code": unit_code, "prev_seq": prev_seq,
+        "created_at": created_at.isoformat(timespec="seconds"), "data": data,
+    }
+
+
 def enqueue(
     session: Session,
     *,
@@ -58,17 +70,8 @@ def enqueue(
 ) -> int:
     """Add one op to the outbox in the caller's transaction; return its device_seq."""
     seq = device_seq if device_seq is not None else next_device_seq(session)
-    op = {
-        "op_id": str(uuid.uuid4()),
-        "device_seq": seq,
-        "kind": kind,
-        "dossier_uuid": dossier_uuid,
-        "dossier_code": dossier_code,
-        "unit_code": unit_code,
-        "prev_seq": prev_seq,
-        "created_at": created_at.isoformat(timespec="seconds"),
-        "data": data,
-    }
+    op = build_op(str(uuid.uuid4()), seq, kind, dossier_uuid, dossier_code, unit_code, prev_seq,
+                  created_at, data)
     session.connection().execute(_INSERT_OP, {
         "op_id": op["op_id"], "device_seq": seq, "kind": kind, "dossier_uuid": dossier_uuid,
         "payload": canonical_json(op), "payload_hash": payload_hash(op), "state": QUEUED,

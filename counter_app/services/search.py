@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import Select, column, select, table
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from counter_app.domain.codes import DOSSIER_CODE_RE
@@ -100,14 +99,6 @@ def fts_expression(session: Session, folded: str, *, all_prefix: bool = False) -
     else:
         parts.append("(" + " OR ".join(_quoted(t) for t in expansion) + ")")
     return " AND ".join(parts)
-
-
-def record_search_terms(session: Session, search_name: str) -> None:
-    """Keep the word list used to expand a typed last word (called with every new dossier)."""
-    for word in set(search_name.split()):
-        session.execute(
-            sqlite_insert(SearchTerm).values(term=word).on_conflict_do_nothing()
-        )
 
 
 class SearchService:
@@ -198,7 +189,3 @@ def _filters(stmt: Select, query: DossierQuery) -> Select:  # type: ignore[type-
 
 def _row(r: tuple) -> DossierRow:  # type: ignore[type-arg]
     return DossierRow(*r)
-
-
-def due_soon_window(now: datetime, days: int = 1) -> tuple[datetime, datetime]:
-    return now, now + timedelta(days=days)

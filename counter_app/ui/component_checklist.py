@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from counter_app.services.dto import ComponentInput
 from counter_app.ui.qt_compat import emit
+from counter_app.ui.table_model import RowsTableModel
 
 _CHECKED, _UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 
 
-class ComponentChecklistModel(QAbstractTableModel):
+class ComponentChecklistModel(RowsTableModel):
     """Rows of ComponentInput; `provided` is the tick. Required papers are marked with (*)."""
 
     COL_RECEIVED, COL_NAME, COL_ORIGINALS, COL_COPIES = range(4)
@@ -36,17 +37,6 @@ class ComponentChecklistModel(QAbstractTableModel):
 
     def components(self) -> tuple[ComponentInput, ...]:
         return tuple(self._rows)
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # Qt override
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # Qt override
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         row, col = self._rows[index.row()], index.column()

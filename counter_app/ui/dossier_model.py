@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from counter_app.domain.statuses import Status
 from counter_app.domain.vntime import format_vn, now_vn
 from counter_app.ui.qt_compat import emit
+from counter_app.ui.table_model import RowsTableModel
 from counter_app.ui.tasks import TaskRunner
 
 PAGE_SIZE = 100
@@ -35,7 +36,7 @@ def due_state(row, now: datetime) -> str:
     return ""
 
 
-class DossierTableModel(QAbstractTableModel):
+class DossierTableModel(RowsTableModel):
     """Rows of DossierRow, newest first. `set_query` restarts; the view's scroll calls fetchMore.
 
     Signals:
@@ -122,17 +123,6 @@ class DossierTableModel(QAbstractTableModel):
 
     def row_at(self, row: int):
         return self._rows[row]
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # Qt override
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # Qt override
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
