@@ -80,7 +80,9 @@ class ReceiptError(ValueError):
 
 
 class Op(TypedDict):
-    """One outbox operation; its payload hash is `payload_hash(op)` over the whole dict."""
+    """One outbox operation. Sent as its canonical JSON (`canonical_json(op)`, as the outbox
+    stores it); the server hashes those bytes as received, which equals `payload_hash(op)`.
+    A resend must be byte-identical to count as the same op."""
 
     op_id: str
     device_seq: int
@@ -280,11 +282,12 @@ def decode_json_object(data: bytes) -> dict[str, Any]:
 def decode_batch(body: bytes, max_size: int = MAX_BATCH_BYTES) -> Batch:
     """Inflate and parse a pushed body and check its envelope (not the ops; see the server)."""
     raw = decode_json_object(decompress(body, max_size))
-    _check_envelope(raw)
+    check_envelope(raw)
     return raw  # type: ignore[return-value]  # shape checked just above
 
 
-def _check_envelope(raw: dict[str, Any]) -> None:
+def check_envelope(raw: dict[str, Any]) -> None:
+    """The batch envelope's fields (not its ops), in place: raises ProtocolError."""
     if not _is_int(raw.get("device_id")):
         raise ProtocolError("device_id must be an integer")
     raw["batch_id"] = _check_uuid(raw.get("batch_id"), "batch_id")
