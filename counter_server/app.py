@@ -24,6 +24,7 @@ from counter_server.changes import read_page
 from counter_server.db import write_transaction
 from counter_server.errors import Refused
 from counter_server.ingest import ingest_batch
+from counter_server.ingest.wire import decode_push
 from counter_server.keys import load_or_create_key
 from counter_server.models import Device
 
@@ -111,7 +112,7 @@ def _push(
 ) -> protocol.SignedReceipt:
     device = authenticate(ctx.engine, headers, body, remote, "push")
     try:
-        batch = protocol.decode_batch(body)
+        batch = decode_push(body)
         if batch["device_id"] != device.id:
             raise protocol.ProtocolError("device_id in the batch differs from the header")
     except protocol.ProtocolError as exc:

@@ -21,6 +21,11 @@ from sqlalchemy.sql.elements import ColumnElement, KeyedColumnElement
 
 from counter_server.models import UtcDateTime
 
+
+class JsonText(bytes):
+    """A JSON column's value already encoded (as the device sent it): written as is."""
+
+
 _PLAIN_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?(Z|[+-]\d\d:\d\d)")
 
 
@@ -29,7 +34,7 @@ def insert_rows(conn: Connection, table: FromClause, rows: Sequence[dict[str, An
     if not rows:
         return
     if conn.dialect.name != "postgresql":
-        conn.execute(insert(table), [with_datetimes(table, row) for row in rows])  # type: ignore[arg-type]
+        conn.execute(insert(table), [bindable(table, row) for row in rows])  # type: ignore[arg-type]
         return
     names = list(rows[0])
     json_at = [i for i, name in enumerate(names) if isinstance(table.c[name].type, JSON)]
@@ -44,7 +49,9 @@ def insert_rows(conn: Connection, table: FromClause, rows: Sequence[dict[str, An
             for row in rows:
                 values = list(values_of(row))
                 for i in json_at:
-                    if values[i] is not None:
+                    if isinstance(values[i], JsonText):
+                        values[i] = values[i].decode()
+                    elif values[i] is not None:
                         values[i] = orjson.dumps(values[i]).decode()
                 for i in time_at:
                     if isinstance(values[i], datetime):  # device times came as checked text
@@ -60,13 +67,15 @@ def device_time(text: str) -> str | datetime:
     return text if _PLAIN_TIME.fullmatch(text) else datetime.fromisoformat(text)
 
 
-def with_datetimes(table: FromClause, row: dict[str, Any]) -> dict[str, Any]:
-    """`row` with device-time text turned back into datetimes, for SQLAlchemy inserts."""
-    texts = [name for name, value in row.items()
-             if isinstance(value, str) and _is_time(table.c[name].type)]
-    if not texts:
-        return row
-    return {**row, **{name: datetime.fromisoformat(row[name]) for name in texts}}
+def bindable(table: FromClause, row: dict[str, Any]) -> dict[str, Any]:
+    """`row` for a SQLAlchemy insert: device-time text back to datetimes, JSON text parsed."""
+    changed = {}
+    for name, value in row.items():
+        if isinstance(value, JsonText):
+            changed[name] = orjson.loads(bytes(value))  # orjson takes no bytes subclass
+        elif isinstance(value, str) and _is_time(table.c[name].type):
+            changed[name] = datetime.fromisoformat(value)
+    return {**row, **changed} if changed else row
 
 
 def _is_time(column_type: object) -> bool:

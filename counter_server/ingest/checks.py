@@ -1,236 +1,156 @@
 """Check one pushed op before anything is written: shape, types, unit, codes, times and statuses.
 
 An op that fails is quarantined with a machine reason and a Vietnamese message; the others go on.
+The op's bytes are hashed as received and decoded straight into typed structs (`wire.py`); only
+an op that does not decode is parsed again, to say what is wrong with it (`explain.py`).
 """
 
 from __future__ import annotations
 
-import re
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeGuard
 
-from counter_app.domain.codes import DOSSIER_CODE_RE
-from counter_app.domain.statuses import Status
+import orjson
+
 from counter_app.sync.protocol import KIND_CREATE, KIND_EVENT, OP_KINDS
-from counter_app.sync.signing import canonical_json, sha256_hex
-
-_STATUSES = frozenset(int(s) for s in Status)
-_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-_TEXT_LIMITS = {"procedure_code": 60, "catalogue_version": 40, "full_name": 200, "actor": 200,
-                "kind": 40, "received_by": 200}
-
-
-class OpRejected(Exception):
-    """Why an op is quarantined: `reason` for machines, `message` (Vietnamese) for people."""
-
-    def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
-        self.reason = reason
-        self.message = message
+from counter_app.sync.signing import sha256_hex
+from counter_server.ingest.explain import (
+    OpRejected,
+    canonical_uuid,
+    check_code,
+    check_prev,
+    explain,
+    malformed,
+    op_identity,
+    time_value,
+)
+from counter_server.ingest.rows import Rejected
+from counter_server.ingest.wire import (
+    CREATE_DATA,
+    EVENT_DATA,
+    OP_HEAD,
+    CreateData,
+    EventData,
+    OpHead,
+    WireError,
+)
 
 
 @dataclass(slots=True)
 class IncomingOp:
     """A well-formed op (or a held one read back), with what the planner needs at hand."""
 
-    raw: dict[str, Any]
+    body: bytes  # the op's JSON exactly as received: hashed, and kept unless applied at once
     op_id: str
     device_seq: int
     kind: str
     dossier_uuid: str
     dossier_code: str
+    unit_code: str
     prev_seq: int | None
     created_at: datetime
+    created_text: str
     payload_hash: str
+    create: CreateData | None  # a create op's data
+    event: EventData  # the op's event (a create op's first event)
+    data_json: bytes  # the op's `data` as received: a new dossier's row keeps it
     index: int = -1  # position in the batch; -1 for a held op from an earlier batch
     row_seq: int | None = None  # ops.seq of a held op already stored
     clock_flag: str | None = None
 
 
-def canonical_uuid(value: object) -> str | None:
-    """Lower-case hyphenated UUID text, or None. The common, already canonical case is fast."""
-    if not isinstance(value, str):
-        return None
-    if _CANONICAL_UUID.fullmatch(value):
-        return value
+def check_op(body: bytes, unit_code: str, index: int) -> IncomingOp | Rejected:
+    """An IncomingOp from an op's bytes pushed by a device of `unit_code`, or why not."""
+    digest = sha256_hex(body)
     try:
-        return str(uuid.UUID(value))
-    except ValueError:
-        return None
+        if b"\\" in body and b"\\u0000" in body:  # memchr first: most ops hold no escape at all
+            raise OpRejected("malformed", "Thao tác chứa ký tự NUL không hợp lệ.")
+        return _checked(OP_HEAD.decode(body), body, digest, unit_code, index)
+    except OpRejected as exc:
+        return _rejected(body, digest, index, exc)
+    except (*WireError, _Reparse):
+        return _rejected(body, digest, index, None, unit_code)
 
 
-def op_identity(raw: object) -> tuple[str | None, int | None]:
-    """The op id (canonical UUID text) and device_seq, if the op has usable ones."""
-    if not isinstance(raw, dict):
-        return None, None
-    seq = raw.get("device_seq")
-    clean_seq = seq if _is_int(seq) and 0 < seq < 2**62 else None
-    return canonical_uuid(raw.get("op_id")), clean_seq
+def read_back(body: bytes, payload_hash: str, unit_code: str) -> IncomingOp:
+    """A held op from its stored JSON (it passed its checks when it arrived)."""
+    op = check_op(body, unit_code, -1)
+    if isinstance(op, Rejected):
+        raise OpRejected(op.reason, op.message)
+    op.payload_hash = payload_hash  # as first received, whatever byte form it is stored in
+    return op
 
 
-def check_op(raw: dict[str, Any], unit_code: str, index: int) -> IncomingOp:
-    """An IncomingOp from a raw op of a device of `unit_code`, or OpRejected saying why not."""
-    op_id, device_seq = op_identity(raw)
-    if op_id is None or device_seq is None:
-        raise OpRejected("malformed", "Thao tác thiếu mã (op_id) hoặc số thứ tự (device_seq).")
-    body = canonical_json(raw)
-    if b"\\u0000" in body:
-        raise OpRejected("malformed", "Thao tác chứa ký tự NUL không hợp lệ.")
-    kind = raw.get("kind")
-    if kind not in OP_KINDS:
-        raise OpRejected("unknown_kind", f"Loại thao tác “{str(kind)[:40]}” không được hỗ trợ.")
-    dossier_uuid = _uuid_field(raw, "dossier_uuid")
-    code = _check_codes(raw, unit_code)
-    prev_seq = _check_prev(raw, kind, device_seq)
-    created_at = _time_field(raw, "created_at")
-    data = _dict_field(raw, "data")
-    if kind == KIND_CREATE:
-        _check_create(data)
+def _checked(head: OpHead, body: bytes, digest: str, unit_code: str, index: int) -> IncomingOp:
+    op_id, dossier_uuid = canonical_uuid(head.op_id), canonical_uuid(head.dossier_uuid)
+    if op_id is None or dossier_uuid is None or head.kind not in OP_KINDS:
+        raise _Reparse  # the slow path says which, in the words it always used
+    code = check_code(head.unit_code, head.dossier_code, unit_code)
+    prev_seq = check_prev(head.prev_seq, head.kind, head.device_seq)
+    created_at = time_value(head.created_at, "created_at")
+    create = None
+    if head.kind == KIND_CREATE:
+        create = CREATE_DATA.decode(head.data)
+        _check_create(create)
+        event = create.event
     else:
-        _check_event(data, first=False)
+        event = EVENT_DATA.decode(head.data)
+        _check_event(event, first=False)
     return IncomingOp(
-        raw=raw, op_id=op_id, device_seq=device_seq, kind=kind, dossier_uuid=dossier_uuid,
-        dossier_code=code, prev_seq=prev_seq, created_at=created_at,
-        payload_hash=sha256_hex(body), index=index,
+        body=body, op_id=op_id, device_seq=head.device_seq, kind=head.kind,
+        dossier_uuid=dossier_uuid, dossier_code=code, unit_code=unit_code,
+        prev_seq=prev_seq, created_at=created_at, created_text=head.created_at,
+        payload_hash=digest, create=create, event=event, data_json=bytes(head.data),
+        index=index,
     )
 
 
-def _check_codes(raw: dict[str, Any], unit_code: str) -> str:
-    op_unit = raw.get("unit_code")
-    if op_unit != unit_code:
-        raise OpRejected(
-            "other_unit",
-            f"Hồ sơ thuộc đơn vị “{str(op_unit)[:20]}”, không phải đơn vị của máy này "
-            f"({unit_code}).",
-        )
-    code = raw.get("dossier_code")
-    match = DOSSIER_CODE_RE.match(code) if isinstance(code, str) else None
-    if match is None:
-        raise OpRejected("bad_code", f"Mã hồ sơ “{str(code)[:40]}” không đúng dạng.")
-    if match.group(1) != unit_code:
-        raise OpRejected(
-            "other_unit", f"Mã hồ sơ “{code}” không thuộc đơn vị của máy này ({unit_code})."
-        )
-    return match.group(0)
+class _Reparse(Exception):
+    """The typed decode cannot take this op as it is; the slow path can."""
 
 
-def _check_prev(raw: dict[str, Any], kind: str, device_seq: int) -> int | None:
-    prev = raw.get("prev_seq")
-    if kind == KIND_CREATE:
-        if prev is not None:
-            raise OpRejected("malformed", "Thao tác tạo hồ sơ không được có thao tác trước.")
-        return None
-    if not _is_int(prev) or not 0 < prev < device_seq:
-        raise OpRejected(
-            "malformed", "Thao tác cập nhật hồ sơ phải nêu số thứ tự thao tác trước (prev_seq)."
-        )
-    return int(prev)
-
-
-def _check_create(data: dict[str, Any]) -> None:
-    for name in ("procedure_code", "received_by"):
-        _text_field(data, name)
-    if data.get("catalogue_version") is not None:
-        _text_field(data, "catalogue_version")
-    status = _status_field(data, "status", nullable=False)
-    for name in ("channel", "result_delivery"):
-        if not _is_int(data.get(name)):
-            raise _malformed(name)
-    _time_field(data, "received_at")
-    if data.get("due_at") is not None:
-        _time_field(data, "due_at")
-    applicant = _dict_field(data, "applicant")
-    _text_field(applicant, "full_name")
-    _check_components(data.get("components"))
-    if not isinstance(data.get("fees", []), list):
-        raise _malformed("fees")
-    event = _dict_field(data, "event")
+def _check_create(data: CreateData) -> None:
+    """What the types in wire.py cannot say (they already checked lengths and status codes)."""
+    texts = (data.procedure_code, data.received_by, data.applicant.full_name,
+             data.catalogue_version or "-")
+    if any(text.isspace() for text in texts):
+        raise _Reparse  # blank: the slow path names the field
+    time_value(data.received_at, "received_at")
+    if data.due_at is not None:
+        time_value(data.due_at, "due_at")
+    event = data.event
     _check_event(event, first=True)
-    if event.get("to_status") != status:
-        raise OpRejected("bad_data", "Trạng thái của hồ sơ và của sự kiện tiếp nhận không khớp.")
+    if event.from_status is not None or event.to_status is None:
+        raise OpRejected("bad_data", _FIRST_EVENT)
+    if event.to_status != data.status:
+        raise OpRejected("bad_data", _STATUS_MISMATCH)
 
 
-def _check_components(components: object) -> None:
-    if not isinstance(components, list):
-        raise _malformed("components")
-    for item in components:
-        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-            raise _malformed("components")
-        for name in ("originals", "copies"):
-            value = item.get(name)
-            if not _is_int(value) or value < 0:
-                raise _malformed(f"components.{name}")
+def _check_event(event: EventData, *, first: bool) -> None:
+    if event.event_seq != 1 if first else event.event_seq < 2:
+        raise malformed("event_seq")
+    if event.kind.isspace() or event.actor.isspace():
+        raise _Reparse
+    time_value(event.at, "at")
 
 
-def _check_event(event: dict[str, Any], *, first: bool) -> None:
-    seq = event.get("event_seq")
-    if not _is_int(seq) or (seq != 1 if first else seq < 2):
-        raise _malformed("event_seq")
-    _text_field(event, "kind")
-    _text_field(event, "actor")
-    _time_field(event, "at")
-    from_status = _status_field(event, "from_status", nullable=True)
-    to_status = _status_field(event, "to_status", nullable=True)
-    if first and (from_status is not None or to_status is None):
-        raise OpRejected("bad_data", "Sự kiện tiếp nhận phải có trạng thái đích, không có nguồn.")
-    if event.get("note") is not None and not isinstance(event.get("note"), str):
-        raise _malformed("note")
-    if event.get("extra") is not None and not isinstance(event.get("extra"), dict):
-        raise _malformed("extra")
+_FIRST_EVENT = "Sự kiện tiếp nhận phải có trạng thái đích, không có nguồn."
+_STATUS_MISMATCH = "Trạng thái của hồ sơ và của sự kiện tiếp nhận không khớp."
 
 
-def _status_field(data: dict[str, Any], name: str, *, nullable: bool) -> int | None:
-    value = data.get(name)
-    if value is None and nullable:
-        return None
-    if not _is_int(value) or value not in _STATUSES:
-        raise OpRejected("bad_status", f"Trạng thái “{str(value)[:10]}” không thuộc 10 mã chuẩn.")
-    return int(value)
-
-
-def _text_field(data: dict[str, Any], name: str) -> str:
-    value = data.get(name)
-    if not isinstance(value, str) or not value.strip():
-        raise _malformed(name)
-    limit = _TEXT_LIMITS.get(name, 1000)
-    if len(value) > limit:
-        raise OpRejected("bad_data", f"Trường “{name}” dài quá {limit} ký tự.")
-    return value
-
-
-def _time_field(data: dict[str, Any], name: str) -> datetime:
-    value = data.get(name)
+def _rejected(
+    body: bytes, digest: str, index: int, fault: OpRejected | None, unit_code: str = ""
+) -> IncomingOp | Rejected:
+    """The slow path: parse the op as plain JSON to name what is wrong (or to take it after
+    all, when only its form was unusual: upper-case UUIDs, say)."""
     try:
-        moment = datetime.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        moment = None
-    if moment is None or moment.tzinfo is None:
-        raise OpRejected("bad_time", f"Thời điểm “{name}” không hợp lệ hoặc thiếu múi giờ.")
-    return moment
+        raw = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        raw = None
+    if fault is None:
+        fault = explain(raw, unit_code)
+    op_id, seq = op_identity(raw)
+    return Rejected(index, raw, op_id, seq, digest, fault.reason, fault.message)
 
 
-def _uuid_field(data: dict[str, Any], name: str) -> str:
-    value = canonical_uuid(data.get(name))
-    if value is None:
-        raise _malformed(name)
-    return value
-
-
-def _dict_field(data: dict[str, Any], name: str) -> dict[str, Any]:
-    value = data.get(name)
-    if not isinstance(value, dict):
-        raise _malformed(name)
-    return value
-
-
-def _malformed(name: str) -> OpRejected:
-    return OpRejected("malformed", f"Thao tác sai định dạng: trường “{name}” thiếu hoặc sai.")
-
-
-def _is_int(value: object) -> TypeGuard[int]:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-__all__ = ["KIND_CREATE", "KIND_EVENT", "IncomingOp", "OpRejected", "check_op", "op_identity"]
+__all__ = ["KIND_CREATE", "KIND_EVENT", "IncomingOp", "OpRejected", "check_op", "read_back"]

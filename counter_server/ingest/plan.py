@@ -23,7 +23,7 @@ from counter_app.sync.protocol import (
     QUARANTINED,
     OpResult,
 )
-from counter_server.ingest.bulk import device_time
+from counter_server.ingest.bulk import JsonText, device_time
 from counter_server.ingest.checks import IncomingOp, OpRejected
 from counter_server.ingest.rows import Rejected, StoredOp, new_op_row
 
@@ -188,19 +188,18 @@ class Planner:
     def _apply(self, op: IncomingOp, state: DossierState | None) -> DossierState:
         if state is None:
             return self._apply_create(op)
-        data = op.raw["data"]
-        to_status = data.get("to_status")
+        event = op.event
         status = state.status
-        if to_status is not None and to_status != status:
+        if event.to_status is not None and event.to_status != status:
             try:
-                check_transition(Status(status), Status(to_status))
+                check_transition(Status(status), Status(event.to_status))
             except TransitionError as exc:
                 raise OpRejected("bad_transition", str(exc)) from exc
-            status = to_status
-        if data["event_seq"] <= state.last_event_seq:
-            raise OpRejected("bad_event_seq", _EVENT_SEQ.format(seq=data["event_seq"]))
+            status = event.to_status
+        if event.event_seq <= state.last_event_seq:
+            raise OpRejected("bad_event_seq", _EVENT_SEQ.format(seq=event.event_seq))
         new = DossierState(state.uuid, state.code, state.device_id, status, op.device_seq,
-                           data["event_seq"])
+                           event.event_seq)
         self.plan.steps.append(Step(op, update=_update_row(new, self.now),
                                     event=_event_row(op, self.device_id, self.now)))
         self.known.dossiers[state.uuid] = new
@@ -210,9 +209,10 @@ class Planner:
         owner = self.known.codes.get(op.dossier_code)
         if owner is not None and owner != op.dossier_uuid:
             raise OpRejected("code_taken", _CODE_TAKEN.format(code=op.dossier_code))
-        data = op.raw["data"]
-        state = DossierState(op.dossier_uuid, op.dossier_code, self.device_id, data["status"],
-                             op.device_seq, data["event"]["event_seq"])
+        if op.create is None:  # an event op whose dossier the server does not hold
+            raise OpRejected("no_dossier", _NO_DOSSIER)
+        state = DossierState(op.dossier_uuid, op.dossier_code, self.device_id, op.create.status,
+                             op.device_seq, op.event.event_seq)
         self.plan.steps.append(Step(op, dossier=_dossier_row(op, self.device_id, self.now)))
         self.known.codes[op.dossier_code] = op.dossier_uuid
         self.known.dossiers[op.dossier_uuid] = state
@@ -258,16 +258,17 @@ class Planner:
 
 
 def _dossier_row(op: IncomingOp, device_id: int, now: datetime) -> dict[str, Any]:
-    data = op.raw["data"]
-    due = data.get("due_at")
+    data = op.create
+    assert data is not None
     return {
-        "uuid": op.dossier_uuid, "code": op.dossier_code, "unit_code": op.raw["unit_code"],
-        "device_id": device_id, "procedure_code": data["procedure_code"],
-        "catalogue_version": data.get("catalogue_version"), "status": data["status"],
-        "applicant_name": data["applicant"]["full_name"],
-        "received_at": device_time(data["received_at"]),
-        "due_at": device_time(due) if due else None, "data": data,
-        "last_device_seq": op.device_seq, "last_event_seq": data["event"]["event_seq"],
+        "uuid": op.dossier_uuid, "code": op.dossier_code, "unit_code": op.unit_code,
+        "device_id": device_id, "procedure_code": data.procedure_code,
+        "catalogue_version": data.catalogue_version, "status": data.status,
+        "applicant_name": data.applicant.full_name,
+        "received_at": device_time(data.received_at),
+        "due_at": device_time(data.due_at) if data.due_at else None,
+        "data": JsonText(op.data_json),
+        "last_device_seq": op.device_seq, "last_event_seq": data.event.event_seq,
         "updated_at": now,
     }
 
@@ -278,13 +279,13 @@ def _update_row(state: DossierState, now: datetime) -> dict[str, Any]:
 
 
 def _event_row(op: IncomingOp, device_id: int, now: datetime) -> dict[str, Any]:
-    data = op.raw["data"]
+    event = op.event
     return {
         "dossier_uuid": op.dossier_uuid, "source": "device", "device_id": device_id,
-        "event_seq": data["event_seq"], "kind": data["kind"],
-        "at": datetime.fromisoformat(data["at"]), "actor": data["actor"],
-        "from_status": data.get("from_status"), "to_status": data.get("to_status"),
-        "note": data.get("note"), "extra": data.get("extra") or None, "recorded_at": now,
+        "event_seq": event.event_seq, "kind": event.kind,
+        "at": datetime.fromisoformat(event.at), "actor": event.actor,
+        "from_status": event.from_status, "to_status": event.to_status,
+        "note": event.note, "extra": event.extra or None, "recorded_at": now,
     }
 
 
@@ -299,3 +300,4 @@ _AFTER_DEAD = "Thao tác trước (#{prev}) của hồ sơ này đã bị cách 
 _WAITING = "Đang chờ thao tác trước (#{prev}) của hồ sơ này; sẽ áp dụng khi nó đến."
 _EVENT_SEQ = "Số thứ tự sự kiện {seq} không tiếp nối các sự kiện đã có của hồ sơ."
 _CODE_TAKEN = "Mã hồ sơ {code} đã được dùng cho một hồ sơ khác."
+_NO_DOSSIER = "Máy chủ không có hồ sơ mà thao tác này cập nhật."

@@ -7,8 +7,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from counter_app.sync.protocol import APPLIED
-from counter_server.ingest.bulk import device_time
-from counter_server.ingest.checks import canonical_uuid
+from counter_server.ingest.bulk import JsonText, device_time
+from counter_server.ingest.explain import canonical_uuid
 
 if TYPE_CHECKING:
     from counter_server.ingest.checks import IncomingOp
@@ -43,6 +43,7 @@ def new_op_row(
     op: IncomingOp | Rejected, planner: Planner, state: str, reason: str, message: str
 ) -> dict[str, Any]:
     """The `ops` row for an op first seen in this batch; its payload is kept unless applied."""
+    raw: Any
     if isinstance(op, Rejected):
         raw = op.raw if isinstance(op.raw, dict) else {}
         kind = raw.get("kind")
@@ -51,8 +52,8 @@ def new_op_row(
         prev_seq, created_at = (_int_or_none(raw.get("prev_seq")),
                                 _time_or_none(raw.get("created_at")))
     else:
-        raw, kind, dossier_uuid = op.raw, op.kind, op.dossier_uuid
-        prev_seq, created_at = op.prev_seq, device_time(raw["created_at"])
+        raw, kind, dossier_uuid = JsonText(op.body), op.kind, op.dossier_uuid
+        prev_seq, created_at = op.prev_seq, device_time(op.created_text)
     applied = state == APPLIED
     return {
         "op_id": op.op_id, "device_id": planner.device_id, "device_seq": op.device_seq,

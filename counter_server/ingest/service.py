@@ -25,14 +25,13 @@ from counter_app.sync.protocol import (
     SignedReceipt,
     make_receipt,
     parse_time,
-    payload_hash,
     sign_receipt,
 )
-from counter_app.sync.signing import Ed25519PrivateKey
+from counter_app.sync.signing import Ed25519PrivateKey, canonical_json
 from counter_server import audit
 from counter_server.db import write_transaction
 from counter_server.devices import DeviceInfo
-from counter_server.ingest.checks import IncomingOp, OpRejected, check_op, op_identity
+from counter_server.ingest.checks import IncomingOp, check_op
 from counter_server.ingest.clock import flag_clocks, skew_seconds
 from counter_server.ingest.plan import Known, Plan, Planner
 from counter_server.ingest.rows import Rejected
@@ -44,17 +43,9 @@ OPTIMISTIC, NORMAL, CAREFUL = "optimistic", "normal", "careful"
 
 
 def check_all(ops: list[Any], unit_code: str) -> list[IncomingOp | Rejected]:
-    entries: list[IncomingOp | Rejected] = []
-    for index, raw in enumerate(ops):
-        try:
-            if not isinstance(raw, dict):
-                raise OpRejected("malformed", "Thao tác phải là một đối tượng JSON.")
-            entries.append(check_op(raw, unit_code, index))
-        except OpRejected as exc:
-            op_id, seq = op_identity(raw)
-            digest = payload_hash(raw) if isinstance(raw, dict) else None
-            entries.append(Rejected(index, raw, op_id, seq, digest, exc.reason, exc.message))
-    return entries
+    """Each op's bytes checked (an op given as a dict is checked as its canonical JSON)."""
+    return [check_op(raw if isinstance(raw, bytes) else canonical_json(raw), unit_code, index)
+            for index, raw in enumerate(ops)]
 
 
 def ingest_batch(
@@ -95,7 +86,7 @@ def _apply(
         # stored, a unique constraint stops the COPY and the next attempt reads properly.
         known = Known()
     else:
-        known = load_known(conn, device.id, entries)
+        known = load_known(conn, device.id, device.unit_code, entries)
     plan = Planner(device.id, batch["batch_id"], known, now).run(entries)
     (write_plan_carefully if mode == CAREFUL else write_plan)(conn, plan)
     if plan.conflicts:

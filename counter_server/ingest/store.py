@@ -14,8 +14,9 @@ from sqlalchemy import Connection, and_, bindparam, insert, or_, select, update
 from sqlalchemy.exc import DBAPIError
 
 from counter_app.sync.protocol import KIND_CREATE, QUARANTINED
-from counter_server.ingest.bulk import among, insert_rows, with_datetimes
-from counter_server.ingest.checks import IncomingOp
+from counter_app.sync.signing import canonical_json
+from counter_server.ingest.bulk import JsonText, among, bindable, insert_rows
+from counter_server.ingest.checks import IncomingOp, read_back
 from counter_server.ingest.plan import DossierState, Known, Plan, Step
 from counter_server.ingest.rows import Rejected, StoredOp
 from counter_server.models import DossierEvent, DossierRow, OpRow
@@ -27,7 +28,9 @@ class StepFailed(Exception):
     """An op's writes did not land where the plan expected (e.g. its dossier row is missing)."""
 
 
-def load_known(conn: Connection, device_id: int, entries: list[IncomingOp | Rejected]) -> Known:
+def load_known(
+    conn: Connection, device_id: int, unit_code: str, entries: list[IncomingOp | Rejected]
+) -> Known:
     known = Known()
     valid = [e for e in entries if isinstance(e, IncomingOp)]
     uuids = {op.dossier_uuid for op in valid}
@@ -36,7 +39,7 @@ def load_known(conn: Connection, device_id: int, entries: list[IncomingOp | Reje
         _load_dossiers(conn, uuids, codes, known)
     _load_ops(conn, device_id, entries, valid, known)
     if uuids and has_held(conn, device_id):
-        known.held = _load_held(conn, device_id, uuids)
+        known.held = _load_held(conn, device_id, unit_code, uuids)
     return known
 
 
@@ -82,23 +85,21 @@ def has_held(conn: Connection, device_id: int) -> bool:
     return conn.execute(query).first() is not None
 
 
-def _load_held(conn: Connection, device_id: int, uuids: set[str]) -> list[IncomingOp]:
+def _load_held(
+    conn: Connection, device_id: int, unit_code: str, uuids: set[str]
+) -> list[IncomingOp]:
     t = OpRow.__table__.c
     query = (
-        select(t.seq, t.op_id, t.device_seq, t.kind, t.dossier_uuid, t.prev_seq, t.payload_hash,
-               t.payload, t.device_created_at, t.clock_flag)
+        select(t.seq, t.payload_hash, t.payload, t.clock_flag)
         .where(t.state == "held", t.device_id == device_id, among(conn, t.dossier_uuid, uuids))
         .order_by(t.device_seq)
     )
-    return [
-        IncomingOp(
-            raw=row.payload, op_id=str(row.op_id), device_seq=row.device_seq, kind=row.kind,
-            dossier_uuid=str(row.dossier_uuid), dossier_code=row.payload["dossier_code"],
-            prev_seq=row.prev_seq, created_at=row.device_created_at,
-            payload_hash=row.payload_hash, row_seq=row.seq, clock_flag=row.clock_flag,
-        )
-        for row in conn.execute(query)
-    ]
+    held = []
+    for row in conn.execute(query):
+        op = read_back(canonical_json(row.payload), row.payload_hash, unit_code)
+        op.row_seq, op.clock_flag = row.seq, row.clock_flag
+        held.append(op)
+    return held
 
 
 def write_plan(conn: Connection, plan: Plan) -> None:
@@ -155,16 +156,16 @@ def write_plan_carefully(conn: Connection, plan: Plan) -> None:
             orig = getattr(exc, "orig", None) or exc
             failed[step.op.op_id] = type(orig).__name__
             broken.add(step.op.dossier_uuid)
-    _mark_failed(plan, failed, {step.op.op_id: step.op.raw for step in plan.steps})
+    _mark_failed(plan, failed, {step.op.op_id: JsonText(step.op.body) for step in plan.steps})
     for row in plan.new_rows:
-        _try(conn, insert(OpRow), with_datetimes(OpRow.__table__, row))
+        _try(conn, insert(OpRow), bindable(OpRow.__table__, row))
     for row in plan.held_updates:
         _try(conn, _held_update(), row)
 
 
 def _write_step(conn: Connection, step: Step) -> None:
     if step.dossier is not None:
-        conn.execute(insert(DossierRow), [with_datetimes(DossierRow.__table__, step.dossier)])
+        conn.execute(insert(DossierRow), [bindable(DossierRow.__table__, step.dossier)])
     if step.event is not None:
         conn.execute(insert(DossierEvent), [step.event])
     if step.update is not None and conn.execute(_dossier_update(), [step.update]).rowcount != 1:
