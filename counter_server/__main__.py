@@ -86,6 +86,29 @@ def cmd_admin_token(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_admin_tokens(args: argparse.Namespace) -> int:
+    from counter_server.admin import list_admin_tokens
+
+    tokens = list_admin_tokens(_open(args))
+    for token in tokens:
+        state = "đã thu hồi" if token.revoked else "còn hiệu lực"
+        print(f"{token.name}\t{format_vn(token.created_at)}\t{state}")
+    if not tokens:
+        print("Chưa cấp mã truy cập quản trị nào.")
+    return 0
+
+
+def cmd_revoke_admin_token(args: argparse.Namespace) -> int:
+    from counter_server.admin import revoke_admin_tokens
+
+    count = revoke_admin_tokens(_open(args), args.name)
+    if count == 0:
+        raise Refused("unknown_token", f"Không có mã truy cập còn hiệu lực nào tên “{args.name}”.")
+    print(f"Đã thu hồi {count} mã truy cập quản trị tên “{args.name}” (API quản trị và các "
+          "phiên đăng nhập bảng theo dõi mở bằng mã đó ngừng ngay).")
+    return 0
+
+
 def cmd_publish(args: argparse.Namespace) -> int:
     from counter_server import publications as pub
 
@@ -133,6 +156,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reason", default="")
     p = sub.add_parser("admin-token", parents=[common], help="tạo mã truy cập quản trị")
     p.add_argument("--name", default="hệ thống một cửa tỉnh")
+    sub.add_parser("admin-tokens", parents=[common], help="liệt kê các mã truy cập quản trị")
+    p = sub.add_parser("revoke-admin-token", parents=[common],
+                       help="thu hồi mã truy cập quản trị theo tên")
+    p.add_argument("name")
     _publish_parser(sub, common)
     _dossier_parser(sub, common)
     return parser
@@ -170,7 +197,8 @@ def _dossier_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: cmd_serve, "serve": cmd_serve, "stats": cmd_stats, "enrol-code": cmd_enrol_code,
-    "revoke": cmd_revoke, "admin-token": cmd_admin_token, "publish": cmd_publish,
+    "revoke": cmd_revoke, "admin-token": cmd_admin_token, "admin-tokens": cmd_admin_tokens,
+    "revoke-admin-token": cmd_revoke_admin_token, "publish": cmd_publish,
     "dossier": cmd_dossier_status,
 }
 

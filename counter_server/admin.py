@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,7 +21,8 @@ from counter_server.models import AdminToken, DossierEvent, DossierRow
 TOKEN_BYTES = 32
 
 
-def _token_hash(token: str) -> str:
+def token_hash(token: str) -> str:
+    """What is stored for a token (its SHA-256); the token itself is never kept."""
     return hashlib.sha256(token.strip().encode()).hexdigest()
 
 
@@ -28,7 +30,7 @@ def new_admin_token(engine: Engine, name: str) -> str:
     """A new bearer token for the provincial one-stop system; printed once, only its hash kept."""
     token = secrets.token_urlsafe(TOKEN_BYTES)
     with write_transaction(engine) as conn:
-        conn.execute(insert(AdminToken), [{"token_hash": _token_hash(token), "name": name,
+        conn.execute(insert(AdminToken), [{"token_hash": token_hash(token), "name": name,
                                            "created_at": datetime.now(UTC), "revoked": False}])
         audit.record(conn, "admin_token_issued", name=name)
     return token
@@ -39,13 +41,51 @@ def check_admin_token(engine: Engine, authorization: str | None) -> str:
     scheme, _, token = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise Refused("no_token", "Thiếu mã truy cập quản trị (Authorization: Bearer …).", 401)
+    return name_of_token(engine, token)
+
+
+def name_of_token(engine: Engine, token: str) -> str:
+    """The name of a valid, unrevoked admin token; Refused (401) otherwise."""
+    name = active_token_name(engine, token_hash(token)) if token.strip() else None
+    if name is None:
+        raise Refused("bad_token", "Mã truy cập quản trị không hợp lệ.", 401)
+    return name
+
+
+def active_token_name(engine: Engine, digest: str) -> str | None:
+    """The name of the unrevoked token with this hash; None if there is none (or it was revoked)."""
     t = AdminToken.__table__.c
     with engine.connect() as conn:
-        row = conn.execute(select(t.name, t.revoked).where(t.token_hash == _token_hash(token)))
-        found = row.first()
+        found = conn.execute(select(t.name, t.revoked).where(t.token_hash == digest)).first()
     if found is None or found.revoked:
-        raise Refused("bad_token", "Mã truy cập quản trị không hợp lệ.", 401)
+        return None
     return str(found.name)
+
+
+@dataclass(frozen=True)
+class TokenInfo:
+    name: str
+    created_at: datetime
+    revoked: bool
+
+
+def list_admin_tokens(engine: Engine) -> list[TokenInfo]:
+    """Every admin token ever issued (names and dates only; the tokens are not kept)."""
+    t = AdminToken.__table__.c
+    with engine.connect() as conn:
+        rows = conn.execute(select(t.name, t.created_at, t.revoked).order_by(t.created_at)).all()
+    return [TokenInfo(str(r.name), r.created_at, bool(r.revoked)) for r in rows]
+
+
+def revoke_admin_tokens(engine: Engine, name: str) -> int:
+    """Revoke every active token named `name` (API calls and dashboard sessions stop at once)."""
+    t = AdminToken.__table__.c
+    with write_transaction(engine) as conn:
+        done = conn.execute(update(AdminToken).where(t.name == name, t.revoked.is_(False))
+                            .values(revoked=True)).rowcount
+        if done:
+            audit.record(conn, "admin_token_revoked", name=name, count=done)
+    return int(done)
 
 
 def parse_status(value: object) -> Status:

@@ -1,4 +1,4 @@
-"""The HTTP API (Starlette): enrolment, push, pull, admin, health and the dashboard."""
+"""The HTTP API (Starlette): enrolment, push, pull, admin and health; the dashboard's routes."""
 
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ from sqlalchemy import Engine, text, update
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from counter_app.sync import protocol
 from counter_app.sync.signing import Ed25519PrivateKey, public_key_b64, sign
-from counter_server import admin, audit, devices, stats
+from counter_server import admin, audit, dashboard, devices, web_session
 from counter_server.auth import authenticate
 from counter_server.changes import read_page
 from counter_server.db import write_transaction
@@ -197,11 +197,6 @@ async def revoke_device(request: Request) -> Response:
     return _json({"device_id": info.id, "status": devices.REVOKED})
 
 
-async def dashboard(request: Request) -> Response:
-    rows = await run_in_threadpool(stats.device_stats, _ctx(request).engine)
-    return HTMLResponse(stats.dashboard_html(rows, datetime.now(UTC)))
-
-
 # -- plumbing ----------------------------------------------------------------------------------
 
 
@@ -268,11 +263,12 @@ def create_app(engine: Engine) -> Starlette:
         Route(protocol.ENROL_PATH, enrol, methods=["POST"]),
         Route(protocol.PUSH_PATH, push, methods=["POST"]),
         Route(protocol.CHANGES_PATH, changes),
-        Route("/dashboard", dashboard),
+        *dashboard.routes(),
         Route("/admin/v1/dossiers/{code}/status", dossier_status, methods=["POST"]),
         Route("/admin/v1/enrol-codes", enrol_code, methods=["POST"]),
         Route("/admin/v1/devices/{device_id:int}/revoke", revoke_device, methods=["POST"]),
     ]
     app = Starlette(routes=routes, exception_handlers={Refused: _refused})
     app.state.ctx = Context(engine, key, public_key_b64(key))
+    app.state.dashboard = dashboard.DashboardConfig(engine, web_session.session_secret(key))
     return app

@@ -95,13 +95,15 @@ def format_table(rows: list[DeviceStats]) -> str:
     return "\n".join(lines)
 
 
-def dashboard_html(rows: list[DeviceStats], now: datetime) -> str:
+def dashboard_html(rows: list[DeviceStats], now: datetime, admin_name: str,
+                   logout_path: str) -> str:
     """The server-rendered dashboard page (no scripts; refreshes itself every 30 s)."""
     head = "".join(f"<th>{html.escape(h)}</th>" for h in HEADERS)
     body = "\n".join(_html_row(s) for s in rows) or (
         f'<tr><td colspan="{len(HEADERS)}">Chưa có máy nào đăng ký.</td></tr>')
     return _PAGE.format(now=html.escape(format_vn(now)), head=head, body=body,
-                        devices=len(rows), dossiers=sum(s.dossiers for s in rows))
+                        devices=len(rows), dossiers=sum(s.dossiers for s in rows),
+                        admin=html.escape(admin_name), logout=html.escape(logout_path))
 
 
 def _html_row(s: DeviceStats) -> str:
@@ -115,7 +117,9 @@ _PAGE = """<!doctype html>
 <title>Máy chủ đồng bộ – tình trạng các máy</title>
 <style>body{{font-family:sans-serif;margin:1.5em}}table{{border-collapse:collapse}}
 td,th{{border:1px solid #bbb;padding:.3em .6em;text-align:left}}tr.warn{{background:#fde2e2}}
-th{{background:#eee}}</style></head><body>
+th{{background:#eee}}form.who{{float:right;margin:0}}</style></head><body>
+<form class="who" method="post" action="{logout}">Đăng nhập bằng mã “{admin}”
+<button type="submit">Đăng xuất</button></form>
 <h1>Tình trạng đồng bộ các máy</h1>
 <p>Cập nhật lúc {now}. {devices} máy, {dossiers} hồ sơ trên máy chủ.
 Tồn: thao tác máy đã có nhưng chưa gửi ở lần đồng bộ gần nhất. Chờ: thao tác chờ thao tác trước.</p>

@@ -21,7 +21,9 @@ def test_stats_and_dashboard_show_each_device(
     assert "Quầy" in cells and "hoạt" in cells
     assert cells[-5:] == ["giây", "5", "1", "1", "0"]  # skew, backlog, held, quarantined, flags
     assert "4" in cells  # dossiers held at the province
-    page = client.get("/dashboard")
+    token = server.cli("admin-token", "--name", "bảng theo dõi").stdout.strip()
+    assert client.post("/dashboard/login", data={"token": token}).status_code == 303
+    page = client.get("/dashboard")  # with the session cookie the log-in set
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert device.unit_code in page.text and "Quầy số 1" in page.text
     assert 'class="warn"' in page.text

@@ -1,0 +1,192 @@
+"""The dashboard in a browser: log-in with an admin token, a signed session cookie, log-out."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import parse_qs
+
+from sqlalchemy import Engine
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from counter_server import audit, stats, web_session
+from counter_server.admin import name_of_token, token_hash
+from counter_server.errors import Refused
+
+DASHBOARD_PATH = "/dashboard"
+LOGIN_PATH = "/dashboard/login"
+LOGOUT_PATH = "/dashboard/logout"
+MAX_FORM_BYTES = 4096
+# Pages that show who holds what must not be kept by a browser or proxy, nor framed elsewhere.
+PAGE_HEADERS = {
+    "Cache-Control": "no-store",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+}
+
+EMPTY_TOKEN = "Hãy dán mã truy cập quản trị vào ô bên dưới."
+BAD_TOKEN = ("Mã truy cập không đúng hoặc đã bị thu hồi. Hãy dán lại nguyên mã (một dòng), "
+             "hoặc xin bộ phận CNTT cấp mã mới.")
+NOTICES = {
+    "ended": "Phiên đăng nhập đã hết hạn hoặc không còn hiệu lực. Hãy đăng nhập lại.",
+    "out": "Đã đăng xuất.",
+}
+
+
+@dataclass(frozen=True)
+class DashboardConfig:
+    engine: Engine
+    secret: bytes  # web_session.session_secret(server key)
+
+
+def _config(request: Request) -> DashboardConfig:
+    config: DashboardConfig = request.app.state.dashboard
+    return config
+
+
+def _remote(request: Request) -> str | None:
+    return request.client.host if request.client else None
+
+
+def _redirect(path: str, *, clear_cookie: bool = False) -> Response:
+    response = RedirectResponse(path, status_code=303, headers=PAGE_HEADERS)
+    if clear_cookie:
+        response.delete_cookie(web_session.COOKIE_NAME, path=web_session.COOKIE_PATH,
+                               httponly=True, samesite="strict")
+    return response
+
+
+def _admin_of(request: Request) -> str | None:
+    """The signed-in admin's token name; None without a cookie; SessionRefused for a bad one."""
+    cookie = request.cookies.get(web_session.COOKIE_NAME)
+    if not cookie:
+        return None
+    config = _config(request)
+    try:
+        return web_session.signed_in_as(config.engine, config.secret, cookie, datetime.now(UTC))
+    except web_session.SessionRefused as exc:
+        if exc.reason != "expired":  # a forged cookie or a revoked token is worth a look
+            audit.record_now(config.engine, "dashboard_session_refused",
+                             remote_addr=_remote(request), reason=exc.reason)
+        raise
+
+
+async def dashboard(request: Request) -> Response:
+    try:
+        admin = await run_in_threadpool(_admin_of, request)
+    except web_session.SessionRefused:
+        return _redirect(f"{LOGIN_PATH}?notice=ended", clear_cookie=True)
+    if admin is None:
+        return _redirect(LOGIN_PATH)
+    rows = await run_in_threadpool(stats.device_stats, _config(request).engine)
+    page = stats.dashboard_html(rows, datetime.now(UTC), admin, LOGOUT_PATH)
+    return HTMLResponse(page, headers=PAGE_HEADERS)
+
+
+async def login_form(request: Request) -> Response:
+    try:
+        if await run_in_threadpool(_admin_of, request) is not None:
+            return _redirect(DASHBOARD_PATH)
+    except web_session.SessionRefused:
+        pass
+    notice = NOTICES.get(request.query_params.get("notice", ""))
+    return login_page(notice=notice)
+
+
+async def login(request: Request) -> Response:
+    config, remote = _config(request), _remote(request)
+    token = await _form_token(request)
+    if not token:
+        return login_page(error=EMPTY_TOKEN, status=400)
+    try:
+        name = await run_in_threadpool(name_of_token, config.engine, token)
+    except Refused:
+        await run_in_threadpool(audit.record_now, config.engine, "dashboard_login_refused",
+                                remote_addr=remote, reason="bad_token")
+        return login_page(error=BAD_TOKEN, status=401)
+    value, session = web_session.issue(config.secret, token_hash(token), datetime.now(UTC))
+    await run_in_threadpool(audit.record_now, config.engine, "dashboard_login",
+                            remote_addr=remote, name=name)
+    response = _redirect(DASHBOARD_PATH)
+    response.set_cookie(
+        web_session.COOKIE_NAME, value, max_age=int(web_session.SESSION_TTL.total_seconds()),
+        expires=session.expires_at, path=web_session.COOKIE_PATH, secure=_is_https(request),
+        httponly=True, samesite="strict")
+    return response
+
+
+async def logout(request: Request) -> Response:
+    try:
+        admin = await run_in_threadpool(_admin_of, request)
+    except web_session.SessionRefused:
+        admin = None
+    if admin is not None:
+        await run_in_threadpool(audit.record_now, _config(request).engine, "dashboard_logout",
+                                remote_addr=_remote(request), name=admin)
+    return _redirect(f"{LOGIN_PATH}?notice=out", clear_cookie=True)
+
+
+async def _form_token(request: Request) -> str:
+    """The `token` field of the posted form (urlencoded), stripped; "" if absent or too big."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_FORM_BYTES:
+        return ""
+    body = await request.body()
+    if len(body) > MAX_FORM_BYTES:
+        return ""
+    fields = parse_qs(body.decode("utf-8", "replace"), max_num_fields=10)
+    values = fields.get("token") or [""]
+    return values[0].strip()
+
+
+def _is_https(request: Request) -> bool:
+    """Secure cookies when the browser talks HTTPS (directly or through the province's proxy)."""
+    forwarded = request.headers.get("x-forwarded-proto", "").split(",")[0].strip().lower()
+    return request.url.scheme == "https" or forwarded == "https"
+
+
+def login_page(*, error: str | None = None, notice: str | None = None,
+               status: int = 200) -> HTMLResponse:
+    message = ""
+    if error:
+        message = f'<p class="error" role="alert">{html.escape(error)}</p>'
+    elif notice:
+        message = f'<p class="notice">{html.escape(notice)}</p>'
+    hours = int(web_session.SESSION_TTL.total_seconds() // 3600)
+    return HTMLResponse(_LOGIN.format(message=message, action=LOGIN_PATH, hours=hours), status,
+                        headers=PAGE_HEADERS)
+
+
+def routes() -> list[Route]:
+    return [
+        Route(DASHBOARD_PATH, dashboard),
+        Route(LOGIN_PATH, login_form, methods=["GET"]),
+        Route(LOGIN_PATH, login, methods=["POST"]),
+        Route(LOGOUT_PATH, logout, methods=["POST"]),
+    ]
+
+
+_LOGIN = """<!doctype html>
+<html lang="vi"><head><meta charset="utf-8">
+<title>Đăng nhập – Máy chủ đồng bộ tỉnh</title>
+<style>body{{font-family:sans-serif;margin:3em auto;max-width:34em}}
+input{{width:100%;padding:.4em;font-family:monospace;box-sizing:border-box}}
+button{{margin-top:.8em;padding:.4em 1.2em}}.error{{color:#a00;font-weight:bold}}
+.notice{{color:#064}}</style></head><body>
+<h1>Đăng nhập bảng theo dõi đồng bộ</h1>
+{message}
+<form method="post" action="{action}">
+<label for="token">Mã truy cập quản trị</label>
+<input id="token" name="token" type="password" autocomplete="current-password" required autofocus>
+<button type="submit">Đăng nhập</button>
+</form>
+<p>Mã do bộ phận CNTT tỉnh cấp bằng lệnh <code>counter-server admin-token --name TÊN</code>
+(cùng loại mã với API quản trị). Phiên đăng nhập kéo dài {hours} giờ.</p>
+</body></html>
+"""

@@ -1,0 +1,91 @@
+"""Dashboard log-in sessions: stateless cookies, HMAC-signed with a key derived from the server key.
+
+A cookie names the admin token it was opened with (by the token's stored hash, never the token)
+and when it ends: `v1.<token sha256>.<expires unix s>.<HMAC-SHA256, base64url>`. Nothing is
+stored on the server, so every request re-checks the token: revoking it ends its sessions at once.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+from sqlalchemy import Engine
+
+from counter_app.sync.signing import Ed25519PrivateKey
+from counter_server.admin import active_token_name
+
+COOKIE_NAME = "counter_dashboard"
+COOKIE_PATH = "/dashboard"
+SESSION_TTL = timedelta(hours=12)
+VERSION = "v1"
+# Domain separation: the session key is useless for anything else the server key does.
+_PURPOSE = b"counter-server/dashboard-session/v1"
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_MAX_COOKIE = 200
+
+
+class SessionRefused(Exception):
+    """A cookie that does not open the dashboard; `reason` is for the audit log."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason  # malformed | bad_signature | expired | token_revoked
+
+
+@dataclass(frozen=True)
+class WebSession:
+    token_hash: str
+    expires_at: datetime
+
+
+def session_secret(key: Ed25519PrivateKey) -> bytes:
+    """The HMAC key for session cookies: the same in every worker process, and after a restart."""
+    raw = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    return hmac.new(raw, _PURPOSE, hashlib.sha256).digest()
+
+
+def _mac(secret: bytes, body: str) -> str:
+    digest = hmac.new(secret, body.encode("ascii"), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).decode("ascii").rstrip("=")
+
+
+def issue(
+    secret: bytes, token_hash: str, now: datetime, ttl: timedelta = SESSION_TTL
+) -> tuple[str, WebSession]:
+    """A signed cookie value for a session opened now with the token of this hash."""
+    if not _HEX64.fullmatch(token_hash):
+        raise ValueError("token_hash must be 64 lowercase hex digits")
+    expires = int((now + ttl).timestamp())
+    body = f"{VERSION}.{token_hash}.{expires}"
+    return f"{body}.{_mac(secret, body)}", WebSession(token_hash,
+                                                      datetime.fromtimestamp(expires, UTC))
+
+
+def read(secret: bytes, value: str, now: datetime) -> WebSession:
+    """The session a cookie value carries; SessionRefused if it is malformed, forged or expired."""
+    parts = value.split(".") if len(value) <= _MAX_COOKIE else []
+    if (len(parts) != 4 or parts[0] != VERSION or not _HEX64.fullmatch(parts[1])
+            or not parts[2].isascii() or not parts[2].isdigit() or len(parts[2]) > 12):
+        raise SessionRefused("malformed")
+    expected = _mac(secret, ".".join(parts[:3]))
+    if not hmac.compare_digest(parts[3].encode("utf-8"), expected.encode("ascii")):
+        raise SessionRefused("bad_signature")
+    expires_at = datetime.fromtimestamp(int(parts[2]), UTC)
+    if expires_at <= now:
+        raise SessionRefused("expired")
+    return WebSession(parts[1], expires_at)
+
+
+def signed_in_as(engine: Engine, secret: bytes, value: str, now: datetime) -> str:
+    """The admin token's name for a good cookie whose token is still valid; SessionRefused else."""
+    session = read(secret, value, now)
+    name = active_token_name(engine, session.token_hash)
+    if name is None:
+        raise SessionRefused("token_revoked")
+    return name
