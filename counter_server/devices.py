@@ -25,6 +25,7 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud ov
 CODE_LENGTH = 8
 DEFAULT_CODE_TTL = timedelta(minutes=30)
 ACTIVE, REVOKED = "active", "revoked"
+UUID_REVOKED = "device_uuid_revoked"  # counter_app/sync/enrol.py re-enrols under a new uuid
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,13 +163,19 @@ def _take_code(conn: Connection, code: str, now: datetime) -> str:
 
 
 def _check_free(conn: Connection, unit_code: str, req: EnrolInput) -> None:
+    """The slot must not be held by an ACTIVE device of the unit (a revoked one frees it); the
+    uuid must be new: a revoked device's uuid is refused with its own code, so the counter
+    knows to make a new identity and ask again with the same (still unused) code."""
     t = Device.__table__.c
     holder = conn.execute(select(t.id, t.name).where(
         t.unit_code == unit_code, t.slot == req.slot, t.status == ACTIVE)).first()
     if holder is not None:
         raise Refused("slot_taken", _SLOT_TAKEN.format(
             slot=req.slot, unit=unit_code, name=holder.name, id=holder.id), 409)
-    if conn.execute(select(t.id).where(t.uuid == req.device_uuid)).first() is not None:
+    prior = conn.execute(select(t.id, t.status).where(t.uuid == req.device_uuid)).first()
+    if prior is not None and prior.status == REVOKED:
+        raise Refused(UUID_REVOKED, _UUID_REVOKED.format(id=prior.id), 409)
+    if prior is not None:
         raise Refused("already_enrolled", "Máy này (cùng mã máy) đã được đăng ký trước đây; "
                       "mỗi lần đăng ký cần cài đặt lại để có mã máy mới.", 409)
 
@@ -202,5 +209,7 @@ def revoke(engine: Engine, device_id: int, reason: str = "") -> DeviceInfo:
 
 _SLOT_TAKEN = ("Số thứ tự máy (slot) {slot} của đơn vị {unit} đang được máy “{name}” (số {id}) "
                "dùng. Hãy chọn slot khác, hoặc thu hồi máy cũ trước.")
+_UUID_REVOKED = ("Mã máy này thuộc máy số {id}, đã bị thu hồi. Phần mềm bản mới tự tạo mã máy "
+                 "mới và đăng ký lại với cùng mã đăng ký.")
 _SLOT_RACE = ("Số thứ tự máy (slot) {slot} hoặc mã máy này vừa được đăng ký ở một yêu cầu khác. "
               "Hãy kiểm tra lại danh sách máy.")

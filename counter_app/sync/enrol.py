@@ -3,22 +3,36 @@
 The key pair is stored before the request, so a retry after a crash presents the same key. The
 server's reply (device id, its public key) is stored in one transaction, after checking that it
 enrolled us in our own unit and slot.
+
+A PC the server revoked enrols again under a new identity (device uuid and key pair): the server
+never takes a revoked uuid or key back. The outbox is untouched, so everything not yet
+acknowledged is sent under the new device id (device_seq is numbered per device on the server).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
 
+from sqlalchemy.orm import Session
+
+from counter_app.models.sync_tables import STATE_ROW, SyncState
 from counter_app.services.errors import ServiceError
 from counter_app.services.store import Store
 from counter_app.sync import protocol
 from counter_app.sync.client import SyncClient
 from counter_app.sync.crash import WHILE_ENROLLING, crash_point
 from counter_app.sync.errors import FailureKind, SyncError
-from counter_app.sync.identity import private_key_of, self_device
+from counter_app.sync.identity import (
+    enrolled_identity,
+    private_key_of,
+    retire_identity,
+    self_device,
+)
+from counter_app.sync.pull_apply import mark_revoked
 from counter_app.sync.signing import (
     Ed25519PrivateKey,
     SignatureError,
@@ -28,6 +42,10 @@ from counter_app.sync.signing import (
 )
 
 ClientFactory = Callable[[str], SyncClient]
+# The server's refusal of a uuid that belongs to a device it revoked (counter_server/devices.py).
+UUID_REVOKED = "device_uuid_revoked"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -57,11 +75,22 @@ def _raw_private(key: Ed25519PrivateKey) -> bytes:
     return key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
 
 
-def _prepare(store: Store, app_version: str, code: str) -> protocol.EnrolRequest:
-    """Keep (or make) the key pair, and build the request; refuses a PC already enrolled."""
+def _prepare(
+    store: Store, app_version: str, code: str, *, retire: bool = False
+) -> protocol.EnrolRequest:
+    """Keep (or make) the key pair, and build the request; refuses a PC enrolled and not revoked.
+
+    A revoked PC (or one the server just refused because its uuid was revoked: `retire`) first
+    gets a new identity; the old one is kept as a non-self row.
+    """
     with store.write() as session:
         device = self_device(session)
-        if device.server_device_id is not None:
+        if retire or (device.server_device_id is not None and _known_revoked(session)):
+            old = retire_identity(session)
+            log.warning("Enrolling again after revocation: device uuid %s (server device %s at "
+                        "%s) replaced by %s", old.device_uuid, old.server_device_id,
+                        old.server_url, device.device_uuid)
+        elif device.server_device_id is not None:
             raise ServiceError(f"Máy này đã đăng ký với máy chủ {device.server_url} (máy số "
                                f"{device.server_device_id}).")
         key = private_key_of(device)
@@ -73,6 +102,33 @@ def _prepare(store: Store, app_version: str, code: str) -> protocol.EnrolRequest
                 "slot": device.slot, "app_version": app_version}
 
 
+def _known_revoked(session: Session) -> bool:
+    state = session.get(SyncState, STATE_ROW)
+    return state is not None and state.revoked_at is not None
+
+
+def _learn_revocation(store: Store, client_factory: ClientFactory, now: datetime) -> None:
+    """An enrolled PC asks its server whether it was revoked (a recovered PC may not know yet).
+
+    A signed request that the server refuses as revoked is recorded like a sync would; any other
+    failure (offline, unknown device) is raised as it is.
+    """
+    with store.read() as session:
+        if self_device(session).server_device_id is None or _known_revoked(session):
+            return
+        me = enrolled_identity(session)
+        state = session.get(SyncState, STATE_ROW)
+        cursor = state.pull_cursor if state is not None else 0
+    try:
+        with client_factory(me.server_url) as client:
+            client.pull(me.device_id, me.key, cursor, 1, now=now)
+    except SyncError as exc:
+        if exc.kind != FailureKind.REVOKED:
+            raise
+        with store.write() as session:
+            mark_revoked(session, now, exc.message)
+
+
 def enrol(
     store: Store, client_factory: ClientFactory, server_url: str, code: str,
     app_version: str, now: datetime,
@@ -80,9 +136,17 @@ def enrol(
     url = normalise_url(server_url)
     if not code.strip():
         raise ServiceError("Nhập mã đăng ký máy do bộ phận CNTT cấp.", field="code")
+    _learn_revocation(store, client_factory, now)
     request = _prepare(store, app_version, code)
     with client_factory(url) as client:
-        reply = client.enrol(request)
+        try:
+            reply = client.enrol(request)
+        except SyncError as exc:
+            if exc.code != UUID_REVOKED:
+                raise
+            # Revoked after an enrolment whose reply never got stored here: new identity, once.
+            request = _prepare(store, app_version, code, retire=True)
+            reply = client.enrol(request)
     crash_point(WHILE_ENROLLING)
     return _store_reply(store, url, request, reply, now)
 
@@ -106,4 +170,7 @@ def _store_reply(
                 "đúng đơn vị.")
         device.server_url, device.server_device_id = url, str(reply["device_id"])
         device.server_public_key, device.enrolled_at = reply["server_public_key"], now
+        state = session.get(SyncState, STATE_ROW)
+        if state is not None:  # enrolled afresh: a revocation of the old identity is history
+            state.revoked_at = state.revoked_message = None
     return EnrolResult(reply["device_id"], reply["unit_code"], reply["slot"], url)

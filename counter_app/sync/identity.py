@@ -1,7 +1,8 @@
-"""This PC as the server knows it: device id, keys and server address, read from the store."""
+"""This PC as the server knows it (device id, keys, server address); a new one after revocation."""
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -49,3 +50,39 @@ def enrolled_identity(session: Session) -> Enrolled:
     load_public_key(device.server_public_key)  # a damaged key fails here, not mid-sync
     return Enrolled(int(device.server_device_id), device.unit_code, device.slot,
                     device.server_url, key, device.server_public_key)
+
+
+@dataclass(frozen=True)
+class Retired:
+    """An identity this PC gave up (the server revoked it); kept as a non-self `devices` row."""
+
+    device_uuid: str
+    server_device_id: str | None
+    public_key: str | None
+    server_url: str | None
+
+
+def retire_identity(session: Session) -> Retired:
+    """Give this PC a new device uuid and no key pair (enrolment makes one) and no enrolment.
+
+    The old uuid, public key and server device id stay in a `devices` row with `is_self` false,
+    so the dossiers made under them (which carry the old uuid) can still be traced. The old
+    private key is dropped: the server will never accept it again.
+    """
+    device = self_device(session)
+    old = Retired(device.device_uuid, device.server_device_id, device.public_key,
+                  device.server_url)
+    archived = Device(
+        device_uuid=old.device_uuid, name=device.name, unit_code=device.unit_code,
+        slot=device.slot, is_self=False, created_at=device.created_at,
+        server_url=old.server_url, server_device_id=old.server_device_id,
+        server_public_key=device.server_public_key, private_key=None,
+        public_key=old.public_key, enrolled_at=device.enrolled_at)
+    device.device_uuid = str(uuid.uuid4())
+    device.private_key = device.public_key = None
+    device.server_url = device.server_device_id = device.server_public_key = None
+    device.enrolled_at = None
+    session.flush()  # the uuid is unique: free it before the archived row takes it
+    session.add(archived)
+    session.flush()
+    return old

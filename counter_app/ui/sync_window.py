@@ -155,7 +155,7 @@ class SyncWindow(QDialog):
     def _show_all(self, loaded) -> None:
         status, enrolment, problems, runs, updates = loaded
         self._show_status(status)
-        self._show_enrolment(enrolment)
+        self._show_enrolment(enrolment, status.revoked)
         _fill(self.problems, [[p.dossier_code, OP_KINDS.get(p.kind, p.kind), p.state_label,
                                p.reason, p.advice] for p in problems])
         _fill(self.runs, [[format_vn(r.finished_at), r.trigger, "Xong" if r.ok else "Lỗi",
@@ -172,8 +172,13 @@ class SyncWindow(QDialog):
         self.status_label.setStyleSheet(
             f"font-size: 13pt; font-weight: bold; color: {status_colour(status)};")
 
-    def _show_enrolment(self, enrolment) -> None:
-        if enrolment.device_id is None:
+    def _show_enrolment(self, enrolment, revoked: bool) -> None:
+        if revoked:  # a new code from IT enrols this PC again, under a new identity
+            self.enrolment_label.setText(
+                f"Máy chủ tỉnh đã thu hồi quyền đồng bộ của máy “{enrolment.counter_name}” "
+                f"(đơn vị {enrolment.unit_code}, slot {enrolment.slot}). Nếu bộ phận CNTT cấp "
+                "mã đăng ký mới, hãy đăng ký lại: hồ sơ chưa gửi sẽ được gửi sau đó.")
+        elif enrolment.device_id is None:
             self.enrolment_label.setText(
                 f"Máy “{enrolment.counter_name}” (đơn vị {enrolment.unit_code}, slot "
                 f"{enrolment.slot}) chưa đăng ký với máy chủ tỉnh. Hồ sơ vẫn lưu trên máy và "
@@ -183,7 +188,9 @@ class SyncWindow(QDialog):
             self.enrolment_label.setText(
                 f"Máy chủ: {enrolment.server_url} · máy số {enrolment.device_id} · đơn vị "
                 f"{enrolment.unit_code}, slot {enrolment.slot} · đăng ký lúc {when}")
-        self.enrol_button.setVisible(enrolment.device_id is None)
+        self.enrol_button.setVisible(enrolment.device_id is None or revoked)
+        self.enrol_button.setText("Đăng ký lại với mã mới…" if revoked
+                                  else "Đăng ký máy với máy chủ…")
 
     def _on_load_error(self, error: BaseException) -> None:
         self.message.show_message("error", sync_error_text(error))
