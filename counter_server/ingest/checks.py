@@ -56,6 +56,7 @@ class IncomingOp:
     data_json: bytes  # the op's `data` as received: a new dossier's row keeps it
     index: int = -1  # position in the batch; -1 for a held op from an earlier batch
     row_seq: int | None = None  # ops.seq of a held op already stored
+    held_since: datetime | None = None  # when a held op was received
     clock_flag: str | None = None
 
 

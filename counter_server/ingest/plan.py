@@ -9,8 +9,9 @@ op is applied as soon as the op it follows is.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from counter_app.domain.statuses import Status, TransitionError, check_transition
@@ -76,8 +77,13 @@ Entry = IncomingOp | Rejected
 class Planner:
     """Plans one batch of one device; use once."""
 
-    def __init__(self, device_id: int, batch_id: str, known: Known, now: datetime) -> None:
+    def __init__(
+        self, device_id: int, batch_id: str, known: Known, now: datetime,
+        hold_limit: timedelta | None = None,
+    ) -> None:
         self.device_id = device_id
+        # A held op waits this long for its predecessor, then is applied without it (C11).
+        self.hold_limit = hold_limit
         self.batch_id = batch_id
         self.known = known
         self.now = now
@@ -156,8 +162,40 @@ class Planner:
             else:
                 waiting[op.prev_seq] = op
         state = self._apply_chain(state, waiting)
+        while (late := self._waited_out(state, waiting.values())) is not None:
+            del waiting[late.prev_seq]
+            state = self._apply_chain(self._apply_after_wait(late, state), waiting)
         for op in sorted(waiting.values(), key=lambda o: o.device_seq):
             self._leftover(op, state)
+
+    def _waited_out(
+        self, state: DossierState | None, waiting: Iterable[IncomingOp]
+    ) -> IncomingOp | None:
+        """The oldest held op whose predecessor is overdue (never arrived within hold_limit)."""
+        if self.hold_limit is None:
+            return None
+        deadline = self.now - self.hold_limit
+        last = state.last_device_seq if state is not None else 0
+        late = [op for op in waiting if op.held_since is not None and op.held_since <= deadline
+                and op.prev_seq is not None and op.prev_seq > last
+                and op.prev_seq not in self._dead]
+        return min(late, key=lambda o: o.device_seq, default=None)
+
+    def _apply_after_wait(self, op: IncomingOp, state: DossierState | None) -> DossierState | None:
+        """Apply a held op over the gap its missing predecessor leaves, flagged for review."""
+        hours = f"{self.hold_limit.total_seconds() / 3600:g}" if self.hold_limit else "?"
+        try:
+            if state is None:
+                raise OpRejected("no_dossier", _NO_DOSSIER)
+            state = self._apply(op, state)
+        except OpRejected as exc:
+            self._settle(op, QUARANTINED, "hold_expired",
+                         _HOLD_EXPIRED.format(prev=op.prev_seq, hours=hours, why=exc.message))
+            self._dead.add(op.device_seq)
+            return state
+        self._settle(op, APPLIED, "applied_after_wait",
+                     _APPLIED_AFTER_WAIT.format(prev=op.prev_seq, hours=hours))
+        return state
 
     def _apply_chain(
         self, state: DossierState | None, waiting: dict[int | None, IncomingOp]
@@ -301,3 +339,6 @@ _WAITING = "Đang chờ thao tác trước (#{prev}) của hồ sơ này; sẽ �
 _EVENT_SEQ = "Số thứ tự sự kiện {seq} không tiếp nối các sự kiện đã có của hồ sơ."
 _CODE_TAKEN = "Mã hồ sơ {code} đã được dùng cho một hồ sơ khác."
 _NO_DOSSIER = "Máy chủ không có hồ sơ mà thao tác này cập nhật."
+_APPLIED_AFTER_WAIT = ("Đã áp dụng dù thiếu thao tác trước (#{prev}): đã chờ quá {hours} giờ. "
+                       "Cần kiểm tra lại hồ sơ này.")
+_HOLD_EXPIRED = ("Đã chờ thao tác trước (#{prev}) quá {hours} giờ và không áp dụng được: {why}")

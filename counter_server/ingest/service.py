@@ -34,6 +34,7 @@ from counter_server.devices import DeviceInfo
 from counter_server.ingest.checks import IncomingOp, check_op
 from counter_server.ingest.clock import flag_clocks, skew_seconds
 from counter_server.ingest.plan import Known, Plan, Planner
+from counter_server.ingest.release import hold_limit
 from counter_server.ingest.rows import Rejected
 from counter_server.ingest.store import has_held, load_known, write_plan, write_plan_carefully
 from counter_server.models import BatchLog, Device
@@ -87,7 +88,7 @@ def _apply(
         known = Known()
     else:
         known = load_known(conn, device.id, device.unit_code, entries)
-    plan = Planner(device.id, batch["batch_id"], known, now).run(entries)
+    plan = Planner(device.id, batch["batch_id"], known, now, hold_limit()).run(entries)
     (write_plan_carefully if mode == CAREFUL else write_plan)(conn, plan)
     if plan.conflicts:
         audit.record(conn, "op_conflict", device_id=device.id, batch_id=batch["batch_id"],

@@ -8,6 +8,7 @@ is quarantined instead of sinking the batch.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, insert, or_, select, update
@@ -19,7 +20,7 @@ from counter_server.ingest.bulk import JsonText, among, bindable, insert_rows
 from counter_server.ingest.checks import IncomingOp, read_back
 from counter_server.ingest.plan import DossierState, Known, Plan, Step
 from counter_server.ingest.rows import Rejected, StoredOp
-from counter_server.models import DossierEvent, DossierRow, OpRow
+from counter_server.models import Device, DossierEvent, DossierRow, OpRow
 
 DB_ERROR_MESSAGE = "Máy chủ không lưu được thao tác này ({error}); đã cách ly để kiểm tra."
 
@@ -41,6 +42,27 @@ def load_known(
     if uuids and has_held(conn, device_id):
         known.held = _load_held(conn, device_id, unit_code, uuids)
     return known
+
+
+def load_overdue(conn: Connection, device_id: int, unit_code: str, deadline: datetime) -> Known:
+    """What bears on the dossiers of this device's ops held since before `deadline`."""
+    t = OpRow.__table__.c
+    uuids = set(conn.execute(select(t.dossier_uuid).where(
+        t.state == "held", t.device_id == device_id, t.received_at <= deadline)).scalars())
+    known = Known()
+    if uuids:
+        _load_dossiers(conn, {str(u) for u in uuids}, set(), known)
+        known.held = _load_held(conn, device_id, unit_code, {str(u) for u in uuids})
+        _load_ops(conn, device_id, known.held, known.held, known)
+    return known
+
+
+def devices_with_overdue(conn: Connection, deadline: datetime) -> list[tuple[int, str]]:
+    """(device id, unit code) of every device with an op held since before `deadline`."""
+    t, d = OpRow.__table__.c, Device.__table__.c
+    query = (select(d.id, d.unit_code).where(d.id.in_(
+        select(t.device_id).where(t.state == "held", t.received_at <= deadline))))
+    return [(int(row.id), str(row.unit_code)) for row in conn.execute(query)]
 
 
 def _load_ops(
@@ -90,14 +112,14 @@ def _load_held(
 ) -> list[IncomingOp]:
     t = OpRow.__table__.c
     query = (
-        select(t.seq, t.payload_hash, t.payload, t.clock_flag)
+        select(t.seq, t.payload_hash, t.payload, t.clock_flag, t.received_at)
         .where(t.state == "held", t.device_id == device_id, among(conn, t.dossier_uuid, uuids))
         .order_by(t.device_seq)
     )
     held = []
     for row in conn.execute(query):
         op = read_back(canonical_json(row.payload), row.payload_hash, unit_code)
-        op.row_seq, op.clock_flag = row.seq, row.clock_flag
+        op.row_seq, op.clock_flag, op.held_since = row.seq, row.clock_flag, row.received_at
         held.append(op)
     return held
 

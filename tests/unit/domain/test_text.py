@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import random
-import time
 import unicodedata
 
 import pytest
@@ -65,21 +63,3 @@ def test_search_tokens() -> None:
     assert search_tokens(" Lê  Thị Ánh-Tuyết ") == ["le", "thi", "anh-tuyet"]
     assert search_tokens("") == []
 
-
-def test_fold_is_fast_enough_for_a_million_names() -> None:
-    families = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Đặng", "Bùi", "Đỗ", "Dương", "Trương"]
-    middles = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Ngọc"]
-    givens = ["Đạt", "Định", "Điệp", "Hương", "Tuấn", "Nguyệt", "Thủy", "Khánh", "Trường"]
-    rng = random.Random(7)
-    names = [
-        f"{rng.choice(families)} {rng.choice(middles)} {rng.choice(givens)}" for _ in range(20_000)
-    ]
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        for name in names:
-            fold(name)
-        best = min(best, time.perf_counter() - start)
-    per_name_us = best / len(names) * 1e6
-    # Measured ≈1.1 µs on the dev VM; the budget is 5 µs, with slack for slow CI machines.
-    assert per_name_us < 10, f"fold took {per_name_us:.2f} µs per name"

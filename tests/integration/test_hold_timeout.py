@@ -1,0 +1,117 @@
+"""Held ops do not wait for ever (sync-anchors C11): after the hold limit they are applied over
+the gap their missing predecessor leaves (flagged), or quarantined if the dossier cannot take them.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from counter_server.db import make_engine
+from counter_server.ingest.release import HOLD_HOURS_ENV, release_overdue
+from tests.integration.conftest import BACKENDS, ServerProcess
+from tests.integration.test_push import results
+
+LATER = timedelta(hours=25)
+
+
+def sweep(server: ServerProcess, after: timedelta = LATER) -> Any:
+    engine = make_engine(server.db_url)
+    try:
+        return release_overdue(engine, timedelta(hours=24), datetime.now(UTC) + after)
+    finally:
+        engine.dispose()
+
+
+def op_row(server: ServerProcess, seq: int, device_id: int) -> tuple[Any, ...]:
+    rows = server.rows("SELECT state, result, reason, message FROM ops "
+                       "WHERE device_id = :d AND device_seq = :s", d=device_id, s=seq)
+    assert len(rows) == 1
+    return tuple(rows[0])
+
+
+def test_an_op_held_past_the_limit_is_applied_over_the_gap_and_flagged(
+    fresh_server: ServerProcess,
+) -> None:
+    device = fresh_server.device()
+    create = device.create_op()
+    lost = device.event_op(create["dossier_uuid"], None, kind="note", note="Gọi điện cho dân")
+    moved = device.event_op(create["dossier_uuid"], 4)
+    with fresh_server.client() as client:
+        assert results(device.push(client, [create, moved])) == [
+            (1, "applied", None), (3, "held", "waiting_prev")]
+        assert sweep(fresh_server, timedelta(hours=1)).applied == 0  # not overdue yet
+        done = sweep(fresh_server)
+        assert (done.applied, done.quarantined) == (1, 0)
+        state, result, reason, message = op_row(fresh_server, 3, device.device_id)
+        assert (state, result, reason) == ("applied", "held", "applied_after_wait")
+        assert "thiếu thao tác trước (#2)" in message and "24 giờ" in message
+        assert fresh_server.rows("SELECT status, last_device_seq FROM dossiers WHERE uuid = :u",
+                                 u=create["dossier_uuid"]) == [(4, 3)]
+        # The counter learns it when it sends the held op again; the lost op, if it ever
+        # turns up, no longer fits the chain and is set aside for IT.
+        replay = device.push(client, [moved])["results"][0]
+        assert (replay["result"], replay["state"]) == ("duplicate", "applied")
+        assert results(device.push(client, [lost])) == [(2, "quarantined", "fork")]
+    audit = fresh_server.rows("SELECT event FROM audit_log WHERE event = 'held_released'")
+    assert len(audit) == 1
+
+
+def test_an_overdue_op_the_dossier_cannot_take_is_quarantined(
+    fresh_server: ServerProcess,
+) -> None:
+    device = fresh_server.device()
+    create = device.create_op()
+    device.event_op(create["dossier_uuid"], 9)  # lost: received → done
+    returned = device.event_op(create["dossier_uuid"], 10)  # done → returned
+    orphan_create = device.create_op()
+    orphan_create_seq = orphan_create["device_seq"]  # lost: the dossier never reaches the server
+    orphan = device.event_op(orphan_create["dossier_uuid"], 4)
+    with fresh_server.client() as client:
+        device.push(client, [create, returned, orphan])
+    done = sweep(fresh_server)
+    assert (done.applied, done.quarantined) == (0, 2)
+    state, _, reason, message = op_row(fresh_server, returned["device_seq"], device.device_id)
+    assert (state, reason) == ("quarantined", "hold_expired")
+    assert "Không thể chuyển hồ sơ" in message
+    state, _, reason, message = op_row(fresh_server, orphan["device_seq"], device.device_id)
+    assert (state, reason) == ("quarantined", "hold_expired")
+    assert f"#{orphan_create_seq}" in message
+    assert fresh_server.rows("SELECT status FROM dossiers WHERE uuid = :u",
+                             u=create["dossier_uuid"]) == [(2,)]
+
+
+@pytest.fixture(params=BACKENDS)
+def quick_hold_server(
+    request: pytest.FixtureRequest, new_db_url: Any, tmp_path: Path
+) -> Iterator[ServerProcess]:
+    """A server whose held ops wait about a second (the limit is read from its environment)."""
+    os.environ[HOLD_HOURS_ENV] = str(1 / 3600)
+    try:
+        proc = ServerProcess(new_db_url(request.param), tmp_path / "server.log")
+        proc.start()
+    finally:
+        del os.environ[HOLD_HOURS_ENV]
+    yield proc
+    proc.stop()
+
+
+def test_a_batch_of_the_same_dossier_releases_its_overdue_held_op(
+    quick_hold_server: ServerProcess,
+) -> None:
+    device = quick_hold_server.device()
+    create = device.create_op()
+    device.event_op(create["dossier_uuid"], None, kind="note")  # lost
+    moved = device.event_op(create["dossier_uuid"], 4)
+    with quick_hold_server.client() as client:
+        device.push(client, [create, moved])
+        time.sleep(1.5)
+        receipt = device.push(client, [moved])  # the counter resends its held ops
+    assert [(r["result"], r.get("reason")) for r in receipt["results"]] == [
+        ("duplicate", None), ("applied", "applied_after_wait")]
