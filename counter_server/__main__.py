@@ -127,6 +127,20 @@ def cmd_publish(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_release_held(args: argparse.Namespace) -> int:
+    from counter_server.ingest.release import hold_limit, release_overdue
+
+    limit = timedelta(hours=args.hours) if args.hours is not None else hold_limit()
+    if limit is None or limit <= timedelta(0):
+        print("Lỗi: thời gian chờ phải lớn hơn 0 giờ.", file=sys.stderr)
+        return 2
+    done = release_overdue(_open(args), limit)
+    hours = f"{limit.total_seconds() / 3600:g}"
+    print(f"Thao tác chờ quá {hours} giờ: {done.applied} đã áp dụng (thiếu thao tác trước, "
+          f"cần kiểm tra), {done.quarantined} đã cách ly.")
+    return 0
+
+
 def cmd_dossier_status(args: argparse.Namespace) -> int:
     from counter_server.admin import parse_status, set_dossier_status
 
@@ -160,6 +174,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("revoke-admin-token", parents=[common],
                        help="thu hồi mã truy cập quản trị theo tên")
     p.add_argument("name")
+    p = sub.add_parser("release-held", parents=[common],
+                       help="xử lý các thao tác đã chờ thao tác trước quá lâu")
+    p.add_argument("--hours", type=float, default=None,
+                   help="chờ bao lâu thì xử lý (mặc định COUNTER_SERVER_HOLD_HOURS hoặc 24)")
     _publish_parser(sub, common)
     _dossier_parser(sub, common)
     return parser
@@ -199,7 +217,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: cmd_serve, "serve": cmd_serve, "stats": cmd_stats, "enrol-code": cmd_enrol_code,
     "revoke": cmd_revoke, "admin-token": cmd_admin_token, "admin-tokens": cmd_admin_tokens,
     "revoke-admin-token": cmd_revoke_admin_token, "publish": cmd_publish,
-    "dossier": cmd_dossier_status,
+    "dossier": cmd_dossier_status, "release-held": cmd_release_held,
 }
 
 

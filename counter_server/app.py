@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -24,6 +26,7 @@ from counter_server.changes import read_page
 from counter_server.db import write_transaction
 from counter_server.errors import Refused
 from counter_server.ingest import ingest_batch
+from counter_server.ingest.release import sweep_forever
 from counter_server.ingest.wire import decode_push
 from counter_server.keys import load_or_create_key
 from counter_server.models import Device
@@ -255,6 +258,23 @@ def tune_gc() -> None:
     gc.set_threshold(GC_YOUNG_THRESHOLD, 20, 100)
 
 
+@contextlib.asynccontextmanager
+async def _lifespan(app: Starlette) -> AsyncIterator[None]:
+    """While serving: settle ops held past their limit now and then (ingest/release.py)."""
+    sweeper = asyncio.create_task(sweep_forever(_ctx_of(app).engine))
+    try:
+        yield
+    finally:
+        sweeper.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await sweeper
+
+
+def _ctx_of(app: Starlette) -> Context:
+    ctx: Context = app.state.ctx
+    return ctx
+
+
 def create_app(engine: Engine) -> Starlette:
     """The ASGI app on an already migrated database."""
     key = load_or_create_key(engine)
@@ -268,7 +288,7 @@ def create_app(engine: Engine) -> Starlette:
         Route("/admin/v1/enrol-codes", enrol_code, methods=["POST"]),
         Route("/admin/v1/devices/{device_id:int}/revoke", revoke_device, methods=["POST"]),
     ]
-    app = Starlette(routes=routes, exception_handlers={Refused: _refused})
+    app = Starlette(routes=routes, exception_handlers={Refused: _refused}, lifespan=_lifespan)
     app.state.ctx = Context(engine, key, public_key_b64(key))
     app.state.dashboard = dashboard.DashboardConfig(engine, web_session.session_secret(key))
     return app

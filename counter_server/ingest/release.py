@@ -9,6 +9,7 @@ and from `counter-server release-held`; a batch of the same device releases its 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import uuid
@@ -81,3 +82,31 @@ def _release_device(
                          quarantined=done.quarantined,
                          ops=[r["device_seq"] for r in plan.released][:100])
     return done
+
+
+SWEEP_SECONDS_ENV = "COUNTER_SERVER_SWEEP_SECONDS"
+DEFAULT_SWEEP_SECONDS = 600.0
+
+
+def sweep_interval() -> float:
+    """Seconds between two sweeps in a serving process (10 minutes unless the env says)."""
+    try:
+        return max(0.1, float(os.environ.get(SWEEP_SECONDS_ENV, "") or DEFAULT_SWEEP_SECONDS))
+    except ValueError:
+        return DEFAULT_SWEEP_SECONDS
+
+
+async def sweep_forever(engine: Engine) -> None:
+    """Run `release_overdue` every `sweep_interval()` seconds, off the event loop, until
+    cancelled. A failed sweep is logged and tried again next time."""
+    interval = sweep_interval()
+    while True:
+        await asyncio.sleep(interval)
+        try:
+            done = await asyncio.to_thread(release_overdue, engine)
+        except Exception:  # the database may be down for a while; the server keeps serving
+            log.exception("held-op sweep failed")
+            continue
+        if done.applied or done.quarantined:
+            log.warning("held ops past their limit: %d applied over a gap, %d quarantined",
+                        done.applied, done.quarantined)

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from counter_server.db import make_engine
-from counter_server.ingest.release import HOLD_HOURS_ENV, release_overdue
+from counter_server.ingest.release import HOLD_HOURS_ENV, SWEEP_SECONDS_ENV, release_overdue
 from tests.integration.conftest import BACKENDS, ServerProcess
 from tests.integration.test_push import results
 
@@ -87,24 +87,41 @@ def test_an_overdue_op_the_dossier_cannot_take_is_quarantined(
                              u=create["dossier_uuid"]) == [(2,)]
 
 
+def _quick_hold(url: str, log: Path, sweep_seconds: float) -> ServerProcess:
+    """A server whose held ops wait about a second (limit and sweep are read from its env)."""
+    os.environ[HOLD_HOURS_ENV], os.environ[SWEEP_SECONDS_ENV] = str(1 / 3600), str(sweep_seconds)
+    try:
+        proc = ServerProcess(url, log)
+        proc.start()
+    finally:
+        del os.environ[HOLD_HOURS_ENV], os.environ[SWEEP_SECONDS_ENV]
+    return proc
+
+
 @pytest.fixture(params=BACKENDS)
 def quick_hold_server(
     request: pytest.FixtureRequest, new_db_url: Any, tmp_path: Path
 ) -> Iterator[ServerProcess]:
-    """A server whose held ops wait about a second (the limit is read from its environment)."""
-    os.environ[HOLD_HOURS_ENV] = str(1 / 3600)
-    try:
-        proc = ServerProcess(new_db_url(request.param), tmp_path / "server.log")
-        proc.start()
-    finally:
-        del os.environ[HOLD_HOURS_ENV]
+    """Held ops wait about a second; the process sweeps every half second."""
+    proc = _quick_hold(new_db_url(request.param), tmp_path / "server.log", 0.5)
+    yield proc
+    proc.stop()
+
+
+@pytest.fixture(params=BACKENDS)
+def quick_hold_no_sweep_server(
+    request: pytest.FixtureRequest, new_db_url: Any, tmp_path: Path
+) -> Iterator[ServerProcess]:
+    """Held ops wait about a second; no sweep comes in time, so only batches release them."""
+    proc = _quick_hold(new_db_url(request.param), tmp_path / "server.log", 3600)
     yield proc
     proc.stop()
 
 
 def test_a_batch_of_the_same_dossier_releases_its_overdue_held_op(
-    quick_hold_server: ServerProcess,
+    quick_hold_no_sweep_server: ServerProcess,
 ) -> None:
+    quick_hold_server = quick_hold_no_sweep_server
     device = quick_hold_server.device()
     create = device.create_op()
     device.event_op(create["dossier_uuid"], None, kind="note")  # lost
@@ -115,3 +132,38 @@ def test_a_batch_of_the_same_dossier_releases_its_overdue_held_op(
         receipt = device.push(client, [moved])  # the counter resends its held ops
     assert [(r["result"], r.get("reason")) for r in receipt["results"]] == [
         ("duplicate", None), ("applied", "applied_after_wait")]
+
+
+def test_the_serving_process_sweeps_overdue_ops_by_itself(
+    quick_hold_server: ServerProcess,
+) -> None:
+    device = quick_hold_server.device()
+    create = device.create_op()
+    device.event_op(create["dossier_uuid"], None, kind="note")  # lost
+    moved = device.event_op(create["dossier_uuid"], 4)
+    with quick_hold_server.client() as client:
+        device.push(client, [create, moved])
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if op_row(quick_hold_server, 3, device.device_id)[0] != "held":
+            break
+        time.sleep(0.2)
+    assert op_row(quick_hold_server, 3, device.device_id)[:3] == (
+        "applied", "held", "applied_after_wait")
+
+
+def test_district_it_can_settle_overdue_ops_from_the_command_line(
+    fresh_server: ServerProcess,
+) -> None:
+    device = fresh_server.device()
+    create = device.create_op()
+    device.create_op()  # lost, and with it the dossier the next op updates
+    orphan = device.event_op(device.create_op()["dossier_uuid"], 4)
+    with fresh_server.client() as client:
+        device.push(client, [create, orphan])
+    time.sleep(1.2)
+    out = fresh_server.cli("release-held", "--hours", str(1 / 3600)).stdout
+    assert "0 đã áp dụng" in out and "1 đã cách ly" in out
+    assert op_row(fresh_server, orphan["device_seq"], device.device_id)[0] == "quarantined"
+    refused = fresh_server.cli("release-held", "--hours", "0", check=False)
+    assert refused.returncode == 2 and "lớn hơn 0" in refused.stderr
