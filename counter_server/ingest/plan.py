@@ -48,6 +48,7 @@ class Known:
     dossiers: dict[str, DossierState] = field(default_factory=dict)
     codes: dict[str, str] = field(default_factory=dict)  # dossier code → uuid
     held: list[IncomingOp] = field(default_factory=list)
+    predecessors: set[int] = field(default_factory=set)  # earlier identities of this PC
 
 
 @dataclass(slots=True)
@@ -151,7 +152,8 @@ class Planner:
 
     def _resolve(self, dossier_uuid: str, ops: list[IncomingOp]) -> None:
         state = self.known.dossiers.get(dossier_uuid)
-        if state is not None and state.device_id != self.device_id:
+        if (state is not None and state.device_id != self.device_id
+                and state.device_id not in self.known.predecessors):
             for op in ops:
                 self._settle(op, QUARANTINED, "other_device", _OTHER_DEVICE)
             return

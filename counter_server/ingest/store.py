@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError
 
 from counter_app.sync.protocol import KIND_CREATE, QUARANTINED
 from counter_app.sync.signing import canonical_json
+from counter_server.devices import REVOKED
 from counter_server.ingest.bulk import JsonText, among, bindable, insert_rows
 from counter_server.ingest.checks import IncomingOp, read_back
 from counter_server.ingest.plan import DossierState, Known, Plan, Step
@@ -41,6 +42,7 @@ def load_known(
     _load_ops(conn, device_id, entries, valid, known)
     if uuids and has_held(conn, device_id):
         known.held = _load_held(conn, device_id, unit_code, uuids)
+    _load_predecessors(conn, device_id, known)
     return known
 
 
@@ -54,6 +56,7 @@ def load_overdue(conn: Connection, device_id: int, unit_code: str, deadline: dat
         _load_dossiers(conn, {str(u) for u in uuids}, set(), known)
         known.held = _load_held(conn, device_id, unit_code, {str(u) for u in uuids})
         _load_ops(conn, device_id, known.held, known.held, known)
+        _load_predecessors(conn, device_id, known)
     return known
 
 
@@ -63,6 +66,18 @@ def devices_with_overdue(conn: Connection, deadline: datetime) -> list[tuple[int
     query = (select(d.id, d.unit_code).where(d.id.in_(
         select(t.device_id).where(t.state == "held", t.received_at <= deadline))))
     return [(int(row.id), str(row.unit_code)) for row in conn.execute(query)]
+
+
+def _load_predecessors(conn: Connection, device_id: int, known: Known) -> None:
+    """Revoked devices of this device's unit and slot: the same counter PC under an earlier
+    identity (it enrolled again after a revocation), whose dossiers it carries on."""
+    if all(state.device_id == device_id for state in known.dossiers.values()):
+        return
+    me, old = Device.__table__.alias("me"), Device.__table__.alias("old")
+    same_place = and_(me.c.unit_code == old.c.unit_code, me.c.slot == old.c.slot)
+    query = (select(old.c.id).select_from(old.join(me, same_place))
+             .where(me.c.id == device_id, old.c.status == REVOKED, old.c.id != device_id))
+    known.predecessors = {int(i) for i in conn.execute(query).scalars()}
 
 
 def _load_ops(

@@ -306,3 +306,25 @@ def test_the_unit_code_check_covers_the_dossier_code(
     sneaky = device.create_op()
     sneaky["dossier_code"] = unique_unit() + sneaky["dossier_code"][13:]
     assert results(device.push(client, [sneaky])) == [(1, "quarantined", "other_unit")]
+
+
+def test_a_pc_enrolled_again_after_revocation_carries_on_its_dossiers(
+    server: ServerProcess, client: httpx.Client
+) -> None:
+    from tests.integration.fake_device import FakeDevice
+
+    old = server.device(slot=3)
+    create = old.create_op()
+    old.push(client, [create])
+    server.cli("revoke", str(old.device_id), "--reason", "máy bị thu hồi nhầm")
+    again = FakeDevice(old.unit_code, slot=3)  # the same PC, new identity, same outbox numbering
+    assert again.enrol(client, server.enrol_code(old.unit_code)).status_code == 200
+    again.seq, again.dossiers = old.seq, {k: dict(v) for k, v in old.dossiers.items()}
+    assert results(again.push(client, [again.event_op(create["dossier_uuid"], 4)])) == [
+        (2, "applied", None)]
+    assert server.rows("SELECT status, device_id FROM dossiers WHERE uuid = :u",
+                       u=create["dossier_uuid"]) == [(4, old.device_id)]
+    other_pc = server.device(unit=old.unit_code, slot=4)  # a live PC of the unit: still refused
+    other_pc.seq, other_pc.dossiers = again.seq, {k: dict(v) for k, v in again.dossiers.items()}
+    assert results(other_pc.push(client, [other_pc.event_op(create["dossier_uuid"], 9)])) == [
+        (3, "quarantined", "other_device")]
