@@ -136,19 +136,20 @@ async def changes(request: Request) -> Response:
     limit = min(_query_int(request, "limit", protocol.DEFAULT_CHANGES_LIMIT),
                 protocol.MAX_CHANGES_LIMIT)
     body = await run_in_threadpool(_pull, ctx, request.headers, target, cursor, max(1, limit),
-                                   _remote(request))
+                                   _remote(request), request.query_params)
     return Response(body, media_type="application/json",
                     headers={protocol.SERVER_SIGNATURE_HEADER: sign(ctx.key, body)})
 
 
 def _pull(ctx: Context, headers: Mapping[str, str], target: str, cursor: int, limit: int,
-          remote: str | None) -> bytes:
+          remote: str | None, query: Mapping[str, str] | None = None) -> bytes:
     signed = protocol.request_signing_bytes(
         "GET", target, headers.get(protocol.DEVICE_HEADER, ""),
         headers.get(protocol.TIME_HEADER, ""))
     device = authenticate(ctx.engine, headers, signed, remote, "pull")
     with ctx.engine.connect() as conn:
-        page = read_page(conn, device.unit_code, cursor, limit)
+        page = read_page(conn, device.unit_code, cursor, limit, (query or {}).get("cursor_id"),
+                         (query or {}).get("probe"))
     with write_transaction(ctx.engine) as conn:
         conn.execute(update(Device).where(Device.__table__.c.id == device.id)
                      .values(last_seen_at=datetime.now(UTC)))

@@ -230,10 +230,15 @@ class DossierEvent(Base):
 
 
 class ChangeRow(Base):
-    """The pull feed. `seq` is assigned under a lock, so readers never skip a late commit."""
+    """The pull feed. `seq` is assigned under a lock, so readers never skip a late commit.
+
+    `change_id` is random: after a restore from backup a seq may be handed out again, to another
+    change, and the (seq, change_id) pair a counter sends back then no longer matches.
+    """
 
     __tablename__ = "changes"
     seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    change_id: Mapped[str] = mapped_column(String(32))
     kind: Mapped[str] = mapped_column(String(40))
     unit_code: Mapped[str | None] = mapped_column(String(20))  # None: for every unit
     payload: Mapped[dict[str, Any]] = mapped_column(Json)

@@ -33,11 +33,22 @@ class SyncReceipt(Base):
 
 
 class SyncState(Base):
-    """Where the pull stands (server order) and whether the server has revoked this PC."""
+    """Where the pull stands (server order) and whether the server has revoked this PC.
+
+    `pull_cursor_id` is the server's id of the change at `pull_cursor`, sent back so the server
+    can tell whether it still holds that change (a server restored from a backup may not). When
+    it does not, the pull starts over from 0 in a new `feed_generation`; `feed_resets` and
+    `last_reset_*` keep the latest such event (and any re-sending of acknowledged ops) for IT.
+    """
 
     __tablename__ = "sync_state"
     id: Mapped[int] = mapped_column(primary_key=True)
     pull_cursor: Mapped[int] = mapped_column(Integer, default=0)
+    pull_cursor_id: Mapped[str | None] = mapped_column(String(32))
+    feed_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    feed_resets: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_reset_at: Mapped[datetime | None] = mapped_column(VnDateTime)
+    last_reset_note: Mapped[str | None] = mapped_column(Text)
     pulled_at: Mapped[datetime | None] = mapped_column(VnDateTime)
     last_server_time: Mapped[str | None] = mapped_column(String(40))
     revoked_at: Mapped[datetime | None] = mapped_column(VnDateTime)
@@ -58,10 +69,18 @@ class TrackingNumber(Base):
 
 
 class ProvinceUpdate(Base):
-    """One pulled change and what became of it here; its seq is applied once, ever."""
+    """One pulled change and what became of it here, applied once per feed generation.
+
+    After a server restore the same seq may name another change, so rows are keyed by the
+    generation too; `change_id` (the server's id, when it sends one) spots a change seen before.
+    """
 
     __tablename__ = "province_updates"
+    __table_args__ = (Index("ix_province_updates_change_id", "change_id"),)
+    feed_generation: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False,
+                                                 default=0, server_default="0")
     change_seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    change_id: Mapped[str | None] = mapped_column(String(32))
     kind: Mapped[str] = mapped_column(String(40))
     subject: Mapped[str] = mapped_column(String(120))  # dossier code, version, year, unit
     result: Mapped[str] = mapped_column(String(20))  # applied | unchanged | not_applied

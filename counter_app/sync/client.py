@@ -6,6 +6,7 @@ and storing anything is the service's job (sync/service.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -91,10 +92,11 @@ class SyncClient:
 
     def pull(
         self, device_id: int, key: Ed25519PrivateKey, cursor: int, limit: int,
-        now: datetime | None = None,
+        now: datetime | None = None, cursor_id: str | None = None,
+        probes: Sequence[str] = (),
     ) -> tuple[bytes, str | None]:
         """GET one page of changes; the raw body and the server's signature header."""
-        target = protocol.changes_target(cursor, limit)
+        target = protocol.changes_target(cursor, limit, cursor_id, probes)
         headers = protocol.signed_request_headers(device_id, key, "GET", target, now)
         reply = self._send(self._http.build_request("GET", target, headers=headers))
         return reply.content, reply.headers.get(protocol.SERVER_SIGNATURE_HEADER)

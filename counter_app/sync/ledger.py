@@ -1,7 +1,9 @@
 """The local side of a push: which outbox ops go next, and what a verified receipt does to them.
 
 An op's state changes only here, only from a receipt whose hash and server signature were checked,
-and only in the transaction that stores that receipt. Acknowledged ops are never touched again.
+and only in the transaction that stores that receipt. Acknowledged ops are never touched again,
+with one exception: when the server shows it lost ops it had acknowledged (restored from a
+backup), `requeue_acknowledged` queues them all again, their stored bytes untouched.
 """
 
 from __future__ import annotations
@@ -105,6 +107,45 @@ def local_state(result: protocol.OpResult) -> tuple[str, str | None] | None:
     if name in states:
         return states[name], describe(result)
     return None
+
+
+REQUEUE_NOTE = ("Gửi lại để máy chủ tỉnh đối chiếu: máy chủ có thể đã mất thao tác này khi "
+                "được khôi phục từ bản sao lưu.")
+
+
+def recent_acknowledged(session: Session, receipts: int) -> list[str]:
+    """One op applied in each of the latest `receipts` stored receipts: the server committed
+    them last, so a server that still holds them holds everything acknowledged before."""
+    bodies = session.scalars(select(SyncReceipt.body).order_by(SyncReceipt.id.desc())
+                             .limit(receipts))
+    probes: list[str] = []
+    for body in bodies:
+        results = orjson.loads(body)["receipt"]["results"]
+        probes.extend(_applied_op(results)[:1])
+    return probes
+
+
+def _applied_op(results: list[dict[str, Any]]) -> list[str]:
+    for result in results:
+        applied = result["result"] == protocol.APPLIED or result.get("state") == protocol.APPLIED
+        if applied and isinstance(result.get("op_id"), str):
+            return [result["op_id"]]
+    return []
+
+
+def requeue_acknowledged(session: Session) -> int:
+    """Queue every acknowledged op again (in the caller's transaction); returns how many.
+
+    For a server that lost ops it had acknowledged. The payload is not touched (a trigger
+    forbids it): the resend is byte for byte what was acknowledged, so the server answers
+    "duplicate" for what it still holds and applies what it lost; either way the op ends
+    acknowledged again, with the new receipt.
+    """
+    c = OUTBOX.c
+    result = session.connection().execute(
+        update(OUTBOX).where(c.state.in_(DONE_STATES)).values(state=QUEUED,
+                                                               last_error=REQUEUE_NOTE))
+    return int(result.rowcount)
 
 
 def describe(result: protocol.OpResult) -> str:

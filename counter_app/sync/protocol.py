@@ -3,9 +3,11 @@
 Push: the device sends `build_batch(...)` (zstd-compressed canonical JSON) to `PUSH_PATH` with
 `push_headers(...)`: its device id and an Ed25519 signature over the exact compressed bytes. The
 server answers with a `SignedReceipt`; the device marks ops sent only after `verify_receipt`.
-Pull: `GET CHANGES_PATH?cursor=N` with `signed_request_headers(...)`; the reply body is signed by
+Pull: `GET changes_target(...)` with `signed_request_headers(...)`; the reply body is signed by
 the server (`SERVER_SIGNATURE_HEADER`, checked by `verify_server_body`) and parsed by
-`parse_changes_page`. Ops are plain dicts in the outbox's format (see `Op`).
+`parse_changes_page`; its shapes, the checkable cursor (`cursor_id`, `reset`) and the probes of
+acknowledged ops (`probe`) are in sync/feed_wire.py. Ops are plain dicts in the outbox's format
+(see `Op`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,11 @@ from typing import Any, Literal, NotRequired, TypedDict
 import orjson
 import zstandard
 
+from counter_app.sync.feed_wire import MAX_PROBES as MAX_PROBES
+from counter_app.sync.feed_wire import Change as Change
+from counter_app.sync.feed_wire import ChangesPage as ChangesPage
+from counter_app.sync.feed_wire import cursor_field_problem, feed_query
+from counter_app.sync.feed_wire import is_change_id as is_change_id
 from counter_app.sync.signing import (
     Ed25519PrivateKey,
     Ed25519PublicKey,
@@ -128,21 +135,6 @@ class Receipt(TypedDict):
 class SignedReceipt(TypedDict):
     receipt: Receipt
     signature: str
-
-
-class Change(TypedDict):
-    seq: int
-    kind: str
-    unit_code: str | None
-    created_at: str
-    payload: dict[str, Any]
-
-
-class ChangesPage(TypedDict):
-    changes: list[Change]
-    next_cursor: int
-    has_more: bool
-    server_time: str
 
 
 class EnrolRequest(TypedDict):
@@ -380,9 +372,12 @@ def verify_server_body(
         raise ReceiptError(f"reply signature invalid: {exc}") from exc
 
 
-def changes_target(cursor: int, limit: int = DEFAULT_CHANGES_LIMIT) -> str:
-    """Path and query for a pull; sign exactly this string."""
-    return f"{CHANGES_PATH}?cursor={int(cursor)}&limit={int(limit)}"
+def changes_target(
+    cursor: int, limit: int = DEFAULT_CHANGES_LIMIT, cursor_id: str | None = None,
+    probes: Sequence[str] = (),
+) -> str:
+    """Path and query for a pull; sign exactly this string. The rest: sync/feed_wire.py."""
+    return f"{CHANGES_PATH}?{feed_query(cursor, limit, cursor_id, probes)}"
 
 
 def parse_changes_page(
@@ -397,4 +392,6 @@ def parse_changes_page(
     seqs: list[int] = [c["seq"] for c in changes if isinstance(c, dict) and _is_int(c.get("seq"))]
     if len(seqs) != len(changes) or any(a >= b for a, b in pairwise(seqs)):
         raise ProtocolError("changes are not in server order")
+    if (problem := cursor_field_problem(page, changes)) is not None:
+        raise ProtocolError(problem)
     return page  # type: ignore[return-value]  # signed by the server, shape checked

@@ -1,8 +1,13 @@
 """Apply one verified page of province changes and move the cursor, in the caller's transaction.
 
-Each change is applied at most once (its seq is recorded in `province_updates`). A change that
-cannot be applied here is recorded as `not_applied` with the reason and shown to people; it
-never blocks the feed, and the cursor always moves past it.
+Each change is applied at most once per feed generation (its seq is recorded in
+`province_updates`). A change that cannot be applied here is recorded as `not_applied` with the
+reason and shown to people; it never blocks the feed, and the cursor always moves past it.
+
+When the server no longer holds the cursor (restored from a backup), `start_over` opens a new
+generation and the whole feed comes again: a change whose server id was recorded before is
+skipped, and every handler is idempotent for the rest (a status already in the dossier's
+history, a catalogue version, calendar or S10 numbers already here leave things as they are).
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from sqlalchemy.orm import Session
 from counter_app.domain.catalogue import CatalogueError, parse_catalogue
 from counter_app.domain.text import nfc
 from counter_app.models.sync_tables import STATE_ROW, ProvinceUpdate, SyncState
-from counter_app.models.tables import CalendarOverride
+from counter_app.models.tables import CalendarOverride, Dossier, DossierEvent
 from counter_app.services import province_updates as pu
 from counter_app.services.catalogue import install_catalogue
 from counter_app.services.errors import ServiceError
@@ -38,6 +43,7 @@ class PageResult:
     not_applied: int = 0
     kinds: set[str] = field(default_factory=set)  # kinds of changes applied (for cache resets)
     revoked: bool = False
+    seen_before: int = 0  # skipped: the same change (server id) was applied in a past generation
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,7 @@ class Context:
     me: Enrolled
     seq: int
     now: datetime
+    generation: int = 0
 
 
 Handler = Callable[[Context, dict[str, Any]], tuple[str, pu.Outcome]]
@@ -66,19 +73,54 @@ def apply_page(
     """Apply every change not applied before, then move the cursor (all in one transaction)."""
     state = sync_state(session)
     done = PageResult()
+    generation = state.feed_generation
     changes = [c for c in page["changes"] if c["seq"] > state.pull_cursor]
     if changes:
         seen = set(session.scalars(select(ProvinceUpdate.change_seq).where(
+            ProvinceUpdate.feed_generation == generation,
             ProvinceUpdate.change_seq.in_([c["seq"] for c in changes]))))
-        for index, change in enumerate(c for c in changes if c["seq"] not in seen):
-            _apply_one(Context(session, me, change["seq"], now), change, done)
+        fresh = [c for c in changes if c["seq"] not in seen]
+        known = _known_ids(session, fresh)
+        for index, change in enumerate(fresh):
+            if change.get("id") in known:
+                done.seen_before += 1
+                continue
+            _apply_one(Context(session, me, change["seq"], now, generation), change, done)
             if index == 0:
                 session.flush()
                 crash_point(WHILE_APPLYING_PULL)  # half a page written, cursor not moved
-    state.pull_cursor = max(state.pull_cursor, page["next_cursor"])
+    if page["next_cursor"] >= state.pull_cursor:
+        state.pull_cursor, state.pull_cursor_id = page["next_cursor"], page.get("next_cursor_id")
     state.pulled_at, state.last_server_time = now, page.get("server_time")
     done.revoked = state.revoked_at is not None
     return done
+
+
+def start_over(session: Session, now: datetime) -> int:
+    """The server no longer holds our cursor: pull from 0 again, in a new feed generation.
+    Nothing applied is undone. Returns the cursor given up."""
+    state = sync_state(session)
+    given_up = state.pull_cursor
+    state.pull_cursor, state.pull_cursor_id = 0, None
+    state.feed_generation += 1
+    state.feed_resets += 1
+    state.last_reset_at = now
+    return given_up
+
+
+def record_server_loss(session: Session, now: datetime, note: str) -> None:
+    """Keep the latest restore event (start over, acknowledged ops sent again) for IT."""
+    state = sync_state(session)
+    state.last_reset_at, state.last_reset_note = now, note
+
+
+def _known_ids(session: Session, changes: list[protocol.Change]) -> set[str]:
+    ids = [c["id"] for c in changes if "id" in c]
+    if not ids:
+        return set()
+    found = session.scalars(select(ProvinceUpdate.change_id).where(
+        ProvinceUpdate.change_id.in_(ids)))
+    return {i for i in found if i is not None}
 
 
 def _apply_one(ctx: Context, change: protocol.Change, done: PageResult) -> None:
@@ -95,7 +137,8 @@ def _apply_one(ctx: Context, change: protocol.Change, done: PageResult) -> None:
         subject = str(payload.get("dossier_code") or change["kind"])[:120]
         outcome = pu.Outcome(pu.NOT_APPLIED, f"Thay đổi không hợp lệ: {_reason(exc)}")
     ctx.session.add(ProvinceUpdate(
-        change_seq=ctx.seq, kind=change["kind"][:40], subject=subject[:120],
+        feed_generation=ctx.generation, change_seq=ctx.seq, change_id=change.get("id"),
+        kind=change["kind"][:40], subject=subject[:120],
         result=outcome.result, message=outcome.message,
         server_created_at=str(change.get("created_at", ""))[:40], applied_at=ctx.now))
     _count(done, change["kind"], outcome)
@@ -122,7 +165,23 @@ def _dossier_status(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outc
         actor=str(payload.get("actor") or PROVINCE_SOURCE),
         at=protocol.parse_time(payload["at"]),
         note=payload["note"] if isinstance(payload.get("note"), str) else None)
+    if _in_history(ctx.session, change):
+        return change.dossier_code, pu.Outcome(
+            pu.UNCHANGED, f"Hồ sơ {change.dossier_code}: thay đổi trạng thái này đã được ghi "
+            "trên máy từ trước.")
     return change.dossier_code, pu.apply_province_status(ctx.session, change)
+
+
+def _in_history(session: Session, change: pu.ProvinceStatus) -> bool:
+    """The same province status change (same target, same time) is in the dossier's history
+    already: applied in an earlier feed generation, perhaps under another seq."""
+    found = session.scalar(
+        select(DossierEvent.id).join(Dossier, Dossier.id == DossierEvent.dossier_id).where(
+            Dossier.uuid == change.dossier_uuid, DossierEvent.origin == "province",
+            DossierEvent.kind == pu.PROVINCE_EVENT_KIND,
+            DossierEvent.to_status == change.to_status, DossierEvent.at == change.at)
+        .limit(1))
+    return found is not None
 
 
 def _catalogue(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outcome]:
@@ -148,8 +207,11 @@ def _calendar(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outcome]:
     if any(day.year != year or kind not in ("holiday", "workday")
            for day, (kind, _) in days.items()):
         return str(year), pu.Outcome(pu.NOT_APPLIED, f"Lịch năm {year} có ngày không hợp lệ.")
-    rows = ctx.session.scalars(select(CalendarOverride).where(
-        CalendarOverride.day >= date(year, 1, 1), CalendarOverride.day <= date(year, 12, 31)))
+    rows = list(ctx.session.scalars(select(CalendarOverride).where(
+        CalendarOverride.day >= date(year, 1, 1), CalendarOverride.day <= date(year, 12, 31))))
+    here = {r.day: (r.kind, r.name) for r in rows if r.source.startswith(PROVINCE_SOURCE)}
+    if here == {day: (kind, name[:200]) for day, (kind, name) in days.items()}:
+        return str(year), pu.Outcome(pu.UNCHANGED, f"Lịch năm {year} đã có trên máy.")
     for row in rows:
         if row.day not in days and row.source.startswith(PROVINCE_SOURCE):
             ctx.session.delete(row)

@@ -37,6 +37,9 @@ class SyncReport:
     error: SyncError | None = None
     status: SyncStatus | None = None
     changed_kinds: set[str] = field(default_factory=set)
+    feed_reset: bool = False  # the server no longer held our pull cursor: pulled from 0 again
+    requeued: int = 0  # acknowledged ops queued again because the server had lost some
+    notices: list[str] = field(default_factory=list)  # for IT, in the summary and the log
 
     @property
     def ok(self) -> bool:
@@ -53,10 +56,14 @@ class SyncReport:
         self.held += counts.held
         self.released += counts.released
 
+    def add_notice(self, note: str, requeued: int) -> None:
+        self.notices.append(note)
+        self.requeued += requeued
+
     def add_page(self, changes: int, result: PageResult) -> None:
         self.pulled += changes
         self.pull_applied += result.applied
-        self.pull_unchanged += result.unchanged
+        self.pull_unchanged += result.unchanged + result.seen_before
         self.pull_not_applied += result.not_applied
         self.changed_kinds |= result.kinds
 
@@ -78,7 +85,7 @@ class SyncReport:
         return line + ")."
 
     def summary_lines(self, now: datetime) -> list[str]:
-        lines = [self.push_line(), self.pull_line()]
+        lines = [*self.notices, self.push_line(), self.pull_line()]
         if self.status is not None:
             lines.append(f"Tình trạng: {self.status.text(now)}.")
         return lines
@@ -92,7 +99,8 @@ def write_log(session: Session, report: SyncReport) -> None:
     """One `sync_log` row per run; a repeat of the same network failure extends the last row."""
     error = report.error
     finished = report.finished_at or report.started_at
-    if error is not None and error.kind in _COALESCED and report.sent == 0:
+    message = " ".join([*report.notices, *([error.one_line()] if error else [])]) or None
+    if error is not None and error.kind in _COALESCED and report.sent == 0 and not report.notices:
         last = session.scalar(select(SyncLogEntry).order_by(SyncLogEntry.id.desc()).limit(1))
         if last is not None and last.error_kind == error.kind.value and last.sent == 0:
             last.finished_at, last.message = finished, error.one_line()
@@ -103,5 +111,4 @@ def write_log(session: Session, report: SyncReport) -> None:
         bytes_sent=report.bytes_sent, sent=report.sent, acked=report.acked,
         duplicates=report.duplicates, conflicts=report.conflicts,
         quarantined=report.quarantined, held=report.held, pulled=report.pulled,
-        error_kind=error.kind.value if error else None,
-        message=error.one_line() if error else None))
+        error_kind=error.kind.value if error else None, message=message))

@@ -16,12 +16,12 @@ from counter_app.models.sync_tables import STATE_ROW, SyncState
 from counter_app.services.store import Store
 from counter_app.sync import protocol, views
 from counter_app.sync.client import SyncClient, Timeouts
-from counter_app.sync.crash import AFTER_PULL_STORED, BEFORE_PULL, crash_point
 from counter_app.sync.enrol import ClientFactory, EnrolResult, enrol
 from counter_app.sync.errors import FailureKind, SyncError
 from counter_app.sync.identity import Enrolled, enrolled_identity, self_device
 from counter_app.sync.lock import SyncLock
-from counter_app.sync.pull_apply import apply_page, mark_revoked
+from counter_app.sync.pull import Puller
+from counter_app.sync.pull_apply import mark_revoked
 from counter_app.sync.push import Pusher, PushSettings
 from counter_app.sync.report import SyncReport, write_log
 from counter_app.sync.status import SyncStatus, compute_status
@@ -133,7 +133,8 @@ class SyncService:
             report.server_url = url
             with self._client_factory(url) as client:
                 self._push(client, me, report, progress)
-                self._pull(client, me, report, progress)
+                if self._pull(client, me, report, progress):
+                    self._push(client, me, report, progress)  # what a restored server lost
         except SyncError as exc:
             report.error = exc
 
@@ -158,32 +159,10 @@ class SyncService:
 
     def _pull(
         self, client: SyncClient, me: Enrolled, report: SyncReport, progress: Progress | None
-    ) -> None:
-        while True:
-            with self._store.read() as session:
-                state = session.get(SyncState, STATE_ROW)
-                cursor = state.pull_cursor if state is not None else 0
-            crash_point(BEFORE_PULL)
-            body, signature = client.pull(me.device_id, me.key, cursor, self.options.pull_limit,
-                                          now=self._clock())
-            page = _verify_page(body, signature, me)
-            with self._store.write() as session:
-                result = apply_page(session, page, me, self._clock())
-            crash_point(AFTER_PULL_STORED)
-            report.add_page(len(page["changes"]), result)
-            if progress is not None:
-                progress("pull", report.pulled, report.pulled + (1 if page["has_more"] else 0))
-            if not page["has_more"]:
-                return
-
-
-def _verify_page(body: bytes, signature: str | None, me: Enrolled) -> protocol.ChangesPage:
-    try:
-        return protocol.parse_changes_page(body, signature, me.server_public_key)
-    except (protocol.ReceiptError, protocol.ProtocolError) as exc:
-        raise SyncError(FailureKind.BAD_REPLY,
-                        f"Dữ liệu tỉnh gửi về không kiểm tra được ({exc}); chưa áp dụng gì.") \
-            from exc
+    ) -> int:
+        """Pull every page; how many acknowledged ops were queued again (the server lost some)."""
+        return Puller(self._store, client, me, self.options.pull_limit, self._clock, report,
+                      progress).run()
 
 
 __all__ = ["EnrolResult", "Progress", "SyncOptions", "SyncReport", "SyncService"]
