@@ -194,7 +194,8 @@ def copy_limit(dbs: Databases, db_url: str) -> Limit:
 def wire_bytes(demo: Path, pushed: Pushed) -> str:
     """Bytes per new dossier: as sent, plain JSON, zstd levels, a trained dictionary."""
     conn = sqlite3.connect(demo / "counter.sqlite3")
-    payloads = [r[0] for r in conn.execute("SELECT payload FROM outbox ORDER BY device_seq")]
+    payloads = [r[0] for r in conn.execute(
+        "SELECT payload FROM outbox_payloads ORDER BY device_seq")]
     conn.close()
     receipts = _receipt_bytes(pushed.counter_dir)
     sample, test = payloads[:10_000], payloads[-20_000:]

@@ -205,7 +205,10 @@ class CodeCounter(Base):
 
 
 class OutboxOp(Base):
-    """An operation waiting for (or acknowledged by) the provincial server; never deleted."""
+    """An operation waiting for (or acknowledged by) the provincial server; never deleted.
+
+    Its bytes live in `outbox_payloads`: a receipt rewrites this row (state, receipt), and a
+    narrow row keeps that write small (with the payload inline it rewrote ~1.5 KB per op)."""
 
     __tablename__ = "outbox"
     __table_args__ = (Index("ix_outbox_state_seq", "state", "device_seq"),)
@@ -214,7 +217,6 @@ class OutboxOp(Base):
     device_seq: Mapped[int] = mapped_column(Integer, unique=True)
     kind: Mapped[str] = mapped_column(String(30))
     dossier_uuid: Mapped[str] = mapped_column(String(36), index=True)
-    payload: Mapped[bytes] = mapped_column(LargeBinary)  # canonical JSON of the op
     payload_hash: Mapped[str] = mapped_column(String(64))
     state: Mapped[str] = mapped_column(String(20), default="queued")
     created_at: Mapped[datetime] = mapped_column(VnDateTime)
@@ -222,6 +224,14 @@ class OutboxOp(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     acked_at: Mapped[datetime | None] = mapped_column(VnDateTime)
     receipt_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class OutboxPayload(Base):
+    """The exact bytes of an outbox op (its canonical JSON), written once, never changed."""
+
+    __tablename__ = "outbox_payloads"
+    device_seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class CalendarOverride(Base):

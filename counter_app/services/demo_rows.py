@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import uuid
@@ -118,7 +119,8 @@ class DemoWriter:
         self, moments: list[datetime], procs: list[ProcedureRef], now: datetime
     ) -> None:
         rows: dict[str, list[tuple[Any, ...]]] = {
-            k: [] for k in ("applicants", "dossiers", "components", "events", "outbox")
+            k: [] for k in ("applicants", "dossiers", "components", "events", "outbox",
+                            "outbox_payloads")
         }
         for received in moments:
             self._build_one(received, self._rng.choice(procs), now, rows)
@@ -190,9 +192,10 @@ class DemoWriter:
         op = outbox.build_op(str(uuid.UUID(int=self._rng.getrandbits(128), version=4)), seq,
                              "dossier.create", duuid, code, self._unit, None, received,
                              create_op_data(request, values, event))
+        payload = outbox.canonical_json(op)
         rows["outbox"].append((op["op_id"], seq, "dossier.create", duuid,
-                               outbox.canonical_json(op), outbox.payload_hash(op), "queued",
-                               iso(received), 0))
+                               hashlib.sha256(payload).hexdigest(), "queued", iso(received), 0))
+        rows["outbox_payloads"].append((seq, payload))
 
     def _take(self, table: str) -> int:
         value = self._ids[table]
@@ -214,8 +217,10 @@ class DemoWriter:
                             [(w,) for w in {w for r in rows["dossiers"] for w in r[9].split()}])
             if rows["outbox"]:
                 cur.executemany(
-                    "INSERT INTO outbox (op_id, device_seq, kind, dossier_uuid, payload, "
-                    f"payload_hash, state, created_at, attempts) VALUES ({_q(9)})", rows["outbox"])
+                    "INSERT INTO outbox (op_id, device_seq, kind, dossier_uuid, payload_hash, "
+                    f"state, created_at, attempts) VALUES ({_q(8)})", rows["outbox"])
+                cur.executemany("INSERT INTO outbox_payloads (device_seq, payload) VALUES (?, ?)",
+                                rows["outbox_payloads"])
             cur.execute("COMMIT")
         finally:
             conn.close()

@@ -16,7 +16,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from counter_app.models.base import Base
-from counter_app.models.tables import OutboxOp
+from counter_app.models.tables import OutboxOp, OutboxPayload
 
 QUEUED = "queued"
 ACKED = "acked"
@@ -35,6 +35,7 @@ def payload_hash(op: dict[str, Any]) -> str:
 
 
 _INSERT_OP = insert(Base.metadata.tables[OutboxOp.__tablename__])
+_INSERT_PAYLOAD = insert(Base.metadata.tables[OutboxPayload.__tablename__])
 _MAX_SEQ = select(func.max(OutboxOp.device_seq))
 
 
@@ -72,9 +73,12 @@ def enqueue(
     seq = device_seq if device_seq is not None else next_device_seq(session)
     op = build_op(str(uuid.uuid4()), seq, kind, dossier_uuid, dossier_code, unit_code, prev_seq,
                   created_at, data)
-    session.connection().execute(_INSERT_OP, {
+    payload = canonical_json(op)
+    conn = session.connection()
+    conn.execute(_INSERT_OP, {
         "op_id": op["op_id"], "device_seq": seq, "kind": kind, "dossier_uuid": dossier_uuid,
-        "payload": canonical_json(op), "payload_hash": payload_hash(op), "state": QUEUED,
+        "payload_hash": hashlib.sha256(payload).hexdigest(), "state": QUEUED,
         "created_at": created_at, "attempts": 0,
     })
+    conn.execute(_INSERT_PAYLOAD, {"device_seq": seq, "payload": payload})
     return seq

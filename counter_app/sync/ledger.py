@@ -54,8 +54,9 @@ class ReceiptCounts:
     unanswered: int = 0  # sent ops the receipt said nothing about (they stay queued)
 
 
-_NEXT = ("SELECT op_id, device_seq, payload FROM outbox WHERE state = ? AND device_seq > ? "
-         "ORDER BY device_seq LIMIT ?")
+_NEXT = ("SELECT o.op_id, o.device_seq, p.payload FROM outbox o "
+         "JOIN outbox_payloads p ON p.device_seq = o.device_seq "
+         "WHERE o.state = ? AND o.device_seq > ? ORDER BY o.device_seq LIMIT ?")
 
 
 def next_batch(

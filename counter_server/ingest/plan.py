@@ -152,6 +152,9 @@ class Planner:
 
     def _resolve(self, dossier_uuid: str, ops: list[IncomingOp]) -> None:
         state = self.known.dossiers.get(dossier_uuid)
+        if state is None and len(ops) == 1 and ops[0].prev_seq is None:
+            self._apply_chain(None, {None: ops[0]})  # the common case: a new dossier alone
+            return
         if (state is not None and state.device_id != self.device_id
                 and state.device_id not in self.known.predecessors):
             for op in ops:

@@ -28,7 +28,9 @@ def test_receive_writes_everything_together(services, data_dir: Path) -> None:
     assert detail.received_at.utcoffset().total_seconds() == 7 * 3600
     assert detail.due_at >= detail.received_at
     db = data_dir / "counter.sqlite3"
-    row = sqlite3.connect(db).execute("select payload, state, device_seq from outbox").fetchone()
+    row = sqlite3.connect(db).execute(
+        "select p.payload, o.state, o.device_seq from outbox o "
+        "join outbox_payloads p using (device_seq)").fetchone()
     op = json.loads(row[0])
     assert (op["kind"], op["dossier_code"], row[1], row[2]) == ("dossier.create", code, "queued", 1)
     assert op["data"]["applicant"]["id_number"] == "042195123456"
@@ -71,7 +73,7 @@ def test_status_changes_are_new_events_with_outbox_ops(services, data_dir: Path)
     detail = services.details.get(code)
     assert [(e.from_status, e.to_status) for e in detail.events] == [(None, 2), (2, 4), (4, 9)]
     ops = sqlite3.connect(data_dir / "counter.sqlite3").execute(
-        "select device_seq, payload from outbox order by device_seq").fetchall()
+        "select device_seq, payload from outbox_payloads order by device_seq").fetchall()
     assert [s for s, _ in ops] == [1, 2, 3]
     assert [json.loads(p)["prev_seq"] for _, p in ops] == [None, 1, 2]
     with pytest.raises(ServiceError):

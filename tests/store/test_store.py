@@ -70,3 +70,33 @@ def test_dossiers_and_events_cannot_be_deleted_or_rewritten(services, data_dir: 
         conn.execute("DELETE FROM dossiers")
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         conn.execute("UPDATE dossier_events SET note = 'x'")
+
+
+def test_outbox_payloads_move_to_their_own_frozen_table(tmp_path: Path) -> None:
+    """0004: the bytes of queued ops move out of `outbox` unchanged, and stay immutable."""
+    from alembic import command
+
+    from counter_app.models.db import _alembic_config
+
+    paths = StorePaths(tmp_path)
+    engine = open_store(paths)
+    command.downgrade(_alembic_config(engine), "0003")
+    engine.dispose()
+    db = sqlite3.connect(paths.db_file, isolation_level=None)
+    db.execute(
+        "INSERT INTO outbox (op_id, device_seq, kind, dossier_uuid, payload, payload_hash, state,"
+        " created_at, attempts) VALUES ('op-1', 7, 'dossier.create', 'd-1', ?, 'h', 'queued', "
+        "'2026-11-26T08:00:00+07:00', 0)", (b'{"op_id":"op-1","\xc4\x90":1}',))
+    db.close()
+    engine = open_store(paths)
+    engine.dispose()
+    db = sqlite3.connect(paths.db_file, isolation_level=None)
+    assert db.execute("SELECT device_seq, payload FROM outbox_payloads").fetchall() == [
+        (7, b'{"op_id":"op-1","\xc4\x90":1}')]
+    columns = {r[1] for r in db.execute("PRAGMA table_info(outbox)")}
+    assert "payload" not in columns and "state" in columns
+    for statement in ("UPDATE outbox_payloads SET payload = x'00'",
+                      "DELETE FROM outbox_payloads", "UPDATE outbox SET payload_hash = 'x'"):
+        with pytest.raises(sqlite3.IntegrityError, match=r"immutable|kept"):
+            db.execute(statement)
+    db.execute("UPDATE outbox SET state = 'acked'")  # the state still moves on
