@@ -96,7 +96,9 @@ def recent_runs(session: Session, limit: int = 30) -> list[RunRow]:
 
 def recent_updates(session: Session, limit: int = 50) -> list[UpdateRow]:
     """The latest province changes, newest first (those not applied are worth a look)."""
-    rows = session.scalars(select(ProvinceUpdate).order_by(ProvinceUpdate.change_seq.desc())
-                           .limit(limit))
+    rows = session.scalars(  # a feed started over after a server restore: newest generation
+        select(ProvinceUpdate)
+        .order_by(ProvinceUpdate.feed_generation.desc(), ProvinceUpdate.change_seq.desc())
+        .limit(limit))
     return [UpdateRow(r.change_seq, r.kind, r.subject, r.result, r.message, r.applied_at)
             for r in rows]
