@@ -32,6 +32,7 @@ def cmd_enrol(args: argparse.Namespace) -> int:
 
     with opened_services(args.data_dir) as services:
         sync = build_sync_service(services.store, services.calendar)
+        before = sync.enrolment().device_id
         try:
             done = sync.enrol(args.server, args.code)
         except SyncError as exc:
@@ -40,6 +41,9 @@ def cmd_enrol(args: argparse.Namespace) -> int:
         status = sync.status()
     print(f"Đã đăng ký máy với máy chủ {done.server_url}: máy số {done.device_id}, "
           f"đơn vị {done.unit_code}, slot {done.slot}.")
+    if before is not None and before != str(done.device_id):
+        print(f"Máy số {before} đã bị thu hồi nên máy này nhận danh tính mới (máy số "
+              f"{done.device_id}); các hồ sơ đã tạo trước đó vẫn do máy này cập nhật tiếp.")
     if status.pending_ops:
         print(f"{status.pending_dossiers} hồ sơ lưu trước đó sẽ được gửi ở lần đồng bộ tới "
               "(counter-app sync).")

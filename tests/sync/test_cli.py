@@ -70,3 +70,23 @@ def test_a_sync_process_killed_after_the_server_commit(
     clean = app(pc.data_dir, "sync")
     assert clean.returncode == 0 and "trùng (đã có) 4" in clean.stdout
     assert_converged(sqlite_server, pc)
+
+
+def test_enrolling_a_revoked_pc_again_says_it_has_a_new_identity(
+    sqlite_server: ServerProcess, pc: CounterPC
+) -> None:
+    pc.enrol(sqlite_server)
+    pc.receive(1)
+    assert app(pc.data_dir, "sync").returncode == 0
+    old_id = pc.sync.enrolment().device_id
+    sqlite_server.cli("revoke", str(old_id))
+    pc.receive(2)
+    again = app(pc.data_dir, "enrol", "--server", sqlite_server.base_url,
+                "--code", sqlite_server.enrol_code(pc.unit))
+    assert again.returncode == 0, again.stderr
+    assert f"Máy số {old_id} đã bị thu hồi nên máy này nhận danh tính mới" in again.stdout
+    assert "2 hồ sơ lưu trước đó" in again.stdout
+    assert app(pc.data_dir, "sync").returncode == 0
+    assert set(pc.states()) == {"acked"}
+    assert sqlite_server.scalar("SELECT count(*) FROM dossiers WHERE unit_code = :u",
+                                u=pc.unit) == 3
