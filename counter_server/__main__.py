@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from counter_app.domain.vntime import format_vn
 from counter_server.errors import Refused
@@ -133,7 +134,7 @@ def cmd_release_held(args: argparse.Namespace) -> int:
     limit = timedelta(hours=args.hours) if args.hours is not None else hold_limit()
     if limit is None or limit <= timedelta(0):
         print("Lỗi: thời gian chờ phải lớn hơn 0 giờ.", file=sys.stderr)
-        return 2
+        return 1
     done = release_overdue(_open(args), limit)
     hours = f"{limit.total_seconds() / 3600:g}"
     print(f"Thao tác chờ quá {hours} giờ: {done.applied} đã áp dụng (thiếu thao tác trước, "
@@ -228,6 +229,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Refused as exc:
         print(f"Lỗi: {exc.message}", file=sys.stderr)
         return 1
+    except (OperationalError, ArgumentError, NoSuchModuleError) as exc:
+        print(f"Lỗi: không mở được cơ sở dữ liệu ({_first_line(exc)}). Kiểm tra địa chỉ --db "
+              "(hoặc COUNTER_SERVER_DB) và máy chủ PostgreSQL.", file=sys.stderr)
+        return 1
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0][:200] if text else type(exc).__name__
 
 
 if __name__ == "__main__":

@@ -31,6 +31,12 @@ class DeviceStats:
     app_version: str
 
 
+def _latest(pushed: datetime | None, seen: datetime | None) -> datetime | None:
+    """The device's last sync: its last push or its last signed pull, whichever came later
+    (a PC with nothing to send still syncs)."""
+    return max((t for t in (pushed, seen) if t is not None), default=None)
+
+
 def device_stats(engine: Engine) -> list[DeviceStats]:
     d, o = Device.__table__.c, OpRow.__table__.c
     with engine.connect() as conn:
@@ -43,7 +49,8 @@ def device_stats(engine: Engine) -> list[DeviceStats]:
     return [
         DeviceStats(
             unit_code=r.unit_code, device_id=r.id, name=r.name, slot=r.slot, status=r.status,
-            dossiers=r.dossier_count, last_sync_at=r.last_sync_at, skew_s=r.last_skew_s,
+            dossiers=r.dossier_count, last_sync_at=_latest(r.last_sync_at, r.last_seen_at),
+            skew_s=r.last_skew_s,
             backlog=max(0, r.attested_seq - r.max_seq_received),
             held=counts.get((r.id, "held"), 0), quarantined=counts.get((r.id, "quarantined"), 0),
             clock_flags=r.clock_flag_count, app_version=r.app_version,

@@ -87,7 +87,7 @@ def _prepare(
         device = self_device(session)
         if retire or (device.server_device_id is not None and _known_revoked(session)):
             old = retire_identity(session)
-            log.warning("Enrolling again after revocation: device uuid %s (server device %s at "
+            log.info("Enrolling again after revocation: device uuid %s (server device %s at "
                         "%s) replaced by %s", old.device_uuid, old.server_device_id,
                         old.server_url, device.device_uuid)
         elif device.server_device_id is not None:

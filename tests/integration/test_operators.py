@@ -33,3 +33,24 @@ def test_health(server: ServerProcess, client: httpx.Client) -> None:
     body = client.get("/health").json()
     assert body["status"] == "ok" and body["protocol_version"] == 1
     assert len(body["server_public_key"]) == 44
+
+
+def test_a_pc_that_only_pulls_still_shows_its_last_sync(
+    server: ServerProcess, client: httpx.Client
+) -> None:
+    device = server.device(name="Quầy chỉ nhận")
+    line = next(ln for ln in server.cli("stats").stdout.splitlines() if device.name in ln)
+    assert "chưa đồng bộ" in line
+    device.pull(client, 0)  # nothing to send, but it synced
+    line = next(ln for ln in server.cli("stats").stdout.splitlines() if device.name in ln)
+    assert "chưa đồng bộ" not in line
+
+
+def test_an_unreachable_database_is_one_vietnamese_line() -> None:
+    from tests.integration.conftest import run_cli
+
+    for url in ("postgresql+psycopg://nobody@127.0.0.1:1/x", "foo://x"):
+        done = run_cli(url, "stats", check=False)
+        assert done.returncode == 1
+        assert done.stderr.startswith("Lỗi: không mở được cơ sở dữ liệu")
+        assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
