@@ -95,7 +95,8 @@ async def enrol(request: Request) -> Response:
         req = devices.EnrolInput(
             code=_text(raw, "code"), public_key=_text(raw, "public_key"),
             device_uuid=_uuid(raw, "device_uuid"), device_name=_text(raw, "device_name"),
-            slot=_int(raw, "slot"), app_version=_text(raw, "app_version"))
+            slot=_int(raw, "slot"), app_version=_text(raw, "app_version"),
+            unit_code=raw["unit_code"] if isinstance(raw.get("unit_code"), str) else None)
         reply = await run_in_threadpool(devices.enrol, ctx.engine, req, ctx.public_key)
     except Refused as exc:
         await run_in_threadpool(audit.record_now, ctx.engine, "enrol_refused",

@@ -94,6 +94,11 @@ class EnrolInput:
     device_name: str
     slot: int
     app_version: str
+    unit_code: str | None = None  # the PC's own unit, if it says (older counters do not)
+
+
+_OTHER_UNIT = ("Mã đăng ký này dành cho đơn vị {code_unit}, nhưng máy này thuộc đơn vị {pc_unit}. "
+               "Mã chưa bị dùng; hãy xin mã đăng ký của đúng đơn vị.")
 
 
 def enrol(engine: Engine, req: EnrolInput, server_public_key: str) -> EnrolReply:
@@ -107,6 +112,9 @@ def enrol(engine: Engine, req: EnrolInput, server_public_key: str) -> EnrolReply
                 audit.record(conn, "enrol_replayed", device_id=again[0], unit_code=again[1])
                 return _reply(again[0], again[1], again[2], server_public_key, now)
             unit_code = _take_code(conn, req.code, now)
+            if req.unit_code is not None and req.unit_code != unit_code:
+                raise Refused("unit_mismatch", _OTHER_UNIT.format(
+                    code_unit=unit_code, pc_unit=req.unit_code[:20]), 409)
             _check_free(conn, unit_code, req)
             device_id = _insert_device(conn, unit_code, req, now)
             conn.execute(update(EnrolCode).where(EnrolCode.code_hash == _code_hash(req.code))

@@ -99,7 +99,7 @@ def _prepare(
             device.private_key, device.public_key = _raw_private(key), public_key_b64(key)
         return {"code": code.strip(), "public_key": public_key_b64(key),
                 "device_uuid": device.device_uuid, "device_name": device.name,
-                "slot": device.slot, "app_version": app_version}
+                "slot": device.slot, "app_version": app_version, "unit_code": device.unit_code}
 
 
 def _known_revoked(session: Session) -> bool:

@@ -144,6 +144,7 @@ class EnrolRequest(TypedDict):
     device_name: str
     slot: int
     app_version: str
+    unit_code: NotRequired[str]  # the PC's unit: a code for another unit is refused unused
 
 
 class EnrolReply(TypedDict):

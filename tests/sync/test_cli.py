@@ -90,3 +90,22 @@ def test_enrolling_a_revoked_pc_again_says_it_has_a_new_identity(
     assert set(pc.states()) == {"acked"}
     assert sqlite_server.scalar("SELECT count(*) FROM dossiers WHERE unit_code = :u",
                                 u=pc.unit) == 3
+
+
+def test_a_code_for_another_unit_is_refused_before_it_is_used(
+    sqlite_server: ServerProcess, pc: CounterPC
+) -> None:
+    from tests.sync.helpers import sync_unit
+
+    other_unit = sync_unit()
+    wrong_code = sqlite_server.enrol_code(other_unit)
+    wrong = app(pc.data_dir, "enrol", "--server", sqlite_server.base_url, "--code", wrong_code)
+    assert wrong.returncode != 0
+    assert f"dành cho đơn vị {other_unit}" in wrong.stderr and "Mã chưa bị dùng" in wrong.stderr
+    assert sqlite_server.scalar("SELECT count(*) FROM devices WHERE unit_code = :u",
+                                u=other_unit) == 0
+    right = app(pc.data_dir, "enrol", "--server", sqlite_server.base_url,
+                "--code", sqlite_server.enrol_code(pc.unit))
+    assert right.returncode == 0, right.stderr
+    assert sqlite_server.scalar("SELECT used_at IS NULL FROM enrol_codes WHERE unit_code = :u",
+                                u=other_unit) == 1
