@@ -30,13 +30,13 @@ ADVICE: dict[FailureKind, str] = {
     FailureKind.TAMPERED: "Máy sẽ gửi lại toàn bộ lô. Nếu lỗi lặp lại, báo bộ phận CNTT "
     "(có thể thiết bị mạng đang can thiệp dữ liệu).",
     FailureKind.TOO_LARGE: "Máy sẽ tự chia nhỏ lô và gửi lại.",
-    FailureKind.REVOKED: "Máy đã ngừng đồng bộ. Liên hệ bộ phận CNTT của huyện/tỉnh; "
-    "hồ sơ chưa gửi vẫn được giữ nguyên trên máy.",
+    FailureKind.REVOKED: "Hồ sơ chưa gửi vẫn được giữ nguyên trên máy; khi bộ phận CNTT cấp mã "
+    "mới, đăng ký lại máy (Đồng bộ → Đăng ký lại, hoặc counter-app enrol).",
     FailureKind.UNKNOWN_DEVICE: "Liên hệ bộ phận CNTT để kiểm tra đăng ký của máy này.",
     FailureKind.NOT_ENROLLED: "Đăng ký máy với máy chủ tỉnh (Đồng bộ → Đăng ký máy với máy "
     "chủ) bằng mã do bộ phận CNTT cấp. Hồ sơ lưu trước đó sẽ được gửi sau khi đăng ký.",
-    FailureKind.CONFLICT: "Đọc thông báo trên và liên hệ bộ phận CNTT nếu cần.",
-    FailureKind.REFUSED: "Đọc thông báo trên; nếu cần, xin bộ phận CNTT hỗ trợ.",
+    FailureKind.CONFLICT: "Làm theo thông báo này; nếu cần, liên hệ bộ phận CNTT.",
+    FailureKind.REFUSED: "Làm theo thông báo này; nếu cần, xin bộ phận CNTT hỗ trợ.",
     FailureKind.BUSY: "Một lần đồng bộ khác đang chạy trên máy này; chờ nó xong.",
 }
 
