@@ -14,6 +14,7 @@ import orjson
 from sqlalchemy import Engine, text, update
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -242,6 +243,19 @@ async def _refused(request: Request, exc: Exception) -> Response:
     return _json({"error": exc.code, "message": exc.message}, exc.status)
 
 
+_HTTP_ERRORS = {
+    404: ("not_found", "Không có địa chỉ này trên máy chủ đồng bộ."),
+    405: ("method_not_allowed", "Địa chỉ này không nhận kiểu yêu cầu đó."),
+}
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    """Starlette's own refusals (no such path, wrong method) in the API's shape, in Vietnamese."""
+    assert isinstance(exc, HTTPException)
+    code, message = _HTTP_ERRORS.get(exc.status_code, ("http_error", "Yêu cầu không hợp lệ."))
+    return _json({"error": code, "message": message}, exc.status_code, exc.headers)
+
+
 def app_from_env() -> Starlette:
     """The app on the database named by COUNTER_SERVER_DB (uvicorn factory for --workers)."""
     from counter_server.db import default_db_url, make_engine
@@ -290,7 +304,8 @@ def create_app(engine: Engine) -> Starlette:
         Route("/admin/v1/enrol-codes", enrol_code, methods=["POST"]),
         Route("/admin/v1/devices/{device_id:int}/revoke", revoke_device, methods=["POST"]),
     ]
-    app = Starlette(routes=routes, exception_handlers={Refused: _refused}, lifespan=_lifespan)
+    handlers = {Refused: _refused, HTTPException: _http_error}
+    app = Starlette(routes=routes, exception_handlers=handlers, lifespan=_lifespan)
     app.state.ctx = Context(engine, key, public_key_b64(key))
     app.state.dashboard = dashboard.DashboardConfig(engine, web_session.session_secret(key))
     return app

@@ -54,3 +54,13 @@ def test_an_unreachable_database_is_one_vietnamese_line() -> None:
         assert done.returncode == 1
         assert done.stderr.startswith("Lỗi: không mở được cơ sở dữ liệu")
         assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+
+
+def test_unknown_paths_and_methods_answer_in_the_api_shape(client: httpx.Client) -> None:
+    missing = client.get("/khong-co")
+    assert missing.status_code == 404
+    assert missing.json() == {"error": "not_found",
+                              "message": "Không có địa chỉ này trên máy chủ đồng bộ."}
+    wrong = client.get("/sync/v1/batches")
+    assert wrong.status_code == 405 and wrong.json()["error"] == "method_not_allowed"
+    assert "POST" in wrong.headers["allow"]
