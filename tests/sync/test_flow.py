@@ -170,11 +170,14 @@ def test_a_slot_clash_is_refused_before_anything_is_sent(
 def test_a_code_for_another_unit_is_not_stored(
     sqlite_server: ServerProcess, pc: CounterPC
 ) -> None:
-    code = sqlite_server.enrol_code(sync_unit())
-    with pytest.raises(ServiceError) as refused:
+    other_unit = sync_unit()
+    code = sqlite_server.enrol_code(other_unit)
+    with pytest.raises(SyncError) as refused:  # refused by the server, the code left unused
         pc.sync.enrol(sqlite_server.base_url, code)
-    assert "thu hồi máy số" in refused.value.message
+    assert refused.value.code == "unit_mismatch" and other_unit in refused.value.message
     assert pc.sql("SELECT server_device_id FROM devices")[0][0] is None
+    assert sqlite_server.scalar("SELECT count(*) FROM devices WHERE unit_code = :u",
+                                u=other_unit) == 0
 
 
 def test_bad_codes_and_addresses_are_explained(
