@@ -74,6 +74,9 @@ def cmd_revoke(args: argparse.Namespace) -> int:
     from counter_server.devices import revoke
 
     device = revoke(_open(args), args.device_id, args.reason or "")
+    if device.status == "revoked":
+        print(f"Máy số {device.id} (“{device.name}”) đã bị thu hồi từ trước; không thay đổi gì.")
+        return 0
     print(f"Đã thu hồi máy số {device.id} (“{device.name}”, đơn vị {device.unit_code}, "
           f"slot {device.slot}).")
     return 0

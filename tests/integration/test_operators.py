@@ -64,3 +64,13 @@ def test_unknown_paths_and_methods_answer_in_the_api_shape(client: httpx.Client)
     wrong = client.get("/sync/v1/batches")
     assert wrong.status_code == 405 and wrong.json()["error"] == "method_not_allowed"
     assert "POST" in wrong.headers["allow"]
+
+
+def test_revoking_twice_says_it_was_already_done(server: ServerProcess) -> None:
+    device = server.device(name="Quầy thu hồi")
+    first = server.cli("revoke", str(device.device_id)).stdout
+    assert first.startswith(f"Đã thu hồi máy số {device.device_id}")
+    again = server.cli("revoke", str(device.device_id)).stdout
+    assert "đã bị thu hồi từ trước; không thay đổi gì" in again
+    assert server.scalar("SELECT count(*) FROM audit_log WHERE event = 'revoked' "
+                         "AND device_id = :d", d=device.device_id) == 1
