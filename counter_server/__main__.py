@@ -37,6 +37,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from counter_server.db import DB_ENV
 
     engine = _open(args)
+    _check_port_free(args.host, args.port)
     url = engine.url.render_as_string(hide_password=False)
     shown = make_url(url).render_as_string(hide_password=True)
     print(f"counter-server: http://{args.host}:{args.port} (CSDL: {shown})", flush=True)
@@ -51,6 +52,25 @@ def cmd_serve(args: argparse.Namespace) -> int:
         tune_gc()
         uvicorn.run(app, **options)
     return 0
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """Refuse in Vietnamese, before saying we started, when another program holds the port."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise Refused("bad_host", f"Không dùng được địa chỉ “{host}”: {exc.strerror}.") from exc
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise Refused("port_busy", f"Cổng {port} trên {host} đang được chương trình khác "
+                          "dùng (có thể một counter-server khác đang chạy). Dừng chương trình "
+                          "đó hoặc chọn --port khác.") from exc
 
 
 def cmd_stats(args: argparse.Namespace) -> int:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import socket
+from pathlib import Path
+
 import httpx
 
 from tests.integration.conftest import ServerProcess
@@ -74,3 +77,16 @@ def test_revoking_twice_says_it_was_already_done(server: ServerProcess) -> None:
     assert "đã bị thu hồi từ trước; không thay đổi gì" in again
     assert server.scalar("SELECT count(*) FROM audit_log WHERE event = 'revoked' "
                          "AND device_id = :d", d=device.device_id) == 1
+
+
+def test_a_busy_port_is_refused_before_the_server_says_it_started(tmp_path: Path) -> None:
+    from tests.integration.conftest import run_cli
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = run_cli(f"sqlite:///{tmp_path / 'server.sqlite3'}", "--port", str(port),
+                       check=False)
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.startswith(f"Lỗi: Cổng {port} trên 127.0.0.1 đang được chương trình khác")
