@@ -48,8 +48,7 @@ def _json(data: Any, status: int = 200, headers: Mapping[str, str] | None = None
 
 
 def _ctx(request: Request) -> Context:
-    ctx: Context = request.app.state.ctx
-    return ctx
+    return _ctx_of(request.app)
 
 
 def _remote(request: Request) -> str | None:

@@ -27,7 +27,7 @@ from counter_app.sync.protocol import (
     parse_time,
     sign_receipt,
 )
-from counter_app.sync.signing import Ed25519PrivateKey, canonical_json
+from counter_app.sync.signing import Ed25519PrivateKey
 from counter_server import audit
 from counter_server.db import write_transaction
 from counter_server.devices import DeviceInfo
@@ -44,9 +44,8 @@ OPTIMISTIC, NORMAL, CAREFUL = "optimistic", "normal", "careful"
 
 
 def check_all(ops: list[Any], unit_code: str) -> list[IncomingOp | Rejected]:
-    """Each op's bytes checked (an op given as a dict is checked as its canonical JSON)."""
-    return [check_op(raw if isinstance(raw, bytes) else canonical_json(raw), unit_code, index)
-            for index, raw in enumerate(ops)]
+    """Each op's bytes (as `wire.decode_push` split them) checked."""
+    return [check_op(raw, unit_code, index) for index, raw in enumerate(ops)]
 
 
 def ingest_batch(

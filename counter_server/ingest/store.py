@@ -49,12 +49,12 @@ def load_known(
 def load_overdue(conn: Connection, device_id: int, unit_code: str, deadline: datetime) -> Known:
     """What bears on the dossiers of this device's ops held since before `deadline`."""
     t = OpRow.__table__.c
-    uuids = set(conn.execute(select(t.dossier_uuid).where(
-        t.state == "held", t.device_id == device_id, t.received_at <= deadline)).scalars())
+    uuids = {str(u) for u in conn.execute(select(t.dossier_uuid).where(
+        t.state == "held", t.device_id == device_id, t.received_at <= deadline)).scalars()}
     known = Known()
     if uuids:
-        _load_dossiers(conn, {str(u) for u in uuids}, set(), known)
-        known.held = _load_held(conn, device_id, unit_code, {str(u) for u in uuids})
+        _load_dossiers(conn, uuids, set(), known)
+        known.held = _load_held(conn, device_id, unit_code, uuids)
         _load_ops(conn, device_id, known.held, known.held, known)
         _load_predecessors(conn, device_id, known)
     return known

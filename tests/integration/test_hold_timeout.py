@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -87,41 +87,36 @@ def test_an_overdue_op_the_dossier_cannot_take_is_quarantined(
                              u=create["dossier_uuid"]) == [(2,)]
 
 
-def _quick_hold(url: str, log: Path, sweep_seconds: float) -> ServerProcess:
-    """A server whose held ops wait about a second (limit and sweep are read from its env)."""
-    os.environ[HOLD_HOURS_ENV], os.environ[SWEEP_SECONDS_ENV] = str(1 / 3600), str(sweep_seconds)
-    try:
-        proc = ServerProcess(url, log)
-        proc.start()
-    finally:
-        del os.environ[HOLD_HOURS_ENV], os.environ[SWEEP_SECONDS_ENV]
-    return proc
+QuickHold = Callable[[float], ServerProcess]
 
 
 @pytest.fixture(params=BACKENDS)
-def quick_hold_server(
+def quick_hold(
     request: pytest.FixtureRequest, new_db_url: Any, tmp_path: Path
-) -> Iterator[ServerProcess]:
-    """Held ops wait about a second; the process sweeps every half second."""
-    proc = _quick_hold(new_db_url(request.param), tmp_path / "server.log", 0.5)
-    yield proc
-    proc.stop()
+) -> Iterator[QuickHold]:
+    """Starts a server whose held ops wait about a second, sweeping every `sweep_seconds`
+    (both read from its environment)."""
+    started: list[ServerProcess] = []
 
+    def start(sweep_seconds: float) -> ServerProcess:
+        os.environ[HOLD_HOURS_ENV] = str(1 / 3600)
+        os.environ[SWEEP_SECONDS_ENV] = str(sweep_seconds)
+        try:
+            started.append(ServerProcess(new_db_url(request.param), tmp_path / "server.log"))
+            started[-1].start()
+        finally:
+            del os.environ[HOLD_HOURS_ENV], os.environ[SWEEP_SECONDS_ENV]
+        return started[-1]
 
-@pytest.fixture(params=BACKENDS)
-def quick_hold_no_sweep_server(
-    request: pytest.FixtureRequest, new_db_url: Any, tmp_path: Path
-) -> Iterator[ServerProcess]:
-    """Held ops wait about a second; no sweep comes in time, so only batches release them."""
-    proc = _quick_hold(new_db_url(request.param), tmp_path / "server.log", 3600)
-    yield proc
-    proc.stop()
+    yield start
+    for proc in started:
+        proc.stop()
 
 
 def test_a_batch_of_the_same_dossier_releases_its_overdue_held_op(
-    quick_hold_no_sweep_server: ServerProcess,
+    quick_hold: QuickHold,
 ) -> None:
-    quick_hold_server = quick_hold_no_sweep_server
+    quick_hold_server = quick_hold(3600)  # no sweep comes in time: only the batch can release
     device = quick_hold_server.device()
     create = device.create_op()
     device.event_op(create["dossier_uuid"], None, kind="note")  # lost
@@ -134,9 +129,8 @@ def test_a_batch_of_the_same_dossier_releases_its_overdue_held_op(
         ("duplicate", None), ("applied", "applied_after_wait")]
 
 
-def test_the_serving_process_sweeps_overdue_ops_by_itself(
-    quick_hold_server: ServerProcess,
-) -> None:
+def test_the_serving_process_sweeps_overdue_ops_by_itself(quick_hold: QuickHold) -> None:
+    quick_hold_server = quick_hold(0.5)
     device = quick_hold_server.device()
     create = device.create_op()
     device.event_op(create["dossier_uuid"], None, kind="note")  # lost
