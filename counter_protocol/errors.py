@@ -1,0 +1,32 @@
+"""The one error taxonomy: errors a person can act on, as opposed to bugs.
+
+A `UserError` carries a stable machine `code` (for scripts, logs and the wire), a Vietnamese
+`message` that says what happened and an `advice` that says what to do. Anything that is not a
+`UserError` is a bug: it is logged with its traceback and shown as one line.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+
+class UserError(Exception):
+    """Something the user can act on: a stable code, a Vietnamese message and advice."""
+
+    default_code: ClassVar[str] = "error"
+    # The process exit code of a command that ends with this error (documented in the README).
+    exit_code: ClassVar[int] = 2
+
+    def __init__(
+        self, message: str, *, code: str | None = None, advice: str = "",
+        field: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code or self.default_code
+        self.advice = advice
+        self.field = field  # the form field the error belongs to, when there is one
+
+    def one_line(self) -> str:
+        """The message and what to do, on one line (the CLI's error line, the log, a status bar)."""
+        return f"{self.message} {self.advice}".strip()
