@@ -22,9 +22,10 @@ from sqlalchemy.engine import make_url
 from bench.common import OUT, copy_store, pct
 from counter_app.services.demo import DEMO_UNIT
 from counter_app.services.store import Store
-from counter_app.sync import protocol
 from counter_app.sync.client import Timeouts
 from counter_app.sync.service import SyncOptions, SyncService
+from counter_protocol.batch import DEFAULT_BATCH_OPS, build_batch
+from counter_protocol.transport import PUSH_PATH, push_headers
 from tests.integration import conftest as it
 from tests.sync.netproxy import LinkProxy
 
@@ -74,7 +75,7 @@ class Pushed:
     def text(self) -> str:
         return (f"1. Push: {self.sent:,} queued ops → {self.dossiers:,} dossiers stored at the "
                 f"server in {self.elapsed:.1f} s = {self.dossiers_per_s:,.0f} dossiers/s "
-                f"({self.batches} batches of ≤{protocol.DEFAULT_BATCH_OPS}, window {self.window}; "
+                f"({self.batches} batches of ≤{DEFAULT_BATCH_OPS}, window {self.window}; "
                 f"{self.quarantined:,} "
                 "demo ops quarantined by the server: see the report)")
 
@@ -124,10 +125,10 @@ def _signed_bodies(store: Store) -> list[tuple[dict[str, str], bytes]]:
     bodies = []
     with store.read() as session:
         me, after = enrolled_identity(session), 0
-        while batch := ledger.next_batch(session, after, protocol.DEFAULT_BATCH_OPS, 10**9):
-            body = protocol.build_batch(me.device_id, [op.payload for op in batch],
-                                        app_version="bench", catalogue_version=None)
-            bodies.append((protocol.push_headers(me.device_id, me.key, body), body))
+        while batch := ledger.next_batch(session, after, DEFAULT_BATCH_OPS, 10**9):
+            body = build_batch(me.device_id, [op.payload for op in batch],
+                               app_version="bench", catalogue_version=None)
+            bodies.append((push_headers(me.device_id, me.key, body), body))
             after = batch[-1].device_seq
     return bodies
 
@@ -143,7 +144,7 @@ def _post_all(base_url: str, bodies: list[tuple[dict[str, str], bytes]], connect
                     item = next(queue, None)
                 if item is None:
                     return
-                reply = client.post(protocol.PUSH_PATH, content=item[1], headers=item[0])
+                reply = client.post(PUSH_PATH, content=item[1], headers=item[0])
                 assert reply.status_code == 200, reply.text
 
     threads = [threading.Thread(target=post) for _ in range(connections)]
@@ -287,7 +288,7 @@ class TimingTransport(httpx.HTTPTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         started = time.perf_counter()
         reply = super().handle_request(request)
-        if request.url.path == protocol.PUSH_PATH:
+        if request.url.path == PUSH_PATH:
             content = reply.read()
             reply = httpx.Response(reply.status_code, headers=reply.headers, content=content)
             self.push_seconds.append(time.perf_counter() - started)

@@ -28,9 +28,9 @@ def add_commands(sub: SubParsers) -> None:
 
 def cmd_find(args: argparse.Namespace) -> int:
     from counter_app.app import opened_services
-    from counter_app.domain.statuses import Status
-    from counter_app.domain.vntime import format_vn
     from counter_app.services.search import DossierQuery
+    from counter_protocol.statuses import Status
+    from counter_protocol.timefmt import format_vn
 
     with opened_services(args.data_dir) as services:
         rows = services.search.find(DossierQuery(text=" ".join(args.text)), limit=args.limit)

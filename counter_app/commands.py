@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter_app.domain.calendar import DurationUnit
-from counter_app.domain.vntime import VN_TZ, format_vn
 from counter_app.services.errors import ServiceError
+from counter_protocol.timefmt import VN_TZ, format_vn
 
 if TYPE_CHECKING:
     from counter_app.app import Services

@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
-from counter_app.domain.vntime import format_vn
+from counter_protocol.timefmt import format_vn
 from counter_server.errors import Refused
 
 DEFAULT_HOST = "127.0.0.1"

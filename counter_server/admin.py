@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import msgspec
 from sqlalchemy import Engine, insert, select, update
 
-from counter_app.domain.statuses import Status, TransitionError, check_transition
-from counter_app.sync.protocol import CHANGE_DOSSIER_STATUS, format_time
+from counter_protocol.feed import CHANGE_DOSSIER_STATUS, DossierStatusChange
+from counter_protocol.statuses import Status, TransitionError, check_transition
+from counter_protocol.timefmt import format_time
 from counter_server import audit
 from counter_server.changes import add_change
 from counter_server.db import write_transaction
@@ -102,7 +104,8 @@ def parse_status(value: object) -> Status:
 def set_dossier_status(
     engine: Engine, code: str, target: Status, note: str | None, actor: str
 ) -> dict[str, Any]:
-    """Record an agency's progress on a dossier and queue it for the unit that holds it."""
+    """Record an agency's progress on a dossier and queue it for the unit that holds it;
+    returns the change sent down (its fields and its feed seq)."""
     now = datetime.now(UTC)
     t = DossierRow.__table__.c
     with write_transaction(engine) as conn:
@@ -121,9 +124,10 @@ def set_dossier_status(
             "dossier_uuid": row.uuid, "source": "province", "device_id": None, "event_seq": None,
             "kind": "province_status", "at": now, "actor": actor, "from_status": int(current),
             "to_status": int(target), "note": note, "extra": None, "recorded_at": now}])
-        payload = {"dossier_uuid": str(row.uuid), "dossier_code": code.strip(),
-                   "from_status": int(current), "to_status": int(target), "note": note,
-                   "actor": actor, "at": format_time(now)}
+        payload = DossierStatusChange(
+            dossier_uuid=str(row.uuid), dossier_code=code.strip(), from_status=int(current),
+            to_status=int(target), note=note, actor=actor, at=format_time(now))
         seq = add_change(conn, CHANGE_DOSSIER_STATUS, row.unit_code, payload)
         audit.record(conn, "dossier_status", dossier_code=code, to_status=int(target), actor=actor)
-    return payload | {"seq": seq}
+    plain: dict[str, Any] = msgspec.to_builtins(payload)
+    return plain | {"seq": seq}

@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import uuid
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-import orjson
+import msgspec
 from sqlalchemy import Engine, text, update
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -19,8 +20,29 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from counter_app.sync import protocol
-from counter_app.sync.signing import Ed25519PrivateKey, public_key_b64, sign
+from counter_protocol.batch import SUPPORTED_SCHEMA_VERSIONS, decode_batch
+from counter_protocol.encoding import ProtocolError, decode_json_object
+from counter_protocol.enrol import (
+    MAX_REQUEST_BYTES,
+    EnrolRequest,
+    EnrolRequestError,
+    decode_enrol_request,
+)
+from counter_protocol.feed import DEFAULT_CHANGES_LIMIT, MAX_CHANGES_LIMIT
+from counter_protocol.receipt import SignedReceipt
+from counter_protocol.signing import Ed25519PrivateKey, public_key_b64, sign
+from counter_protocol.timefmt import format_time
+from counter_protocol.transport import (
+    CHANGES_PATH,
+    DEVICE_HEADER,
+    ENROL_PATH,
+    HEALTH_PATH,
+    PROTOCOL_VERSION,
+    PUSH_PATH,
+    SERVER_SIGNATURE_HEADER,
+    TIME_HEADER,
+    request_signing_bytes,
+)
 from counter_server import admin, audit, dashboard, devices, web_session
 from counter_server.auth import authenticate
 from counter_server.changes import read_page
@@ -28,12 +50,12 @@ from counter_server.db import write_transaction
 from counter_server.errors import Refused
 from counter_server.ingest import ingest_batch
 from counter_server.ingest.release import sweep_forever
-from counter_server.ingest.wire import decode_push
 from counter_server.keys import load_or_create_key
 from counter_server.models import Device
 
 GC_YOUNG_THRESHOLD = 50_000  # allocations between young collections (CPython default: 700)
 MAX_BODY = 64 * 1024 * 1024  # compressed push body; the inflated limit is in the protocol
+_ENCODER = msgspec.json.Encoder()
 
 
 @dataclass(frozen=True)
@@ -44,7 +66,8 @@ class Context:
 
 
 def _json(data: Any, status: int = 200, headers: Mapping[str, str] | None = None) -> Response:
-    return Response(orjson.dumps(data), status, headers, media_type="application/json")
+    """A JSON reply: plain values or the protocol's structs (receipts, enrolment replies)."""
+    return Response(_ENCODER.encode(data), status, headers, media_type="application/json")
 
 
 def _ctx(request: Request) -> Context:
@@ -67,8 +90,8 @@ async def _body(request: Request, limit: int = MAX_BODY) -> bytes:
 
 async def _json_body(request: Request) -> dict[str, Any]:
     try:
-        return protocol.decode_json_object(await _body(request, 1024 * 1024))
-    except protocol.ProtocolError as exc:
+        return decode_json_object(await _body(request, MAX_REQUEST_BYTES))
+    except ProtocolError as exc:
         raise Refused("bad_request", "Nội dung yêu cầu không phải JSON hợp lệ.") from exc
 
 
@@ -84,19 +107,15 @@ async def health(request: Request) -> Response:
 
     await run_in_threadpool(check)
     return _json({"status": "ok", "server_public_key": ctx.public_key,
-                  "server_time": protocol.format_time(datetime.now(UTC)),
-                  "protocol_version": protocol.PROTOCOL_VERSION,
-                  "schema_versions": sorted(protocol.SUPPORTED_SCHEMA_VERSIONS)})
+                  "server_time": format_time(datetime.now(UTC)),
+                  "protocol_version": PROTOCOL_VERSION,
+                  "schema_versions": sorted(SUPPORTED_SCHEMA_VERSIONS)})
 
 
 async def enrol(request: Request) -> Response:
-    ctx, raw, remote = _ctx(request), await _json_body(request), _remote(request)
+    ctx, remote = _ctx(request), _remote(request)
     try:
-        req = devices.EnrolInput(
-            code=_text(raw, "code"), public_key=_text(raw, "public_key"),
-            device_uuid=_uuid(raw, "device_uuid"), device_name=_text(raw, "device_name"),
-            slot=_int(raw, "slot"), app_version=_text(raw, "app_version"),
-            unit_code=raw["unit_code"] if isinstance(raw.get("unit_code"), str) else None)
+        req = _enrol_request(await _body(request, MAX_REQUEST_BYTES))
         reply = await run_in_threadpool(devices.enrol, ctx.engine, req, ctx.public_key)
     except Refused as exc:
         await run_in_threadpool(audit.record_now, ctx.engine, "enrol_refused",
@@ -113,17 +132,17 @@ async def push(request: Request) -> Response:
 
 def _push(
     ctx: Context, headers: Mapping[str, str], body: bytes, remote: str | None
-) -> protocol.SignedReceipt:
+) -> SignedReceipt:
     device = authenticate(ctx.engine, headers, body, remote, "push")
     try:
-        batch = decode_push(body)
-        if batch["device_id"] != device.id:
-            raise protocol.ProtocolError("device_id in the batch differs from the header")
-    except protocol.ProtocolError as exc:
+        batch = decode_batch(body)
+        if batch.device_id != device.id:
+            raise ProtocolError("device_id in the batch differs from the header")
+    except ProtocolError as exc:
         audit.record_now(ctx.engine, "bad_batch", device_id=device.id, remote_addr=remote,
                          reason=str(exc)[:300])
         raise Refused("bad_batch", f"Lô dữ liệu không đúng định dạng: {exc}") from exc
-    if batch["schema_version"] not in protocol.SUPPORTED_SCHEMA_VERSIONS:
+    if batch.schema_version not in SUPPORTED_SCHEMA_VERSIONS:
         raise Refused("schema_unsupported", "Phiên bản dữ liệu của phần mềm trên máy không được "
                       "máy chủ hỗ trợ. Hãy cập nhật phần mềm.", 409)
     return ingest_batch(ctx.engine, ctx.key, device, batch, len(body))
@@ -134,19 +153,19 @@ async def changes(request: Request) -> Response:
     query = request.scope.get("query_string", b"").decode("latin-1")
     target = request.url.path + (f"?{query}" if query else "")
     cursor = _query_int(request, "cursor", 0)
-    limit = min(_query_int(request, "limit", protocol.DEFAULT_CHANGES_LIMIT),
-                protocol.MAX_CHANGES_LIMIT)
+    limit = min(_query_int(request, "limit", DEFAULT_CHANGES_LIMIT),
+                MAX_CHANGES_LIMIT)
     body = await run_in_threadpool(_pull, ctx, request.headers, target, cursor, max(1, limit),
                                    _remote(request), request.query_params)
     return Response(body, media_type="application/json",
-                    headers={protocol.SERVER_SIGNATURE_HEADER: sign(ctx.key, body)})
+                    headers={SERVER_SIGNATURE_HEADER: sign(ctx.key, body)})
 
 
 def _pull(ctx: Context, headers: Mapping[str, str], target: str, cursor: int, limit: int,
           remote: str | None, query: Mapping[str, str] | None = None) -> bytes:
-    signed = protocol.request_signing_bytes(
-        "GET", target, headers.get(protocol.DEVICE_HEADER, ""),
-        headers.get(protocol.TIME_HEADER, ""))
+    signed = request_signing_bytes(
+        "GET", target, headers.get(DEVICE_HEADER, ""),
+        headers.get(TIME_HEADER, ""))
     device = authenticate(ctx.engine, headers, signed, remote, "pull")
     with ctx.engine.connect() as conn:
         page = read_page(conn, device.unit_code, cursor, limit, (query or {}).get("cursor_id"),
@@ -154,7 +173,7 @@ def _pull(ctx: Context, headers: Mapping[str, str], target: str, cursor: int, li
     with write_transaction(ctx.engine) as conn:
         conn.execute(update(Device).where(Device.__table__.c.id == device.id)
                      .values(last_seen_at=datetime.now(UTC)))
-    return orjson.dumps(page)
+    return _ENCODER.encode(page)
 
 
 # -- admin endpoints ---------------------------------------------------------------------------
@@ -192,7 +211,7 @@ async def enrol_code(request: Request) -> Response:
     code, expires = await run_in_threadpool(devices.new_enrol_code, ctx.engine,
                                             _text(raw, "unit_code"), ttl)
     return _json({"code": code, "unit_code": raw["unit_code"],
-                  "expires_at": protocol.format_time(expires)})
+                  "expires_at": format_time(expires)})
 
 
 async def revoke_device(request: Request) -> Response:
@@ -219,13 +238,22 @@ def _int(raw: dict[str, Any], name: str) -> int:
     return value
 
 
-def _uuid(raw: dict[str, Any], name: str) -> str:
-    import uuid
-
+def _enrol_request(body: bytes) -> EnrolRequest:
+    """The enrolment request in the body, its device uuid in canonical form; Refused naming the
+    field at fault."""
     try:
-        return str(uuid.UUID(_text(raw, name)))
+        req = decode_enrol_request(body)
+    except EnrolRequestError as exc:
+        if exc.field is None:
+            raise Refused("bad_request", "Nội dung yêu cầu không phải JSON hợp lệ.") from exc
+        if exc.field == "slot":
+            raise Refused("bad_request", "Trường “slot” phải là số nguyên.") from exc
+        raise Refused("bad_request", f"Thiếu hoặc sai trường “{exc.field}”.") from exc
+    try:
+        req.device_uuid = str(uuid.UUID(req.device_uuid))
     except ValueError as exc:
-        raise Refused("bad_request", f"Trường “{name}” phải là UUID.") from exc
+        raise Refused("bad_request", "Trường “device_uuid” phải là UUID.") from exc
+    return req
 
 
 def _query_int(request: Request, name: str, default: int) -> int:
@@ -294,10 +322,10 @@ def create_app(engine: Engine) -> Starlette:
     """The ASGI app on an already migrated database."""
     key = load_or_create_key(engine)
     routes = [
-        Route(protocol.HEALTH_PATH, health),
-        Route(protocol.ENROL_PATH, enrol, methods=["POST"]),
-        Route(protocol.PUSH_PATH, push, methods=["POST"]),
-        Route(protocol.CHANGES_PATH, changes),
+        Route(HEALTH_PATH, health),
+        Route(ENROL_PATH, enrol, methods=["POST"]),
+        Route(PUSH_PATH, push, methods=["POST"]),
+        Route(CHANGES_PATH, changes),
         *dashboard.routes(),
         Route("/admin/v1/dossiers/{code}/status", dossier_status, methods=["POST"]),
         Route("/admin/v1/enrol-codes", enrol_code, methods=["POST"]),

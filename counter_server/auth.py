@@ -6,8 +6,9 @@ from collections.abc import Mapping
 
 from sqlalchemy import Engine
 
-from counter_app.sync.protocol import DEVICE_HEADER, SIGNATURE_HEADER
-from counter_app.sync.signing import SignatureError, sha256_hex, verify
+from counter_protocol.encoding import sha256_hex
+from counter_protocol.signing import SignatureError, verify
+from counter_protocol.transport import DEVICE_HEADER, SIGNATURE_HEADER
 from counter_server import audit
 from counter_server.devices import ACTIVE, DeviceInfo, load_device
 from counter_server.errors import Refused

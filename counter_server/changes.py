@@ -9,7 +9,7 @@ was handed out again or not reached yet), the page says `reset` instead of servi
 counter would skip. An id kept in the database is the only thing that can tell: any "epoch"
 stored here would be restored along with everything else. A counter may also probe a few ops
 the server acknowledged to it lately; the page names those this database does not hold. See
-counter_app/sync/feed_wire.py.
+counter_protocol/feed.py.
 """
 
 from __future__ import annotations
@@ -17,11 +17,13 @@ from __future__ import annotations
 import secrets
 import uuid
 from datetime import UTC, datetime
-from typing import Any
 
+import msgspec
+from msgspec import Struct
 from sqlalchemy import Connection, insert, or_, select
 
-from counter_app.sync.protocol import MAX_PROBES, Change, ChangesPage, format_time, is_change_id
+from counter_protocol.feed import MAX_PROBES, Change, ChangesPage, is_change_id
+from counter_protocol.timefmt import format_time
 from counter_server.db import lock_changes
 from counter_server.errors import Refused
 from counter_server.models import ChangeRow, OpRow
@@ -32,15 +34,14 @@ def new_change_id() -> str:
     return secrets.token_hex(16)
 
 
-def add_change(
-    conn: Connection, kind: str, unit_code: str | None, payload: dict[str, Any]
-) -> int:
-    """Append one change (for `unit_code`, or for every unit if None); return its seq."""
+def add_change(conn: Connection, kind: str, unit_code: str | None, payload: Struct) -> int:
+    """Append one change (for `unit_code`, or for every unit if None); return its seq.
+    `payload` is the struct of its kind (counter_protocol/feed.py)."""
     lock_changes(conn)
     result = conn.execute(
         insert(ChangeRow).returning(ChangeRow.__table__.c.seq),
-        [{"kind": kind, "unit_code": unit_code, "payload": payload, "change_id": new_change_id(),
-          "created_at": datetime.now(UTC)}],
+        [{"kind": kind, "unit_code": unit_code, "payload": msgspec.to_builtins(payload),
+          "change_id": new_change_id(), "created_at": datetime.now(UTC)}],
     )
     return int(result.scalar_one())
 
@@ -87,24 +88,24 @@ def read_page(
         .limit(limit + 1)
     ).all()
     more = len(rows) > limit
-    changes: list[Change] = [
-        {"seq": r.seq, "id": r.change_id, "kind": r.kind, "unit_code": r.unit_code,
-         "created_at": format_time(r.created_at), "payload": r.payload}
+    changes = [
+        Change(seq=r.seq, id=r.change_id, kind=r.kind, unit_code=r.unit_code,
+               created_at=format_time(r.created_at), payload=r.payload)
         for r in rows[:limit]
     ]
     last = changes[-1] if changes else None
-    page: ChangesPage = {
-        "changes": changes, "next_cursor": last["seq"] if last else cursor,
-        "next_cursor_id": last["id"] if last else at_cursor,
-        "has_more": more, "server_time": format_time(datetime.now(UTC))}
+    page = ChangesPage(
+        changes=changes, next_cursor=last.seq if last else cursor,
+        next_cursor_id=last.id if last else at_cursor,
+        has_more=more, server_time=format_time(datetime.now(UTC)))
     return _probed(conn, probes, page)
 
 
 def _reset_page() -> ChangesPage:
     # has_more stays false: a counter from before `reset` ignores the flag, and asking again
     # with the same cursor would only loop.
-    return {"changes": [], "next_cursor": 0, "next_cursor_id": None, "has_more": False,
-            "reset": True, "server_time": format_time(datetime.now(UTC))}
+    return ChangesPage(changes=[], next_cursor=0, next_cursor_id=None, has_more=False,
+                       reset=True, server_time=format_time(datetime.now(UTC)))
 
 
 def _probed(conn: Connection, probes: list[str], page: ChangesPage) -> ChangesPage:
@@ -112,5 +113,5 @@ def _probed(conn: Connection, probes: list[str], page: ChangesPage) -> ChangesPa
     if probes:
         o = OpRow.__table__.c
         held = {str(i) for i in conn.execute(select(o.op_id).where(o.op_id.in_(probes))).scalars()}
-        page["probes_missing"] = [p for p in probes if p not in held]
+        page.probes_missing = [p for p in probes if p not in held]
     return page

@@ -12,9 +12,11 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
-from counter_app.domain.codes import CodeError, check_agency_code, check_slot
-from counter_app.sync.protocol import CHANGE_DEVICE_REVOKED, EnrolReply, format_time
-from counter_app.sync.signing import SignatureError, load_public_key
+from counter_protocol.codes import CodeError, check_agency_code, check_slot
+from counter_protocol.enrol import EnrolReply, EnrolRequest
+from counter_protocol.feed import CHANGE_DEVICE_REVOKED, DeviceRevokedChange
+from counter_protocol.signing import SignatureError, load_public_key
+from counter_protocol.timefmt import format_time
 from counter_server import audit
 from counter_server.changes import add_change
 from counter_server.db import write_transaction
@@ -86,22 +88,11 @@ def new_enrol_code(engine: Engine, unit_code: str, ttl: timedelta = DEFAULT_CODE
     return f"{raw[:4]}-{raw[4:]}", now + ttl
 
 
-@dataclass(frozen=True)
-class EnrolInput:
-    code: str
-    public_key: str
-    device_uuid: str
-    device_name: str
-    slot: int
-    app_version: str
-    unit_code: str | None = None  # the PC's own unit, if it says (older counters do not)
-
-
 _OTHER_UNIT = ("Mã đăng ký này dành cho đơn vị {code_unit}, nhưng máy này thuộc đơn vị {pc_unit}. "
                "Mã chưa bị dùng; hãy xin mã đăng ký của đúng đơn vị.")
 
 
-def enrol(engine: Engine, req: EnrolInput, server_public_key: str) -> EnrolReply:
+def enrol(engine: Engine, req: EnrolRequest, server_public_key: str) -> EnrolReply:
     """Register a device with a valid one-time code; Refused (Vietnamese) when it cannot be."""
     _check_request(req)
     now = datetime.now(UTC)
@@ -128,11 +119,11 @@ def enrol(engine: Engine, req: EnrolInput, server_public_key: str) -> EnrolReply
 
 def _reply(device_id: int, unit_code: str, slot: int, server_public_key: str,
            now: datetime) -> EnrolReply:
-    return {"device_id": device_id, "unit_code": unit_code, "slot": slot,
-            "server_public_key": server_public_key, "server_time": format_time(now)}
+    return EnrolReply(device_id=device_id, unit_code=unit_code, slot=slot,
+                      server_public_key=server_public_key, server_time=format_time(now))
 
 
-def _same_enrolment(conn: Connection, req: EnrolInput) -> tuple[int, str, int] | None:
+def _same_enrolment(conn: Connection, req: EnrolRequest) -> tuple[int, str, int] | None:
     """The active device this very request (same code, uuid, key and slot) already enrolled."""
     d, c = Device.__table__.c, EnrolCode.__table__.c
     row = conn.execute(
@@ -144,7 +135,7 @@ def _same_enrolment(conn: Connection, req: EnrolInput) -> tuple[int, str, int] |
     return None if row is None else (int(row.id), str(row.unit_code), int(row.slot))
 
 
-def _check_request(req: EnrolInput) -> None:
+def _check_request(req: EnrolRequest) -> None:
     try:
         check_slot(req.slot)
         load_public_key(req.public_key)
@@ -170,7 +161,7 @@ def _take_code(conn: Connection, code: str, now: datetime) -> str:
     return str(row.unit_code)
 
 
-def _check_free(conn: Connection, unit_code: str, req: EnrolInput) -> None:
+def _check_free(conn: Connection, unit_code: str, req: EnrolRequest) -> None:
     """The slot must not be held by an ACTIVE device of the unit (a revoked one frees it); the
     uuid must be new: a revoked device's uuid is refused with its own code, so the counter
     knows to make a new identity and ask again with the same (still unused) code."""
@@ -188,7 +179,7 @@ def _check_free(conn: Connection, unit_code: str, req: EnrolInput) -> None:
                       "mỗi lần đăng ký cần cài đặt lại để có mã máy mới.", 409)
 
 
-def _insert_device(conn: Connection, unit_code: str, req: EnrolInput, now: datetime) -> int:
+def _insert_device(conn: Connection, unit_code: str, req: EnrolRequest, now: datetime) -> int:
     result = conn.execute(insert(Device).returning(Device.__table__.c.id), [{
         "uuid": req.device_uuid, "unit_code": unit_code, "slot": req.slot,
         "name": req.device_name.strip(), "public_key": req.public_key, "status": ACTIVE,
@@ -207,10 +198,9 @@ def revoke(engine: Engine, device_id: int, reason: str = "") -> DeviceInfo:
         if device.status != REVOKED:
             conn.execute(update(Device).where(Device.__table__.c.id == device_id)
                          .values(status=REVOKED, revoked_at=datetime.now(UTC)))
-            add_change(conn, CHANGE_DEVICE_REVOKED, None, {
-                "device_id": device.id, "device_uuid": device.uuid,
-                "unit_code": device.unit_code, "slot": device.slot,
-                "public_key": device.public_key})
+            add_change(conn, CHANGE_DEVICE_REVOKED, None, DeviceRevokedChange(
+                device_id=device.id, device_uuid=device.uuid, unit_code=device.unit_code,
+                slot=device.slot, public_key=device.public_key))
             audit.record(conn, "revoked", device_id=device_id, reason=reason)
     return device
 

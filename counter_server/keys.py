@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from counter_app.sync.signing import (
+from counter_protocol.signing import (
     Ed25519PrivateKey,
     generate_private_key,
     load_private_key,

@@ -14,15 +14,25 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
 
+import msgspec
 import orjson
+from msgspec import Struct
 from sqlalchemy import Connection, Engine, insert, select
 
-from counter_app.domain.codes import CodeError, check_agency_code
-from counter_app.domain.validation import ValidationError, validate_s10
-from counter_app.sync.protocol import CHANGE_CALENDAR, CHANGE_CATALOGUE, CHANGE_TRACKING_POOL
-from counter_app.sync.signing import canonical_json, sha256_hex
+from counter_protocol.catalogue import CatalogueError, parse_catalogue
+from counter_protocol.codes import CodeError, check_agency_code
+from counter_protocol.encoding import canonical_json, sha256_hex
+from counter_protocol.feed import (
+    CHANGE_CALENDAR,
+    CHANGE_CATALOGUE,
+    CHANGE_TRACKING_POOL,
+    CalendarChange,
+    CalendarDay,
+    CatalogueChange,
+    TrackingPoolChange,
+)
+from counter_protocol.tracking import normalise_tracking_number, s10_fault
 from counter_server import audit
 from counter_server.changes import add_change
 from counter_server.db import write_transaction
@@ -59,22 +69,20 @@ def _one_line(errors: list[str]) -> str:
 
 
 def publish_catalogue(engine: Engine, path: Path) -> Published:
-    from counter_app.domain.catalogue import CatalogueError, parse_catalogue
-
     text = read_text(path)
     try:
         catalogue = parse_catalogue(text)
     except CatalogueError as exc:
         raise Refused("bad_catalogue", " ".join(str(exc).split())) from exc
-    payload = {"version": catalogue.version, "sha256": catalogue.sha256,
-               "effective_from": catalogue.effective_from.isoformat(),
-               "document": orjson.loads(text.encode())}
+    payload = CatalogueChange(version=catalogue.version, sha256=catalogue.sha256,
+                              effective_from=catalogue.effective_from.isoformat(),
+                              document=orjson.loads(text.encode()))
     return _publish(engine, CHANGE_CATALOGUE, catalogue.version, catalogue.sha256, payload,
                     path.name, None, count=len(catalogue.procedures))
 
 
 def _publish(
-    engine: Engine, kind: str, key: str, digest: str, payload: dict[str, Any], source: str,
+    engine: Engine, kind: str, key: str, digest: str, payload: Struct, source: str,
     unit_code: str | None, count: int, conn: Connection | None = None,
 ) -> Published:
     if conn is None:
@@ -89,7 +97,8 @@ def _publish(
                       "dung khác; hãy đặt số phiên bản mới.")
     seq = add_change(conn, kind, unit_code, payload)
     conn.execute(insert(Publication), [{
-        "kind": kind, "key": key, "sha256": digest, "payload": payload, "source_name": source,
+        "kind": kind, "key": key, "sha256": digest, "payload": msgspec.to_builtins(payload),
+        "source_name": source,
         "published_at": datetime.now(UTC), "change_seq": seq}])
     audit.record(conn, "published", kind=kind, key=key, sha256=digest, source=source)
     return Published(kind, key, seq, count)
@@ -98,14 +107,14 @@ def _publish(
 # -- calendar ----------------------------------------------------------------------------------
 
 
-def parse_calendar_csv(text: str) -> dict[int, list[dict[str, str]]]:
+def parse_calendar_csv(text: str) -> dict[int, list[CalendarDay]]:
     """`date,kind,name` rows (header first) grouped by year; Refused on the first bad file."""
     rows = list(csv.reader(io.StringIO(text)))
     errors: list[str] = []
     if not rows or tuple(c.strip().lower() for c in rows[0]) != CALENDAR_HEADER:
         errors.append("Dòng 1: dòng tiêu đề phải là “date,kind,name”.")
     seen: dict[date, int] = {}
-    years: dict[int, list[dict[str, str]]] = {}
+    years: dict[int, list[CalendarDay]] = {}
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -116,11 +125,11 @@ def parse_calendar_csv(text: str) -> dict[int, list[dict[str, str]]]:
         errors.append("Tệp lịch không có dòng ngày nào.")
     if errors:
         raise Refused("bad_calendar", "Tệp lịch bị từ chối, chưa công bố gì. " + _one_line(errors))
-    return {year: sorted(days, key=lambda d: d["date"]) for year, days in sorted(years.items())}
+    return {year: sorted(days, key=lambda d: d.date) for year, days in sorted(years.items())}
 
 
 def _calendar_row(
-    row: list[str], number: int, seen: dict[date, int], years: dict[int, list[dict[str, str]]]
+    row: list[str], number: int, seen: dict[date, int], years: dict[int, list[CalendarDay]]
 ) -> str | None:
     if len(row) != 3:
         return f"cần đúng 3 cột date,kind,name, dòng này có {len(row)} cột."
@@ -138,8 +147,8 @@ def _calendar_row(
     if day in seen:
         return f"ngày {day:%d/%m/%Y} đã có ở dòng {seen[day]}."
     seen[day] = number
-    years.setdefault(day.year, []).append(
-        {"date": day.isoformat(), "kind": kind.lower(), "name": unicodedata.normalize("NFC", name)})
+    years.setdefault(day.year, []).append(CalendarDay(
+        date=day.isoformat(), kind=kind.lower(), name=unicodedata.normalize("NFC", name)))
     return None
 
 
@@ -149,7 +158,7 @@ def publish_calendar(engine: Engine, path: Path) -> list[Published]:
     done: list[Published] = []
     with write_transaction(engine) as conn:
         for year, days in years.items():
-            payload = {"year": year, "days": days}
+            payload = CalendarChange(year=year, days=days)
             digest = sha256_hex(canonical_json(payload))
             done.append(_publish(engine, CHANGE_CALENDAR, str(year), digest, payload, path.name,
                                  None, len(days), conn))
@@ -167,10 +176,10 @@ def parse_tracking_pool(text: str) -> list[str]:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        try:
-            code = validate_s10(line)
-        except ValidationError as exc:
-            errors.append(f"Dòng {number}: {exc}")
+        code = normalise_tracking_number(line)
+        fault = s10_fault(code)
+        if fault is not None:
+            errors.append(f"Dòng {number}: {fault[1]}")
             continue
         if code in seen:
             errors.append(f"Dòng {number}: mã {code} trùng với dòng {seen[code]}.")
@@ -192,7 +201,7 @@ def publish_tracking_pool(engine: Engine, unit_code: str, path: Path) -> Publish
         raise Refused("bad_unit", str(exc)) from exc
     numbers = parse_tracking_pool(read_text(path))
     digest = sha256_hex("\n".join(sorted(numbers)).encode())
-    payload = {"unit_code": unit_code, "numbers": numbers}
+    payload = TrackingPoolChange(unit_code=unit_code, numbers=numbers)
     with write_transaction(engine) as conn:
         ensure_unit(conn, unit_code)
         _refuse_taken(conn, numbers, unit_code, digest)

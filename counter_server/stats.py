@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import Engine, func, select
 
-from counter_app.domain.vntime import format_vn
+from counter_protocol.timefmt import format_vn
 from counter_server.models import Device, OpRow
 
 SKEW_WARNING_S = 300.0

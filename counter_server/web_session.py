@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 from sqlalchemy import Engine
 
-from counter_app.sync.signing import Ed25519PrivateKey
+from counter_protocol.signing import Ed25519PrivateKey
 from counter_server.admin import active_token_name
 
 COOKIE_NAME = "counter_dashboard"

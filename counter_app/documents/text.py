@@ -6,7 +6,7 @@ import unicodedata
 from datetime import datetime
 
 from counter_app.documents.fonts import text_width
-from counter_app.domain.vntime import to_vn
+from counter_protocol.timefmt import to_vn
 
 
 def nfc(text: str) -> str:

@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from itertools import pairwise
 
-from counter_app.domain.vntime import VN_TZ, to_vn
+from counter_protocol.timefmt import VN_TZ, to_vn
 
 # A table with no working day in this many days is misconfigured; stop instead of looping.
 SEARCH_LIMIT_DAYS = 400

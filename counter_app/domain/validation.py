@@ -10,6 +10,7 @@ from typing import Literal
 
 from counter_app.domain.text import clean
 from counter_app.domain.vntime import now_vn
+from counter_protocol.tracking import is_s10_shaped, normalise_tracking_number, s10_fault
 
 
 @dataclass(frozen=True)
@@ -224,47 +225,12 @@ def _to_national(digits: str) -> str:
 
 # --- UPU S10 tracking numbers --------------------------------------------------------------------
 
-S10_WEIGHTS = (8, 6, 4, 2, 3, 5, 9, 7)
-_S10 = re.compile(r"[A-Z]{2}\d{9}[A-Z]{2}")
-_TRACKING_SEPARATORS = re.compile(r"[\s\-]+")
-
-
-def s10_check_digit(serial8: str) -> int:
-    """The UPU S10 check digit of an 8-digit serial: 11 − (Σ wᵢ·dᵢ mod 11), with 10→0 and 11→5."""
-    if len(serial8) != 8 or not (serial8.isascii() and serial8.isdigit()):
-        raise ValueError(f"an S10 serial is exactly 8 digits, got {serial8!r}")
-    remainder = sum(w * int(d) for w, d in zip(S10_WEIGHTS, serial8, strict=True)) % 11
-    check = 11 - remainder
-    return {10: 0, 11: 5}.get(check, check)
-
-
-def normalise_tracking_number(value: str) -> str:
-    """Upper-case with spaces and dashes removed: the stored form of any tracking number."""
-    return _TRACKING_SEPARATORS.sub("", value).upper()
-
-
-def is_s10_shaped(code: str) -> bool:
-    """Whether a normalised code has the S10 shape (2 letters, 9 digits, 2 letters)."""
-    return code.isascii() and _S10.fullmatch(code) is not None
-
-
 def validate_s10(value: str, field: str = "tracking_number") -> str:
     """A UPU S10 item number with a correct check digit, normalised (e.g. `EE123456785VN`)."""
     code = normalise_tracking_number(value)
-    if not code:
-        raise _error(field, "tracking.empty", "Chưa nhập mã vận đơn.")
-    if not is_s10_shaped(code):
-        raise _error(
-            field,
-            "s10.shape",
-            "Mã vận đơn phải gồm 2 chữ cái, 9 chữ số và 2 chữ cái, ví dụ EE123456785VN.",
-        )
-    if s10_check_digit(code[2:10]) != int(code[10]):
-        raise _error(
-            field,
-            "s10.check_digit",
-            f"Mã vận đơn {code} sai chữ số kiểm tra; hãy quét lại mã vạch hoặc nhập lại.",
-        )
+    fault = s10_fault(code)
+    if fault is not None:
+        raise _error(field, *fault)
     return code
 
 

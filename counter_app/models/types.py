@@ -9,7 +9,7 @@ from sqlalchemy import String
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
-from counter_app.domain.vntime import to_vn
+from counter_protocol.timefmt import to_vn
 
 
 class VnDateTime(TypeDecorator[datetime]):

@@ -10,13 +10,13 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from counter_app.config import resource_path
-from counter_app.domain.catalogue import Catalogue, CatalogueError, parse_catalogue
-from counter_app.domain.catalogue import Procedure as CatalogueProcedure
 from counter_app.domain.text import fold
 from counter_app.domain.vntime import now_vn
 from counter_app.models.tables import CatalogueVersion, Procedure, Unit
 from counter_app.services.errors import ServiceError
 from counter_app.services.store import Store
+from counter_protocol.catalogue import Catalogue, CatalogueError, parse_catalogue
+from counter_protocol.catalogue import Procedure as CatalogueProcedure
 
 SHIPPED_CATALOGUE = ("catalogue", "ha-tinh-sample.json")
 

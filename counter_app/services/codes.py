@@ -8,10 +8,10 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from counter_app.domain.codes import CodeError, DossierCode, make_code
 from counter_app.models.base import Base
 from counter_app.models.tables import CodeCounter, Dossier
 from counter_app.services.errors import ServiceError
+from counter_protocol.codes import CodeError, DossierCode, make_code
 
 
 def allocate_code(session: Session, agency_code: str, day: date, slot: int) -> DossierCode:

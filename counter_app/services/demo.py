@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 
 from counter_app.domain.calendar import WorkCalendar
-from counter_app.domain.vntime import VN_TZ, now_vn
+from counter_app.domain.vntime import now_vn
 from counter_app.models.tables import Device, Setting
 from counter_app.services.calendar import CalendarService
 from counter_app.services.catalogue import ensure_catalogue
@@ -23,6 +23,7 @@ from counter_app.services.demo_rows import DemoWriter, ProcedureRef, load_proced
 from counter_app.services.errors import ServiceError
 from counter_app.services.setup import SetupService
 from counter_app.services.store import Store
+from counter_protocol.timefmt import VN_TZ
 
 DEMO_UNIT = "000.00.00.H27"
 DEMO_PASSWORD = "Demo@2026"

@@ -22,6 +22,7 @@ from counter_app.services.demo_people import PersonFactory
 from counter_app.services.dto import ApplicantInput, ComponentInput, IntakeRequest
 from counter_app.services.intake import create_op_data
 from counter_app.services.store import Store
+from counter_protocol.encoding import canonical_json
 
 # Status paths: the events a dossier went through to reach its status.
 PATHS: dict[int, tuple[tuple[str, int | None, int], ...]] = {
@@ -192,8 +193,8 @@ class DemoWriter:
         op = outbox.build_op(str(uuid.UUID(int=self._rng.getrandbits(128), version=4)), seq,
                              "dossier.create", duuid, code, self._unit, None, received,
                              create_op_data(request, values, event))
-        payload = outbox.canonical_json(op)
-        rows["outbox"].append((op["op_id"], seq, "dossier.create", duuid,
+        payload = canonical_json(op)
+        rows["outbox"].append((op.op_id, seq, "dossier.create", duuid,
                                hashlib.sha256(payload).hexdigest(), "queued", iso(received), 0))
         rows["outbox_payloads"].append((seq, payload))
 

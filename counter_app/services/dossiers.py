@@ -11,15 +11,8 @@ import orjson
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter_app.domain.statuses import (
-    SUBSTATE_TO_STATUS,
-    Status,
-    SubState,
-    TransitionError,
-    check_transition,
-)
 from counter_app.domain.text import nfc
-from counter_app.domain.vntime import now_vn, to_vn
+from counter_app.domain.vntime import now_vn
 from counter_app.models.tables import Dossier, DossierEvent
 from counter_app.services import outbox
 from counter_app.services.dto import IntakeRequest
@@ -27,6 +20,15 @@ from counter_app.services.errors import NotFound, ServiceError
 from counter_app.services.intake import DueFunction, event_op_data, store_received
 from counter_app.services.intake_rules import check_intake
 from counter_app.services.store import Store
+from counter_protocol.ops import KIND_EVENT
+from counter_protocol.statuses import (
+    SUBSTATE_TO_STATUS,
+    Status,
+    SubState,
+    TransitionError,
+    check_transition,
+)
+from counter_protocol.timefmt import to_vn
 
 
 class DossierService:
@@ -69,7 +71,7 @@ class DossierService:
         session.add(event)
         move_dossier(dossier, target, sub_state, when)
         dossier.last_op_seq = outbox.enqueue(
-            session, kind="dossier.event", dossier_uuid=dossier.uuid, dossier_code=dossier.code,
+            session, kind=KIND_EVENT, dossier_uuid=dossier.uuid, dossier_code=dossier.code,
             unit_code=dossier.unit_code, prev_seq=dossier.last_op_seq, created_at=when,
             data=event_op_data(
                 {"seq": event.seq, "kind": kind, "at": when, "actor": actor,

@@ -19,7 +19,6 @@ from sqlalchemy import Connection, bindparam, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from counter_app.domain.statuses import Status, SubState
 from counter_app.domain.text import fold, nfc
 from counter_app.models.base import Base
 from counter_app.models.tables import (
@@ -36,6 +35,8 @@ from counter_app.services import outbox
 from counter_app.services.codes import allocate_code
 from counter_app.services.dto import IntakeRequest
 from counter_app.services.errors import NotFound, ServiceError
+from counter_protocol import ops
+from counter_protocol.statuses import Status, SubState
 
 DueFunction = Callable[[datetime, Decimal, str, str | None], datetime]
 
@@ -106,7 +107,7 @@ def store_received(session: Session, req: IntakeRequest, now: datetime, due: Due
     conn.execute(_INSERT_EVENT, {"dossier_id": dossier_id, "origin": "counter", **event})
     conn.execute(_INSERT_TERM, [{"term": w} for w in set(values["search_name"].split())])
     outbox.enqueue(
-        session, kind="dossier.create", dossier_uuid=dossier_uuid, dossier_code=code,
+        session, kind=ops.KIND_CREATE, dossier_uuid=dossier_uuid, dossier_code=code,
         unit_code=ctx.unit_code, prev_seq=None, created_at=now, device_seq=seq,
         data=create_op_data(req, values, event),
     )
@@ -158,35 +159,39 @@ def _first_event(now: datetime, req: IntakeRequest) -> dict[str, Any]:
             "data_json": None}
 
 
-def event_op_data(event: dict[str, Any], extra: dict[str, Any] | None) -> dict[str, Any]:
-    return {
-        "event_seq": event["seq"], "kind": event["kind"],
-        "at": event["at"].isoformat(timespec="seconds"), "actor": event["actor"],
-        "from_status": event["from_status"], "to_status": event["to_status"],
-        "note": event["note"], "extra": extra or {},
-    }
+def event_op_data(event: dict[str, Any], extra: dict[str, Any] | None) -> ops.EventData:
+    """The wire data of an event (a dossier_events row's values)."""
+    return ops.EventData(
+        event_seq=event["seq"], kind=event["kind"],
+        at=event["at"].isoformat(timespec="seconds"), actor=event["actor"],
+        from_status=event["from_status"], to_status=event["to_status"],
+        note=event["note"], extra=extra or {},
+    )
 
 
 def create_op_data(
     req: IntakeRequest, values: dict[str, Any], event: dict[str, Any]
-) -> dict[str, Any]:
+) -> ops.CreateData:
+    """The wire data of a received dossier: the request, its stored row values, its first event."""
     a = req.applicant
-    return {
-        "procedure_code": values["procedure_code"],
-        "catalogue_version": values["catalogue_version"], "status": values["status"],
-        "channel": values["channel"], "result_delivery": values["result_delivery"],
-        "delivery_address": values["delivery_address"],
-        "received_at": values["received_at"].isoformat(timespec="seconds"),
-        "due_at": values["due_at"].isoformat(timespec="seconds"),
-        "applicant": {
-            "kind": a.kind, "full_name": nfc(a.full_name).strip(), "id_number": a.id_number,
-            "old_id_number": a.old_id_number,
-            "birth_date": a.birth_date.isoformat() if a.birth_date else None, "sex": a.sex,
-            "phone": a.phone, "email": a.email, "address": a.address,
-        },
-        "authorised_person": req.authorised_person,
-        "components": [asdict(c) for c in req.components],
-        "fees": [asdict(f) for f in req.fees], "note": values["note"],
-        "received_by": req.clerk, "sets_count": req.sets_count,
-        "event": event_op_data(event, None),
-    }
+    return ops.CreateData(
+        procedure_code=values["procedure_code"],
+        catalogue_version=values["catalogue_version"], status=values["status"],
+        channel=values["channel"], result_delivery=values["result_delivery"],
+        delivery_address=values["delivery_address"],
+        received_at=values["received_at"].isoformat(timespec="seconds"),
+        due_at=values["due_at"].isoformat(timespec="seconds"),
+        applicant=ops.Applicant(
+            kind=a.kind, full_name=nfc(a.full_name).strip(), id_number=a.id_number,
+            old_id_number=a.old_id_number,
+            birth_date=a.birth_date.isoformat() if a.birth_date else None, sex=a.sex,
+            phone=a.phone, email=a.email, address=a.address,
+        ),
+        authorised_person=req.authorised_person,
+        components=[ops.Component(name=c.name, originals=c.originals, copies=c.copies,
+                                  provided=c.provided) for c in req.components],
+        fees=[ops.Fee(kind=f.kind, name=f.name, amount=f.amount, collected=f.collected,
+                      paid=f.paid) for f in req.fees],
+        note=values["note"], received_by=req.clerk, sets_count=req.sets_count,
+        event=event_op_data(event, None),
+    )

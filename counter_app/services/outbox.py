@@ -1,22 +1,23 @@
 """Outbox operations, written in the same transaction as the dossier change they describe.
 
-The op dict is the wire format of counter_app/sync/protocol.py: `payload_hash` is the SHA-256 of
-its canonical JSON, so the server can tell a resend (same hash) from a forked edit (different hash).
+An op is the typed wire op of counter_protocol/ops.py; the outbox stores its canonical JSON, and
+`payload_hash` is the SHA-256 of those bytes, so the server can tell a resend (same hash) from a
+forked edit (different hash).
 """
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import TypeVar
 
-import orjson
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from counter_app.models.base import Base
 from counter_app.models.tables import OutboxOp, OutboxPayload
+from counter_protocol.encoding import canonical_json, sha256_hex
+from counter_protocol.ops import Op, OpData, OpKind
 
 QUEUED = "queued"
 ACKED = "acked"
@@ -25,14 +26,7 @@ CONFLICT = "conflict"
 QUARANTINED = "quarantined"
 HELD = "held"
 
-
-def canonical_json(value: Any) -> bytes:
-    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
-
-
-def payload_hash(op: dict[str, Any]) -> str:
-    return hashlib.sha256(canonical_json(op)).hexdigest()
-
+DataT = TypeVar("DataT", bound=OpData)
 
 _INSERT_OP = insert(Base.metadata.tables[OutboxOp.__tablename__])
 _INSERT_PAYLOAD = insert(Base.metadata.tables[OutboxPayload.__tablename__])
@@ -46,27 +40,25 @@ def next_device_seq(session: Session) -> int:
 
 
 def build_op(
-    op_id: str, device_seq: int, kind: str, dossier_uuid: str, dossier_code: str,
-    unit_code: str, prev_seq: int | None, created_at: datetime, data: dict[str, Any],
-) -> dict[str, Any]:
-    """The op as it goes on the wire (counter_app/sync/protocol.py)."""
-    return {
-        "op_id": op_id, "device_seq": device_seq, "kind": kind, "dossier_uuid": dossier_uuid,
-        "dossier_code": dossier_code, "unit_code": unit_code, "prev_seq": prev_seq,
-        "created_at": created_at.isoformat(timespec="seconds"), "data": data,
-    }
+    op_id: str, device_seq: int, kind: OpKind, dossier_uuid: str, dossier_code: str,
+    unit_code: str, prev_seq: int | None, created_at: datetime, data: DataT,
+) -> Op[DataT]:
+    """The op as it goes on the wire (counter_protocol/ops.py); `data` is the data of `kind`."""
+    return Op(op_id=op_id, device_seq=device_seq, kind=kind, dossier_uuid=dossier_uuid,
+              dossier_code=dossier_code, unit_code=unit_code, prev_seq=prev_seq,
+              created_at=created_at.isoformat(timespec="seconds"), data=data)
 
 
 def enqueue(
     session: Session,
     *,
-    kind: str,
+    kind: OpKind,
     dossier_uuid: str,
     dossier_code: str,
     unit_code: str,
     prev_seq: int | None,
     created_at: datetime,
-    data: dict[str, Any],
+    data: OpData,
     device_seq: int | None = None,
 ) -> int:
     """Add one op to the outbox in the caller's transaction; return its device_seq."""
@@ -76,8 +68,8 @@ def enqueue(
     payload = canonical_json(op)
     conn = session.connection()
     conn.execute(_INSERT_OP, {
-        "op_id": op["op_id"], "device_seq": seq, "kind": kind, "dossier_uuid": dossier_uuid,
-        "payload_hash": hashlib.sha256(payload).hexdigest(), "state": QUEUED,
+        "op_id": op.op_id, "device_seq": seq, "kind": kind, "dossier_uuid": dossier_uuid,
+        "payload_hash": sha256_hex(payload), "state": QUEUED,
         "created_at": created_at, "attempts": 0,
     })
     conn.execute(_INSERT_PAYLOAD, {"device_seq": seq, "payload": payload})

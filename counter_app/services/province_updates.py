@@ -15,12 +15,12 @@ import orjson
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from counter_app.domain.statuses import Status, SubState, TransitionError, check_transition
 from counter_app.domain.text import nfc
-from counter_app.domain.vntime import to_vn
 from counter_app.models.sync_tables import TrackingNumber
 from counter_app.models.tables import Dossier, DossierEvent
 from counter_app.services.errors import ServiceError
+from counter_protocol.statuses import Status, SubState, TransitionError, check_transition
+from counter_protocol.timefmt import to_vn
 
 APPLIED, UNCHANGED, NOT_APPLIED = "applied", "unchanged", "not_applied"
 PROVINCE_EVENT_KIND = "province_status"

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from counter_app.domain.statuses import Status, SubState
 from counter_app.domain.text import nfc
-from counter_app.domain.vntime import format_vn, now_vn
+from counter_app.domain.vntime import now_vn
 from counter_app.services.details import detail_of, find_dossier
 from counter_app.services.dossiers import DossierService
 from counter_app.services.dto import DossierDetail
 from counter_app.services.errors import NotReady, ServiceError
 from counter_app.services.store import Store
+from counter_protocol.statuses import Status, SubState
+from counter_protocol.timefmt import format_vn
 
 
 def _check_returnable(detail: DossierDetail) -> None:

@@ -14,12 +14,12 @@ from datetime import datetime
 from sqlalchemy import Select, column, select, table
 from sqlalchemy.orm import Session
 
-from counter_app.domain.codes import DOSSIER_CODE_RE
 from counter_app.domain.text import fold
 from counter_app.domain.vntime import now_vn
 from counter_app.models.tables import Applicant, Dossier, Procedure, SearchTerm
 from counter_app.services.dto import DossierRow
 from counter_app.services.store import Store
+from counter_protocol.codes import DOSSIER_CODE_RE
 
 PAGE_SIZE = 100
 PREFIX_INDEXED = 3  # the FTS5 table keeps prefix indexes for 1, 2 and 3 letters

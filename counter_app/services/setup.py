@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from counter_app.domain.codes import CodeError, check_agency_code, check_slot
 from counter_app.domain.text import nfc
 from counter_app.domain.vntime import now_vn
 from counter_app.models.tables import Device, Unit, User
@@ -15,6 +14,7 @@ from counter_app.services.accounts import check_new_password, hash_password
 from counter_app.services.catalogue import ensure_catalogue
 from counter_app.services.errors import ServiceError
 from counter_app.services.store import Store
+from counter_protocol.codes import CodeError, check_agency_code, check_slot
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,20 @@ from typing import Any
 
 import httpx
 
-from counter_app.sync import protocol
 from counter_app.sync.crash import AFTER_SERVER_COMMIT, crash_point
 from counter_app.sync.errors import FailureKind, SyncError
-from counter_app.sync.signing import Ed25519PrivateKey
+from counter_protocol.encoding import ProtocolError, canonical_json, convert, decode_json_object
+from counter_protocol.enrol import EnrolReply, EnrolRequest
+from counter_protocol.feed import changes_target
+from counter_protocol.signing import Ed25519PrivateKey
+from counter_protocol.transport import (
+    ENROL_PATH,
+    HEALTH_PATH,
+    PUSH_PATH,
+    SERVER_SIGNATURE_HEADER,
+    push_headers,
+    signed_request_headers,
+)
 
 USER_AGENT = "counter-app-sync/1"
 
@@ -70,23 +80,22 @@ class SyncClient:
         self.close()
 
     def health(self) -> dict[str, Any]:
-        reply = self._send(self._http.build_request("GET", protocol.HEALTH_PATH))
+        reply = self._send(self._http.build_request("GET", HEALTH_PATH))
         return _json_object(reply)
 
-    def enrol(self, request: protocol.EnrolRequest) -> protocol.EnrolReply:
+    def enrol(self, request: EnrolRequest) -> EnrolReply:
         reply = self._send(self._http.build_request(
-            "POST", protocol.ENROL_PATH, json=dict(request)))
-        body = _json_object(reply)
-        for name, kind in (("device_id", int), ("server_public_key", str), ("unit_code", str),
-                           ("slot", int)):
-            if not isinstance(body.get(name), kind):
-                raise _bad_reply(f"trả lời đăng ký thiếu “{name}”")
-        return body  # type: ignore[return-value]  # fields checked just above
+            "POST", ENROL_PATH, content=canonical_json(request),
+            headers={"Content-Type": "application/json"}))
+        try:
+            return convert(_json_object(reply), EnrolReply)
+        except ProtocolError as exc:
+            raise _bad_reply(f"trả lời đăng ký không đúng dạng: {exc}") from exc
 
     def push(self, device_id: int, key: Ed25519PrivateKey, body: bytes) -> bytes:
         """POST one batch; return the raw reply body (the signed receipt, still unverified)."""
-        headers = protocol.push_headers(device_id, key, body)
-        request = self._http.build_request("POST", protocol.PUSH_PATH, content=body,
+        headers = push_headers(device_id, key, body)
+        request = self._http.build_request("POST", PUSH_PATH, content=body,
                                            headers=headers)
         return self._send(request, label=AFTER_SERVER_COMMIT).content
 
@@ -96,10 +105,10 @@ class SyncClient:
         probes: Sequence[str] = (),
     ) -> tuple[bytes, str | None]:
         """GET one page of changes; the raw body and the server's signature header."""
-        target = protocol.changes_target(cursor, limit, cursor_id, probes)
-        headers = protocol.signed_request_headers(device_id, key, "GET", target, now)
+        target = changes_target(cursor, limit, cursor_id, probes)
+        headers = signed_request_headers(device_id, key, "GET", target, now)
         reply = self._send(self._http.build_request("GET", target, headers=headers))
-        return reply.content, reply.headers.get(protocol.SERVER_SIGNATURE_HEADER)
+        return reply.content, reply.headers.get(SERVER_SIGNATURE_HEADER)
 
     def _send(self, request: httpx.Request, label: str | None = None) -> httpx.Response:
         try:
@@ -137,8 +146,8 @@ def classify_refusal(reply: httpx.Response) -> SyncError:
 
 def _refusal_body(reply: httpx.Response) -> tuple[str | None, str | None]:
     try:
-        body = protocol.decode_json_object(reply.content)
-    except protocol.ProtocolError:
+        body = decode_json_object(reply.content)
+    except ProtocolError:
         return None, None
     code, message = body.get("error"), body.get("message")
     return (code if isinstance(code, str) else None,
@@ -153,8 +162,8 @@ def _retry_after(value: str | None) -> float | None:
 
 def _json_object(reply: httpx.Response) -> dict[str, Any]:
     try:
-        return protocol.decode_json_object(reply.content)
-    except protocol.ProtocolError as exc:
+        return decode_json_object(reply.content)
+    except ProtocolError as exc:
         raise _bad_reply(str(exc)) from exc
 
 

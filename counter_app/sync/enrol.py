@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session
 from counter_app.models.sync_tables import STATE_ROW, SyncState
 from counter_app.services.errors import ServiceError
 from counter_app.services.store import Store
-from counter_app.sync import protocol
 from counter_app.sync.client import SyncClient
 from counter_app.sync.crash import WHILE_ENROLLING, crash_point
 from counter_app.sync.errors import FailureKind, SyncError
@@ -33,7 +32,8 @@ from counter_app.sync.identity import (
     self_device,
 )
 from counter_app.sync.pull_apply import mark_revoked
-from counter_app.sync.signing import (
+from counter_protocol.enrol import EnrolReply, EnrolRequest
+from counter_protocol.signing import (
     Ed25519PrivateKey,
     SignatureError,
     generate_private_key,
@@ -77,7 +77,7 @@ def _raw_private(key: Ed25519PrivateKey) -> bytes:
 
 def _prepare(
     store: Store, app_version: str, code: str, *, retire: bool = False
-) -> protocol.EnrolRequest:
+) -> EnrolRequest:
     """Keep (or make) the key pair, and build the request; refuses a PC enrolled and not revoked.
 
     A revoked PC (or one the server just refused because its uuid was revoked: `retire`) first
@@ -97,9 +97,10 @@ def _prepare(
         if key is None:
             key = generate_private_key()
             device.private_key, device.public_key = _raw_private(key), public_key_b64(key)
-        return {"code": code.strip(), "public_key": public_key_b64(key),
-                "device_uuid": device.device_uuid, "device_name": device.name,
-                "slot": device.slot, "app_version": app_version, "unit_code": device.unit_code}
+        return EnrolRequest(
+            code=code.strip(), public_key=public_key_b64(key), device_uuid=device.device_uuid,
+            device_name=device.name, slot=device.slot, app_version=app_version,
+            unit_code=device.unit_code)
 
 
 def _known_revoked(session: Session) -> bool:
@@ -152,25 +153,25 @@ def enrol(
 
 
 def _store_reply(
-    store: Store, url: str, request: protocol.EnrolRequest, reply: protocol.EnrolReply,
+    store: Store, url: str, request: EnrolRequest, reply: EnrolReply,
     now: datetime,
 ) -> EnrolResult:
     try:
-        load_public_key(reply["server_public_key"])
+        load_public_key(reply.server_public_key)
     except SignatureError as exc:
         raise SyncError(FailureKind.BAD_REPLY, "Khoá công khai máy chủ gửi về không hợp lệ.") \
             from exc
     with store.write() as session:
         device = self_device(session)
-        if reply["unit_code"] != device.unit_code or reply["slot"] != request["slot"]:
+        if reply.unit_code != device.unit_code or reply.slot != request.slot:
             raise ServiceError(
-                f"Mã đăng ký dành cho đơn vị {reply['unit_code']}, slot {reply['slot']}, nhưng "
+                f"Mã đăng ký dành cho đơn vị {reply.unit_code}, slot {reply.slot}, nhưng "
                 f"máy này thuộc đơn vị {device.unit_code}, slot {device.slot}. Chưa lưu gì; "
-                f"báo bộ phận CNTT thu hồi máy số {reply['device_id']} trên máy chủ và cấp mã "
+                f"báo bộ phận CNTT thu hồi máy số {reply.device_id} trên máy chủ và cấp mã "
                 "đúng đơn vị.")
-        device.server_url, device.server_device_id = url, str(reply["device_id"])
-        device.server_public_key, device.enrolled_at = reply["server_public_key"], now
+        device.server_url, device.server_device_id = url, str(reply.device_id)
+        device.server_public_key, device.enrolled_at = reply.server_public_key, now
         state = session.get(SyncState, STATE_ROW)
         if state is not None:  # enrolled afresh: a revocation of the old identity is history
             state.revoked_at = state.revoked_message = None
-    return EnrolResult(reply["device_id"], reply["unit_code"], reply["slot"], url)
+    return EnrolResult(reply.device_id, reply.unit_code, reply.slot, url)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from counter_app.models.tables import Device
 from counter_app.services.errors import ServiceError
 from counter_app.sync.errors import FailureKind, SyncError
-from counter_app.sync.signing import Ed25519PrivateKey, load_public_key
+from counter_protocol.signing import Ed25519PrivateKey, load_public_key
 
 
 @dataclass(frozen=True)

@@ -28,8 +28,8 @@ from counter_app.services.outbox import (
     QUARANTINED,
     QUEUED,
 )
-from counter_app.sync import protocol
 from counter_app.sync.crash import WHILE_STORING_RECEIPT, crash_point
+from counter_protocol import receipt as wire
 
 SENDABLE = (QUEUED, HELD)  # held ops are resent: the reply says whether they were applied since
 DONE_STATES = (ACKED, DUPLICATE_ACKED)
@@ -80,31 +80,31 @@ def next_batch(
 
 
 def head_seq(session: Session) -> int | None:
-    """The newest device_seq in the outbox (sent with each batch; see protocol.build_batch)."""
+    """The newest device_seq in the outbox (sent with each batch; see counter_protocol/batch.py)."""
     return session.scalar(select(func.max(OutboxOp.device_seq)))
 
 
 _EARLIER = {
-    protocol.HELD: "Máy chủ đã nhận thao tác này và đang chờ thao tác trước của cùng hồ sơ.",
-    protocol.QUARANTINED: "Máy chủ đã nhận thao tác này từ trước và đã cách ly nó.",
+    wire.HELD: "Máy chủ đã nhận thao tác này và đang chờ thao tác trước của cùng hồ sơ.",
+    wire.QUARANTINED: "Máy chủ đã nhận thao tác này từ trước và đã cách ly nó.",
 }
 
 
-def local_state(result: protocol.OpResult) -> tuple[str, str | None] | None:
+def local_state(result: wire.OpResult) -> tuple[str, str | None] | None:
     """(new outbox state, error text) for one result; None: leave the op as it is."""
-    name = result["result"]
-    if name == protocol.APPLIED:
+    name = result.result
+    if name == wire.APPLIED:
         return ACKED, None
-    if name == protocol.DUPLICATE:
-        now = result.get("state")
-        if now == protocol.APPLIED:
+    if name == wire.DUPLICATE:
+        now = result.state
+        if now == wire.APPLIED:
             return DUPLICATE_ACKED, None
         if now in _EARLIER:
-            state = HELD if now == protocol.HELD else QUARANTINED
-            return state, f"{_EARLIER[now]} [{result.get('prior') or now}]"
+            state = HELD if now == wire.HELD else QUARANTINED
+            return state, f"{_EARLIER[now]} [{result.prior or now}]"
         return None  # "same_batch": the other copy's result decides
-    states = {protocol.CONFLICT: CONFLICT, protocol.QUARANTINED: QUARANTINED,
-              protocol.HELD: HELD}
+    states = {wire.CONFLICT: CONFLICT, wire.QUARANTINED: QUARANTINED,
+              wire.HELD: HELD}
     if name in states:
         return states[name], describe(result)
     return None
@@ -128,7 +128,7 @@ def recent_acknowledged(session: Session, receipts: int) -> list[str]:
 
 def _applied_op(results: list[dict[str, Any]]) -> list[str]:
     for result in results:
-        applied = result["result"] == protocol.APPLIED or result.get("state") == protocol.APPLIED
+        applied = result["result"] == wire.APPLIED or result.get("state") == wire.APPLIED
         if applied and isinstance(result.get("op_id"), str):
             return [result["op_id"]]
     return []
@@ -149,28 +149,28 @@ def requeue_acknowledged(session: Session) -> int:
     return int(result.rowcount)
 
 
-def describe(result: protocol.OpResult) -> str:
+def describe(result: wire.OpResult) -> str:
     """The server's reason as stored in `outbox.last_error`: Vietnamese message, machine code."""
-    reason = result.get("reason") or result["result"]
-    message = result.get("message") or ""
+    reason = result.reason or result.result
+    message = result.message or ""
     return f"{message} [{reason}]".strip()
 
 
 def store_receipt(
-    session: Session, receipt: protocol.Receipt, signed_body: bytes, signature: str,
+    session: Session, receipt: wire.Receipt, signed_body: bytes, signature: str,
     sent: list[PendingOp], now: datetime,
 ) -> ReceiptCounts:
     """Store the verified receipt, then every op state it decides, in the caller's transaction."""
     row = SyncReceipt(
-        batch_id=receipt["batch_id"], server_time=receipt["server_time"],
-        receipt_hash=receipt["receipt_hash"], signature=signature, body=signed_body,
-        op_count=len(receipt["results"]),
-        counts_json=orjson.dumps(Counter(r["result"] for r in receipt["results"])).decode(),
+        batch_id=receipt.batch_id, server_time=receipt.server_time,
+        receipt_hash=receipt.receipt_hash, signature=signature, body=signed_body,
+        op_count=len(receipt.results),
+        counts_json=orjson.dumps(Counter(r.result for r in receipt.results)).decode(),
         stored_at=now)
     session.add(row)
     session.flush()
     sent_ids = {op.op_id for op in sent}
-    counts, decided = _plan(receipt["results"], sent_ids)
+    counts, decided = _plan(receipt.results, sent_ids)
     acked_at = VnDateTime().process_bind_param(now, session.get_bind().dialect)
     _execute_updates(session, decided, sent_ids, row.id, acked_at)
     counts.unanswered = len(sent_ids - decided.keys())
@@ -181,28 +181,28 @@ Decision = tuple[str, str | None]  # new outbox state, error text
 
 
 def _plan(
-    results: list[protocol.OpResult], sent_ids: set[str]
+    results: list[wire.OpResult], sent_ids: set[str]
 ) -> tuple[ReceiptCounts, dict[str, Decision]]:
     """The new state of each op. An op may appear twice (a resent held op answered "duplicate,
     held", then released further down the same receipt): the later entry wins."""
     counts = ReceiptCounts()
     decided: dict[str, Decision] = {}
     for result in results:
-        decision = local_state(result) if result.get("op_id") else None
+        decision = local_state(result) if result.op_id else None
         if decision is None:
             continue
-        op_id = str(result["op_id"])
+        op_id = str(result.op_id)
         decided[op_id] = decision
         _tally(counts, result, decision[0], op_id in sent_ids)
     return counts, decided
 
 
-def _tally(counts: ReceiptCounts, result: protocol.OpResult, state: str, sent: bool) -> None:
-    if not sent or result.get("reason") == "released":
+def _tally(counts: ReceiptCounts, result: wire.OpResult, state: str, sent: bool) -> None:
+    if not sent or result.reason == "released":
         counts.released += state in DONE_STATES
         counts.quarantined += state == QUARANTINED
         return
-    if result["result"] == protocol.DUPLICATE:
+    if result.result == wire.DUPLICATE:
         counts.duplicates += 1
     counts.acked += state == ACKED
     counts.conflicts += state == CONFLICT

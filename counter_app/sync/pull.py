@@ -19,13 +19,16 @@ from sqlalchemy.orm import Session
 
 from counter_app.models.sync_tables import STATE_ROW, SyncState
 from counter_app.services.store import Store
-from counter_app.sync import ledger, protocol
+from counter_app.sync import ledger
 from counter_app.sync.client import SyncClient
 from counter_app.sync.crash import AFTER_PULL_STORED, BEFORE_PULL, crash_point
 from counter_app.sync.errors import FailureKind, SyncError
 from counter_app.sync.identity import Enrolled
 from counter_app.sync.pull_apply import apply_page, record_server_loss, start_over
 from counter_app.sync.report import SyncReport
+from counter_protocol.encoding import ProtocolError
+from counter_protocol.feed import ChangesPage, parse_changes_page
+from counter_protocol.receipt import ReceiptError
 
 Progress = Callable[[str, int, int], None]
 KEPT = "Dữ liệu trên máy được giữ nguyên."
@@ -52,7 +55,7 @@ class Puller:
                                                 self._limit, now=self._clock(),
                                                 cursor_id=cursor_id, probes=probes)
             page = verify_page(body, signature, self._me)
-            if page.get("reset"):
+            if page.reset:
                 self._start_over(cursor)
                 continue
             with self._store.write() as session:
@@ -62,11 +65,11 @@ class Puller:
             if loss is not None:
                 self._requeued += loss[1]
                 self._report.add_notice(*loss)
-            self._report.add_page(len(page["changes"]), result)
+            self._report.add_page(len(page.changes), result)
             if self._progress is not None:
                 done = self._report.pulled
-                self._progress("pull", done, done + (1 if page["has_more"] else 0))
-            if not page["has_more"]:
+                self._progress("pull", done, done + (1 if page.has_more else 0))
+            if not page.has_more:
                 return self._requeued
 
     def _cursor(self) -> tuple[int, str | None, list[str]]:
@@ -96,12 +99,12 @@ class Puller:
         self._report.add_notice(note, count)
 
     def _check_server_holds(
-        self, session: Session, page: protocol.ChangesPage
+        self, session: Session, page: ChangesPage
     ) -> tuple[str, int] | None:
         """Queue acknowledged ops again if the server lacks one it acknowledged lately; the
         note for IT and how many were queued, or None if all is well."""
         self._checked = True
-        missing = page.get("probes_missing")
+        missing = page.probes_missing
         if not missing:
             return None  # held, not asked, or a server from before probes
         count = ledger.requeue_acknowledged(session)
@@ -112,10 +115,10 @@ class Puller:
         return note, count
 
 
-def verify_page(body: bytes, signature: str | None, me: Enrolled) -> protocol.ChangesPage:
+def verify_page(body: bytes, signature: str | None, me: Enrolled) -> ChangesPage:
     try:
-        return protocol.parse_changes_page(body, signature, me.server_public_key)
-    except (protocol.ReceiptError, protocol.ProtocolError) as exc:
+        return parse_changes_page(body, signature, me.server_public_key)
+    except (ReceiptError, ProtocolError) as exc:
         raise SyncError(FailureKind.BAD_REPLY,
                         f"Dữ liệu tỉnh gửi về không kiểm tra được ({exc}); chưa áp dụng gì.") \
             from exc

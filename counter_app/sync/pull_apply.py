@@ -21,16 +21,31 @@ import orjson
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter_app.domain.catalogue import CatalogueError, parse_catalogue
 from counter_app.domain.text import nfc
 from counter_app.models.sync_tables import STATE_ROW, ProvinceUpdate, SyncState
 from counter_app.models.tables import CalendarOverride, Dossier, DossierEvent
 from counter_app.services import province_updates as pu
 from counter_app.services.catalogue import install_catalogue
 from counter_app.services.errors import ServiceError
-from counter_app.sync import protocol
 from counter_app.sync.crash import WHILE_APPLYING_PULL, crash_point
 from counter_app.sync.identity import Enrolled
+from counter_protocol.catalogue import CatalogueError, parse_catalogue
+from counter_protocol.encoding import convert
+from counter_protocol.feed import (
+    CHANGE_CALENDAR,
+    CHANGE_CATALOGUE,
+    CHANGE_DEVICE_REVOKED,
+    CHANGE_DOSSIER_STATUS,
+    CHANGE_TRACKING_POOL,
+    CalendarChange,
+    CatalogueChange,
+    Change,
+    ChangesPage,
+    DeviceRevokedChange,
+    DossierStatusChange,
+    TrackingPoolChange,
+)
+from counter_protocol.timefmt import parse_time
 
 PROVINCE_SOURCE = "máy chủ tỉnh"
 REVOKED_MESSAGE = "Máy chủ tỉnh đã thu hồi quyền đồng bộ của máy này."
@@ -68,30 +83,30 @@ def sync_state(session: Session) -> SyncState:
 
 
 def apply_page(
-    session: Session, page: protocol.ChangesPage, me: Enrolled, now: datetime
+    session: Session, page: ChangesPage, me: Enrolled, now: datetime
 ) -> PageResult:
     """Apply every change not applied before, then move the cursor (all in one transaction)."""
     state = sync_state(session)
     done = PageResult()
     generation = state.feed_generation
-    changes = [c for c in page["changes"] if c["seq"] > state.pull_cursor]
+    changes = [c for c in page.changes if c.seq > state.pull_cursor]
     if changes:
         seen = set(session.scalars(select(ProvinceUpdate.change_seq).where(
             ProvinceUpdate.feed_generation == generation,
-            ProvinceUpdate.change_seq.in_([c["seq"] for c in changes]))))
-        fresh = [c for c in changes if c["seq"] not in seen]
+            ProvinceUpdate.change_seq.in_([c.seq for c in changes]))))
+        fresh = [c for c in changes if c.seq not in seen]
         known = _known_ids(session, fresh)
         for index, change in enumerate(fresh):
-            if change.get("id") in known:
+            if change.id is not None and change.id in known:
                 done.seen_before += 1
                 continue
-            _apply_one(Context(session, me, change["seq"], now, generation), change, done)
+            _apply_one(Context(session, me, change.seq, now, generation), change, done)
             if index == 0:
                 session.flush()
                 crash_point(WHILE_APPLYING_PULL)  # half a page written, cursor not moved
-    if page["next_cursor"] >= state.pull_cursor:
-        state.pull_cursor, state.pull_cursor_id = page["next_cursor"], page.get("next_cursor_id")
-    state.pulled_at, state.last_server_time = now, page.get("server_time")
+    if page.next_cursor >= state.pull_cursor:
+        state.pull_cursor, state.pull_cursor_id = page.next_cursor, page.next_cursor_id
+    state.pulled_at, state.last_server_time = now, page.server_time
     done.revoked = state.revoked_at is not None
     return done
 
@@ -114,8 +129,8 @@ def record_server_loss(session: Session, now: datetime, note: str) -> None:
     state.last_reset_at, state.last_reset_note = now, note
 
 
-def _known_ids(session: Session, changes: list[protocol.Change]) -> set[str]:
-    ids = [c["id"] for c in changes if "id" in c]
+def _known_ids(session: Session, changes: list[Change]) -> set[str]:
+    ids = [c.id for c in changes if c.id is not None]
     if not ids:
         return set()
     found = session.scalars(select(ProvinceUpdate.change_id).where(
@@ -123,25 +138,25 @@ def _known_ids(session: Session, changes: list[protocol.Change]) -> set[str]:
     return {i for i in found if i is not None}
 
 
-def _apply_one(ctx: Context, change: protocol.Change, done: PageResult) -> None:
-    handler = _HANDLERS.get(change["kind"])
-    payload = change["payload"] if isinstance(change.get("payload"), dict) else {}
+def _apply_one(ctx: Context, change: Change, done: PageResult) -> None:
+    handler = _HANDLERS.get(change.kind)
+    payload = change.payload if isinstance(change.payload, dict) else {}
     try:
         if handler is None:
-            subject, outcome = change["kind"][:120], pu.Outcome(
-                pu.NOT_APPLIED, f"Loại thay đổi “{change['kind']}” chưa được phần mềm hỗ trợ.")
+            subject, outcome = change.kind[:120], pu.Outcome(
+                pu.NOT_APPLIED, f"Loại thay đổi “{change.kind}” chưa được phần mềm hỗ trợ.")
         else:
             with ctx.session.begin_nested():  # a failing change leaves nothing half-written
                 subject, outcome = handler(ctx, payload)
     except (KeyError, TypeError, ValueError, ServiceError) as exc:
-        subject = str(payload.get("dossier_code") or change["kind"])[:120]
+        subject = str(payload.get("dossier_code") or change.kind)[:120]
         outcome = pu.Outcome(pu.NOT_APPLIED, f"Thay đổi không hợp lệ: {_reason(exc)}")
     ctx.session.add(ProvinceUpdate(
-        feed_generation=ctx.generation, change_seq=ctx.seq, change_id=change.get("id"),
-        kind=change["kind"][:40], subject=subject[:120],
+        feed_generation=ctx.generation, change_seq=ctx.seq, change_id=change.id,
+        kind=change.kind[:40], subject=subject[:120],
         result=outcome.result, message=outcome.message,
-        server_created_at=str(change.get("created_at", ""))[:40], applied_at=ctx.now))
-    _count(done, change["kind"], outcome)
+        server_created_at=change.created_at[:40], applied_at=ctx.now))
+    _count(done, change.kind, outcome)
 
 
 def _count(done: PageResult, kind: str, outcome: pu.Outcome) -> None:
@@ -159,12 +174,11 @@ def _reason(exc: Exception) -> str:
 
 
 def _dossier_status(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outcome]:
+    wire = convert(payload, DossierStatusChange)
     change = pu.ProvinceStatus(
-        change_seq=ctx.seq, dossier_uuid=str(payload["dossier_uuid"]),
-        dossier_code=str(payload.get("dossier_code", "")), to_status=int(payload["to_status"]),
-        actor=str(payload.get("actor") or PROVINCE_SOURCE),
-        at=protocol.parse_time(payload["at"]),
-        note=payload["note"] if isinstance(payload.get("note"), str) else None)
+        change_seq=ctx.seq, dossier_uuid=wire.dossier_uuid, dossier_code=wire.dossier_code,
+        to_status=wire.to_status, actor=wire.actor or PROVINCE_SOURCE,
+        at=parse_time(wire.at), note=wire.note)
     if _in_history(ctx.session, change):
         return change.dossier_code, pu.Outcome(
             pu.UNCHANGED, f"Hồ sơ {change.dossier_code}: thay đổi trạng thái này đã được ghi "
@@ -185,13 +199,14 @@ def _in_history(session: Session, change: pu.ProvinceStatus) -> bool:
 
 
 def _catalogue(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outcome]:
-    version = str(payload["version"])
-    text = orjson.dumps(payload["document"]).decode()
+    wire = convert(payload, CatalogueChange)
+    version = wire.version
+    text = orjson.dumps(wire.document).decode()
     try:
         catalogue = parse_catalogue(text)
     except CatalogueError as exc:
         return version, pu.Outcome(pu.NOT_APPLIED, f"Danh mục {version} không hợp lệ: {exc}")
-    if catalogue.sha256 != payload.get("sha256") or catalogue.version != version:
+    if catalogue.sha256 != wire.sha256 or catalogue.version != version:
         return version, pu.Outcome(pu.NOT_APPLIED, f"Danh mục {version}: mã băm không khớp.")
     source = f"{PROVINCE_SOURCE} #{ctx.seq}"
     if install_catalogue(ctx.session, catalogue, text, source=source):
@@ -201,9 +216,9 @@ def _catalogue(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outcome]:
 
 def _calendar(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outcome]:
     """The province's table for a year replaces its earlier one; local imports are kept."""
-    year = int(payload["year"])
-    days = {date.fromisoformat(d["date"]): (str(d["kind"]), nfc(str(d["name"])))
-            for d in payload["days"]}
+    wire = convert(payload, CalendarChange)
+    year = wire.year
+    days = {date.fromisoformat(d.date): (d.kind, nfc(d.name)) for d in wire.days}
     if any(day.year != year or kind not in ("holiday", "workday")
            for day, (kind, _) in days.items()):
         return str(year), pu.Outcome(pu.NOT_APPLIED, f"Lịch năm {year} có ngày không hợp lệ.")
@@ -224,10 +239,11 @@ def _calendar(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outcome]:
 
 
 def _tracking_pool(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outcome]:
-    unit = str(payload["unit_code"])
+    wire = convert(payload, TrackingPoolChange)
+    unit = wire.unit_code
     if unit != ctx.me.unit_code:
         return unit, pu.Outcome(pu.NOT_APPLIED, f"Mã vận đơn dành cho đơn vị khác ({unit}).")
-    numbers = [str(n) for n in payload["numbers"]]
+    numbers = wire.numbers
     fresh = pu.add_tracking_numbers(ctx.session, unit, numbers, ctx.seq, ctx.now)
     if fresh == 0:
         return unit, pu.Outcome(pu.UNCHANGED, "Các mã vận đơn này đã có trên máy.")
@@ -235,10 +251,11 @@ def _tracking_pool(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outco
 
 
 def _device_revoked(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outcome]:
-    device_id = int(payload["device_id"])
+    wire = convert(payload, DeviceRevokedChange)
+    device_id = wire.device_id
     if device_id != ctx.me.device_id:
         return f"máy số {device_id}", pu.Outcome(
-            pu.APPLIED, f"Máy số {device_id} (slot {payload.get('slot')}) đã bị thu hồi.")
+            pu.APPLIED, f"Máy số {device_id} (slot {wire.slot}) đã bị thu hồi.")
     mark_revoked(ctx.session, ctx.now, REVOKED_MESSAGE)
     return f"máy số {device_id}", pu.Outcome(pu.APPLIED, REVOKED_MESSAGE)
 
@@ -250,9 +267,9 @@ def mark_revoked(session: Session, now: datetime, message: str) -> None:
 
 
 _HANDLERS: dict[str, Handler] = {
-    protocol.CHANGE_DOSSIER_STATUS: _dossier_status,
-    protocol.CHANGE_CATALOGUE: _catalogue,
-    protocol.CHANGE_CALENDAR: _calendar,
-    protocol.CHANGE_TRACKING_POOL: _tracking_pool,
-    protocol.CHANGE_DEVICE_REVOKED: _device_revoked,
+    CHANGE_DOSSIER_STATUS: _dossier_status,
+    CHANGE_CATALOGUE: _catalogue,
+    CHANGE_CALENDAR: _calendar,
+    CHANGE_TRACKING_POOL: _tracking_pool,
+    CHANGE_DEVICE_REVOKED: _device_revoked,
 }

@@ -21,12 +21,15 @@ from counter_app.models.tables import OutboxOp
 from counter_app.services.catalogue import current_version
 from counter_app.services.outbox import HELD
 from counter_app.services.store import Store
-from counter_app.sync import ledger, protocol
+from counter_app.sync import ledger
 from counter_app.sync.client import SyncClient
 from counter_app.sync.crash import AFTER_RECEIPT_STORED, BEFORE_SEND, crash_point
 from counter_app.sync.errors import FailureKind, SyncError
 from counter_app.sync.identity import Enrolled
 from counter_app.sync.report import SyncReport
+from counter_protocol import receipt as wire
+from counter_protocol.batch import build_batch, new_batch_id
+from counter_protocol.encoding import ProtocolError, decode_json_object
 
 MIN_BATCH_OPS = 10
 Progress = Callable[[str, int, int], None]
@@ -101,8 +104,8 @@ class Pusher:
             if not batch:
                 return None
             head, catalogue = ledger.head_seq(session), current_version(session)
-        batch_id = protocol.new_batch_id()
-        body = protocol.build_batch(
+        batch_id = new_batch_id()
+        body = build_batch(
             self._me.device_id, [op.payload for op in batch], app_version=s.app_version,
             catalogue_version=catalogue, head_seq=head, batch_id=batch_id,
             sent_at=self._clock())
@@ -140,14 +143,14 @@ class Pusher:
                 OutboxOp.state.in_(states))) or 0
 
 
-def verify_receipt(raw: bytes, me: Enrolled, batch_id: str) -> tuple[protocol.Receipt, str]:
+def verify_receipt(raw: bytes, me: Enrolled, batch_id: str) -> tuple[wire.Receipt, str]:
     """The receipt, checked (hash, server signature, batch, device) before anything is marked."""
     try:
-        signed = protocol.decode_json_object(raw)  # parsed once: receipts are ~100 B per op
-        receipt = protocol.verify_receipt(signed, me.server_public_key, batch_id=batch_id,
-                                          device_id=me.device_id)
+        signed = decode_json_object(raw)  # parsed once: receipts are ~100 B per op
+        receipt = wire.verify_receipt(signed, me.server_public_key, batch_id=batch_id,
+                                      device_id=me.device_id)
         signature = signed["signature"]
-    except (protocol.ReceiptError, protocol.ProtocolError) as exc:
+    except (wire.ReceiptError, ProtocolError) as exc:
         raise SyncError(FailureKind.BAD_REPLY,
                         f"Biên nhận của máy chủ không kiểm tra được ({exc}); chưa đánh dấu gì, "
                         "lô sẽ được gửi lại.") from exc

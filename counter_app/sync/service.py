@@ -14,7 +14,7 @@ from counter_app import __version__
 from counter_app.domain.vntime import now_vn
 from counter_app.models.sync_tables import STATE_ROW, SyncState
 from counter_app.services.store import Store
-from counter_app.sync import protocol, views
+from counter_app.sync import views
 from counter_app.sync.client import SyncClient, Timeouts
 from counter_app.sync.enrol import ClientFactory, EnrolResult, enrol
 from counter_app.sync.errors import FailureKind, SyncError
@@ -25,6 +25,8 @@ from counter_app.sync.pull_apply import mark_revoked
 from counter_app.sync.push import Pusher, PushSettings
 from counter_app.sync.report import SyncReport, write_log
 from counter_app.sync.status import SyncStatus, compute_status
+from counter_protocol.batch import DEFAULT_BATCH_OPS
+from counter_protocol.feed import DEFAULT_CHANGES_LIMIT
 
 Progress = Callable[[str, int, int], None]  # phase ("push" | "pull"), done, total
 Clock = Callable[[], datetime]
@@ -32,9 +34,9 @@ Clock = Callable[[], datetime]
 
 @dataclass
 class SyncOptions:
-    batch_ops: int = protocol.DEFAULT_BATCH_OPS
+    batch_ops: int = DEFAULT_BATCH_OPS
     batch_bytes: int = 2 * 1024 * 1024  # uncompressed op JSON per batch (~80 KB on the wire)
-    pull_limit: int = protocol.DEFAULT_CHANGES_LIMIT
+    pull_limit: int = DEFAULT_CHANGES_LIMIT
     window: int = 2  # batches in flight at once (the server works while the next one travels)
     timeouts: Timeouts = field(default_factory=Timeouts)
     lock_wait_s: float = 0.0

@@ -12,11 +12,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from counter_app.domain.vntime import format_vn, to_vn
 from counter_app.models.sync_tables import STATE_ROW, ProvinceUpdate, SyncLogEntry, SyncState
 from counter_app.models.tables import Device, OutboxOp
 from counter_app.services.outbox import CONFLICT, HELD, QUARANTINED, QUEUED
 from counter_app.sync.ledger import DONE_STATES
+from counter_protocol.timefmt import format_vn, to_vn
 
 ERROR_STATES = (CONFLICT, QUARANTINED)
 

@@ -8,9 +8,9 @@ from datetime import datetime
 from counter_app.domain.vntime import now_vn
 from counter_app.services.calendar import CalendarService
 from counter_app.services.store import Store
-from counter_app.sync import protocol
 from counter_app.sync.enrol import ClientFactory
 from counter_app.sync.service import SyncOptions, SyncService
+from counter_protocol.feed import CHANGE_CALENDAR
 
 
 def build_sync_service(
@@ -18,7 +18,7 @@ def build_sync_service(
     clock: Callable[[], datetime] = now_vn, client_factory: ClientFactory | None = None,
 ) -> SyncService:
     def refresh(kinds: set[str]) -> None:
-        if calendar is not None and protocol.CHANGE_CALENDAR in kinds:
+        if calendar is not None and CHANGE_CALENDAR in kinds:
             # store_overrides with no rows writes nothing but drops the cached calendar, so the
             # next due date uses the province's table.
             calendar.store_overrides([], source="đồng bộ")

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.statuses import Status
-from counter_app.domain.vntime import format_vn
 from counter_app.ui.intake_sections import CHANNELS, COLLECTED_WORDS, DELIVERIES, money
 from counter_app.ui.slip_preview import SlipPreviewDialog
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import MessageBar, error_text
+from counter_protocol.statuses import Status
+from counter_protocol.timefmt import format_vn
 
 EVENT_KINDS = {
     "registered": "Đăng ký", "received": "Tiếp nhận", "refused": "Từ chối tiếp nhận",

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.statuses import Status
 from counter_app.domain.vntime import now_vn
 from counter_app.services.search import DossierQuery
 from counter_app.ui.dossier_model import DUE_SOON, DossierTableModel
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import MessageBar
+from counter_protocol.statuses import Status
 
 SEARCH_DELAY_MS = 200
 SCOPES = (("Tiếp nhận hôm nay", "today"), ("Tất cả", "all"))

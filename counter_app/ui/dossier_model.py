@@ -8,11 +8,12 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from counter_app.domain.statuses import Status
-from counter_app.domain.vntime import format_vn, now_vn
+from counter_app.domain.vntime import now_vn
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.table_model import RowsTableModel
 from counter_app.ui.tasks import TaskRunner
+from counter_protocol.statuses import Status
+from counter_protocol.timefmt import format_vn
 
 PAGE_SIZE = 100
 DUE_SOON = timedelta(hours=24)  # about one working day

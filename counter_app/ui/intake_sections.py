@@ -12,10 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.vntime import to_vn
 from counter_app.services.dto import FeeLine
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.widgets import FieldMessage, with_message
+from counter_protocol.timefmt import to_vn
 
 CHANNELS = (("Trực tiếp tại quầy", 1), ("Qua dịch vụ bưu chính (BCCI)", 3))
 DELIVERIES = (("Tại quầy", 0), ("Qua bưu điện, gửi về địa chỉ", 1))

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.vntime import format_vn
 from counter_app.ui.dossier_detail import status_text
 from counter_app.ui.intake_sections import money
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import MessageBar, error_text
+from counter_protocol.timefmt import format_vn
 
 
 def fees_due_at_return(detail) -> int:

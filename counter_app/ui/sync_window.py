@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from counter_app.domain.vntime import format_vn, now_vn
+from counter_app.domain.vntime import now_vn
 from counter_app.ui.sync_status import SyncController, status_colour, status_line
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import MessageBar
+from counter_protocol.timefmt import format_vn
 
 OP_KINDS = {"dossier.create": "Tiếp nhận hồ sơ", "dossier.event": "Cập nhật hồ sơ"}
 CHANGE_KINDS = {"dossier.status": "Trạng thái hồ sơ", "catalogue": "Danh mục thủ tục",

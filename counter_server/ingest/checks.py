@@ -1,19 +1,27 @@
 """Check one pushed op before anything is written: shape, types, unit, codes, times and statuses.
 
 An op that fails is quarantined with a machine reason and a Vietnamese message; the others go on.
-The op's bytes are hashed as received and decoded straight into typed structs (`wire.py`); only
-an op that does not decode is parsed again, to say what is wrong with it (`explain.py`).
+The op's bytes are hashed as received and decoded straight into the wire's typed structs
+(counter_protocol/ops.py); only an op that does not decode is parsed again, to say what is wrong
+with it (`explain.py`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-
 import orjson
+from msgspec import Raw
 
-from counter_app.sync.protocol import KIND_CREATE, KIND_EVENT, OP_KINDS
-from counter_app.sync.signing import sha256_hex
+from counter_protocol.encoding import sha256_hex
+from counter_protocol.ops import (
+    CREATE_DATA,
+    EVENT_DATA,
+    KIND_CREATE,
+    OP_HEAD,
+    CreateData,
+    EventData,
+    Op,
+    WireError,
+)
 from counter_server.ingest.explain import (
     OpRejected,
     canonical_uuid,
@@ -24,40 +32,7 @@ from counter_server.ingest.explain import (
     op_identity,
     time_value,
 )
-from counter_server.ingest.rows import Rejected
-from counter_server.ingest.wire import (
-    CREATE_DATA,
-    EVENT_DATA,
-    OP_HEAD,
-    CreateData,
-    EventData,
-    OpHead,
-    WireError,
-)
-
-
-@dataclass(slots=True)
-class IncomingOp:
-    """A well-formed op (or a held one read back), with what the planner needs at hand."""
-
-    body: bytes  # the op's JSON exactly as received: hashed, and kept unless applied at once
-    op_id: str
-    device_seq: int
-    kind: str
-    dossier_uuid: str
-    dossier_code: str
-    unit_code: str
-    prev_seq: int | None
-    created_at: datetime
-    created_text: str
-    payload_hash: str
-    create: CreateData | None  # a create op's data
-    event: EventData  # the op's event (a create op's first event)
-    data_json: bytes  # the op's `data` as received: a new dossier's row keeps it
-    index: int = -1  # position in the batch; -1 for a held op from an earlier batch
-    row_seq: int | None = None  # ops.seq of a held op already stored
-    held_since: datetime | None = None  # when a held op was received
-    clock_flag: str | None = None
+from counter_server.ingest.records import IncomingOp, Rejected
 
 
 def check_op(body: bytes, unit_code: str, index: int) -> IncomingOp | Rejected:
@@ -82,9 +57,9 @@ def read_back(body: bytes, payload_hash: str, unit_code: str) -> IncomingOp:
     return op
 
 
-def _checked(head: OpHead, body: bytes, digest: str, unit_code: str, index: int) -> IncomingOp:
+def _checked(head: Op[Raw], body: bytes, digest: str, unit_code: str, index: int) -> IncomingOp:
     op_id, dossier_uuid = canonical_uuid(head.op_id), canonical_uuid(head.dossier_uuid)
-    if op_id is None or dossier_uuid is None or head.kind not in OP_KINDS:
+    if op_id is None or dossier_uuid is None:  # (an unknown kind did not decode at all)
         raise _Reparse  # the slow path says which, in the words it always used
     code = check_code(head.unit_code, head.dossier_code, unit_code)
     prev_seq = check_prev(head.prev_seq, head.kind, head.device_seq)
@@ -111,7 +86,7 @@ class _Reparse(Exception):
 
 
 def _check_create(data: CreateData) -> None:
-    """What the types in wire.py cannot say (they already checked lengths and status codes)."""
+    """What the types of ops.py cannot say (they already checked lengths and status codes)."""
     texts = (data.procedure_code, data.received_by, data.applicant.full_name,
              data.catalogue_version or "-")
     if any(text.isspace() for text in texts):
@@ -152,6 +127,3 @@ def _rejected(
         fault = explain(raw, unit_code)
     op_id, seq = op_identity(raw)
     return Rejected(index, raw, op_id, seq, digest, fault.reason, fault.message)
-
-
-__all__ = ["KIND_CREATE", "KIND_EVENT", "IncomingOp", "OpRejected", "check_op", "read_back"]

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from counter_server.ingest.checks import IncomingOp
-from counter_server.ingest.rows import Rejected
+from counter_server.ingest.records import IncomingOp, Rejected
 
 AHEAD_LIMIT = timedelta(hours=24)
 # An op built a moment before the previous batch went out can carry a slightly earlier time.

@@ -12,13 +12,11 @@ import uuid
 from datetime import datetime
 from typing import Any, TypeGuard
 
-from counter_app.domain.codes import DOSSIER_CODE_RE
-from counter_app.domain.statuses import Status
-from counter_app.sync.protocol import KIND_CREATE, OP_KINDS
+from counter_protocol.codes import DOSSIER_CODE_RE
+from counter_protocol.ops import KIND_CREATE, OP_KINDS, TEXT_LIMITS
+from counter_protocol.statuses import Status
 
 STATUSES = frozenset(int(s) for s in Status)
-TEXT_LIMITS = {"procedure_code": 60, "catalogue_version": 40, "full_name": 200, "actor": 200,
-               "kind": 40, "received_by": 200}
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 

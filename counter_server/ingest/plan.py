@@ -14,19 +14,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from counter_app.domain.statuses import Status, TransitionError, check_transition
-from counter_app.sync.protocol import (
-    APPLIED,
-    CONFLICT,
-    DUPLICATE,
-    HELD,
-    KIND_CREATE,
-    QUARANTINED,
-    OpResult,
-)
+from counter_protocol.ops import KIND_CREATE
+from counter_protocol.receipt import APPLIED, CONFLICT, DUPLICATE, HELD, QUARANTINED, OpResult
+from counter_protocol.statuses import Status, TransitionError, check_transition
 from counter_server.ingest.bulk import JsonText, device_time
-from counter_server.ingest.checks import IncomingOp, OpRejected
-from counter_server.ingest.rows import Rejected, StoredOp, new_op_row
+from counter_server.ingest.explain import OpRejected
+from counter_server.ingest.records import Entry, IncomingOp, Rejected, StoredOp
+from counter_server.ingest.rows import BatchInfo, new_op_row
 
 
 @dataclass(slots=True)
@@ -72,9 +66,6 @@ class Plan:
     conflicts: list[dict[str, Any]] = field(default_factory=list)
 
 
-Entry = IncomingOp | Rejected
-
-
 class Planner:
     """Plans one batch of one device; use once."""
 
@@ -89,6 +80,7 @@ class Planner:
         self.known = known
         self.now = now
         self.plan = Plan(results=[])
+        self._batch = BatchInfo(device_id, batch_id, now)
         self._in_batch: dict[str, Entry] = {}
         self._batch_seqs: dict[int, str] = {}
         self._dead: set[int] = {s for s, o in known.seq_owner.items() if o.state == QUARANTINED}
@@ -137,9 +129,9 @@ class Planner:
             return
         result = self._result(entry, DUPLICATE)
         if stored is not None:
-            result["prior"], result["state"] = stored.result, stored.state
+            result.prior, result.state = stored.result, stored.state
         else:
-            result["prior"] = result["state"] = "same_batch"
+            result.prior = result.state = "same_batch"
         self.plan.counts[DUPLICATE] += 1
 
     def _conflict(self, entry: Entry, reason: str, message: str) -> None:
@@ -270,32 +262,27 @@ class Planner:
             return
         entry = self._result(op, result, reason, message)
         if op.clock_flag:
-            entry["clock"] = op.clock_flag
-        self.plan.new_rows.append(new_op_row(op, self, result, reason, message))
+            entry.clock = op.clock_flag
+        self.plan.new_rows.append(new_op_row(op, self._batch, result, reason, message))
 
     def _release(self, op: IncomingOp, result: str, reason: str, message: str) -> None:
         self.plan.held_updates.append({
             "b_seq": op.row_seq, "state": result, "reason": reason or None,
             "message": message or None, "resolved_at": self.now,
         })
-        entry: OpResult = {"op_id": op.op_id, "device_seq": op.device_seq, "result": result,
-                           "reason": reason or "released"}
-        if message:
-            entry["message"] = message
-        self.plan.released.append(entry)
+        self.plan.released.append(OpResult(
+            op_id=op.op_id, device_seq=op.device_seq, result=result,
+            reason=reason or "released", message=message or None))
 
     def _quarantine_new(self, entry: Rejected, reason: str, message: str) -> None:
         self._result(entry, QUARANTINED, reason, message)
         self.plan.counts[QUARANTINED] += 1
         if entry.op_id is not None and entry.device_seq is not None:
-            self.plan.new_rows.append(new_op_row(entry, self, QUARANTINED, reason, message))
+            self.plan.new_rows.append(new_op_row(entry, self._batch, QUARANTINED, reason, message))
 
     def _result(self, entry: Entry, result: str, reason: str = "", message: str = "") -> OpResult:
-        out: OpResult = {"op_id": entry.op_id, "device_seq": entry.device_seq, "result": result}
-        if reason:
-            out["reason"] = reason
-        if message:
-            out["message"] = message
+        out = OpResult(op_id=entry.op_id, device_seq=entry.device_seq, result=result,
+                       reason=reason or None, message=message or None)
         self._indexed.append((entry.index, out))
         return out
 

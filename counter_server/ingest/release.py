@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine
 
-from counter_app.sync.protocol import APPLIED, QUARANTINED
+from counter_protocol.receipt import APPLIED, QUARANTINED
 from counter_server import audit
 from counter_server.db import write_transaction
 from counter_server.ingest.plan import Planner
@@ -75,12 +75,12 @@ def _release_device(
         plan = Planner(device_id, str(uuid.uuid4()), known, now, hold_limit=limit).run([])
         write_plan(conn, plan)
         done = Released(
-            applied=sum(r["result"] == APPLIED for r in plan.released),
-            quarantined=sum(r["result"] == QUARANTINED for r in plan.released))
+            applied=sum(r.result == APPLIED for r in plan.released),
+            quarantined=sum(r.result == QUARANTINED for r in plan.released))
         if plan.released:
             audit.record(conn, "held_released", device_id=device_id, applied=done.applied,
                          quarantined=done.quarantined,
-                         ops=[r["device_seq"] for r in plan.released][:100])
+                         ops=[r.device_seq for r in plan.released][:100])
     return done
 
 

@@ -1,46 +1,28 @@
-"""Plain records passed between the ingest steps: a rejected op, a stored op, a new ops row."""
+"""The `ops` row of an op first seen in a batch, whatever became of it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from counter_app.sync.protocol import APPLIED
+from counter_protocol.receipt import APPLIED
 from counter_server.ingest.bulk import JsonText, device_time
 from counter_server.ingest.explain import canonical_uuid
-
-if TYPE_CHECKING:
-    from counter_server.ingest.checks import IncomingOp
-    from counter_server.ingest.plan import Planner
+from counter_server.ingest.records import IncomingOp, Rejected
 
 
-@dataclass(slots=True)
-class Rejected:
-    """An op that failed its checks; stored (quarantined) if it has an op id and a device_seq."""
+@dataclass(frozen=True, slots=True)
+class BatchInfo:
+    """What every row of one batch (or of one release of held ops) records alike."""
 
-    index: int
-    raw: Any
-    op_id: str | None
-    device_seq: int | None
-    payload_hash: str | None
-    reason: str
-    message: str
-    clock_flag: str | None = None
-
-
-@dataclass(slots=True, frozen=True)
-class StoredOp:
-    op_id: str
     device_id: int
-    device_seq: int
-    payload_hash: str
-    result: str
-    state: str
+    batch_id: str
+    now: datetime
 
 
 def new_op_row(
-    op: IncomingOp | Rejected, planner: Planner, state: str, reason: str, message: str
+    op: IncomingOp | Rejected, batch: BatchInfo, state: str, reason: str, message: str
 ) -> dict[str, Any]:
     """The `ops` row for an op first seen in this batch; its payload is kept unless applied."""
     raw: Any
@@ -56,13 +38,13 @@ def new_op_row(
         prev_seq, created_at = op.prev_seq, device_time(op.created_text)
     applied = state == APPLIED
     return {
-        "op_id": op.op_id, "device_id": planner.device_id, "device_seq": op.device_seq,
+        "op_id": op.op_id, "device_id": batch.device_id, "device_seq": op.device_seq,
         "kind": kind, "dossier_uuid": dossier_uuid, "prev_seq": prev_seq,
         "payload_hash": op.payload_hash, "state": state, "result": state,
         "reason": reason or None, "message": message or None,
         "payload": None if applied else raw, "device_created_at": created_at,
-        "clock_flag": op.clock_flag, "batch_id": planner.batch_id, "received_at": planner.now,
-        "resolved_at": planner.now if applied else None,
+        "clock_flag": op.clock_flag, "batch_id": batch.batch_id, "received_at": batch.now,
+        "resolved_at": batch.now if applied else None,
     }
 
 

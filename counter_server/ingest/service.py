@@ -14,28 +14,23 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
+from msgspec import Raw
 from sqlalchemy import Connection, Engine, bindparam, case, insert, update
 from sqlalchemy.exc import DBAPIError
 
-from counter_app.sync.protocol import (
-    APPLIED,
-    KIND_CREATE,
-    Batch,
-    Receipt,
-    SignedReceipt,
-    make_receipt,
-    parse_time,
-    sign_receipt,
-)
-from counter_app.sync.signing import Ed25519PrivateKey
+from counter_protocol.batch import Batch
+from counter_protocol.ops import KIND_CREATE
+from counter_protocol.receipt import APPLIED, Receipt, SignedReceipt, make_receipt, sign_receipt
+from counter_protocol.signing import Ed25519PrivateKey
+from counter_protocol.timefmt import parse_time
 from counter_server import audit
 from counter_server.db import write_transaction
 from counter_server.devices import DeviceInfo
-from counter_server.ingest.checks import IncomingOp, check_op
+from counter_server.ingest.checks import check_op
 from counter_server.ingest.clock import flag_clocks, skew_seconds
 from counter_server.ingest.plan import Known, Plan, Planner
+from counter_server.ingest.records import IncomingOp, Rejected
 from counter_server.ingest.release import hold_limit
-from counter_server.ingest.rows import Rejected
 from counter_server.ingest.store import has_held, load_known, write_plan, write_plan_carefully
 from counter_server.models import BatchLog, Device
 
@@ -43,9 +38,9 @@ log = logging.getLogger(__name__)
 OPTIMISTIC, NORMAL, CAREFUL = "optimistic", "normal", "careful"
 
 
-def check_all(ops: list[Any], unit_code: str) -> list[IncomingOp | Rejected]:
-    """Each op's bytes (as `wire.decode_push` split them) checked."""
-    return [check_op(raw, unit_code, index) for index, raw in enumerate(ops)]
+def check_all(ops: list[Raw], unit_code: str) -> list[IncomingOp | Rejected]:
+    """Each op's bytes (as `batch.decode_batch` split them) checked."""
+    return [check_op(bytes(raw), unit_code, index) for index, raw in enumerate(ops)]
 
 
 def ingest_batch(
@@ -54,7 +49,7 @@ def ingest_batch(
 ) -> SignedReceipt:
     """Apply `batch` (signature already verified) for `device`; return the signed receipt."""
     now = now or datetime.now(UTC)
-    entries = check_all(batch["ops"], device.unit_code)
+    entries = check_all(batch.ops, device.unit_code)
     flagged = flag_clocks(entries, now, device.attested_at, device.attested_seq)
     modes = _modes(entries)
     for attempt, mode in enumerate(modes, start=1):
@@ -67,7 +62,7 @@ def ingest_batch(
             if attempt == len(modes):
                 raise
             level = logging.DEBUG if mode == OPTIMISTIC else logging.WARNING
-            log.log(level, "batch %s %s attempt failed: %s", batch["batch_id"], mode, exc.orig)
+            log.log(level, "batch %s %s attempt failed: %s", batch.batch_id, mode, exc.orig)
     raise AssertionError("unreachable")
 
 
@@ -87,13 +82,13 @@ def _apply(
         known = Known()
     else:
         known = load_known(conn, device.id, device.unit_code, entries)
-    plan = Planner(device.id, batch["batch_id"], known, now, hold_limit()).run(entries)
+    plan = Planner(device.id, batch.batch_id, known, now, hold_limit()).run(entries)
     (write_plan_carefully if mode == CAREFUL else write_plan)(conn, plan)
     if plan.conflicts:
-        audit.record(conn, "op_conflict", device_id=device.id, batch_id=batch["batch_id"],
+        audit.record(conn, "op_conflict", device_id=device.id, batch_id=batch.batch_id,
                      ops=plan.conflicts[:100])
     _update_device(conn, device, batch, plan, now)
-    return make_receipt(batch["batch_id"], device.id, now, [*plan.results, *plan.released])
+    return make_receipt(batch.batch_id, device.id, now, [*plan.results, *plan.released])
 
 
 def _update_device(
@@ -104,12 +99,12 @@ def _update_device(
         created += row["state"] == APPLIED and row["kind"] == KIND_CREATE
         flags += row["clock_flag"] is not None
         top = max(top, row["device_seq"])
-    head = batch.get("head_seq")
+    head = batch.head_seq
     conn.execute(_device_update(attest=head is not None), {
         "b_id": device.id, "now": now,
-        "last_skew_s": skew_seconds(parse_time(batch["sent_at"]), now),
-        "app_version": batch["app_version"][:40],
-        "catalogue_version": (batch["catalogue_version"] or "")[:40] or None,
+        "last_skew_s": skew_seconds(parse_time(batch.sent_at), now),
+        "app_version": batch.app_version[:40],
+        "catalogue_version": (batch.catalogue_version or "")[:40] or None,
         "b_created": created, "b_flags": flags, "b_top": top, "b_head": head,
     })
 
@@ -136,14 +131,14 @@ def _record_batch(
     conn: Connection, device: DeviceInfo, batch: Batch, receipt: Receipt, now: datetime,
     body_bytes: int, flagged: int,
 ) -> None:
-    counts = Counter(r["result"] for r in receipt["results"])
+    counts = Counter(r.result for r in receipt.results)
     counts["clock_flagged"] = flagged
     conn.execute(insert(BatchLog), [{
-        "batch_id": batch["batch_id"], "device_id": device.id, "received_at": now,
-        "sent_at": parse_time(batch["sent_at"]),
-        "skew_s": skew_seconds(parse_time(batch["sent_at"]), now),
-        "app_version": batch["app_version"][:40],
-        "catalogue_version": (batch["catalogue_version"] or "")[:40] or None,
+        "batch_id": batch.batch_id, "device_id": device.id, "received_at": now,
+        "sent_at": parse_time(batch.sent_at),
+        "skew_s": skew_seconds(parse_time(batch.sent_at), now),
+        "app_version": batch.app_version[:40],
+        "catalogue_version": (batch.catalogue_version or "")[:40] or None,
         "body_bytes": body_bytes, "counts": dict(counts),
-        "receipt_hash": receipt["receipt_hash"],
+        "receipt_hash": receipt.receipt_hash,
     }])

@@ -14,13 +14,14 @@ from typing import Any
 from sqlalchemy import Connection, and_, bindparam, insert, or_, select, update
 from sqlalchemy.exc import DBAPIError
 
-from counter_app.sync.protocol import KIND_CREATE, QUARANTINED
-from counter_app.sync.signing import canonical_json
+from counter_protocol.encoding import canonical_json
+from counter_protocol.ops import KIND_CREATE
+from counter_protocol.receipt import QUARANTINED
 from counter_server.devices import REVOKED
 from counter_server.ingest.bulk import JsonText, among, bindable, insert_rows
-from counter_server.ingest.checks import IncomingOp, read_back
+from counter_server.ingest.checks import read_back
 from counter_server.ingest.plan import DossierState, Known, Plan, Step
-from counter_server.ingest.rows import Rejected, StoredOp
+from counter_server.ingest.records import IncomingOp, Rejected, StoredOp
 from counter_server.models import Device, DossierEvent, DossierRow, OpRow
 
 DB_ERROR_MESSAGE = "Máy chủ không lưu được thao tác này ({error}); đã cách ly để kiểm tra."
@@ -218,13 +219,13 @@ def _mark_failed(plan: Plan, failed: dict[str, str], raws: dict[str, Any]) -> No
             row.update(state=QUARANTINED, result=QUARANTINED, reason="db_error", message=message,
                        resolved_at=None, payload=raws[row["op_id"]])
     for held, released in zip(plan.held_updates, plan.released, strict=True):
-        if released["op_id"] in failed:
+        if released.op_id in failed:
             held.update(state=QUARANTINED, reason="db_error",
-                        message=DB_ERROR_MESSAGE.format(error=failed[released["op_id"]]))
+                        message=DB_ERROR_MESSAGE.format(error=failed[released.op_id]))
     for result in [*plan.results, *plan.released]:
-        if result["op_id"] in failed:
-            result["result"], result["reason"] = QUARANTINED, "db_error"
-            result["message"] = DB_ERROR_MESSAGE.format(error=failed[result["op_id"]])
+        if result.op_id in failed:
+            result.result, result.reason = QUARANTINED, "db_error"
+            result.message = DB_ERROR_MESSAGE.format(error=failed[result.op_id])
 
 
 def _try(conn: Connection, statement: Any, row: dict[str, Any]) -> None:

@@ -62,6 +62,7 @@ class ServerProcess:
     admin_token: str = ""
     _engine: Engine | None = None
     extra_args: tuple[str, ...] = ()
+    server_bin: Path = SERVER_BIN  # another installation's `counter-server`, if given
 
     @property
     def base_url(self) -> str:
@@ -70,7 +71,7 @@ class ServerProcess:
     def start(self) -> None:
         log = self.log_file.open("ab")
         self.proc = subprocess.Popen(
-            [str(SERVER_BIN), "--db", self.db_url, "--host", "127.0.0.1",
+            [str(self.server_bin), "--db", self.db_url, "--host", "127.0.0.1",
              "--port", str(self.port), *self.extra_args], stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:

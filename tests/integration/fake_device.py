@@ -9,9 +9,19 @@ from typing import Any
 
 import httpx
 
-from counter_app.domain.vntime import VN_TZ
-from counter_app.sync import protocol
-from counter_app.sync.signing import generate_private_key, public_key_b64
+from counter_protocol.batch import build_batch, new_batch_id
+from counter_protocol.feed import ChangesPage, changes_target, parse_changes_page
+from counter_protocol.ops import KIND_CREATE, KIND_EVENT
+from counter_protocol.receipt import Receipt, verify_receipt
+from counter_protocol.signing import generate_private_key, public_key_b64
+from counter_protocol.timefmt import VN_TZ
+from counter_protocol.transport import (
+    ENROL_PATH,
+    PUSH_PATH,
+    SERVER_SIGNATURE_HEADER,
+    push_headers,
+    signed_request_headers,
+)
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ"]
 MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Ngọc", "Thanh", "Quốc", "Xuân", "Thu"]
@@ -53,7 +63,7 @@ class FakeDevice:
                 "app_version": "0.1.0"}
 
     def enrol(self, client: httpx.Client, code: str) -> httpx.Response:
-        reply = client.post(protocol.ENROL_PATH, json=self.enrol_body(code))
+        reply = client.post(ENROL_PATH, json=self.enrol_body(code))
         if reply.status_code == 200:
             self.device_id = reply.json()["device_id"]
             self.server_key = reply.json()["server_public_key"]
@@ -86,7 +96,7 @@ class FakeDevice:
         dossier_uuid = str(uuid.uuid4())
         code = self._next_code(at)
         data = self.create_data(at) | data_overrides
-        op = self._wrap(protocol.KIND_CREATE, dossier_uuid, code, None, at, data)
+        op = self._wrap(KIND_CREATE, dossier_uuid, code, None, at, data)
         self.dossiers[dossier_uuid] = {"code": code, "last_seq": op["device_seq"],
                                        "status": data["status"], "event_seq": 1}
         return op
@@ -99,7 +109,7 @@ class FakeDevice:
                 "at": at.isoformat(timespec="seconds"), "actor": "nv.lan",
                 "from_status": d["status"], "to_status": to_status,
                 "note": note, "extra": {}}
-        op = self._wrap(protocol.KIND_EVENT, dossier_uuid, d["code"], d["last_seq"], at, data)
+        op = self._wrap(KIND_EVENT, dossier_uuid, d["code"], d["last_seq"], at, data)
         d.update(last_seq=op["device_seq"], event_seq=d["event_seq"] + 1,
                  status=to_status if to_status is not None else d["status"])
         return op
@@ -138,8 +148,8 @@ class FakeDevice:
     def batch(self, ops: list[dict[str, Any]], *, batch_id: str | None = None,
               head_seq: int | None = None) -> tuple[str, bytes]:
         assert self.device_id is not None, "enrol first"
-        batch_id = batch_id or protocol.new_batch_id()
-        body = protocol.build_batch(
+        batch_id = batch_id or new_batch_id()
+        body = build_batch(
             self.device_id, ops, app_version="0.1.0", catalogue_version="2026.1",
             head_seq=self.seq if head_seq is None else head_seq, batch_id=batch_id,
             sent_at=self.now())
@@ -147,24 +157,24 @@ class FakeDevice:
 
     def post_body(self, client: httpx.Client, body: bytes) -> httpx.Response:
         assert self.device_id is not None
-        headers = protocol.push_headers(self.device_id, self.key, body)
-        return client.post(protocol.PUSH_PATH, content=body, headers=headers)
+        headers = push_headers(self.device_id, self.key, body)
+        return client.post(PUSH_PATH, content=body, headers=headers)
 
     def push(self, client: httpx.Client, ops: list[dict[str, Any]],
-             **batch_args: Any) -> protocol.Receipt:
+             **batch_args: Any) -> Receipt:
         """Push and return the verified receipt (fails the test on any non-200)."""
         batch_id, body = self.batch(ops, **batch_args)
         reply = self.post_body(client, body)
         assert reply.status_code == 200, reply.text
         assert self.server_key is not None
-        return protocol.verify_receipt(reply.content, self.server_key, batch_id=batch_id,
-                                       device_id=self.device_id)
+        return verify_receipt(reply.content, self.server_key, batch_id=batch_id,
+                              device_id=self.device_id)
 
-    def pull(self, client: httpx.Client, cursor: int, limit: int = 100) -> protocol.ChangesPage:
+    def pull(self, client: httpx.Client, cursor: int, limit: int = 100) -> ChangesPage:
         assert self.device_id is not None and self.server_key is not None
-        target = protocol.changes_target(cursor, limit)
-        headers = protocol.signed_request_headers(self.device_id, self.key, "GET", target)
+        target = changes_target(cursor, limit)
+        headers = signed_request_headers(self.device_id, self.key, "GET", target)
         reply = client.get(target, headers=headers)
         assert reply.status_code == 200, reply.text
-        return protocol.parse_changes_page(
-            reply.content, reply.headers.get(protocol.SERVER_SIGNATURE_HEADER), self.server_key)
+        return parse_changes_page(
+            reply.content, reply.headers.get(SERVER_SIGNATURE_HEADER), self.server_key)

@@ -18,8 +18,8 @@ def test_a_clock_years_behind_is_recorded_and_its_new_ops_flagged(
     device.push(client, [device.create_op()])  # clock still right: attests server time
     device.clock_offset = -YEARS
     receipt = device.push(client, [device.create_op(), device.create_op()])
-    assert [r.get("clock") for r in receipt["results"]] == ["behind", "behind"]
-    assert [r["result"] for r in receipt["results"]] == ["applied", "applied"]  # recorded, kept
+    assert [r.clock for r in receipt.results] == ["behind", "behind"]
+    assert [r.result for r in receipt.results] == ["applied", "applied"]  # recorded, kept
     skew = server.scalar("SELECT last_skew_s FROM devices WHERE id = :d", d=device.device_id)
     assert -YEARS.total_seconds() - 120 < skew < -YEARS.total_seconds() + 120
     flags = server.rows("SELECT device_seq, clock_flag FROM ops WHERE device_id = :d "
@@ -34,7 +34,7 @@ def test_a_clock_far_ahead_is_flagged_at_once(server: ServerProcess, client: htt
     device = server.device()
     device.clock_offset = 2 * YEARS
     receipt = device.push(client, [device.create_op()])
-    assert receipt["results"][0]["clock"] == "ahead"
+    assert receipt.results[0].clock == "ahead"
     assert server.scalar("SELECT clock_flag_count FROM devices WHERE id = :d",
                          d=device.device_id) == 1
     skew = server.scalar("SELECT skew_s FROM batches WHERE device_id = :d", d=device.device_id)
@@ -48,7 +48,7 @@ def test_a_backlog_created_before_the_last_sync_is_not_flagged(
     backlog = [device.create_op() for _ in range(6)]
     device.push(client, backlog[:3])  # head_seq = 6: ops up to 6 predate this sync
     receipt = device.push(client, backlog[3:])
-    assert [r.get("clock") for r in receipt["results"]] == [None, None, None]
+    assert [r.clock for r in receipt.results] == [None, None, None]
 
 
 def test_a_normal_clock_is_not_flagged(server: ServerProcess, client: httpx.Client) -> None:
@@ -56,4 +56,4 @@ def test_a_normal_clock_is_not_flagged(server: ServerProcess, client: httpx.Clie
     device.clock_offset = timedelta(minutes=-3)
     for _ in range(2):
         receipt = device.push(client, [device.create_op()])
-        assert "clock" not in receipt["results"][0]
+        assert receipt.results[0].clock is None

@@ -45,10 +45,10 @@ def sync_one(server: ServerProcess, device: FakeDevice, start: threading.Barrier
     with httpx.Client(base_url=server.base_url, timeout=120) as client:
         start.wait()
         for ops in batches:
-            outcomes += [r["result"] for r in device.push(client, ops)["results"]]
+            outcomes += [r.result for r in device.push(client, ops).results]
         device.pull(client, 0, 100)
-        outcomes += [r["result"] for r in device.push(client, random.sample(batches[0], 3))
-                     ["results"]]
+        outcomes += [r.result for r in device.push(client, random.sample(batches[0], 3))
+                     .results]
     return outcomes
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import orjson
 
-from counter_app.sync.signing import generate_private_key, load_private_key
+from counter_protocol.signing import generate_private_key, load_private_key
 from counter_server import web_session
 from counter_server.admin import token_hash
 from tests.integration.conftest import ServerProcess

@@ -33,10 +33,10 @@ def test_a_row_the_database_refuses_is_quarantined_alone(fresh_server: ServerPro
     with server.client() as client:
         receipt = device.push(client, [good, bad, after_bad, good_too])
         again = device.push(client, [bad])
-    got = [(r["result"], r.get("reason")) for r in receipt["results"]]
+    got = [(r.result, r.reason) for r in receipt.results]
     assert got == [("applied", None), ("quarantined", "db_error"), ("quarantined", "db_error"),
                    ("applied", None)]
-    assert (again["results"][0]["result"], again["results"][0]["prior"]) == (
+    assert (again.results[0].result, again.results[0].prior) == (
         "duplicate", "quarantined")
     assert server.scalar("SELECT count(*) FROM dossiers") == 2
     states = server.rows("SELECT device_seq, state FROM ops ORDER BY device_seq")

@@ -8,9 +8,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from counter_app.sync import protocol
 from counter_app.sync.errors import FailureKind, SyncError
-from counter_app.sync.signing import Ed25519PrivateKey
+from counter_protocol.feed import CHANGE_DEVICE_REVOKED, changes_target
+from counter_protocol.signing import Ed25519PrivateKey
+from counter_protocol.transport import ENROL_PATH, PUSH_PATH, signed_request_headers
 from tests.integration.conftest import ServerProcess, unique_unit
 from tests.integration.fake_device import FakeDevice
 from tests.sync.helpers import CounterPC, make_counter_dir, sync_unit
@@ -77,9 +78,9 @@ def test_a_bad_slot_or_key_is_refused(server: ServerProcess, client: httpx.Clien
     unit = unique_unit()
     code = server.enrol_code(unit)
     device = FakeDevice(unit, 1)
-    reply = client.post(protocol.ENROL_PATH, json=device.enrol_body(code, slot=42))
+    reply = client.post(ENROL_PATH, json=device.enrol_body(code, slot=42))
     assert (reply.status_code, reply.json()["error"]) == (400, "bad_slot")
-    reply = client.post(protocol.ENROL_PATH, json=device.enrol_body(code) | {"public_key": "eA=="})
+    reply = client.post(ENROL_PATH, json=device.enrol_body(code) | {"public_key": "eA=="})
     assert (reply.status_code, reply.json()["error"]) == (400, "bad_key")
 
 
@@ -91,8 +92,8 @@ def test_revoked_device_is_refused_and_logged(server: ServerProcess, client: htt
     _, body = device.batch([device.create_op()])
     reply = device.post_body(client, body)
     assert (reply.status_code, reply.json()["error"]) == (403, "device_revoked")
-    target = protocol.changes_target(0)
-    headers = protocol.signed_request_headers(device.device_id or 0, device.key, "GET", target)
+    target = changes_target(0)
+    headers = signed_request_headers(device.device_id or 0, device.key, "GET", target)
     assert client.get(target, headers=headers).status_code == 403
     logged = server.scalar(
         "SELECT count(*) FROM audit_log WHERE event = 'revoked_device' AND device_id = :d",
@@ -106,12 +107,12 @@ def test_revocation_reaches_other_devices_through_pull(
     server: ServerProcess, client: httpx.Client
 ) -> None:
     keeper = server.device(slot=1)
-    cursor = keeper.pull(client, 0, limit=5000)["next_cursor"]
+    cursor = keeper.pull(client, 0, limit=5000).next_cursor
     gone = server.device(unit=keeper.unit_code, slot=2)
     server.cli("revoke", str(gone.device_id))
     page = keeper.pull(client, cursor, limit=5000)
-    revoked = [c for c in page["changes"] if c["kind"] == protocol.CHANGE_DEVICE_REVOKED]
-    assert [c["payload"]["device_id"] for c in revoked] == [gone.device_id]
+    revoked = [c for c in page.changes if c.kind == CHANGE_DEVICE_REVOKED]
+    assert [c.payload["device_id"] for c in revoked] == [gone.device_id]
 
 
 def test_unknown_device_is_refused_and_logged(server: ServerProcess, client: httpx.Client) -> None:
@@ -121,7 +122,7 @@ def test_unknown_device_is_refused_and_logged(server: ServerProcess, client: htt
     before = server.scalar("SELECT count(*) FROM audit_log WHERE event = 'unknown_device'")
     reply = stranger.post_body(client, body)
     assert (reply.status_code, reply.json()["error"]) == (403, "unknown_device")
-    reply = client.post(protocol.PUSH_PATH, content=body)  # no headers at all
+    reply = client.post(PUSH_PATH, content=body)  # no headers at all
     assert reply.status_code == 403
     after = server.scalar("SELECT count(*) FROM audit_log WHERE event = 'unknown_device'")
     assert after == before + 2
@@ -172,9 +173,9 @@ def _refused_as_revoked(client: httpx.Client, device_id: int, key: Ed25519Privat
     ghost.key, ghost.device_id = key, device_id
     _, body = ghost.batch([ghost.create_op()])
     push = ghost.post_body(client, body)
-    target = protocol.changes_target(0)
-    pull = client.get(target, headers=protocol.signed_request_headers(device_id, key, "GET",
-                                                                      target))
+    target = changes_target(0)
+    pull = client.get(target, headers=signed_request_headers(device_id, key, "GET",
+                                                             target))
     return [(r.status_code, r.json()["error"]) for r in (push, pull)] == [
         (403, "device_revoked")] * 2
 

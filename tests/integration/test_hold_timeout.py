@@ -56,8 +56,8 @@ def test_an_op_held_past_the_limit_is_applied_over_the_gap_and_flagged(
                                  u=create["dossier_uuid"]) == [(4, 3)]
         # The counter learns it when it sends the held op again; the lost op, if it ever
         # turns up, no longer fits the chain and is set aside for IT.
-        replay = device.push(client, [moved])["results"][0]
-        assert (replay["result"], replay["state"]) == ("duplicate", "applied")
+        replay = device.push(client, [moved]).results[0]
+        assert (replay.result, replay.state) == ("duplicate", "applied")
         assert results(device.push(client, [lost])) == [(2, "quarantined", "fork")]
     audit = fresh_server.rows("SELECT event FROM audit_log WHERE event = 'held_released'")
     assert len(audit) == 1
@@ -125,7 +125,7 @@ def test_a_batch_of_the_same_dossier_releases_its_overdue_held_op(
         device.push(client, [create, moved])
         time.sleep(1.5)
         receipt = device.push(client, [moved])  # the counter resends its held ops
-    assert [(r["result"], r.get("reason")) for r in receipt["results"]] == [
+    assert [(r.result, r.reason) for r in receipt.results] == [
         ("duplicate", None), ("applied", "applied_after_wait")]
 
 

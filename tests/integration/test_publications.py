@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import httpx
 
-from counter_app.domain.validation import s10_check_digit
-from counter_app.sync import protocol
+from counter_protocol.feed import CHANGE_CALENDAR, CHANGE_CATALOGUE, CHANGE_TRACKING_POOL, Change
+from counter_protocol.tracking import s10_check_digit
 from tests.integration.conftest import ROOT, ServerProcess, unique_unit
 from tests.integration.fake_device import FakeDevice
 
 SAMPLE = ROOT / "resources" / "catalogue" / "ha-tinh-sample.json"
 
 
-def kinds(device: FakeDevice, client: httpx.Client, cursor: int, kind: str) -> list[Any]:
-    return [c for c in device.pull(client, cursor, 5000)["changes"] if c["kind"] == kind]
+def kinds(device: FakeDevice, client: httpx.Client, cursor: int, kind: str) -> list[Change]:
+    return [c for c in device.pull(client, cursor, 5000).changes if c.kind == kind]
 
 
 def refused(done: object) -> str:
@@ -33,16 +32,16 @@ def count(server: ServerProcess, kind: str) -> int:
 
 def test_catalogue_versions(server: ServerProcess, client: httpx.Client, tmp_path: Path) -> None:
     device = server.device()
-    start = device.pull(client, 0, 5000)["next_cursor"]
+    start = device.pull(client, 0, 5000).next_cursor
     doc = json.loads(SAMPLE.read_text(encoding="utf-8"))
     version = f"{doc['version']}-{tmp_path.name}"
     good = tmp_path / "catalogue.json"
     good.write_text(json.dumps(doc | {"version": version}, ensure_ascii=False), encoding="utf-8")
     assert "thay đổi #" in server.cli("publish", "catalogue", str(good)).stdout
     assert "đã có sẵn" in server.cli("publish", "catalogue", str(good)).stdout
-    changes = kinds(device, client, start, protocol.CHANGE_CATALOGUE)
-    assert [c["payload"]["version"] for c in changes] == [version]
-    assert changes[0]["payload"]["document"]["procedures"] == doc["procedures"]
+    changes = kinds(device, client, start, CHANGE_CATALOGUE)
+    assert [c.payload["version"] for c in changes] == [version]
+    assert changes[0].payload["document"]["procedures"] == doc["procedures"]
     changed = tmp_path / "changed.json"
     changed.write_text(json.dumps(doc | {"version": version, "notice": "khác"},
                                   ensure_ascii=False), encoding="utf-8")
@@ -78,15 +77,15 @@ def test_a_bad_catalogue_is_refused_with_one_line(
 
 def test_calendar_years(server: ServerProcess, client: httpx.Client, tmp_path: Path) -> None:
     device = server.device()
-    start = device.pull(client, 0, 5000)["next_cursor"]
+    start = device.pull(client, 0, 5000).next_cursor
     csv = tmp_path / "calendar.csv"
     year = 2090
     csv.write_text(f"date,kind,name\n{year}-01-01,holiday,Tết Dương lịch\n"
                    f"{year}-04-30,holiday,Ngày Giải phóng\n{year}-05-09,workday,Làm bù\n"
                    f"{year + 1}-01-01,holiday,Tết Dương lịch\n", encoding="utf-8")
     server.cli("publish", "calendar", str(csv))
-    changes = kinds(device, client, start, protocol.CHANGE_CALENDAR)
-    by_year = {c["payload"]["year"]: c["payload"]["days"] for c in changes}
+    changes = kinds(device, client, start, CHANGE_CALENDAR)
+    by_year = {c.payload["year"]: c.payload["days"] for c in changes}
     assert sorted(by_year) == [year, year + 1]
     assert by_year[year][2] == {"date": f"{year}-05-09", "kind": "workday", "name": "Làm bù"}
 
@@ -112,16 +111,16 @@ def s10(serial: int, prefix: str = "EE") -> str:
 def test_tracking_pool(server: ServerProcess, client: httpx.Client, tmp_path: Path) -> None:
     device = server.device()
     other = server.device()
-    starts = [d.pull(client, 0, 5000)["next_cursor"] for d in (device, other)]
+    starts = [d.pull(client, 0, 5000).next_cursor for d in (device, other)]
     base = 10_000_000 + device.device_id * 1000 if device.device_id else 0
     numbers = [s10(base + i) for i in range(20)]
     pool = tmp_path / "pool.txt"
     pool.write_text("\n".join(numbers) + "\n\n", encoding="utf-8")
     assert "20 mục" in server.cli("publish", "tracking-pool", "--unit", device.unit_code,
                                   str(pool)).stdout
-    got = kinds(device, client, starts[0], protocol.CHANGE_TRACKING_POOL)
-    assert [c["payload"]["numbers"] for c in got] == [numbers]
-    assert kinds(other, client, starts[1], protocol.CHANGE_TRACKING_POOL) == []
+    got = kinds(device, client, starts[0], CHANGE_TRACKING_POOL)
+    assert [c.payload["numbers"] for c in got] == [numbers]
+    assert kinds(other, client, starts[1], CHANGE_TRACKING_POOL) == []
     assert "đã có sẵn" in server.cli("publish", "tracking-pool", "--unit", device.unit_code,
                                      str(pool)).stdout
     line = refused(server.cli("publish", "tracking-pool", "--unit", other.unit_code, str(pool),

@@ -8,13 +8,15 @@ from typing import Any
 import httpx
 import pytest
 
-from counter_app.sync import protocol
-from counter_app.sync.signing import generate_private_key, public_key_b64
+from counter_protocol.batch import build_batch, new_batch_id
+from counter_protocol.receipt import Receipt, ReceiptError, receipt_hash, verify_receipt
+from counter_protocol.signing import generate_private_key, public_key_b64
+from counter_protocol.transport import PUSH_PATH, push_headers
 from tests.integration.conftest import ServerProcess, unique_unit
 
 
-def results(receipt: protocol.Receipt) -> list[tuple[int | None, str, str | None]]:
-    return [(r["device_seq"], r["result"], r.get("reason")) for r in receipt["results"]]
+def results(receipt: Receipt) -> list[tuple[int | None, str, str | None]]:
+    return [(r.device_seq, r.result, r.reason) for r in receipt.results]
 
 
 def test_new_ops_are_applied(server: ServerProcess, client: httpx.Client) -> None:
@@ -41,7 +43,7 @@ def test_a_resent_op_gets_its_first_result(server: ServerProcess, client: httpx.
     first = device.push(client, [later])
     again = device.push(client, [create, later])
     assert results(first) == [(2, "applied", None)]
-    assert [(r["result"], r.get("prior"), r.get("state")) for r in again["results"]] == [
+    assert [(r.result, r.prior, r.state) for r in again.results] == [
         ("duplicate", "applied", "applied"), ("duplicate", "applied", "applied")]
     assert server.scalar("SELECT count(*) FROM ops WHERE device_id = :d", d=device.device_id) == 2
 
@@ -95,10 +97,10 @@ def test_invalid_ops_are_quarantined_and_the_rest_go_on(
     good_too = device.create_op()
     follow = device.event_op(good["dossier_uuid"], 4)
     receipt = device.push(client, [good, *bad.values(), {"nonsense": True}, good_too, follow])
-    got = [(r["result"], r.get("reason")) for r in receipt["results"]]
+    got = [(r.result, r.reason) for r in receipt.results]
     assert got == [("applied", None), *[("quarantined", reason) for reason in bad],
                    ("quarantined", "malformed"), ("applied", None), ("applied", None)]
-    assert all(r.get("message") for r in receipt["results"] if r["result"] == "quarantined")
+    assert all(r.message for r in receipt.results if r.result == "quarantined")
     stored = server.rows("SELECT reason FROM ops WHERE device_id = :d AND state = 'quarantined' "
                          "ORDER BY device_seq", d=device.device_id)
     assert [r[0] for r in stored] == list(bad)
@@ -117,7 +119,7 @@ def test_an_event_breaking_the_status_rules_is_quarantined_with_its_followers(
     receipt = device.push(client, [create, done, illegal, after])
     assert results(receipt)[2:] == [(3, "quarantined", "bad_transition"),
                                     (4, "quarantined", "after_quarantined")]
-    assert "Không thể chuyển" in receipt["results"][2]["message"]
+    assert "Không thể chuyển" in (receipt.results[2].message or "")
     assert server.scalar("SELECT status FROM dossiers WHERE uuid = :u",
                          u=create["dossier_uuid"]) == 9
 
@@ -162,7 +164,7 @@ def test_shuffled_batches_are_held_then_applied_in_order(
     random.Random(seed).shuffle(batches)
     seen: set[str] = set()
     for batch in batches:
-        seen.update(r["result"] for r in device.push(client, batch)["results"])
+        seen.update(r.result for r in device.push(client, batch).results)
     assert "held" in seen
     for dossier_uuid, (status, last_seq) in expected.items():
         row = server.rows("SELECT status, last_device_seq FROM dossiers WHERE uuid = :u",
@@ -184,12 +186,12 @@ def test_a_held_op_is_released_in_a_later_receipt(
     step2 = device.event_op(create["dossier_uuid"], 9)
     assert results(device.push(client, [create, step2])) == [
         (1, "applied", None), (3, "held", "waiting_prev")]
-    replay = device.push(client, [step2])["results"][0]
-    assert (replay["result"], replay["prior"], replay["state"]) == ("duplicate", "held", "held")
+    replay = device.push(client, [step2]).results[0]
+    assert (replay.result, replay.prior, replay.state) == ("duplicate", "held", "held")
     assert results(device.push(client, [step])) == [(2, "applied", None),
                                                      (3, "applied", "released")]
-    replay = device.push(client, [step2])["results"][0]
-    assert (replay["prior"], replay["state"]) == ("held", "applied")
+    replay = device.push(client, [step2]).results[0]
+    assert (replay.prior, replay.state) == ("held", "applied")
 
 
 def snapshot(server: ServerProcess, device_id: int) -> list[Any]:
@@ -210,14 +212,14 @@ def test_a_batch_replayed_ten_times_leaves_the_same_state(
     ops = [device.create_op() for _ in range(5)]
     ops += [device.event_op(ops[0]["dossier_uuid"], 4), device.create_op(status=99)]
     batch_id, body = device.batch(ops)
-    first = protocol.verify_receipt(device.post_body(client, body).content,
-                                    device.server_key or "", batch_id=batch_id)
+    first = verify_receipt(device.post_body(client, body).content,
+                           device.server_key or "", batch_id=batch_id)
     before = snapshot(server, device.device_id or 0)
     for _ in range(10):
-        again = protocol.verify_receipt(device.post_body(client, body).content,
-                                        device.server_key or "", batch_id=batch_id)
-        assert [(r["result"], r.get("prior")) for r in again["results"]] == [
-            ("duplicate", r["result"]) for r in first["results"]]
+        again = verify_receipt(device.post_body(client, body).content,
+                               device.server_key or "", batch_id=batch_id)
+        assert [(r.result, r.prior) for r in again.results] == [
+            ("duplicate", r.result) for r in first.results]
     assert snapshot(server, device.device_id or 0) == before
     assert server.scalar("SELECT count(*) FROM batches WHERE batch_id = :b", b=batch_id) == 11
 
@@ -227,10 +229,10 @@ def test_one_changed_byte_rejects_the_whole_batch(
 ) -> None:
     device = server.device()
     _, body = device.batch([device.create_op() for _ in range(3)])
-    headers = protocol.push_headers(device.device_id or 0, device.key, body)
+    headers = push_headers(device.device_id or 0, device.key, body)
     tampered = bytearray(body)
     tampered[len(tampered) // 2] ^= 0x01
-    reply = client.post(protocol.PUSH_PATH, content=bytes(tampered), headers=headers)
+    reply = client.post(PUSH_PATH, content=bytes(tampered), headers=headers)
     assert (reply.status_code, reply.json()["error"]) == (401, "bad_signature")
     assert server.scalar("SELECT count(*) FROM ops WHERE device_id = :d", d=device.device_id) == 0
     logged = server.rows("SELECT detail FROM audit_log WHERE event = 'bad_signature' "
@@ -244,8 +246,8 @@ def test_a_signature_by_another_key_is_refused(
 ) -> None:
     device = server.device()
     _, body = device.batch([device.create_op()])
-    headers = protocol.push_headers(device.device_id or 0, generate_private_key(), body)
-    assert client.post(protocol.PUSH_PATH, content=body, headers=headers).status_code == 401
+    headers = push_headers(device.device_id or 0, generate_private_key(), body)
+    assert client.post(PUSH_PATH, content=body, headers=headers).status_code == 401
 
 
 def test_receipt_hash_and_signature_verify(server: ServerProcess, client: httpx.Client) -> None:
@@ -253,20 +255,20 @@ def test_receipt_hash_and_signature_verify(server: ServerProcess, client: httpx.
     batch_id, body = device.batch([device.create_op(), device.create_op()])
     raw = device.post_body(client, body).json()
     key = device.server_key or ""
-    receipt = protocol.verify_receipt(raw, key, batch_id=batch_id, device_id=device.device_id)
-    assert receipt["receipt_hash"] == protocol.receipt_hash(receipt["results"])
+    receipt = verify_receipt(raw, key, batch_id=batch_id, device_id=device.device_id)
+    assert receipt.receipt_hash == receipt_hash(receipt.results)
     forged = {**raw, "receipt": {**raw["receipt"], "results": [
         {**raw["receipt"]["results"][0], "result": "conflict"}, raw["receipt"]["results"][1]]}}
-    with pytest.raises(protocol.ReceiptError, match="hash"):
-        protocol.verify_receipt(forged, key)
-    rehashed = {**forged, "receipt": {**forged["receipt"], "receipt_hash": protocol.receipt_hash(
+    with pytest.raises(ReceiptError, match="hash"):
+        verify_receipt(forged, key)
+    rehashed = {**forged, "receipt": {**forged["receipt"], "receipt_hash": receipt_hash(
         forged["receipt"]["results"])}}
-    with pytest.raises(protocol.ReceiptError, match="signature"):
-        protocol.verify_receipt(rehashed, key)
-    with pytest.raises(protocol.ReceiptError):
-        protocol.verify_receipt(raw, public_key_b64(generate_private_key()))
-    with pytest.raises(protocol.ReceiptError, match="another batch"):
-        protocol.verify_receipt(raw, key, batch_id=protocol.new_batch_id())
+    with pytest.raises(ReceiptError, match="signature"):
+        verify_receipt(rehashed, key)
+    with pytest.raises(ReceiptError):
+        verify_receipt(raw, public_key_b64(generate_private_key()))
+    with pytest.raises(ReceiptError, match="another batch"):
+        verify_receipt(raw, key, batch_id=new_batch_id())
 
 
 def test_a_malformed_envelope_is_refused_whole(
@@ -274,17 +276,17 @@ def test_a_malformed_envelope_is_refused_whole(
 ) -> None:
     device = server.device()
     not_zstd = b'{"ops": []}'
-    headers = protocol.push_headers(device.device_id or 0, device.key, not_zstd)
-    reply = client.post(protocol.PUSH_PATH, content=not_zstd, headers=headers)
+    headers = push_headers(device.device_id or 0, device.key, not_zstd)
+    reply = client.post(PUSH_PATH, content=not_zstd, headers=headers)
     assert (reply.status_code, reply.json()["error"]) == (400, "bad_batch")
-    wrong_id = protocol.build_batch((device.device_id or 0) + 1, [], app_version="0.1.0",
-                                    catalogue_version=None)
-    headers = protocol.push_headers(device.device_id or 0, device.key, wrong_id)
-    assert client.post(protocol.PUSH_PATH, content=wrong_id, headers=headers).status_code == 400
-    future = protocol.build_batch(device.device_id or 0, [], app_version="9.0",
-                                  catalogue_version=None, schema_version=99)
-    headers = protocol.push_headers(device.device_id or 0, device.key, future)
-    reply = client.post(protocol.PUSH_PATH, content=future, headers=headers)
+    wrong_id = build_batch((device.device_id or 0) + 1, [], app_version="0.1.0",
+                           catalogue_version=None)
+    headers = push_headers(device.device_id or 0, device.key, wrong_id)
+    assert client.post(PUSH_PATH, content=wrong_id, headers=headers).status_code == 400
+    future = build_batch(device.device_id or 0, [], app_version="9.0",
+                         catalogue_version=None, schema_version=99)
+    headers = push_headers(device.device_id or 0, device.key, future)
+    reply = client.post(PUSH_PATH, content=future, headers=headers)
     assert (reply.status_code, reply.json()["error"]) == (409, "schema_unsupported")
 
 

@@ -14,17 +14,17 @@ def test_restart_mid_sequence_keeps_state(fresh_server: ServerProcess) -> None:
     with server.client() as client:
         key_before = client.get("/health").json()["server_public_key"]
         first = device.push(client, [create, step2])
-        cursor = device.pull(client, 0)["next_cursor"]
-    assert [r["result"] for r in first["results"]] == ["applied", "held"]
+        cursor = device.pull(client, 0).next_cursor
+    assert [r.result for r in first.results] == ["applied", "held"]
     server.restart()
     with server.client() as client:
         assert client.get("/health").json()["server_public_key"] == key_before
         replay = device.push(client, [create, step2])  # the receipt was "lost": resend
-        assert [(r["result"], r.get("prior")) for r in replay["results"]] == [
+        assert [(r.result, r.prior) for r in replay.results] == [
             ("duplicate", "applied"), ("duplicate", "held")]
         after = device.push(client, [step1])
-        assert [r["result"] for r in after["results"]] == ["applied", "applied"]
-        assert device.pull(client, cursor)["next_cursor"] >= cursor
+        assert [r.result for r in after.results] == ["applied", "applied"]
+        assert device.pull(client, cursor).next_cursor >= cursor
     assert server.scalar("SELECT status FROM dossiers WHERE uuid = :u",
                          u=create["dossier_uuid"]) == 9
     assert server.scalar("SELECT count(*) FROM ops") == 3

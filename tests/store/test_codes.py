@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from counter_app.domain.codes import CodeError, make_code, parse_code
+from counter_protocol.codes import CodeError, make_code, parse_code
 from tests.conftest import make_set_up_store
 from tests.store.helpers import intake
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from counter_app.domain.statuses import Status
 from counter_app.services.errors import ServiceError
 from counter_app.services.intake_rules import IntakeInvalid
+from counter_protocol.statuses import Status
 from tests.store.helpers import intake
 
 

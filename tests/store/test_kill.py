@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from counter_app.domain.codes import parse_code
+from counter_protocol.codes import parse_code
 
 ROOT = Path(__file__).resolve().parents[2]
 

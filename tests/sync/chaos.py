@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from counter_app.domain.statuses import Status
 from counter_app.sync import crash
+from counter_protocol.statuses import Status
 from tests.integration.conftest import ServerProcess
 from tests.sync.helpers import CounterPC, assert_converged
 

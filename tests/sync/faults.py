@@ -6,7 +6,7 @@ import random
 
 import httpx
 
-from counter_app.sync import protocol
+from counter_protocol.transport import PUSH_PATH
 
 
 class FaultTransport(httpx.BaseTransport):
@@ -27,7 +27,7 @@ class FaultTransport(httpx.BaseTransport):
         self.lost = 0
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if request.url.path != protocol.PUSH_PATH:
+        if request.url.path != PUSH_PATH:
             return self._forward(request, request.read())
         body = request.read()
         self.pushes.append((dict(request.headers), body))

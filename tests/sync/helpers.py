@@ -15,12 +15,12 @@ from typing import Any
 import httpx
 
 from counter_app.app import Services, build_services
-from counter_app.domain.statuses import Status
 from counter_app.domain.vntime import now_vn
 from counter_app.services.dossiers import DossierService
 from counter_app.sync.client import SyncClient
 from counter_app.sync.service import SyncOptions, SyncService
 from counter_app.sync.wiring import build_sync_service
+from counter_protocol.statuses import Status
 from tests.integration.conftest import ServerProcess
 from tests.store.helpers import intake
 
@@ -149,18 +149,20 @@ def assert_converged(server: ServerProcess, pc: CounterPC) -> None:
 
 def client_batches(pc: CounterPC, ops_per_batch: int) -> list[tuple[dict[str, str], bytes]]:
     """The signed batches this counter would send now, built by the client's own code."""
-    from counter_app.sync import ledger, protocol
+    from counter_app.sync import ledger
     from counter_app.sync.identity import enrolled_identity
+    from counter_protocol.batch import build_batch
+    from counter_protocol.transport import push_headers
 
     out = []
     with pc.services.store.read() as session:
         me = enrolled_identity(session)
         after = 0
         while batch := ledger.next_batch(session, after, ops_per_batch, 10**9):
-            body = protocol.build_batch(
+            body = build_batch(
                 me.device_id, [op.payload for op in batch], app_version="0.1.0",
                 catalogue_version=None, head_seq=ledger.head_seq(session))
-            out.append((protocol.push_headers(me.device_id, me.key, body), body))
+            out.append((push_headers(me.device_id, me.key, body), body))
             after = batch[-1].device_seq
     return out
 

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import httpx
 
-from counter_app.domain.statuses import Status
 from counter_app.domain.vntime import now_vn
-from counter_app.sync import protocol
 from counter_app.sync.errors import FailureKind
 from counter_app.sync.service import SyncOptions
+from counter_protocol.statuses import Status
+from counter_protocol.transport import PUSH_PATH
 from tests.integration.conftest import ServerProcess
 from tests.sync.faults import FaultTransport
 from tests.sync.helpers import (
@@ -86,7 +86,7 @@ def test_each_batch_delivered_twice_and_replayed_ten_times(
     first = sqlite_server.rows("SELECT op_id, state, result FROM ops ORDER BY seq")
     with httpx.Client(base_url=sqlite_server.base_url, timeout=30) as client:
         for headers, body in faults.pushes * 10:
-            reply = client.post(protocol.PUSH_PATH, content=body, headers=headers)
+            reply = client.post(PUSH_PATH, content=body, headers=headers)
             assert reply.status_code == 200
             results = reply.json()["receipt"]["results"]
             assert {r["result"] for r in results} == {"duplicate"}
@@ -105,7 +105,7 @@ def test_shuffled_batches_end_in_the_same_state(
     held = 0
     with httpx.Client(base_url=sqlite_server.base_url, timeout=30) as client:
         for headers, body in batches:
-            reply = client.post(protocol.PUSH_PATH, content=body, headers=headers)
+            reply = client.post(PUSH_PATH, content=body, headers=headers)
             assert reply.status_code == 200, reply.text
             held += sum(r["result"] == "held" for r in reply.json()["receipt"]["results"])
     assert held > 0  # some events arrived before the op they follow

@@ -11,13 +11,23 @@ import orjson
 import pytest
 
 from counter_app.domain.vntime import now_vn
-from counter_app.sync import protocol
 from counter_app.sync.errors import FailureKind, SyncError
 from counter_app.sync.identity import Enrolled
 from counter_app.sync.pull import Puller
 from counter_app.sync.pull_apply import apply_page, start_over
 from counter_app.sync.report import SyncReport
-from counter_app.sync.signing import generate_private_key, public_key_b64, sign
+from counter_protocol.encoding import ProtocolError
+from counter_protocol.feed import (
+    CHANGE_CALENDAR,
+    CHANGE_DOSSIER_STATUS,
+    CHANGE_TRACKING_POOL,
+    Change,
+    ChangesPage,
+    changes_target,
+    parse_changes_page,
+)
+from counter_protocol.signing import generate_private_key, public_key_b64, sign
+from counter_protocol.transport import CHANGES_PATH
 from tests.sync.helpers import CounterPC
 from tests.sync.test_flow import s10_numbers
 
@@ -30,18 +40,18 @@ def identity(pc: CounterPC) -> Enrolled:
 
 
 def change(seq: int, kind: str, payload: dict[str, Any], change_id: str | None = None,
-           unit: str | None = None) -> protocol.Change:
-    return {"seq": seq, "id": change_id or uuid.uuid4().hex, "kind": kind, "unit_code": unit,
-            "created_at": datetime.now(UTC).isoformat(), "payload": payload}
+           unit: str | None = None) -> Change:
+    return Change(seq=seq, id=change_id or uuid.uuid4().hex, kind=kind, unit_code=unit,
+                  created_at=datetime.now(UTC).isoformat(), payload=payload)
 
 
-def a_page(changes: list[protocol.Change]) -> protocol.ChangesPage:
+def a_page(changes: list[Change]) -> ChangesPage:
     last = changes[-1]
-    return {"changes": changes, "next_cursor": last["seq"], "next_cursor_id": last.get("id"),
-            "has_more": False, "server_time": datetime.now(UTC).isoformat()}
+    return ChangesPage(changes=changes, next_cursor=last.seq, next_cursor_id=last.id,
+                       has_more=False, server_time=datetime.now(UTC).isoformat())
 
 
-def apply(pc: CounterPC, page: protocol.ChangesPage) -> Any:
+def apply(pc: CounterPC, page: ChangesPage) -> Any:
     with pc.services.store.write() as session:
         return apply_page(session, page, identity(pc), now_vn())
 
@@ -60,12 +70,12 @@ def test_the_feed_replayed_after_a_reset_changes_nothing_twice(pc: CounterPC) ->
     pool = {"unit_code": pc.unit, "numbers": s10_numbers(2)}
     processing = status_change(code, dossier_uuid, 4, at)
     supplement = status_change(code, dossier_uuid, 5, at + hour)
-    first = [change(1, protocol.CHANGE_DOSSIER_STATUS, processing, unit=pc.unit),
-             change(2, protocol.CHANGE_CALENDAR, calendar),
-             change(3, protocol.CHANGE_TRACKING_POOL, pool, unit=pc.unit),
-             change(4, protocol.CHANGE_DOSSIER_STATUS, supplement, unit=pc.unit)]
+    first = [change(1, CHANGE_DOSSIER_STATUS, processing, unit=pc.unit),
+             change(2, CHANGE_CALENDAR, calendar),
+             change(3, CHANGE_TRACKING_POOL, pool, unit=pc.unit),
+             change(4, CHANGE_DOSSIER_STATUS, supplement, unit=pc.unit)]
     assert apply(pc, a_page(first)).applied == 4
-    assert pc.sql("SELECT pull_cursor, pull_cursor_id FROM sync_state") == [(4, first[3]["id"])]
+    assert pc.sql("SELECT pull_cursor, pull_cursor_id FROM sync_state") == [(4, first[3].id)]
 
     with pc.services.store.write() as session:
         assert start_over(session, now_vn()) == 4
@@ -73,11 +83,11 @@ def test_the_feed_replayed_after_a_reset_changes_nothing_twice(pc: CounterPC) ->
     # under ids never seen (as for rows that got their ids after the counter applied them), and
     # a new change 6. Replaying "→ 4" over "5" would be a legal move: only the history says no.
     replay = [first[0],
-              change(2, protocol.CHANGE_CALENDAR, calendar),
-              change(3, protocol.CHANGE_TRACKING_POOL, pool, unit=pc.unit),
-              change(4, protocol.CHANGE_DOSSIER_STATUS, processing, unit=pc.unit),
-              change(5, protocol.CHANGE_DOSSIER_STATUS, supplement, unit=pc.unit),
-              change(6, protocol.CHANGE_DOSSIER_STATUS,
+              change(2, CHANGE_CALENDAR, calendar),
+              change(3, CHANGE_TRACKING_POOL, pool, unit=pc.unit),
+              change(4, CHANGE_DOSSIER_STATUS, processing, unit=pc.unit),
+              change(5, CHANGE_DOSSIER_STATUS, supplement, unit=pc.unit),
+              change(6, CHANGE_DOSSIER_STATUS,
                      status_change(code, dossier_uuid, 9, at + 2 * hour), unit=pc.unit)]
     result = apply(pc, a_page(replay))
     assert (result.seen_before, result.unchanged, result.applied) == (1, 4, 1)
@@ -91,7 +101,7 @@ def test_the_feed_replayed_after_a_reset_changes_nothing_twice(pc: CounterPC) ->
         (1, 2, "unchanged"), (1, 3, "unchanged"), (1, 4, "unchanged"), (1, 5, "unchanged"),
         (1, 6, "applied")]
     assert pc.sql("SELECT pull_cursor, pull_cursor_id, feed_generation, feed_resets "
-                  "FROM sync_state") == [(6, replay[5]["id"], 1, 1)]
+                  "FROM sync_state") == [(6, replay[5].id, 1, 1)]
 
 
 class ResetForever:
@@ -130,13 +140,13 @@ def test_start_over_is_followed_once_and_keeps_every_local_row(pc: CounterPC) ->
 def test_a_reset_page_is_checked_like_any_other() -> None:
     key = public_key_b64(KEY)
 
-    def parse(page: dict[str, Any]) -> protocol.ChangesPage:
+    def parse(page: dict[str, Any]) -> ChangesPage:
         body = orjson.dumps(page)
-        return protocol.parse_changes_page(body, sign(KEY, body), key)
+        return parse_changes_page(body, sign(KEY, body), key)
 
     base = {"changes": [], "next_cursor": 0, "has_more": False, "server_time": ""}
-    assert parse({**base, "reset": True})["reset"] is True
-    assert parse(base).get("reset") is None  # a server from before the checkable cursor
+    assert parse({**base, "reset": True}).reset is True
+    assert parse(base).reset is False  # a server from before the checkable cursor
     one = [{"seq": 3, "kind": "x", "unit_code": None, "created_at": "", "payload": {}}]
     for bad in ({**base, "reset": True, "changes": one, "next_cursor": 3},
                 {**base, "reset": True, "has_more": True},
@@ -144,10 +154,10 @@ def test_a_reset_page_is_checked_like_any_other() -> None:
                 {**base, "next_cursor_id": "xyz"},
                 {**base, "changes": [{**one[0], "id": 42}], "next_cursor": 3},
                 {**base, "probes_missing": "all"}):
-        with pytest.raises(protocol.ProtocolError):
+        with pytest.raises(ProtocolError):
             parse(bad)
     with pytest.raises(ValueError):
-        protocol.changes_target(3, 10, "not-an-id")
-    assert protocol.changes_target(3, 10, "ab" * 16, [str(uuid.UUID(int=1))]) == (
-        f"{protocol.CHANGES_PATH}?cursor=3&limit=10&cursor_id={'ab' * 16}"
+        changes_target(3, 10, "not-an-id")
+    assert changes_target(3, 10, "ab" * 16, [str(uuid.UUID(int=1))]) == (
+        f"{CHANGES_PATH}?cursor=3&limit=10&cursor_id={'ab' * 16}"
         "&probe=00000000-0000-0000-0000-000000000001")

@@ -11,11 +11,11 @@ import httpx
 import pytest
 
 from counter_app.config import resource_path
-from counter_app.domain.statuses import Status
-from counter_app.domain.validation import s10_check_digit
 from counter_app.services.errors import ServiceError
 from counter_app.sync.errors import FailureKind, SyncError
 from counter_app.sync.runner import BackoffPolicy
+from counter_protocol.statuses import Status
+from counter_protocol.tracking import s10_check_digit
 from tests.integration.conftest import ServerProcess
 from tests.sync.helpers import (
     CounterPC,

@@ -15,8 +15,8 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from counter_app.domain.statuses import Status
 from counter_app.domain.vntime import now_vn
+from counter_protocol.statuses import Status
 from tests.integration.conftest import ServerProcess
 from tests.sync.helpers import CounterPC, assert_converged, server_dossiers, with_events
 from tests.sync.test_flow import s10_numbers

@@ -6,11 +6,11 @@ import shutil
 from datetime import timedelta
 from pathlib import Path
 
-from counter_app.domain.statuses import Status
 from counter_app.domain.vntime import now_vn
 from counter_app.sync import ledger
 from counter_app.sync.identity import enrolled_identity
 from counter_app.sync.status import SyncStatus, format_age
+from counter_protocol.statuses import Status
 from tests.integration.conftest import ServerProcess
 from tests.sync.helpers import CounterPC, make_counter_dir, sync_unit
 
@@ -31,16 +31,16 @@ def honest(pc: CounterPC) -> SyncStatus:
 
 def push_only(pc: CounterPC, seqs: set[int]) -> None:
     """Send just these ops through the client's own send path (as a reordering network would)."""
-    from counter_app.sync import protocol
     from counter_app.sync.push import Built, Pusher
     from counter_app.sync.report import SyncReport
+    from counter_protocol.batch import build_batch, new_batch_id
 
     with pc.services.store.read() as session:
         me = enrolled_identity(session)
         batch = [op for op in ledger.next_batch(session, 0, 1000, 10**9) if op.device_seq in seqs]
-    batch_id = protocol.new_batch_id()
-    body = protocol.build_batch(me.device_id, [op.payload for op in batch],
-                                app_version="0.1.0", catalogue_version=None, batch_id=batch_id)
+    batch_id = new_batch_id()
+    body = build_batch(me.device_id, [op.payload for op in batch],
+                       app_version="0.1.0", catalogue_version=None, batch_id=batch_id)
     with pc._client(me.server_url) as client:
         pusher = Pusher(pc.services.store, client, me, pc.sync._push_settings, now_vn,
                         SyncReport("test", now_vn()), None)

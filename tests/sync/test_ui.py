@@ -10,11 +10,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from counter_app.domain.statuses import Status
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.sync_status import SyncController, install_sync
 from counter_app.ui.sync_window import EnrolDialog, SyncWindow
 from counter_app.ui.tasks import TaskRunner
+from counter_protocol.statuses import Status
 from tests.conftest import TEST_PASSWORD
 from tests.integration.conftest import ServerProcess
 from tests.sync.helpers import CounterPC

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from counter_app.sync.signing import canonical_json
-from counter_server.ingest.checks import IncomingOp, check_op
-from counter_server.ingest.rows import Rejected
+from counter_protocol.encoding import canonical_json
+from counter_server.ingest.checks import check_op
+from counter_server.ingest.records import IncomingOp, Rejected
 from tests.integration.fake_device import FakeDevice
 
 UNIT = "000.00.31.H27"

@@ -10,7 +10,7 @@ import pytest
 from counter_app.documents.fonts import BOLD, REGULAR, text_width
 from counter_app.documents.layout import Block, paginate, spacer
 from counter_app.documents.text import dateline, nfc, wrap_lines
-from counter_app.domain.vntime import VN_TZ
+from counter_protocol.timefmt import VN_TZ
 
 SENTENCE = ("Giấy tiếp nhận hồ sơ và hẹn trả kết quả được lập thành 02 liên; một liên giao cho "
             "cá nhân, tổ chức nộp hồ sơ")

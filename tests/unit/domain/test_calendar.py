@@ -14,7 +14,7 @@ from counter_app.domain.calendar import (
     WorkCalendar,
     WorkSession,
 )
-from counter_app.domain.vntime import VN_TZ
+from counter_protocol.timefmt import VN_TZ
 
 D = Decimal
 DAYS = DurationUnit.WORKING_DAYS

@@ -14,12 +14,7 @@ from typing import Any
 
 import pytest
 
-from counter_app.domain.catalogue import (
-    TIME_UNITS,
-    Catalogue,
-    CatalogueError,
-    parse_catalogue,
-)
+from counter_protocol.catalogue import TIME_UNITS, Catalogue, CatalogueError, parse_catalogue
 
 SHIPPED = Path(__file__).resolve().parents[3] / "resources" / "catalogue" / "ha-tinh-sample.json"
 PROVINCE, COMMUNE, POLICE = "000.00.00.H27", "000.20.01.H27", "000.00.09.H27"

@@ -13,7 +13,6 @@ from counter_app.domain.validation import (
     ValidationError,
     ValidationIssue,
     check_tracking_number,
-    s10_check_digit,
     validate_date,
     validate_email,
     validate_full_name,
@@ -21,6 +20,7 @@ from counter_app.domain.validation import (
     validate_phone,
     validate_s10,
 )
+from counter_protocol.tracking import s10_check_digit
 
 TODAY = date(2026, 6, 15)
 

@@ -10,13 +10,13 @@ import holidays
 import pytest
 
 from counter_app.domain.calendar import CalendarError, CalendarRules, DurationUnit
-from counter_app.domain.vntime import VN_TZ
 from counter_app.services.holiday_defaults import (
     build_calendar,
     default_days_off,
     default_makeup_workdays,
     parse_override_csv,
 )
+from counter_protocol.timefmt import VN_TZ
 
 DAYS = DurationUnit.WORKING_DAYS
 

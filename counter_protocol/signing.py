@@ -1,13 +1,10 @@
-"""Ed25519 keys, signatures and the canonical hashes both ends of the sync compute identically."""
+"""Ed25519 keys and signatures: what a device and the server sign, and how each checks the other."""
 
 from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
-from typing import Any
 
-import orjson
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
@@ -26,14 +23,11 @@ __all__ = [
     "SignatureError",
     "b64decode",
     "b64encode",
-    "canonical_json",
     "generate_private_key",
     "load_private_key",
     "load_public_key",
     "private_key_b64",
     "public_key_b64",
-    "receipt_hash",
-    "sha256_hex",
     "sign",
     "verify",
 ]
@@ -44,20 +38,6 @@ SIGNATURE_BYTES = 64
 
 class SignatureError(ValueError):
     """A key or signature that does not decode or does not verify."""
-
-
-def canonical_json(value: Any) -> bytes:
-    """The single byte form of a JSON value that is hashed or signed: orjson, sorted keys."""
-    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
-
-
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def receipt_hash(results: list[dict[str, Any]]) -> str:
-    """SHA-256 (hex) over the canonical JSON of a receipt's per-op results, in their order."""
-    return sha256_hex(canonical_json(results))
 
 
 def b64encode(data: bytes) -> str:

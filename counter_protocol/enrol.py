@@ -1,0 +1,56 @@
+"""Enrolment on the wire: a counter PC presents a one-time code and its key; the server answers.
+
+The request goes as JSON to `transport.ENROL_PATH`; the reply names the device id the server
+gave the PC and the server's own public key, which then checks every receipt and page.
+"""
+
+from __future__ import annotations
+
+import re
+
+import msgspec
+from msgspec import Struct
+
+MAX_REQUEST_BYTES = 1024 * 1024
+
+
+class EnrolRequest(Struct, kw_only=True, omit_defaults=True):
+    code: str  # the one-time enrolment code, as typed
+    public_key: str  # the PC's Ed25519 public key, base64
+    device_uuid: str
+    device_name: str
+    slot: int
+    app_version: str
+    unit_code: str | None = None  # the PC's unit: a code for another unit is refused unused
+
+
+class EnrolReply(Struct, kw_only=True):
+    device_id: int
+    unit_code: str
+    slot: int
+    server_public_key: str
+    server_time: str
+
+
+_REQUEST = msgspec.json.Decoder(EnrolRequest)
+_FIELD = re.compile(r"`\$\.(\w+)`|field `(\w+)`")
+
+
+class EnrolRequestError(ValueError):
+    """A request body that is not an enrolment request; `field` names the first bad field."""
+
+    def __init__(self, message: str, field: str | None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def decode_enrol_request(body: bytes) -> EnrolRequest:
+    """The request from its JSON bytes; EnrolRequestError naming the field at fault."""
+    try:
+        return _REQUEST.decode(body)
+    except msgspec.ValidationError as exc:
+        found = _FIELD.search(str(exc))
+        raise EnrolRequestError(str(exc), (found.group(1) or found.group(2)) if found else None)\
+            from exc
+    except msgspec.DecodeError as exc:
+        raise EnrolRequestError(str(exc), None) from exc

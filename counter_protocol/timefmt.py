@@ -1,0 +1,45 @@
+"""Times on the wire (aware ISO-8601) and Vietnam time as both programs show it.
+
+Machines run in UTC; every instant carries its zone; a person reads it in Asia/Ho_Chi_Minh.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from counter_protocol.encoding import ProtocolError
+
+VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def format_time(moment: datetime) -> str:
+    """Aware ISO-8601; refuses naive datetimes, which mean nothing on the wire."""
+    if moment.tzinfo is None:
+        raise ValueError("a naive datetime cannot go on the wire")
+    return moment.isoformat()
+
+
+def parse_time(text: object) -> datetime:
+    """An aware datetime from ISO-8601 text; ProtocolError if it is not text, not ISO or naive."""
+    if not isinstance(text, str):
+        raise ProtocolError(f"expected an ISO time, got {type(text).__name__}")
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise ProtocolError(f"not an ISO time: {text[:40]!r}") from exc
+    if moment.tzinfo is None:
+        raise ProtocolError(f"time without a zone: {text[:40]!r}")
+    return moment
+
+
+def to_vn(moment: datetime) -> datetime:
+    """Convert an aware datetime to Vietnam time; a naive one is taken as Vietnam wall time."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=VN_TZ)
+    return moment.astimezone(VN_TZ)
+
+
+def format_vn(moment: datetime) -> str:
+    """`YYYY-MM-DD HH:MM` in Vietnam time (the CLI, list and dashboard format)."""
+    return to_vn(moment).strftime("%Y-%m-%d %H:%M")

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Makes a virtual environment in DIR holding the provincial server alone, without Qt:
+#   scripts/server-venv.sh /opt/counter-server/venv
+# It installs this repository's distribution WITHOUT its dependencies (the desktop program's
+# Qt, reportlab and the like stay out), then the `server` extra's requirements as pyproject.toml
+# lists them. Afterwards DIR/bin/counter-server runs the server (see counter_server/README.md).
+# PYTHON picks the interpreter (default: python3); pip needs the package index or its cache.
+set -euo pipefail
+if [[ $# -ne 1 ]]; then
+  echo "usage: scripts/server-venv.sh DIR" >&2
+  exit 2
+fi
+target=$1
+root=$(cd "$(dirname "$0")/.." && pwd)
+"${PYTHON:-python3}" -m venv "$target"
+py="$target/bin/python"
+
+mapfile -t requirements < <("$py" - "$root/pyproject.toml" <<'PY'
+import sys
+import tomllib
+
+with open(sys.argv[1], "rb") as f:
+    print("\n".join(tomllib.load(f)["project"]["optional-dependencies"]["server"]))
+PY
+)
+"$py" -m pip install -q --disable-pip-version-check "${requirements[@]}"
+"$py" -m pip install -q --disable-pip-version-check --no-deps "$root"
+echo "server-venv: $target/bin/counter-server is ready"
