@@ -72,3 +72,12 @@ class SyncError(UserError):
     @property
     def retryable(self) -> bool:
         return self.kind in RETRYABLE
+
+
+class SyncBusy(SyncError):
+    """Another sync of this store is running: nothing was done, try again later."""
+
+    exit_code = 3
+
+    def __init__(self, message: str) -> None:
+        super().__init__(FailureKind.BUSY, message)
