@@ -9,6 +9,7 @@ transaction), so no caller ever sees a raw SQLite error for a problem a person c
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +21,7 @@ from counter_protocol.errors import UserError
 
 # Primary SQLite result codes (https://sqlite.org/rescode.html); extended codes keep them in the
 # low byte.
-SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8
+SQLITE_ERROR, SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 1, 3, 5, 6, 8
 SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 10, 11, 13, 14, 26
 # SQLITE_BUSY_RECOVERY and SQLITE_BUSY_SNAPSHOT: a transient clash inside WAL, not another holder.
 _TRANSIENT_BUSY = frozenset({5 | (1 << 8), 5 | (2 << 8)})
@@ -93,7 +94,8 @@ _TEXT_CODES = (
 
 def store_error(exc: BaseException, db_file: Path) -> StoreError | None:
     """The StoreError a person can act on for `exc`, or None when `exc` is not a store problem
-    (a constraint, a programming error: those are bugs and keep their traceback)."""
+    (a constraint, a programming error, SQLITE_ERROR's "no such table" or "syntax error": those
+    are bugs and keep their type and traceback)."""
     if isinstance(exc, StoreError):
         return exc
     if isinstance(exc, OSError):
@@ -105,10 +107,12 @@ def store_error(exc: BaseException, db_file: Path) -> StoreError | None:
     primary, extended = _result_code(error)
     if primary == SQLITE_BUSY and extended not in _TRANSIENT_BUSY:
         return _locked(db_file)
+    if primary == SQLITE_CANTOPEN and _folder_is_read_only(db_file):
+        return _read_only(db_file)
     builder = _BY_CODE.get(primary)
     if builder is not None:
         return builder(db_file)
-    if isinstance(error, sqlite3.OperationalError):
+    if isinstance(error, sqlite3.OperationalError) and primary != SQLITE_ERROR:
         return StoreError(f"Kho dữ liệu {db_file} báo lỗi: {error}.",
                           advice="Thử lại; nếu lỗi lặp lại, báo bộ phận CNTT.")
     return None
@@ -124,6 +128,12 @@ def store_errors(db_file: Path) -> Iterator[None]:
         if mapped is None:
             raise
         raise mapped from exc
+
+
+def _folder_is_read_only(db_file: Path) -> bool:
+    """A folder that cannot be written: SQLite cannot create the store, or a WAL store's -wal and
+    -shm files, there, and says only "unable to open database file"."""
+    return db_file.parent.is_dir() and not os.access(db_file.parent, os.W_OK)
 
 
 def _locked(db_file: Path) -> StoreError:

@@ -77,6 +77,7 @@ class SyncError(UserError):
 class SyncBusy(SyncError):
     """Another sync of this store is running: nothing was done, try again later."""
 
+    default_code = "sync.busy"
     exit_code = 3
 
     def __init__(self, message: str) -> None:
