@@ -20,6 +20,7 @@ from counter_app.domain.catalogue import (
     CatalogueError,
     parse_catalogue,
 )
+from counter_protocol.errors import UserError
 
 SHIPPED = Path(__file__).resolve().parents[3] / "resources" / "catalogue" / "ha-tinh-sample.json"
 PROVINCE, COMMUNE, POLICE = "000.00.00.H27", "000.20.01.H27", "000.00.09.H27"
@@ -337,7 +338,7 @@ def test_procedure_errors_carry_the_procedure_code() -> None:
     with pytest.raises(CatalogueError) as caught:
         parse(doc)
     assert caught.value.procedure_code == "1.000894"
-    assert isinstance(caught.value, ValueError)
+    assert isinstance(caught.value, UserError) and caught.value.code == "catalogue.invalid"
 
 
 @pytest.mark.parametrize(
