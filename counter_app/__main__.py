@@ -1,4 +1,4 @@
-"""Entry point of `counter-app`: parse the command line and hand over to app.py or cli.py."""
+"""Entry point of `counter-app`: the command line, wired to the composition root (app.py)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    from counter_app import app
     from counter_app.cli import run
 
-    return run(sys.argv[1:] if argv is None else argv)
+    return run(sys.argv[1:] if argv is None else argv, app)
 
 
 if __name__ == "__main__":

@@ -131,3 +131,10 @@ def set_up_counter_text(db_file: Path) -> str | None:
     except sqlite3.Error:
         return None  # a new, old or damaged file: the slow path opens and reports it
     return f"{row[0]} · {row[1]}" if row else None
+
+
+def qt_pdf_page_count(pdf: bytes) -> int:
+    """Qt's page count of `pdf`, offscreen (the Qt half of `--smoke-test`, loaded only then)."""
+    from counter_app.ui.pdf_check import qt_pdf_page_count as count_pages
+
+    return count_pages(pdf)

@@ -12,6 +12,8 @@ from datetime import date, time
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from counter_protocol.errors import UserError
+
 FORMAT_TAG = "counter_app.catalogue/1"
 TIME_UNITS = ("working_days", "working_hours", "half_days", "calendar_days")
 LEVELS = ("province", "commune")
@@ -38,8 +40,10 @@ _Keys = tuple[str, ...] | None  # the keys an object may have; None: do not chec
 _C = TypeVar("_C", "CatalogueUnit", "Agency", "Field", "Procedure")
 
 
-class CatalogueError(ValueError):
+class CatalogueError(UserError):
     """A catalogue document was refused; the message (Vietnamese) names the procedure and field."""
+
+    default_code = "catalogue.invalid"
 
     def __init__(self, message: str, procedure_code: str | None = None) -> None:
         super().__init__(message)

@@ -13,14 +13,18 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from counter_protocol.errors import UserError
+
 MAX_SLOT = 9
 PER_SLOT_DAILY = 999
 AGENCY_CODE_RE = re.compile(r"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$")
 DOSSIER_CODE_RE = re.compile(r"^(\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})-(\d{6})-(\d{4})$")
 
 
-class CodeError(ValueError):
+class CodeError(UserError):
     """A code that cannot be issued or parsed; the message is Vietnamese."""
+
+    default_code = "code.invalid"
 
 
 @dataclass(frozen=True)

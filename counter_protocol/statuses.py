@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import IntEnum, StrEnum
 
+from counter_protocol.errors import UserError
+
 
 class Status(IntEnum):
     """The canonical DVCQG status codes. Stored as integers in the store and on the wire."""
@@ -99,8 +101,10 @@ ALLOWED_TRANSITIONS: dict[Status, frozenset[Status]] = {
 }
 
 
-class TransitionError(ValueError):
+class TransitionError(UserError):
     """A status change the rules do not allow; its message is Vietnamese, for the clerk."""
+
+    default_code = "status.transition_refused"
 
 
 def check_transition(current: Status, target: Status) -> None:

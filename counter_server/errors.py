@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from counter_protocol.errors import UserError
 
-class Refused(Exception):
+
+class Refused(UserError):
+    """The server refused a request: `code` (sent on the wire), `message` and HTTP `status`."""
+
+    default_code = "refused"
+    exit_code = 1  # `counter-server` commands end with 1 on a refusal
+
     def __init__(self, code: str, message: str, status: int = 400) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+        super().__init__(message, code=code)
         self.status = status

@@ -9,6 +9,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from counter_app.documents.resources import resource_path
+from counter_protocol.errors import UserError
 
 REGULAR = "NotoSans"
 BOLD = "NotoSans-Bold"
@@ -30,8 +31,15 @@ class FontFaces:
     italic: str
 
 
-class FontsMissingError(RuntimeError):
+class FontsMissingError(UserError):
     """The shipped TTF files are not where resources/ should be (a broken install or bundle)."""
+
+    default_code = "install.fonts_missing"
+    exit_code = 5
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, advice="Bản cài đặt bị thiếu tệp: cài lại counter-app "
+                         "hoặc báo bộ phận CNTT.")
 
 
 @functools.cache

@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from itertools import pairwise
 
+from counter_protocol.errors import UserError
 from counter_protocol.timefmt import VN_TZ, to_vn
 
 # A table with no working day in this many days is misconfigured; stop instead of looping.
@@ -20,8 +21,10 @@ _SESSION_TEXT = re.compile(r"^(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})$")
 _WEEKDAY_ITEM = re.compile(r"^([1-7])(?:\s*-\s*([1-7]))?$")
 
 
-class CalendarError(ValueError):
+class CalendarError(UserError):
     """A calendar configuration or computation problem; the message is Vietnamese, for the user."""
+
+    default_code = "calendar.invalid"
 
 
 class DurationUnit(StrEnum):

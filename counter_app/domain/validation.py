@@ -10,6 +10,7 @@ from typing import Literal
 
 from counter_app.domain.text import clean
 from counter_app.domain.vntime import now_vn
+from counter_protocol.errors import UserError
 from counter_protocol.tracking import is_s10_shaped, normalise_tracking_number, s10_fault
 
 
@@ -23,14 +24,17 @@ class ValidationIssue:
     code: str = ""  # stable machine key, e.g. "cccd.province", for UI logic and tests
 
 
-class ValidationError(ValueError):
+class ValidationError(UserError):
     """Raised when input is refused; `str()` is the Vietnamese messages, one per line."""
+
+    default_code = "validation.refused"
 
     def __init__(self, issues: Sequence[ValidationIssue]) -> None:
         if not issues:
             raise ValueError("ValidationError needs at least one issue")
         self.issues: list[ValidationIssue] = list(issues)
-        super().__init__("\n".join(issue.message for issue in self.issues))
+        message = "\n".join(issue.message for issue in self.issues)
+        super().__init__(message, field=self.issues[0].field)
 
     @classmethod
     def single(cls, field: str, message: str, *, code: str = "") -> ValidationError:

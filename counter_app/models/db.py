@@ -12,13 +12,11 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from counter_app.config import StorePaths
+from counter_app.models.errors import StoreError as StoreError  # its historical import path
+from counter_app.models.errors import store_error
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BACKUPS_KEPT = 5
-
-
-class StoreError(RuntimeError):
-    """The store cannot be opened or migrated; the message is Vietnamese, for the user."""
 
 
 def _set_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -116,7 +114,7 @@ def open_store(paths: StorePaths, *, migrate: bool = True) -> Engine:
     try:
         paths.data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(f"Không tạo được thư mục dữ liệu {paths.data_dir}: {exc}") from exc
+        raise store_error(exc, paths.db_file) or StoreError(str(exc)) from exc
     engine = make_engine(paths.db_file)
     if migrate:
         try:
@@ -124,10 +122,16 @@ def open_store(paths: StorePaths, *, migrate: bool = True) -> Engine:
                 if _has_tables(engine):  # an existing store, not a new file: keep a copy first
                     backup_before_migrate(paths)
                 upgrade(engine)
-        except (sqlite3.DatabaseError, DBAPIError) as exc:
-            message = f"Tệp dữ liệu {paths.db_file} bị hỏng hoặc không đọc được: {exc}"
-            raise StoreError(message) from exc
+        except (sqlite3.DatabaseError, DBAPIError, OSError) as exc:
+            engine.dispose()
+            raise store_error(exc, paths.db_file) or _unreadable(paths, exc) from exc
     return engine
+
+
+def _unreadable(paths: StorePaths, exc: BaseException) -> StoreError:
+    """A store SQLite opens but cannot migrate for a reason `store_error` does not know."""
+    return StoreError(f"Tệp dữ liệu {paths.db_file} bị hỏng hoặc không đọc được: {exc}",
+                      advice="Báo bộ phận CNTT; đừng xoá tệp này.")
 
 
 def _has_tables(engine: Engine) -> bool:

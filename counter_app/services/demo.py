@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from counter_app.domain.calendar import WorkCalendar
 from counter_app.domain.vntime import now_vn
+from counter_app.models.errors import store_errors
 from counter_app.models.tables import Device, Setting
 from counter_app.services.calendar import CalendarService
 from counter_app.services.catalogue import ensure_catalogue
@@ -96,11 +97,12 @@ def fill_demo(
     users = [u for u, _, _ in DEMO_ACCOUNTS]
     moments = working_moments(calendar.calendar(), n, now, rng)
     writer = DemoWriter(store, unit_code, device_uuid, calendar, rng, users, with_outbox)
-    for offset in range(0, n, CHUNK):
-        writer.write_chunk(moments[offset:offset + CHUNK], procedures, now)
-        if progress:
-            progress(min(offset + CHUNK, n), n)
-    writer.finish()
+    with store_errors(store.paths.db_file):  # the writer uses raw connections, for speed
+        for offset in range(0, n, CHUNK):
+            writer.write_chunk(moments[offset:offset + CHUNK], procedures, now)
+            if progress:
+                progress(min(offset + CHUNK, n), n)
+        writer.finish()
     elapsed = time.perf_counter() - started
     db = store.paths.db_file
     wal = db.with_name(db.name + "-wal")  # rows not yet checkpointed live in the WAL file

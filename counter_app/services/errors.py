@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from counter_protocol.errors import UserError
 
-class ServiceError(Exception):
-    """Something the user can act on: the message says what happened and what to do."""
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
+class ServiceError(UserError):
+    """A request a use case refused: the message says what happened and what to do."""
+
+    default_code = "service.refused"
+
+    def __init__(
+        self, message: str, *, field: str | None = None, advice: str = "",
+        code: str | None = None,
+    ) -> None:
+        super().__init__(message, code=code, advice=advice, field=field)
 
 
 class NotFound(ServiceError):
-    pass
+    default_code = "service.not_found"
 
 
 class NotReady(ServiceError):
-    pass
+    default_code = "service.not_ready"

@@ -18,6 +18,8 @@ from counter_app.services.errors import ServiceError
 class IntakeInvalid(ServiceError):
     """The intake has blocking issues; `issues` lists every issue (blocking or not) by field."""
 
+    default_code = "intake.invalid"
+
     def __init__(self, issues: list[ValidationIssue]) -> None:
         blocking = [i for i in issues if i.blocking]
         super().__init__("\n".join(i.message for i in blocking), field=blocking[0].field)

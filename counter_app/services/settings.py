@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy.orm import Session
 
 from counter_app.models.tables import Setting
+
+if TYPE_CHECKING:
+    from counter_app.services.store import Store
 
 DEFAULTS: dict[str, str] = {
     "calendar.sessions": "07:00-11:30,13:30-17:00",
@@ -56,3 +61,20 @@ def set_setting(session: Session, key: str, value: str) -> None:
         session.add(Setting(key=key, value=value))
     else:
         row.value = value
+
+
+def list_settings(store: Store) -> list[tuple[str, str]]:
+    """Every setting with its current value, in the order of DEFAULTS."""
+    with store.read() as session:
+        return [(key, get_setting(session, key)) for key in DEFAULTS]
+
+
+def change_setting(store: Store, key: str, value: str) -> None:
+    """Check and store one setting (one transaction); ServiceError for an unknown key or value."""
+    from counter_app.services.errors import ServiceError
+
+    if key not in DEFAULTS:
+        raise ServiceError(f"Không có cài đặt “{key}”. Xem: counter-app config list")
+    check_setting(key, value)
+    with store.write() as session:
+        set_setting(session, key, value)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from counter_app.config import StorePaths
 from counter_app.models.db import open_store, session_factory, writer
+from counter_app.models.errors import store_errors
 
 
 @dataclass
@@ -29,8 +30,8 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only session (rolled back at the end)."""
-        with self._read() as session:
+        """A read-only session (rolled back at the end); a store problem leaves as a StoreError."""
+        with store_errors(self.paths.db_file), self._read() as session:
             try:
                 yield session
             finally:
@@ -38,8 +39,10 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One use case = one transaction: commits at the end, rolls back on any exception."""
-        with self._write() as session, session.begin():
+        """One use case = one transaction: commits at the end, rolls back on any exception.
+
+        A store problem (locked, disk full, read-only, corrupt) leaves as its StoreError."""
+        with store_errors(self.paths.db_file), self._write() as session, session.begin():
             yield session
 
     def close(self) -> None:

@@ -135,13 +135,13 @@ def classify_refusal(reply: httpx.Response) -> SyncError:
     retry_after = _retry_after(reply.headers.get("retry-after"))
     if status >= 500 or status in (408, 429):
         text = message or f"Máy chủ tỉnh đang gặp sự cố (mã {status})."
-        return SyncError(FailureKind.SERVER, text, code=code, status=status,
+        return SyncError(FailureKind.SERVER, text, server_code=code, status=status,
                          retry_after=retry_after)
     kind = _CODE_KINDS.get(code or "", FailureKind.REFUSED)
     if code is None and status in (401, 403):
         kind = FailureKind.UNKNOWN_DEVICE
     text = message or f"Máy chủ tỉnh từ chối yêu cầu (mã {status})."
-    return SyncError(kind, text, code=code, status=status, retry_after=retry_after)
+    return SyncError(kind, text, server_code=code, status=status, retry_after=retry_after)
 
 
 def _refusal_body(reply: httpx.Response) -> tuple[str | None, str | None]:

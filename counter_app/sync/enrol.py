@@ -143,7 +143,7 @@ def enrol(
         try:
             reply = client.enrol(request)
         except SyncError as exc:
-            if exc.code != UUID_REVOKED:
+            if exc.server_code != UUID_REVOKED:
                 raise
             # Revoked after an enrolment whose reply never got stored here: new identity, once.
             request = _prepare(store, app_version, code, retire=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from counter_protocol.errors import UserError
+
 
 class FailureKind(StrEnum):
     OFFLINE = "offline"  # no route, refused, reset, DNS: the link is down
@@ -47,28 +49,36 @@ RETRYABLE = frozenset({
 })
 
 
-class SyncError(Exception):
-    """A sync failure: `kind` for code, `message` (Vietnamese) and `advice` for people."""
+class SyncError(UserError):
+    """A sync failure: `kind` for code, `message` (Vietnamese) and `advice` for people.
+
+    `code` is this program's stable code (``sync.<kind>``); `server_code` is the machine code the
+    server sent with its refusal, if it sent one.
+    """
+
+    default_code = "sync.failed"
+    exit_code = 1
 
     def __init__(
-        self, kind: FailureKind, message: str, *, code: str | None = None,
+        self, kind: FailureKind, message: str, *, server_code: str | None = None,
         status: int | None = None, retry_after: float | None = None,
     ) -> None:
-        super().__init__(message)
+        super().__init__(message, code=f"sync.{kind.value}", advice=ADVICE[kind])
         self.kind = kind
-        self.message = message
-        self.code = code  # the server's machine code, if it sent one
+        self.server_code = server_code
         self.status = status  # HTTP status, if there was a reply
         self.retry_after = retry_after  # seconds, from a Retry-After header
-
-    @property
-    def advice(self) -> str:
-        return ADVICE[self.kind]
 
     @property
     def retryable(self) -> bool:
         return self.kind in RETRYABLE
 
-    def one_line(self) -> str:
-        """The message and what to do, on one line (the CLI's error line, the log)."""
-        return f"{self.message} {self.advice}"
+
+class SyncBusy(SyncError):
+    """Another sync of this store is running: nothing was done, try again later."""
+
+    default_code = "sync.busy"
+    exit_code = 3
+
+    def __init__(self, message: str) -> None:
+        super().__init__(FailureKind.BUSY, message)

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from counter_app.sync.errors import FailureKind, SyncError
+from counter_app.sync.errors import SyncBusy, SyncError
 
 LOCK_NAME = "sync.lock"
 _BUSY = "Một lần đồng bộ khác đang chạy trên máy này (cửa sổ chính hoặc lệnh counter-app sync)."
@@ -27,14 +27,14 @@ class SyncLock:
 
     @contextmanager
     def hold(self, wait_s: float = 0.0) -> Iterator[None]:
-        """Hold the lock for the block; SyncError(BUSY) if it is not free within `wait_s`."""
+        """Hold the lock for the block; SyncBusy if it is not free within `wait_s`."""
         deadline = time.monotonic() + wait_s
         if wait_s > 0:
             acquired = self._threads.acquire(timeout=wait_s)
         else:
             acquired = self._threads.acquire(blocking=False)
         if not acquired:
-            raise SyncError(FailureKind.BUSY, _BUSY)
+            raise SyncBusy(_BUSY)
         try:
             with self._file_lock(deadline):
                 yield
@@ -48,7 +48,7 @@ class SyncLock:
         try:
             while not _try_lock(handle):
                 if time.monotonic() >= deadline:
-                    raise SyncError(FailureKind.BUSY, _BUSY)
+                    raise SyncBusy(_BUSY)
                 time.sleep(0.05)
             try:
                 yield

@@ -26,11 +26,11 @@ from counter_app.models.sync_tables import STATE_ROW, ProvinceUpdate, SyncState
 from counter_app.models.tables import CalendarOverride, Dossier, DossierEvent
 from counter_app.services import province_updates as pu
 from counter_app.services.catalogue import install_catalogue
-from counter_app.services.errors import ServiceError
 from counter_app.sync.crash import WHILE_APPLYING_PULL, crash_point
 from counter_app.sync.identity import Enrolled
 from counter_protocol.catalogue import CatalogueError, parse_catalogue
 from counter_protocol.encoding import convert
+from counter_protocol.errors import UserError
 from counter_protocol.feed import (
     CHANGE_CALENDAR,
     CHANGE_CATALOGUE,
@@ -148,7 +148,7 @@ def _apply_one(ctx: Context, change: Change, done: PageResult) -> None:
         else:
             with ctx.session.begin_nested():  # a failing change leaves nothing half-written
                 subject, outcome = handler(ctx, payload)
-    except (KeyError, TypeError, ValueError, ServiceError) as exc:
+    except (KeyError, TypeError, ValueError, UserError) as exc:  # domain rules too
         subject = str(payload.get("dossier_code") or change.kind)[:120]
         outcome = pu.Outcome(pu.NOT_APPLIED, f"Thay đổi không hợp lệ: {_reason(exc)}")
     ctx.session.add(ProvinceUpdate(
@@ -170,7 +170,7 @@ def _count(done: PageResult, kind: str, outcome: pu.Outcome) -> None:
 
 
 def _reason(exc: Exception) -> str:
-    return exc.message if isinstance(exc, ServiceError) else f"{type(exc).__name__}: {exc}"
+    return exc.message if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
 
 
 def _dossier_status(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outcome]:

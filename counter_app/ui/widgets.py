@@ -7,6 +7,8 @@ from typing import ClassVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from counter_protocol.errors import UserError
+
 ERROR_COLOUR = "#b3261e"
 WARNING_COLOUR = "#8a5300"
 SUCCESS_COLOUR = "#1e6b2f"
@@ -98,8 +100,8 @@ def section_title(text: str) -> QLabel:
 
 
 def error_text(error: BaseException) -> str:
-    """What to tell the clerk about a failed task: the service's own words, or a plain fallback."""
-    message = getattr(error, "message", None)
-    if isinstance(message, str) and message:
-        return message
+    """What to tell the clerk about a failed task: what happened and what to do (a UserError's
+    message and advice: the store locked, the disk full…), or a plain fallback for a bug."""
+    if isinstance(error, UserError):
+        return error.one_line()
     return f"Có lỗi không mong muốn ({type(error).__name__}: {error}). Hãy báo cán bộ CNTT."

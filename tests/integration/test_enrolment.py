@@ -274,7 +274,7 @@ def test_a_revoked_pc_whose_slot_was_taken_meanwhile_is_told_so(
     replacement = server.device(unit=unit, slot=3)
     with pytest.raises(SyncError) as refused:
         pc.sync.enrol(server.base_url, server.enrol_code(unit))
-    assert refused.value.code == "slot_taken" and str(replacement.device_id) in \
+    assert refused.value.server_code == "slot_taken" and str(replacement.device_id) in \
         refused.value.message
     assert pc.sync.status().revoked and not pc.sync.status().enrolled
     pc.close()

@@ -1,8 +1,9 @@
-"""Building intake requests for tests."""
+"""Building intake requests (and damaged stores) for tests."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from counter_app.services.dto import ApplicantInput, ComponentInput, FeeLine, IntakeRequest
 
@@ -24,3 +25,21 @@ def intake(procedure: str = PROCEDURE, name: str = "Nguyễn Thị Hồng Nhung"
         fees=(FeeLine("le_phi", "Lệ phí chứng thực", 2000, "at_receipt", True),),
         note="Khách cần gấp",
     )
+
+
+def overwrite_table_pages(db_file: Path, tables: tuple[str, ...]) -> None:
+    """Damage a closed store the way a failing disk does: the root page of each of `tables` and
+    of their indexes becomes garbage; the schema and every other table stay readable."""
+    import sqlite3
+
+    conn = sqlite3.connect(db_file)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    marks = ",".join("?" * len(tables))
+    roots = [row[0] for row in conn.execute(
+        f"SELECT rootpage FROM sqlite_master WHERE rootpage > 0 AND tbl_name IN ({marks})",
+        tables)]
+    conn.close()
+    with db_file.open("r+b") as raw:
+        for root in roots:
+            raw.seek((root - 1) * page_size)
+            raw.write(b"\xa5" * page_size)

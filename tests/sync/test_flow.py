@@ -174,7 +174,7 @@ def test_a_code_for_another_unit_is_not_stored(
     code = sqlite_server.enrol_code(other_unit)
     with pytest.raises(SyncError) as refused:  # refused by the server, the code left unused
         pc.sync.enrol(sqlite_server.base_url, code)
-    assert refused.value.code == "unit_mismatch" and other_unit in refused.value.message
+    assert refused.value.server_code == "unit_mismatch" and other_unit in refused.value.message
     assert pc.sql("SELECT server_device_id FROM devices")[0][0] is None
     assert sqlite_server.scalar("SELECT count(*) FROM devices WHERE unit_code = :u",
                                 u=other_unit) == 0

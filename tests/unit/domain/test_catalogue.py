@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from counter_protocol.catalogue import TIME_UNITS, Catalogue, CatalogueError, parse_catalogue
+from counter_protocol.errors import UserError
 
 SHIPPED = Path(__file__).resolve().parents[3] / "resources" / "catalogue" / "ha-tinh-sample.json"
 PROVINCE, COMMUNE, POLICE = "000.00.00.H27", "000.20.01.H27", "000.00.09.H27"
@@ -332,7 +333,7 @@ def test_procedure_errors_carry_the_procedure_code() -> None:
     with pytest.raises(CatalogueError) as caught:
         parse(doc)
     assert caught.value.procedure_code == "1.000894"
-    assert isinstance(caught.value, ValueError)
+    assert isinstance(caught.value, UserError) and caught.value.code == "catalogue.invalid"
 
 
 @pytest.mark.parametrize(

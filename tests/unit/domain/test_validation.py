@@ -20,6 +20,7 @@ from counter_app.domain.validation import (
     validate_phone,
     validate_s10,
 )
+from counter_protocol.errors import UserError
 from counter_protocol.tracking import s10_check_digit
 
 TODAY = date(2026, 6, 15)
@@ -38,11 +39,11 @@ def refusal(call: object, *args: object, **kwargs: object) -> ValidationError:
 # --- ValidationError ------------------------------------------------------------------------------
 
 
-def test_validation_error_is_a_value_error_whose_str_is_the_messages() -> None:
+def test_validation_error_is_a_user_error_whose_str_is_the_messages() -> None:
     error = ValidationError(
         [ValidationIssue("a", "Lỗi một.", code="x"), ValidationIssue("b", "Lỗi hai.")]
     )
-    assert isinstance(error, ValueError)
+    assert isinstance(error, UserError) and error.field == "a"
     assert str(error) == "Lỗi một.\nLỗi hai."
     assert error.fields == ["a", "b"]
     assert error.codes == ["x", ""]

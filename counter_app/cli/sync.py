@@ -1,43 +1,43 @@
 """`counter-app enrol` and `counter-app sync`: enrolment and one full sync, headless.
 
-`sync` is what district IT schedules. Exit codes: 0 the run completed (the status line says what
-is still pending or in error), 1 it failed (one Vietnamese line on stderr says why and what to
-do), 3 another sync of this store was running for longer than --wait.
+`sync` is what district IT schedules. It exits 0 when the run completed (the status line says what
+is still pending or in error), 1 when it failed (one Vietnamese line on stderr says why and what to
+do) and 3 when another sync of this store ran for longer than --wait.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from counter_app.domain.vntime import now_vn
 
-EXIT_FAILED, EXIT_BUSY = 1, 3
+if TYPE_CHECKING:
+    from counter_app.cli.host import AppHost
+    from counter_app.cli.parser import SubParsers
+    from counter_app.sync.report import SyncReport
 
 
-def add_sync_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_commands(sub: SubParsers) -> None:
     enrol = sub.add_parser("enrol", help="đăng ký máy này với máy chủ đồng bộ tỉnh")
     enrol.add_argument("--server", required=True, help="địa chỉ máy chủ, ví dụ https://…")
     enrol.add_argument("--code", required=True, help="mã đăng ký máy dùng một lần (CNTT cấp)")
+    enrol.set_defaults(handler=cmd_enrol)
     sync = sub.add_parser("sync", help="đồng bộ một lần với máy chủ tỉnh (không giao diện)")
     sync.add_argument("--server", help="dùng địa chỉ này thay cho địa chỉ đã đăng ký (lần này)")
     sync.add_argument("--wait", type=float, default=60.0,
                       help="chờ tối đa ngần này giây nếu đang có lần đồng bộ khác (mặc định 60)")
+    sync.set_defaults(handler=cmd_sync)
 
 
-def cmd_enrol(args: argparse.Namespace) -> int:
-    from counter_app.app import opened_services
-    from counter_app.sync.errors import SyncError
+def cmd_enrol(args: argparse.Namespace, host: AppHost) -> int:
     from counter_app.sync.wiring import build_sync_service
 
-    with opened_services(args.data_dir) as services:
+    with host.opened_services(args.data_dir) as services:
         sync = build_sync_service(services.store, services.calendar)
         before = sync.enrolment().device_id
-        try:
-            done = sync.enrol(args.server, args.code)
-        except SyncError as exc:
-            print(f"Lỗi: {exc.one_line()}", file=sys.stderr)
-            return EXIT_FAILED
+        done = sync.enrol(args.server, args.code)
         status = sync.status()
     print(f"Đã đăng ký máy với máy chủ {done.server_url}: máy số {done.device_id}, "
           f"đơn vị {done.unit_code}, slot {done.slot}.")
@@ -50,25 +50,27 @@ def cmd_enrol(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_sync(args: argparse.Namespace) -> int:
-    from counter_app.app import opened_services
+def cmd_sync(args: argparse.Namespace, host: AppHost) -> int:
+    """The report on stdout; the run's failure, if any, raised for the one error line."""
     from counter_app.sync.errors import FailureKind
     from counter_app.sync.service import SyncOptions
     from counter_app.sync.wiring import build_sync_service
 
-    with opened_services(args.data_dir) as services:
+    with host.opened_services(args.data_dir) as services:
         options = SyncOptions(lock_wait_s=max(0.0, args.wait), server_url=args.server)
         sync = build_sync_service(services.store, services.calendar, options)
         report = sync.sync_once("cli", progress=_progress if sys.stderr.isatty() else None)
     if report.error is not None and report.error.kind == FailureKind.BUSY:
-        print(f"Lỗi: {report.error.one_line()}", file=sys.stderr)
-        return EXIT_BUSY
+        raise report.error  # someone else's run is the one that counts: no report of ours
+    _print_report(report)
+    if report.error is not None:
+        raise report.error
+    return 0
+
+
+def _print_report(report: SyncReport) -> None:
     print(f"Máy chủ: {report.server_url or '(chưa đăng ký)'}")
     print("\n".join(report.summary_lines(now_vn())))
-    if report.error is not None:
-        print(f"Lỗi: {report.error.one_line()}", file=sys.stderr)
-        return EXIT_FAILED
-    return 0
 
 
 def _progress(phase: str, done: int, total: int) -> None:
