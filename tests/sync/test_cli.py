@@ -8,16 +8,16 @@ from pathlib import Path
 
 from counter_app.sync.crash import AFTER_SERVER_COMMIT, CRASH_ENV
 from counter_app.sync.lock import SyncLock
-from tests.integration.conftest import ROOT, ServerProcess, free_port
+from tests.conftest import program
+from tests.integration.conftest import ServerProcess, unused_port
 from tests.sync.helpers import CounterPC, assert_converged
-
-APP = ROOT / ".venv" / "bin" / "counter-app"
 
 
 def app(data_dir: Path, *args: str, env: dict[str, str] | None = None
         ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(APP), "--data-dir", str(data_dir), *args], capture_output=True,
-                          text=True, timeout=120, env={**os.environ, **(env or {})}, check=False)
+    return subprocess.run([str(program("counter-app")), "--data-dir", str(data_dir), *args],
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, **(env or {})}, check=False)
 
 
 def test_enrol_then_sync_from_the_command_line(
@@ -46,7 +46,8 @@ def test_sync_failures_exit_non_zero_with_one_line(
 ) -> None:
     pc.enrol(sqlite_server)
     pc.receive(1)
-    dead = app(pc.data_dir, "sync", "--server", f"http://127.0.0.1:{free_port()}")
+    with unused_port() as port:
+        dead = app(pc.data_dir, "sync", "--server", f"http://127.0.0.1:{port}")
     assert dead.returncode == 1
     assert dead.stderr.startswith("Lỗi: Không kết nối được máy chủ tỉnh")
     assert dead.stderr.count("\n") == 1 and "Tình trạng: 1 hồ sơ chờ gửi" in dead.stdout
