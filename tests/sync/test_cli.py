@@ -9,7 +9,7 @@ from pathlib import Path
 from counter_app.sync.crash import AFTER_SERVER_COMMIT, CRASH_ENV
 from counter_app.sync.lock import SyncLock
 from tests.conftest import program
-from tests.integration.conftest import ServerProcess, unused_port
+from tests.integration.conftest import ServerProcess
 from tests.sync.helpers import CounterPC, assert_converged
 
 
@@ -42,12 +42,11 @@ def test_enrol_then_sync_from_the_command_line(
 
 
 def test_sync_failures_exit_non_zero_with_one_line(
-    sqlite_server: ServerProcess, pc: CounterPC
+    sqlite_server: ServerProcess, pc: CounterPC, dead_port: int
 ) -> None:
     pc.enrol(sqlite_server)
     pc.receive(1)
-    with unused_port() as port:
-        dead = app(pc.data_dir, "sync", "--server", f"http://127.0.0.1:{port}")
+    dead = app(pc.data_dir, "sync", "--server", f"http://127.0.0.1:{dead_port}")
     assert dead.returncode == 1
     assert dead.stderr.startswith("Lỗi: Không kết nối được máy chủ tỉnh")
     assert dead.stderr.count("\n") == 1 and "Tình trạng: 1 hồ sơ chờ gửi" in dead.stdout
