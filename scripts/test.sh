@@ -13,4 +13,4 @@ echo "== ruff"; .venv/bin/ruff check counter_app counter_server tests bench scri
 echo "== mypy"; .venv/bin/mypy counter_app counter_server
 echo "== import-linter"; .venv/bin/lint-imports
 echo "== pytest"
-.venv/bin/pytest -n 2 -q "$@"
+.venv/bin/pytest -n 2 -q --durations=15 "$@"

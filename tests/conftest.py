@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TEST_PASSWORD = "MatKhau@123"
 UNIT = "000.00.00.H27"
+
+
+def program(name: str) -> Path:
+    """The console program `name` (counter-app, counter-server) installed beside the interpreter
+    running the tests, wherever its environment lives: tests never spell out a venv path."""
+    folder = Path(sys.executable).parent  # not resolved: a venv's python is a symlink
+    for candidate in (folder / name, folder / f"{name}.exe"):
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(f"{name} is not installed beside {sys.executable} "
+                            "(pip install -e '.[server,dev]')")
 
 
 def make_set_up_store(data_dir: Path, slot: int = 0) -> None:

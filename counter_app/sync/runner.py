@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from counter_app.sync.errors import FailureKind, SyncError
 from counter_app.sync.report import SyncReport
@@ -51,6 +52,25 @@ class BackoffPolicy:
         return delay
 
 
+class Clock(Protocol):
+    """Where the runner reads the time and waits for it: seconds on a monotonic scale, and a
+    wait that `wake` (a poke or a stop) cuts short. Tests pass a clock they move by hand."""
+
+    def now(self) -> float: ...
+
+    def wait(self, wake: threading.Event, seconds: float | None) -> bool: ...
+
+
+class MonotonicClock:
+    """The real clock: `time.monotonic`, and `Event.wait` for the pause."""
+
+    def now(self) -> float:
+        return time.monotonic()
+
+    def wait(self, wake: threading.Event, seconds: float | None) -> bool:
+        return wake.wait(seconds)
+
+
 def _crashed(exc: BaseException) -> SyncError:
     return SyncError(FailureKind.SERVER, f"Lỗi không mong đợi khi đồng bộ: {exc}")
 
@@ -61,16 +81,17 @@ class SyncRunner:
     def __init__(
         self, run: Callable[[], SyncReport], *, policy: BackoffPolicy | None = None,
         rng: random.Random | None = None, on_report: Callable[[SyncReport], None] | None = None,
-        first_delay_s: float = 0.0,
+        first_delay_s: float = 0.0, clock: Clock | None = None,
     ) -> None:
         self._run = run
+        self._clock = clock or MonotonicClock()
         self.policy = policy or BackoffPolicy()
         self._rng = rng or random.Random()
         self._on_report = on_report
         self._wake = threading.Event()
         self._stopped = threading.Event()
         self._lock = threading.Lock()
-        self._due: float | None = time.monotonic() + first_delay_s
+        self._due: float | None = self._clock.now() + first_delay_s
         self._poked = False
         self._thread: threading.Thread | None = None
         self.failures = 0
@@ -93,20 +114,20 @@ class SyncRunner:
     def poke(self) -> None:
         """Run as soon as possible (a dossier was saved, the network came back, a click)."""
         with self._lock:
-            self._due, self._poked = time.monotonic(), True
+            self._due, self._poked = self._clock.now(), True
         self._wake.set()
 
     def seconds_to_next_run(self) -> float | None:
         """None: waiting for a person (revoked, not enrolled) or a poke."""
         with self._lock:
             due = self._due
-        return None if due is None else max(0.0, due - time.monotonic())
+        return None if due is None else max(0.0, due - self._clock.now())
 
     def _loop(self) -> None:
         while not self._stopped.is_set():
             wait = self.seconds_to_next_run()
             if wait is None or wait > 0:
-                self._wake.wait(wait)
+                self._clock.wait(self._wake, wait)
                 self._wake.clear()
                 continue  # woken or due: look at the schedule again
             with self._lock:
@@ -122,20 +143,22 @@ class SyncRunner:
 
     def _schedule(self, outcome: SyncReport | SyncError) -> None:
         error = outcome if isinstance(outcome, SyncError) else outcome.error
-        self.runs += 1
+        failures = self.failures
         if error is None:
-            self.failures = 0
+            failures = 0
         elif error.kind != FailureKind.BUSY:  # someone else syncing is no failure of the link
-            self.failures += 1
-        delay = self.policy.delay(max(self.failures, 1), error, self._rng)
+            failures += 1
+        delay = self.policy.delay(max(failures, 1), error, self._rng)
         with self._lock:
             if self._poked:  # poked during the run: what was saved meanwhile goes now
                 delay = 0.0
-            self._due = None if delay is None else time.monotonic() + delay
-        if isinstance(outcome, SyncReport):
-            self.last_report = outcome
-            if self._on_report is not None:
-                try:
-                    self._on_report(outcome)
-                except Exception:
-                    log.exception("sync report callback failed")
+            self._due = None if delay is None else self._clock.now() + delay
+            self.failures = failures
+            if isinstance(outcome, SyncReport):
+                self.last_report = outcome
+            self.runs += 1  # counted last: whoever sees the count sees the schedule it led to
+        if isinstance(outcome, SyncReport) and self._on_report is not None:
+            try:
+                self._on_report(outcome)
+            except Exception:
+                log.exception("sync report callback failed")

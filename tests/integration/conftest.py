@@ -13,6 +13,7 @@ import subprocess
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,14 +22,18 @@ import httpx
 import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
+from tests.conftest import program
 from tests.integration.fake_device import FakeDevice
+from tests.timing import HANG_S
 
 ROOT = Path(__file__).resolve().parents[2]
-SERVER_BIN = ROOT / ".venv" / "bin" / "counter-server"
+PORT_ATTEMPTS = 5  # another program may take a free port before the server binds it
 BACKENDS = [pytest.param("sqlite", id="sqlite"),
             pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgres)]
 _units = itertools.count(1)
+PORT_TAKEN = ("đang được chương trình khác dùng", "address already in use")
 
 
 def unique_unit() -> str:
@@ -43,8 +48,18 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+@contextmanager
+def unused_port() -> Iterator[int]:
+    """A port that refuses connections for the whole block: bound here, never listened on, so
+    no other program (or test worker) can start serving on it meanwhile."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        yield int(sock.getsockname()[1])
+
+
 def run_cli(db_url: str, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run([str(SERVER_BIN), "--db", db_url, *args], capture_output=True,
+    done = subprocess.run([str(program("counter-server")), "--db", db_url, *args],
+                          capture_output=True,
                           text=True, timeout=120, check=False)
     if check and done.returncode != 0:
         raise AssertionError(f"counter-server {' '.join(args)} failed: {done.stderr}")
@@ -62,28 +77,64 @@ class ServerProcess:
     admin_token: str = ""
     _engine: Engine | None = None
     extra_args: tuple[str, ...] = ()
-    server_bin: Path = SERVER_BIN  # another installation's `counter-server`, if given
+    server_bin: Path | None = None  # another installation's `counter-server`, if given
+    env: dict[str, str] = field(default_factory=dict)  # added to the server's environment
+    _started: bool = False
 
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> None:
-        log = self.log_file.open("ab")
-        self.proc = subprocess.Popen(
-            [str(self.server_bin), "--db", self.db_url, "--host", "127.0.0.1",
-             "--port", str(self.port), *self.extra_args], stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 60
+        """Start and wait until THIS process answers. The first start moves to another free port
+        if one was taken meanwhile (by another test worker); a restart keeps its address."""
+        attempts = 1 if self._started else PORT_ATTEMPTS
+        for _ in range(attempts):
+            if self._launch():
+                self._started = True
+                return
+            self.port = free_port()
+        raise RuntimeError(f"no free port after {attempts} tries: {self._log_since(0)}")
+
+    def _launch(self) -> bool:
+        """True once the process answers /health with its own key; False if its port is taken."""
+        mark = self.log_file.stat().st_size if self.log_file.exists() else 0
+        with self.log_file.open("ab") as log:
+            self.proc = subprocess.Popen(
+                [str(self.server_bin or program("counter-server")), "--db", self.db_url,
+                 "--host", "127.0.0.1",
+                 "--port", str(self.port), *self.extra_args],
+                stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **self.env})
+        deadline = time.monotonic() + HANG_S
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError(f"server exited: {self.log_file.read_text()[-3000:]}")
-            try:
-                if httpx.get(f"{self.base_url}/health", timeout=1).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
+                said = self._log_since(mark)
+                if any(sign in said for sign in PORT_TAKEN):
+                    return False
+                raise RuntimeError(f"server exited: {said[-3000:]}")
+            if self._answers_as_itself():
+                return True
             time.sleep(0.1)
-        raise RuntimeError("server did not become ready within 60 s")
+        raise RuntimeError(f"server did not become ready within {HANG_S:g} s")
+
+    def _answers_as_itself(self) -> bool:
+        """Another worker's server on a reused port answers with another key."""
+        try:
+            reply = httpx.get(f"{self.base_url}/health", timeout=5)
+        except httpx.TransportError:
+            return False
+        if reply.status_code != 200:
+            return False
+        try:
+            own = self.scalar("SELECT public_key FROM server_keys WHERE id = 1")
+        except SQLAlchemyError:  # our database is not even set up: someone else answered
+            return False
+        return own is not None and reply.json().get("server_public_key") == own
+
+    def _log_since(self, offset: int) -> str:
+        with self.log_file.open("rb") as log:
+            log.seek(offset)
+            return log.read().decode(errors="replace")
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:

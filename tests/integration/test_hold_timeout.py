@@ -4,19 +4,20 @@ the gap their missing predecessor leaves (flagged), or quarantined if the dossie
 
 from __future__ import annotations
 
-import os
-import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select, update
 
 from counter_server.db import make_engine
-from counter_server.ingest.release import HOLD_HOURS_ENV, SWEEP_SECONDS_ENV, release_overdue
+from counter_server.ingest.release import SWEEP_SECONDS_ENV, release_overdue
+from counter_server.models import OpRow
 from tests.integration.conftest import BACKENDS, ServerProcess
 from tests.integration.test_push import results
+from tests.timing import wait_until
 
 LATER = timedelta(hours=25)
 
@@ -87,25 +88,30 @@ def test_an_overdue_op_the_dossier_cannot_take_is_quarantined(
                              u=create["dossier_uuid"]) == [(2,)]
 
 
-QuickHold = Callable[[float], ServerProcess]
+def backdate_held(server: ServerProcess, device_id: int, by: timedelta = LATER) -> None:
+    """Time passes for the device's held ops: they were received `by` earlier than they were.
+    (The server and its sweep read the real clock; the ops' age is what the test controls.)"""
+    held = (OpRow.device_id == device_id) & (OpRow.state == "held")
+    with server.engine.begin() as conn:
+        for seq, received_at in conn.execute(select(OpRow.seq, OpRow.received_at).where(held)):
+            conn.execute(update(OpRow).where(OpRow.seq == seq).values(received_at=received_at - by))
+
+
+SweepingServer = Callable[[float], ServerProcess]
 
 
 @pytest.fixture(params=BACKENDS)
-def quick_hold(
+def sweeping_every(
     request: pytest.FixtureRequest, new_db_url: Any, tmp_path: Path
-) -> Iterator[QuickHold]:
-    """Starts a server whose held ops wait about a second, sweeping every `sweep_seconds`
-    (both read from its environment)."""
+) -> Iterator[SweepingServer]:
+    """Starts a server on its own database that looks for overdue ops every `sweep_seconds`
+    (its environment says so), with the usual 24 h hold limit."""
     started: list[ServerProcess] = []
 
     def start(sweep_seconds: float) -> ServerProcess:
-        os.environ[HOLD_HOURS_ENV] = str(1 / 3600)
-        os.environ[SWEEP_SECONDS_ENV] = str(sweep_seconds)
-        try:
-            started.append(ServerProcess(new_db_url(request.param), tmp_path / "server.log"))
-            started[-1].start()
-        finally:
-            del os.environ[HOLD_HOURS_ENV], os.environ[SWEEP_SECONDS_ENV]
+        started.append(ServerProcess(new_db_url(request.param), tmp_path / "server.log",
+                                     env={SWEEP_SECONDS_ENV: str(sweep_seconds)}))
+        started[-1].start()
         return started[-1]
 
     yield start
@@ -114,35 +120,36 @@ def quick_hold(
 
 
 def test_a_batch_of_the_same_dossier_releases_its_overdue_held_op(
-    quick_hold: QuickHold,
+    sweeping_every: SweepingServer,
 ) -> None:
-    quick_hold_server = quick_hold(3600)  # no sweep comes in time: only the batch can release
-    device = quick_hold_server.device()
+    server = sweeping_every(86400)  # no sweep comes in time: only the batch can release
+    device = server.device()
     create = device.create_op()
     device.event_op(create["dossier_uuid"], None, kind="note")  # lost
     moved = device.event_op(create["dossier_uuid"], 4)
-    with quick_hold_server.client() as client:
+    with server.client() as client:
         device.push(client, [create, moved])
-        time.sleep(1.5)
+        backdate_held(server, device.device_id)
         receipt = device.push(client, [moved])  # the counter resends its held ops
     assert [(r.result, r.reason) for r in receipt.results] == [
         ("duplicate", None), ("applied", "applied_after_wait")]
 
 
-def test_the_serving_process_sweeps_overdue_ops_by_itself(quick_hold: QuickHold) -> None:
-    quick_hold_server = quick_hold(0.5)
-    device = quick_hold_server.device()
+def test_the_serving_process_sweeps_overdue_ops_by_itself(
+    sweeping_every: SweepingServer,
+) -> None:
+    sweeping_server = sweeping_every(0.2)
+    device = sweeping_server.device()
     create = device.create_op()
     device.event_op(create["dossier_uuid"], None, kind="note")  # lost
     moved = device.event_op(create["dossier_uuid"], 4)
-    with quick_hold_server.client() as client:
+    with sweeping_server.client() as client:
         device.push(client, [create, moved])
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        if op_row(quick_hold_server, 3, device.device_id)[0] != "held":
-            break
-        time.sleep(0.2)
-    assert op_row(quick_hold_server, 3, device.device_id)[:3] == (
+    assert op_row(sweeping_server, 3, device.device_id)[0] == "held"
+    backdate_held(sweeping_server, device.device_id)
+    wait_until(lambda: op_row(sweeping_server, 3, device.device_id)[0] != "held",
+               "the server's own sweep")
+    assert op_row(sweeping_server, 3, device.device_id)[:3] == (
         "applied", "held", "applied_after_wait")
 
 
@@ -155,8 +162,10 @@ def test_district_it_can_settle_overdue_ops_from_the_command_line(
     orphan = device.event_op(device.create_op()["dossier_uuid"], 4)
     with fresh_server.client() as client:
         device.push(client, [create, orphan])
-    time.sleep(1.2)
-    out = fresh_server.cli("release-held", "--hours", str(1 / 3600)).stdout
+    backdate_held(fresh_server, device.device_id, timedelta(hours=2))
+    waiting = fresh_server.cli("release-held", "--hours", "3").stdout
+    assert "0 đã áp dụng" in waiting and "0 đã cách ly" in waiting  # not overdue yet
+    out = fresh_server.cli("release-held", "--hours", "1").stdout
     assert "0 đã áp dụng" in out and "1 đã cách ly" in out
     assert op_row(fresh_server, orphan["device_seq"], device.device_id)[0] == "quarantined"
     refused = fresh_server.cli("release-held", "--hours", "0", check=False)

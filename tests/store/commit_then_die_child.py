@@ -4,7 +4,7 @@ then is killed by the parent before the slip is rendered or printed."""
 from __future__ import annotations
 
 import sys
-import time
+import threading
 
 from counter_app.app import build_services
 from tests.store.helpers import intake
@@ -14,7 +14,7 @@ def main() -> None:
     services = build_services(sys.argv[1])
     code = services.dossiers.receive(intake(name="Đặng Văn Đức", id_number="042095654321"))
     print(code, flush=True)
-    time.sleep(60)  # "rendering the slip": the parent kills us here
+    threading.Event().wait()  # "rendering the slip": blocks until the parent kills us here
     services.slips.render_for(code)
 
 

@@ -14,6 +14,7 @@ from tests.integration.conftest import (  # noqa: F401  (fixtures re-exported fo
     new_db_url,
     pg_databases,
     server,
+    unused_port,
 )
 from tests.sync.helpers import CounterPC, make_counter_dir, sync_unit
 
@@ -40,3 +41,10 @@ def pc(counter_dir: Path) -> Iterator[CounterPC]:
     counter = CounterPC(counter_dir, unit)
     yield counter
     counter.close()
+
+
+@pytest.fixture
+def dead_port() -> Iterator[int]:
+    """A port that refuses connections for the whole test (a server that is down)."""
+    with unused_port() as port:
+        yield port

@@ -7,6 +7,8 @@ import os
 import random
 from pathlib import Path
 
+import pytest
+
 from counter_app.sync.service import SyncOptions
 from tests.integration.conftest import ServerProcess
 from tests.sync.chaos import POINTS, ChaosState, chaos_run
@@ -15,6 +17,7 @@ from tests.sync.helpers import CounterPC, make_counter_dir, sync_unit
 RUNS = int(os.environ.get("COUNTER_CHAOS_RUNS", "50"))
 
 
+@pytest.mark.slow
 def test_kill_at_labelled_points_never_loses_or_doubles(
     sqlite_server: ServerProcess, store_template: Path, tmp_path: Path
 ) -> None:

@@ -8,16 +8,16 @@ from pathlib import Path
 
 from counter_app.sync.crash import AFTER_SERVER_COMMIT, CRASH_ENV
 from counter_app.sync.lock import SyncLock
-from tests.integration.conftest import ROOT, ServerProcess, free_port
+from tests.conftest import program
+from tests.integration.conftest import ServerProcess
 from tests.sync.helpers import CounterPC, assert_converged
-
-APP = ROOT / ".venv" / "bin" / "counter-app"
 
 
 def app(data_dir: Path, *args: str, env: dict[str, str] | None = None
         ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(APP), "--data-dir", str(data_dir), *args], capture_output=True,
-                          text=True, timeout=120, env={**os.environ, **(env or {})}, check=False)
+    return subprocess.run([str(program("counter-app")), "--data-dir", str(data_dir), *args],
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, **(env or {})}, check=False)
 
 
 def test_enrol_then_sync_from_the_command_line(
@@ -42,11 +42,11 @@ def test_enrol_then_sync_from_the_command_line(
 
 
 def test_sync_failures_exit_non_zero_with_one_line(
-    sqlite_server: ServerProcess, pc: CounterPC
+    sqlite_server: ServerProcess, pc: CounterPC, dead_port: int
 ) -> None:
     pc.enrol(sqlite_server)
     pc.receive(1)
-    dead = app(pc.data_dir, "sync", "--server", f"http://127.0.0.1:{free_port()}")
+    dead = app(pc.data_dir, "sync", "--server", f"http://127.0.0.1:{dead_port}")
     assert dead.returncode == 1
     assert dead.stderr.startswith("Lỗi: Không kết nối được máy chủ tỉnh")
     assert dead.stderr.count("\n") == 1 and "Tình trạng: 1 hồ sơ chờ gửi" in dead.stdout

@@ -3,14 +3,16 @@ time across threads and processes."""
 
 from __future__ import annotations
 
+import itertools
 import random
 import subprocess
 import sys
 import threading
-import time
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
+import pytest
 
 from counter_app.domain.vntime import now_vn
 from counter_app.sync.errors import FailureKind, SyncError
@@ -21,6 +23,7 @@ from tests.integration.conftest import ServerProcess
 from tests.sync.faults import FaultTransport
 from tests.sync.helpers import CounterPC, assert_converged
 from tests.sync.netproxy import LinkProxy
+from tests.timing import HANG_S, JUST_PAST, FakeClock, wait_until
 
 
 def _error(kind: FailureKind, retry_after: float | None = None) -> SyncError:
@@ -48,35 +51,65 @@ def _report(error: SyncError | None = None) -> SyncReport:
     return SyncReport("auto", now_vn(), error=error)
 
 
+def _has_run(runner: SyncRunner, runs: int) -> Callable[[], bool]:
+    return lambda: runner.runs == runs
+
+
+def _pause(runner: SyncRunner) -> float:
+    """Seconds until the runner's next run by its (frozen) clock; a pause, not a wait."""
+    pause = runner.seconds_to_next_run()
+    assert pause is not None
+    return pause
+
+
 def test_runner_retries_pokes_and_never_overlaps() -> None:
+    clock, in_run, release = FakeClock(), threading.Event(), threading.Event()
     running, overlaps, calls = [0], [0], []
     outcomes = [_error(FailureKind.OFFLINE)] * 3 + [None]
+    release.set()
 
     def run() -> SyncReport:
         running[0] += 1
         overlaps[0] = max(overlaps[0], running[0])
-        calls.append(time.monotonic())
-        time.sleep(0.02)
+        calls.append(clock.now())
+        in_run.set()
+        release.wait(HANG_S)
         running[0] -= 1
         error = outcomes[len(calls) - 1] if len(calls) <= len(outcomes) else None
         if len(calls) == 2:
             raise RuntimeError("a bug")  # logged, treated as a failure, the thread goes on
         return _report(error)
 
-    policy = BackoffPolicy(base_s=0.1, offline_cap_s=0.2, idle_s=60)
-    runner = SyncRunner(run, policy=policy, rng=random.Random(2))
+    runner = SyncRunner(run, rng=random.Random(2), clock=clock)
+    idle = runner.policy.idle_s
     runner.start()
-    deadline = time.monotonic() + 5
-    while runner.runs < 4 and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert len(calls) == 4 and runner.failures == 0  # the fourth run succeeded
-    idle = runner.seconds_to_next_run()
-    assert idle is not None and idle > 50
-    for _ in range(5):
+    try:
+        pauses = []
+        for runs in (1, 2, 3):  # offline, crashed, offline: each failure waits longer
+            wait_until(_has_run(runner, runs), f"run {runs}")
+            pauses.append(_pause(runner))
+            clock.advance(pauses[-1] + JUST_PAST)
+        wait_until(_has_run(runner, 4), "the fourth run")
+        assert runner.failures == 0 and runner.seconds_to_next_run() == pytest.approx(idle)
+        assert 1.0 <= pauses[0] <= 2.0 and 2.0 <= pauses[1] <= 4.0 and 4.0 <= pauses[2] <= 8.0
+        assert [b - a for a, b in itertools.pairwise(calls)] == pytest.approx(pauses, abs=1e-5)
+        clock.advance(10.0)
+        runner.poke()  # a dossier was saved: it goes now, not at the idle pull
+        wait_until(_has_run(runner, 5), "the poked run")
+        assert runner.seconds_to_next_run() == pytest.approx(idle)
+        in_run.clear()
+        release.clear()
         runner.poke()
-    time.sleep(0.3)
-    runner.stop()
-    assert 5 <= len(calls) <= 7 and overlaps[0] == 1
+        assert in_run.wait(HANG_S)  # the sixth run is under way…
+        for _ in range(3):
+            runner.poke()  # …and more is saved meanwhile
+        release.set()
+        wait_until(_has_run(runner, 7), "one more run for what was saved meanwhile")
+        assert runner.seconds_to_next_run() == pytest.approx(idle)  # then quiet again
+    finally:
+        release.set()
+        runner.stop()
+    assert len(calls) == 7 and overlaps[0] == 1
 
 
 def test_first_retry_within_ten_seconds_of_the_link_returning(
@@ -86,20 +119,26 @@ def test_first_retry_within_ten_seconds_of_the_link_returning(
     link = LinkProxy(sqlite_server.port)
     pc.sync.options.server_url = link.url
     pc.receive(2)
-    reports: list[SyncReport] = []
-    runner = SyncRunner(lambda: pc.sync.sync_once("auto"), on_report=reports.append)
+    clock = FakeClock()
+    runner = SyncRunner(lambda: pc.sync.sync_once("auto"), clock=clock)
     link.set_up(False)
     runner.start()
     try:
-        time.sleep(7.0)  # several failures: the backoff is at its offline cap now
-        assert reports and all(r.error is not None for r in reports)
-        assert {r.error.kind for r in reports if r.error} == {FailureKind.OFFLINE}
-        link.set_up(True)
-        back = time.monotonic()
-        while not (reports and reports[-1].error is None) and time.monotonic() - back < 12:
-            time.sleep(0.05)
-        assert reports[-1].error is None
-        assert time.monotonic() - back <= 10.0
+        pauses = []
+        for runs in range(1, 7):  # by the fourth failure the backoff is at its offline cap
+            wait_until(_has_run(runner, runs), f"offline run {runs}")
+            report = runner.last_report
+            assert report is not None and report.error is not None
+            assert report.error.kind == FailureKind.OFFLINE
+            pauses.append(_pause(runner))
+            if runs < 6:
+                clock.advance(pauses[-1] + JUST_PAST)
+        assert max(pauses) <= 10.0, pauses
+        assert min(pauses[3:]) >= runner.policy.offline_cap_s / 2  # capped, yet not hammering
+        link.set_up(True)  # the link returns while the runner waits out the last pause
+        clock.advance(pauses[-1] + JUST_PAST)
+        wait_until(_has_run(runner, 7), "the retry after the link returned")
+        assert runner.last_report is not None and runner.last_report.error is None
     finally:
         runner.stop()
         link.close()
@@ -109,28 +148,36 @@ def test_first_retry_within_ten_seconds_of_the_link_returning(
 def test_two_threads_never_sync_at_once(sqlite_server: ServerProcess, pc: CounterPC) -> None:
     pc.enrol(sqlite_server)
     pc.receive(3)
+    talking, release = threading.Event(), threading.Event()
 
-    class Slow(FaultTransport):
+    class Held(FaultTransport):
+        """Holds the first request until the test lets it go: the first sync is mid-run."""
+
         def handle_request(self, request: httpx.Request) -> httpx.Response:
-            time.sleep(0.5)
+            if not talking.is_set():
+                talking.set()
+                release.wait(HANG_S)
             return super().handle_request(request)
 
-    pc.transport = Slow()
-    results: list[SyncReport] = []
-    threads = [threading.Thread(target=lambda: results.append(pc.sync.sync_once()))
-               for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-    kinds = sorted(str(r.error.kind) if r.error else "ok" for r in results)
-    assert kinds == ["busy", "ok"]
+    pc.transport = Held()
+    first: list[SyncReport] = []
+    thread = threading.Thread(target=lambda: first.append(pc.sync.sync_once()))
+    thread.start()
+    try:
+        assert talking.wait(HANG_S)  # the first sync holds the lock and is talking to the server
+        second = pc.sync.sync_once()
+    finally:
+        release.set()
+        thread.join(HANG_S)
+    assert second.error is not None and second.error.kind == FailureKind.BUSY
+    assert first and first[0].error is None
     other = CounterPC(pc.data_dir, pc.unit, options=SyncOptions())  # a second window, same store
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from pathlib import Path; "
+        [sys.executable, "-c", "import sys; from pathlib import Path; "
          "from counter_app.sync.lock import SyncLock; "
          "h = SyncLock(Path(sys.argv[1])).hold(); h.__enter__(); print('held', flush=True); "
-         "time.sleep(3)", str(pc.data_dir)], stdout=subprocess.PIPE, text=True)
+         "sys.stdin.readline()", str(pc.data_dir)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)  # holds until killed
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
         busy = other.sync.sync_once()

@@ -81,7 +81,8 @@ def test_status_bar_enrol_dialog_and_sync_now(
 
 
 def test_problems_and_failures_are_explained(
-    qtbot, sqlite_server: ServerProcess, pc: CounterPC, window: MainWindow, tasks: TaskRunner
+    qtbot, sqlite_server: ServerProcess, pc: CounterPC, window: MainWindow, tasks: TaskRunner,
+    dead_port: int,
 ) -> None:
     pc.enrol(sqlite_server)
     code = pc.receive(1)[0]
@@ -89,7 +90,7 @@ def test_problems_and_failures_are_explained(
     sqlite_server.cli("dossier", "status", code, "9")
     pc.move(code, Status.STOPPED)  # the server refuses DONE → STOPPED: quarantined
     assert pc.sync.sync_once().quarantined == 1
-    pc.sync.options.server_url = "http://127.0.0.1:9"  # and now the link is down
+    pc.sync.options.server_url = f"http://127.0.0.1:{dead_port}"  # and now the link is down
     controller = _controller(qtbot, window, pc, tasks)
     try:
         sync_window = SyncWindow.open_for(controller, tasks, window)

@@ -8,6 +8,7 @@ import time
 from PySide6.QtCore import QObject
 
 from counter_app.ui.tasks import TaskRunner
+from tests.timing import HANG_S
 from tests.ui.helpers import wait_idle
 
 
@@ -50,7 +51,7 @@ def test_no_callback_for_a_screen_that_was_closed_meanwhile(qtbot, runner):
     owner = QObject()
     called: list[int] = []
     release = threading.Event()
-    runner.run_db(lambda: release.wait(5), lambda _v: called.append(1), owner=owner)
+    runner.run_db(lambda: release.wait(HANG_S), lambda _v: called.append(1), owner=owner)
     owner.deleteLater()
     qtbot.waitUntil(lambda: _deleted(owner))
     release.set()
@@ -62,10 +63,17 @@ def test_the_busy_signal_only_for_work_longer_than_a_moment(qtbot, services):
     task_runner = TaskRunner()
     states: list[bool] = []
     task_runner.busy_changed.connect(states.append)
+    # Quick work: the GUI thread handles no event until the work is done, so however slow the
+    # machine, its result is delivered (queued first) before the busy timer can be looked at.
     task_runner.run_db(lambda: None)
+    assert task_runner.wait_idle()
     wait_idle(qtbot, task_runner)
     assert states == []
-    task_runner.run_io(lambda: time.sleep(0.6))
+    # Long work: held until the indicator has shown, so it is longer than a moment by design.
+    release = threading.Event()
+    task_runner.run_io(lambda: release.wait(HANG_S))
+    qtbot.waitUntil(lambda: states == [True], timeout=int(HANG_S * 1000))
+    release.set()
     wait_idle(qtbot, task_runner)
     assert states == [True, False]
     task_runner.shutdown()
