@@ -1,4 +1,9 @@
-"""The one composition root: opens the store, wires the services, starts the window."""
+"""The one composition root: opens the store, wires the services and the sync, starts the window.
+
+Nothing else builds a service or a SyncService: the window gets an `AppContext` from here and hands
+each screen the services it uses; the command line opens one with `opened_context` (or
+`opened_services` when a command needs no sync).
+"""
 
 from __future__ import annotations
 
@@ -25,10 +30,13 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the first window i
     from counter_app.services.setup import SetupService
     from counter_app.services.slips import SlipService
     from counter_app.services.store import Store
+    from counter_app.sync.service import SyncOptions, SyncService
 
 
-@dataclass
+@dataclass(frozen=True)
 class Services:
+    """Every service of the counter, on one open store."""
+
     store: Store
     calendar: CalendarService
     dossiers: DossierService
@@ -45,6 +53,7 @@ class Services:
 
 
 def build_services(data_dir_arg: str | None) -> Services:
+    """Open the store (migrating it if needed) and build every service over it."""
     from counter_app.services.accounts import AccountService
     from counter_app.services.calendar import CalendarService
     from counter_app.services.details import DetailService
@@ -74,6 +83,38 @@ def build_services(data_dir_arg: str | None) -> Services:
     )
 
 
+@dataclass(frozen=True)
+class AppContext:
+    """What the program runs on: the services and the sync service, on one open store."""
+
+    services: Services
+    sync: SyncService
+
+    def close(self) -> None:
+        self.services.close()
+
+
+def build_context(data_dir_arg: str | None, sync_options: SyncOptions | None = None) -> AppContext:
+    """Open the store and build every service and the sync service over it."""
+    from counter_app.sync.wiring import build_sync_service
+
+    services = build_services(data_dir_arg)
+    sync = build_sync_service(services.store, services.calendar, sync_options)
+    return AppContext(services=services, sync=sync)
+
+
+@contextmanager
+def opened_context(
+    data_dir_arg: str | None, sync_options: SyncOptions | None = None
+) -> Iterator[AppContext]:
+    """The context for one headless command that syncs or enrols, closed whatever happens."""
+    context = build_context(data_dir_arg, sync_options)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
 @contextmanager
 def opened_services(data_dir_arg: str | None) -> Iterator[Services]:
     """The services for one headless command, closed whatever happens."""
@@ -94,6 +135,7 @@ def has_display() -> bool:
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    """The window: log-in first on a set-up counter (the store opens behind it), else the wizard."""
     if not has_display():
         print(
             "Không tìm thấy màn hình (DISPLAY chưa đặt). Chạy trong màn hình ảo: "
@@ -105,14 +147,14 @@ def run_gui(args: argparse.Namespace) -> int:
     if counter_text is not None:
         from counter_app.ui.main import run_fast_start
 
-        return int(run_fast_start(lambda: build_services(args.data_dir), counter_text))
-    services = build_services(args.data_dir)  # first run: the wizard needs the store at once
+        return run_fast_start(lambda: build_context(args.data_dir), counter_text)
+    context = build_context(args.data_dir)  # first run: the wizard needs the store at once
     from counter_app.ui.main import run_application
 
     try:
-        return int(run_application(services))
+        return run_application(context)
     finally:
-        services.close()
+        context.close()
 
 
 def set_up_counter_text(db_file: Path) -> str | None:

@@ -16,17 +16,34 @@ if TYPE_CHECKING:
     from counter_app.services.setup import SetupService
     from counter_app.services.slips import SlipService
     from counter_app.services.store import Store
+    from counter_app.sync.service import SyncOptions, SyncService
 
 
 class CommandServices(Protocol):
     """The services a command uses (a subset of the composition root's)."""
 
-    store: Store
-    calendar: CalendarService
-    procedures: ProcedureService
-    search: SearchService
-    setup: SetupService
-    slips: SlipService
+    # Read-only members: the composition root's services are a frozen dataclass.
+    @property
+    def store(self) -> Store: ...
+    @property
+    def calendar(self) -> CalendarService: ...
+    @property
+    def procedures(self) -> ProcedureService: ...
+    @property
+    def search(self) -> SearchService: ...
+    @property
+    def setup(self) -> SetupService: ...
+    @property
+    def slips(self) -> SlipService: ...
+
+
+class CommandContext(Protocol):
+    """The services and the sync service, as the composition root built them."""
+
+    @property
+    def services(self) -> CommandServices: ...
+    @property
+    def sync(self) -> SyncService: ...
 
 
 class AppHost(Protocol):
@@ -34,6 +51,10 @@ class AppHost(Protocol):
 
     def opened_services(self, data_dir_arg: str | None) -> AbstractContextManager[
             CommandServices]: ...
+
+    def opened_context(self, data_dir_arg: str | None,
+                       sync_options: SyncOptions | None = None,
+                       ) -> AbstractContextManager[CommandContext]: ...
 
     def run_gui(self, args: argparse.Namespace) -> int: ...
 

@@ -32,10 +32,8 @@ def add_commands(sub: SubParsers) -> None:
 
 
 def cmd_enrol(args: argparse.Namespace, host: AppHost) -> int:
-    from counter_app.sync.wiring import build_sync_service
-
-    with host.opened_services(args.data_dir) as services:
-        sync = build_sync_service(services.store, services.calendar)
+    with host.opened_context(args.data_dir) as context:
+        sync = context.sync
         before = sync.enrolment().device_id
         done = sync.enrol(args.server, args.code)
         status = sync.status()
@@ -54,12 +52,9 @@ def cmd_sync(args: argparse.Namespace, host: AppHost) -> int:
     """The report on stdout; the run's failure, if any, raised for the one error line."""
     from counter_app.sync.errors import FailureKind
     from counter_app.sync.service import SyncOptions
-    from counter_app.sync.wiring import build_sync_service
-
-    with host.opened_services(args.data_dir) as services:
-        options = SyncOptions(lock_wait_s=max(0.0, args.wait), server_url=args.server)
-        sync = build_sync_service(services.store, services.calendar, options)
-        report = sync.sync_once("cli", progress=_progress if sys.stderr.isatty() else None)
+    options = SyncOptions(lock_wait_s=max(0.0, args.wait), server_url=args.server)
+    with host.opened_context(args.data_dir, options) as context:
+        report = context.sync.sync_once("cli", progress=_progress if sys.stderr.isatty() else None)
     if report.error is not None and report.error.kind == FailureKind.BUSY:
         raise report.error  # someone else's run is the one that counts: no report of ours
     _print_report(report)

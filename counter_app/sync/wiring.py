@@ -1,4 +1,8 @@
-"""Build the SyncService for an opened store, wired to the services whose caches it refreshes."""
+"""Build the SyncService for an opened store, wired to the services whose caches it refreshes.
+
+A plain factory: the program's one caller is `counter_app/app.py` (the composition root), which
+puts the result into the AppContext that the window and the command line use.
+"""
 
 from __future__ import annotations
 

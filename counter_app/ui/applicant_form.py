@@ -7,7 +7,7 @@ import re
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
-from counter_app.domain.cccd_qr import looks_like_cccd_qr, parse_cccd_qr
+from counter_app.domain.cccd_qr import CccdQr, looks_like_cccd_qr, parse_cccd_qr
 from counter_app.domain.validation import (
     ValidationError,
     ValidationIssue,
@@ -46,7 +46,7 @@ class ApplicantForm(QWidget):
     edited = Signal(str)
     scanned = Signal(object)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.scan_edit = QLineEdit(placeholderText="Đặt con trỏ ở đây rồi quét mã QR trên CCCD")
         self.scan_edit.setObjectName("scan_edit")
@@ -108,7 +108,7 @@ class ApplicantForm(QWidget):
             return
         self.fill_from_qr(qr)
 
-    def fill_from_qr(self, qr) -> None:
+    def fill_from_qr(self, qr: CccdQr) -> None:
         """Put the card's data into the fields and move on to the first field a card lacks."""
         self.scan_edit.clear()
         self.messages["cccd_qr"].clear_issue()

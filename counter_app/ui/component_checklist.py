@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from counter_app.services.dto import ComponentInput
 from counter_app.ui.qt_compat import emit
-from counter_app.ui.table_model import RowsTableModel
+from counter_app.ui.table_model import ModelIndex, RowsTableModel
 
 _CHECKED, _UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 
 
-class ComponentChecklistModel(RowsTableModel):
+class ComponentChecklistModel(RowsTableModel[ComponentInput]):
     """Rows of ComponentInput; `provided` is the tick. Required papers are marked with (*)."""
 
     COL_RECEIVED, COL_NAME, COL_ORIGINALS, COL_COPIES = range(4)
@@ -22,14 +25,14 @@ class ComponentChecklistModel(RowsTableModel):
 
     changed = Signal()
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[ComponentInput] = []
         self._required: list[bool] = []
 
-    def set_components(self, components) -> None:
+    def set_components(self, components: Iterable[ComponentInput]) -> None:
         """Load a procedure's list; nothing is ticked until the clerk has the paper in hand."""
         self.beginResetModel()
+        components = tuple(components)
         self._required = [c.provided for c in components]  # the catalogue's "required" flag
         self._rows = [replace(c, provided=False) for c in components]
         self.endResetModel()
@@ -38,7 +41,7 @@ class ComponentChecklistModel(RowsTableModel):
     def components(self) -> tuple[ComponentInput, ...]:
         return tuple(self._rows)
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row, col = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.CheckStateRole and col == self.COL_RECEIVED:
             return _CHECKED if row.provided else _UNCHECKED
@@ -53,7 +56,7 @@ class ComponentChecklistModel(RowsTableModel):
             return "Giấy tờ bắt buộc"
         return None
 
-    def flags(self, index: QModelIndex):
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:  # Qt override
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() == self.COL_RECEIVED:
             return base | Qt.ItemFlag.ItemIsUserCheckable
@@ -61,7 +64,8 @@ class ComponentChecklistModel(RowsTableModel):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: ModelIndex, value: Any,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:  # Qt override
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == self.COL_RECEIVED:
             new = replace(row, provided=Qt.CheckState(value) == _CHECKED)
@@ -91,8 +95,9 @@ class ComponentChecklistModel(RowsTableModel):
 class ComponentChecklist(QTableView):
     """Space toggles the current row wherever the cursor is; the counts edit with a spin box."""
 
-    def __init__(self, model: ComponentChecklistModel, parent=None) -> None:
+    def __init__(self, model: ComponentChecklistModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._checklist = model
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -107,13 +112,14 @@ class ComponentChecklist(QTableView):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.setWordWrap(True)
 
-    def keyPressEvent(self, event) -> None:  # Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
         if event.key() == Qt.Key.Key_Space and self.currentIndex().isValid():
-            self.model().toggle(self.currentIndex().row())
+            self._checklist.toggle(self.currentIndex().row())
             return
         super().keyPressEvent(event)
 
-    def focusInEvent(self, event) -> None:  # Qt override
+    def focusInEvent(self, event: QFocusEvent) -> None:  # Qt override
         super().focusInEvent(event)
-        if not self.currentIndex().isValid() and self.model().rowCount():
-            self.setCurrentIndex(self.model().index(0, self.model().COL_NAME))
+        model = self._checklist
+        if not self.currentIndex().isValid() and model.rowCount():
+            self.setCurrentIndex(model.index(0, model.COL_NAME))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,11 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.ui.intake_sections import CHANNELS, COLLECTED_WORDS, DELIVERIES, money
-from counter_app.ui.slip_preview import SlipPreviewDialog
+from counter_app.ui.slip_preview import SlipPreviewDialog, SlipRenderer
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import MessageBar, error_text
 from counter_protocol.statuses import Status
 from counter_protocol.timefmt import format_vn
+
+if TYPE_CHECKING:
+    from counter_app.services.dto import ComponentInput, DossierDetail, FeeLine
 
 EVENT_KINDS = {
     "registered": "Đăng ký", "received": "Tiếp nhận", "refused": "Từ chối tiếp nhận",
@@ -38,6 +44,12 @@ EVENT_HEADERS = ("Thời gian", "Người thực hiện", "Việc", "Từ trạn
                  "Ghi chú")
 
 
+class DossierDetails(Protocol):
+    """What the dialog asks of the DetailService."""
+
+    def get(self, code: str) -> DossierDetail: ...
+
+
 def status_text(code: int | None) -> str:
     if code is None:
         return ""
@@ -47,7 +59,7 @@ def status_text(code: int | None) -> str:
         return str(code)
 
 
-def detail_fields(d) -> list[tuple[str, str]]:
+def detail_fields(d: DossierDetail) -> list[tuple[str, str]]:
     """(label, value) lines of a DossierDetail, in reading order (pure: tested without widgets)."""
     a = d.applicant
     channels = {v: k for k, v in CHANNELS}
@@ -74,13 +86,13 @@ def detail_fields(d) -> list[tuple[str, str]]:
     ]
 
 
-def _components_text(components) -> str:
+def _components_text(components: Sequence[ComponentInput]) -> str:
     lines = [f"{'☑' if c.provided else '☐'} {c.name} — {c.originals} bản chính, {c.copies} bản sao"
              for c in components]
     return "\n".join(lines) or "(không có)"
 
 
-def _fees_text(fees) -> str:
+def _fees_text(fees: Sequence[FeeLine]) -> str:
     lines = [f"{f.name}: {money(f.amount)} ({COLLECTED_WORDS.get(f.collected, f.collected)}"
              f"{', đã thu' if f.paid else ''})" for f in fees]
     return "\n".join(lines) or "Không có"
@@ -89,11 +101,12 @@ def _fees_text(fees) -> str:
 class DossierDetailDialog(QDialog):
     """Loads `details.get(code)` in the background and shows it; Reprint renders the slip again."""
 
-    def __init__(self, services, runner: TaskRunner, code: str, parent=None) -> None:
+    def __init__(self, details: DossierDetails, slips: SlipRenderer, runner: TaskRunner,
+                 code: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Hồ sơ {code}")
-        self._services, self._runner, self.code = services, runner, code
-        self.detail = None
+        self._slips, self._runner, self.code = slips, runner, code
+        self.detail: DossierDetail | None = None
         self.preview: SlipPreviewDialog | None = None
         self.fields_widget = QWidget()
         self.fields_form = QFormLayout(self.fields_widget)
@@ -110,7 +123,7 @@ class DossierDetailDialog(QDialog):
         self._layout()
         self.resize(900, 760)
         self.message.show_message("info", "Đang tải hồ sơ…")
-        runner.run_db(lambda: services.details.get(code), self._show, self._failed, owner=self)
+        runner.run_db(lambda: details.get(code), self._show, self._failed, owner=self)
 
     def _layout(self) -> None:
         buttons = QHBoxLayout()
@@ -135,7 +148,7 @@ class DossierDetailDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
 
-    def _show(self, detail) -> None:
+    def _show(self, detail: DossierDetail) -> None:
         self.detail = detail
         self.message.clear_message()
         for label, value in detail_fields(detail):
@@ -162,7 +175,7 @@ class DossierDetailDialog(QDialog):
         self.reprint_button.setEnabled(False)
         self.message.show_message("info", "Đang tạo giấy tiếp nhận…")
         code = self.code
-        self._runner.run_io(lambda: self._services.slips.render_for(code), self._open_preview,
+        self._runner.run_io(lambda: self._slips.render_for(code), self._open_preview,
                             self._reprint_failed, owner=self)
 
     def _open_preview(self, pdf: bytes) -> None:

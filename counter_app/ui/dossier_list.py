@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Protocol
+
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,16 +28,27 @@ from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import MessageBar
 from counter_protocol.statuses import Status
 
+if TYPE_CHECKING:
+    from counter_app.services.dto import DossierRow
+
 SEARCH_DELAY_MS = 200
 SCOPES = (("Tiếp nhận hôm nay", "today"), ("Tất cả", "all"))
 DUE_FILTERS = (("Mọi hạn", ""), ("Quá hạn", "overdue"), ("Sắp đến hạn (1 ngày)", "soon"))
 
 
-def start_of_day(moment):
+class DossierFinder(Protocol):
+    """What the list asks of the SearchService."""
+
+    def find(self, query: DossierQuery, *, before_id: int | None = None,
+             limit: int = ...) -> list[DossierRow]: ...
+
+
+def start_of_day(moment: datetime) -> datetime:
     return moment.replace(hour=0, minute=0, second=0, microsecond=0)
 
 
-def build_query(text: str, scope: str, status: int | None, due: str, now) -> DossierQuery:
+def build_query(text: str, scope: str, status: int | None, due: str,
+                now: datetime) -> DossierQuery:
     """The DossierQuery the filters describe (pure: tested without widgets)."""
     received_since = start_of_day(now) if scope == "today" else None
     statuses = (status,) if status else ()
@@ -50,7 +66,7 @@ class DossierTable(QTableView):
 
     open_requested = Signal(int)
 
-    def keyPressEvent(self, event) -> None:  # Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             emit(self.open_requested, self.currentIndex().row())
             return
@@ -66,10 +82,10 @@ class DossierListView(QWidget):
 
     open_dossier = Signal(str)
 
-    def __init__(self, services, runner: TaskRunner, clock=now_vn, parent=None) -> None:
+    def __init__(self, search: DossierFinder, runner: TaskRunner,
+                 clock: Callable[[], datetime] = now_vn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._clock = clock
-        search = services.search
         self.model = DossierTableModel(
             lambda query, before, limit: search.find(query, before_id=before, limit=limit),
             runner, clock, self)
@@ -164,7 +180,7 @@ class DossierListView(QWidget):
             emit(self.open_dossier, self.model.row_at(row).code)
 
 
-def _combo(items) -> QComboBox:
+def _combo(items: Iterable[tuple[str, Any]]) -> QComboBox:
     combo = QComboBox()
     for label, value in items:
         combo.addItem(label, value)

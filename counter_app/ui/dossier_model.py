@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from counter_app.domain.vntime import now_vn
 from counter_app.ui.qt_compat import emit
-from counter_app.ui.table_model import RowsTableModel
+from counter_app.ui.table_model import ModelIndex, RowsTableModel
 from counter_app.ui.tasks import TaskRunner
 from counter_protocol.statuses import Status
 from counter_protocol.timefmt import format_vn
+
+if TYPE_CHECKING:
+    from counter_app.services.dto import DossierRow
+    from counter_app.services.search import DossierQuery
 
 PAGE_SIZE = 100
 DUE_SOON = timedelta(hours=24)  # about one working day
@@ -22,11 +27,11 @@ OVERDUE_BRUSH = QBrush(QColor("#f6c9c6"))
 DUE_SOON_BRUSH = QBrush(QColor("#ffe6a8"))
 TEXT_BRUSH = QBrush(QColor("#1b1b1b"))
 
-# fetch(query, before_id, limit) -> list[DossierRow]; runs on the store lane.
-PageFetcher = Callable[[object, int | None, int], list]
+# fetch(query, before_id, limit) -> one page of rows, newest first; runs on the store lane.
+PageFetcher: TypeAlias = "Callable[[DossierQuery, int | None, int], list[DossierRow]]"
 
 
-def due_state(row, now: datetime) -> str:
+def due_state(row: DossierRow, now: datetime) -> str:
     """'overdue', 'soon' or '' for an open dossier (closed ones are never late any more)."""
     if row.status in CLOSED_STATUSES:
         return ""
@@ -37,7 +42,7 @@ def due_state(row, now: datetime) -> str:
     return ""
 
 
-class DossierTableModel(RowsTableModel):
+class DossierTableModel(RowsTableModel["DossierRow"]):
     """Rows of DossierRow, newest first. `set_query` restarts; the view's scroll calls fetchMore.
 
     Signals:
@@ -54,11 +59,10 @@ class DossierTableModel(RowsTableModel):
     load_failed = Signal(str)
 
     def __init__(self, fetch: PageFetcher, runner: TaskRunner,
-                 clock: Callable[[], datetime] = now_vn, parent=None) -> None:
+                 clock: Callable[[], datetime] = now_vn, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._fetch, self._runner, self._clock = fetch, runner, clock
-        self._rows: list = []
-        self._query = None
+        self._query: DossierQuery | None = None
         self._generation = 0
         self._loading = False
         self._exhausted = True
@@ -66,7 +70,7 @@ class DossierTableModel(RowsTableModel):
 
     # --- paging ---------------------------------------------------------------------------------
 
-    def set_query(self, query) -> None:
+    def set_query(self, query: DossierQuery) -> None:
         """Show the first page of a new query (results of older queries are dropped)."""
         self.beginResetModel()
         self._rows = []
@@ -82,10 +86,10 @@ class DossierTableModel(RowsTableModel):
         if self._query is not None:
             self.set_query(self._query)
 
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # Qt override
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # Qt override
         return not parent.isValid() and not self._exhausted and not self._loading
 
-    def fetchMore(self, parent=QModelIndex()) -> None:  # Qt override
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # Qt override
         if self.canFetchMore(parent):
             self._load_page()
 
@@ -94,14 +98,16 @@ class DossierTableModel(RowsTableModel):
         return self._loading
 
     def _load_page(self) -> None:
-        self._loading = True
         query, generation = self._query, self._generation
+        if query is None:
+            return
+        self._loading = True
         before_id = self._rows[-1].id if self._rows else None
         self._runner.run_db(lambda: self._fetch(query, before_id, PAGE_SIZE),
                             lambda rows: self._append(generation, rows),
                             lambda error: self._failed(generation, error), owner=self)
 
-    def _append(self, generation: int, rows: list) -> None:
+    def _append(self, generation: int, rows: list[DossierRow]) -> None:
         if generation != self._generation:
             return
         self._loading = False
@@ -122,10 +128,10 @@ class DossierTableModel(RowsTableModel):
 
     # --- reading --------------------------------------------------------------------------------
 
-    def row_at(self, row: int):
+    def row_at(self, row: int) -> DossierRow:
         return self._rows[row]
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self._rows[index.row()]
@@ -137,12 +143,12 @@ class DossierTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return TEXT_BRUSH if due_state(row, self.now) else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            state = {"overdue": "Quá hạn", "soon": "Sắp đến hạn"}.get(due_state(row, self.now))
+            words = {"overdue": "Quá hạn", "soon": "Sắp đến hạn"}.get(due_state(row, self.now))
             text = self._text(row, index.column())  # long names are cut off in the cell
-            return f"{text}\n({state})" if state else text
+            return f"{text}\n({words})" if words else text
         return None
 
-    def _text(self, row, column: int) -> str:
+    def _text(self, row: DossierRow, column: int) -> str:
         # Called for every painted cell: build only the one value asked for.
         if column == self.COL_RECEIVED:
             return format_vn(row.received_at)
@@ -150,8 +156,8 @@ class DossierTableModel(RowsTableModel):
             return format_vn(row.due_at)
         if column == self.COL_STATUS:
             return _status_label(row.status)
-        value = (row.code, row.applicant_name, row.id_number, row.phone,
-                 row.procedure_name)[column]
+        value: str | None = (row.code, row.applicant_name, row.id_number, row.phone,
+                             row.procedure_name)[column]
         return value or ""
 
 

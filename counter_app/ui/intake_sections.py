@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import datetime
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,7 +32,7 @@ def money(amount: int) -> str:
     return f"{amount:,} đ".replace(",", ".")
 
 
-def appointment_text(moment) -> str:
+def appointment_text(moment: datetime) -> str:
     m = to_vn(moment)
     return f"{m:%H} giờ {m:%M}, {WEEKDAYS[m.weekday()]} ngày {m:%d/%m/%Y}"
 
@@ -43,7 +46,7 @@ class DeliveryBox(QWidget):
 
     edited = Signal(str)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.channel_combo = QComboBox()
         for label, value in CHANNELS:
@@ -96,7 +99,7 @@ class DeliveryBox(QWidget):
 class FeesBox(QWidget):
     """The procedure's fees, and a tick for what is collected now at the counter."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._fees: tuple[FeeLine, ...] = ()
         self.lines_label = QLabel("Không có phí, lệ phí.")
@@ -108,7 +111,7 @@ class FeesBox(QWidget):
         form.addRow(self.lines_label)
         form.addRow(self.collected_check)
 
-    def set_fees(self, fees) -> None:
+    def set_fees(self, fees: Iterable[FeeLine]) -> None:
         self._fees = tuple(fees)
         if not self._fees:
             self.lines_label.setText("Không có phí, lệ phí.")

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Protocol
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -23,19 +27,30 @@ from counter_app.services.dto import IntakeRequest
 from counter_app.services.intake_rules import intake_issues
 from counter_app.ui.applicant_form import ApplicantForm
 from counter_app.ui.component_checklist import ComponentChecklist, ComponentChecklistModel
+from counter_app.ui.intake_presenter import DossierIntake, IntakePresenter
 from counter_app.ui.intake_sections import DeliveryBox, FeesBox, appointment_text, money
-from counter_app.ui.procedure_picker import ProcedurePicker
+from counter_app.ui.procedure_picker import ProcedurePicker, ProcedureSearch
 from counter_app.ui.qt_compat import emit
-from counter_app.ui.slip_preview import SlipPreviewDialog
+from counter_app.ui.slip_preview import SlipPreviewDialog, SlipRenderer
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import FieldMessage, MessageBar, error_text, with_message
+
+if TYPE_CHECKING:
+    from counter_app.services.procedures import ProcedureInfo
 
 VALIDATE_DELAY_MS = 150
 APPOINTMENT_REFRESH_MS = 30_000  # the preview follows the clock (15:00 cut-offs, lunch breaks)
 
 
+class DueDates(Protocol):
+    """What the appointment line asks of the CalendarService."""
+
+    def due(self, received: datetime, amount: Decimal, unit: str,
+            cutoff: str | None) -> datetime: ...
+
+
 class IntakeView(QWidget):
-    """The intake form. Saving commits first; the slip is rendered only after the commit.
+    """The intake form; `presenter` (IntakePresenter) saves it and shows the slip.
 
     Signals:
         dossier_saved(str): the code of a dossier just stored.
@@ -45,22 +60,24 @@ class IntakeView(QWidget):
     dossier_saved = Signal(str)
     slip_ready = Signal(str, bytes)
 
-    def __init__(self, services, runner: TaskRunner, clerk_username: str, parent=None) -> None:
+    def __init__(self, procedures: ProcedureSearch, calendar: DueDates, dossiers: DossierIntake,
+                 slips: SlipRenderer, runner: TaskRunner, clerk_username: str,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._services, self._runner, self._clerk = services, runner, clerk_username
+        self._calendar, self._runner, self._clerk = calendar, runner, clerk_username
         self._touched: set[str] = set()
         self._show_all = False
-        self._saving = False
         self.preview: SlipPreviewDialog | None = None
-        self._make_widgets()
+        self.presenter = IntakePresenter(self, dossiers, slips, runner, owner=self)
+        self._make_widgets(procedures)
         self._layout()
         self._connect()
 
     # --- construction ---------------------------------------------------------------------------
 
-    def _make_widgets(self) -> None:
+    def _make_widgets(self, procedures: ProcedureSearch) -> None:
         self.applicant_form = ApplicantForm()
-        self.picker = ProcedurePicker(self._services.procedures, self._runner)
+        self.picker = ProcedurePicker(procedures, self._runner)
         self.checklist_model = ComponentChecklistModel(self)
         self.checklist = ComponentChecklist(self.checklist_model)
         self.components_message = FieldMessage()
@@ -118,10 +135,10 @@ class IntakeView(QWidget):
         self.save_button.clicked.connect(self.save_and_print)
         self.clear_button.clicked.connect(self.reset_form)
         for keys in ("Ctrl+S", "F9"):
-            QShortcut(QKeySequence(keys), self, activated=self.save_and_print,
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.reset_form,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            QShortcut(QKeySequence(keys), self, self.save_and_print,
+                      Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.reset_form,
+                  Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def focus_first_field(self) -> None:
         self.applicant_form.scan_edit.setFocus()
@@ -135,7 +152,7 @@ class IntakeView(QWidget):
     def _copy_address(self, text: str) -> None:
         self.delivery.applicant_address = text.strip()
 
-    def _on_procedure(self, info) -> None:
+    def _on_procedure(self, info: ProcedureInfo | None) -> None:
         self.checklist_model.set_components(info.components if info else ())
         self.fees.set_fees(info.fees if info else ())
         self._touched.add("procedure")
@@ -151,7 +168,7 @@ class IntakeView(QWidget):
             self.appointment_label.setText("Ngày hẹn trả: chọn thủ tục để tính.")
             return
         self._appointment_timer.start()
-        calendar = self._services.calendar
+        calendar = self._calendar
         self._runner.run_db(
             lambda: calendar.due(now_vn(), info.processing_amount, info.processing_unit,
                                  info.cutoff),
@@ -159,7 +176,7 @@ class IntakeView(QWidget):
             lambda error: self.appointment_label.setText(f"Ngày hẹn trả: {error_text(error)}"),
             owner=self)
 
-    def _show_appointment(self, info, due) -> None:
+    def _show_appointment(self, info: ProcedureInfo, due: datetime) -> None:
         if info is self.picker.chosen:
             self.appointment_label.setText(f"Ngày hẹn trả: {appointment_text(due)}")
 
@@ -180,8 +197,9 @@ class IntakeView(QWidget):
         )
         return request, issues + intake_issues(request) + self._form_warnings(request, info)
 
-    def _form_warnings(self, request: IntakeRequest, info) -> list[ValidationIssue]:
-        warnings = []
+    def _form_warnings(self, request: IntakeRequest,
+                       info: ProcedureInfo | None) -> list[ValidationIssue]:
+        warnings: list[ValidationIssue] = []
         if info is not None and request.result_delivery == 1 and not info.bcci_allowed:
             warnings.append(ValidationIssue(
                 "result_delivery", "Thủ tục này không đăng ký trả kết quả qua bưu điện.", False))
@@ -199,9 +217,9 @@ class IntakeView(QWidget):
         for issue in issues:
             first_by_field.setdefault(issue.field, issue)
         for key, label in messages.items():
-            issue = first_by_field.get(key)
-            if issue and (self._show_all or key in self._touched):
-                label.show_issue(issue.message, issue.blocking)
+            shown = first_by_field.get(key)
+            if shown and (self._show_all or key in self._touched):
+                label.show_issue(shown.message, shown.blocking)
             else:
                 label.clear_issue()
         return issues
@@ -211,75 +229,45 @@ class IntakeView(QWidget):
                 "procedure": self.picker.message, "components": self.components_message,
                 "fees": self.fees_message}
 
-    # --- saving ---------------------------------------------------------------------------------
+    # --- saving (the presenter decides; these are what it asks of the screen) -----------------
 
     def save_and_print(self) -> None:
-        """Commit the dossier; only once it is stored, render the slip and open the preview."""
-        if self._saving:
-            return
+        """Ctrl+S / F9: commit the dossier, then render the slip and open the preview."""
+        self.presenter.save_and_print()
+
+    def check_all(self) -> tuple[IntakeRequest, list[ValidationIssue]]:
         self._validate_timer.stop()
         self._show_all = True
         issues = self.validate()
         request, _ = self.build_request()
-        blocking = [i for i in issues if i.blocking]
-        if blocking:
-            self._refuse(blocking)
-            return
-        self._saving = True
-        self.save_button.setEnabled(False)
-        self.message.show_message("info", "Đang lưu hồ sơ…")
-        self._runner.run_db(lambda: self._services.dossiers.receive(request),
-                            self._on_saved, self._on_save_failed, owner=self)
+        return request, issues
 
-    def _refuse(self, blocking: list[ValidationIssue]) -> None:
-        shown = set(self._messages())
-        loose = [i.message for i in blocking if i.field not in shown]
-        text = f"Chưa lưu: còn {len(blocking)} lỗi cần sửa (chữ đỏ dưới ô nhập)."
-        self.message.show_message("error", "\n".join([text, *loose]))
-        self._focus_field(blocking[0].field)
+    def shows_field(self, key: str) -> bool:
+        return key in self._messages()
 
-    def _focus_field(self, key: str) -> None:
-        targets = {"procedure": self.picker.search_edit, "components": self.checklist,
-                   "cccd_qr": self.applicant_form.scan_edit,
-                   "delivery_address": self.delivery.address_edit,
-                   "sex": self.applicant_form.sex_combo}
+    def focus_field(self, key: str) -> None:
+        targets: dict[str, QWidget] = {
+            "procedure": self.picker.search_edit, "components": self.checklist,
+            "cccd_qr": self.applicant_form.scan_edit,
+            "delivery_address": self.delivery.address_edit, "sex": self.applicant_form.sex_combo}
         target = targets.get(key) or self.applicant_form.edits.get(key)
         if target is not None:
             target.setFocus()
 
-    def _on_saved(self, code: str) -> None:
-        self._saving = False
-        self.save_button.setEnabled(True)
-        self.last_code = code
-        self.reset_form()
-        self.message.show_message("success", f"Đã lưu hồ sơ {code}. Đang tạo giấy tiếp nhận…")
+    def show_message(self, kind: str, text: str) -> None:
+        self.message.show_message(kind, text)
+
+    def set_saving(self, saving: bool) -> None:
+        self.save_button.setEnabled(not saving)
+
+    def announce_saved(self, code: str) -> None:
         emit(self.dossier_saved, code)
-        self._runner.run_io(lambda: self._services.slips.render_for(code),
-                            lambda pdf: self._on_slip(code, pdf),
-                            lambda error: self._on_slip_failed(code, error), owner=self)
 
-    def _on_save_failed(self, error: BaseException) -> None:
-        self._saving = False
-        self.save_button.setEnabled(True)
-        issues = getattr(error, "issues", None)
-        if issues:
-            self._show_all = True
-            self.validate()
-            self._refuse([i for i in issues if i.blocking] or list(issues))
-            return
-        self.message.show_message("error", f"Chưa lưu được hồ sơ: {error_text(error)}")
-
-    def _on_slip(self, code: str, pdf: bytes) -> None:
-        self.message.show_message("success", f"Đã lưu hồ sơ {code}. Giấy tiếp nhận đã sẵn sàng.")
+    def show_slip(self, code: str, pdf: bytes) -> None:
         emit(self.slip_ready, code, pdf)
         self.preview = SlipPreviewDialog(pdf, code, self.window())
         self.preview.finished.connect(lambda _r: self.focus_first_field())
         self.preview.open()
-
-    def _on_slip_failed(self, code: str, error: BaseException) -> None:
-        self.message.show_message(
-            "warning", f"Đã lưu hồ sơ {code} nhưng chưa tạo được giấy tiếp nhận: "
-            f"{error_text(error)}. Có thể in lại từ Danh sách hồ sơ.")
 
     def reset_form(self) -> None:
         """Empty the form for the next applicant and put the cursor in the scan box."""

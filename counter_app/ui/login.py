@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Protocol
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -9,20 +11,31 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QVBoxLayout,
+    QWidget,
 )
 
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import MessageBar, error_text
 
+if TYPE_CHECKING:  # the log-in window shows before the services (and SQLAlchemy) load
+    from counter_app.services.accounts import SignedInUser
+
+
+class Accounts(Protocol):
+    """What the dialog asks of the AccountService (at start-up, a stand-in that waits for it)."""
+
+    def sign_in(self, username: str, password: str) -> SignedInUser: ...
+
 
 class LoginDialog(QDialog):
     """Accepted once `accounts.sign_in` succeeds; `user` is then the SignedInUser."""
 
-    def __init__(self, accounts, runner: TaskRunner, counter_text: str = "", parent=None) -> None:
+    def __init__(self, accounts: Accounts, runner: TaskRunner, counter_text: str = "",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Đăng nhập")
         self._accounts, self._runner = accounts, runner
-        self.user = None
+        self.user: SignedInUser | None = None
         self.username_edit = QLineEdit()
         self.password_edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.message = MessageBar()
@@ -61,7 +74,7 @@ class LoginDialog(QDialog):
         self._runner.run_db(lambda: self._accounts.sign_in(username, password),
                             self._on_signed_in, self._on_refused, owner=self)
 
-    def _on_signed_in(self, user) -> None:
+    def _on_signed_in(self, user: SignedInUser) -> None:
         self.user = user
         self.buttons.setEnabled(True)
         self.accept()

@@ -3,28 +3,64 @@
 On a set-up counter the log-in window is shown first and the store (SQLAlchemy, migrations) opens
 behind it on the store lane, so a clerk sees the window as fast as a bare Qt program would; the
 sign-in request simply queues after the opening on the same serial lane.
+
+Everything runs on a context built by `counter_app/app.py` (the composition root): its services
+and its sync service. Nothing here builds a service.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QApplication, QDialog
 
 from counter_app.ui.fonts import load_fonts
-from counter_app.ui.login import LoginDialog
+from counter_app.ui.login import Accounts, LoginDialog
 from counter_app.ui.tasks import TaskRunner
 
+if TYPE_CHECKING:
+    # For the type checker only: at run time these load after the log-in window is shown.
+    from counter_app.services.accounts import SignedInUser
+    from counter_app.services.setup import CounterIdentity
+    from counter_app.sync.service import SyncService
+    from counter_app.ui.main_window import MainWindow, TabServices
+    from counter_app.ui.setup_wizard import CounterSetup
+
+    class CounterStart(CounterSetup, Protocol):
+        """What start-up asks of the SetupService."""
+
+        def is_set_up(self) -> bool: ...
+
+        def identity(self) -> CounterIdentity: ...
+
+    class CounterServices(TabServices, Protocol):
+        """The services the windows use (app.Services is the program's)."""
+
+        @property
+        def accounts(self) -> Accounts: ...
+        @property
+        def setup(self) -> CounterStart: ...
+
 EXIT_CANCELLED = 1
-BENCH_ENV = "COUNTER_APP_BENCH"  # start-up benchmark hooks (bench/bench_startup.py)
+
+
+class CounterContext(Protocol):
+    """What the window runs on (app.AppContext is the program's)."""
+
+    @property
+    def services(self) -> CounterServices: ...
+    @property
+    def sync(self) -> SyncService: ...
+
+    def close(self) -> None: ...
 
 
 def create_application() -> QApplication:
     """The QApplication (reused if one exists, as under pytest-qt) with the bundled fonts."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("counter_app")
     app.setApplicationDisplayName("Quầy Một cửa")
     app.setStyle("Fusion")  # the same look on every Windows version and under Xvfb
@@ -32,39 +68,42 @@ def create_application() -> QApplication:
     return app
 
 
-class ServicesHolder:
-    """The services once the store lane has opened them (or the error that stopped it)."""
+class ContextHolder:
+    """The context once the store lane has opened it (or the error that stopped it)."""
 
     def __init__(self) -> None:
-        self.services: Any = None
+        self.context: CounterContext | None = None
         self.error: BaseException | None = None
 
-    def open_with(self, open_services: Callable[[], Any]) -> None:
+    def open_with(self, open_context: Callable[[], CounterContext]) -> None:
         """Runs on the store lane. Stores the result there, not in a GUI-thread callback, so the
         sign-in task queued right behind it on the same lane always finds it."""
         try:
-            self.services = open_services()
+            self.context = open_context()
         except BaseException as exc:
             self.error = exc
             raise
 
-    def get(self) -> Any:
+    def get(self) -> CounterContext:
         if self.error is not None:
             raise self.error
-        return self.services
+        if self.context is None:
+            raise RuntimeError("the store is not open yet")  # only tasks queued behind it ask
+        return self.context
 
 
 class _LazyAccounts:
     """`accounts` for the log-in dialog before the store is open: runs on the same serial lane."""
 
-    def __init__(self, holder: ServicesHolder) -> None:
+    def __init__(self, holder: ContextHolder) -> None:
         self._holder = holder
 
-    def sign_in(self, username: str, password: str) -> Any:
-        return self._holder.get().accounts.sign_in(username, password)
+    def sign_in(self, username: str, password: str) -> SignedInUser:
+        return self._holder.get().services.accounts.sign_in(username, password)
 
 
-def sign_in_flow(services, runner: TaskRunner):
+def sign_in_flow(services: CounterServices,
+                 runner: TaskRunner) -> tuple[SignedInUser, CounterIdentity] | None:
     """Set up the counter if needed, then sign in. Returns (user, identity) or None if cancelled."""
     from counter_app.ui.setup_wizard import SetupWizard
 
@@ -75,85 +114,79 @@ def sign_in_flow(services, runner: TaskRunner):
     identity = services.setup.identity()
     login = LoginDialog(services.accounts, runner,
                         f"{identity.counter_name} · {identity.unit_name}")
-    if login.exec() != QDialog.DialogCode.Accepted:
+    if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
         return None
     return login.user, identity
 
 
-def _open_main_window(services, runner: TaskRunner, user, identity):
+def open_main_window(context: CounterContext, runner: TaskRunner, user: SignedInUser,
+                     identity: CounterIdentity) -> MainWindow:
+    """The main window on the context's services and sync, shown, its background sync started."""
     from counter_app.ui.main_window import MainWindow
-    from counter_app.ui.sync_status import install_sync
 
-    window = MainWindow(services, runner, user, identity)
-    # Background sync (single-flight, backoff, first retry within seconds of the link returning);
-    # the status bar shows the honest outbox status.
-    window.sync_controller = install_sync(window, services, runner)
+    window = MainWindow(context.services, runner, user, identity, sync=context.sync)
     window.show()
-    _bench_after_main_window(window)
+    window.start_sync()
     return window
 
 
-def run_application(services) -> int:
-    """Run the GUI with already opened services until the main window closes."""
+def run_application(context: CounterContext) -> int:
+    """Run the GUI on an already opened context until the main window closes."""
     app = create_application()
     runner = TaskRunner()
     try:
-        signed_in = sign_in_flow(services, runner)
+        signed_in = sign_in_flow(context.services, runner)
         if signed_in is None:
             return EXIT_CANCELLED
-        window = _open_main_window(services, runner, *signed_in)  # noqa: F841 - kept alive
+        window = open_main_window(context, runner, *signed_in)  # noqa: F841 - kept alive
         return app.exec()
     finally:
         runner.shutdown()
 
 
-def run_fast_start(open_services: Callable[[], Any], counter_text: str) -> int:
+class FastStart:
+    """The steps of a fast start, in order: `show_login`, `sign_in`, then the application's
+    event loop; `close` at the end whatever happened. `run_fast_start` is the program's use."""
+
+    def __init__(self, open_context: Callable[[], CounterContext], counter_text: str) -> None:
+        self.app = create_application()
+        self.runner = TaskRunner()
+        self.holder = ContextHolder()
+        holder = self.holder
+        self.runner.run_db(lambda: holder.open_with(open_context), lambda _: None, lambda _: None)
+        self.login = LoginDialog(_LazyAccounts(holder), self.runner, counter_text)
+        self.window: MainWindow | None = None
+
+    def show_login(self) -> LoginDialog:
+        """The log-in window on screen (painted) while the store is still opening."""
+        self.login.show()
+        self.app.processEvents()
+        return self.login
+
+    def sign_in(self) -> MainWindow | None:
+        """Wait for the clerk to sign in, then open the main window; None if they gave up."""
+        login = self.login
+        if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
+            return None
+        context = self.holder.get()
+        self.window = open_main_window(context, self.runner, login.user,
+                                       context.services.setup.identity())
+        return self.window
+
+    def close(self) -> None:
+        """Finish the background work, then close the store (if it ever opened)."""
+        self.runner.shutdown()
+        if self.holder.context is not None:
+            self.holder.context.close()
+
+
+def run_fast_start(open_context: Callable[[], CounterContext], counter_text: str) -> int:
     """A set-up counter: show the log-in window at once, open the store behind it."""
-    app = create_application()
-    runner = TaskRunner()
-    holder = ServicesHolder()
-    runner.run_db(lambda: holder.open_with(open_services), lambda _: None, lambda _: None)
+    start = FastStart(open_context, counter_text)
     try:
-        login = LoginDialog(_LazyAccounts(holder), runner, counter_text)
-        login.show()
-        app.processEvents()
-        _bench_after_login_shown(login)
-        if login.exec() != QDialog.DialogCode.Accepted:
+        start.show_login()
+        if start.sign_in() is None:
             return EXIT_CANCELLED
-        services = holder.get()
-        window = _open_main_window(services, runner, login.user,  # noqa: F841 - kept alive
-                                   services.setup.identity())
-        return app.exec()
+        return start.app.exec()
     finally:
-        runner.shutdown()
-        if holder.services is not None:
-            holder.services.close()
-
-
-def _bench_after_login_shown(login: LoginDialog) -> None:
-    mode = os.environ.get(BENCH_ENV)
-    if mode == "startup":
-        print("SHOWN", flush=True)
-    elif mode == "open-list":
-        login.username_edit.setText(os.environ.get("COUNTER_APP_BENCH_USER", "canbo1"))
-        login.password_edit.setText(os.environ.get("COUNTER_APP_BENCH_PASSWORD", "Demo@2026"))
-        login.try_sign_in()
-
-
-def _bench_after_main_window(window) -> None:
-    if os.environ.get(BENCH_ENV) != "open-list":
-        return
-    from PySide6.QtCore import QTimer
-
-    window.show_tab(1)
-    model = window.dossiers.model
-    timer = QTimer(window)
-
-    def check() -> None:  # polled: a tiny store can answer before any signal is connected
-        if not model.loading:
-            timer.stop()
-            print(f"SHOWN rows={model.rowCount()}", flush=True)
-            QApplication.instance().quit()
-
-    timer.timeout.connect(check)
-    timer.start(20)
+        start.close()

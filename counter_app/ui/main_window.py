@@ -2,39 +2,79 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
+from functools import partial
+from typing import TYPE_CHECKING, Protocol
 
-from counter_app.ui.dossier_detail import DossierDetailDialog
-from counter_app.ui.dossier_list import DossierListView
-from counter_app.ui.intake_view import IntakeView
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from counter_app.ui.dossier_detail import DossierDetailDialog, DossierDetails
+from counter_app.ui.dossier_list import DossierFinder, DossierListView
+from counter_app.ui.intake_presenter import DossierIntake
+from counter_app.ui.intake_view import DueDates, IntakeView
+from counter_app.ui.procedure_picker import ProcedureSearch
+from counter_app.ui.return_presenter import ReturnDesk
 from counter_app.ui.return_view import ReturnView
+from counter_app.ui.slip_preview import SlipRenderer
+from counter_app.ui.sync_status import SyncButton, SyncController, status_line, watch_network
+from counter_app.ui.sync_window import SyncWindow
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import BusyBar, error_text
+
+if TYPE_CHECKING:
+    from counter_app.services.accounts import SignedInUser
+    from counter_app.services.setup import CounterIdentity
+    from counter_app.sync.service import SyncService
 
 TAB_INTAKE, TAB_LIST, TAB_RETURN = range(3)
 
 
-class MainWindow(QMainWindow):
-    """Built after sign-in; `user` is the SignedInUser, `identity` the CounterIdentity."""
+class TabServices(Protocol):
+    """The services the tabs use, each typed as its tab asks (app.Services is one)."""
 
-    def __init__(self, services, runner: TaskRunner, user, identity, parent=None) -> None:
+    @property
+    def procedures(self) -> ProcedureSearch: ...
+    @property
+    def calendar(self) -> DueDates: ...
+    @property
+    def dossiers(self) -> DossierIntake: ...
+    @property
+    def slips(self) -> SlipRenderer: ...
+    @property
+    def search(self) -> DossierFinder: ...
+    @property
+    def returns(self) -> ReturnDesk: ...
+    @property
+    def details(self) -> DossierDetails: ...
+
+
+class MainWindow(QMainWindow):
+    """Built after sign-in. With `sync`, the status bar shows the honest sync status and a
+    “Đồng bộ” button; `start_sync()` starts the background runs once the window is shown."""
+
+    def __init__(self, services: TabServices, runner: TaskRunner, user: SignedInUser,
+                 identity: CounterIdentity, sync: SyncService | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services, self._runner = services, runner
         self.user, self.identity = user, identity
         self.setWindowTitle(f"Quầy Một cửa — {identity.counter_name} — {identity.unit_name}")
-        self.intake = IntakeView(services, runner, user.username)
-        self.dossiers = DossierListView(services, runner)
-        self.returns = ReturnView(services, runner, user.username)
+        self.intake = IntakeView(services.procedures, services.calendar, services.dossiers,
+                                 services.slips, runner, user.username)
+        self.dossiers = DossierListView(services.search, runner)
+        self.returns = ReturnView(services.returns, runner, user.username)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.intake, "Tiếp nhận hồ sơ (F2)")
         self.tabs.addTab(self.dossiers, "Danh sách hồ sơ (F3)")
         self.tabs.addTab(self.returns, "Trả kết quả (F4)")
         self.setCentralWidget(self.tabs)
         self.detail_dialog: DossierDetailDialog | None = None
+        self.sync_window: SyncWindow | None = None
         self._build_status_bar()
         self._connect()
+        self.sync_controller = self._attach_sync(sync) if sync is not None else None
         runner.error_handler = self._on_unexpected_error
         self.resize(1280, 860)
 
@@ -50,15 +90,39 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.busy_bar)
         bar.addPermanentWidget(self.sync_label)
 
+    def _attach_sync(self, sync: SyncService) -> SyncController:
+        """The sync button and status line; a saved or returned dossier is sent soon."""
+        controller = SyncController(sync, self._runner, parent=self)
+        button = SyncButton(controller)
+        self.statusBar().addPermanentWidget(button)
+        controller.status_changed.connect(lambda status: self.set_sync_status(status_line(status)))
+        button.clicked.connect(self.open_sync_window)
+        self.intake.dossier_saved.connect(controller.poke)
+        self.returns.dossier_returned.connect(controller.poke)
+        self.set_sync_status(status_line(None))
+        return controller
+
     def _connect(self) -> None:
         self.tabs.currentChanged.connect(self._on_tab_changed)
         for key, tab in ((Qt.Key.Key_F2, TAB_INTAKE), (Qt.Key.Key_F3, TAB_LIST),
                          (Qt.Key.Key_F4, TAB_RETURN)):
-            QShortcut(QKeySequence(key), self, activated=lambda t=tab: self.show_tab(t))
+            QShortcut(QKeySequence(key), self, partial(self.show_tab, tab))
         self.dossiers.open_dossier.connect(self.open_dossier)
         self.intake.dossier_saved.connect(lambda _code: self.dossiers.model.refresh())
         self.returns.dossier_returned.connect(lambda _code: self.dossiers.model.refresh())
         self._runner.busy_changed.connect(self.busy_bar.setVisible)
+
+    def start_sync(self) -> None:
+        """Background sync (single-flight, backoff, a retry within seconds of the link coming
+        back), stopped when the program quits."""
+        controller = self.sync_controller
+        if controller is None:
+            return
+        watch_network(controller)
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(controller.stop)
+        controller.start()
 
     def show_tab(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
@@ -75,14 +139,27 @@ class MainWindow(QMainWindow):
             self.returns.focus_first_field()
 
     def set_sync_status(self, text: str) -> None:
-        """The sync issue fills this (last sync time, pending count, offline…)."""
+        """The status bar's sync line (last sync time, pending count, offline…)."""
         self.sync_label.setText(text)
 
+    def open_sync_window(self) -> SyncWindow | None:
+        """The one sync window: shown again (and refreshed) if it is already open."""
+        if self.sync_controller is None:
+            return None
+        window = self.sync_window
+        if window is None or not shiboken6.isValid(window):
+            window = self.sync_window = SyncWindow(self.sync_controller, self._runner, self)
+        window.show()
+        window.raise_()
+        window.refresh()
+        return window
+
     def open_dossier(self, code: str) -> None:
-        self.detail_dialog = DossierDetailDialog(self._services, self._runner, code, self)
+        self.detail_dialog = DossierDetailDialog(self._services.details, self._services.slips,
+                                                 self._runner, code, self)
         self.detail_dialog.open()
 
-    def showEvent(self, event) -> None:  # Qt override
+    def showEvent(self, event: QShowEvent) -> None:  # Qt override
         super().showEvent(event)
         self.intake.focus_first_field()
 

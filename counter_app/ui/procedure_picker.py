@@ -3,20 +3,31 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import FieldMessage
 
+if TYPE_CHECKING:
+    from counter_app.services.procedures import ProcedureInfo
+
 SEARCH_DELAY_MS = 150
 VISIBLE_ROWS = 6
 _NAV_KEYS = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 5, Qt.Key.Key_PageUp: -5}
 
 
-def chosen_html(info) -> str:
+class ProcedureSearch(Protocol):
+    """What the picker asks of the ProcedureService."""
+
+    def search(self, text: str) -> list[ProcedureInfo]: ...
+
+
+def chosen_html(info: ProcedureInfo) -> str:
     """The picked procedure as the clerk reads it back: name, code, field, agency, time limit."""
     facts = [f"Mã: {escape(info.code)}", f"Lĩnh vực: {escape(info.field_name)}"]
     if info.agency_name:
@@ -34,12 +45,13 @@ class ProcedurePicker(QWidget):
 
     procedure_chosen = Signal(object)
 
-    def __init__(self, procedures, runner: TaskRunner, parent=None) -> None:
+    def __init__(self, procedures: ProcedureSearch, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._procedures, self._runner = procedures, runner
         self._generation = self._answered = 0
         self._pick_when_answered = False
-        self.chosen = None
+        self.chosen: ProcedureInfo | None = None
         self.search_edit = QLineEdit(placeholderText="Gõ tên hoặc mã thủ tục, ví dụ: chung thuc")
         self.results = QListWidget()
         self.results.setVisible(False)
@@ -65,17 +77,22 @@ class ProcedurePicker(QWidget):
         self.results.setMaximumHeight(row_height * VISIBLE_ROWS + 4)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
-        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
-            key = event.key()
-            if key in _NAV_KEYS and self.results.count():
-                self._move(_NAV_KEYS[Qt.Key(key)])
-                return True
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                return self._pick_current()
-            if key == Qt.Key.Key_Escape and self.results.isVisible():
-                self.results.setVisible(False)
-                return True
+        if (watched is self.search_edit and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and self._on_search_key(event.key())):
+            return True
         return super().eventFilter(watched, event)
+
+    def _on_search_key(self, key: int) -> bool:
+        """Arrows, Enter and Escape typed in the search box; True when handled here."""
+        if key in _NAV_KEYS and self.results.count():
+            self._move(_NAV_KEYS[Qt.Key(key)])
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return self._pick_current()
+        if key == Qt.Key.Key_Escape and self.results.isVisible():
+            self.results.setVisible(False)
+            return True
+        return False
 
     def search_now(self) -> None:
         """Run the pending search at once (Enter typed before the debounce fired)."""
@@ -94,7 +111,7 @@ class ProcedurePicker(QWidget):
         self._runner.run_db(lambda: self._procedures.search(text),
                             lambda found: self._show_results(generation, found), owner=self)
 
-    def _show_results(self, generation: int, found) -> None:
+    def _show_results(self, generation: int, found: list[ProcedureInfo]) -> None:
         if generation != self._generation:
             return  # the clerk kept typing; a newer search is on its way
         self._answered = generation
@@ -135,7 +152,7 @@ class ProcedurePicker(QWidget):
             return
         self.set_procedure(info)
 
-    def set_procedure(self, info) -> None:
+    def set_procedure(self, info: ProcedureInfo) -> None:
         self.chosen = info
         self.results.setVisible(False)
         self.search_edit.setText(info.name)

@@ -15,7 +15,7 @@ import ctypes
 import sys
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 _PROBE_EMITS = 16
 
@@ -45,8 +45,9 @@ def _give_back(obj: Any, count: int = 1) -> None:
 EMIT_DROPS_A_REFERENCE = _emit_drops_a_reference()
 
 
-def emit(signal: Any, *args: Any) -> None:
+def emit(signal: SignalInstance, *args: Any) -> None:
     """`signal.emit(*args)`, without the reference leak described in the module docstring."""
-    result = signal.emit(*args)
+    untyped: Any = signal  # the stubs say emit() returns None; 6.12.0 returns the unowned bool
+    result = untyped.emit(*args)
     if EMIT_DROPS_A_REFERENCE and (result is True or result is False):
         _give_back(result)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -21,17 +22,23 @@ from PySide6.QtWidgets import (
 from counter_app.ui.dossier_detail import status_text
 from counter_app.ui.intake_sections import money
 from counter_app.ui.qt_compat import emit
+from counter_app.ui.return_presenter import (
+    Receiver,
+    ReturnDesk,
+    ReturnPresenter,
+    fees_due_at_return,
+)
 from counter_app.ui.tasks import TaskRunner
-from counter_app.ui.widgets import MessageBar, error_text
+from counter_app.ui.widgets import MessageBar
 from counter_protocol.timefmt import format_vn
 
-
-def fees_due_at_return(detail) -> int:
-    return sum(f.amount for f in detail.fees if f.collected == "at_return" and not f.paid)
+if TYPE_CHECKING:
+    from counter_app.services.dto import DossierDetail
 
 
 class ReturnView(QWidget):
-    """The scan box has the focus; a 1D scanner types the code and Enter.
+    """The scan box has the focus; a 1D scanner types the code and Enter. `presenter`
+    (ReturnPresenter) decides what a scan and a confirmation do.
 
     Signals:
         dossier_returned(str): the code of a dossier whose result was just handed back.
@@ -39,20 +46,24 @@ class ReturnView(QWidget):
 
     dossier_returned = Signal(str)
 
-    def __init__(self, services, runner: TaskRunner, clerk_username: str, parent=None) -> None:
+    def __init__(self, returns: ReturnDesk, runner: TaskRunner, clerk_username: str,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._returns, self._runner, self._clerk = services.returns, runner, clerk_username
-        self.detail = None
-        self._busy = False
+        self.presenter = ReturnPresenter(self, returns, runner, clerk_username, owner=self)
         self._make_widgets()
         self._layout()
         self.scan_edit.returnPressed.connect(self.look_up)
         self.confirm_button.clicked.connect(self.confirm)
         self.cancel_button.clicked.connect(self.reset)
         for keys in ("Ctrl+Return", "F9"):
-            QShortcut(QKeySequence(keys), self, activated=self.confirm,
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._show_dossier(None)
+            QShortcut(QKeySequence(keys), self, self.confirm,
+                      Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.show_dossier(None)
+
+    @property
+    def detail(self) -> DossierDetail | None:
+        """The dossier on screen, waiting for confirmation."""
+        return self.presenter.detail
 
     def _make_widgets(self) -> None:
         self.scan_edit = QLineEdit(placeholderText="Quét mã vạch trên giấy tiếp nhận, "
@@ -95,33 +106,41 @@ class ReturnView(QWidget):
         self.scan_edit.selectAll()
 
     def look_up(self) -> None:
-        code = self.scan_edit.text().strip().upper()
-        if not code or self._busy:
-            return
-        self._busy = True
-        self.message.show_message("info", f"Đang tìm hồ sơ {code}…")
-        self._runner.run_db(lambda: self._returns.check(code), self._on_found,
-                            lambda error: self._on_refused(code, error), owner=self)
+        self.presenter.look_up()
 
-    def _on_found(self, detail) -> None:
-        self._busy = False
-        self._show_dossier(detail)
-        self.message.show_message("info", "Kiểm tra giấy tờ người nhận, rồi nhấn F9 "
-                                          "(hoặc Ctrl+Enter) để xác nhận trả kết quả.")
-        # The cursor stays in the scan box: a scanner's next code must never be typed into
-        # the receiver's name. Tab reaches the receiver fields when someone else collects.
+    def confirm(self) -> None:
+        self.presenter.confirm()
+
+    def reset(self) -> None:
+        self.presenter.reset()
+
+    # --- what the presenter asks of the screen --------------------------------------------------
+
+    def scanned_code(self) -> str:
+        return self.scan_edit.text().strip().upper()
+
+    def receiver(self) -> Receiver:
+        return Receiver(self.receiver_name_edit.text().strip(),
+                        self.receiver_id_edit.text().strip(), self.fees_check.isChecked(),
+                        self.note_edit.text().strip() or None)
+
+    def show_message(self, kind: str, text: str) -> None:
+        self.message.show_message(kind, text)
+
+    def clear_message(self) -> None:
+        self.message.clear_message()
+
+    def ready_for_scan(self) -> None:
         self.scan_edit.clear()
         self.scan_edit.setFocus()
 
-    def _on_refused(self, code: str, error: BaseException) -> None:
-        self._busy = False
-        self._show_dossier(None)
-        self.message.show_message("error", f"{code}: {error_text(error)}")
-        self.scan_edit.clear()
-        self.scan_edit.setFocus()
+    def focus_field(self, key: str) -> None:
+        (self.fees_check if key == "fees" else self.receiver_name_edit).setFocus()
 
-    def _show_dossier(self, detail) -> None:
-        self.detail = detail
+    def announce_returned(self, code: str) -> None:
+        emit(self.dossier_returned, code)
+
+    def show_dossier(self, detail: DossierDetail | None) -> None:
         self.dossier_box.setEnabled(detail is not None)
         if detail is None:
             self.summary_label.setText("Chưa có hồ sơ. Quét mã vạch trên giấy tiếp nhận.")
@@ -141,43 +160,3 @@ class ReturnView(QWidget):
         self.fees_check.setVisible(due > 0)
         self.fees_check.setChecked(False)
         self.fees_check.setText(f"Đã thu {money(due)} phí, lệ phí khi trả kết quả")
-
-    def confirm(self) -> None:
-        detail = self.detail
-        if detail is None or self._busy:
-            return
-        name = self.receiver_name_edit.text().strip()
-        id_number = self.receiver_id_edit.text().strip()
-        if not name:
-            self.message.show_message("error", "Hãy nhập họ tên người nhận kết quả.")
-            self.receiver_name_edit.setFocus()
-            return
-        if fees_due_at_return(detail) and not self.fees_check.isChecked():
-            self.message.show_message("error", "Hồ sơ còn phí, lệ phí thu khi trả kết quả: "
-                                               "thu xong rồi đánh dấu “Đã thu”.")
-            self.fees_check.setFocus()
-            return
-        self._busy = True
-        fees_collected = self.fees_check.isChecked()
-        note = self.note_edit.text().strip() or None
-        self._runner.run_db(
-            lambda: self._returns.return_result(detail.code, name, id_number, self._clerk,
-                                                fees_collected, note),
-            lambda _none: self._on_returned(detail.code, name),
-            lambda error: self._on_return_failed(detail.code, error), owner=self)
-
-    def _on_returned(self, code: str, receiver: str) -> None:
-        self._busy = False
-        self._show_dossier(None)
-        self.message.show_message("success", f"Đã trả kết quả hồ sơ {code} cho {receiver}.")
-        emit(self.dossier_returned, code)
-        self.focus_first_field()
-
-    def _on_return_failed(self, code: str, error: BaseException) -> None:
-        self._busy = False
-        self.message.show_message("error", f"Chưa trả được hồ sơ {code}: {error_text(error)}")
-
-    def reset(self) -> None:
-        self._show_dossier(None)
-        self.message.clear_message()
-        self.focus_first_field()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Protocol
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLineEdit,
     QSpinBox,
+    QWidget,
     QWizard,
     QWizardPage,
 )
@@ -16,11 +19,23 @@ from counter_app.ui.qt_compat import emit
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import MessageBar, error_text
 
+if TYPE_CHECKING:
+    from counter_app.services.setup import CounterIdentity, UnitChoice
+
+
+class CounterSetup(Protocol):
+    """What the wizard asks of the SetupService."""
+
+    def units(self) -> list[UnitChoice]: ...
+
+    def first_run(self, unit_code: str, counter_name: str, slot: int, admin_username: str,
+                  admin_full_name: str, password: str) -> CounterIdentity: ...
+
 
 class UnitPage(QWizardPage):
     """Pick the one-stop unit from the catalogue (loaded in the background)."""
 
-    def __init__(self, setup_service, runner: TaskRunner) -> None:
+    def __init__(self, setup_service: CounterSetup, runner: TaskRunner) -> None:
         super().__init__()
         self.setTitle("Đơn vị")
         self.setSubTitle("Chọn Bộ phận Một cửa / Trung tâm Phục vụ hành chính công của quầy này.")
@@ -34,7 +49,7 @@ class UnitPage(QWizardPage):
         self.loaded = False
         runner.run_db(setup_service.units, self._on_units, self._on_error, owner=self)
 
-    def _on_units(self, units) -> None:
+    def _on_units(self, units: list[UnitChoice]) -> None:
         self.unit_combo.clear()
         for unit in units:
             self.unit_combo.addItem(f"{unit.name} ({unit.code})", unit.code)
@@ -51,7 +66,7 @@ class UnitPage(QWizardPage):
         return self.loaded
 
     def unit_code(self) -> str:
-        return self.unit_combo.currentData() or ""
+        return str(self.unit_combo.currentData() or "")
 
 
 class CounterPage(QWizardPage):
@@ -107,7 +122,7 @@ class AdminPage(QWizardPage):
             self.message.show_message("error", "Hai lần nhập mật khẩu không giống nhau.")
             self.repeat_edit.setFocus()
             return False
-        return wizard.submit()
+        return isinstance(wizard, SetupWizard) and wizard.submit()
 
 
 class SetupWizard(QWizard):
@@ -119,7 +134,8 @@ class SetupWizard(QWizard):
 
     set_up = Signal(object)
 
-    def __init__(self, setup_service, runner: TaskRunner, parent=None) -> None:
+    def __init__(self, setup_service: CounterSetup, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Thiết lập quầy lần đầu")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -132,7 +148,7 @@ class SetupWizard(QWizard):
             UnitPage(setup_service, runner), CounterPage(), AdminPage())
         for page in (self.unit_page, self.counter_page, self.admin_page):
             self.addPage(page)
-        self.identity = None
+        self.identity: CounterIdentity | None = None
         self._submitting = False
         self.resize(640, 420)
 
@@ -153,7 +169,7 @@ class SetupWizard(QWizard):
         self.admin_page.message.show_message("info", "Đang lưu thiết lập…")
         return False
 
-    def _on_done(self, identity) -> None:
+    def _on_done(self, identity: CounterIdentity) -> None:
         self.identity = identity
         self._submitting = False
         emit(self.set_up, identity)

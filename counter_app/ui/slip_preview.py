@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, QSize, QSizeF, Qt
 from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from counter_app.ui.widgets import MessageBar
@@ -22,7 +24,13 @@ from counter_app.ui.widgets import MessageBar
 MAX_RENDER_DPI = 300  # a 600 dpi A4 bitmap is 140 MB; 300 dpi prints text and barcodes cleanly
 
 
-def load_pdf(pdf: bytes, parent) -> tuple[QPdfDocument, QBuffer]:
+class SlipRenderer(Protocol):
+    """What a screen that shows a slip asks of the SlipService."""
+
+    def render_for(self, code: str) -> bytes: ...
+
+
+def load_pdf(pdf: bytes, parent: QObject) -> tuple[QPdfDocument, QBuffer]:
     """A QPdfDocument over in-memory bytes; the buffer must live as long as the document."""
     buffer = QBuffer(parent)
     buffer.setData(QByteArray(pdf))
@@ -64,7 +72,7 @@ def _draw_page(document: QPdfDocument, page: int, printer: QPrinter, painter: QP
 class SlipPreviewDialog(QDialog):
     """Shows the slip; In (Ctrl+P), Lưu PDF (Ctrl+Shift+S), Đóng (Esc)."""
 
-    def __init__(self, pdf: bytes, code: str, parent=None) -> None:
+    def __init__(self, pdf: bytes, code: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Giấy tiếp nhận hồ sơ {code}")
         self.pdf, self.code = pdf, code
@@ -80,7 +88,7 @@ class SlipPreviewDialog(QDialog):
         self.print_button.clicked.connect(self.print_with_dialog)
         self.save_button.clicked.connect(self.save_with_dialog)
         self.close_button.clicked.connect(self.accept)
-        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_with_dialog)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_with_dialog)
         self._layout()
         self.resize(760, 900)
         self.print_button.setDefault(True)

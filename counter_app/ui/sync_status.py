@@ -1,8 +1,7 @@
-"""The sync inside the window: a background runner, the status-bar line, a button to the window.
+"""The sync inside the window: a background runner, the status-bar line and button.
 
-`install_sync(main_window, services, tasks)` wires it all through public methods: it builds the
-SyncService, starts the runner, keeps `main_window.set_sync_status(...)` honest after every run,
-adds a "Đồng bộ" button to the status bar and pokes the runner whenever a dossier is saved.
+The main window owns a SyncController over the SyncService it was given, shows `status_line` of
+every status it reports, and pokes it whenever a dossier is saved or returned.
 """
 
 from __future__ import annotations
@@ -10,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from counter_app.domain.vntime import now_vn
 from counter_app.sync.report import SyncReport
@@ -63,7 +62,6 @@ class SyncController(QObject):
         self.status: SyncStatus | None = None
         self.last_report: SyncReport | None = None
         self._manual = False
-        self.window = None  # the SyncWindow, once opened (see SyncWindow.open_for)
         self.report_ready.connect(self._on_report)
         self._timer = QTimer(self, interval=STATUS_REFRESH_MS)
         self._timer.timeout.connect(self.refresh_status)
@@ -128,7 +126,7 @@ class SyncController(QObject):
 class SyncButton(QPushButton):
     """The status bar's “Đồng bộ” button, coloured by the honest status; opens the window."""
 
-    def __init__(self, controller: SyncController, parent=None) -> None:
+    def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
         super().__init__("Đồng bộ…", parent)
         self.setFlat(True)
         self.setToolTip("Xem tình trạng đồng bộ với máy chủ tỉnh, đăng ký máy, đồng bộ ngay")
@@ -143,33 +141,7 @@ class SyncButton(QPushButton):
         self.setText("Đang đồng bộ…" if running else "Đồng bộ…")
 
 
-def install_sync(main_window, services, tasks: TaskRunner, *, start: bool = True,
-                 sync: SyncService | None = None) -> SyncController:
-    """Wire the sync into a MainWindow through its public methods; returns the controller."""
-    from counter_app.sync.wiring import build_sync_service
-    from counter_app.ui.sync_window import SyncWindow
-
-    sync = sync or build_sync_service(services.store, services.calendar)
-    controller = SyncController(sync, tasks, parent=main_window)
-    button = SyncButton(controller)
-    main_window.statusBar().addPermanentWidget(button)
-    controller.status_changed.connect(lambda s: main_window.set_sync_status(status_line(s)))
-    button.clicked.connect(lambda: SyncWindow.open_for(controller, tasks, main_window))
-    for view, signal in (("intake", "dossier_saved"), ("returns", "dossier_returned")):
-        saved = getattr(getattr(main_window, view, None), signal, None)
-        if saved is not None:
-            saved.connect(controller.poke)
-    _watch_network(controller)
-    app = QApplication.instance()
-    if app is not None:
-        app.aboutToQuit.connect(controller.stop)
-    main_window.set_sync_status(status_line(None))
-    if start:
-        controller.start()
-    return controller
-
-
-def _watch_network(controller: SyncController) -> None:
+def watch_network(controller: SyncController) -> None:
     """Poke the runner the moment the OS says the network is back (the runner also polls)."""
     try:
         from PySide6.QtNetwork import QNetworkInformation
@@ -182,7 +154,7 @@ def _watch_network(controller: SyncController) -> None:
         return
     online = QNetworkInformation.Reachability.Online
 
-    def changed(reachability) -> None:
+    def changed(reachability: QNetworkInformation.Reachability) -> None:
         if reachability == online:
             controller.poke()
 

@@ -3,7 +3,8 @@ the “Đăng ký máy với máy chủ” enrolment dialog."""
 
 from __future__ import annotations
 
-import shiboken6
+from typing import TYPE_CHECKING, TypeAlias
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from counter_app.domain.vntime import now_vn
@@ -27,6 +29,17 @@ from counter_app.ui.sync_status import SyncController, status_colour, status_lin
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import MessageBar
 from counter_protocol.timefmt import format_vn
+
+if TYPE_CHECKING:
+    from counter_app.sync.enrol import EnrolResult
+    from counter_app.sync.report import SyncReport
+    from counter_app.sync.service import Enrolment
+    from counter_app.sync.status import SyncStatus
+    from counter_app.sync.views import OpProblem, RunRow, UpdateRow
+
+# status, enrolment, problems, recent runs, recent updates: read together on the store lane
+Loaded: TypeAlias = (
+    "tuple[SyncStatus, Enrolment, list[OpProblem], list[RunRow], list[UpdateRow]]")
 
 OP_KINDS = {"dossier.create": "Tiếp nhận hồ sơ", "dossier.event": "Cập nhật hồ sơ"}
 CHANGE_KINDS = {"dossier.status": "Trạng thái hồ sơ", "catalogue": "Danh mục thủ tục",
@@ -71,19 +84,8 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
 class SyncWindow(QDialog):
     """Status, enrolment, “Đồng bộ ngay” with progress, the last result, problems and history."""
 
-    @classmethod
-    def open_for(cls, controller: SyncController, tasks: TaskRunner, parent=None) -> SyncWindow:
-        """One window per controller: shown again (and refreshed) if it already exists."""
-        window = getattr(controller, "window", None)
-        if window is None or not shiboken6.isValid(window):
-            window = cls(controller, tasks, parent)
-            controller.window = window
-        window.show()
-        window.raise_()
-        window.refresh()
-        return window
-
-    def __init__(self, controller: SyncController, tasks: TaskRunner, parent=None) -> None:
+    def __init__(self, controller: SyncController, tasks: TaskRunner,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Đồng bộ với máy chủ tỉnh")
         self._controller, self._tasks = controller, tasks
@@ -92,9 +94,11 @@ class SyncWindow(QDialog):
         self.status_label.setWordWrap(True)
         self.enrolment_label = QLabel()
         self.enrolment_label.setWordWrap(True)
-        self.enrol_button = QPushButton("Đăng ký máy với máy chủ…", visible=False)
+        self.enrol_button = QPushButton("Đăng ký máy với máy chủ…")
+        self.enrol_button.setVisible(False)
         self.sync_button = QPushButton("Đồng bộ ngay")
-        self.progress = QProgressBar(visible=False)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
         self.message = MessageBar()
         self.problems = _table(["Hồ sơ", "Thao tác", "Tình trạng", "Lý do", "Cần làm"], (3, 4))
         self.runs = _table(["Lúc", "Kiểu", "Kết quả", "Gửi", "Xác nhận", "Trùng", "Xung đột",
@@ -136,7 +140,7 @@ class SyncWindow(QDialog):
     def refresh(self) -> None:
         sync = self._controller.sync
 
-        def load():
+        def load() -> Loaded:
             return (sync.status(), sync.enrolment(), sync.problems(), sync.recent_runs(),
                     sync.recent_updates())
 
@@ -153,7 +157,7 @@ class SyncWindow(QDialog):
 
     # -- filling ----------------------------------------------------------------------------
 
-    def _show_all(self, loaded) -> None:
+    def _show_all(self, loaded: Loaded) -> None:
         status, enrolment, problems, runs, updates = loaded
         self._show_status(status)
         self._show_enrolment(enrolment, status.revoked)
@@ -168,12 +172,12 @@ class SyncWindow(QDialog):
                               format_vn(u.applied_at)] for u in updates])
         self.tabs.setTabText(0, f"Thao tác lỗi hoặc đang chờ ({len(problems)})")
 
-    def _show_status(self, status) -> None:
+    def _show_status(self, status: SyncStatus | None) -> None:
         self.status_label.setText(status_line(status))
         self.status_label.setStyleSheet(
             f"font-size: 13pt; font-weight: bold; color: {status_colour(status)};")
 
-    def _show_enrolment(self, enrolment, revoked: bool) -> None:
+    def _show_enrolment(self, enrolment: Enrolment, revoked: bool) -> None:
         if revoked:  # a new code from IT enrols this PC again, under a new identity
             self.enrolment_label.setText(
                 f"Máy chủ tỉnh đã thu hồi quyền đồng bộ của máy “{enrolment.counter_name}” "
@@ -209,7 +213,7 @@ class SyncWindow(QDialog):
         self.progress.setFormat(f"{label}: {done}/{total}")
         self.progress.setTextVisible(True)
 
-    def _on_report(self, report) -> None:
+    def _on_report(self, report: SyncReport) -> None:
         lines = report.summary_lines(now_vn())
         if report.error is None:
             self.message.show_message("success", "\n".join(lines))
@@ -223,11 +227,12 @@ class SyncWindow(QDialog):
 class EnrolDialog(QDialog):
     """“Đăng ký máy với máy chủ”: address and one-time code; the server's refusal, in words."""
 
-    def __init__(self, controller: SyncController, tasks: TaskRunner, parent=None) -> None:
+    def __init__(self, controller: SyncController, tasks: TaskRunner,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Đăng ký máy với máy chủ")
         self._controller, self._tasks = controller, tasks
-        self.result_value = None
+        self.result_value: EnrolResult | None = None
         self.server_edit = QLineEdit(placeholderText="https://dongbo.…gov.vn")
         self.code_edit = QLineEdit(placeholderText="ví dụ ABCD-2345")
         self.message = MessageBar()
@@ -262,7 +267,7 @@ class EnrolDialog(QDialog):
         self._tasks.run_io(lambda: sync.enrol(server, code), self._on_enrolled,
                            self._on_refused, owner=self)
 
-    def _on_enrolled(self, result) -> None:
+    def _on_enrolled(self, result: EnrolResult) -> None:
         self.result_value = result
         self.buttons.setEnabled(True)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setVisible(False)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
@@ -19,9 +19,20 @@ from counter_app.ui.qt_compat import emit
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
 OkCallback = Callable[[Any], None]
 ErrCallback = Callable[[BaseException], None]
 BUSY_DELAY_MS = 300  # below this, a busy indicator only flickers
+
+
+class BackgroundTasks(Protocol):
+    """The part of TaskRunner a presenter uses; a test passes one that runs each task at once."""
+
+    def run_db(self, fn: Callable[[], T], on_ok: Callable[[T], None] | None = None,
+               on_err: ErrCallback | None = None, owner: QObject | None = None) -> None: ...
+
+    def run_io(self, fn: Callable[[], T], on_ok: Callable[[T], None] | None = None,
+               on_err: ErrCallback | None = None, owner: QObject | None = None) -> None: ...
 
 
 class _Outcome:
@@ -75,12 +86,12 @@ class TaskRunner(QObject):
         self._finished.connect(self._deliver)
         self.error_handler: ErrCallback = _log_unhandled
 
-    def run_db(self, fn: Callable[[], Any], on_ok: OkCallback | None = None,
+    def run_db(self, fn: Callable[[], T], on_ok: Callable[[T], None] | None = None,
                on_err: ErrCallback | None = None, owner: QObject | None = None) -> None:
         """Run `fn` on the store lane (one at a time, in submission order)."""
         self._start(self._store_pool, fn, _Outcome(on_ok, on_err, owner))
 
-    def run_io(self, fn: Callable[[], Any], on_ok: OkCallback | None = None,
+    def run_io(self, fn: Callable[[], T], on_ok: Callable[[T], None] | None = None,
                on_err: ErrCallback | None = None, owner: QObject | None = None) -> None:
         """Run `fn` on the PDF/network pool (may run beside store work)."""
         self._start(self._io_pool, fn, _Outcome(on_ok, on_err, owner))

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from counter_app.ui.main_window import MainWindow
-from counter_app.ui.sync_status import install_sync
-from counter_app.ui.sync_window import EnrolDialog, SyncWindow
+from counter_app.ui.sync_window import EnrolDialog
 from counter_app.ui.tasks import TaskRunner
 from tests.conftest import TEST_PASSWORD
 from tests.integration.conftest import ServerProcess
@@ -39,11 +38,14 @@ def test_a_revoked_pc_offers_to_enrol_again(
     pc.receive(1)
     assert pc.sync.sync_once().error is not None  # it learns it was revoked
     user = pc.services.accounts.sign_in("canbo", TEST_PASSWORD)
-    window = MainWindow(pc.services, tasks, user, pc.services.setup.identity())
+    window = MainWindow(pc.services, tasks, user, pc.services.setup.identity(), sync=pc.sync)
     qtbot.addWidget(window)
-    controller = install_sync(window, pc.services, tasks, sync=pc.sync)
+    window.start_sync()
+    controller = window.sync_controller
+    assert controller is not None
     try:
-        sync_window = SyncWindow.open_for(controller, tasks, window)
+        sync_window = window.open_sync_window()
+        assert sync_window is not None
         qtbot.waitUntil(lambda: "thu hồi" in sync_window.enrolment_label.text(), timeout=10_000)
         assert sync_window.enrol_button.isVisible()
         assert sync_window.enrol_button.text() == "Đăng ký lại với mã mới…"

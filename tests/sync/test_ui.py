@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from counter_app.ui.main_window import MainWindow
-from counter_app.ui.sync_status import SyncController, install_sync
+from counter_app.ui.sync_status import SyncButton, SyncController
 from counter_app.ui.sync_window import EnrolDialog, SyncWindow
 from counter_app.ui.tasks import TaskRunner
 from counter_protocol.statuses import Status
@@ -31,27 +31,38 @@ def tasks(qapp) -> Iterator[TaskRunner]:
 @pytest.fixture
 def window(qtbot, pc: CounterPC, tasks: TaskRunner) -> MainWindow:
     user = pc.services.accounts.sign_in("canbo", TEST_PASSWORD)
-    main = MainWindow(pc.services, tasks, user, pc.services.setup.identity())
+    main = MainWindow(pc.services, tasks, user, pc.services.setup.identity(), sync=pc.sync)
     qtbot.addWidget(main)
     return main
 
 
-def _controller(qtbot, window: MainWindow, pc: CounterPC, tasks: TaskRunner) -> SyncController:
-    controller = install_sync(window, pc.services, tasks, sync=pc.sync)
+def _controller(qtbot, window: MainWindow) -> SyncController:
+    window.start_sync()
+    controller = window.sync_controller
+    assert controller is not None
     qtbot.waitUntil(lambda: controller.status is not None, timeout=10_000)
     return controller
+
+
+def _sync_window(window: MainWindow) -> SyncWindow:
+    """The status bar's “Đồng bộ…” button opens the sync window."""
+    button = window.statusBar().findChild(SyncButton)
+    assert button is not None
+    button.click()
+    assert window.sync_window is not None and window.sync_window.isVisible()
+    return window.sync_window
 
 
 def test_status_bar_enrol_dialog_and_sync_now(
     qtbot, sqlite_server: ServerProcess, pc: CounterPC, window: MainWindow, tasks: TaskRunner
 ) -> None:
     pc.receive(2)
-    controller = _controller(qtbot, window, pc, tasks)
+    controller = _controller(qtbot, window)
     try:
         qtbot.waitUntil(lambda: "Chưa đăng ký" in window.sync_label.text(), timeout=10_000)
         assert "2 hồ sơ chờ gửi" in window.sync_label.text()
         assert "Đã gửi hết" not in window.sync_label.text()
-        sync_window = SyncWindow.open_for(controller, tasks, window)
+        sync_window = _sync_window(window)
         qtbot.waitUntil(lambda: "chưa đăng ký" in sync_window.enrolment_label.text(),
                         timeout=10_000)
         assert sync_window.enrol_button.isVisible()
@@ -91,9 +102,9 @@ def test_problems_and_failures_are_explained(
     pc.move(code, Status.STOPPED)  # the server refuses DONE → STOPPED: quarantined
     assert pc.sync.sync_once().quarantined == 1
     pc.sync.options.server_url = f"http://127.0.0.1:{dead_port}"  # and now the link is down
-    controller = _controller(qtbot, window, pc, tasks)
+    controller = _controller(qtbot, window)
     try:
-        sync_window = SyncWindow.open_for(controller, tasks, window)
+        sync_window = _sync_window(window)
         qtbot.waitUntil(lambda: sync_window.problems.rowCount() == 1, timeout=10_000)
         assert sync_window.problems.item(0, 0).text() == code
         assert sync_window.problems.item(0, 2).text() == "Bị cách ly"

@@ -37,7 +37,7 @@ def three_dossiers(services) -> dict[str, str]:
 
 @pytest.fixture
 def list_view(qtbot, services, runner) -> DossierListView:
-    view = DossierListView(services, runner)
+    view = DossierListView(services.search, runner)
     qtbot.addWidget(view)
     view.resize(1200, 700)
     view.show()

@@ -14,7 +14,8 @@ from tests.unit.documents.pdftools import decode, flat, pdf_text, rasterise
 
 @pytest.fixture
 def intake(qtbot, services, runner) -> IntakeView:
-    view = IntakeView(services, runner, CLERK)
+    view = IntakeView(services.procedures, services.calendar, services.dossiers,
+                      services.slips, runner, CLERK)
     qtbot.addWidget(view)
     view.resize(1280, 860)
     view.show()

@@ -15,7 +15,7 @@ from tests.ui.helpers import CLERK, type_text, wait_idle
 
 @pytest.fixture
 def return_view(qtbot, services, runner) -> ReturnView:
-    view = ReturnView(services, runner, CLERK)
+    view = ReturnView(services.returns, runner, CLERK)
     qtbot.addWidget(view)
     view.resize(900, 600)
     view.show()

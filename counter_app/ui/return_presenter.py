@@ -1,0 +1,151 @@
+"""Handing a result back, without widgets: look the scanned code up, check the receiver, confirm.
+
+The return screen (ReturnView) draws and reads fields; this presenter decides what a scan and a
+confirmation do, through the small `ReturnScreen` protocol, so the flow is tested with a plain
+object standing in for the window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from counter_app.ui.widgets import error_text
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+
+    from counter_app.services.dto import DossierDetail
+    from counter_app.ui.tasks import BackgroundTasks
+
+
+class ReturnDesk(Protocol):
+    """What handing back asks of the ReturnService."""
+
+    def check(self, code: str) -> DossierDetail: ...
+
+    def return_result(self, code: str, receiver_name: str, receiver_id_number: str, actor: str,
+                      fees_collected: bool, note: str | None = None) -> None: ...
+
+
+@dataclass(frozen=True)
+class Receiver:
+    """Who collects the result, as the clerk filled it in."""
+
+    name: str
+    id_number: str
+    fees_collected: bool
+    note: str | None
+
+
+class ReturnScreen(Protocol):
+    """What the presenter does to the return screen."""
+
+    def scanned_code(self) -> str: ...
+
+    def receiver(self) -> Receiver: ...
+
+    def show_dossier(self, detail: DossierDetail | None) -> None: ...
+
+    def show_message(self, kind: str, text: str) -> None: ...
+
+    def clear_message(self) -> None: ...
+
+    def ready_for_scan(self) -> None:
+        """Empty the scan box and put the cursor in it (a scanner's next code lands there)."""
+        ...
+
+    def focus_first_field(self) -> None:
+        """The cursor in the scan box, its text selected."""
+        ...
+
+    def focus_field(self, key: str) -> None:
+        """"receiver_name" or "fees"."""
+        ...
+
+    def announce_returned(self, code: str) -> None: ...
+
+
+def fees_due_at_return(detail: DossierDetail) -> int:
+    return sum(f.amount for f in detail.fees if f.collected == "at_return" and not f.paid)
+
+
+class ReturnPresenter:
+    """`detail` is the dossier on screen, waiting for the clerk's confirmation (or None)."""
+
+    def __init__(self, screen: ReturnScreen, returns: ReturnDesk, tasks: BackgroundTasks,
+                 clerk_username: str, owner: QObject | None = None) -> None:
+        self._screen, self._returns, self._tasks = screen, returns, tasks
+        self._clerk, self._owner = clerk_username, owner
+        self.detail: DossierDetail | None = None
+        self._busy = False
+
+    def look_up(self) -> None:
+        """Enter in the scan box: find the dossier and check its result can be handed back."""
+        code = self._screen.scanned_code()
+        if not code or self._busy:
+            return
+        self._busy = True
+        self._screen.show_message("info", f"Đang tìm hồ sơ {code}…")
+        returns = self._returns
+        self._tasks.run_db(lambda: returns.check(code), self._on_found,
+                           lambda error: self._on_refused(code, error), owner=self._owner)
+
+    def _on_found(self, detail: DossierDetail) -> None:
+        self._busy = False
+        self._show(detail)
+        self._screen.show_message("info", "Kiểm tra giấy tờ người nhận, rồi nhấn F9 "
+                                          "(hoặc Ctrl+Enter) để xác nhận trả kết quả.")
+        # The cursor stays in the scan box: a scanner's next code must never be typed into
+        # the receiver's name. Tab reaches the receiver fields when someone else collects.
+        self._screen.ready_for_scan()
+
+    def _on_refused(self, code: str, error: BaseException) -> None:
+        self._busy = False
+        self._show(None)
+        self._screen.show_message("error", f"{code}: {error_text(error)}")
+        self._screen.ready_for_scan()
+
+    def confirm(self) -> None:
+        """F9 / Ctrl+Enter: record that the result was handed to the receiver."""
+        detail = self.detail
+        if detail is None or self._busy:
+            return
+        receiver = self._screen.receiver()
+        if not receiver.name:
+            self._screen.show_message("error", "Hãy nhập họ tên người nhận kết quả.")
+            self._screen.focus_field("receiver_name")
+            return
+        if fees_due_at_return(detail) and not receiver.fees_collected:
+            self._screen.show_message("error", "Hồ sơ còn phí, lệ phí thu khi trả kết quả: "
+                                               "thu xong rồi đánh dấu “Đã thu”.")
+            self._screen.focus_field("fees")
+            return
+        self._busy = True
+        code, returns, clerk = detail.code, self._returns, self._clerk
+        self._tasks.run_db(
+            lambda: returns.return_result(code, receiver.name, receiver.id_number, clerk,
+                                          receiver.fees_collected, receiver.note),
+            lambda _none: self._on_returned(code, receiver.name),
+            lambda error: self._on_return_failed(code, error), owner=self._owner)
+
+    def _on_returned(self, code: str, receiver: str) -> None:
+        self._busy = False
+        self._show(None)
+        self._screen.show_message("success", f"Đã trả kết quả hồ sơ {code} cho {receiver}.")
+        self._screen.announce_returned(code)
+        self._screen.focus_first_field()
+
+    def _on_return_failed(self, code: str, error: BaseException) -> None:
+        self._busy = False
+        self._screen.show_message("error", f"Chưa trả được hồ sơ {code}: {error_text(error)}")
+
+    def reset(self) -> None:
+        """“Bỏ qua”: no dossier on screen, the cursor back in the scan box."""
+        self._show(None)
+        self._screen.clear_message()
+        self._screen.focus_first_field()
+
+    def _show(self, detail: DossierDetail | None) -> None:
+        self.detail = detail
+        self._screen.show_dossier(detail)
