@@ -6,9 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.slow
 def test_frozen_bundle_passes_the_smoke_test(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "installer" / "build.py"), "--dist", str(tmp_path / "dist")],
