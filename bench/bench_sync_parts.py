@@ -25,13 +25,14 @@ from counter_app.services.store import Store
 from counter_app.sync import protocol
 from counter_app.sync.client import Timeouts
 from counter_app.sync.service import SyncOptions, SyncService
-from tests.integration import conftest as it
-from tests.sync.netproxy import LinkProxy
+from counter_devkit.netproxy import LinkProxy
+from counter_devkit.server import Databases as ServerDatabases
+from counter_devkit.server import ServerProcess
 
 RATE_BPS, RTT_S = 20_000, 1.5
 
 
-class Databases(it.Databases):
+class Databases(ServerDatabases):
     def describe(self) -> str:
         with self._admin().connect() as conn:
             version = conn.execute(text("SHOW server_version")).scalar()
@@ -43,11 +44,11 @@ SERVER_WORKERS = [1]  # set by bench_sync.py --server-workers
 
 
 @contextmanager
-def running_server(dbs: Databases, folder: Path) -> Iterator[tuple[it.ServerProcess, str]]:
+def running_server(dbs: Databases, folder: Path) -> Iterator[tuple[ServerProcess, str]]:
     url = dbs.new()
     folder.mkdir(parents=True, exist_ok=True)
-    server = it.ServerProcess(url, folder / "server.log",
-                              extra_args=("--workers", str(SERVER_WORKERS[0])))
+    server = ServerProcess(url, folder / "server.log",
+                           extra_args=("--workers", str(SERVER_WORKERS[0])))
     server.start()
     try:
         yield server, url
@@ -298,7 +299,7 @@ DOSSIERS_EACH, BATCH_EACH, PROCESSES = 30, 10, 4
 
 
 def _prepare(job: tuple[Path, Path, str, str, str]) -> None:
-    from tests.sync.helpers import CounterPC, make_counter_dir
+    from counter_devkit.counter_pc import CounterPC, make_counter_dir
 
     template, folder, unit, base_url, code = job
     pc = CounterPC(make_counter_dir(template, folder, unit), unit)
@@ -313,7 +314,7 @@ Outcome = tuple[str | None, list[float]]  # error (None if fine), seconds per pu
 
 
 def _sync_group(jobs: list[tuple[Path, str]], start_at: float) -> list[Outcome]:
-    from tests.sync.helpers import CounterPC
+    from counter_devkit.counter_pc import CounterPC
 
     results: list[Outcome] = []
     lock = threading.Lock()
@@ -342,8 +343,8 @@ def _sync_group(jobs: list[tuple[Path, str]], start_at: float) -> list[Outcome]:
 
 
 def many_counters(dbs: Databases, count: int) -> str:
-    from tests.conftest import make_set_up_store
-    from tests.sync.helpers import sync_unit
+    from counter_devkit.counter_pc import sync_unit
+    from counter_devkit.stores import make_set_up_store
 
     work = OUT / "sync-many"
     shutil.rmtree(work, ignore_errors=True)

@@ -9,24 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from counter_devkit.stores import make_set_up_store
+
 # Qt aborts the whole process without a platform; tests never need a real display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-TEST_PASSWORD = "MatKhau@123"
-UNIT = "000.00.00.H27"
-
-
-def make_set_up_store(data_dir: Path, slot: int = 0) -> None:
-    from counter_app.app import build_services
-
-    services = build_services(str(data_dir))
-    try:
-        services.setup.first_run(
-            UNIT, "Quầy số 1", slot, "quantri", "Hoàng Văn Quản", TEST_PASSWORD
-        )
-        services.accounts.create_user("canbo", "Nguyễn Thị Hồng Nhung", "clerk", TEST_PASSWORD)
-    finally:
-        services.close()
 
 
 @pytest.fixture(scope="session")

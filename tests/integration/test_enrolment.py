@@ -11,9 +11,9 @@ import pytest
 from counter_app.sync import protocol
 from counter_app.sync.errors import FailureKind, SyncError
 from counter_app.sync.signing import Ed25519PrivateKey
-from tests.integration.conftest import ServerProcess, unique_unit
-from tests.integration.fake_device import FakeDevice
-from tests.sync.helpers import CounterPC, make_counter_dir, sync_unit
+from counter_devkit.counter_pc import CounterPC, make_counter_dir, sync_unit
+from counter_devkit.fake_device import FakeDevice
+from counter_devkit.server import ServerProcess, unique_unit
 
 
 def test_good_code_enrols_and_returns_the_server_key(

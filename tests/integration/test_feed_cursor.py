@@ -10,10 +10,11 @@ import pytest
 from sqlalchemy import Engine, text
 
 from counter_app.sync import protocol
+from counter_devkit.server import ServerProcess
 from counter_server.changes import add_change, read_page
 from counter_server.db import make_engine, migrate, write_transaction
 from counter_server.errors import Refused
-from tests.integration.conftest import BACKENDS, ServerProcess
+from tests.integration.conftest import BACKENDS
 
 UNIT, OTHER = "001.01.01.H27", "002.02.02.H27"
 

@@ -13,9 +13,10 @@ from typing import Any
 
 import pytest
 
+from counter_devkit.server import ServerProcess
 from counter_server.db import make_engine
 from counter_server.ingest.release import HOLD_HOURS_ENV, SWEEP_SECONDS_ENV, release_overdue
-from tests.integration.conftest import BACKENDS, ServerProcess
+from tests.integration.conftest import BACKENDS
 from tests.integration.test_push import results
 
 LATER = timedelta(hours=25)

@@ -18,7 +18,7 @@ from counter_app.sync.signing import (
     sign,
     verify,
 )
-from tests.integration.fake_device import FakeDevice
+from counter_devkit.fake_device import FakeDevice
 
 WHEN = datetime(2026, 11, 26, 8, 30, tzinfo=UTC)
 

@@ -10,8 +10,9 @@ import httpx
 
 from counter_app.domain.validation import s10_check_digit
 from counter_app.sync import protocol
-from tests.integration.conftest import ROOT, ServerProcess, unique_unit
-from tests.integration.fake_device import FakeDevice
+from counter_devkit.fake_device import FakeDevice
+from counter_devkit.server import ServerProcess, unique_unit
+from tests.integration.conftest import ROOT
 
 SAMPLE = ROOT / "resources" / "catalogue" / "ha-tinh-sample.json"
 

@@ -6,7 +6,7 @@ import httpx
 import pytest
 
 from counter_app.sync import protocol
-from tests.integration.conftest import ServerProcess
+from counter_devkit.server import ServerProcess
 
 
 def status_changes(page: protocol.ChangesPage) -> list[tuple[str, int]]:

@@ -10,7 +10,7 @@ import pytest
 
 from counter_app.sync import protocol
 from counter_app.sync.signing import generate_private_key, public_key_b64
-from tests.integration.conftest import ServerProcess, unique_unit
+from counter_devkit.server import ServerProcess, unique_unit
 
 
 def results(receipt: protocol.Receipt) -> list[tuple[int | None, str, str | None]]:
@@ -311,7 +311,7 @@ def test_the_unit_code_check_covers_the_dossier_code(
 def test_a_pc_enrolled_again_after_revocation_carries_on_its_dossiers(
     server: ServerProcess, client: httpx.Client
 ) -> None:
-    from tests.integration.fake_device import FakeDevice
+    from counter_devkit.fake_device import FakeDevice
 
     old = server.device(slot=3)
     create = old.create_op()

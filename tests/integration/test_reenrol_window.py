@@ -15,9 +15,9 @@ from counter_app.ui.main_window import MainWindow
 from counter_app.ui.sync_status import install_sync
 from counter_app.ui.sync_window import EnrolDialog, SyncWindow
 from counter_app.ui.tasks import TaskRunner
-from tests.conftest import TEST_PASSWORD
-from tests.integration.conftest import ServerProcess
-from tests.sync.helpers import CounterPC, make_counter_dir, sync_unit
+from counter_devkit.counter_pc import CounterPC, make_counter_dir, sync_unit
+from counter_devkit.server import ServerProcess
+from counter_devkit.stores import TEST_PASSWORD
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from counter_app.domain.codes import CodeError, make_code, parse_code
-from tests.conftest import make_set_up_store
-from tests.store.helpers import intake
+from counter_devkit.intake import intake
+from counter_devkit.stores import make_set_up_store
 
 
 def test_code_has_the_national_shape() -> None:

@@ -11,7 +11,7 @@ import pytest
 from counter_app.domain.statuses import Status
 from counter_app.services.errors import ServiceError
 from counter_app.services.intake_rules import IntakeInvalid
-from tests.store.helpers import intake
+from counter_devkit.intake import intake
 
 
 def _count(db: Path, table: str) -> int:

@@ -18,7 +18,7 @@ from counter_app.sync.pull import Puller
 from counter_app.sync.pull_apply import apply_page, start_over
 from counter_app.sync.report import SyncReport
 from counter_app.sync.signing import generate_private_key, public_key_b64, sign
-from tests.sync.helpers import CounterPC
+from counter_devkit.counter_pc import CounterPC
 from tests.sync.test_flow import s10_numbers
 
 KEY = generate_private_key()

@@ -16,14 +16,14 @@ from counter_app.domain.validation import s10_check_digit
 from counter_app.services.errors import ServiceError
 from counter_app.sync.errors import FailureKind, SyncError
 from counter_app.sync.runner import BackoffPolicy
-from tests.integration.conftest import ServerProcess
-from tests.sync.helpers import (
+from counter_devkit.counter_pc import (
     CounterPC,
     assert_converged,
     make_counter_dir,
     server_dossiers,
     sync_unit,
 )
+from counter_devkit.server import ServerProcess
 
 _serials = itertools.count(10_000_000 + (hash("sync") % 1000) * 10_000)
 

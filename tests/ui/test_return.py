@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from counter_app.domain.statuses import Status
 from counter_app.ui.return_view import ReturnView
-from tests.store.helpers import intake as intake_request
+from counter_devkit.intake import intake as intake_request
 from tests.ui.helpers import CLERK, type_text, wait_idle
 
 

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from counter_app.sync.signing import canonical_json
+from counter_devkit.fake_device import FakeDevice
 from counter_server.ingest.checks import IncomingOp, check_op
 from counter_server.ingest.rows import Rejected
-from tests.integration.fake_device import FakeDevice
 
 UNIT = "000.00.31.H27"
 
