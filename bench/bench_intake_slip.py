@@ -26,7 +26,7 @@ def main() -> None:
     from counter_app.documents.slip import warm_up
     from counter_app.domain.vntime import now_vn
     from counter_app.services.demo import ensure_demo_store
-    from tests.store.helpers import intake
+    from counter_devkit.intake import intake
 
     print(f"machine: {machine()}")
     folder = OUT / "intake-slip"

@@ -45,7 +45,7 @@ def app_saves(data_dir: Path) -> list[float]:
     """DossierService.receive: dossier + applicant + components + event + outbox, one commit."""
     from counter_app.app import build_services
     from counter_app.domain.vntime import now_vn
-    from tests.store.helpers import intake
+    from counter_devkit.intake import intake
 
     services = build_services(str(data_dir))
     start = now_vn()

@@ -24,15 +24,16 @@ from counter_app.services.demo import DEMO_UNIT
 from counter_app.services.store import Store
 from counter_app.sync.client import Timeouts
 from counter_app.sync.service import SyncOptions, SyncService
+from counter_devkit.netproxy import LinkProxy
+from counter_devkit.server import Databases as ServerDatabases
+from counter_devkit.server import ServerProcess
 from counter_protocol.batch import DEFAULT_BATCH_OPS, build_batch
 from counter_protocol.transport import PUSH_PATH, push_headers
-from tests.integration import conftest as it
-from tests.sync.netproxy import LinkProxy
 
 RATE_BPS, RTT_S = 20_000, 1.5
 
 
-class Databases(it.Databases):
+class Databases(ServerDatabases):
     def describe(self) -> str:
         with self._admin().connect() as conn:
             version = conn.execute(text("SHOW server_version")).scalar()
@@ -44,11 +45,11 @@ SERVER_WORKERS = [1]  # set by bench_sync.py --server-workers
 
 
 @contextmanager
-def running_server(dbs: Databases, folder: Path) -> Iterator[tuple[it.ServerProcess, str]]:
+def running_server(dbs: Databases, folder: Path) -> Iterator[tuple[ServerProcess, str]]:
     url = dbs.new()
     folder.mkdir(parents=True, exist_ok=True)
-    server = it.ServerProcess(url, folder / "server.log",
-                              extra_args=("--workers", str(SERVER_WORKERS[0])))
+    server = ServerProcess(url, folder / "server.log",
+                           extra_args=("--workers", str(SERVER_WORKERS[0])))
     server.start()
     try:
         yield server, url
@@ -299,7 +300,7 @@ DOSSIERS_EACH, BATCH_EACH, PROCESSES = 30, 10, 4
 
 
 def _prepare(job: tuple[Path, Path, str, str, str]) -> None:
-    from tests.sync.helpers import CounterPC, make_counter_dir
+    from counter_devkit.counter_pc import CounterPC, make_counter_dir
 
     template, folder, unit, base_url, code = job
     pc = CounterPC(make_counter_dir(template, folder, unit), unit)
@@ -314,7 +315,7 @@ Outcome = tuple[str | None, list[float]]  # error (None if fine), seconds per pu
 
 
 def _sync_group(jobs: list[tuple[Path, str]], start_at: float) -> list[Outcome]:
-    from tests.sync.helpers import CounterPC
+    from counter_devkit.counter_pc import CounterPC
 
     results: list[Outcome] = []
     lock = threading.Lock()
@@ -343,8 +344,8 @@ def _sync_group(jobs: list[tuple[Path, str]], start_at: float) -> list[Outcome]:
 
 
 def many_counters(dbs: Databases, count: int) -> str:
-    from tests.conftest import make_set_up_store
-    from tests.sync.helpers import sync_unit
+    from counter_devkit.counter_pc import sync_unit
+    from counter_devkit.stores import make_set_up_store
 
     work = OUT / "sync-many"
     shutil.rmtree(work, ignore_errors=True)

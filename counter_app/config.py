@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,18 +26,6 @@ def resolve_data_dir(cli_value: str | None) -> Path:
     if env_value:
         return Path(env_value).expanduser().resolve()
     return default_data_dir()
-
-
-def resource_root() -> Path:
-    """The `resources/` folder, from a source checkout or a PyInstaller bundle."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
-
-
-def resource_path(*parts: str) -> Path:
-    return resource_root().joinpath(*parts)
 
 
 @dataclass(frozen=True)

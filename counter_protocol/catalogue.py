@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, time
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
 from counter_protocol.errors import UserError
 
@@ -37,7 +37,6 @@ _PROCEDURE_KEYS = tuple(
 
 Json = dict[str, Any]
 _Keys = tuple[str, ...] | None  # the keys an object may have; None: do not check
-_C = TypeVar("_C", "CatalogueUnit", "Agency", "Field", "Procedure")
 
 
 class CatalogueError(UserError):
@@ -271,7 +270,9 @@ def _build(root: _Reader, digest: str) -> Catalogue:
     )
 
 
-def _each(root: _Reader, key: str, build: Callable[[Any, int], _C], label: str) -> tuple[_C, ...]:
+def _each[C: (CatalogueUnit, Agency, Field, Procedure)](
+    root: _Reader, key: str, build: Callable[[Any, int], C], label: str
+) -> tuple[C, ...]:
     items = tuple(build(item, i + 1) for i, item in enumerate(root.items(key, non_empty=True)))
     codes = [item.code for item in items]
     duplicate = next((code for code in codes if codes.count(code) > 1), None)

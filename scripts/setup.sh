@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
-  # Qt offscreen/xcb (platform-notes §1)
+  # Qt offscreen/xcb
   libgl1 libegl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libglib2.0-0
   xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
   libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0
@@ -33,18 +33,27 @@ if ((${#missing[@]})); then
     --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# Python 3.12 is preferred: PySide6 6.12.0 on 3.11 loses references to `True` on every
-# Python-side signal emit and aborts the interpreter after a few hundred (see ui/qt_compat.py).
+# Python 3.12 exactly: pyproject.toml's requires-python (">=3.12,<3.13") is the one policy.
+# PySide6 6.12.0 aborts Python 3.11 after a few hundred signal emits; 3.13 is not supported yet.
+REQUIRED_PYTHON=3.12
+is_required_python() {
+  "$1" -c "import sys; sys.exit(sys.version_info[:2] != (3, 12))" >/dev/null 2>&1
+}
 pick_python() {
-  if [[ -n "${PYTHON:-}" ]]; then echo "$PYTHON"; return; fi
+  if [[ -n "${PYTHON:-}" ]]; then
+    if is_required_python "$PYTHON"; then echo "$PYTHON"; return; fi
+    echo "setup: PYTHON=$PYTHON is not Python $REQUIRED_PYTHON (pyproject.toml requires-python)" >&2
+    exit 1
+  fi
   local candidate
   # pyenv puts shims on PATH that exist but refuse to run outside their version: try each one.
   for candidate in "$HOME"/.pyenv/versions/3.12.*/bin/python3 python3.12 /usr/bin/python3.12 python3; do
-    if "$candidate" -c 'import sys; assert sys.version_info >= (3, 11)' >/dev/null 2>&1; then
+    if is_required_python "$candidate"; then
       echo "$candidate"; return
     fi
   done
-  echo "setup: no Python 3.11+ found" >&2
+  echo "setup: Python $REQUIRED_PYTHON not found (pyproject.toml requires-python);" \
+    "install it (e.g. pyenv install 3.12) or set PYTHON=/path/to/python3.12" >&2
   exit 1
 }
 PY=$(pick_python)
@@ -54,7 +63,7 @@ if [[ "$have" != "$want" ]]; then
   rm -rf .venv
   "$PY" -m venv .venv
 fi
-stamp=.venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
+stamp=.venv/.installed-$(cat pyproject.toml setup.py | sha256sum | cut -c1-16)
 if [[ ! -f $stamp ]]; then
   .venv/bin/pip install -q --upgrade pip >/dev/null
   .venv/bin/pip install -q -e ".[server,dev]"

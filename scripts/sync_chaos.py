@@ -22,10 +22,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from counter_app.domain.vntime import now_vn
 from counter_app.sync.service import SyncOptions
-from tests.conftest import make_set_up_store
-from tests.integration.conftest import Databases, ServerProcess
-from tests.sync.chaos import ChaosState, chaos_run
-from tests.sync.helpers import CounterPC, make_counter_dir, sync_unit
+from counter_devkit.chaos import ChaosState, chaos_run
+from counter_devkit.counter_pc import CounterPC, make_counter_dir, sync_unit
+from counter_devkit.server import Databases, ServerProcess
+from counter_devkit.stores import make_set_up_store
 
 
 def main() -> int:

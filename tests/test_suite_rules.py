@@ -7,7 +7,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-from tests.conftest import program
+from counter_devkit.programs import program
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent

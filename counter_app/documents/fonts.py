@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from counter_app.documents.resources import resource_path
+from counter_app.assets import get_asset
 from counter_protocol.errors import UserError
 
 REGULAR = "NotoSans"
@@ -32,7 +32,7 @@ class FontFaces:
 
 
 class FontsMissingError(UserError):
-    """The shipped TTF files are not where resources/ should be (a broken install or bundle)."""
+    """The shipped TTF files are not where the assets should be (a broken install or bundle)."""
 
     default_code = "install.fonts_missing"
     exit_code = 5
@@ -46,7 +46,7 @@ class FontsMissingError(UserError):
 def register_fonts() -> FontFaces:
     """Register the faces (embedded, subset per document) the first time; later calls are free."""
     for name, file_name in _FACE_FILES.items():
-        path = resource_path("fonts", file_name)
+        path = get_asset("fonts", file_name)
         if not path.is_file():
             raise FontsMissingError(f"Không tìm thấy phông chữ: {path}")
         pdfmetrics.registerFont(TTFont(name, str(path)))

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from counter_app.config import resource_path
+from counter_app.assets import get_asset
 from counter_app.domain.text import fold
 from counter_app.domain.vntime import now_vn
 from counter_app.models.tables import CatalogueVersion, Procedure, Unit
@@ -22,7 +22,7 @@ SHIPPED_CATALOGUE = ("catalogue", "ha-tinh-sample.json")
 
 
 def shipped_catalogue_path() -> Path:
-    return resource_path(*SHIPPED_CATALOGUE)
+    return get_asset(*SHIPPED_CATALOGUE)
 
 
 def read_catalogue_file(path: Path) -> tuple[Catalogue, str]:

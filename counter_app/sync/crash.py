@@ -1,16 +1,17 @@
-"""Labelled crash points for fault-injection tests: the process kills itself (-9) at one of them.
+"""Test seam: labelled points in the sync where a fault-injection harness may end the process.
 
-`COUNTER_SYNC_CRASH_AT=after_server_commit:3` kills the process the third time the sync reaches
-`after_server_commit`. Without the variable every point is a no-op (one dict lookup).
+Why it exists: the sync must stay exactly-once however the counter dies (power cut, kill -9,
+Windows shutting down mid-sync). The chaos tests prove it by killing a syncing counter at each of
+these points and checking that a clean sync afterwards converges, so the points must sit in the
+real code paths. In the shipped program nothing is installed here: every `crash_point(...)` is a
+call to `NoFaults`, which does nothing, and no setting or environment variable can change that.
+Only the development kit installs an injector (`counter_devkit/faults.py`, through
+`install_fault_injector`).
 """
 
 from __future__ import annotations
 
-import os
-import signal
-from collections import Counter
-
-CRASH_ENV = "COUNTER_SYNC_CRASH_AT"
+from typing import Protocol
 
 BEFORE_SEND = "before_send"  # a batch is built, nothing sent
 AFTER_SERVER_COMMIT = "after_server_commit"  # the server answered (so committed); reply unread
@@ -24,24 +25,31 @@ WHILE_ENROLLING = "while_enrolling"  # the server enrolled us; its reply is not 
 LABELS = (BEFORE_SEND, AFTER_SERVER_COMMIT, WHILE_STORING_RECEIPT, AFTER_RECEIPT_STORED,
           BEFORE_PULL, WHILE_APPLYING_PULL, AFTER_PULL_STORED, WHILE_ENROLLING)
 
-_reached: Counter[str] = Counter()
+
+class FaultInjector(Protocol):
+    """What a fault-injection harness installs: told each time the sync passes a point."""
+
+    def reached(self, label: str) -> None:
+        """The sync is at `label`; the injector may end the process here."""
+
+
+class NoFaults:
+    """The shipped behaviour: every point passes."""
+
+    def reached(self, label: str) -> None:
+        return None
+
+
+_injector: FaultInjector = NoFaults()
+
+
+def install_fault_injector(injector: FaultInjector) -> FaultInjector:
+    """Install `injector` for this process (test harnesses only); returns the one it replaces."""
+    global _injector
+    replaced, _injector = _injector, injector
+    return replaced
 
 
 def crash_point(label: str) -> None:
-    """Kill this process here if COUNTER_SYNC_CRASH_AT names this label (and count)."""
-    spec = os.environ.get(CRASH_ENV)
-    if not spec:
-        return
-    name, _, nth = spec.partition(":")
-    if name != label:
-        return
-    _reached[label] += 1
-    if _reached[label] >= int(nth or "1"):
-        _die()
-
-
-def _die() -> None:
-    kill = getattr(signal, "SIGKILL", None)
-    if kill is not None:
-        os.kill(os.getpid(), kill)
-    os._exit(137)  # Windows: no SIGKILL; an immediate exit skips every cleanup just the same
+    """Test seam: tell the installed fault injector the sync is at `label` (shipped: no-op)."""
+    _injector.reached(label)

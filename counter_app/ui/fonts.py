@@ -7,7 +7,7 @@ import logging
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from counter_app.config import resource_path
+from counter_app.assets import get_asset
 
 log = logging.getLogger(__name__)
 PREFERRED_FAMILY = "Noto Sans"
@@ -15,13 +15,13 @@ UI_POINT_SIZE = 10
 
 
 def load_fonts(app: QApplication) -> str | None:
-    """Register every resources/fonts/*.ttf and make the preferred family the app font.
+    """Register every shipped fonts/*.ttf and make the preferred family the app font.
 
     Returns the family in use, or None when no bundled font could be loaded (the system default
     then stays, which is fine wherever fontconfig has fonts).
     """
     families: list[str] = []
-    for ttf in sorted(resource_path("fonts").glob("*.ttf")):
+    for ttf in sorted(get_asset("fonts").glob("*.ttf")):
         font_id = QFontDatabase.addApplicationFont(str(ttf))
         if font_id < 0:
             log.warning("could not load font %s", ttf)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.store.helpers import overwrite_table_pages
+from counter_devkit.intake import overwrite_table_pages
 
 APP = Path(sys.executable).parent / "counter-app"
 

@@ -36,7 +36,7 @@ def test_login_window_then_dossier_list_on_a_demo_store(tmp_path: Path) -> None:
                            "demo", "--dossiers", "300"], cwd=ROOT, capture_output=True, text=True)
     assert demo.returncode == 0, demo.stderr
     from counter_app.app import build_services
-    from tests.store.helpers import intake
+    from counter_devkit.intake import intake
 
     services = build_services(str(tmp_path))
     services.dossiers.receive(intake(clerk="canbo1"))  # today's list shows at least this one

@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.integration.conftest import ServerProcess
+from counter_devkit.server import ServerProcess
 
 ROOT = Path(__file__).resolve().parents[2]
 

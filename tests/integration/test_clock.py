@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import httpx
 
-from tests.integration.conftest import ServerProcess
+from counter_devkit.server import ServerProcess
 
 YEARS = timedelta(days=3 * 365)
 

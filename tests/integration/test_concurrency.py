@@ -8,8 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 
-from tests.integration.conftest import ServerProcess, unique_unit
-from tests.integration.fake_device import FakeDevice
+from counter_devkit.fake_device import FakeDevice
+from counter_devkit.server import ServerProcess, unique_unit
 
 COUNTERS = 200
 SLOTS_PER_UNIT = 10

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import httpx
 
+from counter_devkit.server import ServerProcess
 from tests.integration.cdp import Chromium
-from tests.integration.conftest import ServerProcess
 
 LOGIN_FIELD = "input[name=token]"
 LOGIN_BUTTON = "form button[type=submit]"

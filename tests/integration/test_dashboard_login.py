@@ -9,10 +9,10 @@ from typing import Any
 import httpx
 import orjson
 
+from counter_devkit.server import ServerProcess
 from counter_protocol.signing import generate_private_key, load_private_key
 from counter_server import web_session
 from counter_server.admin import token_hash
-from tests.integration.conftest import ServerProcess
 
 COOKIE = web_session.COOKIE_NAME
 _names = itertools.count(1)

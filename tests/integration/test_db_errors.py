@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from tests.integration.conftest import ServerProcess
+from counter_devkit.server import ServerProcess
 
 POISON = "Nguyễn Lỗi Cơ Sở"
 

@@ -9,12 +9,12 @@ import httpx
 import pytest
 
 from counter_app.sync.errors import FailureKind, SyncError
+from counter_devkit.counter_pc import CounterPC, make_counter_dir, sync_unit
+from counter_devkit.fake_device import FakeDevice
+from counter_devkit.server import ServerProcess, unique_unit
 from counter_protocol.feed import CHANGE_DEVICE_REVOKED, changes_target
 from counter_protocol.signing import Ed25519PrivateKey
 from counter_protocol.transport import ENROL_PATH, PUSH_PATH, signed_request_headers
-from tests.integration.conftest import ServerProcess, unique_unit
-from tests.integration.fake_device import FakeDevice
-from tests.sync.helpers import CounterPC, make_counter_dir, sync_unit
 
 
 def test_good_code_enrols_and_returns_the_server_key(

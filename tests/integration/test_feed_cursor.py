@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, text
 
+from counter_devkit.server import ServerProcess
 from counter_protocol.feed import (
     CHANGE_CALENDAR,
     CalendarChange,
@@ -21,7 +22,7 @@ from counter_protocol.transport import SERVER_SIGNATURE_HEADER, signed_request_h
 from counter_server.changes import add_change, read_page
 from counter_server.db import make_engine, migrate, write_transaction
 from counter_server.errors import Refused
-from tests.integration.conftest import BACKENDS, ServerProcess
+from tests.integration.conftest import BACKENDS
 
 UNIT, OTHER = "001.01.01.H27", "002.02.02.H27"
 

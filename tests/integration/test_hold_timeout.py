@@ -12,12 +12,13 @@ from typing import Any
 import pytest
 from sqlalchemy import select, update
 
+from counter_devkit.server import ServerProcess
+from counter_devkit.timing import wait_until
 from counter_server.db import make_engine
 from counter_server.ingest.release import SWEEP_SECONDS_ENV, release_overdue
 from counter_server.models import OpRow
-from tests.integration.conftest import BACKENDS, ServerProcess
+from tests.integration.conftest import BACKENDS
 from tests.integration.test_push import results
-from tests.timing import wait_until
 
 LATER = timedelta(hours=25)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.integration.conftest import ServerProcess
+from counter_devkit.server import ServerProcess
 
 
 def test_stats_and_dashboard_show_each_device(
@@ -50,7 +50,7 @@ def test_a_pc_that_only_pulls_still_shows_its_last_sync(
 
 
 def test_an_unreachable_database_is_one_vietnamese_line() -> None:
-    from tests.integration.conftest import run_cli
+    from counter_devkit.server import run_cli
 
     for url in ("postgresql+psycopg://nobody@127.0.0.1:1/x", "foo://x"):
         done = run_cli(url, "stats", check=False)
@@ -80,7 +80,7 @@ def test_revoking_twice_says_it_was_already_done(server: ServerProcess) -> None:
 
 
 def test_a_busy_port_is_refused_before_the_server_says_it_started(tmp_path: Path) -> None:
-    from tests.integration.conftest import run_cli
+    from counter_devkit.server import run_cli
 
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))

@@ -10,6 +10,7 @@ import orjson
 import pytest
 import zstandard
 
+from counter_devkit.fake_device import FakeDevice
 from counter_protocol.batch import MAX_BATCH_OPS, build_batch, decode_batch, new_batch_id
 from counter_protocol.encoding import ProtocolError, canonical_json, compress, decompress
 from counter_protocol.feed import changes_target, parse_changes_page
@@ -30,7 +31,6 @@ from counter_protocol.transport import (
     request_signing_bytes,
     signed_request_headers,
 )
-from tests.integration.fake_device import FakeDevice
 
 WHEN = datetime(2026, 11, 26, 8, 30, tzinfo=UTC)
 

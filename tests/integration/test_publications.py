@@ -7,10 +7,11 @@ from pathlib import Path
 
 import httpx
 
+from counter_devkit.fake_device import FakeDevice
+from counter_devkit.server import ServerProcess, unique_unit
 from counter_protocol.feed import CHANGE_CALENDAR, CHANGE_CATALOGUE, CHANGE_TRACKING_POOL, Change
 from counter_protocol.tracking import s10_check_digit
-from tests.integration.conftest import ROOT, ServerProcess, unique_unit
-from tests.integration.fake_device import FakeDevice
+from tests.integration.conftest import ROOT
 
 SAMPLE = ROOT / "resources" / "catalogue" / "ha-tinh-sample.json"
 

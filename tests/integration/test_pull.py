@@ -5,6 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from counter_devkit.server import ServerProcess
 from counter_protocol.feed import (
     CHANGE_DOSSIER_STATUS,
     ChangesPage,
@@ -13,7 +14,6 @@ from counter_protocol.feed import (
 )
 from counter_protocol.receipt import ReceiptError
 from counter_protocol.transport import SERVER_SIGNATURE_HEADER, signed_request_headers
-from tests.integration.conftest import ServerProcess
 
 
 def status_changes(page: ChangesPage) -> list[tuple[str, int]]:

@@ -8,11 +8,11 @@ from typing import Any
 import httpx
 import pytest
 
+from counter_devkit.server import ServerProcess, unique_unit
 from counter_protocol.batch import build_batch, new_batch_id
 from counter_protocol.receipt import Receipt, ReceiptError, receipt_hash, verify_receipt
 from counter_protocol.signing import generate_private_key, public_key_b64
 from counter_protocol.transport import PUSH_PATH, push_headers
-from tests.integration.conftest import ServerProcess, unique_unit
 
 
 def results(receipt: Receipt) -> list[tuple[int | None, str, str | None]]:
@@ -313,7 +313,7 @@ def test_the_unit_code_check_covers_the_dossier_code(
 def test_a_pc_enrolled_again_after_revocation_carries_on_its_dossiers(
     server: ServerProcess, client: httpx.Client
 ) -> None:
-    from tests.integration.fake_device import FakeDevice
+    from counter_devkit.fake_device import FakeDevice
 
     old = server.device(slot=3)
     create = old.create_op()

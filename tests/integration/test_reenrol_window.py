@@ -14,9 +14,9 @@ import pytest
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.sync_window import EnrolDialog
 from counter_app.ui.tasks import TaskRunner
-from tests.conftest import TEST_PASSWORD
-from tests.integration.conftest import ServerProcess
-from tests.sync.helpers import CounterPC, make_counter_dir, sync_unit
+from counter_devkit.counter_pc import CounterPC, make_counter_dir, sync_unit
+from counter_devkit.server import ServerProcess
+from counter_devkit.stores import TEST_PASSWORD
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.integration.conftest import ServerProcess
+from counter_devkit.server import ServerProcess
 
 
 def test_restart_mid_sequence_keeps_state(fresh_server: ServerProcess) -> None:

@@ -7,7 +7,7 @@ import sys
 import threading
 
 from counter_app.app import build_services
-from tests.store.helpers import intake
+from counter_devkit.intake import intake
 
 
 def main() -> None:

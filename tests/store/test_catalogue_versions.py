@@ -12,7 +12,7 @@ from counter_app.services.catalogue import (
     shipped_catalogue_path,
 )
 from counter_app.services.errors import ServiceError
-from tests.store.helpers import PROCEDURE, intake
+from counter_devkit.intake import PROCEDURE, intake
 
 
 def _next_version(processing_days: str) -> str:

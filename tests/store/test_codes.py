@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from counter_devkit.intake import intake
+from counter_devkit.stores import make_set_up_store
 from counter_protocol.codes import CodeError, make_code, parse_code
-from tests.conftest import make_set_up_store
-from tests.store.helpers import intake
 
 
 def test_code_has_the_national_shape() -> None:

@@ -10,8 +10,8 @@ import pytest
 
 from counter_app.services.errors import ServiceError
 from counter_app.services.intake_rules import IntakeInvalid
+from counter_devkit.intake import intake
 from counter_protocol.statuses import Status
-from tests.store.helpers import intake
 
 
 def _count(db: Path, table: str) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from counter_app.services.search import DossierQuery, classify
-from tests.store.helpers import intake
+from counter_devkit.intake import intake
 
 PEOPLE = [
     ("Nguyễn Văn An", "042095123456"),

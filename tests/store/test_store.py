@@ -62,7 +62,7 @@ def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path: Path) -> No
 
 
 def test_dossiers_and_events_cannot_be_deleted_or_rewritten(services, data_dir: Path) -> None:
-    from tests.store.helpers import intake
+    from counter_devkit.intake import intake
 
     services.dossiers.receive(intake())
     conn = sqlite3.connect(StorePaths(data_dir).db_file)

@@ -25,8 +25,8 @@ from counter_app.models.errors import (
 )
 from counter_app.services.search import DossierQuery
 from counter_app.services.store import Store
+from counter_devkit.intake import intake, overwrite_table_pages
 from counter_protocol.errors import UserError
-from tests.store.helpers import intake, overwrite_table_pages
 
 
 def _sqlite_error(call: Any) -> sqlite3.Error:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from counter_app.app import build_services
-from tests.store.helpers import intake
+from counter_devkit.intake import intake
 
 
 def main() -> None:

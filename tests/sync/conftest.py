@@ -7,16 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from counter_devkit.counter_pc import CounterPC, make_counter_dir, sync_unit
+from counter_devkit.server import ServerProcess, unused_port
 from tests.integration.conftest import (  # noqa: F401  (fixtures re-exported for this folder)
-    ServerProcess,
     client,
     fresh_server,
     new_db_url,
     pg_databases,
     server,
-    unused_port,
 )
-from tests.sync.helpers import CounterPC, make_counter_dir, sync_unit
 
 
 @pytest.fixture(scope="session")

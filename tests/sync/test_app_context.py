@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from counter_app.app import opened_context
-from tests.store.helpers import intake
+from counter_devkit.intake import intake
 
 
 def test_the_sync_of_a_context_sends_what_its_services_stored(data_dir: Path) -> None:

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from counter_app.sync.service import SyncOptions
-from tests.integration.conftest import ServerProcess
-from tests.sync.chaos import POINTS, ChaosState, chaos_run
-from tests.sync.helpers import CounterPC, make_counter_dir, sync_unit
+from counter_devkit.chaos import POINTS, ChaosState, chaos_run
+from counter_devkit.counter_pc import CounterPC, make_counter_dir, sync_unit
+from counter_devkit.server import ServerProcess
 
 RUNS = int(os.environ.get("COUNTER_CHAOS_RUNS", "50"))
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
-from counter_app.sync.crash import AFTER_SERVER_COMMIT, CRASH_ENV
+from counter_app.sync.crash import AFTER_SERVER_COMMIT
 from counter_app.sync.lock import SyncLock
-from tests.conftest import program
-from tests.integration.conftest import ServerProcess
-from tests.sync.helpers import CounterPC, assert_converged
+from counter_devkit.counter_pc import CounterPC, assert_converged
+from counter_devkit.faults import FAULT_ENV
+from counter_devkit.programs import program
+from counter_devkit.server import ROOT, ServerProcess
 
 
 def app(data_dir: Path, *args: str, env: dict[str, str] | None = None
@@ -18,6 +20,14 @@ def app(data_dir: Path, *args: str, env: dict[str, str] | None = None
     return subprocess.run([str(program("counter-app")), "--data-dir", str(data_dir), *args],
                           capture_output=True, text=True, timeout=120,
                           env={**os.environ, **(env or {})}, check=False)
+
+
+def app_killed_at(fault: str, data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`counter-app` through the development kit's wrapper, which kills it at `fault`."""
+    return subprocess.run(
+        [sys.executable, "-m", "counter_devkit.app_with_faults", "--data-dir", str(data_dir),
+         *args], cwd=ROOT, capture_output=True, text=True, timeout=120,
+        env={**os.environ, FAULT_ENV: fault}, check=False)
 
 
 def test_enrol_then_sync_from_the_command_line(
@@ -62,12 +72,13 @@ def test_a_sync_process_killed_after_the_server_commit(
 ) -> None:
     pc.enrol(sqlite_server)
     pc.receive(4)
-    killed = app(pc.data_dir, "sync", env={CRASH_ENV: f"{AFTER_SERVER_COMMIT}:1"})
+    killed = app_killed_at(f"{AFTER_SERVER_COMMIT}:1", pc.data_dir, "sync")
     assert killed.returncode == -9
     assert sqlite_server.scalar("SELECT count(*) FROM dossiers WHERE unit_code = :u",
                                 u=pc.unit) == 4
     assert pc.states() == {"queued": 4}  # the counter never saw the receipt
-    clean = app(pc.data_dir, "sync")
+    # The shipped program never reads the fault variable: this sync runs to its end.
+    clean = app(pc.data_dir, "sync", env={FAULT_ENV: f"{AFTER_SERVER_COMMIT}:1"})
     assert clean.returncode == 0 and "trùng (đã có) 4" in clean.stdout
     assert_converged(sqlite_server, pc)
 
@@ -95,7 +106,7 @@ def test_enrolling_a_revoked_pc_again_says_it_has_a_new_identity(
 def test_a_code_for_another_unit_is_refused_before_it_is_used(
     sqlite_server: ServerProcess, pc: CounterPC
 ) -> None:
-    from tests.sync.helpers import sync_unit
+    from counter_devkit.counter_pc import sync_unit
 
     other_unit = sync_unit()
     wrong_code = sqlite_server.enrol_code(other_unit)

@@ -14,18 +14,12 @@ import httpx
 from counter_app.domain.vntime import now_vn
 from counter_app.sync.errors import FailureKind
 from counter_app.sync.service import SyncOptions
+from counter_devkit.counter_pc import CounterPC, assert_converged, make_counter_dir, sync_unit
+from counter_devkit.server import ServerProcess
 from counter_protocol.statuses import Status
 from counter_protocol.transport import PUSH_PATH
-from tests.integration.conftest import ServerProcess
 from tests.sync.faults import FaultTransport
-from tests.sync.helpers import (
-    CounterPC,
-    assert_converged,
-    client_batches,
-    make_counter_dir,
-    sync_unit,
-    with_events,
-)
+from tests.sync.helpers import client_batches, with_events
 
 SMALL = SyncOptions(batch_ops=4)
 

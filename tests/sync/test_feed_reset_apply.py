@@ -16,6 +16,7 @@ from counter_app.sync.identity import Enrolled
 from counter_app.sync.pull import Puller
 from counter_app.sync.pull_apply import apply_page, start_over
 from counter_app.sync.report import SyncReport
+from counter_devkit.counter_pc import CounterPC
 from counter_protocol.encoding import ProtocolError
 from counter_protocol.feed import (
     CHANGE_CALENDAR,
@@ -28,7 +29,6 @@ from counter_protocol.feed import (
 )
 from counter_protocol.signing import generate_private_key, public_key_b64, sign
 from counter_protocol.transport import CHANGES_PATH
-from tests.sync.helpers import CounterPC
 from tests.sync.test_flow import s10_numbers
 
 KEY = generate_private_key()

@@ -10,20 +10,20 @@ from pathlib import Path
 import httpx
 import pytest
 
-from counter_app.config import resource_path
+from counter_app.assets import get_asset
 from counter_app.services.errors import ServiceError
 from counter_app.sync.errors import FailureKind, SyncError
 from counter_app.sync.runner import BackoffPolicy
-from counter_protocol.statuses import Status
-from counter_protocol.tracking import s10_check_digit
-from tests.integration.conftest import ServerProcess
-from tests.sync.helpers import (
+from counter_devkit.counter_pc import (
     CounterPC,
     assert_converged,
     make_counter_dir,
     server_dossiers,
     sync_unit,
 )
+from counter_devkit.server import ServerProcess
+from counter_protocol.statuses import Status
+from counter_protocol.tracking import s10_check_digit
 
 _serials = itertools.count(10_000_000 + (hash("sync") % 1000) * 10_000)
 
@@ -104,7 +104,7 @@ def test_catalogue_calendar_and_tracking_pool_are_installed(
     pc.enrol(sqlite_server)
     before = pc.receive(1)[0]
     old_version = pc.sql("SELECT catalogue_version FROM dossiers")[0][0]
-    document = json.loads(resource_path("catalogue", "ha-tinh-sample.json").read_text("utf-8"))
+    document = json.loads(get_asset("catalogue", "ha-tinh-sample.json").read_text("utf-8"))
     document["version"] = f"HT-test-{pc.unit}"
     (tmp_path / "cat.json").write_text(json.dumps(document, ensure_ascii=False), "utf-8")
     sqlite_server.cli("publish", "catalogue", str(tmp_path / "cat.json"))

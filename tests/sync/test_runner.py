@@ -19,11 +19,11 @@ from counter_app.sync.errors import FailureKind, SyncError
 from counter_app.sync.report import SyncReport
 from counter_app.sync.runner import BackoffPolicy, SyncRunner
 from counter_app.sync.service import SyncOptions
-from tests.integration.conftest import ServerProcess
+from counter_devkit.counter_pc import CounterPC, assert_converged
+from counter_devkit.netproxy import LinkProxy
+from counter_devkit.server import ServerProcess
+from counter_devkit.timing import HANG_S, JUST_PAST, FakeClock, wait_until
 from tests.sync.faults import FaultTransport
-from tests.sync.helpers import CounterPC, assert_converged
-from tests.sync.netproxy import LinkProxy
-from tests.timing import HANG_S, JUST_PAST, FakeClock, wait_until
 
 
 def _error(kind: FailureKind, retry_after: float | None = None) -> SyncError:

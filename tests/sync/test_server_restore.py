@@ -16,9 +16,10 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from counter_app.domain.vntime import now_vn
+from counter_devkit.counter_pc import CounterPC, assert_converged, server_dossiers
+from counter_devkit.server import ServerProcess
 from counter_protocol.statuses import Status
-from tests.integration.conftest import ServerProcess
-from tests.sync.helpers import CounterPC, assert_converged, server_dossiers, with_events
+from tests.sync.helpers import with_events
 from tests.sync.test_flow import s10_numbers
 
 

@@ -10,9 +10,9 @@ from counter_app.domain.vntime import now_vn
 from counter_app.sync import ledger
 from counter_app.sync.identity import enrolled_identity
 from counter_app.sync.status import SyncStatus, format_age
+from counter_devkit.counter_pc import CounterPC, make_counter_dir, sync_unit
+from counter_devkit.server import ServerProcess
 from counter_protocol.statuses import Status
-from tests.integration.conftest import ServerProcess
-from tests.sync.helpers import CounterPC, make_counter_dir, sync_unit
 
 SENT = "Đã gửi hết"
 

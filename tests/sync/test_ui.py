@@ -14,10 +14,10 @@ from counter_app.ui.main_window import MainWindow
 from counter_app.ui.sync_status import SyncButton, SyncController
 from counter_app.ui.sync_window import EnrolDialog, SyncWindow
 from counter_app.ui.tasks import TaskRunner
+from counter_devkit.counter_pc import CounterPC
+from counter_devkit.server import ServerProcess
+from counter_devkit.stores import TEST_PASSWORD
 from counter_protocol.statuses import Status
-from tests.conftest import TEST_PASSWORD
-from tests.integration.conftest import ServerProcess
-from tests.sync.helpers import CounterPC
 
 
 @pytest.fixture

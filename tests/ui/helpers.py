@@ -7,7 +7,7 @@ from PySide6.QtTest import QTest
 
 from counter_app.services.search import DossierQuery
 
-CLERK = "canbo"  # made by tests/conftest.py with TEST_PASSWORD
+CLERK = "canbo"  # made by counter_devkit/stores.py with TEST_PASSWORD
 ADMIN = "quantri"
 QR_LINE = ("042195123456|186123456|Nguyễn Thị Hồng Nhung|12031995|Nữ|"
            "Xóm 3, xã Thạch Hà, tỉnh Hà Tĩnh|15082021")

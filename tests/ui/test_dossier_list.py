@@ -16,7 +16,7 @@ from counter_app.ui.dossier_model import (
     PAGE_SIZE,
     DossierTableModel,
 )
-from tests.store.helpers import intake as intake_request
+from counter_devkit.intake import intake as intake_request
 from tests.ui.helpers import type_text, wait_idle
 
 NOW = now_vn().replace(microsecond=0)

@@ -6,7 +6,7 @@ from counter_app.domain.validation import ValidationIssue
 from counter_app.services.errors import ServiceError
 from counter_app.services.intake_rules import IntakeInvalid
 from counter_app.ui.intake_presenter import IntakePresenter
-from tests.store.helpers import intake
+from counter_devkit.intake import intake
 from tests.ui.fakes import Lanes
 
 CODE = "000.00.00.H27-260305-0001"

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from counter_app.ui.main_window import TAB_LIST, TAB_RETURN, MainWindow
+from counter_devkit.stores import TEST_PASSWORD
 from counter_protocol.statuses import Status
-from tests.conftest import TEST_PASSWORD
 from tests.ui.helpers import CLERK, QR_LINE, type_text, wait_idle
 
 

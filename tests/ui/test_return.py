@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from counter_app.ui.return_view import ReturnView
+from counter_devkit.intake import intake as intake_request
 from counter_protocol.statuses import Status
-from tests.store.helpers import intake as intake_request
 from tests.ui.helpers import CLERK, type_text, wait_idle
 
 

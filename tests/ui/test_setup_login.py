@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWizard
 from counter_app.services.accounts import WRONG_CREDENTIALS
 from counter_app.ui.login import LoginDialog
 from counter_app.ui.setup_wizard import SetupWizard
-from tests.conftest import TEST_PASSWORD
+from counter_devkit.stores import TEST_PASSWORD
 from tests.ui.helpers import CLERK, type_text, wait_idle
 
 NEW_PASSWORD = "Quay2@Thach"

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtPrintSupport import QPrinter
 
 from counter_app.ui.slip_preview import SlipPreviewDialog
-from tests.store.helpers import intake as intake_request
+from counter_devkit.intake import intake as intake_request
 from tests.unit.documents.pdftools import decode, page_count, rasterise
 
 

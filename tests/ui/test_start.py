@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWizard
 from counter_app.ui.login import LoginDialog
 from counter_app.ui.main import create_application, sign_in_flow
 from counter_app.ui.setup_wizard import SetupWizard
-from tests.conftest import TEST_PASSWORD
+from counter_devkit.stores import TEST_PASSWORD
 from tests.ui.helpers import CLERK, type_text
 
 PASSWORD = "Quay1@HaTinh"

@@ -8,7 +8,7 @@ import time
 from PySide6.QtCore import QObject
 
 from counter_app.ui.tasks import TaskRunner
-from tests.timing import HANG_S
+from counter_devkit.timing import HANG_S
 from tests.ui.helpers import wait_idle
 
 

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
+from counter_devkit.fake_device import FakeDevice
 from counter_protocol.encoding import canonical_json
 from counter_server.ingest.checks import check_op
 from counter_server.ingest.records import IncomingOp, Rejected
-from tests.integration.fake_device import FakeDevice
 
 UNIT = "000.00.31.H27"
 

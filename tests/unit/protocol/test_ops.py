@@ -10,6 +10,7 @@ import pytest
 
 from counter_app.services import outbox
 from counter_app.services.intake import create_op_data, event_op_data
+from counter_devkit.intake import intake
 from counter_protocol.encoding import canonical_json, payload_hash, sha256_hex
 from counter_protocol.ops import (
     KIND_CREATE,
@@ -23,7 +24,6 @@ from counter_protocol.ops import (
 from counter_protocol.timefmt import VN_TZ
 from counter_server.ingest.checks import check_op
 from counter_server.ingest.records import IncomingOp
-from tests.store.helpers import intake
 
 UNIT = "000.00.31.H27"
 CODE = f"{UNIT}-261126-0001"

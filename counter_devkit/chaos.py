@@ -1,8 +1,8 @@
 """Kill -9 a syncing counter at a labelled point, sync cleanly, check the invariants; repeat.
 
 Shared by tests/sync/test_chaos.py (50 runs in CI) and scripts/sync_chaos.py (1,000 runs). The
-killed sync runs in a forked child (the real process dies by SIGKILL at the point); the clean
-sync and the checks run in the parent.
+killed sync runs in a forked child that installs a KillAtPoint injector (the real process dies by
+SIGKILL at the point); the clean sync and the checks run in the parent.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 import httpx
 
 from counter_app.sync import crash
+from counter_devkit.counter_pc import CounterPC, assert_converged
+from counter_devkit.faults import KillAtPoint
+from counter_devkit.server import ServerProcess
 from counter_protocol.statuses import Status
-from tests.integration.conftest import ServerProcess
-from tests.sync.helpers import CounterPC, assert_converged
 
 POINTS = (crash.BEFORE_SEND, crash.AFTER_SERVER_COMMIT, crash.WHILE_STORING_RECEIPT,
           crash.AFTER_RECEIPT_STORED, crash.BEFORE_PULL, crash.WHILE_APPLYING_PULL,
@@ -43,7 +44,7 @@ def killed_sync(pc: CounterPC, label: str, nth: int) -> bool:
     if pid == 0:  # pragma: no cover - the child never returns
         status = 0
         try:
-            os.environ[crash.CRASH_ENV] = f"{label}:{nth}"
+            crash.install_fault_injector(KillAtPoint(label, nth))
             child = CounterPC(pc.data_dir, pc.unit, options=pc.options)
             child.sync.sync_once("chaos")
         except BaseException:
@@ -108,7 +109,7 @@ def _reachable(pc: CounterPC, label: str) -> int:
     """How many times the coming sync passes `label` (so the kill lands inside the run)."""
     if label in (crash.BEFORE_PULL, crash.WHILE_APPLYING_PULL, crash.AFTER_PULL_STORED):
         return 1
-    sendable = pc.sql("SELECT count(*) FROM outbox WHERE state IN ('queued', 'held')")[0][0]
+    sendable = int(pc.sql("SELECT count(*) FROM outbox WHERE state IN ('queued', 'held')")[0][0])
     return max(1, -(-sendable // pc.options.batch_ops))
 
 
