@@ -187,6 +187,11 @@ class ServerProcess:
         with self.engine.connect() as conn:
             return list(conn.execute(text(sql), params).all())
 
+    def execute(self, sql: str, **params: Any) -> None:
+        """Change the server's database behind its back (e.g. let a code expire now)."""
+        with self.engine.begin() as conn:
+            conn.execute(text(sql), params)
+
 
 def _pg_server_url() -> str:
     url = os.environ.get("COUNTER_TEST_PG_URL")

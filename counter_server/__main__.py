@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
@@ -15,6 +16,9 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from counter_protocol.timefmt import format_vn
 from counter_server.errors import Refused
+
+if TYPE_CHECKING:
+    from counter_server.limits import ServeLimits
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8700
@@ -29,29 +33,48 @@ def _open(args: argparse.Namespace) -> Engine:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import os
-
     import uvicorn
 
     from counter_server.app import create_app, tune_gc
     from counter_server.db import DB_ENV
+    from counter_server.http_protocol import protocol_class
 
+    limits = _serve_limits(args)
     engine = _open(args)
     _check_port_free(args.host, args.port)
     url = engine.url.render_as_string(hide_password=False)
     shown = make_url(url).render_as_string(hide_password=True)
     print(f"counter-server: http://{args.host}:{args.port} (CSDL: {shown})", flush=True)
-    options: dict[str, Any] = {"host": args.host, "port": args.port, "access_log": False,
-                               "log_level": args.log_level, "timeout_keep_alive": 30}
+    options: dict[str, Any] = {
+        "host": args.host, "port": args.port, "access_log": False, "log_level": args.log_level,
+        "timeout_keep_alive": 30, "proxy_headers": True,
+        "forwarded_allow_ips": args.forwarded_allow_ips, "http": protocol_class(limits) or "auto"}
     if args.workers > 1:  # worker processes import the app themselves and find the DB here
         os.environ[DB_ENV] = url
+        os.environ.update(limits.as_env())
         uvicorn.run("counter_server.app:app_from_env", factory=True, workers=args.workers,
                     **options)
     else:
-        app = create_app(engine)
+        app = create_app(engine, limits)
         tune_gc()
         uvicorn.run(app, **options)
     return 0
+
+
+def _serve_limits(args: argparse.Namespace) -> ServeLimits:
+    """The limits from the options, else from COUNTER_SERVER_* variables, else the defaults."""
+    import dataclasses
+
+    from counter_server.limits import ServeLimits
+
+    given = {item.name: getattr(args, item.name) for item in dataclasses.fields(ServeLimits)
+             if getattr(args, item.name, None) is not None}
+    try:
+        return dataclasses.replace(ServeLimits.from_env(), **given)
+    except ValueError as exc:
+        raise Refused("bad_limits", "Giới hạn không hợp lệ: --read-timeout phải lớn hơn 0, "
+                      "--max-uploads và --enrol-guesses từ 1 trở lên, --upload-wait không "
+                      "âm.") from exc
 
 
 def _check_port_free(host: str, port: int) -> None:
@@ -81,9 +104,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_enrol_code(args: argparse.Namespace) -> int:
-    from counter_server.devices import new_enrol_code
+    from counter_server.devices import code_ttl, new_enrol_code
 
-    code, expires = new_enrol_code(_open(args), args.unit, timedelta(minutes=args.ttl_minutes))
+    ttl = code_ttl(args.ttl_minutes)  # refused before the database is even opened
+    code, expires = new_enrol_code(_open(args), args.unit, ttl)
     print(code)
     print(f"Mã đăng ký máy cho đơn vị {args.unit}, dùng một lần, hết hạn lúc {format_vn(expires)}.",
           file=sys.stderr)
@@ -188,7 +212,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("stats", parents=[common], help="thống kê theo đơn vị và máy")
     p = sub.add_parser("enrol-code", parents=[common], help="tạo mã đăng ký máy dùng một lần")
     p.add_argument("--unit", required=True, help="mã định danh đơn vị, ví dụ 000.00.00.H27")
-    p.add_argument("--ttl-minutes", type=int, default=30)
+    p.add_argument("--ttl-minutes", type=int, default=30,
+                   help="thời hạn của mã, từ 1 phút đến 30 ngày (43200 phút)")
     p = sub.add_parser("revoke", parents=[common], help="thu hồi một máy")
     p.add_argument("device_id", type=int)
     p.add_argument("--reason", default="")
@@ -213,6 +238,24 @@ def _serve_options(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument("--log-level", default="warning" if default is None else default)
     parser.add_argument("--workers", type=int, default=1 if default is None else default,
                         help="worker processes (PostgreSQL; each has its own pool)")
+    unset = None if default is None else default
+    parser.add_argument("--read-timeout", type=float, default=unset,
+                        help="seconds for a request's headers; a body gets as long, then must "
+                        "keep coming at 1 KB/s (COUNTER_SERVER_READ_TIMEOUT, 20)")
+    parser.add_argument("--max-uploads", type=int, default=unset,
+                        help="batches received or ingested at once per process "
+                        "(COUNTER_SERVER_MAX_UPLOADS, 16)")
+    parser.add_argument("--upload-wait", type=float, default=unset,
+                        help="seconds a batch waits for a free upload slot before 503 "
+                        "(COUNTER_SERVER_UPLOAD_WAIT, 30)")
+    parser.add_argument("--enrol-guesses", type=int, default=unset,
+                        help="unknown enrolment codes per minute per client address before 429 "
+                        "(COUNTER_SERVER_ENROL_GUESSES, 10)")
+    parser.add_argument("--forwarded-allow-ips",
+                        default=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+                        if default is None else default,
+                        help="proxies whose X-Forwarded-For names the client "
+                        "(FORWARDED_ALLOW_IPS, 127.0.0.1)")
 
 
 def _publish_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],

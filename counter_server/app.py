@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import logging
 import uuid
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from sqlalchemy import Engine, text, update
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -23,7 +25,6 @@ from starlette.routing import Route
 from counter_protocol.batch import SUPPORTED_SCHEMA_VERSIONS, decode_batch
 from counter_protocol.encoding import ProtocolError, decode_json_object
 from counter_protocol.enrol import (
-    MAX_REQUEST_BYTES,
     EnrolRequest,
     EnrolRequestError,
     decode_enrol_request,
@@ -48,13 +49,20 @@ from counter_server.auth import authenticate
 from counter_server.changes import read_page
 from counter_server.db import write_transaction
 from counter_server.errors import Refused
+from counter_server.guard import BodyGuard
 from counter_server.ingest import ingest_batch
 from counter_server.ingest.release import sweep_forever
 from counter_server.keys import load_or_create_key
+from counter_server.limits import ServeLimits
 from counter_server.models import Device
+from counter_server.throttle import GuessThrottle
 
 GC_YOUNG_THRESHOLD = 50_000  # allocations between young collections (CPython default: 700)
-MAX_BODY = 64 * 1024 * 1024  # compressed push body; the inflated limit is in the protocol
+log = logging.getLogger("counter_server")
+TOO_MANY_GUESSES = ("Máy này đã thử quá nhiều mã đăng ký không đúng. Hãy đợi {seconds} giây rồi "
+                    "thử lại, và kiểm tra mã với bộ phận CNTT.")
+UNEXPECTED = ("Máy chủ tỉnh gặp lỗi không lường trước khi xử lý yêu cầu này; lỗi đã được ghi lại. "
+              "Hãy thử lại sau hoặc báo bộ phận CNTT tỉnh.")
 _ENCODER = msgspec.json.Encoder()
 
 
@@ -63,6 +71,7 @@ class Context:
     engine: Engine
     key: Ed25519PrivateKey
     public_key: str
+    guesses: GuessThrottle
 
 
 def _json(data: Any, status: int = 200, headers: Mapping[str, str] | None = None) -> Response:
@@ -78,19 +87,14 @@ def _remote(request: Request) -> str | None:
     return request.client.host if request.client else None
 
 
-async def _body(request: Request, limit: int = MAX_BODY) -> bytes:
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise Refused("too_large", f"Dữ liệu gửi lên vượt quá {limit // 1048576} MB.", 413)
-    body = await request.body()
-    if len(body) > limit:
-        raise Refused("too_large", f"Dữ liệu gửi lên vượt quá {limit // 1048576} MB.", 413)
-    return body
+async def _body(request: Request) -> bytes:
+    """The body, already received whole and within its route's cap by guard.BodyGuard."""
+    return await request.body()
 
 
 async def _json_body(request: Request) -> dict[str, Any]:
     try:
-        return decode_json_object(await _body(request, MAX_REQUEST_BYTES))
+        return decode_json_object(await _body(request))
     except ProtocolError as exc:
         raise Refused("bad_request", "Nội dung yêu cầu không phải JSON hợp lệ.") from exc
 
@@ -114,12 +118,20 @@ async def health(request: Request) -> Response:
 
 async def enrol(request: Request) -> Response:
     ctx, remote = _ctx(request), _remote(request)
+    wait = ctx.guesses.retry_after(remote)
+    if wait:  # refused before the code is even looked at: guessing learns nothing meanwhile
+        await run_in_threadpool(audit.record_refusal, ctx.engine, "enrol_throttled",
+                                remote_addr=remote, group="throttled")
+        raise Refused("too_many_guesses", TOO_MANY_GUESSES.format(seconds=wait), 429,
+                      {"Retry-After": str(wait)})
     try:
-        req = _enrol_request(await _body(request, MAX_REQUEST_BYTES))
+        req = _enrol_request(await _body(request))
         reply = await run_in_threadpool(devices.enrol, ctx.engine, req, ctx.public_key)
     except Refused as exc:
-        await run_in_threadpool(audit.record_now, ctx.engine, "enrol_refused",
-                                remote_addr=remote, reason=exc.code)
+        if exc.code == devices.BAD_CODE:
+            ctx.guesses.failed(remote)
+        await run_in_threadpool(audit.record_refusal, ctx.engine, "enrol_refused",
+                                remote_addr=remote, group=exc.code, reason=exc.code)
         raise
     return _json(reply)
 
@@ -139,8 +151,8 @@ def _push(
         if batch.device_id != device.id:
             raise ProtocolError("device_id in the batch differs from the header")
     except ProtocolError as exc:
-        audit.record_now(ctx.engine, "bad_batch", device_id=device.id, remote_addr=remote,
-                         reason=str(exc)[:300])
+        audit.record_refusal(ctx.engine, "bad_batch", device_id=device.id, remote_addr=remote,
+                             reason=str(exc)[:300])
         raise Refused("bad_batch", f"Lô dữ liệu không đúng định dạng: {exc}") from exc
     if batch.schema_version not in SUPPORTED_SCHEMA_VERSIONS:
         raise Refused("schema_unsupported", "Phiên bản dữ liệu của phần mềm trên máy không được "
@@ -184,9 +196,10 @@ async def _admin(request: Request) -> tuple[Context, str]:
     try:
         name = await run_in_threadpool(admin.check_admin_token, ctx.engine,
                                        request.headers.get("authorization"))
-    except Refused:
-        await run_in_threadpool(audit.record_now, ctx.engine, "admin_refused",
-                                remote_addr=_remote(request), path=request.url.path)
+    except Refused as exc:
+        await run_in_threadpool(audit.record_refusal, ctx.engine, "admin_refused",
+                                remote_addr=_remote(request), group=exc.code,
+                                path=request.url.path[:200])
         raise
     return ctx, name
 
@@ -207,7 +220,7 @@ async def enrol_code(request: Request) -> Response:
     raw = await _json_body(request)
     ttl = devices.DEFAULT_CODE_TTL
     if raw.get("ttl_minutes") is not None:
-        ttl = ttl.__class__(minutes=_int(raw, "ttl_minutes"))
+        ttl = devices.code_ttl(_int(raw, "ttl_minutes"))
     code, expires = await run_in_threadpool(devices.new_enrol_code, ctx.engine,
                                             _text(raw, "unit_code"), ttl)
     return _json({"code": code, "unit_code": raw["unit_code"],
@@ -260,14 +273,21 @@ def _query_int(request: Request, name: str, default: int) -> int:
     value = request.query_params.get(name)
     if value is None:
         return default
-    if not value.isdigit() or len(value) > 18:
+    if not (value.isascii() and value.isdigit()) or len(value) > 18:  # not "²": int() fails
         raise Refused("bad_request", f"Tham số “{name}” phải là số nguyên không âm.")
     return int(value)
 
 
 async def _refused(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, Refused)
-    return _json({"error": exc.code, "message": exc.message}, exc.status)
+    return _json({"error": exc.code, "message": exc.message}, exc.status, exc.headers)
+
+
+async def _unexpected(request: Request, exc: Exception) -> Response:
+    """A bug: the client gets a Vietnamese 500 in the API's shape, never a traceback; the
+    traceback goes to the server log (Starlette re-raises after this reply, uvicorn logs it)."""
+    log.error("unexpected %s on %s %s", type(exc).__name__, request.method, request.url.path)
+    return _json({"error": "internal_error", "message": UNEXPECTED}, 500)
 
 
 _HTTP_ERRORS = {
@@ -287,7 +307,7 @@ def app_from_env() -> Starlette:
     """The app on the database named by COUNTER_SERVER_DB (uvicorn factory for --workers)."""
     from counter_server.db import default_db_url, make_engine
 
-    app = create_app(make_engine(default_db_url()))
+    app = create_app(make_engine(default_db_url()), ServeLimits.from_env())
     tune_gc()
     return app
 
@@ -318,8 +338,9 @@ def _ctx_of(app: Starlette) -> Context:
     return ctx
 
 
-def create_app(engine: Engine) -> Starlette:
+def create_app(engine: Engine, limits: ServeLimits | None = None) -> Starlette:
     """The ASGI app on an already migrated database."""
+    limits = limits or ServeLimits()
     key = load_or_create_key(engine)
     routes = [
         Route(HEALTH_PATH, health),
@@ -331,8 +352,9 @@ def create_app(engine: Engine) -> Starlette:
         Route("/admin/v1/enrol-codes", enrol_code, methods=["POST"]),
         Route("/admin/v1/devices/{device_id:int}/revoke", revoke_device, methods=["POST"]),
     ]
-    handlers = {Refused: _refused, HTTPException: _http_error}
-    app = Starlette(routes=routes, exception_handlers=handlers, lifespan=_lifespan)
-    app.state.ctx = Context(engine, key, public_key_b64(key))
+    handlers = {Refused: _refused, HTTPException: _http_error, Exception: _unexpected}
+    app = Starlette(routes=routes, exception_handlers=handlers, lifespan=_lifespan,
+                    middleware=[Middleware(BodyGuard, limits=limits)])
+    app.state.ctx = Context(engine, key, public_key_b64(key), GuessThrottle(limits.enrol_guesses))
     app.state.dashboard = dashboard.DashboardConfig(engine, web_session.session_secret(key))
     return app

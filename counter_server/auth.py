@@ -25,22 +25,23 @@ def authenticate(
 ) -> DeviceInfo:
     """The active device whose key signed `signed`; Refused (403/401) and logged otherwise."""
     raw_id = (headers.get(DEVICE_HEADER) or "").strip()
-    device_id = int(raw_id) if raw_id.isdigit() and len(raw_id) < 10 else None
+    # isascii: str.isdigit() also accepts "²" and other digits int() refuses.
+    device_id = int(raw_id) if raw_id.isascii() and raw_id.isdigit() and len(raw_id) < 10 else None
     with engine.connect() as conn:
         device = load_device(conn, device_id) if device_id is not None else None
     if device is None:
-        audit.record_now(engine, "unknown_device", remote_addr=remote, claimed=raw_id[:40],
-                         request=what)
+        audit.record_refusal(engine, "unknown_device", remote_addr=remote, claimed=raw_id[:40],
+                             request=what)
         raise Refused("unknown_device", UNKNOWN, 403)
     if device.status != ACTIVE:
-        audit.record_now(engine, "revoked_device", device_id=device.id, remote_addr=remote,
-                         request=what)
+        audit.record_refusal(engine, "revoked_device", device_id=device.id, remote_addr=remote,
+                             request=what)
         raise Refused("device_revoked", REVOKED, 403)
     try:
         verify(device.public_key, signed, headers.get(SIGNATURE_HEADER) or "")
     except SignatureError as exc:
-        audit.record_now(engine, "bad_signature", device_id=device.id, remote_addr=remote,
-                         request=what, reason=str(exc), body_sha256=sha256_hex(signed),
-                         body_bytes=len(signed))
+        audit.record_refusal(engine, "bad_signature", device_id=device.id, remote_addr=remote,
+                             group=str(exc)[:60], request=what, reason=str(exc),
+                             body_sha256=sha256_hex(signed), body_bytes=len(signed))
         raise Refused("bad_signature", BAD_SIGNATURE, 401) from exc
     return device

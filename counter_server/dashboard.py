@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import parse_qs
@@ -21,6 +22,11 @@ DASHBOARD_PATH = "/dashboard"
 LOGIN_PATH = "/dashboard/login"
 LOGOUT_PATH = "/dashboard/logout"
 MAX_FORM_BYTES = 4096
+# Log-in CSRF: the form page sets this cookie (SameSite=Strict, for the log-in path only) and
+# puts a value bound to it (HMAC) in the form; a log-in posted from another site lacks the pair.
+FORM_COOKIE = "counter_login_form"
+FORM_FIELD = "form_token"
+FORM_TTL_S = 3600
 # Pages that show who holds what must not be kept by a browser or proxy, nor framed elsewhere.
 PAGE_HEADERS = {
     "Cache-Control": "no-store",
@@ -33,6 +39,8 @@ PAGE_HEADERS = {
 EMPTY_TOKEN = "Hãy dán mã truy cập quản trị vào ô bên dưới."
 BAD_TOKEN = ("Mã truy cập không đúng hoặc đã bị thu hồi. Hãy dán lại nguyên mã (một dòng), "
              "hoặc xin bộ phận CNTT cấp mã mới.")
+CROSS_SITE = ("Yêu cầu đăng nhập không đến từ trang đăng nhập của máy chủ này (hoặc trang đã mở "
+              "quá lâu). Hãy nhập lại mã truy cập trên trang này.")
 NOTICES = {
     "ended": "Phiên đăng nhập đã hết hạn hoặc không còn hiệu lực. Hãy đăng nhập lại.",
     "out": "Đã đăng xuất.",
@@ -71,9 +79,10 @@ def _admin_of(request: Request) -> str | None:
     try:
         return web_session.signed_in_as(config.engine, config.secret, cookie, datetime.now(UTC))
     except web_session.SessionRefused as exc:
-        if exc.reason != "expired":  # a forged cookie or a revoked token is worth a look
-            audit.record_now(config.engine, "dashboard_session_refused",
-                             remote_addr=_remote(request), reason=exc.reason)
+        if exc.reason not in ("expired", "outdated"):  # forged, or a revoked token: look
+            audit.record_refusal(config.engine, "dashboard_session_refused",
+                                 remote_addr=_remote(request), group=exc.reason,
+                                 reason=exc.reason)
         raise
 
 
@@ -96,20 +105,25 @@ async def login_form(request: Request) -> Response:
     except web_session.SessionRefused:
         pass
     notice = NOTICES.get(request.query_params.get("notice", ""))
-    return login_page(notice=notice)
+    return login_page(request, notice=notice)
 
 
 async def login(request: Request) -> Response:
     config, remote = _config(request), _remote(request)
-    token = await _form_token(request)
+    fields = await _form_fields(request)
+    if not _from_our_form(request, fields.get(FORM_FIELD, "")):
+        await run_in_threadpool(audit.record_refusal, config.engine, "dashboard_login_refused",
+                                remote_addr=remote, group="cross_site", reason="cross_site")
+        return login_page(request, error=CROSS_SITE, status=403)
+    token = fields.get("token", "").strip()
     if not token:
-        return login_page(error=EMPTY_TOKEN, status=400)
+        return login_page(request, error=EMPTY_TOKEN, status=400)
     try:
         name = await run_in_threadpool(name_of_token, config.engine, token)
     except Refused:
-        await run_in_threadpool(audit.record_now, config.engine, "dashboard_login_refused",
-                                remote_addr=remote, reason="bad_token")
-        return login_page(error=BAD_TOKEN, status=401)
+        await run_in_threadpool(audit.record_refusal, config.engine, "dashboard_login_refused",
+                                remote_addr=remote, group="bad_token", reason="bad_token")
+        return login_page(request, error=BAD_TOKEN, status=401)
     value, session = web_session.issue(config.secret, token_hash(token), datetime.now(UTC))
     await run_in_threadpool(audit.record_now, config.engine, "dashboard_login",
                             remote_addr=remote, name=name)
@@ -118,6 +132,7 @@ async def login(request: Request) -> Response:
         web_session.COOKIE_NAME, value, max_age=int(web_session.SESSION_TTL.total_seconds()),
         expires=session.expires_at, path=web_session.COOKIE_PATH, secure=_is_https(request),
         httponly=True, samesite="strict")
+    response.delete_cookie(FORM_COOKIE, path=LOGIN_PATH, httponly=True, samesite="strict")
     return response
 
 
@@ -132,17 +147,27 @@ async def logout(request: Request) -> Response:
     return _redirect(f"{LOGIN_PATH}?notice=out", clear_cookie=True)
 
 
-async def _form_token(request: Request) -> str:
-    """The `token` field of the posted form (urlencoded), stripped; "" if absent or too big."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_FORM_BYTES:
-        return ""
+async def _form_fields(request: Request) -> dict[str, str]:
+    """The posted form's fields (urlencoded; the first value of each); none if it is too big
+    (guard.BodyGuard has refused anything over limits.LOGIN_BODY_LIMIT already)."""
     body = await request.body()
     if len(body) > MAX_FORM_BYTES:
-        return ""
-    fields = parse_qs(body.decode("utf-8", "replace"), max_num_fields=10)
-    values = fields.get("token") or [""]
-    return values[0].strip()
+        return {}
+    try:
+        fields = parse_qs(body.decode("utf-8", "replace"), max_num_fields=10)
+    except ValueError:  # more fields than any form of ours has
+        return {}
+    return {name: values[0] for name, values in fields.items() if values}
+
+
+def _from_our_form(request: Request, posted: str) -> bool:
+    """Was this log-in posted by the form of our own log-in page, in this browser? A browser
+    says when a request comes from another site (Sec-Fetch-Site); every browser sends the
+    SameSite=Strict form cookie only with requests from our own pages."""
+    if request.headers.get("sec-fetch-site", "") in ("cross-site", "same-site"):
+        return False
+    nonce = request.cookies.get(FORM_COOKIE)
+    return web_session.login_form_matches(_config(request).secret, nonce, posted)
 
 
 def _is_https(request: Request) -> bool:
@@ -151,16 +176,23 @@ def _is_https(request: Request) -> bool:
     return request.url.scheme == "https" or forwarded == "https"
 
 
-def login_page(*, error: str | None = None, notice: str | None = None,
+def login_page(request: Request, *, error: str | None = None, notice: str | None = None,
                status: int = 200) -> HTMLResponse:
+    """The log-in form, with a fresh form cookie and the hidden value bound to it."""
     message = ""
     if error:
         message = f'<p class="error" role="alert">{html.escape(error)}</p>'
     elif notice:
         message = f'<p class="notice">{html.escape(notice)}</p>'
     hours = int(web_session.SESSION_TTL.total_seconds() // 3600)
-    return HTMLResponse(_LOGIN.format(message=message, action=LOGIN_PATH, hours=hours), status,
-                        headers=PAGE_HEADERS)
+    nonce = secrets.token_urlsafe(24)
+    form_token = web_session.login_form_token(_config(request).secret, nonce)
+    page = _LOGIN.format(message=message, action=LOGIN_PATH, hours=hours, field=FORM_FIELD,
+                         form_token=form_token)
+    response = HTMLResponse(page, status, headers=PAGE_HEADERS)
+    response.set_cookie(FORM_COOKIE, nonce, max_age=FORM_TTL_S, path=LOGIN_PATH,
+                        secure=_is_https(request), httponly=True, samesite="strict")
+    return response
 
 
 def routes() -> list[Route]:
@@ -182,6 +214,7 @@ button{{margin-top:.8em;padding:.4em 1.2em}}.error{{color:#a00;font-weight:bold}
 <h1>Đăng nhập bảng theo dõi đồng bộ</h1>
 {message}
 <form method="post" action="{action}">
+<input type="hidden" name="{field}" value="{form_token}">
 <label for="token">Mã truy cập quản trị</label>
 <input id="token" name="token" type="password" autocomplete="current-password" required autofocus>
 <button type="submit">Đăng nhập</button>

@@ -26,8 +26,10 @@ from counter_server.models import Device, EnrolCode, Unit
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
 CODE_LENGTH = 8
 DEFAULT_CODE_TTL = timedelta(minutes=30)
+MIN_CODE_TTL, MAX_CODE_TTL = timedelta(minutes=1), timedelta(days=30)
+BAD_CODE = "bad_code"  # an unknown code: what guessing gets (throttle.py counts these)
 ACTIVE, REVOKED = "active", "revoked"
-UUID_REVOKED = "device_uuid_revoked"  # counter_app/sync/enrol.py re-enrols under a new uuid
+UUID_REVOKED = "device_uuid_revoked"  # the counter re-enrols under a new uuid
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,8 @@ def new_enrol_code(engine: Engine, unit_code: str, ttl: timedelta = DEFAULT_CODE
     str, datetime
 ]:
     """A fresh one-time code for `unit_code` (shown once; only its hash is kept) and its expiry."""
+    if not MIN_CODE_TTL <= ttl <= MAX_CODE_TTL:
+        raise _bad_ttl()
     try:
         check_agency_code(unit_code)
     except CodeError as exc:
@@ -88,28 +92,48 @@ def new_enrol_code(engine: Engine, unit_code: str, ttl: timedelta = DEFAULT_CODE
     return f"{raw[:4]}-{raw[4:]}", now + ttl
 
 
+def code_ttl(minutes: int) -> timedelta:
+    """A code lifetime in minutes, checked: 1 minute to 30 days; Refused (`bad_ttl`) otherwise."""
+    if not MIN_CODE_TTL.total_seconds() <= minutes * 60 <= MAX_CODE_TTL.total_seconds():
+        raise _bad_ttl()
+    return timedelta(minutes=minutes)
+
+
+def _bad_ttl() -> Refused:
+    longest = int(MAX_CODE_TTL.total_seconds() // 60)
+    return Refused("bad_ttl", f"Thời hạn của mã đăng ký phải từ 1 phút đến 30 ngày ({longest} "
+                   "phút).")
+
+
 _OTHER_UNIT = ("Mã đăng ký này dành cho đơn vị {code_unit}, nhưng máy này thuộc đơn vị {pc_unit}. "
                "Mã chưa bị dùng; hãy xin mã đăng ký của đúng đơn vị.")
 
 
 def enrol(engine: Engine, req: EnrolRequest, server_public_key: str) -> EnrolReply:
-    """Register a device with a valid one-time code; Refused (Vietnamese) when it cannot be."""
+    """Register a device with a valid one-time code; Refused (Vietnamese) when it cannot be.
+
+    The code is claimed by one conditional UPDATE (`used_at IS NULL`) in the transaction that
+    inserts the device: of concurrent requests with one code, one claims it and the others wait
+    for its row lock, then find it used (or free again, if the first was refused and rolled
+    back). A refusal rolls the claim back, so the code stays unused."""
     _check_request(req)
     now = datetime.now(UTC)
     try:
         with write_transaction(engine) as conn:
-            again = _same_enrolment(conn, req)
-            if again is not None:  # the PC died before storing our reply: answer it again
-                audit.record(conn, "enrol_replayed", device_id=again[0], unit_code=again[1])
-                return _reply(again[0], again[1], again[2], server_public_key, now)
-            unit_code = _take_code(conn, req.code, now)
+            unit_code = _claim_code(conn, req.code, now)
+            if unit_code is None:
+                again = _same_enrolment(conn, req)
+                if again is not None:  # the PC died before storing our reply: answer it again
+                    audit.record(conn, "enrol_replayed", device_id=again[0], unit_code=again[1])
+                    return _reply(again[0], again[1], again[2], server_public_key, now)
+                raise _code_refusal(conn, req.code, now)
             if req.unit_code is not None and req.unit_code != unit_code:
                 raise Refused("unit_mismatch", _OTHER_UNIT.format(
                     code_unit=unit_code, pc_unit=req.unit_code[:20]), 409)
             _check_free(conn, unit_code, req)
             device_id = _insert_device(conn, unit_code, req, now)
             conn.execute(update(EnrolCode).where(EnrolCode.code_hash == _code_hash(req.code))
-                         .values(used_at=now, device_id=device_id))
+                         .values(device_id=device_id))
             audit.record(conn, "enrolled", device_id=device_id, unit_code=unit_code,
                          slot=req.slot, name=req.device_name)
     except IntegrityError as exc:  # lost a race for the slot or the device uuid
@@ -147,18 +171,27 @@ def _check_request(req: EnrolRequest) -> None:
         raise Refused("bad_name", "Tên máy phải có từ 1 đến 200 ký tự.")
 
 
-def _take_code(conn: Connection, code: str, now: datetime) -> str:
+def _claim_code(conn: Connection, code: str, now: datetime) -> str | None:
+    """Mark the code used, atomically, if it is unused and unexpired; its unit, else None."""
     t = EnrolCode.__table__.c
-    row = conn.execute(select(t.unit_code, t.expires_at, t.used_at)
+    claimed = conn.execute(
+        update(EnrolCode)
+        .where(t.code_hash == _code_hash(code), t.used_at.is_(None), t.expires_at > now)
+        .values(used_at=now).returning(t.unit_code)).first()
+    return None if claimed is None else str(claimed.unit_code)
+
+
+def _code_refusal(conn: Connection, code: str, now: datetime) -> Refused:
+    """Why a code could not be claimed: unknown, used or expired."""
+    t = EnrolCode.__table__.c
+    row = conn.execute(select(t.expires_at, t.used_at)
                        .where(t.code_hash == _code_hash(code))).first()
     if row is None:
-        raise Refused("bad_code", "Mã đăng ký máy không đúng. Hãy kiểm tra lại hoặc xin mã mới.",
-                      403)
+        return Refused(BAD_CODE, "Mã đăng ký máy không đúng. Hãy kiểm tra lại hoặc xin mã mới.",
+                       403)
     if row.used_at is not None:
-        raise Refused("code_used", "Mã đăng ký máy này đã được dùng. Hãy xin mã mới.", 403)
-    if row.expires_at <= now:
-        raise Refused("code_expired", "Mã đăng ký máy đã hết hạn. Hãy xin mã mới.", 403)
-    return str(row.unit_code)
+        return Refused("code_used", "Mã đăng ký máy này đã được dùng. Hãy xin mã mới.", 403)
+    return Refused("code_expired", "Mã đăng ký máy đã hết hạn. Hãy xin mã mới.", 403)
 
 
 def _check_free(conn: Connection, unit_code: str, req: EnrolRequest) -> None:

@@ -266,13 +266,20 @@ class TrackingNumber(Base):
 
 
 class AuditEntry(Base):
+    """One event; or, for refusals, every like refusal (same event, address, device and reason)
+    from `at` to `last_at`, `repeat_count` of them (audit.record_refusal)."""
+
     __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_group", "group_key", "at"),)
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     event: Mapped[str] = mapped_column(String(40))
     device_id: Mapped[int | None] = mapped_column(Integer)
     remote_addr: Mapped[str | None] = mapped_column(String(64))
     detail: Mapped[dict[str, Any]] = mapped_column(Json)
+    repeat_count: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+    last_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    group_key: Mapped[str | None] = mapped_column(String(64))
 
 
 metadata = Base.metadata

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import itertools
+import re
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -29,8 +34,18 @@ def _get(server: ServerProcess, path: str, cookie: str | None = None) -> httpx.R
     return httpx.get(f"{server.base_url}{path}", headers=headers, timeout=30)
 
 
+def _form(client: httpx.Client) -> str:
+    """Open the log-in page as a browser does (its form cookie is kept); the form's hidden value."""
+    page = client.get("/dashboard/login")
+    found = re.search(r'name="form_token" value="([^"]+)"', page.text)
+    assert found, page.text
+    return found.group(1)
+
+
 def _log_in(server: ServerProcess, token: str) -> httpx.Response:
-    return httpx.post(f"{server.base_url}/dashboard/login", data={"token": token}, timeout=30)
+    """Log in through the form, as a browser does: the page first, then the post."""
+    with httpx.Client(base_url=server.base_url, timeout=30) as browser:
+        return browser.post("/dashboard/login", data={"token": token, "form_token": _form(browser)})
 
 
 def _cookie_of(reply: httpx.Response) -> tuple[str, str]:
@@ -44,6 +59,15 @@ def _audit(server: ServerProcess, event: str) -> list[dict[str, Any]]:
                        e=event)
     return [{"remote_addr": r[0], **(orjson.loads(r[1]) if isinstance(r[1], str) else r[1])}
             for r in rows]
+
+
+def _refusals(server: ServerProcess, event: str) -> Counter[str]:
+    """How many refusals of this event, by reason (like refusals share a row and its count)."""
+    rows = server.rows("SELECT detail, repeat_count FROM audit_log WHERE event = :e", e=event)
+    counts: Counter[str] = Counter()
+    for detail, repeats in rows:
+        counts[(orjson.loads(detail) if isinstance(detail, str) else detail)["reason"]] += repeats
+    return counts
 
 
 def _server_secret(server: ServerProcess) -> bytes:
@@ -62,17 +86,17 @@ def test_without_a_session_the_dashboard_sends_to_the_login_page(server: ServerP
 
 
 def test_a_wrong_token_shows_the_form_again_and_is_audited(server: ServerProcess) -> None:
-    before = len(_audit(server, "dashboard_login_refused"))
+    before = _refusals(server, "dashboard_login_refused")
     reply = _log_in(server, "sai-ma-truy-cap")
     assert reply.status_code == 401
     assert "Mã truy cập không đúng hoặc đã bị thu hồi" in reply.text
     assert 'name="token"' in reply.text
     assert "sai-ma-truy-cap" not in reply.text
     assert not [h for h in reply.headers.get_list("set-cookie") if h.startswith(COOKIE)]
+    assert _refusals(server, "dashboard_login_refused") - before == Counter(bad_token=1)
     refused = _audit(server, "dashboard_login_refused")
-    assert len(refused) == before + 1
-    assert refused[-1]["remote_addr"] == "127.0.0.1" and refused[-1]["reason"] == "bad_token"
-    assert "sai-ma-truy-cap" not in str(refused[-1])  # the guess itself is not kept
+    assert {e["remote_addr"] for e in refused} == {"127.0.0.1"}
+    assert "sai-ma-truy-cap" not in str(refused)  # the guess itself is not kept
     empty = _log_in(server, "   ")
     assert empty.status_code == 400 and "Hãy dán mã truy cập" in empty.text
 
@@ -103,14 +127,14 @@ def test_a_tampered_cookie_is_refused_and_audited(server: ServerProcess) -> None
     version, digest, expires, mac = value.split(".")
     later = f"{version}.{digest}.{int(expires) + 86400 * 365}.{mac}"  # a year more, same MAC
     flipped = f"{version}.{digest}.{expires}.{mac[:-2]}{'AA' if mac[-2:] != 'AA' else 'BB'}"
-    before = len(_audit(server, "dashboard_session_refused"))
+    before = _refusals(server, "dashboard_session_refused")
     for forged in (later, flipped, "v1.abc.1.x", "anything"):
         reply = _get(server, "/dashboard", forged)
         assert reply.status_code == 303, forged
         assert reply.headers["location"] == "/dashboard/login?notice=ended"
         assert f'{COOKIE}=""' in reply.headers["set-cookie"]  # the browser drops it
-    reasons = [e["reason"] for e in _audit(server, "dashboard_session_refused")[before:]]
-    assert reasons == ["bad_signature", "bad_signature", "malformed", "malformed"]
+    refused = _refusals(server, "dashboard_session_refused") - before
+    assert refused == Counter(bad_signature=2, malformed=2)
     notice = _get(server, "/dashboard/login?notice=ended")
     assert "Phiên đăng nhập đã hết hạn" in notice.text
 
@@ -132,13 +156,15 @@ def test_revoking_the_token_ends_its_sessions_and_its_api_access(server: ServerP
     token, name = _token(server)
     value, _ = _cookie_of(_log_in(server, token))
     assert _get(server, "/dashboard", value).status_code == 200
+    before = _refusals(server, "dashboard_session_refused")
     listed = server.cli("admin-tokens").stdout
     assert f"{name}\t" in listed and "còn hiệu lực" in listed
     done = server.cli("revoke-admin-token", name)
     assert "Đã thu hồi 1 mã" in done.stdout
     reply = _get(server, "/dashboard", value)
     assert reply.status_code == 303 and reply.headers["location"].endswith("notice=ended")
-    assert _audit(server, "dashboard_session_refused")[-1]["reason"] == "token_revoked"
+    refused = _refusals(server, "dashboard_session_refused") - before
+    assert refused == Counter(token_revoked=1)
     assert _log_in(server, token).status_code == 401
     api = httpx.post(f"{server.base_url}/admin/v1/enrol-codes", json={"unit_code": "x"},
                      headers={"Authorization": f"Bearer {token}"}, timeout=30)
@@ -171,3 +197,58 @@ def test_the_admin_api_still_wants_a_bearer_token(server: ServerProcess) -> None
     by_bearer = httpx.post(url, json={"unit_code": "000.00.99.H27"}, timeout=30,
                            headers={"Authorization": f"Bearer {token}"})
     assert by_bearer.status_code == 200 and by_bearer.json()["code"]
+
+
+def test_a_log_in_posted_from_another_site_is_refused(server: ServerProcess) -> None:
+    """Log-in CSRF: a page elsewhere must not log this browser in with the attacker's token."""
+    token, _ = _token(server)
+    url = f"{server.base_url}/dashboard/login"
+    before = _refusals(server, "dashboard_login_refused")
+    forged = httpx.post(url, data={"token": token}, timeout=30,
+                        headers={"Origin": "https://ke-gian.example"})
+    with httpx.Client(base_url=server.base_url, timeout=30) as browser:
+        field = _form(browser)  # a real form cookie and value, but the post comes from elsewhere
+        cross = browser.post("/dashboard/login", data={"token": token, "form_token": field},
+                             headers={"Sec-Fetch-Site": "cross-site"})
+    with httpx.Client(base_url=server.base_url, timeout=30) as attacker:
+        stolen = _form(attacker)  # the attacker's own form value, in another browser
+    mismatched = httpx.post(url, data={"token": token, "form_token": stolen}, timeout=30,
+                            headers={"Cookie": "counter_login_form=khac"})
+    for reply in (forged, cross, mismatched):
+        assert reply.status_code == 403
+        assert "không đến từ trang đăng nhập của máy chủ này" in reply.text
+        assert not [h for h in reply.headers.get_list("set-cookie") if h.startswith(COOKIE)]
+        assert 'name="form_token"' in reply.text  # the form again, to log in for real
+    assert _refusals(server, "dashboard_login_refused") - before == Counter(cross_site=3)
+    assert _log_in(server, token).status_code == 303  # from the page itself it works
+
+
+def test_the_form_cookie_is_strict_and_only_for_the_log_in_page(server: ServerProcess) -> None:
+    page = _get(server, "/dashboard/login")
+    [line] = [h for h in page.headers.get_list("set-cookie")
+              if h.startswith("counter_login_form=")]
+    attributes = {part.strip().lower() for part in line.split(";")}
+    assert {"httponly", "samesite=strict", "path=/dashboard/login"} <= attributes
+
+
+def _v1_cookie(secret: bytes, digest: str, expires: int) -> str:
+    """A cookie in the format the server signed before: it carried its own end time."""
+    body = f"v1.{digest}.{expires}"
+    mac = hmac.new(secret, body.encode("ascii"), hashlib.sha256).digest()
+    return f"{body}.{base64.urlsafe_b64encode(mac).decode('ascii').rstrip('=')}"
+
+
+def test_the_server_caps_a_sessions_age_whatever_the_cookie_claims(server: ServerProcess) -> None:
+    token, _ = _token(server)
+    secret, now = _server_secret(server), datetime.now(UTC)
+    month = _v1_cookie(secret, token_hash(token), int((now + timedelta(days=30)).timestamp()))
+    reply = _get(server, "/dashboard", month)  # validly signed, and claims a month of life
+    assert reply.status_code == 303 and reply.headers["location"].startswith("/dashboard/login")
+    before = _refusals(server, "dashboard_session_refused")
+    old, _ = web_session.issue(secret, token_hash(token), now - timedelta(hours=12, minutes=1))
+    ahead, _ = web_session.issue(secret, token_hash(token), now + timedelta(hours=1))
+    fresh, _ = web_session.issue(secret, token_hash(token), now - timedelta(hours=11))
+    assert _get(server, "/dashboard", old).status_code == 303
+    assert _get(server, "/dashboard", ahead).status_code == 303
+    assert _get(server, "/dashboard", fresh).status_code == 200
+    assert _refusals(server, "dashboard_session_refused") - before == Counter(from_future=1)
