@@ -86,6 +86,8 @@ def measure(instances: int, steps: list[int], seconds: float) -> tuple[float, in
                 best = (rate, n)
             if not ok:
                 break
+        print(f"  PostgreSQL: {cluster.bytes_per_dossier():,.0f} bytes per stored dossier "
+              "(database size / dossiers, indexes and the ops log included)", flush=True)
         return best
 
 

@@ -147,6 +147,14 @@ class Cluster:
         return subprocess.run([str(SERVER_BIN), "--db", self.db_url, *args], check=True,
                               capture_output=True, text=True).stdout.strip()
 
+    def bytes_per_dossier(self) -> float:
+        engine = create_engine(self.db_url)
+        with engine.connect() as conn:
+            size = conn.execute(text("SELECT pg_database_size(current_database())")).scalar_one()
+            count = conn.execute(text("SELECT count(*) FROM dossiers")).scalar_one()
+        engine.dispose()
+        return float(size) / max(1, int(count))
+
     def enrol_devices(self, n: int) -> list[FakeDevice]:
         """n counters, ten to a unit (slots 0–9), enrolled through the balancer."""
         units = [f"{900 + k // 100:03d}.{k % 100:02d}.00.H27" for k in range((n + 9) // 10)]
