@@ -74,6 +74,7 @@ def measure(instances: int, steps: list[int], seconds: float) -> tuple[float, in
     """Returns (best cycles/s within the p99 limit, counters at that step)."""
     with pg_database() as db_url, Cluster(db_url, instances) as cluster:
         devices = cluster.enrol_devices(max(steps))
+        empty_size, _ = cluster.database_size()
         best = (0.0, 0)
         for n in steps:
             rate, times = run_step(cluster, devices[:n], seconds)
@@ -86,8 +87,10 @@ def measure(instances: int, steps: list[int], seconds: float) -> tuple[float, in
                 best = (rate, n)
             if not ok:
                 break
-        print(f"  PostgreSQL: {cluster.bytes_per_dossier():,.0f} bytes per stored dossier "
-              "(database size / dossiers, indexes and the ops log included)", flush=True)
+        size, dossiers = cluster.database_size()
+        print(f"  PostgreSQL: {(size - empty_size) / max(1, dossiers):,.0f} bytes per stored "
+              f"dossier ({dossiers:,} dossiers with their ops, events, changes and indexes)",
+              flush=True)
         return best
 
 

@@ -147,13 +147,15 @@ class Cluster:
         return subprocess.run([str(SERVER_BIN), "--db", self.db_url, *args], check=True,
                               capture_output=True, text=True).stdout.strip()
 
-    def bytes_per_dossier(self) -> float:
+    def database_size(self) -> tuple[int, int]:
+        """(bytes of the whole database, dossiers stored)."""
         engine = create_engine(self.db_url)
         with engine.connect() as conn:
+            conn.execute(text("CHECKPOINT"))
             size = conn.execute(text("SELECT pg_database_size(current_database())")).scalar_one()
             count = conn.execute(text("SELECT count(*) FROM dossiers")).scalar_one()
         engine.dispose()
-        return float(size) / max(1, int(count))
+        return int(size), int(count)
 
     def enrol_devices(self, n: int) -> list[FakeDevice]:
         """n counters, ten to a unit (slots 0–9), enrolled through the balancer."""
