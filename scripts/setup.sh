@@ -19,6 +19,8 @@ APT_PACKAGES=(
   x11-apps imagemagick
   # The provincial dashboard is tested in a real browser
   chromium
+  # The load balancer of a multi-instance server (deploy/haproxy), tested for real
+  haproxy
 )
 
 missing=()
