@@ -24,11 +24,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import httpx  # noqa: E402
+import httpx
 
-from bench.cluster import Cluster, pg_database  # noqa: E402
-from bench.common import machine, pct  # noqa: E402
-from counter_devkit.fake_device import FakeDevice  # noqa: E402
+from bench.cluster import Cluster, pg_database
+from bench.common import machine, pct
+from counter_devkit.fake_device import FakeDevice
 
 CREATES, EVENTS = 4, 4  # per batch: a busy counter's few minutes of work
 P99_LIMIT_S = 2.0
@@ -44,7 +44,7 @@ def cycle(client: httpx.Client, device: FakeDevice, cursor: int) -> tuple[float,
     device.push(client, ops)
     elapsed = time.perf_counter() - started
     page = device.pull(client, cursor, 100)
-    return elapsed, int(page["next_cursor"])
+    return elapsed, page.next_cursor
 
 
 def run_step(

@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import datetime
-import ipaddress
 import os
 import shutil
-import socket
-import ssl
 import subprocess
-import sys
 import tempfile
-import time
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -20,24 +14,12 @@ from pathlib import Path
 from types import TracebackType
 
 import httpx
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from counter_devkit.balancer import LoadBalancer
 from counter_devkit.fake_device import FakeDevice
-
-ROOT = Path(__file__).resolve().parents[1]
-HAPROXY_CFG = ROOT / "deploy" / "haproxy" / "counter-server.cfg"
-SERVER_BIN = Path(sys.executable).parent / "counter-server"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+from counter_devkit.server import ROOT, ServerProcess
 
 
 @contextmanager
@@ -58,94 +40,35 @@ def pg_database() -> Iterator[str]:
         admin.dispose()
 
 
-def wait_for(url: str, verify: ssl.SSLContext | bool = True, limit: float = 60.0) -> None:
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(url, timeout=1, verify=verify).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.1)
-    raise RuntimeError(f"{url} did not answer within {limit:.0f} s")
-
-
-def self_signed_pem(directory: Path) -> Path:
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = datetime.datetime.now(datetime.UTC)
-    cert = (
-        x509.CertificateBuilder().subject_name(name).issuer_name(name)
-        .public_key(key.public_key()).serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=2))
-        .add_extension(x509.SubjectAlternativeName(
-            [x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
-        .sign(key, hashes.SHA256())
-    )
-    pem = directory / "lb.pem"
-    pem.write_bytes(cert.public_bytes(serialization.Encoding.PEM) + key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption()))
-    return pem
-
-
 class Cluster:
     """`instances` counter-server processes on one database behind HAProxy with TLS."""
 
     def __init__(self, db_url: str, instances: int) -> None:
         self.db_url = db_url
-        self.count = instances
         self.workdir = Path(tempfile.mkdtemp(prefix="counter-cluster-"))
-        self.procs: list[subprocess.Popen[bytes]] = []
-        self.ports: list[int] = []
-        self.lb_port = free_port()
-        self.tls = ssl.create_default_context()
+        self.servers = [ServerProcess(db_url, self.workdir / f"server-{n}.log")
+                        for n in range(instances)]
+        self.balancer: LoadBalancer | None = None
 
     def __enter__(self) -> Cluster:
-        for n in range(self.count):  # one after the other: the first one migrates the database
-            port = free_port()
-            log = (self.workdir / f"server-{n}.log").open("ab")
-            self.procs.append(subprocess.Popen(
-                [str(SERVER_BIN), "--db", self.db_url, "--host", "127.0.0.1", "--port",
-                 str(port)], stdout=log, stderr=subprocess.STDOUT))
-            self.ports.append(port)
-            wait_for(f"http://127.0.0.1:{port}/health")
-        self._start_haproxy()
+        for server in self.servers:  # one after the other: the first one migrates the database
+            server.start()
+        ports = (self.servers[0].port, self.servers[-1].port)  # one instance: both lines name it
+        self.balancer = LoadBalancer(ports, self.workdir)
+        self.balancer.start()
         return self
-
-    def _start_haproxy(self) -> None:
-        cert = self_signed_pem(self.workdir)
-        backends = [self.ports[0], self.ports[-1]]  # one instance: both lines name it
-        env = os.environ | {
-            "COUNTER_LB_BIND": f"127.0.0.1:{self.lb_port}", "COUNTER_LB_CERT": str(cert),
-            "COUNTER_SERVER_1": f"127.0.0.1:{backends[0]}",
-            "COUNTER_SERVER_2": f"127.0.0.1:{backends[1]}",
-        }
-        haproxy = shutil.which("haproxy") or "/usr/sbin/haproxy"
-        log = (self.workdir / "haproxy.log").open("ab")
-        self.procs.append(subprocess.Popen([haproxy, "-db", "-f", str(HAPROXY_CFG)], env=env,
-                                           stdout=log, stderr=subprocess.STDOUT))
-        self.tls = ssl.create_default_context(cafile=str(cert))
-        wait_for(f"{self.base_url}/health", verify=self.tls)
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
-        for proc in reversed(self.procs):
-            proc.terminate()
-            proc.wait(timeout=30)
+        if self.balancer is not None:
+            self.balancer.stop()
+        for server in self.servers:
+            server.stop()
         shutil.rmtree(self.workdir, ignore_errors=True)
 
-    @property
-    def base_url(self) -> str:
-        return f"https://127.0.0.1:{self.lb_port}"
-
     def client(self) -> httpx.Client:
-        return httpx.Client(base_url=self.base_url, verify=self.tls, timeout=120)
-
-    def cli(self, *args: str) -> str:
-        return subprocess.run([str(SERVER_BIN), "--db", self.db_url, *args], check=True,
-                              capture_output=True, text=True).stdout.strip()
+        assert self.balancer is not None
+        return self.balancer.client()
 
     def database_size(self) -> tuple[int, int]:
         """(bytes of the whole database, dossiers stored)."""
@@ -161,7 +84,7 @@ class Cluster:
         """n counters, ten to a unit (slots 0–9), enrolled through the balancer."""
         units = [f"{900 + k // 100:03d}.{k % 100:02d}.00.H27" for k in range((n + 9) // 10)]
         devices = [FakeDevice(units[k // 10], k % 10, seed=k + 1) for k in range(n)]
-        codes = [self.cli("enrol-code", "--unit", d.unit_code) for d in devices]
+        codes = [self.servers[0].enrol_code(d.unit_code) for d in devices]
 
         def enrol(pair: tuple[FakeDevice, str]) -> None:
             with self.client() as client:

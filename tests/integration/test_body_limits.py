@@ -15,9 +15,9 @@ import orjson
 import pytest
 import zstandard
 
+from counter_devkit.server import ServerProcess
 from counter_protocol.encoding import MAX_BATCH_BYTES
 from counter_protocol.transport import ENROL_PATH, PUSH_PATH, push_headers
-from counter_devkit.server import ServerProcess
 from counter_server.limits import ENROL_BODY_LIMIT, LOGIN_BODY_LIMIT, PUSH_BODY_LIMIT
 from tests.integration.conftest import BACKENDS
 

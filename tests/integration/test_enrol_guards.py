@@ -8,9 +8,9 @@ import itertools
 import httpx
 import pytest
 
-from counter_protocol.transport import ENROL_PATH, PUSH_PATH, push_headers
 from counter_devkit.fake_device import FakeDevice
 from counter_devkit.server import ServerProcess, unique_unit
+from counter_protocol.transport import ENROL_PATH, PUSH_PATH, push_headers
 from counter_server.limits import ServeLimits
 
 GUESSES = ServeLimits().enrol_guesses  # the session servers run with the default

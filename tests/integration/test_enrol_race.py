@@ -8,9 +8,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 
-from counter_protocol.transport import ENROL_PATH
 from counter_devkit.fake_device import FakeDevice
 from counter_devkit.server import ServerProcess, unique_unit
+from counter_protocol.transport import ENROL_PATH
 
 CODES = 4
 PCS_PER_CODE = 10

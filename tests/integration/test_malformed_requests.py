@@ -9,8 +9,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from counter_protocol.transport import CHANGES_PATH, DEVICE_HEADER, ENROL_PATH, HEALTH_PATH, PUSH_PATH, SIGNATURE_HEADER, TIME_HEADER
 from counter_devkit.server import ServerProcess
+from counter_protocol.transport import (
+    CHANGES_PATH,
+    DEVICE_HEADER,
+    ENROL_PATH,
+    HEALTH_PATH,
+    PUSH_PATH,
+    SIGNATURE_HEADER,
+    TIME_HEADER,
+)
 
 ROUTES = [
     ("GET", HEALTH_PATH), ("POST", ENROL_PATH), ("POST", PUSH_PATH),
