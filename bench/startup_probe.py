@@ -8,8 +8,8 @@ of counter_app.ui.main.FastStart, in the program's order) and prints what the ca
   --until list   also signs in with a demo account of a `counter-app demo` store, opens the
                  dossier list and prints "SHOWN rows=N" once its first page is in, then quits.
 
-Not part of the program: bench/bench_startup.py and tests/cli/test_gui_start.py start it as a
-process, offscreen.
+Not part of the program: bench/bench_startup.py and tests/counter_app/cli/test_gui_start.py start
+it as a process, offscreen.
 
 Run: .venv/bin/python bench/startup_probe.py --data-dir DIR [--until login|list]
 """

@@ -1,8 +1,8 @@
 """Kill -9 a syncing counter at a labelled point, sync cleanly, check the invariants; repeat.
 
-Shared by tests/sync/test_chaos.py (50 runs in CI) and scripts/sync_chaos.py (1,000 runs). The
-killed sync runs in a forked child that installs a KillAtPoint injector (the real process dies by
-SIGKILL at the point); the clean sync and the checks run in the parent.
+Shared by tests/counter_app/sync/test_chaos.py (50 runs in CI) and scripts/sync_chaos.py (1,000
+runs). The killed sync runs in a forked child that installs a KillAtPoint injector (the real
+process dies by SIGKILL at the point); the clean sync and the checks run in the parent.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ no spaces, UTF-8 text unescaped. It encodes the typed structs of this package an
 values alike, in one C pass. For the values the protocol carries (text, integers, null,
 booleans, lists and objects) its bytes are exactly those of `orjson.dumps(value,
 option=OPT_SORT_KEYS)`, the form outbox payloads were first stored in; so stored payloads and
-their hashes stay valid (tests/unit/protocol/test_encoding.py holds the two together).
+their hashes stay valid (tests/counter_protocol/test_encoding.py holds the two together).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Kill -9 the counter's sync at random labelled points, N times (default 1,000), against the
 real server; after each kill a clean sync must leave every committed dossier at the server exactly
 once, nothing pending, and every province change applied once. CI runs 50 of these
-(tests/sync/test_chaos.py); this is the long run.
+(tests/counter_app/sync/test_chaos.py); this is the long run.
 
 Run: .venv/bin/python scripts/sync_chaos.py [--runs 1000] [--seed N] [--postgres]
 """

@@ -1,0 +1,122 @@
+"""Trả kết quả: scan the slip's code (keys + Enter), check the receiver, confirm."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+
+from counter_app.ui.return_view import ReturnView
+from counter_devkit.intake import intake as intake_request
+from counter_protocol.statuses import Status
+from tests.counter_app.ui.helpers import CLERK, type_text, wait_idle
+
+
+@pytest.fixture
+def return_view(qtbot, services, runner) -> ReturnView:
+    view = ReturnView(services.returns, runner, CLERK)
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    view.focus_first_field()
+    return view
+
+
+def ready_dossier(services, procedure: str = "2.000815") -> str:
+    """A received dossier whose result is in (status 9), with its procedure's own fees."""
+    fees = tuple(replace(f, paid=f.collected == "at_receipt")
+                 for f in services.procedures.get(procedure).fees)
+    code = services.dossiers.receive(replace(intake_request(procedure=procedure), fees=fees))
+    services.dossiers.change_status(code, Status.DONE, CLERK, "Có kết quả")
+    return code
+
+
+def scan_slip(qtbot, view: ReturnView, code: str) -> None:
+    """A 1D scanner types the code and Enter into the focused box."""
+    assert view.scan_edit.hasFocus()
+    type_text(view.scan_edit, code)
+    qtbot.keyClick(view.scan_edit, Qt.Key.Key_Return)
+
+
+def test_scanning_a_ready_dossier_and_confirming_marks_it_returned(qtbot, return_view, services,
+                                                                   runner):
+    code = ready_dossier(services)
+    returned: list[str] = []
+    return_view.dossier_returned.connect(returned.append)
+    scan_slip(qtbot, return_view, code)
+    qtbot.waitUntil(lambda: return_view.detail is not None)
+    assert return_view.receiver_name_edit.text() == "Nguyễn Thị Hồng Nhung"
+    assert return_view.receiver_id_edit.text() == "042195123456"
+    assert return_view.scan_edit.hasFocus()  # a stray second scan cannot reach the name
+    assert not return_view.fees_check.isVisible()  # this fee was collected at intake
+
+    qtbot.keyClick(return_view.scan_edit, Qt.Key.Key_Return)  # an empty Enter does nothing
+    assert return_view.detail is not None and returned == []
+    qtbot.keyClick(return_view.scan_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: returned == [code])
+    detail = services.details.get(code)
+    assert detail.status == Status.RETURNED
+    assert detail.events[-1].kind == "returned" and detail.events[-1].actor == CLERK
+    assert return_view.message.kind == "success"
+    assert return_view.scan_edit.hasFocus() and return_view.scan_edit.text() == ""
+    wait_idle(qtbot, runner)
+
+
+@pytest.mark.parametrize(("make", "expected"), [
+    (lambda services: "000.00.00.H27-000101-9999", "Không tìm thấy"),
+    (lambda services: services.dossiers.receive(intake_request()), "chưa có kết quả"),
+])
+def test_unknown_or_unready_codes_are_explained_and_the_box_is_ready_again(
+        qtbot, return_view, services, runner, make, expected):
+    code = make(services)
+    scan_slip(qtbot, return_view, code)
+    qtbot.waitUntil(lambda: return_view.message.kind == "error")
+    assert expected in return_view.message.text()
+    assert return_view.detail is None
+    assert return_view.scan_edit.text() == "" and return_view.scan_edit.hasFocus()
+    wait_idle(qtbot, runner)
+
+
+def test_scanning_another_slip_replaces_the_dossier_on_screen(qtbot, return_view, services,
+                                                             runner):
+    first, second = ready_dossier(services), ready_dossier(services)
+    scan_slip(qtbot, return_view, first)
+    qtbot.waitUntil(lambda: return_view.detail is not None)
+    scan_slip(qtbot, return_view, second)
+    qtbot.waitUntil(lambda: return_view.detail.code == second)
+    assert return_view.receiver_name_edit.text() == "Nguyễn Thị Hồng Nhung"
+    wait_idle(qtbot, runner)
+
+
+def test_a_second_scan_of_a_returned_dossier_says_so(qtbot, return_view, services, runner):
+    code = ready_dossier(services)
+    services.returns.return_result(code, "Nguyễn Thị Hồng Nhung", "042195123456", CLERK, False)
+    scan_slip(qtbot, return_view, code)
+    qtbot.waitUntil(lambda: return_view.message.kind == "error")
+    assert "đã trả kết quả" in return_view.message.text()
+    wait_idle(qtbot, runner)
+
+
+def test_fees_due_at_return_must_be_ticked_before_confirming(qtbot, return_view, services,
+                                                             runner):
+    code = ready_dossier(services, procedure="1.013978")  # land: 100.000 đ collected at return
+    scan_slip(qtbot, return_view, code)
+    qtbot.waitUntil(lambda: return_view.detail is not None)
+    assert return_view.fees_check.isVisible()
+    assert "100.000 đ" in return_view.fees_check.text()
+    return_view.confirm()
+    assert return_view.message.kind == "error"
+    assert services.details.get(code).status == Status.DONE
+
+    return_view.fees_check.setChecked(True)
+    receiver = return_view.receiver_name_edit
+    receiver.clear()
+    type_text(receiver, "Trần Văn Đạt")  # a relative collects it
+    return_view.confirm()
+    qtbot.waitUntil(lambda: return_view.message.kind == "success")
+    assert "Trần Văn Đạt" in return_view.message.text()
+    assert services.details.get(code).status == Status.RETURNED
+    wait_idle(qtbot, runner)

@@ -1,0 +1,104 @@
+"""Start-up: bundled fonts, the first-run wizard then the sign-in, and the fast start of a set-up
+counter (log-in first, the store opening behind it)."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWizard
+
+from counter_app.ui.login import LoginDialog
+from counter_app.ui.main import create_application, sign_in_flow
+from counter_app.ui.setup_wizard import SetupWizard
+from counter_devkit.stores import TEST_PASSWORD
+from tests.counter_app.ui.helpers import CLERK, type_text
+
+PASSWORD = "Quay1@HaTinh"
+
+
+def test_the_bundled_font_is_the_application_font(qapp):
+    app = create_application()
+    assert app is qapp
+    assert app.font().family() == "Noto Sans"
+    assert "Noto Sans" in QFontDatabase.families()
+
+
+def test_first_start_runs_the_wizard_then_signs_the_new_administrator_in(qtbot, blank_services,
+                                                                          blank_runner):
+    seen: list[str] = []
+
+    def drive_modal() -> None:
+        """What the clerk does in whichever dialog is open; runs inside its exec() loop."""
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, SetupWizard) and dialog.unit_page.loaded and "wizard" not in seen:
+            seen.append("wizard")
+            fill_wizard(dialog)
+        elif isinstance(dialog, LoginDialog) and "login" not in seen:
+            seen.append("login")
+            type_text(dialog.username_edit, "admin")
+            type_text(dialog.password_edit, PASSWORD)
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        if "login" not in seen:
+            QTimer.singleShot(20, drive_modal)
+
+    QTimer.singleShot(20, drive_modal)
+    user, identity = sign_in_flow(blank_services, blank_runner)
+    assert seen == ["wizard", "login"]
+    assert (user.username, user.role) == ("admin", "supervisor")
+    assert identity.counter_name == "Quầy 1"
+
+
+def fill_wizard(wizard: SetupWizard) -> None:
+    wizard.next()
+    wizard.next()
+    page = wizard.admin_page
+    type_text(page.username_edit, "admin")
+    type_text(page.full_name_edit, "Phan Thị Thanh Thủy")
+    type_text(page.password_edit, PASSWORD)
+    type_text(page.repeat_edit, PASSWORD)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+
+
+def test_a_set_up_counter_shows_the_login_while_the_store_opens_behind_it(qtbot, data_dir):
+    """The clerk can type and press Enter before the store is open: the sign-in waits for it on
+    the store lane, then the main window opens with its sync."""
+    from counter_app.app import build_context
+    from counter_app.ui.main import FastStart
+
+    steps: list[str] = []
+    store_may_open = threading.Event()
+
+    def open_context():
+        store_may_open.wait(30)  # a large store still migrating
+        steps.append("store open")
+        return build_context(str(data_dir))
+
+    start = FastStart(open_context, "Quầy số 1 · Hà Tĩnh")
+    window = None
+    try:
+        login = start.show_login()
+        assert login.isVisible() and start.holder.context is None
+
+        def clerk_signs_in() -> None:
+            type_text(login.username_edit, CLERK)
+            type_text(login.password_edit, TEST_PASSWORD)
+            login.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+            steps.append("sign-in asked")
+            store_may_open.set()
+
+        QTimer.singleShot(0, clerk_signs_in)
+        window = start.sign_in()
+        assert steps == ["sign-in asked", "store open"]
+        assert window is not None and window.isVisible()
+        assert window.user.username == CLERK
+        assert window.sync_controller is not None
+        qtbot.waitUntil(lambda: window.sync_controller.status is not None, timeout=10_000)
+        assert "chưa đăng ký" in window.sync_label.text().lower()
+    finally:
+        store_may_open.set()
+        if window is not None:
+            window.sync_controller.stop()
+            window.close()
+        start.close()

@@ -1,0 +1,85 @@
+"""The background runner: one store lane, results on the GUI thread, errors never lost."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from PySide6.QtCore import QObject
+
+from counter_app.ui.tasks import TaskRunner
+from counter_devkit.timing import HANG_S
+from tests.counter_app.ui.helpers import wait_idle
+
+
+def test_store_work_runs_one_at_a_time_off_the_gui_thread(qtbot, runner):
+    gui = threading.get_ident()
+    active, overlaps, workers, delivered_on = [0], [], set(), []
+
+    def work(n: int) -> int:
+        active[0] += 1
+        overlaps.append(active[0])
+        workers.add(threading.get_ident())
+        time.sleep(0.01)
+        active[0] -= 1
+        return n
+
+    results: list[int] = []
+    for n in range(8):
+        runner.run_db(lambda n=n: work(n),
+                      lambda value: (results.append(value),
+                                     delivered_on.append(threading.get_ident())))
+    wait_idle(qtbot, runner)
+    assert results == list(range(8))  # in submission order
+    assert max(overlaps) == 1
+    assert len(workers) == 1 and gui not in workers
+    assert set(delivered_on) == {gui}
+
+
+def test_a_failure_reaches_on_err_or_the_error_handler(qtbot, runner):
+    errors: list[BaseException] = []
+    handled: list[BaseException] = []
+    runner.error_handler = handled.append
+    runner.run_io(lambda: 1 / 0, on_err=errors.append)
+    runner.run_db(lambda: {}["missing"])
+    wait_idle(qtbot, runner)
+    assert [type(e) for e in errors] == [ZeroDivisionError]
+    assert [type(e) for e in handled] == [KeyError]
+
+
+def test_no_callback_for_a_screen_that_was_closed_meanwhile(qtbot, runner):
+    owner = QObject()
+    called: list[int] = []
+    release = threading.Event()
+    runner.run_db(lambda: release.wait(HANG_S), lambda _v: called.append(1), owner=owner)
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: _deleted(owner))
+    release.set()
+    wait_idle(qtbot, runner)
+    assert called == []
+
+
+def test_the_busy_signal_only_for_work_longer_than_a_moment(qtbot, services):
+    task_runner = TaskRunner()
+    states: list[bool] = []
+    task_runner.busy_changed.connect(states.append)
+    # Quick work: the GUI thread handles no event until the work is done, so however slow the
+    # machine, its result is delivered (queued first) before the busy timer can be looked at.
+    task_runner.run_db(lambda: None)
+    assert task_runner.wait_idle()
+    wait_idle(qtbot, task_runner)
+    assert states == []
+    # Long work: held until the indicator has shown, so it is longer than a moment by design.
+    release = threading.Event()
+    task_runner.run_io(lambda: release.wait(HANG_S))
+    qtbot.waitUntil(lambda: states == [True], timeout=int(HANG_S * 1000))
+    release.set()
+    wait_idle(qtbot, task_runner)
+    assert states == [True, False]
+    task_runner.shutdown()
+
+
+def _deleted(obj: QObject) -> bool:
+    import shiboken6
+
+    return not shiboken6.isValid(obj)
