@@ -1,4 +1,4 @@
-"""Dossier statuses: the 10 national codes (TrangThaiHoSo, brief §8.3) and local sub-states."""
+"""Dossier statuses: the 10 national codes (TrangThaiHoSo, docs/domain.md#statuses) and local sub-states."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A throwaway PostgreSQL 15 cluster for tests and benchmarks (platform-notes §6), idempotently.
+# A throwaway PostgreSQL 15 cluster for tests and benchmarks (docs/platform.md#postgresql-tests), idempotently.
 #   scripts/pg.sh          start it if needed (initdb on first use) and print its SQLAlchemy URL
 #   scripts/pg.sh stop     stop it (data kept under $PGROOT; `rm -rf` it to start afresh)
 #   scripts/pg.sh status   exit 0 if running

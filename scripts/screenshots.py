@@ -140,7 +140,7 @@ def shoot_slip(app, runner, window, services, out: Path) -> None:
     dialog = SlipPreviewDialog(pdf, code, window)
     dialog.resize(760, 900)
     dialog.show()
-    settle(app, runner, 1200)  # QPdfView renders asynchronously (platform-notes §2)
+    settle(app, runner, 1200)  # QPdfView renders asynchronously (docs/platform.md#pdf-preview)
     grab(dialog, out / "slip-preview.png")
     dialog.close()
 

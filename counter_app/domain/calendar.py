@@ -28,7 +28,7 @@ class CalendarError(UserError):
 
 
 class DurationUnit(StrEnum):
-    """How a procedure's processing time is counted (domain brief §6.2)."""
+    """How a procedure's processing time is counted (docs/domain.md#appointment)."""
 
     WORKING_DAYS = "working_days"
     WORKING_HOURS = "working_hours"

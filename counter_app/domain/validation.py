@@ -243,7 +243,7 @@ def check_tracking_number(
 ) -> tuple[str, list[ValidationIssue]]:
     """Any VNPost item code: S10-shaped ones must pass the check digit; others get a warning.
 
-    Domestic VNPost codes need not follow S10 (domain brief §4.4), so a non-S10 code is
+    Domestic VNPost codes need not follow S10 (docs/domain.md#s10), so a non-S10 code is
     accepted with a non-blocking issue instead of being refused.
     """
     code = normalise_tracking_number(value)

@@ -1,6 +1,6 @@
 """Ops held too long for a predecessor that never came are applied without it, or quarantined.
 
-sync-anchors C11: a held op must not wait forever (the counter that sent it may have lost the op
+docs/sync.md#s10: a held op must not wait forever (the counter that sent it may have lost the op
 before it, or been replaced). After `hold_limit` (24 h unless COUNTER_SERVER_HOLD_HOURS says
 otherwise; 0 turns it off) the op is applied over the gap if the dossier can take it, with a
 flag and a message for IT, or else quarantined. The sweep runs in the server every few minutes

@@ -1,4 +1,4 @@
-"""Held ops do not wait for ever (sync-anchors C11): after the hold limit they are applied over
+"""Held ops do not wait for ever (docs/sync.md#s10): after the hold limit they are applied over
 the gap their missing predecessor leaves (flagged), or quarantined if the dossier cannot take them.
 """
 

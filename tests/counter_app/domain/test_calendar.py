@@ -35,7 +35,7 @@ def _span(first: date, last: date, name: str) -> dict[date, str]:
     return {first + timedelta(days=n): name for n in range((last - first).days + 1)}
 
 
-# The official 2025–2026 days off (domain brief §6.1, platform-notes §7), typed by hand.
+# The official 2025–2026 days off (docs/domain.md#days-off-2025-2026), typed by hand.
 DAYS_OFF: dict[date, str] = {
     **_named("Tết Dương lịch", "2025-01-01", "2026-01-01"),
     **_span(date(2025, 1, 27), date(2025, 2, 1), "Tết Nguyên Đán"),

@@ -1,4 +1,4 @@
-"""Holiday defaults from holidays 0.109 (platform-notes §7), the override CSV, calendar assembly."""
+"""Holiday defaults from holidays 0.109 (docs/decisions/0008-holidays-pinned-with-override-table.md), the override CSV, calendar assembly."""
 
 from __future__ import annotations
 
@@ -29,10 +29,10 @@ def test_the_pinned_library_version() -> None:
     assert holidays.__version__ == "0.109"
 
 
-# --- defaults against platform-notes §7 ----------------------------------------------------
+# --- defaults against the pinned library ----------------------------------------------------
 
 
-def test_days_off_2025_match_platform_notes() -> None:
+def test_days_off_2025_match_the_pinned_library() -> None:
     assert sorted(default_days_off(2025)) == [
         date(2025, 1, 1),
         date(2025, 1, 27),
@@ -50,7 +50,7 @@ def test_days_off_2025_match_platform_notes() -> None:
     ]
 
 
-def test_days_off_2026_match_platform_notes() -> None:
+def test_days_off_2026_match_the_pinned_library() -> None:
     assert sorted(default_days_off(2026)) == [
         date(2026, 1, 1),
         date(2026, 2, 16),

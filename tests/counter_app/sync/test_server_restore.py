@@ -1,4 +1,4 @@
-"""Criterion 18: the provincial server restored from a backup (its database an hour back).
+"""docs/sync.md#s14: the provincial server restored from a backup (its database an hour back).
 
 The counter must not skip the changes published after the restore (their seqs are below its
 cursor), must not delete anything of its own, and must give the server back every op it had
