@@ -1,4 +1,4 @@
-"""Screens benchmark (docs/performance.md#perf-screens): intake to slip — commit one dossier and render its two-copy Mẫu 01 PDF,
+"""Intake to slip: commit one dossier and render its two-copy Mẫu 01 PDF (docs/performance.md),
 median and p95 over 500 intakes (target p50 ≤ 25 ms, p95 ≤ 50 ms).
 
 Run: .venv/bin/python bench/bench_intake_slip.py [--intakes 500]

@@ -1,4 +1,4 @@
-"""Screens benchmark (docs/performance.md#perf-screens): search on the 1,000,000-dossier demo store through SearchService.find,
+"""Search on the 1,000,000-dossier demo store through SearchService.find (docs/performance.md),
 the call the dossier list makes. Code and CCCD look-ups; unaccented name type-ahead (1–4 words,
 the last a prefix, e.g. "le thi t") returning the first 50 rows newest first.
 

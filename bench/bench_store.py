@@ -1,6 +1,6 @@
-"""Store benchmarks (docs/performance.md#perf-store): `demo --dossiers 1000000` wall time and file size; saving one dossier
-durably (median/p95 of 1,000 saves) on an empty store and on the 1M store, beside a bare sqlite3
-insert-and-commit measured in the same run.
+"""Store benchmarks (docs/performance.md#perf-store): `demo --dossiers 1000000` wall time and file
+size; saving one dossier durably (median/p95 of 1,000 saves) on an empty store and on the 1M
+store, beside a bare sqlite3 insert-and-commit measured in the same run.
 
 Run: .venv/bin/python bench/bench_store.py [--dossiers 1000000]
 """

@@ -1,4 +1,5 @@
-"""Sync benchmarks (docs/performance.md#perf-sync): the counter's sync against the real server on PostgreSQL, over loopback.
+"""Sync benchmarks (docs/performance.md#perf-sync): the counter's sync against the real server on
+PostgreSQL, over loopback.
 
 1. Push throughput: N queued demo dossiers (`counter-app demo --with-outbox`) pushed end to end,
    next to the raw limit measured in the same run: the same rows COPY'd straight into PostgreSQL,

@@ -88,7 +88,7 @@ def decode_batch(body: bytes, max_size: int = MAX_BATCH_BYTES) -> Batch:
     """Inflate and parse a pushed body and check its envelope (not the ops: see the server)."""
     try:
         batch = _BATCH.decode(decompress(body, max_size))
-    except (msgspec.ValidationError, msgspec.DecodeError) as exc:
+    except (msgspec.ValidationError, msgspec.DecodeError, UnicodeDecodeError) as exc:
         raise ProtocolError(f"not a batch: {exc}") from exc
     try:
         batch.batch_id = str(uuid.UUID(batch.batch_id))

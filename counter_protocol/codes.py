@@ -1,4 +1,4 @@
-"""Dossier codes `{agency code}-{yyMMdd}-{NNNN}` (docs/domain.md#dossier-codes), unique across offline PCs.
+"""Dossier codes `{agency}-{yyMMdd}-{NNNN}`, unique across offline PCs (docs/domain.md).
 
 Several counter PCs may share one agency code while offline. Each PC is given a numbering slot
 0–9 at set-up (confirmed unique in its unit at enrolment); the four-digit number is

@@ -163,7 +163,7 @@ def parse_changes_page(
     verify_server_body(body, signature, server_public_key)
     try:
         page = _PAGE.decode(body)
-    except (msgspec.ValidationError, msgspec.DecodeError) as exc:
+    except (msgspec.ValidationError, msgspec.DecodeError, UnicodeDecodeError) as exc:
         raise ProtocolError(f"not a changes page: {exc}") from exc
     if any(a.seq >= b.seq for a, b in pairwise(page.changes)):
         raise ProtocolError("changes are not in server order")

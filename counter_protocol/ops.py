@@ -131,7 +131,7 @@ DATA_TYPES: Final[dict[str, type[OpData]]] = {KIND_CREATE: CreateData, KIND_EVEN
 OP_HEAD = msgspec.json.Decoder(Op[Raw])
 CREATE_DATA = msgspec.json.Decoder(CreateData)
 EVENT_DATA = msgspec.json.Decoder(EventData)
-WireError = (msgspec.ValidationError, msgspec.DecodeError)
+WireError = (msgspec.ValidationError, msgspec.DecodeError, UnicodeDecodeError)  # bad UTF-8
 
 
 def decode_op(body: bytes) -> Op[CreateData] | Op[EventData]:

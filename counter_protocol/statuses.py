@@ -1,4 +1,4 @@
-"""Dossier statuses: the 10 national codes (TrangThaiHoSo, docs/domain.md#statuses) and local sub-states."""
+"""Dossier statuses: the 10 national codes and local sub-states (docs/domain.md#statuses)."""
 
 from __future__ import annotations
 

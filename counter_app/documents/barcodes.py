@@ -11,7 +11,8 @@ import qrcode
 from qrcode.constants import ERROR_CORRECT_M
 from reportlab.lib.units import mm
 
-# Narrower bars fail on cheap scanners and when rasterised at 200 dpi (docs/platform.md#barcode-size).
+# Narrower bars fail on cheap scanners and when rasterised at 200 dpi
+# (docs/platform.md#barcode-size).
 MIN_MODULE_WIDTH = 0.3 * mm
 CODE128_QUIET_MODULES = 10
 QR_QUIET_MODULES = 4

@@ -74,7 +74,8 @@ class Planner:
         hold_limit: timedelta | None = None,
     ) -> None:
         self.device_id = device_id
-        # A held op waits this long for its predecessor, then is applied without it (docs/sync.md#s10).
+        # A held op waits this long for its predecessor, then is applied without it
+        # (docs/sync.md#s10).
         self.hold_limit = hold_limit
         self.batch_id = batch_id
         self.known = known

@@ -1,4 +1,8 @@
-"""Holiday defaults from holidays 0.109 (docs/decisions/0008-holidays-pinned-with-override-table.md), the override CSV, calendar assembly."""
+"""Holiday defaults from holidays 0.109, the override CSV, calendar assembly.
+
+Why the library is pinned and overridden:
+docs/decisions/0008-holidays-pinned-with-override-table.md.
+"""
 
 from __future__ import annotations
 
