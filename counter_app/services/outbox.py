@@ -15,15 +15,16 @@ import orjson
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from counter_app.domain.kinds import OutboxState
 from counter_app.models.base import Base
 from counter_app.models.tables import OutboxOp, OutboxPayload
 
-QUEUED = "queued"
-ACKED = "acked"
-DUPLICATE_ACKED = "duplicate_acked"
-CONFLICT = "conflict"
-QUARANTINED = "quarantined"
-HELD = "held"
+QUEUED = OutboxState.QUEUED
+ACKED = OutboxState.ACKED
+DUPLICATE_ACKED = OutboxState.DUPLICATE_ACKED
+CONFLICT = OutboxState.CONFLICT
+QUARANTINED = OutboxState.QUARANTINED
+HELD = OutboxState.HELD
 
 
 def canonical_json(value: Any) -> bytes:

@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from counter_app.domain.dossier_rules import CLOSED_STATUSES
+from counter_app.domain.fees import owed_lines
+from counter_app.domain.identifiers import normalise_id_number
+from counter_app.domain.kinds import FeeCollection
 from counter_app.domain.statuses import Status, SubState
 from counter_app.domain.text import nfc
 from counter_app.domain.vntime import format_vn, now_vn
@@ -20,7 +24,7 @@ def _check_returnable(detail: DossierDetail) -> None:
     if status == Status.RETURNED:
         when = format_vn(detail.returned_at) if detail.returned_at else ""
         raise NotReady(f"Hồ sơ {detail.code} đã trả kết quả lúc {when}.")
-    if status in (Status.WITHDRAWN, Status.STOPPED, Status.NOT_RECEIVED):
+    if status in CLOSED_STATUSES:
         raise NotReady(f"Hồ sơ {detail.code} đang ở trạng thái “{status.label}”: không có kết quả"
                        " để trả.")
     if status != Status.DONE:
@@ -50,12 +54,12 @@ class ReturnService:
             dossier = find_dossier(session, code)
             detail = detail_of(session, dossier)
             _check_returnable(detail)
-            due_at_return = [f for f in detail.fees if f.collected == "at_return" and f.amount]
+            due_at_return = owed_lines(detail.fees, FeeCollection.AT_RETURN)
             if due_at_return and not fees_collected:
                 raise ServiceError("Hồ sơ còn phí, lệ phí thu khi trả kết quả: hãy thu trước khi "
                                    "trả.", field="fees")
             extra = {"receiver_name": nfc(receiver_name.strip()),
-                     "receiver_id_number": receiver_id_number.strip(),
+                     "receiver_id_number": normalise_id_number(receiver_id_number) or "",
                      "fees_collected": [f.name for f in due_at_return]}
             self._dossiers.apply_event(session, dossier, Status.RETURNED, actor, note, "returned",
                                        extra, SubState.RETURNED, at=self._clock())

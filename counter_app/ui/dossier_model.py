@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from counter_app.domain.dossier_rules import DueState
 from counter_app.domain.statuses import Status
 from counter_app.domain.vntime import format_vn, now_vn
 from counter_app.ui.qt_compat import emit
@@ -15,25 +16,16 @@ from counter_app.ui.table_model import RowsTableModel
 from counter_app.ui.tasks import TaskRunner
 
 PAGE_SIZE = 100
-DUE_SOON = timedelta(hours=24)  # about one working day
-CLOSED_STATUSES = frozenset({3, 7, 8, 10})  # refused, withdrawn, stopped, returned
 OVERDUE_BRUSH = QBrush(QColor("#f6c9c6"))
 DUE_SOON_BRUSH = QBrush(QColor("#ffe6a8"))
+PICKUP_BRUSH = QBrush(QColor("#d4ecd5"))
 TEXT_BRUSH = QBrush(QColor("#1b1b1b"))
+# Each row's DueState comes from the search service (working days on the counter's calendar).
+DUE_BRUSHES = {DueState.OVERDUE: OVERDUE_BRUSH, DueState.DUE_SOON: DUE_SOON_BRUSH,
+               DueState.AWAITING_PICKUP: PICKUP_BRUSH}
 
 # fetch(query, before_id, limit) -> list[DossierRow]; runs on the store lane.
 PageFetcher = Callable[[object, int | None, int], list]
-
-
-def due_state(row, now: datetime) -> str:
-    """'overdue', 'soon' or '' for an open dossier (closed ones are never late any more)."""
-    if row.status in CLOSED_STATUSES:
-        return ""
-    if row.due_at < now:
-        return "overdue"
-    if row.due_at < now + DUE_SOON:
-        return "soon"
-    return ""
 
 
 class DossierTableModel(RowsTableModel):
@@ -131,12 +123,11 @@ class DossierTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, index.column())
         if role == Qt.ItemDataRole.BackgroundRole:
-            state = due_state(row, self.now)
-            return {"overdue": OVERDUE_BRUSH, "soon": DUE_SOON_BRUSH}.get(state)
+            return DUE_BRUSHES.get(row.due_state)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return TEXT_BRUSH if due_state(row, self.now) else None
+            return TEXT_BRUSH if row.due_state in DUE_BRUSHES else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            state = {"overdue": "Quá hạn", "soon": "Sắp đến hạn"}.get(due_state(row, self.now))
+            state = row.due_state.label
             text = self._text(row, index.column())  # long names are cut off in the cell
             return f"{text}\n({state})" if state else text
         return None

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.domain import fees as fee_rules
+from counter_app.domain.kinds import FeeCollection
 from counter_app.domain.vntime import format_vn
 from counter_app.ui.dossier_detail import status_text
 from counter_app.ui.intake_sections import money
@@ -27,7 +29,7 @@ from counter_app.ui.widgets import MessageBar, error_text
 
 
 def fees_due_at_return(detail) -> int:
-    return sum(f.amount for f in detail.fees if f.collected == "at_return" and not f.paid)
+    return fee_rules.owed(detail.fees, FeeCollection.AT_RETURN)
 
 
 class ReturnView(QWidget):
