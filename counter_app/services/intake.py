@@ -151,7 +151,7 @@ def dossier_values(
         "delivery_address": stored_address(req.result_delivery, req.delivery_address),
         "status": int(Status.RECEIVED), "sub_state": str(SubState.RECEIVED),
         "submitted_at": now, "received_at": now, "due_at": due_at, "received_by": req.clerk,
-        "fees_json": orjson.dumps([asdict(f) for f in req.fees]).decode(),
+        "fees_json": orjson.dumps(req.fees).decode(),  # dataclasses: a list of objects
         "note": nfc(req.note or "").strip() or None, "sets_count": req.sets_count,
         "last_event_seq": 1, "last_op_seq": op_seq,
     }

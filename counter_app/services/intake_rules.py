@@ -83,11 +83,15 @@ def normalised_request(req: IntakeRequest) -> IntakeRequest:
     """The request as it is stored: ids and phone in their stored form, the delivery address
     only for a postal result. Idempotent, so every write path can apply it."""
     a = req.applicant
-    applicant = replace(
-        a, id_number=normalise_id_number(a.id_number),
-        old_id_number=normalise_id_number(a.old_id_number), phone=normalise_phone(a.phone),
-    )
+    id_number = normalise_id_number(a.id_number)
+    old_id_number = normalise_id_number(a.old_id_number)
+    phone = normalise_phone(a.phone)
     address = stored_address(req.result_delivery, req.delivery_address)
+    if (id_number, old_id_number, phone, address) == (
+        a.id_number, a.old_id_number, a.phone, req.delivery_address
+    ):
+        return req  # already in stored form (the form pre-normalises): nothing to copy
+    applicant = replace(a, id_number=id_number, old_id_number=old_id_number, phone=phone)
     return replace(req, applicant=applicant, delivery_address=address)
 
 
