@@ -83,6 +83,7 @@ RECENT_WEIGHTS = {S.RECEIVED: 25, S.PROCESSING: 30, S.SUPPLEMENT_REQUESTED: 8,
                   S.NOT_RECEIVED: 2, S.WITHDRAWN: 1, S.STOPPED: 1}
 POSTAL_SHARE = 0.05  # dossiers sent in by post (BCCI)
 POSTAL_RESULT_SHARE = 0.1  # results sent back by post, where the procedure offers it
+MORNING_SECONDS = 4 * 3600  # an event due outside opening hours happens in the next morning
 
 _T = Base.metadata.tables
 APPLICANTS, DOSSIERS = _T[Applicant.__tablename__], _T[Dossier.__tablename__]
@@ -234,21 +235,31 @@ class DemoWriter:
 
     def _history(self, dossier_id: int, request: IntakeRequest, received: datetime,
                  due: datetime, now: datetime, status: Status) -> list[Event]:
-        """The path's events, spread between receipt and the appointment (never after now)."""
+        """The path's events, spread between receipt and the appointment, in working hours (but
+        never after now)."""
         path = PATHS[status]
         end = min(max(due, received + timedelta(hours=1)), now)
         step = (end - received) / len(path)
         history: list[Event] = []
         previous: Status | None = None
+        at = received
         for seq, (kind, target) in enumerate(path, start=1):
-            at = received if seq == 1 else min(received + step * (seq - 1)
-                                               + timedelta(minutes=seq), now)
+            if seq > 1:
+                at = min(max(self._in_hours(received + step * (seq - 1)), at), now)
             actor = AGENCY_ACTOR if kind in AGENCY_EVENTS else request.clerk
             extra = _returned_extra(request) if target == Status.RETURNED else None
             history.append(Event(_event_row(self._take(EVENTS.name), dossier_id, seq, kind, at,
                                             actor, previous, target, extra), extra))
             previous = target
         return history
+
+    def _in_hours(self, moment: datetime) -> datetime:
+        """`moment` if the counter is open then, else some time in the next opening hours."""
+        in_hours = self._calendar.calendar().next_working_instant
+        opening = in_hours(moment)
+        if opening == moment:
+            return moment
+        return in_hours(opening + timedelta(seconds=self._rng.randrange(MORNING_SECONDS)))
 
     def _queue_history(self, rows: ChunkRows, request: IntakeRequest, values: Row,
                        history: list[Event]) -> int:
@@ -289,8 +300,10 @@ class DemoWriter:
                 return f"{self._unit}-{day}-{slot * 1000 + last + 1:04d}"
         raise RuntimeError(f"too many demo dossiers on {day}")
 
-    def _uuid(self) -> str:
-        return str(uuid.UUID(int=self._rng.getrandbits(128), version=4))
+    @staticmethod
+    def _uuid() -> str:
+        # Not from the seeded generator: a second run on the same store must not repeat them.
+        return str(uuid.uuid4())
 
     def _take(self, table: str) -> int:
         value = self._ids[table]
