@@ -27,6 +27,8 @@ def bulk_insert(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
     names = list(rows[0])
     _check_columns(table, names)
     compiled = insert(table).compile(dialect=conn.dialect, column_keys=names)
+    if not compiled.positional:  # SQLite's "?" style; the store is SQLite
+        raise ValueError(f"bulk_insert needs a positional parameter style, not {conn.dialect}")
     order = list(compiled.positiontup or [])
     if sorted(order) != sorted(names):
         raise ValueError(f"{table.name}: the compiled insert does not bind {sorted(names)}")
