@@ -89,23 +89,33 @@ def fill_demo(
     ensure_demo_store(store)
     rng = random.Random(seed)
     now = now_vn()
+    device = _self_device(store)
     with store.read() as session:
-        unit_code, slot, device_uuid = session.execute(
-            select(Device.unit_code, Device.slot, Device.device_uuid)
-            .where(Device.is_self.is_(True))
-        ).one()
-        procedures = load_procedures(session, (unit_code, slot, device_uuid))
+        procedures = load_procedures(session, device)
     clerks = [u for u, _, role in DEMO_ACCOUNTS if role == "clerk"]
     moments = working_moments(calendar.calendar(), n, now, rng)
     writer = DemoWriter(store, calendar, rng, clerks, with_outbox)
-    writer.start(unit_code)
+    writer.start(device[0])
     with _no_cycle_collection():
         for offset in range(0, n, CHUNK):
             writer.write_chunk(moments[offset:offset + CHUNK], procedures, now)
             if progress:
                 progress(min(offset + CHUNK, n), n)
     writer.finish()
-    elapsed = time.perf_counter() - started
+    return _report(store, n, time.perf_counter() - started)
+
+
+def _self_device(store: Store) -> tuple[str, int, str]:
+    """This PC's (unit code, slot, device uuid)."""
+    with store.read() as session:
+        unit_code, slot, device_uuid = session.execute(
+            select(Device.unit_code, Device.slot, Device.device_uuid)
+            .where(Device.is_self.is_(True))
+        ).one()
+    return unit_code, slot, device_uuid
+
+
+def _report(store: Store, n: int, elapsed: float) -> str:
     db = store.paths.db_file
     wal = db.with_name(db.name + "-wal")  # rows not yet checkpointed live in the WAL file
     size = (db.stat().st_size + (wal.stat().st_size if wal.exists() else 0)) / 1e6
