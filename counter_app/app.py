@@ -76,7 +76,7 @@ def build_services(data_dir_arg: str | None) -> Services:
         accounts=AccountService(store),
         setup=SetupService(store),
         procedures=ProcedureService(store),
-        search=SearchService(store),
+        search=SearchService(store, calendar),
         details=details,
         slips=SlipService(store, details),
         returns=ReturnService(store, dossiers),

@@ -180,6 +180,10 @@ class WorkCalendar:
         self.rules = rules
         self._days_off = dict(days_off)
         self._makeup = dict(makeup_workdays)
+        # The tables never change after construction, so per-day answers are kept: a long
+        # deadline walks every day it skips, and the same days come up for every dossier.
+        self._day_lengths: dict[date, timedelta] = {}
+        self._openings: dict[date, datetime] = {}
 
     # --- days -------------------------------------------------------------------------------
 
@@ -254,15 +258,23 @@ class WorkCalendar:
     ) -> tuple[datetime, timedelta]:
         # A long deadline (30 working days) would otherwise walk every session one by one.
         while True:
-            sessions = self.sessions_on(cursor.date())
-            if not sessions or cursor != _at(cursor.date(), sessions[0].start):
+            day = cursor.date()
+            sessions = self.sessions_on(day)
+            if not sessions or cursor != _at(day, sessions[0].start):
                 return cursor, remaining
-            day_length = sum((_at(cursor.date(), s.end) - _at(cursor.date(), s.start)
-                              for s in sessions), timedelta())
+            day_length = self._day_length(day)
             if remaining <= day_length:  # the deadline falls on this day (its close included)
                 return cursor, remaining
             remaining -= day_length
-            cursor = self.next_working_instant(_at(cursor.date(), sessions[-1].end))
+            cursor = self._next_day_opening(day)
+
+    def _day_length(self, day: date) -> timedelta:
+        length = self._day_lengths.get(day)
+        if length is None:
+            length = sum((_at(day, s.end) - _at(day, s.start) for s in self.sessions_on(day)),
+                         timedelta())
+            self._day_lengths[day] = length
+        return length
 
     def closing_time(self, day: date) -> datetime:
         """End of the day's last session; the day must be a working day."""
@@ -308,8 +320,13 @@ class WorkCalendar:
         return self.next_working_instant(received)
 
     def _next_day_opening(self, day: date) -> datetime:
-        next_day = self.first_working_day_from(day + _ONE_DAY)
-        return _at(next_day, self.sessions_on(next_day)[0].start)
+        """The first session's start on the first working day after `day`."""
+        opening = self._openings.get(day)
+        if opening is None:
+            next_day = self.first_working_day_from(day + _ONE_DAY)
+            opening = _at(next_day, self.sessions_on(next_day)[0].start)
+            self._openings[day] = opening
+        return opening
 
     def _due_calendar_days(
         self, received: datetime, amount: Decimal, cutoff: time | None

@@ -20,6 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from counter_app.domain.kinds import OutboxState
 from counter_app.models.base import Base
 from counter_app.models.types import IsoDate, VnDateTime
 
@@ -218,7 +219,7 @@ class OutboxOp(Base):
     kind: Mapped[str] = mapped_column(String(30))
     dossier_uuid: Mapped[str] = mapped_column(String(36), index=True)
     payload_hash: Mapped[str] = mapped_column(String(64))
-    state: Mapped[str] = mapped_column(String(20), default="queued")
+    state: Mapped[str] = mapped_column(String(20), default=OutboxState.QUEUED)
     created_at: Mapped[datetime] = mapped_column(VnDateTime)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)

@@ -1,109 +1,295 @@
-"""Row building and bulk writing for demo dossiers (see services/demo.py)."""
+"""Row building and bulk writing for demo dossiers (see services/demo.py).
+
+A demo dossier is an intake request like the form sends, turned into rows by the intake service's
+own builders (`intake.applicant_values`, `intake.dossier_values`), then moved along a status path
+the way `DossierService.apply_event` moves one. Rows are dicts keyed by column name and go in
+through `insert()` of the store's table definitions, so every value passes its column type (times
+as zoned ISO text). With the outbox, each dossier's whole history is queued with the services' op
+builders: its create op, then one event op per later event, chained by `prev_seq`.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import json
 import random
 import uuid
-from dataclasses import dataclass
-from datetime import datetime, timedelta
-from decimal import Decimal
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+import orjson
+from sqlalchemy import Connection, func, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from counter_app.domain.text import fold
-from counter_app.models.tables import CatalogueVersion, Procedure
-from counter_app.services import outbox
+from counter_app.domain.fees import owed_lines, paid_at_intake
+from counter_app.domain.kinds import Channel, FeeCollection, OutboxState, ResultDelivery
+from counter_app.models.base import Base
+from counter_app.models.bulk import bulk_insert
+from counter_app.models.tables import (
+    Applicant,
+    CatalogueVersion,
+    CodeCounter,
+    Dossier,
+    DossierComponent,
+    DossierEvent,
+    OutboxOp,
+    OutboxPayload,
+    Procedure,
+    SearchTerm,
+)
+from counter_app.services import intake, outbox
 from counter_app.services.calendar import CalendarService
-from counter_app.services.demo_people import PersonFactory
-from counter_app.services.dto import ApplicantInput, ComponentInput, IntakeRequest
-from counter_app.services.intake import create_op_data
+from counter_app.services.demo_people import DemoPerson, PersonFactory
+from counter_app.services.dto import ApplicantInput, ComponentInput, FeeLine, IntakeRequest
+from counter_app.services.intake_rules import normalised_request
+from counter_app.services.procedures import info_from_row
+from counter_app.services.returns import return_extra
 from counter_app.services.store import Store
 from counter_protocol.encoding import canonical_json
+from counter_protocol.ops import OpData, OpKind
+from counter_protocol.statuses import Status, SubState
 
-# Status paths: the events a dossier went through to reach its status.
-PATHS: dict[int, tuple[tuple[str, int | None, int], ...]] = {
-    1: (("registered", None, 1),),
-    2: (("received", None, 2),),
-    3: (("refused", None, 3),),
-    4: (("received", None, 2), ("forwarded", 2, 4)),
-    5: (("received", None, 2), ("forwarded", 2, 4), ("supplement_requested", 4, 5)),
-    6: (("received", None, 2), ("forwarded", 2, 4), ("financial_obligation", 4, 6)),
-    7: (("received", None, 2), ("withdrawn", 2, 7)),
-    8: (("received", None, 2), ("forwarded", 2, 4), ("stopped", 4, 8)),
-    9: (("received", None, 2), ("forwarded", 2, 4), ("result_ready", 4, 9)),
-    10: (("received", None, 2), ("forwarded", 2, 4), ("result_ready", 4, 9),
-         ("returned", 9, 10)),
+S = Status
+# The events a dossier went through to reach its status: (event kind, status it moved to).
+PATHS: dict[Status, tuple[tuple[str, Status], ...]] = {
+    S.NEW: (("registered", S.NEW),),
+    S.RECEIVED: (("received", S.RECEIVED),),
+    S.NOT_RECEIVED: (("refused", S.NOT_RECEIVED),),
+    S.PROCESSING: (("received", S.RECEIVED), ("forwarded", S.PROCESSING)),
+    S.SUPPLEMENT_REQUESTED: (("received", S.RECEIVED), ("forwarded", S.PROCESSING),
+                             ("supplement_requested", S.SUPPLEMENT_REQUESTED)),
+    S.FINANCIAL_OBLIGATION: (("received", S.RECEIVED), ("forwarded", S.PROCESSING),
+                             ("financial_obligation", S.FINANCIAL_OBLIGATION)),
+    S.WITHDRAWN: (("received", S.RECEIVED), ("withdrawn", S.WITHDRAWN)),
+    S.STOPPED: (("received", S.RECEIVED), ("forwarded", S.PROCESSING), ("stopped", S.STOPPED)),
+    S.DONE: (("received", S.RECEIVED), ("forwarded", S.PROCESSING), ("result_ready", S.DONE)),
+    S.RETURNED: (("received", S.RECEIVED), ("forwarded", S.PROCESSING),
+                 ("result_ready", S.DONE), ("returned", S.RETURNED)),
 }
-OLD_WEIGHTS = {10: 80, 9: 4, 3: 2, 7: 3, 8: 2, 5: 2, 6: 1, 4: 4, 2: 1, 1: 1}
-RECENT_WEIGHTS = {2: 25, 4: 30, 5: 8, 6: 4, 9: 12, 10: 15, 1: 2, 3: 2, 7: 1, 8: 1}
-SUB_STATE = {1: "draft", 2: "received", 3: "refused", 4: "at_agency", 5: "supplement",
-             6: "financial", 7: "withdrawn", 8: "stopped", 9: "result_at_counter",
-             10: "returned"}
+SUB_STATE: dict[Status, SubState] = {
+    S.NEW: SubState.DRAFT, S.RECEIVED: SubState.RECEIVED, S.NOT_RECEIVED: SubState.REFUSED,
+    S.PROCESSING: SubState.AT_AGENCY, S.SUPPLEMENT_REQUESTED: SubState.SUPPLEMENT,
+    S.FINANCIAL_OBLIGATION: SubState.FINANCIAL, S.WITHDRAWN: SubState.WITHDRAWN,
+    S.STOPPED: SubState.STOPPED, S.DONE: SubState.RESULT_AT_COUNTER,
+    S.RETURNED: SubState.RETURNED,
+}
+AGENCY_EVENTS = frozenset({"supplement_requested", "financial_obligation", "stopped",
+                           "result_ready"})
+AGENCY_ACTOR = "so-ban-nganh"
+OLD_WEIGHTS = {S.RETURNED: 80, S.DONE: 4, S.NOT_RECEIVED: 2, S.WITHDRAWN: 3, S.STOPPED: 2,
+               S.SUPPLEMENT_REQUESTED: 2, S.FINANCIAL_OBLIGATION: 1, S.PROCESSING: 4,
+               S.RECEIVED: 1, S.NEW: 1}
+RECENT_WEIGHTS = {S.RECEIVED: 25, S.PROCESSING: 30, S.SUPPLEMENT_REQUESTED: 8,
+                  S.FINANCIAL_OBLIGATION: 4, S.DONE: 12, S.RETURNED: 15, S.NEW: 2,
+                  S.NOT_RECEIVED: 2, S.WITHDRAWN: 1, S.STOPPED: 1}
+POSTAL_SHARE = 0.05  # dossiers sent in by post (BCCI)
+POSTAL_RESULT_SHARE = 0.1  # results sent back by post, where the procedure offers it
+MORNING_SECONDS = 4 * 3600  # an event due outside opening hours happens in the next morning
+
+_T = Base.metadata.tables
+APPLICANTS, DOSSIERS = _T[Applicant.__tablename__], _T[Dossier.__tablename__]
+COMPONENTS, EVENTS = _T[DossierComponent.__tablename__], _T[DossierEvent.__tablename__]
+OUTBOX, PAYLOADS = _T[OutboxOp.__tablename__], _T[OutboxPayload.__tablename__]
+CODE_COUNTERS, SEARCH_TERMS = _T[CodeCounter.__tablename__], _T[SearchTerm.__tablename__]
+_INSERT_TERMS = sqlite_insert(SEARCH_TERMS).on_conflict_do_nothing()
+Row = dict[str, Any]
 
 
 @dataclass(frozen=True)
-class ProcedureRef:
-    id: int
-    code: str
-    version: str
-    amount: Decimal
-    unit: str
-    cutoff: str | None
-    components: tuple[tuple[str, int, int], ...]
+class DemoProcedure:
+    """A current procedure as the intake form offers it: its context, components and fees."""
+
+    context: intake.IntakeContext
+    components: tuple[ComponentInput, ...]  # every one received
+    fees: tuple[FeeLine, ...]  # as the catalogue says; what is due at receipt is paid
+    bcci_allowed: bool
+    component_rows: tuple[Row, ...]  # their `dossier_components` columns, but the ids
 
 
-def load_procedures(session: Session) -> list[ProcedureRef]:
+def load_procedures(session: Session, device: tuple[str, int, str]) -> list[DemoProcedure]:
+    """Every procedure of the current catalogue; `device` is (unit code, slot, device uuid)."""
     rows = session.execute(
         select(Procedure, CatalogueVersion.version)
         .join(CatalogueVersion, CatalogueVersion.id == Procedure.catalogue_version_id)
         .where(CatalogueVersion.is_current.is_(True))
+        .order_by(Procedure.id)
     ).all()
-    return [
-        ProcedureRef(p.id, p.code, version, Decimal(p.processing_amount), p.processing_unit,
-                     p.cutoff, tuple((c["name"], c["originals"], c["copies"])
-                                     for c in json.loads(p.components_json)))
-        for p, version in rows
-    ]
+    return [_demo_procedure(p, version, device) for p, version in rows]
 
 
-def iso(moment: datetime) -> str:
-    return moment.isoformat(timespec="seconds")
+def _demo_procedure(row: Procedure, version: str, device: tuple[str, int, str]) -> DemoProcedure:
+    info = info_from_row(row)
+    context = intake.IntakeContext(*device, row.id, row.code, version, info.processing_amount,
+                                   info.processing_unit, info.cutoff)
+    fees = tuple(replace(f, paid=paid_at_intake(f.collected, True)) for f in info.fees)
+    components = tuple(replace(c, provided=True) for c in info.components)
+    component_rows = tuple({"ordinal": ordinal, **asdict(c)}
+                           for ordinal, c in enumerate(components, start=1))
+    return DemoProcedure(context, components, fees, info.bcci_allowed, component_rows)
+
+
+@dataclass
+class ChunkRows:
+    """The rows of one chunk of dossiers, per table, in insertion order."""
+
+    applicants: list[Row] = field(default_factory=list)
+    dossiers: list[Row] = field(default_factory=list)
+    components: list[Row] = field(default_factory=list)
+    events: list[Row] = field(default_factory=list)
+    outbox: list[Row] = field(default_factory=list)
+    payloads: list[Row] = field(default_factory=list)
+    terms: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Event:
+    """One step of a dossier's history: its `dossier_events` row and the extra data it records."""
+
+    row: Row
+    extra: dict[str, Any] | None
 
 
 class DemoWriter:
-    """Builds rows for chunks of demo dossiers and inserts them with executemany."""
+    """Builds the rows of chunks of demo dossiers and inserts each chunk in one transaction."""
 
-    def __init__(
-        self, store: Store, unit_code: str, device_uuid: str, calendar: CalendarService,
-        rng: random.Random, users: list[str], with_outbox: bool,
-    ) -> None:
-        self._store, self._unit, self._device = store, unit_code, device_uuid
-        self._calendar, self._rng, self._users = calendar, rng, users
-        self._with_outbox = with_outbox
+    def __init__(self, store: Store, calendar: CalendarService, rng: random.Random,
+                 clerks: list[str], with_outbox: bool) -> None:
+        self._store, self._calendar, self._rng = store, calendar, rng
+        self._clerks, self._with_outbox = clerks, with_outbox
         self._people = PersonFactory(rng)
         self._counters: dict[tuple[str, int], int] = {}
-        self._ids = self._next_ids()
+        self._ids: dict[str, int] = {}
+        self._unit = ""
 
-    def _next_ids(self) -> dict[str, int]:
-        conn = self._store.engine.raw_connection()
-        try:
-            tables = ("dossiers", "applicants", "dossier_components", "dossier_events")
-            ids = {t: (conn.execute(f"SELECT max(id) FROM {t}").fetchone()[0] or 0) + 1
-                   for t in tables}
-            seq = conn.execute("SELECT max(device_seq) FROM outbox").fetchone()[0] or 0
-            ids["outbox"] = seq + 1
-            for day, slot, last in conn.execute(
-                "SELECT day, slot, last_seq FROM code_counters WHERE agency_code = ?",
-                (self._unit,),
-            ):
-                self._counters[(day, slot)] = last
-            return ids
-        finally:
-            conn.close()
+    def start(self, unit_code: str) -> None:
+        """Continue after what the store holds: ids, outbox sequence, codes of this unit."""
+        self._unit = unit_code
+        with self._store.read() as session:
+            for table in (APPLICANTS, DOSSIERS, COMPONENTS, EVENTS):
+                self._ids[table.name] = (session.scalar(select(func.max(table.c.id))) or 0) + 1
+            last_seq = session.scalar(select(func.max(OUTBOX.c.device_seq)))
+            self._ids[OUTBOX.name] = (last_seq or 0) + 1
+            counters = session.execute(
+                select(CODE_COUNTERS.c.day, CODE_COUNTERS.c.slot, CODE_COUNTERS.c.last_seq)
+                .where(CODE_COUNTERS.c.agency_code == unit_code))
+            self._counters = {(day, slot): last for day, slot, last in counters}
+
+    def write_chunk(
+        self, moments: list[datetime], procedures: list[DemoProcedure], now: datetime
+    ) -> None:
+        rows = ChunkRows()
+        for received in moments:
+            self._build_one(received, self._rng.choice(procedures), now, rows)
+        with self._store.write() as session:
+            insert_rows(session.connection(), rows)
+
+    def finish(self) -> None:
+        """Record the codes used, so the next real intake numbers on from them."""
+        upsert = sqlite_insert(CODE_COUNTERS)
+        upsert = upsert.on_conflict_do_update(
+            set_={"last_seq": func.max(CODE_COUNTERS.c.last_seq, upsert.excluded.last_seq)})
+        counters = [{"agency_code": self._unit, "day": day, "slot": slot, "last_seq": last}
+                    for (day, slot), last in self._counters.items()]
+        with self._store.write() as session:
+            if counters:
+                session.connection().execute(upsert, counters)
+        with self._store.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA optimize")
+
+    # --- one dossier ----------------------------------------------------------------------------
+
+    def _build_one(
+        self, received: datetime, proc: DemoProcedure, now: datetime, rows: ChunkRows
+    ) -> None:
+        request = self._request(proc, received.date())
+        ctx = proc.context
+        due = self._calendar.due(received, ctx.amount, ctx.unit, ctx.cutoff)
+        status = self._status_for(received, now)
+        applicant_id, dossier_id = self._take(APPLICANTS.name), self._take(DOSSIERS.name)
+        values = intake.dossier_values(request, ctx, applicant_id, self._code(received),
+                                       self._uuid(), received, due, None)
+        history = self._history(dossier_id, request, received, due, now, status)
+        rows.applicants.append({"id": applicant_id, **intake.applicant_values(request)})
+        rows.components.extend({**c, "id": self._take(COMPONENTS.name), "dossier_id": dossier_id}
+                               for c in proc.component_rows)
+        rows.events.extend(event.row for event in history)
+        rows.terms.update(values["search_name"].split())
+        last_op = self._queue_history(rows, request, values, history) if self._with_outbox else None
+        rows.dossiers.append({**values, "id": dossier_id, **_final_state(status, history),
+                              "last_op_seq": last_op})
+
+    def _request(self, proc: DemoProcedure, today: date) -> IntakeRequest:
+        """The form's request for one applicant, normalised as every write path does."""
+        person = self._people.person(today)
+        channel = Channel.POSTAL if self._rng.random() < POSTAL_SHARE else Channel.COUNTER
+        by_post = proc.bcci_allowed and self._rng.random() < POSTAL_RESULT_SHARE
+        return normalised_request(IntakeRequest(
+            procedure_code=proc.context.procedure_code, applicant=_applicant(person),
+            components=proc.components, clerk=self._rng.choice(self._clerks), channel=channel,
+            result_delivery=ResultDelivery.BY_POST if by_post else ResultDelivery.AT_COUNTER,
+            delivery_address=person.address if by_post else None, fees=proc.fees,
+        ))
+
+    def _status_for(self, received: datetime, now: datetime) -> Status:
+        weights = OLD_WEIGHTS if (now - received).days > 30 else RECENT_WEIGHTS
+        return self._rng.choices(list(weights), list(weights.values()))[0]
+
+    def _history(self, dossier_id: int, request: IntakeRequest, received: datetime,
+                 due: datetime, now: datetime, status: Status) -> list[Event]:
+        """The path's events, spread between receipt and the appointment, in working hours (but
+        never after now)."""
+        path = PATHS[status]
+        end = min(max(due, received + timedelta(hours=1)), now)
+        step = (end - received) / len(path)
+        history: list[Event] = []
+        previous: Status | None = None
+        at = received
+        for seq, (kind, target) in enumerate(path, start=1):
+            if seq > 1:
+                at = min(max(self._in_hours(received + step * (seq - 1)), at), now)
+            actor = AGENCY_ACTOR if kind in AGENCY_EVENTS else request.clerk
+            extra = _returned_extra(request) if target == Status.RETURNED else None
+            history.append(Event(_event_row(self._take(EVENTS.name), dossier_id, seq, kind, at,
+                                            actor, previous, target, extra), extra))
+            previous = target
+        return history
+
+    def _in_hours(self, moment: datetime) -> datetime:
+        """`moment` if the counter is open then, else some time in the next opening hours."""
+        in_hours = self._calendar.calendar().next_working_instant
+        opening = in_hours(moment)
+        if opening == moment:
+            return moment
+        return in_hours(opening + timedelta(seconds=self._rng.randrange(MORNING_SECONDS)))
+
+    def _queue_history(self, rows: ChunkRows, request: IntakeRequest, values: Row,
+                       history: list[Event]) -> int:
+        """Queue the create op and one op per later event, as intake and apply_event do."""
+        first = history[0].row
+        as_created = {**values, "status": first["to_status"]}  # the create op's own status
+        seq = self._queue(rows, "dossier.create", values, None, first["at"],
+                          intake.create_op_data(request, as_created, first))
+        for event in history[1:]:
+            seq = self._queue(rows, "dossier.event", values, seq, event.row["at"],
+                              intake.event_op_data(event.row, event.extra))
+        return seq
+
+    def _queue(self, rows: ChunkRows, kind: OpKind, values: Row, prev_seq: int | None,
+               at: datetime, data: OpData) -> int:
+        seq, op_id = self._take(OUTBOX.name), self._uuid()
+        op = outbox.build_op(op_id, seq, kind, values["uuid"], values["code"],
+                             values["unit_code"], prev_seq, at, data)
+        payload = canonical_json(op)
+        rows.outbox.append({
+            "op_id": op_id, "device_seq": seq, "kind": kind, "dossier_uuid": values["uuid"],
+            "payload_hash": hashlib.sha256(payload).hexdigest(), "state": OutboxState.QUEUED,
+            "created_at": at, "attempts": 0,
+        })
+        rows.payloads.append({"device_seq": seq, "payload": payload})
+        return seq
+
+    # --- numbering ------------------------------------------------------------------------------
 
     def _code(self, received: datetime) -> str:
         day = f"{received:%y%m%d}"
@@ -116,141 +302,53 @@ class DemoWriter:
                 return f"{self._unit}-{day}-{slot * 1000 + last + 1:04d}"
         raise RuntimeError(f"too many demo dossiers on {day}")
 
-    def write_chunk(
-        self, moments: list[datetime], procs: list[ProcedureRef], now: datetime
-    ) -> None:
-        rows: dict[str, list[tuple[Any, ...]]] = {
-            k: [] for k in ("applicants", "dossiers", "components", "events", "outbox",
-                            "outbox_payloads")
-        }
-        for received in moments:
-            self._build_one(received, self._rng.choice(procs), now, rows)
-        self._insert(rows)
-
-    def _status_for(self, received: datetime, now: datetime) -> int:
-        weights = OLD_WEIGHTS if (now - received).days > 30 else RECENT_WEIGHTS
-        return self._rng.choices(list(weights), list(weights.values()))[0]
-
-    def _build_one(self, received: datetime, proc: ProcedureRef, now: datetime,
-                   rows: dict[str, list[tuple[Any, ...]]]) -> None:
-        person = self._people.person(received.date())
-        app_id, dossier_id = self._take("applicants"), self._take("dossiers")
-        rows["applicants"].append((app_id, 1, person.full_name, person.id_number, None,
-                                   person.birth_date.isoformat(), person.sex, person.phone, None,
-                                   person.address))
-        due = self._calendar.due(received, proc.amount, proc.unit, proc.cutoff)
-        status = self._status_for(received, now)
-        events = self._events(dossier_id, received, due, now, status)
-        returned = events[-1][2] if status == 10 else None
-        code, duuid = self._code(received), str(uuid.uuid4())
-        clerk = self._rng.choice(self._users[:2])
-        rows["dossiers"].append((
-            dossier_id, duuid, code, self._unit, self._device, proc.id, proc.code, proc.version,
-            app_id, fold(person.full_name), person.id_number, person.phone, None, 1, 0, None,
-            status, SUB_STATE[status], iso(received), iso(received), iso(due), returned, clerk,
-            "[]", None, 1, len(events), None,
-        ))
-        for ordinal, (name, originals, copies) in enumerate(proc.components, start=1):
-            rows["components"].append((self._take("dossier_components"), dossier_id, ordinal,
-                                       name, originals, copies, 1))
-        rows["events"].extend(events)
-        if self._with_outbox:
-            self._outbox_op(rows, duuid, code, received, person, proc, due, events)
-
-    def _events(self, dossier_id: int, received: datetime, due: datetime, now: datetime,
-                status: int) -> list[tuple[Any, ...]]:
-        path = PATHS[status]
-        end = min(max(due, received + timedelta(hours=1)), now)
-        step = (end - received) / max(len(path), 1)
-        events = []
-        for seq, (kind, from_status, to_status) in enumerate(path, start=1):
-            at = received if seq == 1 else received + step * (seq - 1) + timedelta(minutes=seq)
-            actor = self._users[0] if seq == 1 else "so-ban-nganh"
-            events.append((self._take("dossier_events"), dossier_id, seq, kind, iso(min(at, now)),
-                           actor, from_status, to_status, None, None, "counter"))
-        return events
-
-    def _outbox_op(self, rows: dict[str, list[tuple[Any, ...]]], duuid: str, code: str,
-                   received: datetime, person: Any, proc: ProcedureRef, due: datetime,
-                   events: list[tuple[Any, ...]]) -> None:
-        """The same create op the intake service queues (services/intake.create_op_data)."""
-        first = events[0]
-        request = IntakeRequest(
-            procedure_code=proc.code, clerk=first[5],
-            applicant=ApplicantInput(
-                full_name=person.full_name, id_number=person.id_number,
-                birth_date=person.birth_date, sex=person.sex, phone=person.phone,
-                address=person.address),
-            components=tuple(ComponentInput(n, o, c, True) for n, o, c in proc.components),
-        )
-        values = {"procedure_code": proc.code, "catalogue_version": proc.version,
-                  "status": first[7], "channel": 1, "result_delivery": 0,  # as its first event
-                  "delivery_address": None, "received_at": received, "due_at": due,
-                  "note": None}
-        event = {"seq": 1, "kind": first[3], "at": received, "actor": first[5],
-                 "from_status": None, "to_status": first[7], "note": None}
-        seq = self._take("outbox")
-        op = outbox.build_op(str(uuid.UUID(int=self._rng.getrandbits(128), version=4)), seq,
-                             "dossier.create", duuid, code, self._unit, None, received,
-                             create_op_data(request, values, event))
-        payload = canonical_json(op)
-        rows["outbox"].append((op.op_id, seq, "dossier.create", duuid,
-                               hashlib.sha256(payload).hexdigest(), "queued", iso(received), 0))
-        rows["outbox_payloads"].append((seq, payload))
+    @staticmethod
+    def _uuid() -> str:
+        # Not from the seeded generator: a second run on the same store must not repeat them.
+        return str(uuid.uuid4())
 
     def _take(self, table: str) -> int:
         value = self._ids[table]
         self._ids[table] = value + 1
         return value
 
-    def _insert(self, rows: dict[str, list[tuple[Any, ...]]]) -> None:
-        conn = self._store.engine.raw_connection()
-        try:
-            cur = conn.cursor()
-            cur.execute("BEGIN IMMEDIATE")
-            cur.executemany(f"INSERT INTO applicants VALUES ({_q(10)})", rows["applicants"])
-            cur.executemany(f"INSERT INTO dossiers ({DOSSIER_COLUMNS}) VALUES ({_q(28)})",
-                            rows["dossiers"])
-            cur.executemany(f"INSERT INTO dossier_components VALUES ({_q(7)})", rows["components"])
-            cur.executemany(f"INSERT INTO dossier_events ({EVENT_COLUMNS}) VALUES ({_q(11)})",
-                            rows["events"])
-            cur.executemany("INSERT OR IGNORE INTO search_terms (term) VALUES (?)",
-                            [(w,) for w in {w for r in rows["dossiers"] for w in r[9].split()}])
-            if rows["outbox"]:
-                cur.executemany(
-                    "INSERT INTO outbox (op_id, device_seq, kind, dossier_uuid, payload_hash, "
-                    f"state, created_at, attempts) VALUES ({_q(8)})", rows["outbox"])
-                cur.executemany("INSERT INTO outbox_payloads (device_seq, payload) VALUES (?, ?)",
-                                rows["outbox_payloads"])
-            cur.execute("COMMIT")
-        finally:
-            conn.close()
 
-    def finish(self) -> None:
-        conn = self._store.engine.raw_connection()
-        try:
-            cur = conn.cursor()
-            cur.execute("BEGIN IMMEDIATE")
-            cur.executemany(
-                "INSERT INTO code_counters (agency_code, day, slot, last_seq) VALUES (?,?,?,?) "
-                "ON CONFLICT DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)",
-                [(self._unit, day, slot, last) for (day, slot), last in self._counters.items()],
-            )
-            cur.execute("COMMIT")
-            cur.execute("PRAGMA optimize")
-        finally:
-            conn.close()
+def _applicant(person: DemoPerson) -> ApplicantInput:
+    return ApplicantInput(full_name=person.full_name, id_number=person.id_number,
+                          birth_date=person.birth_date, sex=person.sex, phone=person.phone,
+                          address=person.address)
 
 
-DOSSIER_COLUMNS = (
-    "id, uuid, code, unit_code, device_uuid, procedure_id, procedure_code, catalogue_version, "
-    "applicant_id, search_name, id_number, phone, authorised_json, channel, result_delivery, "
-    "delivery_address, status, sub_state, submitted_at, received_at, due_at, returned_at, "
-    "received_by, fees_json, note, sets_count, last_event_seq, last_op_seq"
-)
-EVENT_COLUMNS = ("id, dossier_id, seq, kind, at, actor, from_status, to_status, note, data_json, "
-                 "origin")
+def _returned_extra(request: IntakeRequest) -> dict[str, Any]:
+    """The applicant takes the result and pays what is due at return (as ReturnService does)."""
+    a = request.applicant
+    owed = owed_lines(request.fees, FeeCollection.AT_RETURN)
+    return return_extra(a.full_name, a.id_number or "", owed)
 
 
-def _q(n: int) -> str:
-    return ",".join("?" * n)
+def _event_row(event_id: int, dossier_id: int, seq: int, kind: str, at: datetime, actor: str,
+               from_status: Status | None, to_status: Status,
+               extra: dict[str, Any] | None) -> Row:
+    return {"id": event_id, "dossier_id": dossier_id, "seq": seq, "kind": kind, "at": at,
+            "actor": actor, "from_status": from_status, "to_status": to_status, "note": None,
+            "data_json": orjson.dumps(extra).decode() if extra else None,
+            "origin": "counter"}
+
+
+def _final_state(status: Status, history: list[Event]) -> Row:
+    """The columns `DossierService.move_dossier` would have left after the last event."""
+    last = history[-1].row
+    return {"status": status, "sub_state": SUB_STATE[status], "last_event_seq": len(history),
+            "returned_at": last["at"] if status == Status.RETURNED else None}
+
+
+def insert_rows(conn: Connection, rows: ChunkRows) -> None:
+    """One chunk, parents first (the foreign keys are checked on every row)."""
+    bulk_insert(conn, APPLICANTS, rows.applicants)
+    bulk_insert(conn, DOSSIERS, rows.dossiers)
+    bulk_insert(conn, COMPONENTS, rows.components)
+    bulk_insert(conn, EVENTS, rows.events)
+    if rows.terms:
+        conn.execute(_INSERT_TERMS, [{"term": term} for term in sorted(rows.terms)])
+    bulk_insert(conn, OUTBOX, rows.outbox)
+    bulk_insert(conn, PAYLOADS, rows.payloads)

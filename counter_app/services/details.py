@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter_app.domain.kinds import ApplicantKind, Channel, ResultDelivery
 from counter_app.models.tables import Dossier, DossierEvent, Procedure, Unit, User
 from counter_app.services.dto import (
     ApplicantInput,
@@ -47,13 +48,13 @@ def detail_of(session: Session, dossier: Dossier) -> DossierDetail:
         applicant=ApplicantInput(
             full_name=a.full_name, id_number=a.id_number, old_id_number=a.old_id_number,
             birth_date=a.birth_date, sex=a.sex, phone=a.phone, email=a.email,
-            address=a.address, kind=a.kind,
+            address=a.address, kind=ApplicantKind(a.kind),
         ),
         authorised_person=json.loads(dossier.authorised_json) if dossier.authorised_json else None,
         components=tuple(
             ComponentInput(c.name, c.originals, c.copies, c.provided) for c in dossier.components
         ),
-        channel=dossier.channel, result_delivery=dossier.result_delivery,
+        channel=Channel(dossier.channel), result_delivery=ResultDelivery(dossier.result_delivery),
         delivery_address=dossier.delivery_address, status=dossier.status,
         sub_state=dossier.sub_state, received_at=dossier.received_at, due_at=dossier.due_at,
         returned_at=dossier.returned_at, received_by=dossier.received_by,

@@ -18,7 +18,7 @@ from counter_app.services import outbox
 from counter_app.services.dto import IntakeRequest
 from counter_app.services.errors import NotFound, ServiceError
 from counter_app.services.intake import DueFunction, event_op_data, store_received
-from counter_app.services.intake_rules import check_intake
+from counter_app.services.intake_rules import check_intake, normalised_request
 from counter_app.services.store import Store
 from counter_protocol.ops import KIND_EVENT
 from counter_protocol.statuses import (
@@ -41,6 +41,7 @@ class DossierService:
 
     def receive(self, request: IntakeRequest) -> str:
         """Store a complete dossier (status 2) and return its code. Raises ServiceError."""
+        request = normalised_request(request)  # checked in the form it is stored in
         check_intake(request)
         with self._store.write() as session:
             return store_received(session, request, to_vn(self._clock()), self._due)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from counter_app.domain.dossier_rules import DueState
+from counter_app.domain.kinds import ApplicantKind, Channel, ResultDelivery
+
 
 @dataclass(frozen=True)
 class ApplicantInput:
@@ -16,7 +19,7 @@ class ApplicantInput:
     phone: str | None = None
     email: str | None = None
     address: str | None = None
-    kind: int = 1  # 1 citizen, 2 organisation
+    kind: ApplicantKind = ApplicantKind.CITIZEN
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,7 @@ class FeeLine:
     kind: str  # phi | le_phi
     name: str
     amount: int
-    collected: str  # at_receipt | at_return | exempt
+    collected: str  # a FeeCollection value: at_receipt | at_return | exempt
     paid: bool = False
 
 
@@ -42,8 +45,8 @@ class IntakeRequest:
     applicant: ApplicantInput
     components: tuple[ComponentInput, ...]
     clerk: str  # username of the receiving clerk
-    channel: int = 1  # 1 at the counter, 3 by post (BCCI)
-    result_delivery: int = 0  # 0 at the counter, 1 by post
+    channel: Channel = Channel.COUNTER
+    result_delivery: ResultDelivery = ResultDelivery.AT_COUNTER
     delivery_address: str | None = None
     authorised_person: str | None = None
     fees: tuple[FeeLine, ...] = ()
@@ -65,6 +68,7 @@ class DossierRow:
     status: int
     received_at: datetime
     due_at: datetime
+    due_state: DueState  # computed by the search service on the counter's working calendar
 
 
 @dataclass(frozen=True)
@@ -93,8 +97,8 @@ class DossierDetail:
     applicant: ApplicantInput
     authorised_person: str | None
     components: tuple[ComponentInput, ...]
-    channel: int
-    result_delivery: int
+    channel: Channel
+    result_delivery: ResultDelivery
     delivery_address: str | None
     status: int
     sub_state: str

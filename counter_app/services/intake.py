@@ -19,6 +19,7 @@ from sqlalchemy import Connection, bindparam, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from counter_app.domain.delivery import stored_address
 from counter_app.domain.text import fold, nfc
 from counter_app.models.base import Base
 from counter_app.models.tables import (
@@ -35,6 +36,7 @@ from counter_app.services import outbox
 from counter_app.services.codes import allocate_code
 from counter_app.services.dto import IntakeRequest
 from counter_app.services.errors import NotFound, ServiceError
+from counter_app.services.intake_rules import normalised_request
 from counter_protocol import ops
 from counter_protocol.statuses import Status, SubState
 
@@ -89,14 +91,15 @@ _INSERT_TERM = sqlite_insert(_TABLES[SearchTerm.__tablename__]).on_conflict_do_n
 
 def store_received(session: Session, req: IntakeRequest, now: datetime, due: DueFunction) -> str:
     """Write a received dossier (status 2) with its event and outbox op; return its code."""
+    req = normalised_request(req)  # whoever called: ids and phone are stored in one form
     ctx = load_context(session, req.procedure_code)
     due_at = due(now, ctx.amount, ctx.unit, ctx.cutoff)
     code = str(allocate_code(session, ctx.unit_code, now.date(), ctx.slot))
     conn = session.connection()
-    applicant_id = _insert_returning_id(conn, _INSERT_APPLICANT, _applicant_values(req))
+    applicant_id = _insert_returning_id(conn, _INSERT_APPLICANT, applicant_values(req))
     seq = outbox.next_device_seq(session)
     dossier_uuid = str(uuid.uuid4())
-    values = _dossier_values(req, ctx, applicant_id, code, dossier_uuid, now, due_at, seq)
+    values = dossier_values(req, ctx, applicant_id, code, dossier_uuid, now, due_at, seq)
     dossier_id = _insert_returning_id(conn, _INSERT_DOSSIER, values)
     if req.components:
         conn.execute(_INSERT_COMPONENT, [
@@ -120,7 +123,8 @@ def _insert_returning_id(conn: Connection, statement: Any, values: dict[str, Any
     return int(key[0])
 
 
-def _applicant_values(req: IntakeRequest) -> dict[str, Any]:
+def applicant_values(req: IntakeRequest) -> dict[str, Any]:
+    """The `applicants` row of a normalised request."""
     a = req.applicant
     return {
         "kind": a.kind, "full_name": nfc(a.full_name).strip(), "id_number": a.id_number or None,
@@ -130,10 +134,11 @@ def _applicant_values(req: IntakeRequest) -> dict[str, Any]:
     }
 
 
-def _dossier_values(
+def dossier_values(
     req: IntakeRequest, ctx: IntakeContext, applicant_id: int, code: str, dossier_uuid: str,
-    now: datetime, due_at: datetime, op_seq: int,
+    now: datetime, due_at: datetime, op_seq: int | None,
 ) -> dict[str, Any]:
+    """The `dossiers` row of a normalised request, as received (status 2, first event)."""
     a = req.applicant
     return {
         "uuid": dossier_uuid, "code": code, "unit_code": ctx.unit_code,
@@ -144,10 +149,10 @@ def _dossier_values(
         "authorised_json": orjson.dumps(nfc(req.authorised_person)).decode()
         if req.authorised_person else None,
         "channel": req.channel, "result_delivery": req.result_delivery,
-        "delivery_address": nfc(req.delivery_address or "").strip() or None,
+        "delivery_address": stored_address(req.result_delivery, req.delivery_address),
         "status": int(Status.RECEIVED), "sub_state": str(SubState.RECEIVED),
         "submitted_at": now, "received_at": now, "due_at": due_at, "received_by": req.clerk,
-        "fees_json": orjson.dumps([asdict(f) for f in req.fees]).decode(),
+        "fees_json": orjson.dumps(req.fees).decode(),  # dataclasses: a list of objects
         "note": nfc(req.note or "").strip() or None, "sets_count": req.sets_count,
         "last_event_seq": 1, "last_op_seq": op_seq,
     }

@@ -3,6 +3,11 @@ everything else is a warning the clerk sees next to the field."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from counter_app.domain.delivery import delivery_issues, stored_address
+from counter_app.domain.identifiers import normalise_id_number, normalise_phone
+from counter_app.domain.kinds import ApplicantKind
 from counter_app.domain.validation import (
     ValidationError,
     ValidationIssue,
@@ -48,7 +53,7 @@ def applicant_issues(req: IntakeRequest) -> list[ValidationIssue]:
             validate_personal_id(a.id_number, birth_year)
         except ValidationError as exc:
             _collect(issues, exc, blocking=True)
-    elif a.kind == 1:
+    elif a.kind == ApplicantKind.CITIZEN:
         issues.append(_issue("id_number", "Chưa nhập số CCCD / định danh của người nộp.", False))
     if a.phone:
         try:
@@ -70,13 +75,26 @@ def intake_issues(req: IntakeRequest) -> list[ValidationIssue]:
         issues.append(_issue("procedure", "Chưa chọn thủ tục hành chính."))
     if not any(c.provided for c in req.components):
         issues.append(_issue("components", "Chưa đánh dấu thành phần hồ sơ nào đã nhận."))
-    if req.result_delivery == 1 and not (req.delivery_address or "").strip():
-        issues.append(_issue(
-            "delivery_address", "Nhận kết quả qua bưu điện thì phải có địa chỉ nhận."
-        ))
+    issues.extend(delivery_issues(req.result_delivery, req.delivery_address))
     if req.sets_count < 1:
         issues.append(_issue("sets_count", "Số bộ hồ sơ phải từ 1 trở lên."))
     return issues
+
+
+def normalised_request(req: IntakeRequest) -> IntakeRequest:
+    """The request as it is stored: ids and phone in their stored form, the delivery address
+    only for a postal result. Idempotent, so every write path can apply it."""
+    a = req.applicant
+    id_number = normalise_id_number(a.id_number)
+    old_id_number = normalise_id_number(a.old_id_number)
+    phone = normalise_phone(a.phone)
+    address = stored_address(req.result_delivery, req.delivery_address)
+    if (id_number, old_id_number, phone, address) == (
+        a.id_number, a.old_id_number, a.phone, req.delivery_address
+    ):
+        return req  # already in stored form (the form pre-normalises): nothing to copy
+    applicant = replace(a, id_number=id_number, old_id_number=old_id_number, phone=phone)
+    return replace(req, applicant=applicant, delivery_address=address)
 
 
 def check_intake(req: IntakeRequest) -> None:

@@ -14,17 +14,18 @@ from typing import TypeVar
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from counter_app.domain.kinds import OutboxState
 from counter_app.models.base import Base
 from counter_app.models.tables import OutboxOp, OutboxPayload
 from counter_protocol.encoding import canonical_json, sha256_hex
 from counter_protocol.ops import Op, OpData, OpKind
 
-QUEUED = "queued"
-ACKED = "acked"
-DUPLICATE_ACKED = "duplicate_acked"
-CONFLICT = "conflict"
-QUARANTINED = "quarantined"
-HELD = "held"
+QUEUED = OutboxState.QUEUED
+ACKED = OutboxState.ACKED
+DUPLICATE_ACKED = OutboxState.DUPLICATE_ACKED
+CONFLICT = OutboxState.CONFLICT
+QUARANTINED = OutboxState.QUARANTINED
+HELD = OutboxState.HELD
 
 DataT = TypeVar("DataT", bound=OpData)
 

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
+from counter_app.domain.dossier_rules import CLOSED_STATUSES
+from counter_app.domain.fees import owed_lines
+from counter_app.domain.identifiers import normalise_id_number
+from counter_app.domain.kinds import FeeCollection
 from counter_app.domain.text import nfc
 from counter_app.domain.vntime import now_vn
 from counter_app.services.details import detail_of, find_dossier
 from counter_app.services.dossiers import DossierService
-from counter_app.services.dto import DossierDetail
+from counter_app.services.dto import DossierDetail, FeeLine
 from counter_app.services.errors import NotReady, ServiceError
 from counter_app.services.store import Store
 from counter_protocol.statuses import Status, SubState
@@ -21,12 +26,21 @@ def _check_returnable(detail: DossierDetail) -> None:
     if status == Status.RETURNED:
         when = format_vn(detail.returned_at) if detail.returned_at else ""
         raise NotReady(f"Hồ sơ {detail.code} đã trả kết quả lúc {when}.")
-    if status in (Status.WITHDRAWN, Status.STOPPED, Status.NOT_RECEIVED):
+    if status in CLOSED_STATUSES:
         raise NotReady(f"Hồ sơ {detail.code} đang ở trạng thái “{status.label}”: không có kết quả"
                        " để trả.")
     if status != Status.DONE:
         raise NotReady(f"Hồ sơ {detail.code} chưa có kết quả (trạng thái: {status.label}; "
                        f"hẹn trả {format_vn(detail.due_at)}).")
+
+
+def return_extra(
+    receiver_name: str, receiver_id_number: str, fees_collected: list[FeeLine]
+) -> dict[str, Any]:
+    """What a "returned" event records besides its status: who took the result, what was paid."""
+    return {"receiver_name": nfc(receiver_name.strip()),
+            "receiver_id_number": normalise_id_number(receiver_id_number) or "",
+            "fees_collected": [f.name for f in fees_collected]}
 
 
 class ReturnService:
@@ -51,12 +65,10 @@ class ReturnService:
             dossier = find_dossier(session, code)
             detail = detail_of(session, dossier)
             _check_returnable(detail)
-            due_at_return = [f for f in detail.fees if f.collected == "at_return" and f.amount]
+            due_at_return = owed_lines(detail.fees, FeeCollection.AT_RETURN)
             if due_at_return and not fees_collected:
                 raise ServiceError("Hồ sơ còn phí, lệ phí thu khi trả kết quả: hãy thu trước khi "
                                    "trả.", field="fees")
-            extra = {"receiver_name": nfc(receiver_name.strip()),
-                     "receiver_id_number": receiver_id_number.strip(),
-                     "fees_collected": [f.name for f in due_at_return]}
+            extra = return_extra(receiver_name, receiver_id_number, due_at_return)
             self._dossiers.apply_event(session, dossier, Status.RETURNED, actor, note, "returned",
                                        extra, SubState.RETURNED, at=self._clock())

@@ -8,23 +8,44 @@ page, so "nguyen van a" on a million dossiers costs a page, not every match.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import Select, column, select, table
 from sqlalchemy.orm import Session
 
+from counter_app.domain.dossier_rules import (
+    CLOSED_STATUSES,
+    DEADLINE_RUNNING,
+    DueWindow,
+    due_window,
+)
+from counter_app.domain.identifiers import normalise_id_number, normalise_phone
 from counter_app.domain.text import fold
 from counter_app.domain.vntime import now_vn
 from counter_app.models.tables import Applicant, Dossier, Procedure, SearchTerm
+from counter_app.services.calendar import CalendarService
 from counter_app.services.dto import DossierRow
+from counter_app.services.settings import get_setting
 from counter_app.services.store import Store
 from counter_protocol.codes import DOSSIER_CODE_RE
+from counter_protocol.timefmt import to_vn
 
 PAGE_SIZE = 100
 PREFIX_INDEXED = 3  # the FTS5 table keeps prefix indexes for 1, 2 and 3 letters
 _DIGITS = re.compile(r"^\+?[\d .\-]+$")
 _CODE_HINT = re.compile(r"^\d{3}\.\d{2}\.\d{2}\.[A-Za-z]\d{2}(-.*)?$|^.*\d{6}-\d{1,4}$")
+
+
+class DueFilter(StrEnum):
+    """The deadline filter of the list; its bounds come from the service's clock and calendar."""
+
+    ANY = ""
+    OVERDUE = "overdue"
+    SOON = "soon"
 
 
 @dataclass(frozen=True)
@@ -36,7 +57,8 @@ class DossierQuery:
     due_before: datetime | None = None
     due_after: datetime | None = None
     received_since: datetime | None = None
-    only_open: bool = False
+    only_open: bool = False  # not closed (refused, withdrawn, stopped, returned)
+    due: DueFilter = DueFilter.ANY  # overdue / due soon: only dossiers whose deadline runs
 
 
 def today_query() -> DossierQuery:
@@ -53,11 +75,12 @@ def classify(text_in: str) -> tuple[str, str]:
         return "code", raw.upper()
     if _DIGITS.match(raw):
         digits = re.sub(r"\D", "", raw)
-        if digits.startswith("84") and len(digits) in (11, 12) and raw.startswith("+"):
-            digits = "0" + digits[2:]
-        if (len(digits) in (9, 12) and not digits.startswith("0")) or len(digits) == 12:
-            return "id", digits
-        return "phone", digits
+        international = raw.startswith("+")
+        if not international and (len(digits) == 12 or (len(digits) == 9 and digits[0] != "0")):
+            return "id", normalise_id_number(raw) or digits
+        # Stored phones are in the national form (identifiers.normalise_phone); ask in it too.
+        phone = normalise_phone(raw) or ""
+        return "phone", phone if phone.isdigit() else digits
     return "name", fold(raw)
 
 
@@ -101,20 +124,29 @@ def fts_expression(session: Session, folded: str, *, all_prefix: bool = False) -
     return " AND ".join(parts)
 
 
+DUE_SOON_SETTING = "due_soon.working_days"
+
+
 class SearchService:
-    def __init__(self, store: Store) -> None:
-        self._store = store
+    """Pages of the dossier list, each row with its due state on the counter's calendar."""
+
+    def __init__(self, store: Store, calendar: CalendarService,
+                 clock: Callable[[], datetime] = now_vn) -> None:
+        self._store, self._calendar, self._clock = store, calendar, clock
 
     def find(
         self, query: DossierQuery, *, before_id: int | None = None, limit: int = PAGE_SIZE
     ) -> list[DossierRow]:
         """One page of matches, newest first; pass the last row's id to get the next page."""
+        calendar = self._calendar.calendar()  # built once, outside the read below
         with self._store.read() as session:
-            return run_query(session, query, before_id, limit)
+            days = int(get_setting(session, DUE_SOON_SETTING))
+            window = due_window(calendar, to_vn(self._clock()), days)
+            return run_query(session, query, before_id, limit, window)
 
 
 def run_query(
-    session: Session, query: DossierQuery, before_id: int | None, limit: int
+    session: Session, query: DossierQuery, before_id: int | None, limit: int, window: DueWindow
 ) -> list[DossierRow]:
     kind, value = classify(query.text)
     stmt = _base()
@@ -130,34 +162,43 @@ def run_query(
     elif kind == "phone":
         stmt = stmt.where(Dossier.phone == value)
     elif kind == "name":
-        expression = fts_expression(session, value)
-        found = _run_name_query(session, expression, query, before_id, limit) if expression else []
-        if found or len(value.split()) < 2:
-            return found
-        # Nothing with whole words: perhaps an earlier word was cut short too ("ng van an").
-        fallback = fts_expression(session, value, all_prefix=True)
-        return _run_name_query(session, fallback, query, before_id, limit) if fallback else []
-    stmt = _filters(stmt, query)
+        return _find_name(session, value, query, before_id, limit, window)
+    stmt = _filters(stmt, query, window)
     if before_id is not None:
         stmt = stmt.where(Dossier.id < before_id)
     rows = session.execute(stmt.order_by(Dossier.id.desc()).limit(limit)).all()
-    return [_row(r) for r in rows]
+    return [_row(r, window) for r in rows]
+
+
+def _find_name(
+    session: Session, value: str, query: DossierQuery, before_id: int | None, limit: int,
+    window: DueWindow,
+) -> list[DossierRow]:
+    expression = fts_expression(session, value)
+    found = (_run_name_query(session, expression, query, before_id, limit, window)
+             if expression else [])
+    if found or len(value.split()) < 2:
+        return found
+    # Nothing with whole words: perhaps an earlier word was cut short too ("ng van an").
+    fallback = fts_expression(session, value, all_prefix=True)
+    return _run_name_query(session, fallback, query, before_id, limit, window) if fallback else []
 
 
 _FTS = table("dossier_search", column("rowid"), column("dossier_search"))
 
 
 def _run_name_query(
-    session: Session, expression: str, query: DossierQuery, before_id: int | None, limit: int
+    session: Session, expression: str, query: DossierQuery, before_id: int | None, limit: int,
+    window: DueWindow,
 ) -> list[DossierRow]:
     # The FTS table drives the loop and is walked by descending rowid, so the first page is
     # found without collecting every match (a common surname matches 40 % of all dossiers).
     stmt = _base(fts_first=True).where(_FTS.c.dossier_search.op("MATCH")(expression))
-    stmt = _filters(stmt, query)
+    stmt = _filters(stmt, query, window)
     if before_id is not None:
         stmt = stmt.where(_FTS.c.rowid < before_id)
     rows = session.execute(stmt.order_by(_FTS.c.rowid.desc()).limit(limit)).all()
-    return [_row(r) for r in rows]
+    return [_row(r, window) for r in rows]
 
 
 def _base(fts_first: bool = False) -> Select:  # type: ignore[type-arg]
@@ -173,11 +214,23 @@ def _base(fts_first: bool = False) -> Select:  # type: ignore[type-arg]
     )
 
 
-def _filters(stmt: Select, query: DossierQuery) -> Select:  # type: ignore[type-arg]
+_CLOSED = sorted(int(s) for s in CLOSED_STATUSES)
+_RUNNING = sorted(int(s) for s in DEADLINE_RUNNING)
+
+
+def _filters(
+    stmt: Select, query: DossierQuery, window: DueWindow  # type: ignore[type-arg]
+) -> Select:  # type: ignore[type-arg]
     if query.statuses:
         stmt = stmt.where(Dossier.status.in_(query.statuses))
     if query.only_open:
-        stmt = stmt.where(Dossier.status.not_in((3, 7, 8, 10)))
+        stmt = stmt.where(Dossier.status.not_in(_CLOSED))
+    if query.due != DueFilter.ANY:  # the same bounds DueWindow.state colours rows with
+        stmt = stmt.where(Dossier.status.in_(_RUNNING))
+        if query.due == DueFilter.OVERDUE:
+            stmt = stmt.where(Dossier.due_at < window.now)
+        else:
+            stmt = stmt.where(Dossier.due_at >= window.now, Dossier.due_at <= window.soon_until)
     if query.due_before is not None:
         stmt = stmt.where(Dossier.due_at < query.due_before)
     if query.due_after is not None:
@@ -187,5 +240,8 @@ def _filters(stmt: Select, query: DossierQuery) -> Select:  # type: ignore[type-
     return stmt
 
 
-def _row(r: tuple) -> DossierRow:  # type: ignore[type-arg]
-    return DossierRow(*r)
+def _row(r: Sequence[Any], window: DueWindow) -> DossierRow:
+    (dossier_id, code, name, id_number, phone, procedure_code, procedure_name, status,
+     received_at, due_at) = r
+    return DossierRow(dossier_id, code, name, id_number, phone, procedure_code, procedure_name,
+                      status, received_at, due_at, window.state(status, due_at))

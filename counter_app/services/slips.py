@@ -9,8 +9,10 @@ from pathlib import Path
 
 from counter_app.documents.data import SlipComponent, SlipData
 from counter_app.documents.slip import render_slip
+from counter_app.domain.delivery import delivery_text
+from counter_app.domain.fees import is_free
 from counter_app.services.details import DetailService
-from counter_app.services.dto import DossierDetail, FeeLine
+from counter_app.services.dto import FeeLine
 from counter_app.services.settings import get_setting
 from counter_app.services.store import Store
 
@@ -23,17 +25,11 @@ def fees_text(fees: tuple[FeeLine, ...]) -> str | None:
         return None
     parts = []
     for fee in fees:
-        amount = "miễn" if fee.collected == "exempt" or fee.amount == 0 else (
+        amount = "miễn" if is_free(fee) else (
             f"{fee.amount:,}".replace(",", ".") + " đồng")
         when = "" if amount == "miễn" else f" ({COLLECTED_WORDS.get(fee.collected, '')})"
         parts.append(f"{fee.name}: {amount}{when}")
     return "; ".join(parts)
-
-
-def delivery_text(detail: DossierDetail) -> str:
-    if detail.result_delivery == 1:
-        return f"Qua dịch vụ bưu chính công ích: {detail.delivery_address or ''}"
-    return "Tại Bộ phận Một cửa"
 
 
 class SlipService:
@@ -58,7 +54,8 @@ class SlipService:
             components=tuple(SlipComponent(c.name, c.originals, c.copies)
                              for c in d.components if c.provided),
             sets_count=d.sets_count, processing_time_text=d.processing_text,
-            received_at=d.received_at, due_at=d.due_at, result_delivery_text=delivery_text(d),
+            received_at=d.received_at, due_at=d.due_at,
+            result_delivery_text=delivery_text(d.result_delivery, d.delivery_address),
             fees_text=fees_text(d.fees), clerk_name=d.received_by_name, logbook_text=None,
             lookup_hint=hint, hotline=hotline, note=d.note,
         )

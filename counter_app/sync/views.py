@@ -15,13 +15,13 @@ from counter_app.models.sync_tables import ProvinceUpdate, SyncLogEntry
 from counter_app.models.tables import Dossier, OutboxOp
 from counter_app.services.outbox import CONFLICT, HELD, QUARANTINED
 
-STATE_LABELS = {
+STATE_LABELS: dict[str, str] = {
     CONFLICT: "Xung đột",
     QUARANTINED: "Bị cách ly",
     HELD: "Chờ thao tác trước",
 }
 # What the clerk (or IT) does about each kind of problem.
-STATE_ADVICE = {
+STATE_ADVICE: dict[str, str] = {
     CONFLICT: "Máy chủ đã có bản khác của thao tác này; không gửi lại được. Báo bộ phận CNTT "
     "(có thể máy đã bị khôi phục từ bản sao lưu cũ).",
     QUARANTINED: "Máy chủ không nhận thao tác này vì lý do ghi bên cạnh; hồ sơ trên máy vẫn "

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from counter_app.domain.cccd_qr import CccdQr, looks_like_cccd_qr, parse_cccd_qr
+from counter_app.domain.identifiers import normalise_id_number, normalise_phone
 from counter_app.domain.validation import (
     ValidationError,
     ValidationIssue,
     validate_date,
-    validate_phone,
 )
 from counter_app.services.dto import ApplicantInput
 from counter_app.ui.qt_compat import emit
@@ -20,7 +18,6 @@ from counter_app.ui.widgets import FieldMessage, with_message
 
 QR_FIELDS = 7
 SCAN_SETTLE_MS = 120  # a scanner types the whole line in a few ms; wait for it to finish
-_ID_SEPARATORS = re.compile(r"[\s.\-]+")
 
 # (field key, label, placeholder) in the order of the form.
 _TEXT_FIELDS = (
@@ -141,10 +138,10 @@ class ApplicantForm(QWidget):
                 issues.extend(exc.issues)
         applicant = ApplicantInput(
             full_name=self.text("full_name"),
-            id_number=_ID_SEPARATORS.sub("", self.text("id_number")) or None,
-            old_id_number=_ID_SEPARATORS.sub("", self.text("old_id_number")) or None,
+            id_number=normalise_id_number(self.text("id_number")),
+            old_id_number=normalise_id_number(self.text("old_id_number")),
             birth_date=birth_date, sex=self.sex_combo.currentText() or None,
-            phone=_national_phone(self.text("phone")), email=self.text("email") or None,
+            phone=normalise_phone(self.text("phone")), email=self.text("email") or None,
             address=self.text("address") or None,
         )
         return applicant, issues
@@ -159,13 +156,3 @@ class ApplicantForm(QWidget):
         self.sex_combo.setCurrentIndex(0)
         for message in self.messages.values():
             message.clear_issue()
-
-
-def _national_phone(text: str) -> str | None:
-    """The 0… form when the number is valid (so search by phone finds it), else as typed."""
-    if not text:
-        return None
-    try:
-        return validate_phone(text).national
-    except ValidationError:
-        return text

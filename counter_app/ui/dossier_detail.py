@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.ui.intake_sections import CHANNELS, COLLECTED_WORDS, DELIVERIES, money
+from counter_app.ui.intake_sections import COLLECTED_WORDS, money
 from counter_app.ui.slip_preview import SlipPreviewDialog, SlipRenderer
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import MessageBar, error_text
@@ -62,9 +62,7 @@ def status_text(code: int | None) -> str:
 def detail_fields(d: DossierDetail) -> list[tuple[str, str]]:
     """(label, value) lines of a DossierDetail, in reading order (pure: tested without widgets)."""
     a = d.applicant
-    channels = {v: k for k, v in CHANNELS}
-    deliveries = {v: k for k, v in DELIVERIES}
-    delivery = deliveries.get(d.result_delivery, str(d.result_delivery))
+    delivery = d.result_delivery.label
     if d.delivery_address:
         delivery += f": {d.delivery_address}"
     return [
@@ -76,7 +74,7 @@ def detail_fields(d: DossierDetail) -> list[tuple[str, str]]:
         ("Ngày sinh", a.birth_date.strftime("%d/%m/%Y") if a.birth_date else ""),
         ("Giới tính", a.sex or ""), ("Điện thoại", a.phone or ""), ("Email", a.email or ""),
         ("Địa chỉ", a.address or ""), ("Người được ủy quyền", d.authorised_person or ""),
-        ("Hình thức nộp", channels.get(d.channel, str(d.channel))), ("Nhận kết quả", delivery),
+        ("Hình thức nộp", d.channel.label), ("Nhận kết quả", delivery),
         ("Tiếp nhận", f"{format_vn(d.received_at)} — {d.received_by_name}"),
         ("Hẹn trả", format_vn(d.due_at)),
         ("Đã trả kết quả", format_vn(d.returned_at) if d.returned_at else "Chưa"),

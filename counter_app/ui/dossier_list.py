@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.vntime import now_vn
-from counter_app.services.search import DossierQuery
-from counter_app.ui.dossier_model import DUE_SOON, DossierTableModel
+from counter_app.services.search import DossierQuery, DueFilter
+from counter_app.ui.dossier_model import DossierTableModel
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import MessageBar
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 SEARCH_DELAY_MS = 200
 SCOPES = (("Tiếp nhận hôm nay", "today"), ("Tất cả", "all"))
-DUE_FILTERS = (("Mọi hạn", ""), ("Quá hạn", "overdue"), ("Sắp đến hạn (1 ngày)", "soon"))
+DUE_FILTERS = (("Mọi hạn", ""), ("Quá hạn", "overdue"), ("Sắp đến hạn", "soon"))
 
 
 class DossierFinder(Protocol):
@@ -52,13 +52,8 @@ def build_query(text: str, scope: str, status: int | None, due: str,
     """The DossierQuery the filters describe (pure: tested without widgets)."""
     received_since = start_of_day(now) if scope == "today" else None
     statuses = (status,) if status else ()
-    if due == "overdue":
-        return DossierQuery(text, statuses, due_before=now, received_since=received_since,
-                            only_open=True)
-    if due == "soon":
-        return DossierQuery(text, statuses, due_before=now + DUE_SOON, due_after=now,
-                            received_since=received_since, only_open=True)
-    return DossierQuery(text, statuses, received_since=received_since)
+    # The service sets the bounds of "overdue" and "due soon" (working days, counter's calendar).
+    return DossierQuery(text, statuses, received_since=received_since, due=DueFilter(due or ""))
 
 
 class DossierTable(QTableView):
@@ -123,7 +118,9 @@ class DossierListView(QWidget):
         filters.addWidget(self.status_combo)
         filters.addWidget(self.due_combo)
         legend = QLabel("<span style='background:#f6c9c6'>&nbsp;Quá hạn&nbsp;</span>&nbsp;&nbsp;"
-                        "<span style='background:#ffe6a8'>&nbsp;Sắp đến hạn&nbsp;</span>")
+                        "<span style='background:#ffe6a8'>&nbsp;Sắp đến hạn&nbsp;</span>"
+                        "&nbsp;&nbsp;"
+                        "<span style='background:#d4ecd5'>&nbsp;Có kết quả, chờ trả&nbsp;</span>")
         footer = QHBoxLayout()
         footer.addWidget(self.count_label, 1)
         footer.addWidget(legend)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from counter_app.domain.dossier_rules import DueState
 from counter_app.domain.vntime import now_vn
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.table_model import ModelIndex, RowsTableModel
@@ -21,25 +22,16 @@ if TYPE_CHECKING:
     from counter_app.services.search import DossierQuery
 
 PAGE_SIZE = 100
-DUE_SOON = timedelta(hours=24)  # about one working day
-CLOSED_STATUSES = frozenset({3, 7, 8, 10})  # refused, withdrawn, stopped, returned
 OVERDUE_BRUSH = QBrush(QColor("#f6c9c6"))
 DUE_SOON_BRUSH = QBrush(QColor("#ffe6a8"))
+PICKUP_BRUSH = QBrush(QColor("#d4ecd5"))
 TEXT_BRUSH = QBrush(QColor("#1b1b1b"))
+# Each row's DueState comes from the search service (working days on the counter's calendar).
+DUE_BRUSHES = {DueState.OVERDUE: OVERDUE_BRUSH, DueState.DUE_SOON: DUE_SOON_BRUSH,
+               DueState.AWAITING_PICKUP: PICKUP_BRUSH}
 
 # fetch(query, before_id, limit) -> one page of rows, newest first; runs on the store lane.
 PageFetcher: TypeAlias = "Callable[[DossierQuery, int | None, int], list[DossierRow]]"
-
-
-def due_state(row: DossierRow, now: datetime) -> str:
-    """'overdue', 'soon' or '' for an open dossier (closed ones are never late any more)."""
-    if row.status in CLOSED_STATUSES:
-        return ""
-    if row.due_at < now:
-        return "overdue"
-    if row.due_at < now + DUE_SOON:
-        return "soon"
-    return ""
 
 
 class DossierTableModel(RowsTableModel["DossierRow"]):
@@ -138,14 +130,13 @@ class DossierTableModel(RowsTableModel["DossierRow"]):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, index.column())
         if role == Qt.ItemDataRole.BackgroundRole:
-            state = due_state(row, self.now)
-            return {"overdue": OVERDUE_BRUSH, "soon": DUE_SOON_BRUSH}.get(state)
+            return DUE_BRUSHES.get(row.due_state)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return TEXT_BRUSH if due_state(row, self.now) else None
+            return TEXT_BRUSH if row.due_state in DUE_BRUSHES else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            words = {"overdue": "Quá hạn", "soon": "Sắp đến hạn"}.get(due_state(row, self.now))
+            state = row.due_state.label
             text = self._text(row, index.column())  # long names are cut off in the cell
-            return f"{text}\n({words})" if words else text
+            return f"{text}\n({state})" if state else text
         return None
 
     def _text(self, row: DossierRow, column: int) -> str:

@@ -15,13 +15,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.domain import fees as fee_rules
+from counter_app.domain.delivery import stored_address
+from counter_app.domain.kinds import COUNTER_CHANNELS, Channel, FeeCollection, ResultDelivery
 from counter_app.services.dto import FeeLine
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.widgets import FieldMessage, with_message
 from counter_protocol.timefmt import to_vn
 
-CHANNELS = (("Trực tiếp tại quầy", 1), ("Qua dịch vụ bưu chính (BCCI)", 3))
-DELIVERIES = (("Tại quầy", 0), ("Qua bưu điện, gửi về địa chỉ", 1))
+CHANNELS = tuple((channel.label, int(channel)) for channel in COUNTER_CHANNELS)
+DELIVERIES = tuple((delivery.label, int(delivery)) for delivery in ResultDelivery)
 COLLECTED_WORDS = {"at_receipt": "thu khi tiếp nhận", "at_return": "thu khi trả kết quả",
                    "exempt": "miễn"}
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
@@ -71,22 +74,20 @@ class DeliveryBox(QWidget):
         self.applicant_address = ""
 
     def _on_delivery_changed(self, _index: int) -> None:
-        by_post = self.result_delivery() == 1
+        by_post = self.result_delivery() == ResultDelivery.BY_POST
         self.address_edit.setEnabled(by_post)
         if by_post and not self.address_edit.text().strip():
             self.address_edit.setText(self.applicant_address)
         emit(self.edited, "result_delivery")
 
-    def channel(self) -> int:
-        return int(self.channel_combo.currentData())
+    def channel(self) -> Channel:
+        return Channel(int(self.channel_combo.currentData()))
 
-    def result_delivery(self) -> int:
-        return int(self.delivery_combo.currentData())
+    def result_delivery(self) -> ResultDelivery:
+        return ResultDelivery(int(self.delivery_combo.currentData()))
 
     def delivery_address(self) -> str | None:
-        if self.result_delivery() != 1:
-            return None
-        return self.address_edit.text().strip() or None
+        return stored_address(self.result_delivery(), self.address_edit.text())
 
     def clear(self) -> None:
         self.channel_combo.setCurrentIndex(0)
@@ -119,18 +120,19 @@ class FeesBox(QWidget):
             self.lines_label.setText("\n".join(
                 f"• {f.name}: {money(f.amount)} ({COLLECTED_WORDS.get(f.collected, f.collected)})"
                 for f in self._fees))
-        now_total = self.total("at_receipt")
+        now_total = self.total(FeeCollection.AT_RECEIPT)
         self.collected_check.setVisible(now_total > 0)
         self.collected_check.setChecked(False)
         self.collected_check.setText(f"Đã thu {money(now_total)} khi tiếp nhận")
 
     def total(self, collected: str) -> int:
-        return sum(f.amount for f in self._fees if f.collected == collected)
+        return fee_rules.total(self._fees, FeeCollection(collected))
 
     def fee_lines(self) -> tuple[FeeLine, ...]:
         paid_now = self.collected_check.isChecked()
         return tuple(FeeLine(f.kind, f.name, f.amount, f.collected,
-                             paid=paid_now and f.collected == "at_receipt") for f in self._fees)
+                             paid=fee_rules.paid_at_intake(f.collected, paid_now))
+                     for f in self._fees)
 
     def clear(self) -> None:
         self.set_fees(())

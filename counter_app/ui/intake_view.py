@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.domain.delivery import delivery_issues
+from counter_app.domain.kinds import FeeCollection
 from counter_app.domain.validation import ValidationIssue
 from counter_app.domain.vntime import now_vn
 from counter_app.services.dto import IntakeRequest
@@ -200,10 +202,11 @@ class IntakeView(QWidget):
     def _form_warnings(self, request: IntakeRequest,
                        info: ProcedureInfo | None) -> list[ValidationIssue]:
         warnings: list[ValidationIssue] = []
-        if info is not None and request.result_delivery == 1 and not info.bcci_allowed:
-            warnings.append(ValidationIssue(
-                "result_delivery", "Thủ tục này không đăng ký trả kết quả qua bưu điện.", False))
-        due_now = self.fees.total("at_receipt")
+        if info is not None:  # the service checks the address; only the form knows the procedure
+            warnings += [issue for issue in delivery_issues(
+                request.result_delivery, request.delivery_address, info.bcci_allowed)
+                if not issue.blocking]
+        due_now = self.fees.total(FeeCollection.AT_RECEIPT)
         if due_now and not self.fees.collected_check.isChecked():
             warnings.append(ValidationIssue(
                 "fees", f"Chưa đánh dấu đã thu {money(due_now)} phí, lệ phí.", False))

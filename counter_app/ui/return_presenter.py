@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from counter_app.domain import fees as fee_rules
+from counter_app.domain.kinds import FeeCollection
 from counter_app.ui.widgets import error_text
 
 if TYPE_CHECKING:
@@ -67,7 +69,7 @@ class ReturnScreen(Protocol):
 
 
 def fees_due_at_return(detail: DossierDetail) -> int:
-    return sum(f.amount for f in detail.fees if f.collected == "at_return" and not f.paid)
+    return fee_rules.owed(detail.fees, FeeCollection.AT_RETURN)
 
 
 class ReturnPresenter:

@@ -116,6 +116,27 @@ def test_demo_fills_a_store_with_every_status(tmp_path: Path) -> None:
     assert smoke.returncode == 0, smoke.stderr
 
 
+def test_a_returned_demo_dossier_prints_and_demo_adds_to_its_store(tmp_path: Path) -> None:
+    import sqlite3
+
+    assert run("demo", "--dossiers", "200", data_dir=tmp_path).returncode == 0
+    db = tmp_path / "counter.sqlite3"
+    code, name = sqlite3.connect(db).execute(
+        "select d.code, a.full_name from dossiers d join applicants a on a.id = d.applicant_id "
+        "where d.status = 10 order by d.id limit 1").fetchone()
+    out = tmp_path / "returned.pdf"
+    printed = run("print", code, "--out", str(out), data_dir=tmp_path)
+    assert printed.returncode == 0, printed.stderr
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert code in text and name in text
+    again = run("demo", "--dossiers", "50", "--with-outbox", data_dir=tmp_path)
+    assert again.returncode == 0, again.stderr
+    conn = sqlite3.connect(db)
+    assert conn.execute("select count(*), count(distinct code) from dossiers").fetchone() == (
+        250, 250)
+    assert conn.execute("select count(distinct dossier_uuid) from outbox").fetchone() == (50,)
+
+
 def test_demo_refuses_a_real_store(data_dir: Path) -> None:
     result = run("demo", "--dossiers", "10", data_dir=data_dir)
     assert result.returncode != 0 and "kho thật" in result.stderr

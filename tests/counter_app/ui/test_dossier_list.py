@@ -7,13 +7,16 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 
+from counter_app.domain.dossier_rules import DueState
 from counter_app.domain.vntime import now_vn
 from counter_app.services.dto import DossierRow
+from counter_app.services.search import DueFilter
 from counter_app.ui.dossier_list import DossierListView, build_query
 from counter_app.ui.dossier_model import (
     DUE_SOON_BRUSH,
     OVERDUE_BRUSH,
     PAGE_SIZE,
+    PICKUP_BRUSH,
     DossierTableModel,
 )
 from counter_devkit.intake import intake as intake_request
@@ -87,13 +90,11 @@ def test_search_by_code(qtbot, list_view, three_dossiers, runner):
 def test_filters_make_the_query():
     today = build_query("", "today", None, "", NOW)
     assert today.received_since == NOW.replace(hour=0, minute=0, second=0)
+    assert today.due == DueFilter.ANY
     overdue = build_query("nhung", "all", 2, "overdue", NOW)
-    assert (overdue.text, overdue.statuses, overdue.due_before, overdue.only_open) == (
-        "nhung", (2,), NOW, True)
+    assert (overdue.text, overdue.statuses, overdue.due) == ("nhung", (2,), DueFilter.OVERDUE)
     assert overdue.received_since is None
-    soon = build_query("", "all", None, "soon", NOW)
-    assert (soon.due_after, soon.due_before, soon.only_open) == (NOW, NOW + timedelta(hours=24),
-                                                                 True)
+    assert build_query("", "all", None, "soon", NOW).due == DueFilter.SOON
 
 
 def test_the_status_filter_runs_a_new_query(qtbot, list_view, three_dossiers, services, runner):
@@ -122,10 +123,11 @@ class MillionDossiers:
         return [row(i) for i in range(top, max(0, top - limit), -1)]
 
 
-def row(i: int, status: int = 2, due_in: timedelta = timedelta(days=3)) -> DossierRow:
+def row(i: int, status: int = 2, due_in: timedelta = timedelta(days=3),
+        state: DueState = DueState.ON_TIME) -> DossierRow:
     return DossierRow(i, f"000.00.00.H27-261126-{i:07d}", f"Người nộp {i}", None, None,
                       "2.000815", "Chứng thực bản sao", status, NOW - timedelta(hours=1),
-                      NOW + due_in)
+                      NOW + due_in, state)
 
 
 def test_scrolling_to_the_bottom_fetches_the_next_keyset_page(qtbot, runner):
@@ -157,13 +159,18 @@ def test_results_of_an_older_query_are_dropped(qtbot, runner):
     assert len(source.calls) == 2
 
 
-def test_overdue_rows_are_red_due_soon_amber_closed_plain(qtbot, runner):
-    rows = [row(4, due_in=-timedelta(hours=2)), row(3, due_in=timedelta(hours=5)),
-            row(2, status=10, due_in=-timedelta(days=2)), row(1)]
+def test_overdue_rows_are_red_due_soon_amber_pickup_green_closed_plain(qtbot, runner):
+    rows = [row(5, due_in=-timedelta(hours=2), state=DueState.OVERDUE),
+            row(4, due_in=timedelta(hours=5), state=DueState.DUE_SOON),
+            row(3, status=9, due_in=-timedelta(days=2), state=DueState.AWAITING_PICKUP),
+            row(2, status=10, due_in=-timedelta(days=2), state=DueState.CLOSED), row(1)]
     model = DossierTableModel(lambda q, b, n: rows, runner, clock=lambda: NOW)
     model.set_query(object())
-    qtbot.waitUntil(lambda: model.rowCount() == 4)
-    colours = [model.data(model.index(r, 0), Qt.ItemDataRole.BackgroundRole) for r in range(4)]
-    assert colours == [OVERDUE_BRUSH, DUE_SOON_BRUSH, None, None]
-    assert model.data(model.index(2, model.COL_STATUS)) == "Đã trả kết quả"
+    qtbot.waitUntil(lambda: model.rowCount() == 5)
+    colours = [model.data(model.index(r, 0), Qt.ItemDataRole.BackgroundRole) for r in range(5)]
+    assert colours == [OVERDUE_BRUSH, DUE_SOON_BRUSH, PICKUP_BRUSH, None, None]
+    tips = [model.data(model.index(r, 0), Qt.ItemDataRole.ToolTipRole) for r in range(5)]
+    assert [t.split("\n")[-1] for t in tips[:3]] == ["(Quá hạn)", "(Sắp đến hạn)",
+                                                      "(Có kết quả, chờ trả)"]
+    assert model.data(model.index(3, model.COL_STATUS)) == "Đã trả kết quả"
     assert not model.canFetchMore()  # a short page is the last one
