@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_the_editable_install_serves_the_repository_resources_folder() -> None:
     found = importlib.resources.files(ASSET_PACKAGE)
-    assert found == REPO / "resources", "stale venv? run: .venv/bin/pip install -e '.[server,dev]'"
+    assert found == REPO / "resources", "stale install? run: pip install -e '.[server,dev]'"
     assert assets_root() == REPO / "resources"
 
 
