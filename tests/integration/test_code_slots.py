@@ -1,0 +1,43 @@
+"""A dossier code belongs to one numbering slot: another PC of the unit cannot take it."""
+
+from __future__ import annotations
+
+import httpx
+
+from counter_devkit.server import ServerProcess, unique_unit
+from counter_protocol.receipt import Receipt
+
+
+def results(receipt: Receipt) -> list[tuple[int | None, str, str | None]]:
+    return [(r.device_seq, r.result, r.reason) for r in receipt.results]
+
+
+def test_a_pc_cannot_squat_a_code_of_another_slot(
+    server: ServerProcess, client: httpx.Client
+) -> None:
+    unit = unique_unit()
+    slot0, slot1 = server.device(unit, slot=0), server.device(unit, slot=1)
+    squat = slot1.create_op(number=7)  # a slot-0 number sent by the slot-1 PC
+    receipt = slot1.push(client, [squat, slot1.create_op()])
+    assert results(receipt) == [(1, "quarantined", "code_slot_mismatch"), (2, "applied", None)]
+    message = receipt.results[0].message or ""
+    assert "slot 0" in message and "slot 1" in message and squat["dossier_code"] in message
+    assert server.scalar("SELECT count(*) FROM dossiers WHERE code = :c",
+                         c=squat["dossier_code"]) == 0
+    rightful = slot0.create_op(number=7)
+    assert rightful["dossier_code"] == squat["dossier_code"]
+    assert results(slot0.push(client, [rightful])) == [(1, "applied", None)]
+    assert server.scalar("SELECT device_id FROM dossiers WHERE code = :c",
+                         c=squat["dossier_code"]) == slot0.device_id
+
+
+def test_a_pc_enrolled_again_keeps_its_slot_numbers(
+    server: ServerProcess, client: httpx.Client
+) -> None:
+    unit = unique_unit()
+    first = server.device(unit, slot=2)
+    assert results(first.push(client, [first.create_op()])) == [(1, "applied", None)]
+    server.cli("revoke", str(first.device_id))
+    again = server.device(unit, slot=2)
+    receipt = again.push(client, [again.create_op(number=2005)])
+    assert results(receipt) == [(1, "applied", None)]
