@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from counter_app.sync.errors import SyncError
 from counter_devkit.counter_pc import CounterPC, make_counter_dir, sync_unit
 from counter_devkit.server import ServerProcess
 
@@ -39,3 +42,26 @@ def test_a_replacement_pc_numbers_above_the_revoked_one(
     finally:
         old.close()
         new.close()
+
+
+def test_a_pc_that_already_printed_codes_of_a_used_slot_day_is_refused(
+    server: ServerProcess, store_template: Path, tmp_path: Path
+) -> None:
+    unit = sync_unit()
+    old = CounterPC(make_counter_dir(store_template, tmp_path / "a", unit, 0), unit)
+    offline = CounterPC(make_counter_dir(store_template, tmp_path / "b", unit, 0), unit)
+    try:
+        old.enrol(server)
+        old.receive(2)
+        assert old.sync.sync_once().error is None
+        server.cli("revoke", old.sql("SELECT server_device_id FROM devices WHERE is_self")[0][0])
+        offline.receive(1)  # set up without the server: numbered 0001 again, slip printed
+        with pytest.raises(SyncError) as refused:
+            offline.enrol(server)
+        assert refused.value.server_code == "slot_numbers_clash"
+        assert "slot 0" in refused.value.message and "trùng mã" in refused.value.message
+        assert offline.sql("SELECT server_device_id FROM devices WHERE is_self")[0][0] is None
+        assert quarantined(server, unit) == []
+    finally:
+        old.close()
+        offline.close()
