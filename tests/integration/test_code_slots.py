@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import httpx
 
 from counter_devkit.server import ServerProcess, unique_unit
@@ -41,3 +44,30 @@ def test_a_pc_enrolled_again_keeps_its_slot_numbers(
     again = server.device(unit, slot=2)
     receipt = again.push(client, [again.create_op(number=2005)])
     assert results(receipt) == [(1, "applied", None)]
+
+
+def test_the_dashboard_lists_quarantined_dossiers_with_their_reasons(
+    fresh_server: ServerProcess,
+) -> None:
+    unit = unique_unit()
+    squatter = fresh_server.device(unit, slot=1, name="Quầy <b>phụ</b>")
+    squat = squatter.create_op(number=42)
+    with fresh_server.client() as client:
+        squatter.push(client, [squat])
+    token = fresh_server.cli("admin-token", "--name", "cntt tỉnh").stdout.strip()
+    with httpx.Client(base_url=fresh_server.base_url, timeout=30) as browser:
+        form = re.search(r'name="form_token" value="([^"]+)"',
+                         browser.get("/dashboard/login").text)
+        assert form is not None
+        browser.post("/dashboard/login", data={"token": token, "form_token": form.group(1)})
+        page = browser.get("/dashboard")
+    assert page.status_code == 200
+    [table] = re.findall(r'<table class="quarantine">.*?</table>', page.text, re.S)
+    [row] = re.findall(r"<tr><td>.*?</tr>", table, re.S)
+    cells = [html.unescape(c) for c in re.findall(r"<td>(.*?)</td>", row, re.S)]
+    assert cells[0] == squat["dossier_code"]
+    assert cells[1] == f"số {squatter.device_id} – Quầy <b>phụ</b> (slot 1)"
+    assert "Quầy &lt;b&gt;phụ&lt;/b&gt;" in row and "<b>" not in table
+    assert cells[2] == "code_slot_mismatch"
+    assert cells[3].startswith(f"Mã hồ sơ {squat['dossier_code']} thuộc dãy số của máy slot 0")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", cells[4])
