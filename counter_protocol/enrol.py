@@ -11,7 +11,7 @@ import re
 import msgspec
 from msgspec import Struct, field
 
-from counter_protocol.slots import SlotDay
+from counter_protocol.slots import SlotDay, SlotFirst
 
 MAX_REQUEST_BYTES = 1024 * 1024
 
@@ -24,10 +24,10 @@ class EnrolRequest(Struct, kw_only=True, omit_defaults=True):
     slot: int
     app_version: str
     unit_code: str | None = None  # the PC's unit: a code for another unit is refused unused
-    # What the PC already numbered in its slot, per day, and the server device ids it held
-    # before (a PC enrolled again): the server refuses a PC whose own codes clash with codes
-    # another identity issued in the slot. Older PCs send neither.
-    slot_days: list[SlotDay] = field(default_factory=list)
+    # The lowest number the PC itself already used in its slot, per recent day, and the server
+    # device ids it held before (a PC enrolled again): the server refuses a PC whose own codes
+    # clash with codes another identity issued in the slot. Older PCs send neither.
+    slot_first_numbers: list[SlotFirst] = field(default_factory=list)
     earlier_device_ids: list[int] = field(default_factory=list)
 
 

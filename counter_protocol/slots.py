@@ -27,6 +27,11 @@ class SlotDay(Struct, kw_only=True, frozen=True):
     last_seq: int  # the highest n used that day in the slot (the number is slot × 1000 + n)
 
 
+class SlotFirst(Struct, kw_only=True, frozen=True):
+    day: str  # yyMMdd
+    first_seq: int  # the lowest n a PC itself used that day in its slot
+
+
 class SlotFileBody(Struct, kw_only=True):
     kind: str
     unit_code: str

@@ -73,11 +73,12 @@ def check_no_clash(conn: Connection, unit_code: str, req: EnrolRequest, now: dat
     """Refuse a PC that already numbered dossiers in its slot on a day when another identity of
     that slot did too: some of its printed codes may be the other's, and the server would
     quarantine them. Its earlier identities (a PC enrolled again) are its own numbers."""
-    if not req.slot_days:
+    if not req.slot_first_numbers:
         return
     theirs = {m.day: m.last_seq for m in slot_high_water(
         conn, unit_code, req.slot, now, exclude_devices=req.earlier_device_ids)}
-    clash = sorted(m.day for m in req.slot_days if m.last_seq > 0 and theirs.get(m.day, 0) > 0)
+    # Every PC numbers a day from 1 upwards: the other used 1…theirs, this one first…
+    clash = sorted(m.day for m in req.slot_first_numbers if m.first_seq <= theirs.get(m.day, 0))
     if clash:
         days = ", ".join(f"{d[4:6]}/{d[2:4]}/20{d[:2]}" for d in clash)
         raise Refused("slot_numbers_clash", _CLASH.format(slot=req.slot, days=days), 409)

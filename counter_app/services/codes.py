@@ -13,7 +13,7 @@ from counter_app.models.base import Base
 from counter_app.models.tables import CodeCounter, Dossier
 from counter_app.services.errors import ServiceError
 from counter_protocol.codes import PER_SLOT_DAILY, CodeError, DossierCode, make_code
-from counter_protocol.slots import SlotDay
+from counter_protocol.slots import SlotDay, SlotFirst
 
 
 def allocate_code(session: Session, agency_code: str, day: date, slot: int) -> DossierCode:
@@ -73,14 +73,20 @@ def raise_counters(session: Session, agency_code: str, slot: int, marks: Iterabl
         session.connection().execute(_RAISE, rows)
 
 
-def slot_days(session: Session, agency_code: str, slot: int) -> list[SlotDay]:
-    """The last number this store used per day in its slot."""
-    rows = session.connection().execute(
-        select(_COUNTERS.c.day, _COUNTERS.c.last_seq).where(
-            _COUNTERS.c.agency_code == agency_code, _COUNTERS.c.slot == slot))
-    return [SlotDay(day=str(r.day), last_seq=int(r.last_seq)) for r in rows]
+RECENT_DAYS = 62  # the server looks at a month of marks; a little more costs nothing
 
 
+def own_first_numbers(session: Session, agency_code: str, slot: int,
+                      days: int = RECENT_DAYS) -> list[SlotFirst]:
+    """The lowest number this store's own dossiers used per day in its slot (newest `days`)."""
+    codes = session.scalars(select(Dossier.code).where(Dossier.unit_code == agency_code))
+    first: dict[str, int] = {}
+    for code in codes:
+        yymmdd, number = code[-11:-5], int(code[-4:]) if code[-4:].isdigit() else -1
+        if number // 1000 == slot and number % 1000 > 0:
+            first[yymmdd] = min(first.get(yymmdd, PER_SLOT_DAILY), number % 1000)
+    newest = sorted(first.items(), reverse=True)[:days]
+    return [SlotFirst(day=day, first_seq=seq) for day, seq in sorted(newest)]
 _UPSERT = sqlite_insert(_COUNTERS)
 _RAISE = _UPSERT.on_conflict_do_update(
     index_elements=["agency_code", "day", "slot"],

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.models.sync_tables import STATE_ROW, SyncState
 from counter_app.models.tables import Device
-from counter_app.services.codes import raise_counters, slot_days
+from counter_app.services.codes import own_first_numbers, raise_counters
 from counter_app.services.errors import ServiceError
 from counter_app.services.store import Store
 from counter_app.sync.client import SyncClient
@@ -104,7 +104,7 @@ def _prepare(
             code=code.strip(), public_key=public_key_b64(key), device_uuid=device.device_uuid,
             device_name=device.name, slot=device.slot, app_version=app_version,
             unit_code=device.unit_code,
-            slot_days=slot_days(session, device.unit_code, device.slot),
+            slot_first_numbers=own_first_numbers(session, device.unit_code, device.slot),
             earlier_device_ids=_earlier_device_ids(session))
 
 
