@@ -91,10 +91,12 @@ class FakeDevice:
                 "dossier_uuid": dossier_uuid, "dossier_code": code, "unit_code": self.unit_code,
                 "prev_seq": prev, "created_at": at.isoformat(timespec="seconds"), "data": data}
 
-    def create_op(self, **data_overrides: Any) -> dict[str, Any]:
+    def create_op(self, number: int | None = None, **data_overrides: Any) -> dict[str, Any]:
+        """A create op; `number` (NNNN) builds today's code with that number, whatever slot."""
         at = self.now()
         dossier_uuid = str(uuid.uuid4())
-        code = self._next_code(at)
+        code = self._next_code(at) if number is None else (
+            f"{self.unit_code}-{at:%y%m%d}-{number:04d}")
         data = self.create_data(at) | data_overrides
         op = self._wrap(KIND_CREATE, dossier_uuid, code, None, at, data)
         self.dossiers[dossier_uuid] = {"code": code, "last_seq": op["device_seq"],

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 import msgspec
-from msgspec import Struct
+from msgspec import Struct, field
+
+from counter_protocol.slots import SlotDay, SlotFirst
 
 MAX_REQUEST_BYTES = 1024 * 1024
 
@@ -22,6 +24,11 @@ class EnrolRequest(Struct, kw_only=True, omit_defaults=True):
     slot: int
     app_version: str
     unit_code: str | None = None  # the PC's unit: a code for another unit is refused unused
+    # The lowest number the PC itself already used in its slot, per recent day, and the server
+    # device ids it held before (a PC enrolled again): the server refuses a PC whose own codes
+    # clash with codes another identity issued in the slot. Older PCs send neither.
+    slot_first_numbers: list[SlotFirst] = field(default_factory=list)
+    earlier_device_ids: list[int] = field(default_factory=list)
 
 
 class EnrolReply(Struct, kw_only=True):
@@ -30,6 +37,9 @@ class EnrolReply(Struct, kw_only=True):
     slot: int
     server_public_key: str
     server_time: str
+    # The slot's high-water marks of recent days (counter_protocol/slots.py): the PC numbers
+    # above them. Older servers do not send it.
+    slot_high_water: list[SlotDay] = field(default_factory=list)
 
 
 _REQUEST = msgspec.json.Decoder(EnrolRequest)

@@ -126,6 +126,28 @@ def cmd_revoke(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_slot_file(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from counter_protocol.codes import CodeError, check_agency_code, check_slot
+    from counter_protocol.signing import public_key_b64
+    from counter_server.keys import load_or_create_key
+    from counter_server.slots import slot_file
+
+    try:
+        check_agency_code(args.unit)
+        check_slot(args.slot)
+    except CodeError as exc:
+        raise Refused("bad_request", exc.message) from exc
+    engine = _open(args)
+    key = load_or_create_key(engine)
+    sys.stdout.buffer.write(slot_file(engine, key, args.unit, args.slot, datetime.now(UTC)))
+    print(f"Tệp số thứ tự hồ sơ đã dùng của đơn vị {args.unit}, slot {args.slot}, có chữ ký "
+          f"của máy chủ. Khoá công khai của máy chủ (cho --server-key): {public_key_b64(key)}",
+          file=sys.stderr)
+    return 0
+
+
 def cmd_admin_token(args: argparse.Namespace) -> int:
     from counter_server.admin import new_admin_token
 
@@ -217,6 +239,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("revoke", parents=[common], help="thu hồi một máy")
     p.add_argument("device_id", type=int)
     p.add_argument("--reason", default="")
+    p = sub.add_parser("slot-file", parents=[common],
+                       help="in tệp số thứ tự hồ sơ đã dùng của một slot (có chữ ký máy chủ)")
+    p.add_argument("--unit", required=True, help="mã định danh đơn vị, ví dụ 000.00.00.H27")
+    p.add_argument("--slot", required=True, type=int, help="số thứ tự máy (0-9)")
     p = sub.add_parser("admin-token", parents=[common], help="tạo mã truy cập quản trị")
     p.add_argument("--name", default="hệ thống một cửa tỉnh")
     sub.add_parser("admin-tokens", parents=[common], help="liệt kê các mã truy cập quản trị")
@@ -285,6 +311,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "revoke": cmd_revoke, "admin-token": cmd_admin_token, "admin-tokens": cmd_admin_tokens,
     "revoke-admin-token": cmd_revoke_admin_token, "publish": cmd_publish,
     "dossier": cmd_dossier_status, "release-held": cmd_release_held,
+    "slot-file": cmd_slot_file,
 }
 
 

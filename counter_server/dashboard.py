@@ -17,6 +17,7 @@ from starlette.routing import Route
 from counter_server import audit, stats, web_session
 from counter_server.admin import name_of_token, token_hash
 from counter_server.errors import Refused
+from counter_server.quarantine_view import quarantine_html, recent_quarantined
 
 DASHBOARD_PATH = "/dashboard"
 LOGIN_PATH = "/dashboard/login"
@@ -94,7 +95,9 @@ async def dashboard(request: Request) -> Response:
     if admin is None:
         return _redirect(LOGIN_PATH)
     rows = await run_in_threadpool(stats.device_stats, _config(request).engine)
-    page = stats.dashboard_html(rows, datetime.now(UTC), admin, LOGOUT_PATH)
+    held_back = await run_in_threadpool(recent_quarantined, _config(request).engine)
+    page = stats.dashboard_html(rows, datetime.now(UTC), admin, LOGOUT_PATH,
+                                quarantine_html(held_back))
     return HTMLResponse(page, headers=PAGE_HEADERS)
 
 

@@ -22,6 +22,7 @@ from counter_server.changes import add_change
 from counter_server.db import write_transaction
 from counter_server.errors import Refused
 from counter_server.models import Device, EnrolCode, Unit
+from counter_server.slots import check_no_clash, slot_high_water
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the phone
 CODE_LENGTH = 8
@@ -125,26 +126,29 @@ def enrol(engine: Engine, req: EnrolRequest, server_public_key: str) -> EnrolRep
                 again = _same_enrolment(conn, req)
                 if again is not None:  # the PC died before storing our reply: answer it again
                     audit.record(conn, "enrol_replayed", device_id=again[0], unit_code=again[1])
-                    return _reply(again[0], again[1], again[2], server_public_key, now)
+                    return _reply(conn, again[0], again[1], again[2], server_public_key, now)
                 raise _code_refusal(conn, req.code, now)
             if req.unit_code is not None and req.unit_code != unit_code:
                 raise Refused("unit_mismatch", _OTHER_UNIT.format(
                     code_unit=unit_code, pc_unit=req.unit_code[:20]), 409)
             _check_free(conn, unit_code, req)
+            check_no_clash(conn, unit_code, req, now)
             device_id = _insert_device(conn, unit_code, req, now)
             conn.execute(update(EnrolCode).where(EnrolCode.code_hash == _code_hash(req.code))
                          .values(device_id=device_id))
             audit.record(conn, "enrolled", device_id=device_id, unit_code=unit_code,
                          slot=req.slot, name=req.device_name)
+            return _reply(conn, device_id, unit_code, req.slot, server_public_key, now)
     except IntegrityError as exc:  # lost a race for the slot or the device uuid
         raise Refused("slot_taken", _SLOT_RACE.format(slot=req.slot), 409) from exc
-    return _reply(device_id, unit_code, req.slot, server_public_key, now)
 
 
-def _reply(device_id: int, unit_code: str, slot: int, server_public_key: str,
+def _reply(conn: Connection, device_id: int, unit_code: str, slot: int, server_public_key: str,
            now: datetime) -> EnrolReply:
+    """The reply, with the slot's high-water marks: the PC numbers above what was issued."""
     return EnrolReply(device_id=device_id, unit_code=unit_code, slot=slot,
-                      server_public_key=server_public_key, server_time=format_time(now))
+                      server_public_key=server_public_key, server_time=format_time(now),
+                      slot_high_water=slot_high_water(conn, unit_code, slot, now))
 
 
 def _same_enrolment(conn: Connection, req: EnrolRequest) -> tuple[int, str, int] | None:

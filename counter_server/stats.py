@@ -103,14 +103,16 @@ def format_table(rows: list[DeviceStats]) -> str:
 
 
 def dashboard_html(rows: list[DeviceStats], now: datetime, admin_name: str,
-                   logout_path: str) -> str:
-    """The server-rendered dashboard page (no scripts; refreshes itself every 30 s)."""
+                   logout_path: str, extra: str = "") -> str:
+    """The server-rendered dashboard page (no scripts; refreshes itself every 30 s); `extra` is
+    HTML already escaped, shown under the devices."""
     head = "".join(f"<th>{html.escape(h)}</th>" for h in HEADERS)
     body = "\n".join(_html_row(s) for s in rows) or (
         f'<tr><td colspan="{len(HEADERS)}">Chưa có máy nào đăng ký.</td></tr>')
     return _PAGE.format(now=html.escape(format_vn(now)), head=head, body=body,
                         devices=len(rows), dossiers=sum(s.dossiers for s in rows),
-                        admin=html.escape(admin_name), logout=html.escape(logout_path))
+                        admin=html.escape(admin_name), logout=html.escape(logout_path),
+                        extra=extra)
 
 
 def _html_row(s: DeviceStats) -> str:
@@ -132,5 +134,7 @@ th{{background:#eee}}form.who{{float:right;margin:0}}</style></head><body>
 Tồn: thao tác máy đã có nhưng chưa gửi ở lần đồng bộ gần nhất. Chờ: thao tác chờ thao tác trước.</p>
 <table><thead><tr>{head}</tr></thead><tbody>
 {body}
-</tbody></table></body></html>
+</tbody></table>
+{extra}
+</body></html>
 """

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from counter_app.models.base import Base
 from counter_app.models.tables import CodeCounter, Dossier
 from counter_app.services.errors import ServiceError
-from counter_protocol.codes import CodeError, DossierCode, make_code
+from counter_protocol.codes import PER_SLOT_DAILY, CodeError, DossierCode, make_code
+from counter_protocol.slots import SlotDay, SlotFirst
 
 
 def allocate_code(session: Session, agency_code: str, day: date, slot: int) -> DossierCode:
@@ -59,3 +61,34 @@ def _allocate(session: Session, agency_code: str, day: date, slot: int) -> Dossi
     if skipped:
         conn.execute(_SET_LAST, {"a": agency_code, "d": yymmdd, "s": slot, "n": seq + skipped})
     return code
+
+
+def raise_counters(session: Session, agency_code: str, slot: int, marks: Iterable[SlotDay]) -> None:
+    """Number above the slot's high-water marks (what an earlier PC of this slot already issued,
+    as the server or its signed slot file says), in the caller's transaction. A counter never
+    goes down."""
+    rows = [{"agency_code": agency_code, "day": m.day, "slot": slot, "last_seq": m.last_seq}
+            for m in marks if 0 < m.last_seq <= PER_SLOT_DAILY and len(m.day) == 6]
+    if rows:
+        session.connection().execute(_RAISE, rows)
+
+
+RECENT_DAYS = 62  # the server looks at a month of marks; a little more costs nothing
+
+
+def own_first_numbers(session: Session, agency_code: str, slot: int,
+                      days: int = RECENT_DAYS) -> list[SlotFirst]:
+    """The lowest number this store's own dossiers used per day in its slot (newest `days`)."""
+    codes = session.scalars(select(Dossier.code).where(Dossier.unit_code == agency_code))
+    first: dict[str, int] = {}
+    for code in codes:
+        yymmdd, number = code[-11:-5], int(code[-4:]) if code[-4:].isdigit() else -1
+        if number // 1000 == slot and number % 1000 > 0:
+            first[yymmdd] = min(first.get(yymmdd, PER_SLOT_DAILY), number % 1000)
+    newest = sorted(first.items(), reverse=True)[:days]
+    return [SlotFirst(day=day, first_seq=seq) for day, seq in sorted(newest)]
+_UPSERT = sqlite_insert(_COUNTERS)
+_RAISE = _UPSERT.on_conflict_do_update(
+    index_elements=["agency_code", "day", "slot"],
+    set_={"last_seq": func.max(_COUNTERS.c.last_seq, _UPSERT.excluded.last_seq)},
+)

@@ -17,9 +17,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.models.sync_tables import STATE_ROW, SyncState
+from counter_app.models.tables import Device
+from counter_app.services.codes import own_first_numbers, raise_counters
 from counter_app.services.errors import ServiceError
 from counter_app.services.store import Store
 from counter_app.sync.client import SyncClient
@@ -100,7 +103,16 @@ def _prepare(
         return EnrolRequest(
             code=code.strip(), public_key=public_key_b64(key), device_uuid=device.device_uuid,
             device_name=device.name, slot=device.slot, app_version=app_version,
-            unit_code=device.unit_code)
+            unit_code=device.unit_code,
+            slot_first_numbers=own_first_numbers(session, device.unit_code, device.slot),
+            earlier_device_ids=_earlier_device_ids(session))
+
+
+def _earlier_device_ids(session: Session) -> list[int]:
+    """The server device ids of this PC's retired identities (its own earlier numbers)."""
+    ids = session.scalars(select(Device.server_device_id).where(
+        Device.is_self.is_(False), Device.server_device_id.is_not(None)))
+    return sorted(int(i) for i in ids if i is not None and i.isdigit())
 
 
 def _known_revoked(session: Session) -> bool:
@@ -169,6 +181,8 @@ def _store_reply(
                 f"máy này thuộc đơn vị {device.unit_code}, slot {device.slot}. Chưa lưu gì; "
                 f"báo bộ phận CNTT thu hồi máy số {reply.device_id} trên máy chủ và cấp mã "
                 "đúng đơn vị.")
+        # Above what an earlier PC of this slot issued: those slips are already printed.
+        raise_counters(session, device.unit_code, device.slot, reply.slot_high_water)
         device.server_url, device.server_device_id = url, str(reply.device_id)
         device.server_public_key, device.enrolled_at = reply.server_public_key, now
         state = session.get(SyncState, STATE_ROW)

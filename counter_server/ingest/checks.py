@@ -26,6 +26,7 @@ from counter_server.ingest.explain import (
     OpRejected,
     canonical_uuid,
     check_code,
+    check_code_slot,
     check_prev,
     explain,
     malformed,
@@ -35,13 +36,16 @@ from counter_server.ingest.explain import (
 from counter_server.ingest.records import IncomingOp, Rejected
 
 
-def check_op(body: bytes, unit_code: str, index: int) -> IncomingOp | Rejected:
-    """An IncomingOp from an op's bytes pushed by a device of `unit_code`, or why not."""
+def check_op(
+    body: bytes, unit_code: str, index: int, slot: int | None = None
+) -> IncomingOp | Rejected:
+    """An IncomingOp from an op's bytes pushed by a device of `unit_code` (numbering `slot`,
+    when given: a create must carry a code of that slot), or why not."""
     digest = sha256_hex(body)
     try:
         if b"\\" in body and b"\\u0000" in body:  # memchr first: most ops hold no escape at all
             raise OpRejected("malformed", "Thao tác chứa ký tự NUL không hợp lệ.")
-        return _checked(OP_HEAD.decode(body), body, digest, unit_code, index)
+        return _checked(OP_HEAD.decode(body), body, digest, unit_code, index, slot)
     except OpRejected as exc:
         return _rejected(body, digest, index, exc)
     except (*WireError, _Reparse):
@@ -57,7 +61,9 @@ def read_back(body: bytes, payload_hash: str, unit_code: str) -> IncomingOp:
     return op
 
 
-def _checked(head: Op[Raw], body: bytes, digest: str, unit_code: str, index: int) -> IncomingOp:
+def _checked(
+    head: Op[Raw], body: bytes, digest: str, unit_code: str, index: int, slot: int | None
+) -> IncomingOp:
     op_id, dossier_uuid = canonical_uuid(head.op_id), canonical_uuid(head.dossier_uuid)
     if op_id is None or dossier_uuid is None:  # (an unknown kind did not decode at all)
         raise _Reparse  # the slow path says which, in the words it always used
@@ -68,6 +74,8 @@ def _checked(head: Op[Raw], body: bytes, digest: str, unit_code: str, index: int
     if head.kind == KIND_CREATE:
         create = CREATE_DATA.decode(head.data)
         _check_create(create)
+        if slot is not None:
+            check_code_slot(code, slot)
         event = create.event
     else:
         event = EVENT_DATA.decode(head.data)

@@ -152,6 +152,22 @@ def check_code(op_unit: object, code: object, unit_code: str) -> str:
     return match.group(0)
 
 
+def check_code_slot(code: str, slot: int) -> None:
+    """A new dossier's code must be numbered in the sending PC's slot (NNNN = slot × 1000 + n),
+    so no other PC of the unit can take a code that its rightful owner printed or will print.
+    A PC enrolled again in the same slot carries on its earlier identity's numbers, which are of
+    that same slot (docs/domain.md#numbering-slots)."""
+    number = int(code[-4:])
+    if number // 1000 != slot:
+        raise OpRejected("code_slot_mismatch", _SLOT_MISMATCH.format(
+            code=code, code_slot=number // 1000, slot=slot))
+
+
+_SLOT_MISMATCH = ("Mã hồ sơ {code} thuộc dãy số của máy slot {code_slot}, nhưng máy gửi nó là "
+                  "slot {slot}: hồ sơ không được nhận, mã vẫn để dành cho máy slot {code_slot}. "
+                  "Bộ phận CNTT cần kiểm tra cấu hình slot của máy này.")
+
+
 def check_prev(prev: object, kind: str, device_seq: int) -> int | None:
     if kind == KIND_CREATE:
         if prev is not None:

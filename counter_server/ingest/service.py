@@ -38,9 +38,11 @@ log = logging.getLogger(__name__)
 OPTIMISTIC, NORMAL, CAREFUL = "optimistic", "normal", "careful"
 
 
-def check_all(ops: list[Raw], unit_code: str) -> list[IncomingOp | Rejected]:
+def check_all(
+    ops: list[Raw], unit_code: str, slot: int | None = None
+) -> list[IncomingOp | Rejected]:
     """Each op's bytes (as `batch.decode_batch` split them) checked."""
-    return [check_op(bytes(raw), unit_code, index) for index, raw in enumerate(ops)]
+    return [check_op(bytes(raw), unit_code, index, slot) for index, raw in enumerate(ops)]
 
 
 def ingest_batch(
@@ -49,7 +51,7 @@ def ingest_batch(
 ) -> SignedReceipt:
     """Apply `batch` (signature already verified) for `device`; return the signed receipt."""
     now = now or datetime.now(UTC)
-    entries = check_all(batch.ops, device.unit_code)
+    entries = check_all(batch.ops, device.unit_code, device.slot)
     flagged = flag_clocks(entries, now, device.attested_at, device.attested_seq)
     modes = _modes(entries)
     for attempt, mode in enumerate(modes, start=1):

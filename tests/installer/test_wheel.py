@@ -21,8 +21,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 NOT_BUILD_INPUT = shutil.ignore_patterns(
-    ".git", "." + "venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", ".pgdata", "out",
-    "*.sqlite3*",
+    ".git", "." + "venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", ".pgdata",
+    "out", "*.sqlite3*",
 )
 SHIPPED_ASSETS = ("counter_app/resources/fonts/NotoSans-Regular.ttf",
                   "counter_app/resources/fonts/NotoSans-Bold.ttf",
