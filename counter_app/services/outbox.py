@@ -25,6 +25,10 @@ DUPLICATE_ACKED = "duplicate_acked"
 CONFLICT = "conflict"
 QUARANTINED = "quarantined"
 HELD = "held"
+# Never sent: the stored bytes no longer match payload_hash (counter_app/sync/damage.py), and the
+# later ops of the same dossier, which build on it.
+DAMAGED = "damaged"
+BLOCKED = "blocked"
 
 DataT = TypeVar("DataT", bound=OpData)
 
