@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from counter_app.models.errors import StoreCorrupt
+from counter_app.models.errors import StoreCorrupt, is_corruption
 
 START_TABLES = ("dossiers", "applicants", "dossier_events", "dossier_components", "outbox",
                 "outbox_payloads", "sync_receipts", "sync_state")
@@ -35,21 +35,24 @@ def problems(conn: sqlite3.Connection, pragma: str = "quick_check",
             rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}{arg}")]
             found.extend(r for r in rows if r != "ok")
     except sqlite3.DatabaseError as exc:
+        if not is_corruption(exc):
+            raise  # locked, busy, unreadable: the caller maps it to its own StoreError
         found.append(str(exc))
     return found[:MAX_PROBLEMS]
 
 
 def check_file(db_file: Path, pragma: str = "quick_check",
                tables: tuple[str, ...] | None = None) -> list[str]:
-    """`problems` of a closed file (a backup), opened read-only so nothing is written to it."""
+    """`problems` of a closed file (a backup), opened read-only so nothing is written to it; a
+    file that cannot be read at all is a problem too."""
     try:
         conn = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
+        try:
+            return problems(conn, pragma, tables)
+        finally:
+            conn.close()
     except sqlite3.Error as exc:
         return [str(exc)]
-    try:
-        return problems(conn, pragma, tables)
-    finally:
-        conn.close()
 
 
 @dataclass(frozen=True)
