@@ -81,3 +81,15 @@ def test_a_damaged_backup_is_not_restored(backed_up: Path) -> None:
     result = app(backed_up, "backup", "restore", str(damage_copy))
     assert result.returncode == EXIT_STORE and "bị hỏng" in one_error_line(result)
     assert (backed_up / "counter.sqlite3").read_bytes() == before
+
+
+def test_the_full_check_is_recorded_when_sound_and_refuses_when_damaged(backed_up: Path) -> None:
+    sound = app(backed_up, "backup", "check")
+    assert sound.returncode == 0, sound.stderr
+    assert "không lỗi" in sound.stdout
+    conn = sqlite3.connect(backed_up / "counter.sqlite3")
+    assert conn.execute("SELECT kind, ok FROM store_checks").fetchall() == [("full", 1)]
+    conn.close()
+    damage(backed_up)
+    damaged = app(backed_up, "backup", "check")
+    assert damaged.returncode == EXIT_STORE and "bị hỏng" in one_error_line(damaged)
