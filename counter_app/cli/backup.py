@@ -36,10 +36,11 @@ def cmd_create(args: argparse.Namespace, host: AppHost) -> int:
 
 def cmd_list(args: argparse.Namespace, host: AppHost) -> int:
     """Does not open the store: it works however damaged the store is."""
-    from counter_app.models.integrity import backups
+    from counter_app.services.backups import list_backups
 
-    folder = StorePaths(resolve_data_dir(args.data_dir)).backup_dir
-    found = backups(folder, check=True)
+    data_dir = resolve_data_dir(args.data_dir)
+    folder = StorePaths(data_dir).backup_dir
+    found = list_backups(data_dir)
     if not found:
         print(f"Chưa có bản sao lưu nào trong {folder}.")
         return 1

@@ -35,6 +35,11 @@ def create_backup(data_dir: Path) -> Path:
     return target
 
 
+def list_backups(data_dir: Path) -> list[integrity.Backup]:
+    """The backups, newest first, each checked (quick_check); never opens the store itself."""
+    return integrity.backups(StorePaths(data_dir).backup_dir, check=True)
+
+
 @dataclass(frozen=True)
 class Restored:
     backup: Path
@@ -83,4 +88,4 @@ def _copy_in(backup: Path, db_file: Path) -> None:
         src.close()
 
 
-__all__ = ["Restored", "create_backup", "restore_backup"]
+__all__ = ["Restored", "create_backup", "list_backups", "restore_backup"]
