@@ -99,6 +99,11 @@ def build_context(data_dir_arg: str | None, sync_options: SyncOptions | None = N
     from counter_app.sync.wiring import build_sync_service
 
     services = build_services(data_dir_arg)
+    try:  # the window and sync never run on a store that failed its check (reads may)
+        services.store.require_sound()
+    except BaseException:
+        services.close()
+        raise
     sync = build_sync_service(services.store, services.calendar, sync_options)
     return AppContext(services=services, sync=sync)
 

@@ -1,6 +1,7 @@
 """The `counter-app` command line: start the window, or run one support command headless.
 
-One module per command group (`setup`, `calendar`, `config`, `demo`, `dossiers`, `sync`, `smoke`)
+One module per command group (`setup`, `calendar`, `config`, `demo`, `dossiers`, `sync`, `smoke`,
+`backup`)
 adds its own sub-command and handler; `parser` assembles them, `dispatch` picks the handler and
 `failures` is the one place a failure becomes an exit code and one line on stderr.
 """

@@ -63,7 +63,7 @@ def vietnamese_usage_error(message: str) -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line: each group module adds its own sub-command(s)."""
-    from counter_app.cli import calendar, config, demo, dossiers, setup, slot, smoke, sync
+    from counter_app.cli import backup, calendar, config, demo, dossiers, setup, slot, smoke, sync
 
     parser = VietnameseParser(prog="counter-app", description="Phần mềm quầy Một cửa (counter_app)")
     parser.add_argument("--version", action="version", version=f"counter-app {__version__}",
@@ -72,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     smoke.add_option(parser)
     sub = parser.add_subparsers(dest="command", title="lệnh", metavar="LỆNH",
                                 description="không có lệnh: mở cửa sổ chương trình")
-    for group in (demo, calendar, setup, config, dossiers, sync, slot):
+    for group in (demo, calendar, setup, config, dossiers, sync, slot, backup):
         group.add_commands(sub)
     return parser
 

@@ -33,6 +33,7 @@ def run_smoke_test(args: argparse.Namespace, host: AppHost) -> int:
     from counter_app.services.catalogue import ensure_catalogue
 
     with host.opened_services(args.data_dir) as services:
+        services.store.require_sound()  # the start-up integrity check of the store
         version = ensure_catalogue(services.store)
         count = len(services.procedures.search("", limit=10_000))
         if count == 0:

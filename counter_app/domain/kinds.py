@@ -67,3 +67,5 @@ class OutboxState(StrEnum):
     CONFLICT = "conflict"
     QUARANTINED = "quarantined"
     HELD = "held"
+    DAMAGED = "damaged"  # stored bytes no longer match their hash: never sent
+    BLOCKED = "blocked"  # a later op of a dossier whose earlier op is damaged

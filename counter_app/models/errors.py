@@ -118,6 +118,12 @@ def store_error(exc: BaseException, db_file: Path) -> StoreError | None:
     return None
 
 
+def is_corruption(exc: BaseException) -> bool:
+    """SQLite says the file itself is damaged (not locked, full or read-only)."""
+    error = _sqlite_cause(exc)
+    return error is not None and _result_code(error)[0] in (SQLITE_CORRUPT, SQLITE_NOTADB)
+
+
 @contextmanager
 def store_errors(db_file: Path) -> Iterator[None]:
     """Inside the block, a store problem leaves as its StoreError (the SQLite error as cause)."""

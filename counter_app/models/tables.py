@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -257,3 +258,16 @@ class Setting(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class StoreCheck(Base):
+    """One sound full integrity check of this file (see models/integrity.py); a failed check
+    is never written into the damaged file: it stops writes and names a backup instead."""
+
+    __tablename__ = "store_checks"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    checked_at: Mapped[datetime] = mapped_column(VnDateTime)
+    kind: Mapped[str] = mapped_column(String(10))  # full
+    ok: Mapped[bool] = mapped_column(Boolean)
+    seconds: Mapped[float] = mapped_column(Float)
+    detail: Mapped[str | None] = mapped_column(Text)

@@ -26,6 +26,10 @@ DUPLICATE_ACKED = OutboxState.DUPLICATE_ACKED
 CONFLICT = OutboxState.CONFLICT
 QUARANTINED = OutboxState.QUARANTINED
 HELD = OutboxState.HELD
+# Never sent: the stored bytes no longer match payload_hash (counter_app/sync/damage.py), and the
+# later ops of the same dossier, which build on it.
+DAMAGED = OutboxState.DAMAGED
+BLOCKED = OutboxState.BLOCKED
 
 DataT = TypeVar("DataT", bound=OpData)
 

@@ -21,7 +21,7 @@ from counter_app.models.tables import OutboxOp
 from counter_app.services.catalogue import current_version
 from counter_app.services.outbox import HELD
 from counter_app.services.store import Store
-from counter_app.sync import ledger
+from counter_app.sync import damage, ledger
 from counter_app.sync.client import SyncClient
 from counter_app.sync.crash import AFTER_RECEIPT_STORED, BEFORE_SEND, crash_point
 from counter_app.sync.errors import FailureKind, SyncError
@@ -65,10 +65,21 @@ class Pusher:
         self._total = 0
 
     def run(self) -> None:
+        self._stop_damaged()
         self._total = self._count(ledger.SENDABLE)
         self._pass()
         if self._count((HELD,)):
             self._pass(only_held=True)
+
+    def _stop_damaged(self) -> None:
+        """Re-hash the queue first (reading only); damaged ops and their dossier's later ops
+        are marked and never sent, so the status can never say everything was sent."""
+        with self._store.read() as session:
+            found = damage.find_damaged(session)
+        if found:
+            with self._store.write() as session:
+                for note in damage.stop(session, found):
+                    self._report.add_notice(note, 0)
 
     def _pass(self, only_held: bool = False) -> None:
         while True:

@@ -1,7 +1,8 @@
 """The honest sync status, computed from the outbox and the stored server receipts only.
 
 "Đã gửi hết" appears only when every outbox op is acknowledged by a stored, verified receipt.
-Anything else is pending (queued or held), an error (conflict, quarantined), or unconfirmed.
+Anything else is pending (queued or held), an error (conflict, quarantined,
+damaged bytes and the ops blocked behind them), or unconfirmed.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from sqlalchemy.orm import Session
 
 from counter_app.models.sync_tables import STATE_ROW, ProvinceUpdate, SyncLogEntry, SyncState
 from counter_app.models.tables import Device, OutboxOp
-from counter_app.services.outbox import CONFLICT, HELD, QUARANTINED, QUEUED
+from counter_app.services.outbox import BLOCKED, CONFLICT, DAMAGED, HELD, QUARANTINED, QUEUED
 from counter_app.sync.ledger import DONE_STATES
 from counter_protocol.timefmt import format_vn, to_vn
 
-ERROR_STATES = (CONFLICT, QUARANTINED)
+ERROR_STATES = (CONFLICT, QUARANTINED, DAMAGED, BLOCKED)
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class SyncStatus:
     pending_dossiers: int
     oldest_pending_at: datetime | None  # this PC's clock when the op was made: display only
     held: int
-    errors: int  # conflict + quarantined ops
+    errors: int  # conflict, quarantined, damaged and blocked ops
     unconfirmed: int  # marked acknowledged but without a stored receipt (never expected)
     not_applied_updates: int
     last_success_at: datetime | None

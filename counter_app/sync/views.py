@@ -13,12 +13,14 @@ from sqlalchemy.orm import Session
 
 from counter_app.models.sync_tables import ProvinceUpdate, SyncLogEntry
 from counter_app.models.tables import Dossier, OutboxOp
-from counter_app.services.outbox import CONFLICT, HELD, QUARANTINED
+from counter_app.services.outbox import BLOCKED, CONFLICT, DAMAGED, HELD, QUARANTINED
 
 STATE_LABELS: dict[str, str] = {
     CONFLICT: "Xung đột",
     QUARANTINED: "Bị cách ly",
     HELD: "Chờ thao tác trước",
+    DAMAGED: "Dữ liệu hỏng",
+    BLOCKED: "Chờ thao tác hỏng",
 }
 # What the clerk (or IT) does about each kind of problem.
 STATE_ADVICE: dict[str, str] = {
@@ -27,6 +29,9 @@ STATE_ADVICE: dict[str, str] = {
     QUARANTINED: "Máy chủ không nhận thao tác này vì lý do ghi bên cạnh; hồ sơ trên máy vẫn "
     "còn nguyên. Báo bộ phận CNTT để xử lý trên hệ thống tỉnh.",
     HELD: "Máy chủ đang chờ thao tác trước của cùng hồ sơ; máy sẽ tự gửi lại, không cần làm gì.",
+    DAMAGED: "Dữ liệu của thao tác này trên máy đã bị hỏng nên không được gửi. Báo bộ phận CNTT "
+    "khôi phục kho từ bản sao lưu (counter-app backup list).",
+    BLOCKED: "Không gửi vì một thao tác trước của cùng hồ sơ bị hỏng; báo bộ phận CNTT.",
 }
 TRIGGER_LABELS = {"auto": "tự động", "manual": "bấm tay", "cli": "lệnh", "chaos": "thử nghiệm"}
 
@@ -71,7 +76,8 @@ class UpdateRow:
 
 
 def op_problems(session: Session, limit: int = 200) -> list[OpProblem]:
-    """Ops the server did not take (conflict, quarantined) or holds, oldest first."""
+    """Ops the server did not take (conflict, quarantined) or holds, and ops never sent because
+    their stored bytes were damaged (or build on such an op), oldest first."""
     rows = session.execute(
         select(OutboxOp, Dossier.code)
         .join(Dossier, Dossier.uuid == OutboxOp.dossier_uuid, isouter=True)

@@ -102,3 +102,40 @@ def test_a_set_up_counter_shows_the_login_while_the_store_opens_behind_it(qtbot,
             window.sync_controller.stop()
             window.close()
         start.close()
+
+
+def test_a_damaged_store_at_start_names_the_newest_backup_and_the_restore_command(
+    qtbot, data_dir
+):
+    """The store failed its start-up check: the log-in window says so and how to restore."""
+    from counter_app.app import build_context
+    from counter_app.services.backups import create_backup
+    from counter_app.ui.main import FastStart
+    from counter_devkit.intake import overwrite_table_pages
+
+    backup = create_backup(data_dir)
+    overwrite_table_pages(data_dir / "counter.sqlite3", ("dossiers", "applicants"))
+    start = FastStart(lambda: build_context(str(data_dir)), "Quầy số 1 · Hà Tĩnh")
+    try:
+        login = start.show_login()
+        shown: list[str] = []
+
+        def clerk_signs_in() -> None:
+            type_text(login.username_edit, CLERK)
+            type_text(login.password_edit, TEST_PASSWORD)
+            login.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+        def read_and_close() -> None:
+            if login.message.kind != "error":
+                QTimer.singleShot(20, read_and_close)
+                return
+            shown.append(login.message.text())
+            login.reject()
+
+        QTimer.singleShot(0, clerk_signs_in)
+        QTimer.singleShot(20, read_and_close)
+        assert start.sign_in() is None
+        assert "bị hỏng" in shown[0] and backup.name in shown[0]
+        assert f'counter-app backup restore "{backup}"' in shown[0]
+    finally:
+        start.close()
