@@ -96,7 +96,7 @@ def decode_batch(body: bytes, max_size: int = MAX_BATCH_BYTES) -> Batch:
         batch = _BATCH.decode(data)
     except RecursionError:
         batch = _decode_around_deep_ops(data)
-    except (msgspec.ValidationError, msgspec.DecodeError) as exc:
+    except (msgspec.ValidationError, msgspec.DecodeError, UnicodeDecodeError) as exc:
         raise ProtocolError(f"not a batch: {exc}") from exc
     try:
         batch.batch_id = str(uuid.UUID(batch.batch_id))
@@ -125,7 +125,7 @@ def _decode_around_deep_ops(data: bytes) -> Batch:
         batch = _BATCH.decode(head)
     except RecursionError as exc:
         raise ProtocolError("not a batch: nested too deep") from exc
-    except (msgspec.ValidationError, msgspec.DecodeError) as exc:
+    except (msgspec.ValidationError, msgspec.DecodeError, UnicodeDecodeError) as exc:
         raise ProtocolError(f"not a batch: {exc}") from exc
     batch.ops = ops
     return batch

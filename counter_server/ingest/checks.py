@@ -45,7 +45,7 @@ def check_op(body: bytes, unit_code: str, index: int) -> IncomingOp | Rejected:
         return _checked(OP_HEAD.decode(body), body, digest, unit_code, index)
     except OpRejected as exc:
         return _rejected(body, digest, index, exc)
-    except (*WireError, _Reparse):
+    except (*WireError, UnicodeDecodeError, _Reparse):  # (bad UTF-8 in `data` shows late)
         return _rejected(body, digest, index, None, unit_code)
     except RecursionError:  # nested past what the decoders take, in `data` or anywhere
         return _rejected(body, digest, index, OpRejected("too_deep", _TOO_DEEP))

@@ -79,6 +79,14 @@ def test_a_whole_op_nested_1000_deep_is_quarantined_alone(server: ServerProcess)
     assert results == ["quarantined", "applied"]
 
 
+def test_an_op_with_broken_utf8_inside_data_is_quarantined_alone(server: ServerProcess) -> None:
+    device = server.device()
+    broken = device.create_op()
+    broken["data"]["applicant"]["full_name"] = "BROKEN"
+    text = canonical_json(broken).replace(b"BROKEN", b"H\xb9ng")
+    assert _results(server, device, [text, device.create_op()]) == ["quarantined", "applied"]
+
+
 def test_wrong_types_inside_data_are_quarantined_alone(server: ServerProcess) -> None:
     device = server.device()
     odd = device.create_op()
