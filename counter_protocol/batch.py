@@ -17,6 +17,7 @@ from typing import Annotated, Any
 import msgspec
 from msgspec import Meta, Raw, Struct
 
+from counter_protocol import jsonscan
 from counter_protocol.encoding import (
     COMPRESSION_LEVEL,
     MAX_BATCH_BYTES,
@@ -25,7 +26,6 @@ from counter_protocol.encoding import (
     compress,
     decompress,
 )
-from counter_protocol import jsonscan
 from counter_protocol.ops import Op
 from counter_protocol.timefmt import format_time, parse_time, within_wire_range
 

@@ -23,7 +23,8 @@ def members(data: bytes) -> list[tuple[str | None, bytes]]:
     text = data.strip()
     if text[:1] not in _OPEN:
         raise ProtocolError("expected a JSON object or array")
-    depth, start, key, out = 0, 0, None, []
+    depth, start, key = 0, 0, None
+    out: list[tuple[str | None, bytes]] = []
     for match in _TOKEN.finditer(text):
         token = match.group()
         if token in _OPEN:

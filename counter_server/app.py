@@ -10,8 +10,8 @@ import logging
 import uuid
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from datetime import UTC, datetime
+from importlib import resources
 from typing import Any
 
 import msgspec

@@ -6,19 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import zstandard
 
 from counter_devkit.fake_device import FakeDevice
 from counter_devkit.server import ServerProcess
 from counter_protocol.encoding import canonical_json, compress
 
 DEEP = 1000
-
-
-def _nested(depth: int) -> Any:
-    value: Any = "đáy"
-    for _ in range(depth):
-        value = {"x": [value]}
-    return value
 
 
 def _deep_json(depth: int) -> bytes:
@@ -71,6 +65,10 @@ def test_an_op_nested_1000_deep_inside_data_is_quarantined_alone(server: ServerP
     text = canonical_json(deep).replace(b'{"_":"PLACEHOLDER"}', _deep_json(DEEP))
     results = _results(server, device, [device.create_op(), text, device.create_op()])
     assert results == ["applied", "quarantined", "applied"]
+    stored = server.rows("SELECT CAST(op_id AS TEXT), state, reason FROM ops "
+                         "WHERE device_seq = :s AND device_id = :d", s=deep["device_seq"],
+                         d=device.device_id)
+    assert [tuple(r) for r in stored] == [(deep["op_id"], "quarantined", "too_deep")]
 
 
 def test_a_whole_op_nested_1000_deep_is_quarantined_alone(server: ServerProcess) -> None:
@@ -110,8 +108,8 @@ def test_a_malformed_envelope_is_a_400(server: ServerProcess, envelope: bytes) -
 
 def test_an_envelope_nested_1000_deep_is_a_400(server: ServerProcess) -> None:
     device = server.device()
-    envelope = canonical_json({"device_id": device.device_id, "batch_id": "x"})
-    deep = envelope[:-1] + b',"z":' + _deep_json(DEEP) + b"}"
+    _, body = device.batch([device.create_op()])
+    deep = b'{"z":' + _deep_json(DEEP) + b"," + zstandard.ZstdDecompressor().decompress(body)[1:]
     status, reply = _post_compressed(server, device, deep)
     assert status == 400, reply
     assert _results(server, device, [device.create_op()]) == ["applied"]

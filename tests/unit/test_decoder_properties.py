@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-import json
 from hypothesis import given
 from hypothesis import strategies as st
 
