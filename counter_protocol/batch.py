@@ -17,6 +17,7 @@ from typing import Annotated, Any
 import msgspec
 from msgspec import Meta, Raw, Struct
 
+from counter_protocol import jsonscan
 from counter_protocol.encoding import (
     COMPRESSION_LEVEL,
     MAX_BATCH_BYTES,
@@ -26,7 +27,7 @@ from counter_protocol.encoding import (
     decompress,
 )
 from counter_protocol.ops import Op
-from counter_protocol.timefmt import format_time, parse_time
+from counter_protocol.timefmt import format_time, parse_time, within_wire_range
 
 SCHEMA_VERSION = 1  # shape of ops and their data (ops.py); bumped on an incompatible change
 SUPPORTED_SCHEMA_VERSIONS = frozenset({1})
@@ -85,14 +86,46 @@ def build_batch(
 
 
 def decode_batch(body: bytes, max_size: int = MAX_BATCH_BYTES) -> Batch:
-    """Inflate and parse a pushed body and check its envelope (not the ops: see the server)."""
+    """Inflate and parse a pushed body and check its envelope (not the ops: see the server).
+
+    An op nested too deep for the decoder does not sink its batch: the envelope is read around
+    it and the op is left as its bytes, to be quarantined alone. A too-deep envelope is refused.
+    """
+    data = decompress(body, max_size)
     try:
-        batch = _BATCH.decode(decompress(body, max_size))
+        batch = _BATCH.decode(data)
+    except RecursionError:
+        batch = _decode_around_deep_ops(data)
     except (msgspec.ValidationError, msgspec.DecodeError, UnicodeDecodeError) as exc:
         raise ProtocolError(f"not a batch: {exc}") from exc
     try:
         batch.batch_id = str(uuid.UUID(batch.batch_id))
     except ValueError as exc:
         raise ProtocolError("batch_id is not a UUID") from exc
-    parse_time(batch.sent_at)
+    if not within_wire_range(parse_time(batch.sent_at)):
+        raise ProtocolError("sent_at is out of range")
+    return batch
+
+
+def _decode_around_deep_ops(data: bytes) -> Batch:
+    """The slow path: split the envelope without recursing, decode it without its ops, and
+    keep each op as its raw bytes."""
+    fields = jsonscan.members(data)
+    if data.lstrip()[:1] != b"{" or any(key is None for key, _ in fields):
+        raise ProtocolError("not a batch: expected an object")
+    ops_json = dict(fields).get("ops", b"[]")
+    if ops_json[:1] != b"[":
+        raise ProtocolError("not a batch: ops is not an array")
+    ops = [Raw(raw) for _, raw in jsonscan.members(ops_json)]
+    if len(ops) > MAX_BATCH_OPS:
+        raise ProtocolError(f"not a batch: more than {MAX_BATCH_OPS} ops")
+    head = b"{" + b",".join(canonical_json(key) + b":" + raw
+                            for key, raw in fields if key != "ops") + b"}"
+    try:
+        batch = _BATCH.decode(head)
+    except RecursionError as exc:
+        raise ProtocolError("not a batch: nested too deep") from exc
+    except (msgspec.ValidationError, msgspec.DecodeError, UnicodeDecodeError) as exc:
+        raise ProtocolError(f"not a batch: {exc}") from exc
+    batch.ops = ops
     return batch

@@ -5,12 +5,16 @@ Machines run in UTC; every instant carries its zone; a person reads it in Asia/H
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from counter_protocol.encoding import ProtocolError
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+# Device times outside these bounds are absurd (a clock reset to 1970 is not: it is flagged).
+# Year 1 or 9999 in a far zone cannot even be converted to UTC, let alone stored or compared.
+EARLIEST_WIRE_TIME = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST_WIRE_TIME = datetime(3000, 1, 1, tzinfo=UTC)
 
 
 def format_time(moment: datetime) -> str:
@@ -31,6 +35,14 @@ def parse_time(text: object) -> datetime:
     if moment.tzinfo is None:
         raise ProtocolError(f"time without a zone: {text[:40]!r}")
     return moment
+
+
+def within_wire_range(moment: datetime) -> bool:
+    """Whether an aware time lies within the bounds a device time may take."""
+    try:
+        return EARLIEST_WIRE_TIME <= moment.astimezone(UTC) < LATEST_WIRE_TIME
+    except OverflowError:
+        return False
 
 
 def to_vn(moment: datetime) -> datetime:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import gc
 import logging
 import uuid
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from importlib import resources
 from typing import Any
 
 import msgspec
@@ -114,6 +116,16 @@ async def health(request: Request) -> Response:
                   "server_time": format_time(datetime.now(UTC)),
                   "protocol_version": PROTOCOL_VERSION,
                   "schema_versions": sorted(SUPPORTED_SCHEMA_VERSIONS)})
+
+
+async def openapi_document(request: Request) -> Response:
+    """The hand-written description of these routes (counter_server/openapi.json)."""
+    return Response(_openapi_bytes(), media_type="application/json")
+
+
+@functools.cache
+def _openapi_bytes() -> bytes:
+    return resources.files("counter_server").joinpath("openapi.json").read_bytes()
 
 
 async def enrol(request: Request) -> Response:
@@ -344,6 +356,7 @@ def create_app(engine: Engine, limits: ServeLimits | None = None) -> Starlette:
     key = load_or_create_key(engine)
     routes = [
         Route(HEALTH_PATH, health),
+        Route("/openapi.json", openapi_document),
         Route(ENROL_PATH, enrol, methods=["POST"]),
         Route(PUSH_PATH, push, methods=["POST"]),
         Route(CHANGES_PATH, changes),

@@ -229,9 +229,10 @@ def _insert_device(conn: Connection, unit_code: str, req: EnrolRequest, now: dat
 def revoke(engine: Engine, device_id: int, reason: str = "") -> DeviceInfo:
     """Revoke a device at once: its requests are refused from now on; other PCs learn on pull."""
     with write_transaction(engine) as conn:
-        device = load_device(conn, device_id)
+        # An id past the database's 64-bit integers names no device (binding it would overflow).
+        device = load_device(conn, device_id) if 0 < device_id < 2**63 else None
         if device is None:
-            raise Refused("unknown_device", f"Không có máy số {device_id}.", 404)
+            raise Refused("unknown_device", f"Không có máy số {str(device_id)[:20]}.", 404)
         if device.status != REVOKED:
             conn.execute(update(Device).where(Device.__table__.c.id == device_id)
                          .values(status=REVOKED, revoked_at=datetime.now(UTC)))

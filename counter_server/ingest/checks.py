@@ -11,7 +11,8 @@ from __future__ import annotations
 import orjson
 from msgspec import Raw
 
-from counter_protocol.encoding import sha256_hex
+from counter_protocol import jsonscan
+from counter_protocol.encoding import ProtocolError, sha256_hex
 from counter_protocol.ops import (
     CREATE_DATA,
     EVENT_DATA,
@@ -48,8 +49,10 @@ def check_op(
         return _checked(OP_HEAD.decode(body), body, digest, unit_code, index, slot)
     except OpRejected as exc:
         return _rejected(body, digest, index, exc)
-    except (*WireError, _Reparse):
+    except (*WireError, UnicodeDecodeError, _Reparse):  # (bad UTF-8 in `data` shows late)
         return _rejected(body, digest, index, None, unit_code)
+    except RecursionError:  # nested past what the decoders take, in `data` or anywhere
+        return _rejected(body, digest, index, OpRejected("too_deep", _TOO_DEEP))
 
 
 def read_back(body: bytes, payload_hash: str, unit_code: str) -> IncomingOp:
@@ -118,6 +121,7 @@ def _check_event(event: EventData, *, first: bool) -> None:
     time_value(event.at, "at")
 
 
+_TOO_DEEP = "Thao tác sai định dạng: dữ liệu lồng nhau quá sâu."
 _FIRST_EVENT = "Sự kiện tiếp nhận phải có trạng thái đích, không có nguồn."
 _STATUS_MISMATCH = "Trạng thái của hồ sơ và của sự kiện tiếp nhận không khớp."
 
@@ -130,8 +134,25 @@ def _rejected(
     try:
         raw = orjson.loads(body)
     except orjson.JSONDecodeError:
-        raw = None
+        raw = _shallow(body)
     if fault is None:
         fault = explain(raw, unit_code)
     op_id, seq = op_identity(raw)
     return Rejected(index, raw, op_id, seq, digest, fault.reason, fault.message)
+
+
+def _shallow(body: bytes) -> dict[str, object] | None:
+    """The op's top-level fields that parse on their own (a deep `data` left out), so that a
+    too-deep op keeps its op id and device_seq and is quarantined under them."""
+    try:
+        fields = jsonscan.members(body)
+    except ProtocolError:
+        return None
+    shallow: dict[str, object] = {}
+    for key, raw in fields:
+        if key is not None and key != "data":
+            try:
+                shallow[key] = orjson.loads(raw)
+            except orjson.JSONDecodeError:
+                continue
+    return shallow or None

@@ -15,6 +15,7 @@ from typing import Any, TypeGuard
 from counter_protocol.codes import DOSSIER_CODE_RE
 from counter_protocol.ops import KIND_CREATE, OP_KINDS, TEXT_LIMITS
 from counter_protocol.statuses import Status
+from counter_protocol.timefmt import within_wire_range
 
 STATUSES = frozenset(int(s) for s in Status)
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -204,6 +205,8 @@ def time_value(value: object, name: str) -> datetime:
         moment = None
     if moment is None or moment.tzinfo is None:
         raise OpRejected("bad_time", f"Thời điểm “{name}” không hợp lệ hoặc thiếu múi giờ.")
+    if not within_wire_range(moment):
+        raise OpRejected("bad_time", f"Thời điểm “{name}” nằm ngoài khoảng thời gian hợp lý.")
     return moment
 
 

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from counter_protocol.receipt import APPLIED
+from counter_protocol.timefmt import within_wire_range
 from counter_server.ingest.bulk import JsonText, device_time
 from counter_server.ingest.explain import canonical_uuid
 from counter_server.ingest.records import IncomingOp, Rejected
@@ -59,6 +60,6 @@ def _time_or_none(value: object) -> str | datetime | None:
         moment = datetime.fromisoformat(value) if isinstance(value, str) else None
     except ValueError:
         return None
-    if moment is None or moment.tzinfo is None:
+    if moment is None or moment.tzinfo is None or not within_wire_range(moment):
         return None
     return device_time(value)  # type: ignore[arg-type]  # str, as fromisoformat took it
