@@ -42,8 +42,9 @@ class Store:
         paths = StorePaths(data_dir)
         try:
             engine = open_store(paths, migrate=migrate)
-        except StoreCorrupt as exc:
-            raise integrity.corrupt_error(paths.db_file, [exc.message]) from exc
+        except StoreCorrupt as exc:  # its own words, with the newest good backup to restore
+            named = integrity.corrupt_error(paths.db_file, [exc.message])
+            raise StoreCorrupt(exc.message, advice=named.advice) from exc
         store = cls(paths, engine, session_factory(engine), session_factory(writer(engine)))
         if check:
             store._checker = StartCheck(paths.db_file)
