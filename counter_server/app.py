@@ -9,7 +9,7 @@ import logging
 import uuid
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import msgspec
@@ -42,6 +42,7 @@ from counter_protocol.transport import (
     PUSH_PATH,
     SERVER_SIGNATURE_HEADER,
     TIME_HEADER,
+    push_signing_bytes,
     request_signing_bytes,
 )
 from counter_server import admin, audit, dashboard, devices, web_session
@@ -55,6 +56,7 @@ from counter_server.ingest.release import sweep_forever
 from counter_server.keys import load_or_create_key
 from counter_server.limits import ServeLimits
 from counter_server.models import Device
+from counter_server.replay import check_fresh, request_stamp
 from counter_server.throttle import GuessThrottle
 
 GC_YOUNG_THRESHOLD = 50_000  # allocations between young collections (CPython default: 700)
@@ -72,6 +74,7 @@ class Context:
     key: Ed25519PrivateKey
     public_key: str
     guesses: GuessThrottle
+    clock_window: timedelta  # a signed request's time may differ from the server's this much
 
 
 def _json(data: Any, status: int = 200, headers: Mapping[str, str] | None = None) -> Response:
@@ -127,6 +130,8 @@ async def enrol(request: Request) -> Response:
     try:
         req = _enrol_request(await _body(request))
         reply = await run_in_threadpool(devices.enrol, ctx.engine, req, ctx.public_key)
+        await run_in_threadpool(devices.record_enrol_skew, ctx.engine, reply.device_id,
+                                request.headers.get(TIME_HEADER), datetime.now(UTC))
     except Refused as exc:
         if exc.code == devices.BAD_CODE:
             ctx.guesses.failed(remote)
@@ -145,7 +150,11 @@ async def push(request: Request) -> Response:
 def _push(
     ctx: Context, headers: Mapping[str, str], body: bytes, remote: str | None
 ) -> SignedReceipt:
-    device = authenticate(ctx.engine, headers, body, remote, "push")
+    stamp, nonce = request_stamp(headers)
+    device_id = headers.get(DEVICE_HEADER, "")
+    device = authenticate(ctx.engine, headers, push_signing_bytes(device_id, stamp, nonce, body),
+                          remote, "push", audit_body=body)
+    check_fresh(ctx.engine, device, stamp, nonce, datetime.now(UTC), ctx.clock_window, remote)
     try:
         batch = decode_batch(body)
         if batch.device_id != device.id:
@@ -175,10 +184,10 @@ async def changes(request: Request) -> Response:
 
 def _pull(ctx: Context, headers: Mapping[str, str], target: str, cursor: int, limit: int,
           remote: str | None, query: Mapping[str, str] | None = None) -> bytes:
-    signed = request_signing_bytes(
-        "GET", target, headers.get(DEVICE_HEADER, ""),
-        headers.get(TIME_HEADER, ""))
+    stamp, nonce = request_stamp(headers)
+    signed = request_signing_bytes("GET", target, headers.get(DEVICE_HEADER, ""), stamp, nonce)
     device = authenticate(ctx.engine, headers, signed, remote, "pull")
+    check_fresh(ctx.engine, device, stamp, nonce, datetime.now(UTC), ctx.clock_window, remote)
     with ctx.engine.connect() as conn:
         page = read_page(conn, device.unit_code, cursor, limit, (query or {}).get("cursor_id"),
                          (query or {}).get("probe"))
@@ -355,6 +364,7 @@ def create_app(engine: Engine, limits: ServeLimits | None = None) -> Starlette:
     handlers = {Refused: _refused, HTTPException: _http_error, Exception: _unexpected}
     app = Starlette(routes=routes, exception_handlers=handlers, lifespan=_lifespan,
                     middleware=[Middleware(BodyGuard, limits=limits)])
-    app.state.ctx = Context(engine, key, public_key_b64(key), GuessThrottle(limits.enrol_guesses))
+    app.state.ctx = Context(engine, key, public_key_b64(key), GuessThrottle(limits.enrol_guesses),
+                            timedelta(seconds=limits.clock_window))
     app.state.dashboard = dashboard.DashboardConfig(engine, web_session.session_secret(key))
     return app

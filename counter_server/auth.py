@@ -21,7 +21,8 @@ BAD_SIGNATURE = ("Chữ ký của dữ liệu gửi lên không hợp lệ: dữ
 
 
 def authenticate(
-    engine: Engine, headers: Mapping[str, str], signed: bytes, remote: str | None, what: str
+    engine: Engine, headers: Mapping[str, str], signed: bytes, remote: str | None, what: str,
+    audit_body: bytes | None = None,
 ) -> DeviceInfo:
     """The active device whose key signed `signed`; Refused (403/401) and logged otherwise."""
     raw_id = (headers.get(DEVICE_HEADER) or "").strip()
@@ -40,8 +41,9 @@ def authenticate(
     try:
         verify(device.public_key, signed, headers.get(SIGNATURE_HEADER) or "")
     except SignatureError as exc:
+        body = signed if audit_body is None else audit_body
         audit.record_refusal(engine, "bad_signature", device_id=device.id, remote_addr=remote,
                              group=str(exc)[:60], request=what, reason=str(exc),
-                             body_sha256=sha256_hex(signed), body_bytes=len(signed))
+                             body_sha256=sha256_hex(body), body_bytes=len(body))
         raise Refused("bad_signature", BAD_SIGNATURE, 401) from exc
     return device
