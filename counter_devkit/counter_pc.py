@@ -68,7 +68,8 @@ class CounterPC:
         self._n = 0
 
     def _client(self, url: str) -> SyncClient:
-        return SyncClient(url, timeouts=self.options.timeouts, transport=self.transport)
+        return SyncClient(url, timeouts=self.options.timeouts, transport=self.transport,
+                          clock=self.clock, allow_insecure_http=self.options.allow_insecure_http)
 
     @staticmethod
     def unit_of(data_dir: Path) -> str:
