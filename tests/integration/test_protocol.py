@@ -26,8 +26,8 @@ from counter_protocol.signing import (
 )
 from counter_protocol.timefmt import format_time, parse_time
 from counter_protocol.transport import (
-    SIGNATURE_HEADER,
     NONCE_HEADER,
+    SIGNATURE_HEADER,
     TIME_HEADER,
     request_signing_bytes,
     signed_request_headers,
