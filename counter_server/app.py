@@ -150,11 +150,12 @@ async def push(request: Request) -> Response:
 def _push(
     ctx: Context, headers: Mapping[str, str], body: bytes, remote: str | None
 ) -> SignedReceipt:
-    stamp, nonce = request_stamp(headers)
+    stamped = request_stamp(headers)
     device_id = headers.get(DEVICE_HEADER, "")
-    device = authenticate(ctx.engine, headers, push_signing_bytes(device_id, stamp, nonce, body),
-                          remote, "push", audit_body=body)
-    check_fresh(ctx.engine, device, stamp, nonce, datetime.now(UTC), ctx.clock_window, remote)
+    signed = push_signing_bytes(device_id, *stamped, body) if stamped else None
+    device = authenticate(ctx.engine, headers, signed, remote, "push", audit_body=body)
+    assert stamped is not None  # authenticate refused the request otherwise
+    check_fresh(ctx.engine, device, *stamped, datetime.now(UTC), ctx.clock_window, remote)
     try:
         batch = decode_batch(body)
         if batch.device_id != device.id:
@@ -184,10 +185,12 @@ async def changes(request: Request) -> Response:
 
 def _pull(ctx: Context, headers: Mapping[str, str], target: str, cursor: int, limit: int,
           remote: str | None, query: Mapping[str, str] | None = None) -> bytes:
-    stamp, nonce = request_stamp(headers)
-    signed = request_signing_bytes("GET", target, headers.get(DEVICE_HEADER, ""), stamp, nonce)
+    stamped = request_stamp(headers)
+    device_id = headers.get(DEVICE_HEADER, "")
+    signed = request_signing_bytes("GET", target, device_id, *stamped) if stamped else None
     device = authenticate(ctx.engine, headers, signed, remote, "pull")
-    check_fresh(ctx.engine, device, stamp, nonce, datetime.now(UTC), ctx.clock_window, remote)
+    assert stamped is not None  # authenticate refused the request otherwise
+    check_fresh(ctx.engine, device, *stamped, datetime.now(UTC), ctx.clock_window, remote)
     with ctx.engine.connect() as conn:
         page = read_page(conn, device.unit_code, cursor, limit, (query or {}).get("cursor_id"),
                          (query or {}).get("probe"))

@@ -34,16 +34,21 @@ CLOCK_WRONG = ("Đồng hồ của máy này {direction} hơn giờ máy chủ t
                "{window}.")
 
 
-def request_stamp(headers: Mapping[str, str]) -> tuple[str, str]:
-    """The time and nonce headers as sent; Refused (426) when either is missing or malformed."""
+def request_stamp(headers: Mapping[str, str]) -> tuple[str, str] | None:
+    """The time and nonce headers as sent; None when either is missing or malformed (a counter
+    older than protocol 2: refused with `outdated()` once the device is known)."""
     stamp, nonce = headers.get(TIME_HEADER) or "", headers.get(NONCE_HEADER) or ""
     try:
         parse_time(stamp)
     except ProtocolError:
-        stamp = ""
-    if not stamp or not nonce or len(nonce) > MAX_NONCE_LENGTH or not nonce.isascii():
-        raise Refused("protocol_outdated", OUTDATED, 426)
+        return None
+    if not nonce or len(nonce) > MAX_NONCE_LENGTH or not nonce.isascii():
+        return None
     return stamp, nonce
+
+
+def outdated() -> Refused:
+    return Refused("protocol_outdated", OUTDATED, 426)
 
 
 def check_fresh(engine: Engine, device: DeviceInfo, stamp: str, nonce: str, now: datetime,
