@@ -55,8 +55,11 @@ class CounterPC:
 
     def __init__(self, data_dir: Path, unit: str, clock: Callable[[], datetime] = now_vn,
                  options: SyncOptions | None = None,
-                 transport: httpx.BaseTransport | None = None) -> None:
+                 transport: httpx.BaseTransport | None = None,
+                 wire_clock: Callable[[], datetime] | None = None) -> None:
         self.data_dir, self.unit = data_dir, unit
+        # What stamps signed requests: this PC's clock unless a harness moves dossier time alone.
+        self.wire_clock = wire_clock or clock
         self.services: Services = build_services(str(data_dir))
         self.clock = clock
         self.dossiers = DossierService(self.services.store,
@@ -68,7 +71,9 @@ class CounterPC:
         self._n = 0
 
     def _client(self, url: str) -> SyncClient:
-        return SyncClient(url, timeouts=self.options.timeouts, transport=self.transport)
+        return SyncClient(url, timeouts=self.options.timeouts, transport=self.transport,
+                          clock=self.wire_clock,
+                          allow_insecure_http=self.options.allow_insecure_http)
 
     @staticmethod
     def unit_of(data_dir: Path) -> str:
@@ -84,12 +89,13 @@ class CounterPC:
     def enrol(self, server: ServerProcess) -> None:
         self.sync.enrol(server.base_url, server.enrol_code(self.unit))
 
-    def receive(self, count: int = 1) -> list[str]:
+    def receive(self, count: int = 1, *, clock_confirmed: bool = False) -> list[str]:
         codes = []
         for _ in range(count):
             name = NAMES[self._n % len(NAMES)]
             self._n += 1
-            codes.append(self.dossiers.receive(intake(name=name, id_number=f"042195{self._n:06d}")))
+            request = intake(name=name, id_number=f"042195{self._n:06d}")
+            codes.append(self.dossiers.receive(request, clock_confirmed=clock_confirmed))
         return codes
 
     def move(self, code: str, status: Status) -> None:

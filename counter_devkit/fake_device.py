@@ -21,6 +21,7 @@ from counter_protocol.transport import (
     SERVER_SIGNATURE_HEADER,
     push_headers,
     signed_request_headers,
+    time_header,
 )
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ"]
@@ -41,7 +42,8 @@ PROCEDURES = [
 class FakeDevice:
     """One enrolled (or not yet enrolled) counter PC with its own key and outbox numbering."""
 
-    def __init__(self, unit_code: str, slot: int, name: str | None = None, seed: int = 0) -> None:
+    def __init__(self, unit_code: str, slot: int, name: str | None = None, seed: int = 0,
+                 clock_offset: timedelta = timedelta(0)) -> None:
         self.unit_code = unit_code
         self.slot = slot
         self.name = name or f"Máy {slot} – {unit_code}"
@@ -50,7 +52,7 @@ class FakeDevice:
         self.device_id: int | None = None
         self.server_key: str | None = None
         self.seq = 0
-        self.clock_offset = timedelta(0)
+        self.clock_offset = clock_offset  # this device's clock minus the true time
         self.dossiers: dict[str, dict[str, Any]] = {}
         self._numbers: dict[str, int] = {}
         self.rng = random.Random(seed or slot)
@@ -63,7 +65,7 @@ class FakeDevice:
                 "app_version": "0.1.0"}
 
     def enrol(self, client: httpx.Client, code: str) -> httpx.Response:
-        reply = client.post(ENROL_PATH, json=self.enrol_body(code))
+        reply = client.post(ENROL_PATH, json=self.enrol_body(code), headers=time_header(self.now()))
         if reply.status_code == 200:
             self.device_id = reply.json()["device_id"]
             self.server_key = reply.json()["server_public_key"]
@@ -159,7 +161,7 @@ class FakeDevice:
 
     def post_body(self, client: httpx.Client, body: bytes) -> httpx.Response:
         assert self.device_id is not None
-        headers = push_headers(self.device_id, self.key, body)
+        headers = push_headers(self.device_id, self.key, body, self.now())
         return client.post(PUSH_PATH, content=body, headers=headers)
 
     def push(self, client: httpx.Client, ops: list[dict[str, Any]],
@@ -175,7 +177,7 @@ class FakeDevice:
     def pull(self, client: httpx.Client, cursor: int, limit: int = 100) -> ChangesPage:
         assert self.device_id is not None and self.server_key is not None
         target = changes_target(cursor, limit)
-        headers = signed_request_headers(self.device_id, self.key, "GET", target)
+        headers = signed_request_headers(self.device_id, self.key, "GET", target, self.now())
         reply = client.get(target, headers=headers)
         assert reply.status_code == 200, reply.text
         return parse_changes_page(

@@ -73,8 +73,8 @@ def _serve_limits(args: argparse.Namespace) -> ServeLimits:
         return dataclasses.replace(ServeLimits.from_env(), **given)
     except ValueError as exc:
         raise Refused("bad_limits", "Giới hạn không hợp lệ: --read-timeout phải lớn hơn 0, "
-                      "--max-uploads và --enrol-guesses từ 1 trở lên, --upload-wait không "
-                      "âm.") from exc
+                      "--max-uploads, --enrol-guesses và --clock-window từ 1 trở lên, "
+                      "--upload-wait không âm.") from exc
 
 
 def _check_port_free(host: str, port: int) -> None:
@@ -277,6 +277,9 @@ def _serve_options(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument("--enrol-guesses", type=int, default=unset,
                         help="unknown enrolment codes per minute per client address before 429 "
                         "(COUNTER_SERVER_ENROL_GUESSES, 10)")
+    parser.add_argument("--clock-window", type=float, default=unset,
+                        help="seconds a signed push or pull may differ from server time before "
+                        "it is refused as a wrong clock (COUNTER_SERVER_CLOCK_WINDOW, 600)")
     parser.add_argument("--forwarded-allow-ips",
                         default=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
                         if default is None else default,

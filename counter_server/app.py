@@ -10,7 +10,7 @@ import logging
 import uuid
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from importlib import resources
 from typing import Any
 
@@ -44,6 +44,7 @@ from counter_protocol.transport import (
     PUSH_PATH,
     SERVER_SIGNATURE_HEADER,
     TIME_HEADER,
+    push_signing_bytes,
     request_signing_bytes,
 )
 from counter_server import admin, audit, dashboard, devices, web_session
@@ -57,6 +58,7 @@ from counter_server.ingest.release import sweep_forever
 from counter_server.keys import load_or_create_key
 from counter_server.limits import ServeLimits
 from counter_server.models import Device
+from counter_server.replay import check_fresh, request_stamp
 from counter_server.throttle import GuessThrottle
 
 GC_YOUNG_THRESHOLD = 50_000  # allocations between young collections (CPython default: 700)
@@ -74,6 +76,7 @@ class Context:
     key: Ed25519PrivateKey
     public_key: str
     guesses: GuessThrottle
+    clock_window: timedelta  # a signed request's time may differ from the server's this much
 
 
 def _json(data: Any, status: int = 200, headers: Mapping[str, str] | None = None) -> Response:
@@ -139,6 +142,8 @@ async def enrol(request: Request) -> Response:
     try:
         req = _enrol_request(await _body(request))
         reply = await run_in_threadpool(devices.enrol, ctx.engine, req, ctx.public_key)
+        await run_in_threadpool(devices.record_enrol_skew, ctx.engine, reply.device_id,
+                                request.headers.get(TIME_HEADER), datetime.now(UTC))
     except Refused as exc:
         if exc.code == devices.BAD_CODE:
             ctx.guesses.failed(remote)
@@ -157,7 +162,12 @@ async def push(request: Request) -> Response:
 def _push(
     ctx: Context, headers: Mapping[str, str], body: bytes, remote: str | None
 ) -> SignedReceipt:
-    device = authenticate(ctx.engine, headers, body, remote, "push")
+    stamped = request_stamp(headers)
+    device_id = headers.get(DEVICE_HEADER, "")
+    signed = push_signing_bytes(device_id, *stamped, body) if stamped else None
+    device = authenticate(ctx.engine, headers, signed, remote, "push", audit_body=body)
+    assert stamped is not None  # authenticate refused the request otherwise
+    check_fresh(ctx.engine, device, *stamped, datetime.now(UTC), ctx.clock_window, remote)
     try:
         batch = decode_batch(body)
         if batch.device_id != device.id:
@@ -187,10 +197,12 @@ async def changes(request: Request) -> Response:
 
 def _pull(ctx: Context, headers: Mapping[str, str], target: str, cursor: int, limit: int,
           remote: str | None, query: Mapping[str, str] | None = None) -> bytes:
-    signed = request_signing_bytes(
-        "GET", target, headers.get(DEVICE_HEADER, ""),
-        headers.get(TIME_HEADER, ""))
+    stamped = request_stamp(headers)
+    device_id = headers.get(DEVICE_HEADER, "")
+    signed = request_signing_bytes("GET", target, device_id, *stamped) if stamped else None
     device = authenticate(ctx.engine, headers, signed, remote, "pull")
+    assert stamped is not None  # authenticate refused the request otherwise
+    check_fresh(ctx.engine, device, *stamped, datetime.now(UTC), ctx.clock_window, remote)
     with ctx.engine.connect() as conn:
         page = read_page(conn, device.unit_code, cursor, limit, (query or {}).get("cursor_id"),
                          (query or {}).get("probe"))
@@ -368,6 +380,7 @@ def create_app(engine: Engine, limits: ServeLimits | None = None) -> Starlette:
     handlers = {Refused: _refused, HTTPException: _http_error, Exception: _unexpected}
     app = Starlette(routes=routes, exception_handlers=handlers, lifespan=_lifespan,
                     middleware=[Middleware(BodyGuard, limits=limits)])
-    app.state.ctx = Context(engine, key, public_key_b64(key), GuessThrottle(limits.enrol_guesses))
+    app.state.ctx = Context(engine, key, public_key_b64(key), GuessThrottle(limits.enrol_guesses),
+                            timedelta(seconds=limits.clock_window))
     app.state.dashboard = dashboard.DashboardConfig(engine, web_session.session_secret(key))
     return app

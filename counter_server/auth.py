@@ -12,6 +12,7 @@ from counter_protocol.transport import DEVICE_HEADER, SIGNATURE_HEADER
 from counter_server import audit
 from counter_server.devices import ACTIVE, DeviceInfo, load_device
 from counter_server.errors import Refused
+from counter_server.replay import outdated
 
 UNKNOWN = ("Máy này chưa được đăng ký với máy chủ tỉnh (hoặc số máy không đúng). "
            "Liên hệ bộ phận CNTT để đăng ký.")
@@ -21,9 +22,13 @@ BAD_SIGNATURE = ("Chữ ký của dữ liệu gửi lên không hợp lệ: dữ
 
 
 def authenticate(
-    engine: Engine, headers: Mapping[str, str], signed: bytes, remote: str | None, what: str
+    engine: Engine, headers: Mapping[str, str], signed: bytes | None, remote: str | None,
+    what: str, audit_body: bytes | None = None,
 ) -> DeviceInfo:
-    """The active device whose key signed `signed`; Refused (403/401) and logged otherwise."""
+    """The active device whose key signed `signed`; Refused (403/401) and logged otherwise.
+
+    `signed` is None when the request lacks what protocol 2 signs (time, nonce): a known device
+    is then told to update its software (426)."""
     raw_id = (headers.get(DEVICE_HEADER) or "").strip()
     # isascii: str.isdigit() also accepts "²" and other digits int() refuses.
     device_id = int(raw_id) if raw_id.isascii() and raw_id.isdigit() and len(raw_id) < 10 else None
@@ -37,11 +42,14 @@ def authenticate(
         audit.record_refusal(engine, "revoked_device", device_id=device.id, remote_addr=remote,
                              request=what)
         raise Refused("device_revoked", REVOKED, 403)
+    if signed is None:
+        raise outdated()
     try:
         verify(device.public_key, signed, headers.get(SIGNATURE_HEADER) or "")
     except SignatureError as exc:
+        body = signed if audit_body is None else audit_body
         audit.record_refusal(engine, "bad_signature", device_id=device.id, remote_addr=remote,
                              group=str(exc)[:60], request=what, reason=str(exc),
-                             body_sha256=sha256_hex(signed), body_bytes=len(signed))
+                             body_sha256=sha256_hex(body), body_bytes=len(body))
         raise Refused("bad_signature", BAD_SIGNATURE, 401) from exc
     return device

@@ -13,10 +13,11 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
 from counter_protocol.codes import CodeError, check_agency_code, check_slot
+from counter_protocol.encoding import ProtocolError
 from counter_protocol.enrol import EnrolReply, EnrolRequest
 from counter_protocol.feed import CHANGE_DEVICE_REVOKED, DeviceRevokedChange
 from counter_protocol.signing import SignatureError, load_public_key
-from counter_protocol.timefmt import format_time
+from counter_protocol.timefmt import format_time, parse_time
 from counter_server import audit
 from counter_server.changes import add_change
 from counter_server.db import write_transaction
@@ -249,3 +250,16 @@ _UUID_REVOKED = ("Mã máy này thuộc máy số {id}, đã bị thu hồi. Ph�
                  "mới và đăng ký lại với cùng mã đăng ký.")
 _SLOT_RACE = ("Số thứ tự máy (slot) {slot} hoặc mã máy này vừa được đăng ký ở một yêu cầu khác. "
               "Hãy kiểm tra lại danh sách máy.")
+
+
+def record_enrol_skew(
+    engine: Engine, device_id: int, sent_time: str | None, now: datetime
+) -> None:
+    """Keep the clock skew the enrolling device's time header showed (none: an older counter)."""
+    try:
+        sent = parse_time(sent_time)
+    except ProtocolError:
+        return
+    with write_transaction(engine) as conn:
+        conn.execute(update(Device).where(Device.__table__.c.id == device_id)
+                     .values(last_skew_s=(sent - now).total_seconds()))

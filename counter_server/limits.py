@@ -31,6 +31,7 @@ _ENV = {
     "max_uploads": "COUNTER_SERVER_MAX_UPLOADS",
     "upload_wait": "COUNTER_SERVER_UPLOAD_WAIT",
     "enrol_guesses": "COUNTER_SERVER_ENROL_GUESSES",
+    "clock_window": "COUNTER_SERVER_CLOCK_WINDOW",
 }
 
 
@@ -40,11 +41,12 @@ class ServeLimits:
     max_uploads: int = 16  # batches received or ingested at once by one process
     upload_wait: float = 30.0  # s a batch may wait for a free upload slot before 503
     enrol_guesses: int = 10  # unknown enrolment codes per minute per client address
+    clock_window: float = 600.0  # s a signed request's time may differ from the server's
 
     def __post_init__(self) -> None:
         if self.read_timeout <= 0 or self.max_uploads < 1 or self.upload_wait < 0:
             raise ValueError("limits out of range")
-        if self.enrol_guesses < 1:
+        if self.enrol_guesses < 1 or self.clock_window < 1:
             raise ValueError("limits out of range")
 
     @classmethod

@@ -283,3 +283,15 @@ class AuditEntry(Base):
 
 
 metadata = Base.metadata
+
+
+class RequestNonce(Base):
+    """A nonce a device signed into a request, kept until its time window has passed.
+
+    The primary key makes "seen before?" one INSERT that either succeeds or fails, the same
+    answer for every server instance on the database (counter_server/replay.py)."""
+
+    __tablename__ = "request_nonces"
+    device_id: Mapped[int] = mapped_column(ForeignKey("devices.id"), primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(64), primary_key=True)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)

@@ -15,8 +15,8 @@ started=$(date +%s)
 log=$(mktemp)
 status=0
 .venv/bin/pytest -q -p no:randomly -p no:cacheprovider --hypothesis-show-statistics \
-  tests/unit/test_decoder_properties.py tests/unit/test_planner_model.py \
-  tests/sync/test_sync_state_machine.py tests/integration/test_api_fuzz.py "$@" >"$log" 2>&1 \
+  tests/counter_protocol/test_decoder_properties.py tests/counter_server/ingest/test_planner_model.py \
+  tests/counter_app/sync/test_sync_state_machine.py tests/counter_server/test_api_fuzz.py "$@" >"$log" 2>&1 \
   || status=$?
 grep -E "^tests/|phase|examples|Stopped because|runtimes|^FAILED|^E  |passed|failed" "$log" || true
 echo "fuzz: ${examples} examples per property, ${stateful} state machine runs," \

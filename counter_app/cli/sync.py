@@ -23,16 +23,26 @@ def add_commands(sub: SubParsers) -> None:
     enrol = sub.add_parser("enrol", help="đăng ký máy này với máy chủ đồng bộ tỉnh")
     enrol.add_argument("--server", required=True, help="địa chỉ máy chủ, ví dụ https://…")
     enrol.add_argument("--code", required=True, help="mã đăng ký máy dùng một lần (CNTT cấp)")
+    _insecure_option(enrol)
     enrol.set_defaults(handler=cmd_enrol)
     sync = sub.add_parser("sync", help="đồng bộ một lần với máy chủ tỉnh (không giao diện)")
     sync.add_argument("--server", help="dùng địa chỉ này thay cho địa chỉ đã đăng ký (lần này)")
     sync.add_argument("--wait", type=float, default=60.0,
                       help="chờ tối đa ngần này giây nếu đang có lần đồng bộ khác (mặc định 60)")
+    _insecure_option(sync)
     sync.set_defaults(handler=cmd_sync)
 
 
+def _insecure_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--allow-insecure-http", action="store_true",
+                        help="cho phép địa chỉ http:// không mã hoá tới máy khác (chỉ để thử "
+                        "nghiệm; máy chủ tỉnh dùng https://)")
+
+
 def cmd_enrol(args: argparse.Namespace, host: AppHost) -> int:
-    with host.opened_context(args.data_dir) as context:
+    from counter_app.sync.service import SyncOptions
+    options = SyncOptions(allow_insecure_http=args.allow_insecure_http)
+    with host.opened_context(args.data_dir, options) as context:
         sync = context.sync
         before = sync.enrolment().device_id
         done = sync.enrol(args.server, args.code)
@@ -52,7 +62,8 @@ def cmd_sync(args: argparse.Namespace, host: AppHost) -> int:
     """The report on stdout; the run's failure, if any, raised for the one error line."""
     from counter_app.sync.errors import FailureKind
     from counter_app.sync.service import SyncOptions
-    options = SyncOptions(lock_wait_s=max(0.0, args.wait), server_url=args.server)
+    options = SyncOptions(lock_wait_s=max(0.0, args.wait), server_url=args.server,
+                          allow_insecure_http=args.allow_insecure_http)
     with host.opened_context(args.data_dir, options) as context:
         report = context.sync.sync_once("cli", progress=_progress if sys.stderr.isatty() else None)
     if report.error is not None and report.error.kind == FailureKind.BUSY:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Index, Integer, LargeBinary, String, Text
+from sqlalchemy import Float, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from counter_app.models.base import Base
 from counter_app.models.types import VnDateTime
 
 STATE_ROW = 1  # sync_state has exactly one row
+CLOCK_ROW = 1  # clock_reading has at most one row: the latest
 
 
 class SyncReceipt(Base):
@@ -109,3 +110,23 @@ class SyncLogEntry(Base):
     pulled: Mapped[int] = mapped_column(Integer, default=0)
     error_kind: Mapped[str | None] = mapped_column(String(30))
     message: Mapped[str | None] = mapped_column(Text)
+    # The server's time at `finished_at`, when the run heard it: what "last sync" shows, since
+    # this PC's clock may have been wrong then.
+    server_finished_at: Mapped[datetime | None] = mapped_column(VnDateTime)
+
+
+class ClockReading(Base):
+    """The latest comparison of this PC's clock with the server's (counter_app/sync/clock.py).
+
+    `skew_s` is server time minus this PC's time when a reply carrying the server's time came in.
+    `vouched_newest` is the newest time stored on this PC when the server last found the clock
+    right: stored times up to it were written by a clock that has since been checked.
+    """
+
+    __tablename__ = "clock_reading"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    server_time: Mapped[datetime] = mapped_column(VnDateTime)
+    local_time: Mapped[datetime] = mapped_column(VnDateTime)
+    skew_s: Mapped[float] = mapped_column(Float)
+    source: Mapped[str] = mapped_column(String(20))  # receipt | page | health | refusal
+    vouched_newest: Mapped[datetime | None] = mapped_column(VnDateTime)

@@ -15,6 +15,7 @@ from counter_app.domain.text import nfc
 from counter_app.domain.vntime import now_vn
 from counter_app.models.tables import Dossier, DossierEvent
 from counter_app.services import outbox
+from counter_app.services.clock import check_clock
 from counter_app.services.dto import IntakeRequest
 from counter_app.services.errors import NotFound, ServiceError
 from counter_app.services.intake import DueFunction, event_op_data, store_received
@@ -39,12 +40,15 @@ class DossierService:
         self._due = due
         self._clock = clock
 
-    def receive(self, request: IntakeRequest) -> str:
-        """Store a complete dossier (status 2) and return its code. Raises ServiceError."""
+    def receive(self, request: IntakeRequest, *, clock_confirmed: bool = False) -> str:
+        """Store a complete dossier (status 2) and return its code. Raises ServiceError;
+        ClockSuspect when this PC's clock cannot be right and the clerk has not confirmed it."""
         request = normalised_request(request)  # checked in the form it is stored in
         check_intake(request)
         with self._store.write() as session:
-            return store_received(session, request, to_vn(self._clock()), self._due)
+            now = to_vn(self._clock())
+            check_clock(session, now, confirmed=clock_confirmed)
+            return store_received(session, request, now, self._due)
 
     def change_status(
         self, code: str, target: Status, actor: str, note: str | None = None,

@@ -23,6 +23,7 @@ DEFAULTS: dict[str, str] = {
     "auth.max_failed_attempts": "5",
     "auth.lockout_minutes": "15",
     "due_soon.working_days": "1",
+    "clock.max_skew_minutes": "10",  # this PC's clock vs the server's, before intake warns
 }
 
 
@@ -41,7 +42,8 @@ def check_setting(key: str, value: str) -> None:
                                 parts["hours_per_day"])
         except CalendarError as exc:
             raise ServiceError(str(exc)) from exc
-    numeric = key.startswith("auth.") or key == "due_soon.working_days"
+    numeric = key.startswith("auth.") or key in ("due_soon.working_days",
+                                                 "clock.max_skew_minutes")
     if numeric and (not value.isdigit() or int(value) < 1):
         raise ServiceError(f"{key} phải là số nguyên dương.")
 

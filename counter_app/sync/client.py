@@ -6,10 +6,14 @@ and storing anything is the service's job (sync/service.py).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import ipaddress
+import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -26,9 +30,17 @@ from counter_protocol.transport import (
     SERVER_SIGNATURE_HEADER,
     push_headers,
     signed_request_headers,
+    time_header,
 )
 
-USER_AGENT = "counter-app-sync/1"
+USER_AGENT = "counter-app-sync/2"
+# Tests and a lab without certificates may allow plain http:// beyond this machine.
+INSECURE_HTTP_ENV = "COUNTER_ALLOW_INSECURE_HTTP"
+INSECURE_HTTP = (
+    "Địa chỉ máy chủ “{url}” dùng http:// không mã hoá: mã đăng ký, chữ ký và hồ sơ của công dân "
+    "sẽ đi qua mạng ở dạng đọc được và có thể bị sửa. Hãy dùng địa chỉ https:// do bộ phận CNTT "
+    "tỉnh cấp (ví dụ https://dongbo.hatinh.gov.vn). Chỉ khi thử nghiệm trong mạng nội bộ mới "
+    "dùng --allow-insecure-http.")
 
 
 @dataclass(frozen=True)
@@ -54,7 +66,28 @@ _CODE_KINDS: dict[str, FailureKind] = {
     "slot_taken": FailureKind.CONFLICT,
     "already_enrolled": FailureKind.CONFLICT,
     "schema_unsupported": FailureKind.CONFLICT,
+    "protocol_outdated": FailureKind.CONFLICT,
+    "device_clock_wrong": FailureKind.CLOCK,
 }
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_secure_url(url: str, allow_insecure_http: bool = False) -> None:
+    """Refuse plain http:// to anything but this machine unless explicitly allowed."""
+    parts = urlsplit(url)
+    if parts.scheme != "http" or _is_loopback(parts.hostname or ""):
+        return
+    if allow_insecure_http or os.environ.get(INSECURE_HTTP_ENV) == "1":
+        return
+    raise SyncError(FailureKind.INSECURE, INSECURE_HTTP.format(url=url))
 
 
 class SyncClient:
@@ -63,8 +96,12 @@ class SyncClient:
     def __init__(
         self, base_url: str, *, timeouts: Timeouts | None = None,
         transport: httpx.BaseTransport | None = None,
+        clock: Callable[[], datetime] | None = None, allow_insecure_http: bool = False,
     ) -> None:
+        check_secure_url(base_url, allow_insecure_http)
         self.base_url = base_url.rstrip("/")
+        # This PC's clock: it stamps every signed request, as the server will judge it.
+        self._clock = clock or (lambda: datetime.now(UTC))
         self._http = httpx.Client(
             base_url=self.base_url, timeout=(timeouts or Timeouts()).httpx(),
             transport=transport, headers={"User-Agent": USER_AGENT}, follow_redirects=False,
@@ -86,7 +123,7 @@ class SyncClient:
     def enrol(self, request: EnrolRequest) -> EnrolReply:
         reply = self._send(self._http.build_request(
             "POST", ENROL_PATH, content=canonical_json(request),
-            headers={"Content-Type": "application/json"}))
+            headers={"Content-Type": "application/json", **time_header(self._clock())}))
         try:
             return convert(_json_object(reply), EnrolReply)
         except ProtocolError as exc:
@@ -94,7 +131,7 @@ class SyncClient:
 
     def push(self, device_id: int, key: Ed25519PrivateKey, body: bytes) -> bytes:
         """POST one batch; return the raw reply body (the signed receipt, still unverified)."""
-        headers = push_headers(device_id, key, body)
+        headers = push_headers(device_id, key, body, self._clock())
         request = self._http.build_request("POST", PUSH_PATH, content=body,
                                            headers=headers)
         return self._send(request, label=AFTER_SERVER_COMMIT).content
@@ -106,7 +143,7 @@ class SyncClient:
     ) -> tuple[bytes, str | None]:
         """GET one page of changes; the raw body and the server's signature header."""
         target = changes_target(cursor, limit, cursor_id, probes)
-        headers = signed_request_headers(device_id, key, "GET", target, now)
+        headers = signed_request_headers(device_id, key, "GET", target, now or self._clock())
         reply = self._send(self._http.build_request("GET", target, headers=headers))
         return reply.content, reply.headers.get(SERVER_SIGNATURE_HEADER)
 
@@ -141,7 +178,18 @@ def classify_refusal(reply: httpx.Response) -> SyncError:
     if code is None and status in (401, 403):
         kind = FailureKind.UNKNOWN_DEVICE
     text = message or f"Máy chủ tỉnh từ chối yêu cầu (mã {status})."
-    return SyncError(kind, text, server_code=code, status=status, retry_after=retry_after)
+    error = SyncError(kind, text, server_code=code, status=status, retry_after=retry_after)
+    error.server_time = _server_date(reply.headers.get("date"))
+    return error
+
+
+def _server_date(value: str | None) -> datetime | None:
+    """The server's clock from the HTTP Date header (to the second), None if absent or odd."""
+    try:
+        moment = parsedate_to_datetime(value) if value else None
+    except (TypeError, ValueError):
+        return None
+    return moment if moment is not None and moment.tzinfo is not None else None
 
 
 def _refusal_body(reply: httpx.Response) -> tuple[str | None, str | None]:

@@ -134,7 +134,7 @@ def _learn_revocation(store: Store, client_factory: ClientFactory, now: datetime
         cursor = state.pull_cursor if state is not None else 0
     try:
         with client_factory(me.server_url) as client:
-            client.pull(me.device_id, me.key, cursor, 1, now=now)
+            client.pull(me.device_id, me.key, cursor, 1)  # stamped by the client's clock
     except SyncError as exc:
         if exc.kind != FailureKind.REVOKED:
             raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 
 from counter_protocol.errors import UserError
@@ -20,6 +21,8 @@ class FailureKind(StrEnum):
     CONFLICT = "conflict"  # slot clash, already enrolled, schema not supported
     REFUSED = "refused"  # any other refusal with a server message (bad code, expired code…)
     BUSY = "busy"  # another sync of this store is running (this process or another)
+    CLOCK = "clock"  # the server refused this PC's time: its clock is wrong
+    INSECURE = "insecure"  # a plain http:// address beyond this machine, not allowed
 
 
 # What to do next, shown under the message. Keep each one short and concrete.
@@ -40,6 +43,9 @@ ADVICE: dict[FailureKind, str] = {
     FailureKind.CONFLICT: "Làm theo thông báo này; nếu cần, liên hệ bộ phận CNTT.",
     FailureKind.REFUSED: "Làm theo thông báo này; nếu cần, xin bộ phận CNTT hỗ trợ.",
     FailureKind.BUSY: "Một lần đồng bộ khác đang chạy trên máy này; chờ nó xong.",
+    FailureKind.CLOCK: "Chỉnh ngày giờ của máy cho đúng (bật tự động đồng bộ giờ của Windows) "
+    "rồi đồng bộ lại. Hồ sơ vẫn được lưu an toàn trên máy này.",
+    FailureKind.INSECURE: "Dùng địa chỉ https:// của máy chủ tỉnh; hỏi bộ phận CNTT nếu chưa có.",
 }
 
 # Failures the scheduler retries by itself; the others wait for a person.
@@ -68,6 +74,7 @@ class SyncError(UserError):
         self.server_code = server_code
         self.status = status  # HTTP status, if there was a reply
         self.retry_after = retry_after  # seconds, from a Retry-After header
+        self.server_time: datetime | None = None  # the refusing server's clock, if it said
 
     @property
     def retryable(self) -> bool:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from counter_app.models.sync_tables import SyncReceipt
 from counter_app.models.tables import OutboxOp
 from counter_app.models.types import VnDateTime
+from counter_app.services.clock import record_reading
 from counter_app.services.outbox import (
     ACKED,
     CONFLICT,
@@ -30,6 +31,7 @@ from counter_app.services.outbox import (
 )
 from counter_app.sync.crash import WHILE_STORING_RECEIPT, crash_point
 from counter_protocol import receipt as wire
+from counter_protocol.timefmt import parse_time
 
 SENDABLE = (QUEUED, HELD)  # held ops are resent: the reply says whether they were applied since
 DONE_STATES = (ACKED, DUPLICATE_ACKED)
@@ -161,6 +163,7 @@ def store_receipt(
     sent: list[PendingOp], now: datetime,
 ) -> ReceiptCounts:
     """Store the verified receipt, then every op state it decides, in the caller's transaction."""
+    record_reading(session, parse_time(receipt.server_time), now, "receipt")
     row = SyncReceipt(
         batch_id=receipt.batch_id, server_time=receipt.server_time,
         receipt_hash=receipt.receipt_hash, signature=signature, body=signed_body,

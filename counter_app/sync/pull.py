@@ -52,8 +52,7 @@ class Puller:
             cursor, cursor_id, probes = self._cursor()
             crash_point(BEFORE_PULL)
             body, signature = self._client.pull(self._me.device_id, self._me.key, cursor,
-                                                self._limit, now=self._clock(),
-                                                cursor_id=cursor_id, probes=probes)
+                                                self._limit, cursor_id=cursor_id, probes=probes)
             page = verify_page(body, signature, self._me)
             if page.reset:
                 self._start_over(cursor)

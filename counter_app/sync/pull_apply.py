@@ -26,6 +26,7 @@ from counter_app.models.sync_tables import STATE_ROW, ProvinceUpdate, SyncState
 from counter_app.models.tables import CalendarOverride, Dossier, DossierEvent
 from counter_app.services import province_updates as pu
 from counter_app.services.catalogue import install_catalogue
+from counter_app.services.clock import record_reading
 from counter_app.sync.crash import WHILE_APPLYING_PULL, crash_point
 from counter_app.sync.identity import Enrolled
 from counter_protocol.catalogue import CatalogueError, parse_catalogue
@@ -107,6 +108,7 @@ def apply_page(
     if page.next_cursor >= state.pull_cursor:
         state.pull_cursor, state.pull_cursor_id = page.next_cursor, page.next_cursor_id
     state.pulled_at, state.last_server_time = now, page.server_time
+    record_reading(session, parse_time(page.server_time), now, "page")
     done.revoked = state.revoked_at is not None
     return done
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter_app.models.sync_tables import SyncLogEntry
+from counter_app.models.sync_tables import CLOCK_ROW, ClockReading, SyncLogEntry
 from counter_app.sync.errors import FailureKind, SyncError
 from counter_app.sync.ledger import ReceiptCounts
 from counter_app.sync.pull_apply import PageResult
@@ -111,4 +111,13 @@ def write_log(session: Session, report: SyncReport) -> None:
         bytes_sent=report.bytes_sent, sent=report.sent, acked=report.acked,
         duplicates=report.duplicates, conflicts=report.conflicts,
         quarantined=report.quarantined, held=report.held, pulled=report.pulled,
-        error_kind=error.kind.value if error else None, message=message))
+        error_kind=error.kind.value if error else None, message=message,
+        server_finished_at=server_time_at(session, report.started_at, finished)))
+
+
+def server_time_at(session: Session, started: datetime, finished: datetime) -> datetime | None:
+    """The server's time at `finished`, from a clock reading taken during this run (or None)."""
+    reading = session.get(ClockReading, CLOCK_ROW)
+    if reading is None or reading.local_time < started.replace(microsecond=0):  # kept to 1 s
+        return None
+    return finished + timedelta(seconds=reading.skew_s)

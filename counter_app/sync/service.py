@@ -13,6 +13,7 @@ from datetime import datetime
 from counter_app import __version__
 from counter_app.domain.vntime import now_vn
 from counter_app.models.sync_tables import STATE_ROW, SyncState
+from counter_app.services.clock import record_reading
 from counter_app.services.store import Store
 from counter_app.sync import views
 from counter_app.sync.client import SyncClient, Timeouts
@@ -41,6 +42,7 @@ class SyncOptions:
     timeouts: Timeouts = field(default_factory=Timeouts)
     lock_wait_s: float = 0.0
     server_url: str | None = None  # use this address instead of the enrolled one (this run)
+    allow_insecure_http: bool = False  # plain http:// beyond this machine (a lab, never a post)
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,8 @@ class SyncService:
                                            app_version)
 
     def _default_client(self, url: str) -> SyncClient:
-        return SyncClient(url, timeouts=self.options.timeouts)
+        return SyncClient(url, timeouts=self.options.timeouts, clock=self._clock,
+                          allow_insecure_http=self.options.allow_insecure_http)
 
     # -- public API ---------------------------------------------------------------------------
 
@@ -145,6 +148,8 @@ class SyncService:
         with self._store.write() as session:
             if error is not None and error.kind == FailureKind.REVOKED:
                 mark_revoked(session, report.finished_at or self._clock(), error.message)
+            if error is not None and error.kind == FailureKind.CLOCK and error.server_time:
+                record_reading(session, error.server_time, self._clock(), "refusal")
             write_log(session, report)
         if report.changed_kinds and self._on_reference_data is not None:
             self._on_reference_data(set(report.changed_kinds))

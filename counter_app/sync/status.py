@@ -34,7 +34,8 @@ class SyncStatus:
     errors: int  # conflict, quarantined, damaged and blocked ops
     unconfirmed: int  # marked acknowledged but without a stored receipt (never expected)
     not_applied_updates: int
-    last_success_at: datetime | None
+    last_success_at: datetime | None  # the server's time of the latest good run, if it said
+    last_success_clock_wrong: bool  # this PC's clock was off then (its own time was not shown)
     last_error: str | None  # the latest run's failure, if it failed
 
     @property
@@ -57,7 +58,9 @@ class SyncStatus:
         if self.errors:
             parts.append(f"{self.errors} lỗi")
         if self.last_success_at is not None:
-            parts.append(f"lần cuối {format_vn(self.last_success_at)}")
+            wrong = (" (giờ máy chủ; đồng hồ máy lúc đó sai)" if self.last_success_clock_wrong
+                     else "")
+            parts.append(f"lần cuối {format_vn(self.last_success_at)}{wrong}")
         return " · ".join(parts)
 
 
@@ -77,6 +80,7 @@ def compute_status(session: Session) -> SyncStatus:
     dossiers, oldest = _pending_detail(session, pending_states)
     device = session.scalar(select(Device).where(Device.is_self.is_(True)))
     state = session.get(SyncState, STATE_ROW)
+    last_at, clock_wrong = _last_success(session)
     return SyncStatus(
         enrolled=device is not None and device.server_device_id is not None,
         server_url=device.server_url if device is not None else None,
@@ -87,10 +91,25 @@ def compute_status(session: Session) -> SyncStatus:
         unconfirmed=_unconfirmed(session),
         not_applied_updates=session.scalar(select(func.count()).select_from(ProvinceUpdate)
                                            .where(ProvinceUpdate.result == "not_applied")) or 0,
-        last_success_at=session.scalar(select(func.max(SyncLogEntry.finished_at))
-                                       .where(SyncLogEntry.outcome == "ok")),
+        last_success_at=last_at, last_success_clock_wrong=clock_wrong,
         last_error=_last_error(session),
     )
+
+
+# A run's own time and the server's may differ by the request's travel and the reading's age.
+WRONG_CLOCK_MARGIN = timedelta(minutes=10)
+
+
+def _last_success(session: Session) -> tuple[datetime | None, bool]:
+    """The latest good run (by order, not by its time: a clock once ahead must not stick), shown
+    at the server's time of it when the run heard one."""
+    row = session.scalar(select(SyncLogEntry).where(SyncLogEntry.outcome == "ok")
+                         .order_by(SyncLogEntry.id.desc()).limit(1))
+    if row is None:
+        return None, False
+    server = row.server_finished_at
+    wrong = server is not None and abs(server - row.finished_at) > WRONG_CLOCK_MARGIN
+    return server or row.finished_at, wrong
 
 
 def _open_states(session: Session) -> dict[str, int]:

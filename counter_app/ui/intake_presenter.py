@@ -7,10 +7,11 @@ with a plain object standing in for the window.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from counter_app.domain.validation import ValidationIssue
+from counter_app.services.clock import CLOCK_SUSPECT
 from counter_app.ui.widgets import error_text
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 class DossierIntake(Protocol):
     """What saving asks of the DossierService."""
 
-    def receive(self, request: IntakeRequest) -> str: ...
+    def receive(self, request: IntakeRequest, *, clock_confirmed: bool = False) -> str: ...
 
 
 class IntakeScreen(Protocol):
@@ -54,6 +55,10 @@ class IntakeScreen(Protocol):
 
     def show_slip(self, code: str, pdf: bytes) -> None: ...
 
+    def ask_clock_confirmation(self, text: str, on_confirmed: Callable[[], None]) -> None:
+        """Ask the clerk whether the date shown is right; call `on_confirmed` if they say so."""
+        ...
+
 
 class IntakePresenter:
     """Commits first; the slip is rendered only after the commit: a failed print loses nothing."""
@@ -74,12 +79,16 @@ class IntakePresenter:
         if blocking:
             self._refuse(blocking)
             return
+        self._save(request, clock_confirmed=False)
+
+    def _save(self, request: IntakeRequest, *, clock_confirmed: bool) -> None:
         self.saving = True
         self._screen.set_saving(True)
         self._screen.show_message("info", "Đang lưu hồ sơ…")
         dossiers = self._dossiers
-        self._tasks.run_db(lambda: dossiers.receive(request), self._on_saved,
-                           self._on_save_failed, owner=self._owner)
+        self._tasks.run_db(
+            lambda: dossiers.receive(request, clock_confirmed=clock_confirmed), self._on_saved,
+            lambda error: self._on_save_failed(error, request), owner=self._owner)
 
     def _refuse(self, blocking: Sequence[ValidationIssue]) -> None:
         loose = [i.message for i in blocking if not self._screen.shows_field(i.field)]
@@ -99,9 +108,14 @@ class IntakePresenter:
         self._tasks.run_io(lambda: slips.render_for(code), lambda pdf: self._on_slip(code, pdf),
                            lambda error: self._on_slip_failed(code, error), owner=self._owner)
 
-    def _on_save_failed(self, error: BaseException) -> None:
+    def _on_save_failed(self, error: BaseException, request: IntakeRequest) -> None:
         self.saving = False
         self._screen.set_saving(False)
+        if getattr(error, "code", None) == CLOCK_SUSPECT:  # nothing stored: the clerk decides
+            self._screen.show_message("warning", f"Chưa lưu: {error_text(error)}")
+            self._screen.ask_clock_confirmation(
+                error_text(error), lambda: self._save(request, clock_confirmed=True))
+            return
         issues: Sequence[ValidationIssue] = getattr(error, "issues", None) or ()
         if issues:  # the service's own check refused it: show where, as for the form's
             self._screen.check_all()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Protocol
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -70,6 +72,7 @@ class IntakeView(QWidget):
         self._touched: set[str] = set()
         self._show_all = False
         self.preview: SlipPreviewDialog | None = None
+        self.clock_question: QMessageBox | None = None  # open while the clerk decides
         self.presenter = IntakePresenter(self, dossiers, slips, runner, owner=self)
         self._make_widgets(procedures)
         self._layout()
@@ -271,6 +274,25 @@ class IntakeView(QWidget):
         self.preview = SlipPreviewDialog(pdf, code, self.window())
         self.preview.finished.connect(lambda _r: self.focus_first_field())
         self.preview.open()
+
+    def ask_clock_confirmation(self, text: str, on_confirmed: Callable[[], None]) -> None:
+        """A warning the clerk must answer: fix the clock (nothing stored) or store anyway."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Ngày giờ của máy có thể sai", text,
+                          QMessageBox.StandardButton.NoButton, self.window())
+        box.setInformativeText("Ngày giờ của máy sẽ in trên giấy tiếp nhận, trong mã hồ sơ và "
+                               "ngày hẹn trả. Xem ngày giờ ở góc màn hình trước khi chọn.")
+        store = box.addButton("Ngày giờ đúng, vẫn lưu và in", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Không lưu, để chỉnh ngày giờ", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(QMessageBox.StandardButton.NoButton)
+
+        def answered() -> None:
+            self.clock_question = None
+            if box.clickedButton() is store:
+                on_confirmed()
+
+        box.finished.connect(lambda _result: answered())
+        self.clock_question = box
+        box.open()
 
     def reset_form(self) -> None:
         """Empty the form for the next applicant and put the cursor in the scan box."""

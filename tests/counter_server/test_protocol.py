@@ -26,6 +26,7 @@ from counter_protocol.signing import (
 )
 from counter_protocol.timefmt import format_time, parse_time
 from counter_protocol.transport import (
+    NONCE_HEADER,
     SIGNATURE_HEADER,
     TIME_HEADER,
     request_signing_bytes,
@@ -95,16 +96,20 @@ def test_keys_round_trip_and_signatures_bind_the_exact_bytes() -> None:
         verify(public_key_b64(key), b"batch bytes", "!!not base64!!")
 
 
-def test_signed_get_headers_cover_path_query_device_and_time() -> None:
+def test_signed_get_headers_cover_path_query_device_time_and_nonce() -> None:
     key = generate_private_key()
     target = changes_target(42, 10)
     assert target == "/sync/v1/changes?cursor=42&limit=10"
     headers = signed_request_headers(5, key, "GET", target, WHEN)
-    signed = request_signing_bytes("GET", target, 5, headers[TIME_HEADER])
+    stamp, nonce = headers[TIME_HEADER], headers[NONCE_HEADER]
+    signed = request_signing_bytes("GET", target, 5, stamp, nonce)
     verify(public_key_b64(key), signed, headers[SIGNATURE_HEADER])
     with pytest.raises(SignatureError):
-        verify(public_key_b64(key), request_signing_bytes("GET", target, 6, headers[
-            TIME_HEADER]), headers[SIGNATURE_HEADER])
+        verify(public_key_b64(key), request_signing_bytes("GET", target, 6, stamp, nonce),
+               headers[SIGNATURE_HEADER])
+    with pytest.raises(SignatureError):
+        verify(public_key_b64(key), request_signing_bytes("GET", target, 5, stamp, "other"),
+               headers[SIGNATURE_HEADER])
 
 
 def test_a_changes_page_must_be_signed_and_in_order() -> None:

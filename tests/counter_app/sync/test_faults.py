@@ -10,8 +10,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import httpx
+import pytest
 
 from counter_app.domain.vntime import now_vn
+from counter_app.services.clock import ClockSuspect
 from counter_app.sync.errors import FailureKind
 from counter_app.sync.service import SyncOptions
 from counter_devkit.counter_pc import CounterPC, assert_converged, make_counter_dir, sync_unit
@@ -166,17 +168,23 @@ def test_clock_years_back_or_ahead_loses_nothing_and_the_server_flags_it(
     first = pc.receive(2)
     assert pc.sync.sync_once().error is None  # a sync with a right clock attests the time
     offset[0] = -timedelta(days=3 * 365)
-    back = pc.receive(2)
+    with pytest.raises(ClockSuspect):  # behind what is stored: intake asks first
+        pc.receive(1)
+    back = pc.receive(2, clock_confirmed=True)
     pc.move(first[0], Status.PROCESSING)
-    assert pc.sync.sync_once().error is None
+    refused = pc.sync.sync_once().error
+    assert refused is not None and refused.kind == FailureKind.CLOCK  # kept here, not lost
     device = _device_id(pc)
     assert sqlite_server.scalar("SELECT last_skew_s FROM devices WHERE id = :d", d=device) < -9e7
     offset[0] = timedelta(days=4 * 365)
-    ahead = pc.receive(2)
+    ahead = pc.receive(2, clock_confirmed=True)  # the server said the clock was off
     pc.move(back[0], Status.PROCESSING)
     pc.move(first[0], Status.DONE)
-    assert pc.sync.sync_once().error is None
+    refused = pc.sync.sync_once().error
+    assert refused is not None and refused.kind == FailureKind.CLOCK
     assert sqlite_server.scalar("SELECT last_skew_s FROM devices WHERE id = :d", d=device) > 1e8
+    offset[0] = timedelta(0)  # the clock is fixed: everything goes up, flagged
+    assert pc.sync.sync_once().error is None
     flags = dict(sqlite_server.rows(
         "SELECT clock_flag, count(*) FROM ops WHERE device_id = :d GROUP BY clock_flag", d=device))
     assert flags.get("behind", 0) >= 3 and flags.get("ahead", 0) >= 4

@@ -190,3 +190,64 @@ def test_result_by_post_needs_an_address_and_takes_the_applicants(qtbot, intake)
     intake.save_and_print()
     assert delivery.messages["delivery_address"].blocking
     assert "địa chỉ" in delivery.messages["delivery_address"].text()
+
+
+def test_a_clock_400_days_behind_asks_the_clerk_before_anything_is_stored_or_printed(
+        qtbot, intake, services, runner):
+    from datetime import timedelta
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from counter_app.domain.vntime import now_vn
+    from counter_app.services.clock import record_reading
+
+    with services.store.write() as session:  # the last contact: the server 400 days later
+        record_reading(session, now_vn() + timedelta(days=400), now_vn(), "page")
+    saved: list[str] = []
+    intake.dossier_saved.connect(saved.append)
+    scan_card(qtbot, intake)
+    type_text(intake.applicant_form.edits["phone"], "0912 345 678")
+    pick_procedure(qtbot, intake, "chung thuc ban sao")
+    tick_all_components(qtbot, intake)
+    intake.fees.collected_check.setChecked(True)
+    qtbot.keyClick(intake.checklist, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    qtbot.waitUntil(lambda: intake.clock_question is not None, timeout=15_000)
+    question = intake.clock_question
+    assert "chậm 400 ngày so với giờ máy chủ" in question.text()
+    assert saved == [] and intake.preview is None
+    assert find_codes(services, "0912345678") == []  # nothing stored, no code taken
+    keep = next(b for b in question.buttons()
+                if question.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+    qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: intake.preview is not None, timeout=15_000)
+    assert find_codes(services, "0912345678") == saved
+    wait_idle(qtbot, runner)
+
+
+def test_a_clerk_who_declines_the_clock_warning_stores_nothing(qtbot, intake, services, runner):
+    from datetime import timedelta
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from counter_app.domain.vntime import now_vn
+    from counter_app.services.clock import record_reading
+
+    with services.store.write() as session:
+        record_reading(session, now_vn() + timedelta(days=400), now_vn(), "page")
+    scan_card(qtbot, intake)
+    type_text(intake.applicant_form.edits["phone"], "0912 345 678")
+    pick_procedure(qtbot, intake, "chung thuc ban sao")
+    tick_all_components(qtbot, intake)
+    intake.fees.collected_check.setChecked(True)
+    qtbot.keyClick(intake.checklist, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: intake.clock_question is not None, timeout=15_000)
+    question = intake.clock_question
+    fix = next(b for b in question.buttons()
+               if question.buttonRole(b) == QMessageBox.ButtonRole.RejectRole)
+    qtbot.mouseClick(fix, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: intake.clock_question is None)
+    wait_idle(qtbot, runner)
+    assert intake.preview is None
+    assert find_codes(services, "0912345678") == []
+    assert intake.applicant_form.text("full_name") == "Nguyễn Thị Hồng Nhung"  # form kept

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from counter_app.domain.validation import ValidationIssue
+from counter_app.services.clock import ClockSuspect
 from counter_app.services.errors import ServiceError
 from counter_app.services.intake_rules import IntakeInvalid
 from counter_app.ui.intake_presenter import IntakePresenter
@@ -47,14 +48,19 @@ class Screen:
     def show_slip(self, code: str, pdf: bytes) -> None:
         self.did.append(("slip", code, pdf.decode()))
 
+    def ask_clock_confirmation(self, text: str, on_confirmed) -> None:
+        self.did.append(("ask_clock", text))
+        self.confirm = on_confirmed
+
 
 class Dossiers:
     def __init__(self, refusal: Exception | None = None) -> None:
         self.refusal = refusal
         self.received: list[object] = []
 
-    def receive(self, request) -> str:
-        if self.refusal is not None:
+    def receive(self, request, *, clock_confirmed: bool = False) -> str:
+        if self.refusal is not None and not (clock_confirmed and isinstance(
+                self.refusal, ClockSuspect)):
             raise self.refusal
         self.received.append(request)
         return CODE
@@ -143,3 +149,15 @@ def test_a_second_ctrl_s_while_the_first_is_being_stored_does_nothing():
     presenter.save_and_print()  # the next applicant's save is taken again
     lanes.run_all()
     assert len(dossiers.received) == 2
+
+
+def test_a_clock_that_cannot_be_right_is_put_to_the_clerk_and_stored_only_once_confirmed():
+    screen, dossiers = Screen(), Dossiers(ClockSuspect("Đồng hồ máy này chậm 400 ngày."))
+    presenter = presenter_for(screen, dossiers)
+    presenter.save_and_print()
+    assert dossiers.received == []
+    assert screen.did[-1][0] == "ask_clock" and "chậm 400 ngày" in screen.did[-1][1]
+    assert screen.messages[-1][0] == "warning"
+    screen.confirm()
+    assert dossiers.received == [screen.request]
+    assert screen.did[-1] == ("slip", CODE, f"%PDF {CODE}")

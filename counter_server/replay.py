@@ -1,0 +1,93 @@
+"""Replay defence: a signed request must carry a time near the server's and a nonce never seen.
+
+Both are under the device's signature (counter_protocol/transport.py). The time window bounds how
+long a nonce must be remembered; the nonce table's primary key makes "seen before?" a single
+INSERT, so two instances on one PostgreSQL never both accept one captured request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+
+from sqlalchemy import Engine, delete, insert, update
+from sqlalchemy.exc import IntegrityError
+
+from counter_protocol.encoding import ProtocolError
+from counter_protocol.timefmt import parse_time
+from counter_protocol.transport import MAX_NONCE_LENGTH, NONCE_HEADER, TIME_HEADER
+from counter_server import audit
+from counter_server.db import write_transaction
+from counter_server.devices import DeviceInfo
+from counter_server.errors import Refused
+from counter_server.ingest.clock import skew_seconds
+from counter_server.models import Device, RequestNonce
+
+DEFAULT_WINDOW = timedelta(minutes=10)
+OUTDATED = ("Phần mềm trên máy này dùng giao thức đồng bộ cũ (yêu cầu thiếu giờ hoặc mã chống "
+            "gửi lại). Hãy cập nhật phần mềm Một cửa rồi đồng bộ lại.")
+REPLAYED = ("Yêu cầu này đã được gửi tới máy chủ một lần (mã chống gửi lại đã dùng): có thể nó "
+            "bị ghi lại và gửi lại trên đường truyền. Yêu cầu bị từ chối.")
+CLOCK_WRONG = ("Đồng hồ của máy này {direction} hơn giờ máy chủ tỉnh {size} (máy đang ghi "
+               "{device_time}). Hãy chỉnh lại ngày giờ của máy (Cài đặt ngày giờ của Windows, "
+               "bật tự động đồng bộ giờ) rồi đồng bộ lại; máy chủ chỉ nhận yêu cầu lệch tối đa "
+               "{window}.")
+
+
+def request_stamp(headers: Mapping[str, str]) -> tuple[str, str] | None:
+    """The time and nonce headers as sent; None when either is missing or malformed (a counter
+    older than protocol 2: refused with `outdated()` once the device is known)."""
+    stamp, nonce = headers.get(TIME_HEADER) or "", headers.get(NONCE_HEADER) or ""
+    try:
+        parse_time(stamp)
+    except ProtocolError:
+        return None
+    if not nonce or len(nonce) > MAX_NONCE_LENGTH or not nonce.isascii():
+        return None
+    return stamp, nonce
+
+
+def outdated() -> Refused:
+    return Refused("protocol_outdated", OUTDATED, 426)
+
+
+def check_fresh(engine: Engine, device: DeviceInfo, stamp: str, nonce: str, now: datetime,
+                window: timedelta, remote: str | None) -> None:
+    """Accept a signed request once: within `window` of server time, with an unseen nonce."""
+    skew = skew_seconds(parse_time(stamp), now)
+    if abs(skew) > window.total_seconds():
+        with write_transaction(engine) as conn:
+            conn.execute(update(Device).where(Device.__table__.c.id == device.id)
+                         .values(last_skew_s=skew))
+        audit.record_refusal(engine, "clock_wrong", device_id=device.id, remote_addr=remote,
+                             group="clock_wrong", skew_s=round(skew))
+        raise Refused("device_clock_wrong", clock_message(skew, stamp, window), 409)
+    try:
+        with write_transaction(engine) as conn:
+            conn.execute(delete(RequestNonce).where(RequestNonce.device_id == device.id,
+                                                    RequestNonce.expires_at < now))
+            conn.execute(insert(RequestNonce).values(
+                device_id=device.id, nonce=nonce, expires_at=now + 2 * window))
+    except IntegrityError as exc:
+        audit.record_refusal(engine, "replayed_request", device_id=device.id,
+                             remote_addr=remote, group="replayed")
+        raise Refused("replayed_request", REPLAYED, 401) from exc
+
+
+def clock_message(skew_s: float, stamp: str, window: timedelta) -> str:
+    """The Vietnamese refusal naming which way and how far the device's clock is off."""
+    return CLOCK_WRONG.format(
+        direction="nhanh" if skew_s > 0 else "chậm", size=duration_vn(abs(skew_s)),
+        device_time=parse_time(stamp).strftime("%d/%m/%Y %H:%M"),
+        window=duration_vn(window.total_seconds()))
+
+
+def duration_vn(seconds: float) -> str:
+    """A rough length of time in Vietnamese: "45 giây", "12 phút", "3.5 giờ", "400 ngày"."""
+    if seconds < 120:
+        return f"{seconds:.0f} giây"
+    if seconds < 7200:
+        return f"{seconds / 60:.0f} phút"
+    if seconds < 172800:
+        return f"{seconds / 3600:.1f} giờ"
+    return f"{seconds / 86400:.0f} ngày"
