@@ -40,10 +40,14 @@ def store_checks(folder: Path) -> list[str]:
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     count = conn.execute("SELECT count(*) FROM dossiers").fetchone()[0]
     lines = [f"store: {count} dossiers, {size_mb:.0f} MiB"]
-    quick = [timed(lambda: integrity.problems(conn, "quick_check", integrity.START_TABLES))
-             for _ in range(2)]
-    lines.append(f"start-up check (quick_check of {len(integrity.START_TABLES)} tables): "
-                 f"first {quick[0]:.2f} s, again {quick[1]:.2f} s")
+    quick = [
+        timed(lambda: integrity.problems(conn, "quick_check", integrity.START_TABLES))
+        for _ in range(2)
+    ]
+    lines.append(
+        f"start-up check (quick_check of {len(integrity.START_TABLES)} tables): "
+        f"first {quick[0]:.2f} s, again {quick[1]:.2f} s"
+    )
     whole = timed(lambda: integrity.problems(conn, "quick_check", None))
     lines.append(f"quick_check of the whole file: {whole:.2f} s")
     full = [timed(lambda: integrity.problems(conn, "integrity_check", None)) for _ in range(2)]
@@ -52,9 +56,11 @@ def store_checks(folder: Path) -> list[str]:
     opened = timed(lambda: Store.open(folder, check=False).close())
     started = timed(lambda: Store.open(folder).close())  # the check starts, then is cancelled
     sound = timed(lambda: _open_and_wait(folder))
-    lines.append(f"Store.open: {opened:.2f} s without the check, {started:.2f} s with the check "
-                 f"started on its thread; open + wait for its result (the first write): "
-                 f"{sound:.2f} s")
+    lines.append(
+        f"Store.open: {opened:.2f} s without the check, {started:.2f} s with the check "
+        f"started on its thread; open + wait for its result (the first write): "
+        f"{sound:.2f} s"
+    )
     return lines
 
 
@@ -68,24 +74,44 @@ def _open_and_wait(folder: Path) -> None:
 
 def rehash(ops: int) -> list[str]:
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run([sys.executable, "-m", "counter_app", "--data-dir", tmp, "demo",
-                        "--dossiers", str(ops), "--with-outbox"], check=True, cwd=ROOT,
-                       capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "counter_app",
+                "--data-dir",
+                tmp,
+                "demo",
+                "--dossiers",
+                str(ops),
+                "--with-outbox",
+            ],
+            check=True,
+            cwd=ROOT,
+            capture_output=True,
+        )
         store = Store.open(Path(tmp))
         try:
             with store.read() as session:
-                payloads = [bytes(p) for (p,) in session.connection().exec_driver_sql(
-                    "SELECT payload FROM outbox_payloads")]
+                payloads = [
+                    bytes(p)
+                    for (p,) in session.connection().exec_driver_sql(
+                        "SELECT payload FROM outbox_payloads"
+                    )
+                ]
                 queued = len(payloads)
                 scans = [timed(lambda: damage.find_damaged(session)) for _ in range(3)]
-            raw = min(timed(lambda: [hashlib.sha256(p).hexdigest() for p in payloads])
-                      for _ in range(3))
+            raw = min(
+                timed(lambda: [hashlib.sha256(p).hexdigest() for p in payloads]) for _ in range(3)
+            )
         finally:
             store.close()
     mean = sum(map(len, payloads)) / max(1, queued)
-    return [f"pre-push re-hash of {queued} queued ops (mean payload {mean:.0f} B): "
-            f"{min(scans) / queued * 1e6:.1f} µs/op (read + hash + compare), bare sha256 of the "
-            f"same bytes {raw / queued * 1e6:.2f} µs/op"]
+    return [
+        f"pre-push re-hash of {queued} queued ops (mean payload {mean:.0f} B): "
+        f"{min(scans) / queued * 1e6:.1f} µs/op (read + hash + compare), bare sha256 of the "
+        f"same bytes {raw / queued * 1e6:.2f} µs/op"
+    ]
 
 
 def main() -> None:

@@ -23,8 +23,12 @@ def samples(db: Path, count: int, rng: random.Random) -> tuple[list[str], list[s
     conn = sqlite3.connect(db)
     top = conn.execute("select max(id) from dossiers").fetchone()[0]
     ids = [rng.randint(1, top) for _ in range(count)]
-    rows = [conn.execute("select code, id_number, search_name from dossiers where id = ?",
-                         (i,)).fetchone() for i in ids]
+    rows = [
+        conn.execute(
+            "select code, id_number, search_name from dossiers where id = ?", (i,)
+        ).fetchone()
+        for i in ids
+    ]
     codes = [r[0] for r in rows]
     cccds = [r[1] for r in rows]
     names = []

@@ -80,17 +80,22 @@ def measure(instances: int, steps: list[int], seconds: float) -> tuple[float, in
             rate, times = run_step(cluster, devices[:n], seconds)
             p99 = pct(times, 99)
             ok = p99 <= P99_LIMIT_S
-            print(f"  {instances} instance(s), {n:3d} counters at once: {rate:6.1f} cycles/s, "
-                  f"batch p50 {pct(times, 50) * 1000:6.0f} ms, p99 {p99 * 1000:6.0f} ms"
-                  f"{'' if ok else '  (over the 2 s limit)'}", flush=True)
+            print(
+                f"  {instances} instance(s), {n:3d} counters at once: {rate:6.1f} cycles/s, "
+                f"batch p50 {pct(times, 50) * 1000:6.0f} ms, p99 {p99 * 1000:6.0f} ms"
+                f"{'' if ok else '  (over the 2 s limit)'}",
+                flush=True,
+            )
             if ok and rate > best[0]:
                 best = (rate, n)
             if not ok:
                 break
         size, dossiers = cluster.database_size()
-        print(f"  PostgreSQL: {(size - empty_size) / max(1, dossiers):,.0f} bytes per stored "
-              f"dossier ({dossiers:,} dossiers with their ops, events, changes and indexes)",
-              flush=True)
+        print(
+            f"  PostgreSQL: {(size - empty_size) / max(1, dossiers):,.0f} bytes per stored "
+            f"dossier ({dossiers:,} dossiers with their ops, events, changes and indexes)",
+            flush=True,
+        )
         return best
 
 
@@ -106,9 +111,12 @@ def main() -> int:
     for instances in (1, 2):
         rate, n = measure(instances, steps, args.seconds)
         counters = rate * 60 / CYCLES_PER_COUNTER_PER_MIN
-        print(f"{instances} instance(s): {rate:.1f} cycles/s with p99 ≤ 2 s (at {n} counters at "
-              f"once) → {counters:,.0f} counters at {CYCLES_PER_COUNTER_PER_MIN:g} cycle/min, "
-              f"{counters / cores:,.0f} per core of this {cores}-core machine", flush=True)
+        print(
+            f"{instances} instance(s): {rate:.1f} cycles/s with p99 ≤ 2 s (at {n} counters at "
+            f"once) → {counters:,.0f} counters at {CYCLES_PER_COUNTER_PER_MIN:g} cycle/min, "
+            f"{counters / cores:,.0f} per core of this {cores}-core machine",
+            flush=True,
+        )
     return 0
 
 

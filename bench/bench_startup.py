@@ -49,8 +49,14 @@ def timed_start(command: list[str], env: dict[str, str]) -> float:
 
 
 def peak_rss_mb(command: list[str], env: dict[str, str]) -> float:
-    result = subprocess.run(["/usr/bin/time", "-v", *command], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        ["/usr/bin/time", "-v", *command],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     for line in result.stderr.splitlines():
         if "Maximum resident set size" in line:
             return int(line.split(":")[1]) / 1024
@@ -73,12 +79,16 @@ def main() -> None:
         app.append(timed_start(app_cmd, env))
     b, a = statistics.median(bare), statistics.median(app)
     print(f"bare PySide6 window shown: median {b * 1000:.0f} ms (min {min(bare) * 1000:.0f})")
-    print(f"counter-app log-in window shown ({args.dossiers} dossiers): median {a * 1000:.0f} ms "
-          f"(min {min(app) * 1000:.0f})")
+    print(
+        f"counter-app log-in window shown ({args.dossiers} dossiers): median {a * 1000:.0f} ms "
+        f"(min {min(app) * 1000:.0f})"
+    )
     print(f"ratio: {a / b:.2f}x (target <= 2.0x)")
     list_cmd = [sys.executable, str(PROBE), "--data-dir", str(folder), "--until", "list"]
-    print(f"peak memory after opening the dossier list: {peak_rss_mb(list_cmd, env):.0f} MB "
-          "(target <= 250 MB)")
+    print(
+        f"peak memory after opening the dossier list: {peak_rss_mb(list_cmd, env):.0f} MB "
+        "(target <= 250 MB)"
+    )
 
 
 if __name__ == "__main__":

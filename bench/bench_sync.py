@@ -50,12 +50,28 @@ class Demos:
             folder = OUT / f"sync-demo-{n}"
             shutil.rmtree(folder, ignore_errors=True)
             started = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "counter_app", "--data-dir", str(folder),
-                            "demo", "--dossiers", str(n), "--with-outbox"], check=True,
-                           cwd=ROOT, stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "counter_app",
+                    "--data-dir",
+                    str(folder),
+                    "demo",
+                    "--dossiers",
+                    str(n),
+                    "--with-outbox",
+                ],
+                check=True,
+                cwd=ROOT,
+                stdout=subprocess.DEVNULL,
+            )
             seconds = time.perf_counter() - started
-            print(f"0. Demo build (fresh, timed, CLI subprocess): {n:,} dossiers with their "
-                  f"outbox in {seconds:.1f} s = {n / seconds:,.0f} dossiers/s.", flush=True)
+            print(
+                f"0. Demo build (fresh, timed, CLI subprocess): {n:,} dossiers with their "
+                f"outbox in {seconds:.1f} s = {n / seconds:,.0f} dossiers/s.",
+                flush=True,
+            )
             self.built[n] = folder
         return self.built[n]
 
@@ -67,11 +83,19 @@ def main() -> int:
     parser.add_argument("--counters", type=int, default=200)
     parser.add_argument("--window", type=int, default=2, help="batches in flight (default 2)")
     parser.add_argument("--skip-slow-link", action="store_true")
-    parser.add_argument("--server-workers", type=int, default=1,
-                        help="uvicorn worker processes of the server (production runs several)")
+    parser.add_argument(
+        "--server-workers",
+        type=int,
+        default=1,
+        help="uvicorn worker processes of the server (production runs several)",
+    )
     parser.add_argument("--only-throughput", action="store_true")
-    parser.add_argument("--copy-rounds", type=int, default=2,
-                        help="rounds of the two COPY limits, order alternating (default 2)")
+    parser.add_argument(
+        "--copy-rounds",
+        type=int,
+        default=2,
+        help="rounds of the two COPY limits, order alternating (default 2)",
+    )
     args = parser.parse_args()
     import bench.bench_sync_parts as parts
 

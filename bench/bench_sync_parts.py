@@ -48,8 +48,9 @@ SERVER_WORKERS = [1]  # set by bench_sync.py --server-workers
 def running_server(dbs: Databases, folder: Path) -> Iterator[tuple[ServerProcess, str]]:
     url = dbs.new()
     folder.mkdir(parents=True, exist_ok=True)
-    server = ServerProcess(url, folder / "server.log",
-                           extra_args=("--workers", str(SERVER_WORKERS[0])))
+    server = ServerProcess(
+        url, folder / "server.log", extra_args=("--workers", str(SERVER_WORKERS[0]))
+    )
     server.start()
     try:
         yield server, url
@@ -74,11 +75,13 @@ class Pushed:
         return self.dossiers / self.elapsed
 
     def text(self) -> str:
-        return (f"1. Push: {self.sent:,} queued ops → {self.dossiers:,} dossiers stored at the "
-                f"server in {self.elapsed:.1f} s = {self.dossiers_per_s:,.0f} dossiers/s "
-                f"({self.batches} batches of ≤{DEFAULT_BATCH_OPS}, window {self.window}; "
-                f"{self.quarantined:,} "
-                "demo ops quarantined by the server: see the report)")
+        return (
+            f"1. Push: {self.sent:,} queued ops → {self.dossiers:,} dossiers stored at the "
+            f"server in {self.elapsed:.1f} s = {self.dossiers_per_s:,.0f} dossiers/s "
+            f"({self.batches} batches of ≤{DEFAULT_BATCH_OPS}, window {self.window}; "
+            f"{self.quarantined:,} "
+            "demo ops quarantined by the server: see the report)"
+        )
 
 
 def throughput(dbs: Databases, demo: Path, window: int) -> Pushed:
@@ -96,8 +99,17 @@ def throughput(dbs: Databases, demo: Path, window: int) -> Pushed:
             store.close()
         assert report.error is None, report.error.one_line()
         dossiers = int(server.scalar("SELECT count(*) FROM dossiers"))
-    return Pushed(url, work / "counter", report.sent, dossiers, report.quarantined,
-                  report.batches, report.bytes_sent, elapsed, window)
+    return Pushed(
+        url,
+        work / "counter",
+        report.sent,
+        dossiers,
+        report.quarantined,
+        report.batches,
+        report.bytes_sent,
+        elapsed,
+        window,
+    )
 
 
 def server_only(dbs: Databases, demo: Path, connections: int = 2) -> str:
@@ -115,8 +127,10 @@ def server_only(dbs: Databases, demo: Path, connections: int = 2) -> str:
         _post_all(server.base_url, bodies, connections)
         elapsed = time.perf_counter() - started
         dossiers = int(server.scalar("SELECT count(*) FROM dossiers"))
-    return (f"   Server alone (same batches pre-built and signed, {connections} connections, no "
-            f"counter work): {dossiers / elapsed:,.0f} dossiers/s.")
+    return (
+        f"   Server alone (same batches pre-built and signed, {connections} connections, no "
+        f"counter work): {dossiers / elapsed:,.0f} dossiers/s."
+    )
 
 
 def _signed_bodies(store: Store) -> list[tuple[dict[str, str], bytes]]:
@@ -127,8 +141,12 @@ def _signed_bodies(store: Store) -> list[tuple[dict[str, str], bytes]]:
     with store.read() as session:
         me, after = enrolled_identity(session), 0
         while batch := ledger.next_batch(session, after, DEFAULT_BATCH_OPS, 10**9):
-            body = build_batch(me.device_id, [op.payload for op in batch],
-                               app_version="bench", catalogue_version=None)
+            body = build_batch(
+                me.device_id,
+                [op.payload for op in batch],
+                app_version="bench",
+                catalogue_version=None,
+            )
             bodies.append((push_headers(me.device_id, me.key, body), body))
             after = batch[-1].device_seq
     return bodies
@@ -165,22 +183,26 @@ class Limit:
 
     def per_dossier(self, kind: str) -> float:
         """Median over rounds of the dossiers per second COPY reaches writing both tables."""
-        return statistics.median(rows / seconds for rows, seconds in
-                                 (r[kind] for r in self.rounds))
+        return statistics.median(rows / seconds for rows, seconds in (r[kind] for r in self.rounds))
 
     def text(self, measured: float) -> str:
         plain, fk = self.per_dossier("plain"), self.per_dossier("fk")
         order = ", ".join("→".join(pair) for pair in self.orders)
-        each = "; ".join(f"round {i + 1}: plain {r['plain'][0] / r['plain'][1]:,.0f}/s, "
-                         f"fk {r['fk'][0] / r['fk'][1]:,.0f}/s" for i, r in enumerate(self.rounds))
-        return (f"   HEADLINE: end to end = {measured / plain:.2f} of plain COPY "
-                f"({measured:,.0f} vs {plain:,.0f} dossiers/s; target ≥ 0.33).\n"
-                f"   Raw limits, same run, same rows (dossiers + ops rows per dossier), median of "
-                f"{len(self.rounds)} rounds: plain COPY into tables without foreign keys "
-                f"{plain:,.0f} dossiers/s; COPY into exact copies WITH foreign keys "
-                f"{fk:,.0f} dossiers/s (end to end = {measured / fk:.2f} of it).\n"
-                f"   Order per round (alternated so neither runs first after the push each "
-                f"time): {order}; {each}.")
+        each = "; ".join(
+            f"round {i + 1}: plain {r['plain'][0] / r['plain'][1]:,.0f}/s, "
+            f"fk {r['fk'][0] / r['fk'][1]:,.0f}/s"
+            for i, r in enumerate(self.rounds)
+        )
+        return (
+            f"   HEADLINE: end to end = {measured / plain:.2f} of plain COPY "
+            f"({measured:,.0f} vs {plain:,.0f} dossiers/s; target ≥ 0.33).\n"
+            f"   Raw limits, same run, same rows (dossiers + ops rows per dossier), median of "
+            f"{len(self.rounds)} rounds: plain COPY into tables without foreign keys "
+            f"{plain:,.0f} dossiers/s; COPY into exact copies WITH foreign keys "
+            f"{fk:,.0f} dossiers/s (end to end = {measured / fk:.2f} of it).\n"
+            f"   Order per round (alternated so neither runs first after the push each "
+            f"time): {order}; {each}."
+        )
 
 
 def copy_limit(dbs: Databases, db_url: str, rounds: int = 2) -> Limit:
@@ -198,9 +220,16 @@ def copy_limit(dbs: Databases, db_url: str, rounds: int = 2) -> Limit:
             orders.append(order)
             timed: dict[str, tuple[int, float]] = {}
             for kind in order:
-                spans = [_timed_copy(conn, table, data[table],
-                                     keys[table] if kind == "fk" else [], f"{kind}{number}")
-                         for table in ("dossiers", "ops")]
+                spans = [
+                    _timed_copy(
+                        conn,
+                        table,
+                        data[table],
+                        keys[table] if kind == "fk" else [],
+                        f"{kind}{number}",
+                    )
+                    for table in ("dossiers", "ops")
+                ]
                 timed[kind] = (spans[0][0], spans[0][1] + spans[1][1])
             results.append(timed)
     return Limit(results, orders)
@@ -215,8 +244,11 @@ def _copy_out(cur: psycopg.Cursor, table: str) -> bytes:
 
 
 def _foreign_keys(cur: psycopg.Cursor, table: str) -> list[str]:
-    cur.execute("SELECT pg_get_constraintdef(oid) FROM pg_constraint "
-                "WHERE conrelid = %s::regclass AND contype = 'f'", (table,))
+    cur.execute(
+        "SELECT pg_get_constraintdef(oid) FROM pg_constraint "
+        "WHERE conrelid = %s::regclass AND contype = 'f'",
+        (table,),
+    )
     return [str(row[0]) for row in cur.fetchall()]
 
 
@@ -241,22 +273,24 @@ def _timed_copy(
 def wire_bytes(demo: Path, pushed: Pushed) -> str:
     """Bytes per new dossier: as sent, plain JSON, zstd levels, a trained dictionary."""
     conn = sqlite3.connect(demo / "counter.sqlite3")
-    payloads = [r[0] for r in conn.execute(
-        "SELECT payload FROM outbox_payloads ORDER BY device_seq")]
+    payloads = [
+        r[0] for r in conn.execute("SELECT payload FROM outbox_payloads ORDER BY device_seq")
+    ]
     conn.close()
     receipts = _receipt_bytes(pushed.counter_dir)
     sample, test = payloads[:10_000], payloads[-20_000:]
-    batches = [test[i:i + 500] for i in range(0, len(test), 500)]
+    batches = [test[i : i + 500] for i in range(0, len(test), 500)]
     plain = sum(len(p) for p in test) / len(test)
-    sizes = {level: _per_op(batches, zstandard.ZstdCompressor(level=level))
-             for level in (3, 9, 19)}
+    sizes = {level: _per_op(batches, zstandard.ZstdCompressor(level=level)) for level in (3, 9, 19)}
     trained = zstandard.train_dictionary(64 * 1024, sample)
     with_dict = _per_op(batches, zstandard.ZstdCompressor(level=3, dict_data=trained))
-    return (f"2. Bytes per new dossier (create op with components and first event), 500-op "
-            f"batches: as sent {pushed.bytes_sent / pushed.sent:.0f} B (zstd 3); plain JSON "
-            f"{plain:.0f} B; zstd 9 {sizes[9]:.0f} B, 19 {sizes[19]:.0f} B; zstd 3 + 64 KB "
-            f"dictionary trained on other ops {with_dict:.0f} B. HTTP headers add "
-            f"~{400 / 500:.1f} B/op. Receipts (down): {receipts:.0f} B per op, uncompressed.")
+    return (
+        f"2. Bytes per new dossier (create op with components and first event), 500-op "
+        f"batches: as sent {pushed.bytes_sent / pushed.sent:.0f} B (zstd 3); plain JSON "
+        f"{plain:.0f} B; zstd 9 {sizes[9]:.0f} B, 19 {sizes[19]:.0f} B; zstd 3 + 64 KB "
+        f"dictionary trained on other ops {with_dict:.0f} B. HTTP headers add "
+        f"~{400 / 500:.1f} B/op. Receipts (down): {receipts:.0f} B per op, uncompressed."
+    )
 
 
 def _per_op(batches: list[list[bytes]], compressor: zstandard.ZstdCompressor) -> float:
@@ -267,7 +301,8 @@ def _per_op(batches: list[list[bytes]], compressor: zstandard.ZstdCompressor) ->
 def _receipt_bytes(counter_dir: Path) -> float:
     conn = sqlite3.connect(counter_dir / "counter.sqlite3")
     size, ops = conn.execute(
-        "SELECT sum(length(body)), sum(op_count) FROM sync_receipts").fetchone()
+        "SELECT sum(length(body)), sum(op_count) FROM sync_receipts"
+    ).fetchone()
     conn.close()
     return float(size) / float(ops) if ops else 0.0
 
@@ -279,8 +314,9 @@ def slow_link(dbs: Databases, demo: Path, window: int) -> str:
         proxy = LinkProxy(server.port, rate_bps=RATE_BPS, latency_s=RTT_S)
         store = Store.open(work / "counter")
         try:
-            options = SyncOptions(window=window, server_url=proxy.url,
-                                  timeouts=Timeouts(read=300.0))
+            options = SyncOptions(
+                window=window, server_url=proxy.url, timeouts=Timeouts(read=300.0)
+            )
             sync = SyncService(store, options=options)
             sync.enrol(server.base_url, server.enrol_code(DEMO_UNIT))
             started = time.perf_counter()
@@ -290,14 +326,17 @@ def slow_link(dbs: Databases, demo: Path, window: int) -> str:
             store.close()
             proxy.close()
     outcome = "ok" if report.error is None else f"FAILED: {report.error.one_line()}"
-    return (f"3. Backlog of {report.sent:,} ops over {RATE_BPS // 1000} kbit/s each way, "
-            f"{RTT_S} s RTT: {elapsed / 60:.1f} min ({outcome}); {report.batches} batches; "
-            f"{proxy.bytes_up / 1024:.0f} KiB up, {proxy.bytes_down / 1024:.0f} KiB down "
-            f"(the link alone needs {(proxy.bytes_up * 8 / RATE_BPS) / 60:.1f} min for the "
-            "upload).")
+    return (
+        f"3. Backlog of {report.sent:,} ops over {RATE_BPS // 1000} kbit/s each way, "
+        f"{RTT_S} s RTT: {elapsed / 60:.1f} min ({outcome}); {report.batches} batches; "
+        f"{proxy.bytes_up / 1024:.0f} KiB up, {proxy.bytes_down / 1024:.0f} KiB down "
+        f"(the link alone needs {(proxy.bytes_up * 8 / RATE_BPS) / 60:.1f} min for the "
+        "upload)."
+    )
 
 
 # -- many counters at once --------------------------------------------------------------------
+
 
 class TimingTransport(httpx.HTTPTransport):
     """Records how long each push takes, request sent to receipt read."""
@@ -342,14 +381,16 @@ def _sync_group(jobs: list[tuple[Path, str]], start_at: float) -> list[Outcome]:
 
     def one(folder: Path, unit: str) -> None:
         transport = TimingTransport()
-        pc = CounterPC(folder, unit, options=SyncOptions(batch_ops=BATCH_EACH),
-                       transport=transport)
+        pc = CounterPC(folder, unit, options=SyncOptions(batch_ops=BATCH_EACH), transport=transport)
         try:
             time.sleep(max(0.0, start_at - time.time()))
             report = pc.sync.sync_once("bench")
             pending = sum(n for s, n in pc.states().items() if s != "acked")
-            error = report.error.one_line() if report.error else (
-                f"{pending} ops not acked" if pending else None)
+            error = (
+                report.error.one_line()
+                if report.error
+                else (f"{pending} ops not acked" if pending else None)
+            )
         finally:
             pc.close()
         with lock:
@@ -373,12 +414,16 @@ def many_counters(dbs: Databases, count: int) -> str:
     context = multiprocessing.get_context("fork")
     with running_server(dbs, work) as (server, _url):
         units = [sync_unit() for _ in range(count)]
-        jobs = [(work / "template", work / f"pc{i}", u, server.base_url, server.enrol_code(u))
-                for i, u in enumerate(units)]
+        jobs = [
+            (work / "template", work / f"pc{i}", u, server.base_url, server.enrol_code(u))
+            for i, u in enumerate(units)
+        ]
         with context.Pool(2) as pool:
             pool.map(_prepare, jobs)
-        groups = [[(work / f"pc{i}", units[i]) for i in range(g, count, PROCESSES)]
-                  for g in range(PROCESSES)]
+        groups = [
+            [(work / f"pc{i}", units[i]) for i in range(g, count, PROCESSES)]
+            for g in range(PROCESSES)
+        ]
         start_at = time.time() + 3
         with context.Pool(PROCESSES) as pool:
             outcomes = pool.starmap(_sync_group, [(g, start_at) for g in groups])
@@ -391,12 +436,21 @@ def _many_text(count: int, outcomes: list[Outcome], wall: float, stored: int) ->
     errors = [e for e, _ in outcomes if e]
     times = [t * 1000 for _, ts in outcomes for t in ts]
     first = f" (first: {errors[0]})" if errors else ""
-    return (f"4. {count} counters syncing at once ({DOSSIERS_EACH} dossiers each, batches of "
-            f"{BATCH_EACH}, {PROCESSES} client processes): {len(errors)} errors{first}; "
-            f"{stored:,}/{count * DOSSIERS_EACH:,} dossiers stored; {len(times)} batches, per "
-            f"batch median {statistics.median(times):.0f} ms, p95 {pct(times, 95):.0f} ms, "
-            f"p99 {pct(times, 99):.0f} ms, max {max(times):.0f} ms; all done in {wall:.1f} s.")
+    return (
+        f"4. {count} counters syncing at once ({DOSSIERS_EACH} dossiers each, batches of "
+        f"{BATCH_EACH}, {PROCESSES} client processes): {len(errors)} errors{first}; "
+        f"{stored:,}/{count * DOSSIERS_EACH:,} dossiers stored; {len(times)} batches, per "
+        f"batch median {statistics.median(times):.0f} ms, p95 {pct(times, 95):.0f} ms, "
+        f"p99 {pct(times, 99):.0f} ms, max {max(times):.0f} ms; all done in {wall:.1f} s."
+    )
 
 
-__all__ = ["Databases", "copy_limit", "many_counters", "server_only", "slow_link", "throughput",
-           "wire_bytes"]
+__all__ = [
+    "Databases",
+    "copy_limit",
+    "many_counters",
+    "server_only",
+    "slow_link",
+    "throughput",
+    "wire_bytes",
+]

@@ -25,9 +25,17 @@ from counter_devkit.server import ROOT, ServerProcess
 @contextmanager
 def pg_database() -> Iterator[str]:
     """A fresh database on the cluster of scripts/pg.sh, dropped afterwards."""
-    server = os.environ.get("COUNTER_TEST_PG_URL") or subprocess.run(
-        ["bash", str(ROOT / "scripts" / "pg.sh")], capture_output=True, text=True, check=True,
-    ).stdout.strip().splitlines()[-1]
+    server = (
+        os.environ.get("COUNTER_TEST_PG_URL")
+        or subprocess.run(
+            ["bash", str(ROOT / "scripts" / "pg.sh")],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
     name = f"counter_bench_{uuid.uuid4().hex[:10]}"
     admin = create_engine(make_url(server), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
@@ -46,8 +54,9 @@ class Cluster:
     def __init__(self, db_url: str, instances: int) -> None:
         self.db_url = db_url
         self.workdir = Path(tempfile.mkdtemp(prefix="counter-cluster-"))
-        self.servers = [ServerProcess(db_url, self.workdir / f"server-{n}.log")
-                        for n in range(instances)]
+        self.servers = [
+            ServerProcess(db_url, self.workdir / f"server-{n}.log") for n in range(instances)
+        ]
         self.balancer: LoadBalancer | None = None
 
     def __enter__(self) -> Cluster:
@@ -58,8 +67,9 @@ class Cluster:
         self.balancer.start()
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         if self.balancer is not None:
             self.balancer.stop()
         for server in self.servers:

@@ -25,8 +25,10 @@ def machine() -> str:
     except OSError:
         pass
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return (f"{platform.system()} {platform.release()}, {os.cpu_count()} cores ({cpu}), "
-            f"{mem:.0f} GiB, Python {platform.python_version()}")
+    return (
+        f"{platform.system()} {platform.release()}, {os.cpu_count()} cores ({cpu}), "
+        f"{mem:.0f} GiB, Python {platform.python_version()}"
+    )
 
 
 def pct(values: list[float], q: float) -> float:
@@ -36,8 +38,10 @@ def pct(values: list[float], q: float) -> float:
 
 def summary(name: str, values_ms: list[float]) -> str:
     median = statistics.median(values_ms)
-    return (f"{name}: median {median:.3f} ms, p95 {pct(values_ms, 95):.3f} ms, "
-            f"p99 {pct(values_ms, 99):.3f} ms, max {max(values_ms):.3f} ms (n={len(values_ms)})")
+    return (
+        f"{name}: median {median:.3f} ms, p95 {pct(values_ms, 95):.3f} ms, "
+        f"p99 {pct(values_ms, 99):.3f} ms, max {max(values_ms):.3f} ms (n={len(values_ms)})"
+    )
 
 
 def demo_store(n: int) -> tuple[Path, float | None]:
@@ -48,8 +52,20 @@ def demo_store(n: int) -> tuple[Path, float | None]:
         return folder, None
     shutil.rmtree(folder, ignore_errors=True)
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "counter_app", "--data-dir", str(folder), "demo",
-                    "--dossiers", str(n)], check=True, cwd=ROOT)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "counter_app",
+            "--data-dir",
+            str(folder),
+            "demo",
+            "--dossiers",
+            str(n),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
     elapsed = time.perf_counter() - started
     marker.write_text(f"{elapsed:.1f}\n")
     return folder, elapsed

@@ -43,8 +43,9 @@ def main(argv: list[str]) -> int:
 
     counter_text = set_up_counter_text(resolve_data_dir(args.data_dir) / DB_FILENAME)
     if counter_text is None:
-        print(f"{args.data_dir} is not a set-up store (run counter-app demo first)",
-              file=sys.stderr)
+        print(
+            f"{args.data_dir} is not a set-up store (run counter-app demo first)", file=sys.stderr
+        )
         return 2
     from counter_app.ui.main import EXIT_CANCELLED, FastStart
 

@@ -163,7 +163,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
 
 def set_up_counter_text(db_file: Path) -> str | None:
-    """"Counter · unit" of a set-up store, read with plain sqlite3 (cheap); None if not set up."""
+    """ "Counter · unit" of a set-up store, read with plain sqlite3 (cheap); None if not set up."""
     if not db_file.exists():
         return None
     try:

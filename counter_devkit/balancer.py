@@ -33,18 +33,28 @@ def self_signed_pem(directory: Path) -> Path:
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
     now = datetime.datetime.now(datetime.UTC)
     cert = (
-        x509.CertificateBuilder().subject_name(name).issuer_name(name)
-        .public_key(key.public_key()).serial_number(x509.random_serial_number())
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
         .not_valid_before(now - datetime.timedelta(days=1))
         .not_valid_after(now + datetime.timedelta(days=2))
-        .add_extension(x509.SubjectAlternativeName(
-            [x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
         .sign(key, hashes.SHA256())
     )
     pem = directory / "lb.pem"
-    pem.write_bytes(cert.public_bytes(serialization.Encoding.PEM) + key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption()))
+    pem.write_bytes(
+        cert.public_bytes(serialization.Encoding.PEM)
+        + key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
     return pem
 
 
@@ -72,13 +82,18 @@ class LoadBalancer:
 
     def start(self) -> None:
         env = os.environ | {
-            "COUNTER_LB_BIND": f"127.0.0.1:{self.port}", "COUNTER_LB_CERT": str(self.cert),
+            "COUNTER_LB_BIND": f"127.0.0.1:{self.port}",
+            "COUNTER_LB_CERT": str(self.cert),
             "COUNTER_SERVER_1": f"127.0.0.1:{self.backend_ports[0]}",
             "COUNTER_SERVER_2": f"127.0.0.1:{self.backend_ports[1]}",
         }
         with (self.workdir / "haproxy.log").open("ab") as log:
-            self.proc = subprocess.Popen([haproxy_bin(), "-db", "-f", str(HAPROXY_CFG)],
-                                         env=env, stdout=log, stderr=subprocess.STDOUT)
+            self.proc = subprocess.Popen(
+                [haproxy_bin(), "-db", "-f", str(HAPROXY_CFG)],
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
         deadline = time.monotonic() + HANG_S  # bounds a hang only
         while not self._healthy():
             if time.monotonic() > deadline:

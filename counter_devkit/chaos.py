@@ -21,9 +21,15 @@ from counter_devkit.faults import KillAtPoint
 from counter_devkit.server import ServerProcess
 from counter_protocol.statuses import Status
 
-POINTS = (crash.BEFORE_SEND, crash.AFTER_SERVER_COMMIT, crash.WHILE_STORING_RECEIPT,
-          crash.AFTER_RECEIPT_STORED, crash.BEFORE_PULL, crash.WHILE_APPLYING_PULL,
-          crash.AFTER_PULL_STORED)
+POINTS = (
+    crash.BEFORE_SEND,
+    crash.AFTER_SERVER_COMMIT,
+    crash.WHILE_STORING_RECEIPT,
+    crash.AFTER_RECEIPT_STORED,
+    crash.BEFORE_PULL,
+    crash.WHILE_APPLYING_PULL,
+    crash.AFTER_PULL_STORED,
+)
 
 
 @dataclass
@@ -69,8 +75,9 @@ def clerk_work(pc: CounterPC, state: ChaosState, rng: random.Random) -> None:
             pc.move(code, Status.SUPPLEMENT_REQUESTED)
     for code in list(state.province_done):
         if pc.status_of(code) == Status.DONE and rng.random() < 0.5:
-            pc.services.returns.return_result(code, "Nguyễn Văn Nhận", "042195000001", "canbo",
-                                              True)
+            pc.services.returns.return_result(
+                code, "Nguyễn Văn Nhận", "042195000001", "canbo", True
+            )
             state.province_done.remove(code)
 
 
@@ -82,8 +89,11 @@ def province_work(
     ready = [c for c in state.province if c in stored]
     with httpx.Client(base_url=server.base_url, timeout=30) as client:
         for code in rng.sample(ready, min(len(ready), rng.randint(at_least, 2))):
-            reply = client.post(f"/admin/v1/dossiers/{code}/status",
-                                headers=server.admin_headers(), json={"status": 9})
+            reply = client.post(
+                f"/admin/v1/dossiers/{code}/status",
+                headers=server.admin_headers(),
+                json={"status": 9},
+            )
             assert reply.status_code == 200, reply.text
             state.province.remove(code)
             state.province_done.append(code)
@@ -115,14 +125,18 @@ def _reachable(pc: CounterPC, label: str) -> int:
 
 def assert_province_once(server: ServerProcess, pc: CounterPC) -> None:
     """Every province change for this unit applied exactly once, and the cursor at its end."""
-    seqs = [r[0] for r in server.rows(
-        "SELECT seq FROM changes WHERE unit_code = :u OR unit_code IS NULL ORDER BY seq",
-        u=pc.unit)]
+    seqs = [
+        r[0]
+        for r in server.rows(
+            "SELECT seq FROM changes WHERE unit_code = :u OR unit_code IS NULL ORDER BY seq",
+            u=pc.unit,
+        )
+    ]
     applied = [r[0] for r in pc.sql("SELECT change_seq FROM province_updates ORDER BY 1")]
     assert applied == seqs
     events = pc.sql("SELECT count(*) FROM dossier_events WHERE origin = 'province'")[0][0]
     status_changes = server.scalar(
-        "SELECT count(*) FROM changes WHERE unit_code = :u AND kind = 'dossier.status'",
-        u=pc.unit)
+        "SELECT count(*) FROM changes WHERE unit_code = :u AND kind = 'dossier.status'", u=pc.unit
+    )
     assert events == status_changes
     assert pc.sql("SELECT pull_cursor FROM sync_state")[0][0] == (seqs[-1] if seqs else 0)

@@ -24,8 +24,16 @@ from counter_devkit.intake import intake
 from counter_devkit.server import ServerProcess
 from counter_protocol.statuses import Status
 
-NAMES = ["Nguyễn Thị Hồng Nhung", "Trần Văn Đức", "Lê Thị Thu Hà", "Phạm Quốc Đạt",
-         "Hoàng Văn Quản", "Võ Thị Sáu", "Đặng Minh Châu", "Bùi Xuân Phái"]
+NAMES = [
+    "Nguyễn Thị Hồng Nhung",
+    "Trần Văn Đức",
+    "Lê Thị Thu Hà",
+    "Phạm Quốc Đạt",
+    "Hoàng Văn Quản",
+    "Võ Thị Sáu",
+    "Đặng Minh Châu",
+    "Bùi Xuân Phái",
+]
 
 
 _units = itertools.count(1)
@@ -42,10 +50,14 @@ def make_counter_dir(template: Path, target: Path, unit: str, slot: int = 0) -> 
     shutil.copytree(template, target, ignore=shutil.ignore_patterns("backups", "sync.lock"))
     conn = sqlite3.connect(target / "counter.sqlite3")
     with conn:
-        conn.execute("INSERT INTO units (code, name, level, is_agency) VALUES (?, ?, 'commune', 0)",
-                     (unit, f"UBND xã thử nghiệm {unit}"))
-        conn.execute("UPDATE devices SET unit_code = ?, slot = ?, device_uuid = ? WHERE is_self",
-                     (unit, slot, str(uuid.uuid4())))
+        conn.execute(
+            "INSERT INTO units (code, name, level, is_agency) VALUES (?, ?, 'commune', 0)",
+            (unit, f"UBND xã thử nghiệm {unit}"),
+        )
+        conn.execute(
+            "UPDATE devices SET unit_code = ?, slot = ?, device_uuid = ? WHERE is_self",
+            (unit, slot, str(uuid.uuid4())),
+        )
     conn.close()
     return target
 
@@ -53,27 +65,36 @@ def make_counter_dir(template: Path, target: Path, unit: str, slot: int = 0) -> 
 class CounterPC:
     """One counter: services on its store, a SyncService, helpers to make dossiers and look."""
 
-    def __init__(self, data_dir: Path, unit: str, clock: Callable[[], datetime] = now_vn,
-                 options: SyncOptions | None = None,
-                 transport: httpx.BaseTransport | None = None,
-                 wire_clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        unit: str,
+        clock: Callable[[], datetime] = now_vn,
+        options: SyncOptions | None = None,
+        transport: httpx.BaseTransport | None = None,
+        wire_clock: Callable[[], datetime] | None = None,
+    ) -> None:
         self.data_dir, self.unit = data_dir, unit
         # What stamps signed requests: this PC's clock unless a harness moves dossier time alone.
         self.wire_clock = wire_clock or clock
         self.services: Services = build_services(str(data_dir))
         self.clock = clock
-        self.dossiers = DossierService(self.services.store,
-                                       self.services.calendar.due, clock)
+        self.dossiers = DossierService(self.services.store, self.services.calendar.due, clock)
         self.options = options or SyncOptions()
         self.transport = transport
         self.sync: SyncService = build_sync_service(
-            self.services.store, self.services.calendar, self.options, clock, self._client)
+            self.services.store, self.services.calendar, self.options, clock, self._client
+        )
         self._n = 0
 
     def _client(self, url: str) -> SyncClient:
-        return SyncClient(url, timeouts=self.options.timeouts, transport=self.transport,
-                          clock=self.wire_clock,
-                          allow_insecure_http=self.options.allow_insecure_http)
+        return SyncClient(
+            url,
+            timeouts=self.options.timeouts,
+            transport=self.transport,
+            clock=self.wire_clock,
+            allow_insecure_http=self.options.allow_insecure_http,
+        )
 
     @staticmethod
     def unit_of(data_dir: Path) -> str:
@@ -127,9 +148,14 @@ class CounterPC:
 
 
 def server_dossiers(server: ServerProcess, unit: str) -> list[tuple[str, str, int]]:
-    return [tuple(r) for r in server.rows(
-        "SELECT CAST(uuid AS TEXT), code, status FROM dossiers WHERE unit_code = :u ORDER BY code",
-        u=unit)]
+    return [
+        tuple(r)
+        for r in server.rows(
+            "SELECT CAST(uuid AS TEXT), code, status FROM dossiers "
+            "WHERE unit_code = :u ORDER BY code",
+            u=unit,
+        )
+    ]
 
 
 def assert_converged(server: ServerProcess, pc: CounterPC) -> None:
@@ -143,11 +169,16 @@ def assert_converged(server: ServerProcess, pc: CounterPC) -> None:
     assert pc.sql("SELECT count(*) FROM outbox WHERE receipt_id IS NULL")[0][0] == 0
     local = dict(pc.sql("SELECT op_id, payload_hash FROM outbox"))
     device_id = int(pc.sql("SELECT server_device_id FROM devices WHERE is_self")[0][0])
-    remote = {str(r[0]): r[1] for r in server.rows(
-        "SELECT op_id, payload_hash FROM ops WHERE device_id = :d", d=device_id)}
+    remote = {
+        str(r[0]): r[1]
+        for r in server.rows(
+            "SELECT op_id, payload_hash FROM ops WHERE device_id = :d", d=device_id
+        )
+    }
     assert remote == local
-    applied = server.scalar("SELECT count(*) FROM ops WHERE device_id = :d AND state = 'applied'",
-                            d=device_id)
+    applied = server.scalar(
+        "SELECT count(*) FROM ops WHERE device_id = :d AND state = 'applied'", d=device_id
+    )
     assert applied == len(local)
     local_status = dict(pc.sql("SELECT uuid, status FROM dossiers"))
     assert {r[0]: r[2] for r in rows} == local_status

@@ -12,8 +12,9 @@ class LinkProxy:
     refuses new ones; `rate_bps` (bits per second, each way) throttles like a slow line, and
     `latency_s` (round trip) delays the first chunk of each message by half of it."""
 
-    def __init__(self, target_port: int, rate_bps: float | None = None,
-                 latency_s: float = 0.0) -> None:
+    def __init__(
+        self, target_port: int, rate_bps: float | None = None, latency_s: float = 0.0
+    ) -> None:
         self.target_port = target_port
         self.rate_bps = rate_bps
         self.latency_s = latency_s

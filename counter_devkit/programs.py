@@ -13,5 +13,6 @@ def program(name: str) -> Path:
     for candidate in (folder / name, folder / f"{name}.exe"):
         if candidate.is_file():
             return candidate
-    raise FileNotFoundError(f"{name} is not installed beside {sys.executable} "
-                            "(pip install -e '.[server,dev]')")
+    raise FileNotFoundError(
+        f"{name} is not installed beside {sys.executable} (pip install -e '.[server,dev]')"
+    )

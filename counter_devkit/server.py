@@ -55,9 +55,13 @@ def unused_port() -> Iterator[int]:
 
 
 def run_cli(db_url: str, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run([str(program("counter-server")), "--db", db_url, *args],
-                          capture_output=True,
-                          text=True, timeout=120, check=False)
+    done = subprocess.run(
+        [str(program("counter-server")), "--db", db_url, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     if check and done.returncode != 0:
         raise AssertionError(f"counter-server {' '.join(args)} failed: {done.stderr}")
     return done
@@ -98,10 +102,20 @@ class ServerProcess:
         mark = self.log_file.stat().st_size if self.log_file.exists() else 0
         with self.log_file.open("ab") as log:
             self.proc = subprocess.Popen(
-                [str(self.server_bin or program("counter-server")), "--db", self.db_url,
-                 "--host", "127.0.0.1",
-                 "--port", str(self.port), *self.extra_args],
-                stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **self.env})
+                [
+                    str(self.server_bin or program("counter-server")),
+                    "--db",
+                    self.db_url,
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(self.port),
+                    *self.extra_args,
+                ],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env={**os.environ, **self.env},
+            )
         deadline = time.monotonic() + HANG_S
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -159,8 +173,12 @@ class ServerProcess:
         return {"Authorization": f"Bearer {self.admin_token}"}
 
     def enrol_code(self, unit: str, ttl_minutes: int = 30) -> str:
-        reply = httpx.post(f"{self.base_url}/admin/v1/enrol-codes", headers=self.admin_headers(),
-                           json={"unit_code": unit, "ttl_minutes": ttl_minutes}, timeout=30)
+        reply = httpx.post(
+            f"{self.base_url}/admin/v1/enrol-codes",
+            headers=self.admin_headers(),
+            json={"unit_code": unit, "ttl_minutes": ttl_minutes},
+            timeout=30,
+        )
         assert reply.status_code == 200, reply.text
         return str(reply.json()["code"])
 
@@ -197,8 +215,13 @@ def _pg_server_url() -> str:
     url = os.environ.get("COUNTER_TEST_PG_URL")
     if url:
         return url
-    done = subprocess.run(["bash", str(ROOT / "scripts" / "pg.sh")], capture_output=True,
-                          text=True, timeout=600, check=True)
+    done = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "pg.sh")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+    )
     return done.stdout.strip().splitlines()[-1]
 
 

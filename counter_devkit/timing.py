@@ -12,8 +12,9 @@ _POLL_S = 0.01
 JUST_PAST = 1e-6  # added to a pause: a float sum can land an ulp short of the due time
 
 
-def wait_until(condition: Callable[[], bool], what: str = "the condition",
-               timeout_s: float = HANG_S) -> None:
+def wait_until(
+    condition: Callable[[], bool], what: str = "the condition", timeout_s: float = HANG_S
+) -> None:
     """Return as soon as `condition()` is true; fail only if it never becomes true (a hang)."""
     deadline = time.monotonic() + timeout_s
     while not condition():

@@ -77,9 +77,13 @@ def build_batch(
     (typed, or plain dicts in tests) encoded here the same way.
     """
     batch = Batch(
-        device_id=device_id, batch_id=batch_id or new_batch_id(), app_version=app_version,
-        schema_version=schema_version, catalogue_version=catalogue_version,
-        sent_at=format_time(sent_at or datetime.now(UTC)), head_seq=head_seq,
+        device_id=device_id,
+        batch_id=batch_id or new_batch_id(),
+        app_version=app_version,
+        schema_version=schema_version,
+        catalogue_version=catalogue_version,
+        sent_at=format_time(sent_at or datetime.now(UTC)),
+        head_seq=head_seq,
         ops=[Raw(op if isinstance(op, bytes) else canonical_json(op)) for op in ops],
     )
     return compress(canonical_json(batch), level)
@@ -119,8 +123,11 @@ def _decode_around_deep_ops(data: bytes) -> Batch:
     ops = [Raw(raw) for _, raw in jsonscan.members(ops_json)]
     if len(ops) > MAX_BATCH_OPS:
         raise ProtocolError(f"not a batch: more than {MAX_BATCH_OPS} ops")
-    head = b"{" + b",".join(canonical_json(key) + b":" + raw
-                            for key, raw in fields if key != "ops") + b"}"
+    head = (
+        b"{"
+        + b",".join(canonical_json(key) + b":" + raw for key, raw in fields if key != "ops")
+        + b"}"
+    )
     try:
         batch = _BATCH.decode(head)
     except RecursionError as exc:

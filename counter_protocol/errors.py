@@ -18,7 +18,11 @@ class UserError(Exception):
     exit_code: ClassVar[int] = 2
 
     def __init__(
-        self, message: str, *, code: str | None = None, advice: str = "",
+        self,
+        message: str,
+        *,
+        code: str | None = None,
+        advice: str = "",
         field: str | None = None,
     ) -> None:
         super().__init__(message)

@@ -149,7 +149,9 @@ def feed_query(cursor: int, limit: int, cursor_id: str | None, probes: Sequence[
 
 
 def changes_target(
-    cursor: int, limit: int = DEFAULT_CHANGES_LIMIT, cursor_id: str | None = None,
+    cursor: int,
+    limit: int = DEFAULT_CHANGES_LIMIT,
+    cursor_id: str | None = None,
     probes: Sequence[str] = (),
 ) -> str:
     """Path and query for a pull; sign exactly this string."""

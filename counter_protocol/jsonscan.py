@@ -33,15 +33,15 @@ def members(data: bytes) -> list[tuple[str | None, bytes]]:
         elif token in _CLOSE:
             depth -= 1
             if depth == 0:
-                _flush(out, key, text[start:match.start()], closing=True)
-                if text[match.end():].strip():
+                _flush(out, key, text[start : match.start()], closing=True)
+                if text[match.end() :].strip():
                     raise ProtocolError("data after the end of the JSON value")
                 return out
         elif depth == 1 and token == b",":
-            _flush(out, key, text[start:match.start()], closing=False)
+            _flush(out, key, text[start : match.start()], closing=False)
             start, key = match.end(), None
         elif depth == 1 and token == b":":
-            key = _key(text[start:match.start()])
+            key = _key(text[start : match.start()])
             start = match.end()
     raise ProtocolError("unterminated JSON value")
 
@@ -56,8 +56,9 @@ def _key(raw: bytes) -> str:
     return key
 
 
-def _flush(out: list[tuple[str | None, bytes]], key: str | None, raw: bytes,
-           *, closing: bool) -> None:
+def _flush(
+    out: list[tuple[str | None, bytes]], key: str | None, raw: bytes, *, closing: bool
+) -> None:
     value = raw.strip()
     if not value:
         if closing and not out and key is None:

@@ -30,8 +30,14 @@ StatusCode = Literal[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]  # counter_protocol.statuses
 
 # Text of 1 to N characters; the server's explaining path names these limits too. Blank text
 # is refused by the server's checks: a regex here would double the cost of decoding an op.
-TEXT_LIMITS: Final = {"procedure_code": 60, "catalogue_version": 40, "full_name": 200,
-                      "actor": 200, "kind": 40, "received_by": 200}
+TEXT_LIMITS: Final = {
+    "procedure_code": 60,
+    "catalogue_version": 40,
+    "full_name": 200,
+    "actor": 200,
+    "kind": 40,
+    "received_by": 200,
+}
 Text40 = Annotated[str, Meta(min_length=1, max_length=40)]
 Text60 = Annotated[str, Meta(min_length=1, max_length=60)]
 Text200 = Annotated[str, Meta(min_length=1, max_length=200)]
@@ -139,7 +145,14 @@ def decode_op(body: bytes) -> Op[CreateData] | Op[EventData]:
     head = OP_HEAD.decode(body)
     decoder = CREATE_DATA if head.kind == KIND_CREATE else EVENT_DATA
     data: Any = decoder.decode(head.data)
-    return Op(op_id=head.op_id, device_seq=head.device_seq, kind=head.kind,
-              dossier_uuid=head.dossier_uuid, dossier_code=head.dossier_code,
-              unit_code=head.unit_code, created_at=head.created_at, data=data,
-              prev_seq=head.prev_seq)
+    return Op(
+        op_id=head.op_id,
+        device_seq=head.device_seq,
+        kind=head.kind,
+        dossier_uuid=head.dossier_uuid,
+        dossier_code=head.dossier_code,
+        unit_code=head.unit_code,
+        created_at=head.created_at,
+        data=data,
+        prev_seq=head.prev_seq,
+    )

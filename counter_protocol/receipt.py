@@ -76,8 +76,13 @@ def receipt_hash(results: list[OpResult] | list[dict[str, Any]]) -> str:
 def make_receipt(
     batch_id: str, device_id: int, server_time: datetime, results: list[OpResult]
 ) -> Receipt:
-    return Receipt(batch_id=batch_id, device_id=device_id, server_time=format_time(server_time),
-                   results=results, receipt_hash=receipt_hash(results))
+    return Receipt(
+        batch_id=batch_id,
+        device_id=device_id,
+        server_time=format_time(server_time),
+        results=results,
+        receipt_hash=receipt_hash(results),
+    )
 
 
 def sign_receipt(key: Ed25519PrivateKey, receipt: Receipt) -> SignedReceipt:

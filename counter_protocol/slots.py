@@ -47,11 +47,18 @@ class SlotFileError(UserError):
     default_code = "slot_file.invalid"
 
 
-def write_slot_file(key: Ed25519PrivateKey, unit_code: str, slot: int, issued_at: str,
-                    days: list[SlotDay]) -> bytes:
+def write_slot_file(
+    key: Ed25519PrivateKey, unit_code: str, slot: int, issued_at: str, days: list[SlotDay]
+) -> bytes:
     """The signed file's bytes: the marks and the signature over their canonical JSON."""
-    body = SlotFileBody(kind=SLOT_FILE_KIND, unit_code=unit_code, slot=slot, issued_at=issued_at,
-                        server_public_key=public_key_b64(key), days=days)
+    body = SlotFileBody(
+        kind=SLOT_FILE_KIND,
+        unit_code=unit_code,
+        slot=slot,
+        issued_at=issued_at,
+        server_public_key=public_key_b64(key),
+        days=days,
+    )
     signed = canonical_json(body)
     document = {"body": msgspec.to_builtins(body), "signature": sign(key, signed)}
     return orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n"
@@ -68,7 +75,8 @@ def read_slot_file(data: bytes, trusted_key: str) -> SlotFileBody:
         raise SlotFileError(
             "Tệp số thứ tự hồ sơ của slot không hợp lệ hoặc đã bị sửa (chữ ký của máy chủ "
             "không khớp); chưa nạp gì.",
-            advice="Xin bộ phận CNTT tệp mới tạo bằng “counter-server slot-file”.") from exc
+            advice="Xin bộ phận CNTT tệp mới tạo bằng “counter-server slot-file”.",
+        ) from exc
     if parsed.kind != SLOT_FILE_KIND or parsed.server_public_key != trusted_key:
         raise SlotFileError("Tệp số thứ tự hồ sơ không phải của máy chủ này; chưa nạp gì.")
     return parsed

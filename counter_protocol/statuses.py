@@ -80,12 +80,23 @@ TERMINAL: frozenset[Status] = frozenset(
 ALLOWED_TRANSITIONS: dict[Status, frozenset[Status]] = {
     Status.NEW: frozenset({Status.RECEIVED, Status.NOT_RECEIVED, Status.WITHDRAWN}),
     Status.RECEIVED: frozenset(
-        {Status.PROCESSING, Status.SUPPLEMENT_REQUESTED, Status.FINANCIAL_OBLIGATION,
-         Status.WITHDRAWN, Status.STOPPED, Status.DONE}
+        {
+            Status.PROCESSING,
+            Status.SUPPLEMENT_REQUESTED,
+            Status.FINANCIAL_OBLIGATION,
+            Status.WITHDRAWN,
+            Status.STOPPED,
+            Status.DONE,
+        }
     ),
     Status.PROCESSING: frozenset(
-        {Status.SUPPLEMENT_REQUESTED, Status.FINANCIAL_OBLIGATION, Status.WITHDRAWN,
-         Status.STOPPED, Status.DONE}
+        {
+            Status.SUPPLEMENT_REQUESTED,
+            Status.FINANCIAL_OBLIGATION,
+            Status.WITHDRAWN,
+            Status.STOPPED,
+            Status.DONE,
+        }
     ),
     Status.SUPPLEMENT_REQUESTED: frozenset(
         {Status.PROCESSING, Status.WITHDRAWN, Status.STOPPED, Status.DONE}

@@ -37,9 +37,13 @@ def s10_fault(code: str) -> tuple[str, str] | None:
     if not code:
         return "tracking.empty", "Chưa nhập mã vận đơn."
     if not is_s10_shaped(code):
-        return ("s10.shape",
-                "Mã vận đơn phải gồm 2 chữ cái, 9 chữ số và 2 chữ cái, ví dụ EE123456785VN.")
+        return (
+            "s10.shape",
+            "Mã vận đơn phải gồm 2 chữ cái, 9 chữ số và 2 chữ cái, ví dụ EE123456785VN.",
+        )
     if s10_check_digit(code[2:10]) != int(code[10]):
-        return ("s10.check_digit",
-                f"Mã vận đơn {code} sai chữ số kiểm tra; hãy quét lại mã vạch hoặc nhập lại.")
+        return (
+            "s10.check_digit",
+            f"Mã vận đơn {code} sai chữ số kiểm tra; hãy quét lại mã vạch hoặc nhập lại.",
+        )
     return None

@@ -56,8 +56,11 @@ def push_signing_bytes(device_id: int | str, stamp: str, nonce: str, body: bytes
 
 
 def push_headers(
-    device_id: int, key: Ed25519PrivateKey, body: bytes,
-    now: datetime | None = None, nonce: str | None = None,
+    device_id: int,
+    key: Ed25519PrivateKey,
+    body: bytes,
+    now: datetime | None = None,
+    nonce: str | None = None,
 ) -> dict[str, str]:
     """Headers for a push: who sends, when, a fresh nonce, and the signature over all of it."""
     stamp, nonce = format_time(now or datetime.now(UTC)), nonce or new_nonce()
@@ -72,14 +75,22 @@ def push_headers(
 
 
 def signed_request_headers(
-    device_id: int, key: Ed25519PrivateKey, method: str, target: str,
-    now: datetime | None = None, nonce: str | None = None,
+    device_id: int,
+    key: Ed25519PrivateKey,
+    method: str,
+    target: str,
+    now: datetime | None = None,
+    nonce: str | None = None,
 ) -> dict[str, str]:
     """Headers for a signed GET. `target` is the path plus the exact query string sent."""
     stamp, nonce = format_time(now or datetime.now(UTC)), nonce or new_nonce()
     signature = sign(key, request_signing_bytes(method, target, device_id, stamp, nonce))
-    return {DEVICE_HEADER: str(device_id), TIME_HEADER: stamp, NONCE_HEADER: nonce,
-            SIGNATURE_HEADER: signature}
+    return {
+        DEVICE_HEADER: str(device_id),
+        TIME_HEADER: stamp,
+        NONCE_HEADER: nonce,
+        SIGNATURE_HEADER: signature,
+    }
 
 
 def time_header(now: datetime | None = None) -> dict[str, str]:

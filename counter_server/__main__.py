@@ -46,14 +46,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
     shown = make_url(url).render_as_string(hide_password=True)
     print(f"counter-server: http://{args.host}:{args.port} (CSDL: {shown})", flush=True)
     options: dict[str, Any] = {
-        "host": args.host, "port": args.port, "access_log": False, "log_level": args.log_level,
-        "timeout_keep_alive": 30, "proxy_headers": True,
-        "forwarded_allow_ips": args.forwarded_allow_ips, "http": protocol_class(limits) or "auto"}
+        "host": args.host,
+        "port": args.port,
+        "access_log": False,
+        "log_level": args.log_level,
+        "timeout_keep_alive": 30,
+        "proxy_headers": True,
+        "forwarded_allow_ips": args.forwarded_allow_ips,
+        "http": protocol_class(limits) or "auto",
+    }
     if args.workers > 1:  # worker processes import the app themselves and find the DB here
         os.environ[DB_ENV] = url
         os.environ.update(limits.as_env())
-        uvicorn.run("counter_server.app:app_from_env", factory=True, workers=args.workers,
-                    **options)
+        uvicorn.run(
+            "counter_server.app:app_from_env", factory=True, workers=args.workers, **options
+        )
     else:
         app = create_app(engine, limits)
         tune_gc()
@@ -67,14 +74,20 @@ def _serve_limits(args: argparse.Namespace) -> ServeLimits:
 
     from counter_server.limits import ServeLimits
 
-    given = {item.name: getattr(args, item.name) for item in dataclasses.fields(ServeLimits)
-             if getattr(args, item.name, None) is not None}
+    given = {
+        item.name: getattr(args, item.name)
+        for item in dataclasses.fields(ServeLimits)
+        if getattr(args, item.name, None) is not None
+    }
     try:
         return dataclasses.replace(ServeLimits.from_env(), **given)
     except ValueError as exc:
-        raise Refused("bad_limits", "Giới hạn không hợp lệ: --read-timeout phải lớn hơn 0, "
-                      "--max-uploads, --enrol-guesses và --clock-window từ 1 trở lên, "
-                      "--upload-wait không âm.") from exc
+        raise Refused(
+            "bad_limits",
+            "Giới hạn không hợp lệ: --read-timeout phải lớn hơn 0, "
+            "--max-uploads, --enrol-guesses và --clock-window từ 1 trở lên, "
+            "--upload-wait không âm.",
+        ) from exc
 
 
 def _check_port_free(host: str, port: int) -> None:
@@ -91,9 +104,12 @@ def _check_port_free(host: str, port: int) -> None:
         try:
             probe.bind(address)
         except OSError as exc:
-            raise Refused("port_busy", f"Cổng {port} trên {host} đang được chương trình khác "
-                          "dùng (có thể một counter-server khác đang chạy). Dừng chương trình "
-                          "đó hoặc chọn --port khác.") from exc
+            raise Refused(
+                "port_busy",
+                f"Cổng {port} trên {host} đang được chương trình khác "
+                "dùng (có thể một counter-server khác đang chạy). Dừng chương trình "
+                "đó hoặc chọn --port khác.",
+            ) from exc
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -109,8 +125,10 @@ def cmd_enrol_code(args: argparse.Namespace) -> int:
     ttl = code_ttl(args.ttl_minutes)  # refused before the database is even opened
     code, expires = new_enrol_code(_open(args), args.unit, ttl)
     print(code)
-    print(f"Mã đăng ký máy cho đơn vị {args.unit}, dùng một lần, hết hạn lúc {format_vn(expires)}.",
-          file=sys.stderr)
+    print(
+        f"Mã đăng ký máy cho đơn vị {args.unit}, dùng một lần, hết hạn lúc {format_vn(expires)}.",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -121,8 +139,10 @@ def cmd_revoke(args: argparse.Namespace) -> int:
     if device.status == "revoked":
         print(f"Máy số {device.id} (“{device.name}”) đã bị thu hồi từ trước; không thay đổi gì.")
         return 0
-    print(f"Đã thu hồi máy số {device.id} (“{device.name}”, đơn vị {device.unit_code}, "
-          f"slot {device.slot}).")
+    print(
+        f"Đã thu hồi máy số {device.id} (“{device.name}”, đơn vị {device.unit_code}, "
+        f"slot {device.slot})."
+    )
     return 0
 
 
@@ -142,9 +162,11 @@ def cmd_slot_file(args: argparse.Namespace) -> int:
     engine = _open(args)
     key = load_or_create_key(engine)
     sys.stdout.buffer.write(slot_file(engine, key, args.unit, args.slot, datetime.now(UTC)))
-    print(f"Tệp số thứ tự hồ sơ đã dùng của đơn vị {args.unit}, slot {args.slot}, có chữ ký "
-          f"của máy chủ. Khoá công khai của máy chủ (cho --server-key): {public_key_b64(key)}",
-          file=sys.stderr)
+    print(
+        f"Tệp số thứ tự hồ sơ đã dùng của đơn vị {args.unit}, slot {args.slot}, có chữ ký "
+        f"của máy chủ. Khoá công khai của máy chủ (cho --server-key): {public_key_b64(key)}",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -174,8 +196,10 @@ def cmd_revoke_admin_token(args: argparse.Namespace) -> int:
     count = revoke_admin_tokens(_open(args), args.name)
     if count == 0:
         raise Refused("unknown_token", f"Không có mã truy cập còn hiệu lực nào tên “{args.name}”.")
-    print(f"Đã thu hồi {count} mã truy cập quản trị tên “{args.name}” (API quản trị và các "
-          "phiên đăng nhập bảng theo dõi mở bằng mã đó ngừng ngay).")
+    print(
+        f"Đã thu hồi {count} mã truy cập quản trị tên “{args.name}” (API quản trị và các "
+        "phiên đăng nhập bảng theo dõi mở bằng mã đó ngừng ngay)."
+    )
     return 0
 
 
@@ -206,53 +230,78 @@ def cmd_release_held(args: argparse.Namespace) -> int:
         return 1
     done = release_overdue(_open(args), limit)
     hours = f"{limit.total_seconds() / 3600:g}"
-    print(f"Thao tác chờ quá {hours} giờ: {done.applied} đã áp dụng (thiếu thao tác trước, "
-          f"cần kiểm tra), {done.quarantined} đã cách ly.")
+    print(
+        f"Thao tác chờ quá {hours} giờ: {done.applied} đã áp dụng (thiếu thao tác trước, "
+        f"cần kiểm tra), {done.quarantined} đã cách ly."
+    )
     return 0
 
 
 def cmd_dossier_status(args: argparse.Namespace) -> int:
     from counter_server.admin import parse_status, set_dossier_status
 
-    result = set_dossier_status(_open(args), args.code, parse_status(args.status), args.note,
-                                args.actor)
-    print(f"Hồ sơ {result['dossier_code']}: {result['from_status']} → {result['to_status']} "
-          f"(thay đổi #{result['seq']}).")
+    result = set_dossier_status(
+        _open(args), args.code, parse_status(args.status), args.note, args.actor
+    )
+    print(
+        f"Hồ sơ {result['dossier_code']}: {result['from_status']} → {result['to_status']} "
+        f"(thay đổi #{result['seq']})."
+    )
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", default=argparse.SUPPRESS,
-                        help="SQLAlchemy URL (default: COUNTER_SERVER_DB or a SQLite file)")
-    parser = argparse.ArgumentParser(prog="counter-server", parents=[common],
-                                     description="Máy chủ đồng bộ cấp tỉnh của phần mềm một cửa.")
+    common.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        help="SQLAlchemy URL (default: COUNTER_SERVER_DB or a SQLite file)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="counter-server",
+        parents=[common],
+        description="Máy chủ đồng bộ cấp tỉnh của phần mềm một cửa.",
+    )
     _serve_options(parser, None)
     sub = parser.add_subparsers(dest="command")
-    _serve_options(sub.add_parser("serve", parents=[common], help="chạy máy chủ"),
-                   argparse.SUPPRESS)
+    _serve_options(
+        sub.add_parser("serve", parents=[common], help="chạy máy chủ"), argparse.SUPPRESS
+    )
     sub.add_parser("stats", parents=[common], help="thống kê theo đơn vị và máy")
     p = sub.add_parser("enrol-code", parents=[common], help="tạo mã đăng ký máy dùng một lần")
     p.add_argument("--unit", required=True, help="mã định danh đơn vị, ví dụ 000.00.00.H27")
-    p.add_argument("--ttl-minutes", type=int, default=30,
-                   help="thời hạn của mã, từ 1 phút đến 30 ngày (43200 phút)")
+    p.add_argument(
+        "--ttl-minutes",
+        type=int,
+        default=30,
+        help="thời hạn của mã, từ 1 phút đến 30 ngày (43200 phút)",
+    )
     p = sub.add_parser("revoke", parents=[common], help="thu hồi một máy")
     p.add_argument("device_id", type=int)
     p.add_argument("--reason", default="")
-    p = sub.add_parser("slot-file", parents=[common],
-                       help="in tệp số thứ tự hồ sơ đã dùng của một slot (có chữ ký máy chủ)")
+    p = sub.add_parser(
+        "slot-file",
+        parents=[common],
+        help="in tệp số thứ tự hồ sơ đã dùng của một slot (có chữ ký máy chủ)",
+    )
     p.add_argument("--unit", required=True, help="mã định danh đơn vị, ví dụ 000.00.00.H27")
     p.add_argument("--slot", required=True, type=int, help="số thứ tự máy (0-9)")
     p = sub.add_parser("admin-token", parents=[common], help="tạo mã truy cập quản trị")
     p.add_argument("--name", default="hệ thống một cửa tỉnh")
     sub.add_parser("admin-tokens", parents=[common], help="liệt kê các mã truy cập quản trị")
-    p = sub.add_parser("revoke-admin-token", parents=[common],
-                       help="thu hồi mã truy cập quản trị theo tên")
+    p = sub.add_parser(
+        "revoke-admin-token", parents=[common], help="thu hồi mã truy cập quản trị theo tên"
+    )
     p.add_argument("name")
-    p = sub.add_parser("release-held", parents=[common],
-                       help="xử lý các thao tác đã chờ thao tác trước quá lâu")
-    p.add_argument("--hours", type=float, default=None,
-                   help="chờ bao lâu thì xử lý (mặc định COUNTER_SERVER_HOLD_HOURS hoặc 24)")
+    p = sub.add_parser(
+        "release-held", parents=[common], help="xử lý các thao tác đã chờ thao tác trước quá lâu"
+    )
+    p.add_argument(
+        "--hours",
+        type=float,
+        default=None,
+        help="chờ bao lâu thì xử lý (mặc định COUNTER_SERVER_HOLD_HOURS hoặc 24)",
+    )
     _publish_parser(sub, common)
     _dossier_parser(sub, common)
     return parser
@@ -262,33 +311,57 @@ def _serve_options(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument("--host", default=DEFAULT_HOST if default is None else default)
     parser.add_argument("--port", type=int, default=DEFAULT_PORT if default is None else default)
     parser.add_argument("--log-level", default="warning" if default is None else default)
-    parser.add_argument("--workers", type=int, default=1 if default is None else default,
-                        help="worker processes (PostgreSQL; each has its own pool)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1 if default is None else default,
+        help="worker processes (PostgreSQL; each has its own pool)",
+    )
     unset = None if default is None else default
-    parser.add_argument("--read-timeout", type=float, default=unset,
-                        help="seconds for a request's headers; a body gets as long, then must "
-                        "keep coming at 1 KB/s (COUNTER_SERVER_READ_TIMEOUT, 20)")
-    parser.add_argument("--max-uploads", type=int, default=unset,
-                        help="batches received or ingested at once per process "
-                        "(COUNTER_SERVER_MAX_UPLOADS, 16)")
-    parser.add_argument("--upload-wait", type=float, default=unset,
-                        help="seconds a batch waits for a free upload slot before 503 "
-                        "(COUNTER_SERVER_UPLOAD_WAIT, 30)")
-    parser.add_argument("--enrol-guesses", type=int, default=unset,
-                        help="unknown enrolment codes per minute per client address before 429 "
-                        "(COUNTER_SERVER_ENROL_GUESSES, 10)")
-    parser.add_argument("--clock-window", type=float, default=unset,
-                        help="seconds a signed push or pull may differ from server time before "
-                        "it is refused as a wrong clock (COUNTER_SERVER_CLOCK_WINDOW, 600)")
-    parser.add_argument("--forwarded-allow-ips",
-                        default=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
-                        if default is None else default,
-                        help="proxies whose X-Forwarded-For names the client "
-                        "(FORWARDED_ALLOW_IPS, 127.0.0.1)")
+    parser.add_argument(
+        "--read-timeout",
+        type=float,
+        default=unset,
+        help="seconds for a request's headers; a body gets as long, then must "
+        "keep coming at 1 KB/s (COUNTER_SERVER_READ_TIMEOUT, 20)",
+    )
+    parser.add_argument(
+        "--max-uploads",
+        type=int,
+        default=unset,
+        help="batches received or ingested at once per process (COUNTER_SERVER_MAX_UPLOADS, 16)",
+    )
+    parser.add_argument(
+        "--upload-wait",
+        type=float,
+        default=unset,
+        help="seconds a batch waits for a free upload slot before 503 "
+        "(COUNTER_SERVER_UPLOAD_WAIT, 30)",
+    )
+    parser.add_argument(
+        "--enrol-guesses",
+        type=int,
+        default=unset,
+        help="unknown enrolment codes per minute per client address before 429 "
+        "(COUNTER_SERVER_ENROL_GUESSES, 10)",
+    )
+    parser.add_argument(
+        "--clock-window",
+        type=float,
+        default=unset,
+        help="seconds a signed push or pull may differ from server time before "
+        "it is refused as a wrong clock (COUNTER_SERVER_CLOCK_WINDOW, 600)",
+    )
+    parser.add_argument(
+        "--forwarded-allow-ips",
+        default=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1") if default is None else default,
+        help="proxies whose X-Forwarded-For names the client (FORWARDED_ALLOW_IPS, 127.0.0.1)",
+    )
 
 
-def _publish_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
-                    common: argparse.ArgumentParser) -> None:
+def _publish_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     publish = sub.add_parser("publish", help="công bố danh mục, lịch, mã vận đơn")
     what = publish.add_subparsers(dest="what", required=True)
     what.add_parser("catalogue", parents=[common]).add_argument("file")
@@ -298,8 +371,9 @@ def _publish_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     p.add_argument("file")
 
 
-def _dossier_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
-                    common: argparse.ArgumentParser) -> None:
+def _dossier_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     dossier = sub.add_parser("dossier", help="cập nhật hồ sơ từ hệ thống tỉnh")
     action = dossier.add_subparsers(dest="action", required=True)
     p = action.add_parser("status", parents=[common])
@@ -310,10 +384,17 @@ def _dossier_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
 
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
-    None: cmd_serve, "serve": cmd_serve, "stats": cmd_stats, "enrol-code": cmd_enrol_code,
-    "revoke": cmd_revoke, "admin-token": cmd_admin_token, "admin-tokens": cmd_admin_tokens,
-    "revoke-admin-token": cmd_revoke_admin_token, "publish": cmd_publish,
-    "dossier": cmd_dossier_status, "release-held": cmd_release_held,
+    None: cmd_serve,
+    "serve": cmd_serve,
+    "stats": cmd_stats,
+    "enrol-code": cmd_enrol_code,
+    "revoke": cmd_revoke,
+    "admin-token": cmd_admin_token,
+    "admin-tokens": cmd_admin_tokens,
+    "revoke-admin-token": cmd_revoke_admin_token,
+    "publish": cmd_publish,
+    "dossier": cmd_dossier_status,
+    "release-held": cmd_release_held,
     "slot-file": cmd_slot_file,
 }
 
@@ -326,8 +407,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Lỗi: {exc.message}", file=sys.stderr)
         return 1
     except (OperationalError, ArgumentError, NoSuchModuleError) as exc:
-        print(f"Lỗi: không mở được cơ sở dữ liệu ({_first_line(exc)}). Kiểm tra địa chỉ --db "
-              "(hoặc COUNTER_SERVER_DB) và máy chủ PostgreSQL.", file=sys.stderr)
+        print(
+            f"Lỗi: không mở được cơ sở dữ liệu ({_first_line(exc)}). Kiểm tra địa chỉ --db "
+            "(hoặc COUNTER_SERVER_DB) và máy chủ PostgreSQL.",
+            file=sys.stderr,
+        )
         return 1
 
 

@@ -32,8 +32,17 @@ def new_admin_token(engine: Engine, name: str) -> str:
     """A new bearer token for the provincial one-stop system; printed once, only its hash kept."""
     token = secrets.token_urlsafe(TOKEN_BYTES)
     with write_transaction(engine) as conn:
-        conn.execute(insert(AdminToken), [{"token_hash": token_hash(token), "name": name,
-                                           "created_at": datetime.now(UTC), "revoked": False}])
+        conn.execute(
+            insert(AdminToken),
+            [
+                {
+                    "token_hash": token_hash(token),
+                    "name": name,
+                    "created_at": datetime.now(UTC),
+                    "revoked": False,
+                }
+            ],
+        )
         audit.record(conn, "admin_token_issued", name=name)
     return token
 
@@ -83,8 +92,9 @@ def revoke_admin_tokens(engine: Engine, name: str) -> int:
     """Revoke every active token named `name` (API calls and dashboard sessions stop at once)."""
     t = AdminToken.__table__.c
     with write_transaction(engine) as conn:
-        done = conn.execute(update(AdminToken).where(t.name == name, t.revoked.is_(False))
-                            .values(revoked=True)).rowcount
+        done = conn.execute(
+            update(AdminToken).where(t.name == name, t.revoked.is_(False)).values(revoked=True)
+        ).rowcount
         if done:
             audit.record(conn, "admin_token_revoked", name=name, count=done)
     return int(done)
@@ -109,8 +119,9 @@ def set_dossier_status(
     now = datetime.now(UTC)
     t = DossierRow.__table__.c
     with write_transaction(engine) as conn:
-        row = conn.execute(select(t.uuid, t.unit_code, t.status).where(t.code == code.strip())
-                           .with_for_update()).first()
+        row = conn.execute(
+            select(t.uuid, t.unit_code, t.status).where(t.code == code.strip()).with_for_update()
+        ).first()
         if row is None:
             raise Refused("unknown_dossier", f"Không tìm thấy hồ sơ mã “{code}”.", 404)
         current = Status(row.status)
@@ -118,15 +129,37 @@ def set_dossier_status(
             check_transition(current, target)
         except TransitionError as exc:
             raise Refused("bad_transition", str(exc), 409) from exc
-        conn.execute(update(DossierRow).where(t.uuid == row.uuid)
-                     .values(status=int(target), updated_at=now))
-        conn.execute(insert(DossierEvent), [{
-            "dossier_uuid": row.uuid, "source": "province", "device_id": None, "event_seq": None,
-            "kind": "province_status", "at": now, "actor": actor, "from_status": int(current),
-            "to_status": int(target), "note": note, "extra": None, "recorded_at": now}])
+        conn.execute(
+            update(DossierRow).where(t.uuid == row.uuid).values(status=int(target), updated_at=now)
+        )
+        conn.execute(
+            insert(DossierEvent),
+            [
+                {
+                    "dossier_uuid": row.uuid,
+                    "source": "province",
+                    "device_id": None,
+                    "event_seq": None,
+                    "kind": "province_status",
+                    "at": now,
+                    "actor": actor,
+                    "from_status": int(current),
+                    "to_status": int(target),
+                    "note": note,
+                    "extra": None,
+                    "recorded_at": now,
+                }
+            ],
+        )
         payload = DossierStatusChange(
-            dossier_uuid=str(row.uuid), dossier_code=code.strip(), from_status=int(current),
-            to_status=int(target), note=note, actor=actor, at=format_time(now))
+            dossier_uuid=str(row.uuid),
+            dossier_code=code.strip(),
+            from_status=int(current),
+            to_status=int(target),
+            note=note,
+            actor=actor,
+            at=format_time(now),
+        )
         seq = add_change(conn, CHANGE_DOSSIER_STATUS, row.unit_code, payload)
         audit.record(conn, "dossier_status", dossier_code=code, to_status=int(target), actor=actor)
     plain: dict[str, Any] = msgspec.to_builtins(payload)

@@ -63,10 +63,14 @@ from counter_server.throttle import GuessThrottle
 
 GC_YOUNG_THRESHOLD = 50_000  # allocations between young collections (CPython default: 700)
 log = logging.getLogger("counter_server")
-TOO_MANY_GUESSES = ("Máy này đã thử quá nhiều mã đăng ký không đúng. Hãy đợi {seconds} giây rồi "
-                    "thử lại, và kiểm tra mã với bộ phận CNTT.")
-UNEXPECTED = ("Máy chủ tỉnh gặp lỗi không lường trước khi xử lý yêu cầu này; lỗi đã được ghi lại. "
-              "Hãy thử lại sau hoặc báo bộ phận CNTT tỉnh.")
+TOO_MANY_GUESSES = (
+    "Máy này đã thử quá nhiều mã đăng ký không đúng. Hãy đợi {seconds} giây rồi "
+    "thử lại, và kiểm tra mã với bộ phận CNTT."
+)
+UNEXPECTED = (
+    "Máy chủ tỉnh gặp lỗi không lường trước khi xử lý yêu cầu này; lỗi đã được ghi lại. "
+    "Hãy thử lại sau hoặc báo bộ phận CNTT tỉnh."
+)
 _ENCODER = msgspec.json.Encoder()
 
 
@@ -115,10 +119,15 @@ async def health(request: Request) -> Response:
             conn.execute(text("SELECT 1"))
 
     await run_in_threadpool(check)
-    return _json({"status": "ok", "server_public_key": ctx.public_key,
-                  "server_time": format_time(datetime.now(UTC)),
-                  "protocol_version": PROTOCOL_VERSION,
-                  "schema_versions": sorted(SUPPORTED_SCHEMA_VERSIONS)})
+    return _json(
+        {
+            "status": "ok",
+            "server_public_key": ctx.public_key,
+            "server_time": format_time(datetime.now(UTC)),
+            "protocol_version": PROTOCOL_VERSION,
+            "schema_versions": sorted(SUPPORTED_SCHEMA_VERSIONS),
+        }
+    )
 
 
 async def openapi_document(request: Request) -> Response:
@@ -135,20 +144,40 @@ async def enrol(request: Request) -> Response:
     ctx, remote = _ctx(request), _remote(request)
     wait = ctx.guesses.retry_after(remote)
     if wait:  # refused before the code is even looked at: guessing learns nothing meanwhile
-        await run_in_threadpool(audit.record_refusal, ctx.engine, "enrol_throttled",
-                                remote_addr=remote, group="throttled")
-        raise Refused("too_many_guesses", TOO_MANY_GUESSES.format(seconds=wait), 429,
-                      {"Retry-After": str(wait)})
+        await run_in_threadpool(
+            audit.record_refusal,
+            ctx.engine,
+            "enrol_throttled",
+            remote_addr=remote,
+            group="throttled",
+        )
+        raise Refused(
+            "too_many_guesses",
+            TOO_MANY_GUESSES.format(seconds=wait),
+            429,
+            {"Retry-After": str(wait)},
+        )
     try:
         req = _enrol_request(await _body(request))
         reply = await run_in_threadpool(devices.enrol, ctx.engine, req, ctx.public_key)
-        await run_in_threadpool(devices.record_enrol_skew, ctx.engine, reply.device_id,
-                                request.headers.get(TIME_HEADER), datetime.now(UTC))
+        await run_in_threadpool(
+            devices.record_enrol_skew,
+            ctx.engine,
+            reply.device_id,
+            request.headers.get(TIME_HEADER),
+            datetime.now(UTC),
+        )
     except Refused as exc:
         if exc.code == devices.BAD_CODE:
             ctx.guesses.failed(remote)
-        await run_in_threadpool(audit.record_refusal, ctx.engine, "enrol_refused",
-                                remote_addr=remote, group=exc.code, reason=exc.code)
+        await run_in_threadpool(
+            audit.record_refusal,
+            ctx.engine,
+            "enrol_refused",
+            remote_addr=remote,
+            group=exc.code,
+            reason=exc.code,
+        )
         raise
     return _json(reply)
 
@@ -173,12 +202,17 @@ def _push(
         if batch.device_id != device.id:
             raise ProtocolError("device_id in the batch differs from the header")
     except ProtocolError as exc:
-        audit.record_refusal(ctx.engine, "bad_batch", device_id=device.id, remote_addr=remote,
-                             reason=str(exc)[:300])
+        audit.record_refusal(
+            ctx.engine, "bad_batch", device_id=device.id, remote_addr=remote, reason=str(exc)[:300]
+        )
         raise Refused("bad_batch", f"Lô dữ liệu không đúng định dạng: {exc}") from exc
     if batch.schema_version not in SUPPORTED_SCHEMA_VERSIONS:
-        raise Refused("schema_unsupported", "Phiên bản dữ liệu của phần mềm trên máy không được "
-                      "máy chủ hỗ trợ. Hãy cập nhật phần mềm.", 409)
+        raise Refused(
+            "schema_unsupported",
+            "Phiên bản dữ liệu của phần mềm trên máy không được "
+            "máy chủ hỗ trợ. Hãy cập nhật phần mềm.",
+            409,
+        )
     return ingest_batch(ctx.engine, ctx.key, device, batch, len(body))
 
 
@@ -187,16 +221,31 @@ async def changes(request: Request) -> Response:
     query = request.scope.get("query_string", b"").decode("latin-1")
     target = request.url.path + (f"?{query}" if query else "")
     cursor = _query_int(request, "cursor", 0)
-    limit = min(_query_int(request, "limit", DEFAULT_CHANGES_LIMIT),
-                MAX_CHANGES_LIMIT)
-    body = await run_in_threadpool(_pull, ctx, request.headers, target, cursor, max(1, limit),
-                                   _remote(request), request.query_params)
-    return Response(body, media_type="application/json",
-                    headers={SERVER_SIGNATURE_HEADER: sign(ctx.key, body)})
+    limit = min(_query_int(request, "limit", DEFAULT_CHANGES_LIMIT), MAX_CHANGES_LIMIT)
+    body = await run_in_threadpool(
+        _pull,
+        ctx,
+        request.headers,
+        target,
+        cursor,
+        max(1, limit),
+        _remote(request),
+        request.query_params,
+    )
+    return Response(
+        body, media_type="application/json", headers={SERVER_SIGNATURE_HEADER: sign(ctx.key, body)}
+    )
 
 
-def _pull(ctx: Context, headers: Mapping[str, str], target: str, cursor: int, limit: int,
-          remote: str | None, query: Mapping[str, str] | None = None) -> bytes:
+def _pull(
+    ctx: Context,
+    headers: Mapping[str, str],
+    target: str,
+    cursor: int,
+    limit: int,
+    remote: str | None,
+    query: Mapping[str, str] | None = None,
+) -> bytes:
     stamped = request_stamp(headers)
     device_id = headers.get(DEVICE_HEADER, "")
     signed = request_signing_bytes("GET", target, device_id, *stamped) if stamped else None
@@ -204,11 +253,20 @@ def _pull(ctx: Context, headers: Mapping[str, str], target: str, cursor: int, li
     assert stamped is not None  # authenticate refused the request otherwise
     check_fresh(ctx.engine, device, *stamped, datetime.now(UTC), ctx.clock_window, remote)
     with ctx.engine.connect() as conn:
-        page = read_page(conn, device.unit_code, cursor, limit, (query or {}).get("cursor_id"),
-                         (query or {}).get("probe"))
+        page = read_page(
+            conn,
+            device.unit_code,
+            cursor,
+            limit,
+            (query or {}).get("cursor_id"),
+            (query or {}).get("probe"),
+        )
     with write_transaction(ctx.engine) as conn:
-        conn.execute(update(Device).where(Device.__table__.c.id == device.id)
-                     .values(last_seen_at=datetime.now(UTC)))
+        conn.execute(
+            update(Device)
+            .where(Device.__table__.c.id == device.id)
+            .values(last_seen_at=datetime.now(UTC))
+        )
     return _ENCODER.encode(page)
 
 
@@ -218,12 +276,18 @@ def _pull(ctx: Context, headers: Mapping[str, str], target: str, cursor: int, li
 async def _admin(request: Request) -> tuple[Context, str]:
     ctx = _ctx(request)
     try:
-        name = await run_in_threadpool(admin.check_admin_token, ctx.engine,
-                                       request.headers.get("authorization"))
+        name = await run_in_threadpool(
+            admin.check_admin_token, ctx.engine, request.headers.get("authorization")
+        )
     except Refused as exc:
-        await run_in_threadpool(audit.record_refusal, ctx.engine, "admin_refused",
-                                remote_addr=_remote(request), group=exc.code,
-                                path=request.url.path[:200])
+        await run_in_threadpool(
+            audit.record_refusal,
+            ctx.engine,
+            "admin_refused",
+            remote_addr=_remote(request),
+            group=exc.code,
+            path=request.url.path[:200],
+        )
         raise
     return ctx, name
 
@@ -234,8 +298,9 @@ async def dossier_status(request: Request) -> Response:
     target = admin.parse_status(raw.get("status"))
     note = raw.get("note") if isinstance(raw.get("note"), str) else None
     actor = str(raw["actor"]) if isinstance(raw.get("actor"), str) else token_name
-    result = await run_in_threadpool(admin.set_dossier_status, ctx.engine,
-                                     request.path_params["code"], target, note, actor)
+    result = await run_in_threadpool(
+        admin.set_dossier_status, ctx.engine, request.path_params["code"], target, note, actor
+    )
     return _json(result)
 
 
@@ -245,10 +310,10 @@ async def enrol_code(request: Request) -> Response:
     ttl = devices.DEFAULT_CODE_TTL
     if raw.get("ttl_minutes") is not None:
         ttl = devices.code_ttl(_int(raw, "ttl_minutes"))
-    code, expires = await run_in_threadpool(devices.new_enrol_code, ctx.engine,
-                                            _text(raw, "unit_code"), ttl)
-    return _json({"code": code, "unit_code": raw["unit_code"],
-                  "expires_at": format_time(expires)})
+    code, expires = await run_in_threadpool(
+        devices.new_enrol_code, ctx.engine, _text(raw, "unit_code"), ttl
+    )
+    return _json({"code": code, "unit_code": raw["unit_code"], "expires_at": format_time(expires)})
 
 
 async def revoke_device(request: Request) -> Response:
@@ -378,9 +443,18 @@ def create_app(engine: Engine, limits: ServeLimits | None = None) -> Starlette:
         Route("/admin/v1/devices/{device_id:int}/revoke", revoke_device, methods=["POST"]),
     ]
     handlers = {Refused: _refused, HTTPException: _http_error, Exception: _unexpected}
-    app = Starlette(routes=routes, exception_handlers=handlers, lifespan=_lifespan,
-                    middleware=[Middleware(BodyGuard, limits=limits)])
-    app.state.ctx = Context(engine, key, public_key_b64(key), GuessThrottle(limits.enrol_guesses),
-                            timedelta(seconds=limits.clock_window))
+    app = Starlette(
+        routes=routes,
+        exception_handlers=handlers,
+        lifespan=_lifespan,
+        middleware=[Middleware(BodyGuard, limits=limits)],
+    )
+    app.state.ctx = Context(
+        engine,
+        key,
+        public_key_b64(key),
+        GuessThrottle(limits.enrol_guesses),
+        timedelta(seconds=limits.clock_window),
+    )
     app.state.dashboard = dashboard.DashboardConfig(engine, web_session.session_secret(key))
     return app

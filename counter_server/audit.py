@@ -18,19 +18,35 @@ GROUP_WINDOW = timedelta(minutes=10)
 
 
 def record(
-    conn: Connection, event: str, *, device_id: int | None = None,
-    remote_addr: str | None = None, **detail: Any,
+    conn: Connection,
+    event: str,
+    *,
+    device_id: int | None = None,
+    remote_addr: str | None = None,
+    **detail: Any,
 ) -> None:
     """Add an entry inside the caller's transaction."""
-    conn.execute(insert(AuditEntry), [{
-        "at": datetime.now(UTC), "event": event, "device_id": device_id,
-        "remote_addr": _column(remote_addr), "detail": detail,
-    }])
+    conn.execute(
+        insert(AuditEntry),
+        [
+            {
+                "at": datetime.now(UTC),
+                "event": event,
+                "device_id": device_id,
+                "remote_addr": _column(remote_addr),
+                "detail": detail,
+            }
+        ],
+    )
 
 
 def record_now(
-    engine: Engine, event: str, *, device_id: int | None = None,
-    remote_addr: str | None = None, **detail: Any,
+    engine: Engine,
+    event: str,
+    *,
+    device_id: int | None = None,
+    remote_addr: str | None = None,
+    **detail: Any,
 ) -> None:
     """Add an entry in its own transaction (an accepted log-in or log-out: never repeated
     fast enough to flood the log, unlike refusals, which go through record_refusal)."""
@@ -39,8 +55,13 @@ def record_now(
 
 
 def record_refusal(
-    engine: Engine, event: str, *, remote_addr: str | None, device_id: int | None = None,
-    group: str = "", **detail: Any,
+    engine: Engine,
+    event: str,
+    *,
+    remote_addr: str | None,
+    device_id: int | None = None,
+    group: str = "",
+    **detail: Any,
 ) -> None:
     """Log a refused request in its own transaction (the request's own work is rolled back).
 
@@ -52,17 +73,33 @@ def record_refusal(
     t = AuditEntry.__table__.c
     with write_transaction(engine) as conn:
         row_id = conn.execute(
-            select(t.id).where(t.group_key == key, t.at > now - GROUP_WINDOW)
-            .order_by(t.id.desc()).limit(1)).scalar()
+            select(t.id)
+            .where(t.group_key == key, t.at > now - GROUP_WINDOW)
+            .order_by(t.id.desc())
+            .limit(1)
+        ).scalar()
         if row_id is not None:
-            conn.execute(update(AuditEntry).where(t.id == row_id)
-                         .values(repeat_count=t.repeat_count + 1, last_at=now))
+            conn.execute(
+                update(AuditEntry)
+                .where(t.id == row_id)
+                .values(repeat_count=t.repeat_count + 1, last_at=now)
+            )
             return
-        conn.execute(insert(AuditEntry), [{
-            "at": now, "last_at": now, "event": event, "device_id": device_id,
-            "remote_addr": _column(remote_addr), "detail": detail, "repeat_count": 1,
-            "group_key": key,
-        }])
+        conn.execute(
+            insert(AuditEntry),
+            [
+                {
+                    "at": now,
+                    "last_at": now,
+                    "event": event,
+                    "device_id": device_id,
+                    "remote_addr": _column(remote_addr),
+                    "detail": detail,
+                    "repeat_count": 1,
+                    "group_key": key,
+                }
+            ],
+        )
 
 
 def _column(remote_addr: str | None) -> str | None:

@@ -14,16 +14,24 @@ from counter_server.devices import ACTIVE, DeviceInfo, load_device
 from counter_server.errors import Refused
 from counter_server.replay import outdated
 
-UNKNOWN = ("Máy này chưa được đăng ký với máy chủ tỉnh (hoặc số máy không đúng). "
-           "Liên hệ bộ phận CNTT để đăng ký.")
+UNKNOWN = (
+    "Máy này chưa được đăng ký với máy chủ tỉnh (hoặc số máy không đúng). "
+    "Liên hệ bộ phận CNTT để đăng ký."
+)
 REVOKED = "Máy này đã bị thu hồi quyền đồng bộ. Liên hệ bộ phận CNTT."
-BAD_SIGNATURE = ("Chữ ký của dữ liệu gửi lên không hợp lệ: dữ liệu có thể đã bị thay đổi trên "
-                 "đường truyền. Toàn bộ lô bị từ chối.")
+BAD_SIGNATURE = (
+    "Chữ ký của dữ liệu gửi lên không hợp lệ: dữ liệu có thể đã bị thay đổi trên "
+    "đường truyền. Toàn bộ lô bị từ chối."
+)
 
 
 def authenticate(
-    engine: Engine, headers: Mapping[str, str], signed: bytes | None, remote: str | None,
-    what: str, audit_body: bytes | None = None,
+    engine: Engine,
+    headers: Mapping[str, str],
+    signed: bytes | None,
+    remote: str | None,
+    what: str,
+    audit_body: bytes | None = None,
 ) -> DeviceInfo:
     """The active device whose key signed `signed`; Refused (403/401) and logged otherwise.
 
@@ -35,12 +43,14 @@ def authenticate(
     with engine.connect() as conn:
         device = load_device(conn, device_id) if device_id is not None else None
     if device is None:
-        audit.record_refusal(engine, "unknown_device", remote_addr=remote, claimed=raw_id[:40],
-                             request=what)
+        audit.record_refusal(
+            engine, "unknown_device", remote_addr=remote, claimed=raw_id[:40], request=what
+        )
         raise Refused("unknown_device", UNKNOWN, 403)
     if device.status != ACTIVE:
-        audit.record_refusal(engine, "revoked_device", device_id=device.id, remote_addr=remote,
-                             request=what)
+        audit.record_refusal(
+            engine, "revoked_device", device_id=device.id, remote_addr=remote, request=what
+        )
         raise Refused("device_revoked", REVOKED, 403)
     if signed is None:
         raise outdated()
@@ -48,8 +58,16 @@ def authenticate(
         verify(device.public_key, signed, headers.get(SIGNATURE_HEADER) or "")
     except SignatureError as exc:
         body = signed if audit_body is None else audit_body
-        audit.record_refusal(engine, "bad_signature", device_id=device.id, remote_addr=remote,
-                             group=str(exc)[:60], request=what, reason=str(exc),
-                             body_sha256=sha256_hex(body), body_bytes=len(body))
+        audit.record_refusal(
+            engine,
+            "bad_signature",
+            device_id=device.id,
+            remote_addr=remote,
+            group=str(exc)[:60],
+            request=what,
+            reason=str(exc),
+            body_sha256=sha256_hex(body),
+            body_bytes=len(body),
+        )
         raise Refused("bad_signature", BAD_SIGNATURE, 401) from exc
     return device

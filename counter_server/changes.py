@@ -40,8 +40,15 @@ def add_change(conn: Connection, kind: str, unit_code: str | None, payload: Stru
     lock_changes(conn)
     result = conn.execute(
         insert(ChangeRow).returning(ChangeRow.__table__.c.seq),
-        [{"kind": kind, "unit_code": unit_code, "payload": msgspec.to_builtins(payload),
-          "change_id": new_change_id(), "created_at": datetime.now(UTC)}],
+        [
+            {
+                "kind": kind,
+                "unit_code": unit_code,
+                "payload": msgspec.to_builtins(payload),
+                "change_id": new_change_id(),
+                "created_at": datetime.now(UTC),
+            }
+        ],
     )
     return int(result.scalar_one())
 
@@ -63,12 +70,19 @@ def parse_probes(value: str | None) -> list[str]:
             raise ValueError
         return [str(uuid.UUID(part)) for part in parts]
     except ValueError as exc:
-        raise Refused("bad_request", f"Tham số “probe” phải là tối đa {MAX_PROBES} mã thao "
-                      "tác (UUID), cách nhau bởi dấu phẩy.") from exc
+        raise Refused(
+            "bad_request",
+            f"Tham số “probe” phải là tối đa {MAX_PROBES} mã thao "
+            "tác (UUID), cách nhau bởi dấu phẩy.",
+        ) from exc
 
 
 def read_page(
-    conn: Connection, unit_code: str, cursor: int, limit: int, cursor_id: str | None = None,
+    conn: Connection,
+    unit_code: str,
+    cursor: int,
+    limit: int,
+    cursor_id: str | None = None,
     probe: str | None = None,
 ) -> ChangesPage:
     """Changes after `cursor` meant for `unit_code` (or for all), oldest first; or a reset page
@@ -89,23 +103,38 @@ def read_page(
     ).all()
     more = len(rows) > limit
     changes = [
-        Change(seq=r.seq, id=r.change_id, kind=r.kind, unit_code=r.unit_code,
-               created_at=format_time(r.created_at), payload=r.payload)
+        Change(
+            seq=r.seq,
+            id=r.change_id,
+            kind=r.kind,
+            unit_code=r.unit_code,
+            created_at=format_time(r.created_at),
+            payload=r.payload,
+        )
         for r in rows[:limit]
     ]
     last = changes[-1] if changes else None
     page = ChangesPage(
-        changes=changes, next_cursor=last.seq if last else cursor,
+        changes=changes,
+        next_cursor=last.seq if last else cursor,
         next_cursor_id=last.id if last else at_cursor,
-        has_more=more, server_time=format_time(datetime.now(UTC)))
+        has_more=more,
+        server_time=format_time(datetime.now(UTC)),
+    )
     return _probed(conn, probes, page)
 
 
 def _reset_page() -> ChangesPage:
     # has_more stays false: a counter from before `reset` ignores the flag, and asking again
     # with the same cursor would only loop.
-    return ChangesPage(changes=[], next_cursor=0, next_cursor_id=None, has_more=False,
-                       reset=True, server_time=format_time(datetime.now(UTC)))
+    return ChangesPage(
+        changes=[],
+        next_cursor=0,
+        next_cursor_id=None,
+        has_more=False,
+        reset=True,
+        server_time=format_time(datetime.now(UTC)),
+    )
 
 
 def _probed(conn: Connection, probes: list[str], page: ChangesPage) -> ChangesPage:

@@ -38,10 +38,14 @@ PAGE_HEADERS = {
 }
 
 EMPTY_TOKEN = "Hãy dán mã truy cập quản trị vào ô bên dưới."
-BAD_TOKEN = ("Mã truy cập không đúng hoặc đã bị thu hồi. Hãy dán lại nguyên mã (một dòng), "
-             "hoặc xin bộ phận CNTT cấp mã mới.")
-CROSS_SITE = ("Yêu cầu đăng nhập không đến từ trang đăng nhập của máy chủ này (hoặc trang đã mở "
-              "quá lâu). Hãy nhập lại mã truy cập trên trang này.")
+BAD_TOKEN = (
+    "Mã truy cập không đúng hoặc đã bị thu hồi. Hãy dán lại nguyên mã (một dòng), "
+    "hoặc xin bộ phận CNTT cấp mã mới."
+)
+CROSS_SITE = (
+    "Yêu cầu đăng nhập không đến từ trang đăng nhập của máy chủ này (hoặc trang đã mở "
+    "quá lâu). Hãy nhập lại mã truy cập trên trang này."
+)
 NOTICES = {
     "ended": "Phiên đăng nhập đã hết hạn hoặc không còn hiệu lực. Hãy đăng nhập lại.",
     "out": "Đã đăng xuất.",
@@ -66,8 +70,9 @@ def _remote(request: Request) -> str | None:
 def _redirect(path: str, *, clear_cookie: bool = False) -> Response:
     response = RedirectResponse(path, status_code=303, headers=PAGE_HEADERS)
     if clear_cookie:
-        response.delete_cookie(web_session.COOKIE_NAME, path=web_session.COOKIE_PATH,
-                               httponly=True, samesite="strict")
+        response.delete_cookie(
+            web_session.COOKIE_NAME, path=web_session.COOKIE_PATH, httponly=True, samesite="strict"
+        )
     return response
 
 
@@ -81,9 +86,13 @@ def _admin_of(request: Request) -> str | None:
         return web_session.signed_in_as(config.engine, config.secret, cookie, datetime.now(UTC))
     except web_session.SessionRefused as exc:
         if exc.reason not in ("expired", "outdated"):  # forged, or a revoked token: look
-            audit.record_refusal(config.engine, "dashboard_session_refused",
-                                 remote_addr=_remote(request), group=exc.reason,
-                                 reason=exc.reason)
+            audit.record_refusal(
+                config.engine,
+                "dashboard_session_refused",
+                remote_addr=_remote(request),
+                group=exc.reason,
+                reason=exc.reason,
+            )
         raise
 
 
@@ -96,8 +105,9 @@ async def dashboard(request: Request) -> Response:
         return _redirect(LOGIN_PATH)
     rows = await run_in_threadpool(stats.device_stats, _config(request).engine)
     held_back = await run_in_threadpool(recent_quarantined, _config(request).engine)
-    page = stats.dashboard_html(rows, datetime.now(UTC), admin, LOGOUT_PATH,
-                                quarantine_html(held_back))
+    page = stats.dashboard_html(
+        rows, datetime.now(UTC), admin, LOGOUT_PATH, quarantine_html(held_back)
+    )
     return HTMLResponse(page, headers=PAGE_HEADERS)
 
 
@@ -115,8 +125,14 @@ async def login(request: Request) -> Response:
     config, remote = _config(request), _remote(request)
     fields = await _form_fields(request)
     if not _from_our_form(request, fields.get(FORM_FIELD, "")):
-        await run_in_threadpool(audit.record_refusal, config.engine, "dashboard_login_refused",
-                                remote_addr=remote, group="cross_site", reason="cross_site")
+        await run_in_threadpool(
+            audit.record_refusal,
+            config.engine,
+            "dashboard_login_refused",
+            remote_addr=remote,
+            group="cross_site",
+            reason="cross_site",
+        )
         return login_page(request, error=CROSS_SITE, status=403)
     token = fields.get("token", "").strip()
     if not token:
@@ -124,17 +140,30 @@ async def login(request: Request) -> Response:
     try:
         name = await run_in_threadpool(name_of_token, config.engine, token)
     except Refused:
-        await run_in_threadpool(audit.record_refusal, config.engine, "dashboard_login_refused",
-                                remote_addr=remote, group="bad_token", reason="bad_token")
+        await run_in_threadpool(
+            audit.record_refusal,
+            config.engine,
+            "dashboard_login_refused",
+            remote_addr=remote,
+            group="bad_token",
+            reason="bad_token",
+        )
         return login_page(request, error=BAD_TOKEN, status=401)
     value, session = web_session.issue(config.secret, token_hash(token), datetime.now(UTC))
-    await run_in_threadpool(audit.record_now, config.engine, "dashboard_login",
-                            remote_addr=remote, name=name)
+    await run_in_threadpool(
+        audit.record_now, config.engine, "dashboard_login", remote_addr=remote, name=name
+    )
     response = _redirect(DASHBOARD_PATH)
     response.set_cookie(
-        web_session.COOKIE_NAME, value, max_age=int(web_session.SESSION_TTL.total_seconds()),
-        expires=session.expires_at, path=web_session.COOKIE_PATH, secure=_is_https(request),
-        httponly=True, samesite="strict")
+        web_session.COOKIE_NAME,
+        value,
+        max_age=int(web_session.SESSION_TTL.total_seconds()),
+        expires=session.expires_at,
+        path=web_session.COOKIE_PATH,
+        secure=_is_https(request),
+        httponly=True,
+        samesite="strict",
+    )
     response.delete_cookie(FORM_COOKIE, path=LOGIN_PATH, httponly=True, samesite="strict")
     return response
 
@@ -145,8 +174,13 @@ async def logout(request: Request) -> Response:
     except web_session.SessionRefused:
         admin = None
     if admin is not None:
-        await run_in_threadpool(audit.record_now, _config(request).engine, "dashboard_logout",
-                                remote_addr=_remote(request), name=admin)
+        await run_in_threadpool(
+            audit.record_now,
+            _config(request).engine,
+            "dashboard_logout",
+            remote_addr=_remote(request),
+            name=admin,
+        )
     return _redirect(f"{LOGIN_PATH}?notice=out", clear_cookie=True)
 
 
@@ -179,8 +213,9 @@ def _is_https(request: Request) -> bool:
     return request.url.scheme == "https" or forwarded == "https"
 
 
-def login_page(request: Request, *, error: str | None = None, notice: str | None = None,
-               status: int = 200) -> HTMLResponse:
+def login_page(
+    request: Request, *, error: str | None = None, notice: str | None = None, status: int = 200
+) -> HTMLResponse:
     """The log-in form, with a fresh form cookie and the hidden value bound to it."""
     message = ""
     if error:
@@ -190,11 +225,19 @@ def login_page(request: Request, *, error: str | None = None, notice: str | None
     hours = int(web_session.SESSION_TTL.total_seconds() // 3600)
     nonce = secrets.token_urlsafe(24)
     form_token = web_session.login_form_token(_config(request).secret, nonce)
-    page = _LOGIN.format(message=message, action=LOGIN_PATH, hours=hours, field=FORM_FIELD,
-                         form_token=form_token)
+    page = _LOGIN.format(
+        message=message, action=LOGIN_PATH, hours=hours, field=FORM_FIELD, form_token=form_token
+    )
     response = HTMLResponse(page, status, headers=PAGE_HEADERS)
-    response.set_cookie(FORM_COOKIE, nonce, max_age=FORM_TTL_S, path=LOGIN_PATH,
-                        secure=_is_https(request), httponly=True, samesite="strict")
+    response.set_cookie(
+        FORM_COOKIE,
+        nonce,
+        max_age=FORM_TTL_S,
+        path=LOGIN_PATH,
+        secure=_is_https(request),
+        httponly=True,
+        samesite="strict",
+    )
     return response
 
 

@@ -63,8 +63,12 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
     return create_engine(
-        url, json_serializer=_json_dumps, json_deserializer=orjson.loads,
-        pool_size=16, max_overflow=32, pool_pre_ping=True,
+        url,
+        json_serializer=_json_dumps,
+        json_deserializer=orjson.loads,
+        pool_size=16,
+        max_overflow=32,
+        pool_pre_ping=True,
     )
 
 

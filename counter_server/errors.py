@@ -13,8 +13,9 @@ class Refused(UserError):
     default_code = "refused"
     exit_code = 1  # `counter-server` commands end with 1 on a refusal
 
-    def __init__(self, code: str, message: str, status: int = 400,
-                 headers: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self, code: str, message: str, status: int = 400, headers: Mapping[str, str] | None = None
+    ) -> None:
         super().__init__(message, code=code)
         self.status = status
         self.headers = dict(headers or {})  # e.g. Retry-After

@@ -23,8 +23,10 @@ from counter_server.limits import is_upload as _is_upload
 
 TOO_LARGE = "Dữ liệu gửi lên vượt quá giới hạn {size} của địa chỉ này; máy chủ không nhận."
 TOO_SLOW = "Dữ liệu gửi lên đến quá chậm nên máy chủ đã ngắt kết nối. Hãy thử lại sau."
-BUSY = ("Máy chủ tỉnh đang nhận quá nhiều lô dữ liệu cùng lúc. Phần mềm sẽ tự gửi lại sau "
-        "{seconds} giây.")
+BUSY = (
+    "Máy chủ tỉnh đang nhận quá nhiều lô dữ liệu cùng lúc. Phần mềm sẽ tự gửi lại sau "
+    "{seconds} giây."
+)
 
 
 class _Refusal(Exception):
@@ -66,8 +68,12 @@ class BodyGuard:
             return
         if self._slots is None:  # made here, inside the serving event loop
             self._slots = asyncio.Semaphore(self.limits.max_uploads)
-        busy = _Refusal(503, "busy", BUSY.format(seconds=UPLOAD_RETRY_AFTER),
-                        {"Retry-After": str(UPLOAD_RETRY_AFTER)})
+        busy = _Refusal(
+            503,
+            "busy",
+            BUSY.format(seconds=UPLOAD_RETRY_AFTER),
+            {"Retry-After": str(UPLOAD_RETRY_AFTER)},
+        )
         if self._slots.locked() and self.limits.upload_wait == 0:
             raise busy
         try:  # (wait_for with no time left would cancel even a free slot's acquire)
@@ -131,8 +137,11 @@ async def _send_refusal(send: Send, refusal: _Refusal) -> None:
     """The API's Vietnamese refusal; the connection is closed after it, so nothing more of the
     body is read (uvicorn closes on `Connection: close`)."""
     payload = orjson.dumps({"error": refusal.code, "message": refusal.message})
-    headers = [(b"content-type", b"application/json"), (b"connection", b"close"),
-               (b"content-length", str(len(payload)).encode())]
+    headers = [
+        (b"content-type", b"application/json"),
+        (b"connection", b"close"),
+        (b"content-length", str(len(payload)).encode()),
+    ]
     headers += [(k.lower().encode(), v.encode()) for k, v in refusal.headers.items()]
     await send({"type": "http.response.start", "status": refusal.status, "headers": headers})
     await send({"type": "http.response.body", "body": payload})

@@ -26,8 +26,10 @@ TOO_BIG = "Dòng yêu cầu và các trường tiêu đề quá dài; máy chủ
 
 def _raw_response(status: str, code: str, message: str) -> bytes:
     body = orjson.dumps({"error": code, "message": message})
-    return (f"HTTP/1.1 {status}\r\ncontent-type: application/json\r\nconnection: close\r\n"
-            f"content-length: {len(body)}\r\n\r\n").encode("ascii") + body
+    return (
+        f"HTTP/1.1 {status}\r\ncontent-type: application/json\r\nconnection: close\r\n"
+        f"content-length: {len(body)}\r\n\r\n"
+    ).encode("ascii") + body
 
 
 def protocol_class(limits: ServeLimits) -> Any:
@@ -57,8 +59,7 @@ def protocol_class(limits: ServeLimits) -> Any:
             if was_in_head and self._in_head and not self.transport.is_closing():
                 self._head_bytes += len(data)
                 if self._head_bytes > HEAD_LIMIT:
-                    self._refuse("431 Request Header Fields Too Large", "head_too_large",
-                                 TOO_BIG)
+                    self._refuse("431 Request Header Fields Too Large", "head_too_large", TOO_BIG)
 
         def on_message_begin(self) -> None:
             super().on_message_begin()

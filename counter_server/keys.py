@@ -29,9 +29,17 @@ def load_or_create_key(engine: Engine) -> Ed25519PrivateKey:
     key = generate_private_key()
     try:
         with write_transaction(engine) as conn:
-            conn.execute(insert(ServerKey), [{
-                "id": KEY_ROW, "private_key": private_key_b64(key),
-                "public_key": public_key_b64(key), "created_at": datetime.now(UTC)}])
+            conn.execute(
+                insert(ServerKey),
+                [
+                    {
+                        "id": KEY_ROW,
+                        "private_key": private_key_b64(key),
+                        "public_key": public_key_b64(key),
+                        "created_at": datetime.now(UTC),
+                    }
+                ],
+            )
     except IntegrityError:
         return load_or_create_key(engine)
     return key

@@ -92,8 +92,12 @@ class Device(Base):
     __table_args__ = (
         # A numbering slot belongs to one active PC per unit; a revoked PC frees its slot.
         Index(
-            "uq_devices_active_slot", "unit_code", "slot", unique=True,
-            postgresql_where=text("status = 'active'"), sqlite_where=text("status = 'active'"),
+            "uq_devices_active_slot",
+            "unit_code",
+            "slot",
+            unique=True,
+            postgresql_where=text("status = 'active'"),
+            sqlite_where=text("status = 'active'"),
         ),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -163,11 +167,15 @@ class OpRow(Base):
     __table_args__ = (
         UniqueConstraint("device_id", "device_seq"),
         Index(
-            "ix_ops_held", "device_id", "dossier_uuid",
-            postgresql_where=text("state = 'held'"), sqlite_where=text("state = 'held'"),
+            "ix_ops_held",
+            "device_id",
+            "dossier_uuid",
+            postgresql_where=text("state = 'held'"),
+            sqlite_where=text("state = 'held'"),
         ),
         Index(
-            "ix_ops_quarantined", "device_id",
+            "ix_ops_quarantined",
+            "device_id",
             postgresql_where=text("state = 'quarantined'"),
             sqlite_where=text("state = 'quarantined'"),
         ),

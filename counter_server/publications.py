@@ -74,16 +74,34 @@ def publish_catalogue(engine: Engine, path: Path) -> Published:
         catalogue = parse_catalogue(text)
     except CatalogueError as exc:
         raise Refused("bad_catalogue", " ".join(str(exc).split())) from exc
-    payload = CatalogueChange(version=catalogue.version, sha256=catalogue.sha256,
-                              effective_from=catalogue.effective_from.isoformat(),
-                              document=orjson.loads(text.encode()))
-    return _publish(engine, CHANGE_CATALOGUE, catalogue.version, catalogue.sha256, payload,
-                    path.name, None, count=len(catalogue.procedures))
+    payload = CatalogueChange(
+        version=catalogue.version,
+        sha256=catalogue.sha256,
+        effective_from=catalogue.effective_from.isoformat(),
+        document=orjson.loads(text.encode()),
+    )
+    return _publish(
+        engine,
+        CHANGE_CATALOGUE,
+        catalogue.version,
+        catalogue.sha256,
+        payload,
+        path.name,
+        None,
+        count=len(catalogue.procedures),
+    )
 
 
 def _publish(
-    engine: Engine, kind: str, key: str, digest: str, payload: Struct, source: str,
-    unit_code: str | None, count: int, conn: Connection | None = None,
+    engine: Engine,
+    kind: str,
+    key: str,
+    digest: str,
+    payload: Struct,
+    source: str,
+    unit_code: str | None,
+    count: int,
+    conn: Connection | None = None,
 ) -> Published:
     if conn is None:
         with write_transaction(engine) as own:
@@ -93,13 +111,26 @@ def _publish(
     if digest in earlier:
         return Published(kind, key, None, count)
     if kind == CHANGE_CATALOGUE and earlier:
-        raise Refused("version_exists", f"Phiên bản danh mục “{key}” đã được công bố với nội "
-                      "dung khác; hãy đặt số phiên bản mới.")
+        raise Refused(
+            "version_exists",
+            f"Phiên bản danh mục “{key}” đã được công bố với nội "
+            "dung khác; hãy đặt số phiên bản mới.",
+        )
     seq = add_change(conn, kind, unit_code, payload)
-    conn.execute(insert(Publication), [{
-        "kind": kind, "key": key, "sha256": digest, "payload": msgspec.to_builtins(payload),
-        "source_name": source,
-        "published_at": datetime.now(UTC), "change_seq": seq}])
+    conn.execute(
+        insert(Publication),
+        [
+            {
+                "kind": kind,
+                "key": key,
+                "sha256": digest,
+                "payload": msgspec.to_builtins(payload),
+                "source_name": source,
+                "published_at": datetime.now(UTC),
+                "change_seq": seq,
+            }
+        ],
+    )
     audit.record(conn, "published", kind=kind, key=key, sha256=digest, source=source)
     return Published(kind, key, seq, count)
 
@@ -147,8 +178,11 @@ def _calendar_row(
     if day in seen:
         return f"ngày {day:%d/%m/%Y} đã có ở dòng {seen[day]}."
     seen[day] = number
-    years.setdefault(day.year, []).append(CalendarDay(
-        date=day.isoformat(), kind=kind.lower(), name=unicodedata.normalize("NFC", name)))
+    years.setdefault(day.year, []).append(
+        CalendarDay(
+            date=day.isoformat(), kind=kind.lower(), name=unicodedata.normalize("NFC", name)
+        )
+    )
     return None
 
 
@@ -160,8 +194,19 @@ def publish_calendar(engine: Engine, path: Path) -> list[Published]:
         for year, days in years.items():
             payload = CalendarChange(year=year, days=days)
             digest = sha256_hex(canonical_json(payload))
-            done.append(_publish(engine, CHANGE_CALENDAR, str(year), digest, payload, path.name,
-                                 None, len(days), conn))
+            done.append(
+                _publish(
+                    engine,
+                    CHANGE_CALENDAR,
+                    str(year),
+                    digest,
+                    payload,
+                    path.name,
+                    None,
+                    len(days),
+                    conn,
+                )
+            )
     return done
 
 
@@ -189,8 +234,9 @@ def parse_tracking_pool(text: str) -> list[str]:
     if not errors and not numbers:
         errors.append("Tệp không có mã vận đơn nào.")
     if errors:
-        raise Refused("bad_pool",
-                      "Tệp mã vận đơn bị từ chối, chưa công bố gì. " + _one_line(errors))
+        raise Refused(
+            "bad_pool", "Tệp mã vận đơn bị từ chối, chưa công bố gì. " + _one_line(errors)
+        )
     return numbers
 
 
@@ -205,26 +251,45 @@ def publish_tracking_pool(engine: Engine, unit_code: str, path: Path) -> Publish
     with write_transaction(engine) as conn:
         ensure_unit(conn, unit_code)
         _refuse_taken(conn, numbers, unit_code, digest)
-        done = _publish(engine, CHANGE_TRACKING_POOL, unit_code, digest, payload, path.name,
-                        unit_code, len(numbers), conn)
+        done = _publish(
+            engine,
+            CHANGE_TRACKING_POOL,
+            unit_code,
+            digest,
+            payload,
+            path.name,
+            unit_code,
+            len(numbers),
+            conn,
+        )
         if done.change_seq is not None:
-            pub_id = conn.execute(select(Publication.__table__.c.id).where(
-                Publication.__table__.c.change_seq == done.change_seq)).scalar_one()
-            conn.execute(insert(TrackingNumber), [
-                {"number": n, "unit_code": unit_code, "publication_id": pub_id} for n in numbers])
+            pub_id = conn.execute(
+                select(Publication.__table__.c.id).where(
+                    Publication.__table__.c.change_seq == done.change_seq
+                )
+            ).scalar_one()
+            conn.execute(
+                insert(TrackingNumber),
+                [{"number": n, "unit_code": unit_code, "publication_id": pub_id} for n in numbers],
+            )
     return done
 
 
 def _refuse_taken(conn: Connection, numbers: list[str], unit_code: str, digest: str) -> None:
     t, p = TrackingNumber.__table__.c, Publication.__table__.c
-    same = conn.execute(select(p.id).where(p.kind == CHANGE_TRACKING_POOL, p.key == unit_code,
-                                           p.sha256 == digest)).first()
+    same = conn.execute(
+        select(p.id).where(p.kind == CHANGE_TRACKING_POOL, p.key == unit_code, p.sha256 == digest)
+    ).first()
     if same is not None:
         return  # the very same file again: a no-op, not a clash
-    taken = conn.execute(select(t.number, t.unit_code).where(t.number.in_(numbers))
-                         .order_by(t.number)).all()
+    taken = conn.execute(
+        select(t.number, t.unit_code).where(t.number.in_(numbers)).order_by(t.number)
+    ).all()
     if taken:
         first = taken[0]
         more = f" (và {len(taken) - 1} mã khác)" if len(taken) > 1 else ""
-        raise Refused("number_taken", f"Tệp mã vận đơn bị từ chối, chưa công bố gì. Mã "
-                      f"{first.number} đã được cấp cho đơn vị {first.unit_code}{more}.")
+        raise Refused(
+            "number_taken",
+            f"Tệp mã vận đơn bị từ chối, chưa công bố gì. Mã "
+            f"{first.number} đã được cấp cho đơn vị {first.unit_code}{more}.",
+        )

@@ -28,14 +28,25 @@ class QuarantinedOp:
 def recent_quarantined(engine: Engine, limit: int = SHOWN) -> list[QuarantinedOp]:
     """The newest quarantined ops, newest first."""
     o, d = OpRow.__table__.c, Device.__table__.c
-    query = (select(o.payload, o.reason, o.message, o.received_at, d.id, d.name, d.slot)
-             .join(Device.__table__, d.id == o.device_id).where(o.state == "quarantined")
-             .order_by(o.received_at.desc(), o.seq.desc()).limit(limit))
+    query = (
+        select(o.payload, o.reason, o.message, o.received_at, d.id, d.name, d.slot)
+        .join(Device.__table__, d.id == o.device_id)
+        .where(o.state == "quarantined")
+        .order_by(o.received_at.desc(), o.seq.desc())
+        .limit(limit)
+    )
     with engine.connect() as conn:
         rows = conn.execute(query).all()
-    return [QuarantinedOp(code=_code_of(r.payload), device=f"số {r.id} – {r.name} (slot {r.slot})",
-                          reason=r.reason or "", message=r.message or "",
-                          received_at=r.received_at) for r in rows]
+    return [
+        QuarantinedOp(
+            code=_code_of(r.payload),
+            device=f"số {r.id} – {r.name} (slot {r.slot})",
+            reason=r.reason or "",
+            message=r.message or "",
+            received_at=r.received_at,
+        )
+        for r in rows
+    ]
 
 
 def _code_of(payload: Any) -> str:
@@ -57,8 +68,15 @@ def quarantine_html(rows: list[QuarantinedOp]) -> str:
         return "<h2>Thao tác bị cách ly</h2>\n<p>Không có thao tác nào bị cách ly.</p>"
     head = "".join(f"<th>{html.escape(h)}</th>" for h in HEADERS)
     body = "\n".join(
-        "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in (
-            q.code, q.device, q.reason, q.message, format_vn(q.received_at))) + "</tr>"
-        for q in rows)
-    return (f'<h2>Thao tác bị cách ly</h2>\n<table class="quarantine"><thead><tr>{head}</tr>'
-            f"</thead><tbody>\n{body}\n</tbody></table>")
+        "<tr>"
+        + "".join(
+            f"<td>{html.escape(cell)}</td>"
+            for cell in (q.code, q.device, q.reason, q.message, format_vn(q.received_at))
+        )
+        + "</tr>"
+        for q in rows
+    )
+    return (
+        f'<h2>Thao tác bị cách ly</h2>\n<table class="quarantine"><thead><tr>{head}</tr>'
+        f"</thead><tbody>\n{body}\n</tbody></table>"
+    )

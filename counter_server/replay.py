@@ -24,14 +24,20 @@ from counter_server.ingest.clock import skew_seconds
 from counter_server.models import Device, RequestNonce
 
 DEFAULT_WINDOW = timedelta(minutes=10)
-OUTDATED = ("Phần mềm trên máy này dùng giao thức đồng bộ cũ (yêu cầu thiếu giờ hoặc mã chống "
-            "gửi lại). Hãy cập nhật phần mềm Một cửa rồi đồng bộ lại.")
-REPLAYED = ("Yêu cầu này đã được gửi tới máy chủ một lần (mã chống gửi lại đã dùng): có thể nó "
-            "bị ghi lại và gửi lại trên đường truyền. Yêu cầu bị từ chối.")
-CLOCK_WRONG = ("Đồng hồ của máy này {direction} hơn giờ máy chủ tỉnh {size} (máy đang ghi "
-               "{device_time}). Hãy chỉnh lại ngày giờ của máy (Cài đặt ngày giờ của Windows, "
-               "bật tự động đồng bộ giờ) rồi đồng bộ lại; máy chủ chỉ nhận yêu cầu lệch tối đa "
-               "{window}.")
+OUTDATED = (
+    "Phần mềm trên máy này dùng giao thức đồng bộ cũ (yêu cầu thiếu giờ hoặc mã chống "
+    "gửi lại). Hãy cập nhật phần mềm Một cửa rồi đồng bộ lại."
+)
+REPLAYED = (
+    "Yêu cầu này đã được gửi tới máy chủ một lần (mã chống gửi lại đã dùng): có thể nó "
+    "bị ghi lại và gửi lại trên đường truyền. Yêu cầu bị từ chối."
+)
+CLOCK_WRONG = (
+    "Đồng hồ của máy này {direction} hơn giờ máy chủ tỉnh {size} (máy đang ghi "
+    "{device_time}). Hãy chỉnh lại ngày giờ của máy (Cài đặt ngày giờ của Windows, "
+    "bật tự động đồng bộ giờ) rồi đồng bộ lại; máy chủ chỉ nhận yêu cầu lệch tối đa "
+    "{window}."
+)
 
 
 def request_stamp(headers: Mapping[str, str]) -> tuple[str, str] | None:
@@ -51,35 +57,58 @@ def outdated() -> Refused:
     return Refused("protocol_outdated", OUTDATED, 426)
 
 
-def check_fresh(engine: Engine, device: DeviceInfo, stamp: str, nonce: str, now: datetime,
-                window: timedelta, remote: str | None) -> None:
+def check_fresh(
+    engine: Engine,
+    device: DeviceInfo,
+    stamp: str,
+    nonce: str,
+    now: datetime,
+    window: timedelta,
+    remote: str | None,
+) -> None:
     """Accept a signed request once: within `window` of server time, with an unseen nonce."""
     skew = skew_seconds(parse_time(stamp), now)
     if abs(skew) > window.total_seconds():
         with write_transaction(engine) as conn:
-            conn.execute(update(Device).where(Device.__table__.c.id == device.id)
-                         .values(last_skew_s=skew))
-        audit.record_refusal(engine, "clock_wrong", device_id=device.id, remote_addr=remote,
-                             group="clock_wrong", skew_s=round(skew))
+            conn.execute(
+                update(Device).where(Device.__table__.c.id == device.id).values(last_skew_s=skew)
+            )
+        audit.record_refusal(
+            engine,
+            "clock_wrong",
+            device_id=device.id,
+            remote_addr=remote,
+            group="clock_wrong",
+            skew_s=round(skew),
+        )
         raise Refused("device_clock_wrong", clock_message(skew, stamp, window), 409)
     try:
         with write_transaction(engine) as conn:
-            conn.execute(delete(RequestNonce).where(RequestNonce.device_id == device.id,
-                                                    RequestNonce.expires_at < now))
-            conn.execute(insert(RequestNonce).values(
-                device_id=device.id, nonce=nonce, expires_at=now + 2 * window))
+            conn.execute(
+                delete(RequestNonce).where(
+                    RequestNonce.device_id == device.id, RequestNonce.expires_at < now
+                )
+            )
+            conn.execute(
+                insert(RequestNonce).values(
+                    device_id=device.id, nonce=nonce, expires_at=now + 2 * window
+                )
+            )
     except IntegrityError as exc:
-        audit.record_refusal(engine, "replayed_request", device_id=device.id,
-                             remote_addr=remote, group="replayed")
+        audit.record_refusal(
+            engine, "replayed_request", device_id=device.id, remote_addr=remote, group="replayed"
+        )
         raise Refused("replayed_request", REPLAYED, 401) from exc
 
 
 def clock_message(skew_s: float, stamp: str, window: timedelta) -> str:
     """The Vietnamese refusal naming which way and how far the device's clock is off."""
     return CLOCK_WRONG.format(
-        direction="nhanh" if skew_s > 0 else "chậm", size=duration_vn(abs(skew_s)),
+        direction="nhanh" if skew_s > 0 else "chậm",
+        size=duration_vn(abs(skew_s)),
         device_time=parse_time(stamp).strftime("%d/%m/%Y %H:%M"),
-        window=duration_vn(window.total_seconds()))
+        window=duration_vn(window.total_seconds()),
+    )
 
 
 def duration_vn(seconds: float) -> str:

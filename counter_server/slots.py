@@ -25,7 +25,10 @@ HIGH_WATER_DAYS = 31
 
 
 def slot_high_water(
-    conn: Connection, unit_code: str, slot: int, now: datetime,
+    conn: Connection,
+    unit_code: str,
+    slot: int,
+    now: datetime,
     exclude_devices: Iterable[int] = (),
 ) -> list[SlotDay]:
     """The highest n used per day of the last HIGH_WATER_DAYS in `unit_code`'s `slot`: on the
@@ -33,9 +36,13 @@ def slot_high_water(
     start = f"{(now.astimezone(VN_TZ) - timedelta(days=HIGH_WATER_DAYS)):%y%m%d}"
     excluded = set(exclude_devices)
     d = DossierRow.__table__.c
-    rows = conn.execute(select(d.code, d.device_id).where(
-        d.unit_code == unit_code, d.code >= f"{unit_code}-{start}",
-        d.code <= f"{unit_code}-999999-9999"))
+    rows = conn.execute(
+        select(d.code, d.device_id).where(
+            d.unit_code == unit_code,
+            d.code >= f"{unit_code}-{start}",
+            d.code <= f"{unit_code}-999999-9999",
+        )
+    )
     codes = [str(r.code) for r in rows if r.device_id not in excluded]
     codes.extend(_quarantined_codes(conn, unit_code, slot, now, excluded))
     marks: dict[str, int] = {}
@@ -49,14 +56,21 @@ def slot_high_water(
     return [SlotDay(day=day, last_seq=seq) for day, seq in sorted(marks.items())]
 
 
-def _quarantined_codes(conn: Connection, unit_code: str, slot: int, now: datetime,
-                       excluded: set[int]) -> list[str]:
+def _quarantined_codes(
+    conn: Connection, unit_code: str, slot: int, now: datetime, excluded: set[int]
+) -> list[str]:
     o, dev = OpRow.__table__.c, Device.__table__.c
-    payloads = conn.execute(select(o.payload, o.device_id).join(
-        Device.__table__, dev.id == o.device_id).where(
-        dev.unit_code == unit_code, dev.slot == slot, o.kind == "create",
-        o.state == "quarantined",
-        o.received_at >= now - timedelta(days=HIGH_WATER_DAYS + 2)))
+    payloads = conn.execute(
+        select(o.payload, o.device_id)
+        .join(Device.__table__, dev.id == o.device_id)
+        .where(
+            dev.unit_code == unit_code,
+            dev.slot == slot,
+            o.kind == "create",
+            o.state == "quarantined",
+            o.received_at >= now - timedelta(days=HIGH_WATER_DAYS + 2),
+        )
+    )
     codes = []
     for row in payloads:
         payload: Any = row.payload
@@ -75,8 +89,12 @@ def check_no_clash(conn: Connection, unit_code: str, req: EnrolRequest, now: dat
     quarantine them. Its earlier identities (a PC enrolled again) are its own numbers."""
     if not req.slot_first_numbers:
         return
-    theirs = {m.day: m.last_seq for m in slot_high_water(
-        conn, unit_code, req.slot, now, exclude_devices=req.earlier_device_ids)}
+    theirs = {
+        m.day: m.last_seq
+        for m in slot_high_water(
+            conn, unit_code, req.slot, now, exclude_devices=req.earlier_device_ids
+        )
+    }
     # Every PC numbers a day from 1 upwards: the other used 1…theirs, this one first…
     clash = sorted(m.day for m in req.slot_first_numbers if m.first_seq <= theirs.get(m.day, 0))
     if clash:
@@ -84,15 +102,18 @@ def check_no_clash(conn: Connection, unit_code: str, req: EnrolRequest, now: dat
         raise Refused("slot_numbers_clash", _CLASH.format(slot=req.slot, days=days), 409)
 
 
-def slot_file(engine: Engine, key: Ed25519PrivateKey, unit_code: str, slot: int,
-              now: datetime) -> bytes:
+def slot_file(
+    engine: Engine, key: Ed25519PrivateKey, unit_code: str, slot: int, now: datetime
+) -> bytes:
     """The signed high-water file of `unit_code`'s `slot` (`counter-server slot-file`)."""
     with engine.connect() as conn:
         days = slot_high_water(conn, unit_code, slot, now)
     return write_slot_file(key, unit_code, slot, format_time(now), days)
 
 
-_CLASH = ("Máy này đã cấp mã hồ sơ ở slot {slot} vào ngày {days}, trong khi một máy khác của "
-          "slot này (đã thu hồi) cũng cấp mã trong những ngày đó: có thể trùng mã với phiếu đã "
-          "in. Không đăng ký; bộ phận CNTT cần đối chiếu các hồ sơ này, hoặc đăng ký máy vào một "
-          "slot khác.")
+_CLASH = (
+    "Máy này đã cấp mã hồ sơ ở slot {slot} vào ngày {days}, trong khi một máy khác của "
+    "slot này (đã thu hồi) cũng cấp mã trong những ngày đó: có thể trùng mã với phiếu đã "
+    "in. Không đăng ký; bộ phận CNTT cần đối chiếu các hồ sơ này, hoặc đăng ký máy vào một "
+    "slot khác."
+)

@@ -42,18 +42,26 @@ def device_stats(engine: Engine) -> list[DeviceStats]:
     with engine.connect() as conn:
         pending = conn.execute(
             select(o.device_id, o.state, func.count())
-            .where(o.state.in_(("held", "quarantined"))).group_by(o.device_id, o.state)
+            .where(o.state.in_(("held", "quarantined")))
+            .group_by(o.device_id, o.state)
         ).all()
         devices = conn.execute(select(Device.__table__).order_by(d.unit_code, d.slot, d.id)).all()
     counts = {(row[0], row[1]): int(row[2]) for row in pending}
     return [
         DeviceStats(
-            unit_code=r.unit_code, device_id=r.id, name=r.name, slot=r.slot, status=r.status,
-            dossiers=r.dossier_count, last_sync_at=_latest(r.last_sync_at, r.last_seen_at),
+            unit_code=r.unit_code,
+            device_id=r.id,
+            name=r.name,
+            slot=r.slot,
+            status=r.status,
+            dossiers=r.dossier_count,
+            last_sync_at=_latest(r.last_sync_at, r.last_seen_at),
             skew_s=r.last_skew_s,
             backlog=max(0, r.attested_seq - r.max_seq_received),
-            held=counts.get((r.id, "held"), 0), quarantined=counts.get((r.id, "quarantined"), 0),
-            clock_flags=r.clock_flag_count, app_version=r.app_version,
+            held=counts.get((r.id, "held"), 0),
+            quarantined=counts.get((r.id, "quarantined"), 0),
+            clock_flags=r.clock_flag_count,
+            app_version=r.app_version,
         )
         for r in devices
     ]
@@ -79,15 +87,38 @@ def _when(moment: datetime | None) -> str:
     return format_vn(moment) if moment else "chưa đồng bộ"
 
 
-HEADERS = ("Đơn vị", "Máy", "Slot", "Tên máy", "Trạng thái", "Hồ sơ", "Đồng bộ gần nhất",
-           "Lệch giờ", "Tồn", "Chờ", "Cách ly", "Giờ sai")
+HEADERS = (
+    "Đơn vị",
+    "Máy",
+    "Slot",
+    "Tên máy",
+    "Trạng thái",
+    "Hồ sơ",
+    "Đồng bộ gần nhất",
+    "Lệch giờ",
+    "Tồn",
+    "Chờ",
+    "Cách ly",
+    "Giờ sai",
+)
 
 
 def _cells(s: DeviceStats) -> tuple[str, ...]:
     status = "hoạt động" if s.status == "active" else "đã thu hồi"
-    return (s.unit_code, str(s.device_id), str(s.slot), s.name, status, str(s.dossiers),
-            _when(s.last_sync_at), format_skew(s.skew_s), str(s.backlog), str(s.held),
-            str(s.quarantined), str(s.clock_flags))
+    return (
+        s.unit_code,
+        str(s.device_id),
+        str(s.slot),
+        s.name,
+        status,
+        str(s.dossiers),
+        _when(s.last_sync_at),
+        format_skew(s.skew_s),
+        str(s.backlog),
+        str(s.held),
+        str(s.quarantined),
+        str(s.clock_flags),
+    )
 
 
 def format_table(rows: list[DeviceStats]) -> str:
@@ -96,23 +127,33 @@ def format_table(rows: list[DeviceStats]) -> str:
         return "Chưa có máy nào đăng ký."
     table = [HEADERS, *(_cells(s) for s in rows)]
     widths = [max(len(line[i]) for line in table) for i in range(len(HEADERS))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip()
-             for line in table]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip()
+        for line in table
+    ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 
 
-def dashboard_html(rows: list[DeviceStats], now: datetime, admin_name: str,
-                   logout_path: str, extra: str = "") -> str:
+def dashboard_html(
+    rows: list[DeviceStats], now: datetime, admin_name: str, logout_path: str, extra: str = ""
+) -> str:
     """The server-rendered dashboard page (no scripts; refreshes itself every 30 s); `extra` is
     HTML already escaped, shown under the devices."""
     head = "".join(f"<th>{html.escape(h)}</th>" for h in HEADERS)
     body = "\n".join(_html_row(s) for s in rows) or (
-        f'<tr><td colspan="{len(HEADERS)}">Chưa có máy nào đăng ký.</td></tr>')
-    return _PAGE.format(now=html.escape(format_vn(now)), head=head, body=body,
-                        devices=len(rows), dossiers=sum(s.dossiers for s in rows),
-                        admin=html.escape(admin_name), logout=html.escape(logout_path),
-                        extra=extra)
+        f'<tr><td colspan="{len(HEADERS)}">Chưa có máy nào đăng ký.</td></tr>'
+    )
+    return _PAGE.format(
+        now=html.escape(format_vn(now)),
+        head=head,
+        body=body,
+        devices=len(rows),
+        dossiers=sum(s.dossiers for s in rows),
+        admin=html.escape(admin_name),
+        logout=html.escape(logout_path),
+        extra=extra,
+    )
 
 
 def _html_row(s: DeviceStats) -> str:

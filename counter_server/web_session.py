@@ -75,17 +75,23 @@ def issue(secret: bytes, token_hash: str, now: datetime) -> tuple[str, WebSessio
         raise ValueError("token_hash must be 64 lowercase hex digits")
     issued = int(now.timestamp())
     body = f"{VERSION}.{token_hash}.{issued}"
-    return f"{body}.{_mac(secret, body)}", WebSession(token_hash,
-                                                      datetime.fromtimestamp(issued, UTC))
+    return f"{body}.{_mac(secret, body)}", WebSession(
+        token_hash, datetime.fromtimestamp(issued, UTC)
+    )
 
 
 def read(secret: bytes, value: str, now: datetime) -> WebSession:
     """The session a cookie value carries; SessionRefused if it is malformed, forged, older than
     SESSION_TTL (whatever the browser kept) or from an older version of the server."""
     parts = value.split(".") if len(value) <= _MAX_COOKIE else []
-    if (len(parts) != 4 or parts[0] not in (VERSION, *OLD_VERSIONS)
-            or not _HEX64.fullmatch(parts[1]) or not parts[2].isascii()
-            or not parts[2].isdigit() or len(parts[2]) > 12):
+    if (
+        len(parts) != 4
+        or parts[0] not in (VERSION, *OLD_VERSIONS)
+        or not _HEX64.fullmatch(parts[1])
+        or not parts[2].isascii()
+        or not parts[2].isdigit()
+        or len(parts[2]) > 12
+    ):
         raise SessionRefused("malformed")
     expected = _mac(secret, ".".join(parts[:3]))
     if not hmac.compare_digest(parts[3].encode("utf-8"), expected.encode("ascii")):

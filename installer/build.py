@@ -18,10 +18,22 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def build(dist: Path, work: Path) -> Path:
     subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-         "--distpath", str(dist), "--workpath", str(work),
-         str(ROOT / "installer" / "counter_app.spec")],
-        check=True, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(work),
+            str(ROOT / "installer" / "counter_app.spec"),
+        ],
+        check=True,
+        cwd=ROOT,
     )
     exe = dist / "counter-app" / ("counter-app.exe" if os.name == "nt" else "counter-app")
     if not exe.exists():
@@ -32,8 +44,13 @@ def build(dist: Path, work: Path) -> Path:
 def smoke(exe: Path) -> str:
     with tempfile.TemporaryDirectory() as data:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-        result = subprocess.run([str(exe), "--data-dir", data, "--smoke-test"], env=env,
-                                capture_output=True, text=True, timeout=180)
+        result = subprocess.run(
+            [str(exe), "--data-dir", data, "--smoke-test"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
     if result.returncode != 0:
         raise SystemExit(f"frozen smoke test failed:\n{result.stdout}\n{result.stderr}")
     return result.stdout.strip()

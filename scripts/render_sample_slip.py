@@ -27,11 +27,15 @@ def sample_slip(sequence: int = 1) -> SlipData:
     return SlipData(
         dossier_code=f"000.28.31.H27-261126-{sequence:04d}",
         unit_name="Trung tâm Phục vụ hành chính công xã Thạch Hà",
-        agency_name="UBND xã Thạch Hà", place_name="Hà Tĩnh",
-        applicant_name="Nguyễn Thị Hồng Nhung", applicant_id="042190001234",
+        agency_name="UBND xã Thạch Hà",
+        place_name="Hà Tĩnh",
+        applicant_name="Nguyễn Thị Hồng Nhung",
+        applicant_id="042190001234",
         applicant_address="Thôn Đông Phúc, xã Thạch Hà, tỉnh Hà Tĩnh",
-        applicant_phone="0912 345 678", applicant_email="nhung.nguyen@example.vn",
-        authorised_person="Đặng Văn Đức", procedure_name="Đăng ký khai sinh",
+        applicant_phone="0912 345 678",
+        applicant_email="nhung.nguyen@example.vn",
+        authorised_person="Đặng Văn Đức",
+        procedure_name="Đăng ký khai sinh",
         procedure_code="1.001193",
         components=(
             SlipComponent("Tờ khai đăng ký khai sinh (theo mẫu)", 1, 0),
@@ -39,15 +43,18 @@ def sample_slip(sequence: int = 1) -> SlipData:
             SlipComponent("Giấy chứng nhận kết hôn của cha, mẹ", 0, 1),
             SlipComponent("Văn bản ủy quyền có chứng thực", 1, 0),
         ),
-        sets_count=1, processing_time_text="Trong ngày",
+        sets_count=1,
+        processing_time_text="Trong ngày",
         received_at=datetime(2026, 11, 26, 2, 30, tzinfo=UTC),
         due_at=datetime(2026, 11, 26, 9, 0, tzinfo=UTC),
         result_delivery_text="Qua dịch vụ bưu chính công ích: Thôn Đông Phúc, xã Thạch Hà, "
-                             "tỉnh Hà Tĩnh",
+        "tỉnh Hà Tĩnh",
         fees_text="8.000 đồng (lệ phí đăng ký khai sinh, nộp khi tiếp nhận)",
-        clerk_name="Lê Thị Thu Hà", logbook_text="Quyển số 01, số thứ tự 125",
+        clerk_name="Lê Thị Thu Hà",
+        logbook_text="Quyển số 01, số thứ tự 125",
         lookup_hint="Tra cứu tình trạng hồ sơ tại https://dichvucong.gov.vn với mã hồ sơ",
-        hotline="0239 3855 999", note="Mang theo Giấy tiếp nhận này và CCCD khi nhận kết quả.",
+        hotline="0239 3855 999",
+        note="Mang theo Giấy tiếp nhận này và CCCD khi nhận kết quả.",
     )
 
 
@@ -59,8 +66,22 @@ def write_sample(out: Path, page_size: str, dpi: int) -> tuple[Path, Path | None
         print("pdftoppm not found (apt-get install poppler-utils); PNG not written")
         return pdf_path, None
     stem = out / f"slip-sample-{page_size.lower()}"
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-f", "1", "-l", "1", "-png", "-singlefile",
-                    str(pdf_path), str(stem)], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            str(dpi),
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-png",
+            "-singlefile",
+            str(pdf_path),
+            str(stem),
+        ],
+        check=True,
+    )
     return pdf_path, stem.with_suffix(".png")
 
 
@@ -77,8 +98,10 @@ def bench(count: int, page_size: str) -> None:
         timings.append(1000 * (time.perf_counter() - started))
     timings.sort()
     p95 = timings[min(len(timings) - 1, round(0.95 * len(timings)) - 1)]
-    print(f"render_slip {page_size} ×{count}: median {statistics.median(timings):.2f} ms, "
-          f"p95 {p95:.2f} ms, max {timings[-1]:.2f} ms")
+    print(
+        f"render_slip {page_size} ×{count}: median {statistics.median(timings):.2f} ms, "
+        f"p95 {p95:.2f} ms, max {timings[-1]:.2f} ms"
+    )
 
 
 def main() -> None:

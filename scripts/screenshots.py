@@ -22,8 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
 DEMO_CLERK, DEMO_PASSWORD = "canbo1", "Demo@2026"
-QR_LINE = ("042195123456|186123456|Nguyễn Thị Hồng Nhung|12031995|Nữ|"
-           "Xóm 3, xã Thạch Hà, tỉnh Hà Tĩnh|15082021")
+QR_LINE = (
+    "042195123456|186123456|Nguyễn Thị Hồng Nhung|12031995|Nữ|"
+    "Xóm 3, xã Thạch Hà, tỉnh Hà Tĩnh|15082021"
+)
 
 
 def parse_args() -> argparse.Namespace:
@@ -38,8 +40,20 @@ def parse_args() -> argparse.Namespace:
 def ensure_demo(data_dir: Path, dossiers: int) -> None:
     if (data_dir / "counter.sqlite3").exists():
         return
-    subprocess.run([sys.executable, "-m", "counter_app", "--data-dir", str(data_dir), "demo",
-                    "--dossiers", str(dossiers)], check=True, cwd=ROOT)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "counter_app",
+            "--data-dir",
+            str(data_dir),
+            "demo",
+            "--dossiers",
+            str(dossiers),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
 
 
 def settle(app, runner, extra_ms: int = 0) -> None:

@@ -56,12 +56,17 @@ def _runs(server: ServerProcess, work: Path, runs: int, seed: int) -> int:
     unit = sync_unit()
     day = [0]
     first_day = now_vn() - timedelta(days=runs // RUNS_PER_DAY + 1)
-    pc = CounterPC(make_counter_dir(work / "template", work / "pc", unit), unit,
-                   clock=lambda: first_day + timedelta(days=day[0], seconds=time.time() % 3600),
-                   options=SyncOptions(batch_ops=3, pull_limit=2), wire_clock=now_vn)
+    pc = CounterPC(
+        make_counter_dir(work / "template", work / "pc", unit),
+        unit,
+        clock=lambda: first_day + timedelta(days=day[0], seconds=time.time() % 3600),
+        options=SyncOptions(batch_ops=3, pull_limit=2),
+        wire_clock=now_vn,
+    )
     # Dossier time runs days behind the server on purpose: intake must not stop to ask.
-    pc.sql_write("INSERT INTO settings (key, value) VALUES ('clock.max_skew_minutes', ?)",
-                 str(10**7))
+    pc.sql_write(
+        "INSERT INTO settings (key, value) VALUES ('clock.max_skew_minutes', ?)", str(10**7)
+    )
     pc.enrol(server)
     rng, state, started = random.Random(seed), ChaosState(), time.perf_counter()
     try:
@@ -73,13 +78,18 @@ def _runs(server: ServerProcess, work: Path, runs: int, seed: int) -> int:
                 print(f"FAILED at run {index + 1} (seed {seed}): {exc}", flush=True)
                 return 1
             if (index + 1) % 50 == 0:
-                print(f"{index + 1} runs, {sum(state.kills.values())} killed, "
-                      f"{time.perf_counter() - started:.0f} s", flush=True)
+                print(
+                    f"{index + 1} runs, {sum(state.kills.values())} killed, "
+                    f"{time.perf_counter() - started:.0f} s",
+                    flush=True,
+                )
     finally:
         pc.close()
     dossiers = pc.sql("SELECT count(*) FROM dossiers")[0][0]
-    print(f"OK: {state.runs} runs, {sum(state.kills.values())} kills "
-          f"({dict(sorted(state.kills.items()))}), {dossiers} dossiers, all converged.")
+    print(
+        f"OK: {state.runs} runs, {sum(state.kills.values())} kills "
+        f"({dict(sorted(state.kills.items()))}), {dossiers} dossiers, all converged."
+    )
     return 0
 
 

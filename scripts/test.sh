@@ -9,7 +9,9 @@ if [[ -z "${COUNTER_TEST_PG_URL:-}" && -x scripts/pg.sh ]]; then
   COUNTER_TEST_PG_URL=$(bash scripts/pg.sh start | tail -1)
   export COUNTER_TEST_PG_URL
 fi
-echo "== ruff"; .venv/bin/ruff check counter_app counter_server counter_protocol counter_devkit tests bench scripts installer
+PY_TREES=(counter_app counter_server counter_protocol counter_devkit tests bench scripts installer)
+echo "== ruff"; .venv/bin/ruff check "${PY_TREES[@]}"
+echo "== ruff format"; .venv/bin/ruff format --check "${PY_TREES[@]}"
 echo "== mypy"; .venv/bin/mypy counter_app counter_server counter_protocol counter_devkit
 echo "== import-linter"; .venv/bin/lint-imports
 echo "== pytest"

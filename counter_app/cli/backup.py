@@ -17,11 +17,14 @@ if TYPE_CHECKING:
 def add_commands(sub: SubParsers) -> None:
     bsub = add_group(sub, "backup", "sao lưu kho dữ liệu và khôi phục từ bản sao lưu")
     bsub.add_parser("create", help="sao lưu kho ngay (chỉ khi kho không hỏng)").set_defaults(
-        handler=cmd_create)
+        handler=cmd_create
+    )
     bsub.add_parser("list", help="các bản sao lưu, mới nhất trước, có kiểm tra").set_defaults(
-        handler=cmd_list)
-    bsub.add_parser("check", help="kiểm tra toàn vẹn toàn bộ kho (integrity_check)"
-                    ).set_defaults(handler=cmd_check)
+        handler=cmd_list
+    )
+    bsub.add_parser("check", help="kiểm tra toàn vẹn toàn bộ kho (integrity_check)").set_defaults(
+        handler=cmd_check
+    )
     restore = bsub.add_parser("restore", help="thay kho bằng một bản sao lưu (giữ lại tệp cũ)")
     restore.add_argument("file", help="tệp sao lưu (xem counter-app backup list)")
     restore.set_defaults(handler=cmd_restore)
@@ -71,6 +74,8 @@ def cmd_restore(args: argparse.Namespace, host: AppHost) -> int:
     print(f"Đã khôi phục kho từ {done.backup}.")
     if done.kept_aside is not None:
         print(f"Tệp cũ (hỏng) được giữ nguyên ở {done.kept_aside}; đừng xoá nó.")
-    print("Hồ sơ tiếp nhận sau thời điểm sao lưu không có trong bản này: đối chiếu với máy chủ "
-          "tỉnh (counter-app sync) và sổ theo dõi.")
+    print(
+        "Hồ sơ tiếp nhận sau thời điểm sao lưu không có trong bản này: đối chiếu với máy chủ "
+        "tỉnh (counter-app sync) và sổ theo dõi."
+    )
     return 0

@@ -70,7 +70,7 @@ def parse_received(text: str) -> datetime:
     try:
         moment = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")
     except ValueError as exc:
-        raise ServiceError(f"Thời điểm “{text}” không đúng dạng \"YYYY-MM-DD HH:MM\".") from exc
+        raise ServiceError(f'Thời điểm “{text}” không đúng dạng "YYYY-MM-DD HH:MM".') from exc
     return moment.replace(tzinfo=VN_TZ)
 
 
@@ -81,12 +81,12 @@ def _working_days(text: str) -> Decimal:
         raise ServiceError(f"Số ngày làm việc “{text}” không hợp lệ.") from exc
 
 
-def _due_for_procedure(services: CommandServices, received: datetime,
-                       code: str) -> tuple[datetime, str]:
+def _due_for_procedure(
+    services: CommandServices, received: datetime, code: str
+) -> tuple[datetime, str]:
     from counter_app.services.catalogue import ensure_catalogue
 
     ensure_catalogue(services.store)
     info = services.procedures.get(code)
-    due = services.calendar.due(received, info.processing_amount, info.processing_unit,
-                                info.cutoff)
+    due = services.calendar.due(received, info.processing_amount, info.processing_unit, info.cutoff)
     return due, f"{info.code} {info.name}: {info.processing_text}"

@@ -27,8 +27,14 @@ def cmd_demo(args: argparse.Namespace, host: AppHost) -> int:
     if args.dossiers < 0:
         raise ServiceError("Số hồ sơ mẫu phải là số không âm.")
     with host.opened_services(args.data_dir) as services:
-        report = fill_demo(services.store, services.calendar, args.dossiers, seed=args.seed,
-                           with_outbox=args.with_outbox, progress=_progress)
+        report = fill_demo(
+            services.store,
+            services.calendar,
+            args.dossiers,
+            seed=args.seed,
+            with_outbox=args.with_outbox,
+            progress=_progress,
+        )
     print(report)
     return 0
 

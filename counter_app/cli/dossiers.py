@@ -36,9 +36,11 @@ def cmd_find(args: argparse.Namespace, host: AppHost) -> int:
     with host.opened_services(args.data_dir) as services:
         rows = services.search.find(DossierQuery(text=" ".join(args.text)), limit=args.limit)
     for r in rows:
-        print(f"{r.code}\t{r.applicant_name}\t{r.id_number or ''}\t{r.phone or ''}\t"
-              f"{r.procedure_code}\t{Status(r.status).label}\t{format_vn(r.received_at)}\t"
-              f"hẹn {format_vn(r.due_at)}")
+        print(
+            f"{r.code}\t{r.applicant_name}\t{r.id_number or ''}\t{r.phone or ''}\t"
+            f"{r.procedure_code}\t{Status(r.status).label}\t{format_vn(r.received_at)}\t"
+            f"hẹn {format_vn(r.due_at)}"
+        )
     return 0 if rows else EXIT_NOTHING_FOUND
 
 

@@ -37,10 +37,15 @@ def run_guarded(action: Callable[[], int], data_dir_arg: str | None) -> int:
         return 0
     except Exception as exc:  # a bug: one line here, the traceback in the log
         log_file = write_traceback(exc, data_dir_arg)
-        where = (f"Chi tiết đã ghi vào {log_file}" if log_file is not None
-                 else "Không ghi được tệp nhật ký")
-        say(f"Lỗi không mong muốn ({type(exc).__name__}: {one_line(str(exc))[:200]}); "
-            f"hãy báo bộ phận CNTT. {where}")
+        where = (
+            f"Chi tiết đã ghi vào {log_file}"
+            if log_file is not None
+            else "Không ghi được tệp nhật ký"
+        )
+        say(
+            f"Lỗi không mong muốn ({type(exc).__name__}: {one_line(str(exc))[:200]}); "
+            f"hãy báo bộ phận CNTT. {where}"
+        )
         return EXIT_UNEXPECTED
 
 
@@ -60,8 +65,10 @@ def write_traceback(exc: BaseException, data_dir_arg: str | None) -> Path | None
     from counter_app import __version__
     from counter_app.domain.vntime import now_vn
 
-    header = (f"=== {now_vn().isoformat(timespec='seconds')} counter-app {__version__} "
-              f"argv={sys.argv[1:]!r}\n")
+    header = (
+        f"=== {now_vn().isoformat(timespec='seconds')} counter-app {__version__} "
+        f"argv={sys.argv[1:]!r}\n"
+    )
     text = header + "".join(traceback.format_exception(exc))
     for folder in _log_folders(data_dir_arg):
         try:

@@ -49,12 +49,15 @@ class CommandContext(Protocol):
 class AppHost(Protocol):
     """The composition root, as the command line sees it."""
 
-    def opened_services(self, data_dir_arg: str | None) -> AbstractContextManager[
-            CommandServices]: ...
+    def opened_services(
+        self, data_dir_arg: str | None
+    ) -> AbstractContextManager[CommandServices]: ...
 
-    def opened_context(self, data_dir_arg: str | None,
-                       sync_options: SyncOptions | None = None,
-                       ) -> AbstractContextManager[CommandContext]: ...
+    def opened_context(
+        self,
+        data_dir_arg: str | None,
+        sync_options: SyncOptions | None = None,
+    ) -> AbstractContextManager[CommandContext]: ...
 
     def run_gui(self, args: argparse.Namespace) -> int: ...
 

@@ -20,8 +20,10 @@ _ERRORS: tuple[tuple[str, str], ...] = (
     (r"one of the arguments (.*) is required", "cần một trong các tham số: {0}"),
     (r"ambiguous option: (\S+) could match (.*)", "tuỳ chọn {0} không rõ (có thể là {1})"),
     (r"argument (\S+): invalid (?:int|float) value: (.*)", "tham số {0}: {1} không phải là số"),
-    (r"argument (\S+): invalid choice: (\S+) \(choose from (.*)\)",
-     "tham số {0}: không có lựa chọn {1} (chọn một trong: {2})"),
+    (
+        r"argument (\S+): invalid choice: (\S+) \(choose from (.*)\)",
+        "tham số {0}: không có lựa chọn {1} (chọn một trong: {2})",
+    ),
     (r"argument (\S+): not allowed with argument (.*)", "tham số {0} không dùng cùng {1}"),
     (r"argument (\S+): expected one argument", "tham số {0} cần một giá trị"),
     (r"argument (\S+): expected at least one argument", "tham số {0} cần ít nhất một giá trị"),
@@ -29,8 +31,9 @@ _ERRORS: tuple[tuple[str, str], ...] = (
 
 
 class _Formatter(argparse.HelpFormatter):
-    def add_usage(self, usage: str | None, actions: Any, groups: Any,
-                  prefix: str | None = None) -> None:
+    def add_usage(
+        self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None
+    ) -> None:
         # argparse passes "" when it builds a sub-command's prog: keep that one empty.
         super().add_usage(usage, actions, groups, "Cách dùng: " if prefix is None else prefix)
 
@@ -48,8 +51,7 @@ class VietnameseParser(argparse.ArgumentParser):
         self.add_argument("-h", "--help", action="help", help="in hướng dẫn này rồi thoát")
 
     def error(self, message: str) -> NoReturn:
-        print(f"Lỗi: {vietnamese_usage_error(message)} (xem: {self.prog} --help)",
-              file=sys.stderr)
+        print(f"Lỗi: {vietnamese_usage_error(message)} (xem: {self.prog} --help)", file=sys.stderr)
         sys.exit(2)
 
 
@@ -66,12 +68,20 @@ def build_parser() -> argparse.ArgumentParser:
     from counter_app.cli import backup, calendar, config, demo, dossiers, setup, slot, smoke, sync
 
     parser = VietnameseParser(prog="counter-app", description="Phần mềm quầy Một cửa (counter_app)")
-    parser.add_argument("--version", action="version", version=f"counter-app {__version__}",
-                        help="in số phiên bản rồi thoát")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"counter-app {__version__}",
+        help="in số phiên bản rồi thoát",
+    )
     parser.add_argument("--data-dir", help="thư mục dữ liệu (mặc định: thư mục người dùng)")
     smoke.add_option(parser)
-    sub = parser.add_subparsers(dest="command", title="lệnh", metavar="LỆNH",
-                                description="không có lệnh: mở cửa sổ chương trình")
+    sub = parser.add_subparsers(
+        dest="command",
+        title="lệnh",
+        metavar="LỆNH",
+        description="không có lệnh: mở cửa sổ chương trình",
+    )
     for group in (demo, calendar, setup, config, dossiers, sync, slot, backup):
         group.add_commands(sub)
     return parser
@@ -80,5 +90,6 @@ def build_parser() -> argparse.ArgumentParser:
 def add_group(sub: SubParsers, name: str, help_text: str) -> SubParsers:
     """A command with sub-commands of its own (`calendar show`, `config set`…)."""
     parser = sub.add_parser(name, help=help_text, description=help_text)
-    return parser.add_subparsers(dest=f"{name}_command", required=True, metavar="LỆNH",
-                                 title="lệnh")
+    return parser.add_subparsers(
+        dest=f"{name}_command", required=True, metavar="LỆNH", title="lệnh"
+    )

@@ -32,6 +32,8 @@ def cmd_setup(args: argparse.Namespace, host: AppHost) -> int:
         identity = services.setup.first_run(
             args.unit, args.counter_name, args.slot, args.admin, args.admin_name, password
         )
-    print(f"Đã thiết lập quầy “{identity.counter_name}” của {identity.unit_name} "
-          f"({identity.unit_code}), slot {identity.slot}.")
+    print(
+        f"Đã thiết lập quầy “{identity.counter_name}” của {identity.unit_name} "
+        f"({identity.unit_code}), slot {identity.slot}."
+    )
     return 0

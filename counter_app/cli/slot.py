@@ -18,11 +18,14 @@ if TYPE_CHECKING:
 def add_commands(sub: SubParsers) -> None:
     ssub = add_group(sub, "slot", "số thứ tự hồ sơ của slot máy")
     imp = ssub.add_parser(
-        "import", help="nạp tệp số thứ tự đã dùng của slot (do máy chủ ký, "
-        "tạo bằng “counter-server slot-file”)")
+        "import",
+        help="nạp tệp số thứ tự đã dùng của slot (do máy chủ ký, "
+        "tạo bằng “counter-server slot-file”)",
+    )
     imp.add_argument("file", help="tệp JSON do máy chủ ký")
-    imp.add_argument("--server-key", help="khoá công khai của máy chủ (base64), khi máy chưa "
-                     "từng đăng ký")
+    imp.add_argument(
+        "--server-key", help="khoá công khai của máy chủ (base64), khi máy chưa từng đăng ký"
+    )
     imp.set_defaults(handler=cmd_import)
 
 
@@ -34,10 +37,14 @@ def cmd_import(args: argparse.Namespace, host: AppHost) -> int:
     with host.opened_services(args.data_dir) as services:
         done = import_slot_file(services.store, data, args.server_key)
     if done.latest is None:
-        print(f"Đã kiểm tra tệp của đơn vị {done.unit_code}, slot {done.slot}: slot này chưa cấp "
-              "mã nào gần đây.")
+        print(
+            f"Đã kiểm tra tệp của đơn vị {done.unit_code}, slot {done.slot}: slot này chưa cấp "
+            "mã nào gần đây."
+        )
         return 0
     day = f"{done.latest[4:6]}/{done.latest[2:4]}/20{done.latest[:2]}"
-    print(f"Đã nạp số thứ tự hồ sơ của đơn vị {done.unit_code}, slot {done.slot} ({done.days} "
-          f"ngày). Ngày {day}: mã tiếp theo từ số {done.slot * 1000 + done.latest_seq + 1:04d}.")
+    print(
+        f"Đã nạp số thứ tự hồ sơ của đơn vị {done.unit_code}, slot {done.slot} ({done.days} "
+        f"ngày). Ngày {day}: mã tiếp theo từ số {done.slot * 1000 + done.latest_seq + 1:04d}."
+    )
     return 0

@@ -51,8 +51,9 @@ def check_calendar(services: CommandServices, year: int) -> None:
     calendar = services.calendar.calendar()
     days_off = {day for day, kind, _ in services.calendar.year_table(year) if kind == "holiday"}
     if len(days_off) < MIN_DAYS_OFF:
-        raise ServiceError(f"Lịch ngày làm việc năm {year} thiếu ngày nghỉ lễ "
-                           f"(chỉ có {len(days_off)} ngày).")
+        raise ServiceError(
+            f"Lịch ngày làm việc năm {year} thiếu ngày nghỉ lễ (chỉ có {len(days_off)} ngày)."
+        )
     first, last = longest_break(calendar, days_off)
     before = first - timedelta(days=1)
     while not calendar.is_working_day(before):
@@ -63,8 +64,10 @@ def check_calendar(services: CommandServices, year: int) -> None:
     due = services.calendar.due(received, Decimal(1), DurationUnit.WORKING_DAYS, None)
     expected = calendar.first_working_day_from(last + timedelta(days=1))
     if due.date() != expected:
-        raise ServiceError(f"Lịch ngày làm việc tính sai: tiếp nhận {format_vn(received)}, "
-                           f"hẹn {format_vn(due)} (cần ngày {expected:%d/%m/%Y}).")
+        raise ServiceError(
+            f"Lịch ngày làm việc tính sai: tiếp nhận {format_vn(received)}, "
+            f"hẹn {format_vn(due)} (cần ngày {expected:%d/%m/%Y})."
+        )
 
 
 def longest_break(calendar: WorkCalendar, days_off: set[date]) -> tuple[date, date]:
@@ -98,14 +101,28 @@ def sample_slip() -> SlipData:
 
     received = now_vn()
     return SlipData(
-        dossier_code="000.00.00.H27-261126-0001", unit_name="Trung tâm Phục vụ hành chính công",
-        agency_name="Sở Tư pháp tỉnh Hà Tĩnh", place_name="Hà Tĩnh",
-        applicant_name="Nguyễn Thị Hồng Nhung", applicant_id="042195123456",
-        applicant_address="Xã Thạch Hà, tỉnh Hà Tĩnh", applicant_phone="0912345678",
-        applicant_email="", authorised_person=None, procedure_name="Chứng thực bản sao",
-        procedure_code="2.000815", components=(SlipComponent("Bản chính giấy tờ", 1, 0),),
-        sets_count=1, processing_time_text="Trong ngày", received_at=received,
-        due_at=received + timedelta(hours=2), result_delivery_text="Tại Bộ phận Một cửa",
-        fees_text=None, clerk_name="Kiểm tra", logbook_text=None, lookup_hint="",
-        hotline=None, note=None,
+        dossier_code="000.00.00.H27-261126-0001",
+        unit_name="Trung tâm Phục vụ hành chính công",
+        agency_name="Sở Tư pháp tỉnh Hà Tĩnh",
+        place_name="Hà Tĩnh",
+        applicant_name="Nguyễn Thị Hồng Nhung",
+        applicant_id="042195123456",
+        applicant_address="Xã Thạch Hà, tỉnh Hà Tĩnh",
+        applicant_phone="0912345678",
+        applicant_email="",
+        authorised_person=None,
+        procedure_name="Chứng thực bản sao",
+        procedure_code="2.000815",
+        components=(SlipComponent("Bản chính giấy tờ", 1, 0),),
+        sets_count=1,
+        processing_time_text="Trong ngày",
+        received_at=received,
+        due_at=received + timedelta(hours=2),
+        result_delivery_text="Tại Bộ phận Một cửa",
+        fees_text=None,
+        clerk_name="Kiểm tra",
+        logbook_text=None,
+        lookup_hint="",
+        hotline=None,
+        note=None,
     )

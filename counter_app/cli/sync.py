@@ -27,34 +27,48 @@ def add_commands(sub: SubParsers) -> None:
     enrol.set_defaults(handler=cmd_enrol)
     sync = sub.add_parser("sync", help="đồng bộ một lần với máy chủ tỉnh (không giao diện)")
     sync.add_argument("--server", help="dùng địa chỉ này thay cho địa chỉ đã đăng ký (lần này)")
-    sync.add_argument("--wait", type=float, default=60.0,
-                      help="chờ tối đa ngần này giây nếu đang có lần đồng bộ khác (mặc định 60)")
+    sync.add_argument(
+        "--wait",
+        type=float,
+        default=60.0,
+        help="chờ tối đa ngần này giây nếu đang có lần đồng bộ khác (mặc định 60)",
+    )
     _insecure_option(sync)
     sync.set_defaults(handler=cmd_sync)
 
 
 def _insecure_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--allow-insecure-http", action="store_true",
-                        help="cho phép địa chỉ http:// không mã hoá tới máy khác (chỉ để thử "
-                        "nghiệm; máy chủ tỉnh dùng https://)")
+    parser.add_argument(
+        "--allow-insecure-http",
+        action="store_true",
+        help="cho phép địa chỉ http:// không mã hoá tới máy khác (chỉ để thử "
+        "nghiệm; máy chủ tỉnh dùng https://)",
+    )
 
 
 def cmd_enrol(args: argparse.Namespace, host: AppHost) -> int:
     from counter_app.sync.service import SyncOptions
+
     options = SyncOptions(allow_insecure_http=args.allow_insecure_http)
     with host.opened_context(args.data_dir, options) as context:
         sync = context.sync
         before = sync.enrolment().device_id
         done = sync.enrol(args.server, args.code)
         status = sync.status()
-    print(f"Đã đăng ký máy với máy chủ {done.server_url}: máy số {done.device_id}, "
-          f"đơn vị {done.unit_code}, slot {done.slot}.")
+    print(
+        f"Đã đăng ký máy với máy chủ {done.server_url}: máy số {done.device_id}, "
+        f"đơn vị {done.unit_code}, slot {done.slot}."
+    )
     if before is not None and before != str(done.device_id):
-        print(f"Máy số {before} đã bị thu hồi nên máy này nhận danh tính mới (máy số "
-              f"{done.device_id}); các hồ sơ đã tạo trước đó vẫn do máy này cập nhật tiếp.")
+        print(
+            f"Máy số {before} đã bị thu hồi nên máy này nhận danh tính mới (máy số "
+            f"{done.device_id}); các hồ sơ đã tạo trước đó vẫn do máy này cập nhật tiếp."
+        )
     if status.pending_ops:
-        print(f"{status.pending_dossiers} hồ sơ lưu trước đó sẽ được gửi ở lần đồng bộ tới "
-              "(counter-app sync).")
+        print(
+            f"{status.pending_dossiers} hồ sơ lưu trước đó sẽ được gửi ở lần đồng bộ tới "
+            "(counter-app sync)."
+        )
     return 0
 
 
@@ -62,8 +76,12 @@ def cmd_sync(args: argparse.Namespace, host: AppHost) -> int:
     """The report on stdout; the run's failure, if any, raised for the one error line."""
     from counter_app.sync.errors import FailureKind
     from counter_app.sync.service import SyncOptions
-    options = SyncOptions(lock_wait_s=max(0.0, args.wait), server_url=args.server,
-                          allow_insecure_http=args.allow_insecure_http)
+
+    options = SyncOptions(
+        lock_wait_s=max(0.0, args.wait),
+        server_url=args.server,
+        allow_insecure_http=args.allow_insecure_http,
+    )
     with host.opened_context(args.data_dir, options) as context:
         report = context.sync.sync_once("cli", progress=_progress if sys.stderr.isatty() else None)
     if report.error is not None and report.error.kind == FailureKind.BUSY:

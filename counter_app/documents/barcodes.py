@@ -63,11 +63,13 @@ def code128_symbol(code: str, height: float, max_width: float | None = None) -> 
     module_width = MIN_MODULE_WIDTH
     if max_width is not None:
         module_width = min(module_width, max_width / (len(modules) + 2 * CODE128_QUIET_MODULES))
-    rects = " ".join(f"{start + CODE128_QUIET_MODULES} 0 {length} 1 re"
-                     for start, length in _runs(modules))
+    rects = " ".join(
+        f"{start + CODE128_QUIET_MODULES} 0 {length} 1 re" for start, length in _runs(modules)
+    )
     operators = f"q {module_width:.4f} 0 0 {height:.4f} 0 0 cm 0 g {rects} f Q"
-    return VectorSymbol((len(modules) + 2 * CODE128_QUIET_MODULES) * module_width, height,
-                        operators)
+    return VectorSymbol(
+        (len(modules) + 2 * CODE128_QUIET_MODULES) * module_width, height, operators
+    )
 
 
 def qr_matrix(payload: str) -> list[list[bool]]:
@@ -83,8 +85,11 @@ def qr_symbol(payload: str, size: float) -> tuple[VectorSymbol, float]:
     """The QR square `size` points wide, and its module size (the caller keeps 4 modules free)."""
     matrix = qr_matrix(payload)
     count = len(matrix)
-    rects = " ".join(f"{start} {count - 1 - row} {length} 1 re"
-                     for row, modules in enumerate(matrix) for start, length in _runs(modules))
+    rects = " ".join(
+        f"{start} {count - 1 - row} {length} 1 re"
+        for row, modules in enumerate(matrix)
+        for start, length in _runs(modules)
+    )
     module = size / count
     operators = f"q {module:.4f} 0 0 {module:.4f} 0 0 cm 0 g {rects} f Q"
     return VectorSymbol(size, size, operators), module

@@ -25,8 +25,9 @@ class Segment:
     font: str
 
 
-def draw_segments(canvas: Any, segments: Sequence[Segment], x: float, base: float,
-                  size: float) -> float:
+def draw_segments(
+    canvas: Any, segments: Sequence[Segment], x: float, base: float, size: float
+) -> float:
     """Draw the runs left to right from x on one baseline; returns the x after the last run."""
     for segment in segments:
         canvas.setFont(segment.font, size)
@@ -35,9 +36,17 @@ def draw_segments(canvas: Any, segments: Sequence[Segment], x: float, base: floa
     return x
 
 
-def line_block(segments: Sequence[Segment], size: float, leading: float, width: float, *,
-               align: Align = "left", indent: float = 0.0, underline: bool = False,
-               keep_with_next: bool = False) -> Block:
+def line_block(
+    segments: Sequence[Segment],
+    size: float,
+    leading: float,
+    width: float,
+    *,
+    align: Align = "left",
+    indent: float = 0.0,
+    underline: bool = False,
+    keep_with_next: bool = False,
+) -> Block:
     """One line of text runs, aligned in a box `width` wide starting `indent` from the frame."""
     runs = [Segment(nfc(s.text), s.font) for s in segments]
     line_width = sum(text_width(s.text, s.font, size) for s in runs)
@@ -54,27 +63,58 @@ def line_block(segments: Sequence[Segment], size: float, leading: float, width: 
     return Block(leading, draw, keep_with_next=keep_with_next)
 
 
-def paragraph(text: str, font: str, size: float, leading: float, width: float, *,
-              align: Align = "left", indent: float = 0.0, hanging: float = 0.0) -> list[Block]:
+def paragraph(
+    text: str,
+    font: str,
+    size: float,
+    leading: float,
+    width: float,
+    *,
+    align: Align = "left",
+    indent: float = 0.0,
+    hanging: float = 0.0,
+) -> list[Block]:
     """A wrapped paragraph, one block per line; `hanging` indents the lines after the first."""
     lines = wrap_lines(text, font, size, width, width - hanging)
-    return [line_block([Segment(line, font)], size, leading, width - (hanging if i else 0.0),
-                       align=align, indent=indent + (hanging if i else 0.0))
-            for i, line in enumerate(lines)]
+    return [
+        line_block(
+            [Segment(line, font)],
+            size,
+            leading,
+            width - (hanging if i else 0.0),
+            align=align,
+            indent=indent + (hanging if i else 0.0),
+        )
+        for i, line in enumerate(lines)
+    ]
 
 
-def field_lines(label: str, value: str, typo: Typography, *, value_font: str = BOLD,
-                indent: float = 0.0, width: float | None = None) -> list[Block]:
+def field_lines(
+    label: str,
+    value: str,
+    typo: Typography,
+    *,
+    value_font: str = BOLD,
+    indent: float = 0.0,
+    width: float | None = None,
+) -> list[Block]:
     """`Label: value`, the label regular and the value in `value_font`, wrapped under the label."""
     size = typo.body
     width = (typo.content_width if width is None else width) - indent
     label_text = nfc(label) + " "
     label_width = text_width(label_text, REGULAR, size)
     lines = wrap_lines(value, value_font, size, width - label_width, width)
-    first = line_block([Segment(label_text, REGULAR), Segment(lines[0], value_font)],
-                       size, typo.leading, width, indent=indent)
-    rest = [line_block([Segment(line, value_font)], size, typo.leading, width, indent=indent)
-            for line in lines[1:]]
+    first = line_block(
+        [Segment(label_text, REGULAR), Segment(lines[0], value_font)],
+        size,
+        typo.leading,
+        width,
+        indent=indent,
+    )
+    rest = [
+        line_block([Segment(line, value_font)], size, typo.leading, width, indent=indent)
+        for line in lines[1:]
+    ]
     return [first, *rest]
 
 
@@ -92,21 +132,31 @@ def columns_block(left: Sequence[Block], right: Sequence[Block], left_width: flo
     return Block(height, draw)
 
 
-def national_header(agency_name: str, unit_name: str, dateline: str, typo: Typography,
-                    number_line: str | None = None) -> Block:
+def national_header(
+    agency_name: str,
+    unit_name: str,
+    dateline: str,
+    typo: Typography,
+    number_line: str | None = None,
+) -> Block:
     """Left: agency, unit (bold, ruled) and the document number; right: motto and dateline."""
     left_width = typo.content_width * 0.42
     right_width = typo.content_width - left_width
     size, lead = typo.header, typo.header * 1.35
-    left = [*_centred(agency_name.upper(), REGULAR, size, lead, left_width),
-            *_centred(unit_name.upper(), BOLD, size, lead, left_width)]
+    left = [
+        *_centred(agency_name.upper(), REGULAR, size, lead, left_width),
+        *_centred(unit_name.upper(), BOLD, size, lead, left_width),
+    ]
     left.append(_short_rule(left_width, size))
     if number_line:
         left += _centred(number_line, REGULAR, size, lead, left_width)
-    right = [*_centred(NATION, BOLD, size, lead, right_width),
-             line_block([Segment(MOTTO, BOLD)], size + 0.5, lead, right_width, align="center",
-                        underline=True),
-             *_centred(dateline, ITALIC, size, lead * 1.3, right_width)]
+    right = [
+        *_centred(NATION, BOLD, size, lead, right_width),
+        line_block(
+            [Segment(MOTTO, BOLD)], size + 0.5, lead, right_width, align="center", underline=True
+        ),
+        *_centred(dateline, ITALIC, size, lead * 1.3, right_width),
+    ]
     return columns_block(left, right, left_width)
 
 
@@ -116,6 +166,7 @@ def _centred(text: str, font: str, size: float, leading: float, width: float) ->
 
 def _short_rule(width: float, size: float) -> Block:
     """The short centred line under the issuing unit's name (Nghị định 30/2020 header style)."""
+
     def draw(canvas: Any, x: float, top: float) -> None:
         canvas.setLineWidth(0.6)
         canvas.line(x + width * 0.35, top - size * 0.35, x + width * 0.65, top - size * 0.35)

@@ -38,8 +38,9 @@ class FontsMissingError(UserError):
     exit_code = 5
 
     def __init__(self, message: str) -> None:
-        super().__init__(message, advice="Bản cài đặt bị thiếu tệp: cài lại counter-app "
-                         "hoặc báo bộ phận CNTT.")
+        super().__init__(
+            message, advice="Bản cài đặt bị thiếu tệp: cài lại counter-app hoặc báo bộ phận CNTT."
+        )
 
 
 @functools.cache
@@ -50,8 +51,9 @@ def register_fonts() -> FontFaces:
         if not path.is_file():
             raise FontsMissingError(f"Không tìm thấy phông chữ: {path}")
         pdfmetrics.registerFont(TTFont(name, str(path)))
-    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC,
-                                  boldItalic=BOLD)
+    pdfmetrics.registerFontFamily(
+        REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD
+    )
     return FontFaces(regular=REGULAR, bold=BOLD, italic=ITALIC)
 
 

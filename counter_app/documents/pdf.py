@@ -53,8 +53,14 @@ def _render_locked(copies: Sequence[DocumentCopy], typo: Typography, title: str)
     buffer = io.BytesIO()
     # invariant=1: no timestamps or random IDs, so equal data gives byte-identical PDFs.
     # initialFontName: otherwise an unused, unembedded Helvetica is referenced on every page.
-    canvas = Canvas(buffer, pagesize=(typo.page_width, typo.page_height), invariant=1,
-                    pageCompression=1, initialFontName=REGULAR, initialFontSize=typo.body)
+    canvas = Canvas(
+        buffer,
+        pagesize=(typo.page_width, typo.page_height),
+        invariant=1,
+        pageCompression=1,
+        initialFontName=REGULAR,
+        initialFontSize=typo.body,
+    )
     canvas.setTitle(nfc(title))
     canvas.setCreator("counter_app")
     frame = typo.frame_top - typo.margin_bottom - typo.running_height

@@ -68,14 +68,21 @@ def _top_blocks(data: SlipData, typo: Typography, copy_label: str) -> list[Block
     """National header, title, code and copy label."""
     width = typo.content_width
     return [
-        national_header(data.agency_name, data.unit_name,
-                        dateline(data.place_name, data.received_at), typo),
+        national_header(
+            data.agency_name, data.unit_name, dateline(data.place_name, data.received_at), typo
+        ),
         spacer(typo.leading * 0.6),
         *paragraph(TITLE, BOLD, typo.title, typo.title * 1.4, width, align="center"),
-        line_block([Segment("Mã hồ sơ: ", REGULAR), Segment(data.dossier_code, BOLD)],
-                   typo.body, typo.leading, width, align="center"),
-        line_block([Segment(f"({copy_label})", ITALIC)], typo.body, typo.leading, width,
-                   align="center"),
+        line_block(
+            [Segment("Mã hồ sơ: ", REGULAR), Segment(data.dossier_code, BOLD)],
+            typo.body,
+            typo.leading,
+            width,
+            align="center",
+        ),
+        line_block(
+            [Segment(f"({copy_label})", ITALIC)], typo.body, typo.leading, width, align="center"
+        ),
     ]
 
 
@@ -126,8 +133,13 @@ def _body_blocks(data: SlipData, typo: Typography) -> list[Block]:
     return [
         spacer(typo.leading * 0.4),
         *_applicant_blocks(data, typo),
-        line_block([Segment("1. Thành phần hồ sơ nộp gồm:", REGULAR)], typo.body, typo.leading,
-                   typo.content_width, keep_with_next=True),
+        line_block(
+            [Segment("1. Thành phần hồ sơ nộp gồm:", REGULAR)],
+            typo.body,
+            typo.leading,
+            typo.content_width,
+            keep_with_next=True,
+        ),
         *_component_blocks(data, typo),
         spacer(typo.leading * 0.3),
         *_numbered_blocks(data, typo),
@@ -149,14 +161,19 @@ def _applicant_blocks(data: SlipData, typo: Typography) -> list[Block]:
         *blocks,
         *field_lines("Địa chỉ:", data.applicant_address, typo, value_font=REGULAR),
         *contact_lines(data.applicant_phone, data.applicant_email, typo),
-        *field_lines("Nội dung yêu cầu giải quyết:",
-                     f"{data.procedure_name} (Mã TTHC: {data.procedure_code})", typo),
+        *field_lines(
+            "Nội dung yêu cầu giải quyết:",
+            f"{data.procedure_name} (Mã TTHC: {data.procedure_code})",
+            typo,
+        ),
     ]
 
 
 def _component_blocks(data: SlipData, typo: Typography) -> list[Block]:
-    rows = [(str(index), c.name, str(c.originals), str(c.copies))
-            for index, c in enumerate(data.components, start=1)]
+    rows = [
+        (str(index), c.name, str(c.originals), str(c.copies))
+        for index, c in enumerate(data.components, start=1)
+    ]
     if not rows:
         rows = [("", "(Không có giấy tờ kèm theo)", "", "")]
     return table_blocks(COMPONENT_COLUMNS, rows, typo)
@@ -165,14 +182,21 @@ def _component_blocks(data: SlipData, typo: Typography) -> list[Block]:
 def _numbered_blocks(data: SlipData, typo: Typography) -> list[Block]:
     blocks = [
         *field_lines("2. Số lượng hồ sơ:", f"{data.sets_count:02d} (bộ)", typo, value_font=REGULAR),
-        *field_lines("3. Thời gian giải quyết hồ sơ theo quy định là:",
-                     data.processing_time_text, typo, value_font=REGULAR),
-        *field_lines("4. Thời gian nhận hồ sơ:", format_vn_long(data.received_at), typo,
-                     value_font=REGULAR),
-        *field_lines("5. Thời gian trả kết quả giải quyết hồ sơ:", format_vn_long(data.due_at),
-                     typo),
-        *field_lines("6. Đăng ký nhận kết quả tại:", data.result_delivery_text, typo,
-                     value_font=REGULAR),
+        *field_lines(
+            "3. Thời gian giải quyết hồ sơ theo quy định là:",
+            data.processing_time_text,
+            typo,
+            value_font=REGULAR,
+        ),
+        *field_lines(
+            "4. Thời gian nhận hồ sơ:", format_vn_long(data.received_at), typo, value_font=REGULAR
+        ),
+        *field_lines(
+            "5. Thời gian trả kết quả giải quyết hồ sơ:", format_vn_long(data.due_at), typo
+        ),
+        *field_lines(
+            "6. Đăng ký nhận kết quả tại:", data.result_delivery_text, typo, value_font=REGULAR
+        ),
         *field_lines("Phí, lệ phí:", data.fees_text or "Không", typo, value_font=REGULAR),
     ]
     if data.logbook_text:
@@ -185,8 +209,10 @@ def _notes_blocks(data: SlipData, typo: Typography) -> list[Block]:
     width, size, lead = typo.content_width, typo.small, typo.small_leading
     hang = text_width("- ", REGULAR, size)
     notes = [*NOTES, *([data.note] if data.note else [])]
-    blocks = [spacer(lead * 0.5),
-              line_block([Segment("Ghi chú:", BOLD)], size, lead, width, keep_with_next=True)]
+    blocks = [
+        spacer(lead * 0.5),
+        line_block([Segment("Ghi chú:", BOLD)], size, lead, width, keep_with_next=True),
+    ]
     for note in notes:
         blocks += paragraph(f"- {note}", REGULAR, size, lead, width, hanging=hang)
     blocks += paragraph(data.lookup_hint, ITALIC, size, lead, width)
@@ -203,14 +229,30 @@ def warm_up() -> None:
     """
     moment = datetime(2026, 1, 1, 1, 0, tzinfo=UTC)
     sample = SlipData(
-        dossier_code="000.00.00.H27-260101-0001", unit_name="Bộ phận Một cửa", agency_name="UBND",
-        place_name="Hà Tĩnh", applicant_name="Nguyễn Văn A", applicant_id="042000000000",
-        applicant_address="Hà Tĩnh", applicant_phone="0912345678", applicant_email="",
-        authorised_person=None, procedure_name="Thủ tục", procedure_code="1.000000",
-        components=(SlipComponent("Tờ khai", 1, 0),), sets_count=1,
-        processing_time_text="Trong ngày", received_at=moment, due_at=moment,
-        result_delivery_text="Tại Bộ phận Một cửa", fees_text=None, clerk_name="Người tiếp nhận",
-        logbook_text=None, lookup_hint="Tra cứu", hotline=None, note=None,
+        dossier_code="000.00.00.H27-260101-0001",
+        unit_name="Bộ phận Một cửa",
+        agency_name="UBND",
+        place_name="Hà Tĩnh",
+        applicant_name="Nguyễn Văn A",
+        applicant_id="042000000000",
+        applicant_address="Hà Tĩnh",
+        applicant_phone="0912345678",
+        applicant_email="",
+        authorised_person=None,
+        procedure_name="Thủ tục",
+        procedure_code="1.000000",
+        components=(SlipComponent("Tờ khai", 1, 0),),
+        sets_count=1,
+        processing_time_text="Trong ngày",
+        received_at=moment,
+        due_at=moment,
+        result_delivery_text="Tại Bộ phận Một cửa",
+        fees_text=None,
+        clerk_name="Người tiếp nhận",
+        logbook_text=None,
+        lookup_hint="Tra cứu",
+        hotline=None,
+        note=None,
     )
     for page_size in TYPOGRAPHY:
         render_slip(sample, page_size)

@@ -23,8 +23,9 @@ class Column:
     align: Align = "left"
 
 
-def table_blocks(columns: Sequence[Column], rows: Sequence[Sequence[str]],
-                 typo: Typography) -> list[Block]:
+def table_blocks(
+    columns: Sequence[Column], rows: Sequence[Sequence[str]], typo: Typography
+) -> list[Block]:
     """The header block (kept with the first row) followed by one block per row."""
     total = sum(c.share for c in columns)
     widths = [typo.content_width * c.share / total for c in columns]
@@ -32,21 +33,33 @@ def table_blocks(columns: Sequence[Column], rows: Sequence[Sequence[str]],
     header = _row_block(header_cells, widths, ["center"] * len(columns), BOLD, typo, None)
     header = Block(header.height, header.draw, keep_with_next=True)
     aligns = [c.align for c in columns]
-    body = [_row_block(_wrap_cells(row, widths, REGULAR, typo.body), widths, aligns, REGULAR,
-                       typo, header)
-            for row in rows]
+    body = [
+        _row_block(
+            _wrap_cells(row, widths, REGULAR, typo.body), widths, aligns, REGULAR, typo, header
+        )
+        for row in rows
+    ]
     return [header, *body]
 
 
-def _wrap_cells(texts: Sequence[str], widths: Sequence[float], font: str,
-                size: float) -> list[list[str]]:
+def _wrap_cells(
+    texts: Sequence[str], widths: Sequence[float], font: str, size: float
+) -> list[list[str]]:
     """Each cell's text wrapped to its column's inner width."""
-    return [wrap_lines(text, font, size, w - 2 * CELL_PADDING, w - 2 * CELL_PADDING)
-            for text, w in zip(texts, widths, strict=True)]
+    return [
+        wrap_lines(text, font, size, w - 2 * CELL_PADDING, w - 2 * CELL_PADDING)
+        for text, w in zip(texts, widths, strict=True)
+    ]
 
 
-def _row_block(cells: Sequence[Sequence[str]], widths: Sequence[float], aligns: Sequence[Align],
-               font: str, typo: Typography, header: Block | None) -> Block:
+def _row_block(
+    cells: Sequence[Sequence[str]],
+    widths: Sequence[float],
+    aligns: Sequence[Align],
+    font: str,
+    typo: Typography,
+    header: Block | None,
+) -> Block:
     """A ruled row of pre-wrapped cells, as tall as its tallest cell."""
     lead, size = typo.leading, typo.body
     height = max(len(lines) for lines in cells) * lead + CELL_PADDING
@@ -62,8 +75,9 @@ def _row_block(cells: Sequence[Sequence[str]], widths: Sequence[float], aligns: 
                 free = width - 2 * CELL_PADDING - text_width(line, font, size)
                 shift = {"left": 0.0, "center": free / 2, "right": free}[align]
                 base = baseline(top - CELL_PADDING / 2 - index * lead, lead, size)
-                draw_segments(canvas, [Segment(line, font)], cell_x + CELL_PADDING + shift,
-                              base, size)
+                draw_segments(
+                    canvas, [Segment(line, font)], cell_x + CELL_PADDING + shift, base, size
+                )
             cell_x += width
 
     return Block(height, draw, page_header=header)

@@ -14,8 +14,9 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def wrap_lines(text: str, font: str, size: float, first_width: float,
-               rest_width: float) -> list[str]:
+def wrap_lines(
+    text: str, font: str, size: float, first_width: float, rest_width: float
+) -> list[str]:
     """Split `text` into lines no wider than the given widths (the first line may be narrower).
 
     Words longer than a whole line (URLs, long codes) are cut by characters. Always returns at
@@ -43,8 +44,9 @@ def wrap_lines(text: str, font: str, size: float, first_width: float,
     return lines
 
 
-def _cut_word(word: str, font: str, size: float, first_width: float,
-              rest_width: float) -> list[str]:
+def _cut_word(
+    word: str, font: str, size: float, first_width: float, rest_width: float
+) -> list[str]:
     """Cut one over-long word into pieces that each fit, character by character."""
     pieces: list[str] = []
     piece = ""

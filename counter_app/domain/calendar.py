@@ -271,8 +271,9 @@ class WorkCalendar:
     def _day_length(self, day: date) -> timedelta:
         length = self._day_lengths.get(day)
         if length is None:
-            length = sum((_at(day, s.end) - _at(day, s.start) for s in self.sessions_on(day)),
-                         timedelta())
+            length = sum(
+                (_at(day, s.end) - _at(day, s.start) for s in self.sessions_on(day)), timedelta()
+            )
             self._day_lengths[day] = length
         return length
 

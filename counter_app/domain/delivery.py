@@ -31,11 +31,17 @@ def delivery_issues(
         return []
     issues = []
     if stored_address(delivery, address) is None:
-        issues.append(ValidationIssue(
-            "delivery_address", "Nhận kết quả qua bưu điện thì phải có địa chỉ nhận."))
+        issues.append(
+            ValidationIssue(
+                "delivery_address", "Nhận kết quả qua bưu điện thì phải có địa chỉ nhận."
+            )
+        )
     if bcci_allowed is False:
-        issues.append(ValidationIssue(
-            "result_delivery", "Thủ tục này không đăng ký trả kết quả qua bưu điện.", False))
+        issues.append(
+            ValidationIssue(
+                "result_delivery", "Thủ tục này không đăng ký trả kết quả qua bưu điện.", False
+            )
+        )
     return issues
 
 

@@ -229,6 +229,7 @@ def _to_national(digits: str) -> str:
 
 # --- UPU S10 tracking numbers --------------------------------------------------------------------
 
+
 def validate_s10(value: str, field: str = "tracking_number") -> str:
     """A UPU S10 item number with a correct check digit, normalised (e.g. `EE123456785VN`)."""
     code = normalise_tracking_number(value)

@@ -50,8 +50,9 @@ def _check_columns(table: Table, names: list[str]) -> None:
     unknown = sorted(set(names) - set(table.columns.keys()))
     defaulted = [c.key for c in table.columns if c.key not in names and c.default is not None]
     if unknown or defaulted:
-        raise ValueError(f"{table.name}: unknown columns {unknown}, "
-                         f"columns with a default left out {defaulted}")
+        raise ValueError(
+            f"{table.name}: unknown columns {unknown}, columns with a default left out {defaulted}"
+        )
 
 
 def _converters(

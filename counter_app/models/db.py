@@ -130,8 +130,10 @@ def open_store(paths: StorePaths, *, migrate: bool = True) -> Engine:
 
 def _unreadable(paths: StorePaths, exc: BaseException) -> StoreError:
     """A store SQLite opens but cannot migrate for a reason `store_error` does not know."""
-    return StoreError(f"Tệp dữ liệu {paths.db_file} bị hỏng hoặc không đọc được: {exc}",
-                      advice="Báo bộ phận CNTT; đừng xoá tệp này.")
+    return StoreError(
+        f"Tệp dữ liệu {paths.db_file} bị hỏng hoặc không đọc được: {exc}",
+        advice="Báo bộ phận CNTT; đừng xoá tệp này.",
+    )
 
 
 def _has_tables(engine: Engine) -> bool:

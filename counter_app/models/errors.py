@@ -85,10 +85,14 @@ def _result_code(error: sqlite3.Error) -> tuple[int, int]:
 
 
 _TEXT_CODES = (
-    ("database is locked", SQLITE_BUSY), ("is locked", SQLITE_LOCKED),
-    ("disk is full", SQLITE_FULL), ("readonly database", SQLITE_READONLY),
-    ("not a database", SQLITE_NOTADB), ("malformed", SQLITE_CORRUPT),
-    ("unable to open", SQLITE_CANTOPEN), ("disk i/o error", SQLITE_IOERR),
+    ("database is locked", SQLITE_BUSY),
+    ("is locked", SQLITE_LOCKED),
+    ("disk is full", SQLITE_FULL),
+    ("readonly database", SQLITE_READONLY),
+    ("not a database", SQLITE_NOTADB),
+    ("malformed", SQLITE_CORRUPT),
+    ("unable to open", SQLITE_CANTOPEN),
+    ("disk i/o error", SQLITE_IOERR),
 )
 
 
@@ -101,8 +105,9 @@ def store_error(exc: BaseException, db_file: Path) -> StoreError | None:
     if isinstance(exc, OSError):
         return _folder_error(exc, db_file)
     error = _sqlite_cause(exc)
-    if error is None or isinstance(error, sqlite3.IntegrityError | sqlite3.ProgrammingError
-                                   | sqlite3.InterfaceError):
+    if error is None or isinstance(
+        error, sqlite3.IntegrityError | sqlite3.ProgrammingError | sqlite3.InterfaceError
+    ):
         return None
     primary, extended = _result_code(error)
     if primary == SQLITE_BUSY and extended not in _TRANSIENT_BUSY:
@@ -113,8 +118,10 @@ def store_error(exc: BaseException, db_file: Path) -> StoreError | None:
     if builder is not None:
         return builder(db_file)
     if isinstance(error, sqlite3.OperationalError) and primary != SQLITE_ERROR:
-        return StoreError(f"Kho dữ liệu {db_file} báo lỗi: {error}.",
-                          advice="Thử lại; nếu lỗi lặp lại, báo bộ phận CNTT.")
+        return StoreError(
+            f"Kho dữ liệu {db_file} báo lỗi: {error}.",
+            advice="Thử lại; nếu lỗi lặp lại, báo bộ phận CNTT.",
+        )
     return None
 
 
@@ -146,49 +153,63 @@ def _locked(db_file: Path) -> StoreError:
     return StoreLocked(
         f"Kho dữ liệu {db_file} đang bị một chương trình khác giữ khoá (một cửa sổ counter-app "
         "khác, một lần đồng bộ hoặc sao lưu).",
-        advice="Chờ một lát rồi thử lại; nếu vẫn vậy, đóng các chương trình đang mở kho này.")
+        advice="Chờ một lát rồi thử lại; nếu vẫn vậy, đóng các chương trình đang mở kho này.",
+    )
 
 
 def _busy(db_file: Path) -> StoreError:
-    return StoreBusy(f"Kho dữ liệu {db_file} đang bận với một thao tác khác.",
-                     advice="Thử lại sau vài giây.")
+    return StoreBusy(
+        f"Kho dữ liệu {db_file} đang bận với một thao tác khác.", advice="Thử lại sau vài giây."
+    )
 
 
 def _disk_full(db_file: Path) -> StoreError:
     return StoreDiskFull(
         f"Ổ đĩa chứa kho dữ liệu {db_file} đã đầy; thao tác vừa rồi chưa được lưu.",
-        advice="Giải phóng dung lượng ổ đĩa (xoá tệp không cần, dọn thùng rác) rồi thử lại.")
+        advice="Giải phóng dung lượng ổ đĩa (xoá tệp không cần, dọn thùng rác) rồi thử lại.",
+    )
 
 
 def _read_only(db_file: Path) -> StoreError:
     return StoreReadOnly(
         f"Không ghi được vào kho dữ liệu {db_file}: tệp hoặc thư mục chỉ cho đọc.",
-        advice="Cấp quyền ghi cho thư mục dữ liệu (hoặc mở khoá ghi của ổ đĩa) rồi thử lại.")
+        advice="Cấp quyền ghi cho thư mục dữ liệu (hoặc mở khoá ghi của ổ đĩa) rồi thử lại.",
+    )
 
 
 def _corrupt(db_file: Path) -> StoreError:
     return StoreCorrupt(
         f"Tệp dữ liệu {db_file} bị hỏng (không đọc được như một cơ sở dữ liệu).",
         advice="Đừng xoá hay ghi đè tệp này; báo bộ phận CNTT để khôi phục từ bản sao lưu "
-        f"trong {db_file.parent / 'backups'}.")
+        f"trong {db_file.parent / 'backups'}.",
+    )
 
 
 def _cannot_open(db_file: Path) -> StoreError:
     return StoreCannotOpen(
         f"Không mở được tệp dữ liệu {db_file}.",
-        advice="Kiểm tra thư mục dữ liệu còn đó (ổ mạng, ổ USB đã cắm) và có quyền truy cập.")
+        advice="Kiểm tra thư mục dữ liệu còn đó (ổ mạng, ổ USB đã cắm) và có quyền truy cập.",
+    )
 
 
 def _io_error(db_file: Path) -> StoreError:
-    return StoreError(f"Lỗi đọc/ghi ổ đĩa với kho dữ liệu {db_file}.", code="store.io_error",
-                      advice="Kiểm tra ổ đĩa (hoặc ổ mạng) rồi thử lại; báo bộ phận CNTT nếu "
-                      "lỗi lặp lại.")
+    return StoreError(
+        f"Lỗi đọc/ghi ổ đĩa với kho dữ liệu {db_file}.",
+        code="store.io_error",
+        advice="Kiểm tra ổ đĩa (hoặc ổ mạng) rồi thử lại; báo bộ phận CNTT nếu lỗi lặp lại.",
+    )
 
 
 _BY_CODE = {
-    SQLITE_LOCKED: _busy, SQLITE_BUSY: _busy, SQLITE_FULL: _disk_full,
-    SQLITE_READONLY: _read_only, SQLITE_PERM: _read_only, SQLITE_CORRUPT: _corrupt,
-    SQLITE_NOTADB: _corrupt, SQLITE_CANTOPEN: _cannot_open, SQLITE_IOERR: _io_error,
+    SQLITE_LOCKED: _busy,
+    SQLITE_BUSY: _busy,
+    SQLITE_FULL: _disk_full,
+    SQLITE_READONLY: _read_only,
+    SQLITE_PERM: _read_only,
+    SQLITE_CORRUPT: _corrupt,
+    SQLITE_NOTADB: _corrupt,
+    SQLITE_CANTOPEN: _cannot_open,
+    SQLITE_IOERR: _io_error,
 }
 
 
@@ -199,9 +220,11 @@ def _folder_error(exc: OSError, db_file: Path) -> StoreError:
         return StoreReadOnly(
             f"Không tạo được thư mục dữ liệu {db_file.parent}: {detail}.",
             advice="Chọn thư mục có quyền ghi (--data-dir hoặc COUNTER_APP_DATA) hoặc cấp quyền "
-            "ghi rồi thử lại.")
+            "ghi rồi thử lại.",
+        )
     if exc.errno == errno.ENOSPC:
         return _disk_full(db_file)
     return StoreCannotOpen(
         f"Không tạo được thư mục dữ liệu {db_file.parent}: {detail}.",
-        advice="Kiểm tra đường dẫn thư mục dữ liệu (--data-dir hoặc COUNTER_APP_DATA).")
+        advice="Kiểm tra đường dẫn thư mục dữ liệu (--data-dir hoặc COUNTER_APP_DATA).",
+    )

@@ -16,14 +16,23 @@ from pathlib import Path
 
 from counter_app.models.errors import StoreCorrupt, is_corruption
 
-START_TABLES = ("dossiers", "applicants", "dossier_events", "dossier_components", "outbox",
-                "outbox_payloads", "sync_receipts", "sync_state")
+START_TABLES = (
+    "dossiers",
+    "applicants",
+    "dossier_events",
+    "dossier_components",
+    "outbox",
+    "outbox_payloads",
+    "sync_receipts",
+    "sync_state",
+)
 MAX_PROBLEMS = 20
 BACKUP_GLOB = "counter-*.sqlite3"
 
 
-def problems(conn: sqlite3.Connection, pragma: str = "quick_check",
-             tables: tuple[str, ...] | None = None) -> list[str]:
+def problems(
+    conn: sqlite3.Connection, pragma: str = "quick_check", tables: tuple[str, ...] | None = None
+) -> list[str]:
     """What SQLite's `pragma` finds wrong (empty: sound). A page too damaged to read at all
     ends the check with an error, which is a problem too."""
     found: list[str] = []
@@ -41,8 +50,9 @@ def problems(conn: sqlite3.Connection, pragma: str = "quick_check",
     return found[:MAX_PROBLEMS]
 
 
-def check_file(db_file: Path, pragma: str = "quick_check",
-               tables: tuple[str, ...] | None = None) -> list[str]:
+def check_file(
+    db_file: Path, pragma: str = "quick_check", tables: tuple[str, ...] | None = None
+) -> list[str]:
     """`problems` of a closed file (a backup), opened read-only so nothing is written to it; a
     file that cannot be read at all is a problem too."""
     try:
@@ -80,14 +90,19 @@ def corrupt_error(db_file: Path, found: list[str]) -> StoreCorrupt:
     newest = newest_good_backup(db_file.parent / "backups")
     first = found[0] if found else "?"
     if newest is not None:
-        advice = (f"Đã ngừng ghi để không làm hỏng thêm. Báo bộ phận CNTT khôi phục bản sao lưu "
-                  f"tốt mới nhất {newest.name}: counter-app backup restore \"{newest}\" (tệp "
-                  "hỏng được giữ lại, không bị xoá).")
+        advice = (
+            f"Đã ngừng ghi để không làm hỏng thêm. Báo bộ phận CNTT khôi phục bản sao lưu "
+            f'tốt mới nhất {newest.name}: counter-app backup restore "{newest}" (tệp '
+            "hỏng được giữ lại, không bị xoá)."
+        )
     else:
-        advice = ("Đã ngừng ghi để không làm hỏng thêm. Không có bản sao lưu tốt nào trong "
-                  f"{db_file.parent / 'backups'}; đừng xoá tệp này, báo bộ phận CNTT.")
-    return StoreCorrupt(f"Kho dữ liệu {db_file} bị hỏng (kiểm tra toàn vẹn: {first}).",
-                        advice=advice)
+        advice = (
+            "Đã ngừng ghi để không làm hỏng thêm. Không có bản sao lưu tốt nào trong "
+            f"{db_file.parent / 'backups'}; đừng xoá tệp này, báo bộ phận CNTT."
+        )
+    return StoreCorrupt(
+        f"Kho dữ liệu {db_file} bị hỏng (kiểm tra toàn vẹn: {first}).", advice=advice
+    )
 
 
 @dataclass(frozen=True)

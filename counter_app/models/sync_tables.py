@@ -78,8 +78,9 @@ class ProvinceUpdate(Base):
 
     __tablename__ = "province_updates"
     __table_args__ = (Index("ix_province_updates_change_id", "change_id"),)
-    feed_generation: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False,
-                                                 default=0, server_default="0")
+    feed_generation: Mapped[int] = mapped_column(
+        Integer, primary_key=True, autoincrement=False, default=0, server_default="0"
+    )
     change_seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     change_id: Mapped[str | None] = mapped_column(String(32))
     kind: Mapped[str] = mapped_column(String(40))

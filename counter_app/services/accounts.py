@@ -61,11 +61,17 @@ class AccountService:
         with self._store.write() as session:
             if session.scalar(select(User.id).where(User.username == username)):
                 raise ServiceError(f"Tên đăng nhập “{username}” đã tồn tại.", field="username")
-            session.add(User(
-                username=username, full_name=nfc(full_name.strip()), role=role,
-                password_hash=hash_password(password), failed_attempts=0, active=True,
-                created_at=self._clock(),
-            ))
+            session.add(
+                User(
+                    username=username,
+                    full_name=nfc(full_name.strip()),
+                    role=role,
+                    password_hash=hash_password(password),
+                    failed_attempts=0,
+                    active=True,
+                    created_at=self._clock(),
+                )
+            )
 
     def sign_in(self, username: str, password: str) -> SignedInUser:
         """Check the password; count failures and lock the account after too many."""
@@ -92,9 +98,7 @@ class AccountService:
             if user.failed_attempts >= int(get_setting(session, "auth.max_failed_attempts")):
                 minutes = int(get_setting(session, "auth.lockout_minutes"))
                 user.locked_until, user.failed_attempts = now + timedelta(minutes=minutes), 0
-                return (
-                    f"Nhập sai mật khẩu quá nhiều lần: tài khoản bị khóa {minutes} phút."
-                )
+                return f"Nhập sai mật khẩu quá nhiều lần: tài khoản bị khóa {minutes} phút."
             return WRONG_CREDENTIALS
         user.failed_attempts, user.locked_until = 0, None
         return SignedInUser(user.username, user.full_name, user.role)

@@ -50,12 +50,15 @@ def restore_backup(data_dir: Path, backup: Path) -> Restored:
     """Put `backup` in place of the store after a full check of it; the old file is kept."""
     paths = StorePaths(data_dir)
     if not backup.is_file():
-        raise StoreCannotOpen(f"Không thấy tệp sao lưu {backup}.",
-                              advice="Xem danh sách: counter-app backup list.")
+        raise StoreCannotOpen(
+            f"Không thấy tệp sao lưu {backup}.", advice="Xem danh sách: counter-app backup list."
+        )
     found = integrity.check_file(backup, "integrity_check")
     if found:
-        raise StoreCorrupt(f"Bản sao lưu {backup} cũng bị hỏng ({found[0]}); chưa thay gì.",
-                           advice="Chọn bản khác trong counter-app backup list.")
+        raise StoreCorrupt(
+            f"Bản sao lưu {backup} cũng bị hỏng ({found[0]}); chưa thay gì.",
+            advice="Chọn bản khác trong counter-app backup list.",
+        )
     kept = _move_aside(paths)
     _copy_in(backup, paths.db_file)
     Store.open(data_dir).close()  # migrates an older backup; its start-up check must pass

@@ -54,9 +54,14 @@ def install_catalogue(session: Session, catalogue: Catalogue, text: str, source:
         return False
     session.execute(update(CatalogueVersion).values(is_current=False))
     version = CatalogueVersion(
-        version=catalogue.version, sha256=catalogue.sha256,
-        effective_from=catalogue.effective_from, loaded_at=now_vn(), source=source,
-        is_current=True, sample_data=catalogue.sample_data, document=text,
+        version=catalogue.version,
+        sha256=catalogue.sha256,
+        effective_from=catalogue.effective_from,
+        loaded_at=now_vn(),
+        source=source,
+        is_current=True,
+        sample_data=catalogue.sample_data,
+        document=text,
     )
     session.add(version)
     session.flush()
@@ -86,11 +91,17 @@ def _procedure_row(
     version_id: int, proc: CatalogueProcedure, agencies: dict[str, str], fields: dict[str, str]
 ) -> Procedure:
     return Procedure(
-        catalogue_version_id=version_id, code=proc.code, local_code=proc.local_code,
-        name=proc.name, name_folded=fold(f"{proc.code} {proc.name}"), field_code=proc.field,
-        field_name=fields[proc.field], level=proc.level,
+        catalogue_version_id=version_id,
+        code=proc.code,
+        local_code=proc.local_code,
+        name=proc.name,
+        name_folded=fold(f"{proc.code} {proc.name}"),
+        field_code=proc.field,
+        field_name=fields[proc.field],
+        level=proc.level,
         # No agency in the catalogue: the receiving commune itself decides (shown as its name).
-        agency_code=proc.agency or "", agency_name=agencies.get(proc.agency or "", ""),
+        agency_code=proc.agency or "",
+        agency_name=agencies.get(proc.agency or "", ""),
         processing_amount=str(proc.processing.amount),
         processing_unit=proc.processing.unit,
         cutoff=proc.cutoff.strftime("%H:%M") if proc.cutoff else None,

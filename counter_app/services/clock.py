@@ -22,13 +22,17 @@ from counter_protocol.timefmt import to_vn
 CLOCK_SUSPECT = "clock.suspect"
 BEHIND_STORED = (
     "Đồng hồ máy này đang là {now}, sớm hơn thời điểm mới nhất đã ghi trên máy ({newest}). "
-    "Ngày giờ của máy có thể đang sai: mã hồ sơ và ngày hẹn trả trên giấy tiếp nhận sẽ sai theo.")
+    "Ngày giờ của máy có thể đang sai: mã hồ sơ và ngày hẹn trả trên giấy tiếp nhận sẽ sai theo."
+)
 OFF_SERVER = (
     "Lần liên lạc gần nhất với máy chủ tỉnh ({when}), đồng hồ máy này {direction} {size} so "
     "với giờ máy chủ. Ngày giờ của máy có thể đang sai: mã hồ sơ và ngày hẹn trả trên giấy "
-    "tiếp nhận sẽ sai theo.")
-ADVICE = ("Kiểm tra ngày giờ ở góc màn hình; nếu sai, chỉnh lại (bật tự động đồng bộ giờ của "
-          "Windows) rồi lưu lại. Chỉ xác nhận lưu khi chắc chắn ngày giờ đang đúng.")
+    "tiếp nhận sẽ sai theo."
+)
+ADVICE = (
+    "Kiểm tra ngày giờ ở góc màn hình; nếu sai, chỉnh lại (bật tự động đồng bộ giờ của "
+    "Windows) rồi lưu lại. Chỉ xác nhận lưu khi chắc chắn ngày giờ đang đúng."
+)
 
 
 class ClockSuspect(ServiceError):
@@ -46,14 +50,17 @@ def max_skew(session: Session) -> timedelta:
 
 def newest_stored(session: Session) -> datetime | None:
     """The latest time this PC has written: dossiers received, events, sync runs."""
-    times = [session.scalar(select(func.max(column))) for column in (
-        Dossier.received_at, DossierEvent.at, SyncLogEntry.finished_at)]
+    times = [
+        session.scalar(select(func.max(column)))
+        for column in (Dossier.received_at, DossierEvent.at, SyncLogEntry.finished_at)
+    ]
     known = [t for t in times if t is not None]
     return max(known) if known else None
 
 
-def record_reading(session: Session, server_time: datetime, local_time: datetime,
-                   source: str) -> ClockReading:
+def record_reading(
+    session: Session, server_time: datetime, local_time: datetime, source: str
+) -> ClockReading:
     """Keep this comparison as the latest; vouch for what is stored when the clock was right."""
     reading = session.get(ClockReading, CLOCK_ROW) or ClockReading(id=CLOCK_ROW)
     skew = (server_time - local_time).total_seconds()
@@ -77,8 +84,10 @@ def clock_problem(session: Session, now: datetime) -> str | None:
         return BEHIND_STORED.format(now=_vn(now), newest=_vn(newest))
     if reading is not None and abs(reading.skew_s) > limit.total_seconds():
         return OFF_SERVER.format(
-            when=_vn(reading.server_time), size=duration_vn(abs(reading.skew_s)),
-            direction="chậm" if reading.skew_s > 0 else "nhanh")
+            when=_vn(reading.server_time),
+            size=duration_vn(abs(reading.skew_s)),
+            direction="chậm" if reading.skew_s > 0 else "nhanh",
+        )
     return None
 
 

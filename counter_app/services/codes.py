@@ -35,8 +35,11 @@ _NEXT_NUMBER = (
 _CODE_USED = select(Dossier.id).where(Dossier.code == bindparam("code"))
 _SET_LAST = (
     update(_COUNTERS)
-    .where(_COUNTERS.c.agency_code == bindparam("a"), _COUNTERS.c.day == bindparam("d"),
-           _COUNTERS.c.slot == bindparam("s"))
+    .where(
+        _COUNTERS.c.agency_code == bindparam("a"),
+        _COUNTERS.c.day == bindparam("d"),
+        _COUNTERS.c.slot == bindparam("s"),
+    )
     .values(last_seq=bindparam("n"))
 )
 
@@ -49,8 +52,9 @@ def _allocate(session: Session, agency_code: str, day: date, slot: int) -> Dossi
     leaves the number used. A code is never issued twice.
     """
     conn, yymmdd = session.connection(), f"{day:%y%m%d}"
-    seq = conn.execute(_NEXT_NUMBER, {"agency_code": agency_code, "day": yymmdd, "slot": slot,
-                                      "last_seq": 1}).scalar_one()
+    seq = conn.execute(
+        _NEXT_NUMBER, {"agency_code": agency_code, "day": yymmdd, "slot": slot, "last_seq": 1}
+    ).scalar_one()
     code = make_code(agency_code, day, slot, seq)
     # A store restored from an older copy may lag behind dossiers it later re-imported: skip
     # any number already on a dossier rather than fail.
@@ -67,8 +71,11 @@ def raise_counters(session: Session, agency_code: str, slot: int, marks: Iterabl
     """Number above the slot's high-water marks (what an earlier PC of this slot already issued,
     as the server or its signed slot file says), in the caller's transaction. A counter never
     goes down."""
-    rows = [{"agency_code": agency_code, "day": m.day, "slot": slot, "last_seq": m.last_seq}
-            for m in marks if 0 < m.last_seq <= PER_SLOT_DAILY and len(m.day) == 6]
+    rows = [
+        {"agency_code": agency_code, "day": m.day, "slot": slot, "last_seq": m.last_seq}
+        for m in marks
+        if 0 < m.last_seq <= PER_SLOT_DAILY and len(m.day) == 6
+    ]
     if rows:
         session.connection().execute(_RAISE, rows)
 
@@ -76,8 +83,9 @@ def raise_counters(session: Session, agency_code: str, slot: int, marks: Iterabl
 RECENT_DAYS = 62  # the server looks at a month of marks; a little more costs nothing
 
 
-def own_first_numbers(session: Session, agency_code: str, slot: int,
-                      days: int = RECENT_DAYS) -> list[SlotFirst]:
+def own_first_numbers(
+    session: Session, agency_code: str, slot: int, days: int = RECENT_DAYS
+) -> list[SlotFirst]:
     """The lowest number this store's own dossiers used per day in its slot (newest `days`)."""
     codes = session.scalars(select(Dossier.code).where(Dossier.unit_code == agency_code))
     first: dict[str, int] = {}
@@ -87,6 +95,8 @@ def own_first_numbers(session: Session, agency_code: str, slot: int,
             first[yymmdd] = min(first.get(yymmdd, PER_SLOT_DAILY), number % 1000)
     newest = sorted(first.items(), reverse=True)[:days]
     return [SlotFirst(day=day, first_seq=seq) for day, seq in sorted(newest)]
+
+
 _UPSERT = sqlite_insert(_COUNTERS)
 _RAISE = _UPSERT.on_conflict_do_update(
     index_elements=["agency_code", "day", "slot"],

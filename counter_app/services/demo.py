@@ -30,10 +30,12 @@ from counter_protocol.timefmt import VN_TZ
 
 DEMO_UNIT = "000.00.00.H27"
 DEMO_PASSWORD = "Demo@2026"
-DEMO_ACCOUNTS = (("canbo1", "Nguyễn Thị Hồng Nhung", "clerk"),
-                 ("canbo2", "Trần Văn Đức", "clerk"),
-                 ("truongbp", "Lê Thị Thu Hà", "supervisor"),
-                 ("cntt", "Phạm Quốc Đạt", "it"))
+DEMO_ACCOUNTS = (
+    ("canbo1", "Nguyễn Thị Hồng Nhung", "clerk"),
+    ("canbo2", "Trần Văn Đức", "clerk"),
+    ("truongbp", "Lê Thị Thu Hà", "supervisor"),
+    ("cntt", "Phạm Quốc Đạt", "it"),
+)
 CHUNK = 20_000
 Progress = Callable[[int, int], None]
 
@@ -76,7 +78,8 @@ def working_moments(cal: WorkCalendar, n: int, end: datetime, rng: random.Random
         moments.append(start + timedelta(seconds=rng.randrange(0, max(span - 60, 60))))
     moments.sort()
     return [m for m in moments if m <= end] + [end - timedelta(minutes=1)] * sum(
-        1 for m in moments if m > end)
+        1 for m in moments if m > end
+    )
 
 
 def _days_back(last: date, count: int) -> list[date]:
@@ -84,8 +87,13 @@ def _days_back(last: date, count: int) -> list[date]:
 
 
 def fill_demo(
-    store: Store, calendar: CalendarService, n: int, *, seed: int = 42,
-    with_outbox: bool = False, progress: Progress | None = None,
+    store: Store,
+    calendar: CalendarService,
+    n: int,
+    *,
+    seed: int = 42,
+    with_outbox: bool = False,
+    progress: Progress | None = None,
 ) -> str:
     started = time.perf_counter()
     ensure_demo_store(store)
@@ -102,7 +110,7 @@ def fill_demo(
         writer.start(device[0])
         with _no_cycle_collection():
             for offset in range(0, n, CHUNK):
-                writer.write_chunk(moments[offset:offset + CHUNK], procedures, now)
+                writer.write_chunk(moments[offset : offset + CHUNK], procedures, now)
                 if progress:
                     progress(min(offset + CHUNK, n), n)
         writer.finish()
@@ -113,8 +121,9 @@ def _self_device(store: Store) -> tuple[str, int, str]:
     """This PC's (unit code, slot, device uuid)."""
     with store.read() as session:
         unit_code, slot, device_uuid = session.execute(
-            select(Device.unit_code, Device.slot, Device.device_uuid)
-            .where(Device.is_self.is_(True))
+            select(Device.unit_code, Device.slot, Device.device_uuid).where(
+                Device.is_self.is_(True)
+            )
         ).one()
     return unit_code, slot, device_uuid
 
@@ -124,8 +133,10 @@ def _report(store: Store, n: int, elapsed: float) -> str:
     wal = db.with_name(db.name + "-wal")  # rows not yet checkpointed live in the WAL file
     size = (db.stat().st_size + (wal.stat().st_size if wal.exists() else 0)) / 1e6
     users = [u for u, _, _ in DEMO_ACCOUNTS]
-    return (f"Đã tạo {n} hồ sơ mẫu trong {elapsed:.1f} giây; tệp dữ liệu {size:.1f} MB. "
-            f"Tài khoản mẫu: {', '.join(users)} (mật khẩu {DEMO_PASSWORD}).")
+    return (
+        f"Đã tạo {n} hồ sơ mẫu trong {elapsed:.1f} giây; tệp dữ liệu {size:.1f} MB. "
+        f"Tài khoản mẫu: {', '.join(users)} (mật khẩu {DEMO_PASSWORD})."
+    )
 
 
 @contextmanager

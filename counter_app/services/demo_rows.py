@@ -57,32 +57,66 @@ PATHS: dict[Status, tuple[tuple[str, Status], ...]] = {
     S.RECEIVED: (("received", S.RECEIVED),),
     S.NOT_RECEIVED: (("refused", S.NOT_RECEIVED),),
     S.PROCESSING: (("received", S.RECEIVED), ("forwarded", S.PROCESSING)),
-    S.SUPPLEMENT_REQUESTED: (("received", S.RECEIVED), ("forwarded", S.PROCESSING),
-                             ("supplement_requested", S.SUPPLEMENT_REQUESTED)),
-    S.FINANCIAL_OBLIGATION: (("received", S.RECEIVED), ("forwarded", S.PROCESSING),
-                             ("financial_obligation", S.FINANCIAL_OBLIGATION)),
+    S.SUPPLEMENT_REQUESTED: (
+        ("received", S.RECEIVED),
+        ("forwarded", S.PROCESSING),
+        ("supplement_requested", S.SUPPLEMENT_REQUESTED),
+    ),
+    S.FINANCIAL_OBLIGATION: (
+        ("received", S.RECEIVED),
+        ("forwarded", S.PROCESSING),
+        ("financial_obligation", S.FINANCIAL_OBLIGATION),
+    ),
     S.WITHDRAWN: (("received", S.RECEIVED), ("withdrawn", S.WITHDRAWN)),
     S.STOPPED: (("received", S.RECEIVED), ("forwarded", S.PROCESSING), ("stopped", S.STOPPED)),
     S.DONE: (("received", S.RECEIVED), ("forwarded", S.PROCESSING), ("result_ready", S.DONE)),
-    S.RETURNED: (("received", S.RECEIVED), ("forwarded", S.PROCESSING),
-                 ("result_ready", S.DONE), ("returned", S.RETURNED)),
+    S.RETURNED: (
+        ("received", S.RECEIVED),
+        ("forwarded", S.PROCESSING),
+        ("result_ready", S.DONE),
+        ("returned", S.RETURNED),
+    ),
 }
 SUB_STATE: dict[Status, SubState] = {
-    S.NEW: SubState.DRAFT, S.RECEIVED: SubState.RECEIVED, S.NOT_RECEIVED: SubState.REFUSED,
-    S.PROCESSING: SubState.AT_AGENCY, S.SUPPLEMENT_REQUESTED: SubState.SUPPLEMENT,
-    S.FINANCIAL_OBLIGATION: SubState.FINANCIAL, S.WITHDRAWN: SubState.WITHDRAWN,
-    S.STOPPED: SubState.STOPPED, S.DONE: SubState.RESULT_AT_COUNTER,
+    S.NEW: SubState.DRAFT,
+    S.RECEIVED: SubState.RECEIVED,
+    S.NOT_RECEIVED: SubState.REFUSED,
+    S.PROCESSING: SubState.AT_AGENCY,
+    S.SUPPLEMENT_REQUESTED: SubState.SUPPLEMENT,
+    S.FINANCIAL_OBLIGATION: SubState.FINANCIAL,
+    S.WITHDRAWN: SubState.WITHDRAWN,
+    S.STOPPED: SubState.STOPPED,
+    S.DONE: SubState.RESULT_AT_COUNTER,
     S.RETURNED: SubState.RETURNED,
 }
-AGENCY_EVENTS = frozenset({"supplement_requested", "financial_obligation", "stopped",
-                           "result_ready"})
+AGENCY_EVENTS = frozenset(
+    {"supplement_requested", "financial_obligation", "stopped", "result_ready"}
+)
 AGENCY_ACTOR = "so-ban-nganh"
-OLD_WEIGHTS = {S.RETURNED: 80, S.DONE: 4, S.NOT_RECEIVED: 2, S.WITHDRAWN: 3, S.STOPPED: 2,
-               S.SUPPLEMENT_REQUESTED: 2, S.FINANCIAL_OBLIGATION: 1, S.PROCESSING: 4,
-               S.RECEIVED: 1, S.NEW: 1}
-RECENT_WEIGHTS = {S.RECEIVED: 25, S.PROCESSING: 30, S.SUPPLEMENT_REQUESTED: 8,
-                  S.FINANCIAL_OBLIGATION: 4, S.DONE: 12, S.RETURNED: 15, S.NEW: 2,
-                  S.NOT_RECEIVED: 2, S.WITHDRAWN: 1, S.STOPPED: 1}
+OLD_WEIGHTS = {
+    S.RETURNED: 80,
+    S.DONE: 4,
+    S.NOT_RECEIVED: 2,
+    S.WITHDRAWN: 3,
+    S.STOPPED: 2,
+    S.SUPPLEMENT_REQUESTED: 2,
+    S.FINANCIAL_OBLIGATION: 1,
+    S.PROCESSING: 4,
+    S.RECEIVED: 1,
+    S.NEW: 1,
+}
+RECENT_WEIGHTS = {
+    S.RECEIVED: 25,
+    S.PROCESSING: 30,
+    S.SUPPLEMENT_REQUESTED: 8,
+    S.FINANCIAL_OBLIGATION: 4,
+    S.DONE: 12,
+    S.RETURNED: 15,
+    S.NEW: 2,
+    S.NOT_RECEIVED: 2,
+    S.WITHDRAWN: 1,
+    S.STOPPED: 1,
+}
 POSTAL_SHARE = 0.05  # dossiers sent in by post (BCCI)
 POSTAL_RESULT_SHARE = 0.1  # results sent back by post, where the procedure offers it
 MORNING_SECONDS = 4 * 3600  # an event due outside opening hours happens in the next morning
@@ -120,12 +154,20 @@ def load_procedures(session: Session, device: tuple[str, int, str]) -> list[Demo
 
 def _demo_procedure(row: Procedure, version: str, device: tuple[str, int, str]) -> DemoProcedure:
     info = info_from_row(row)
-    context = intake.IntakeContext(*device, row.id, row.code, version, info.processing_amount,
-                                   info.processing_unit, info.cutoff)
+    context = intake.IntakeContext(
+        *device,
+        row.id,
+        row.code,
+        version,
+        info.processing_amount,
+        info.processing_unit,
+        info.cutoff,
+    )
     fees = tuple(replace(f, paid=paid_at_intake(f.collected, True)) for f in info.fees)
     components = tuple(replace(c, provided=True) for c in info.components)
-    component_rows = tuple({"ordinal": ordinal, **asdict(c)}
-                           for ordinal, c in enumerate(components, start=1))
+    component_rows = tuple(
+        {"ordinal": ordinal, **asdict(c)} for ordinal, c in enumerate(components, start=1)
+    )
     return DemoProcedure(context, components, fees, info.bcci_allowed, component_rows)
 
 
@@ -153,8 +195,14 @@ class Event:
 class DemoWriter:
     """Builds the rows of chunks of demo dossiers and inserts each chunk in one transaction."""
 
-    def __init__(self, store: Store, calendar: CalendarService, rng: random.Random,
-                 clerks: list[str], with_outbox: bool) -> None:
+    def __init__(
+        self,
+        store: Store,
+        calendar: CalendarService,
+        rng: random.Random,
+        clerks: list[str],
+        with_outbox: bool,
+    ) -> None:
         self._store, self._calendar, self._rng = store, calendar, rng
         self._clerks, self._with_outbox = clerks, with_outbox
         self._people = PersonFactory(rng)
@@ -171,8 +219,10 @@ class DemoWriter:
             last_seq = session.scalar(select(func.max(OUTBOX.c.device_seq)))
             self._ids[OUTBOX.name] = (last_seq or 0) + 1
             counters = session.execute(
-                select(CODE_COUNTERS.c.day, CODE_COUNTERS.c.slot, CODE_COUNTERS.c.last_seq)
-                .where(CODE_COUNTERS.c.agency_code == unit_code))
+                select(CODE_COUNTERS.c.day, CODE_COUNTERS.c.slot, CODE_COUNTERS.c.last_seq).where(
+                    CODE_COUNTERS.c.agency_code == unit_code
+                )
+            )
             self._counters = {(day, slot): last for day, slot, last in counters}
 
     def write_chunk(
@@ -188,9 +238,12 @@ class DemoWriter:
         """Record the codes used, so the next real intake numbers on from them."""
         upsert = sqlite_insert(CODE_COUNTERS)
         upsert = upsert.on_conflict_do_update(
-            set_={"last_seq": func.max(CODE_COUNTERS.c.last_seq, upsert.excluded.last_seq)})
-        counters = [{"agency_code": self._unit, "day": day, "slot": slot, "last_seq": last}
-                    for (day, slot), last in self._counters.items()]
+            set_={"last_seq": func.max(CODE_COUNTERS.c.last_seq, upsert.excluded.last_seq)}
+        )
+        counters = [
+            {"agency_code": self._unit, "day": day, "slot": slot, "last_seq": last}
+            for (day, slot), last in self._counters.items()
+        ]
         with self._store.write() as session:
             if counters:
                 session.connection().execute(upsert, counters)
@@ -207,36 +260,53 @@ class DemoWriter:
         due = self._calendar.due(received, ctx.amount, ctx.unit, ctx.cutoff)
         status = self._status_for(received, now)
         applicant_id, dossier_id = self._take(APPLICANTS.name), self._take(DOSSIERS.name)
-        values = intake.dossier_values(request, ctx, applicant_id, self._code(received),
-                                       self._uuid(), received, due, None)
+        values = intake.dossier_values(
+            request, ctx, applicant_id, self._code(received), self._uuid(), received, due, None
+        )
         history = self._history(dossier_id, request, received, due, now, status)
         rows.applicants.append({"id": applicant_id, **intake.applicant_values(request)})
-        rows.components.extend({**c, "id": self._take(COMPONENTS.name), "dossier_id": dossier_id}
-                               for c in proc.component_rows)
+        rows.components.extend(
+            {**c, "id": self._take(COMPONENTS.name), "dossier_id": dossier_id}
+            for c in proc.component_rows
+        )
         rows.events.extend(event.row for event in history)
         rows.terms.update(values["search_name"].split())
         last_op = self._queue_history(rows, request, values, history) if self._with_outbox else None
-        rows.dossiers.append({**values, "id": dossier_id, **_final_state(status, history),
-                              "last_op_seq": last_op})
+        rows.dossiers.append(
+            {**values, "id": dossier_id, **_final_state(status, history), "last_op_seq": last_op}
+        )
 
     def _request(self, proc: DemoProcedure, today: date) -> IntakeRequest:
         """The form's request for one applicant, normalised as every write path does."""
         person = self._people.person(today)
         channel = Channel.POSTAL if self._rng.random() < POSTAL_SHARE else Channel.COUNTER
         by_post = proc.bcci_allowed and self._rng.random() < POSTAL_RESULT_SHARE
-        return normalised_request(IntakeRequest(
-            procedure_code=proc.context.procedure_code, applicant=_applicant(person),
-            components=proc.components, clerk=self._rng.choice(self._clerks), channel=channel,
-            result_delivery=ResultDelivery.BY_POST if by_post else ResultDelivery.AT_COUNTER,
-            delivery_address=person.address if by_post else None, fees=proc.fees,
-        ))
+        return normalised_request(
+            IntakeRequest(
+                procedure_code=proc.context.procedure_code,
+                applicant=_applicant(person),
+                components=proc.components,
+                clerk=self._rng.choice(self._clerks),
+                channel=channel,
+                result_delivery=ResultDelivery.BY_POST if by_post else ResultDelivery.AT_COUNTER,
+                delivery_address=person.address if by_post else None,
+                fees=proc.fees,
+            )
+        )
 
     def _status_for(self, received: datetime, now: datetime) -> Status:
         weights = OLD_WEIGHTS if (now - received).days > 30 else RECENT_WEIGHTS
         return self._rng.choices(list(weights), list(weights.values()))[0]
 
-    def _history(self, dossier_id: int, request: IntakeRequest, received: datetime,
-                 due: datetime, now: datetime, status: Status) -> list[Event]:
+    def _history(
+        self,
+        dossier_id: int,
+        request: IntakeRequest,
+        received: datetime,
+        due: datetime,
+        now: datetime,
+        status: Status,
+    ) -> list[Event]:
         """The path's events, spread between receipt and the appointment, in working hours (but
         never after now)."""
         path = PATHS[status]
@@ -250,8 +320,22 @@ class DemoWriter:
                 at = min(max(self._in_hours(received + step * (seq - 1)), at), now)
             actor = AGENCY_ACTOR if kind in AGENCY_EVENTS else request.clerk
             extra = _returned_extra(request) if target == Status.RETURNED else None
-            history.append(Event(_event_row(self._take(EVENTS.name), dossier_id, seq, kind, at,
-                                            actor, previous, target, extra), extra))
+            history.append(
+                Event(
+                    _event_row(
+                        self._take(EVENTS.name),
+                        dossier_id,
+                        seq,
+                        kind,
+                        at,
+                        actor,
+                        previous,
+                        target,
+                        extra,
+                    ),
+                    extra,
+                )
+            )
             previous = target
         return history
 
@@ -263,29 +347,65 @@ class DemoWriter:
             return moment
         return in_hours(opening + timedelta(seconds=self._rng.randrange(MORNING_SECONDS)))
 
-    def _queue_history(self, rows: ChunkRows, request: IntakeRequest, values: Row,
-                       history: list[Event]) -> int:
+    def _queue_history(
+        self, rows: ChunkRows, request: IntakeRequest, values: Row, history: list[Event]
+    ) -> int:
         """Queue the create op and one op per later event, as intake and apply_event do."""
         first = history[0].row
         as_created = {**values, "status": first["to_status"]}  # the create op's own status
-        seq = self._queue(rows, "dossier.create", values, None, first["at"],
-                          intake.create_op_data(request, as_created, first))
+        seq = self._queue(
+            rows,
+            "dossier.create",
+            values,
+            None,
+            first["at"],
+            intake.create_op_data(request, as_created, first),
+        )
         for event in history[1:]:
-            seq = self._queue(rows, "dossier.event", values, seq, event.row["at"],
-                              intake.event_op_data(event.row, event.extra))
+            seq = self._queue(
+                rows,
+                "dossier.event",
+                values,
+                seq,
+                event.row["at"],
+                intake.event_op_data(event.row, event.extra),
+            )
         return seq
 
-    def _queue(self, rows: ChunkRows, kind: OpKind, values: Row, prev_seq: int | None,
-               at: datetime, data: OpData) -> int:
+    def _queue(
+        self,
+        rows: ChunkRows,
+        kind: OpKind,
+        values: Row,
+        prev_seq: int | None,
+        at: datetime,
+        data: OpData,
+    ) -> int:
         seq, op_id = self._take(OUTBOX.name), self._uuid()
-        op = outbox.build_op(op_id, seq, kind, values["uuid"], values["code"],
-                             values["unit_code"], prev_seq, at, data)
+        op = outbox.build_op(
+            op_id,
+            seq,
+            kind,
+            values["uuid"],
+            values["code"],
+            values["unit_code"],
+            prev_seq,
+            at,
+            data,
+        )
         payload = canonical_json(op)
-        rows.outbox.append({
-            "op_id": op_id, "device_seq": seq, "kind": kind, "dossier_uuid": values["uuid"],
-            "payload_hash": hashlib.sha256(payload).hexdigest(), "state": OutboxState.QUEUED,
-            "created_at": at, "attempts": 0,
-        })
+        rows.outbox.append(
+            {
+                "op_id": op_id,
+                "device_seq": seq,
+                "kind": kind,
+                "dossier_uuid": values["uuid"],
+                "payload_hash": hashlib.sha256(payload).hexdigest(),
+                "state": OutboxState.QUEUED,
+                "created_at": at,
+                "attempts": 0,
+            }
+        )
         rows.payloads.append({"device_seq": seq, "payload": payload})
         return seq
 
@@ -314,9 +434,14 @@ class DemoWriter:
 
 
 def _applicant(person: DemoPerson) -> ApplicantInput:
-    return ApplicantInput(full_name=person.full_name, id_number=person.id_number,
-                          birth_date=person.birth_date, sex=person.sex, phone=person.phone,
-                          address=person.address)
+    return ApplicantInput(
+        full_name=person.full_name,
+        id_number=person.id_number,
+        birth_date=person.birth_date,
+        sex=person.sex,
+        phone=person.phone,
+        address=person.address,
+    )
 
 
 def _returned_extra(request: IntakeRequest) -> dict[str, Any]:
@@ -326,20 +451,41 @@ def _returned_extra(request: IntakeRequest) -> dict[str, Any]:
     return return_extra(a.full_name, a.id_number or "", owed)
 
 
-def _event_row(event_id: int, dossier_id: int, seq: int, kind: str, at: datetime, actor: str,
-               from_status: Status | None, to_status: Status,
-               extra: dict[str, Any] | None) -> Row:
-    return {"id": event_id, "dossier_id": dossier_id, "seq": seq, "kind": kind, "at": at,
-            "actor": actor, "from_status": from_status, "to_status": to_status, "note": None,
-            "data_json": orjson.dumps(extra).decode() if extra else None,
-            "origin": "counter"}
+def _event_row(
+    event_id: int,
+    dossier_id: int,
+    seq: int,
+    kind: str,
+    at: datetime,
+    actor: str,
+    from_status: Status | None,
+    to_status: Status,
+    extra: dict[str, Any] | None,
+) -> Row:
+    return {
+        "id": event_id,
+        "dossier_id": dossier_id,
+        "seq": seq,
+        "kind": kind,
+        "at": at,
+        "actor": actor,
+        "from_status": from_status,
+        "to_status": to_status,
+        "note": None,
+        "data_json": orjson.dumps(extra).decode() if extra else None,
+        "origin": "counter",
+    }
 
 
 def _final_state(status: Status, history: list[Event]) -> Row:
     """The columns `DossierService.move_dossier` would have left after the last event."""
     last = history[-1].row
-    return {"status": status, "sub_state": SUB_STATE[status], "last_event_seq": len(history),
-            "returned_at": last["at"] if status == Status.RETURNED else None}
+    return {
+        "status": status,
+        "sub_state": SUB_STATE[status],
+        "last_event_seq": len(history),
+        "returned_at": last["at"] if status == Status.RETURNED else None,
+    }
 
 
 def insert_rows(conn: Connection, rows: ChunkRows) -> None:

@@ -39,28 +39,45 @@ def detail_of(session: Session, dossier: Dossier) -> DossierDetail:
     )
     clerk = session.scalar(select(User.full_name).where(User.username == dossier.received_by))
     return DossierDetail(
-        id=dossier.id, uuid=dossier.uuid, code=dossier.code, unit_code=dossier.unit_code,
-        procedure_code=dossier.procedure_code, procedure_name=procedure.name,
-        catalogue_version=dossier.catalogue_version, agency_name=agency,
+        id=dossier.id,
+        uuid=dossier.uuid,
+        code=dossier.code,
+        unit_code=dossier.unit_code,
+        procedure_code=dossier.procedure_code,
+        procedure_name=procedure.name,
+        catalogue_version=dossier.catalogue_version,
+        agency_name=agency,
         processing_text=processing_text(
             Decimal(procedure.processing_amount), procedure.processing_unit
         ),
         applicant=ApplicantInput(
-            full_name=a.full_name, id_number=a.id_number, old_id_number=a.old_id_number,
-            birth_date=a.birth_date, sex=a.sex, phone=a.phone, email=a.email,
-            address=a.address, kind=ApplicantKind(a.kind),
+            full_name=a.full_name,
+            id_number=a.id_number,
+            old_id_number=a.old_id_number,
+            birth_date=a.birth_date,
+            sex=a.sex,
+            phone=a.phone,
+            email=a.email,
+            address=a.address,
+            kind=ApplicantKind(a.kind),
         ),
         authorised_person=json.loads(dossier.authorised_json) if dossier.authorised_json else None,
         components=tuple(
             ComponentInput(c.name, c.originals, c.copies, c.provided) for c in dossier.components
         ),
-        channel=Channel(dossier.channel), result_delivery=ResultDelivery(dossier.result_delivery),
-        delivery_address=dossier.delivery_address, status=dossier.status,
-        sub_state=dossier.sub_state, received_at=dossier.received_at, due_at=dossier.due_at,
-        returned_at=dossier.returned_at, received_by=dossier.received_by,
+        channel=Channel(dossier.channel),
+        result_delivery=ResultDelivery(dossier.result_delivery),
+        delivery_address=dossier.delivery_address,
+        status=dossier.status,
+        sub_state=dossier.sub_state,
+        received_at=dossier.received_at,
+        due_at=dossier.due_at,
+        returned_at=dossier.returned_at,
+        received_by=dossier.received_by,
         received_by_name=clerk or dossier.received_by,
         fees=tuple(FeeLine(**f) for f in json.loads(dossier.fees_json or "[]")),
-        note=dossier.note, sets_count=dossier.sets_count,
+        note=dossier.note,
+        sets_count=dossier.sets_count,
         events=tuple(
             EventView(e.seq, e.kind, e.at, e.actor, e.from_status, e.to_status, e.note, e.origin)
             for e in events

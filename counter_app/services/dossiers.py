@@ -51,8 +51,13 @@ class DossierService:
             return store_received(session, request, now, self._due)
 
     def change_status(
-        self, code: str, target: Status, actor: str, note: str | None = None,
-        kind: str = "status", extra: dict[str, Any] | None = None,
+        self,
+        code: str,
+        target: Status,
+        actor: str,
+        note: str | None = None,
+        kind: str = "status",
+        extra: dict[str, Any] | None = None,
         sub_state: SubState | None = None,
     ) -> None:
         """Record a status change as a new event (with its outbox op)."""
@@ -61,9 +66,16 @@ class DossierService:
             self.apply_event(session, dossier, target, actor, note, kind, extra, sub_state)
 
     def apply_event(
-        self, session: Session, dossier: Dossier, target: Status, actor: str,
-        note: str | None, kind: str, extra: dict[str, Any] | None = None,
-        sub_state: SubState | None = None, at: datetime | None = None,
+        self,
+        session: Session,
+        dossier: Dossier,
+        target: Status,
+        actor: str,
+        note: str | None,
+        kind: str,
+        extra: dict[str, Any] | None = None,
+        sub_state: SubState | None = None,
+        at: datetime | None = None,
     ) -> DossierEvent:
         """Append the event, move the dossier, queue the op: in the caller's transaction."""
         current = Status(dossier.status)
@@ -76,25 +88,51 @@ class DossierService:
         session.add(event)
         move_dossier(dossier, target, sub_state, when)
         dossier.last_op_seq = outbox.enqueue(
-            session, kind=KIND_EVENT, dossier_uuid=dossier.uuid, dossier_code=dossier.code,
-            unit_code=dossier.unit_code, prev_seq=dossier.last_op_seq, created_at=when,
+            session,
+            kind=KIND_EVENT,
+            dossier_uuid=dossier.uuid,
+            dossier_code=dossier.code,
+            unit_code=dossier.unit_code,
+            prev_seq=dossier.last_op_seq,
+            created_at=when,
             data=event_op_data(
-                {"seq": event.seq, "kind": kind, "at": when, "actor": actor,
-                 "from_status": event.from_status, "to_status": event.to_status,
-                 "note": event.note}, extra),
+                {
+                    "seq": event.seq,
+                    "kind": kind,
+                    "at": when,
+                    "actor": actor,
+                    "from_status": event.from_status,
+                    "to_status": event.to_status,
+                    "note": event.note,
+                },
+                extra,
+            ),
         )
         return event
 
 
 def new_event(
-    dossier: Dossier, kind: str, when: datetime, actor: str, target: Status,
-    note: str | None, extra: dict[str, Any] | None, origin: str = "counter",
+    dossier: Dossier,
+    kind: str,
+    when: datetime,
+    actor: str,
+    target: Status,
+    note: str | None,
+    extra: dict[str, Any] | None,
+    origin: str = "counter",
 ) -> DossierEvent:
     """The dossier's next event (its sequence number taken from the dossier)."""
     return DossierEvent(
-        dossier_id=dossier.id, seq=dossier.last_event_seq + 1, kind=kind, at=when, actor=actor,
-        from_status=dossier.status, to_status=int(target), note=nfc(note or "").strip() or None,
-        data_json=orjson.dumps(extra).decode() if extra else None, origin=origin,
+        dossier_id=dossier.id,
+        seq=dossier.last_event_seq + 1,
+        kind=kind,
+        at=when,
+        actor=actor,
+        from_status=dossier.status,
+        to_status=int(target),
+        note=nfc(note or "").strip() or None,
+        data_json=orjson.dumps(extra).decode() if extra else None,
+        origin=origin,
     )
 
 

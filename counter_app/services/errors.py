@@ -11,7 +11,11 @@ class ServiceError(UserError):
     default_code = "service.refused"
 
     def __init__(
-        self, message: str, *, field: str | None = None, advice: str = "",
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        advice: str = "",
         code: str | None = None,
     ) -> None:
         super().__init__(message, code=code, advice=advice, field=field)

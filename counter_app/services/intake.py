@@ -60,8 +60,14 @@ _SELF_DEVICE = select(Device.unit_code, Device.slot, Device.device_uuid).where(
     Device.is_self.is_(True)
 )
 _CURRENT_PROCEDURE = (
-    select(Procedure.id, Procedure.code, CatalogueVersion.version, Procedure.processing_amount,
-           Procedure.processing_unit, Procedure.cutoff)
+    select(
+        Procedure.id,
+        Procedure.code,
+        CatalogueVersion.version,
+        Procedure.processing_amount,
+        Procedure.processing_unit,
+        Procedure.cutoff,
+    )
     .join(CatalogueVersion, CatalogueVersion.id == Procedure.catalogue_version_id)
     .where(CatalogueVersion.is_current.is_(True), Procedure.code == bindparam("code"))
 )
@@ -75,8 +81,17 @@ def load_context(session: Session, procedure_code: str) -> IntakeContext:
     proc = conn.execute(_CURRENT_PROCEDURE, {"code": procedure_code.strip()}).first()
     if proc is None:
         raise NotFound(f"Không có thủ tục mã “{procedure_code}” trong danh mục hiện hành.")
-    return IntakeContext(device[0], device[1], device[2], proc[0], proc[1], proc[2],
-                         Decimal(proc[3]), proc[4], proc[5])
+    return IntakeContext(
+        device[0],
+        device[1],
+        device[2],
+        proc[0],
+        proc[1],
+        proc[2],
+        Decimal(proc[3]),
+        proc[4],
+        proc[5],
+    )
 
 
 # Statements built once: executing a compiled Core statement with plain parameters is what keeps a
@@ -102,16 +117,25 @@ def store_received(session: Session, req: IntakeRequest, now: datetime, due: Due
     values = dossier_values(req, ctx, applicant_id, code, dossier_uuid, now, due_at, seq)
     dossier_id = _insert_returning_id(conn, _INSERT_DOSSIER, values)
     if req.components:
-        conn.execute(_INSERT_COMPONENT, [
-            {"dossier_id": dossier_id, "ordinal": i, **asdict(c)}
-            for i, c in enumerate(req.components, start=1)
-        ])
+        conn.execute(
+            _INSERT_COMPONENT,
+            [
+                {"dossier_id": dossier_id, "ordinal": i, **asdict(c)}
+                for i, c in enumerate(req.components, start=1)
+            ],
+        )
     event = _first_event(now, req)
     conn.execute(_INSERT_EVENT, {"dossier_id": dossier_id, "origin": "counter", **event})
     conn.execute(_INSERT_TERM, [{"term": w} for w in set(values["search_name"].split())])
     outbox.enqueue(
-        session, kind=ops.KIND_CREATE, dossier_uuid=dossier_uuid, dossier_code=code,
-        unit_code=ctx.unit_code, prev_seq=None, created_at=now, device_seq=seq,
+        session,
+        kind=ops.KIND_CREATE,
+        dossier_uuid=dossier_uuid,
+        dossier_code=code,
+        unit_code=ctx.unit_code,
+        prev_seq=None,
+        created_at=now,
+        device_seq=seq,
         data=create_op_data(req, values, event),
     )
     return code
@@ -127,50 +151,86 @@ def applicant_values(req: IntakeRequest) -> dict[str, Any]:
     """The `applicants` row of a normalised request."""
     a = req.applicant
     return {
-        "kind": a.kind, "full_name": nfc(a.full_name).strip(), "id_number": a.id_number or None,
-        "old_id_number": a.old_id_number or None, "birth_date": a.birth_date, "sex": a.sex,
-        "phone": a.phone or None, "email": a.email or None,
+        "kind": a.kind,
+        "full_name": nfc(a.full_name).strip(),
+        "id_number": a.id_number or None,
+        "old_id_number": a.old_id_number or None,
+        "birth_date": a.birth_date,
+        "sex": a.sex,
+        "phone": a.phone or None,
+        "email": a.email or None,
         "address": nfc(a.address or "").strip() or None,
     }
 
 
 def dossier_values(
-    req: IntakeRequest, ctx: IntakeContext, applicant_id: int, code: str, dossier_uuid: str,
-    now: datetime, due_at: datetime, op_seq: int | None,
+    req: IntakeRequest,
+    ctx: IntakeContext,
+    applicant_id: int,
+    code: str,
+    dossier_uuid: str,
+    now: datetime,
+    due_at: datetime,
+    op_seq: int | None,
 ) -> dict[str, Any]:
     """The `dossiers` row of a normalised request, as received (status 2, first event)."""
     a = req.applicant
     return {
-        "uuid": dossier_uuid, "code": code, "unit_code": ctx.unit_code,
-        "device_uuid": ctx.device_uuid, "procedure_id": ctx.procedure_id,
-        "procedure_code": ctx.procedure_code, "catalogue_version": ctx.catalogue_version,
-        "applicant_id": applicant_id, "search_name": fold(a.full_name),
-        "id_number": a.id_number or None, "phone": a.phone or None,
+        "uuid": dossier_uuid,
+        "code": code,
+        "unit_code": ctx.unit_code,
+        "device_uuid": ctx.device_uuid,
+        "procedure_id": ctx.procedure_id,
+        "procedure_code": ctx.procedure_code,
+        "catalogue_version": ctx.catalogue_version,
+        "applicant_id": applicant_id,
+        "search_name": fold(a.full_name),
+        "id_number": a.id_number or None,
+        "phone": a.phone or None,
         "authorised_json": orjson.dumps(nfc(req.authorised_person)).decode()
-        if req.authorised_person else None,
-        "channel": req.channel, "result_delivery": req.result_delivery,
+        if req.authorised_person
+        else None,
+        "channel": req.channel,
+        "result_delivery": req.result_delivery,
         "delivery_address": stored_address(req.result_delivery, req.delivery_address),
-        "status": int(Status.RECEIVED), "sub_state": str(SubState.RECEIVED),
-        "submitted_at": now, "received_at": now, "due_at": due_at, "received_by": req.clerk,
+        "status": int(Status.RECEIVED),
+        "sub_state": str(SubState.RECEIVED),
+        "submitted_at": now,
+        "received_at": now,
+        "due_at": due_at,
+        "received_by": req.clerk,
         "fees_json": orjson.dumps(req.fees).decode(),  # dataclasses: a list of objects
-        "note": nfc(req.note or "").strip() or None, "sets_count": req.sets_count,
-        "last_event_seq": 1, "last_op_seq": op_seq,
+        "note": nfc(req.note or "").strip() or None,
+        "sets_count": req.sets_count,
+        "last_event_seq": 1,
+        "last_op_seq": op_seq,
     }
 
 
 def _first_event(now: datetime, req: IntakeRequest) -> dict[str, Any]:
-    return {"seq": 1, "kind": "received", "at": now, "actor": req.clerk, "from_status": None,
-            "to_status": int(Status.RECEIVED), "note": nfc(req.note or "").strip() or None,
-            "data_json": None}
+    return {
+        "seq": 1,
+        "kind": "received",
+        "at": now,
+        "actor": req.clerk,
+        "from_status": None,
+        "to_status": int(Status.RECEIVED),
+        "note": nfc(req.note or "").strip() or None,
+        "data_json": None,
+    }
 
 
 def event_op_data(event: dict[str, Any], extra: dict[str, Any] | None) -> ops.EventData:
     """The wire data of an event (a dossier_events row's values)."""
     return ops.EventData(
-        event_seq=event["seq"], kind=event["kind"],
-        at=event["at"].isoformat(timespec="seconds"), actor=event["actor"],
-        from_status=event["from_status"], to_status=event["to_status"],
-        note=event["note"], extra=extra or {},
+        event_seq=event["seq"],
+        kind=event["kind"],
+        at=event["at"].isoformat(timespec="seconds"),
+        actor=event["actor"],
+        from_status=event["from_status"],
+        to_status=event["to_status"],
+        note=event["note"],
+        extra=extra or {},
     )
 
 
@@ -181,22 +241,35 @@ def create_op_data(
     a = req.applicant
     return ops.CreateData(
         procedure_code=values["procedure_code"],
-        catalogue_version=values["catalogue_version"], status=values["status"],
-        channel=values["channel"], result_delivery=values["result_delivery"],
+        catalogue_version=values["catalogue_version"],
+        status=values["status"],
+        channel=values["channel"],
+        result_delivery=values["result_delivery"],
         delivery_address=values["delivery_address"],
         received_at=values["received_at"].isoformat(timespec="seconds"),
         due_at=values["due_at"].isoformat(timespec="seconds"),
         applicant=ops.Applicant(
-            kind=a.kind, full_name=nfc(a.full_name).strip(), id_number=a.id_number,
+            kind=a.kind,
+            full_name=nfc(a.full_name).strip(),
+            id_number=a.id_number,
             old_id_number=a.old_id_number,
-            birth_date=a.birth_date.isoformat() if a.birth_date else None, sex=a.sex,
-            phone=a.phone, email=a.email, address=a.address,
+            birth_date=a.birth_date.isoformat() if a.birth_date else None,
+            sex=a.sex,
+            phone=a.phone,
+            email=a.email,
+            address=a.address,
         ),
         authorised_person=req.authorised_person,
-        components=[ops.Component(name=c.name, originals=c.originals, copies=c.copies,
-                                  provided=c.provided) for c in req.components],
-        fees=[ops.Fee(kind=f.kind, name=f.name, amount=f.amount, collected=f.collected,
-                      paid=f.paid) for f in req.fees],
-        note=values["note"], received_by=req.clerk, sets_count=req.sets_count,
+        components=[
+            ops.Component(name=c.name, originals=c.originals, copies=c.copies, provided=c.provided)
+            for c in req.components
+        ],
+        fees=[
+            ops.Fee(kind=f.kind, name=f.name, amount=f.amount, collected=f.collected, paid=f.paid)
+            for f in req.fees
+        ],
+        note=values["note"],
+        received_by=req.clerk,
+        sets_count=req.sets_count,
         event=event_op_data(event, None),
     )

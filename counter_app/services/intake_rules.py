@@ -90,7 +90,10 @@ def normalised_request(req: IntakeRequest) -> IntakeRequest:
     phone = normalise_phone(a.phone)
     address = stored_address(req.result_delivery, req.delivery_address)
     if (id_number, old_id_number, phone, address) == (
-        a.id_number, a.old_id_number, a.phone, req.delivery_address
+        a.id_number,
+        a.old_id_number,
+        a.phone,
+        req.delivery_address,
     ):
         return req  # already in stored form (the form pre-normalises): nothing to copy
     applicant = replace(a, id_number=id_number, old_id_number=old_id_number, phone=phone)

@@ -45,13 +45,28 @@ def next_device_seq(session: Session) -> int:
 
 
 def build_op(
-    op_id: str, device_seq: int, kind: OpKind, dossier_uuid: str, dossier_code: str,
-    unit_code: str, prev_seq: int | None, created_at: datetime, data: DataT,
+    op_id: str,
+    device_seq: int,
+    kind: OpKind,
+    dossier_uuid: str,
+    dossier_code: str,
+    unit_code: str,
+    prev_seq: int | None,
+    created_at: datetime,
+    data: DataT,
 ) -> Op[DataT]:
     """The op as it goes on the wire (counter_protocol/ops.py); `data` is the data of `kind`."""
-    return Op(op_id=op_id, device_seq=device_seq, kind=kind, dossier_uuid=dossier_uuid,
-              dossier_code=dossier_code, unit_code=unit_code, prev_seq=prev_seq,
-              created_at=created_at.isoformat(timespec="seconds"), data=data)
+    return Op(
+        op_id=op_id,
+        device_seq=device_seq,
+        kind=kind,
+        dossier_uuid=dossier_uuid,
+        dossier_code=dossier_code,
+        unit_code=unit_code,
+        prev_seq=prev_seq,
+        created_at=created_at.isoformat(timespec="seconds"),
+        data=data,
+    )
 
 
 def enqueue(
@@ -68,14 +83,31 @@ def enqueue(
 ) -> int:
     """Add one op to the outbox in the caller's transaction; return its device_seq."""
     seq = device_seq if device_seq is not None else next_device_seq(session)
-    op = build_op(str(uuid.uuid4()), seq, kind, dossier_uuid, dossier_code, unit_code, prev_seq,
-                  created_at, data)
+    op = build_op(
+        str(uuid.uuid4()),
+        seq,
+        kind,
+        dossier_uuid,
+        dossier_code,
+        unit_code,
+        prev_seq,
+        created_at,
+        data,
+    )
     payload = canonical_json(op)
     conn = session.connection()
-    conn.execute(_INSERT_OP, {
-        "op_id": op.op_id, "device_seq": seq, "kind": kind, "dossier_uuid": dossier_uuid,
-        "payload_hash": sha256_hex(payload), "state": QUEUED,
-        "created_at": created_at, "attempts": 0,
-    })
+    conn.execute(
+        _INSERT_OP,
+        {
+            "op_id": op.op_id,
+            "device_seq": seq,
+            "kind": kind,
+            "dossier_uuid": dossier_uuid,
+            "payload_hash": sha256_hex(payload),
+            "state": QUEUED,
+            "created_at": created_at,
+            "attempts": 0,
+        },
+    )
     conn.execute(_INSERT_PAYLOAD, {"device_seq": seq, "payload": payload})
     return seq

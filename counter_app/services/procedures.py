@@ -61,10 +61,17 @@ def info_from_row(row: Procedure) -> ProcedureInfo:
         for f in json.loads(row.fees_json)
     )
     return ProcedureInfo(
-        code=row.code, local_code=row.local_code, name=row.name, field_name=row.field_name,
-        agency_name=row.agency_name, processing_amount=Decimal(row.processing_amount),
-        processing_unit=row.processing_unit, cutoff=row.cutoff, bcci_allowed=row.bcci_allowed,
-        components=components, fees=fees,
+        code=row.code,
+        local_code=row.local_code,
+        name=row.name,
+        field_name=row.field_name,
+        agency_name=row.agency_name,
+        processing_amount=Decimal(row.processing_amount),
+        processing_unit=row.processing_unit,
+        cutoff=row.cutoff,
+        bcci_allowed=row.bcci_allowed,
+        components=components,
+        fees=fees,
     )
 
 

@@ -85,12 +85,20 @@ def _record(
     when = to_vn(change.at)
     seq = dossier.last_event_seq + 1
     extra: dict[str, Any] = {"change_seq": change.change_seq}
-    session.add(DossierEvent(
-        dossier_id=dossier.id, seq=seq, kind=PROVINCE_EVENT_KIND, at=when,
-        actor=nfc(change.actor)[:120], from_status=int(current), to_status=int(target),
-        note=nfc(change.note or "") or None, data_json=orjson.dumps(extra).decode(),
-        origin="province",
-    ))
+    session.add(
+        DossierEvent(
+            dossier_id=dossier.id,
+            seq=seq,
+            kind=PROVINCE_EVENT_KIND,
+            at=when,
+            actor=nfc(change.actor)[:120],
+            from_status=int(current),
+            to_status=int(target),
+            note=nfc(change.note or "") or None,
+            data_json=orjson.dumps(extra).decode(),
+            origin="province",
+        )
+    )
     dossier.status = int(target)
     dossier.sub_state = str(_PROVINCE_SUB_STATE[target])
     dossier.last_event_seq = seq  # no outbox op: last_op_seq stays the device's own chain
@@ -102,28 +110,41 @@ def add_tracking_numbers(
     session: Session, unit_code: str, numbers: list[str], change_seq: int, now: datetime
 ) -> int:
     """Add the S10 numbers this unit does not have yet; returns how many were new."""
-    have = set(session.scalars(select(TrackingNumber.number)
-                               .where(TrackingNumber.number.in_(numbers))))
+    have = set(
+        session.scalars(select(TrackingNumber.number).where(TrackingNumber.number.in_(numbers)))
+    )
     fresh = [n for n in dict.fromkeys(numbers) if n not in have]
-    session.add_all(TrackingNumber(number=n, unit_code=unit_code, change_seq=change_seq,
-                                   received_at=now) for n in fresh)
+    session.add_all(
+        TrackingNumber(number=n, unit_code=unit_code, change_seq=change_seq, received_at=now)
+        for n in fresh
+    )
     return len(fresh)
 
 
 def take_tracking_number(session: Session, dossier_code: str, now: datetime) -> str:
     """The next unused S10 number, marked used by `dossier_code` (raises if the pool is empty)."""
-    row = session.scalar(select(TrackingNumber).where(TrackingNumber.used_at.is_(None))
-                         .order_by(TrackingNumber.number).limit(1))
+    row = session.scalar(
+        select(TrackingNumber)
+        .where(TrackingNumber.used_at.is_(None))
+        .order_by(TrackingNumber.number)
+        .limit(1)
+    )
     if row is None:
-        raise ServiceError("Đã dùng hết mã vận đơn bưu chính (S10) tỉnh cấp. Hãy đồng bộ để nhận "
-                           "thêm, hoặc liên hệ bộ phận CNTT.")
+        raise ServiceError(
+            "Đã dùng hết mã vận đơn bưu chính (S10) tỉnh cấp. Hãy đồng bộ để nhận "
+            "thêm, hoặc liên hệ bộ phận CNTT."
+        )
     row.used_at, row.dossier_code = now, dossier_code
     return row.number
 
 
 def tracking_pool_counts(session: Session) -> tuple[int, int]:
     """(unused, used) S10 numbers held by this counter."""
-    unused = session.scalar(select(func.count()).select_from(TrackingNumber)
-                            .where(TrackingNumber.used_at.is_(None))) or 0
+    unused = (
+        session.scalar(
+            select(func.count()).select_from(TrackingNumber).where(TrackingNumber.used_at.is_(None))
+        )
+        or 0
+    )
     total = session.scalar(select(func.count()).select_from(TrackingNumber)) or 0
     return int(unused), int(total - unused)

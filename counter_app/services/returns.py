@@ -27,25 +27,31 @@ def _check_returnable(detail: DossierDetail) -> None:
         when = format_vn(detail.returned_at) if detail.returned_at else ""
         raise NotReady(f"Hồ sơ {detail.code} đã trả kết quả lúc {when}.")
     if status in CLOSED_STATUSES:
-        raise NotReady(f"Hồ sơ {detail.code} đang ở trạng thái “{status.label}”: không có kết quả"
-                       " để trả.")
+        raise NotReady(
+            f"Hồ sơ {detail.code} đang ở trạng thái “{status.label}”: không có kết quả để trả."
+        )
     if status != Status.DONE:
-        raise NotReady(f"Hồ sơ {detail.code} chưa có kết quả (trạng thái: {status.label}; "
-                       f"hẹn trả {format_vn(detail.due_at)}).")
+        raise NotReady(
+            f"Hồ sơ {detail.code} chưa có kết quả (trạng thái: {status.label}; "
+            f"hẹn trả {format_vn(detail.due_at)})."
+        )
 
 
 def return_extra(
     receiver_name: str, receiver_id_number: str, fees_collected: list[FeeLine]
 ) -> dict[str, Any]:
     """What a "returned" event records besides its status: who took the result, what was paid."""
-    return {"receiver_name": nfc(receiver_name.strip()),
-            "receiver_id_number": normalise_id_number(receiver_id_number) or "",
-            "fees_collected": [f.name for f in fees_collected]}
+    return {
+        "receiver_name": nfc(receiver_name.strip()),
+        "receiver_id_number": normalise_id_number(receiver_id_number) or "",
+        "fees_collected": [f.name for f in fees_collected],
+    }
 
 
 class ReturnService:
-    def __init__(self, store: Store, dossiers: DossierService,
-                 clock: Callable[[], datetime] = now_vn) -> None:
+    def __init__(
+        self, store: Store, dossiers: DossierService, clock: Callable[[], datetime] = now_vn
+    ) -> None:
         self._store, self._dossiers, self._clock = store, dossiers, clock
 
     def check(self, code: str) -> DossierDetail:
@@ -56,8 +62,13 @@ class ReturnService:
         return detail
 
     def return_result(
-        self, code: str, receiver_name: str, receiver_id_number: str, actor: str,
-        fees_collected: bool, note: str | None = None,
+        self,
+        code: str,
+        receiver_name: str,
+        receiver_id_number: str,
+        actor: str,
+        fees_collected: bool,
+        note: str | None = None,
     ) -> None:
         if not receiver_name.strip():
             raise ServiceError("Nhập họ tên người nhận kết quả.", field="receiver_name")
@@ -67,8 +78,19 @@ class ReturnService:
             _check_returnable(detail)
             due_at_return = owed_lines(detail.fees, FeeCollection.AT_RETURN)
             if due_at_return and not fees_collected:
-                raise ServiceError("Hồ sơ còn phí, lệ phí thu khi trả kết quả: hãy thu trước khi "
-                                   "trả.", field="fees")
+                raise ServiceError(
+                    "Hồ sơ còn phí, lệ phí thu khi trả kết quả: hãy thu trước khi trả.",
+                    field="fees",
+                )
             extra = return_extra(receiver_name, receiver_id_number, due_at_return)
-            self._dossiers.apply_event(session, dossier, Status.RETURNED, actor, note, "returned",
-                                       extra, SubState.RETURNED, at=self._clock())
+            self._dossiers.apply_event(
+                session,
+                dossier,
+                Status.RETURNED,
+                actor,
+                note,
+                "returned",
+                extra,
+                SubState.RETURNED,
+                at=self._clock(),
+            )

@@ -130,8 +130,9 @@ DUE_SOON_SETTING = "due_soon.working_days"
 class SearchService:
     """Pages of the dossier list, each row with its due state on the counter's calendar."""
 
-    def __init__(self, store: Store, calendar: CalendarService,
-                 clock: Callable[[], datetime] = now_vn) -> None:
+    def __init__(
+        self, store: Store, calendar: CalendarService, clock: Callable[[], datetime] = now_vn
+    ) -> None:
         self._store, self._calendar, self._clock = store, calendar, clock
 
     def find(
@@ -171,12 +172,17 @@ def run_query(
 
 
 def _find_name(
-    session: Session, value: str, query: DossierQuery, before_id: int | None, limit: int,
+    session: Session,
+    value: str,
+    query: DossierQuery,
+    before_id: int | None,
+    limit: int,
     window: DueWindow,
 ) -> list[DossierRow]:
     expression = fts_expression(session, value)
-    found = (_run_name_query(session, expression, query, before_id, limit, window)
-             if expression else [])
+    found = (
+        _run_name_query(session, expression, query, before_id, limit, window) if expression else []
+    )
     if found or len(value.split()) < 2:
         return found
     # Nothing with whole words: perhaps an earlier word was cut short too ("ng van an").
@@ -188,7 +194,11 @@ _FTS = table("dossier_search", column("rowid"), column("dossier_search"))
 
 
 def _run_name_query(
-    session: Session, expression: str, query: DossierQuery, before_id: int | None, limit: int,
+    session: Session,
+    expression: str,
+    query: DossierQuery,
+    before_id: int | None,
+    limit: int,
     window: DueWindow,
 ) -> list[DossierRow]:
     # The FTS table drives the loop and is walked by descending rowid, so the first page is
@@ -203,8 +213,15 @@ def _run_name_query(
 
 def _base(fts_first: bool = False) -> Select:  # type: ignore[type-arg]
     stmt = select(
-        Dossier.id, Dossier.code, Applicant.full_name, Dossier.id_number, Dossier.phone,
-        Dossier.procedure_code, Procedure.name, Dossier.status, Dossier.received_at,
+        Dossier.id,
+        Dossier.code,
+        Applicant.full_name,
+        Dossier.id_number,
+        Dossier.phone,
+        Dossier.procedure_code,
+        Procedure.name,
+        Dossier.status,
+        Dossier.received_at,
         Dossier.due_at,
     )
     if fts_first:
@@ -219,7 +236,9 @@ _RUNNING = sorted(int(s) for s in DEADLINE_RUNNING)
 
 
 def _filters(
-    stmt: Select, query: DossierQuery, window: DueWindow  # type: ignore[type-arg]
+    stmt: Select,  # type: ignore[type-arg]
+    query: DossierQuery,
+    window: DueWindow,
 ) -> Select:  # type: ignore[type-arg]
     if query.statuses:
         stmt = stmt.where(Dossier.status.in_(query.statuses))
@@ -241,7 +260,28 @@ def _filters(
 
 
 def _row(r: Sequence[Any], window: DueWindow) -> DossierRow:
-    (dossier_id, code, name, id_number, phone, procedure_code, procedure_name, status,
-     received_at, due_at) = r
-    return DossierRow(dossier_id, code, name, id_number, phone, procedure_code, procedure_name,
-                      status, received_at, due_at, window.state(status, due_at))
+    (
+        dossier_id,
+        code,
+        name,
+        id_number,
+        phone,
+        procedure_code,
+        procedure_name,
+        status,
+        received_at,
+        due_at,
+    ) = r
+    return DossierRow(
+        dossier_id,
+        code,
+        name,
+        id_number,
+        phone,
+        procedure_code,
+        procedure_name,
+        status,
+        received_at,
+        due_at,
+        window.state(status, due_at),
+    )

@@ -38,12 +38,12 @@ def check_setting(key: str, value: str) -> None:
         parts = {k.split(".", 1)[1]: v for k, v in DEFAULTS.items() if k.startswith("calendar.")}
         parts[key.split(".", 1)[1]] = value
         try:
-            CalendarRules.parse(parts["sessions"], parts["saturday"], parts["weekdays"],
-                                parts["hours_per_day"])
+            CalendarRules.parse(
+                parts["sessions"], parts["saturday"], parts["weekdays"], parts["hours_per_day"]
+            )
         except CalendarError as exc:
             raise ServiceError(str(exc)) from exc
-    numeric = key.startswith("auth.") or key in ("due_soon.working_days",
-                                                 "clock.max_skew_minutes")
+    numeric = key.startswith("auth.") or key in ("due_soon.working_days", "clock.max_skew_minutes")
     if numeric and (not value.isdigit() or int(value) < 1):
         raise ServiceError(f"{key} phải là số nguyên dương.")
 

@@ -52,8 +52,13 @@ class SetupService:
             return [UnitChoice(u.code, u.name, u.level) for u in rows]
 
     def first_run(
-        self, unit_code: str, counter_name: str, slot: int, admin_username: str,
-        admin_full_name: str, password: str,
+        self,
+        unit_code: str,
+        counter_name: str,
+        slot: int,
+        admin_username: str,
+        admin_full_name: str,
+        password: str,
     ) -> CounterIdentity:
         """All of the set-up in one transaction; refuses to run twice."""
         try:
@@ -70,15 +75,27 @@ class SetupService:
                 raise ServiceError("Máy này đã được thiết lập.")
             if session.scalar(select(Unit.id).where(Unit.code == unit_code)) is None:
                 raise ServiceError(f"Đơn vị mã “{unit_code}” không có trong danh mục.")
-            session.add(Device(
-                device_uuid=str(uuid.uuid4()), name=nfc(counter_name.strip()),
-                unit_code=unit_code, slot=slot, is_self=True, created_at=now_vn(),
-            ))
-            session.add(User(
-                username=admin_username.strip().lower(), full_name=nfc(admin_full_name.strip()),
-                role="supervisor", password_hash=hash_password(password), failed_attempts=0,
-                active=True, created_at=now_vn(),
-            ))
+            session.add(
+                Device(
+                    device_uuid=str(uuid.uuid4()),
+                    name=nfc(counter_name.strip()),
+                    unit_code=unit_code,
+                    slot=slot,
+                    is_self=True,
+                    created_at=now_vn(),
+                )
+            )
+            session.add(
+                User(
+                    username=admin_username.strip().lower(),
+                    full_name=nfc(admin_full_name.strip()),
+                    role="supervisor",
+                    password_hash=hash_password(password),
+                    failed_attempts=0,
+                    active=True,
+                    created_at=now_vn(),
+                )
+            )
         return self.identity()
 
     def identity(self) -> CounterIdentity:
@@ -88,7 +105,11 @@ class SetupService:
                 raise ServiceError("Máy này chưa được thiết lập.")
             unit = session.scalar(select(Unit).where(Unit.code == device.unit_code))
             return CounterIdentity(
-                device.device_uuid, device.name, device.unit_code,
-                unit.name if unit else device.unit_code, device.slot,
-                device.server_device_id is not None, device.server_url,
+                device.device_uuid,
+                device.name,
+                device.unit_code,
+                unit.name if unit else device.unit_code,
+                device.slot,
+                device.server_device_id is not None,
+                device.server_url,
             )

@@ -16,8 +16,11 @@ from counter_app.services.dto import FeeLine
 from counter_app.services.settings import get_setting
 from counter_app.services.store import Store
 
-COLLECTED_WORDS = {"at_receipt": "nộp khi tiếp nhận", "at_return": "nộp khi nhận kết quả",
-                   "exempt": "miễn"}
+COLLECTED_WORDS = {
+    "at_receipt": "nộp khi tiếp nhận",
+    "at_return": "nộp khi nhận kết quả",
+    "exempt": "miễn",
+}
 
 
 def fees_text(fees: tuple[FeeLine, ...]) -> str | None:
@@ -25,8 +28,7 @@ def fees_text(fees: tuple[FeeLine, ...]) -> str | None:
         return None
     parts = []
     for fee in fees:
-        amount = "miễn" if is_free(fee) else (
-            f"{fee.amount:,}".replace(",", ".") + " đồng")
+        amount = "miễn" if is_free(fee) else (f"{fee.amount:,}".replace(",", ".") + " đồng")
         when = "" if amount == "miễn" else f" ({COLLECTED_WORDS.get(fee.collected, '')})"
         parts.append(f"{fee.name}: {amount}{when}")
     return "; ".join(parts)
@@ -45,19 +47,32 @@ class SlipService:
             hint = get_setting(session, "slip.lookup_hint")
         a = d.applicant
         return SlipData(
-            dossier_code=d.code, unit_name=self._details.unit_name(d.unit_code),
-            agency_name=d.agency_name, place_name=place, applicant_name=a.full_name,
-            applicant_id=a.id_number or a.old_id_number or "", applicant_address=a.address or "",
-            applicant_phone=a.phone or "", applicant_email=a.email or "",
-            authorised_person=d.authorised_person, procedure_name=d.procedure_name,
+            dossier_code=d.code,
+            unit_name=self._details.unit_name(d.unit_code),
+            agency_name=d.agency_name,
+            place_name=place,
+            applicant_name=a.full_name,
+            applicant_id=a.id_number or a.old_id_number or "",
+            applicant_address=a.address or "",
+            applicant_phone=a.phone or "",
+            applicant_email=a.email or "",
+            authorised_person=d.authorised_person,
+            procedure_name=d.procedure_name,
             procedure_code=d.procedure_code,
-            components=tuple(SlipComponent(c.name, c.originals, c.copies)
-                             for c in d.components if c.provided),
-            sets_count=d.sets_count, processing_time_text=d.processing_text,
-            received_at=d.received_at, due_at=d.due_at,
+            components=tuple(
+                SlipComponent(c.name, c.originals, c.copies) for c in d.components if c.provided
+            ),
+            sets_count=d.sets_count,
+            processing_time_text=d.processing_text,
+            received_at=d.received_at,
+            due_at=d.due_at,
             result_delivery_text=delivery_text(d.result_delivery, d.delivery_address),
-            fees_text=fees_text(d.fees), clerk_name=d.received_by_name, logbook_text=None,
-            lookup_hint=hint, hotline=hotline, note=d.note,
+            fees_text=fees_text(d.fees),
+            clerk_name=d.received_by_name,
+            logbook_text=None,
+            lookup_hint=hint,
+            hotline=hotline,
+            note=d.note,
         )
 
     def page_size(self) -> str:

@@ -41,14 +41,22 @@ def import_slot_file(store: Store, data: bytes, server_key: str | None) -> SlotI
         _check_fits(body, device.unit_code, device.slot)
         raise_counters(session, device.unit_code, device.slot, body.days)
     latest = max(body.days, key=lambda m: m.day, default=None)
-    return SlotImport(body.unit_code, body.slot, len(body.days),
-                      latest.day if latest else None, latest.last_seq if latest else 0)
+    return SlotImport(
+        body.unit_code,
+        body.slot,
+        len(body.days),
+        latest.day if latest else None,
+        latest.last_seq if latest else 0,
+    )
 
 
 def _known_server_key(session: Session) -> str | None:
     """The server key of this PC's enrolment, or of an identity it held before."""
-    keys = session.scalars(select(Device.server_public_key).where(
-        Device.server_public_key.is_not(None)).order_by(Device.is_self.desc()))
+    keys = session.scalars(
+        select(Device.server_public_key)
+        .where(Device.server_public_key.is_not(None))
+        .order_by(Device.is_self.desc())
+    )
     return next(iter(keys), None)
 
 
@@ -56,9 +64,12 @@ def _check_fits(body: SlotFileBody, unit_code: str, slot: int) -> None:
     if body.unit_code != unit_code or body.slot != slot:
         raise ServiceError(
             f"Tệp này dành cho đơn vị {body.unit_code}, slot {body.slot}, nhưng máy này thuộc "
-            f"đơn vị {unit_code}, slot {slot}. Chưa nạp gì.")
+            f"đơn vị {unit_code}, slot {slot}. Chưa nạp gì."
+        )
 
 
-_NO_KEY = ("Máy này chưa biết khoá công khai của máy chủ để kiểm tra chữ ký của tệp. Hãy thêm "
-           "--server-key KHOÁ (bộ phận CNTT thấy khoá khi tạo tệp bằng “counter-server "
-           "slot-file”).")
+_NO_KEY = (
+    "Máy này chưa biết khoá công khai của máy chủ để kiểm tra chữ ký của tệp. Hãy thêm "
+    "--server-key KHOÁ (bộ phận CNTT thấy khoá khi tạo tệp bằng “counter-server "
+    "slot-file”)."
+)

@@ -72,8 +72,15 @@ class Store:
             self.damage = integrity.corrupt_error(self.paths.db_file, found)
             return result  # nothing more is written to a damaged file
         with self.write() as session:
-            session.add(StoreCheck(checked_at=now, kind=result.kind, ok=True,
-                                   seconds=round(result.seconds, 3), detail=None))
+            session.add(
+                StoreCheck(
+                    checked_at=now,
+                    kind=result.kind,
+                    ok=True,
+                    seconds=round(result.seconds, 3),
+                    detail=None,
+                )
+            )
         return result
 
     def require_sound(self) -> None:
@@ -126,8 +133,9 @@ class StartCheck:
 
     def _run(self) -> None:
         try:
-            self._conn = sqlite3.connect(f"file:{self._db_file}?mode=ro", uri=True,
-                                         check_same_thread=False)
+            self._conn = sqlite3.connect(
+                f"file:{self._db_file}?mode=ro", uri=True, check_same_thread=False
+            )
             self._opened.set()
             self._found = integrity.problems(self._conn, "quick_check", integrity.START_TABLES)
         except sqlite3.Error as exc:  # locked, interrupted by close: unchecked, not damaged

@@ -40,7 +40,8 @@ INSECURE_HTTP = (
     "Địa chỉ máy chủ “{url}” dùng http:// không mã hoá: mã đăng ký, chữ ký và hồ sơ của công dân "
     "sẽ đi qua mạng ở dạng đọc được và có thể bị sửa. Hãy dùng địa chỉ https:// do bộ phận CNTT "
     "tỉnh cấp (ví dụ https://dongbo.hatinh.gov.vn). Chỉ khi thử nghiệm trong mạng nội bộ mới "
-    "dùng --allow-insecure-http.")
+    "dùng --allow-insecure-http."
+)
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,7 @@ class Timeouts:
     pool: float = 10.0
 
     def httpx(self) -> httpx.Timeout:
-        return httpx.Timeout(connect=self.connect, read=self.read, write=self.write,
-                             pool=self.pool)
+        return httpx.Timeout(connect=self.connect, read=self.read, write=self.write, pool=self.pool)
 
 
 # Server refusal codes (see counter_server) and how the counter treats them.
@@ -94,17 +94,24 @@ class SyncClient:
     """One keep-alive connection to one server. Not thread-safe: one sync at a time uses it."""
 
     def __init__(
-        self, base_url: str, *, timeouts: Timeouts | None = None,
+        self,
+        base_url: str,
+        *,
+        timeouts: Timeouts | None = None,
         transport: httpx.BaseTransport | None = None,
-        clock: Callable[[], datetime] | None = None, allow_insecure_http: bool = False,
+        clock: Callable[[], datetime] | None = None,
+        allow_insecure_http: bool = False,
     ) -> None:
         check_secure_url(base_url, allow_insecure_http)
         self.base_url = base_url.rstrip("/")
         # This PC's clock: it stamps every signed request, as the server will judge it.
         self._clock = clock or (lambda: datetime.now(UTC))
         self._http = httpx.Client(
-            base_url=self.base_url, timeout=(timeouts or Timeouts()).httpx(),
-            transport=transport, headers={"User-Agent": USER_AGENT}, follow_redirects=False,
+            base_url=self.base_url,
+            timeout=(timeouts or Timeouts()).httpx(),
+            transport=transport,
+            headers={"User-Agent": USER_AGENT},
+            follow_redirects=False,
         )
 
     def close(self) -> None:
@@ -121,9 +128,14 @@ class SyncClient:
         return _json_object(reply)
 
     def enrol(self, request: EnrolRequest) -> EnrolReply:
-        reply = self._send(self._http.build_request(
-            "POST", ENROL_PATH, content=canonical_json(request),
-            headers={"Content-Type": "application/json", **time_header(self._clock())}))
+        reply = self._send(
+            self._http.build_request(
+                "POST",
+                ENROL_PATH,
+                content=canonical_json(request),
+                headers={"Content-Type": "application/json", **time_header(self._clock())},
+            )
+        )
         try:
             return convert(_json_object(reply), EnrolReply)
         except ProtocolError as exc:
@@ -132,13 +144,17 @@ class SyncClient:
     def push(self, device_id: int, key: Ed25519PrivateKey, body: bytes) -> bytes:
         """POST one batch; return the raw reply body (the signed receipt, still unverified)."""
         headers = push_headers(device_id, key, body, self._clock())
-        request = self._http.build_request("POST", PUSH_PATH, content=body,
-                                           headers=headers)
+        request = self._http.build_request("POST", PUSH_PATH, content=body, headers=headers)
         return self._send(request, label=AFTER_SERVER_COMMIT).content
 
     def pull(
-        self, device_id: int, key: Ed25519PrivateKey, cursor: int, limit: int,
-        now: datetime | None = None, cursor_id: str | None = None,
+        self,
+        device_id: int,
+        key: Ed25519PrivateKey,
+        cursor: int,
+        limit: int,
+        now: datetime | None = None,
+        cursor_id: str | None = None,
         probes: Sequence[str] = (),
     ) -> tuple[bytes, str | None]:
         """GET one page of changes; the raw body and the server's signature header."""
@@ -172,8 +188,9 @@ def classify_refusal(reply: httpx.Response) -> SyncError:
     retry_after = _retry_after(reply.headers.get("retry-after"))
     if status >= 500 or status in (408, 429):
         text = message or f"Máy chủ tỉnh đang gặp sự cố (mã {status})."
-        return SyncError(FailureKind.SERVER, text, server_code=code, status=status,
-                         retry_after=retry_after)
+        return SyncError(
+            FailureKind.SERVER, text, server_code=code, status=status, retry_after=retry_after
+        )
     kind = _CODE_KINDS.get(code or "", FailureKind.REFUSED)
     if code is None and status in (401, 403):
         kind = FailureKind.UNKNOWN_DEVICE
@@ -198,8 +215,7 @@ def _refusal_body(reply: httpx.Response) -> tuple[str | None, str | None]:
     except ProtocolError:
         return None, None
     code, message = body.get("error"), body.get("message")
-    return (code if isinstance(code, str) else None,
-            message if isinstance(message, str) else None)
+    return (code if isinstance(code, str) else None, message if isinstance(message, str) else None)
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -220,8 +236,9 @@ def _bad_reply(detail: str) -> SyncError:
 
 
 def _offline(exc: Exception) -> SyncError:
-    return SyncError(FailureKind.OFFLINE,
-                     f"Không kết nối được máy chủ tỉnh (chi tiết: {type(exc).__name__}).")
+    return SyncError(
+        FailureKind.OFFLINE, f"Không kết nối được máy chủ tỉnh (chi tiết: {type(exc).__name__})."
+    )
 
 
 def _timeout(exc: Exception) -> SyncError:

@@ -22,8 +22,16 @@ WHILE_APPLYING_PULL = "while_applying_pull"  # a page half applied, cursor not c
 AFTER_PULL_STORED = "after_pull_stored"  # page and cursor committed
 WHILE_ENROLLING = "while_enrolling"  # the server enrolled us; its reply is not stored yet
 
-LABELS = (BEFORE_SEND, AFTER_SERVER_COMMIT, WHILE_STORING_RECEIPT, AFTER_RECEIPT_STORED,
-          BEFORE_PULL, WHILE_APPLYING_PULL, AFTER_PULL_STORED, WHILE_ENROLLING)
+LABELS = (
+    BEFORE_SEND,
+    AFTER_SERVER_COMMIT,
+    WHILE_STORING_RECEIPT,
+    AFTER_RECEIPT_STORED,
+    BEFORE_PULL,
+    WHILE_APPLYING_PULL,
+    AFTER_PULL_STORED,
+    WHILE_ENROLLING,
+)
 
 
 class FaultInjector(Protocol):

@@ -16,11 +16,14 @@ from sqlalchemy.orm import Session
 from counter_app.services.outbox import BLOCKED, DAMAGED, HELD, QUEUED
 from counter_protocol.encoding import sha256_hex
 
-_SENDABLE = ("SELECT o.op_id, o.device_seq, o.dossier_uuid, o.payload_hash, p.payload "
-             "FROM outbox o JOIN outbox_payloads p ON p.device_seq = o.device_seq "
-             "WHERE o.state IN (?, ?) ORDER BY o.device_seq")
-_STOPPED = ("SELECT dossier_uuid, min(device_seq) FROM outbox WHERE state IN (?, ?) "
-            "GROUP BY dossier_uuid")
+_SENDABLE = (
+    "SELECT o.op_id, o.device_seq, o.dossier_uuid, o.payload_hash, p.payload "
+    "FROM outbox o JOIN outbox_payloads p ON p.device_seq = o.device_seq "
+    "WHERE o.state IN (?, ?) ORDER BY o.device_seq"
+)
+_STOPPED = (
+    "SELECT dossier_uuid, min(device_seq) FROM outbox WHERE state IN (?, ?) GROUP BY dossier_uuid"
+)
 _MARK = "UPDATE outbox SET state = ?, last_error = ? WHERE op_id = ? AND state IN (?, ?)"
 _CODE = "SELECT code FROM dossiers WHERE uuid = ?"
 
@@ -57,8 +60,11 @@ def stop(session: Session, ops: list[StoppedOp]) -> list[str]:
     notes: list[str] = []
     for op in ops:
         code = conn.exec_driver_sql(_CODE, (op.dossier_uuid,)).scalar() or op.dossier_uuid
-        text = damaged_text(op.device_seq, str(code)) if op.state == DAMAGED else (
-            f"Không gửi: thao tác #{op.cause_seq} trước đó của cùng hồ sơ {code} bị hỏng.")
+        text = (
+            damaged_text(op.device_seq, str(code))
+            if op.state == DAMAGED
+            else (f"Không gửi: thao tác #{op.cause_seq} trước đó của cùng hồ sơ {code} bị hỏng.")
+        )
         conn.exec_driver_sql(_MARK, (op.state, text, op.op_id, QUEUED, HELD))
         if op.state == DAMAGED:
             notes.append(text)
@@ -66,6 +72,8 @@ def stop(session: Session, ops: list[StoppedOp]) -> list[str]:
 
 
 def damaged_text(device_seq: int, dossier_code: str) -> str:
-    return (f"Thao tác #{device_seq} của hồ sơ {dossier_code} bị hỏng trên máy (dữ liệu đã lưu "
-            "không khớp mã kiểm tra SHA-256): không gửi thao tác này và các thao tác sau của "
-            "cùng hồ sơ. Báo bộ phận CNTT khôi phục kho từ bản sao lưu (counter-app backup list).")
+    return (
+        f"Thao tác #{device_seq} của hồ sơ {dossier_code} bị hỏng trên máy (dữ liệu đã lưu "
+        "không khớp mã kiểm tra SHA-256): không gửi thao tác này và các thao tác sau của "
+        "cùng hồ sơ. Báo bộ phận CNTT khôi phục kho từ bản sao lưu (counter-app backup list)."
+    )

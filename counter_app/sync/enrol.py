@@ -63,8 +63,10 @@ def normalise_url(text: str) -> str:
     url = text.strip().rstrip("/")
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ServiceError(f"Địa chỉ máy chủ “{text}” không hợp lệ (ví dụ: "
-                           "https://dongbo.hatinh.gov.vn).", field="server_url")
+        raise ServiceError(
+            f"Địa chỉ máy chủ “{text}” không hợp lệ (ví dụ: https://dongbo.hatinh.gov.vn).",
+            field="server_url",
+        )
     return url
 
 
@@ -78,9 +80,7 @@ def _raw_private(key: Ed25519PrivateKey) -> bytes:
     return key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
 
 
-def _prepare(
-    store: Store, app_version: str, code: str, *, retire: bool = False
-) -> EnrolRequest:
+def _prepare(store: Store, app_version: str, code: str, *, retire: bool = False) -> EnrolRequest:
     """Keep (or make) the key pair, and build the request; refuses a PC enrolled and not revoked.
 
     A revoked PC (or one the server just refused because its uuid was revoked: `retire`) first
@@ -90,28 +90,43 @@ def _prepare(
         device = self_device(session)
         if retire or (device.server_device_id is not None and _known_revoked(session)):
             old = retire_identity(session)
-            log.info("Enrolling again after revocation: device uuid %s (server device %s at "
-                        "%s) replaced by %s", old.device_uuid, old.server_device_id,
-                        old.server_url, device.device_uuid)
+            log.info(
+                "Enrolling again after revocation: device uuid %s (server device %s at "
+                "%s) replaced by %s",
+                old.device_uuid,
+                old.server_device_id,
+                old.server_url,
+                device.device_uuid,
+            )
         elif device.server_device_id is not None:
-            raise ServiceError(f"Máy này đã đăng ký với máy chủ {device.server_url} (máy số "
-                               f"{device.server_device_id}).")
+            raise ServiceError(
+                f"Máy này đã đăng ký với máy chủ {device.server_url} (máy số "
+                f"{device.server_device_id})."
+            )
         key = private_key_of(device)
         if key is None:
             key = generate_private_key()
             device.private_key, device.public_key = _raw_private(key), public_key_b64(key)
         return EnrolRequest(
-            code=code.strip(), public_key=public_key_b64(key), device_uuid=device.device_uuid,
-            device_name=device.name, slot=device.slot, app_version=app_version,
+            code=code.strip(),
+            public_key=public_key_b64(key),
+            device_uuid=device.device_uuid,
+            device_name=device.name,
+            slot=device.slot,
+            app_version=app_version,
             unit_code=device.unit_code,
             slot_first_numbers=own_first_numbers(session, device.unit_code, device.slot),
-            earlier_device_ids=_earlier_device_ids(session))
+            earlier_device_ids=_earlier_device_ids(session),
+        )
 
 
 def _earlier_device_ids(session: Session) -> list[int]:
     """The server device ids of this PC's retired identities (its own earlier numbers)."""
-    ids = session.scalars(select(Device.server_device_id).where(
-        Device.is_self.is_(False), Device.server_device_id.is_not(None)))
+    ids = session.scalars(
+        select(Device.server_device_id).where(
+            Device.is_self.is_(False), Device.server_device_id.is_not(None)
+        )
+    )
     return sorted(int(i) for i in ids if i is not None and i.isdigit())
 
 
@@ -143,8 +158,12 @@ def _learn_revocation(store: Store, client_factory: ClientFactory, now: datetime
 
 
 def enrol(
-    store: Store, client_factory: ClientFactory, server_url: str, code: str,
-    app_version: str, now: datetime,
+    store: Store,
+    client_factory: ClientFactory,
+    server_url: str,
+    code: str,
+    app_version: str,
+    now: datetime,
 ) -> EnrolResult:
     url = normalise_url(server_url)
     if not code.strip():
@@ -165,14 +184,18 @@ def enrol(
 
 
 def _store_reply(
-    store: Store, url: str, request: EnrolRequest, reply: EnrolReply,
+    store: Store,
+    url: str,
+    request: EnrolRequest,
+    reply: EnrolReply,
     now: datetime,
 ) -> EnrolResult:
     try:
         load_public_key(reply.server_public_key)
     except SignatureError as exc:
-        raise SyncError(FailureKind.BAD_REPLY, "Khoá công khai máy chủ gửi về không hợp lệ.") \
-            from exc
+        raise SyncError(
+            FailureKind.BAD_REPLY, "Khoá công khai máy chủ gửi về không hợp lệ."
+        ) from exc
     with store.write() as session:
         device = self_device(session)
         if reply.unit_code != device.unit_code or reply.slot != request.slot:
@@ -180,7 +203,8 @@ def _store_reply(
                 f"Mã đăng ký dành cho đơn vị {reply.unit_code}, slot {reply.slot}, nhưng "
                 f"máy này thuộc đơn vị {device.unit_code}, slot {device.slot}. Chưa lưu gì; "
                 f"báo bộ phận CNTT thu hồi máy số {reply.device_id} trên máy chủ và cấp mã "
-                "đúng đơn vị.")
+                "đúng đơn vị."
+            )
         # Above what an earlier PC of this slot issued: those slips are already printed.
         raise_counters(session, device.unit_code, device.slot, reply.slot_high_water)
         device.server_url, device.server_device_id = url, str(reply.device_id)

@@ -49,10 +49,17 @@ ADVICE: dict[FailureKind, str] = {
 }
 
 # Failures the scheduler retries by itself; the others wait for a person.
-RETRYABLE = frozenset({
-    FailureKind.OFFLINE, FailureKind.TIMEOUT, FailureKind.SERVER, FailureKind.BAD_REPLY,
-    FailureKind.TAMPERED, FailureKind.TOO_LARGE, FailureKind.BUSY,
-})
+RETRYABLE = frozenset(
+    {
+        FailureKind.OFFLINE,
+        FailureKind.TIMEOUT,
+        FailureKind.SERVER,
+        FailureKind.BAD_REPLY,
+        FailureKind.TAMPERED,
+        FailureKind.TOO_LARGE,
+        FailureKind.BUSY,
+    }
+)
 
 
 class SyncError(UserError):
@@ -66,8 +73,13 @@ class SyncError(UserError):
     exit_code = 1
 
     def __init__(
-        self, kind: FailureKind, message: str, *, server_code: str | None = None,
-        status: int | None = None, retry_after: float | None = None,
+        self,
+        kind: FailureKind,
+        message: str,
+        *,
+        server_code: str | None = None,
+        status: int | None = None,
+        retry_after: float | None = None,
     ) -> None:
         super().__init__(message, code=f"sync.{kind.value}", advice=ADVICE[kind])
         self.kind = kind

@@ -43,13 +43,25 @@ def enrolled_identity(session: Session) -> Enrolled:
     """The enrolled identity, or SyncError(NOT_ENROLLED) for a PC that never enrolled."""
     device = self_device(session)
     key = private_key_of(device)
-    if (device.server_device_id is None or key is None or not device.server_url
-            or not device.server_public_key):
-        raise SyncError(FailureKind.NOT_ENROLLED,
-                        "Máy này chưa đăng ký với máy chủ tỉnh nên chưa gửi được hồ sơ.")
+    if (
+        device.server_device_id is None
+        or key is None
+        or not device.server_url
+        or not device.server_public_key
+    ):
+        raise SyncError(
+            FailureKind.NOT_ENROLLED,
+            "Máy này chưa đăng ký với máy chủ tỉnh nên chưa gửi được hồ sơ.",
+        )
     load_public_key(device.server_public_key)  # a damaged key fails here, not mid-sync
-    return Enrolled(int(device.server_device_id), device.unit_code, device.slot,
-                    device.server_url, key, device.server_public_key)
+    return Enrolled(
+        int(device.server_device_id),
+        device.unit_code,
+        device.slot,
+        device.server_url,
+        key,
+        device.server_public_key,
+    )
 
 
 @dataclass(frozen=True)
@@ -70,14 +82,21 @@ def retire_identity(session: Session) -> Retired:
     private key is dropped: the server will never accept it again.
     """
     device = self_device(session)
-    old = Retired(device.device_uuid, device.server_device_id, device.public_key,
-                  device.server_url)
+    old = Retired(device.device_uuid, device.server_device_id, device.public_key, device.server_url)
     archived = Device(
-        device_uuid=old.device_uuid, name=device.name, unit_code=device.unit_code,
-        slot=device.slot, is_self=False, created_at=device.created_at,
-        server_url=old.server_url, server_device_id=old.server_device_id,
-        server_public_key=device.server_public_key, private_key=None,
-        public_key=old.public_key, enrolled_at=device.enrolled_at)
+        device_uuid=old.device_uuid,
+        name=device.name,
+        unit_code=device.unit_code,
+        slot=device.slot,
+        is_self=False,
+        created_at=device.created_at,
+        server_url=old.server_url,
+        server_device_id=old.server_device_id,
+        server_public_key=device.server_public_key,
+        private_key=None,
+        public_key=old.public_key,
+        enrolled_at=device.enrolled_at,
+    )
     device.device_uuid = str(uuid.uuid4())
     device.private_key = device.public_key = None
     device.server_url = device.server_device_id = device.server_public_key = None

@@ -56,9 +56,11 @@ class ReceiptCounts:
     unanswered: int = 0  # sent ops the receipt said nothing about (they stay queued)
 
 
-_NEXT = ("SELECT o.op_id, o.device_seq, p.payload FROM outbox o "
-         "JOIN outbox_payloads p ON p.device_seq = o.device_seq "
-         "WHERE o.state = ? AND o.device_seq > ? ORDER BY o.device_seq LIMIT ?")
+_NEXT = (
+    "SELECT o.op_id, o.device_seq, p.payload FROM outbox o "
+    "JOIN outbox_payloads p ON p.device_seq = o.device_seq "
+    "WHERE o.state = ? AND o.device_seq > ? ORDER BY o.device_seq LIMIT ?"
+)
 
 
 def next_batch(
@@ -105,22 +107,24 @@ def local_state(result: wire.OpResult) -> tuple[str, str | None] | None:
             state = HELD if now == wire.HELD else QUARANTINED
             return state, f"{_EARLIER[now]} [{result.prior or now}]"
         return None  # "same_batch": the other copy's result decides
-    states = {wire.CONFLICT: CONFLICT, wire.QUARANTINED: QUARANTINED,
-              wire.HELD: HELD}
+    states = {wire.CONFLICT: CONFLICT, wire.QUARANTINED: QUARANTINED, wire.HELD: HELD}
     if name in states:
         return states[name], describe(result)
     return None
 
 
-REQUEUE_NOTE = ("Gửi lại để máy chủ tỉnh đối chiếu: máy chủ có thể đã mất thao tác này khi "
-                "được khôi phục từ bản sao lưu.")
+REQUEUE_NOTE = (
+    "Gửi lại để máy chủ tỉnh đối chiếu: máy chủ có thể đã mất thao tác này khi "
+    "được khôi phục từ bản sao lưu."
+)
 
 
 def recent_acknowledged(session: Session, receipts: int) -> list[str]:
     """One op applied in each of the latest `receipts` stored receipts: the server committed
     them last, so a server that still holds them holds everything acknowledged before."""
-    bodies = session.scalars(select(SyncReceipt.body).order_by(SyncReceipt.id.desc())
-                             .limit(receipts))
+    bodies = session.scalars(
+        select(SyncReceipt.body).order_by(SyncReceipt.id.desc()).limit(receipts)
+    )
     probes: list[str] = []
     for body in bodies:
         results = orjson.loads(body)["receipt"]["results"]
@@ -146,8 +150,8 @@ def requeue_acknowledged(session: Session) -> int:
     """
     c = OUTBOX.c
     result = session.connection().execute(
-        update(OUTBOX).where(c.state.in_(DONE_STATES)).values(state=QUEUED,
-                                                               last_error=REQUEUE_NOTE))
+        update(OUTBOX).where(c.state.in_(DONE_STATES)).values(state=QUEUED, last_error=REQUEUE_NOTE)
+    )
     return int(result.rowcount)
 
 
@@ -159,17 +163,25 @@ def describe(result: wire.OpResult) -> str:
 
 
 def store_receipt(
-    session: Session, receipt: wire.Receipt, signed_body: bytes, signature: str,
-    sent: list[PendingOp], now: datetime,
+    session: Session,
+    receipt: wire.Receipt,
+    signed_body: bytes,
+    signature: str,
+    sent: list[PendingOp],
+    now: datetime,
 ) -> ReceiptCounts:
     """Store the verified receipt, then every op state it decides, in the caller's transaction."""
     record_reading(session, parse_time(receipt.server_time), now, "receipt")
     row = SyncReceipt(
-        batch_id=receipt.batch_id, server_time=receipt.server_time,
-        receipt_hash=receipt.receipt_hash, signature=signature, body=signed_body,
+        batch_id=receipt.batch_id,
+        server_time=receipt.server_time,
+        receipt_hash=receipt.receipt_hash,
+        signature=signature,
+        body=signed_body,
         op_count=len(receipt.results),
         counts_json=orjson.dumps(Counter(r.result for r in receipt.results)).decode(),
-        stored_at=now)
+        stored_at=now,
+    )
     session.add(row)
     session.flush()
     sent_ids = {op.op_id for op in sent}
@@ -213,26 +225,40 @@ def _tally(counts: ReceiptCounts, result: wire.OpResult, state: str, sent: bool)
     counts.held += state == HELD
 
 
-_SET = ("UPDATE outbox SET state = ?, receipt_id = ?, acked_at = ?, attempts = attempts + ?, "
-        "last_error = ? WHERE op_id = ? AND state NOT IN ('acked', 'duplicate_acked')")
+_SET = (
+    "UPDATE outbox SET state = ?, receipt_id = ?, acked_at = ?, attempts = attempts + ?, "
+    "last_error = ? WHERE op_id = ? AND state NOT IN ('acked', 'duplicate_acked')"
+)
 
 
 def _execute_updates(
-    session: Session, decided: dict[str, Decision], sent_ids: set[str], receipt_id: int,
+    session: Session,
+    decided: dict[str, Decision],
+    sent_ids: set[str],
+    receipt_id: int,
     acked_at: str | None,
 ) -> None:
     """Plain executemany on the driver (500 rows a batch, no per-row ORM work). The WHERE clause
     never reopens an acknowledged op."""
-    changes = [(state, receipt_id, acked_at if state in DONE_STATES else None,
-                int(op_id in sent_ids), error, op_id)
-               for op_id, (state, error) in decided.items()]
+    changes = [
+        (
+            state,
+            receipt_id,
+            acked_at if state in DONE_STATES else None,
+            int(op_id in sent_ids),
+            error,
+            op_id,
+        )
+        for op_id, (state, error) in decided.items()
+    ]
     if changes:
         session.connection().exec_driver_sql(_SET, changes)
     crash_point(WHILE_STORING_RECEIPT)  # receipt and the op states written, not committed
     unanswered = [(op_id,) for op_id in sent_ids - decided.keys()]
     if unanswered:  # they stay as they were (queued): sent again next time
         session.connection().exec_driver_sql(
-            "UPDATE outbox SET attempts = attempts + 1 WHERE op_id = ?", unanswered)
+            "UPDATE outbox SET attempts = attempts + 1 WHERE op_id = ?", unanswered
+        )
 
 
 def record_failure(session: Session, sent: list[PendingOp], message: str) -> None:
@@ -240,7 +266,8 @@ def record_failure(session: Session, sent: list[PendingOp], message: str) -> Non
     c = OUTBOX.c
     ids = [op.op_id for op in sent]
     for chunk in range(0, len(ids), 900):
-        part = ids[chunk:chunk + 900]
+        part = ids[chunk : chunk + 900]
         session.execute(update(OUTBOX).where(c.op_id.in_(part)).values(attempts=c.attempts + 1))
-        session.execute(update(OUTBOX).where(c.op_id.in_(part), c.state == QUEUED)
-                        .values(last_error=message))
+        session.execute(
+            update(OUTBOX).where(c.op_id.in_(part), c.state == QUEUED).values(last_error=message)
+        )

@@ -39,8 +39,14 @@ class Puller:
     """One pull pass. `run` returns how many acknowledged ops it queued again (push them)."""
 
     def __init__(
-        self, store: Store, client: SyncClient, me: Enrolled, limit: int,
-        clock: Callable[[], datetime], report: SyncReport, progress: Progress | None,
+        self,
+        store: Store,
+        client: SyncClient,
+        me: Enrolled,
+        limit: int,
+        clock: Callable[[], datetime],
+        report: SyncReport,
+        progress: Progress | None,
     ) -> None:
         self._store, self._client, self._me, self._limit = store, client, me, limit
         self._clock, self._report, self._progress = clock, report, progress
@@ -51,8 +57,14 @@ class Puller:
         while True:
             cursor, cursor_id, probes = self._cursor()
             crash_point(BEFORE_PULL)
-            body, signature = self._client.pull(self._me.device_id, self._me.key, cursor,
-                                                self._limit, cursor_id=cursor_id, probes=probes)
+            body, signature = self._client.pull(
+                self._me.device_id,
+                self._me.key,
+                cursor,
+                self._limit,
+                cursor_id=cursor_id,
+                probes=probes,
+            )
             page = verify_page(body, signature, self._me)
             if page.reset:
                 self._start_over(cursor)
@@ -81,25 +93,28 @@ class Puller:
 
     def _start_over(self, cursor: int) -> None:
         if cursor == 0 or self._report.feed_reset:
-            raise SyncError(FailureKind.BAD_REPLY, "Máy chủ tỉnh yêu cầu nhận lại dữ liệu từ đầu "
-                            f"khi không có lý do (vị trí {cursor}); chưa làm gì thêm. {KEPT}")
+            raise SyncError(
+                FailureKind.BAD_REPLY,
+                "Máy chủ tỉnh yêu cầu nhận lại dữ liệu từ đầu "
+                f"khi không có lý do (vị trí {cursor}); chưa làm gì thêm. {KEPT}",
+            )
         now = self._clock()
         with self._store.write() as session:
             start_over(session, now)
             count = ledger.requeue_acknowledged(session)
-            note = (f"Máy chủ tỉnh không còn thay đổi số {cursor} mà máy đã nhận (có thể máy "
-                    "chủ vừa được khôi phục từ bản sao lưu): máy nhận lại các thay đổi của tỉnh "
-                    f"từ đầu và gửi lại {count} thao tác máy chủ đã xác nhận trước đây để máy "
-                    f"chủ bổ sung phần bị mất. {KEPT}")
+            note = (
+                f"Máy chủ tỉnh không còn thay đổi số {cursor} mà máy đã nhận (có thể máy "
+                "chủ vừa được khôi phục từ bản sao lưu): máy nhận lại các thay đổi của tỉnh "
+                f"từ đầu và gửi lại {count} thao tác máy chủ đã xác nhận trước đây để máy "
+                f"chủ bổ sung phần bị mất. {KEPT}"
+            )
             record_server_loss(session, now, note)
         self._checked = True  # everything acknowledged is queued again anyway
         self._requeued += count
         self._report.feed_reset = True
         self._report.add_notice(note, count)
 
-    def _check_server_holds(
-        self, session: Session, page: ChangesPage
-    ) -> tuple[str, int] | None:
+    def _check_server_holds(self, session: Session, page: ChangesPage) -> tuple[str, int] | None:
         """Queue acknowledged ops again if the server lacks one it acknowledged lately; the
         note for IT and how many were queued, or None if all is well."""
         self._checked = True
@@ -107,9 +122,11 @@ class Puller:
         if not missing:
             return None  # held, not asked, or a server from before probes
         count = ledger.requeue_acknowledged(session)
-        note = (f"Máy chủ tỉnh không còn {len(missing)} thao tác đã xác nhận gần đây cho máy này "
-                "(có thể máy chủ vừa được khôi phục từ bản sao lưu). Máy gửi lại "
-                f"{count} thao tác đã được xác nhận để máy chủ bổ sung phần bị mất. {KEPT}")
+        note = (
+            f"Máy chủ tỉnh không còn {len(missing)} thao tác đã xác nhận gần đây cho máy này "
+            "(có thể máy chủ vừa được khôi phục từ bản sao lưu). Máy gửi lại "
+            f"{count} thao tác đã được xác nhận để máy chủ bổ sung phần bị mất. {KEPT}"
+        )
         record_server_loss(session, self._clock(), note)
         return note, count
 
@@ -118,6 +135,7 @@ def verify_page(body: bytes, signature: str | None, me: Enrolled) -> ChangesPage
     try:
         return parse_changes_page(body, signature, me.server_public_key)
     except (ReceiptError, ProtocolError) as exc:
-        raise SyncError(FailureKind.BAD_REPLY,
-                        f"Dữ liệu tỉnh gửi về không kiểm tra được ({exc}); chưa áp dụng gì.") \
-            from exc
+        raise SyncError(
+            FailureKind.BAD_REPLY,
+            f"Dữ liệu tỉnh gửi về không kiểm tra được ({exc}); chưa áp dụng gì.",
+        ) from exc

@@ -83,18 +83,21 @@ def sync_state(session: Session) -> SyncState:
     return state
 
 
-def apply_page(
-    session: Session, page: ChangesPage, me: Enrolled, now: datetime
-) -> PageResult:
+def apply_page(session: Session, page: ChangesPage, me: Enrolled, now: datetime) -> PageResult:
     """Apply every change not applied before, then move the cursor (all in one transaction)."""
     state = sync_state(session)
     done = PageResult()
     generation = state.feed_generation
     changes = [c for c in page.changes if c.seq > state.pull_cursor]
     if changes:
-        seen = set(session.scalars(select(ProvinceUpdate.change_seq).where(
-            ProvinceUpdate.feed_generation == generation,
-            ProvinceUpdate.change_seq.in_([c.seq for c in changes]))))
+        seen = set(
+            session.scalars(
+                select(ProvinceUpdate.change_seq).where(
+                    ProvinceUpdate.feed_generation == generation,
+                    ProvinceUpdate.change_seq.in_([c.seq for c in changes]),
+                )
+            )
+        )
         fresh = [c for c in changes if c.seq not in seen]
         known = _known_ids(session, fresh)
         for index, change in enumerate(fresh):
@@ -135,8 +138,9 @@ def _known_ids(session: Session, changes: list[Change]) -> set[str]:
     ids = [c.id for c in changes if c.id is not None]
     if not ids:
         return set()
-    found = session.scalars(select(ProvinceUpdate.change_id).where(
-        ProvinceUpdate.change_id.in_(ids)))
+    found = session.scalars(
+        select(ProvinceUpdate.change_id).where(ProvinceUpdate.change_id.in_(ids))
+    )
     return {i for i in found if i is not None}
 
 
@@ -145,19 +149,31 @@ def _apply_one(ctx: Context, change: Change, done: PageResult) -> None:
     payload = change.payload if isinstance(change.payload, dict) else {}
     try:
         if handler is None:
-            subject, outcome = change.kind[:120], pu.Outcome(
-                pu.NOT_APPLIED, f"Loại thay đổi “{change.kind}” chưa được phần mềm hỗ trợ.")
+            subject, outcome = (
+                change.kind[:120],
+                pu.Outcome(
+                    pu.NOT_APPLIED, f"Loại thay đổi “{change.kind}” chưa được phần mềm hỗ trợ."
+                ),
+            )
         else:
             with ctx.session.begin_nested():  # a failing change leaves nothing half-written
                 subject, outcome = handler(ctx, payload)
     except (KeyError, TypeError, ValueError, UserError) as exc:  # domain rules too
         subject = str(payload.get("dossier_code") or change.kind)[:120]
         outcome = pu.Outcome(pu.NOT_APPLIED, f"Thay đổi không hợp lệ: {_reason(exc)}")
-    ctx.session.add(ProvinceUpdate(
-        feed_generation=ctx.generation, change_seq=ctx.seq, change_id=change.id,
-        kind=change.kind[:40], subject=subject[:120],
-        result=outcome.result, message=outcome.message,
-        server_created_at=change.created_at[:40], applied_at=ctx.now))
+    ctx.session.add(
+        ProvinceUpdate(
+            feed_generation=ctx.generation,
+            change_seq=ctx.seq,
+            change_id=change.id,
+            kind=change.kind[:40],
+            subject=subject[:120],
+            result=outcome.result,
+            message=outcome.message,
+            server_created_at=change.created_at[:40],
+            applied_at=ctx.now,
+        )
+    )
     _count(done, change.kind, outcome)
 
 
@@ -178,13 +194,19 @@ def _reason(exc: Exception) -> str:
 def _dossier_status(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outcome]:
     wire = convert(payload, DossierStatusChange)
     change = pu.ProvinceStatus(
-        change_seq=ctx.seq, dossier_uuid=wire.dossier_uuid, dossier_code=wire.dossier_code,
-        to_status=wire.to_status, actor=wire.actor or PROVINCE_SOURCE,
-        at=parse_time(wire.at), note=wire.note)
+        change_seq=ctx.seq,
+        dossier_uuid=wire.dossier_uuid,
+        dossier_code=wire.dossier_code,
+        to_status=wire.to_status,
+        actor=wire.actor or PROVINCE_SOURCE,
+        at=parse_time(wire.at),
+        note=wire.note,
+    )
     if _in_history(ctx.session, change):
         return change.dossier_code, pu.Outcome(
-            pu.UNCHANGED, f"Hồ sơ {change.dossier_code}: thay đổi trạng thái này đã được ghi "
-            "trên máy từ trước.")
+            pu.UNCHANGED,
+            f"Hồ sơ {change.dossier_code}: thay đổi trạng thái này đã được ghi trên máy từ trước.",
+        )
     return change.dossier_code, pu.apply_province_status(ctx.session, change)
 
 
@@ -192,11 +214,17 @@ def _in_history(session: Session, change: pu.ProvinceStatus) -> bool:
     """The same province status change (same target, same time) is in the dossier's history
     already: applied in an earlier feed generation, perhaps under another seq."""
     found = session.scalar(
-        select(DossierEvent.id).join(Dossier, Dossier.id == DossierEvent.dossier_id).where(
-            Dossier.uuid == change.dossier_uuid, DossierEvent.origin == "province",
+        select(DossierEvent.id)
+        .join(Dossier, Dossier.id == DossierEvent.dossier_id)
+        .where(
+            Dossier.uuid == change.dossier_uuid,
+            DossierEvent.origin == "province",
             DossierEvent.kind == pu.PROVINCE_EVENT_KIND,
-            DossierEvent.to_status == change.to_status, DossierEvent.at == change.at)
-        .limit(1))
+            DossierEvent.to_status == change.to_status,
+            DossierEvent.at == change.at,
+        )
+        .limit(1)
+    )
     return found is not None
 
 
@@ -221,11 +249,17 @@ def _calendar(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outcome]:
     wire = convert(payload, CalendarChange)
     year = wire.year
     days = {date.fromisoformat(d.date): (d.kind, nfc(d.name)) for d in wire.days}
-    if any(day.year != year or kind not in ("holiday", "workday")
-           for day, (kind, _) in days.items()):
+    if any(
+        day.year != year or kind not in ("holiday", "workday") for day, (kind, _) in days.items()
+    ):
         return str(year), pu.Outcome(pu.NOT_APPLIED, f"Lịch năm {year} có ngày không hợp lệ.")
-    rows = list(ctx.session.scalars(select(CalendarOverride).where(
-        CalendarOverride.day >= date(year, 1, 1), CalendarOverride.day <= date(year, 12, 31))))
+    rows = list(
+        ctx.session.scalars(
+            select(CalendarOverride).where(
+                CalendarOverride.day >= date(year, 1, 1), CalendarOverride.day <= date(year, 12, 31)
+            )
+        )
+    )
     here = {r.day: (r.kind, r.name) for r in rows if r.source.startswith(PROVINCE_SOURCE)}
     if here == {day: (kind, name[:200]) for day, (kind, name) in days.items()}:
         return str(year), pu.Outcome(pu.UNCHANGED, f"Lịch năm {year} đã có trên máy.")
@@ -234,8 +268,12 @@ def _calendar(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outcome]:
             ctx.session.delete(row)
     for day, (kind, name) in days.items():
         row = ctx.session.get(CalendarOverride, day) or CalendarOverride(day=day)
-        row.kind, row.name, row.source, row.imported_at = kind, name[:200], \
-            f"{PROVINCE_SOURCE} #{ctx.seq}", ctx.now
+        row.kind, row.name, row.source, row.imported_at = (
+            kind,
+            name[:200],
+            f"{PROVINCE_SOURCE} #{ctx.seq}",
+            ctx.now,
+        )
         ctx.session.add(row)
     return str(year), pu.Outcome(pu.APPLIED)
 
@@ -257,7 +295,8 @@ def _device_revoked(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outc
     device_id = wire.device_id
     if device_id != ctx.me.device_id:
         return f"máy số {device_id}", pu.Outcome(
-            pu.APPLIED, f"Máy số {device_id} (slot {wire.slot}) đã bị thu hồi.")
+            pu.APPLIED, f"Máy số {device_id} (slot {wire.slot}) đã bị thu hồi."
+        )
     mark_revoked(ctx.session, ctx.now, REVOKED_MESSAGE)
     return f"máy số {device_id}", pu.Outcome(pu.APPLIED, REVOKED_MESSAGE)
 

@@ -56,8 +56,14 @@ Sent = tuple[Built, ledger.ReceiptCounts]
 
 class Pusher:
     def __init__(
-        self, store: Store, client: SyncClient, me: Enrolled, settings: PushSettings,
-        clock: Callable[[], datetime], report: SyncReport, progress: Progress | None,
+        self,
+        store: Store,
+        client: SyncClient,
+        me: Enrolled,
+        settings: PushSettings,
+        clock: Callable[[], datetime],
+        report: SyncReport,
+        progress: Progress | None,
     ) -> None:
         self._store, self._client, self._me = store, client, me
         self.settings, self._clock = settings, clock
@@ -117,9 +123,14 @@ class Pusher:
             head, catalogue = ledger.head_seq(session), current_version(session)
         batch_id = new_batch_id()
         body = build_batch(
-            self._me.device_id, [op.payload for op in batch], app_version=s.app_version,
-            catalogue_version=catalogue, head_seq=head, batch_id=batch_id,
-            sent_at=self._clock())
+            self._me.device_id,
+            [op.payload for op in batch],
+            app_version=s.app_version,
+            catalogue_version=catalogue,
+            head_seq=head,
+            batch_id=batch_id,
+            sent_at=self._clock(),
+        )
         return Built(batch, batch_id, body)
 
     def _send(self, built: Built) -> Sent:
@@ -135,8 +146,9 @@ class Pusher:
                 ledger.record_failure(session, built.batch, exc.message)
             raise
         with self._store.write() as session:
-            counts = ledger.store_receipt(session, receipt, raw, signature, built.batch,
-                                          self._clock())
+            counts = ledger.store_receipt(
+                session, receipt, raw, signature, built.batch, self._clock()
+            )
         crash_point(AFTER_RECEIPT_STORED)
         return built, counts
 
@@ -150,19 +162,26 @@ class Pusher:
 
     def _count(self, states: tuple[str, ...]) -> int:
         with self._store.read() as session:
-            return session.scalar(select(func.count()).select_from(OutboxOp).where(
-                OutboxOp.state.in_(states))) or 0
+            return (
+                session.scalar(
+                    select(func.count()).select_from(OutboxOp).where(OutboxOp.state.in_(states))
+                )
+                or 0
+            )
 
 
 def verify_receipt(raw: bytes, me: Enrolled, batch_id: str) -> tuple[wire.Receipt, str]:
     """The receipt, checked (hash, server signature, batch, device) before anything is marked."""
     try:
         signed = decode_json_object(raw)  # parsed once: receipts are ~100 B per op
-        receipt = wire.verify_receipt(signed, me.server_public_key, batch_id=batch_id,
-                                      device_id=me.device_id)
+        receipt = wire.verify_receipt(
+            signed, me.server_public_key, batch_id=batch_id, device_id=me.device_id
+        )
         signature = signed["signature"]
     except (wire.ReceiptError, ProtocolError) as exc:
-        raise SyncError(FailureKind.BAD_REPLY,
-                        f"Biên nhận của máy chủ không kiểm tra được ({exc}); chưa đánh dấu gì, "
-                        "lô sẽ được gửi lại.") from exc
+        raise SyncError(
+            FailureKind.BAD_REPLY,
+            f"Biên nhận của máy chủ không kiểm tra được ({exc}); chưa đánh dấu gì, "
+            "lô sẽ được gửi lại.",
+        ) from exc
     return receipt, str(signature)

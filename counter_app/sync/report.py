@@ -69,9 +69,11 @@ class SyncReport:
 
     def push_line(self) -> str:
         size = f"{self.bytes_sent / 1024:.1f} KB" if self.bytes_sent else "0 KB"
-        line = (f"Gửi: {self.sent} thao tác trong {self.batches} lô ({size}); máy chủ xác nhận "
-                f"{self.acked}, trùng (đã có) {self.duplicates}, xung đột {self.conflicts}, "
-                f"cách ly {self.quarantined}, chờ thao tác trước {self.held}")
+        line = (
+            f"Gửi: {self.sent} thao tác trong {self.batches} lô ({size}); máy chủ xác nhận "
+            f"{self.acked}, trùng (đã có) {self.duplicates}, xung đột {self.conflicts}, "
+            f"cách ly {self.quarantined}, chờ thao tác trước {self.held}"
+        )
         if self.released:
             line += f"; {self.released} thao tác chờ trước đây nay đã được áp dụng"
         return line + "."
@@ -105,14 +107,26 @@ def write_log(session: Session, report: SyncReport) -> None:
         if last is not None and last.error_kind == error.kind.value and last.sent == 0:
             last.finished_at, last.message = finished, error.one_line()
             return
-    session.add(SyncLogEntry(
-        started_at=report.started_at, finished_at=finished, trigger=report.trigger,
-        outcome="ok" if error is None else "error", batches=report.batches,
-        bytes_sent=report.bytes_sent, sent=report.sent, acked=report.acked,
-        duplicates=report.duplicates, conflicts=report.conflicts,
-        quarantined=report.quarantined, held=report.held, pulled=report.pulled,
-        error_kind=error.kind.value if error else None, message=message,
-        server_finished_at=server_time_at(session, report.started_at, finished)))
+    session.add(
+        SyncLogEntry(
+            started_at=report.started_at,
+            finished_at=finished,
+            trigger=report.trigger,
+            outcome="ok" if error is None else "error",
+            batches=report.batches,
+            bytes_sent=report.bytes_sent,
+            sent=report.sent,
+            acked=report.acked,
+            duplicates=report.duplicates,
+            conflicts=report.conflicts,
+            quarantined=report.quarantined,
+            held=report.held,
+            pulled=report.pulled,
+            error_kind=error.kind.value if error else None,
+            message=message,
+            server_finished_at=server_time_at(session, report.started_at, finished),
+        )
+    )
 
 
 def server_time_at(session: Session, started: datetime, finished: datetime) -> datetime | None:

@@ -79,9 +79,14 @@ class SyncRunner:
     """Calls `run()` (e.g. `lambda: service.sync_once("auto")`) on its own thread, on schedule."""
 
     def __init__(
-        self, run: Callable[[], SyncReport], *, policy: BackoffPolicy | None = None,
-        rng: random.Random | None = None, on_report: Callable[[SyncReport], None] | None = None,
-        first_delay_s: float = 0.0, clock: Clock | None = None,
+        self,
+        run: Callable[[], SyncReport],
+        *,
+        policy: BackoffPolicy | None = None,
+        rng: random.Random | None = None,
+        on_report: Callable[[SyncReport], None] | None = None,
+        first_delay_s: float = 0.0,
+        clock: Clock | None = None,
     ) -> None:
         self._run = run
         self._clock = clock or MonotonicClock()

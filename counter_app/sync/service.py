@@ -59,8 +59,13 @@ class SyncService:
     """One per store. `sync_once` is safe to call from any thread: runs are single-flight."""
 
     def __init__(
-        self, store: Store, *, clock: Clock = now_vn, options: SyncOptions | None = None,
-        client_factory: ClientFactory | None = None, app_version: str = __version__,
+        self,
+        store: Store,
+        *,
+        clock: Clock = now_vn,
+        options: SyncOptions | None = None,
+        client_factory: ClientFactory | None = None,
+        app_version: str = __version__,
         on_reference_data: Callable[[set[str]], None] | None = None,
     ) -> None:
         self._store = store
@@ -71,12 +76,17 @@ class SyncService:
         self._on_reference_data = on_reference_data
         self._lock = SyncLock(store.paths.data_dir)
         o = self.options
-        self._push_settings = PushSettings(o.batch_ops, o.batch_ops, o.batch_bytes, o.window,
-                                           app_version)
+        self._push_settings = PushSettings(
+            o.batch_ops, o.batch_ops, o.batch_bytes, o.window, app_version
+        )
 
     def _default_client(self, url: str) -> SyncClient:
-        return SyncClient(url, timeouts=self.options.timeouts, clock=self._clock,
-                          allow_insecure_http=self.options.allow_insecure_http)
+        return SyncClient(
+            url,
+            timeouts=self.options.timeouts,
+            clock=self._clock,
+            allow_insecure_http=self.options.allow_insecure_http,
+        )
 
     # -- public API ---------------------------------------------------------------------------
 
@@ -100,14 +110,26 @@ class SyncService:
         """Where this PC stands with the server (for the window's header)."""
         with self._store.read() as session:
             device = self_device(session)
-            return Enrolment(device.server_url, device.server_device_id, device.unit_code,
-                             device.slot, device.name, device.enrolled_at)
+            return Enrolment(
+                device.server_url,
+                device.server_device_id,
+                device.unit_code,
+                device.slot,
+                device.name,
+                device.enrolled_at,
+            )
 
     def enrol(self, server_url: str, code: str) -> EnrolResult:
         """Register this PC; SyncError (refused, offline…) or ServiceError (bad input)."""
         with self._lock.hold(self.options.lock_wait_s):
-            return enrol(self._store, self._client_factory, server_url, code,
-                         self._app_version, self._clock())
+            return enrol(
+                self._store,
+                self._client_factory,
+                server_url,
+                code,
+                self._app_version,
+                self._clock(),
+            )
 
     def sync_once(self, trigger: str = "manual", progress: Progress | None = None) -> SyncReport:
         """Push everything sendable, then pull every page. Never raises SyncError: see `.error`."""
@@ -159,8 +181,7 @@ class SyncService:
     def _push(
         self, client: SyncClient, me: Enrolled, report: SyncReport, progress: Progress | None
     ) -> None:
-        Pusher(self._store, client, me, self._push_settings, self._clock, report,
-               progress).run()
+        Pusher(self._store, client, me, self._push_settings, self._clock, report, progress).run()
 
     # -- pull ---------------------------------------------------------------------------------
 
@@ -168,8 +189,9 @@ class SyncService:
         self, client: SyncClient, me: Enrolled, report: SyncReport, progress: Progress | None
     ) -> int:
         """Pull every page; how many acknowledged ops were queued again (the server lost some)."""
-        return Puller(self._store, client, me, self.options.pull_limit, self._clock, report,
-                      progress).run()
+        return Puller(
+            self._store, client, me, self.options.pull_limit, self._clock, report, progress
+        ).run()
 
 
 __all__ = ["EnrolResult", "Progress", "SyncOptions", "SyncReport", "SyncService"]

@@ -58,8 +58,9 @@ class SyncStatus:
         if self.errors:
             parts.append(f"{self.errors} lỗi")
         if self.last_success_at is not None:
-            wrong = (" (giờ máy chủ; đồng hồ máy lúc đó sai)" if self.last_success_clock_wrong
-                     else "")
+            wrong = (
+                " (giờ máy chủ; đồng hồ máy lúc đó sai)" if self.last_success_clock_wrong else ""
+            )
             parts.append(f"lần cuối {format_vn(self.last_success_at)}{wrong}")
         return " · ".join(parts)
 
@@ -86,12 +87,19 @@ def compute_status(session: Session) -> SyncStatus:
         server_url=device.server_url if device is not None else None,
         revoked=state is not None and state.revoked_at is not None,
         pending_ops=sum(by_state[s] for s in pending_states),
-        pending_dossiers=dossiers, oldest_pending_at=oldest,
-        held=by_state.get(HELD, 0), errors=sum(by_state.get(s, 0) for s in ERROR_STATES),
+        pending_dossiers=dossiers,
+        oldest_pending_at=oldest,
+        held=by_state.get(HELD, 0),
+        errors=sum(by_state.get(s, 0) for s in ERROR_STATES),
         unconfirmed=_unconfirmed(session),
-        not_applied_updates=session.scalar(select(func.count()).select_from(ProvinceUpdate)
-                                           .where(ProvinceUpdate.result == "not_applied")) or 0,
-        last_success_at=last_at, last_success_clock_wrong=clock_wrong,
+        not_applied_updates=session.scalar(
+            select(func.count())
+            .select_from(ProvinceUpdate)
+            .where(ProvinceUpdate.result == "not_applied")
+        )
+        or 0,
+        last_success_at=last_at,
+        last_success_clock_wrong=clock_wrong,
         last_error=_last_error(session),
     )
 
@@ -103,8 +111,12 @@ WRONG_CLOCK_MARGIN = timedelta(minutes=10)
 def _last_success(session: Session) -> tuple[datetime | None, bool]:
     """The latest good run (by order, not by its time: a clock once ahead must not stick), shown
     at the server's time of it when the run heard one."""
-    row = session.scalar(select(SyncLogEntry).where(SyncLogEntry.outcome == "ok")
-                         .order_by(SyncLogEntry.id.desc()).limit(1))
+    row = session.scalar(
+        select(SyncLogEntry)
+        .where(SyncLogEntry.outcome == "ok")
+        .order_by(SyncLogEntry.id.desc())
+        .limit(1)
+    )
     if row is None:
         return None, False
     server = row.server_finished_at
@@ -131,15 +143,23 @@ def _pending_detail(session: Session, states: list[str]) -> tuple[int, datetime 
     if not states:
         return 0, None
     count, oldest = session.execute(
-        select(func.count(func.distinct(OutboxOp.dossier_uuid)), func.min(OutboxOp.created_at))
-        .where(OutboxOp.state.in_(states))).one()
+        select(
+            func.count(func.distinct(OutboxOp.dossier_uuid)), func.min(OutboxOp.created_at)
+        ).where(OutboxOp.state.in_(states))
+    ).one()
     return int(count or 0), to_vn(oldest) if oldest is not None else None
 
 
 def _unconfirmed(session: Session) -> int:
     """Acknowledged ops without a receipt id: must be zero; counted as pending if not."""
-    return session.scalar(select(func.count()).select_from(OutboxOp).where(
-        OutboxOp.state.in_(DONE_STATES), OutboxOp.receipt_id.is_(None))) or 0
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(OutboxOp)
+            .where(OutboxOp.state.in_(DONE_STATES), OutboxOp.receipt_id.is_(None))
+        )
+        or 0
+    )
 
 
 def _last_error(session: Session) -> str | None:

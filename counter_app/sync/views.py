@@ -82,10 +82,21 @@ def op_problems(session: Session, limit: int = 200) -> list[OpProblem]:
         select(OutboxOp, Dossier.code)
         .join(Dossier, Dossier.uuid == OutboxOp.dossier_uuid, isouter=True)
         .where(OutboxOp.state.in_(tuple(STATE_LABELS)))
-        .order_by(OutboxOp.device_seq).limit(limit)).all()
+        .order_by(OutboxOp.device_seq)
+        .limit(limit)
+    ).all()
     return [
-        OpProblem(op.device_seq, code or "?", op.kind, op.state, STATE_LABELS[op.state],
-                  op.last_error or "", STATE_ADVICE[op.state], op.created_at, op.attempts)
+        OpProblem(
+            op.device_seq,
+            code or "?",
+            op.kind,
+            op.state,
+            STATE_LABELS[op.state],
+            op.last_error or "",
+            STATE_ADVICE[op.state],
+            op.created_at,
+            op.attempts,
+        )
         for op, code in rows
     ]
 
@@ -93,9 +104,20 @@ def op_problems(session: Session, limit: int = 200) -> list[OpProblem]:
 def recent_runs(session: Session, limit: int = 30) -> list[RunRow]:
     rows = session.scalars(select(SyncLogEntry).order_by(SyncLogEntry.id.desc()).limit(limit))
     return [
-        RunRow(r.started_at, r.finished_at, TRIGGER_LABELS.get(r.trigger, r.trigger),
-               r.outcome == "ok", r.sent, r.acked, r.duplicates, r.conflicts, r.quarantined,
-               r.held, r.pulled, r.message)
+        RunRow(
+            r.started_at,
+            r.finished_at,
+            TRIGGER_LABELS.get(r.trigger, r.trigger),
+            r.outcome == "ok",
+            r.sent,
+            r.acked,
+            r.duplicates,
+            r.conflicts,
+            r.quarantined,
+            r.held,
+            r.pulled,
+            r.message,
+        )
         for r in rows
     ]
 
@@ -105,6 +127,8 @@ def recent_updates(session: Session, limit: int = 50) -> list[UpdateRow]:
     rows = session.scalars(  # a feed started over after a server restore: newest generation
         select(ProvinceUpdate)
         .order_by(ProvinceUpdate.feed_generation.desc(), ProvinceUpdate.change_seq.desc())
-        .limit(limit))
-    return [UpdateRow(r.change_seq, r.kind, r.subject, r.result, r.message, r.applied_at)
-            for r in rows]
+        .limit(limit)
+    )
+    return [
+        UpdateRow(r.change_seq, r.kind, r.subject, r.result, r.message, r.applied_at) for r in rows
+    ]

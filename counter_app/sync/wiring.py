@@ -18,8 +18,11 @@ from counter_protocol.feed import CHANGE_CALENDAR
 
 
 def build_sync_service(
-    store: Store, calendar: CalendarService | None = None, options: SyncOptions | None = None,
-    clock: Callable[[], datetime] = now_vn, client_factory: ClientFactory | None = None,
+    store: Store,
+    calendar: CalendarService | None = None,
+    options: SyncOptions | None = None,
+    clock: Callable[[], datetime] = now_vn,
+    client_factory: ClientFactory | None = None,
 ) -> SyncService:
     def refresh(kinds: set[str]) -> None:
         if calendar is not None and CHANGE_CALENDAR in kinds:
@@ -27,5 +30,10 @@ def build_sync_service(
             # next due date uses the province's table.
             calendar.store_overrides([], source="đồng bộ")
 
-    return SyncService(store, clock=clock, options=options, client_factory=client_factory,
-                       on_reference_data=refresh)
+    return SyncService(
+        store,
+        clock=clock,
+        options=options,
+        client_factory=client_factory,
+        on_reference_data=refresh,
+    )

@@ -110,9 +110,11 @@ class ApplicantForm(QWidget):
         self.scan_edit.clear()
         self.messages["cccd_qr"].clear_issue()
         values = {
-            "full_name": qr.full_name, "id_number": qr.id_number,
+            "full_name": qr.full_name,
+            "id_number": qr.id_number,
             "old_id_number": qr.old_id_number or "",
-            "birth_date": qr.birth_date.strftime("%d/%m/%Y"), "address": qr.address,
+            "birth_date": qr.birth_date.strftime("%d/%m/%Y"),
+            "address": qr.address,
         }
         for key, value in values.items():
             self.edits[key].setText(value)
@@ -140,8 +142,10 @@ class ApplicantForm(QWidget):
             full_name=self.text("full_name"),
             id_number=normalise_id_number(self.text("id_number")),
             old_id_number=normalise_id_number(self.text("old_id_number")),
-            birth_date=birth_date, sex=self.sex_combo.currentText() or None,
-            phone=normalise_phone(self.text("phone")), email=self.text("email") or None,
+            birth_date=birth_date,
+            sex=self.sex_combo.currentText() or None,
+            phone=normalise_phone(self.text("phone")),
+            email=self.text("email") or None,
             address=self.text("address") or None,
         )
         return applicant, issues

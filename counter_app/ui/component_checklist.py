@@ -64,8 +64,9 @@ class ComponentChecklistModel(RowsTableModel[ComponentInput]):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def setData(self, index: ModelIndex, value: Any,
-                role: int = Qt.ItemDataRole.EditRole) -> bool:  # Qt override
+    def setData(
+        self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:  # Qt override
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == self.COL_RECEIVED:
             new = replace(row, provided=Qt.CheckState(value) == _CHECKED)
@@ -83,8 +84,9 @@ class ComponentChecklistModel(RowsTableModel[ComponentInput]):
     def toggle(self, row: int) -> None:
         index = self.index(row, self.COL_RECEIVED)
         ticked = self._rows[row].provided
-        self.setData(index, (_UNCHECKED if ticked else _CHECKED).value,
-                     Qt.ItemDataRole.CheckStateRole)
+        self.setData(
+            index, (_UNCHECKED if ticked else _CHECKED).value, Qt.ItemDataRole.CheckStateRole
+        )
 
     def tick_all(self) -> None:
         for row in range(len(self._rows)):
@@ -101,9 +103,11 @@ class ComponentChecklist(QTableView):
         self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                             | QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.setTabKeyNavigation(False)  # Tab leaves the list: the form stays keyboard-first
         self.verticalHeader().setVisible(False)
         header = self.horizontalHeader()

@@ -33,15 +33,27 @@ if TYPE_CHECKING:
     from counter_app.services.dto import ComponentInput, DossierDetail, FeeLine
 
 EVENT_KINDS = {
-    "registered": "Đăng ký", "received": "Tiếp nhận", "refused": "Từ chối tiếp nhận",
-    "forwarded": "Chuyển cơ quan giải quyết", "supplement_requested": "Yêu cầu bổ sung",
-    "financial_obligation": "Nghĩa vụ tài chính", "withdrawn": "Rút hồ sơ",
-    "stopped": "Dừng xử lý", "result_ready": "Có kết quả", "returned": "Trả kết quả",
+    "registered": "Đăng ký",
+    "received": "Tiếp nhận",
+    "refused": "Từ chối tiếp nhận",
+    "forwarded": "Chuyển cơ quan giải quyết",
+    "supplement_requested": "Yêu cầu bổ sung",
+    "financial_obligation": "Nghĩa vụ tài chính",
+    "withdrawn": "Rút hồ sơ",
+    "stopped": "Dừng xử lý",
+    "result_ready": "Có kết quả",
+    "returned": "Trả kết quả",
     "status": "Chuyển trạng thái",
 }
 ALWAYS_SHOWN = frozenset({"Mã hồ sơ", "Trạng thái", "Thủ tục", "Người nộp", "Hẹn trả"})
-EVENT_HEADERS = ("Thời gian", "Người thực hiện", "Việc", "Từ trạng thái", "Sang trạng thái",
-                 "Ghi chú")
+EVENT_HEADERS = (
+    "Thời gian",
+    "Người thực hiện",
+    "Việc",
+    "Từ trạng thái",
+    "Sang trạng thái",
+    "Ghi chú",
+)
 
 
 class DossierDetails(Protocol):
@@ -66,41 +78,60 @@ def detail_fields(d: DossierDetail) -> list[tuple[str, str]]:
     if d.delivery_address:
         delivery += f": {d.delivery_address}"
     return [
-        ("Mã hồ sơ", d.code), ("Trạng thái", status_text(d.status)),
+        ("Mã hồ sơ", d.code),
+        ("Trạng thái", status_text(d.status)),
         ("Thủ tục", f"{d.procedure_name} ({d.procedure_code})"),
-        ("Cơ quan giải quyết", d.agency_name), ("Thời hạn giải quyết", d.processing_text),
-        ("Người nộp", a.full_name), ("Số CCCD", a.id_number or ""),
+        ("Cơ quan giải quyết", d.agency_name),
+        ("Thời hạn giải quyết", d.processing_text),
+        ("Người nộp", a.full_name),
+        ("Số CCCD", a.id_number or ""),
         ("Số CMND cũ", a.old_id_number or ""),
         ("Ngày sinh", a.birth_date.strftime("%d/%m/%Y") if a.birth_date else ""),
-        ("Giới tính", a.sex or ""), ("Điện thoại", a.phone or ""), ("Email", a.email or ""),
-        ("Địa chỉ", a.address or ""), ("Người được ủy quyền", d.authorised_person or ""),
-        ("Hình thức nộp", d.channel.label), ("Nhận kết quả", delivery),
+        ("Giới tính", a.sex or ""),
+        ("Điện thoại", a.phone or ""),
+        ("Email", a.email or ""),
+        ("Địa chỉ", a.address or ""),
+        ("Người được ủy quyền", d.authorised_person or ""),
+        ("Hình thức nộp", d.channel.label),
+        ("Nhận kết quả", delivery),
         ("Tiếp nhận", f"{format_vn(d.received_at)} — {d.received_by_name}"),
         ("Hẹn trả", format_vn(d.due_at)),
         ("Đã trả kết quả", format_vn(d.returned_at) if d.returned_at else "Chưa"),
         ("Thành phần hồ sơ", _components_text(d.components)),
-        ("Phí, lệ phí", _fees_text(d.fees)), ("Số bộ hồ sơ", str(d.sets_count)),
+        ("Phí, lệ phí", _fees_text(d.fees)),
+        ("Số bộ hồ sơ", str(d.sets_count)),
         ("Ghi chú", d.note or ""),
     ]
 
 
 def _components_text(components: Sequence[ComponentInput]) -> str:
-    lines = [f"{'☑' if c.provided else '☐'} {c.name} — {c.originals} bản chính, {c.copies} bản sao"
-             for c in components]
+    lines = [
+        f"{'☑' if c.provided else '☐'} {c.name} — {c.originals} bản chính, {c.copies} bản sao"
+        for c in components
+    ]
     return "\n".join(lines) or "(không có)"
 
 
 def _fees_text(fees: Sequence[FeeLine]) -> str:
-    lines = [f"{f.name}: {money(f.amount)} ({COLLECTED_WORDS.get(f.collected, f.collected)}"
-             f"{', đã thu' if f.paid else ''})" for f in fees]
+    lines = [
+        f"{f.name}: {money(f.amount)} ({COLLECTED_WORDS.get(f.collected, f.collected)}"
+        f"{', đã thu' if f.paid else ''})"
+        for f in fees
+    ]
     return "\n".join(lines) or "Không có"
 
 
 class DossierDetailDialog(QDialog):
     """Loads `details.get(code)` in the background and shows it; Reprint renders the slip again."""
 
-    def __init__(self, details: DossierDetails, slips: SlipRenderer, runner: TaskRunner,
-                 code: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        details: DossierDetails,
+        slips: SlipRenderer,
+        runner: TaskRunner,
+        code: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Hồ sơ {code}")
         self._slips, self._runner, self.code = slips, runner, code
@@ -158,9 +189,14 @@ class DossierDetailDialog(QDialog):
             self.fields_form.addRow(f"{label}:", value_label)
         self.events_table.setRowCount(len(detail.events))
         for row, event in enumerate(detail.events):
-            cells = (format_vn(event.at), event.actor, EVENT_KINDS.get(event.kind, event.kind),
-                     status_text(event.from_status), status_text(event.to_status),
-                     event.note or "")
+            cells = (
+                format_vn(event.at),
+                event.actor,
+                EVENT_KINDS.get(event.kind, event.kind),
+                status_text(event.from_status),
+                status_text(event.to_status),
+                event.note or "",
+            )
             for col, text in enumerate(cells):
                 self.events_table.setItem(row, col, QTableWidgetItem(text))
         self.events_table.resizeColumnsToContents()
@@ -173,8 +209,12 @@ class DossierDetailDialog(QDialog):
         self.reprint_button.setEnabled(False)
         self.message.show_message("info", "Đang tạo giấy tiếp nhận…")
         code = self.code
-        self._runner.run_io(lambda: self._slips.render_for(code), self._open_preview,
-                            self._reprint_failed, owner=self)
+        self._runner.run_io(
+            lambda: self._slips.render_for(code),
+            self._open_preview,
+            self._reprint_failed,
+            owner=self,
+        )
 
     def _open_preview(self, pdf: bytes) -> None:
         self.reprint_button.setEnabled(True)

@@ -39,16 +39,16 @@ DUE_FILTERS = (("Mọi hạn", ""), ("Quá hạn", "overdue"), ("Sắp đến h�
 class DossierFinder(Protocol):
     """What the list asks of the SearchService."""
 
-    def find(self, query: DossierQuery, *, before_id: int | None = None,
-             limit: int = ...) -> list[DossierRow]: ...
+    def find(
+        self, query: DossierQuery, *, before_id: int | None = None, limit: int = ...
+    ) -> list[DossierRow]: ...
 
 
 def start_of_day(moment: datetime) -> datetime:
     return moment.replace(hour=0, minute=0, second=0, microsecond=0)
 
 
-def build_query(text: str, scope: str, status: int | None, due: str,
-                now: datetime) -> DossierQuery:
+def build_query(text: str, scope: str, status: int | None, due: str, now: datetime) -> DossierQuery:
     """The DossierQuery the filters describe (pure: tested without widgets)."""
     received_since = start_of_day(now) if scope == "today" else None
     statuses = (status,) if status else ()
@@ -77,20 +77,29 @@ class DossierListView(QWidget):
 
     open_dossier = Signal(str)
 
-    def __init__(self, search: DossierFinder, runner: TaskRunner,
-                 clock: Callable[[], datetime] = now_vn, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        search: DossierFinder,
+        runner: TaskRunner,
+        clock: Callable[[], datetime] = now_vn,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._clock = clock
         self.model = DossierTableModel(
             lambda query, before, limit: search.find(query, before_id=before, limit=limit),
-            runner, clock, self)
+            runner,
+            clock,
+            self,
+        )
         self._make_widgets()
         self._layout()
         self._connect()
 
     def _make_widgets(self) -> None:
         self.search_edit = QLineEdit(
-            placeholderText="Tìm theo mã hồ sơ, số CCCD, số điện thoại hoặc họ tên (có/không dấu)")
+            placeholderText="Tìm theo mã hồ sơ, số CCCD, số điện thoại hoặc họ tên (có/không dấu)"
+        )
         self.search_edit.setClearButtonEnabled(True)
         self.scope_combo = _combo(SCOPES)
         self.status_combo = _combo((("Mọi trạng thái", 0), *((s.label, int(s)) for s in Status)))
@@ -117,10 +126,12 @@ class DossierListView(QWidget):
         filters.addWidget(self.scope_combo)
         filters.addWidget(self.status_combo)
         filters.addWidget(self.due_combo)
-        legend = QLabel("<span style='background:#f6c9c6'>&nbsp;Quá hạn&nbsp;</span>&nbsp;&nbsp;"
-                        "<span style='background:#ffe6a8'>&nbsp;Sắp đến hạn&nbsp;</span>"
-                        "&nbsp;&nbsp;"
-                        "<span style='background:#d4ecd5'>&nbsp;Có kết quả, chờ trả&nbsp;</span>")
+        legend = QLabel(
+            "<span style='background:#f6c9c6'>&nbsp;Quá hạn&nbsp;</span>&nbsp;&nbsp;"
+            "<span style='background:#ffe6a8'>&nbsp;Sắp đến hạn&nbsp;</span>"
+            "&nbsp;&nbsp;"
+            "<span style='background:#d4ecd5'>&nbsp;Có kết quả, chờ trả&nbsp;</span>"
+        )
         footer = QHBoxLayout()
         footer.addWidget(self.count_label, 1)
         footer.addWidget(legend)
@@ -152,9 +163,13 @@ class DossierListView(QWidget):
     def apply_filters(self) -> None:
         self._search_timer.stop()
         self.message.clear_message()
-        query = build_query(self.search_edit.text().strip(), self.scope_combo.currentData(),
-                            self.status_combo.currentData() or None,
-                            self.due_combo.currentData(), self._clock())
+        query = build_query(
+            self.search_edit.text().strip(),
+            self.scope_combo.currentData(),
+            self.status_combo.currentData() or None,
+            self.due_combo.currentData(),
+            self._clock(),
+        )
         self.count_label.setText("Đang tìm…")
         self.model.set_query(query)
 
@@ -182,4 +197,3 @@ def _combo(items: Iterable[tuple[str, Any]]) -> QComboBox:
     for label, value in items:
         combo.addItem(label, value)
     return combo
-

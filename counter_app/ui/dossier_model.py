@@ -27,8 +27,11 @@ DUE_SOON_BRUSH = QBrush(QColor("#ffe6a8"))
 PICKUP_BRUSH = QBrush(QColor("#d4ecd5"))
 TEXT_BRUSH = QBrush(QColor("#1b1b1b"))
 # Each row's DueState comes from the search service (working days on the counter's calendar).
-DUE_BRUSHES = {DueState.OVERDUE: OVERDUE_BRUSH, DueState.DUE_SOON: DUE_SOON_BRUSH,
-               DueState.AWAITING_PICKUP: PICKUP_BRUSH}
+DUE_BRUSHES = {
+    DueState.OVERDUE: OVERDUE_BRUSH,
+    DueState.DUE_SOON: DUE_SOON_BRUSH,
+    DueState.AWAITING_PICKUP: PICKUP_BRUSH,
+}
 
 # fetch(query, before_id, limit) -> one page of rows, newest first; runs on the store lane.
 PageFetcher: TypeAlias = "Callable[[DossierQuery, int | None, int], list[DossierRow]]"
@@ -42,16 +45,30 @@ class DossierTableModel(RowsTableModel["DossierRow"]):
         load_failed(str): the message of a failed page.
     """
 
-    COL_CODE, COL_NAME, COL_ID, COL_PHONE, COL_PROCEDURE, COL_STATUS, COL_RECEIVED, COL_DUE = (
-        range(8))
-    HEADERS = ("Mã hồ sơ", "Người nộp", "Số CCCD", "Điện thoại", "Thủ tục", "Trạng thái",
-               "Tiếp nhận", "Hẹn trả")
+    COL_CODE, COL_NAME, COL_ID, COL_PHONE, COL_PROCEDURE, COL_STATUS, COL_RECEIVED, COL_DUE = range(
+        8
+    )
+    HEADERS = (
+        "Mã hồ sơ",
+        "Người nộp",
+        "Số CCCD",
+        "Điện thoại",
+        "Thủ tục",
+        "Trạng thái",
+        "Tiếp nhận",
+        "Hẹn trả",
+    )
 
     page_loaded = Signal(int)
     load_failed = Signal(str)
 
-    def __init__(self, fetch: PageFetcher, runner: TaskRunner,
-                 clock: Callable[[], datetime] = now_vn, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        fetch: PageFetcher,
+        runner: TaskRunner,
+        clock: Callable[[], datetime] = now_vn,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._fetch, self._runner, self._clock = fetch, runner, clock
         self._query: DossierQuery | None = None
@@ -95,9 +112,12 @@ class DossierTableModel(RowsTableModel["DossierRow"]):
             return
         self._loading = True
         before_id = self._rows[-1].id if self._rows else None
-        self._runner.run_db(lambda: self._fetch(query, before_id, PAGE_SIZE),
-                            lambda rows: self._append(generation, rows),
-                            lambda error: self._failed(generation, error), owner=self)
+        self._runner.run_db(
+            lambda: self._fetch(query, before_id, PAGE_SIZE),
+            lambda rows: self._append(generation, rows),
+            lambda error: self._failed(generation, error),
+            owner=self,
+        )
 
     def _append(self, generation: int, rows: list[DossierRow]) -> None:
         if generation != self._generation:
@@ -147,8 +167,13 @@ class DossierTableModel(RowsTableModel["DossierRow"]):
             return format_vn(row.due_at)
         if column == self.COL_STATUS:
             return _status_label(row.status)
-        value: str | None = (row.code, row.applicant_name, row.id_number, row.phone,
-                             row.procedure_name)[column]
+        value: str | None = (
+            row.code,
+            row.applicant_name,
+            row.id_number,
+            row.phone,
+            row.procedure_name,
+        )[column]
         return value or ""
 
 

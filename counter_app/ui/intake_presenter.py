@@ -63,8 +63,14 @@ class IntakeScreen(Protocol):
 class IntakePresenter:
     """Commits first; the slip is rendered only after the commit: a failed print loses nothing."""
 
-    def __init__(self, screen: IntakeScreen, dossiers: DossierIntake, slips: SlipRenderer,
-                 tasks: BackgroundTasks, owner: QObject | None = None) -> None:
+    def __init__(
+        self,
+        screen: IntakeScreen,
+        dossiers: DossierIntake,
+        slips: SlipRenderer,
+        tasks: BackgroundTasks,
+        owner: QObject | None = None,
+    ) -> None:
         self._screen, self._dossiers, self._slips = screen, dossiers, slips
         self._tasks, self._owner = tasks, owner
         self.saving = False
@@ -87,8 +93,11 @@ class IntakePresenter:
         self._screen.show_message("info", "Đang lưu hồ sơ…")
         dossiers = self._dossiers
         self._tasks.run_db(
-            lambda: dossiers.receive(request, clock_confirmed=clock_confirmed), self._on_saved,
-            lambda error: self._on_save_failed(error, request), owner=self._owner)
+            lambda: dossiers.receive(request, clock_confirmed=clock_confirmed),
+            self._on_saved,
+            lambda error: self._on_save_failed(error, request),
+            owner=self._owner,
+        )
 
     def _refuse(self, blocking: Sequence[ValidationIssue]) -> None:
         loose = [i.message for i in blocking if not self._screen.shows_field(i.field)]
@@ -105,8 +114,12 @@ class IntakePresenter:
         screen.show_message("success", f"Đã lưu hồ sơ {code}. Đang tạo giấy tiếp nhận…")
         screen.announce_saved(code)
         slips = self._slips
-        self._tasks.run_io(lambda: slips.render_for(code), lambda pdf: self._on_slip(code, pdf),
-                           lambda error: self._on_slip_failed(code, error), owner=self._owner)
+        self._tasks.run_io(
+            lambda: slips.render_for(code),
+            lambda pdf: self._on_slip(code, pdf),
+            lambda error: self._on_slip_failed(code, error),
+            owner=self._owner,
+        )
 
     def _on_save_failed(self, error: BaseException, request: IntakeRequest) -> None:
         self.saving = False
@@ -114,7 +127,8 @@ class IntakePresenter:
         if getattr(error, "code", None) == CLOCK_SUSPECT:  # nothing stored: the clerk decides
             self._screen.show_message("warning", f"Chưa lưu: {error_text(error)}")
             self._screen.ask_clock_confirmation(
-                error_text(error), lambda: self._save(request, clock_confirmed=True))
+                error_text(error), lambda: self._save(request, clock_confirmed=True)
+            )
             return
         issues: Sequence[ValidationIssue] = getattr(error, "issues", None) or ()
         if issues:  # the service's own check refused it: show where, as for the form's
@@ -124,11 +138,12 @@ class IntakePresenter:
         self._screen.show_message("error", f"Chưa lưu được hồ sơ: {error_text(error)}")
 
     def _on_slip(self, code: str, pdf: bytes) -> None:
-        self._screen.show_message(
-            "success", f"Đã lưu hồ sơ {code}. Giấy tiếp nhận đã sẵn sàng.")
+        self._screen.show_message("success", f"Đã lưu hồ sơ {code}. Giấy tiếp nhận đã sẵn sàng.")
         self._screen.show_slip(code, pdf)
 
     def _on_slip_failed(self, code: str, error: BaseException) -> None:
         self._screen.show_message(
-            "warning", f"Đã lưu hồ sơ {code} nhưng chưa tạo được giấy tiếp nhận: "
-            f"{error_text(error)}. Có thể in lại từ Danh sách hồ sơ.")
+            "warning",
+            f"Đã lưu hồ sơ {code} nhưng chưa tạo được giấy tiếp nhận: "
+            f"{error_text(error)}. Có thể in lại từ Danh sách hồ sơ.",
+        )

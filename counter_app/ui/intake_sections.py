@@ -25,8 +25,11 @@ from counter_protocol.timefmt import to_vn
 
 CHANNELS = tuple((channel.label, int(channel)) for channel in COUNTER_CHANNELS)
 DELIVERIES = tuple((delivery.label, int(delivery)) for delivery in ResultDelivery)
-COLLECTED_WORDS = {"at_receipt": "thu khi tiếp nhận", "at_return": "thu khi trả kết quả",
-                   "exempt": "miễn"}
+COLLECTED_WORDS = {
+    "at_receipt": "thu khi tiếp nhận",
+    "at_return": "thu khi trả kết quả",
+    "exempt": "miễn",
+}
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 
 
@@ -64,10 +67,12 @@ class DeliveryBox(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow("Hình thức nộp:", self.channel_combo)
-        form.addRow("Nhận kết quả:", with_message(self.delivery_combo,
-                                                   self.messages["result_delivery"]))
-        form.addRow("Địa chỉ nhận:", with_message(self.address_edit,
-                                                   self.messages["delivery_address"]))
+        form.addRow(
+            "Nhận kết quả:", with_message(self.delivery_combo, self.messages["result_delivery"])
+        )
+        form.addRow(
+            "Địa chỉ nhận:", with_message(self.address_edit, self.messages["delivery_address"])
+        )
         self.channel_combo.currentIndexChanged.connect(lambda _i: emit(self.edited, "channel"))
         self.delivery_combo.currentIndexChanged.connect(self._on_delivery_changed)
         self.address_edit.textEdited.connect(lambda _t: emit(self.edited, "delivery_address"))
@@ -117,9 +122,13 @@ class FeesBox(QWidget):
         if not self._fees:
             self.lines_label.setText("Không có phí, lệ phí.")
         else:
-            self.lines_label.setText("\n".join(
-                f"• {f.name}: {money(f.amount)} ({COLLECTED_WORDS.get(f.collected, f.collected)})"
-                for f in self._fees))
+            self.lines_label.setText(
+                "\n".join(
+                    f"• {f.name}: {money(f.amount)} "
+                    f"({COLLECTED_WORDS.get(f.collected, f.collected)})"
+                    for f in self._fees
+                )
+            )
         now_total = self.total(FeeCollection.AT_RECEIPT)
         self.collected_check.setVisible(now_total > 0)
         self.collected_check.setChecked(False)
@@ -130,9 +139,16 @@ class FeesBox(QWidget):
 
     def fee_lines(self) -> tuple[FeeLine, ...]:
         paid_now = self.collected_check.isChecked()
-        return tuple(FeeLine(f.kind, f.name, f.amount, f.collected,
-                             paid=fee_rules.paid_at_intake(f.collected, paid_now))
-                     for f in self._fees)
+        return tuple(
+            FeeLine(
+                f.kind,
+                f.name,
+                f.amount,
+                f.collected,
+                paid=fee_rules.paid_at_intake(f.collected, paid_now),
+            )
+            for f in self._fees
+        )
 
     def clear(self) -> None:
         self.set_fees(())

@@ -49,8 +49,9 @@ APPOINTMENT_REFRESH_MS = 30_000  # the preview follows the clock (15:00 cut-offs
 class DueDates(Protocol):
     """What the appointment line asks of the CalendarService."""
 
-    def due(self, received: datetime, amount: Decimal, unit: str,
-            cutoff: str | None) -> datetime: ...
+    def due(
+        self, received: datetime, amount: Decimal, unit: str, cutoff: str | None
+    ) -> datetime: ...
 
 
 class IntakeView(QWidget):
@@ -64,9 +65,16 @@ class IntakeView(QWidget):
     dossier_saved = Signal(str)
     slip_ready = Signal(str, bytes)
 
-    def __init__(self, procedures: ProcedureSearch, calendar: DueDates, dossiers: DossierIntake,
-                 slips: SlipRenderer, runner: TaskRunner, clerk_username: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        procedures: ProcedureSearch,
+        calendar: DueDates,
+        dossiers: DossierIntake,
+        slips: SlipRenderer,
+        runner: TaskRunner,
+        clerk_username: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._calendar, self._runner, self._clerk = calendar, runner, clerk_username
         self._touched: set[str] = set()
@@ -140,10 +148,18 @@ class IntakeView(QWidget):
         self.save_button.clicked.connect(self.save_and_print)
         self.clear_button.clicked.connect(self.reset_form)
         for keys in ("Ctrl+S", "F9"):
-            QShortcut(QKeySequence(keys), self, self.save_and_print,
-                      Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("Ctrl+N"), self, self.reset_form,
-                  Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            QShortcut(
+                QKeySequence(keys),
+                self,
+                self.save_and_print,
+                Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            )
+        QShortcut(
+            QKeySequence("Ctrl+N"),
+            self,
+            self.reset_form,
+            Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
 
     def focus_first_field(self) -> None:
         self.applicant_form.scan_edit.setFocus()
@@ -175,11 +191,13 @@ class IntakeView(QWidget):
         self._appointment_timer.start()
         calendar = self._calendar
         self._runner.run_db(
-            lambda: calendar.due(now_vn(), info.processing_amount, info.processing_unit,
-                                 info.cutoff),
+            lambda: calendar.due(
+                now_vn(), info.processing_amount, info.processing_unit, info.cutoff
+            ),
             lambda due: self._show_appointment(info, due),
             lambda error: self.appointment_label.setText(f"Ngày hẹn trả: {error_text(error)}"),
-            owner=self)
+            owner=self,
+        )
 
     def _show_appointment(self, info: ProcedureInfo, due: datetime) -> None:
         if info is self.picker.chosen:
@@ -192,27 +210,39 @@ class IntakeView(QWidget):
         applicant, issues = self.applicant_form.applicant()
         info = self.picker.chosen
         request = IntakeRequest(
-            procedure_code=info.code if info else "", applicant=applicant,
-            components=self.checklist_model.components(), clerk=self._clerk,
-            channel=self.delivery.channel(), result_delivery=self.delivery.result_delivery(),
+            procedure_code=info.code if info else "",
+            applicant=applicant,
+            components=self.checklist_model.components(),
+            clerk=self._clerk,
+            channel=self.delivery.channel(),
+            result_delivery=self.delivery.result_delivery(),
             delivery_address=self.delivery.delivery_address(),
             authorised_person=self.applicant_form.authorised_person(),
-            fees=self.fees.fee_lines(), note=self.note_edit.text().strip() or None,
+            fees=self.fees.fee_lines(),
+            note=self.note_edit.text().strip() or None,
             sets_count=self.sets_spin.value(),
         )
         return request, issues + intake_issues(request) + self._form_warnings(request, info)
 
-    def _form_warnings(self, request: IntakeRequest,
-                       info: ProcedureInfo | None) -> list[ValidationIssue]:
+    def _form_warnings(
+        self, request: IntakeRequest, info: ProcedureInfo | None
+    ) -> list[ValidationIssue]:
         warnings: list[ValidationIssue] = []
         if info is not None:  # the service checks the address; only the form knows the procedure
-            warnings += [issue for issue in delivery_issues(
-                request.result_delivery, request.delivery_address, info.bcci_allowed)
-                if not issue.blocking]
+            warnings += [
+                issue
+                for issue in delivery_issues(
+                    request.result_delivery, request.delivery_address, info.bcci_allowed
+                )
+                if not issue.blocking
+            ]
         due_now = self.fees.total(FeeCollection.AT_RECEIPT)
         if due_now and not self.fees.collected_check.isChecked():
-            warnings.append(ValidationIssue(
-                "fees", f"Chưa đánh dấu đã thu {money(due_now)} phí, lệ phí.", False))
+            warnings.append(
+                ValidationIssue(
+                    "fees", f"Chưa đánh dấu đã thu {money(due_now)} phí, lệ phí.", False
+                )
+            )
         return warnings
 
     def validate(self) -> list[ValidationIssue]:
@@ -231,9 +261,13 @@ class IntakeView(QWidget):
         return issues
 
     def _messages(self) -> dict[str, FieldMessage]:
-        return {**self.applicant_form.messages, **self.delivery.messages,
-                "procedure": self.picker.message, "components": self.components_message,
-                "fees": self.fees_message}
+        return {
+            **self.applicant_form.messages,
+            **self.delivery.messages,
+            "procedure": self.picker.message,
+            "components": self.components_message,
+            "fees": self.fees_message,
+        }
 
     # --- saving (the presenter decides; these are what it asks of the screen) -----------------
 
@@ -253,9 +287,12 @@ class IntakeView(QWidget):
 
     def focus_field(self, key: str) -> None:
         targets: dict[str, QWidget] = {
-            "procedure": self.picker.search_edit, "components": self.checklist,
+            "procedure": self.picker.search_edit,
+            "components": self.checklist,
             "cccd_qr": self.applicant_form.scan_edit,
-            "delivery_address": self.delivery.address_edit, "sex": self.applicant_form.sex_combo}
+            "delivery_address": self.delivery.address_edit,
+            "sex": self.applicant_form.sex_combo,
+        }
         target = targets.get(key) or self.applicant_form.edits.get(key)
         if target is not None:
             target.setFocus()
@@ -277,10 +314,17 @@ class IntakeView(QWidget):
 
     def ask_clock_confirmation(self, text: str, on_confirmed: Callable[[], None]) -> None:
         """A warning the clerk must answer: fix the clock (nothing stored) or store anyway."""
-        box = QMessageBox(QMessageBox.Icon.Warning, "Ngày giờ của máy có thể sai", text,
-                          QMessageBox.StandardButton.NoButton, self.window())
-        box.setInformativeText("Ngày giờ của máy sẽ in trên giấy tiếp nhận, trong mã hồ sơ và "
-                               "ngày hẹn trả. Xem ngày giờ ở góc màn hình trước khi chọn.")
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Ngày giờ của máy có thể sai",
+            text,
+            QMessageBox.StandardButton.NoButton,
+            self.window(),
+        )
+        box.setInformativeText(
+            "Ngày giờ của máy sẽ in trên giấy tiếp nhận, trong mã hồ sơ và "
+            "ngày hẹn trả. Xem ngày giờ ở góc màn hình trước khi chọn."
+        )
         store = box.addButton("Ngày giờ đúng, vẫn lưu và in", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Không lưu, để chỉnh ngày giờ", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(QMessageBox.StandardButton.NoButton)

@@ -30,8 +30,13 @@ class Accounts(Protocol):
 class LoginDialog(QDialog):
     """Accepted once `accounts.sign_in` succeeds; `user` is then the SignedInUser."""
 
-    def __init__(self, accounts: Accounts, runner: TaskRunner, counter_text: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        accounts: Accounts,
+        runner: TaskRunner,
+        counter_text: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Đăng nhập")
         self._accounts, self._runner = accounts, runner
@@ -71,8 +76,12 @@ class LoginDialog(QDialog):
             return
         self.buttons.setEnabled(False)
         self.message.show_message("info", "Đang kiểm tra…")
-        self._runner.run_db(lambda: self._accounts.sign_in(username, password),
-                            self._on_signed_in, self._on_refused, owner=self)
+        self._runner.run_db(
+            lambda: self._accounts.sign_in(username, password),
+            self._on_signed_in,
+            self._on_refused,
+            owner=self,
+        )
 
     def _on_signed_in(self, user: SignedInUser) -> None:
         self.user = user

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
         @property
         def setup(self) -> CounterStart: ...
 
+
 EXIT_CANCELLED = 1
 
 
@@ -102,8 +103,9 @@ class _LazyAccounts:
         return self._holder.get().services.accounts.sign_in(username, password)
 
 
-def sign_in_flow(services: CounterServices,
-                 runner: TaskRunner) -> tuple[SignedInUser, CounterIdentity] | None:
+def sign_in_flow(
+    services: CounterServices, runner: TaskRunner
+) -> tuple[SignedInUser, CounterIdentity] | None:
     """Set up the counter if needed, then sign in. Returns (user, identity) or None if cancelled."""
     from counter_app.ui.setup_wizard import SetupWizard
 
@@ -112,15 +114,17 @@ def sign_in_flow(services: CounterServices,
         if wizard.exec() != QDialog.DialogCode.Accepted:
             return None
     identity = services.setup.identity()
-    login = LoginDialog(services.accounts, runner,
-                        f"{identity.counter_name} · {identity.unit_name}")
+    login = LoginDialog(
+        services.accounts, runner, f"{identity.counter_name} · {identity.unit_name}"
+    )
     if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
         return None
     return login.user, identity
 
 
-def open_main_window(context: CounterContext, runner: TaskRunner, user: SignedInUser,
-                     identity: CounterIdentity) -> MainWindow:
+def open_main_window(
+    context: CounterContext, runner: TaskRunner, user: SignedInUser, identity: CounterIdentity
+) -> MainWindow:
     """The main window on the context's services and sync, shown, its background sync started."""
     from counter_app.ui.main_window import MainWindow
 
@@ -169,8 +173,9 @@ class FastStart:
         if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
             return None
         context = self.holder.get()
-        self.window = open_main_window(context, self.runner, login.user,
-                                       context.services.setup.identity())
+        self.window = open_main_window(
+            context, self.runner, login.user, context.services.setup.identity()
+        )
         return self.window
 
     def close(self) -> None:

@@ -54,15 +54,27 @@ class MainWindow(QMainWindow):
     """Built after sign-in. With `sync`, the status bar shows the honest sync status and a
     “Đồng bộ” button; `start_sync()` starts the background runs once the window is shown."""
 
-    def __init__(self, services: TabServices, runner: TaskRunner, user: SignedInUser,
-                 identity: CounterIdentity, sync: SyncService | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: TabServices,
+        runner: TaskRunner,
+        user: SignedInUser,
+        identity: CounterIdentity,
+        sync: SyncService | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._services, self._runner = services, runner
         self.user, self.identity = user, identity
         self.setWindowTitle(f"Quầy Một cửa — {identity.counter_name} — {identity.unit_name}")
-        self.intake = IntakeView(services.procedures, services.calendar, services.dossiers,
-                                 services.slips, runner, user.username)
+        self.intake = IntakeView(
+            services.procedures,
+            services.calendar,
+            services.dossiers,
+            services.slips,
+            runner,
+            user.username,
+        )
         self.dossiers = DossierListView(services.search, runner)
         self.returns = ReturnView(services.returns, runner, user.username)
         self.tabs = QTabWidget()
@@ -82,7 +94,8 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.clerk_label = QLabel(f"Cán bộ: {self.user.full_name} ({self.user.username})")
         self.counter_label = QLabel(
-            f"{self.identity.counter_name} · {self.identity.unit_name} ({self.identity.unit_code})")
+            f"{self.identity.counter_name} · {self.identity.unit_name} ({self.identity.unit_code})"
+        )
         self.sync_label = QLabel("Đồng bộ: chưa cấu hình")
         self.busy_bar = BusyBar()
         bar.addWidget(self.clerk_label)
@@ -104,8 +117,11 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        for key, tab in ((Qt.Key.Key_F2, TAB_INTAKE), (Qt.Key.Key_F3, TAB_LIST),
-                         (Qt.Key.Key_F4, TAB_RETURN)):
+        for key, tab in (
+            (Qt.Key.Key_F2, TAB_INTAKE),
+            (Qt.Key.Key_F3, TAB_LIST),
+            (Qt.Key.Key_F4, TAB_RETURN),
+        ):
             QShortcut(QKeySequence(key), self, partial(self.show_tab, tab))
         self.dossiers.open_dossier.connect(self.open_dossier)
         self.intake.dossier_saved.connect(lambda _code: self.dossiers.model.refresh())
@@ -155,8 +171,9 @@ class MainWindow(QMainWindow):
         return window
 
     def open_dossier(self, code: str) -> None:
-        self.detail_dialog = DossierDetailDialog(self._services.details, self._services.slips,
-                                                 self._runner, code, self)
+        self.detail_dialog = DossierDetailDialog(
+            self._services.details, self._services.slips, self._runner, code, self
+        )
         self.detail_dialog.open()
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt override

@@ -45,8 +45,9 @@ class ProcedurePicker(QWidget):
 
     procedure_chosen = Signal(object)
 
-    def __init__(self, procedures: ProcedureSearch, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, procedures: ProcedureSearch, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._procedures, self._runner = procedures, runner
         self._generation = self._answered = 0
@@ -77,8 +78,12 @@ class ProcedurePicker(QWidget):
         self.results.setMaximumHeight(row_height * VISIBLE_ROWS + 4)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
-        if (watched is self.search_edit and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent) and self._on_search_key(event.key())):
+        if (
+            watched is self.search_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and self._on_search_key(event.key())
+        ):
             return True
         return super().eventFilter(watched, event)
 
@@ -108,8 +113,11 @@ class ProcedurePicker(QWidget):
             self.results.clear()
             self.results.setVisible(False)
             return
-        self._runner.run_db(lambda: self._procedures.search(text),
-                            lambda found: self._show_results(generation, found), owner=self)
+        self._runner.run_db(
+            lambda: self._procedures.search(text),
+            lambda found: self._show_results(generation, found),
+            owner=self,
+        )
 
     def _show_results(self, generation: int, found: list[ProcedureInfo]) -> None:
         if generation != self._generation:

@@ -26,8 +26,15 @@ class ReturnDesk(Protocol):
 
     def check(self, code: str) -> DossierDetail: ...
 
-    def return_result(self, code: str, receiver_name: str, receiver_id_number: str, actor: str,
-                      fees_collected: bool, note: str | None = None) -> None: ...
+    def return_result(
+        self,
+        code: str,
+        receiver_name: str,
+        receiver_id_number: str,
+        actor: str,
+        fees_collected: bool,
+        note: str | None = None,
+    ) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -62,7 +69,7 @@ class ReturnScreen(Protocol):
         ...
 
     def focus_field(self, key: str) -> None:
-        """"receiver_name" or "fees"."""
+        """ "receiver_name" or "fees"."""
         ...
 
     def announce_returned(self, code: str) -> None: ...
@@ -75,8 +82,14 @@ def fees_due_at_return(detail: DossierDetail) -> int:
 class ReturnPresenter:
     """`detail` is the dossier on screen, waiting for the clerk's confirmation (or None)."""
 
-    def __init__(self, screen: ReturnScreen, returns: ReturnDesk, tasks: BackgroundTasks,
-                 clerk_username: str, owner: QObject | None = None) -> None:
+    def __init__(
+        self,
+        screen: ReturnScreen,
+        returns: ReturnDesk,
+        tasks: BackgroundTasks,
+        clerk_username: str,
+        owner: QObject | None = None,
+    ) -> None:
         self._screen, self._returns, self._tasks = screen, returns, tasks
         self._clerk, self._owner = clerk_username, owner
         self.detail: DossierDetail | None = None
@@ -90,14 +103,20 @@ class ReturnPresenter:
         self._busy = True
         self._screen.show_message("info", f"Đang tìm hồ sơ {code}…")
         returns = self._returns
-        self._tasks.run_db(lambda: returns.check(code), self._on_found,
-                           lambda error: self._on_refused(code, error), owner=self._owner)
+        self._tasks.run_db(
+            lambda: returns.check(code),
+            self._on_found,
+            lambda error: self._on_refused(code, error),
+            owner=self._owner,
+        )
 
     def _on_found(self, detail: DossierDetail) -> None:
         self._busy = False
         self._show(detail)
-        self._screen.show_message("info", "Kiểm tra giấy tờ người nhận, rồi nhấn F9 "
-                                          "(hoặc Ctrl+Enter) để xác nhận trả kết quả.")
+        self._screen.show_message(
+            "info",
+            "Kiểm tra giấy tờ người nhận, rồi nhấn F9 (hoặc Ctrl+Enter) để xác nhận trả kết quả.",
+        )
         # The cursor stays in the scan box: a scanner's next code must never be typed into
         # the receiver's name. Tab reaches the receiver fields when someone else collects.
         self._screen.ready_for_scan()
@@ -119,17 +138,27 @@ class ReturnPresenter:
             self._screen.focus_field("receiver_name")
             return
         if fees_due_at_return(detail) and not receiver.fees_collected:
-            self._screen.show_message("error", "Hồ sơ còn phí, lệ phí thu khi trả kết quả: "
-                                               "thu xong rồi đánh dấu “Đã thu”.")
+            self._screen.show_message(
+                "error",
+                "Hồ sơ còn phí, lệ phí thu khi trả kết quả: thu xong rồi đánh dấu “Đã thu”.",
+            )
             self._screen.focus_field("fees")
             return
         self._busy = True
         code, returns, clerk = detail.code, self._returns, self._clerk
         self._tasks.run_db(
-            lambda: returns.return_result(code, receiver.name, receiver.id_number, clerk,
-                                          receiver.fees_collected, receiver.note),
+            lambda: returns.return_result(
+                code,
+                receiver.name,
+                receiver.id_number,
+                clerk,
+                receiver.fees_collected,
+                receiver.note,
+            ),
             lambda _none: self._on_returned(code, receiver.name),
-            lambda error: self._on_return_failed(code, error), owner=self._owner)
+            lambda error: self._on_return_failed(code, error),
+            owner=self._owner,
+        )
 
     def _on_returned(self, code: str, receiver: str) -> None:
         self._busy = False

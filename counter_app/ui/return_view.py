@@ -46,8 +46,13 @@ class ReturnView(QWidget):
 
     dossier_returned = Signal(str)
 
-    def __init__(self, returns: ReturnDesk, runner: TaskRunner, clerk_username: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        returns: ReturnDesk,
+        runner: TaskRunner,
+        clerk_username: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.presenter = ReturnPresenter(self, returns, runner, clerk_username, owner=self)
         self._make_widgets()
@@ -56,8 +61,12 @@ class ReturnView(QWidget):
         self.confirm_button.clicked.connect(self.confirm)
         self.cancel_button.clicked.connect(self.reset)
         for keys in ("Ctrl+Return", "F9"):
-            QShortcut(QKeySequence(keys), self, self.confirm,
-                      Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            QShortcut(
+                QKeySequence(keys),
+                self,
+                self.confirm,
+                Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            )
         self.show_dossier(None)
 
     @property
@@ -66,8 +75,9 @@ class ReturnView(QWidget):
         return self.presenter.detail
 
     def _make_widgets(self) -> None:
-        self.scan_edit = QLineEdit(placeholderText="Quét mã vạch trên giấy tiếp nhận, "
-                                                   "hoặc gõ mã hồ sơ rồi nhấn Enter")
+        self.scan_edit = QLineEdit(
+            placeholderText="Quét mã vạch trên giấy tiếp nhận, hoặc gõ mã hồ sơ rồi nhấn Enter"
+        )
         self.scan_edit.setStyleSheet("font-size: 13pt; padding: 4px;")
         self.message = MessageBar()
         self.summary_label = QLabel()
@@ -120,9 +130,12 @@ class ReturnView(QWidget):
         return self.scan_edit.text().strip().upper()
 
     def receiver(self) -> Receiver:
-        return Receiver(self.receiver_name_edit.text().strip(),
-                        self.receiver_id_edit.text().strip(), self.fees_check.isChecked(),
-                        self.note_edit.text().strip() or None)
+        return Receiver(
+            self.receiver_name_edit.text().strip(),
+            self.receiver_id_edit.text().strip(),
+            self.fees_check.isChecked(),
+            self.note_edit.text().strip() or None,
+        )
 
     def show_message(self, kind: str, text: str) -> None:
         self.message.show_message(kind, text)
@@ -153,7 +166,8 @@ class ReturnView(QWidget):
             f"<b style='font-size:12pt'>{escape(detail.code)}</b><br>"
             f"{escape(detail.procedure_name)}<br>"
             f"Người nộp: <b>{escape(a.full_name)}</b> · CCCD: {escape(a.id_number or '—')}<br>"
-            f"Trạng thái: {status_text(detail.status)} · Hẹn trả: {format_vn(detail.due_at)}")
+            f"Trạng thái: {status_text(detail.status)} · Hẹn trả: {format_vn(detail.due_at)}"
+        )
         self.receiver_name_edit.setText(a.full_name)
         self.receiver_id_edit.setText(a.id_number or "")
         due = fees_due_at_return(detail)

@@ -28,8 +28,15 @@ class CounterSetup(Protocol):
 
     def units(self) -> list[UnitChoice]: ...
 
-    def first_run(self, unit_code: str, counter_name: str, slot: int, admin_username: str,
-                  admin_full_name: str, password: str) -> CounterIdentity: ...
+    def first_run(
+        self,
+        unit_code: str,
+        counter_name: str,
+        slot: int,
+        admin_username: str,
+        admin_full_name: str,
+        password: str,
+    ) -> CounterIdentity: ...
 
 
 class UnitPage(QWizardPage):
@@ -113,8 +120,10 @@ class AdminPage(QWizardPage):
             edit.textChanged.connect(self.completeChanged)
 
     def isComplete(self) -> bool:  # Qt override
-        return all(e.text().strip() for e in (self.username_edit, self.full_name_edit,
-                                              self.password_edit, self.repeat_edit))
+        return all(
+            e.text().strip()
+            for e in (self.username_edit, self.full_name_edit, self.password_edit, self.repeat_edit)
+        )
 
     def validatePage(self) -> bool:  # Qt override
         wizard = self.wizard()
@@ -134,8 +143,9 @@ class SetupWizard(QWizard):
 
     set_up = Signal(object)
 
-    def __init__(self, setup_service: CounterSetup, runner: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, setup_service: CounterSetup, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Thiết lập quầy lần đầu")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -145,7 +155,10 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, "Hủy")
         self._setup, self._runner = setup_service, runner
         self.unit_page, self.counter_page, self.admin_page = (
-            UnitPage(setup_service, runner), CounterPage(), AdminPage())
+            UnitPage(setup_service, runner),
+            CounterPage(),
+            AdminPage(),
+        )
         for page in (self.unit_page, self.counter_page, self.admin_page):
             self.addPage(page)
         self.identity: CounterIdentity | None = None
@@ -161,11 +174,17 @@ class SetupWizard(QWizard):
         self._submitting = True
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         a, c = self.admin_page, self.counter_page
-        args = (self.unit_page.unit_code(), c.name_edit.text().strip(), c.slot_spin.value(),
-                a.username_edit.text().strip(), a.full_name_edit.text().strip(),
-                a.password_edit.text())
-        self._runner.run_db(lambda: self._setup.first_run(*args), self._on_done,
-                            self._on_error, owner=self)
+        args = (
+            self.unit_page.unit_code(),
+            c.name_edit.text().strip(),
+            c.slot_spin.value(),
+            a.username_edit.text().strip(),
+            a.full_name_edit.text().strip(),
+            a.password_edit.text(),
+        )
+        self._runner.run_db(
+            lambda: self._setup.first_run(*args), self._on_done, self._on_error, owner=self
+        )
         self.admin_page.message.show_message("info", "Đang lưu thiết lập…")
         return False
 
@@ -179,4 +198,3 @@ class SetupWizard(QWizard):
         self._submitting = False
         self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
         self.admin_page.message.show_message("error", error_text(error))
-

@@ -63,8 +63,9 @@ def _draw_page(document: QPdfDocument, page: int, printer: QPrinter, painter: QP
     points = document.pagePointSize(page)
     target = printer.pageLayout().fullRectPixels(printer.resolution())
     dpi = min(printer.resolution(), MAX_RENDER_DPI)
-    image = document.render(page, QSize(round(points.width() / 72 * dpi),
-                                        round(points.height() / 72 * dpi)))
+    image = document.render(
+        page, QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
+    )
     scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
     painter.drawImage(QRect(target.topLeft(), scaled), image)
 
@@ -127,8 +128,9 @@ class SlipPreviewDialog(QDialog):
 
     def save_with_dialog(self) -> None:
         suggested = str(Path.home() / f"Phieu-tiep-nhan-{self.code}.pdf")
-        path, _ = QFileDialog.getSaveFileName(self, "Lưu giấy tiếp nhận", suggested,
-                                              "Tệp PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Lưu giấy tiếp nhận", suggested, "Tệp PDF (*.pdf)"
+        )
         if path:
             self.save_to(Path(path))
 

@@ -54,8 +54,13 @@ class SyncController(QObject):
     progress = Signal(str, int, int)
     running = Signal(bool)
 
-    def __init__(self, sync: SyncService, tasks: TaskRunner, parent: QObject | None = None,
-                 runner: SyncRunner | None = None) -> None:
+    def __init__(
+        self,
+        sync: SyncService,
+        tasks: TaskRunner,
+        parent: QObject | None = None,
+        runner: SyncRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self.sync, self._tasks = sync, tasks
         self.runner = runner or SyncRunner(self._run, on_report=self._deliver)

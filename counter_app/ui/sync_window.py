@@ -38,15 +38,21 @@ if TYPE_CHECKING:
     from counter_app.sync.views import OpProblem, RunRow, UpdateRow
 
 # status, enrolment, problems, recent runs, recent updates: read together on the store lane
-Loaded: TypeAlias = (
-    "tuple[SyncStatus, Enrolment, list[OpProblem], list[RunRow], list[UpdateRow]]")
+Loaded: TypeAlias = "tuple[SyncStatus, Enrolment, list[OpProblem], list[RunRow], list[UpdateRow]]"
 
 OP_KINDS = {"dossier.create": "Tiếp nhận hồ sơ", "dossier.event": "Cập nhật hồ sơ"}
-CHANGE_KINDS = {"dossier.status": "Trạng thái hồ sơ", "catalogue": "Danh mục thủ tục",
-                "calendar": "Lịch ngày nghỉ, làm bù", "tracking_pool": "Mã vận đơn bưu chính",
-                "device.revoked": "Thu hồi máy"}
-CHANGE_RESULTS = {"applied": "Đã áp dụng", "unchanged": "Đã có trên máy",
-                  "not_applied": "Không áp dụng được"}
+CHANGE_KINDS = {
+    "dossier.status": "Trạng thái hồ sơ",
+    "catalogue": "Danh mục thủ tục",
+    "calendar": "Lịch ngày nghỉ, làm bù",
+    "tracking_pool": "Mã vận đơn bưu chính",
+    "device.revoked": "Thu hồi máy",
+}
+CHANGE_RESULTS = {
+    "applied": "Đã áp dụng",
+    "unchanged": "Đã có trên máy",
+    "not_applied": "Không áp dụng được",
+}
 
 
 def sync_error_text(error: BaseException) -> str:
@@ -84,8 +90,9 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
 class SyncWindow(QDialog):
     """Status, enrolment, “Đồng bộ ngay” with progress, the last result, problems and history."""
 
-    def __init__(self, controller: SyncController, tasks: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, controller: SyncController, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Đồng bộ với máy chủ tỉnh")
         self._controller, self._tasks = controller, tasks
@@ -101,8 +108,22 @@ class SyncWindow(QDialog):
         self.progress.setVisible(False)
         self.message = MessageBar()
         self.problems = _table(["Hồ sơ", "Thao tác", "Tình trạng", "Lý do", "Cần làm"], (3, 4))
-        self.runs = _table(["Lúc", "Kiểu", "Kết quả", "Gửi", "Xác nhận", "Trùng", "Xung đột",
-                            "Cách ly", "Chờ", "Nhận", "Ghi chú"], (10,))
+        self.runs = _table(
+            [
+                "Lúc",
+                "Kiểu",
+                "Kết quả",
+                "Gửi",
+                "Xác nhận",
+                "Trùng",
+                "Xung đột",
+                "Cách ly",
+                "Chờ",
+                "Nhận",
+                "Ghi chú",
+            ],
+            (10,),
+        )
         self.updates = _table(["Số", "Loại", "Nội dung", "Kết quả", "Ghi chú", "Lúc"], (4,))
         self.tabs = QTabWidget()
         self._build()
@@ -141,8 +162,13 @@ class SyncWindow(QDialog):
         sync = self._controller.sync
 
         def load() -> Loaded:
-            return (sync.status(), sync.enrolment(), sync.problems(), sync.recent_runs(),
-                    sync.recent_updates())
+            return (
+                sync.status(),
+                sync.enrolment(),
+                sync.problems(),
+                sync.recent_runs(),
+                sync.recent_updates(),
+            )
 
         self._tasks.run_db(load, self._show_all, self._on_load_error, owner=self)
 
@@ -161,41 +187,77 @@ class SyncWindow(QDialog):
         status, enrolment, problems, runs, updates = loaded
         self._show_status(status)
         self._show_enrolment(enrolment, status.revoked)
-        _fill(self.problems, [[p.dossier_code, OP_KINDS.get(p.kind, p.kind), p.state_label,
-                               p.reason, p.advice] for p in problems])
-        _fill(self.runs, [[format_vn(r.finished_at), r.trigger, "Xong" if r.ok else "Lỗi",
-                           str(r.sent), str(r.acked), str(r.duplicates), str(r.conflicts),
-                           str(r.quarantined), str(r.held), str(r.pulled), r.message or ""]
-                          for r in runs])
-        _fill(self.updates, [[str(u.change_seq), CHANGE_KINDS.get(u.kind, u.kind), u.subject,
-                              CHANGE_RESULTS.get(u.result, u.result), u.message or "",
-                              format_vn(u.applied_at)] for u in updates])
+        _fill(
+            self.problems,
+            [
+                [p.dossier_code, OP_KINDS.get(p.kind, p.kind), p.state_label, p.reason, p.advice]
+                for p in problems
+            ],
+        )
+        _fill(
+            self.runs,
+            [
+                [
+                    format_vn(r.finished_at),
+                    r.trigger,
+                    "Xong" if r.ok else "Lỗi",
+                    str(r.sent),
+                    str(r.acked),
+                    str(r.duplicates),
+                    str(r.conflicts),
+                    str(r.quarantined),
+                    str(r.held),
+                    str(r.pulled),
+                    r.message or "",
+                ]
+                for r in runs
+            ],
+        )
+        _fill(
+            self.updates,
+            [
+                [
+                    str(u.change_seq),
+                    CHANGE_KINDS.get(u.kind, u.kind),
+                    u.subject,
+                    CHANGE_RESULTS.get(u.result, u.result),
+                    u.message or "",
+                    format_vn(u.applied_at),
+                ]
+                for u in updates
+            ],
+        )
         self.tabs.setTabText(0, f"Thao tác lỗi hoặc đang chờ ({len(problems)})")
 
     def _show_status(self, status: SyncStatus | None) -> None:
         self.status_label.setText(status_line(status))
         self.status_label.setStyleSheet(
-            f"font-size: 13pt; font-weight: bold; color: {status_colour(status)};")
+            f"font-size: 13pt; font-weight: bold; color: {status_colour(status)};"
+        )
 
     def _show_enrolment(self, enrolment: Enrolment, revoked: bool) -> None:
         if revoked:  # a new code from IT enrols this PC again, under a new identity
             self.enrolment_label.setText(
                 f"Máy chủ tỉnh đã thu hồi quyền đồng bộ của máy “{enrolment.counter_name}” "
                 f"(đơn vị {enrolment.unit_code}, slot {enrolment.slot}). Nếu bộ phận CNTT cấp "
-                "mã đăng ký mới, hãy đăng ký lại: hồ sơ chưa gửi sẽ được gửi sau đó.")
+                "mã đăng ký mới, hãy đăng ký lại: hồ sơ chưa gửi sẽ được gửi sau đó."
+            )
         elif enrolment.device_id is None:
             self.enrolment_label.setText(
                 f"Máy “{enrolment.counter_name}” (đơn vị {enrolment.unit_code}, slot "
                 f"{enrolment.slot}) chưa đăng ký với máy chủ tỉnh. Hồ sơ vẫn lưu trên máy và "
-                "sẽ được gửi sau khi đăng ký.")
+                "sẽ được gửi sau khi đăng ký."
+            )
         else:
             when = format_vn(enrolment.enrolled_at) if enrolment.enrolled_at else "?"
             self.enrolment_label.setText(
                 f"Máy chủ: {enrolment.server_url} · máy số {enrolment.device_id} · đơn vị "
-                f"{enrolment.unit_code}, slot {enrolment.slot} · đăng ký lúc {when}")
+                f"{enrolment.unit_code}, slot {enrolment.slot} · đăng ký lúc {when}"
+            )
         self.enrol_button.setVisible(enrolment.device_id is None or revoked)
-        self.enrol_button.setText("Đăng ký lại với mã mới…" if revoked
-                                  else "Đăng ký máy với máy chủ…")
+        self.enrol_button.setText(
+            "Đăng ký lại với mã mới…" if revoked else "Đăng ký máy với máy chủ…"
+        )
 
     def _on_load_error(self, error: BaseException) -> None:
         self.message.show_message("error", sync_error_text(error))
@@ -219,16 +281,19 @@ class SyncWindow(QDialog):
             self.message.show_message("success", "\n".join(lines))
         else:
             done = lines[:2] if report.sent or report.pulled else []  # what got through anyway
-            self.message.show_message("error", "\n\n".join(
-                [sync_error_text(report.error), *(["\n".join(done)] if done else [])]))
+            self.message.show_message(
+                "error",
+                "\n\n".join([sync_error_text(report.error), *(["\n".join(done)] if done else [])]),
+            )
         self.refresh()
 
 
 class EnrolDialog(QDialog):
     """“Đăng ký máy với máy chủ”: address and one-time code; the server's refusal, in words."""
 
-    def __init__(self, controller: SyncController, tasks: TaskRunner,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, controller: SyncController, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Đăng ký máy với máy chủ")
         self._controller, self._tasks = controller, tasks
@@ -237,14 +302,17 @@ class EnrolDialog(QDialog):
         self.code_edit = QLineEdit(placeholderText="ví dụ ABCD-2345")
         self.message = MessageBar()
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Đăng ký")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Đóng")
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        hint = QLabel("Bộ phận CNTT cấp địa chỉ máy chủ và mã đăng ký dùng một lần. Đăng ký "
-                      "xong, máy sẽ gửi mọi hồ sơ đã lưu, kể cả hồ sơ lưu trước khi đăng ký.")
+        hint = QLabel(
+            "Bộ phận CNTT cấp địa chỉ máy chủ và mã đăng ký dùng một lần. Đăng ký "
+            "xong, máy sẽ gửi mọi hồ sơ đã lưu, kể cả hồ sơ lưu trước khi đăng ký."
+        )
         hint.setWordWrap(True)
         layout.addWidget(hint)
         form = QFormLayout()
@@ -264,16 +332,19 @@ class EnrolDialog(QDialog):
         self.buttons.setEnabled(False)
         self.message.show_message("info", "Đang đăng ký với máy chủ…")
         sync = self._controller.sync
-        self._tasks.run_io(lambda: sync.enrol(server, code), self._on_enrolled,
-                           self._on_refused, owner=self)
+        self._tasks.run_io(
+            lambda: sync.enrol(server, code), self._on_enrolled, self._on_refused, owner=self
+        )
 
     def _on_enrolled(self, result: EnrolResult) -> None:
         self.result_value = result
         self.buttons.setEnabled(True)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setVisible(False)
         self.message.show_message(
-            "success", f"Đã đăng ký: máy số {result.device_id}, đơn vị {result.unit_code}, "
-            f"slot {result.slot}. Máy sẽ bắt đầu gửi hồ sơ ngay.")
+            "success",
+            f"Đã đăng ký: máy số {result.device_id}, đơn vị {result.unit_code}, "
+            f"slot {result.slot}. Máy sẽ bắt đầu gửi hồ sơ ngay.",
+        )
         self._controller.sync_now()
 
     def _on_refused(self, error: BaseException) -> None:

@@ -25,8 +25,9 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # Qt override
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> str | None:  # Qt override
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> str | None:  # Qt override
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS[section]
         return None

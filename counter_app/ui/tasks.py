@@ -28,11 +28,21 @@ BUSY_DELAY_MS = 300  # below this, a busy indicator only flickers
 class BackgroundTasks(Protocol):
     """The part of TaskRunner a presenter uses; a test passes one that runs each task at once."""
 
-    def run_db(self, fn: Callable[[], T], on_ok: Callable[[T], None] | None = None,
-               on_err: ErrCallback | None = None, owner: QObject | None = None) -> None: ...
+    def run_db(
+        self,
+        fn: Callable[[], T],
+        on_ok: Callable[[T], None] | None = None,
+        on_err: ErrCallback | None = None,
+        owner: QObject | None = None,
+    ) -> None: ...
 
-    def run_io(self, fn: Callable[[], T], on_ok: Callable[[T], None] | None = None,
-               on_err: ErrCallback | None = None, owner: QObject | None = None) -> None: ...
+    def run_io(
+        self,
+        fn: Callable[[], T],
+        on_ok: Callable[[T], None] | None = None,
+        on_err: ErrCallback | None = None,
+        owner: QObject | None = None,
+    ) -> None: ...
 
 
 class _Outcome:
@@ -40,16 +50,18 @@ class _Outcome:
 
     __slots__ = ("error", "on_err", "on_ok", "owner", "value")
 
-    def __init__(self, on_ok: OkCallback | None, on_err: ErrCallback | None,
-                 owner: QObject | None) -> None:
+    def __init__(
+        self, on_ok: OkCallback | None, on_err: ErrCallback | None, owner: QObject | None
+    ) -> None:
         self.on_ok, self.on_err, self.owner = on_ok, on_err, owner
         self.value: Any = None
         self.error: BaseException | None = None
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], outcome: _Outcome,
-                 deliver: Callable[[_Outcome], None]) -> None:
+    def __init__(
+        self, fn: Callable[[], Any], outcome: _Outcome, deliver: Callable[[_Outcome], None]
+    ) -> None:
         super().__init__()
         self._fn, self._outcome, self._deliver = fn, outcome, deliver
 
@@ -86,13 +98,23 @@ class TaskRunner(QObject):
         self._finished.connect(self._deliver)
         self.error_handler: ErrCallback = _log_unhandled
 
-    def run_db(self, fn: Callable[[], T], on_ok: Callable[[T], None] | None = None,
-               on_err: ErrCallback | None = None, owner: QObject | None = None) -> None:
+    def run_db(
+        self,
+        fn: Callable[[], T],
+        on_ok: Callable[[T], None] | None = None,
+        on_err: ErrCallback | None = None,
+        owner: QObject | None = None,
+    ) -> None:
         """Run `fn` on the store lane (one at a time, in submission order)."""
         self._start(self._store_pool, fn, _Outcome(on_ok, on_err, owner))
 
-    def run_io(self, fn: Callable[[], T], on_ok: Callable[[T], None] | None = None,
-               on_err: ErrCallback | None = None, owner: QObject | None = None) -> None:
+    def run_io(
+        self,
+        fn: Callable[[], T],
+        on_ok: Callable[[T], None] | None = None,
+        on_err: ErrCallback | None = None,
+        owner: QObject | None = None,
+    ) -> None:
         """Run `fn` on the PDF/network pool (may run beside store work)."""
         self._start(self._io_pool, fn, _Outcome(on_ok, on_err, owner))
 

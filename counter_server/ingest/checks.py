@@ -84,10 +84,20 @@ def _checked(
         event = EVENT_DATA.decode(head.data)
         _check_event(event, first=False)
     return IncomingOp(
-        body=body, op_id=op_id, device_seq=head.device_seq, kind=head.kind,
-        dossier_uuid=dossier_uuid, dossier_code=code, unit_code=unit_code,
-        prev_seq=prev_seq, created_at=created_at, created_text=head.created_at,
-        payload_hash=digest, create=create, event=event, data_json=bytes(head.data),
+        body=body,
+        op_id=op_id,
+        device_seq=head.device_seq,
+        kind=head.kind,
+        dossier_uuid=dossier_uuid,
+        dossier_code=code,
+        unit_code=unit_code,
+        prev_seq=prev_seq,
+        created_at=created_at,
+        created_text=head.created_at,
+        payload_hash=digest,
+        create=create,
+        event=event,
+        data_json=bytes(head.data),
         index=index,
     )
 
@@ -98,8 +108,12 @@ class _Reparse(Exception):
 
 def _check_create(data: CreateData) -> None:
     """What the types of ops.py cannot say (they already checked lengths and status codes)."""
-    texts = (data.procedure_code, data.received_by, data.applicant.full_name,
-             data.catalogue_version or "-")
+    texts = (
+        data.procedure_code,
+        data.received_by,
+        data.applicant.full_name,
+        data.catalogue_version or "-",
+    )
     if any(text.isspace() for text in texts):
         raise _Reparse  # blank: the slow path names the field
     time_value(data.received_at, "received_at")

@@ -36,8 +36,10 @@ def op_clock_flag(
 
 
 def flag_clocks(
-    entries: list[IncomingOp | Rejected], now: datetime,
-    attested_at: datetime | None, attested_seq: int,
+    entries: list[IncomingOp | Rejected],
+    now: datetime,
+    attested_at: datetime | None,
+    attested_seq: int,
 ) -> int:
     """Set `clock_flag` on every valid op; return how many are flagged."""
     flagged = 0

@@ -36,8 +36,9 @@ def explain(raw: object, unit_code: str) -> OpRejected:
         _walk_op(raw, unit_code)
     except OpRejected as exc:
         return exc
-    return OpRejected("malformed",
-                      "Thao tác sai định dạng (kiểu dữ liệu của một trường không đúng).")
+    return OpRejected(
+        "malformed", "Thao tác sai định dạng (kiểu dữ liệu của một trường không đúng)."
+    )
 
 
 def _walk_op(raw: object, unit_code: str) -> None:
@@ -107,6 +108,7 @@ def _walk_event(event: dict[str, Any]) -> None:
 
 # -- checks of single values, shared with checks.py ----------------------------------------------
 
+
 def canonical_uuid(value: object) -> str | None:
     """Lower-case hyphenated UUID text, or None. The common, already canonical case is fast."""
     if not isinstance(value, str):
@@ -160,13 +162,17 @@ def check_code_slot(code: str, slot: int) -> None:
     that same slot (docs/domain.md#numbering-slots)."""
     number = int(code[-4:])
     if number // 1000 != slot:
-        raise OpRejected("code_slot_mismatch", _SLOT_MISMATCH.format(
-            code=code, code_slot=number // 1000, slot=slot))
+        raise OpRejected(
+            "code_slot_mismatch",
+            _SLOT_MISMATCH.format(code=code, code_slot=number // 1000, slot=slot),
+        )
 
 
-_SLOT_MISMATCH = ("Mã hồ sơ {code} thuộc dãy số của máy slot {code_slot}, nhưng máy gửi nó là "
-                  "slot {slot}: hồ sơ không được nhận, mã vẫn để dành cho máy slot {code_slot}. "
-                  "Bộ phận CNTT cần kiểm tra cấu hình slot của máy này.")
+_SLOT_MISMATCH = (
+    "Mã hồ sơ {code} thuộc dãy số của máy slot {code_slot}, nhưng máy gửi nó là "
+    "slot {slot}: hồ sơ không được nhận, mã vẫn để dành cho máy slot {code_slot}. "
+    "Bộ phận CNTT cần kiểm tra cấu hình slot của máy này."
+)
 
 
 def check_prev(prev: object, kind: str, device_seq: int) -> int | None:

@@ -70,7 +70,11 @@ class Planner:
     """Plans one batch of one device; use once."""
 
     def __init__(
-        self, device_id: int, batch_id: str, known: Known, now: datetime,
+        self,
+        device_id: int,
+        batch_id: str,
+        known: Known,
+        now: datetime,
         hold_limit: timedelta | None = None,
     ) -> None:
         self.device_id = device_id
@@ -138,8 +142,9 @@ class Planner:
     def _conflict(self, entry: Entry, reason: str, message: str) -> None:
         self._result(entry, CONFLICT, reason, message)
         self.plan.counts[CONFLICT] += 1
-        self.plan.conflicts.append({"op_id": entry.op_id, "device_seq": entry.device_seq,
-                                    "reason": reason})
+        self.plan.conflicts.append(
+            {"op_id": entry.op_id, "device_seq": entry.device_seq, "reason": reason}
+        )
 
     # -- second pass: one dossier's chain ---------------------------------------------------
 
@@ -148,8 +153,11 @@ class Planner:
         if state is None and len(ops) == 1 and ops[0].prev_seq is None:
             self._apply_chain(None, {None: ops[0]})  # the common case: a new dossier alone
             return
-        if (state is not None and state.device_id != self.device_id
-                and state.device_id not in self.known.predecessors):
+        if (
+            state is not None
+            and state.device_id != self.device_id
+            and state.device_id not in self.known.predecessors
+        ):
             for op in ops:
                 self._settle(op, QUARANTINED, "other_device", _OTHER_DEVICE)
             return
@@ -174,9 +182,15 @@ class Planner:
             return None
         deadline = self.now - self.hold_limit
         last = state.last_device_seq if state is not None else 0
-        late = [op for op in waiting if op.held_since is not None and op.held_since <= deadline
-                and op.prev_seq is not None and op.prev_seq > last
-                and op.prev_seq not in self._dead]
+        late = [
+            op
+            for op in waiting
+            if op.held_since is not None
+            and op.held_since <= deadline
+            and op.prev_seq is not None
+            and op.prev_seq > last
+            and op.prev_seq not in self._dead
+        ]
         return min(late, key=lambda o: o.device_seq, default=None)
 
     def _apply_after_wait(self, op: IncomingOp, state: DossierState | None) -> DossierState | None:
@@ -187,12 +201,20 @@ class Planner:
                 raise OpRejected("no_dossier", _NO_DOSSIER)
             state = self._apply(op, state)
         except OpRejected as exc:
-            self._settle(op, QUARANTINED, "hold_expired",
-                         _HOLD_EXPIRED.format(prev=op.prev_seq, hours=hours, why=exc.message))
+            self._settle(
+                op,
+                QUARANTINED,
+                "hold_expired",
+                _HOLD_EXPIRED.format(prev=op.prev_seq, hours=hours, why=exc.message),
+            )
             self._dead.add(op.device_seq)
             return state
-        self._settle(op, APPLIED, "applied_after_wait",
-                     _APPLIED_AFTER_WAIT.format(prev=op.prev_seq, hours=hours))
+        self._settle(
+            op,
+            APPLIED,
+            "applied_after_wait",
+            _APPLIED_AFTER_WAIT.format(prev=op.prev_seq, hours=hours),
+        )
         return state
 
     def _apply_chain(
@@ -234,10 +256,16 @@ class Planner:
             status = event.to_status
         if event.event_seq <= state.last_event_seq:
             raise OpRejected("bad_event_seq", _EVENT_SEQ.format(seq=event.event_seq))
-        new = DossierState(state.uuid, state.code, state.device_id, status, op.device_seq,
-                           event.event_seq)
-        self.plan.steps.append(Step(op, update=_update_row(new, self.now),
-                                    event=_event_row(op, self.device_id, self.now)))
+        new = DossierState(
+            state.uuid, state.code, state.device_id, status, op.device_seq, event.event_seq
+        )
+        self.plan.steps.append(
+            Step(
+                op,
+                update=_update_row(new, self.now),
+                event=_event_row(op, self.device_id, self.now),
+            )
+        )
         self.known.dossiers[state.uuid] = new
         return new
 
@@ -247,8 +275,14 @@ class Planner:
             raise OpRejected("code_taken", _CODE_TAKEN.format(code=op.dossier_code))
         if op.create is None:  # an event op whose dossier the server does not hold
             raise OpRejected("no_dossier", _NO_DOSSIER)
-        state = DossierState(op.dossier_uuid, op.dossier_code, self.device_id, op.create.status,
-                             op.device_seq, op.event.event_seq)
+        state = DossierState(
+            op.dossier_uuid,
+            op.dossier_code,
+            self.device_id,
+            op.create.status,
+            op.device_seq,
+            op.event.event_seq,
+        )
         self.plan.steps.append(Step(op, dossier=_dossier_row(op, self.device_id, self.now)))
         self.known.codes[op.dossier_code] = op.dossier_uuid
         self.known.dossiers[op.dossier_uuid] = state
@@ -267,13 +301,24 @@ class Planner:
         self.plan.new_rows.append(new_op_row(op, self._batch, result, reason, message))
 
     def _release(self, op: IncomingOp, result: str, reason: str, message: str) -> None:
-        self.plan.held_updates.append({
-            "b_seq": op.row_seq, "state": result, "reason": reason or None,
-            "message": message or None, "resolved_at": self.now,
-        })
-        self.plan.released.append(OpResult(
-            op_id=op.op_id, device_seq=op.device_seq, result=result,
-            reason=reason or "released", message=message or None))
+        self.plan.held_updates.append(
+            {
+                "b_seq": op.row_seq,
+                "state": result,
+                "reason": reason or None,
+                "message": message or None,
+                "resolved_at": self.now,
+            }
+        )
+        self.plan.released.append(
+            OpResult(
+                op_id=op.op_id,
+                device_seq=op.device_seq,
+                result=result,
+                reason=reason or "released",
+                message=message or None,
+            )
+        )
 
     def _quarantine_new(self, entry: Rejected, reason: str, message: str) -> None:
         self._result(entry, QUARANTINED, reason, message)
@@ -282,8 +327,13 @@ class Planner:
             self.plan.new_rows.append(new_op_row(entry, self._batch, QUARANTINED, reason, message))
 
     def _result(self, entry: Entry, result: str, reason: str = "", message: str = "") -> OpResult:
-        out = OpResult(op_id=entry.op_id, device_seq=entry.device_seq, result=result,
-                       reason=reason or None, message=message or None)
+        out = OpResult(
+            op_id=entry.op_id,
+            device_seq=entry.device_seq,
+            result=result,
+            reason=reason or None,
+            message=message or None,
+        )
         self._indexed.append((entry.index, out))
         return out
 
@@ -292,38 +342,59 @@ def _dossier_row(op: IncomingOp, device_id: int, now: datetime) -> dict[str, Any
     data = op.create
     assert data is not None
     return {
-        "uuid": op.dossier_uuid, "code": op.dossier_code, "unit_code": op.unit_code,
-        "device_id": device_id, "procedure_code": data.procedure_code,
-        "catalogue_version": data.catalogue_version, "status": data.status,
+        "uuid": op.dossier_uuid,
+        "code": op.dossier_code,
+        "unit_code": op.unit_code,
+        "device_id": device_id,
+        "procedure_code": data.procedure_code,
+        "catalogue_version": data.catalogue_version,
+        "status": data.status,
         "applicant_name": data.applicant.full_name,
         "received_at": device_time(data.received_at),
         "due_at": device_time(data.due_at) if data.due_at else None,
         "data": JsonText(op.data_json),
-        "last_device_seq": op.device_seq, "last_event_seq": data.event.event_seq,
+        "last_device_seq": op.device_seq,
+        "last_event_seq": data.event.event_seq,
         "updated_at": now,
     }
 
 
 def _update_row(state: DossierState, now: datetime) -> dict[str, Any]:
-    return {"b_uuid": state.uuid, "status": state.status, "last_device_seq": state.last_device_seq,
-            "last_event_seq": state.last_event_seq, "updated_at": now}
+    return {
+        "b_uuid": state.uuid,
+        "status": state.status,
+        "last_device_seq": state.last_device_seq,
+        "last_event_seq": state.last_event_seq,
+        "updated_at": now,
+    }
 
 
 def _event_row(op: IncomingOp, device_id: int, now: datetime) -> dict[str, Any]:
     event = op.event
     return {
-        "dossier_uuid": op.dossier_uuid, "source": "device", "device_id": device_id,
-        "event_seq": event.event_seq, "kind": event.kind,
-        "at": datetime.fromisoformat(event.at), "actor": event.actor,
-        "from_status": event.from_status, "to_status": event.to_status,
-        "note": event.note, "extra": event.extra or None, "recorded_at": now,
+        "dossier_uuid": op.dossier_uuid,
+        "source": "device",
+        "device_id": device_id,
+        "event_seq": event.event_seq,
+        "kind": event.kind,
+        "at": datetime.fromisoformat(event.at),
+        "actor": event.actor,
+        "from_status": event.from_status,
+        "to_status": event.to_status,
+        "note": event.note,
+        "extra": event.extra or None,
+        "recorded_at": now,
     }
 
 
-_SEQ_REUSED = ("Số thứ tự thao tác #{seq} của máy này đã dùng cho một thao tác khác: dữ liệu máy "
-               "có thể đã bị sao chép hoặc khôi phục từ bản cũ. Liên hệ bộ phận CNTT.")
-_HASH_MISMATCH = ("Thao tác này đã được gửi trước đây với nội dung khác; bản mới không được áp "
-                  "dụng. Liên hệ bộ phận CNTT.")
+_SEQ_REUSED = (
+    "Số thứ tự thao tác #{seq} của máy này đã dùng cho một thao tác khác: dữ liệu máy "
+    "có thể đã bị sao chép hoặc khôi phục từ bản cũ. Liên hệ bộ phận CNTT."
+)
+_HASH_MISMATCH = (
+    "Thao tác này đã được gửi trước đây với nội dung khác; bản mới không được áp "
+    "dụng. Liên hệ bộ phận CNTT."
+)
 _OTHER_DEVICE = "Hồ sơ này do máy khác tạo; máy này không được cập nhật nó."
 _FORK = "Đã có thao tác khác nối tiếp thao tác #{prev} của hồ sơ này (rẽ nhánh)."
 _EXISTS = "Hồ sơ {code} đã tồn tại trên máy chủ."
@@ -332,6 +403,8 @@ _WAITING = "Đang chờ thao tác trước (#{prev}) của hồ sơ này; sẽ �
 _EVENT_SEQ = "Số thứ tự sự kiện {seq} không tiếp nối các sự kiện đã có của hồ sơ."
 _CODE_TAKEN = "Mã hồ sơ {code} đã được dùng cho một hồ sơ khác."
 _NO_DOSSIER = "Máy chủ không có hồ sơ mà thao tác này cập nhật."
-_APPLIED_AFTER_WAIT = ("Đã áp dụng dù thiếu thao tác trước (#{prev}): đã chờ quá {hours} giờ. "
-                       "Cần kiểm tra lại hồ sơ này.")
-_HOLD_EXPIRED = ("Đã chờ thao tác trước (#{prev}) quá {hours} giờ và không áp dụng được: {why}")
+_APPLIED_AFTER_WAIT = (
+    "Đã áp dụng dù thiếu thao tác trước (#{prev}): đã chờ quá {hours} giờ. "
+    "Cần kiểm tra lại hồ sơ này."
+)
+_HOLD_EXPIRED = "Đã chờ thao tác trước (#{prev}) quá {hours} giờ và không áp dụng được: {why}"

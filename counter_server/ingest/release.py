@@ -35,8 +35,9 @@ def hold_limit() -> timedelta | None:
     try:
         hours = float(text) if text else DEFAULT_HOLD_HOURS
     except ValueError:
-        log.warning("%s=%r is not a number of hours; using %g", HOLD_HOURS_ENV, text,
-                    DEFAULT_HOLD_HOURS)
+        log.warning(
+            "%s=%r is not a number of hours; using %g", HOLD_HOURS_ENV, text, DEFAULT_HOLD_HOURS
+        )
         hours = DEFAULT_HOLD_HOURS
     return timedelta(hours=hours) if hours > 0 else None
 
@@ -76,11 +77,17 @@ def _release_device(
         write_plan(conn, plan)
         done = Released(
             applied=sum(r.result == APPLIED for r in plan.released),
-            quarantined=sum(r.result == QUARANTINED for r in plan.released))
+            quarantined=sum(r.result == QUARANTINED for r in plan.released),
+        )
         if plan.released:
-            audit.record(conn, "held_released", device_id=device_id, applied=done.applied,
-                         quarantined=done.quarantined,
-                         ops=[r.device_seq for r in plan.released][:100])
+            audit.record(
+                conn,
+                "held_released",
+                device_id=device_id,
+                applied=done.applied,
+                quarantined=done.quarantined,
+                ops=[r.device_seq for r in plan.released][:100],
+            )
     return done
 
 
@@ -108,5 +115,8 @@ async def sweep_forever(engine: Engine) -> None:
             log.exception("held-op sweep failed")
             continue
         if done.applied or done.quarantined:
-            log.warning("held ops past their limit: %d applied over a gap, %d quarantined",
-                        done.applied, done.quarantined)
+            log.warning(
+                "held ops past their limit: %d applied over a gap, %d quarantined",
+                done.applied,
+                done.quarantined,
+            )

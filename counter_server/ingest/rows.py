@@ -30,21 +30,35 @@ def new_op_row(
     if isinstance(op, Rejected):
         raw = op.raw if isinstance(op.raw, dict) else {}
         kind = raw.get("kind")
-        kind, dossier_uuid = (kind[:40] if isinstance(kind, str) else "?",
-                              canonical_uuid(raw.get("dossier_uuid")))
-        prev_seq, created_at = (_int_or_none(raw.get("prev_seq")),
-                                _time_or_none(raw.get("created_at")))
+        kind, dossier_uuid = (
+            kind[:40] if isinstance(kind, str) else "?",
+            canonical_uuid(raw.get("dossier_uuid")),
+        )
+        prev_seq, created_at = (
+            _int_or_none(raw.get("prev_seq")),
+            _time_or_none(raw.get("created_at")),
+        )
     else:
         raw, kind, dossier_uuid = JsonText(op.body), op.kind, op.dossier_uuid
         prev_seq, created_at = op.prev_seq, device_time(op.created_text)
     applied = state == APPLIED
     return {
-        "op_id": op.op_id, "device_id": batch.device_id, "device_seq": op.device_seq,
-        "kind": kind, "dossier_uuid": dossier_uuid, "prev_seq": prev_seq,
-        "payload_hash": op.payload_hash, "state": state, "result": state,
-        "reason": reason or None, "message": message or None,
-        "payload": None if applied else raw, "device_created_at": created_at,
-        "clock_flag": op.clock_flag, "batch_id": batch.batch_id, "received_at": batch.now,
+        "op_id": op.op_id,
+        "device_id": batch.device_id,
+        "device_seq": op.device_seq,
+        "kind": kind,
+        "dossier_uuid": dossier_uuid,
+        "prev_seq": prev_seq,
+        "payload_hash": op.payload_hash,
+        "state": state,
+        "result": state,
+        "reason": reason or None,
+        "message": message or None,
+        "payload": None if applied else raw,
+        "device_created_at": created_at,
+        "clock_flag": op.clock_flag,
+        "batch_id": batch.batch_id,
+        "received_at": batch.now,
         "resolved_at": batch.now if applied else None,
     }
 

@@ -46,7 +46,11 @@ def check_all(
 
 
 def ingest_batch(
-    engine: Engine, key: Ed25519PrivateKey, device: DeviceInfo, batch: Batch, body_bytes: int,
+    engine: Engine,
+    key: Ed25519PrivateKey,
+    device: DeviceInfo,
+    batch: Batch,
+    body_bytes: int,
     now: datetime | None = None,
 ) -> SignedReceipt:
     """Apply `batch` (signature already verified) for `device`; return the signed receipt."""
@@ -75,8 +79,12 @@ def _modes(entries: list[IncomingOp | Rejected]) -> tuple[str, ...]:
 
 
 def _apply(
-    conn: Connection, device: DeviceInfo, batch: Batch, entries: list[IncomingOp | Rejected],
-    now: datetime, mode: str,
+    conn: Connection,
+    device: DeviceInfo,
+    batch: Batch,
+    entries: list[IncomingOp | Rejected],
+    now: datetime,
+    mode: str,
 ) -> Receipt:
     if mode == OPTIMISTIC and not has_held(conn, device.id):
         # Nothing to look up for brand-new dossiers: if any op, seq, uuid or code is already
@@ -87,8 +95,13 @@ def _apply(
     plan = Planner(device.id, batch.batch_id, known, now, hold_limit()).run(entries)
     (write_plan_carefully if mode == CAREFUL else write_plan)(conn, plan)
     if plan.conflicts:
-        audit.record(conn, "op_conflict", device_id=device.id, batch_id=batch.batch_id,
-                     ops=plan.conflicts[:100])
+        audit.record(
+            conn,
+            "op_conflict",
+            device_id=device.id,
+            batch_id=batch.batch_id,
+            ops=plan.conflicts[:100],
+        )
     _update_device(conn, device, batch, plan, now)
     return make_receipt(batch.batch_id, device.id, now, [*plan.results, *plan.released])
 
@@ -102,13 +115,20 @@ def _update_device(
         flags += row["clock_flag"] is not None
         top = max(top, row["device_seq"])
     head = batch.head_seq
-    conn.execute(_device_update(attest=head is not None), {
-        "b_id": device.id, "now": now,
-        "last_skew_s": skew_seconds(parse_time(batch.sent_at), now),
-        "app_version": batch.app_version[:40],
-        "catalogue_version": (batch.catalogue_version or "")[:40] or None,
-        "b_created": created, "b_flags": flags, "b_top": top, "b_head": head,
-    })
+    conn.execute(
+        _device_update(attest=head is not None),
+        {
+            "b_id": device.id,
+            "now": now,
+            "last_skew_s": skew_seconds(parse_time(batch.sent_at), now),
+            "app_version": batch.app_version[:40],
+            "catalogue_version": (batch.catalogue_version or "")[:40] or None,
+            "b_created": created,
+            "b_flags": flags,
+            "b_top": top,
+            "b_head": head,
+        },
+    )
 
 
 @cache
@@ -116,31 +136,47 @@ def _device_update(*, attest: bool) -> Any:
     """Built once (rebuilding it per batch cost ~0.5 ms of CPU); values come as parameters."""
     t = Device.__table__.c
     values: dict[str, Any] = {
-        "last_seen_at": bindparam("now"), "last_sync_at": bindparam("now"),
+        "last_seen_at": bindparam("now"),
+        "last_sync_at": bindparam("now"),
         "dossier_count": t.dossier_count + bindparam("b_created"),
         "clock_flag_count": t.clock_flag_count + bindparam("b_flags"),
-        "max_seq_received": case((t.max_seq_received < bindparam("b_top"), bindparam("b_top")),
-                                 else_=t.max_seq_received),
+        "max_seq_received": case(
+            (t.max_seq_received < bindparam("b_top"), bindparam("b_top")), else_=t.max_seq_received
+        ),
     }
     if attest:  # only a known outbox head attests anything (see ingest/clock.py)
         values["attested_at"] = bindparam("now")
-        values["attested_seq"] = case((t.attested_seq < bindparam("b_head"),
-                                       bindparam("b_head")), else_=t.attested_seq)
+        values["attested_seq"] = case(
+            (t.attested_seq < bindparam("b_head"), bindparam("b_head")), else_=t.attested_seq
+        )
     return update(Device).where(t.id == bindparam("b_id")).values(values)
 
 
 def _record_batch(
-    conn: Connection, device: DeviceInfo, batch: Batch, receipt: Receipt, now: datetime,
-    body_bytes: int, flagged: int,
+    conn: Connection,
+    device: DeviceInfo,
+    batch: Batch,
+    receipt: Receipt,
+    now: datetime,
+    body_bytes: int,
+    flagged: int,
 ) -> None:
     counts = Counter(r.result for r in receipt.results)
     counts["clock_flagged"] = flagged
-    conn.execute(insert(BatchLog), [{
-        "batch_id": batch.batch_id, "device_id": device.id, "received_at": now,
-        "sent_at": parse_time(batch.sent_at),
-        "skew_s": skew_seconds(parse_time(batch.sent_at), now),
-        "app_version": batch.app_version[:40],
-        "catalogue_version": (batch.catalogue_version or "")[:40] or None,
-        "body_bytes": body_bytes, "counts": dict(counts),
-        "receipt_hash": receipt.receipt_hash,
-    }])
+    conn.execute(
+        insert(BatchLog),
+        [
+            {
+                "batch_id": batch.batch_id,
+                "device_id": device.id,
+                "received_at": now,
+                "sent_at": parse_time(batch.sent_at),
+                "skew_s": skew_seconds(parse_time(batch.sent_at), now),
+                "app_version": batch.app_version[:40],
+                "catalogue_version": (batch.catalogue_version or "")[:40] or None,
+                "body_bytes": body_bytes,
+                "counts": dict(counts),
+                "receipt_hash": receipt.receipt_hash,
+            }
+        ],
+    )

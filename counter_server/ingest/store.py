@@ -50,8 +50,14 @@ def load_known(
 def load_overdue(conn: Connection, device_id: int, unit_code: str, deadline: datetime) -> Known:
     """What bears on the dossiers of this device's ops held since before `deadline`."""
     t = OpRow.__table__.c
-    uuids = {str(u) for u in conn.execute(select(t.dossier_uuid).where(
-        t.state == "held", t.device_id == device_id, t.received_at <= deadline)).scalars()}
+    uuids = {
+        str(u)
+        for u in conn.execute(
+            select(t.dossier_uuid).where(
+                t.state == "held", t.device_id == device_id, t.received_at <= deadline
+            )
+        ).scalars()
+    }
     known = Known()
     if uuids:
         _load_dossiers(conn, uuids, set(), known)
@@ -64,8 +70,9 @@ def load_overdue(conn: Connection, device_id: int, unit_code: str, deadline: dat
 def devices_with_overdue(conn: Connection, deadline: datetime) -> list[tuple[int, str]]:
     """(device id, unit code) of every device with an op held since before `deadline`."""
     t, d = OpRow.__table__.c, Device.__table__.c
-    query = (select(d.id, d.unit_code).where(d.id.in_(
-        select(t.device_id).where(t.state == "held", t.received_at <= deadline))))
+    query = select(d.id, d.unit_code).where(
+        d.id.in_(select(t.device_id).where(t.state == "held", t.received_at <= deadline))
+    )
     return [(int(row.id), str(row.unit_code)) for row in conn.execute(query)]
 
 
@@ -76,14 +83,20 @@ def _load_predecessors(conn: Connection, device_id: int, known: Known) -> None:
         return
     me, old = Device.__table__.alias("me"), Device.__table__.alias("old")
     same_place = and_(me.c.unit_code == old.c.unit_code, me.c.slot == old.c.slot)
-    query = (select(old.c.id).select_from(old.join(me, same_place))
-             .where(me.c.id == device_id, old.c.status == REVOKED, old.c.id != device_id))
+    query = (
+        select(old.c.id)
+        .select_from(old.join(me, same_place))
+        .where(me.c.id == device_id, old.c.status == REVOKED, old.c.id != device_id)
+    )
     known.predecessors = {int(i) for i in conn.execute(query).scalars()}
 
 
 def _load_ops(
-    conn: Connection, device_id: int, entries: Iterable[IncomingOp | Rejected],
-    valid: list[IncomingOp], known: Known,
+    conn: Connection,
+    device_id: int,
+    entries: Iterable[IncomingOp | Rejected],
+    valid: list[IncomingOp],
+    known: Known,
 ) -> None:
     op_ids = {e.op_id for e in entries if e.op_id is not None}
     seqs = {e.device_seq for e in entries if e.device_seq is not None}
@@ -92,12 +105,15 @@ def _load_ops(
         return
     t = OpRow.__table__.c
     query = select(t.op_id, t.device_id, t.device_seq, t.payload_hash, t.result, t.state).where(
-        or_(among(conn, t.op_id, op_ids),
-            and_(t.device_id == device_id, among(conn, t.device_seq, seqs)))
+        or_(
+            among(conn, t.op_id, op_ids),
+            and_(t.device_id == device_id, among(conn, t.device_seq, seqs)),
+        )
     )
     for row in conn.execute(query):
-        stored = StoredOp(str(row.op_id), row.device_id, row.device_seq, row.payload_hash,
-                          row.result, row.state)
+        stored = StoredOp(
+            str(row.op_id), row.device_id, row.device_seq, row.payload_hash, row.result, row.state
+        )
         known.ops_by_id[stored.op_id] = stored
         if stored.device_id == device_id:
             known.seq_owner[stored.device_seq] = stored
@@ -105,15 +121,18 @@ def _load_ops(
 
 def _load_dossiers(conn: Connection, uuids: set[str], codes: set[str], known: Known) -> None:
     t = DossierRow.__table__.c
-    query = select(
-        t.uuid, t.code, t.device_id, t.status, t.last_device_seq, t.last_event_seq
-    ).where(or_(among(conn, t.uuid, uuids), among(conn, t.code, codes))).with_for_update()
+    query = (
+        select(t.uuid, t.code, t.device_id, t.status, t.last_device_seq, t.last_event_seq)
+        .where(or_(among(conn, t.uuid, uuids), among(conn, t.code, codes)))
+        .with_for_update()
+    )
     for row in conn.execute(query):
         uuid = str(row.uuid)
         known.codes[row.code] = uuid
         if uuid in uuids:
-            known.dossiers[uuid] = DossierState(uuid, row.code, row.device_id, row.status,
-                                                row.last_device_seq, row.last_event_seq)
+            known.dossiers[uuid] = DossierState(
+                uuid, row.code, row.device_id, row.status, row.last_device_seq, row.last_event_seq
+            )
 
 
 def has_held(conn: Connection, device_id: int) -> bool:
@@ -216,12 +235,21 @@ def _mark_failed(plan: Plan, failed: dict[str, str], raws: dict[str, Any]) -> No
     for row in plan.new_rows:
         if row["op_id"] in failed:
             message = DB_ERROR_MESSAGE.format(error=failed[row["op_id"]])
-            row.update(state=QUARANTINED, result=QUARANTINED, reason="db_error", message=message,
-                       resolved_at=None, payload=raws[row["op_id"]])
+            row.update(
+                state=QUARANTINED,
+                result=QUARANTINED,
+                reason="db_error",
+                message=message,
+                resolved_at=None,
+                payload=raws[row["op_id"]],
+            )
     for held, released in zip(plan.held_updates, plan.released, strict=True):
         if released.op_id in failed:
-            held.update(state=QUARANTINED, reason="db_error",
-                        message=DB_ERROR_MESSAGE.format(error=failed[released.op_id]))
+            held.update(
+                state=QUARANTINED,
+                reason="db_error",
+                message=DB_ERROR_MESSAGE.format(error=failed[released.op_id]),
+            )
     for result in [*plan.results, *plan.released]:
         if result.op_id in failed:
             result.result, result.reason = QUARANTINED, "db_error"

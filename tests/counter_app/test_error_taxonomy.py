@@ -38,8 +38,9 @@ FAMILIES: list[tuple[type[UserError], str, int]] = [
 
 
 @pytest.mark.parametrize(("family", "code", "exit_code"), FAMILIES)
-def test_each_family_is_a_user_error_with_its_code(family: type[UserError], code: str,
-                                                   exit_code: int) -> None:
+def test_each_family_is_a_user_error_with_its_code(
+    family: type[UserError], code: str, exit_code: int
+) -> None:
     assert issubclass(family, UserError)
     assert family.default_code == code and family.exit_code == exit_code
 
@@ -51,15 +52,17 @@ def test_domain_errors_are_no_longer_value_errors() -> None:
 
 
 def test_a_validation_error_names_its_first_field() -> None:
-    error = ValidationError([ValidationIssue("phone", "Sai số điện thoại."),
-                             ValidationIssue("email", "Sai email.")])
+    error = ValidationError(
+        [ValidationIssue("phone", "Sai số điện thoại."), ValidationIssue("email", "Sai email.")]
+    )
     assert error.field == "phone" and error.code == "validation.refused"
     assert error.message == str(error) == "Sai số điện thoại.\nSai email."
 
 
 def test_a_sync_error_has_a_stable_code_and_keeps_the_servers() -> None:
-    refused = SyncError(FailureKind.CONFLICT, "Slot đã có máy khác.", server_code="slot_taken",
-                        status=409)
+    refused = SyncError(
+        FailureKind.CONFLICT, "Slot đã có máy khác.", server_code="slot_taken", status=409
+    )
     assert refused.code == "sync.conflict" and refused.server_code == "slot_taken"
     assert refused.advice == ADVICE[FailureKind.CONFLICT] and not refused.retryable
     assert refused.one_line() == f"Slot đã có máy khác. {ADVICE[FailureKind.CONFLICT]}"

@@ -19,10 +19,14 @@ from counter_server.ingest.records import IncomingOp, Rejected
 UNIT = "000.00.31.H27"
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(max_size=20),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
-                                                                 max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
     max_leaves=30,
 )
 
@@ -98,8 +102,10 @@ def test_arbitrary_op_bytes_are_quarantined(raw: bytes) -> None:
     assert isinstance(result, Rejected) and result.reason
 
 
-@given(st.lists(json_values, max_size=5) | st.dictionaries(st.text(max_size=8), json_values,
-                                                           max_size=5))
+@given(
+    st.lists(json_values, max_size=5)
+    | st.dictionaries(st.text(max_size=8), json_values, max_size=5)
+)
 def test_the_depth_free_scan_finds_the_members_the_parser_finds(value: Any) -> None:
     found = jsonscan.members(json.dumps(value).encode())
     if isinstance(value, dict):

@@ -18,8 +18,7 @@ def legacy(value: object) -> bytes:
 
 def random_text(rng: random.Random) -> str:
     # Vietnamese letters (precomposed and combining), controls, quotes, backslashes, emoji.
-    pool = ("aăâđêôơưz ÀÁẢÃẠàáảãạĐđƯứừửữự\u0301\u0323\"\\/\n\t\r\b\f\x00\x1f\x7f"
-            "\u2028\u2029\ufeff😀€")
+    pool = 'aăâđêôơưz ÀÁẢÃẠàáảãạĐđƯứừửữự\u0301\u0323"\\/\n\t\r\b\f\x00\x1f\x7f\u2028\u2029\ufeff😀€'
     return "".join(rng.choice(pool) for _ in range(rng.randrange(0, 12)))
 
 
@@ -49,9 +48,11 @@ def test_canonical_json_is_the_byte_form_payloads_were_stored_in(seed: int) -> N
 def test_a_struct_encodes_like_the_dict_it_stands_for() -> None:
     result = OpResult(op_id="a", device_seq=3, result="quarantined", reason="fork")
     assert canonical_json(result) == legacy(
-        {"op_id": "a", "device_seq": 3, "result": "quarantined", "reason": "fork"})
+        {"op_id": "a", "device_seq": 3, "result": "quarantined", "reason": "fork"}
+    )
     assert canonical_json([OpResult(op_id=None, device_seq=None, result="conflict")]) == (
-        b'[{"device_seq":null,"op_id":null,"result":"conflict"}]')
+        b'[{"device_seq":null,"op_id":null,"result":"conflict"}]'
+    )
 
 
 def test_plain_json_is_read_strictly() -> None:

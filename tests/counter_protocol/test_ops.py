@@ -39,23 +39,66 @@ EVENT_HASH_BEFORE = "538b711bb3fffc1802ffbf60a91c70ef38a7747a5c7d2f612d22af7aa54
 def create_op() -> Op[CreateData]:
     """A received dossier's op, built the way services/intake.py builds it."""
     req = intake()
-    values = {"procedure_code": req.procedure_code, "catalogue_version": "2026.1", "status": 2,
-              "channel": 1, "result_delivery": 0, "delivery_address": None, "received_at": AT,
-              "due_at": DUE, "note": "Khách cần gấp"}
-    event = {"seq": 1, "kind": "received", "at": AT, "actor": "canbo", "from_status": None,
-             "to_status": 2, "note": "Khách cần gấp"}
-    return outbox.build_op("0b7f2f4e-8a4c-4f53-9a56-5f0d4c1f7a01", 7, KIND_CREATE, DOSSIER,
-                           CODE, UNIT, None, AT, create_op_data(req, values, event))
+    values = {
+        "procedure_code": req.procedure_code,
+        "catalogue_version": "2026.1",
+        "status": 2,
+        "channel": 1,
+        "result_delivery": 0,
+        "delivery_address": None,
+        "received_at": AT,
+        "due_at": DUE,
+        "note": "Khách cần gấp",
+    }
+    event = {
+        "seq": 1,
+        "kind": "received",
+        "at": AT,
+        "actor": "canbo",
+        "from_status": None,
+        "to_status": 2,
+        "note": "Khách cần gấp",
+    }
+    return outbox.build_op(
+        "0b7f2f4e-8a4c-4f53-9a56-5f0d4c1f7a01",
+        7,
+        KIND_CREATE,
+        DOSSIER,
+        CODE,
+        UNIT,
+        None,
+        AT,
+        create_op_data(req, values, event),
+    )
 
 
 def return_op() -> Op[EventData]:
     """A return of result (an event op with its receiver), built as services/returns.py does."""
-    event = {"seq": 2, "kind": "returned", "at": AT, "actor": "canbo", "from_status": 9,
-             "to_status": 10, "note": None}
-    extra = {"receiver_name": "Trần Văn Bình", "receiver_id_number": "042090001234",
-             "fees_collected": []}
-    return outbox.build_op("1c8e3f5a-9b5d-4a64-8b67-6a1e5d2a8b12", 8, KIND_EVENT, DOSSIER,
-                           CODE, UNIT, 7, AT, event_op_data(event, extra))
+    event = {
+        "seq": 2,
+        "kind": "returned",
+        "at": AT,
+        "actor": "canbo",
+        "from_status": 9,
+        "to_status": 10,
+        "note": None,
+    }
+    extra = {
+        "receiver_name": "Trần Văn Bình",
+        "receiver_id_number": "042090001234",
+        "fees_collected": [],
+    }
+    return outbox.build_op(
+        "1c8e3f5a-9b5d-4a64-8b67-6a1e5d2a8b12",
+        8,
+        KIND_EVENT,
+        DOSSIER,
+        CODE,
+        UNIT,
+        7,
+        AT,
+        event_op_data(event, extra),
+    )
 
 
 OPS = [pytest.param(create_op, id="create"), pytest.param(return_op, id="event")]
@@ -70,8 +113,9 @@ def test_each_op_kind_round_trips_through_its_bytes(build: Any) -> None:
     assert canonical_json(again) == body
 
 
-@pytest.mark.parametrize(("build", "before"), [(create_op, CREATE_HASH_BEFORE),
-                                               (return_op, EVENT_HASH_BEFORE)])
+@pytest.mark.parametrize(
+    ("build", "before"), [(create_op, CREATE_HASH_BEFORE), (return_op, EVENT_HASH_BEFORE)]
+)
 def test_the_typed_ops_keep_the_bytes_stored_before_them(build: Any, before: str) -> None:
     assert payload_hash(build()) == before
 
@@ -114,9 +158,13 @@ def test_an_op_stored_before_a_new_field_still_decodes_with_its_default() -> Non
 
 def test_the_server_types_refuse_what_the_counter_never_sends() -> None:
     plain = msgspec.to_builtins(create_op())
-    for path, value in ((("kind",), "dossier.delete"), (("data", "status"), 11),
-                        (("data", "procedure_code"), ""), (("device_seq",), 0),
-                        (("data", "components"), [{"name": "x", "originals": -1, "copies": 0}])):
+    for path, value in (
+        (("kind",), "dossier.delete"),
+        (("data", "status"), 11),
+        (("data", "procedure_code"), ""),
+        (("device_seq",), 0),
+        (("data", "components"), [{"name": "x", "originals": -1, "copies": 0}]),
+    ):
         broken = msgspec.to_builtins(create_op())
         target = broken
         for name in path[:-1]:

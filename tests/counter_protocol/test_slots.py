@@ -26,11 +26,18 @@ class OldEnrolReply(Struct, kw_only=True):
 
 
 def test_the_high_water_field_is_optional_both_ways() -> None:
-    old_reply = (b'{"device_id":3,"unit_code":"U","slot":0,"server_public_key":"k",'
-                 b'"server_time":"t"}')
+    old_reply = (
+        b'{"device_id":3,"unit_code":"U","slot":0,"server_public_key":"k","server_time":"t"}'
+    )
     assert msgspec.json.decode(old_reply, type=EnrolReply).slot_high_water == []
-    new = EnrolReply(device_id=3, unit_code="U", slot=0, server_public_key="k", server_time="t",
-                     slot_high_water=MARKS)
+    new = EnrolReply(
+        device_id=3,
+        unit_code="U",
+        slot=0,
+        server_public_key="k",
+        server_time="t",
+        slot_high_water=MARKS,
+    )
     wire = msgspec.json.encode(new)
     assert msgspec.json.decode(wire, type=EnrolReply) == new
     assert msgspec.json.decode(wire, type=OldEnrolReply).device_id == 3

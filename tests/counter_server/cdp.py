@@ -15,9 +15,17 @@ from typing import Any
 import httpx
 from websockets.sync.client import ClientConnection, connect
 
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--window-size=1280,800"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1280,800",
+]
 TIMEOUT_S = 60.0
 
 
@@ -35,13 +43,24 @@ class Chromium:
         self._events: list[dict[str, Any]] = []
         self._stack = contextlib.ExitStack()
         self._proc = subprocess.Popen(
-            [chromium_path(), *CHROMIUM_FLAGS, "--remote-debugging-port=0",
-             f"--user-data-dir={profile}", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                chromium_path(),
+                *CHROMIUM_FLAGS,
+                "--remote-debugging-port=0",
+                f"--user-data-dir={profile}",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
-            self._ws: ClientConnection = self._stack.enter_context(connect(
-                _page_socket(profile / "DevToolsActivePort", self._proc), max_size=None,
-                open_timeout=TIMEOUT_S))
+            self._ws: ClientConnection = self._stack.enter_context(
+                connect(
+                    _page_socket(profile / "DevToolsActivePort", self._proc),
+                    max_size=None,
+                    open_timeout=TIMEOUT_S,
+                )
+            )
             self.call("Page.enable")
         except BaseException:
             self._stop()

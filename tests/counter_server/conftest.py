@@ -12,8 +12,10 @@ import pytest
 from counter_devkit.server import Databases, ServerProcess
 
 ROOT = Path(__file__).resolve().parents[2]
-BACKENDS = [pytest.param("sqlite", id="sqlite"),
-            pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgres)]
+BACKENDS = [
+    pytest.param("sqlite", id="sqlite"),
+    pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgres),
+]
 
 
 @pytest.fixture(scope="session")
@@ -24,9 +26,7 @@ def pg_databases() -> Iterator[Databases]:
 
 
 @pytest.fixture(scope="session")
-def new_db_url(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Any:
+def new_db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Any:
     """A factory: a fresh, empty database URL of the given backend."""
 
     def make(backend: str) -> str:

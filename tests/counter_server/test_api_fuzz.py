@@ -44,8 +44,11 @@ def _assert_answer(reply: httpx.Response | Any) -> None:
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 def test_no_generated_request_gets_a_5xx(case: Any, fuzzed_server: ServerProcess) -> None:
     headers = {}
-    if case.path.startswith("/admin/") and case.headers and len(case.headers.get(
-            "Authorization", "")) % 2:  # about half the admin requests carry a real token
+    if (
+        case.path.startswith("/admin/")
+        and case.headers
+        and len(case.headers.get("Authorization", "")) % 2
+    ):  # about half the admin requests carry a real token
         headers = fuzzed_server.admin_headers()
     reply = case.call(base_url=fuzzed_server.base_url, headers=headers or None, timeout=30)
     _assert_answer(reply)
@@ -55,11 +58,20 @@ def test_the_document_is_served_and_names_every_route(fuzzed_server: ServerProce
     served = httpx.get(f"{fuzzed_server.base_url}/openapi.json", timeout=30)
     assert served.status_code == 200
     paths = set(served.json()["paths"])
-    assert {"/health", "/sync/v1/enrol", "/sync/v1/batches", "/sync/v1/changes",
-            "/dashboard/login", "/admin/v1/enrol-codes"} <= paths
+    assert {
+        "/health",
+        "/sync/v1/enrol",
+        "/sync/v1/batches",
+        "/sync/v1/changes",
+        "/dashboard/login",
+        "/admin/v1/enrol-codes",
+    } <= paths
 
 
 def test_revoking_a_device_id_past_64_bits_is_a_404(fuzzed_server: ServerProcess) -> None:
-    reply = httpx.post(f"{fuzzed_server.base_url}/admin/v1/devices/{2**64}/revoke",
-                       headers=fuzzed_server.admin_headers(), timeout=30)
+    reply = httpx.post(
+        f"{fuzzed_server.base_url}/admin/v1/devices/{2**64}/revoke",
+        headers=fuzzed_server.admin_headers(),
+        timeout=30,
+    )
     assert (reply.status_code, reply.json()["error"]) == (404, "unknown_device")

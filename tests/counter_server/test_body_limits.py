@@ -55,15 +55,19 @@ class Stream:
 
 
 def small_send_buffer_client(server: ServerProcess) -> httpx.Client:
-    transport = httpx.HTTPTransport(
-        socket_options=[(socket.SOL_SOCKET, socket.SO_SNDBUF, CHUNK)])
+    transport = httpx.HTTPTransport(socket_options=[(socket.SOL_SOCKET, socket.SO_SNDBUF, CHUNK)])
     return httpx.Client(base_url=server.base_url, transport=transport, timeout=60)
 
 
-@pytest.mark.parametrize(("path", "limit"), [
-    (ENROL_PATH, ENROL_BODY_LIMIT), ("/dashboard/login", LOGIN_BODY_LIMIT),
-    (PUSH_PATH, PUSH_BODY_LIMIT), ("/admin/v1/enrol-codes", 64 * 1024),
-])
+@pytest.mark.parametrize(
+    ("path", "limit"),
+    [
+        (ENROL_PATH, ENROL_BODY_LIMIT),
+        ("/dashboard/login", LOGIN_BODY_LIMIT),
+        (PUSH_PATH, PUSH_BODY_LIMIT),
+        ("/admin/v1/enrol-codes", 64 * 1024),
+    ],
+)
 def test_a_chunked_gigabyte_is_cut_at_the_routes_cap_while_streaming(
     server: ServerProcess, path: str, limit: int
 ) -> None:
@@ -78,8 +82,10 @@ def test_a_chunked_gigabyte_is_cut_at_the_routes_cap_while_streaming(
     assert stream.sent <= 3 * limit + SOCKET_SLACK, stream.sent  # not the 1 GB offered
     grown = max(stream.rss_peak, rss_mb(server)) - stream.rss_before
     assert grown < 2 * limit / MB + 32, f"server RSS grew {grown:.0f} MB"
-    print(f"{path}: {stream.sent / MB:.2f} MB sent, RSS +{grown:.0f} MB, 413 after "
-          f"{elapsed * 1000:.0f} ms")
+    print(
+        f"{path}: {stream.sent / MB:.2f} MB sent, RSS +{grown:.0f} MB, 413 after "
+        f"{elapsed * 1000:.0f} ms"
+    )
 
 
 def raw_request(server: ServerProcess, head: str, timeout: float = 10) -> socket.socket:
@@ -108,8 +114,10 @@ def read_reply(sock: socket.socket) -> tuple[int, dict[str, str], bytes]:
 
 
 def test_a_declared_length_over_the_cap_is_refused_unread(server: ServerProcess) -> None:
-    head = (f"POST {ENROL_PATH} HTTP/1.1\r\nHost: x\r\n"
-            f"Content-Type: application/json\r\nContent-Length: {STREAM}\r\n\r\n")
+    head = (
+        f"POST {ENROL_PATH} HTTP/1.1\r\nHost: x\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {STREAM}\r\n\r\n"
+    )
     with raw_request(server, head) as sock:
         status, headers, body = read_reply(sock)  # no byte of the body was sent
     assert status == 413 and headers["connection"] == "close"
@@ -120,9 +128,12 @@ def test_a_lying_content_length_gets_no_further_than_it_says(server: ServerProce
     """Under the cap, then a gigabyte: the server takes the declared bytes as the body and the
     rest as the start of a next request, whose request line it will not hold beyond its cap."""
     before, sent = rss_mb(server), 0
-    sock = raw_request(server, f"POST {ENROL_PATH} HTTP/1.1\r\nHost: x\r\n"
-                               "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"
-                               "GET /")
+    sock = raw_request(
+        server,
+        f"POST {ENROL_PATH} HTTP/1.1\r\nHost: x\r\n"
+        "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"
+        "GET /",
+    )
     flood = b"a" * CHUNK
     with sock:
         try:
@@ -152,8 +163,9 @@ def test_a_compressed_batch_that_inflates_past_the_limit_is_refused(
     zeros = bytes(16 * MB)
     bomb = b"".join(squeezer.compress(zeros) for _ in range(64)) + squeezer.flush()  # 1 GB
     before = rss_mb(server)
-    reply = client.post(PUSH_PATH, content=bomb,
-                        headers=push_headers(device.device_id, device.key, bomb))
+    reply = client.post(
+        PUSH_PATH, content=bomb, headers=push_headers(device.device_id, device.key, bomb)
+    )
     assert (reply.status_code, reply.json()["error"]) == (400, "bad_batch"), reply.text
     grown = rss_mb(server) - before
     assert grown < MAX_BATCH_BYTES / MB + 32, f"server RSS grew {grown:.0f} MB"
@@ -166,18 +178,27 @@ def test_a_compressed_batch_that_inflates_past_the_limit_is_refused(
 def limited(
     request: pytest.FixtureRequest, new_db_url: Any, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[ServerProcess]:
-    proc = ServerProcess(new_db_url(request.param),
-                         tmp_path_factory.mktemp("limited") / "server.log",
-                         extra_args=("--max-uploads", "1", "--upload-wait", "0",
-                                     "--read-timeout", str(READ_TIMEOUT)))
+    proc = ServerProcess(
+        new_db_url(request.param),
+        tmp_path_factory.mktemp("limited") / "server.log",
+        extra_args=(
+            "--max-uploads",
+            "1",
+            "--upload-wait",
+            "0",
+            "--read-timeout",
+            str(READ_TIMEOUT),
+        ),
+    )
     proc.start()
     yield proc
     proc.stop()
 
 
 def test_a_batch_beyond_the_upload_slots_gets_503_and_retry_after(limited: ServerProcess) -> None:
-    holder = raw_request(limited, f"POST {PUSH_PATH} HTTP/1.1\r\nHost: x\r\n"
-                                  "Content-Length: 1000\r\n\r\nxxxxxxxxxx")  # slot taken, body owed
+    holder = raw_request(
+        limited, f"POST {PUSH_PATH} HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nxxxxxxxxxx"
+    )  # slot taken, body owed
     with holder, httpx.Client(base_url=limited.base_url, timeout=30) as client:
         assert client.get("/health").status_code == 200  # the server has read the holder by now
         busy = client.post(PUSH_PATH, content=b"x" * 100)

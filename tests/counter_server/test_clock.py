@@ -30,8 +30,10 @@ def test_ops_made_while_the_clock_was_years_behind_are_flagged(
     receipt = device.push(client, made_wrong)
     assert [r.clock for r in receipt.results] == ["behind", "behind"]
     assert [r.result for r in receipt.results] == ["applied", "applied"]  # recorded, kept
-    flags = server.rows("SELECT device_seq, clock_flag FROM ops WHERE device_id = :d "
-                        "ORDER BY device_seq", d=device.device_id)
+    flags = server.rows(
+        "SELECT device_seq, clock_flag FROM ops WHERE device_id = :d ORDER BY device_seq",
+        d=device.device_id,
+    )
     assert flags == [(1, None), (2, "behind"), (3, "behind")]
 
 
@@ -44,8 +46,9 @@ def test_ops_made_while_the_clock_was_far_ahead_are_flagged_at_once(
     device.clock_offset = timedelta(0)
     receipt = device.push(client, made_ahead)
     assert receipt.results[0].clock == "ahead"
-    assert server.scalar("SELECT clock_flag_count FROM devices WHERE id = :d",
-                         d=device.device_id) == 1
+    assert (
+        server.scalar("SELECT clock_flag_count FROM devices WHERE id = :d", d=device.device_id) == 1
+    )
 
 
 def test_a_backlog_created_before_the_last_sync_is_not_flagged(

@@ -25,13 +25,16 @@ def test_a_pc_cannot_squat_a_code_of_another_slot(
     assert results(receipt) == [(1, "quarantined", "code_slot_mismatch"), (2, "applied", None)]
     message = receipt.results[0].message or ""
     assert "slot 0" in message and "slot 1" in message and squat["dossier_code"] in message
-    assert server.scalar("SELECT count(*) FROM dossiers WHERE code = :c",
-                         c=squat["dossier_code"]) == 0
+    assert (
+        server.scalar("SELECT count(*) FROM dossiers WHERE code = :c", c=squat["dossier_code"]) == 0
+    )
     rightful = slot0.create_op(number=7)
     assert rightful["dossier_code"] == squat["dossier_code"]
     assert results(slot0.push(client, [rightful])) == [(1, "applied", None)]
-    assert server.scalar("SELECT device_id FROM dossiers WHERE code = :c",
-                         c=squat["dossier_code"]) == slot0.device_id
+    assert (
+        server.scalar("SELECT device_id FROM dossiers WHERE code = :c", c=squat["dossier_code"])
+        == slot0.device_id
+    )
 
 
 def test_a_pc_enrolled_again_keeps_its_slot_numbers(
@@ -56,8 +59,7 @@ def test_the_dashboard_lists_quarantined_dossiers_with_their_reasons(
         squatter.push(client, [squat])
     token = fresh_server.cli("admin-token", "--name", "cntt tỉnh").stdout.strip()
     with httpx.Client(base_url=fresh_server.base_url, timeout=30) as browser:
-        form = re.search(r'name="form_token" value="([^"]+)"',
-                         browser.get("/dashboard/login").text)
+        form = re.search(r'name="form_token" value="([^"]+)"', browser.get("/dashboard/login").text)
         assert form is not None
         browser.post("/dashboard/login", data={"token": token, "form_token": form.group(1)})
         page = browser.get("/dashboard")

@@ -19,8 +19,10 @@ CREATES_PER_BATCH = 10
 
 def enrol_all(server: ServerProcess) -> list[FakeDevice]:
     units = [unique_unit() for _ in range(COUNTERS // SLOTS_PER_UNIT)]
-    devices = [FakeDevice(unit, slot, seed=n) for n, (unit, slot) in enumerate(
-        (u, s) for u in units for s in range(SLOTS_PER_UNIT))]
+    devices = [
+        FakeDevice(unit, slot, seed=n)
+        for n, (unit, slot) in enumerate((u, s) for u in units for s in range(SLOTS_PER_UNIT))
+    ]
 
     def enrol(device: FakeDevice) -> None:
         with server.client() as client:
@@ -47,8 +49,7 @@ def sync_one(server: ServerProcess, device: FakeDevice, start: threading.Barrier
         for ops in batches:
             outcomes += [r.result for r in device.push(client, ops).results]
         device.pull(client, 0, 100)
-        outcomes += [r.result for r in device.push(client, random.sample(batches[0], 3))
-                     .results]
+        outcomes += [r.result for r in device.push(client, random.sample(batches[0], 3)).results]
     return outcomes
 
 
@@ -63,8 +64,11 @@ def test_two_hundred_counters_at_once(server: ServerProcess) -> None:
     per_op = BATCHES * CREATES_PER_BATCH * 1.5
     applied = server.scalar(
         "SELECT count(*) FROM ops WHERE state = 'applied' AND device_id IN ("
-        + ",".join(str(i) for i in ids) + ")")
+        + ",".join(str(i) for i in ids)
+        + ")"
+    )
     assert applied == COUNTERS * per_op
-    dossiers = server.scalar("SELECT sum(dossier_count) FROM devices WHERE id IN ("
-                             + ",".join(str(i) for i in ids) + ")")
+    dossiers = server.scalar(
+        "SELECT sum(dossier_count) FROM devices WHERE id IN (" + ",".join(str(i) for i in ids) + ")"
+    )
     assert dossiers == COUNTERS * BATCHES * CREATES_PER_BATCH

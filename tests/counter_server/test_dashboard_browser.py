@@ -43,7 +43,10 @@ def test_an_admin_logs_in_sees_the_dashboard_and_logs_out(
 
         [cookie] = browser.cookies(f"{server.base_url}/dashboard")
         assert (cookie["httpOnly"], cookie["sameSite"], cookie["path"]) == (
-            True, "Strict", "/dashboard")
+            True,
+            "Strict",
+            "/dashboard",
+        )
         assert abs(cookie["expires"] - (time.time() + 12 * 3600)) < 300
         assert browser.evaluate("document.cookie") == ""  # scripts cannot read it
 

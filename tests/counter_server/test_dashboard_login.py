@@ -55,10 +55,13 @@ def _cookie_of(reply: httpx.Response) -> tuple[str, str]:
 
 
 def _audit(server: ServerProcess, event: str) -> list[dict[str, Any]]:
-    rows = server.rows("SELECT remote_addr, detail FROM audit_log WHERE event = :e ORDER BY id",
-                       e=event)
-    return [{"remote_addr": r[0], **(orjson.loads(r[1]) if isinstance(r[1], str) else r[1])}
-            for r in rows]
+    rows = server.rows(
+        "SELECT remote_addr, detail FROM audit_log WHERE event = :e ORDER BY id", e=event
+    )
+    return [
+        {"remote_addr": r[0], **(orjson.loads(r[1]) if isinstance(r[1], str) else r[1])}
+        for r in rows
+    ]
 
 
 def _refusals(server: ServerProcess, event: str) -> Counter[str]:
@@ -166,8 +169,12 @@ def test_revoking_the_token_ends_its_sessions_and_its_api_access(server: ServerP
     refused = _refusals(server, "dashboard_session_refused") - before
     assert refused == Counter(token_revoked=1)
     assert _log_in(server, token).status_code == 401
-    api = httpx.post(f"{server.base_url}/admin/v1/enrol-codes", json={"unit_code": "x"},
-                     headers={"Authorization": f"Bearer {token}"}, timeout=30)
+    api = httpx.post(
+        f"{server.base_url}/admin/v1/enrol-codes",
+        json={"unit_code": "x"},
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=30,
+    )
     assert (api.status_code, api.json()["error"]) == (401, "bad_token")
     again = server.cli("revoke-admin-token", name, check=False)
     assert again.returncode == 1 and "Không có mã truy cập còn hiệu lực" in again.stderr
@@ -176,8 +183,9 @@ def test_revoking_the_token_ends_its_sessions_and_its_api_access(server: ServerP
 def test_logging_out_clears_the_cookie(server: ServerProcess) -> None:
     token, name = _token(server)
     value, _ = _cookie_of(_log_in(server, token))
-    reply = httpx.post(f"{server.base_url}/dashboard/logout", timeout=30,
-                       headers={"Cookie": f"{COOKIE}={value}"})
+    reply = httpx.post(
+        f"{server.base_url}/dashboard/logout", timeout=30, headers={"Cookie": f"{COOKIE}={value}"}
+    )
     assert reply.status_code == 303
     assert reply.headers["location"] == "/dashboard/login?notice=out"
     cleared = reply.headers["set-cookie"]
@@ -191,11 +199,19 @@ def test_the_admin_api_still_wants_a_bearer_token(server: ServerProcess) -> None
     token, _ = _token(server)
     value, _ = _cookie_of(_log_in(server, token))
     url = f"{server.base_url}/admin/v1/enrol-codes"
-    by_cookie = httpx.post(url, json={"unit_code": "000.00.99.H27"}, timeout=30,
-                           headers={"Cookie": f"{COOKIE}={value}"})
+    by_cookie = httpx.post(
+        url,
+        json={"unit_code": "000.00.99.H27"},
+        timeout=30,
+        headers={"Cookie": f"{COOKIE}={value}"},
+    )
     assert (by_cookie.status_code, by_cookie.json()["error"]) == (401, "no_token")
-    by_bearer = httpx.post(url, json={"unit_code": "000.00.99.H27"}, timeout=30,
-                           headers={"Authorization": f"Bearer {token}"})
+    by_bearer = httpx.post(
+        url,
+        json={"unit_code": "000.00.99.H27"},
+        timeout=30,
+        headers={"Authorization": f"Bearer {token}"},
+    )
     assert by_bearer.status_code == 200 and by_bearer.json()["code"]
 
 
@@ -204,16 +220,24 @@ def test_a_log_in_posted_from_another_site_is_refused(server: ServerProcess) -> 
     token, _ = _token(server)
     url = f"{server.base_url}/dashboard/login"
     before = _refusals(server, "dashboard_login_refused")
-    forged = httpx.post(url, data={"token": token}, timeout=30,
-                        headers={"Origin": "https://ke-gian.example"})
+    forged = httpx.post(
+        url, data={"token": token}, timeout=30, headers={"Origin": "https://ke-gian.example"}
+    )
     with httpx.Client(base_url=server.base_url, timeout=30) as browser:
         field = _form(browser)  # a real form cookie and value, but the post comes from elsewhere
-        cross = browser.post("/dashboard/login", data={"token": token, "form_token": field},
-                             headers={"Sec-Fetch-Site": "cross-site"})
+        cross = browser.post(
+            "/dashboard/login",
+            data={"token": token, "form_token": field},
+            headers={"Sec-Fetch-Site": "cross-site"},
+        )
     with httpx.Client(base_url=server.base_url, timeout=30) as attacker:
         stolen = _form(attacker)  # the attacker's own form value, in another browser
-    mismatched = httpx.post(url, data={"token": token, "form_token": stolen}, timeout=30,
-                            headers={"Cookie": "counter_login_form=khac"})
+    mismatched = httpx.post(
+        url,
+        data={"token": token, "form_token": stolen},
+        timeout=30,
+        headers={"Cookie": "counter_login_form=khac"},
+    )
     for reply in (forged, cross, mismatched):
         assert reply.status_code == 403
         assert "không đến từ trang đăng nhập của máy chủ này" in reply.text
@@ -225,8 +249,7 @@ def test_a_log_in_posted_from_another_site_is_refused(server: ServerProcess) -> 
 
 def test_the_form_cookie_is_strict_and_only_for_the_log_in_page(server: ServerProcess) -> None:
     page = _get(server, "/dashboard/login")
-    [line] = [h for h in page.headers.get_list("set-cookie")
-              if h.startswith("counter_login_form=")]
+    [line] = [h for h in page.headers.get_list("set-cookie") if h.startswith("counter_login_form=")]
     attributes = {part.strip().lower() for part in line.split(";")}
     assert {"httponly", "samesite=strict", "path=/dashboard/login"} <= attributes
 

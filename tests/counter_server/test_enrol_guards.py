@@ -43,8 +43,11 @@ def test_the_admin_api_refuses_a_code_lifetime_out_of_bounds(
     server: ServerProcess, client: httpx.Client
 ) -> None:
     for minutes in (0, -5, 10**9, 2**62):
-        reply = client.post("/admin/v1/enrol-codes", headers=server.admin_headers(),
-                            json={"unit_code": unique_unit(), "ttl_minutes": minutes})
+        reply = client.post(
+            "/admin/v1/enrol-codes",
+            headers=server.admin_headers(),
+            json={"unit_code": unique_unit(), "ttl_minutes": minutes},
+        )
         assert (reply.status_code, reply.json()["error"]) == (400, "bad_ttl"), minutes
         assert "từ 1 phút đến 30 ngày" in reply.json()["message"]
     for minutes in (1, 43200):
@@ -82,8 +85,10 @@ def test_a_used_code_tried_again_is_no_guess(server: ServerProcess, client: http
 
 
 def _audit_rows(server: ServerProcess, address: str) -> list[tuple[str, int, bool]]:
-    rows = server.rows("SELECT event, repeat_count, at, last_at FROM audit_log "
-                       "WHERE remote_addr = :a ORDER BY id", a=address)
+    rows = server.rows(
+        "SELECT event, repeat_count, at, last_at FROM audit_log WHERE remote_addr = :a ORDER BY id",
+        a=address,
+    )
     return [(r[0], r[1], r[2] <= r[3]) for r in rows]
 
 
@@ -96,11 +101,17 @@ def test_repeated_refusals_share_one_audit_row(server: ServerProcess, client: ht
     for _ in range(30):
         assert client.post(PUSH_PATH, content=body, headers=headers).status_code == 403
     for _ in range(5):
-        reply = client.post("/admin/v1/enrol-codes", json={"unit_code": unique_unit()},
-                            headers={"Authorization": "Bearer sai", "X-Forwarded-For": address})
+        reply = client.post(
+            "/admin/v1/enrol-codes",
+            json={"unit_code": unique_unit()},
+            headers={"Authorization": "Bearer sai", "X-Forwarded-For": address},
+        )
         assert reply.status_code == 401
     for n in range(GUESSES + 3):
         _enrol(client, stranger.enrol_body(f"QQQQ-{n:04d}"), address)
     assert _audit_rows(server, address) == [
-        ("unknown_device", 30, True), ("admin_refused", 5, True),
-        ("enrol_refused", GUESSES, True), ("enrol_throttled", 3, True)]
+        ("unknown_device", 30, True),
+        ("admin_refused", 5, True),
+        ("enrol_refused", GUESSES, True),
+        ("enrol_throttled", 3, True),
+    ]

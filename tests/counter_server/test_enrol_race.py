@@ -32,15 +32,15 @@ def test_concurrent_enrolments_with_one_code_enrol_one_device(server: ServerProc
         replies = list(pool.map(enrol, pcs))
 
     assert all(reply.status_code < 500 for reply in replies), [r.text for r in replies]
-    won = Counter(pc.unit_code for pc, r in zip(pcs, replies, strict=True)
-                  if r.status_code == 200)
+    won = Counter(pc.unit_code for pc, r in zip(pcs, replies, strict=True) if r.status_code == 200)
     assert won == Counter(units), won  # exactly one enrolment per code
     for reply in (r for r in replies if r.status_code != 200):
         assert (reply.status_code, reply.json()["error"]) == (403, "code_used")
         assert "đã được dùng" in reply.json()["message"]
     for unit in units:
-        active = server.rows("SELECT id FROM devices WHERE unit_code = :u AND status = 'active'",
-                             u=unit)
+        active = server.rows(
+            "SELECT id FROM devices WHERE unit_code = :u AND status = 'active'", u=unit
+        )
         assert len(active) == 1
         used_by = server.rows("SELECT device_id FROM enrol_codes WHERE unit_code = :u", u=unit)
         assert used_by == [(active[0][0],)]

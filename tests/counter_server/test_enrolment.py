@@ -28,8 +28,9 @@ def test_good_code_enrols_and_returns_the_server_key(
     body = reply.json()
     assert body["unit_code"] == unit and body["slot"] == 2
     assert body["server_public_key"] == client.get("/health").json()["server_public_key"]
-    stored = server.rows("SELECT unit_code, slot, status, public_key FROM devices WHERE id = :i",
-                         i=body["device_id"])
+    stored = server.rows(
+        "SELECT unit_code, slot, status, public_key FROM devices WHERE id = :i", i=body["device_id"]
+    )
     assert stored == [(unit, 2, "active", device.enrol_body(code)["public_key"])]
 
 
@@ -97,11 +98,13 @@ def test_revoked_device_is_refused_and_logged(server: ServerProcess, client: htt
     headers = signed_request_headers(device.device_id or 0, device.key, "GET", target)
     assert client.get(target, headers=headers).status_code == 403
     logged = server.scalar(  # like refusals share one row: count them by its repeat_count
-        "SELECT sum(repeat_count) FROM audit_log WHERE event = 'revoked_device' "
-        "AND device_id = :d", d=device.device_id)
+        "SELECT sum(repeat_count) FROM audit_log WHERE event = 'revoked_device' AND device_id = :d",
+        d=device.device_id,
+    )
     assert logged == 2
-    assert server.scalar("SELECT count(*) FROM dossiers WHERE device_id = :d",
-                         d=device.device_id) == 1
+    assert (
+        server.scalar("SELECT count(*) FROM dossiers WHERE device_id = :d", d=device.device_id) == 1
+    )
 
 
 def test_revocation_reaches_other_devices_through_pull(
@@ -164,27 +167,32 @@ def _counter(store_template: Path, folder: Path, unit: str, slot: int) -> Counte
 def _identity(pc: CounterPC) -> tuple[str, int, Ed25519PrivateKey]:
     """This PC's device uuid, server device id and private key, as stored now."""
     uuid, device_id, raw = pc.sql(
-        "SELECT device_uuid, server_device_id, private_key FROM devices WHERE is_self")[0]
+        "SELECT device_uuid, server_device_id, private_key FROM devices WHERE is_self"
+    )[0]
     return uuid, int(device_id), Ed25519PrivateKey.from_private_bytes(bytes(raw))
 
 
-def _refused_as_revoked(client: httpx.Client, device_id: int, key: Ed25519PrivateKey,
-                        unit: str) -> bool:
+def _refused_as_revoked(
+    client: httpx.Client, device_id: int, key: Ed25519PrivateKey, unit: str
+) -> bool:
     """Both a signed push and a signed pull by this device id and key get 403 device_revoked."""
     ghost = FakeDevice(unit, 0)
     ghost.key, ghost.device_id = key, device_id
     _, body = ghost.batch([ghost.create_op()])
     push = ghost.post_body(client, body)
     target = changes_target(0)
-    pull = client.get(target, headers=signed_request_headers(device_id, key, "GET",
-                                                             target))
+    pull = client.get(target, headers=signed_request_headers(device_id, key, "GET", target))
     return [(r.status_code, r.json()["error"]) for r in (push, pull)] == [
-        (403, "device_revoked")] * 2
+        (403, "device_revoked")
+    ] * 2
 
 
 @pytest.mark.parametrize("learned_by_sync", [True, False], ids=["synced", "offline"])
 def test_a_revoked_pc_enrols_again_and_sends_what_it_queued(
-    server: ServerProcess, client: httpx.Client, store_template: Path, tmp_path: Path,
+    server: ServerProcess,
+    client: httpx.Client,
+    store_template: Path,
+    tmp_path: Path,
     learned_by_sync: bool,
 ) -> None:
     """Revoked, then recovered: a new code gives it a new identity in its own slot; the dossiers
@@ -205,22 +213,27 @@ def test_a_revoked_pc_enrols_again_and_sends_what_it_queued(
     new_uuid, new_id, new_key = _identity(pc)
     assert (done.device_id, done.slot) == (new_id, 4) and new_id != old_id
     assert new_uuid != old_uuid and new_key.public_key() != old_key.public_key()
-    assert pc.sql("SELECT device_uuid, server_device_id, is_self, private_key FROM devices "
-                  "WHERE NOT is_self") == [(old_uuid, str(old_id), 0, None)]
+    assert pc.sql(
+        "SELECT device_uuid, server_device_id, is_self, private_key FROM devices WHERE NOT is_self"
+    ) == [(old_uuid, str(old_id), 0, None)]
     assert pc.sql("SELECT revoked_at FROM sync_state") == [(None,)]
     assert not pc.sync.status().revoked
 
     report = pc.sync.sync_once()
     assert report.error is None, report.error
     assert pc.states() == {"acked": 5}
-    rows = server.rows("SELECT code, device_id FROM dossiers WHERE unit_code = :u ORDER BY code",
-                       u=unit)
+    rows = server.rows(
+        "SELECT code, device_id FROM dossiers WHERE unit_code = :u ORDER BY code", u=unit
+    )
     assert sorted(rows) == sorted([(c, old_id) for c in before] + [(c, new_id) for c in queued])
-    seqs = server.rows("SELECT device_seq, state FROM ops WHERE device_id = :d ORDER BY 1",
-                       d=new_id)
+    seqs = server.rows(
+        "SELECT device_seq, state FROM ops WHERE device_id = :d ORDER BY 1", d=new_id
+    )
     assert seqs == [(3, "applied"), (4, "applied"), (5, "applied")]  # the outbox numbering goes on
-    devices = server.rows("SELECT id, CAST(uuid AS TEXT), slot, status FROM devices "
-                          "WHERE unit_code = :u ORDER BY id", u=unit)
+    devices = server.rows(
+        "SELECT id, CAST(uuid AS TEXT), slot, status FROM devices WHERE unit_code = :u ORDER BY id",
+        u=unit,
+    )
     assert devices == [(old_id, old_uuid, 4, "revoked"), (new_id, new_uuid, 4, "active")]
     assert _refused_as_revoked(client, old_id, old_key, unit)
     pc.close()
@@ -252,8 +265,10 @@ def test_a_pc_whose_enrolment_reply_was_lost_then_revoked_enrols_again(
     pc = _counter(store_template, tmp_path / "pc", unit, slot=2)
     pc.enrol(server)
     lost_uuid, lost_id, _ = _identity(pc)
-    pc.sql_write("UPDATE devices SET server_device_id = NULL, server_url = NULL, "
-                 "server_public_key = NULL, enrolled_at = NULL WHERE is_self")
+    pc.sql_write(
+        "UPDATE devices SET server_device_id = NULL, server_url = NULL, "
+        "server_public_key = NULL, enrolled_at = NULL WHERE is_self"
+    )
     server.cli("revoke", str(lost_id))
     pc.receive(1)
     done = pc.sync.enrol(server.base_url, server.enrol_code(unit))
@@ -276,7 +291,9 @@ def test_a_revoked_pc_whose_slot_was_taken_meanwhile_is_told_so(
     replacement = server.device(unit=unit, slot=3)
     with pytest.raises(SyncError) as refused:
         pc.sync.enrol(server.base_url, server.enrol_code(unit))
-    assert refused.value.server_code == "slot_taken" and str(replacement.device_id) in \
-        refused.value.message
+    assert (
+        refused.value.server_code == "slot_taken"
+        and str(replacement.device_id) in refused.value.message
+    )
     assert pc.sync.status().revoked and not pc.sync.status().enrolled
     pc.close()

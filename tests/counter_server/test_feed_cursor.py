@@ -37,18 +37,25 @@ def engine(request: pytest.FixtureRequest, new_db_url: Any) -> Iterator[Engine]:
 
 def publish(engine: Engine, count: int, unit: str | None = UNIT) -> list[int]:
     with write_transaction(engine) as conn:
-        return [add_change(conn, CHANGE_CALENDAR, unit, CalendarChange(year=2026 + n, days=[]))
-                for n in range(count)]
+        return [
+            add_change(conn, CHANGE_CALENDAR, unit, CalendarChange(year=2026 + n, days=[]))
+            for n in range(count)
+        ]
 
 
-def page(engine: Engine, cursor: int, cursor_id: str | None = None, limit: int = 100,
-         probe: str | None = None) -> ChangesPage:
+def page(
+    engine: Engine,
+    cursor: int,
+    cursor_id: str | None = None,
+    limit: int = 100,
+    probe: str | None = None,
+) -> ChangesPage:
     with engine.connect() as conn:
         return read_page(conn, UNIT, cursor, limit, cursor_id, probe)
 
 
 def test_every_change_has_its_own_id_and_the_page_names_the_one_at_its_cursor(
-    engine: Engine
+    engine: Engine,
 ) -> None:
     seqs = publish(engine, 3)
     first = page(engine, 0, limit=2)
@@ -74,8 +81,10 @@ def test_a_seq_handed_out_again_or_never_reached_means_start_over(engine: Engine
     with write_transaction(engine) as conn:
         conn.execute(text("DELETE FROM changes WHERE seq = :s"), {"s": seqs[-1]})
         if conn.dialect.name == "postgresql":  # a restored sequence, as pg_restore leaves it
-            conn.execute(text("SELECT setval(pg_get_serial_sequence('changes', 'seq'), :s)"),
-                         {"s": seqs[-1] - 1})
+            conn.execute(
+                text("SELECT setval(pg_get_serial_sequence('changes', 'seq'), :s)"),
+                {"s": seqs[-1] - 1},
+            )
     assert page(engine, cursor, cursor_id).reset is True  # beyond the newest seq
     again = publish(engine, 1)
     assert again == [cursor]  # same seq, another change
@@ -133,13 +142,15 @@ def test_the_http_pull_carries_the_cursor_id_and_the_probes(server: ServerProces
         start = device.pull(client, 0, 5000)
         assert start.next_cursor_id is not None
         lost = str(uuid.uuid4())
-        target = changes_target(start.next_cursor, 10, start.next_cursor_id,
-                                [create["op_id"], lost])
+        target = changes_target(
+            start.next_cursor, 10, start.next_cursor_id, [create["op_id"], lost]
+        )
         headers = signed_request_headers(device.device_id, device.key, "GET", target)
         reply = client.get(target, headers=headers)
         assert reply.status_code == 200, reply.text
         body = parse_changes_page(
-            reply.content, reply.headers.get(SERVER_SIGNATURE_HEADER), device.server_key)
+            reply.content, reply.headers.get(SERVER_SIGNATURE_HEADER), device.server_key
+        )
         assert body.reset is False and body.probes_missing == [lost]
         wrong = changes_target(start.next_cursor, 10, "0" * 32)
         headers = signed_request_headers(device.device_id, device.key, "GET", wrong)

@@ -32,8 +32,11 @@ def sweep(server: ServerProcess, after: timedelta = LATER) -> Any:
 
 
 def op_row(server: ServerProcess, seq: int, device_id: int) -> tuple[Any, ...]:
-    rows = server.rows("SELECT state, result, reason, message FROM ops "
-                       "WHERE device_id = :d AND device_seq = :s", d=device_id, s=seq)
+    rows = server.rows(
+        "SELECT state, result, reason, message FROM ops WHERE device_id = :d AND device_seq = :s",
+        d=device_id,
+        s=seq,
+    )
     assert len(rows) == 1
     return tuple(rows[0])
 
@@ -47,15 +50,18 @@ def test_an_op_held_past_the_limit_is_applied_over_the_gap_and_flagged(
     moved = device.event_op(create["dossier_uuid"], 4)
     with fresh_server.client() as client:
         assert results(device.push(client, [create, moved])) == [
-            (1, "applied", None), (3, "held", "waiting_prev")]
+            (1, "applied", None),
+            (3, "held", "waiting_prev"),
+        ]
         assert sweep(fresh_server, timedelta(hours=1)).applied == 0  # not overdue yet
         done = sweep(fresh_server)
         assert (done.applied, done.quarantined) == (1, 0)
         state, result, reason, message = op_row(fresh_server, 3, device.device_id)
         assert (state, result, reason) == ("applied", "held", "applied_after_wait")
         assert "thiếu thao tác trước (#2)" in message and "24 giờ" in message
-        assert fresh_server.rows("SELECT status, last_device_seq FROM dossiers WHERE uuid = :u",
-                                 u=create["dossier_uuid"]) == [(4, 3)]
+        assert fresh_server.rows(
+            "SELECT status, last_device_seq FROM dossiers WHERE uuid = :u", u=create["dossier_uuid"]
+        ) == [(4, 3)]
         # The counter learns it when it sends the held op again; the lost op, if it ever
         # turns up, no longer fits the chain and is set aside for IT.
         replay = device.push(client, [moved]).results[0]
@@ -85,8 +91,9 @@ def test_an_overdue_op_the_dossier_cannot_take_is_quarantined(
     state, _, reason, message = op_row(fresh_server, orphan["device_seq"], device.device_id)
     assert (state, reason) == ("quarantined", "hold_expired")
     assert f"#{orphan_create_seq}" in message
-    assert fresh_server.rows("SELECT status FROM dossiers WHERE uuid = :u",
-                             u=create["dossier_uuid"]) == [(2,)]
+    assert fresh_server.rows(
+        "SELECT status FROM dossiers WHERE uuid = :u", u=create["dossier_uuid"]
+    ) == [(2,)]
 
 
 def backdate_held(server: ServerProcess, device_id: int, by: timedelta = LATER) -> None:
@@ -110,8 +117,13 @@ def sweeping_every(
     started: list[ServerProcess] = []
 
     def start(sweep_seconds: float) -> ServerProcess:
-        started.append(ServerProcess(new_db_url(request.param), tmp_path / "server.log",
-                                     env={SWEEP_SECONDS_ENV: str(sweep_seconds)}))
+        started.append(
+            ServerProcess(
+                new_db_url(request.param),
+                tmp_path / "server.log",
+                env={SWEEP_SECONDS_ENV: str(sweep_seconds)},
+            )
+        )
         started[-1].start()
         return started[-1]
 
@@ -133,7 +145,9 @@ def test_a_batch_of_the_same_dossier_releases_its_overdue_held_op(
         backdate_held(server, device.device_id)
         receipt = device.push(client, [moved])  # the counter resends its held ops
     assert [(r.result, r.reason) for r in receipt.results] == [
-        ("duplicate", None), ("applied", "applied_after_wait")]
+        ("duplicate", None),
+        ("applied", "applied_after_wait"),
+    ]
 
 
 def test_the_serving_process_sweeps_overdue_ops_by_itself(
@@ -148,10 +162,14 @@ def test_the_serving_process_sweeps_overdue_ops_by_itself(
         device.push(client, [create, moved])
     assert op_row(sweeping_server, 3, device.device_id)[0] == "held"
     backdate_held(sweeping_server, device.device_id)
-    wait_until(lambda: op_row(sweeping_server, 3, device.device_id)[0] != "held",
-               "the server's own sweep")
+    wait_until(
+        lambda: op_row(sweeping_server, 3, device.device_id)[0] != "held", "the server's own sweep"
+    )
     assert op_row(sweeping_server, 3, device.device_id)[:3] == (
-        "applied", "held", "applied_after_wait")
+        "applied",
+        "held",
+        "applied_after_wait",
+    )
 
 
 def test_district_it_can_settle_overdue_ops_from_the_command_line(

@@ -33,16 +33,24 @@ def _with_created_at(device: FakeDevice, text: str) -> dict[str, Any]:
     return op
 
 
-@pytest.mark.parametrize("created_at", [
-    "0001-01-01T00:00:00+07:00", "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-12:00",
-    "9999-12-31T23:59:59+07:00",
-])
+@pytest.mark.parametrize(
+    "created_at",
+    [
+        "0001-01-01T00:00:00+07:00",
+        "0001-01-01T00:00:00+14:00",
+        "9999-12-31T23:59:59-12:00",
+        "9999-12-31T23:59:59+07:00",
+    ],
+)
 def test_an_op_created_in_year_1_or_9999_is_quarantined_alone(
     server: ServerProcess, created_at: str
 ) -> None:
     device = server.device()
-    good_before, odd, good_after = (device.create_op(), _with_created_at(device, created_at),
-                                    device.create_op())
+    good_before, odd, good_after = (
+        device.create_op(),
+        _with_created_at(device, created_at),
+        device.create_op(),
+    )
     results = _results(server, device, [good_before, odd, good_after])
     assert results == ["applied", "quarantined", "applied"]
     again = _results(server, device, [device.create_op()])  # the queue moves on
@@ -65,9 +73,12 @@ def test_an_op_nested_1000_deep_inside_data_is_quarantined_alone(server: ServerP
     text = canonical_json(deep).replace(b'{"_":"PLACEHOLDER"}', _deep_json(DEEP))
     results = _results(server, device, [device.create_op(), text, device.create_op()])
     assert results == ["applied", "quarantined", "applied"]
-    stored = server.rows("SELECT CAST(op_id AS TEXT), state, reason FROM ops "
-                         "WHERE device_seq = :s AND device_id = :d", s=deep["device_seq"],
-                         d=device.device_id)
+    stored = server.rows(
+        "SELECT CAST(op_id AS TEXT), state, reason FROM ops "
+        "WHERE device_seq = :s AND device_id = :d",
+        s=deep["device_seq"],
+        d=device.device_id,
+    )
     assert [tuple(r) for r in stored] == [(deep["op_id"], "quarantined", "too_deep")]
 
 
@@ -93,12 +104,22 @@ def test_wrong_types_inside_data_are_quarantined_alone(server: ServerProcess) ->
     odd2 = device.create_op()
     odd2["data"]["components"] = "none"
     assert _results(server, device, [odd, odd2, device.create_op()]) == [
-        "quarantined", "quarantined", "applied"]
+        "quarantined",
+        "quarantined",
+        "applied",
+    ]
 
 
-@pytest.mark.parametrize("envelope", [
-    b"not json", b"[]", b'{"ops": 5}', b"null", b'{"device_id": "x"}',
-])
+@pytest.mark.parametrize(
+    "envelope",
+    [
+        b"not json",
+        b"[]",
+        b'{"ops": 5}',
+        b"null",
+        b'{"device_id": "x"}',
+    ],
+)
 def test_a_malformed_envelope_is_a_400(server: ServerProcess, envelope: bytes) -> None:
     device = server.device()
     status, reply = _post_compressed(server, device, envelope)

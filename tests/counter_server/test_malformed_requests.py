@@ -21,42 +21,78 @@ from counter_protocol.transport import (
 )
 
 ROUTES = [
-    ("GET", HEALTH_PATH), ("POST", ENROL_PATH), ("POST", PUSH_PATH),
-    ("GET", CHANGES_PATH), ("GET", "/dashboard"), ("GET", "/dashboard/login"),
-    ("POST", "/dashboard/login"), ("POST", "/dashboard/logout"),
+    ("GET", HEALTH_PATH),
+    ("POST", ENROL_PATH),
+    ("POST", PUSH_PATH),
+    ("GET", CHANGES_PATH),
+    ("GET", "/dashboard"),
+    ("GET", "/dashboard/login"),
+    ("POST", "/dashboard/login"),
+    ("POST", "/dashboard/logout"),
     ("POST", "/admin/v1/dossiers/000.00.01.H27-260101-0001/status"),
-    ("POST", "/admin/v1/enrol-codes"), ("POST", "/admin/v1/devices/1/revoke"),
+    ("POST", "/admin/v1/enrol-codes"),
+    ("POST", "/admin/v1/devices/1/revoke"),
 ]
-HEADERS = [DEVICE_HEADER, SIGNATURE_HEADER, TIME_HEADER,
-           "Authorization", "Cookie", "Content-Type", "Sec-Fetch-Site", "X-Forwarded-Proto",
-           "X-Forwarded-For", "Origin"]
+HEADERS = [
+    DEVICE_HEADER,
+    SIGNATURE_HEADER,
+    TIME_HEADER,
+    "Authorization",
+    "Cookie",
+    "Content-Type",
+    "Sec-Fetch-Site",
+    "X-Forwarded-Proto",
+    "X-Forwarded-For",
+    "Origin",
+]
 PARAMS = ["cursor", "limit", "cursor_id", "probe", "notice", "x"]
 # Values a parser trips on: Unicode digits that str.isdigit() accepts and int() does not, huge
 # and negative numbers, odd encodings, and the right prefixes with the wrong rest.
-TRICKY = ["²", "¹", "١٢", "𝟙", "-1", "+1", " 7 ", "1e3", "0x10", "9" * 40, "", "Bearer ",
-          "Bearer ²", "counter_dashboard=v2." + "a" * 64 + ".²." + "A" * 43, "%", "\u00ff",
-          "a" * 5000]
+TRICKY = [
+    "²",
+    "¹",
+    "١٢",
+    "𝟙",
+    "-1",
+    "+1",
+    " 7 ",
+    "1e3",
+    "0x10",
+    "9" * 40,
+    "",
+    "Bearer ",
+    "Bearer ²",
+    "counter_dashboard=v2." + "a" * 64 + ".²." + "A" * 43,
+    "%",
+    "\u00ff",
+    "a" * 5000,
+]
 
 # What h11 lets a client put in a header value: visible ASCII, spaces inside, bytes 0x80-0xFF.
 header_value = st.one_of(
     st.sampled_from(TRICKY).map(lambda text: text.encode("utf-8")),
     st.binary(max_size=80).map(
-        lambda raw: bytes(b for b in raw if b == 0x20 or 0x21 <= b <= 0x7E or b >= 0x80)),
+        lambda raw: bytes(b for b in raw if b == 0x20 or 0x21 <= b <= 0x7E or b >= 0x80)
+    ),
 ).map(lambda value: value.strip(b" "))  # h11 will not send leading or trailing blanks
-query_value = st.one_of(st.sampled_from(TRICKY).map(lambda text: text.encode("utf-8")),
-                        st.binary(max_size=40))
+query_value = st.one_of(
+    st.sampled_from(TRICKY).map(lambda text: text.encode("utf-8")), st.binary(max_size=40)
+)
 query = st.lists(st.tuples(st.sampled_from(PARAMS), query_value), max_size=4).map(
-    lambda pairs: "&".join(f"{name}={quote_from_bytes(value, safe='')}" for name, value in pairs))
+    lambda pairs: "&".join(f"{name}={quote_from_bytes(value, safe='')}" for name, value in pairs)
+)
 headers = st.dictionaries(st.sampled_from(HEADERS), header_value, max_size=5)
 body = st.sampled_from([b"", b"{}", b"token=abc", b"\xff\xfe", b'{"unit_code": "\xb2"}'])
 
 
-def _send(server: ServerProcess, method: str, path: str, qs: str,
-          fields: dict[str, bytes], content: bytes) -> httpx.Response:
+def _send(
+    server: ServerProcess, method: str, path: str, qs: str, fields: dict[str, bytes], content: bytes
+) -> httpx.Response:
     url = f"{server.base_url}{path}" + (f"?{qs}" if qs else "")
     with httpx.Client(timeout=30) as client:
-        return client.request(method, url, headers=list(fields.items()),
-                              content=content if method == "POST" else None)
+        return client.request(
+            method, url, headers=list(fields.items()), content=content if method == "POST" else None
+        )
 
 
 def _assert_refusal_shape(reply: httpx.Response) -> None:
@@ -89,8 +125,9 @@ def test_a_forwarded_address_longer_than_the_audit_column_is_no_500(server: Serv
 def test_no_header_or_query_string_makes_a_route_fail(
     server: ServerProcess, method: str, path: str
 ) -> None:
-    @settings(max_examples=40, deadline=None, database=None,
-              suppress_health_check=[HealthCheck.too_slow])
+    @settings(
+        max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+    )
     @given(qs=query, fields=headers, content=body)
     def never_a_5xx(qs: str, fields: dict[str, bytes], content: bytes) -> None:
         _assert_refusal_shape(_send(server, method, path, qs, fields, content))

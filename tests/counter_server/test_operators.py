@@ -10,16 +10,15 @@ import httpx
 from counter_devkit.server import ServerProcess
 
 
-def test_stats_and_dashboard_show_each_device(
-    server: ServerProcess, client: httpx.Client
-) -> None:
+def test_stats_and_dashboard_show_each_device(server: ServerProcess, client: httpx.Client) -> None:
     device = server.device(name="Quầy số 1")
     ops = [device.create_op() for _ in range(4)]
     device.event_op(ops[0]["dossier_uuid"], 4)  # never sent, so the next op waits for it
     held = device.event_op(ops[0]["dossier_uuid"], 9)
     device.push(client, [*ops, held, device.create_op(status=77)], head_seq=device.seq + 5)
-    line = next(ln for ln in server.cli("stats").stdout.splitlines()
-                if ln.startswith(device.unit_code))
+    line = next(
+        ln for ln in server.cli("stats").stdout.splitlines() if ln.startswith(device.unit_code)
+    )
     cells = line.split()
     assert "Quầy" in cells and "hoạt" in cells
     assert cells[-5:] == ["giây", "5", "1", "1", "0"]  # skew, backlog, held, quarantined, flags
@@ -62,8 +61,10 @@ def test_an_unreachable_database_is_one_vietnamese_line() -> None:
 def test_unknown_paths_and_methods_answer_in_the_api_shape(client: httpx.Client) -> None:
     missing = client.get("/khong-co")
     assert missing.status_code == 404
-    assert missing.json() == {"error": "not_found",
-                              "message": "Không có địa chỉ này trên máy chủ đồng bộ."}
+    assert missing.json() == {
+        "error": "not_found",
+        "message": "Không có địa chỉ này trên máy chủ đồng bộ.",
+    }
     wrong = client.get("/sync/v1/batches")
     assert wrong.status_code == 405 and wrong.json()["error"] == "method_not_allowed"
     assert "POST" in wrong.headers["allow"]
@@ -75,8 +76,13 @@ def test_revoking_twice_says_it_was_already_done(server: ServerProcess) -> None:
     assert first.startswith(f"Đã thu hồi máy số {device.device_id}")
     again = server.cli("revoke", str(device.device_id)).stdout
     assert "đã bị thu hồi từ trước; không thay đổi gì" in again
-    assert server.scalar("SELECT count(*) FROM audit_log WHERE event = 'revoked' "
-                         "AND device_id = :d", d=device.device_id) == 1
+    assert (
+        server.scalar(
+            "SELECT count(*) FROM audit_log WHERE event = 'revoked' AND device_id = :d",
+            d=device.device_id,
+        )
+        == 1
+    )
 
 
 def test_a_busy_port_is_refused_before_the_server_says_it_started(tmp_path: Path) -> None:
@@ -86,7 +92,6 @@ def test_a_busy_port_is_refused_before_the_server_says_it_started(tmp_path: Path
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        done = run_cli(f"sqlite:///{tmp_path / 'server.sqlite3'}", "--port", str(port),
-                       check=False)
+        done = run_cli(f"sqlite:///{tmp_path / 'server.sqlite3'}", "--port", str(port), check=False)
     assert done.returncode == 1 and done.stdout == ""
     assert done.stderr.startswith(f"Lỗi: Cổng {port} trên 127.0.0.1 đang được chương trình khác")

@@ -39,8 +39,13 @@ WHEN = datetime(2026, 11, 26, 8, 30, tzinfo=UTC)
 def test_stored_op_bytes_and_op_dicts_build_the_same_body() -> None:
     device = FakeDevice("000.00.00.H27", 1)
     ops = [device.create_op() for _ in range(3)]
-    args = {"app_version": "0.1.0", "catalogue_version": "v1", "head_seq": 9,
-            "batch_id": new_batch_id(), "sent_at": WHEN}
+    args = {
+        "app_version": "0.1.0",
+        "catalogue_version": "v1",
+        "head_seq": 9,
+        "batch_id": new_batch_id(),
+        "sent_at": WHEN,
+    }
     from_dicts = build_batch(7, ops, **args)  # type: ignore[arg-type]
     from_bytes = build_batch(7, [canonical_json(op) for op in ops], **args)  # type: ignore[arg-type]
     assert from_dicts == from_bytes
@@ -69,8 +74,13 @@ def test_decode_batch_checks_the_envelope() -> None:
     good = build_batch(1, [], app_version="x", catalogue_version=None)
     assert decode_batch(good).ops == []
     broken: dict[str, Any]
-    for broken in ({"device_id": "1"}, {"batch_id": "nope"}, {"sent_at": "2026-01-01T00:00"},
-                   {"ops": {}}, {"ops": [{}] * (MAX_BATCH_OPS + 1)}):
+    for broken in (
+        {"device_id": "1"},
+        {"batch_id": "nope"},
+        {"sent_at": "2026-01-01T00:00"},
+        {"ops": {}},
+        {"ops": [{}] * (MAX_BATCH_OPS + 1)},
+    ):
         body = msgspec.to_builtins(decode_batch(good)) | broken
         with pytest.raises(ProtocolError):
             decode_batch(compress(canonical_json(body)))
@@ -105,18 +115,30 @@ def test_signed_get_headers_cover_path_query_device_time_and_nonce() -> None:
     signed = request_signing_bytes("GET", target, 5, stamp, nonce)
     verify(public_key_b64(key), signed, headers[SIGNATURE_HEADER])
     with pytest.raises(SignatureError):
-        verify(public_key_b64(key), request_signing_bytes("GET", target, 6, stamp, nonce),
-               headers[SIGNATURE_HEADER])
+        verify(
+            public_key_b64(key),
+            request_signing_bytes("GET", target, 6, stamp, nonce),
+            headers[SIGNATURE_HEADER],
+        )
     with pytest.raises(SignatureError):
-        verify(public_key_b64(key), request_signing_bytes("GET", target, 5, stamp, "other"),
-               headers[SIGNATURE_HEADER])
+        verify(
+            public_key_b64(key),
+            request_signing_bytes("GET", target, 5, stamp, "other"),
+            headers[SIGNATURE_HEADER],
+        )
 
 
 def test_a_changes_page_must_be_signed_and_in_order() -> None:
     key = generate_private_key()
-    page = {"changes": [{"seq": 3, "kind": "x", "unit_code": None, "created_at": "", "payload": {}},
-                        {"seq": 2, "kind": "x", "unit_code": None, "created_at": "",
-                         "payload": {}}], "next_cursor": 3, "has_more": False, "server_time": ""}
+    page = {
+        "changes": [
+            {"seq": 3, "kind": "x", "unit_code": None, "created_at": "", "payload": {}},
+            {"seq": 2, "kind": "x", "unit_code": None, "created_at": "", "payload": {}},
+        ],
+        "next_cursor": 3,
+        "has_more": False,
+        "server_time": "",
+    }
     body = canonical_json(page)
     with pytest.raises(ProtocolError, match="order"):
         parse_changes_page(body, sign(key, body), public_key_b64(key))

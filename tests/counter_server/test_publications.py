@@ -44,22 +44,24 @@ def test_catalogue_versions(server: ServerProcess, client: httpx.Client, tmp_pat
     assert [c.payload["version"] for c in changes] == [version]
     assert changes[0].payload["document"]["procedures"] == doc["procedures"]
     changed = tmp_path / "changed.json"
-    changed.write_text(json.dumps(doc | {"version": version, "notice": "khác"},
-                                  ensure_ascii=False), encoding="utf-8")
-    assert "phiên bản mới" in refused(server.cli("publish", "catalogue", str(changed),
-                                                 check=False))
+    changed.write_text(
+        json.dumps(doc | {"version": version, "notice": "khác"}, ensure_ascii=False),
+        encoding="utf-8",
+    )
+    assert "phiên bản mới" in refused(server.cli("publish", "catalogue", str(changed), check=False))
     newer = tmp_path / "newer.json"
-    newer.write_text(json.dumps(doc | {"version": version + ".2"}, ensure_ascii=False),
-                     encoding="utf-8")
+    newer.write_text(
+        json.dumps(doc | {"version": version + ".2"}, ensure_ascii=False), encoding="utf-8"
+    )
     server.cli("publish", "catalogue", str(newer))
-    versions = server.rows("SELECT key FROM publications WHERE kind = 'catalogue' AND key LIKE :v "
-                           "ORDER BY id", v=version + "%")
+    versions = server.rows(
+        "SELECT key FROM publications WHERE kind = 'catalogue' AND key LIKE :v ORDER BY id",
+        v=version + "%",
+    )
     assert [v[0] for v in versions] == [version, version + ".2"]  # the old one is kept
 
 
-def test_a_bad_catalogue_is_refused_with_one_line(
-    server: ServerProcess, tmp_path: Path
-) -> None:
+def test_a_bad_catalogue_is_refused_with_one_line(server: ServerProcess, tmp_path: Path) -> None:
     doc = json.loads(SAMPLE.read_text(encoding="utf-8"))
     doc["version"] = f"bad-{tmp_path.name}"
     doc["procedures"][0]["code"] = "1.23"
@@ -70,8 +72,7 @@ def test_a_bad_catalogue_is_refused_with_one_line(
     broken = tmp_path / "broken.json"
     broken.write_text('{"format": ', encoding="utf-8")
     assert "JSON" in refused(server.cli("publish", "catalogue", str(broken), check=False))
-    missing = refused(server.cli("publish", "catalogue", str(tmp_path / "nope.json"),
-                                 check=False))
+    missing = refused(server.cli("publish", "catalogue", str(tmp_path / "nope.json"), check=False))
     assert "Không đọc được" in missing
     assert count(server, "catalogue") == before
 
@@ -81,9 +82,12 @@ def test_calendar_years(server: ServerProcess, client: httpx.Client, tmp_path: P
     start = device.pull(client, 0, 5000).next_cursor
     csv = tmp_path / "calendar.csv"
     year = 2090
-    csv.write_text(f"date,kind,name\n{year}-01-01,holiday,Tết Dương lịch\n"
-                   f"{year}-04-30,holiday,Ngày Giải phóng\n{year}-05-09,workday,Làm bù\n"
-                   f"{year + 1}-01-01,holiday,Tết Dương lịch\n", encoding="utf-8")
+    csv.write_text(
+        f"date,kind,name\n{year}-01-01,holiday,Tết Dương lịch\n"
+        f"{year}-04-30,holiday,Ngày Giải phóng\n{year}-05-09,workday,Làm bù\n"
+        f"{year + 1}-01-01,holiday,Tết Dương lịch\n",
+        encoding="utf-8",
+    )
     server.cli("publish", "calendar", str(csv))
     changes = kinds(device, client, start, CHANGE_CALENDAR)
     by_year = {c.payload["year"]: c.payload["days"] for c in changes}
@@ -94,8 +98,11 @@ def test_calendar_years(server: ServerProcess, client: httpx.Client, tmp_path: P
 def test_a_bad_calendar_is_refused_whole(server: ServerProcess, tmp_path: Path) -> None:
     before = count(server, "calendar")
     csv = tmp_path / "bad.csv"
-    csv.write_text("date,kind,name\n2099-01-01,holiday,Tết\n2099-02-30,holiday,Sai\n"
-                   "2099-03-01,vacation,Sai nữa\n", encoding="utf-8")
+    csv.write_text(
+        "date,kind,name\n2099-01-01,holiday,Tết\n2099-02-30,holiday,Sai\n"
+        "2099-03-01,vacation,Sai nữa\n",
+        encoding="utf-8",
+    )
     line = refused(server.cli("publish", "calendar", str(csv), check=False))
     assert "Dòng 3" in line and "2099-02-30" in line and "1 lỗi khác" in line
     no_header = tmp_path / "no_header.csv"
@@ -117,15 +124,20 @@ def test_tracking_pool(server: ServerProcess, client: httpx.Client, tmp_path: Pa
     numbers = [s10(base + i) for i in range(20)]
     pool = tmp_path / "pool.txt"
     pool.write_text("\n".join(numbers) + "\n\n", encoding="utf-8")
-    assert "20 mục" in server.cli("publish", "tracking-pool", "--unit", device.unit_code,
-                                  str(pool)).stdout
+    assert (
+        "20 mục"
+        in server.cli("publish", "tracking-pool", "--unit", device.unit_code, str(pool)).stdout
+    )
     got = kinds(device, client, starts[0], CHANGE_TRACKING_POOL)
     assert [c.payload["numbers"] for c in got] == [numbers]
     assert kinds(other, client, starts[1], CHANGE_TRACKING_POOL) == []
-    assert "đã có sẵn" in server.cli("publish", "tracking-pool", "--unit", device.unit_code,
-                                     str(pool)).stdout
-    line = refused(server.cli("publish", "tracking-pool", "--unit", other.unit_code, str(pool),
-                              check=False))
+    assert (
+        "đã có sẵn"
+        in server.cli("publish", "tracking-pool", "--unit", device.unit_code, str(pool)).stdout
+    )
+    line = refused(
+        server.cli("publish", "tracking-pool", "--unit", other.unit_code, str(pool), check=False)
+    )
     assert numbers[0] in line and device.unit_code in line
 
 
@@ -133,11 +145,10 @@ def test_a_bad_tracking_pool_is_refused_whole(server: ServerProcess, tmp_path: P
     unit = unique_unit()
     pool = tmp_path / "pool.txt"
     pool.write_text("EE123456785VN\nEE123456784VN\n", encoding="utf-8")
-    line = refused(server.cli("publish", "tracking-pool", "--unit", unit, str(pool),
-                              check=False))
+    line = refused(server.cli("publish", "tracking-pool", "--unit", unit, str(pool), check=False))
     assert "Dòng 2" in line and "EE123456784VN" in line
-    assert server.scalar("SELECT count(*) FROM tracking_numbers WHERE unit_code = :u",
-                         u=unit) == 0
-    bad_unit = refused(server.cli("publish", "tracking-pool", "--unit", "H27", str(pool),
-                                  check=False))
+    assert server.scalar("SELECT count(*) FROM tracking_numbers WHERE unit_code = :u", u=unit) == 0
+    bad_unit = refused(
+        server.cli("publish", "tracking-pool", "--unit", "H27", str(pool), check=False)
+    )
     assert "H27" in bad_unit

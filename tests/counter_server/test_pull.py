@@ -17,14 +17,21 @@ from counter_protocol.transport import SERVER_SIGNATURE_HEADER, signed_request_h
 
 
 def status_changes(page: ChangesPage) -> list[tuple[str, int]]:
-    return [(c.payload["dossier_code"], c.payload["to_status"]) for c in page.changes
-            if c.kind == CHANGE_DOSSIER_STATUS]
+    return [
+        (c.payload["dossier_code"], c.payload["to_status"])
+        for c in page.changes
+        if c.kind == CHANGE_DOSSIER_STATUS
+    ]
 
 
-def set_status(server: ServerProcess, client: httpx.Client, code: str, status: object,
-               **extra: object) -> httpx.Response:
-    return client.post(f"/admin/v1/dossiers/{code}/status", headers=server.admin_headers(),
-                       json={"status": status, **extra})
+def set_status(
+    server: ServerProcess, client: httpx.Client, code: str, status: object, **extra: object
+) -> httpx.Response:
+    return client.post(
+        f"/admin/v1/dossiers/{code}/status",
+        headers=server.admin_headers(),
+        json={"status": status, **extra},
+    )
 
 
 def test_admin_status_change_reaches_only_the_owning_unit(
@@ -42,8 +49,9 @@ def test_admin_status_change_reaches_only_the_owning_unit(
     assert status_changes(page) == [(create["dossier_code"], 9)]
     assert page.changes[0].payload["note"] == "Đã có kết quả"
     assert status_changes(other.pull(client, other_start)) == []
-    assert server.scalar("SELECT status FROM dossiers WHERE code = :c",
-                         c=create["dossier_code"]) == 9
+    assert (
+        server.scalar("SELECT status FROM dossiers WHERE code = :c", c=create["dossier_code"]) == 9
+    )
 
 
 def test_pull_resumes_from_its_cursor(server: ServerProcess, client: httpx.Client) -> None:
@@ -75,8 +83,9 @@ def test_device_events_after_a_province_change_continue_from_it(
     device.dossiers[create["dossier_uuid"]]["status"] = 9  # as the client applies the pull
     receipt = device.push(client, [device.event_op(create["dossier_uuid"], 10)])
     assert receipt.results[0].result == "applied"
-    assert server.scalar("SELECT status FROM dossiers WHERE code = :c",
-                         c=create["dossier_code"]) == 10
+    assert (
+        server.scalar("SELECT status FROM dossiers WHERE code = :c", c=create["dossier_code"]) == 10
+    )
 
 
 def test_admin_refusals(server: ServerProcess, client: httpx.Client) -> None:
@@ -86,8 +95,11 @@ def test_admin_refusals(server: ServerProcess, client: httpx.Client) -> None:
     code = create["dossier_code"]
     no_token = client.post(f"/admin/v1/dossiers/{code}/status", json={"status": 9})
     assert no_token.status_code == 401
-    wrong = client.post(f"/admin/v1/dossiers/{code}/status", json={"status": 9},
-                        headers={"Authorization": "Bearer nope"})
+    wrong = client.post(
+        f"/admin/v1/dossiers/{code}/status",
+        json={"status": 9},
+        headers={"Authorization": "Bearer nope"},
+    )
     assert wrong.status_code == 401
     assert server.scalar("SELECT count(*) FROM audit_log WHERE event = 'admin_refused'") >= 2
     illegal = set_status(server, client, code, 1)
@@ -116,7 +128,10 @@ def test_pull_reply_is_signed_and_the_request_must_be(
     headers = signed_request_headers(device.device_id or 0, device.key, "GET", target)
     reply = client.get(target, headers=headers)
     with pytest.raises(ReceiptError):
-        parse_changes_page(reply.content + b" ", reply.headers.get(
-            SERVER_SIGNATURE_HEADER), device.server_key or "")
+        parse_changes_page(
+            reply.content + b" ",
+            reply.headers.get(SERVER_SIGNATURE_HEADER),
+            device.server_key or "",
+        )
     other_target = changes_target(5, 10)  # signature made for another query
     assert client.get(other_target, headers=headers).status_code == 401

@@ -60,8 +60,9 @@ def test_a_pull_signed_400_days_ago_is_refused_with_the_clock_message(
     assert device.device_id is not None
     target = changes_target(0, 10)
     then = datetime.now(UTC) - DAYS_400
-    reply = client.get(target, headers=signed_request_headers(
-        device.device_id, device.key, "GET", target, then))
+    reply = client.get(
+        target, headers=signed_request_headers(device.device_id, device.key, "GET", target, then)
+    )
     assert reply.status_code == 409
     body = reply.json()
     assert body["error"] == "device_clock_wrong"
@@ -77,13 +78,13 @@ def test_pushes_signed_in_2020_and_2036_are_refused(
     assert device.device_id is not None
     for year, word in ((2020, "chậm"), (2036, "nhanh")):
         _, body = device.batch([device.create_op()])
-        headers = push_headers(device.device_id, device.key, body,
-                               datetime(year, 6, 1, tzinfo=UTC))
+        headers = push_headers(device.device_id, device.key, body, datetime(year, 6, 1, tzinfo=UTC))
         reply = client.post(PUSH_PATH, content=body, headers=headers)
         assert reply.status_code == 409, reply.text
         assert f"Đồng hồ của máy này {word} hơn" in reply.json()["message"]
-    assert server.scalar("SELECT count(*) FROM batches WHERE device_id = :d",
-                         d=device.device_id) == 0
+    assert (
+        server.scalar("SELECT count(*) FROM batches WHERE device_id = :d", d=device.device_id) == 0
+    )
 
 
 def test_a_request_without_time_or_nonce_is_refused_as_an_old_protocol(
@@ -111,8 +112,9 @@ def test_the_skew_of_a_refused_clock_shows_in_stats(
     assert reply.status_code == 409
     skew = server.scalar("SELECT last_skew_s FROM devices WHERE id = :d", d=device.device_id)
     assert abs(skew + DAYS_400.total_seconds()) < 120
-    line = next(ln for ln in server.cli("stats").stdout.splitlines()
-                if ln.startswith(device.unit_code))
+    line = next(
+        ln for ln in server.cli("stats").stdout.splitlines() if ln.startswith(device.unit_code)
+    )
     assert "−400 ngày" in line
 
 

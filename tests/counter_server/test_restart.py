@@ -21,12 +21,15 @@ def test_restart_mid_sequence_keeps_state(fresh_server: ServerProcess) -> None:
         assert client.get("/health").json()["server_public_key"] == key_before
         replay = device.push(client, [create, step2])  # the receipt was "lost": resend
         assert [(r.result, r.prior) for r in replay.results] == [
-            ("duplicate", "applied"), ("duplicate", "held")]
+            ("duplicate", "applied"),
+            ("duplicate", "held"),
+        ]
         after = device.push(client, [step1])
         assert [r.result for r in after.results] == ["applied", "applied"]
         assert device.pull(client, cursor).next_cursor >= cursor
-    assert server.scalar("SELECT status FROM dossiers WHERE uuid = :u",
-                         u=create["dossier_uuid"]) == 9
+    assert (
+        server.scalar("SELECT status FROM dossiers WHERE uuid = :u", u=create["dossier_uuid"]) == 9
+    )
     assert server.scalar("SELECT count(*) FROM ops") == 3
 
 

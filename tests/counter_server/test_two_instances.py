@@ -64,8 +64,9 @@ def enrol(balancer: Deployment, device: FakeDevice) -> None:
     assert reply.status_code == 200, reply.text
 
 
-def push_until_receipt(client: httpx.Client, device: FakeDevice,
-                       ops: list[dict[str, Any]]) -> list[str]:
+def push_until_receipt(
+    client: httpx.Client, device: FakeDevice, ops: list[dict[str, Any]]
+) -> list[str]:
     """Sends one batch as a counter does: the same bytes again until a verified receipt."""
     batch_id, body = device.batch(ops)
     for _attempt in range(200):
@@ -77,14 +78,16 @@ def push_until_receipt(client: httpx.Client, device: FakeDevice,
             continue
         assert reply.status_code == 200, reply.text
         assert device.server_key is not None
-        receipt = verify_receipt(reply.content, device.server_key, batch_id=batch_id,
-                                          device_id=device.device_id)
+        receipt = verify_receipt(
+            reply.content, device.server_key, batch_id=batch_id, device_id=device.device_id
+        )
         return [r.result for r in receipt.results]
     raise AssertionError("no receipt after 200 attempts")
 
 
-def counter_session(balancer: Deployment, device: FakeDevice, batches: int,
-                    started: threading.Event) -> list[str]:
+def counter_session(
+    balancer: Deployment, device: FakeDevice, batches: int, started: threading.Event
+) -> list[str]:
     results: list[str] = []
     with balancer.client() as client:
         for n in range(batches):
@@ -118,10 +121,22 @@ def test_one_instance_killed_mid_push_loses_and_duplicates_nothing(
     assert all(r in {"applied", "duplicate"} for rs in results for r in rs), results
     survivor = cluster.instances[1]
     sent = sum(d.seq for d in devices)
-    assert survivor.scalar("SELECT count(*) FROM ops o JOIN devices d ON d.id = o.device_id "
-                           "WHERE d.unit_code = :u", u=unit) == sent
-    assert survivor.scalar("SELECT count(*) FROM ops o JOIN devices d ON d.id = o.device_id "
-                           "WHERE d.unit_code = :u AND o.state <> 'applied'", u=unit) == 0
+    assert (
+        survivor.scalar(
+            "SELECT count(*) FROM ops o JOIN devices d ON d.id = o.device_id "
+            "WHERE d.unit_code = :u",
+            u=unit,
+        )
+        == sent
+    )
+    assert (
+        survivor.scalar(
+            "SELECT count(*) FROM ops o JOIN devices d ON d.id = o.device_id "
+            "WHERE d.unit_code = :u AND o.state <> 'applied'",
+            u=unit,
+        )
+        == 0
+    )
     stored = dict(survivor.rows("SELECT code, status FROM dossiers WHERE unit_code = :u", u=unit))
     expected = {d["code"]: d["status"] for device in devices for d in device.dossiers.values()}
     assert stored == expected
@@ -157,5 +172,9 @@ def test_one_time_code_enrols_one_device_across_instances(cluster: Deployment) -
         statuses = list(pool.map(attempt, devices))
     assert statuses.count(200) == 1, statuses
     assert all(400 <= s < 500 for s in statuses if s != 200), statuses
-    assert cluster.instances[1].scalar(
-        "SELECT count(*) FROM devices WHERE unit_code = :u AND revoked_at IS NULL", u=unit) == 1
+    assert (
+        cluster.instances[1].scalar(
+            "SELECT count(*) FROM devices WHERE unit_code = :u AND revoked_at IS NULL", u=unit
+        )
+        == 1
+    )

@@ -18,7 +18,11 @@ def test_frozen_bundle_passes_the_smoke_test(tmp_path: Path) -> None:
     env = {**os.environ, "PYINSTALLER_CONFIG_DIR": str(tmp_path / "pyinstaller-cache")}
     result = subprocess.run(
         [sys.executable, str(ROOT / "installer" / "build.py"), "--dist", str(tmp_path / "dist")],
-        cwd=ROOT, capture_output=True, text=True, timeout=900, env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        env=env,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert "smoke-test: ok" in result.stdout

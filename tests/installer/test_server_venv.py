@@ -27,9 +27,14 @@ print(sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6
 @pytest.mark.slow
 def test_the_server_venv_holds_the_server_without_qt_and_it_serves(tmp_path: Path) -> None:
     venv = tmp_path / "venv"
-    made = subprocess.run(["bash", str(ROOT / "scripts" / "server-venv.sh"), str(venv)],
-                          env={**os.environ, "PYTHON": sys.executable}, capture_output=True,
-                          text=True, timeout=900, check=False)
+    made = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "server-venv.sh"), str(venv)],
+        env={**os.environ, "PYTHON": sys.executable},
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
     assert made.returncode == 0, made.stdout[-3000:] + made.stderr[-3000:]
     python = venv / "bin" / "python"
 
@@ -38,8 +43,9 @@ def test_the_server_venv_holds_the_server_without_qt_and_it_serves(tmp_path: Pat
     env["XDG_DATA_HOME"] = str(tmp_path / "data")
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(args, cwd=tmp_path, env=env, capture_output=True, text=True,
-                              timeout=120, check=False)
+        return subprocess.run(
+            args, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=False
+        )
 
     qt = run(str(python), "-c", "import PySide6")
     assert qt.returncode != 0 and "No module named 'PySide6'" in qt.stderr
@@ -51,8 +57,11 @@ def test_the_server_venv_holds_the_server_without_qt_and_it_serves(tmp_path: Pat
     assert listed.returncode == 0, listed.stderr
     assert list((tmp_path / "data").rglob("*.sqlite3"))
 
-    server = ServerProcess(f"sqlite:///{tmp_path / 'server.sqlite3'}", tmp_path / "server.log",
-                           server_bin=venv / "bin" / "counter-server")
+    server = ServerProcess(
+        f"sqlite:///{tmp_path / 'server.sqlite3'}",
+        tmp_path / "server.log",
+        server_bin=venv / "bin" / "counter-server",
+    )
     server.start()
     try:
         health = httpx.get(f"{server.base_url}/health", timeout=10)

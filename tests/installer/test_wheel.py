@@ -21,34 +21,65 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 NOT_BUILD_INPUT = shutil.ignore_patterns(
-    ".git", "." + "venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", ".pgdata",
-    "out", "*.sqlite3*",
+    ".git",
+    "." + "venv",
+    "build",
+    "dist",
+    "*.egg-info",
+    "__pycache__",
+    ".*_cache",
+    ".pgdata",
+    "out",
+    "*.sqlite3*",
 )
-SHIPPED_ASSETS = ("counter_app/resources/fonts/NotoSans-Regular.ttf",
-                  "counter_app/resources/fonts/NotoSans-Bold.ttf",
-                  "counter_app/resources/fonts/NotoSans-Italic.ttf",
-                  "counter_app/resources/fonts/OFL.txt",
-                  "counter_app/resources/catalogue/ha-tinh-sample.json")
+SHIPPED_ASSETS = (
+    "counter_app/resources/fonts/NotoSans-Regular.ttf",
+    "counter_app/resources/fonts/NotoSans-Bold.ttf",
+    "counter_app/resources/fonts/NotoSans-Italic.ttf",
+    "counter_app/resources/fonts/OFL.txt",
+    "counter_app/resources/catalogue/ha-tinh-sample.json",
+)
 
 
-def _run(*cmd: str | Path, cwd: Path, env: dict[str, str] | None = None,
-         timeout: float = 600) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(c) for c in cmd], cwd=cwd, env=env, capture_output=True,
-                          text=True, timeout=timeout, check=False)
+def _run(
+    *cmd: str | Path, cwd: Path, env: dict[str, str] | None = None, timeout: float = 600
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(c) for c in cmd],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
 
 
 def _clean_env() -> dict[str, str]:
     """This environment without anything that would point Python back at the source tree."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in {"PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "PYTHONSTARTUP"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "PYTHONSTARTUP"}
+    }
     return {**env, "PIP_DISABLE_PIP_VERSION_CHECK": "1", "QT_QPA_PLATFORM": "offscreen"}
 
 
 def _build_wheel(tmp_path: Path) -> Path:
     source = tmp_path / "source"
     shutil.copytree(ROOT, source, ignore=NOT_BUILD_INPUT)
-    built = _run(sys.executable, "-m", "pip", "wheel", ".", "--no-deps", "--no-build-isolation",
-                 "-w", tmp_path / "dist", cwd=source)
+    built = _run(
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        ".",
+        "--no-deps",
+        "--no-build-isolation",
+        "-w",
+        tmp_path / "dist",
+        cwd=source,
+    )
     assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
     (wheel,) = (tmp_path / "dist").glob("counter_app-*.whl")
     return wheel
@@ -58,11 +89,33 @@ def _install(wheel: Path, venv: Path, wheelhouse: Path, env: dict[str, str]) -> 
     """A bare venv (no pip of its own: this pip installs into it, which saves seconds)."""
     made = _run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=venv.parent, env=env)
     assert made.returncode == 0, made.stderr
-    pip = (sys.executable, "-m", "pip", "--python", venv / "bin" / "python", "install", "-q",
-           "--no-compile", "--no-index", "--find-links", wheelhouse, wheel)
+    pip = (
+        sys.executable,
+        "-m",
+        "pip",
+        "--python",
+        venv / "bin" / "python",
+        "install",
+        "-q",
+        "--no-compile",
+        "--no-index",
+        "--find-links",
+        wheelhouse,
+        wheel,
+    )
     if _run(*pip, cwd=venv.parent, env=env).returncode != 0:  # a new or changed dependency
-        fetched = _run(sys.executable, "-m", "pip", "download", "-q", "--dest", wheelhouse, wheel,
-                       cwd=venv.parent, env=env)
+        fetched = _run(
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "-q",
+            "--dest",
+            wheelhouse,
+            wheel,
+            cwd=venv.parent,
+            env=env,
+        )
         assert fetched.returncode == 0, fetched.stderr[-3000:]
         (wheelhouse / wheel.name).unlink(missing_ok=True)  # the project itself is never cached
         installed = _run(*pip, cwd=venv.parent, env=env)
@@ -82,11 +135,15 @@ def test_the_installed_wheel_prints_a_slip(tmp_path: Path, pytestconfig: pytest.
     assert cache is not None, "the wheelhouse lives in pytest's cache (-p cacheprovider)"
     _install(wheel, venv, cache.mkdir("counter-app-wheelhouse"), env)
 
-    where = _run(venv / "bin" / "python", "-c",
-                 "import importlib.util as u, sys, counter_app.assets as a; "
-                 "print(a.__file__); print(a.assets_root()); print(u.find_spec('counter_devkit')); "
-                 "print(*sys.path, sep='\\n')",
-                 cwd=run_dir, env=env)
+    where = _run(
+        venv / "bin" / "python",
+        "-c",
+        "import importlib.util as u, sys, counter_app.assets as a; "
+        "print(a.__file__); print(a.assets_root()); print(u.find_spec('counter_devkit')); "
+        "print(*sys.path, sep='\\n')",
+        cwd=run_dir,
+        env=env,
+    )
     assert where.returncode == 0, where.stderr
     module, assets, devkit, *path = where.stdout.splitlines()
     site = venv / "lib" / f"python{sys.version_info.major}.{sys.version_info.minor}"
@@ -94,8 +151,15 @@ def test_the_installed_wheel_prints_a_slip(tmp_path: Path, pytestconfig: pytest.
     assert devkit == "None"
     assert not [p for p in path if p and Path(p).resolve().is_relative_to(ROOT)]
 
-    smoke = _run(venv / "bin" / "counter-app", "--data-dir", tmp_path / "data", "--smoke-test",
-                 cwd=run_dir, env=env, timeout=180)
+    smoke = _run(
+        venv / "bin" / "counter-app",
+        "--data-dir",
+        tmp_path / "data",
+        "--smoke-test",
+        cwd=run_dir,
+        env=env,
+        timeout=180,
+    )
     assert smoke.returncode == 0, smoke.stdout + smoke.stderr
     assert "smoke-test: ok" in smoke.stdout
     assert "Mẫu 01 PDF" in smoke.stdout and "Qt offscreen đọc 2 trang" in smoke.stdout

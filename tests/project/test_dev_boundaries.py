@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-LOOSE_FILES = sorted(p for folder in ("scripts", "bench", "installer")
-                     for p in (ROOT / folder).glob("*.py"))
+LOOSE_FILES = sorted(
+    p for folder in ("scripts", "bench", "installer") for p in (ROOT / folder).glob("*.py")
+)
 
 
 def imported_modules(source: str) -> set[str]:

@@ -15,15 +15,20 @@ VENV_DIR = "." + "venv"  # spelled in two pieces so this file does not match its
 
 
 def test_no_test_names_a_virtualenv_folder() -> None:
-    offenders = [str(path.relative_to(ROOT)) for path in sorted(TESTS.rglob("*"))
-                 if path.is_file() and path.suffix in {".py", ".toml", ".ini", ".cfg", ".txt"}
-                 and VENV_DIR in path.read_text(encoding="utf-8")]
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in sorted(TESTS.rglob("*"))
+        if path.is_file()
+        and path.suffix in {".py", ".toml", ".ini", ".cfg", ".txt"}
+        and VENV_DIR in path.read_text(encoding="utf-8")
+    ]
     assert offenders == [], f"use tests.conftest.program() instead of a venv path: {offenders}"
 
 
 def test_every_console_program_is_found_beside_the_interpreter() -> None:
-    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
-        "project"]["scripts"]
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "scripts"
+    ]
     assert set(scripts) >= {"counter-app", "counter-server"}
     for name in scripts:
         assert program(name).parent == Path(sys.executable).parent

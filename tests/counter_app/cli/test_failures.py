@@ -20,20 +20,34 @@ EXIT_REFUSED, EXIT_NOT_NOW, EXIT_STORE = 2, 3, 4
 EXIT_BUG, EXIT_INTERRUPTED = 70, 130
 
 
-def app(data_dir: Path, *args: str, env: dict[str, str] | None = None
-        ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(APP), "--data-dir", str(data_dir), *args], capture_output=True,
-                          text=True, timeout=120, env={**os.environ, **(env or {})}, check=False)
+def app(
+    data_dir: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(APP), "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
 
 
-def app_with(setup: str, data_dir: Path, *args: str, env: dict[str, str] | None = None
-             ) -> subprocess.CompletedProcess[str]:
+def app_with(
+    setup: str, data_dir: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """`counter-app` in a child whose `setup` code ran first (a planted bug, a tiny disk…)."""
     code = textwrap.dedent(setup) + (
-        "\nimport sys\nfrom counter_app.__main__ import main\nsys.exit(main(sys.argv[1:]))\n")
-    return subprocess.run([sys.executable, "-c", code, "--data-dir", str(data_dir), *args],
-                          capture_output=True, text=True, timeout=120,
-                          env={**os.environ, **(env or {})}, check=False)
+        "\nimport sys\nfrom counter_app.__main__ import main\nsys.exit(main(sys.argv[1:]))\n"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code, "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
 
 
 def one_error_line(result: subprocess.CompletedProcess[str]) -> str:
@@ -69,7 +83,11 @@ def test_find_on_a_store_whose_pages_were_overwritten(tmp_path: Path) -> None:
 
 def test_find_while_another_process_holds_the_store_locked(tmp_path: Path) -> None:
     db = new_store(tmp_path)
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
         import sqlite3, sys, time
         conn = sqlite3.connect({str(db)!r}, isolation_level=None)
         conn.execute("PRAGMA locking_mode = EXCLUSIVE")
@@ -77,7 +95,12 @@ def test_find_while_another_process_holds_the_store_locked(tmp_path: Path) -> No
         conn.execute("CREATE TABLE held_by_test (x)")
         print("held", flush=True)
         sys.stdin.read()
-        """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        """),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline() == "held\n"
         result = app(tmp_path, "find", "Nguyễn")
@@ -226,9 +249,14 @@ def test_a_reader_that_leaves_early_is_no_error(tmp_path: Path) -> None:
         SearchService.find = lambda self, query, limit=50: [_row] * 20_000
     """
     code = textwrap.dedent(many_rows) + (
-        "\nimport sys\nfrom counter_app.__main__ import main\nsys.exit(main(sys.argv[1:]))\n")
-    reader = subprocess.Popen([sys.executable, "-c", code, "--data-dir", str(tmp_path), "find",
-                               "Đức"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        "\nimport sys\nfrom counter_app.__main__ import main\nsys.exit(main(sys.argv[1:]))\n"
+    )
+    reader = subprocess.Popen(
+        [sys.executable, "-c", code, "--data-dir", str(tmp_path), "find", "Đức"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert reader.stdout is not None and reader.stderr is not None
     assert reader.stdout.readline().startswith("000.00.00.H27-261126-0001\t")
     reader.stdout.close()  # `| head -1`
@@ -244,8 +272,9 @@ def test_a_reader_that_leaves_early_is_no_error(tmp_path: Path) -> None:
         (("print", "X", "--form", "02", "--out", "x.pdf"), "không có lựa chọn '02'"),
     ],
 )
-def test_a_wrong_command_line_is_one_vietnamese_line(tmp_path: Path, args: tuple[str, ...],
-                                                     fragment: str) -> None:
+def test_a_wrong_command_line_is_one_vietnamese_line(
+    tmp_path: Path, args: tuple[str, ...], fragment: str
+) -> None:
     result = app(tmp_path, *args)
     assert result.returncode == EXIT_REFUSED
     line = one_error_line(result)

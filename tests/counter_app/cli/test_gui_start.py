@@ -14,10 +14,14 @@ PROBE = ROOT / "bench" / "startup_probe.py"
 
 def _start(data_dir: Path, until: str, timeout: float = 120) -> str:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    proc = subprocess.Popen([sys.executable, str(PROBE), "--data-dir", str(data_dir),
-                             "--until", until],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    proc = subprocess.Popen(
+        [sys.executable, str(PROBE), "--data-dir", str(data_dir), "--until", until],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert proc.stdout is not None
         lines = []
@@ -32,8 +36,21 @@ def _start(data_dir: Path, until: str, timeout: float = 120) -> str:
 
 
 def test_login_window_then_dossier_list_on_a_demo_store(tmp_path: Path) -> None:
-    demo = subprocess.run([sys.executable, "-m", "counter_app", "--data-dir", str(tmp_path),
-                           "demo", "--dossiers", "300"], cwd=ROOT, capture_output=True, text=True)
+    demo = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "counter_app",
+            "--data-dir",
+            str(tmp_path),
+            "demo",
+            "--dossiers",
+            "300",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert demo.returncode == 0, demo.stderr
     from counter_app.app import build_services
     from counter_devkit.intake import intake
@@ -45,4 +62,3 @@ def test_login_window_then_dossier_list_on_a_demo_store(tmp_path: Path) -> None:
     line = _start(tmp_path, "list")
     assert line.startswith("SHOWN rows=")
     assert int(line.split("=")[1]) > 0
-

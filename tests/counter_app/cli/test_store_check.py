@@ -48,8 +48,12 @@ def test_writes_are_refused_on_a_damaged_store(backed_up: Path, tmp_path: Path) 
     assert result.returncode == EXIT_STORE
     assert "bị hỏng" in one_error_line(result)
     conn = sqlite3.connect(backed_up / "counter.sqlite3")
-    assert conn.execute("SELECT count(*) FROM calendar_overrides WHERE day = '2026-12-24'"
-                        ).fetchone()[0] == 0
+    assert (
+        conn.execute("SELECT count(*) FROM calendar_overrides WHERE day = '2026-12-24'").fetchone()[
+            0
+        ]
+        == 0
+    )
     conn.close()
 
 

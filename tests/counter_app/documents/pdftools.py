@@ -20,8 +20,9 @@ LOOKUP = "Tra cứu tại https://dichvucong.gov.vn với mã hồ sơ"
 def pdf_text(pdf: bytes, page: int | None = None) -> str:
     """pdftotext output (raw, not normalised), optionally of one 1-based page."""
     pages = ["-f", str(page), "-l", str(page)] if page else []
-    result = subprocess.run(["pdftotext", *pages, "-", "-"], input=pdf, capture_output=True,
-                            check=True)
+    result = subprocess.run(
+        ["pdftotext", *pages, "-", "-"], input=pdf, capture_output=True, check=True
+    )
     return result.stdout.decode("utf-8")
 
 
@@ -62,8 +63,22 @@ def rasterise(pdf: bytes, page: int, dpi: int = 200) -> Image.Image:
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "in.pdf"
         source.write_bytes(pdf)
-        subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-png",
-                        "-singlefile", str(source), str(Path(folder) / "page")], check=True)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                str(dpi),
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                "-png",
+                "-singlefile",
+                str(source),
+                str(Path(folder) / "page"),
+            ],
+            check=True,
+        )
         image = Image.open(Path(folder) / "page.png")
         image.load()
         return image
@@ -80,28 +95,41 @@ def decode(image: Image.Image) -> list[Decoded]:
 
 
 def component(index: int) -> SlipComponent:
-    return SlipComponent(f"Giấy tờ số {index}: bản trích lục hộ tịch có chứng thực của Ủy ban "
-                         f"nhân dân cấp xã (mục {index})", 1, index % 3)
+    return SlipComponent(
+        f"Giấy tờ số {index}: bản trích lục hộ tịch có chứng thực của Ủy ban "
+        f"nhân dân cấp xã (mục {index})",
+        1,
+        index % 3,
+    )
 
 
 def slip_data(components: int = 3, **changes: object) -> SlipData:
     """A Hà Tĩnh slip; received 02:30 UTC = 09:30 Vietnam time, due 09:00 UTC = 16:00."""
     base: dict[str, object] = dict(
-        dossier_code=CODE, unit_name="Trung tâm Phục vụ hành chính công xã Thạch Hà",
-        agency_name="UBND xã Thạch Hà", place_name="Hà Tĩnh",
-        applicant_name="Nguyễn Thị Hồng Nhung", applicant_id="042190001234",
+        dossier_code=CODE,
+        unit_name="Trung tâm Phục vụ hành chính công xã Thạch Hà",
+        agency_name="UBND xã Thạch Hà",
+        place_name="Hà Tĩnh",
+        applicant_name="Nguyễn Thị Hồng Nhung",
+        applicant_id="042190001234",
         applicant_address="Thôn Đông Phúc, Xã Thạch Hà, tỉnh Hà Tĩnh",
-        applicant_phone="0912 345 678", applicant_email="nhung.nguyen@example.vn",
-        authorised_person="Đặng Văn Đức", procedure_name="Đăng ký khai sinh",
+        applicant_phone="0912 345 678",
+        applicant_email="nhung.nguyen@example.vn",
+        authorised_person="Đặng Văn Đức",
+        procedure_name="Đăng ký khai sinh",
         procedure_code="1.001193",
-        components=tuple(component(i) for i in range(1, components + 1)), sets_count=1,
+        components=tuple(component(i) for i in range(1, components + 1)),
+        sets_count=1,
         processing_time_text="Trong ngày",
         received_at=datetime(2026, 11, 26, 2, 30, tzinfo=UTC),
         due_at=datetime(2026, 11, 26, 9, 0, tzinfo=UTC),
         result_delivery_text="Qua dịch vụ bưu chính công ích: Thôn Đông Phúc, Xã Thạch Hà",
-        fees_text="8.000 đồng", clerk_name="Lê Thị Thu Hà",
-        logbook_text="Quyển số 01, số thứ tự 125", lookup_hint=LOOKUP,
-        hotline="0239 3855 999", note="Mang theo giấy này và CCCD khi nhận kết quả.",
+        fees_text="8.000 đồng",
+        clerk_name="Lê Thị Thu Hà",
+        logbook_text="Quyển số 01, số thứ tự 125",
+        lookup_hint=LOOKUP,
+        hotline="0239 3855 999",
+        note="Mang theo giấy này và CCCD khi nhận kết quả.",
     )
     base.update(changes)
     return SlipData(**base)  # type: ignore[arg-type]

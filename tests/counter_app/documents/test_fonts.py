@@ -18,8 +18,9 @@ def test_shipped_fonts_have_their_licence_and_stay_small() -> None:
     assert sum(p.stat().st_size for p in folder.iterdir()) < 3 * 1024 * 1024
 
 
-def test_missing_fonts_fail_with_a_clear_error(monkeypatch: pytest.MonkeyPatch,
-                                               tmp_path: Path) -> None:
+def test_missing_fonts_fail_with_a_clear_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setattr(fonts, "get_asset", lambda *parts: tmp_path.joinpath(*parts))
     fonts.register_fonts.cache_clear()
     try:

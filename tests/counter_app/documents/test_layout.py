@@ -12,8 +12,10 @@ from counter_app.documents.layout import Block, paginate, spacer
 from counter_app.documents.text import dateline, nfc, wrap_lines
 from counter_protocol.timefmt import VN_TZ
 
-SENTENCE = ("Giấy tiếp nhận hồ sơ và hẹn trả kết quả được lập thành 02 liên; một liên giao cho "
-            "cá nhân, tổ chức nộp hồ sơ")
+SENTENCE = (
+    "Giấy tiếp nhận hồ sơ và hẹn trả kết quả được lập thành 02 liên; một liên giao cho "
+    "cá nhân, tổ chức nộp hồ sơ"
+)
 
 
 @pytest.mark.parametrize("width", [60.0, 150.0, 400.0])
@@ -93,12 +95,15 @@ def test_an_oversized_block_gets_a_page_of_its_own_rather_than_looping() -> None
     assert [len(p) for p in pages] == [1, 1, 1]
 
 
-@pytest.mark.parametrize(("moment", "expected"), [
-    (datetime(2026, 1, 5, 3, 0, tzinfo=UTC), "Hà Tĩnh, ngày 05 tháng 01 năm 2026"),
-    (datetime(2026, 2, 9, 3, 0, tzinfo=UTC), "Hà Tĩnh, ngày 09 tháng 02 năm 2026"),
-    (datetime(2026, 3, 9, 3, 0, tzinfo=UTC), "Hà Tĩnh, ngày 09 tháng 3 năm 2026"),
-    (datetime(2026, 12, 31, 17, 0, tzinfo=UTC), "Hà Tĩnh, ngày 01 tháng 01 năm 2027"),
-    (datetime(2026, 11, 26, 23, 59, tzinfo=VN_TZ), "Hà Tĩnh, ngày 26 tháng 11 năm 2026"),
-])
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        (datetime(2026, 1, 5, 3, 0, tzinfo=UTC), "Hà Tĩnh, ngày 05 tháng 01 năm 2026"),
+        (datetime(2026, 2, 9, 3, 0, tzinfo=UTC), "Hà Tĩnh, ngày 09 tháng 02 năm 2026"),
+        (datetime(2026, 3, 9, 3, 0, tzinfo=UTC), "Hà Tĩnh, ngày 09 tháng 3 năm 2026"),
+        (datetime(2026, 12, 31, 17, 0, tzinfo=UTC), "Hà Tĩnh, ngày 01 tháng 01 năm 2027"),
+        (datetime(2026, 11, 26, 23, 59, tzinfo=VN_TZ), "Hà Tĩnh, ngày 26 tháng 11 năm 2026"),
+    ],
+)
 def test_dateline_follows_decree_30_in_vietnam_time(moment: datetime, expected: str) -> None:
     assert dateline("Hà Tĩnh", moment) == expected

@@ -49,20 +49,34 @@ def test_a4_has_one_page_per_copy_with_its_label(a4_slip: bytes) -> None:
 
 def test_vietnamese_fields_are_printed_in_nfc(a4_slip: bytes) -> None:
     text = pdf_text(a4_slip, 1)  # raw: an NFD-drawn slip would extract decomposed
-    for expected in (TITLE, f"Mã hồ sơ: {CODE}", "Nguyễn Thị Hồng Nhung", "Đặng Văn Đức",
-                     "Đăng ký khai sinh (Mã TTHC: 1.001193)", "Xã Thạch Hà, tỉnh Hà Tĩnh",
-                     "UBND XÃ THẠCH HÀ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-                     "Độc lập - Tự do - Hạnh phúc", "NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ",
-                     "Lê Thị Thu Hà", "Phí, lệ phí: 8.000 đồng", "Quyển số 01, số thứ tự 125",
-                     "Đường dây nóng: 0239 3855 999", "Ghi chú:"):
+    for expected in (
+        TITLE,
+        f"Mã hồ sơ: {CODE}",
+        "Nguyễn Thị Hồng Nhung",
+        "Đặng Văn Đức",
+        "Đăng ký khai sinh (Mã TTHC: 1.001193)",
+        "Xã Thạch Hà, tỉnh Hà Tĩnh",
+        "UBND XÃ THẠCH HÀ",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "NGƯỜI NỘP HỒ SƠ",
+        "NGƯỜI TIẾP NHẬN HỒ SƠ",
+        "Lê Thị Thu Hà",
+        "Phí, lệ phí: 8.000 đồng",
+        "Quyển số 01, số thứ tự 125",
+        "Đường dây nóng: 0239 3855 999",
+        "Ghi chú:",
+    ):
         assert unicodedata.normalize("NFC", expected) in text, expected
 
 
 def test_times_are_printed_in_vietnam_time(a4_slip: bytes) -> None:
     text = flat(pdf_text(a4_slip, 1))
     assert "4. Thời gian nhận hồ sơ: 09 giờ 30 phút, ngày 26 tháng 11 năm 2026" in text
-    assert ("5. Thời gian trả kết quả giải quyết hồ sơ: 16 giờ 00 phút, ngày 26 tháng 11 năm 2026"
-            in text)
+    assert (
+        "5. Thời gian trả kết quả giải quyết hồ sơ: 16 giờ 00 phút, ngày 26 tháng 11 năm 2026"
+        in text
+    )
     assert "Hà Tĩnh, ngày 26 tháng 11 năm 2026" in text
 
 
@@ -83,16 +97,22 @@ def test_decomposed_input_is_drawn_composed() -> None:
 def test_only_embedded_noto_fonts(a4_slip: bytes) -> None:
     fonts = pdf_fonts(a4_slip)
     assert {row[0].split("+")[-1] for row in fonts} == {
-        "NotoSans-Regular", "NotoSans-Bold", "NotoSans-Italic"}
+        "NotoSans-Regular",
+        "NotoSans-Bold",
+        "NotoSans-Italic",
+    }
     assert all(row[3] == "yes" for row in fonts), fonts
 
 
 def test_numbered_lines_and_components_table(a4_slip: bytes) -> None:
     text = flat(pdf_text(a4_slip, 1))
-    for line in ("1. Thành phần hồ sơ nộp gồm:", "2. Số lượng hồ sơ: 01 (bộ)",
-                 "3. Thời gian giải quyết hồ sơ theo quy định là: Trong ngày",
-                 "6. Đăng ký nhận kết quả tại: Qua dịch vụ bưu chính công ích",
-                 "STT Tên giấy tờ Bản chính Bản sao"):
+    for line in (
+        "1. Thành phần hồ sơ nộp gồm:",
+        "2. Số lượng hồ sơ: 01 (bộ)",
+        "3. Thời gian giải quyết hồ sơ theo quy định là: Trong ngày",
+        "6. Đăng ký nhận kết quả tại: Qua dịch vụ bưu chính công ích",
+        "STT Tên giấy tờ Bản chính Bản sao",
+    ):
         assert line in text, line
     for index in (1, 2, 3):
         assert f"(mục {index})" in text
@@ -137,8 +157,16 @@ def test_empty_component_list_prints_a_placeholder() -> None:
 
 
 def test_optional_lines_are_left_out_when_absent() -> None:
-    pdf = render_slip(slip_data(authorised_person=None, logbook_text=None, hotline=None,
-                                note=None, fees_text=None, applicant_email=""))
+    pdf = render_slip(
+        slip_data(
+            authorised_person=None,
+            logbook_text=None,
+            hotline=None,
+            note=None,
+            fees_text=None,
+            applicant_email="",
+        )
+    )
     text = flat(pdf_text(pdf, 1))
     assert "ủy quyền nộp" not in text
     assert "Sổ theo dõi" not in text

@@ -73,12 +73,17 @@ def test_the_closed_rule_is_the_status_module_s_terminal_set() -> None:
     assert set(Status) - TERMINAL - {Status.DONE} == DEADLINE_RUNNING
 
 
-MOMENTS = st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2026, 12, 20),
-                       timezones=st.just(VN_TZ))
+MOMENTS = st.datetimes(
+    min_value=datetime(2026, 1, 1), max_value=datetime(2026, 12, 20), timezones=st.just(VN_TZ)
+)
 
 
-@given(now=MOMENTS, due=MOMENTS, status=st.sampled_from(sorted(DEADLINE_RUNNING)),
-       days=st.integers(min_value=0, max_value=5))
+@given(
+    now=MOMENTS,
+    due=MOMENTS,
+    status=st.sampled_from(sorted(DEADLINE_RUNNING)),
+    days=st.integers(min_value=0, max_value=5),
+)
 def test_running_dossiers_are_overdue_exactly_when_past_due(
     now: datetime, due: datetime, status: Status, days: int
 ) -> None:

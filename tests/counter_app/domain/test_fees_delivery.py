@@ -19,8 +19,13 @@ class Fee:
     paid: bool = False
 
 
-LINES = (Fee(50_000, "at_receipt", True), Fee(20_000, "at_receipt"), Fee(30_000, "at_return"),
-         Fee(0, "exempt"), Fee(15_000, "at_return", True))
+LINES = (
+    Fee(50_000, "at_receipt", True),
+    Fee(20_000, "at_receipt"),
+    Fee(30_000, "at_return"),
+    Fee(0, "exempt"),
+    Fee(15_000, "at_return", True),
+)
 
 
 def test_totals_and_what_is_still_owed() -> None:

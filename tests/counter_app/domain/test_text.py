@@ -62,4 +62,3 @@ def test_nfc_and_clean() -> None:
 def test_search_tokens() -> None:
     assert search_tokens(" Lê  Thị Ánh-Tuyết ") == ["le", "thi", "anh-tuyet"]
     assert search_tokens("") == []
-

@@ -19,7 +19,9 @@ ROOT = Path(__file__).resolve().parents[3]
 def _run_and_kill(data_dir: Path, rng: random.Random) -> list[str]:
     child = subprocess.Popen(
         [sys.executable, "-m", "tests.counter_app.models.writer_child", str(data_dir)],
-        cwd=ROOT, stdout=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert child.stdout is not None
     printed = [child.stdout.readline().strip()]  # at least one commit happened
@@ -38,7 +40,8 @@ def _check_store(db: Path) -> list[str]:
     for table in ("dossier_components", "dossier_events"):
         orphans = conn.execute(
             f"select count(*) from dossiers d where not exists "
-            f"(select 1 from {table} t where t.dossier_id = d.id)").fetchone()[0]
+            f"(select 1 from {table} t where t.dossier_id = d.id)"
+        ).fetchone()[0]
         assert orphans == 0, table
     assert conn.execute("select count(*) from outbox").fetchone()[0] == len(codes)
     counters = dict(conn.execute("select day, last_seq from code_counters").fetchall())
@@ -70,7 +73,9 @@ def test_killed_between_commit_and_print_the_dossier_is_intact_and_reprints(
 
     child = subprocess.Popen(
         [sys.executable, "-m", "tests.counter_app.models.commit_then_die_child", str(data_dir)],
-        cwd=ROOT, stdout=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert child.stdout is not None
     code = child.stdout.readline().strip()
@@ -80,11 +85,28 @@ def test_killed_between_commit_and_print_the_dossier_is_intact_and_reprints(
     assert codes == [code]
     out = tmp_path / "reprint.pdf"
     result = subprocess.run(
-        [sys.executable, "-m", "counter_app", "--data-dir", str(data_dir), "print", code,
-         "--form", "01", "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
+        [
+            sys.executable,
+            "-m",
+            "counter_app",
+            "--data-dir",
+            str(data_dir),
+            "print",
+            code,
+            "--form",
+            "01",
+            "--out",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
-    subprocess.run(["pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", str(out),
-                    str(tmp_path / "p")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", str(out), str(tmp_path / "p")],
+        check=True,
+    )
     decoded = {b.text for b in zxingcpp.read_barcodes(Image.open(next(tmp_path.glob("p*.png"))))}
     assert code in decoded
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout

@@ -20,10 +20,25 @@ def test_migrates_an_empty_folder_and_reruns_as_a_no_op(tmp_path: Path) -> None:
     engine = open_store(paths)  # second start: nothing to do, no backup of an up-to-date file
     assert current_revision(engine) == head_revision(engine)
     assert not paths.backup_dir.exists()
-    tables = {r[0] for r in sqlite3.connect(paths.db_file).execute(
-        "select name from sqlite_master where type='table'")}
-    for name in ("units", "devices", "procedures", "dossiers", "applicants", "dossier_components",
-                 "dossier_events", "users", "outbox", "code_counters", "calendar_overrides"):
+    tables = {
+        r[0]
+        for r in sqlite3.connect(paths.db_file).execute(
+            "select name from sqlite_master where type='table'"
+        )
+    }
+    for name in (
+        "units",
+        "devices",
+        "procedures",
+        "dossiers",
+        "applicants",
+        "dossier_components",
+        "dossier_events",
+        "users",
+        "outbox",
+        "code_counters",
+        "calendar_overrides",
+    ):
         assert name in tables
 
 
@@ -86,17 +101,23 @@ def test_outbox_payloads_move_to_their_own_frozen_table(tmp_path: Path) -> None:
     db.execute(
         "INSERT INTO outbox (op_id, device_seq, kind, dossier_uuid, payload, payload_hash, state,"
         " created_at, attempts) VALUES ('op-1', 7, 'dossier.create', 'd-1', ?, 'h', 'queued', "
-        "'2026-11-26T08:00:00+07:00', 0)", (b'{"op_id":"op-1","\xc4\x90":1}',))
+        "'2026-11-26T08:00:00+07:00', 0)",
+        (b'{"op_id":"op-1","\xc4\x90":1}',),
+    )
     db.close()
     engine = open_store(paths)
     engine.dispose()
     db = sqlite3.connect(paths.db_file, isolation_level=None)
     assert db.execute("SELECT device_seq, payload FROM outbox_payloads").fetchall() == [
-        (7, b'{"op_id":"op-1","\xc4\x90":1}')]
+        (7, b'{"op_id":"op-1","\xc4\x90":1}')
+    ]
     columns = {r[1] for r in db.execute("PRAGMA table_info(outbox)")}
     assert "payload" not in columns and "state" in columns
-    for statement in ("UPDATE outbox_payloads SET payload = x'00'",
-                      "DELETE FROM outbox_payloads", "UPDATE outbox SET payload_hash = 'x'"):
+    for statement in (
+        "UPDATE outbox_payloads SET payload = x'00'",
+        "DELETE FROM outbox_payloads",
+        "UPDATE outbox SET payload_hash = 'x'",
+    ):
         with pytest.raises(sqlite3.IntegrityError, match=r"immutable|kept"):
             db.execute(statement)
     db.execute("UPDATE outbox SET state = 'acked'")  # the state still moves on

@@ -42,20 +42,26 @@ def test_a_full_disk_inside_a_transaction_rolls_back_and_says_so(data_dir: Path)
             pages = session.execute(text("PRAGMA page_count")).scalar()
             session.execute(text(f"PRAGMA max_page_count = {pages}"))
             for n in range(500):
-                session.execute(text("INSERT INTO settings (key, value) VALUES (:k, :v)"),
-                                {"k": f"test.{n}", "v": "x" * 1000})
+                session.execute(
+                    text("INSERT INTO settings (key, value) VALUES (:k, :v)"),
+                    {"k": f"test.{n}", "v": "x" * 1000},
+                )
         assert caught.value.code == "store.disk_full" and caught.value.exit_code == 4
         assert "đã đầy" in caught.value.message and "Giải phóng" in caught.value.advice
         assert isinstance(caught.value.__cause__, sa_exc.OperationalError)
     finally:
         store.close()
-    count = sqlite3.connect(data_dir / "counter.sqlite3").execute(
-        "SELECT count(*) FROM settings WHERE key LIKE 'test.%'").fetchone()[0]
+    count = (
+        sqlite3.connect(data_dir / "counter.sqlite3")
+        .execute("SELECT count(*) FROM settings WHERE key LIKE 'test.%'")
+        .fetchone()[0]
+    )
     assert count == 0
 
 
-def test_a_store_opened_read_only_refuses_a_write(data_dir: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_store_opened_read_only_refuses_a_write(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     connect = sqlite3.dbapi2.connect
 
     def read_only(database: str, *args: Any, **kwargs: Any) -> sqlite3.Connection:
@@ -107,7 +113,8 @@ def test_a_store_locked_by_another_connection(data_dir: Path) -> None:
     holder.execute("CREATE TABLE held (x)")
     try:
         locked = _sqlite_error(
-            lambda: sqlite3.connect(db_file, timeout=0).execute("SELECT 1 FROM settings"))
+            lambda: sqlite3.connect(db_file, timeout=0).execute("SELECT 1 FROM settings")
+        )
     finally:
         holder.close()
     mapped = store_error(locked, db_file)
@@ -163,7 +170,14 @@ def test_constraint_and_programming_errors_stay_bugs(data_dir: Path) -> None:
 
 
 def test_each_kind_has_its_own_code() -> None:
-    kinds = [StoreError, StoreLocked, StoreBusy, StoreDiskFull, StoreReadOnly, StoreCorrupt,
-             StoreCannotOpen]
+    kinds = [
+        StoreError,
+        StoreLocked,
+        StoreBusy,
+        StoreDiskFull,
+        StoreReadOnly,
+        StoreCorrupt,
+        StoreCannotOpen,
+    ]
     assert len({kind.default_code for kind in kinds}) == len(kinds)
     assert all(issubclass(kind, UserError) for kind in kinds)

@@ -64,8 +64,9 @@ def test_numbers_follow_each_other_and_survive_a_restart(services, data_dir: Pat
     assert numbers == [1, 2, 3, 4]
 
 
-def test_a_restored_older_copy_skips_numbers_already_used(services, data_dir: Path,
-                                                          tmp_path: Path) -> None:
+def test_a_restored_older_copy_skips_numbers_already_used(
+    services, data_dir: Path, tmp_path: Path
+) -> None:
     """A counter row behind its dossiers (e.g. a hand-edited store) never reissues a code."""
     import sqlite3
 

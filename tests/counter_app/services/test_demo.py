@@ -72,9 +72,12 @@ def test_each_status_opens_and_prints_its_receipt(demo, status: int, tmp_path: P
 
 def _time_columns() -> list[tuple[str, str, bool]]:
     """(table, column, is a zoned instant) of every time column in the store's definitions."""
-    return [(table.name, column.name, isinstance(column.type, VnDateTime))
-            for table in Base.metadata.sorted_tables for column in table.columns
-            if isinstance(column.type, VnDateTime | IsoDate | Date)]
+    return [
+        (table.name, column.name, isinstance(column.type, VnDateTime))
+        for table in Base.metadata.sorted_tables
+        for column in table.columns
+        if isinstance(column.type, VnDateTime | IsoDate | Date)
+    ]
 
 
 def test_every_time_column_holds_a_zoned_iso_time(demo) -> None:
@@ -93,12 +96,22 @@ def test_every_time_column_holds_a_zoned_iso_time(demo) -> None:
 
 
 def test_fees_are_the_catalogue_s_and_what_is_due_at_receipt_is_paid(demo) -> None:
-    rows = query(demo, "select d.fees_json, p.fees_json from dossiers d "
-                       "join procedures p on p.id = d.procedure_id")
+    rows = query(
+        demo,
+        "select d.fees_json, p.fees_json from dossiers d "
+        "join procedures p on p.id = d.procedure_id",
+    )
     for stored, catalogue in rows:
-        expected = [{"kind": f["kind"], "name": f["name"], "amount": f["amount"],
-                     "collected": f["collected"], "paid": f["collected"] == "at_receipt"}
-                    for f in json.loads(catalogue)]
+        expected = [
+            {
+                "kind": f["kind"],
+                "name": f["name"],
+                "amount": f["amount"],
+                "collected": f["collected"],
+                "paid": f["collected"] == "at_receipt",
+            }
+            for f in json.loads(catalogue)
+        ]
         assert json.loads(stored) == expected
     assert any(json.loads(stored) for stored, _ in rows)
 

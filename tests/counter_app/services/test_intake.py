@@ -28,16 +28,22 @@ def test_receive_writes_everything_together(services, data_dir: Path) -> None:
     assert detail.received_at.utcoffset().total_seconds() == 7 * 3600
     assert detail.due_at >= detail.received_at
     db = data_dir / "counter.sqlite3"
-    row = sqlite3.connect(db).execute(
-        "select p.payload, o.state, o.device_seq from outbox o "
-        "join outbox_payloads p using (device_seq)").fetchone()
+    row = (
+        sqlite3.connect(db)
+        .execute(
+            "select p.payload, o.state, o.device_seq from outbox o "
+            "join outbox_payloads p using (device_seq)"
+        )
+        .fetchone()
+    )
     op = json.loads(row[0])
     assert (op["kind"], op["dossier_code"], row[1], row[2]) == ("dossier.create", code, "queued", 1)
     assert op["data"]["applicant"]["id_number"] == "042195123456"
 
 
-def test_a_failure_inside_the_transaction_leaves_nothing(services, data_dir: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failure_inside_the_transaction_leaves_nothing(
+    services, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from counter_app.services import outbox
 
     def broken(*args: object, **kwargs: object) -> None:
@@ -47,8 +53,14 @@ def test_a_failure_inside_the_transaction_leaves_nothing(services, data_dir: Pat
     with pytest.raises(RuntimeError):
         services.dossiers.receive(intake())
     db = data_dir / "counter.sqlite3"
-    for table in ("dossiers", "applicants", "dossier_components", "dossier_events", "outbox",
-                  "code_counters"):
+    for table in (
+        "dossiers",
+        "applicants",
+        "dossier_components",
+        "dossier_events",
+        "outbox",
+        "code_counters",
+    ):
         assert _count(db, table) == 0, table
 
 
@@ -72,8 +84,11 @@ def test_status_changes_are_new_events_with_outbox_ops(services, data_dir: Path)
     services.dossiers.change_status(code, Status.DONE, "canbo")
     detail = services.details.get(code)
     assert [(e.from_status, e.to_status) for e in detail.events] == [(None, 2), (2, 4), (4, 9)]
-    ops = sqlite3.connect(data_dir / "counter.sqlite3").execute(
-        "select device_seq, payload from outbox_payloads order by device_seq").fetchall()
+    ops = (
+        sqlite3.connect(data_dir / "counter.sqlite3")
+        .execute("select device_seq, payload from outbox_payloads order by device_seq")
+        .fetchall()
+    )
     assert [s for s, _ in ops] == [1, 2, 3]
     assert [json.loads(p)["prev_seq"] for _, p in ops] == [None, 1, 2]
     with pytest.raises(ServiceError):

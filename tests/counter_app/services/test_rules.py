@@ -28,8 +28,9 @@ def vn(y: int, m: int, d: int, hh: int = 0, mm: int = 0) -> datetime:
 
 def untidy(request, id_number: str = "042 195.123-456", phone: str = "+84 912 345 678"):
     """The request as a caller that did not normalise anything would send it."""
-    applicant: ApplicantInput = replace(request.applicant, id_number=id_number, phone=phone,
-                                        old_id_number="186-123-456")
+    applicant: ApplicantInput = replace(
+        request.applicant, id_number=id_number, phone=phone, old_id_number="186-123-456"
+    )
     return replace(request, applicant=applicant)
 
 
@@ -38,14 +39,23 @@ def stored_numbers(db: Path, code: str) -> tuple[object, ...]:
     row = conn.execute(
         "select d.id_number, d.phone, a.id_number, a.old_id_number, a.phone, p.payload "
         "from dossiers d join applicants a on a.id = d.applicant_id "
-        "join outbox_payloads p on p.device_seq = d.last_op_seq where d.code = ?", (code,)
+        "join outbox_payloads p on p.device_seq = d.last_op_seq where d.code = ?",
+        (code,),
     ).fetchone()
     applicant = json.loads(row[5])["data"]["applicant"]
     return (*row[:5], applicant["id_number"], applicant["old_id_number"], applicant["phone"])
 
 
-NORMALISED = ("042195123456", "0912345678", "042195123456", "186123456", "0912345678",
-              "042195123456", "186123456", "0912345678")
+NORMALISED = (
+    "042195123456",
+    "0912345678",
+    "042195123456",
+    "186123456",
+    "0912345678",
+    "042195123456",
+    "186123456",
+    "0912345678",
+)
 
 
 def test_the_service_normalises_what_the_caller_did_not(services, data_dir: Path) -> None:
@@ -56,18 +66,23 @@ def test_the_service_normalises_what_the_caller_did_not(services, data_dir: Path
 
 def test_the_store_writer_normalises_too_when_called_directly(services, data_dir: Path) -> None:
     with services.store.write() as session:
-        code = store_received(session, untidy(intake()), vn(2026, 4, 16, 9, 10),
-                              services.calendar.due)
+        code = store_received(
+            session, untidy(intake()), vn(2026, 4, 16, 9, 10), services.calendar.due
+        )
     assert stored_numbers(data_dir / "counter.sqlite3", code) == NORMALISED
 
 
 def test_the_receiver_id_of_a_return_is_normalised(services, data_dir: Path) -> None:
     code = services.dossiers.receive(intake())
     services.dossiers.change_status(code, Status.DONE, "canbo")
-    services.returns.return_result(code, "Nguyễn Thị Hồng Nhung", " 042 195 123 456 ", "canbo",
-                                   True)
-    extra = sqlite3.connect(data_dir / "counter.sqlite3").execute(
-        "select data_json from dossier_events where kind = 'returned'").fetchone()[0]
+    services.returns.return_result(
+        code, "Nguyễn Thị Hồng Nhung", " 042 195 123 456 ", "canbo", True
+    )
+    extra = (
+        sqlite3.connect(data_dir / "counter.sqlite3")
+        .execute("select data_json from dossier_events where kind = 'returned'")
+        .fetchone()[0]
+    )
     assert json.loads(extra)["receiver_id_number"] == "042195123456"
 
 
@@ -77,8 +92,7 @@ def test_a_postal_address_is_kept_only_for_a_postal_result(services) -> None:
 
 
 def _received_thursday(services) -> str:
-    thursday = DossierService(services.store, services.calendar.due,
-                              lambda: vn(2026, 4, 16, 9, 10))
+    thursday = DossierService(services.store, services.calendar.due, lambda: vn(2026, 4, 16, 9, 10))
     return thursday.receive(intake(procedure=TWO_WORKING_DAYS))
 
 

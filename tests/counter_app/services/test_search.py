@@ -17,8 +17,9 @@ PEOPLE = [
 
 @pytest.fixture
 def stored(services) -> dict[str, str]:
-    return {name: services.dossiers.receive(intake(name=name, id_number=cccd))
-            for name, cccd in PEOPLE}
+    return {
+        name: services.dossiers.receive(intake(name=name, id_number=cccd)) for name, cccd in PEOPLE
+    }
 
 
 def names(services, text: str, **kw: object) -> list[str]:
@@ -64,8 +65,14 @@ def test_status_filter(services, stored) -> None:
 
 @pytest.mark.parametrize(
     ("text", "kind"),
-    [("000.00.00.H27-261126-0001", "code"), ("042195123456", "id"), ("186123456", "id"),
-     ("0912345678", "phone"), ("le thi t", "name"), ("", "all")],
+    [
+        ("000.00.00.H27-261126-0001", "code"),
+        ("042195123456", "id"),
+        ("186123456", "id"),
+        ("0912345678", "phone"),
+        ("le thi t", "name"),
+        ("", "all"),
+    ],
 )
 def test_classify(text: str, kind: str) -> None:
     assert classify(text)[0] == kind

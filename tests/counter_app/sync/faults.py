@@ -18,8 +18,9 @@ class FaultTransport(httpx.BaseTransport):
     Every push body (as the client signed it) is kept in `pushes`, with its headers.
     """
 
-    def __init__(self, *, lose_replies: float = 0.0, repeat: int = 1, tamper: int = 0,
-                 seed: int = 0) -> None:
+    def __init__(
+        self, *, lose_replies: float = 0.0, repeat: int = 1, tamper: int = 0, seed: int = 0
+    ) -> None:
         self.inner = httpx.HTTPTransport()
         self.rng = random.Random(seed)
         self.lose_replies, self.repeat, self.tamper = lose_replies, repeat, tamper
@@ -57,4 +58,4 @@ class FaultTransport(httpx.BaseTransport):
 
 def flip_byte(body: bytes, rng: random.Random) -> bytes:
     index = rng.randrange(len(body))
-    return body[:index] + bytes([body[index] ^ 0x01]) + body[index + 1:]
+    return body[:index] + bytes([body[index] ^ 0x01]) + body[index + 1 :]

@@ -19,8 +19,12 @@ def client_batches(pc: CounterPC, ops_per_batch: int) -> list[tuple[dict[str, st
         after = 0
         while batch := ledger.next_batch(session, after, ops_per_batch, 10**9):
             body = build_batch(
-                me.device_id, [op.payload for op in batch], app_version="0.1.0",
-                catalogue_version=None, head_seq=ledger.head_seq(session))
+                me.device_id,
+                [op.payload for op in batch],
+                app_version="0.1.0",
+                catalogue_version=None,
+                head_seq=ledger.head_seq(session),
+            )
             out.append((push_headers(me.device_id, me.key, body), body))
             after = batch[-1].device_seq
     return out

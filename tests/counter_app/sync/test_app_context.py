@@ -14,4 +14,3 @@ def test_the_sync_of_a_context_sends_what_its_services_stored(data_dir: Path) ->
         context.services.dossiers.receive(intake())
         status = context.sync.status()
         assert status.pending_dossiers == 1 and not status.enrolled
-

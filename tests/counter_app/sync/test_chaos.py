@@ -22,8 +22,11 @@ def test_kill_at_labelled_points_never_loses_or_doubles(
     sqlite_server: ServerProcess, store_template: Path, tmp_path: Path
 ) -> None:
     unit = sync_unit()
-    pc = CounterPC(make_counter_dir(store_template, tmp_path / "pc", unit), unit,
-                   options=SyncOptions(batch_ops=3, pull_limit=2))
+    pc = CounterPC(
+        make_counter_dir(store_template, tmp_path / "pc", unit),
+        unit,
+        options=SyncOptions(batch_ops=3, pull_limit=2),
+    )
     pc.enrol(sqlite_server)
     rng = random.Random(20261126)
     state = ChaosState()

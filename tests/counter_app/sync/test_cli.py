@@ -15,31 +15,53 @@ from counter_devkit.programs import program
 from counter_devkit.server import ROOT, ServerProcess
 
 
-def app(data_dir: Path, *args: str, env: dict[str, str] | None = None
-        ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(program("counter-app")), "--data-dir", str(data_dir), *args],
-                          capture_output=True, text=True, timeout=120,
-                          env={**os.environ, **(env or {})}, check=False)
+def app(
+    data_dir: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(program("counter-app")), "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
 
 
 def app_killed_at(fault: str, data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """`counter-app` through the development kit's wrapper, which kills it at `fault`."""
     return subprocess.run(
-        [sys.executable, "-m", "counter_devkit.app_with_faults", "--data-dir", str(data_dir),
-         *args], cwd=ROOT, capture_output=True, text=True, timeout=120,
-        env={**os.environ, FAULT_ENV: fault}, check=False)
+        [
+            sys.executable,
+            "-m",
+            "counter_devkit.app_with_faults",
+            "--data-dir",
+            str(data_dir),
+            *args,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, FAULT_ENV: fault},
+        check=False,
+    )
 
 
-def test_enrol_then_sync_from_the_command_line(
-    sqlite_server: ServerProcess, pc: CounterPC
-) -> None:
+def test_enrol_then_sync_from_the_command_line(sqlite_server: ServerProcess, pc: CounterPC) -> None:
     pc.receive(3)
     not_yet = app(pc.data_dir, "sync")
     assert not_yet.returncode == 1
     assert not_yet.stderr.startswith("Lỗi: Máy này chưa đăng ký")
     assert not_yet.stderr.count("\n") == 1
-    enrol = app(pc.data_dir, "enrol", "--server", sqlite_server.base_url,
-                "--code", sqlite_server.enrol_code(pc.unit))
+    enrol = app(
+        pc.data_dir,
+        "enrol",
+        "--server",
+        sqlite_server.base_url,
+        "--code",
+        sqlite_server.enrol_code(pc.unit),
+    )
     assert enrol.returncode == 0, enrol.stderr
     assert "Đã đăng ký máy với máy chủ" in enrol.stdout and "3 hồ sơ lưu trước đó" in enrol.stdout
     done = app(pc.data_dir, "sync")
@@ -74,8 +96,9 @@ def test_a_sync_process_killed_after_the_server_commit(
     pc.receive(4)
     killed = app_killed_at(f"{AFTER_SERVER_COMMIT}:1", pc.data_dir, "sync")
     assert killed.returncode == -9
-    assert sqlite_server.scalar("SELECT count(*) FROM dossiers WHERE unit_code = :u",
-                                u=pc.unit) == 4
+    assert (
+        sqlite_server.scalar("SELECT count(*) FROM dossiers WHERE unit_code = :u", u=pc.unit) == 4
+    )
     assert pc.states() == {"queued": 4}  # the counter never saw the receipt
     # The shipped program never reads the fault variable: this sync runs to its end.
     clean = app(pc.data_dir, "sync", env={FAULT_ENV: f"{AFTER_SERVER_COMMIT}:1"})
@@ -92,15 +115,22 @@ def test_enrolling_a_revoked_pc_again_says_it_has_a_new_identity(
     old_id = pc.sync.enrolment().device_id
     sqlite_server.cli("revoke", str(old_id))
     pc.receive(2)
-    again = app(pc.data_dir, "enrol", "--server", sqlite_server.base_url,
-                "--code", sqlite_server.enrol_code(pc.unit))
+    again = app(
+        pc.data_dir,
+        "enrol",
+        "--server",
+        sqlite_server.base_url,
+        "--code",
+        sqlite_server.enrol_code(pc.unit),
+    )
     assert again.returncode == 0, again.stderr
     assert f"Máy số {old_id} đã bị thu hồi nên máy này nhận danh tính mới" in again.stdout
     assert "2 hồ sơ lưu trước đó" in again.stdout
     assert app(pc.data_dir, "sync").returncode == 0
     assert set(pc.states()) == {"acked"}
-    assert sqlite_server.scalar("SELECT count(*) FROM dossiers WHERE unit_code = :u",
-                                u=pc.unit) == 3
+    assert (
+        sqlite_server.scalar("SELECT count(*) FROM dossiers WHERE unit_code = :u", u=pc.unit) == 3
+    )
 
 
 def test_a_code_for_another_unit_is_refused_before_it_is_used(
@@ -113,10 +143,21 @@ def test_a_code_for_another_unit_is_refused_before_it_is_used(
     wrong = app(pc.data_dir, "enrol", "--server", sqlite_server.base_url, "--code", wrong_code)
     assert wrong.returncode != 0
     assert f"dành cho đơn vị {other_unit}" in wrong.stderr and "Mã chưa bị dùng" in wrong.stderr
-    assert sqlite_server.scalar("SELECT count(*) FROM devices WHERE unit_code = :u",
-                                u=other_unit) == 0
-    right = app(pc.data_dir, "enrol", "--server", sqlite_server.base_url,
-                "--code", sqlite_server.enrol_code(pc.unit))
+    assert (
+        sqlite_server.scalar("SELECT count(*) FROM devices WHERE unit_code = :u", u=other_unit) == 0
+    )
+    right = app(
+        pc.data_dir,
+        "enrol",
+        "--server",
+        sqlite_server.base_url,
+        "--code",
+        sqlite_server.enrol_code(pc.unit),
+    )
     assert right.returncode == 0, right.stderr
-    assert sqlite_server.scalar("SELECT used_at IS NULL FROM enrol_codes WHERE unit_code = :u",
-                                u=other_unit) == 1
+    assert (
+        sqlite_server.scalar(
+            "SELECT used_at IS NULL FROM enrol_codes WHERE unit_code = :u", u=other_unit
+        )
+        == 1
+    )

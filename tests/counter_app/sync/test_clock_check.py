@@ -86,8 +86,10 @@ def test_a_sync_made_while_the_clock_was_a_year_ahead_shows_the_servers_time(
     status = skewed_pc.sync.status()
     assert not status.last_success_clock_wrong
     # A year ahead, a sync is refused; as if it had gone through, the log keeps the server time.
-    skewed_pc.sql_write("UPDATE sync_log SET finished_at = ? WHERE outcome = 'ok'",
-                        (now_vn() + timedelta(days=365)).isoformat(timespec="seconds"))
+    skewed_pc.sql_write(
+        "UPDATE sync_log SET finished_at = ? WHERE outcome = 'ok'",
+        (now_vn() + timedelta(days=365)).isoformat(timespec="seconds"),
+    )
     status = skewed_pc.sync.status()
     assert status.last_success_at is not None
     assert status.last_success_at.year == now_vn().year
@@ -106,8 +108,9 @@ def test_plain_http_beyond_this_machine_is_refused_unless_allowed(
         assert "https://" in refused.value.message and "không mã hoá" in refused.value.message
     finally:
         pc.close()
-    allowed = CounterPC(counter_dir, CounterPC.unit_of(counter_dir),
-                        options=SyncOptions(allow_insecure_http=True))
+    allowed = CounterPC(
+        counter_dir, CounterPC.unit_of(counter_dir), options=SyncOptions(allow_insecure_http=True)
+    )
     try:
         with pytest.raises(SyncError) as offline:
             allowed.sync.enrol("http://dongbo.example.invalid", "ABCD-1234")

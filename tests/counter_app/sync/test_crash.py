@@ -39,8 +39,7 @@ def test_an_installed_injector_is_told_each_point(recorder: Recorder) -> None:
 
 
 def test_kill_specs_name_a_known_point_and_a_count() -> None:
-    assert vars(KillAtPoint.parse("before_pull")) == {"label": "before_pull", "nth": 1,
-                                                       "passed": 0}
+    assert vars(KillAtPoint.parse("before_pull")) == {"label": "before_pull", "nth": 1, "passed": 0}
     assert KillAtPoint.parse("after_server_commit:3").nth == 3
     with pytest.raises(ValueError, match="no such crash point"):
         KillAtPoint.parse("after_lunch")

@@ -16,15 +16,18 @@ def flip_a_digit_of_the_cccd(db_file: Path, device_seq: int) -> None:
     """What a disk fault (or someone at the file) does: the payload trigger is dropped, one digit
     of the stored CCCD changes, the trigger is put back as it was."""
     conn = sqlite3.connect(db_file, isolation_level=None)
-    trigger = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND "
-                           "name = 'outbox_payloads_frozen'").fetchone()[0]
-    payload = conn.execute("SELECT payload FROM outbox_payloads WHERE device_seq = ?",
-                           (device_seq,)).fetchone()[0]
+    trigger = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'outbox_payloads_frozen'"
+    ).fetchone()[0]
+    payload = conn.execute(
+        "SELECT payload FROM outbox_payloads WHERE device_seq = ?", (device_seq,)
+    ).fetchone()[0]
     assert b"042195" in payload
     damaged = payload.replace(b"042195", b"042196", 1)
     conn.execute("DROP TRIGGER outbox_payloads_frozen")
-    conn.execute("UPDATE outbox_payloads SET payload = ? WHERE device_seq = ?",
-                 (damaged, device_seq))
+    conn.execute(
+        "UPDATE outbox_payloads SET payload = ? WHERE device_seq = ?", (damaged, device_seq)
+    )
     conn.execute(trigger)
     conn.close()
 
@@ -35,17 +38,24 @@ def test_a_damaged_queued_op_is_not_sent_and_the_rest_of_the_queue_goes(
     pc.enrol(sqlite_server)
     codes = pc.receive(3)
     pc.move(codes[1], Status.PROCESSING)  # a later op of the damaged dossier
-    (bad_seq, bad_op), = pc.sql("SELECT o.device_seq, o.op_id FROM outbox o JOIN dossiers d "
-                                "ON d.uuid = o.dossier_uuid WHERE d.code = ? "
-                                "ORDER BY o.device_seq LIMIT 1", codes[1])
+    ((bad_seq, bad_op),) = pc.sql(
+        "SELECT o.device_seq, o.op_id FROM outbox o JOIN dossiers d "
+        "ON d.uuid = o.dossier_uuid WHERE d.code = ? "
+        "ORDER BY o.device_seq LIMIT 1",
+        codes[1],
+    )
     flip_a_digit_of_the_cccd(pc.data_dir / "counter.sqlite3", bad_seq)
 
     done = app(pc.data_dir, "sync")
 
-    assert sqlite_server.scalar("SELECT count(*) FROM ops WHERE CAST(op_id AS TEXT) = :o",
-                                o=bad_op) == 0
-    on_server = {r[0] for r in sqlite_server.rows(
-        "SELECT code FROM dossiers WHERE unit_code = :u", u=pc.unit)}
+    assert (
+        sqlite_server.scalar("SELECT count(*) FROM ops WHERE CAST(op_id AS TEXT) = :o", o=bad_op)
+        == 0
+    )
+    on_server = {
+        r[0]
+        for r in sqlite_server.rows("SELECT code FROM dossiers WHERE unit_code = :u", u=pc.unit)
+    }
     assert on_server == {codes[0], codes[2]}
     assert pc.states() == {"acked": 2, "damaged": 1, "blocked": 1}
     assert "Đã gửi hết" not in done.stdout
@@ -55,7 +65,9 @@ def test_a_damaged_queued_op_is_not_sent_and_the_rest_of_the_queue_goes(
     problems = {p.device_seq: p for p in pc.sync.problems()}
     assert problems[bad_seq].state_label == "Dữ liệu hỏng"
     again = app(pc.data_dir, "sync")  # stays stopped, run after run; nothing more is sent
-    assert sqlite_server.scalar("SELECT count(*) FROM ops WHERE CAST(op_id AS TEXT) = :o",
-                                o=bad_op) == 0
+    assert (
+        sqlite_server.scalar("SELECT count(*) FROM ops WHERE CAST(op_id AS TEXT) = :o", o=bad_op)
+        == 0
+    )
     assert pc.states() == {"acked": 2, "damaged": 1, "blocked": 1}
     assert "Đã gửi hết" not in again.stdout

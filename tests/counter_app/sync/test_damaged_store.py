@@ -27,8 +27,9 @@ def test_sync_refuses_a_damaged_store_and_the_server_receives_nothing(
     assert len(lines) == 1 and "Traceback" not in result.stderr
     assert lines[0].startswith("Lỗi: Kho dữ liệu") and "bị hỏng" in lines[0]
     assert "không có bản sao lưu tốt" in lines[0].lower()  # none taken yet: it says so
-    assert sqlite_server.scalar("SELECT count(*) FROM dossiers WHERE unit_code = :u",
-                                u=pc.unit) == 0
+    assert (
+        sqlite_server.scalar("SELECT count(*) FROM dossiers WHERE unit_code = :u", u=pc.unit) == 0
+    )
     assert "Gửi:" not in result.stdout
 
 
@@ -58,5 +59,6 @@ def test_sync_on_a_read_only_store_or_a_full_disk_says_which(
     assert app(pc.data_dir, "sync").returncode == 0  # room again: everything goes
     # The full disk struck after the server took the batch: the resend is "already there".
     assert pc.states() == {"duplicate_acked": 40}
-    assert sqlite_server.scalar("SELECT count(*) FROM dossiers WHERE unit_code = :u",
-                                u=pc.unit) == 40
+    assert (
+        sqlite_server.scalar("SELECT count(*) FROM dossiers WHERE unit_code = :u", u=pc.unit) == 40
+    )

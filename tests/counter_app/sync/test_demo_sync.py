@@ -28,9 +28,12 @@ def test_a_demo_store_with_its_outbox_reaches_the_server_as_it_is(
         assert_converged(fresh_server, pc)  # every dossier once, every op applied, same status
         statuses = {r[2] for r in server_dossiers(fresh_server, pc.unit)}
         assert statuses == set(range(1, 11))
-        remote = dict(fresh_server.rows(
-            "SELECT CAST(uuid AS TEXT), last_event_seq FROM dossiers WHERE unit_code = :u",
-            u=pc.unit))
+        remote = dict(
+            fresh_server.rows(
+                "SELECT CAST(uuid AS TEXT), last_event_seq FROM dossiers WHERE unit_code = :u",
+                u=pc.unit,
+            )
+        )
         assert remote == events
     finally:
         pc.close()

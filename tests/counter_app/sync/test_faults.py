@@ -45,8 +45,7 @@ def test_every_reply_lost_then_a_clean_sync_converges(
         assert report.status is not None and not report.status.all_sent
     assert faults.lost >= 3  # (a window of batches is in flight when a reply is lost)
     assert pc.states() == {"queued": 11}  # the server has ops the counter still calls pending
-    assert sqlite_server.scalar("SELECT count(*) FROM dossiers WHERE unit_code = :u",
-                                u=pc.unit) > 0
+    assert sqlite_server.scalar("SELECT count(*) FROM dossiers WHERE unit_code = :u", u=pc.unit) > 0
     faults.lose_replies = 0.0
     report = pc.sync.sync_once()
     assert report.error is None and report.duplicates > 0
@@ -120,8 +119,9 @@ def test_a_changed_byte_rejects_the_whole_batch_and_a_retry_goes_through(
     report = pc.sync.sync_once()
     assert report.error is not None and report.error.kind == FailureKind.TAMPERED
     assert "bị thay đổi" in report.error.message and report.error.retryable
-    assert sqlite_server.scalar("SELECT count(*) FROM dossiers WHERE unit_code = :u",
-                                u=pc.unit) == 0
+    assert (
+        sqlite_server.scalar("SELECT count(*) FROM dossiers WHERE unit_code = :u", u=pc.unit) == 0
+    )
     assert pc.states() == {"queued": 5}
     assert {r[0] for r in pc.sql("SELECT attempts FROM outbox")} == {1}
     assert sqlite_server.scalar("SELECT count(*) FROM audit_log WHERE event = 'bad_signature'") >= 1
@@ -132,8 +132,9 @@ def test_a_changed_byte_rejects_the_whole_batch_and_a_retry_goes_through(
     pc.close()
 
 
-def test_server_restart_mid_sync(fresh_server: ServerProcess, store_template: Path,
-                                 tmp_path: Path) -> None:
+def test_server_restart_mid_sync(
+    fresh_server: ServerProcess, store_template: Path, tmp_path: Path
+) -> None:
     """The server is stopped (and once killed -9, mid-transaction) while batches are flowing."""
     pc = _pc(store_template, tmp_path, fresh_server, options=SyncOptions(batch_ops=5))
     for hard in (False, True):
@@ -185,8 +186,12 @@ def test_clock_years_back_or_ahead_loses_nothing_and_the_server_flags_it(
     assert sqlite_server.scalar("SELECT last_skew_s FROM devices WHERE id = :d", d=device) > 1e8
     offset[0] = timedelta(0)  # the clock is fixed: everything goes up, flagged
     assert pc.sync.sync_once().error is None
-    flags = dict(sqlite_server.rows(
-        "SELECT clock_flag, count(*) FROM ops WHERE device_id = :d GROUP BY clock_flag", d=device))
+    flags = dict(
+        sqlite_server.rows(
+            "SELECT clock_flag, count(*) FROM ops WHERE device_id = :d GROUP BY clock_flag",
+            d=device,
+        )
+    )
     assert flags.get("behind", 0) >= 3 and flags.get("ahead", 0) >= 4
     assert len(first + back + ahead) == 6
     assert_converged(sqlite_server, pc)

@@ -46,8 +46,10 @@ def test_work_before_enrolment_is_sent_after_it(
     assert "chưa đăng ký" in early.error.message and "Đăng ký máy" in early.error.advice
     assert pc.states() == {"queued": 4}
     pc.enrol(sqlite_server)
-    device = pc.sql("SELECT server_device_id, server_public_key, public_key, private_key, "
-                    "enrolled_at, server_url FROM devices WHERE is_self")[0]
+    device = pc.sql(
+        "SELECT server_device_id, server_public_key, public_key, private_key, "
+        "enrolled_at, server_url FROM devices WHERE is_self"
+    )[0]
     assert all(device) and len(device[3]) == 32 and device[5] == sqlite_server.base_url
     report = pc.sync.sync_once()
     assert report.error is None, report.error
@@ -63,16 +65,20 @@ def test_province_status_becomes_a_local_event_without_an_outbox_op(
     pc.enrol(sqlite_server)
     code = pc.receive(2)[0]
     assert pc.sync.sync_once().error is None
-    sqlite_server.cli("dossier", "status", code, "9", "--note", "Có kết quả",
-                      "--actor", "Sở Tư pháp")
+    sqlite_server.cli(
+        "dossier", "status", code, "9", "--note", "Có kết quả", "--actor", "Sở Tư pháp"
+    )
     ops_before = pc.sql("SELECT count(*) FROM outbox")[0][0]
     report = pc.sync.sync_once()
     assert report.error is None and report.pull_applied == 1
     assert pc.sql("SELECT count(*) FROM outbox")[0][0] == ops_before
     assert pc.sql("SELECT status, sub_state FROM dossiers WHERE code = ?", code) == [
-        (9, "result_at_counter")]
-    event = pc.sql("SELECT kind, actor, from_status, to_status, note, origin FROM dossier_events "
-                   "WHERE origin = 'province'")
+        (9, "result_at_counter")
+    ]
+    event = pc.sql(
+        "SELECT kind, actor, from_status, to_status, note, origin FROM dossier_events "
+        "WHERE origin = 'province'"
+    )
     assert event == [("province_status", "Sở Tư pháp", 2, 9, "Có kết quả", "province")]
     pc.services.returns.return_result(code, "Trần Thị Nhận", "042195000009", "canbo", True)
     assert pc.sync.sync_once().error is None
@@ -93,7 +99,8 @@ def test_a_status_the_rules_refuse_is_recorded_not_applied(
     assert report.pull_not_applied == 1 and report.status is not None
     assert report.status.not_applied_updates == 1
     message = pc.sql(  # other tests' revocations reach every unit's feed too
-        "SELECT result, message FROM province_updates WHERE kind = 'dossier.status'")[0]
+        "SELECT result, message FROM province_updates WHERE kind = 'dossier.status'"
+    )[0]
     assert message[0] == "not_applied" and "Không thể chuyển" in message[1]
     assert pc.status_of(code) == Status.WITHDRAWN
 
@@ -120,16 +127,16 @@ def test_catalogue_calendar_and_tracking_pool_are_installed(
     assert versions[-1] == (document["version"], 1) and (old_version, 0) in versions
     after = pc.receive(1)[0]
     assert dict(pc.sql("SELECT code, catalogue_version FROM dossiers")) == {
-        before: old_version, after: document["version"]}
+        before: old_version,
+        after: document["version"],
+    }
     assert not pc.services.calendar.calendar().is_working_day(date(2031, 3, 4))
     assert sorted(r[0] for r in pc.sql("SELECT number FROM tracking_pool")) == sorted(numbers)
     assert pc.sync.sync_once().error is None
     assert_converged(sqlite_server, pc)
 
 
-def test_a_revoked_counter_stops_and_says_so(
-    sqlite_server: ServerProcess, pc: CounterPC
-) -> None:
+def test_a_revoked_counter_stops_and_says_so(sqlite_server: ServerProcess, pc: CounterPC) -> None:
     pc.enrol(sqlite_server)
     pc.receive(1)
     assert pc.sync.sync_once().error is None
@@ -167,22 +174,19 @@ def test_a_slot_clash_is_refused_before_anything_is_sent(
     second.close()
 
 
-def test_a_code_for_another_unit_is_not_stored(
-    sqlite_server: ServerProcess, pc: CounterPC
-) -> None:
+def test_a_code_for_another_unit_is_not_stored(sqlite_server: ServerProcess, pc: CounterPC) -> None:
     other_unit = sync_unit()
     code = sqlite_server.enrol_code(other_unit)
     with pytest.raises(SyncError) as refused:  # refused by the server, the code left unused
         pc.sync.enrol(sqlite_server.base_url, code)
     assert refused.value.server_code == "unit_mismatch" and other_unit in refused.value.message
     assert pc.sql("SELECT server_device_id FROM devices")[0][0] is None
-    assert sqlite_server.scalar("SELECT count(*) FROM devices WHERE unit_code = :u",
-                                u=other_unit) == 0
+    assert (
+        sqlite_server.scalar("SELECT count(*) FROM devices WHERE unit_code = :u", u=other_unit) == 0
+    )
 
 
-def test_bad_codes_and_addresses_are_explained(
-    sqlite_server: ServerProcess, pc: CounterPC
-) -> None:
+def test_bad_codes_and_addresses_are_explained(sqlite_server: ServerProcess, pc: CounterPC) -> None:
     with pytest.raises(SyncError) as bad:
         pc.sync.enrol(sqlite_server.base_url, "AAAA-BBBB")
     assert bad.value.kind == FailureKind.REFUSED and "không đúng" in bad.value.message

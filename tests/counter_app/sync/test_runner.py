@@ -173,11 +173,19 @@ def test_two_threads_never_sync_at_once(sqlite_server: ServerProcess, pc: Counte
     assert first and first[0].error is None
     other = CounterPC(pc.data_dir, pc.unit, options=SyncOptions())  # a second window, same store
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from pathlib import Path; "
-         "from counter_app.sync.lock import SyncLock; "
-         "h = SyncLock(Path(sys.argv[1])).hold(); h.__enter__(); print('held', flush=True); "
-         "sys.stdin.readline()", str(pc.data_dir)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)  # holds until killed
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; "
+            "from counter_app.sync.lock import SyncLock; "
+            "h = SyncLock(Path(sys.argv[1])).hold(); h.__enter__(); print('held', flush=True); "
+            "sys.stdin.readline()",
+            str(pc.data_dir),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )  # holds until killed
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
         busy = other.sync.sync_once()

@@ -87,8 +87,9 @@ def backup(fresh_server: ServerProcess, tmp_path: Path) -> Iterator[Backup]:
 
 
 def _done_ops(pc: CounterPC) -> int:
-    return int(pc.sql("SELECT count(*) FROM outbox WHERE state IN ('acked', 'duplicate_acked')")
-               [0][0])
+    return int(
+        pc.sql("SELECT count(*) FROM outbox WHERE state IN ('acked', 'duplicate_acked')")[0][0]
+    )
 
 
 def test_changes_after_a_restore_are_not_skipped_and_lost_ops_are_sent_again(

@@ -19,9 +19,14 @@ def number(code: str) -> int:
 
 
 def quarantined(server: ServerProcess, unit: str) -> list[tuple[str, str]]:
-    return [tuple(r) for r in server.rows(
-        "SELECT o.reason, o.message FROM ops o JOIN devices d ON d.id = o.device_id "
-        "WHERE d.unit_code = :u AND o.state = 'quarantined'", u=unit)]
+    return [
+        tuple(r)
+        for r in server.rows(
+            "SELECT o.reason, o.message FROM ops o JOIN devices d ON d.id = o.device_id "
+            "WHERE d.unit_code = :u AND o.state = 'quarantined'",
+            u=unit,
+        )
+    ]
 
 
 def test_a_replacement_pc_numbers_above_the_revoked_one(
@@ -71,8 +76,13 @@ def test_a_pc_that_already_printed_codes_of_a_used_slot_day_is_refused(
 
 
 def app(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(program("counter-app")), "--data-dir", str(data_dir), *args],
-                          capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [str(program("counter-app")), "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_a_pc_set_up_offline_numbers_above_the_signed_slot_file(
@@ -98,8 +108,9 @@ def test_a_pc_set_up_offline_numbers_above_the_signed_slot_file(
 
     refused = app(new_dir, "slot", "import", str(tampered), "--server-key", server_key)
     assert refused.returncode == 2
-    assert refused.stderr.startswith("Lỗi: Tệp số thứ tự hồ sơ của slot không hợp lệ hoặc đã "
-                                     "bị sửa")
+    assert refused.stderr.startswith(
+        "Lỗi: Tệp số thứ tự hồ sơ của slot không hợp lệ hoặc đã bị sửa"
+    )
     no_key = app(new_dir, "slot", "import", str(good))
     assert no_key.returncode == 2 and "--server-key" in no_key.stderr
     loaded = app(new_dir, "slot", "import", str(good), "--server-key", server_key)

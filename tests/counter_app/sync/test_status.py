@@ -20,10 +20,12 @@ SENT = "Đã gửi hết"
 def honest(pc: CounterPC) -> SyncStatus:
     """The status, checked against the outbox and receipts read straight from the file."""
     status = pc.sync.status()
-    rows = pc.sql("SELECT o.state, r.id FROM outbox o LEFT JOIN sync_receipts r "
-                  "ON r.id = o.receipt_id")
-    everything_acked = all(state in ("acked", "duplicate_acked") and receipt is not None
-                           for state, receipt in rows)
+    rows = pc.sql(
+        "SELECT o.state, r.id FROM outbox o LEFT JOIN sync_receipts r ON r.id = o.receipt_id"
+    )
+    everything_acked = all(
+        state in ("acked", "duplicate_acked") and receipt is not None for state, receipt in rows
+    )
     assert status.all_sent == everything_acked
     assert (SENT in status.text(now_vn())) == everything_acked
     return status
@@ -39,11 +41,23 @@ def push_only(pc: CounterPC, seqs: set[int]) -> None:
         me = enrolled_identity(session)
         batch = [op for op in ledger.next_batch(session, 0, 1000, 10**9) if op.device_seq in seqs]
     batch_id = new_batch_id()
-    body = build_batch(me.device_id, [op.payload for op in batch],
-                       app_version="0.1.0", catalogue_version=None, batch_id=batch_id)
+    body = build_batch(
+        me.device_id,
+        [op.payload for op in batch],
+        app_version="0.1.0",
+        catalogue_version=None,
+        batch_id=batch_id,
+    )
     with pc._client(me.server_url) as client:
-        pusher = Pusher(pc.services.store, client, me, pc.sync._push_settings, now_vn,
-                        SyncReport("test", now_vn()), None)
+        pusher = Pusher(
+            pc.services.store,
+            client,
+            me,
+            pc.sync._push_settings,
+            now_vn,
+            SyncReport("test", now_vn()),
+            None,
+        )
         pusher._send(Built(batch, batch_id, body))
 
 
@@ -90,8 +104,10 @@ def test_conflict_and_quarantine_are_errors_not_sent(
     assert report.quarantined == 1 and report.error is None
     status = honest(pc)
     assert status.errors == 1 and "1 lỗi" in status.text(now_vn())
-    assert "bad_transition" in pc.sql("SELECT last_error FROM outbox WHERE state = "
-                                      "'quarantined'")[0][0]
+    assert (
+        "bad_transition"
+        in pc.sql("SELECT last_error FROM outbox WHERE state = 'quarantined'")[0][0]
+    )
     pc.close()
     shutil.rmtree(folder)
     shutil.copytree(tmp_path / "backup", folder)  # the PC is restored from the old backup
@@ -99,8 +115,10 @@ def test_conflict_and_quarantine_are_errors_not_sent(
     pc.receive(1)  # reuses a device_seq the server already has from another op
     report = pc.sync.sync_once()
     assert report.conflicts == 1
-    assert honest(pc).errors == 1 and "seq_reused" in pc.sql(
-        "SELECT last_error FROM outbox WHERE state = 'conflict'")[0][0]
+    assert (
+        honest(pc).errors == 1
+        and "seq_reused" in pc.sql("SELECT last_error FROM outbox WHERE state = 'conflict'")[0][0]
+    )
     pc.close()
 
 
@@ -117,10 +135,18 @@ def test_an_ack_without_a_stored_receipt_is_not_sent(
 
 def test_the_oldest_pending_age(store_template: Path, tmp_path: Path) -> None:
     unit = sync_unit()
-    pc = CounterPC(make_counter_dir(store_template, tmp_path / "pc", unit), unit,
-                   clock=lambda: now_vn() - timedelta(hours=5, minutes=10))
+    pc = CounterPC(
+        make_counter_dir(store_template, tmp_path / "pc", unit),
+        unit,
+        clock=lambda: now_vn() - timedelta(hours=5, minutes=10),
+    )
     pc.receive(3)
     assert "3 hồ sơ chờ gửi, cũ nhất 5 giờ" in honest(pc).text(now_vn())
     assert [format_age(timedelta(minutes=m)) for m in (-30, 59, 61, 47 * 60, 49 * 60)] == [
-        "0 phút", "59 phút", "1 giờ", "47 giờ", "2 ngày"]
+        "0 phút",
+        "59 phút",
+        "1 giờ",
+        "47 giờ",
+        "2 ngày",
+    ]
     pc.close()

@@ -93,24 +93,35 @@ def _machine(server: ServerProcess, template: Path) -> type[RuleBasedStateMachin
             if self.transport.last_push is None:
                 return
             body, headers = self.transport.last_push
-            reply = httpx.post(f"{server.base_url}{PUSH_PATH}", content=body,
-                               headers=headers, timeout=30)
+            reply = httpx.post(
+                f"{server.base_url}{PUSH_PATH}", content=body, headers=headers, timeout=30
+            )
             assert reply.status_code == 200, reply.text
 
         @invariant()
         def server_holds_each_op_once_and_every_ack(self) -> None:
             assert self.pc.dossier_uuids() == self.made
-            rows = server.rows("SELECT CAST(op_id AS TEXT), payload_hash FROM ops "
-                               "WHERE device_id = :d", d=_device_id(self.pc))
+            rows = server.rows(
+                "SELECT CAST(op_id AS TEXT), payload_hash FROM ops WHERE device_id = :d",
+                d=_device_id(self.pc),
+            )
             remote = dict(rows)
             assert len(remote) == len(rows)
             local = dict(self.pc.sql("SELECT op_id, payload_hash FROM outbox"))
             assert remote.items() <= local.items()  # nothing the counter did not make
-            acked = {op for op, in self.pc.sql(
-                "SELECT op_id FROM outbox WHERE state IN ('acked', 'duplicate_acked')")}
+            acked = {
+                op
+                for (op,) in self.pc.sql(
+                    "SELECT op_id FROM outbox WHERE state IN ('acked', 'duplicate_acked')"
+                )
+            }
             assert acked <= set(remote)  # nothing acknowledged that the server lacks
-            dossiers = [r[0] for r in server.rows(
-                "SELECT CAST(uuid AS TEXT) FROM dossiers WHERE unit_code = :u", u=self.pc.unit)]
+            dossiers = [
+                r[0]
+                for r in server.rows(
+                    "SELECT CAST(uuid AS TEXT) FROM dossiers WHERE unit_code = :u", u=self.pc.unit
+                )
+            ]
             assert len(dossiers) == len(set(dossiers)) and set(dossiers) <= self.made
 
         def teardown(self) -> None:
@@ -129,6 +140,10 @@ def test_outbox_is_exactly_once_under_lost_replies_crashes_and_replays(
 ) -> None:
     run_state_machine_as_test(
         _machine(sqlite_server, store_template),
-        settings=settings(max_examples=EXAMPLES, stateful_step_count=STEPS, deadline=None,
-                          suppress_health_check=list(HealthCheck)),
+        settings=settings(
+            max_examples=EXAMPLES,
+            stateful_step_count=STEPS,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+        ),
     )

@@ -63,8 +63,9 @@ def test_status_bar_enrol_dialog_and_sync_now(
         assert "2 hồ sơ chờ gửi" in window.sync_label.text()
         assert "Đã gửi hết" not in window.sync_label.text()
         sync_window = _sync_window(window)
-        qtbot.waitUntil(lambda: "chưa đăng ký" in sync_window.enrolment_label.text(),
-                        timeout=10_000)
+        qtbot.waitUntil(
+            lambda: "chưa đăng ký" in sync_window.enrolment_label.text(), timeout=10_000
+        )
         assert sync_window.enrol_button.isVisible()
         dialog = EnrolDialog(controller, tasks, sync_window)
         dialog.server_edit.setText(sqlite_server.base_url)
@@ -92,7 +93,11 @@ def test_status_bar_enrol_dialog_and_sync_now(
 
 
 def test_problems_and_failures_are_explained(
-    qtbot, sqlite_server: ServerProcess, pc: CounterPC, window: MainWindow, tasks: TaskRunner,
+    qtbot,
+    sqlite_server: ServerProcess,
+    pc: CounterPC,
+    window: MainWindow,
+    tasks: TaskRunner,
     dead_port: int,
 ) -> None:
     pc.enrol(sqlite_server)

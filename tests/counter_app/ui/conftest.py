@@ -49,4 +49,3 @@ def blank_runner(blank_services, qapp) -> Iterator[object]:
     yield task_runner
     task_runner.shutdown()
     qapp.processEvents()
-

@@ -14,9 +14,13 @@ class Lanes:
         self.immediate = immediate
         self.pending: list[Callable[[], None]] = []
 
-    def run_db(self, fn: Callable[[], Any], on_ok: Callable[[Any], None] | None = None,
-               on_err: Callable[[BaseException], None] | None = None,
-               owner: object = None) -> None:
+    def run_db(
+        self,
+        fn: Callable[[], Any],
+        on_ok: Callable[[Any], None] | None = None,
+        on_err: Callable[[BaseException], None] | None = None,
+        owner: object = None,
+    ) -> None:
         def task() -> None:
             try:
                 value = fn()

@@ -9,8 +9,10 @@ from counter_app.services.search import DossierQuery
 
 CLERK = "canbo"  # made by counter_devkit/stores.py with TEST_PASSWORD
 ADMIN = "quantri"
-QR_LINE = ("042195123456|186123456|Nguyễn Thị Hồng Nhung|12031995|Nữ|"
-           "Xóm 3, xã Thạch Hà, tỉnh Hà Tĩnh|15082021")
+QR_LINE = (
+    "042195123456|186123456|Nguyễn Thị Hồng Nhung|12031995|Nữ|"
+    "Xóm 3, xã Thạch Hà, tỉnh Hà Tĩnh|15082021"
+)
 
 
 def wait_idle(qtbot, runner, timeout: int = 10_000) -> None:
@@ -32,5 +34,10 @@ def type_text(widget, text: str) -> None:
         if char.isascii():
             QTest.keyClick(widget, char)
         else:
-            QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, char,
-                               Qt.KeyboardModifier.NoModifier)
+            QTest.sendKeyEvent(
+                QTest.KeyAction.Click,
+                widget,
+                Qt.Key.Key_unknown,
+                char,
+                Qt.KeyboardModifier.NoModifier,
+            )

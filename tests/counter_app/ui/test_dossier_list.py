@@ -51,18 +51,23 @@ def codes_shown(view: DossierListView) -> list[str]:
     return [view.model.row_at(r).code for r in range(view.model.rowCount())]
 
 
-def test_the_list_starts_with_todays_dossiers_newest_first(qtbot, list_view, three_dossiers,
-                                                           runner):
+def test_the_list_starts_with_todays_dossiers_newest_first(
+    qtbot, list_view, three_dossiers, runner
+):
     list_view.apply_filters()
     qtbot.waitUntil(lambda: list_view.model.rowCount() == 3)
-    assert codes_shown(list_view) == [three_dossiers["thu"], three_dossiers["dat"],
-                                      three_dossiers["nhung"]]
+    assert codes_shown(list_view) == [
+        three_dossiers["thu"],
+        three_dossiers["dat"],
+        three_dossiers["nhung"],
+    ]
     assert list_view.count_label.text() == "3 hồ sơ"
     wait_idle(qtbot, runner)
 
 
-def test_typing_a_name_without_diacritics_finds_the_dossier(qtbot, list_view, three_dossiers,
-                                                            runner):
+def test_typing_a_name_without_diacritics_finds_the_dossier(
+    qtbot, list_view, three_dossiers, runner
+):
     list_view.apply_filters()
     qtbot.waitUntil(lambda: list_view.model.rowCount() == 3)
     type_text(list_view.search_edit, "tran van dat")
@@ -73,8 +78,9 @@ def test_typing_a_name_without_diacritics_finds_the_dossier(qtbot, list_view, th
 
 
 @pytest.mark.parametrize("typed", ["042195004321", "Lê Thị", "le thi thu"])
-def test_search_by_cccd_or_name_with_and_without_marks(qtbot, list_view, three_dossiers, typed,
-                                                       runner):
+def test_search_by_cccd_or_name_with_and_without_marks(
+    qtbot, list_view, three_dossiers, typed, runner
+):
     type_text(list_view.search_edit, typed)
     qtbot.keyClick(list_view.search_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: codes_shown(list_view) == [three_dossiers["thu"]])
@@ -123,11 +129,25 @@ class MillionDossiers:
         return [row(i) for i in range(top, max(0, top - limit), -1)]
 
 
-def row(i: int, status: int = 2, due_in: timedelta = timedelta(days=3),
-        state: DueState = DueState.ON_TIME) -> DossierRow:
-    return DossierRow(i, f"000.00.00.H27-261126-{i:07d}", f"Người nộp {i}", None, None,
-                      "2.000815", "Chứng thực bản sao", status, NOW - timedelta(hours=1),
-                      NOW + due_in, state)
+def row(
+    i: int,
+    status: int = 2,
+    due_in: timedelta = timedelta(days=3),
+    state: DueState = DueState.ON_TIME,
+) -> DossierRow:
+    return DossierRow(
+        i,
+        f"000.00.00.H27-261126-{i:07d}",
+        f"Người nộp {i}",
+        None,
+        None,
+        "2.000815",
+        "Chứng thực bản sao",
+        status,
+        NOW - timedelta(hours=1),
+        NOW + due_in,
+        state,
+    )
 
 
 def test_scrolling_to_the_bottom_fetches_the_next_keyset_page(qtbot, runner):
@@ -160,17 +180,23 @@ def test_results_of_an_older_query_are_dropped(qtbot, runner):
 
 
 def test_overdue_rows_are_red_due_soon_amber_pickup_green_closed_plain(qtbot, runner):
-    rows = [row(5, due_in=-timedelta(hours=2), state=DueState.OVERDUE),
-            row(4, due_in=timedelta(hours=5), state=DueState.DUE_SOON),
-            row(3, status=9, due_in=-timedelta(days=2), state=DueState.AWAITING_PICKUP),
-            row(2, status=10, due_in=-timedelta(days=2), state=DueState.CLOSED), row(1)]
+    rows = [
+        row(5, due_in=-timedelta(hours=2), state=DueState.OVERDUE),
+        row(4, due_in=timedelta(hours=5), state=DueState.DUE_SOON),
+        row(3, status=9, due_in=-timedelta(days=2), state=DueState.AWAITING_PICKUP),
+        row(2, status=10, due_in=-timedelta(days=2), state=DueState.CLOSED),
+        row(1),
+    ]
     model = DossierTableModel(lambda q, b, n: rows, runner, clock=lambda: NOW)
     model.set_query(object())
     qtbot.waitUntil(lambda: model.rowCount() == 5)
     colours = [model.data(model.index(r, 0), Qt.ItemDataRole.BackgroundRole) for r in range(5)]
     assert colours == [OVERDUE_BRUSH, DUE_SOON_BRUSH, PICKUP_BRUSH, None, None]
     tips = [model.data(model.index(r, 0), Qt.ItemDataRole.ToolTipRole) for r in range(5)]
-    assert [t.split("\n")[-1] for t in tips[:3]] == ["(Quá hạn)", "(Sắp đến hạn)",
-                                                      "(Có kết quả, chờ trả)"]
+    assert [t.split("\n")[-1] for t in tips[:3]] == [
+        "(Quá hạn)",
+        "(Sắp đến hạn)",
+        "(Có kết quả, chờ trả)",
+    ]
     assert model.data(model.index(3, model.COL_STATUS)) == "Đã trả kết quả"
     assert not model.canFetchMore()  # a short page is the last one

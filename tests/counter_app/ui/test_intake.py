@@ -14,8 +14,9 @@ from tests.counter_app.ui.helpers import CLERK, QR_LINE, find_codes, type_text, 
 
 @pytest.fixture
 def intake(qtbot, services, runner) -> IntakeView:
-    view = IntakeView(services.procedures, services.calendar, services.dossiers,
-                      services.slips, runner, CLERK)
+    view = IntakeView(
+        services.procedures, services.calendar, services.dossiers, services.slips, runner, CLERK
+    )
     qtbot.addWidget(view)
     view.resize(1280, 860)
     view.show()
@@ -82,10 +83,12 @@ def test_a_damaged_scan_is_explained_under_the_scan_box(qtbot, intake):
     assert intake.applicant_form.scan_edit.hasFocus()
 
 
-@pytest.mark.parametrize(("typed", "expected"), [("chung thuc ban sao", "2.000815"),
-                                                 ("ket hon", "1.000894")])
-def test_a_procedure_is_picked_by_typing_without_diacritics(qtbot, intake, services, runner,
-                                                            typed, expected):
+@pytest.mark.parametrize(
+    ("typed", "expected"), [("chung thuc ban sao", "2.000815"), ("ket hon", "1.000894")]
+)
+def test_a_procedure_is_picked_by_typing_without_diacritics(
+    qtbot, intake, services, runner, typed, expected
+):
     pick_procedure(qtbot, intake, typed)
     info = intake.picker.chosen
     assert info.code == expected
@@ -122,8 +125,9 @@ def test_messages_appear_next_to_the_fields_red_blocks_amber_warns(qtbot, intake
 
 
 def test_save_is_refused_while_blocking_issues_remain(qtbot, intake, services):
-    qtbot.keyClick(intake.applicant_form.scan_edit, Qt.Key.Key_S,
-                   Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        intake.applicant_form.scan_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier
+    )
     assert intake.message.kind == "error"
     assert intake.picker.message.text() == "Chưa chọn thủ tục hành chính."
     assert intake.applicant_form.messages["full_name"].text() == "Chưa nhập họ tên."
@@ -131,8 +135,9 @@ def test_save_is_refused_while_blocking_issues_remain(qtbot, intake, services):
     assert services.search.find(today_query()) == []
 
 
-def test_ctrl_s_commits_then_shows_the_slip_with_a_readable_barcode(qtbot, intake, services,
-                                                                     runner):
+def test_ctrl_s_commits_then_shows_the_slip_with_a_readable_barcode(
+    qtbot, intake, services, runner
+):
     saved: list[str] = []
     intake.dossier_saved.connect(saved.append)
     scan_card(qtbot, intake)
@@ -159,8 +164,9 @@ def test_ctrl_s_commits_then_shows_the_slip_with_a_readable_barcode(qtbot, intak
     wait_idle(qtbot, runner)
 
 
-def test_f9_saves_too_and_nothing_is_printed_when_the_commit_fails(qtbot, intake, services,
-                                                                   runner, monkeypatch):
+def test_f9_saves_too_and_nothing_is_printed_when_the_commit_fails(
+    qtbot, intake, services, runner, monkeypatch
+):
     rendered: list[str] = []
     monkeypatch.setattr(services.slips, "render_for", lambda code: rendered.append(code) or b"")
 
@@ -193,7 +199,8 @@ def test_result_by_post_needs_an_address_and_takes_the_applicants(qtbot, intake)
 
 
 def test_a_clock_400_days_behind_asks_the_clerk_before_anything_is_stored_or_printed(
-        qtbot, intake, services, runner):
+    qtbot, intake, services, runner
+):
     from datetime import timedelta
 
     from PySide6.QtWidgets import QMessageBox
@@ -217,8 +224,9 @@ def test_a_clock_400_days_behind_asks_the_clerk_before_anything_is_stored_or_pri
     assert "chậm 400 ngày so với giờ máy chủ" in question.text()
     assert saved == [] and intake.preview is None
     assert find_codes(services, "0912345678") == []  # nothing stored, no code taken
-    keep = next(b for b in question.buttons()
-                if question.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+    keep = next(
+        b for b in question.buttons() if question.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole
+    )
     qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: intake.preview is not None, timeout=15_000)
     assert find_codes(services, "0912345678") == saved
@@ -243,8 +251,9 @@ def test_a_clerk_who_declines_the_clock_warning_stores_nothing(qtbot, intake, se
     qtbot.keyClick(intake.checklist, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: intake.clock_question is not None, timeout=15_000)
     question = intake.clock_question
-    fix = next(b for b in question.buttons()
-               if question.buttonRole(b) == QMessageBox.ButtonRole.RejectRole)
+    fix = next(
+        b for b in question.buttons() if question.buttonRole(b) == QMessageBox.ButtonRole.RejectRole
+    )
     qtbot.mouseClick(fix, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: intake.clock_question is None)
     wait_idle(qtbot, runner)

@@ -59,8 +59,9 @@ class Dossiers:
         self.received: list[object] = []
 
     def receive(self, request, *, clock_confirmed: bool = False) -> str:
-        if self.refusal is not None and not (clock_confirmed and isinstance(
-                self.refusal, ClockSuspect)):
+        if self.refusal is not None and not (
+            clock_confirmed and isinstance(self.refusal, ClockSuspect)
+        ):
             raise self.refusal
         self.received.append(request)
         return CODE
@@ -76,8 +77,12 @@ class Slips:
         return f"%PDF {code}".encode()
 
 
-def presenter_for(screen: Screen, dossiers: Dossiers | None = None, slips: Slips | None = None,
-                  lanes: Lanes | None = None) -> IntakePresenter:
+def presenter_for(
+    screen: Screen,
+    dossiers: Dossiers | None = None,
+    slips: Slips | None = None,
+    lanes: Lanes | None = None,
+) -> IntakePresenter:
     return IntakePresenter(screen, dossiers or Dossiers(), slips or Slips(), lanes or Lanes())
 
 
@@ -85,8 +90,14 @@ def test_a_clean_form_is_stored_first_then_its_slip_is_shown():
     screen, dossiers = Screen(), Dossiers()
     presenter_for(screen, dossiers).save_and_print()
     assert dossiers.received == [screen.request]
-    assert screen.did == [("check_all",), ("saving", "True"), ("saving", "False"), ("reset",),
-                          ("saved", CODE), ("slip", CODE, f"%PDF {CODE}")]
+    assert screen.did == [
+        ("check_all",),
+        ("saving", "True"),
+        ("saving", "False"),
+        ("reset",),
+        ("saved", CODE),
+        ("slip", CODE, f"%PDF {CODE}"),
+    ]
     assert screen.messages == [
         ("info", "Đang lưu hồ sơ…"),
         ("success", f"Đã lưu hồ sơ {CODE}. Đang tạo giấy tiếp nhận…"),
@@ -95,15 +106,20 @@ def test_a_clean_form_is_stored_first_then_its_slip_is_shown():
 
 
 def test_blocking_issues_stop_the_save_and_put_the_cursor_in_the_first_field():
-    screen = Screen([ValidationIssue("phone", "Số điện thoại có vẻ chưa đúng.", False),
-                     ValidationIssue("full_name", "Chưa nhập họ tên.", True),
-                     ValidationIssue("applicant", "Người nộp phải đủ 18 tuổi.", True)])
+    screen = Screen(
+        [
+            ValidationIssue("phone", "Số điện thoại có vẻ chưa đúng.", False),
+            ValidationIssue("full_name", "Chưa nhập họ tên.", True),
+            ValidationIssue("applicant", "Người nộp phải đủ 18 tuổi.", True),
+        ]
+    )
     dossiers = Dossiers()
     presenter_for(screen, dossiers).save_and_print()
     assert dossiers.received == []
     # an issue with no field on screen is spelled out in the message bar
-    assert screen.messages == [("error", "Chưa lưu: còn 2 lỗi cần sửa (chữ đỏ dưới ô nhập).\n"
-                                         "Người nộp phải đủ 18 tuổi.")]
+    assert screen.messages == [
+        ("error", "Chưa lưu: còn 2 lỗi cần sửa (chữ đỏ dưới ô nhập).\nNgười nộp phải đủ 18 tuổi.")
+    ]
     assert screen.did == [("check_all",), ("focus", "full_name")]
 
 
@@ -112,16 +128,22 @@ def test_a_refusal_by_the_service_is_shown_at_its_field_and_nothing_is_printed()
     screen = Screen()
     presenter = presenter_for(screen, Dossiers(refusal))
     presenter.save_and_print()
-    assert screen.did == [("check_all",), ("saving", "True"), ("saving", "False"),
-                          ("check_all",), ("focus", "id_number")]
+    assert screen.did == [
+        ("check_all",),
+        ("saving", "True"),
+        ("saving", "False"),
+        ("check_all",),
+        ("focus", "id_number"),
+    ]
     assert screen.messages[-1] == ("error", "Chưa lưu: còn 1 lỗi cần sửa (chữ đỏ dưới ô nhập).")
     assert not presenter.saving and presenter.last_code is None
 
 
 def test_a_store_that_cannot_write_says_so_and_keeps_the_form():
     screen = Screen()
-    presenter_for(screen, Dossiers(ServiceError("Ổ đĩa đầy: không ghi được hồ sơ."))
-                  ).save_and_print()
+    presenter_for(
+        screen, Dossiers(ServiceError("Ổ đĩa đầy: không ghi được hồ sơ."))
+    ).save_and_print()
     assert screen.messages[-1] == ("error", "Chưa lưu được hồ sơ: Ổ đĩa đầy: không ghi được hồ sơ.")
     assert ("reset",) not in screen.did
 

@@ -39,8 +39,9 @@ def test_a_clerks_day_intake_list_detail_and_return(qtbot, window, services, run
     return_by_scan(qtbot, window, code)
     assert services.details.get(code).status == Status.RETURNED
     listing = window.dossiers
-    qtbot.waitUntil(lambda: listing.model.rowCount() == 1
-                    and listing.model.row_at(0).status == Status.RETURNED)
+    qtbot.waitUntil(
+        lambda: listing.model.rowCount() == 1 and listing.model.row_at(0).status == Status.RETURNED
+    )
     wait_idle(qtbot, runner)
 
 
@@ -66,8 +67,9 @@ def open_from_the_list(qtbot, window: MainWindow, code: str) -> None:
     qtbot.waitUntil(lambda: listing.model.rowCount() == 1)
     listing.table.setFocus()
     qtbot.keyClick(listing.table, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.detail_dialog is not None
-                    and window.detail_dialog.detail is not None)
+    qtbot.waitUntil(
+        lambda: window.detail_dialog is not None and window.detail_dialog.detail is not None
+    )
     dialog = window.detail_dialog
     assert dialog.detail.code == code
     assert dialog.events_table.rowCount() == 1
@@ -89,6 +91,7 @@ def return_by_scan(qtbot, window: MainWindow, code: str) -> None:
     qtbot.waitUntil(lambda: returns.detail is not None)
     qtbot.keyClick(returns.scan_edit, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: returns.message.kind == "success")
+
 
 def back_to(qtbot, window: MainWindow) -> None:
     window.activateWindow()

@@ -27,8 +27,10 @@ def return_view(qtbot, services, runner) -> ReturnView:
 
 def ready_dossier(services, procedure: str = "2.000815") -> str:
     """A received dossier whose result is in (status 9), with its procedure's own fees."""
-    fees = tuple(replace(f, paid=f.collected == "at_receipt")
-                 for f in services.procedures.get(procedure).fees)
+    fees = tuple(
+        replace(f, paid=f.collected == "at_receipt")
+        for f in services.procedures.get(procedure).fees
+    )
     code = services.dossiers.receive(replace(intake_request(procedure=procedure), fees=fees))
     services.dossiers.change_status(code, Status.DONE, CLERK, "Có kết quả")
     return code
@@ -41,8 +43,9 @@ def scan_slip(qtbot, view: ReturnView, code: str) -> None:
     qtbot.keyClick(view.scan_edit, Qt.Key.Key_Return)
 
 
-def test_scanning_a_ready_dossier_and_confirming_marks_it_returned(qtbot, return_view, services,
-                                                                   runner):
+def test_scanning_a_ready_dossier_and_confirming_marks_it_returned(
+    qtbot, return_view, services, runner
+):
     code = ready_dossier(services)
     returned: list[str] = []
     return_view.dossier_returned.connect(returned.append)
@@ -65,12 +68,16 @@ def test_scanning_a_ready_dossier_and_confirming_marks_it_returned(qtbot, return
     wait_idle(qtbot, runner)
 
 
-@pytest.mark.parametrize(("make", "expected"), [
-    (lambda services: "000.00.00.H27-000101-9999", "Không tìm thấy"),
-    (lambda services: services.dossiers.receive(intake_request()), "chưa có kết quả"),
-])
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (lambda services: "000.00.00.H27-000101-9999", "Không tìm thấy"),
+        (lambda services: services.dossiers.receive(intake_request()), "chưa có kết quả"),
+    ],
+)
 def test_unknown_or_unready_codes_are_explained_and_the_box_is_ready_again(
-        qtbot, return_view, services, runner, make, expected):
+    qtbot, return_view, services, runner, make, expected
+):
     code = make(services)
     scan_slip(qtbot, return_view, code)
     qtbot.waitUntil(lambda: return_view.message.kind == "error")
@@ -80,8 +87,7 @@ def test_unknown_or_unready_codes_are_explained_and_the_box_is_ready_again(
     wait_idle(qtbot, runner)
 
 
-def test_scanning_another_slip_replaces_the_dossier_on_screen(qtbot, return_view, services,
-                                                             runner):
+def test_scanning_another_slip_replaces_the_dossier_on_screen(qtbot, return_view, services, runner):
     first, second = ready_dossier(services), ready_dossier(services)
     scan_slip(qtbot, return_view, first)
     qtbot.waitUntil(lambda: return_view.detail is not None)
@@ -100,8 +106,7 @@ def test_a_second_scan_of_a_returned_dossier_says_so(qtbot, return_view, service
     wait_idle(qtbot, runner)
 
 
-def test_fees_due_at_return_must_be_ticked_before_confirming(qtbot, return_view, services,
-                                                             runner):
+def test_fees_due_at_return_must_be_ticked_before_confirming(qtbot, return_view, services, runner):
     code = ready_dossier(services, procedure="1.013978")  # land: 100.000 đ collected at return
     scan_slip(qtbot, return_view, code)
     qtbot.waitUntil(lambda: return_view.detail is not None)

@@ -59,8 +59,9 @@ class Returns:
             raise NotFound(f"Không tìm thấy hồ sơ {code}.")
         return SimpleNamespace(code=code, fees=self.fees)
 
-    def return_result(self, code, receiver_name, receiver_id_number, actor, fees_collected,
-                      note=None) -> None:
+    def return_result(
+        self, code, receiver_name, receiver_id_number, actor, fees_collected, note=None
+    ) -> None:
         self.handed.append((code, receiver_name, receiver_id_number, actor, fees_collected, note))
 
 
@@ -82,8 +83,10 @@ def test_an_unknown_code_is_explained_with_the_code_itself():
     screen = Screen(scanned="000.00.00.H27-000101-9999")
     presenter = scanned(screen, Returns())
     assert presenter.detail is None
-    assert screen.messages[-1] == ("error", "000.00.00.H27-000101-9999: Không tìm thấy hồ sơ "
-                                            "000.00.00.H27-000101-9999.")
+    assert screen.messages[-1] == (
+        "error",
+        "000.00.00.H27-000101-9999: Không tìm thấy hồ sơ 000.00.00.H27-000101-9999.",
+    )
     assert screen.did == [("show", None), ("ready_for_scan",)]
 
 
@@ -109,8 +112,9 @@ def test_fees_due_at_return_must_be_collected_before_the_result_is_handed_back()
     assert returns.handed == [] and screen.did[-1] == ("focus", "fees")
     screen.filled = Receiver("Trần Văn Đạt", "042095001234", True, "Người nhà nhận thay")
     presenter.confirm()
-    assert returns.handed == [(CODE, "Trần Văn Đạt", "042095001234", CLERK, True,
-                               "Người nhà nhận thay")]
+    assert returns.handed == [
+        (CODE, "Trần Văn Đạt", "042095001234", CLERK, True, "Người nhà nhận thay")
+    ]
     assert screen.messages[-1] == ("success", f"Đã trả kết quả hồ sơ {CODE} cho Trần Văn Đạt.")
     assert screen.did[-3:] == [("show", None), ("returned", CODE), ("focus_first_field",)]
     assert presenter.detail is None

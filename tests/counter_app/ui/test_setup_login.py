@@ -49,7 +49,10 @@ def test_wizard_completes_and_creates_the_administrator(qtbot, blank_services, b
     qtbot.waitUntil(lambda: wizard.result() == QDialog.DialogCode.Accepted)
     identity = blank_services.setup.identity()
     assert (identity.unit_code, identity.counter_name, identity.slot) == (
-        chosen_unit, "Quầy tiếp nhận số 2", 2)
+        chosen_unit,
+        "Quầy tiếp nhận số 2",
+        2,
+    )
     admin = blank_services.accounts.sign_in("thuha", NEW_PASSWORD)
     assert (admin.full_name, admin.role) == ("Lê Thị Thu Hà", "supervisor")
 
@@ -66,8 +69,7 @@ def test_wizard_refuses_two_different_passwords(qtbot, blank_services, blank_run
     assert not blank_services.setup.is_set_up()
 
 
-def test_wizard_shows_the_service_refusal_of_a_short_password(qtbot, blank_services,
-                                                               blank_runner):
+def test_wizard_shows_the_service_refusal_of_a_short_password(qtbot, blank_services, blank_runner):
     wizard = _open_wizard(qtbot, blank_services, blank_runner)
     _fill_to_admin_page(qtbot, wizard)
     page = wizard.admin_page

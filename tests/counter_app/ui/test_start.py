@@ -25,8 +25,9 @@ def test_the_bundled_font_is_the_application_font(qapp):
     assert "Noto Sans" in QFontDatabase.families()
 
 
-def test_first_start_runs_the_wizard_then_signs_the_new_administrator_in(qtbot, blank_services,
-                                                                          blank_runner):
+def test_first_start_runs_the_wizard_then_signs_the_new_administrator_in(
+    qtbot, blank_services, blank_runner
+):
     seen: list[str] = []
 
     def drive_modal() -> None:
@@ -104,9 +105,7 @@ def test_a_set_up_counter_shows_the_login_while_the_store_opens_behind_it(qtbot,
         start.close()
 
 
-def test_a_damaged_store_at_start_names_the_newest_backup_and_the_restore_command(
-    qtbot, data_dir
-):
+def test_a_damaged_store_at_start_names_the_newest_backup_and_the_restore_command(qtbot, data_dir):
     """The store failed its start-up check: the log-in window says so and how to restore."""
     from counter_app.app import build_context
     from counter_app.services.backups import create_backup

@@ -26,9 +26,10 @@ def test_store_work_runs_one_at_a_time_off_the_gui_thread(qtbot, runner):
 
     results: list[int] = []
     for n in range(8):
-        runner.run_db(lambda n=n: work(n),
-                      lambda value: (results.append(value),
-                                     delivered_on.append(threading.get_ident())))
+        runner.run_db(
+            lambda n=n: work(n),
+            lambda value: (results.append(value), delivered_on.append(threading.get_ident())),
+        )
     wait_idle(qtbot, runner)
     assert results == list(range(8))  # in submission order
     assert max(overlaps) == 1

@@ -35,7 +35,11 @@ def test_a_good_create_op_is_taken_with_its_fields_and_the_hash_of_its_bytes(
     assert isinstance(result, IncomingOp)
     assert result.payload_hash == hashlib.sha256(body).hexdigest()
     assert (result.op_id, result.device_seq, result.dossier_code, result.index) == (
-        op["op_id"], op["device_seq"], op["dossier_code"], 3)
+        op["op_id"],
+        op["device_seq"],
+        op["dossier_code"],
+        3,
+    )
     assert result.create is not None and result.create.status == op["data"]["status"]
     assert result.create.applicant.full_name == op["data"]["applicant"]["full_name"]
     assert canonical_json(op["data"]) == result.data_json
@@ -48,7 +52,10 @@ def test_a_good_event_op_is_taken(device: FakeDevice) -> None:
     assert isinstance(result, IncomingOp)
     assert result.create is None
     assert (result.prev_seq, result.event.to_status, result.event.note) == (
-        create["device_seq"], 4, "Chuyển phòng Tư pháp")
+        create["device_seq"],
+        4,
+        "Chuyển phòng Tư pháp",
+    )
 
 
 def test_upper_case_uuids_are_taken_and_written_canonically(device: FakeDevice) -> None:
@@ -70,6 +77,7 @@ def _set(path: str, value: Any) -> Edit:
         for name in parents:
             target = target[int(name)] if isinstance(target, list) else target[name]
         target[last] = value
+
     return edit
 
 
@@ -80,6 +88,7 @@ def _drop(path: str) -> Edit:
         for name in parents:
             target = target[name]
         del target[last]
+
     return edit
 
 
@@ -93,8 +102,7 @@ CREATE_FAULTS: list[tuple[str, Edit, str, str]] = [
     ("status 11", _set("data.status", 11), "bad_status", "11"),
     ("status true", _set("data.status", True), "bad_status", "True"),
     ("channel text", _set("data.channel", "1"), "malformed", "channel"),
-    ("bad time", _set("data.received_at", "2026-13-01T08:00:00+07:00"), "bad_time",
-     "received_at"),
+    ("bad time", _set("data.received_at", "2026-13-01T08:00:00+07:00"), "bad_time", "received_at"),
     ("naive time", _set("data.due_at", "2026-11-30T16:30:00"), "bad_time", "due_at"),
     ("naive created", _set("created_at", "2026-11-26T08:00:00"), "bad_time", "created_at"),
     ("negative copies", _set("data.components.0.copies", -1), "malformed", "copies"),
@@ -117,9 +125,11 @@ CREATE_FAULTS: list[tuple[str, Edit, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("fault", "reason", "words"),
-                         [(f, r, w) for _, f, r, w in CREATE_FAULTS],
-                         ids=[name for name, *_ in CREATE_FAULTS])
+@pytest.mark.parametrize(
+    ("fault", "reason", "words"),
+    [(f, r, w) for _, f, r, w in CREATE_FAULTS],
+    ids=[name for name, *_ in CREATE_FAULTS],
+)
 def test_a_faulty_create_op_is_refused_with_its_reason(
     device: FakeDevice, fault: Edit, reason: str, words: str
 ) -> None:
@@ -143,7 +153,11 @@ def test_an_op_that_is_not_an_object_is_refused_without_an_identity() -> None:
     result = check_op(b"[1, 2]", UNIT, 5)
     assert isinstance(result, Rejected)
     assert (result.reason, result.op_id, result.device_seq, result.index) == (
-        "malformed", None, None, 5)
+        "malformed",
+        None,
+        None,
+        5,
+    )
 
 
 def test_the_hash_is_over_the_bytes_as_sent(device: FakeDevice) -> None:

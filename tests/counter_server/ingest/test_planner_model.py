@@ -28,8 +28,9 @@ def _chains(lengths: list[int]) -> list[list[dict[str, Any]]]:
     chains = []
     for length in lengths:
         first = device.create_op()
-        chain = [first] + [device.event_op(first["dossier_uuid"], None, kind="note")
-                           for _ in range(length - 1)]
+        chain = [first] + [
+            device.event_op(first["dossier_uuid"], None, kind="note") for _ in range(length - 1)
+        ]
         chains.append(chain)
     return chains
 
@@ -49,8 +50,9 @@ def batches(draw: st.DrawFn) -> tuple[list[list[dict[str, Any]]], list[tuple[dic
     return chains, draw(st.permutations(sent))
 
 
-def _expected(chains: list[list[dict[str, Any]]],
-              sent: list[tuple[dict[str, Any], str]]) -> list[str]:
+def _expected(
+    chains: list[list[dict[str, Any]]], sent: list[tuple[dict[str, Any], str]]
+) -> list[str]:
     first_bytes: dict[str, bytes] = {}
     for op, _ in sent:
         first_bytes.setdefault(op["op_id"], canonical_json(op))
@@ -64,7 +66,7 @@ def _expected(chains: list[list[dict[str, Any]]],
             continue
         seen.add(op_id)
         chain = next(c for c in chains if c[0]["dossier_uuid"] == op["dossier_uuid"])
-        before = chain[:[o["op_id"] for o in chain].index(op_id)]
+        before = chain[: [o["op_id"] for o in chain].index(op_id)]
         if all(o["op_id"] in present for o in before):
             # an edited first copy is applied as sent (the server never saw the original)
             expected.append("applied")
