@@ -4,7 +4,8 @@
 # It installs this repository's distribution WITHOUT its dependencies (the desktop program's
 # Qt, reportlab and the like stay out), then the `server` extra's requirements as pyproject.toml
 # lists them. Afterwards DIR/bin/counter-server runs the server (see counter_server/README.md).
-# PYTHON picks the interpreter (default: python3); pip needs the package index or its cache.
+# PYTHON picks the interpreter (default: the first Python 3.12 found, as scripts/setup.sh does);
+# pip needs the package index or its cache.
 set -euo pipefail
 if [[ $# -ne 1 ]]; then
   echo "usage: scripts/server-venv.sh DIR" >&2
@@ -12,7 +13,18 @@ if [[ $# -ne 1 ]]; then
 fi
 target=$1
 root=$(cd "$(dirname "$0")/.." && pwd)
-"${PYTHON:-python3}" -m venv "$target"
+pick_python() {
+  local candidate
+  for candidate in "${PYTHON:-}" "$HOME"/.pyenv/versions/3.12.*/bin/python3 python3.12 python3; do
+    [[ -n $candidate ]] || continue
+    if "$candidate" -c 'import sys; assert sys.version_info[:2] == (3, 12)' >/dev/null 2>&1; then
+      echo "$candidate"; return
+    fi
+  done
+  echo "server-venv: Python 3.12 is needed (set PYTHON)" >&2
+  exit 1
+}
+"$(pick_python)" -m venv "$target"
 py="$target/bin/python"
 
 mapfile -t requirements < <("$py" - "$root/pyproject.toml" <<'PY'
