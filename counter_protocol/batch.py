@@ -21,11 +21,11 @@ from counter_protocol import jsonscan
 from counter_protocol.encoding import (
     COMPRESSION_LEVEL,
     MAX_BATCH_BYTES,
-    ProtocolError,
     canonical_json,
     compress,
     decompress,
 )
+from counter_protocol.errors import ProtocolError
 from counter_protocol.ops import Op
 from counter_protocol.timefmt import format_time, parse_time, within_wire_range
 

@@ -17,16 +17,14 @@ import msgspec
 import orjson
 import zstandard
 
+from counter_protocol.errors import ProtocolError
+
 COMPRESSION_LEVEL = 3  # ~100 B per new dossier on 500-op batches; higher levels gain little
 MAX_BATCH_BYTES = 32 * 1024 * 1024  # decompressed; a bigger body is refused unread
 
 T = TypeVar("T")
 
 _CANONICAL = msgspec.json.Encoder(order="sorted")
-
-
-class ProtocolError(ValueError):
-    """Bytes or JSON that do not follow this protocol."""
 
 
 def canonical_json(value: Any) -> bytes:

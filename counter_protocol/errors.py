@@ -34,3 +34,8 @@ class UserError(Exception):
     def one_line(self) -> str:
         """The message and what to do, on one line (the CLI's error line, the log, a status bar)."""
         return f"{self.message} {self.advice}".strip()
+
+
+class ProtocolError(ValueError):
+    """Bytes or JSON that do not follow the sync protocol: a bug or a forgery on the other end,
+    never something a clerk typed (so not a `UserError`)."""

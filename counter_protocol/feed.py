@@ -29,7 +29,7 @@ from typing import Any, Final
 import msgspec
 from msgspec import Struct
 
-from counter_protocol.encoding import ProtocolError
+from counter_protocol.errors import ProtocolError
 from counter_protocol.receipt import verify_server_body
 from counter_protocol.signing import Ed25519PublicKey
 from counter_protocol.transport import CHANGES_PATH

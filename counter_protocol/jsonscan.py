@@ -11,7 +11,7 @@ import re
 
 import orjson
 
-from counter_protocol.encoding import ProtocolError
+from counter_protocol.errors import ProtocolError
 
 # A whole string (escapes included) or one structural character; everything else is skipped.
 _TOKEN = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{},:]', re.DOTALL)

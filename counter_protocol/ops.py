@@ -5,8 +5,8 @@ its kind: `CreateData` for `dossier.create` (a received dossier with its first e
 `EventData` for `dossier.event` (a later event, such as a status change or a return). The
 counter builds `Op[CreateData]` / `Op[EventData]` and stores `canonical_json(op)`; the server
 decodes the same bytes as `Op[Raw]` (its data left unparsed), hashes them as received, then
-decodes the data with the type of the op's kind (`DATA_TYPES`). Adding a field means adding it
-here, once, with a default so that ops stored before it still decode.
+decodes the data with the decoder of the op's kind (`DATA_DECODERS`). Adding a field means
+adding it here, once, with a default so that ops stored before it still decode.
 
 The length limits and status codes below are the server's checks, declared with the types:
 msgspec applies them while decoding; building a struct in Python does not check them.
@@ -131,20 +131,23 @@ class Op(Struct, Generic[DataT], kw_only=True):
 CreateOp = Op[CreateData]
 EventOp = Op[EventData]
 OpData = CreateData | EventData
-DATA_TYPES: Final[dict[str, type[OpData]]] = {KIND_CREATE: CreateData, KIND_EVENT: EventData}
 
 # Decoders are built once; each decodes and type-checks in one C pass.
 OP_HEAD = msgspec.json.Decoder(Op[Raw])
 CREATE_DATA = msgspec.json.Decoder(CreateData)
 EVENT_DATA = msgspec.json.Decoder(EventData)
+DATA_DECODERS: Final[dict[str, msgspec.json.Decoder[Any]]] = {
+    KIND_CREATE: CREATE_DATA,
+    KIND_EVENT: EVENT_DATA,
+}
 WireError = (msgspec.ValidationError, msgspec.DecodeError, UnicodeDecodeError)  # bad UTF-8
 
 
-def decode_op(body: bytes) -> Op[CreateData] | Op[EventData]:
-    """A whole op from its bytes, data typed by kind; msgspec.ValidationError if it is not one."""
+def decode_op(body: bytes) -> CreateOp | EventOp:
+    """A whole op from its bytes, data typed by kind; msgspec.ValidationError if it is not one.
+    (The server decodes in two steps instead: it checks the head before the data.)"""
     head = OP_HEAD.decode(body)
-    decoder = CREATE_DATA if head.kind == KIND_CREATE else EVENT_DATA
-    data: Any = decoder.decode(head.data)
+    data: Any = DATA_DECODERS[head.kind].decode(head.data)
     return Op(
         op_id=head.op_id,
         device_seq=head.device_seq,

@@ -14,13 +14,8 @@ from typing import Any, Final, Literal
 import msgspec
 from msgspec import Struct
 
-from counter_protocol.encoding import (
-    ProtocolError,
-    canonical_json,
-    convert,
-    decode_json_object,
-    sha256_hex,
-)
+from counter_protocol.encoding import canonical_json, convert, decode_json_object, sha256_hex
+from counter_protocol.errors import ProtocolError
 from counter_protocol.signing import (
     Ed25519PrivateKey,
     Ed25519PublicKey,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from counter_protocol.encoding import ProtocolError
+from counter_protocol.errors import ProtocolError
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 # Device times outside these bounds are absurd (a clock reset to 1970 is not: it is flagged).

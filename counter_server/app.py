@@ -25,12 +25,13 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from counter_protocol.batch import SUPPORTED_SCHEMA_VERSIONS, decode_batch
-from counter_protocol.encoding import ProtocolError, decode_json_object
+from counter_protocol.encoding import decode_json_object
 from counter_protocol.enrol import (
     EnrolRequest,
     EnrolRequestError,
     decode_enrol_request,
 )
+from counter_protocol.errors import ProtocolError
 from counter_protocol.feed import DEFAULT_CHANGES_LIMIT, MAX_CHANGES_LIMIT
 from counter_protocol.receipt import SignedReceipt
 from counter_protocol.signing import Ed25519PrivateKey, public_key_b64, sign

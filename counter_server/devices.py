@@ -13,8 +13,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
 from counter_protocol.codes import CodeError, check_agency_code, check_slot
-from counter_protocol.encoding import ProtocolError
 from counter_protocol.enrol import EnrolReply, EnrolRequest
+from counter_protocol.errors import ProtocolError
 from counter_protocol.feed import CHANGE_DEVICE_REVOKED, DeviceRevokedChange
 from counter_protocol.signing import SignatureError, load_public_key
 from counter_protocol.timefmt import format_time, parse_time

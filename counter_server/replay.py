@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Engine, delete, insert, update
 from sqlalchemy.exc import IntegrityError
 
-from counter_protocol.encoding import ProtocolError
+from counter_protocol.errors import ProtocolError
 from counter_protocol.timefmt import parse_time
 from counter_protocol.transport import MAX_NONCE_LENGTH, NONCE_HEADER, TIME_HEADER
 from counter_server import audit

@@ -36,5 +36,17 @@ with open(sys.argv[1], "rb") as f:
 PY
 )
 "$py" -m pip install -q --disable-pip-version-check "${requirements[@]}"
-"$py" -m pip install -q --disable-pip-version-check --no-deps "$root"
+
+# Build from a copy of the sources: an in-tree build leaves build/ behind, whose stale files a
+# later build would package again.
+source=$(mktemp -d)
+trap 'rm -rf "$source"' EXIT
+if git -C "$root" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+  git -C "$root" ls-files -z --cached --others --exclude-standard \
+    | tar -C "$root" --null --ignore-failed-read -T - -cf - 2>/dev/null | tar -C "$source" -xf -
+else
+  tar -C "$root" --exclude=./.venv --exclude=./build --exclude=./dist --exclude='*.egg-info' \
+    -cf - . | tar -C "$source" -xf -
+fi
+"$py" -m pip install -q --disable-pip-version-check --no-deps "$source"
 echo "server-venv: $target/bin/counter-server is ready"

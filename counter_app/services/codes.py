@@ -1,4 +1,4 @@
-"""Issue dossier codes inside the transaction that stores the dossier (see domain/codes.py)."""
+"""Issue dossier codes in the transaction that stores the dossier (counter_protocol/codes.py)."""
 
 from __future__ import annotations
 

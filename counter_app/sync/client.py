@@ -19,8 +19,9 @@ import httpx
 
 from counter_app.sync.crash import AFTER_SERVER_COMMIT, crash_point
 from counter_app.sync.errors import FailureKind, SyncError
-from counter_protocol.encoding import ProtocolError, canonical_json, convert, decode_json_object
+from counter_protocol.encoding import canonical_json, convert, decode_json_object
 from counter_protocol.enrol import EnrolReply, EnrolRequest
+from counter_protocol.errors import ProtocolError
 from counter_protocol.feed import changes_target
 from counter_protocol.signing import Ed25519PrivateKey
 from counter_protocol.transport import (

@@ -26,7 +26,7 @@ from counter_app.sync.errors import FailureKind, SyncError
 from counter_app.sync.identity import Enrolled
 from counter_app.sync.pull_apply import apply_page, record_server_loss, start_over
 from counter_app.sync.report import SyncReport
-from counter_protocol.encoding import ProtocolError
+from counter_protocol.errors import ProtocolError
 from counter_protocol.feed import ChangesPage, parse_changes_page
 from counter_protocol.receipt import ReceiptError
 

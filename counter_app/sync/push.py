@@ -29,7 +29,8 @@ from counter_app.sync.identity import Enrolled
 from counter_app.sync.report import SyncReport
 from counter_protocol import receipt as wire
 from counter_protocol.batch import build_batch, new_batch_id
-from counter_protocol.encoding import ProtocolError, decode_json_object
+from counter_protocol.encoding import decode_json_object
+from counter_protocol.errors import ProtocolError
 
 MIN_BATCH_OPS = 10
 Progress = Callable[[str, int, int], None]

@@ -12,7 +12,8 @@ import orjson
 from msgspec import Raw
 
 from counter_protocol import jsonscan
-from counter_protocol.encoding import ProtocolError, sha256_hex
+from counter_protocol.encoding import sha256_hex
+from counter_protocol.errors import ProtocolError
 from counter_protocol.ops import (
     CREATE_DATA,
     EVENT_DATA,

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from counter_devkit.fake_device import FakeDevice
 from counter_protocol import jsonscan
 from counter_protocol.batch import build_batch, decode_batch
-from counter_protocol.encoding import ProtocolError, canonical_json, compress
+from counter_protocol.encoding import canonical_json, compress
+from counter_protocol.errors import ProtocolError
 from counter_server.ingest.checks import check_op
 from counter_server.ingest.records import IncomingOp, Rejected
 

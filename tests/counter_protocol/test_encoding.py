@@ -7,7 +7,8 @@ import random
 import orjson
 import pytest
 
-from counter_protocol.encoding import ProtocolError, canonical_json, convert, decode_json_object
+from counter_protocol.encoding import canonical_json, convert, decode_json_object
+from counter_protocol.errors import ProtocolError
 from counter_protocol.receipt import OpResult
 
 

@@ -9,13 +9,14 @@ import orjson
 import pytest
 
 from counter_protocol.batch import Batch, build_batch, decode_batch
-from counter_protocol.encoding import ProtocolError, canonical_json, compress, decompress
+from counter_protocol.encoding import canonical_json, compress, decompress
 from counter_protocol.enrol import (
     EnrolReply,
     EnrolRequest,
     EnrolRequestError,
     decode_enrol_request,
 )
+from counter_protocol.errors import ProtocolError
 from counter_protocol.feed import (
     CHANGE_DOSSIER_STATUS,
     Change,

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import msgspec
 import pytest
 
 from counter_app.services import outbox
+from counter_app.services.dto import ApplicantInput, ComponentInput, FeeLine, IntakeRequest
 from counter_app.services.intake import create_op_data, event_op_data
-from counter_devkit.intake import intake
 from counter_protocol.encoding import canonical_json, payload_hash, sha256_hex
 from counter_protocol.ops import (
     KIND_CREATE,
@@ -34,6 +34,28 @@ DUE = datetime(2026, 11, 30, 16, 30, tzinfo=VN_TZ)
 # orjson with sorted keys): outboxes still hold such bytes, and resends must match them.
 CREATE_HASH_BEFORE = "cf43db6a3c0b11dc9ce6847d12588fed2bca239d443aaf5c35476d9fb7573dd2"
 EVENT_HASH_BEFORE = "538b711bb3fffc1802ffbf60a91c70ef38a7747a5c7d2f612d22af7aa54efda2"
+
+
+def intake() -> IntakeRequest:
+    return IntakeRequest(
+        procedure_code="2.000815",
+        clerk="canbo",
+        note="Khách cần gấp",
+        applicant=ApplicantInput(
+            full_name="Nguyễn Thị Hồng Nhung",
+            id_number="042195123456",
+            birth_date=date(1995, 3, 12),
+            sex="Nữ",
+            phone="0912345678",
+            email="nhung@example.vn",
+            address="Xóm 3, xã Thạch Hà, tỉnh Hà Tĩnh",
+        ),
+        components=(
+            ComponentInput("Bản chính giấy tờ", 1, 0, True),
+            ComponentInput("Bản sao cần chứng thực", 0, 2, True),
+        ),
+        fees=(FeeLine("le_phi", "Lệ phí chứng thực", 2000, "at_receipt", True),),
+    )
 
 
 def create_op() -> Op[CreateData]:

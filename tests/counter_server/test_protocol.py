@@ -12,7 +12,8 @@ import zstandard
 
 from counter_devkit.fake_device import FakeDevice
 from counter_protocol.batch import MAX_BATCH_OPS, build_batch, decode_batch, new_batch_id
-from counter_protocol.encoding import ProtocolError, canonical_json, compress, decompress
+from counter_protocol.encoding import canonical_json, compress, decompress
+from counter_protocol.errors import ProtocolError
 from counter_protocol.feed import changes_target, parse_changes_page
 from counter_protocol.receipt import ReceiptError
 from counter_protocol.signing import (

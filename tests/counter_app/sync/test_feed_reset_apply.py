@@ -17,7 +17,7 @@ from counter_app.sync.pull import Puller
 from counter_app.sync.pull_apply import apply_page, start_over
 from counter_app.sync.report import SyncReport
 from counter_devkit.counter_pc import CounterPC
-from counter_protocol.encoding import ProtocolError
+from counter_protocol.errors import ProtocolError
 from counter_protocol.feed import (
     CHANGE_CALENDAR,
     CHANGE_DOSSIER_STATUS,
