@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 from pathlib import Path
 
@@ -24,7 +25,11 @@ def test_stats_and_dashboard_show_each_device(server: ServerProcess, client: htt
     assert cells[-5:] == ["giây", "5", "1", "1", "0"]  # skew, backlog, held, quarantined, flags
     assert "4" in cells  # dossiers held at the province
     token = server.cli("admin-token", "--name", "bảng theo dõi").stdout.strip()
-    assert client.post("/dashboard/login", data={"token": token}).status_code == 303
+    form = client.get("/dashboard/login")  # as a browser: the page (and its form cookie) first
+    field = re.search(r'name="form_token" value="([^"]+)"', form.text)
+    assert field is not None
+    logged_in = client.post("/dashboard/login", data={"token": token, "form_token": field[1]})
+    assert logged_in.status_code == 303
     page = client.get("/dashboard")  # with the session cookie the log-in set
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert device.unit_code in page.text and "Quầy số 1" in page.text
