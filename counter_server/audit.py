@@ -54,15 +54,6 @@ def record_now(
         record(conn, event, device_id=device_id, remote_addr=remote_addr, **detail)
 
 
-def record_now(
-    engine: Engine, event: str, *, device_id: int | None = None,
-    remote_addr: str | None = None, **detail: Any,
-) -> None:
-    """Add an entry in its own transaction (refusals: record_refusal)."""
-    with write_transaction(engine) as conn:
-        record(conn, event, device_id=device_id, remote_addr=remote_addr, **detail)
-
-
 def record_refusal(
     engine: Engine,
     event: str,
