@@ -60,7 +60,8 @@ def decode_enrol_request(body: bytes) -> EnrolRequest:
         return _REQUEST.decode(body)
     except msgspec.ValidationError as exc:
         found = _FIELD.search(str(exc))
-        raise EnrolRequestError(str(exc), (found.group(1) or found.group(2)) if found else None)\
-            from exc
+        raise EnrolRequestError(
+            str(exc), (found.group(1) or found.group(2)) if found else None
+        ) from exc
     except (msgspec.DecodeError, UnicodeDecodeError) as exc:  # bad UTF-8 inside a string
         raise EnrolRequestError(str(exc), None) from exc
