@@ -209,10 +209,17 @@ class DemoWriter:
         self._counters: dict[tuple[str, int], int] = {}
         self._ids: dict[str, int] = {}
         self._unit = ""
+        self._slots: tuple[int, ...] = tuple(range(1, 10))
 
-    def start(self, unit_code: str) -> None:
-        """Continue after what the store holds: ids, outbox sequence, codes of this unit."""
+    def start(self, unit_code: str, own_slot: int) -> None:
+        """Continue after what the store holds: ids, outbox sequence, codes of this unit.
+
+        Without an outbox, demo dossiers are numbered as if by counters in slots 1–9, leaving
+        this PC's slot free. With one, this PC will send them, and the server accepts a code only
+        from the PC whose slot it carries (docs/domain.md#numbering-slots): they take its slot."""
         self._unit = unit_code
+        if self._with_outbox:
+            self._slots = (own_slot,)
         with self._store.read() as session:
             for table in (APPLICANTS, DOSSIERS, COMPONENTS, EVENTS):
                 self._ids[table.name] = (session.scalar(select(func.max(table.c.id))) or 0) + 1
@@ -413,9 +420,8 @@ class DemoWriter:
 
     def _code(self, received: datetime) -> str:
         day = f"{received:%y%m%d}"
-        # Demo dossiers are numbered as if by counters in slots 1–9, leaving slot 0 (this PC).
         for _ in range(9):
-            slot = self._rng.randint(1, 9)
+            slot = self._rng.choice(self._slots)
             last = self._counters.get((day, slot), 0)
             if last < 999:
                 self._counters[(day, slot)] = last + 1

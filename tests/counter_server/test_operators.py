@@ -38,7 +38,7 @@ def test_stats_and_dashboard_show_each_device(server: ServerProcess, client: htt
 
 def test_health(server: ServerProcess, client: httpx.Client) -> None:
     body = client.get("/health").json()
-    assert body["status"] == "ok" and body["protocol_version"] == 1
+    assert body["status"] == "ok" and body["protocol_version"] == 2  # time + nonce signed
     assert len(body["server_public_key"]) == 44
 
 

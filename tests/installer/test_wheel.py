@@ -131,9 +131,8 @@ def test_the_installed_wheel_prints_a_slip(tmp_path: Path, pytestconfig: pytest.
 
     env, run_dir = _clean_env(), tmp_path / "elsewhere"
     run_dir.mkdir()
-    venv, cache = tmp_path / "venv", pytestconfig.cache
-    assert cache is not None, "the wheelhouse lives in pytest's cache (-p cacheprovider)"
-    _install(wheel, venv, cache.mkdir("counter-app-wheelhouse"), env)
+    venv = tmp_path / "venv"
+    _install(wheel, venv, _wheelhouse(pytestconfig, tmp_path), env)
 
     where = _run(
         venv / "bin" / "python",
@@ -163,3 +162,9 @@ def test_the_installed_wheel_prints_a_slip(tmp_path: Path, pytestconfig: pytest.
     assert smoke.returncode == 0, smoke.stdout + smoke.stderr
     assert "smoke-test: ok" in smoke.stdout
     assert "Mẫu 01 PDF" in smoke.stdout and "Qt offscreen đọc 2 trang" in smoke.stdout
+
+
+def _wheelhouse(pytestconfig: pytest.Config, tmp_path: Path) -> Path:
+    """The dependency wheels, kept in pytest's cache between runs (a fresh folder without it)."""
+    cache = getattr(pytestconfig, "cache", None)  # absent under -p no:cacheprovider
+    return cache.mkdir("counter-app-wheelhouse") if cache is not None else tmp_path / "wheelhouse"
