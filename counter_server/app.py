@@ -25,7 +25,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from counter_protocol.batch import SUPPORTED_SCHEMA_VERSIONS, decode_batch
-from counter_protocol.encoding import decode_json_object
+from counter_protocol.encoding import decode_json_object, sha256_hex
 from counter_protocol.enrol import (
     EnrolRequest,
     EnrolRequestError,
@@ -197,7 +197,15 @@ def _push(
     signed = push_signing_bytes(device_id, *stamped, body) if stamped else None
     device = authenticate(ctx.engine, headers, signed, remote, "push", audit_body=body)
     assert stamped is not None  # authenticate refused the request otherwise
-    check_fresh(ctx.engine, device, *stamped, datetime.now(UTC), ctx.clock_window, remote)
+    check_fresh(
+        ctx.engine,
+        device,
+        *stamped,
+        datetime.now(UTC),
+        ctx.clock_window,
+        remote,
+        body_hash=sha256_hex(body),
+    )
     try:
         batch = decode_batch(body)
         if batch.device_id != device.id:

@@ -303,3 +303,6 @@ class RequestNonce(Base):
     device_id: Mapped[int] = mapped_column(ForeignKey("devices.id"), primary_key=True)
     nonce: Mapped[str] = mapped_column(String(64), primary_key=True)
     expires_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    # A push's body hash: the same signed batch delivered twice (a retrying proxy) is answered
+    # again, idempotently; the same nonce on other bytes is refused (counter_server/replay.py).
+    body_hash: Mapped[str | None] = mapped_column(String(64))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 
-from sqlalchemy import Engine, delete, insert, update
+from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from counter_protocol.errors import ProtocolError
@@ -65,8 +65,13 @@ def check_fresh(
     now: datetime,
     window: timedelta,
     remote: str | None,
+    body_hash: str | None = None,
 ) -> None:
-    """Accept a signed request once: within `window` of server time, with an unseen nonce."""
+    """Accept a signed request once: within `window` of server time, with an unseen nonce.
+
+    A push (`body_hash` given) seen before with the same bytes is let through: it is the same
+    signed batch delivered twice on its way (a retrying proxy), and ingest answers it again with
+    "duplicate" for every op, changing nothing. Its nonce on other bytes is refused."""
     skew = skew_seconds(parse_time(stamp), now)
     if abs(skew) > window.total_seconds():
         with write_transaction(engine) as conn:
@@ -91,14 +96,29 @@ def check_fresh(
             )
             conn.execute(
                 insert(RequestNonce).values(
-                    device_id=device.id, nonce=nonce, expires_at=now + 2 * window
+                    device_id=device.id,
+                    nonce=nonce,
+                    expires_at=now + 2 * window,
+                    body_hash=body_hash,
                 )
             )
     except IntegrityError as exc:
+        if body_hash is not None and _seen_body(engine, device.id, nonce) == body_hash:
+            return
         audit.record_refusal(
             engine, "replayed_request", device_id=device.id, remote_addr=remote, group="replayed"
         )
         raise Refused("replayed_request", REPLAYED, 401) from exc
+
+
+def _seen_body(engine: Engine, device_id: int, nonce: str) -> str | None:
+    """The body hash first sent with this nonce (None for a pull's nonce)."""
+    t = RequestNonce.__table__.c
+    with engine.connect() as conn:
+        found = conn.execute(
+            select(t.body_hash).where(t.device_id == device_id, t.nonce == nonce)
+        ).scalar()
+    return None if found is None else str(found)
 
 
 def clock_message(skew_s: float, stamp: str, window: timedelta) -> str:

@@ -25,6 +25,7 @@ def upgrade() -> None:
         sa.Column('device_id', sa.Integer(), nullable=False),
         sa.Column('nonce', sa.String(length=64), nullable=False),
         sa.Column('expires_at', TIME, nullable=False),
+        sa.Column('body_hash', sa.String(length=64), nullable=True),
         sa.ForeignKeyConstraint(['device_id'], ['devices.id'],
                                 name=op.f('fk_request_nonces_device_id_devices')),
         sa.PrimaryKeyConstraint('device_id', 'nonce', name=op.f('pk_request_nonces')),

@@ -170,7 +170,7 @@ def test_f9_saves_too_and_nothing_is_printed_when_the_commit_fails(
     rendered: list[str] = []
     monkeypatch.setattr(services.slips, "render_for", lambda code: rendered.append(code) or b"")
 
-    def refuse(request):
+    def refuse(request, *, clock_confirmed=False):
         raise ServiceError("Ổ đĩa đầy: không ghi được hồ sơ.")
 
     monkeypatch.setattr(services.dossiers, "receive", refuse)
