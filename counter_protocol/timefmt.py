@@ -55,3 +55,14 @@ def to_vn(moment: datetime) -> datetime:
 def format_vn(moment: datetime) -> str:
     """`YYYY-MM-DD HH:MM` in Vietnam time (the CLI, list and dashboard format)."""
     return to_vn(moment).strftime("%Y-%m-%d %H:%M")
+
+
+def duration_vn(seconds: float) -> str:
+    """A rough length of time in Vietnamese: "45 giây", "12 phút", "3.5 giờ", "400 ngày"."""
+    if seconds < 120:
+        return f"{seconds:.0f} giây"
+    if seconds < 7200:
+        return f"{seconds / 60:.0f} phút"
+    if seconds < 172800:
+        return f"{seconds / 3600:.1f} giờ"
+    return f"{seconds / 86400:.0f} ngày"

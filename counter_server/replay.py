@@ -14,7 +14,7 @@ from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from counter_protocol.errors import ProtocolError
-from counter_protocol.timefmt import parse_time
+from counter_protocol.timefmt import duration_vn, parse_time
 from counter_protocol.transport import MAX_NONCE_LENGTH, NONCE_HEADER, TIME_HEADER
 from counter_server import audit
 from counter_server.db import write_transaction
@@ -129,14 +129,3 @@ def clock_message(skew_s: float, stamp: str, window: timedelta) -> str:
         device_time=parse_time(stamp).strftime("%d/%m/%Y %H:%M"),
         window=duration_vn(window.total_seconds()),
     )
-
-
-def duration_vn(seconds: float) -> str:
-    """A rough length of time in Vietnamese: "45 giây", "12 phút", "3.5 giờ", "400 ngày"."""
-    if seconds < 120:
-        return f"{seconds:.0f} giây"
-    if seconds < 7200:
-        return f"{seconds / 60:.0f} phút"
-    if seconds < 172800:
-        return f"{seconds / 3600:.1f} giờ"
-    return f"{seconds / 86400:.0f} ngày"

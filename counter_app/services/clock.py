@@ -17,7 +17,7 @@ from counter_app.models.sync_tables import CLOCK_ROW, ClockReading, SyncLogEntry
 from counter_app.models.tables import Dossier, DossierEvent
 from counter_app.services.errors import ServiceError
 from counter_app.services.settings import get_setting
-from counter_protocol.timefmt import to_vn
+from counter_protocol.timefmt import duration_vn, to_vn
 
 CLOCK_SUSPECT = "clock.suspect"
 BEHIND_STORED = (
@@ -96,17 +96,6 @@ def check_clock(session: Session, now: datetime, *, confirmed: bool) -> None:
     problem = clock_problem(session, now)
     if problem is not None and not confirmed:
         raise ClockSuspect(problem)
-
-
-def duration_vn(seconds: float) -> str:
-    """A rough length of time in Vietnamese: "45 giây", "12 phút", "3.5 giờ", "400 ngày"."""
-    if seconds < 120:
-        return f"{seconds:.0f} giây"
-    if seconds < 7200:
-        return f"{seconds / 60:.0f} phút"
-    if seconds < 172800:
-        return f"{seconds / 3600:.1f} giờ"
-    return f"{seconds / 86400:.0f} ngày"
 
 
 def _vn(moment: datetime) -> str:
