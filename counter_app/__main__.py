@@ -7,7 +7,7 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     from counter_app import app
-    from counter_app.cli import run
+    from counter_app.cli.main import run
 
     return run(sys.argv[1:] if argv is None else argv, app)
 

@@ -6,12 +6,12 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter_app.cli.parser import add_group
+from counter_app.cli.arguments import add_group
 from counter_app.config import StorePaths, resolve_data_dir
 
 if TYPE_CHECKING:
+    from counter_app.cli.arguments import SubParsers
     from counter_app.cli.host import AppHost
-    from counter_app.cli.parser import SubParsers
 
 
 def add_commands(sub: SubParsers) -> None:

@@ -8,14 +8,14 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter_app.cli.parser import add_group
+from counter_app.cli.arguments import add_group
 from counter_app.domain.calendar import DurationUnit
 from counter_app.services.errors import ServiceError
 from counter_protocol.timefmt import VN_TZ, format_vn
 
 if TYPE_CHECKING:
+    from counter_app.cli.arguments import SubParsers
     from counter_app.cli.host import AppHost, CommandServices
-    from counter_app.cli.parser import SubParsers
 
 
 def add_commands(sub: SubParsers) -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from counter_app.cli.parser import add_group
+from counter_app.cli.arguments import add_group
 
 if TYPE_CHECKING:
+    from counter_app.cli.arguments import SubParsers
     from counter_app.cli.host import AppHost
-    from counter_app.cli.parser import SubParsers
 
 
 def add_commands(sub: SubParsers) -> None:

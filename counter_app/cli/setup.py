@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from counter_app.services.errors import ServiceError
 
 if TYPE_CHECKING:
+    from counter_app.cli.arguments import SubParsers
     from counter_app.cli.host import AppHost
-    from counter_app.cli.parser import SubParsers
 
 
 def add_commands(sub: SubParsers) -> None:

@@ -6,13 +6,13 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter_app.cli.parser import add_group
+from counter_app.cli.arguments import add_group
 from counter_app.services.errors import ServiceError
 from counter_app.services.slot_file import import_slot_file
 
 if TYPE_CHECKING:
+    from counter_app.cli.arguments import SubParsers
     from counter_app.cli.host import AppHost
-    from counter_app.cli.parser import SubParsers
 
 
 def add_commands(sub: SubParsers) -> None:

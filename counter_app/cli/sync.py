@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from counter_app.domain.vntime import now_vn
 
 if TYPE_CHECKING:
+    from counter_app.cli.arguments import SubParsers
     from counter_app.cli.host import AppHost
-    from counter_app.cli.parser import SubParsers
     from counter_app.sync.report import SyncReport
 
 
