@@ -20,7 +20,6 @@ from counter_protocol.timefmt import VN_TZ, format_vn
 
 if TYPE_CHECKING:
     from counter_app.cli.host import AppHost, CommandServices
-    from counter_app.documents.data import SlipData
 
 MIN_DAYS_OFF = 5  # every Vietnamese year has Tết, 30/4, 1/5, 2/9, 1/1 and Giỗ Tổ off
 
@@ -85,44 +84,12 @@ def longest_break(calendar: WorkCalendar, days_off: set[date]) -> tuple[date, da
 
 
 def _check_slip(host: AppHost) -> str:
-    from counter_app.documents.slip import render_slip
+    from counter_app.documents.slip import render_slip, sample_slip
 
-    pdf = render_slip(sample_slip())
+    pdf = render_slip(sample_slip(now_vn()))
     if not pdf.startswith(b"%PDF"):
         raise ServiceError("Không tạo được tệp PDF Mẫu 01.")
     pages = host.qt_pdf_page_count(pdf)
     if pages < 2:
         raise ServiceError(f"Qt đọc được {pages} trang của Mẫu 01 (cần 2 liên).")
     return f", Mẫu 01 PDF {len(pdf) // 1024} KB, Qt offscreen đọc {pages} trang"
-
-
-def sample_slip() -> SlipData:
-    from counter_app.documents.data import SlipComponent, SlipData
-
-    received = now_vn()
-    return SlipData(
-        dossier_code="000.00.00.H27-261126-0001",
-        unit_name="Trung tâm Phục vụ hành chính công",
-        agency_name="Sở Tư pháp tỉnh Hà Tĩnh",
-        place_name="Hà Tĩnh",
-        applicant_name="Nguyễn Thị Hồng Nhung",
-        applicant_id="042195123456",
-        applicant_address="Xã Thạch Hà, tỉnh Hà Tĩnh",
-        applicant_phone="0912345678",
-        applicant_email="",
-        authorised_person=None,
-        procedure_name="Chứng thực bản sao",
-        procedure_code="2.000815",
-        components=(SlipComponent("Bản chính giấy tờ", 1, 0),),
-        sets_count=1,
-        processing_time_text="Trong ngày",
-        received_at=received,
-        due_at=received + timedelta(hours=2),
-        result_delivery_text="Tại Bộ phận Một cửa",
-        fees_text=None,
-        clerk_name="Kiểm tra",
-        logbook_text=None,
-        lookup_hint="",
-        hotline=None,
-        note=None,
-    )
