@@ -18,8 +18,6 @@ Run: .venv/bin/python bench/bench_sync.py [--dossiers 100000] [--backlog 10000] 
 from __future__ import annotations
 
 import argparse
-import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -35,7 +33,7 @@ from bench.bench_sync_parts import (
     throughput,
     wire_bytes,
 )
-from bench.common import OUT, ROOT, machine
+from bench.common import OUT, build_demo, machine
 
 
 class Demos:
@@ -48,25 +46,7 @@ class Demos:
     def __call__(self, n: int) -> Path:
         if n not in self.built:
             folder = OUT / f"sync-demo-{n}"
-            shutil.rmtree(folder, ignore_errors=True)
-            started = time.perf_counter()
-            subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "counter_app",
-                    "--data-dir",
-                    str(folder),
-                    "demo",
-                    "--dossiers",
-                    str(n),
-                    "--with-outbox",
-                ],
-                check=True,
-                cwd=ROOT,
-                stdout=subprocess.DEVNULL,
-            )
-            seconds = time.perf_counter() - started
+            seconds = build_demo(folder, n, "--with-outbox", quiet=True)
             print(
                 f"0. Demo build (fresh, timed, CLI subprocess): {n:,} dossiers with their "
                 f"outbox in {seconds:.1f} s = {n / seconds:,.0f} dossiers/s.",

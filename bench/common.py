@@ -44,12 +44,9 @@ def summary(name: str, values_ms: list[float]) -> str:
     )
 
 
-def demo_store(n: int) -> tuple[Path, float | None]:
-    """A demo store of n dossiers under bench/out, built once (returns path, build seconds)."""
-    folder = OUT / f"demo-{n}"
-    marker = folder / "complete"
-    if marker.exists():
-        return folder, None
+def build_demo(folder: Path, n: int, *extra: str, quiet: bool = False) -> float:
+    """`counter-app demo --dossiers n` into a fresh `folder` (an earlier one is deleted), as a
+    CLI subprocess; returns the seconds it took."""
     shutil.rmtree(folder, ignore_errors=True)
     started = time.perf_counter()
     subprocess.run(
@@ -62,11 +59,22 @@ def demo_store(n: int) -> tuple[Path, float | None]:
             "demo",
             "--dossiers",
             str(n),
+            *extra,
         ],
         check=True,
         cwd=ROOT,
+        stdout=subprocess.DEVNULL if quiet else None,
     )
-    elapsed = time.perf_counter() - started
+    return time.perf_counter() - started
+
+
+def demo_store(n: int) -> tuple[Path, float | None]:
+    """A demo store of n dossiers under bench/out, built once (returns path, build seconds)."""
+    folder = OUT / f"demo-{n}"
+    marker = folder / "complete"
+    if marker.exists():
+        return folder, None
+    elapsed = build_demo(folder, n)
     marker.write_text(f"{elapsed:.1f}\n")
     return folder, elapsed
 
