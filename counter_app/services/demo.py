@@ -22,7 +22,8 @@ from counter_app.models.errors import store_errors
 from counter_app.models.tables import Device, Setting
 from counter_app.services.calendar import CalendarService
 from counter_app.services.catalogue import ensure_catalogue
-from counter_app.services.demo_rows import DemoWriter, load_procedures
+from counter_app.services.demo_plan import load_procedures
+from counter_app.services.demo_rows import DemoWriter
 from counter_app.services.errors import ServiceError
 from counter_app.services.setup import SetupService
 from counter_app.services.store import Store
