@@ -44,6 +44,7 @@ class SubState(StrEnum):
     """Finer local states a counter tracks; each maps onto one national code (OpenCPS-style)."""
 
     DRAFT = "draft"
+    AWAITING_PAPERS = "awaiting_papers"  # incomplete at the counter: Mẫu 02 issued, no clock yet
     AWAITING_FEE = "awaiting_fee"
     RECEIVED = "received"
     IN_TRANSIT = "in_transit"  # paper on its way to the competent agency
@@ -59,6 +60,7 @@ class SubState(StrEnum):
 
 SUBSTATE_TO_STATUS: dict[SubState, Status] = {
     SubState.DRAFT: Status.NEW,
+    SubState.AWAITING_PAPERS: Status.NEW,
     SubState.AWAITING_FEE: Status.NEW,
     SubState.RECEIVED: Status.RECEIVED,
     SubState.IN_TRANSIT: Status.PROCESSING,

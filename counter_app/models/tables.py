@@ -37,6 +37,8 @@ class Unit(Base):
     address: Mapped[str | None] = mapped_column(String(300))
     phone: Mapped[str | None] = mapped_column(String(40))
     is_agency: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The body that runs a centre (UBND tỉnh / UBND xã …): the first line of a form's header.
+    managing_body: Mapped[str | None] = mapped_column(String(300))
 
 
 class Device(Base):
@@ -107,6 +109,11 @@ class Procedure(Base):
     fees_json: Mapped[str] = mapped_column(Text)
     components_json: Mapped[str] = mapped_column(Text)
     units_json: Mapped[str] = mapped_column(Text)
+    # The applicant must come in person to submit / to collect: no post (docs/domain.md#routing).
+    in_person_submit: Mapped[bool] = mapped_column(Boolean, default=False)
+    in_person_return: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Since 01/07/2025 any commune centre of the province may receive it (phi địa giới).
+    any_commune: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Applicant(Base):
@@ -160,6 +167,17 @@ class Dossier(Base):
     sets_count: Mapped[int] = mapped_column(Integer, default=1)
     last_event_seq: Mapped[int] = mapped_column(Integer, default=1)
     last_op_seq: Mapped[int | None] = mapped_column(Integer)  # device_seq of its latest outbox op
+    # Lifecycle (docs/domain.md#lifecycle): who decides, which forms' rules, the deadline's story.
+    competent_code: Mapped[str | None] = mapped_column(String(40))
+    competent_name: Mapped[str | None] = mapped_column(String(300))
+    form_rules: Mapped[str] = mapped_column(String(20), default="tt03-2025")
+    first_due_at: Mapped[datetime | None] = mapped_column(VnDateTime)  # before any pause/extension
+    paused_at: Mapped[datetime | None] = mapped_column(VnDateTime)  # a supplement pause running
+    supplement_requests: Mapped[int] = mapped_column(Integer, default=0)
+    extensions: Mapped[int] = mapped_column(Integer, default=0)
+    ended_at: Mapped[datetime | None] = mapped_column(VnDateTime)  # end of processing (§ on time)
+    log_book: Mapped[str | None] = mapped_column(String(10))  # Sổ theo dõi: Quyển số
+    log_seq: Mapped[int | None] = mapped_column(Integer)  # Sổ theo dõi: Số thứ tự
 
     applicant: Mapped[Applicant] = relationship(lazy="joined")
     components: Mapped[list[DossierComponent]] = relationship(
@@ -176,6 +194,7 @@ class DossierComponent(Base):
     originals: Mapped[int] = mapped_column(Integer)
     copies: Mapped[int] = mapped_column(Integer)
     provided: Mapped[bool] = mapped_column(Boolean)
+    required: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class DossierEvent(Base):
@@ -194,6 +213,58 @@ class DossierEvent(Base):
     note: Mapped[str | None] = mapped_column(Text)
     data_json: Mapped[str | None] = mapped_column(Text)
     origin: Mapped[str] = mapped_column(String(20), default="counter")  # counter | province
+
+
+class IssuedForm(Base):
+    """A form issued for a dossier (Mẫu 01–06), with the exact data it was printed from, so that
+    a reprint is the same page. Written once, never changed (triggers in migration 0007)."""
+
+    __tablename__ = "issued_forms"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    form_no: Mapped[str] = mapped_column(String(2))  # "01" … "06"
+    template: Mapped[str] = mapped_column(String(40))  # e.g. "tt03-2025/02"
+    number: Mapped[str | None] = mapped_column(String(40))  # Số …/HDHS where the form has one
+    issued_at: Mapped[datetime] = mapped_column(VnDateTime)
+    issued_by: Mapped[str] = mapped_column(String(120))
+    event_seq: Mapped[int | None] = mapped_column(Integer)
+    data_json: Mapped[str] = mapped_column(Text)  # the plain data the renderer drew
+
+
+class FormPrint(Base):
+    """Each time a form was printed (the first print and every "Bản in lại")."""
+
+    __tablename__ = "form_prints"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    form_id: Mapped[int] = mapped_column(ForeignKey("issued_forms.id"), index=True)
+    printed_at: Mapped[datetime] = mapped_column(VnDateTime)
+    printed_by: Mapped[str] = mapped_column(String(120))
+    reprint: Mapped[bool] = mapped_column(Boolean)
+
+
+class LogbookCounter(Base):
+    """The last Số thứ tự of a unit's logbook (Sổ theo dõi hồ sơ, one Quyển a year)."""
+
+    __tablename__ = "logbook_counters"
+    unit_code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    book: Mapped[str] = mapped_column(String(10), primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer)
+
+
+class DossierConflict(Base):
+    """A change the province and this counter made to one dossier that do not fit together.
+    Both are kept; the conflict stays listed for the clerk and IT until someone marks it seen."""
+
+    __tablename__ = "dossier_conflicts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    detected_at: Mapped[datetime] = mapped_column(VnDateTime)
+    source: Mapped[str] = mapped_column(String(20))  # pull | receipt
+    message: Mapped[str] = mapped_column(Text)
+    event_seq: Mapped[int | None] = mapped_column(Integer)
+    change_seq: Mapped[int | None] = mapped_column(Integer)
+    seen_at: Mapped[datetime | None] = mapped_column(VnDateTime)
+    seen_by: Mapped[str | None] = mapped_column(String(120))
 
 
 class CodeCounter(Base):
