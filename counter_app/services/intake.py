@@ -112,8 +112,8 @@ def load_context(session: Session, procedure_code: str) -> IntakeContext:
         Decimal(proc[3]),
         proc[4],
         proc[5],
-        proc[6],
-        proc[7],
+        proc[6] or None,
+        proc[7] or None,
     )
 
 

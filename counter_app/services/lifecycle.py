@@ -77,6 +77,11 @@ class LifecycleService:
         self._store, self._calendar, self._clock = store, calendar, clock
         self._issuer = issuer if issuer is not None else default_issuer()
 
+    @property
+    def issues_forms(self) -> bool:
+        """Whether steps issue their forms (this build has the forms service)."""
+        return self._issuer is not None
+
     def _run(
         self, code: str, action: Action, actor: str, effects: Effects, note: str | None = None
     ) -> StepResult:
