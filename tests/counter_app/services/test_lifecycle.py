@@ -178,7 +178,7 @@ def test_a_supplement_pause_over_tet_moves_the_date_by_working_hours(counter: Co
     result = counter.lifecycle.supplement_received(code, CLERK)
     # 2 h on 11/02, 8 h on 12/02 and 13/02, 2 h on 23/02: 20 working hours.
     assert result.due_at == vn(2026, 2, 23, 15, 0)
-    kind, extra = counter.events(code)[-1]
+    _, extra = counter.events(code)[-1]
     assert Decimal(extra["paused_hours"]) == 20 and as_time(extra["due_at"]) == result.due_at
     assert counter.dossier(code, "paused_at") == (None,)
 
