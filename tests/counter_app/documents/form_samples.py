@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from counter_app.documents.data import (
     ControlSheetData,
@@ -22,7 +24,7 @@ UNIT = "Trung tâm Phục vụ hành chính công tỉnh Hà Tĩnh"
 AGENCY = "Sở Tư pháp tỉnh Hà Tĩnh"
 APPLICANT = "Nguyễn Thị Hồng Nhung"
 WARNING = "Danh mục mẫu — không dùng cho hồ sơ thật"
-_PEOPLE = dict(
+_PEOPLE: dict[str, Any] = dict(
     managing_body=MANAGING,
     unit_name=UNIT,
     agency_name=AGENCY,
@@ -42,7 +44,7 @@ def supplement() -> SupplementRequestData:
                SupplementItem("Bản sao Căn cước của hai bên", 0, 2, 1)),
         reason="Hồ sơ thiếu giấy xác nhận tình trạng hôn nhân.",
         contact_name="Bộ phận Một cửa", contact_phone="0239 3855 999",
-        clerk_name="Lê Thị Thu Hà", issued_at=RECEIVED, **_PEOPLE,  # type: ignore[arg-type]
+        clerk_name="Lê Thị Thu Hà", issued_at=RECEIVED, **_PEOPLE,
     )
 
 
@@ -51,7 +53,7 @@ def refusal() -> RefusalData:
         document_number="1/TCHS", dossier_code=CODE, applicant_email="",
         procedure_name="Đăng ký kết hôn", procedure_code="1.000894",
         reasons=("Yêu cầu không thuộc thẩm quyền giải quyết của Sở Tư pháp.",),
-        clerk_name="Lê Thị Thu Hà", issued_at=RECEIVED, **_PEOPLE,  # type: ignore[arg-type]
+        clerk_name="Lê Thị Thu Hà", issued_at=RECEIVED, **_PEOPLE,
     )
 
 
@@ -61,7 +63,7 @@ def extension() -> ExtensionData:
         received_at=RECEIVED, original_due_at=RECEIVED + timedelta(days=3),
         new_due_at=RECEIVED + timedelta(days=6), reason="Cần xác minh thêm tại nơi cư trú",
         extensions_before=0, issued_at=RECEIVED + timedelta(days=3),
-        **_PEOPLE,  # type: ignore[arg-type]
+        **_PEOPLE,
     )
 
 
@@ -70,7 +72,7 @@ def stop() -> StopData:
         document_number="1/TB", dossier_code=CODE, procedure_name="Đăng ký kết hôn",
         procedure_code="1.000894", received_at=RECEIVED,
         reason="Người nộp hồ sơ đề nghị dừng giải quyết", clerk_name="Lê Thị Thu Hà",
-        issued_at=RECEIVED + timedelta(days=1), **_PEOPLE,  # type: ignore[arg-type]
+        issued_at=RECEIVED + timedelta(days=1), **_PEOPLE,
     )
 
 
@@ -89,7 +91,7 @@ def control_sheet() -> ControlSheetData:
 
 def sample(data_type: type[FormData]) -> FormData:
     """The sample of one form's data type."""
-    makers = {
+    makers: dict[str, Callable[[], FormData]] = {
         "SlipData": lambda: slip_data(sample_warning=WARNING),
         "SupplementRequestData": supplement,
         "RefusalData": refusal,
@@ -97,5 +99,4 @@ def sample(data_type: type[FormData]) -> FormData:
         "StopData": stop,
         "ControlSheetData": control_sheet,
     }
-    data: FormData = makers[data_type.__name__]()
-    return data
+    return makers[data_type.__name__]()
