@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the first window i
     from counter_app.services.calendar import CalendarService
     from counter_app.services.details import DetailService
     from counter_app.services.dossiers import DossierService
+    from counter_app.services.forms import FormService
     from counter_app.services.lifecycle import LifecycleService
     from counter_app.services.procedures import ProcedureService
     from counter_app.services.returns import ReturnService
@@ -48,6 +49,7 @@ class Services:
     details: DetailService
     slips: SlipService
     returns: ReturnService
+    forms: FormService
     lifecycle: LifecycleService
 
     def close(self) -> None:
@@ -60,6 +62,7 @@ def build_services(data_dir_arg: str | None) -> Services:
     from counter_app.services.calendar import CalendarService
     from counter_app.services.details import DetailService
     from counter_app.services.dossiers import DossierService
+    from counter_app.services.forms import FormService
     from counter_app.services.lifecycle import LifecycleService
     from counter_app.services.procedures import ProcedureService
     from counter_app.services.returns import ReturnService
@@ -83,6 +86,7 @@ def build_services(data_dir_arg: str | None) -> Services:
         details=details,
         slips=SlipService(store, details),
         returns=ReturnService(store),
+        forms=FormService(store),
         lifecycle=LifecycleService(store, calendar),
     )
 

@@ -27,6 +27,7 @@ from counter_app.domain.text import nfc
 from counter_app.domain.vntime import now_vn
 from counter_app.models.tables import Dossier, DossierComponent, DossierEvent, Procedure
 from counter_app.services.calendar import CalendarService
+from counter_app.services.details import unit_name
 from counter_app.services.dto import ComponentInput
 from counter_app.services.errors import ServiceError
 from counter_app.services.intake import next_log_seq
@@ -185,8 +186,12 @@ class LifecycleService:
                 postal_number=number,
             )
             due = handover_due(self._calendar.calendar(), dossier.received_at)
-            verdict = timeliness(now, due)
-            facts = {"handover_due": due.isoformat(timespec="seconds"), "verdict": str(verdict)}
+            facts = {
+                "from_unit": unit_name(session, dossier.unit_code),
+                "to_unit": _agency_name(session, dossier, step.to_unit),
+                "handover_due": due.isoformat(timespec="seconds"),
+                "verdict": str(timeliness(now, due)),
+            }
             return Prepared(step, facts)
 
         return self._run(code, Action.FORWARD, actor, effects, note)
@@ -284,7 +289,7 @@ class LifecycleService:
             old = dossier.due_at
             dossier.due_at, dossier.extensions = new, dossier.extensions + 1
             step = StepData(reason=text, due_at=new.isoformat(timespec="seconds"))
-            facts = {"previous_due_at": old.isoformat(timespec="seconds")}
+            facts = {"original_due_at": old.isoformat(timespec="seconds")}
             return Prepared(step, facts)
 
         return self._run(code, Action.EXTEND, actor, effects, note)
@@ -341,6 +346,16 @@ def _with_reason(reason: str) -> Effects:
         return Prepared(StepData(reason=reason), {"reason": reason})
 
     return effects
+
+
+def _agency_name(session: Session, dossier: Dossier, code: str | None) -> str | None:
+    """What the control sheet prints for the receiving side: a unit's name when it is known."""
+    if not code:
+        return dossier.competent_name
+    name = unit_name(session, code)
+    if name == code and code == dossier.competent_code and dossier.competent_name:
+        return dossier.competent_name
+    return name
 
 
 def _postal_number(value: str | None) -> str | None:

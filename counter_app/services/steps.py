@@ -8,7 +8,6 @@ the step issues (Mẫu 01–06). A refused step raises a `UserError` and writes 
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,6 +21,7 @@ from counter_app.domain.text import nfc
 from counter_app.models.tables import Dossier, DossierEvent, User
 from counter_app.services import outbox
 from counter_app.services.errors import NotFound, ServiceError
+from counter_app.services.forms import issue_form
 from counter_app.services.intake import event_op_data
 from counter_protocol.lifecycle import Action, StepData, next_state, status_of, step_extra
 from counter_protocol.ops import KIND_EVENT
@@ -106,14 +106,9 @@ class SecondSupplement(ServiceError):
     default_code = "lifecycle.second_supplement"
 
 
-def default_issuer() -> FormIssuer | None:
-    """The forms service's `issue_form`, when this build has it."""
-    try:
-        module = importlib.import_module("counter_app.services.forms")
-    except ModuleNotFoundError:
-        return None
-    issuer: FormIssuer | None = getattr(module, "issue_form", None)
-    return issuer
+def default_issuer() -> FormIssuer:
+    """The forms service's `issue_form` (services/forms.py)."""
+    return issue_form
 
 
 def dossier_for_update(session: Session, code: str) -> Dossier:
@@ -197,7 +192,9 @@ def apply_step(
         created_at=at,
         data=event_op_data(event, extra),
     )
-    form_id = issue_step_form(session, dossier, action, actor, at, event["seq"], issuer, facts)
+    # The form states what the event records (reason, papers, dates), plus the step's own facts.
+    form_facts = {**extra, **(facts or {}), **({"note": event["note"]} if event["note"] else {})}
+    form_id = issue_step_form(session, dossier, action, actor, at, event["seq"], issuer, form_facts)
     return StepResult(
         dossier.code, action, event["seq"], dossier.status, target, dossier.due_at, form_id
     )

@@ -246,3 +246,35 @@ def test_a_return_goes_through_the_same_step(counter: Counter) -> None:
     status, returned = counter.dossier(code, "status", "returned_at")
     assert status == 10 and as_time(returned) == counter.clock.now
     assert counter.events(code)[-1][0] == "returned"
+
+
+def test_each_intake_outcome_issues_its_form(counter: Counter) -> None:
+    received = counter.dossiers.intake(request())
+    asked = counter.dossiers.intake(request("Bản sao giấy khai sinh", optional_missing=True))
+    refused = counter.dossiers.intake(request(), refuse_reason="Không thuộc thẩm quyền")
+    forms = {
+        code: counter.rows(
+            "select id, form_no, data_json from issued_forms where dossier_id = "
+            "(select id from dossiers where code = ?)",
+            code,
+        )
+        for code in (received.code, asked.code, refused.code)
+    }
+    assert [(r[0], r[1]) for r in forms[received.code]] == [(received.form_id, "01")]
+    [(form_id, form_no, data)] = forms[asked.code]
+    assert (form_id, form_no) == (asked.form_id, "02")
+    assert "Bản sao giấy khai sinh" in data and "Giấy xác nhận (nếu có)" not in data
+    [(form_id, form_no, data)] = forms[refused.code]
+    assert (form_id, form_no) == (refused.form_id, "03") and "Không thuộc thẩm quyền" in data
+
+
+def test_late_and_stopped_dossiers_get_their_letters(counter: Counter) -> None:
+    code = counter.dossiers.receive(request())
+    extended = counter.lifecycle.extend(code, CLERK, "Chờ xác minh", vn(2026, 3, 17, 9, 0))
+    stopped = counter.lifecycle.stop(code, CLERK, "Có tranh chấp")
+    rows = counter.rows(
+        "select id, form_no, event_seq from issued_forms where dossier_id = "
+        "(select id from dossiers where code = ?) order by id",
+        code,
+    )
+    assert rows[1:] == [(extended.form_id, "04", 2), (stopped.form_id, "05", 3)]
