@@ -64,7 +64,7 @@ def handover_due(calendar: WorkCalendar, received_at: datetime) -> datetime:
 
 def timeliness(done_at: datetime, due_at: datetime) -> Timeliness:
     """Late after `due_at`; early when done on an earlier day than the one it was due; else on
-    time (docs/domain.md#on-time)."""
+    time (docs/domain.md#timeliness)."""
     done, due = to_vn(done_at), to_vn(due_at)
     if done > due:
         return Timeliness.LATE

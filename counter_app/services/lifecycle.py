@@ -212,7 +212,7 @@ class LifecycleService:
     def result_received(
         self, code: str, actor: str, *, handed_by: str | None = None, note: str | None = None
     ) -> StepResult:
-        """The result is back at the counter: processing ends now (docs/domain.md#on-time)."""
+        """The result is back at the counter: processing ends now (docs/domain.md#timeliness)."""
         step = StepData(handed_by=handed_by, received_by=actor)
         return self._run(code, Action.RESULT_RECEIVED, actor, _fixed(step), note)
 

@@ -14,10 +14,11 @@ from datetime import datetime
 from typing import Any, Protocol
 
 import orjson
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, lazyload
 
 from counter_app.domain.text import nfc
+from counter_app.models.base import Base
 from counter_app.models.tables import Dossier, DossierEvent, User
 from counter_app.services import outbox
 from counter_app.services.errors import NotFound, ServiceError
@@ -37,7 +38,7 @@ FORM_OF: dict[Action, str] = {
     Action.STOP: "05",
     Action.FORWARD: "06",
 }
-# Steps that end processing: their time is the dossier's `ended_at` (docs/domain.md#on-time).
+# Steps that end processing: their time is the dossier's `ended_at` (docs/domain.md#timeliness).
 ENDING: frozenset[Action] = frozenset(
     {Action.REFUSE, Action.RESULT_RECEIVED, Action.APPRAISAL_REFUSED, Action.STOP, Action.WITHDRAW}
 )
@@ -53,6 +54,7 @@ NEEDS_REASON: frozenset[Action] = frozenset(
     }
 )
 SUPERVISOR = "supervisor"
+_INSERT_EVENT = insert(Base.metadata.tables[DossierEvent.__tablename__])
 
 
 class FormIssuer(Protocol):
@@ -175,7 +177,10 @@ def apply_step(
     target = check_step(dossier, action)
     extra = step_extra(step)
     event = _event_values(dossier, action, at, actor, int(status_of(target)), note, extra)
-    session.add(DossierEvent(dossier_id=dossier.id, origin="counter", **event))
+    # A Core insert: the ORM's unit of work for the event row cost a third of a step here.
+    session.connection().execute(
+        _INSERT_EVENT, {"dossier_id": dossier.id, "origin": "counter", **event}
+    )
     dossier.status, dossier.sub_state = event["to_status"], str(target)
     dossier.last_event_seq = event["seq"]
     if action in ENDING:
