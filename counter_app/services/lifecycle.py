@@ -10,6 +10,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+import msgspec
 import orjson
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,7 +26,7 @@ from counter_app.domain.deadlines import (
 )
 from counter_app.domain.text import nfc
 from counter_app.domain.vntime import now_vn
-from counter_app.models.tables import Dossier, DossierComponent, DossierEvent, Procedure
+from counter_app.models.tables import Dossier, DossierEvent, Procedure
 from counter_app.services.calendar import CalendarService
 from counter_app.services.details import unit_name
 from counter_app.services.dto import ComponentInput
@@ -39,16 +40,17 @@ from counter_app.services.steps import (
     StepResult,
     apply_step,
     check_step,
+    checked_postal_number,
     default_issuer,
     dossier_for_update,
     missing_papers,
     require_reason,
     require_supervisor,
+    update_components,
 )
 from counter_app.services.store import Store
 from counter_protocol.lifecycle import Action, StepData, read_step
 from counter_protocol.timefmt import to_vn
-from counter_protocol.tracking import is_s10_shaped, normalise_tracking_number, s10_fault
 
 __all__ = ["IntakeResult", "LifecycleService", "StepResult"]
 
@@ -118,7 +120,7 @@ class LifecycleService:
         (received_at = now; submitted_at stays the first contact)."""
 
         def effects(session: Session, dossier: Dossier, now: datetime) -> Prepared:
-            _update_components(session, dossier, components)
+            update_components(session, dossier, components)
             # Still incomplete: only a supervisor may receive it, with a logged reason.
             bent = (
                 require_supervisor(session, actor, override) if missing_papers(components) else None
@@ -169,32 +171,39 @@ class LifecycleService:
     ) -> StepResult:
         """Hand the paper to the competent agency (or post it): Mẫu 06 starts (NĐ 61/2018 Điều
         18). By post, the item's number stands for the receiver."""
-        number = _postal_number(postal_number)
+        number = checked_postal_number(postal_number)
         if not (received_by or "").strip() and number is None:
             raise ServiceError(
                 "Nhập người nhận hồ sơ hoặc số hiệu bưu gửi.",
                 field="received_by",
                 code="lifecycle.receiver_required",
             )
+        step = StepData(
+            handed_by=nfc(handed_by or actor).strip(),
+            received_by=nfc(received_by or "").strip() or None,
+            to_unit=to_unit,
+            postal_number=number,
+        )
+        effects = self._handover_effects(step)
+        return self._run(code, Action.FORWARD, actor, effects, note)
+
+    def _handover_effects(self, given: StepData) -> Effects:
+        """The hand-over's units (codes on the event, names on Mẫu 06) and its verdict against
+        the paper deadline."""
 
         def effects(session: Session, dossier: Dossier, now: datetime) -> Prepared:
-            step = StepData(
-                handed_by=nfc(handed_by or actor).strip(),
-                received_by=nfc(received_by or "").strip() or None,
-                from_unit=dossier.unit_code,
-                to_unit=to_unit or dossier.competent_code,
-                postal_number=number,
-            )
+            to_unit = given.to_unit or dossier.competent_code
+            step = msgspec.structs.replace(given, from_unit=dossier.unit_code, to_unit=to_unit)
             due = handover_due(self._calendar.calendar(), dossier.received_at)
             facts = {
                 "from_unit": unit_name(session, dossier.unit_code),
-                "to_unit": _agency_name(session, dossier, step.to_unit),
+                "to_unit": _agency_name(session, dossier, to_unit),
                 "handover_due": due.isoformat(timespec="seconds"),
                 "verdict": str(timeliness(now, due)),
             }
             return Prepared(step, facts)
 
-        return self._run(code, Action.FORWARD, actor, effects, note)
+        return effects
 
     def agency_received(
         self,
@@ -356,43 +365,3 @@ def _agency_name(session: Session, dossier: Dossier, code: str | None) -> str | 
     if name == code and code == dossier.competent_code and dossier.competent_name:
         return dossier.competent_name
     return name
-
-
-def _postal_number(value: str | None) -> str | None:
-    """The stored form of a postal item number; an S10-shaped one must be a valid S10."""
-    if not (value or "").strip():
-        return None
-    number = normalise_tracking_number(value or "")
-    if is_s10_shaped(number):
-        fault = s10_fault(number)
-        if fault is not None:
-            raise ServiceError(fault[1], field="postal_number", code=fault[0])
-    return number
-
-
-def _update_components(
-    session: Session, dossier: Dossier, components: Sequence[ComponentInput]
-) -> None:
-    """The checklist as it is now: ticks updated by name, papers not listed before added."""
-    rows = {
-        c.name: c
-        for c in session.scalars(
-            select(DossierComponent).where(DossierComponent.dossier_id == dossier.id)
-        )
-    }
-    for ordinal, component in enumerate(components, start=len(rows) + 1):
-        row = rows.get(component.name)
-        if row is None:
-            session.add(
-                DossierComponent(
-                    dossier_id=dossier.id,
-                    ordinal=ordinal,
-                    name=component.name,
-                    originals=component.originals,
-                    copies=component.copies,
-                    provided=component.provided,
-                    required=component.required,
-                )
-            )
-        else:
-            row.provided, row.required = component.provided, component.required

@@ -19,14 +19,16 @@ from sqlalchemy.orm import Session, lazyload
 
 from counter_app.domain.text import nfc
 from counter_app.models.base import Base
-from counter_app.models.tables import Dossier, DossierEvent, User
+from counter_app.models.tables import Dossier, DossierComponent, DossierEvent, User
 from counter_app.services import outbox
+from counter_app.services.dto import ComponentInput
 from counter_app.services.errors import NotFound, ServiceError
 from counter_app.services.forms import issue_form
 from counter_app.services.intake import event_op_data
 from counter_protocol.lifecycle import Action, StepData, next_state, status_of, step_extra
 from counter_protocol.ops import KIND_EVENT
 from counter_protocol.statuses import SubState
+from counter_protocol.tracking import is_s10_shaped, normalise_tracking_number, s10_fault
 
 # The form each step issues (TT 03/2025/TT-VPCP, Phụ lục I); Mẫu 06, the control sheet, starts
 # with the hand-over to the competent agency and is reprinted with the later rows.
@@ -183,25 +185,36 @@ def apply_step(
     )
     dossier.status, dossier.sub_state = event["to_status"], str(target)
     dossier.last_event_seq = event["seq"]
+    _mark_end(dossier, action, at)
+    dossier.last_op_seq = _queue_event(session, dossier, event, extra)
+    # The form states what the event records (reason, papers, dates), plus the step's own facts.
+    form_facts = {**extra, **(facts or {}), **({"note": event["note"]} if event["note"] else {})}
+    form_id = issue_step_form(session, dossier, action, actor, at, event["seq"], issuer, form_facts)
+    return StepResult(
+        dossier.code, action, event["seq"], dossier.status, target, dossier.due_at, form_id
+    )
+
+
+def _mark_end(dossier: Dossier, action: Action, at: datetime) -> None:
     if action in ENDING:
         dossier.ended_at = at
     if action == Action.RETURN:
         dossier.returned_at = at
-    dossier.last_op_seq = outbox.enqueue(
+
+
+def _queue_event(
+    session: Session, dossier: Dossier, event: dict[str, Any], extra: dict[str, Any]
+) -> int:
+    """The event's `dossier.event` op, chained after the dossier's previous op."""
+    return outbox.enqueue(
         session,
         kind=KIND_EVENT,
         dossier_uuid=dossier.uuid,
         dossier_code=dossier.code,
         unit_code=dossier.unit_code,
         prev_seq=dossier.last_op_seq,
-        created_at=at,
+        created_at=event["at"],
         data=event_op_data(event, extra),
-    )
-    # The form states what the event records (reason, papers, dates), plus the step's own facts.
-    form_facts = {**extra, **(facts or {}), **({"note": event["note"]} if event["note"] else {})}
-    form_id = issue_step_form(session, dossier, action, actor, at, event["seq"], issuer, form_facts)
-    return StepResult(
-        dossier.code, action, event["seq"], dossier.status, target, dossier.due_at, form_id
     )
 
 
@@ -251,3 +264,43 @@ def issue_step_form(
 def missing_papers(components: Sequence[Any]) -> tuple[str, ...]:
     """The names of the required papers not provided, in the checklist's order."""
     return tuple(c.name for c in components if c.required and not c.provided)
+
+
+def checked_postal_number(value: str | None) -> str | None:
+    """The stored form of a postal item number; an S10-shaped one must be a valid S10."""
+    if not (value or "").strip():
+        return None
+    number = normalise_tracking_number(value or "")
+    if is_s10_shaped(number):
+        fault = s10_fault(number)
+        if fault is not None:
+            raise ServiceError(fault[1], field="postal_number", code=fault[0])
+    return number
+
+
+def update_components(
+    session: Session, dossier: Dossier, components: Sequence[ComponentInput]
+) -> None:
+    """The checklist as it is now: ticks updated by name, papers not listed before added."""
+    rows = {
+        c.name: c
+        for c in session.scalars(
+            select(DossierComponent).where(DossierComponent.dossier_id == dossier.id)
+        )
+    }
+    for ordinal, component in enumerate(components, start=len(rows) + 1):
+        row = rows.get(component.name)
+        if row is None:
+            session.add(
+                DossierComponent(
+                    dossier_id=dossier.id,
+                    ordinal=ordinal,
+                    name=component.name,
+                    originals=component.originals,
+                    copies=component.copies,
+                    provided=component.provided,
+                    required=component.required,
+                )
+            )
+        else:
+            row.provided, row.required = component.provided, component.required
