@@ -14,22 +14,17 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from counter_app.domain.dossier_rules import DueState, DueWindow, due_window
+from counter_app.domain.dossier_rules import DEADLINE_RUNNING, DueState, DueWindow, due_window
 from counter_app.domain.vntime import now_vn
 from counter_app.models.tables import Applicant, Dossier, Procedure
 from counter_app.services.calendar import CalendarService
 from counter_app.services.search import DUE_SOON_SETTING
 from counter_app.services.settings import get_setting
 from counter_app.services.store import Store
-from counter_protocol.statuses import Status
 from counter_protocol.timefmt import to_vn
 
 # The national statuses in which the processing deadline runs and nothing pauses it.
-RUNNING: tuple[int, ...] = (
-    int(Status.RECEIVED),
-    int(Status.PROCESSING),
-    int(Status.FINANCIAL_OBLIGATION),
-)
+RUNNING: tuple[int, ...] = tuple(sorted(int(s) for s in DEADLINE_RUNNING))
 
 
 @dataclass(frozen=True)

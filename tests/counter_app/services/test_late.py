@@ -7,6 +7,7 @@ from pathlib import Path
 
 from counter_app.domain.dossier_rules import DueState
 from counter_app.services.late import LateService
+from counter_app.services.search import DossierQuery, DueFilter, SearchService
 from tests.counter_app.services.lifecycle_helpers import CLERK, make_counter, request, vn
 
 
@@ -30,6 +31,10 @@ def test_overdue_and_due_soon_leave_out_paused_and_waiting_dossiers(
     assert found.overdue[0].due_state == DueState.OVERDUE
     assert found.overdue[0].due_at == vn(2026, 3, 11, 9, 0)
     assert found.overdue[0].sub_state == "in_transit"
+    dossier_list = SearchService(services.store, services.calendar, lambda: vn(2026, 3, 11, 10, 0))
+    assert [r.code for r in dossier_list.find(DossierQuery(due=DueFilter.OVERDUE))] == [late]
+    states = {r.code: r.due_state for r in dossier_list.find(DossierQuery())}
+    assert states[paused] == DueState.ON_TIME  # past its first date, but paused
 
 
 def test_a_pause_ending_moves_the_dossier_out_of_the_late_list(services, data_dir: Path) -> None:
