@@ -94,8 +94,8 @@ def intake_to_print(intakes: int) -> None:
 
 
 def transitions(store_dir: Path, count: int) -> None:
-    """`count` dossiers received and not yet forwarded: time result_received (no form) on
-    half, forward (with Mẫu 06) on the other half."""
+    """`count` dossiers received and not yet forwarded: time a financial-duty request (a step
+    with no form) on half, forward (with Mẫu 06) on the other half."""
     from counter_app.app import build_services
     from counter_app.services.lifecycle import LifecycleService
 
@@ -103,12 +103,12 @@ def transitions(store_dir: Path, count: int) -> None:
     codes = _received_codes(store_dir, 2 * (count + WARMUP))
     lifecycle = LifecycleService(services.store, services.calendar, day_clock(10**9))
     half = len(codes) // 2
-    plain = _timed(codes[:half], lambda code: lifecycle.result_received(code, "canbo1"))
+    plain = _timed(codes[:half], lambda code: lifecycle.ask_financial(code, "canbo1", "Nộp thuế"))
     handed = _timed(
         codes[half:], lambda code: lifecycle.forward(code, "canbo1", received_by="Văn thư")
     )
     services.close()
-    print(summary("  state transition (result received: event + outbox op)", plain))
+    print(summary("  state transition (financial duty asked: event + outbox op)", plain))
     print(summary("  hand-over to the agency (event + outbox op + Mẫu 06)", handed))
 
 

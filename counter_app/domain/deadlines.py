@@ -167,6 +167,8 @@ class ControlRow:
     due_at: datetime | None
     verdict: Timeliness | None
     postal_number: str | None = None
+    from_unit: str | None = None  # unit codes, when the step recorded them
+    to_unit: str | None = None
 
 
 def control_rows(
@@ -201,4 +203,6 @@ def _control_row(event: EventFacts, due: datetime | None) -> ControlRow:
         due_at=due,
         verdict=timeliness(event.at, due) if due is not None else None,
         postal_number=step.postal_number,
+        from_unit=step.from_unit,
+        to_unit=step.to_unit,
     )

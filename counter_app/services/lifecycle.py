@@ -34,6 +34,7 @@ from counter_app.services.errors import ServiceError
 from counter_app.services.intake import next_log_seq
 from counter_app.services.settings import get_setting
 from counter_app.services.steps import (
+    LATER_HANDOVERS,
     FormIssuer,
     IntakeResult,
     SecondSupplement,
@@ -93,6 +94,9 @@ class LifecycleService:
             check_step(dossier, action)  # refused here, before any effect is computed
             now = to_vn(self._clock())
             prepared = effects(session, dossier, now)
+            facts = prepared.facts
+            if action in LATER_HANDOVERS:  # Mẫu 06 again, with the rows signed so far
+                facts = {**facts, "rows": self._sheet_rows(session, dossier)}
             return apply_step(
                 session,
                 dossier,
@@ -102,7 +106,7 @@ class LifecycleService:
                 step=prepared.step,
                 note=note,
                 issuer=self._issuer,
-                facts=prepared.facts,
+                facts=facts,
             )
 
     # --- at the counter, a dossier waiting for papers -------------------------------------------
@@ -325,15 +329,32 @@ class LifecycleService:
     def control_sheet(self, code: str) -> list[ControlRow]:
         """The Mẫu 06 rows of a dossier: each hand-over with its deadline and verdict."""
         with self._store.read() as session:
-            dossier = dossier_for_update(session, code)
-            events = session.scalars(
-                select(DossierEvent)
-                .where(DossierEvent.dossier_id == dossier.id)
-                .order_by(DossierEvent.seq)
-            ).all()
-            facts = [EventFacts(e.seq, e.kind, e.at, e.actor, _step_of(e)) for e in events]
-            calendar = self._calendar.calendar()
-            return control_rows(calendar, dossier.received_at, dossier.first_due_at, facts)
+            return self._control_rows(session, dossier_for_update(session, code))
+
+    def _control_rows(self, session: Session, dossier: Dossier) -> list[ControlRow]:
+        events = session.scalars(
+            select(DossierEvent)
+            .where(DossierEvent.dossier_id == dossier.id)
+            .order_by(DossierEvent.seq)
+        ).all()
+        facts = [EventFacts(e.seq, e.kind, e.at, e.actor, _step_of(e)) for e in events]
+        calendar = self._calendar.calendar()
+        return control_rows(calendar, dossier.received_at, dossier.first_due_at, facts)
+
+    def _sheet_rows(self, session: Session, dossier: Dossier) -> list[dict[str, Any]]:
+        """The rows so far as the control sheet's facts (units by name, times as text)."""
+        return [
+            {
+                "at": row.at.isoformat(timespec="seconds"),
+                "handed_by": row.handed_by,
+                "received_by": row.received_by,
+                "postal_number": row.postal_number,
+                "from_unit": unit_name(session, row.from_unit) if row.from_unit else None,
+                "to_unit": _agency_name(session, dossier, row.to_unit) if row.to_unit else None,
+                "note": row.label,
+            }
+            for row in self._control_rows(session, dossier)
+        ]
 
 
 def _step_of(event: DossierEvent) -> StepData:

@@ -39,7 +39,16 @@ FORM_OF: dict[Action, str] = {
     Action.EXTEND: "04",
     Action.STOP: "05",
     Action.FORWARD: "06",
+    # Each later hand-over issues the control sheet again, with every row so far.
+    Action.AGENCY_RECEIVED: "06",
+    Action.ASK_SUPPLEMENT: "06",
+    Action.SUPPLEMENT_RECEIVED: "06",
+    Action.RESULT_RECEIVED: "06",
+    Action.APPRAISAL_REFUSED: "06",
 }
+LATER_HANDOVERS: frozenset[Action] = frozenset(
+    action for action, form_no in FORM_OF.items() if form_no == "06"
+) - {Action.FORWARD}
 # Steps that end processing: their time is the dossier's `ended_at` (docs/domain.md#timeliness).
 ENDING: frozenset[Action] = frozenset(
     {Action.REFUSE, Action.RESULT_RECEIVED, Action.APPRAISAL_REFUSED, Action.STOP, Action.WITHDRAW}

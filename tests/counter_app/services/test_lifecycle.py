@@ -3,6 +3,7 @@ papers brought later under the same code, hand-overs, supplements, re-appointmen
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -278,3 +279,21 @@ def test_late_and_stopped_dossiers_get_their_letters(counter: Counter) -> None:
         code,
     )
     assert rows[1:] == [(extended.form_id, "04", 2), (stopped.form_id, "05", 3)]
+
+
+def test_each_later_hand_over_issues_the_control_sheet_with_every_row(counter: Counter) -> None:
+    code = counter.dossiers.receive(request())
+    counter.lifecycle.forward(code, CLERK, received_by="Văn thư UBND xã")
+    counter.clock.advance(hours=1)
+    counter.lifecycle.agency_received(code, "chuyenvien", received_by="Chuyên viên tư pháp")
+    counter.clock.advance(hours=1)
+    last = counter.lifecycle.result_received(code, CLERK, handed_by="Chuyên viên tư pháp")
+    sheets = counter.rows(
+        "select id, data_json from issued_forms where form_no = '06' and dossier_id = "
+        "(select id from dossiers where code = ?) order by id",
+        code,
+    )
+    assert len(sheets) == 3 and sheets[-1][0] == last.form_id
+    rows = json.loads(sheets[-1][1])["data"]["rows"]
+    assert [r["received_by"] for r in rows] == ["Văn thư UBND xã", "Chuyên viên tư pháp", CLERK]
+    assert "Văn thư UBND xã" in sheets[0][1] and "Chuyên viên tư pháp" not in sheets[0][1]
