@@ -36,6 +36,7 @@ from counter_app.documents.templates.base import (
     STOP,
     SUPPLEMENT,
 )
+from counter_app.models.tables import Dossier
 from counter_app.services.dto import FeeLine
 from counter_app.services.form_facts import (
     DossierFacts,
@@ -52,20 +53,14 @@ Facts = Mapping[str, Any]
 
 
 def receipt(session: Session, f: DossierFacts, at: datetime, actor: str, facts: Facts) -> SlipData:
-    d, a = f.dossier, f.dossier.applicant
-    label, number = id_label(a.id_number, a.old_id_number)
-    fees = tuple(FeeLine(**fee) for fee in json.loads(d.fees_json or "[]"))
+    """Mẫu 01 as the dossier stands (the receiving clerk signs, whoever prints it)."""
+    d = f.dossier
     return SlipData(
+        **_receipt_applicant(d),
         dossier_code=d.code,
         unit_name=f.unit_name,
         agency_name=f.agency_name,
         place_name=f.place_name,
-        applicant_name=a.full_name,
-        applicant_id=number,
-        applicant_address=a.address or "",
-        applicant_phone=a.phone or "",
-        applicant_email=a.email or "",
-        authorised_person=authorised_name(d),
         procedure_name=f.procedure.name,
         procedure_code=d.procedure_code,
         components=tuple(
@@ -76,18 +71,32 @@ def receipt(session: Session, f: DossierFacts, at: datetime, actor: str, facts: 
         received_at=d.received_at,
         due_at=d.due_at,
         result_delivery_text=delivery_place(d.result_delivery, d.delivery_address),
-        fees_text=fees_text(fees),
+        fees_text=fees_text(tuple(FeeLine(**x) for x in json.loads(d.fees_json or "[]"))),
         clerk_name=person_name(session, d.received_by),
         logbook_text=None,
         lookup_hint=f.lookup_hint,
         hotline=f.hotline,
         note=d.note,
         managing_body=f.managing_body,
-        id_label=label,
         log_book=d.log_book,
         log_seq=d.log_seq,
         sample_warning=f.sample_warning,
     )
+
+
+def _receipt_applicant(d: Dossier) -> dict[str, Any]:
+    """The applicant's lines of Mẫu 01, the id labelled for the kind of card it is."""
+    a = d.applicant
+    label, number = id_label(a.id_number, a.old_id_number)
+    return {
+        "applicant_name": a.full_name,
+        "applicant_id": number,
+        "id_label": label,
+        "applicant_address": a.address or "",
+        "applicant_phone": a.phone or "",
+        "applicant_email": a.email or "",
+        "authorised_person": authorised_name(d),
+    }
 
 
 def supplement(
