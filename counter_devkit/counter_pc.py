@@ -22,6 +22,7 @@ from counter_app.sync.service import SyncOptions, SyncService
 from counter_app.sync.wiring import build_sync_service
 from counter_devkit.intake import intake
 from counter_devkit.server import ServerProcess
+from counter_devkit.stores import list_unit_in_catalogue
 from counter_protocol.statuses import Status
 
 NAMES = [
@@ -59,6 +60,7 @@ def make_counter_dir(template: Path, target: Path, unit: str, slot: int = 0) -> 
             (unit, slot, str(uuid.uuid4())),
         )
     conn.close()
+    list_unit_in_catalogue(target, unit)
     return target
 
 
