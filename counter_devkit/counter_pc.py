@@ -22,7 +22,6 @@ from counter_app.sync.service import SyncOptions, SyncService
 from counter_app.sync.wiring import build_sync_service
 from counter_devkit.intake import intake
 from counter_devkit.server import ServerProcess
-from counter_devkit.stores import list_unit_in_catalogue
 from counter_protocol.statuses import Status
 
 NAMES = [
@@ -52,15 +51,15 @@ def make_counter_dir(template: Path, target: Path, unit: str, slot: int = 0) -> 
     conn = sqlite3.connect(target / "counter.sqlite3")
     with conn:
         conn.execute(
-            "INSERT INTO units (code, name, level, is_agency) VALUES (?, ?, 'commune', 0)",
-            (unit, f"UBND xã thử nghiệm {unit}"),
+            "INSERT INTO units (code, name, level, is_agency, managing_body)"
+            " VALUES (?, ?, 'commune', 0, ?)",
+            (unit, f"Trung tâm xã thử nghiệm {unit}", f"Ủy ban nhân dân xã thử nghiệm {unit}"),
         )
         conn.execute(
             "UPDATE devices SET unit_code = ?, slot = ?, device_uuid = ? WHERE is_self",
             (unit, slot, str(uuid.uuid4())),
         )
     conn.close()
-    list_unit_in_catalogue(target, unit)
     return target
 
 

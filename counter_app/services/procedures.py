@@ -4,7 +4,7 @@ name or code, with who decides it and whether the applicant must come in person.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -12,12 +12,12 @@ from sqlalchemy.orm import Session
 
 from counter_app.domain import routing
 from counter_app.domain.text import fold
-from counter_app.models.tables import CatalogueVersion, Device, Procedure, User
+from counter_app.models.tables import CatalogueVersion, Device, Procedure, Unit, User
 from counter_app.services.catalogue import current_catalogue, current_procedure_by_code
 from counter_app.services.dto import ComponentInput, FeeLine
 from counter_app.services.errors import NotFound, ServiceError
 from counter_app.services.store import Store
-from counter_protocol.catalogue import Catalogue
+from counter_protocol.catalogue import Catalogue, CatalogueUnit
 
 UNIT_WORDS = {
     "working_days": "ngày làm việc",
@@ -142,14 +142,36 @@ def self_unit_code(session: Session) -> str | None:
 def receivable_codes(session: Session, unit_code: str) -> frozenset[str]:
     """Codes of the current procedures `unit_code` may receive (the picker's and the demo's
     list); empty before any catalogue is loaded."""
-    catalogue = current_catalogue(session)
+    catalogue = catalogue_with_unit(session, unit_code)
     if catalogue is None:
         return frozenset()
     return frozenset(p.code for p in routing.receivable_procedures(catalogue, unit_code))
 
 
-def _info_at(session: Session, row: Procedure, unit_code: str | None) -> ProcedureInfo:
+def catalogue_with_unit(session: Session, unit_code: str) -> Catalogue | None:
+    """The current catalogue, holding `unit_code` even when this version omits it: a counter's
+    unit was in the catalogue it was set up with, and keeps its level and managing body from the
+    store (it then receives only what is listed for it and, as a commune, any_commune ones)."""
     catalogue = current_catalogue(session)
+    if catalogue is None or catalogue.unit(unit_code) is not None:
+        return catalogue
+    row = session.scalar(select(Unit).where(Unit.code == unit_code, Unit.is_agency.is_(False)))
+    if row is None:
+        return catalogue
+    unit = CatalogueUnit(
+        row.code,
+        row.name,
+        row.level,
+        row.address or "",
+        row.phone or "",
+        False,
+        row.managing_body or "",
+    )
+    return replace(catalogue, units=(*catalogue.units, unit))
+
+
+def _info_at(session: Session, row: Procedure, unit_code: str | None) -> ProcedureInfo:
+    catalogue = None if unit_code is None else catalogue_with_unit(session, unit_code)
     if unit_code is None or catalogue is None:
         return info_from_row(row)
     try:
@@ -159,7 +181,8 @@ def _info_at(session: Session, row: Procedure, unit_code: str | None) -> Procedu
 
 
 def _catalogue_and_unit(session: Session) -> tuple[Catalogue, str]:
-    catalogue, unit_code = current_catalogue(session), self_unit_code(session)
+    unit_code = self_unit_code(session)
+    catalogue = None if unit_code is None else catalogue_with_unit(session, unit_code)
     if catalogue is None or unit_code is None:
         raise ServiceError("Máy này chưa được thiết lập. Hãy chạy trình thiết lập lần đầu.")
     return catalogue, unit_code
