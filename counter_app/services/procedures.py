@@ -170,6 +170,16 @@ def catalogue_with_unit(session: Session, unit_code: str) -> Catalogue | None:
     return replace(catalogue, units=(*catalogue.units, unit))
 
 
+def decider_name(session: Session, unit_code: str, row: Procedure, recorded: str | None) -> str:
+    """Who decides a stored dossier: the name recorded at intake, else the procedure's named
+    agency, else the managing body of the receiving unit; never the centre's own name."""
+    if recorded or row.agency_name:
+        return recorded or row.agency_name
+    catalogue = catalogue_with_unit(session, unit_code)
+    body = catalogue.agency_name(unit_code) if catalogue is not None else None
+    return body or ""
+
+
 def _info_at(session: Session, row: Procedure, unit_code: str | None) -> ProcedureInfo:
     catalogue = None if unit_code is None else catalogue_with_unit(session, unit_code)
     if unit_code is None or catalogue is None:

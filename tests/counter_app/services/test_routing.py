@@ -118,3 +118,8 @@ def test_a_supervisor_may_let_it_go_by_post_with_a_reason(services: Any) -> None
     assert step.override is not None and "ký sổ trước cán bộ hộ tịch" in step.override
     assert "không trả kết quả qua bưu điện" in refused.value.message
     assert "Chỉ giám sát viên" in refused.value.advice
+
+
+def test_a_received_dossier_names_the_commune_ubnd_as_decider(services: Any) -> None:
+    code = services.dossiers.receive(intake())  # chứng thực bản sao: no named agency
+    assert services.details.get(code).agency_name == "Ủy ban nhân dân xã Đức Thọ"
