@@ -30,11 +30,11 @@ _TOP_KEYS = tuple(
     "format sample_data notice version effective_from province units agencies fields"  # noqa: SIM905
     " procedures".split()
 )
-_PROCEDURE_KEYS = tuple(
-    "code local_code code_verified name field level units agency processing cutoff"  # noqa: SIM905
-    " bcci_allowed fees components legal_basis in_person_submit in_person_return any_commune"
-    .split()
-)
+_PROCEDURE_KEYS = (
+    "code", "local_code", "code_verified", "name", "field", "level", "units", "agency",
+    "processing", "cutoff", "bcci_allowed", "fees", "components", "legal_basis",
+    "in_person_submit", "in_person_return", "any_commune",  # optional, default false
+)  # fmt: skip
 _UNIT_KEYS = ("code", "name", "level", "address", "phone", "code_verified", "managing_body")
 
 Json = dict[str, Any]
@@ -432,7 +432,6 @@ def _check_references(catalogue: Catalogue) -> None:
             raise r.fail(f"cơ quan giải quyết “{proc.agency}” không có trong danh mục.")
         if proc.any_commune and proc.level != "commune":
             raise r.fail("chỉ thủ tục cấp xã mới được nhận tại mọi xã (any_commune).")
-        if proc.agency is None and proc.level == "commune" and any(
-            unit_levels[u] != "commune" for u in proc.units
-        ):
+        at_province = any(unit_levels[u] != "commune" for u in proc.units)
+        if proc.agency is None and proc.level == "commune" and at_province:
             raise r.fail("thủ tục cấp xã bỏ trống cơ quan giải quyết chỉ được nhận tại cấp xã.")
