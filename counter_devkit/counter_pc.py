@@ -53,8 +53,9 @@ def make_counter_dir(template: Path, target: Path, unit: str, slot: int = 0) -> 
     conn = sqlite3.connect(target / "counter.sqlite3")
     with conn:
         conn.execute(
-            "INSERT INTO units (code, name, level, is_agency) VALUES (?, ?, 'commune', 0)",
-            (unit, f"UBND xã thử nghiệm {unit}"),
+            "INSERT INTO units (code, name, level, is_agency, managing_body)"
+            " VALUES (?, ?, 'commune', 0, ?)",
+            (unit, f"Trung tâm xã thử nghiệm {unit}", f"Ủy ban nhân dân xã thử nghiệm {unit}"),
         )
         conn.execute(
             "UPDATE devices SET unit_code = ?, slot = ?, device_uuid = ? WHERE is_self",

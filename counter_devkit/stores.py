@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 TEST_PASSWORD = "MatKhau@123"
-UNIT = "000.00.00.H27"
+UNIT = "000.23.05.H27"  # xã Đức Thọ: a commune centre receives commune procedures
 
 
 def make_set_up_store(data_dir: Path, slot: int = 0) -> None:
@@ -20,3 +20,4 @@ def make_set_up_store(data_dir: Path, slot: int = 0) -> None:
         services.accounts.create_user("canbo", "Nguyễn Thị Hồng Nhung", "clerk", TEST_PASSWORD)
     finally:
         services.close()
+

@@ -18,7 +18,7 @@ from counter_app.services.dto import (
     FeeLine,
 )
 from counter_app.services.errors import NotFound
-from counter_app.services.procedures import processing_text
+from counter_app.services.procedures import decider_name, processing_text
 from counter_app.services.store import Store
 
 
@@ -32,7 +32,7 @@ def find_dossier(session: Session, code: str) -> Dossier:
 def detail_of(session: Session, dossier: Dossier) -> DossierDetail:
     procedure = session.get(Procedure, dossier.procedure_id)
     assert procedure is not None
-    agency = procedure.agency_name or _unit_name(session, dossier.unit_code)
+    agency = decider_name(session, dossier.unit_code, procedure, dossier.competent_name)
     a = dossier.applicant
     events = session.scalars(
         select(DossierEvent).where(DossierEvent.dossier_id == dossier.id).order_by(DossierEvent.seq)

@@ -26,7 +26,7 @@ def window(qtbot, services, runner) -> MainWindow:
 def test_the_status_bar_names_the_clerk_counter_unit_and_sync(window):
     assert "Nguyễn Thị Hồng Nhung" in window.clerk_label.text()
     assert "Quầy số 1" in window.counter_label.text()
-    assert "Hà Tĩnh" in window.counter_label.text()
+    assert "xã Đức Thọ" in window.counter_label.text()
     window.set_sync_status("Đồng bộ lúc 09:30 · còn 2 thay đổi chờ gửi")
     assert window.sync_label.text() == "Đồng bộ lúc 09:30 · còn 2 thay đổi chờ gửi"
     assert window.intake.applicant_form.scan_edit.hasFocus()
