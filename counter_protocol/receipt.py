@@ -52,6 +52,7 @@ class OpResult(Struct, kw_only=True, omit_defaults=True):
     state: str | None = None  # duplicate: where the op stands now (a held op may be applied)
     clock: str | None = None  # "ahead" | "behind": the op's created_at is suspect
     flag: str | None = None  # applied: FLAG_PROVINCE_CONFLICT, kept but not applied to status
+    sub_state: str | None = None  # with a flag: the dossier's lifecycle state at the server now
 
 
 class Receipt(Struct, kw_only=True):

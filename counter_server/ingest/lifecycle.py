@@ -101,6 +101,10 @@ def _overtaken(
         own_next = next_state(own, action)
     except LifecycleError as exc:
         raise OpRejected("bad_transition", exc.message) from exc
+    if status_of(own_next) == status_of(merged):
+        # Both ends agree on the national status (the province said "processing", the counter
+        # forwarded the paper): no conflict, the counter's finer state is taken.
+        return Moved(status, str(own_next), str(own_next), due_at)
     message = _CONFLICT.format(
         action=action.label, own=state_label(own), merged=state_label(merged)
     )

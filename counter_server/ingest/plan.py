@@ -87,7 +87,8 @@ class Planner:
         self._batch_seqs: dict[int, str] = {}
         self._dead: set[int] = {s for s, o in known.seq_owner.items() if o.state == QUARANTINED}
         self._indexed: list[tuple[int, OpResult]] = []
-        self._overtaken: dict[str, str] = {}  # op id → conflict message (docs/sync.md#s20)
+        # op id → (conflict message, sub-state the server keeps) (docs/sync.md#s20)
+        self._overtaken: dict[str, tuple[str, str]] = {}
 
     def run(self, entries: list[Entry]) -> Plan:
         candidates: list[IncomingOp] = []
@@ -262,7 +263,7 @@ class Planner:
             moved.due_at,
         )
         if moved.conflict is not None:
-            self._overtaken[op.op_id] = moved.conflict
+            self._overtaken[op.op_id] = (moved.conflict, moved.sub_state)
         self.plan.steps.append(
             Step(
                 op,
@@ -310,16 +311,17 @@ class Planner:
             return
         overtaken = self._overtaken.get(op.op_id) if result == APPLIED else None
         if overtaken is not None and not reason:
-            reason, message = FLAG_PROVINCE_CONFLICT, overtaken
+            reason, message = FLAG_PROVINCE_CONFLICT, overtaken[0]
         entry = self._result(op, result, reason, message)
-        entry.flag = FLAG_PROVINCE_CONFLICT if overtaken is not None else None
+        if overtaken is not None:
+            entry.flag, entry.sub_state = FLAG_PROVINCE_CONFLICT, overtaken[1]
         if op.clock_flag:
             entry.clock = op.clock_flag
         self.plan.new_rows.append(new_op_row(op, self._batch, result, reason, message))
 
     def _release(self, op: IncomingOp, result: str, reason: str, message: str) -> None:
         overtaken = self._overtaken.get(op.op_id) if result == APPLIED else None
-        message = message or overtaken or ""
+        message = message or (overtaken[0] if overtaken else "")
         self.plan.held_updates.append(
             {
                 "b_seq": op.row_seq,
@@ -337,6 +339,7 @@ class Planner:
                 reason=reason or "released",
                 message=message or None,
                 flag=FLAG_PROVINCE_CONFLICT if overtaken is not None else None,
+                sub_state=overtaken[1] if overtaken is not None else None,
             )
         )
 
