@@ -84,7 +84,7 @@ class ConflictService:
         if dossier_code is not None:
             query = query.where(Dossier.code == dossier_code.strip().upper())
         with self._store.read() as session:
-            return [_view(row, code) for row, code in session.execute(query).tuples()]
+            return [_view(row, code) for row, code in session.execute(query).all()]
 
     def unseen_count(self) -> int:
         return len(self.list_conflicts(unseen_only=True))

@@ -59,11 +59,11 @@ def apply_province_status(session: Session, change: ProvinceStatus) -> Outcome:
     except ValueError:
         return Outcome(NOT_APPLIED, f"Trạng thái “{change.to_status}” không thuộc 10 mã chuẩn.")
     current = Status(dossier.status)
-    if current == target:
-        return Outcome(UNCHANGED, f"Hồ sơ {dossier.code} đã ở trạng thái “{target.label}”.")
-    if _merged_already(session, dossier.uuid, change.at):
+    if _merged_already(session, dossier.uuid, change.at):  # history only, status as it is
         _record(session, dossier, current, target, change, take_status=False)
         return Outcome(UNCHANGED, STALE_MESSAGE.format(code=dossier.code, province=target.label))
+    if current == target:
+        return Outcome(UNCHANGED, f"Hồ sơ {dossier.code} đã ở trạng thái “{target.label}”.")
     try:
         check_transition(current, target)
     except TransitionError:

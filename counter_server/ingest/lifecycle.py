@@ -78,25 +78,28 @@ def apply_event(
     try:
         target = next_state(merged, action)
     except LifecycleError as exc:
-        own = current_sub_state(device_sub_state, status)
-        return _overtaken(status, merged, own, action, due_at, exc)
+        if device_sub_state is None or SubState(device_sub_state) == merged:
+            raise OpRejected("bad_transition", exc.message) from exc  # no province change
+        own = _counter_view(SubState(device_sub_state), event.from_status)
+        return _overtaken(status, merged, own, action, due_at)
     _check_target(event, action, target)
     moved_due = _due(step) or due_at
     return Moved(int(status_of(target)), str(target), str(target), moved_due)
 
 
+def _counter_view(device_sub_state: SubState, from_status: int | None) -> SubState:
+    """Where the counter stood when it took the step: its own chain, or, when the event starts
+    from another status, the province's status it had taken from the pull in the meantime."""
+    if from_status is None or int(status_of(device_sub_state)) == from_status:
+        return device_sub_state
+    return province_sub_state(Status(from_status))
+
+
 def _overtaken(
-    status: int,
-    merged: SubState,
-    own: SubState,
-    action: Action,
-    due_at: datetime | None,
-    refusal: LifecycleError,
+    status: int, merged: SubState, own: SubState, action: Action, due_at: datetime | None
 ) -> Moved:
-    """The event fits the counter's own chain but not the state the province left: a conflict.
-    If it does not fit the counter's chain either, no province change explains it: refused."""
-    if own == merged:
-        raise OpRejected("bad_transition", refusal.message)
+    """The province moved the dossier since the counter's last applied step. An event that fits
+    where the counter stood is kept as a conflict; one that does not is refused."""
     try:
         own_next = next_state(own, action)
     except LifecycleError as exc:
