@@ -14,6 +14,7 @@ from counter_devkit.lifecycle_steps import FULL_LIFE, take_step
 from counter_devkit.server import ServerProcess
 from counter_protocol.lifecycle import Action
 from counter_protocol.timefmt import parse_time
+from counter_server.conflict_view import conflicts_html, recent_conflicts
 
 PATHS: dict[str, tuple[Action, ...]] = {
     "full": FULL_LIFE,
@@ -116,6 +117,8 @@ def test_province_stops_while_the_counter_forwards_and_returns_offline(
     assert set(pc.states()) == {"acked"}
     listed = server.cli("conflicts").stdout
     assert code in listed and "forwarded" in listed and "returned" in listed
+    section = conflicts_html(recent_conflicts(server.engine))  # the dashboard's section
+    assert section.count(f"<td>{code}</td>") == len(offline)
 
 
 def test_a_province_change_that_does_not_fit_is_taken_with_a_conflict(
