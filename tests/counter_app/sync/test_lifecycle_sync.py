@@ -83,6 +83,8 @@ def test_province_stops_while_the_counter_forwards_and_returns_offline(
         take_step(pc, code, action)
     report = pc.sync.sync_once()
     assert report.error is None, report.error
+    assert report.province_conflicts == len(offline)
+    assert any("không khớp giữa tỉnh" in line for line in report.summary_lines(pc.clock()))
     # The server keeps the counter's four events, flagged, and the province's status.
     assert server_sub_states(server, pc.unit)[code] == (8, "stopped")
     kept = server.rows(
