@@ -43,7 +43,7 @@ def test_a_change_that_does_not_fit_is_taken_and_listed(pc: CounterPC) -> None:
         ("withdrawn", "counter"),
         ("province_status", "province"),
     ]
-    service = ConflictService(pc.services.store)
+    service = pc.services.conflicts
     [conflict] = service.list_conflicts(unseen_only=True)
     assert (conflict.dossier_code, conflict.source, conflict.change_seq) == (code, "pull", 7)
     assert "Đã xử lý xong" in conflict.message and "Công dân đã rút hồ sơ" in conflict.message
