@@ -39,3 +39,36 @@ def with_events(pc: CounterPC, dossiers: int) -> list[str]:
         if index % 4 == 0:
             pc.move(code, Status.SUPPLEMENT_REQUESTED)
     return codes
+
+
+def queue_refused_step(pc: CounterPC, code: str) -> None:
+    """Queue what a broken counter could send and the server must refuse: “returned” on a
+    dossier whose result is not back. The dossier here does not move (no service allows it)."""
+    from sqlalchemy import select
+
+    from counter_app.models.tables import Dossier
+    from counter_app.services import outbox
+    from counter_protocol.ops import KIND_EVENT, EventData
+
+    with pc.services.store.write() as session:
+        dossier = session.scalar(select(Dossier).where(Dossier.code == code))
+        assert dossier is not None
+        now = pc.clock()
+        dossier.last_event_seq += 1
+        dossier.last_op_seq = outbox.enqueue(
+            session,
+            kind=KIND_EVENT,
+            dossier_uuid=dossier.uuid,
+            dossier_code=dossier.code,
+            unit_code=dossier.unit_code,
+            prev_seq=dossier.last_op_seq,
+            created_at=now,
+            data=EventData(
+                event_seq=dossier.last_event_seq,
+                kind="returned",
+                actor="canbo",
+                at=now.isoformat(timespec="seconds"),
+                from_status=dossier.status,
+                to_status=int(Status.RETURNED),
+            ),
+        )

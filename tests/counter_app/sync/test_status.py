@@ -13,6 +13,7 @@ from counter_app.sync.status import SyncStatus, format_age
 from counter_devkit.counter_pc import CounterPC, make_counter_dir, sync_unit
 from counter_devkit.server import ServerProcess
 from counter_protocol.statuses import Status
+from tests.counter_app.sync.helpers import queue_refused_step
 
 SENT = "Đã gửi hết"
 
@@ -98,8 +99,7 @@ def test_conflict_and_quarantine_are_errors_not_sent(
     pc = CounterPC(folder, unit)
     pc.receive(1)
     assert pc.sync.sync_once().error is None
-    sqlite_server.cli("dossier", "status", first[0], "9")
-    pc.move(first[0], Status.STOPPED)  # refused at the server: DONE cannot become STOPPED
+    queue_refused_step(pc, first[0])  # refused at the server: the result is not back
     report = pc.sync.sync_once()
     assert report.quarantined == 1 and report.error is None
     status = honest(pc)

@@ -17,7 +17,7 @@ from counter_app.ui.tasks import TaskRunner
 from counter_devkit.counter_pc import CounterPC
 from counter_devkit.server import ServerProcess
 from counter_devkit.stores import TEST_PASSWORD
-from counter_protocol.statuses import Status
+from tests.counter_app.sync.helpers import queue_refused_step
 
 
 @pytest.fixture
@@ -103,8 +103,7 @@ def test_problems_and_failures_are_explained(
     pc.enrol(sqlite_server)
     code = pc.receive(1)[0]
     assert pc.sync.sync_once().error is None
-    sqlite_server.cli("dossier", "status", code, "9")
-    pc.move(code, Status.STOPPED)  # the server refuses DONE → STOPPED: quarantined
+    queue_refused_step(pc, code)  # the server refuses it: quarantined
     assert pc.sync.sync_once().quarantined == 1
     pc.sync.options.server_url = f"http://127.0.0.1:{dead_port}"  # and now the link is down
     controller = _controller(qtbot, window)
