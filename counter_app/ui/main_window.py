@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from counter_app.ui.dossier_detail import DossierDetailDialog, DossierDetails
+from counter_app.ui.dossier_detail import DetailServices, DossierDetailDialog
 from counter_app.ui.dossier_list import DossierFinder, DossierListView
 from counter_app.ui.intake_presenter import DossierIntake
 from counter_app.ui.intake_view import DueDates, IntakeView
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 TAB_INTAKE, TAB_LIST, TAB_RETURN = range(3)
 
 
-class TabServices(Protocol):
+class TabServices(DetailServices, Protocol):
     """The services the tabs use, each typed as its tab asks (app.Services is one)."""
 
     @property
@@ -46,8 +46,6 @@ class TabServices(Protocol):
     def search(self) -> DossierFinder: ...
     @property
     def returns(self) -> ReturnDesk: ...
-    @property
-    def details(self) -> DossierDetails: ...
 
 
 class MainWindow(QMainWindow):
@@ -171,10 +169,18 @@ class MainWindow(QMainWindow):
         return window
 
     def open_dossier(self, code: str) -> None:
-        self.detail_dialog = DossierDetailDialog(
-            self._services.details, self._services.slips, self._runner, code, self
-        )
-        self.detail_dialog.open()
+        dialog = DossierDetailDialog(self._services, self._runner, self.user, code, self)
+        dialog.dossier_changed.connect(lambda _code: self.dossiers.model.refresh())
+        if self.sync_controller is not None:
+            dialog.dossier_changed.connect(self.sync_controller.poke)
+        dialog.reopen_requested.connect(self.reopen_in_intake)
+        self.detail_dialog = dialog
+        dialog.open()
+
+    def reopen_in_intake(self, code: str) -> None:
+        """A dossier waiting for papers: back on the intake screen, to be received or refused."""
+        self.show_tab(TAB_INTAKE)
+        self.intake.reopen(code)
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt override
         super().showEvent(event)
