@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from PySide6.QtCore import Signal
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QWidget,
 )
 
@@ -152,3 +153,25 @@ class FeesBox(QWidget):
 
     def clear(self) -> None:
         self.set_fees(())
+
+
+def clock_question(parent: QWidget, text: str, answered: Callable[[bool], None]) -> QMessageBox:
+    """Open the warning a clerk must answer when the clock looks wrong: `answered(True)` if
+    they store anyway, `answered(False)` if they go and fix the clock (nothing stored)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Ngày giờ của máy có thể sai",
+        text,
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.setInformativeText(
+        "Ngày giờ của máy sẽ in trên giấy tiếp nhận, trong mã hồ sơ và "
+        "ngày hẹn trả. Xem ngày giờ ở góc màn hình trước khi chọn."
+    )
+    store = box.addButton("Ngày giờ đúng, vẫn lưu và in", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Không lưu, để chỉnh ngày giờ", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(QMessageBox.StandardButton.NoButton)
+    box.finished.connect(lambda _result: answered(box.clickedButton() is store))
+    box.open()
+    return box

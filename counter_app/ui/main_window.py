@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
+from counter_app.ui.detail_actions import DossierSteps
 from counter_app.ui.dossier_detail import DetailServices, DossierDetailDialog
 from counter_app.ui.dossier_list import DossierFinder, DossierListView
-from counter_app.ui.intake_presenter import DossierIntake
-from counter_app.ui.intake_view import DueDates, IntakeView
-from counter_app.ui.procedure_picker import ProcedureSearch
+from counter_app.ui.intake_presenter import DossierIntake, IntakeOutcomes
+from counter_app.ui.intake_view import DueDates, IntakeProcedures, IntakeView
 from counter_app.ui.return_presenter import ReturnDesk
 from counter_app.ui.return_view import ReturnView
 from counter_app.ui.slip_preview import SlipRenderer
@@ -31,11 +31,17 @@ if TYPE_CHECKING:
 TAB_INTAKE, TAB_LIST, TAB_RETURN = range(3)
 
 
+class LifecycleDesk(DossierSteps, IntakeOutcomes, Protocol):
+    """The lifecycle service as the intake screen and the dossier detail use it."""
+
+
 class TabServices(DetailServices, Protocol):
     """The services the tabs use, each typed as its tab asks (app.Services is one)."""
 
     @property
-    def procedures(self) -> ProcedureSearch: ...
+    def lifecycle(self) -> LifecycleDesk: ...
+    @property
+    def procedures(self) -> IntakeProcedures: ...
     @property
     def calendar(self) -> DueDates: ...
     @property
@@ -72,6 +78,10 @@ class MainWindow(QMainWindow):
             services.slips,
             runner,
             user.username,
+            outcomes=services.lifecycle,
+            forms=services.forms,
+            details=services.details,
+            supervisor=user.role == "supervisor",
         )
         self.dossiers = DossierListView(services.search, runner)
         self.returns = ReturnView(services.returns, runner, user.username)

@@ -248,4 +248,3 @@ def _read(widget: QWidget) -> object:
     if isinstance(widget, QLineEdit):
         return widget.text().strip() or None
     return None
-
