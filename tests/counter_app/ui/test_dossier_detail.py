@@ -15,7 +15,7 @@ from counter_app.ui.step_specs import SECOND_EXTENSION_REFUSAL, SECOND_SUPPLEMEN
 from counter_protocol.lifecycle import Action
 from counter_protocol.statuses import SubState
 from tests.counter_app.ui.helpers import type_text
-from tests.counter_app.ui.lifecycle_fakes import CODE, Conflict, FakeCounter, T0, a_detail
+from tests.counter_app.ui.lifecycle_fakes import CODE, T0, Conflict, FakeCounter, a_detail
 
 CLERK = SignedInUser("canbo", "Nguyễn Thị Hồng Nhung", "clerk")
 SUPERVISOR = SignedInUser("truongbp", "Trần Văn Bình", "supervisor")
@@ -114,7 +114,7 @@ def test_forwarding_by_post_records_the_hand_over_and_the_postal_number(qtbot, l
     type_text(post.number_edit, "ee 123456785 vn")
     confirm(qtbot, step)
     stored(qtbot, dialog, counter, 1)
-    code, action, data, actor = counter.steps[0]
+    _code, action, data, actor = counter.steps[0]
     assert (action, data.postal_number, data.to_unit, actor) == (
         Action.FORWARD,
         "EE123456785VN",
