@@ -24,6 +24,9 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the first window i
     from counter_app.services.calendar import CalendarService
     from counter_app.services.details import DetailService
     from counter_app.services.dossiers import DossierService
+    from counter_app.services.forms import FormService
+    from counter_app.services.late import LateService
+    from counter_app.services.lifecycle import LifecycleService
     from counter_app.services.procedures import ProcedureService
     from counter_app.services.returns import ReturnService
     from counter_app.services.search import SearchService
@@ -47,6 +50,9 @@ class Services:
     details: DetailService
     slips: SlipService
     returns: ReturnService
+    forms: FormService
+    lifecycle: LifecycleService
+    late: LateService
 
     def close(self) -> None:
         self.store.close()
@@ -58,6 +64,9 @@ def build_services(data_dir_arg: str | None) -> Services:
     from counter_app.services.calendar import CalendarService
     from counter_app.services.details import DetailService
     from counter_app.services.dossiers import DossierService
+    from counter_app.services.forms import FormService
+    from counter_app.services.late import LateService
+    from counter_app.services.lifecycle import LifecycleService
     from counter_app.services.procedures import ProcedureService
     from counter_app.services.returns import ReturnService
     from counter_app.services.search import SearchService
@@ -79,7 +88,10 @@ def build_services(data_dir_arg: str | None) -> Services:
         search=SearchService(store, calendar),
         details=details,
         slips=SlipService(store, details),
-        returns=ReturnService(store, dossiers),
+        returns=ReturnService(store),
+        forms=FormService(store),
+        lifecycle=LifecycleService(store, calendar),
+        late=LateService(store, calendar),
     )
 
 

@@ -63,7 +63,8 @@ def detail_of(session: Session, dossier: Dossier) -> DossierDetail:
         ),
         authorised_person=json.loads(dossier.authorised_json) if dossier.authorised_json else None,
         components=tuple(
-            ComponentInput(c.name, c.originals, c.copies, c.provided) for c in dossier.components
+            ComponentInput(c.name, c.originals, c.copies, c.provided, c.required)
+            for c in dossier.components
         ),
         channel=Channel(dossier.channel),
         result_delivery=ResultDelivery(dossier.result_delivery),
@@ -85,8 +86,12 @@ def detail_of(session: Session, dossier: Dossier) -> DossierDetail:
     )
 
 
-def _unit_name(session: Session, code: str) -> str:
+def unit_name(session: Session, code: str) -> str:
+    """The unit's name, or its code when this store does not know it."""
     return session.scalar(select(Unit.name).where(Unit.code == code)) or code
+
+
+_unit_name = unit_name
 
 
 class DetailService:

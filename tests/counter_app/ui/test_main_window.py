@@ -35,7 +35,7 @@ def test_the_status_bar_names_the_clerk_counter_unit_and_sync(window):
 def test_a_clerks_day_intake_list_detail_and_return(qtbot, window, services, runner):
     code = receive_by_keyboard(qtbot, window)
     open_from_the_list(qtbot, window, code)
-    services.dossiers.change_status(code, Status.DONE, "chuyenvien", "Đã có kết quả")
+    services.lifecycle.result_received(code, "chuyenvien", note="Đã có kết quả")
     return_by_scan(qtbot, window, code)
     assert services.details.get(code).status == Status.RETURNED
     listing = window.dossiers
@@ -52,7 +52,10 @@ def receive_by_keyboard(qtbot, window: MainWindow) -> str:
     type_text(intake.picker.search_edit, "dang ky ket hon")
     qtbot.waitUntil(lambda: intake.picker.results.count() > 0)
     qtbot.keyClick(intake.picker.search_edit, Qt.Key.Key_Return)
-    qtbot.keyClick(intake.checklist, Qt.Key.Key_Space)
+    for row in range(intake.checklist_model.rowCount()):  # every paper in hand: received
+        qtbot.keyClick(intake.checklist, Qt.Key.Key_Space)
+        if row < intake.checklist_model.rowCount() - 1:
+            qtbot.keyClick(intake.checklist, Qt.Key.Key_Down)
     qtbot.keyClick(intake.checklist, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: intake.preview is not None, timeout=15_000)
     intake.preview.close()
