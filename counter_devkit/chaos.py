@@ -18,8 +18,10 @@ import httpx
 from counter_app.sync import crash
 from counter_devkit.counter_pc import CounterPC, assert_converged
 from counter_devkit.faults import KillAtPoint
+from counter_devkit.lifecycle_steps import take_step
 from counter_devkit.server import ServerProcess
-from counter_protocol.statuses import Status
+from counter_protocol.lifecycle import Action, StepData
+from counter_protocol.statuses import Status, SubState
 
 POINTS = (
     crash.BEFORE_SEND,
@@ -63,16 +65,33 @@ def killed_sync(pc: CounterPC, label: str, nth: int) -> bool:
     return os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
 
 
+# The clerk's dossiers walk their lifecycle: forwarded, received by the agency, perhaps a
+# supplement round, the result back, returned (counter_protocol/lifecycle.py).
+NEXT_STEP: dict[SubState, tuple[Action, ...]] = {
+    SubState.RECEIVED: (Action.FORWARD,),
+    SubState.IN_TRANSIT: (Action.AGENCY_RECEIVED,),
+    SubState.AT_AGENCY: (Action.ASK_SUPPLEMENT, Action.RESULT_RECEIVED),
+    SubState.SUPPLEMENT: (Action.SUPPLEMENT_RECEIVED,),
+    SubState.RESULT_AT_COUNTER: (Action.RETURN,),
+}
+STEP_DATA: dict[Action, StepData] = {
+    Action.FORWARD: StepData(handed_by="canbo", to_unit="Phòng chuyên môn", form_no="06"),
+    Action.ASK_SUPPLEMENT: StepData(reason="Thiếu giấy tờ", missing=["Bản sao CCCD"]),
+    Action.RETURN: StepData(receiver_name="Nguyễn Văn Nhận", receiver_id_number="042195000001"),
+}
+
+
 def clerk_work(pc: CounterPC, state: ChaosState, rng: random.Random) -> None:
-    """New dossiers, some status changes, some results returned (after the province's DONE)."""
+    """New dossiers, lifecycle steps, some results returned (after the province's DONE)."""
     for code in pc.receive(rng.randint(1, 4)):
         (state.clerk if rng.random() < 0.5 else state.province).append(code)
     for code in rng.sample(state.clerk, min(len(state.clerk), rng.randint(0, 3))):
-        status = pc.status_of(code)
-        if status == Status.RECEIVED:
-            pc.move(code, Status.PROCESSING)
-        elif status == Status.PROCESSING:
-            pc.move(code, Status.SUPPLEMENT_REQUESTED)
+        sub_state = SubState(pc.sql("SELECT sub_state FROM dossiers WHERE code = ?", code)[0][0])
+        if sub_state not in NEXT_STEP:
+            state.clerk.remove(code)  # returned: its life is over
+            continue
+        action = rng.choice(NEXT_STEP[sub_state])
+        take_step(pc.services.store, code, action, pc.clock(), STEP_DATA.get(action))
     for code in list(state.province_done):
         if pc.status_of(code) == Status.DONE and rng.random() < 0.5:
             pc.services.returns.return_result(
@@ -112,7 +131,19 @@ def chaos_run(server: ServerProcess, pc: CounterPC, state: ChaosState, rng: rand
     assert report.error is None, report.error.one_line()
     assert report.status is not None and report.status.all_sent
     assert_converged(server, pc)
+    assert_same_sub_states(server, pc)
     assert_province_once(server, pc)
+
+
+def assert_same_sub_states(server: ServerProcess, pc: CounterPC) -> None:
+    """The server's merged lifecycle state of every dossier is the counter's."""
+    remote = {
+        r[0]: r[1]
+        for r in server.rows(
+            "SELECT code, sub_state FROM dossiers WHERE unit_code = :u", u=pc.unit
+        )
+    }
+    assert remote == dict(pc.sql("SELECT code, sub_state FROM dossiers"))
 
 
 def _reachable(pc: CounterPC, label: str) -> int:

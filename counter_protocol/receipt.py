@@ -31,6 +31,9 @@ CONFLICT: Final = "conflict"
 QUARANTINED: Final = "quarantined"
 HELD: Final = "held"
 ResultName = Literal["applied", "duplicate", "conflict", "quarantined", "held"]
+# An applied op the server keeps in the dossier's history without letting it move the status:
+# the province had moved the dossier first (docs/sync.md#s20). Its `message` names both changes.
+FLAG_PROVINCE_CONFLICT: Final = "province_conflict"
 
 
 class ReceiptError(ValueError):
@@ -48,6 +51,8 @@ class OpResult(Struct, kw_only=True, omit_defaults=True):
     prior: str | None = None  # duplicate: the result first stored for this op
     state: str | None = None  # duplicate: where the op stands now (a held op may be applied)
     clock: str | None = None  # "ahead" | "behind": the op's created_at is suspect
+    flag: str | None = None  # applied: FLAG_PROVINCE_CONFLICT, kept but not applied to status
+    sub_state: str | None = None  # with a flag: the dossier's lifecycle state at the server now
 
 
 class Receipt(Struct, kw_only=True):

@@ -250,6 +250,22 @@ def cmd_dossier_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    from counter_protocol.timefmt import format_vn
+    from counter_server.conflict_view import recent_conflicts
+
+    rows = recent_conflicts(_open(args), None if args.all else args.limit)
+    if not rows:
+        print("Không có xung đột nào giữa máy trạm và thay đổi của tỉnh.")
+        return 0
+    for row in rows:
+        print(
+            f"{row.code}\t{row.kind}\ttrạng thái {row.status}\t{row.device}\t"
+            f"{format_vn(row.recorded_at)}\t{row.message}"
+        )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -268,6 +284,11 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_parser("serve", parents=[common], help="chạy máy chủ"), argparse.SUPPRESS
     )
     sub.add_parser("stats", parents=[common], help="thống kê theo đơn vị và máy")
+    p = sub.add_parser(
+        "conflicts", parents=[common], help="sự kiện của máy trạm xung đột với thay đổi của tỉnh"
+    )
+    p.add_argument("--limit", type=int, default=200, help="số dòng mới nhất (mặc định 200)")
+    p.add_argument("--all", action="store_true", help="liệt kê tất cả")
     p = sub.add_parser("enrol-code", parents=[common], help="tạo mã đăng ký máy dùng một lần")
     p.add_argument("--unit", required=True, help="mã định danh đơn vị, ví dụ 000.00.00.H27")
     p.add_argument(
@@ -387,6 +408,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: cmd_serve,
     "serve": cmd_serve,
     "stats": cmd_stats,
+    "conflicts": cmd_conflicts,
     "enrol-code": cmd_enrol_code,
     "revoke": cmd_revoke,
     "admin-token": cmd_admin_token,

@@ -12,6 +12,7 @@ import msgspec
 from sqlalchemy import Engine, insert, select, update
 
 from counter_protocol.feed import CHANGE_DOSSIER_STATUS, DossierStatusChange
+from counter_protocol.lifecycle import province_sub_state
 from counter_protocol.statuses import Status, TransitionError, check_transition
 from counter_protocol.timefmt import format_time
 from counter_server import audit
@@ -129,8 +130,14 @@ def set_dossier_status(
             check_transition(current, target)
         except TransitionError as exc:
             raise Refused("bad_transition", str(exc), 409) from exc
+        # The province's status decides the merged sub-state; the counter's own chain
+        # (device_sub_state) stays where its events took it (docs/sync.md#s20).
         conn.execute(
-            update(DossierRow).where(t.uuid == row.uuid).values(status=int(target), updated_at=now)
+            update(DossierRow)
+            .where(t.uuid == row.uuid)
+            .values(
+                status=int(target), sub_state=str(province_sub_state(target)), updated_at=now
+            )
         )
         conn.execute(
             insert(DossierEvent),

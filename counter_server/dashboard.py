@@ -16,6 +16,7 @@ from starlette.routing import Route
 
 from counter_server import audit, stats, web_session
 from counter_server.admin import name_of_token, token_hash
+from counter_server.conflict_view import conflicts_html, recent_conflicts
 from counter_server.errors import Refused
 from counter_server.quarantine_view import quarantine_html, recent_quarantined
 
@@ -105,9 +106,9 @@ async def dashboard(request: Request) -> Response:
         return _redirect(LOGIN_PATH)
     rows = await run_in_threadpool(stats.device_stats, _config(request).engine)
     held_back = await run_in_threadpool(recent_quarantined, _config(request).engine)
-    page = stats.dashboard_html(
-        rows, datetime.now(UTC), admin, LOGOUT_PATH, quarantine_html(held_back)
-    )
+    conflicts = await run_in_threadpool(recent_conflicts, _config(request).engine)
+    sections = quarantine_html(held_back) + "\n" + conflicts_html(conflicts)
+    page = stats.dashboard_html(rows, datetime.now(UTC), admin, LOGOUT_PATH, sections)
     return HTMLResponse(page, headers=PAGE_HEADERS)
 
 

@@ -209,6 +209,11 @@ class DossierRow(Base):
     procedure_code: Mapped[str] = mapped_column(String(60))
     catalogue_version: Mapped[str | None] = mapped_column(String(40))
     status: Mapped[int] = mapped_column(SmallInteger)
+    # The lifecycle state (counter_protocol.lifecycle) as the server merged it; `device_sub_state`
+    # is where the counter's own chain of events has taken it (they differ after a province
+    # change the counter had not seen: docs/sync.md#s20). NULL on rows from before 0005.
+    sub_state: Mapped[str | None] = mapped_column(String(30))
+    device_sub_state: Mapped[str | None] = mapped_column(String(30))
     applicant_name: Mapped[str] = mapped_column(String(200))
     received_at: Mapped[datetime] = mapped_column(UtcDateTime)
     due_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
@@ -222,6 +227,14 @@ class DossierEvent(Base):
     """Events after the creation (the creation's own event is inside `dossiers.data`)."""
 
     __tablename__ = "dossier_events"
+    __table_args__ = (
+        Index(
+            "ix_dossier_events_conflict",
+            "recorded_at",
+            postgresql_where=text("conflict IS NOT NULL"),
+            sqlite_where=text("conflict IS NOT NULL"),
+        ),
+    )
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     dossier_uuid: Mapped[str] = mapped_column(ForeignKey("dossiers.uuid"), index=True)
     source: Mapped[str] = mapped_column(String(10))  # device | province
@@ -235,6 +248,9 @@ class DossierEvent(Base):
     note: Mapped[str | None] = mapped_column(Text)
     extra: Mapped[dict[str, Any] | None] = mapped_column(Json)
     recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # A device event kept in the history but not applied to the status: the province had moved
+    # the dossier first. The Vietnamese message names both changes (docs/sync.md#s20).
+    conflict: Mapped[str | None] = mapped_column(Text)
 
 
 class ChangeRow(Base):

@@ -1,7 +1,9 @@
 """What the province sends down, applied here: status changes of our dossiers and the S10 pool.
 
-A province status change becomes a new dossier event with origin "province", checked by the
-same transition rules as a clerk's change, but it writes NO outbox op: the server already has it.
+A province status change becomes a new dossier event with origin "province", and it writes NO
+outbox op: the server already has it. A change that does not fit the dossier's state here (the
+counter moved the dossier meanwhile) is still recorded and its status taken, so both ends end on
+the same status, and a `dossier_conflicts` row names both changes (docs/sync.md#s20).
 All functions work in the caller's transaction (the pull applies a page and its cursor together).
 """
 
@@ -16,29 +18,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from counter_app.domain.text import nfc
-from counter_app.models.sync_tables import TrackingNumber
-from counter_app.models.tables import Dossier, DossierEvent
+from counter_app.models.sync_tables import SyncReceipt, TrackingNumber
+from counter_app.models.tables import Dossier, DossierEvent, OutboxOp
+from counter_app.services.conflicts import SOURCE_PULL, record_conflict
 from counter_app.services.errors import ServiceError
+from counter_protocol.lifecycle import province_sub_state, state_label
 from counter_protocol.statuses import Status, SubState, TransitionError, check_transition
-from counter_protocol.timefmt import to_vn
+from counter_protocol.timefmt import parse_time, to_vn
 
 APPLIED, UNCHANGED, NOT_APPLIED = "applied", "unchanged", "not_applied"
 PROVINCE_EVENT_KIND = "province_status"
-
-# The counter's finer state once the province moves a dossier (the result is here at status 9).
-_PROVINCE_SUB_STATE: dict[Status, SubState] = {
-    Status.PROCESSING: SubState.AT_AGENCY,
-    Status.SUPPLEMENT_REQUESTED: SubState.SUPPLEMENT,
-    Status.FINANCIAL_OBLIGATION: SubState.FINANCIAL,
-    Status.WITHDRAWN: SubState.WITHDRAWN,
-    Status.STOPPED: SubState.STOPPED,
-    Status.DONE: SubState.RESULT_AT_COUNTER,
-    Status.RETURNED: SubState.RETURNED,
-    Status.NOT_RECEIVED: SubState.REFUSED,
-    Status.RECEIVED: SubState.RECEIVED,
-    Status.NEW: SubState.DRAFT,
-}
-
 
 @dataclass(frozen=True)
 class ProvinceStatus:
@@ -57,6 +46,7 @@ class ProvinceStatus:
 class Outcome:
     result: str  # APPLIED | UNCHANGED | NOT_APPLIED
     message: str | None = None
+    conflict: bool = False  # applied although it did not fit the dossier's state here
 
 
 def apply_province_status(session: Session, change: ProvinceStatus) -> Outcome:
@@ -69,19 +59,77 @@ def apply_province_status(session: Session, change: ProvinceStatus) -> Outcome:
     except ValueError:
         return Outcome(NOT_APPLIED, f"Trạng thái “{change.to_status}” không thuộc 10 mã chuẩn.")
     current = Status(dossier.status)
+    if _merged_already(session, dossier.uuid, change.at):  # history only, status as it is
+        _record(session, dossier, current, target, change, take_status=False)
+        return Outcome(UNCHANGED, STALE_MESSAGE.format(code=dossier.code, province=target.label))
     if current == target:
         return Outcome(UNCHANGED, f"Hồ sơ {dossier.code} đã ở trạng thái “{target.label}”.")
     try:
         check_transition(current, target)
-    except TransitionError as exc:
-        return Outcome(NOT_APPLIED, f"Hồ sơ {dossier.code}: {exc}")
+    except TransitionError:
+        return _take_anyway(session, dossier, current, target, change)
     _record(session, dossier, current, target, change)
     return Outcome(APPLIED)
 
 
-def _record(
+def _take_anyway(
     session: Session, dossier: Dossier, current: Status, target: Status, change: ProvinceStatus
-) -> None:
+) -> Outcome:
+    """The province moved the dossier while this counter moved it elsewhere: the province's
+    status is taken (the server's order decides) and the conflict is written down."""
+    was = SubState(dossier.sub_state)
+    seq = _record(session, dossier, current, target, change)
+    message = CONFLICT_MESSAGE.format(
+        code=dossier.code,
+        province=target.label,
+        actor=change.actor,
+        here=state_label(was),
+    )
+    record_conflict(
+        session,
+        dossier,
+        source=SOURCE_PULL,
+        message=message,
+        at=change.at,
+        event_seq=seq,
+        change_seq=change.change_seq,
+    )
+    return Outcome(APPLIED, message, conflict=True)
+
+
+CONFLICT_MESSAGE = (
+    "Hồ sơ {code}: tỉnh ({actor}) đã chuyển hồ sơ sang “{province}” trong khi trên máy này hồ sơ "
+    "đã ở trạng thái “{here}”. Cả hai thay đổi đều được lưu; hồ sơ nhận trạng thái của tỉnh. "
+    "Hãy kiểm tra lại hồ sơ."
+)
+
+
+def _merged_already(session: Session, dossier_uuid: str, at: datetime) -> bool:
+    """The server applied an op of ours on this dossier after the province's change: the
+    server's order put the change first, and its answers to our ops already count it."""
+    times = session.scalars(
+        select(SyncReceipt.server_time)
+        .join(OutboxOp, OutboxOp.receipt_id == SyncReceipt.id)
+        .where(OutboxOp.dossier_uuid == dossier_uuid, OutboxOp.state == "acked")
+    )
+    return any(parse_time(text) > at for text in times)
+
+
+STALE_MESSAGE = (
+    "Hồ sơ {code}: tỉnh đã chuyển hồ sơ sang “{province}” trước khi nhận các thao tác sau đó "
+    "của máy này; thay đổi được ghi vào lịch sử, trạng thái giữ theo máy chủ tỉnh."
+)
+
+
+def _record(
+    session: Session,
+    dossier: Dossier,
+    current: Status,
+    target: Status,
+    change: ProvinceStatus,
+    *,
+    take_status: bool = True,
+) -> int:
     when = to_vn(change.at)
     seq = dossier.last_event_seq + 1
     extra: dict[str, Any] = {"change_seq": change.change_seq}
@@ -99,11 +147,14 @@ def _record(
             origin="province",
         )
     )
-    dossier.status = int(target)
-    dossier.sub_state = str(_PROVINCE_SUB_STATE[target])
     dossier.last_event_seq = seq  # no outbox op: last_op_seq stays the device's own chain
+    if not take_status:
+        return seq
+    dossier.status = int(target)
+    dossier.sub_state = str(province_sub_state(target))
     if target == Status.RETURNED:
         dossier.returned_at = when
+    return seq
 
 
 def add_tracking_numbers(

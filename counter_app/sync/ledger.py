@@ -30,6 +30,7 @@ from counter_app.services.outbox import (
     QUEUED,
 )
 from counter_app.sync.crash import WHILE_STORING_RECEIPT, crash_point
+from counter_app.sync.receipt_conflicts import record_receipt_conflicts
 from counter_protocol import receipt as wire
 from counter_protocol.timefmt import parse_time
 
@@ -50,6 +51,7 @@ class ReceiptCounts:
     acked: int = 0
     duplicates: int = 0
     conflicts: int = 0
+    province_conflicts: int = 0  # applied, but the province had moved the dossier first
     quarantined: int = 0
     held: int = 0
     released: int = 0  # earlier held ops the server applied while handling this batch
@@ -188,6 +190,7 @@ def store_receipt(
     counts, decided = _plan(receipt.results, sent_ids)
     acked_at = VnDateTime().process_bind_param(now, session.get_bind().dialect)
     _execute_updates(session, decided, sent_ids, row.id, acked_at)
+    counts.province_conflicts = record_receipt_conflicts(session, receipt.results, now)
     counts.unanswered = len(sent_ids - decided.keys())
     return counts
 

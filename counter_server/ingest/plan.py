@@ -15,22 +15,19 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from counter_protocol.ops import KIND_CREATE
-from counter_protocol.receipt import APPLIED, CONFLICT, DUPLICATE, HELD, QUARANTINED, OpResult
-from counter_protocol.statuses import Status, TransitionError, check_transition
-from counter_server.ingest.bulk import JsonText, device_time
+from counter_protocol.receipt import (
+    APPLIED,
+    CONFLICT,
+    DUPLICATE,
+    FLAG_PROVINCE_CONFLICT,
+    HELD,
+    QUARANTINED,
+    OpResult,
+)
 from counter_server.ingest.explain import OpRejected
-from counter_server.ingest.records import Entry, IncomingOp, Rejected, StoredOp
-from counter_server.ingest.rows import BatchInfo, new_op_row
-
-
-@dataclass(slots=True)
-class DossierState:
-    uuid: str
-    code: str
-    device_id: int
-    status: int
-    last_device_seq: int
-    last_event_seq: int
+from counter_server.ingest.lifecycle import apply_event, created_sub_state
+from counter_server.ingest.records import DossierState, Entry, IncomingOp, Rejected, StoredOp
+from counter_server.ingest.rows import BatchInfo, dossier_row, event_row, new_op_row, update_row
 
 
 @dataclass(slots=True)
@@ -90,6 +87,8 @@ class Planner:
         self._batch_seqs: dict[int, str] = {}
         self._dead: set[int] = {s for s, o in known.seq_owner.items() if o.state == QUARANTINED}
         self._indexed: list[tuple[int, OpResult]] = []
+        # op id → (conflict message, sub-state the server keeps) (docs/sync.md#s20)
+        self._overtaken: dict[str, tuple[str, str]] = {}
 
     def run(self, entries: list[Entry]) -> Plan:
         candidates: list[IncomingOp] = []
@@ -247,23 +246,29 @@ class Planner:
         if state is None:
             return self._apply_create(op)
         event = op.event
-        status = state.status
-        if event.to_status is not None and event.to_status != status:
-            try:
-                check_transition(Status(status), Status(event.to_status))
-            except TransitionError as exc:
-                raise OpRejected("bad_transition", str(exc)) from exc
-            status = event.to_status
+        moved = apply_event(
+            state.status, state.sub_state, state.device_sub_state, event, state.due_at
+        )
         if event.event_seq <= state.last_event_seq:
             raise OpRejected("bad_event_seq", _EVENT_SEQ.format(seq=event.event_seq))
         new = DossierState(
-            state.uuid, state.code, state.device_id, status, op.device_seq, event.event_seq
+            state.uuid,
+            state.code,
+            state.device_id,
+            moved.status,
+            op.device_seq,
+            event.event_seq,
+            moved.sub_state,
+            moved.device_sub_state,
+            moved.due_at,
         )
+        if moved.conflict is not None:
+            self._overtaken[op.op_id] = (moved.conflict, moved.sub_state)
         self.plan.steps.append(
             Step(
                 op,
-                update=_update_row(new, self.now),
-                event=_event_row(op, self.device_id, self.now),
+                update=update_row(new, self.now),
+                event=event_row(op, self.device_id, self.now, moved.conflict),
             )
         )
         self.known.dossiers[state.uuid] = new
@@ -275,6 +280,8 @@ class Planner:
             raise OpRejected("code_taken", _CODE_TAKEN.format(code=op.dossier_code))
         if op.create is None:  # an event op whose dossier the server does not hold
             raise OpRejected("no_dossier", _NO_DOSSIER)
+        sub_state = created_sub_state(op.create)
+        due = op.create.due_at
         state = DossierState(
             op.dossier_uuid,
             op.dossier_code,
@@ -282,8 +289,15 @@ class Planner:
             op.create.status,
             op.device_seq,
             op.event.event_seq,
+            sub_state,
+            sub_state,
+            datetime.fromisoformat(due) if due else None,
         )
-        self.plan.steps.append(Step(op, dossier=_dossier_row(op, self.device_id, self.now)))
+        row = dossier_row(op, self.device_id, self.now) | {
+            "sub_state": sub_state,
+            "device_sub_state": sub_state,
+        }
+        self.plan.steps.append(Step(op, dossier=row))
         self.known.codes[op.dossier_code] = op.dossier_uuid
         self.known.dossiers[op.dossier_uuid] = state
         return state
@@ -295,12 +309,19 @@ class Planner:
         if op.row_seq is not None:  # a held op from an earlier batch
             self._release(op, result, reason, message)
             return
+        overtaken = self._overtaken.get(op.op_id) if result == APPLIED else None
+        if overtaken is not None and not reason:
+            reason, message = FLAG_PROVINCE_CONFLICT, overtaken[0]
         entry = self._result(op, result, reason, message)
+        if overtaken is not None:
+            entry.flag, entry.sub_state = FLAG_PROVINCE_CONFLICT, overtaken[1]
         if op.clock_flag:
             entry.clock = op.clock_flag
         self.plan.new_rows.append(new_op_row(op, self._batch, result, reason, message))
 
     def _release(self, op: IncomingOp, result: str, reason: str, message: str) -> None:
+        overtaken = self._overtaken.get(op.op_id) if result == APPLIED else None
+        message = message or (overtaken[0] if overtaken else "")
         self.plan.held_updates.append(
             {
                 "b_seq": op.row_seq,
@@ -317,6 +338,8 @@ class Planner:
                 result=result,
                 reason=reason or "released",
                 message=message or None,
+                flag=FLAG_PROVINCE_CONFLICT if overtaken is not None else None,
+                sub_state=overtaken[1] if overtaken is not None else None,
             )
         )
 
@@ -336,55 +359,6 @@ class Planner:
         )
         self._indexed.append((entry.index, out))
         return out
-
-
-def _dossier_row(op: IncomingOp, device_id: int, now: datetime) -> dict[str, Any]:
-    data = op.create
-    assert data is not None
-    return {
-        "uuid": op.dossier_uuid,
-        "code": op.dossier_code,
-        "unit_code": op.unit_code,
-        "device_id": device_id,
-        "procedure_code": data.procedure_code,
-        "catalogue_version": data.catalogue_version,
-        "status": data.status,
-        "applicant_name": data.applicant.full_name,
-        "received_at": device_time(data.received_at),
-        "due_at": device_time(data.due_at) if data.due_at else None,
-        "data": JsonText(op.data_json),
-        "last_device_seq": op.device_seq,
-        "last_event_seq": data.event.event_seq,
-        "updated_at": now,
-    }
-
-
-def _update_row(state: DossierState, now: datetime) -> dict[str, Any]:
-    return {
-        "b_uuid": state.uuid,
-        "status": state.status,
-        "last_device_seq": state.last_device_seq,
-        "last_event_seq": state.last_event_seq,
-        "updated_at": now,
-    }
-
-
-def _event_row(op: IncomingOp, device_id: int, now: datetime) -> dict[str, Any]:
-    event = op.event
-    return {
-        "dossier_uuid": op.dossier_uuid,
-        "source": "device",
-        "device_id": device_id,
-        "event_seq": event.event_seq,
-        "kind": event.kind,
-        "at": datetime.fromisoformat(event.at),
-        "actor": event.actor,
-        "from_status": event.from_status,
-        "to_status": event.to_status,
-        "note": event.note,
-        "extra": event.extra or None,
-        "recorded_at": now,
-    }
 
 
 _SEQ_REUSED = (

@@ -63,3 +63,16 @@ class StoredOp:
 
 
 Entry = IncomingOp | Rejected
+
+
+@dataclass(slots=True)
+class DossierState:
+    uuid: str
+    code: str
+    device_id: int
+    status: int
+    last_device_seq: int
+    last_event_seq: int
+    sub_state: str | None = None  # None: a row from before sub-states (its status decides)
+    device_sub_state: str | None = None
+    due_at: datetime | None = None

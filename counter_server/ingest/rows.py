@@ -10,7 +10,7 @@ from counter_protocol.receipt import APPLIED
 from counter_protocol.timefmt import within_wire_range
 from counter_server.ingest.bulk import JsonText, device_time
 from counter_server.ingest.explain import canonical_uuid
-from counter_server.ingest.records import IncomingOp, Rejected
+from counter_server.ingest.records import DossierState, IncomingOp, Rejected
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,3 +77,58 @@ def _time_or_none(value: object) -> str | datetime | None:
     if moment is None or moment.tzinfo is None or not within_wire_range(moment):
         return None
     return device_time(value)  # type: ignore[arg-type]  # str, as fromisoformat took it
+
+
+def dossier_row(op: IncomingOp, device_id: int, now: datetime) -> dict[str, Any]:
+    data = op.create
+    assert data is not None
+    return {
+        "uuid": op.dossier_uuid,
+        "code": op.dossier_code,
+        "unit_code": op.unit_code,
+        "device_id": device_id,
+        "procedure_code": data.procedure_code,
+        "catalogue_version": data.catalogue_version,
+        "status": data.status,
+        "applicant_name": data.applicant.full_name,
+        "received_at": device_time(data.received_at),
+        "due_at": device_time(data.due_at) if data.due_at else None,
+        "data": JsonText(op.data_json),
+        "last_device_seq": op.device_seq,
+        "last_event_seq": data.event.event_seq,
+        "updated_at": now,
+    }
+
+
+def update_row(state: DossierState, now: datetime) -> dict[str, Any]:
+    return {
+        "b_uuid": state.uuid,
+        "status": state.status,
+        "sub_state": state.sub_state,
+        "device_sub_state": state.device_sub_state,
+        "due_at": state.due_at,
+        "last_device_seq": state.last_device_seq,
+        "last_event_seq": state.last_event_seq,
+        "updated_at": now,
+    }
+
+
+def event_row(
+    op: IncomingOp, device_id: int, now: datetime, conflict: str | None
+) -> dict[str, Any]:
+    event = op.event
+    return {
+        "dossier_uuid": op.dossier_uuid,
+        "source": "device",
+        "device_id": device_id,
+        "event_seq": event.event_seq,
+        "kind": event.kind,
+        "at": datetime.fromisoformat(event.at),
+        "actor": event.actor,
+        "from_status": event.from_status,
+        "to_status": event.to_status,
+        "note": event.note,
+        "extra": event.extra or None,
+        "recorded_at": now,
+        "conflict": conflict,
+    }

@@ -20,8 +20,8 @@ from counter_protocol.receipt import QUARANTINED
 from counter_server.devices import REVOKED
 from counter_server.ingest.bulk import JsonText, among, bindable, insert_rows
 from counter_server.ingest.checks import read_back
-from counter_server.ingest.plan import DossierState, Known, Plan, Step
-from counter_server.ingest.records import IncomingOp, Rejected, StoredOp
+from counter_server.ingest.plan import Known, Plan, Step
+from counter_server.ingest.records import DossierState, IncomingOp, Rejected, StoredOp
 from counter_server.models import Device, DossierEvent, DossierRow, OpRow
 
 DB_ERROR_MESSAGE = "Máy chủ không lưu được thao tác này ({error}); đã cách ly để kiểm tra."
@@ -122,7 +122,17 @@ def _load_ops(
 def _load_dossiers(conn: Connection, uuids: set[str], codes: set[str], known: Known) -> None:
     t = DossierRow.__table__.c
     query = (
-        select(t.uuid, t.code, t.device_id, t.status, t.last_device_seq, t.last_event_seq)
+        select(
+            t.uuid,
+            t.code,
+            t.device_id,
+            t.status,
+            t.last_device_seq,
+            t.last_event_seq,
+            t.sub_state,
+            t.device_sub_state,
+            t.due_at,
+        )
         .where(or_(among(conn, t.uuid, uuids), among(conn, t.code, codes)))
         .with_for_update()
     )
@@ -131,7 +141,15 @@ def _load_dossiers(conn: Connection, uuids: set[str], codes: set[str], known: Kn
         known.codes[row.code] = uuid
         if uuid in uuids:
             known.dossiers[uuid] = DossierState(
-                uuid, row.code, row.device_id, row.status, row.last_device_seq, row.last_event_seq
+                uuid,
+                row.code,
+                row.device_id,
+                row.status,
+                row.last_device_seq,
+                row.last_event_seq,
+                row.sub_state,
+                row.device_sub_state,
+                row.due_at,
             )
 
 

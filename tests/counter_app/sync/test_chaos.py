@@ -38,3 +38,6 @@ def test_kill_at_labelled_points_never_loses_or_doubles(
     assert state.runs == RUNS
     assert set(state.kills) == set(POINTS), state.kills  # every point was really hit
     assert sum(state.kills.values()) >= RUNS // 2
+    walked = {r[0] for r in pc.sql("SELECT DISTINCT kind FROM dossier_events")}
+    assert {"forwarded", "agency_received", "result_received", "returned"} <= walked, walked
+    assert {"supplement_asked", "supplement_received"} <= walked, walked
