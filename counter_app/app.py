@@ -22,6 +22,7 @@ from counter_app.config import DB_FILENAME, resolve_data_dir
 if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the first window is shown
     from counter_app.services.accounts import AccountService
     from counter_app.services.calendar import CalendarService
+    from counter_app.services.conflicts import ConflictService
     from counter_app.services.details import DetailService
     from counter_app.services.dossiers import DossierService
     from counter_app.services.forms import FormService
@@ -53,6 +54,7 @@ class Services:
     forms: FormService
     lifecycle: LifecycleService
     late: LateService
+    conflicts: ConflictService
 
     def close(self) -> None:
         self.store.close()
@@ -62,6 +64,7 @@ def build_services(data_dir_arg: str | None) -> Services:
     """Open the store (migrating it if needed) and build every service over it."""
     from counter_app.services.accounts import AccountService
     from counter_app.services.calendar import CalendarService
+    from counter_app.services.conflicts import ConflictService
     from counter_app.services.details import DetailService
     from counter_app.services.dossiers import DossierService
     from counter_app.services.forms import FormService
@@ -92,6 +95,7 @@ def build_services(data_dir_arg: str | None) -> Services:
         forms=FormService(store),
         lifecycle=LifecycleService(store, calendar),
         late=LateService(store, calendar),
+        conflicts=ConflictService(store),
     )
 
 

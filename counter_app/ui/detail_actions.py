@@ -7,7 +7,8 @@ protocol, and tells the screen what happened.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
@@ -36,9 +37,98 @@ INTAKE_ACTIONS = frozenset({Action.RECEIVE, Action.REFUSE, Action.ASK_PAPERS})
 
 
 class DossierSteps(Protocol):
-    """What the detail asks of the lifecycle service: one step, one transaction."""
+    """What the detail asks of the LifecycleService: each step is one transaction."""
 
-    def take_step(self, code: str, action: Action, data: StepData, *, actor: str) -> object: ...
+    def forward(
+        self,
+        code: str,
+        actor: str,
+        *,
+        to_unit: str | None = ...,
+        received_by: str | None = ...,
+        handed_by: str | None = ...,
+        postal_number: str | None = ...,
+        note: str | None = ...,
+    ) -> object: ...
+
+    def agency_received(
+        self,
+        code: str,
+        actor: str,
+        *,
+        received_by: str,
+        handed_by: str | None = ...,
+        note: str | None = ...,
+    ) -> object: ...
+
+    def result_received(
+        self, code: str, actor: str, *, handed_by: str | None = ..., note: str | None = ...
+    ) -> object: ...
+
+    def ask_supplement(
+        self,
+        code: str,
+        actor: str,
+        reason: str,
+        missing: Sequence[str] = ...,
+        *,
+        confirm_late: bool = ...,
+        note: str | None = ...,
+    ) -> object: ...
+
+    def supplement_received(self, code: str, actor: str, note: str | None = ...) -> object: ...
+
+    def ask_financial(
+        self, code: str, actor: str, reason: str | None = ..., note: str | None = ...
+    ) -> object: ...
+
+    def financial_done(self, code: str, actor: str, note: str | None = ...) -> object: ...
+
+    def extend(
+        self, code: str, actor: str, reason: str, new_due: datetime, note: str | None = ...
+    ) -> object: ...
+
+    def appraisal_refused(
+        self, code: str, actor: str, reason: str, note: str | None = ...
+    ) -> object: ...
+
+    def stop(self, code: str, actor: str, reason: str, note: str | None = ...) -> object: ...
+
+    def withdraw(self, code: str, actor: str, reason: str, note: str | None = ...) -> object: ...
+
+
+def take_step(steps: DossierSteps, code: str, action: Action, d: StepData, actor: str) -> object:
+    """Call the service's method for `action` with what the step's dialog collected."""
+    reason = d.reason or ""
+    calls: dict[Action, Callable[[], object]] = {
+        Action.FORWARD: lambda: steps.forward(
+            code,
+            actor,
+            to_unit=d.to_unit,
+            received_by=d.received_by,
+            handed_by=d.handed_by,
+            postal_number=d.postal_number,
+        ),
+        Action.AGENCY_RECEIVED: lambda: steps.agency_received(
+            code, actor, received_by=d.received_by or "", note=d.reason
+        ),
+        Action.RESULT_RECEIVED: lambda: steps.result_received(
+            code, actor, handed_by=d.handed_by, note=d.reason
+        ),
+        Action.ASK_SUPPLEMENT: lambda: steps.ask_supplement(
+            code, actor, reason, d.missing, confirm_late=d.late_warning
+        ),
+        Action.SUPPLEMENT_RECEIVED: lambda: steps.supplement_received(code, actor, d.reason),
+        Action.ASK_FINANCIAL: lambda: steps.ask_financial(code, actor, d.reason),
+        Action.FINANCIAL_DONE: lambda: steps.financial_done(code, actor, d.reason),
+        Action.EXTEND: lambda: steps.extend(
+            code, actor, reason, datetime.fromisoformat(d.due_at or "")
+        ),
+        Action.APPRAISAL_REFUSED: lambda: steps.appraisal_refused(code, actor, reason),
+        Action.STOP: lambda: steps.stop(code, actor, reason),
+        Action.WITHDRAW: lambda: steps.withdraw(code, actor, reason),
+    }
+    return calls[action]()
 
 
 def offered_specs(sub_state: str) -> list[StepSpec]:
@@ -64,7 +154,6 @@ def step_context(detail: DossierDetail, action: Action, user: SignedInUser) -> S
         code=detail.code,
         defaults=defaults,
         earlier=count_of(kinds, action),
-        supervisor=user.role == "supervisor",
         due_at=detail.due_at,
     )
 
@@ -104,7 +193,7 @@ class StepPresenter:
         self._screen.show_message("info", f"Đang lưu: {action.label}…")
         steps, actor = self._steps, self._actor
         self._tasks.run_db(
-            lambda: steps.take_step(code, action, data, actor=actor),
+            lambda: take_step(steps, code, action, data, actor),
             lambda _result: self._stored(action),
             lambda error: self._failed(action, error),
             owner=self._owner,

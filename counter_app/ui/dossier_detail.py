@@ -61,11 +61,18 @@ class DossierForms(Protocol):
 
     def forms_of(self, code: str) -> Sequence[IssuedFormLine]: ...
 
-    def render(self, form_id: int) -> bytes: ...
-
-    def reprint(self, form_id: int, *, actor: str) -> bytes:
-        """The form's PDF marked “Bản in lại” with today's date; the print is recorded."""
+    def preview(self, form_id: int) -> bytes:
+        """The form as first drawn, for the screen (no print recorded)."""
         ...
+
+    def print_form(self, form_id: int, *, actor: str) -> PrintedPdf:
+        """A recorded print: marked “Bản in lại” with its date when printed before."""
+        ...
+
+
+class PrintedPdf(Protocol):
+    @property
+    def pdf(self) -> bytes: ...
 
 
 class DossierConflicts(Protocol):
@@ -272,7 +279,9 @@ class DossierDetailDialog(QDialog):
         self.reprint_button.setEnabled(False)
         forms, actor, form_id = self._services.forms, self.user.username, form.form_id
         self._runner.run_io(
-            lambda: forms.reprint(form_id, actor=actor) if reprint else forms.render(form_id),
+            lambda: (
+                forms.print_form(form_id, actor=actor).pdf if reprint else forms.preview(form_id)
+            ),
             lambda pdf: self._open_preview(form, pdf),
             self._print_failed,
             owner=self,

@@ -20,8 +20,7 @@ from counter_protocol.lifecycle import Action, StepData
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
 
-    from counter_app.services.dto import IntakeRequest
-    from counter_app.ui.detail_tables import IssuedFormLine
+    from counter_app.services.dto import ComponentInput, IntakeRequest
     from counter_app.ui.slip_preview import SlipRenderer
     from counter_app.ui.tasks import BackgroundTasks
 
@@ -31,32 +30,48 @@ class DossierIntake(Protocol):
 
     def receive(self, request: IntakeRequest, *, clock_confirmed: bool = False) -> str: ...
 
-
-class IntakeOutcomes(Protocol):
-    """What the other outcomes ask of the lifecycle service."""
-
-    def create(
+    def intake(
         self,
         request: IntakeRequest,
-        action: Action,
-        step: StepData,
         *,
-        clock_confirmed: bool = False,
-    ) -> str:
-        """A new dossier received with an override, waiting for papers, or refused."""
+        refuse_reason: str | None = ...,
+        guidance: str | None = ...,
+        override: str | None = ...,
+        clock_confirmed: bool = ...,
+    ) -> Outcome:
+        """A new dossier with the outcome its checklist decides (or refused, or overridden)."""
         ...
 
-    def complete(self, code: str, request: IntakeRequest, action: Action, step: StepData) -> str:
-        """A dossier waiting for papers, received or refused under its own code."""
-        ...
+
+class Outcome(Protocol):
+    """What an intake outcome left: the code and the form issued with it."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def form_id(self) -> int | None: ...
+
+
+class IntakeOutcomes(Protocol):
+    """A dossier waiting for papers, received or refused under its code (LifecycleService)."""
+
+    def receive_supplemented(
+        self,
+        code: str,
+        components: Sequence[ComponentInput],
+        actor: str,
+        *,
+        override: str | None = ...,
+        note: str | None = ...,
+    ) -> Outcome: ...
+
+    def refuse(self, code: str, actor: str, reason: str, note: str | None = ...) -> Outcome: ...
 
 
 class IntakeForms(Protocol):
     """What showing an issued form asks of the FormService."""
 
-    def forms_of(self, code: str) -> Sequence[IssuedFormLine]: ...
-
-    def render(self, form_id: int) -> bytes: ...
+    def preview(self, form_id: int) -> bytes: ...
 
 
 class IntakeScreen(Protocol):
@@ -149,22 +164,42 @@ class IntakePresenter:
         self._screen.show_message("info", "Đang lưu hồ sơ…")
         self._tasks.run_db(
             lambda: self._store(request, outcome, clock_confirmed),
-            lambda code: self._on_saved(code, outcome),
+            lambda stored: self._on_saved(*stored, outcome),
             lambda error: self._on_save_failed(error, request, outcome),
             owner=self._owner,
         )
 
-    def _store(self, request: IntakeRequest, outcome: IntakeOutcome, clock_confirmed: bool) -> str:
-        """Runs on the store lane: the plain receipt, a new dossier's other outcomes, or a
-        dossier waiting for papers completed under its code."""
-        action, step = outcome.action, outcome.step
-        if outcome.reopened is None and action is Action.RECEIVE and step == StepData():
-            return self._dossiers.receive(request, clock_confirmed=clock_confirmed)
+    def _store(
+        self, request: IntakeRequest, outcome: IntakeOutcome, clock_confirmed: bool
+    ) -> tuple[str, int | None]:
+        """Runs on the store lane: (code, form id) of a new dossier, or of a dossier waiting
+        for papers received or refused under its code."""
+        action, step, dossiers = outcome.action, outcome.step, self._dossiers
+        if outcome.reopened is not None:
+            return self._complete(outcome.reopened, request, outcome)
+        if action is Action.RECEIVE and step == StepData():
+            return dossiers.receive(request, clock_confirmed=clock_confirmed), None
+        done = dossiers.intake(
+            request,
+            refuse_reason=step.reason if action is Action.REFUSE else None,
+            guidance=step.reason if action is Action.ASK_PAPERS else None,
+            override=step.override,
+            clock_confirmed=clock_confirmed,
+        )
+        return done.code, done.form_id
+
+    def _complete(
+        self, code: str, request: IntakeRequest, outcome: IntakeOutcome
+    ) -> tuple[str, int | None]:
         if self._outcomes is None:
             raise RuntimeError("intake outcomes are not wired")
-        if outcome.reopened is not None:
-            return self._outcomes.complete(outcome.reopened, request, action, step)
-        return self._outcomes.create(request, action, step, clock_confirmed=clock_confirmed)
+        if outcome.action is Action.REFUSE:
+            done = self._outcomes.refuse(code, request.clerk, outcome.step.reason or "")
+        else:
+            done = self._outcomes.receive_supplemented(
+                code, request.components, request.clerk, override=outcome.step.override
+            )
+        return done.code, done.form_id
 
     def _refuse(self, blocking: Sequence[ValidationIssue]) -> None:
         loose = [i.message for i in blocking if not self._screen.shows_field(i.field)]
@@ -172,7 +207,7 @@ class IntakePresenter:
         self._screen.show_message("error", "\n".join([text, *loose]))
         self._screen.focus_field(blocking[0].field)
 
-    def _on_saved(self, code: str, outcome: IntakeOutcome) -> None:
+    def _on_saved(self, code: str, form_id: int | None, outcome: IntakeOutcome) -> None:
         self.saving = False
         self.last_code = code
         screen = self._screen
@@ -181,20 +216,17 @@ class IntakePresenter:
         screen.show_message("success", f"{saved_text(code, outcome)} Đang tạo phiếu…")
         screen.announce_saved(code)
         self._tasks.run_io(
-            lambda: self._render(code, outcome),
+            lambda: self._render(code, form_id),
             lambda pdf: self._on_slip(code, outcome, pdf),
             lambda error: self._on_slip_failed(code, outcome, error),
             owner=self._owner,
         )
 
-    def _render(self, code: str, outcome: IntakeOutcome) -> bytes:
-        """Runs on the io lane: Mẫu 01 through the slip; Mẫu 02/03 as issued with the step."""
-        if outcome.action is Action.RECEIVE or self._forms is None:
-            return self._slips.render_for(code)
-        issued = [f for f in self._forms.forms_of(code) if f.form_no == outcome.form_no]
-        if not issued:
-            raise LookupError(f"hồ sơ {code} chưa có Mẫu {outcome.form_no}")
-        return self._forms.render(issued[-1].form_id)
+    def _render(self, code: str, form_id: int | None) -> bytes:
+        """Runs on the io lane: the form issued with the outcome, or the receipt slip."""
+        if form_id is not None and self._forms is not None:
+            return self._forms.preview(form_id)
+        return self._slips.render_for(code)
 
     def _on_save_failed(
         self, error: BaseException, request: IntakeRequest, outcome: IntakeOutcome

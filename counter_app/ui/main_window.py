@@ -1,4 +1,4 @@
-"""The main window: three tabs (Tiếp nhận, Danh sách hồ sơ, Trả kết quả) and the status bar."""
+"""The main window: four tabs (Tiếp nhận, Danh sách, Trả kết quả, Quá hạn) and the status bar."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from counter_app.ui.dossier_detail import DetailServices, DossierDetailDialog
 from counter_app.ui.dossier_list import DossierFinder, DossierListView
 from counter_app.ui.intake_presenter import DossierIntake, IntakeOutcomes
 from counter_app.ui.intake_view import DueDates, IntakeProcedures, IntakeView
+from counter_app.ui.late_view import LateDossiers, LateView
 from counter_app.ui.return_presenter import ReturnDesk
 from counter_app.ui.return_view import ReturnView
 from counter_app.ui.slip_preview import SlipRenderer
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from counter_app.services.setup import CounterIdentity
     from counter_app.sync.service import SyncService
 
-TAB_INTAKE, TAB_LIST, TAB_RETURN = range(3)
+TAB_INTAKE, TAB_LIST, TAB_RETURN, TAB_LATE = range(4)
 
 
 class LifecycleDesk(DossierSteps, IntakeOutcomes, Protocol):
@@ -52,6 +53,8 @@ class TabServices(DetailServices, Protocol):
     def search(self) -> DossierFinder: ...
     @property
     def returns(self) -> ReturnDesk: ...
+    @property
+    def late(self) -> LateDossiers: ...
 
 
 class MainWindow(QMainWindow):
@@ -89,6 +92,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.intake, "Tiếp nhận hồ sơ (F2)")
         self.tabs.addTab(self.dossiers, "Danh sách hồ sơ (F3)")
         self.tabs.addTab(self.returns, "Trả kết quả (F4)")
+        self.late = LateView(services.late, runner)
+        self.tabs.addTab(self.late, "Quá hạn và sắp đến hạn (F6)")
         self.setCentralWidget(self.tabs)
         self.detail_dialog: DossierDetailDialog | None = None
         self.sync_window: SyncWindow | None = None
@@ -129,9 +134,11 @@ class MainWindow(QMainWindow):
             (Qt.Key.Key_F2, TAB_INTAKE),
             (Qt.Key.Key_F3, TAB_LIST),
             (Qt.Key.Key_F4, TAB_RETURN),
+            (Qt.Key.Key_F6, TAB_LATE),
         ):
             QShortcut(QKeySequence(key), self, partial(self.show_tab, tab))
         self.dossiers.open_dossier.connect(self.open_dossier)
+        self.late.open_dossier.connect(self.open_dossier)
         self.intake.dossier_saved.connect(lambda _code: self.dossiers.model.refresh())
         self.returns.dossier_returned.connect(lambda _code: self.dossiers.model.refresh())
         self._runner.busy_changed.connect(self.busy_bar.setVisible)
@@ -161,6 +168,9 @@ class MainWindow(QMainWindow):
             self.dossiers.search_edit.setFocus()
         elif index == TAB_RETURN:
             self.returns.focus_first_field()
+        elif index == TAB_LATE:
+            self.late.refresh()
+            self.late.table.setFocus()
 
     def set_sync_status(self, text: str) -> None:
         """The status bar's sync line (last sync time, pending count, offline…)."""
@@ -181,11 +191,16 @@ class MainWindow(QMainWindow):
     def open_dossier(self, code: str) -> None:
         dialog = DossierDetailDialog(self._services, self._runner, self.user, code, self)
         dialog.dossier_changed.connect(lambda _code: self.dossiers.model.refresh())
+        dialog.dossier_changed.connect(lambda _code: self._refresh_late())
         if self.sync_controller is not None:
             dialog.dossier_changed.connect(self.sync_controller.poke)
         dialog.reopen_requested.connect(self.reopen_in_intake)
         self.detail_dialog = dialog
         dialog.open()
+
+    def _refresh_late(self) -> None:
+        if self.tabs.currentIndex() == TAB_LATE:
+            self.late.refresh()
 
     def reopen_in_intake(self, code: str) -> None:
         """A dossier waiting for papers: back on the intake screen, to be received or refused."""

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.vntime import now_vn
 from counter_app.ui.step_specs import (
-    SECOND_EXTENSION_OVERRIDE,
     SECOND_EXTENSION_REFUSAL,
     SECOND_SUPPLEMENT_CONFIRM,
     SECOND_SUPPLEMENT_WARNING,
@@ -47,7 +46,6 @@ class StepContext:
     code: str
     defaults: dict[str, str]
     earlier: int = 0  # times this action was already taken on the dossier
-    supervisor: bool = False
     due_at: datetime | None = None
 
 
@@ -87,7 +85,6 @@ class StepDialog(QDialog):
         self.rule = MessageBar()
         self.rule_check = QCheckBox(SECOND_SUPPLEMENT_CONFIRM)
         self.rule_check.setVisible(False)
-        self.override_edit = QPlainTextEdit()
         self.ok_button = QPushButton(f"{spec.confirm} (Ctrl+Enter)")
         self.cancel_button = QPushButton("Hủy (Esc)")
         self._apply_rule()
@@ -109,7 +106,6 @@ class StepDialog(QDialog):
 
     def _apply_rule(self) -> None:
         """A second supplement request counts as late; a second extension is refused."""
-        self.override_edit.setVisible(False)
         if self.context.earlier < 1:
             return
         if self.spec.action is Action.ASK_SUPPLEMENT:
@@ -119,19 +115,11 @@ class StepDialog(QDialog):
             self._refuse_second_extension()
 
     def _refuse_second_extension(self) -> None:
-        if not self.context.supervisor:
-            self.rule.show_message("error", SECOND_EXTENSION_REFUSAL)
-            self.ok_button.setEnabled(False)
-            for widget in self.inputs.values():
-                widget.setEnabled(False)
-            return
-        self.rule.show_message("warning", SECOND_EXTENSION_REFUSAL)
-        self.override_edit.setVisible(True)
-        self.messages["override"] = FieldMessage()
-        self.form.addRow(
-            f"{SECOND_EXTENSION_OVERRIDE} *:",
-            with_message(self.override_edit, self.messages["override"]),
-        )
+        """The new date may be set only once: the dialog says so and stores nothing."""
+        self.rule.show_message("error", SECOND_EXTENSION_REFUSAL)
+        self.ok_button.setEnabled(False)
+        for widget in self.inputs.values():
+            widget.setEnabled(False)
 
     def _layout(self) -> None:
         buttons = QHBoxLayout()
@@ -157,8 +145,6 @@ class StepDialog(QDialog):
             if field.kind is FieldKind.LINES and isinstance(value, str):
                 value = [line.strip() for line in value.splitlines() if line.strip()]
             values[field.key] = value
-        if self.override_edit.isVisible():
-            values["override"] = self.override_edit.toPlainText().strip() or None
         return values
 
     def issues(self) -> dict[str, str]:
@@ -174,8 +160,6 @@ class StepDialog(QDialog):
             if fault is not None:
                 found["postal_number"] = fault[1]
         found.update(self._date_issue(values.get("due_at")))
-        if "override" in values and not values["override"]:
-            found["override"] = "Phải ghi lý do vẫn hẹn lại lần thứ hai."
         return found
 
     def _date_issue(self, value: object) -> dict[str, str]:

@@ -114,7 +114,6 @@ SECOND_EXTENSION_REFUSAL = (
     "Hồ sơ đã được hẹn lại ngày trả một lần. Việc hẹn lại ngày trả kết quả chỉ được thực hiện "
     "không quá một lần."
 )
-SECOND_EXTENSION_OVERRIDE = "Lý do vẫn hẹn lại (Trưởng bộ phận, được ghi vào nhật ký)"
 
 
 def button_text(spec: StepSpec) -> str:

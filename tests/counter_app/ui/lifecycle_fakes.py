@@ -40,6 +40,11 @@ class Form:
 
 
 @dataclass(frozen=True)
+class Printed:
+    pdf: bytes
+
+
+@dataclass(frozen=True)
 class Conflict:
     id: int
     detected_at: datetime
@@ -101,6 +106,62 @@ class FakeCounter:
     def get(self, code: str) -> DossierDetail:
         return self.dossiers[code]
 
+    # --- the LifecycleService's steps, each recorded as (code, action, StepData, actor) ----------
+
+    def forward(
+        self,
+        code,
+        actor,
+        *,
+        to_unit=None,
+        received_by=None,
+        handed_by=None,
+        postal_number=None,
+        note=None,
+    ):
+        data = StepData(
+            to_unit=to_unit,
+            received_by=received_by,
+            handed_by=handed_by,
+            postal_number=postal_number,
+            reason=note,
+        )
+        return self.take_step(code, Action.FORWARD, data, actor=actor)
+
+    def agency_received(self, code, actor, *, received_by, handed_by=None, note=None):
+        data = StepData(received_by=received_by, handed_by=handed_by, reason=note)
+        return self.take_step(code, Action.AGENCY_RECEIVED, data, actor=actor)
+
+    def result_received(self, code, actor, *, handed_by=None, note=None):
+        data = StepData(handed_by=handed_by, reason=note)
+        return self.take_step(code, Action.RESULT_RECEIVED, data, actor=actor)
+
+    def ask_supplement(self, code, actor, reason, missing=(), *, confirm_late=False, note=None):
+        data = StepData(reason=reason, missing=list(missing), late_warning=confirm_late)
+        return self.take_step(code, Action.ASK_SUPPLEMENT, data, actor=actor)
+
+    def supplement_received(self, code, actor, note=None):
+        return self.take_step(code, Action.SUPPLEMENT_RECEIVED, StepData(reason=note), actor=actor)
+
+    def ask_financial(self, code, actor, reason=None, note=None):
+        return self.take_step(code, Action.ASK_FINANCIAL, StepData(reason=reason), actor=actor)
+
+    def financial_done(self, code, actor, note=None):
+        return self.take_step(code, Action.FINANCIAL_DONE, StepData(reason=note), actor=actor)
+
+    def extend(self, code, actor, reason, new_due, note=None):
+        data = StepData(reason=reason, due_at=new_due.isoformat())
+        return self.take_step(code, Action.EXTEND, data, actor=actor)
+
+    def appraisal_refused(self, code, actor, reason, note=None):
+        return self.take_step(code, Action.APPRAISAL_REFUSED, StepData(reason=reason), actor=actor)
+
+    def stop(self, code, actor, reason, note=None):
+        return self.take_step(code, Action.STOP, StepData(reason=reason), actor=actor)
+
+    def withdraw(self, code, actor, reason, note=None):
+        return self.take_step(code, Action.WITHDRAW, StepData(reason=reason), actor=actor)
+
     def take_step(self, code: str, action: Action, data: StepData, *, actor: str) -> object:
         if self.refusal is not None:
             raise self.refusal
@@ -148,13 +209,13 @@ class FakeCounter:
     def forms_of(self, code: str) -> list[Form]:
         return list(self.issued.get(code, []))
 
-    def render(self, form_id: int) -> bytes:
+    def preview(self, form_id: int) -> bytes:
         self.renders.append(("render", form_id))
         return b"%PDF-fake"
 
-    def reprint(self, form_id: int, *, actor: str) -> bytes:
+    def print_form(self, form_id: int, *, actor: str) -> Printed:
         self.renders.append(("reprint", form_id))
-        return b"%PDF-fake"
+        return Printed(b"%PDF-fake")
 
     def list_conflicts(
         self, *, unseen_only: bool = False, dossier_code: str | None = None

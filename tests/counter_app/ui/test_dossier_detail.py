@@ -18,7 +18,6 @@ from tests.counter_app.ui.helpers import type_text
 from tests.counter_app.ui.lifecycle_fakes import CODE, T0, Conflict, FakeCounter, a_detail
 
 CLERK = SignedInUser("canbo", "Nguyễn Thị Hồng Nhung", "clerk")
-SUPERVISOR = SignedInUser("truongbp", "Trần Văn Bình", "supervisor")
 
 
 @pytest.fixture
@@ -173,7 +172,7 @@ def test_an_extension_takes_a_new_date_once_and_is_refused_the_second_time(qtbot
     step.inputs["due_at"].setDate(QDate(2026, 3, 12))
     confirm(qtbot, step)
     stored(qtbot, dialog, counter, 1)
-    assert counter.steps[0][2].due_at == "2026-03-12T17:00:00+07:00"
+    assert counter.steps[0][2].due_at == "2026-03-12T17:00:00+07:00"  # end of that day
     qtbot.waitUntil(lambda: "12/03/2026" in fields_text(dialog))
     qtbot.waitUntil(lambda: dialog.preview is not None)  # the apology letter (Mẫu 04)
     dialog.preview.close()
@@ -182,23 +181,6 @@ def test_an_extension_takes_a_new_date_once_and_is_refused_the_second_time(qtbot
     assert not again.ok_button.isEnabled()
     confirm(qtbot, again)
     assert len(counter.steps) == 1
-
-
-def test_a_supervisor_may_extend_twice_with_a_logged_reason(qtbot, lanes):
-    counter = FakeCounter()
-    counter.take_step(CODE, Action.EXTEND, a_step_with_date(), actor="canbo")
-    dialog = open_detail(qtbot, lanes, counter, SUPERVISOR)
-    again = press(qtbot, dialog, "F10")
-    assert again.ok_button.isEnabled() and again.override_edit.isVisible()
-    type_text(again.inputs["reason"], "Chờ kết quả giám định")
-    again.inputs["due_at"].setDate(QDate(2026, 3, 20))
-    confirm(qtbot, again)
-    assert again.messages["override"].text() == "Phải ghi lý do vẫn hẹn lại lần thứ hai."
-    again.override_edit.setFocus()
-    type_text(again.override_edit, "Giám đốc sở đồng ý")
-    confirm(qtbot, again)
-    stored(qtbot, dialog, counter, 2)
-    assert counter.steps[1][2].override == "Giám đốc sở đồng ý"
 
 
 def test_withdrawal_needs_a_reason_and_ends_the_dossier(qtbot, lanes):
@@ -256,12 +238,6 @@ def test_a_dossier_waiting_for_papers_is_sent_back_to_intake(qtbot, lanes):
     with qtbot.waitSignal(dialog.reopen_requested) as signal:
         qtbot.keyClick(dialog.events_table, Qt.Key.Key_F2)
     assert signal.args == [CODE]
-
-
-def a_step_with_date():
-    from counter_protocol.lifecycle import StepData
-
-    return StepData(reason="Chờ ý kiến", due_at="2026-03-10T17:00:00+07:00")
 
 
 def fields_text(dialog: DossierDetailDialog) -> str:

@@ -76,7 +76,8 @@ def open_from_the_list(qtbot, window: MainWindow, code: str) -> None:
     dialog = window.detail_dialog
     assert dialog.detail.code == code
     assert dialog.events_table.rowCount() == 1
-    assert dialog.events_table.item(0, 4).text() == "Được tiếp nhận"
+    assert dialog.events_table.item(0, 3).text() == "Được tiếp nhận"
+    assert dialog.forms_table.item(0, 0).text() == "01"  # Mẫu 01, issued with the receipt
     qtbot.mouseClick(dialog.reprint_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=15_000)
     dialog.preview.close()
