@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from counter_app.services.accounts import SignedInUser
     from counter_app.services.dto import DossierDetail
+    from counter_app.ui.detail_tables import HandoverLine
     from counter_app.ui.tasks import BackgroundTasks
 
 REOPEN_KEY = "F2"
@@ -95,6 +96,10 @@ class DossierSteps(Protocol):
     def stop(self, code: str, actor: str, reason: str, note: str | None = ...) -> object: ...
 
     def withdraw(self, code: str, actor: str, reason: str, note: str | None = ...) -> object: ...
+
+    def control_sheet(self, code: str) -> Sequence[HandoverLine]:
+        """The Mẫu 06 hand-over rows of the dossier."""
+        ...
 
 
 def take_step(steps: DossierSteps, code: str, action: Action, d: StepData, actor: str) -> object:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
 
@@ -23,7 +23,6 @@ OLD_EVENT_KINDS = {  # events written before the lifecycle actions had names of 
     "result_ready": "Có kết quả",
     "status": "Chuyển trạng thái",
 }
-HANDOVER_KINDS = (Action.FORWARD, Action.AGENCY_RECEIVED, Action.RESULT_RECEIVED)
 FORM_TITLES = {
     "01": "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
     "02": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
@@ -34,7 +33,16 @@ FORM_TITLES = {
 }
 HISTORY_HEADERS = ("Thời gian", "Người thực hiện", "Việc", "Trạng thái", "Ghi chú")
 FORM_HEADERS = ("Mẫu", "Tên phiếu", "Số", "Ngày in", "Người in")
-HANDOVER_HEADERS = ("Thời gian", "Việc", "Người giao", "Người nhận", "Nơi nhận", "Số bưu gửi")
+HANDOVER_HEADERS = (
+    "Thời gian",
+    "Việc",
+    "Người giao",
+    "Người nhận",
+    "Nơi nhận",
+    "Số bưu gửi",
+    "Kết quả",
+)
+VERDICTS = {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "Quá hạn"}
 CONFLICT_HEADERS = ("Phát hiện lúc", "Nội dung khác biệt", "Đã xem")
 
 
@@ -68,6 +76,25 @@ class IssuedFormLine(Protocol):
     def issued_at(self) -> datetime: ...
     @property
     def issued_by(self) -> str: ...
+
+
+class HandoverLine(Protocol):
+    """One hand-over row of Mẫu 06 (the lifecycle service's control sheet)."""
+
+    @property
+    def label(self) -> str: ...
+    @property
+    def at(self) -> datetime: ...
+    @property
+    def handed_by(self) -> str: ...
+    @property
+    def received_by(self) -> str: ...
+    @property
+    def to_unit(self) -> str | None: ...
+    @property
+    def postal_number(self) -> str | None: ...
+    @property
+    def verdict(self) -> object | None: ...
 
 
 class ConflictLine(Protocol):
@@ -123,24 +150,20 @@ def form_title(form_no: str) -> str:
     return FORM_TITLES.get(form_no, f"Mẫu {form_no}")
 
 
-def handover_rows(events: Sequence[EventLine]) -> list[tuple[str, ...]]:
-    """The hand-overs of the paper dossier (Mẫu 06): forwarding, the agency's receipt, result."""
-    rows: list[tuple[str, ...]] = []
-    for event in events:
-        if event.kind not in HANDOVER_KINDS:
-            continue
-        extra: dict[str, Any] = getattr(event, "extra", None) or {}
-        rows.append(
-            (
-                vn_when(event.at),
-                event_kind_text(event.kind),
-                str(extra.get("handed_by") or (event.actor if event.kind == "forwarded" else "")),
-                str(extra.get("received_by") or ""),
-                str(extra.get("to_unit") or ""),
-                str(extra.get("postal_number") or ""),
-            )
+def handover_rows(rows: Sequence[HandoverLine]) -> list[tuple[str, ...]]:
+    """The hand-overs of the paper dossier (Mẫu 06): who gave, who took, when, on time or not."""
+    return [
+        (
+            vn_when(r.at),
+            r.label,
+            r.handed_by,
+            r.received_by,
+            r.to_unit or "",
+            r.postal_number or "",
+            VERDICTS.get(str(r.verdict), "") if r.verdict is not None else "",
         )
-    return rows
+        for r in rows
+    ]
 
 
 def conflict_rows(conflicts: Sequence[ConflictLine]) -> list[tuple[str, ...]]:

@@ -29,6 +29,7 @@ from counter_app.ui.detail_tables import (
     HANDOVER_HEADERS,
     HISTORY_HEADERS,
     ConflictLine,
+    HandoverLine,
     IssuedFormLine,
     ReadOnlyTable,
     conflict_rows,
@@ -105,6 +106,7 @@ class DetailBundle:
     detail: DossierDetail
     forms: tuple[IssuedFormLine, ...]
     conflicts: tuple[ConflictLine, ...]
+    handovers: tuple[HandoverLine, ...]
 
 
 class DossierDetailDialog(QDialog):
@@ -196,6 +198,7 @@ class DossierDetailDialog(QDialog):
                 services.details.get(code),
                 tuple(services.forms.forms_of(code)),
                 tuple(services.conflicts.list_conflicts(dossier_code=code)),
+                tuple(services.lifecycle.control_sheet(code)),
             ),
             self._show,
             self._load_failed,
@@ -209,7 +212,7 @@ class DossierDetailDialog(QDialog):
         self.action_bar.show_actions(bundle.detail.sub_state, self)
         self.events_table.set_rows(history_rows(bundle.detail.events))
         self.forms_table.set_rows(form_rows(bundle.forms))
-        self.handover_table.set_rows(handover_rows(bundle.detail.events))
+        self.handover_table.set_rows(handover_rows(bundle.handovers))
         self.conflicts_table.set_rows(conflict_rows(bundle.conflicts))
         unseen = sum(1 for c in bundle.conflicts if c.seen_at is None)
         self.tabs.setTabText(3, f"Khác với tỉnh ({unseen} chưa xem)" if unseen else "Khác với tỉnh")

@@ -40,6 +40,17 @@ class Form:
 
 
 @dataclass(frozen=True)
+class Handover:
+    label: str
+    at: datetime
+    handed_by: str
+    received_by: str
+    to_unit: str | None
+    postal_number: str | None
+    verdict: str | None = None
+
+
+@dataclass(frozen=True)
 class Printed:
     pdf: bytes
 
@@ -161,6 +172,21 @@ class FakeCounter:
 
     def withdraw(self, code, actor, reason, note=None):
         return self.take_step(code, Action.WITHDRAW, StepData(reason=reason), actor=actor)
+
+    def control_sheet(self, code: str) -> list[Handover]:
+        handovers = (Action.FORWARD, Action.AGENCY_RECEIVED, Action.RESULT_RECEIVED)
+        return [
+            Handover(
+                Action(e.kind).label,
+                e.at,
+                str(e.extra.get("handed_by") or e.actor),
+                str(e.extra.get("received_by") or ""),
+                e.extra.get("to_unit"),
+                e.extra.get("postal_number"),
+            )
+            for e in self.dossiers[code].events
+            if isinstance(e, Event) and e.kind in handovers
+        ]
 
     def take_step(self, code: str, action: Action, data: StepData, *, actor: str) -> object:
         if self.refusal is not None:
