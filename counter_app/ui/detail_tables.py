@@ -32,7 +32,7 @@ FORM_TITLES = {
     "06": "Phiếu kiểm soát quá trình giải quyết hồ sơ",
 }
 HISTORY_HEADERS = ("Thời gian", "Người thực hiện", "Việc", "Trạng thái", "Ghi chú")
-FORM_HEADERS = ("Mẫu", "Tên phiếu", "Số", "Ngày in", "Người in")
+FORM_HEADERS = ("Mẫu", "Tên phiếu", "Số", "Ngày lập", "Người lập")
 HANDOVER_HEADERS = (
     "Thời gian",
     "Việc",

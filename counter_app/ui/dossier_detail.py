@@ -173,6 +173,7 @@ class DossierDetailDialog(QDialog):
         self.tabs.addTab(_with_button(self.conflicts_table, self.seen_button), "Khác với tỉnh")
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
+        bottom.addStretch(0)  # keeps Đóng its own size while no message is shown
         bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top, 5)
