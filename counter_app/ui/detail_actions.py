@@ -102,18 +102,27 @@ class DossierSteps(Protocol):
         ...
 
 
+def _day(iso: str | None) -> datetime:
+    return datetime.fromisoformat(iso or "")
+
+
+def _forward(steps: DossierSteps, code: str, d: StepData, actor: str) -> object:
+    return steps.forward(
+        code,
+        actor,
+        to_unit=d.to_unit,
+        received_by=d.received_by,
+        handed_by=d.handed_by,
+        postal_number=d.postal_number,
+    )
+
+
 def take_step(steps: DossierSteps, code: str, action: Action, d: StepData, actor: str) -> object:
     """Call the service's method for `action` with what the step's dialog collected."""
+    if action is Action.FORWARD:
+        return _forward(steps, code, d, actor)
     reason = d.reason or ""
     calls: dict[Action, Callable[[], object]] = {
-        Action.FORWARD: lambda: steps.forward(
-            code,
-            actor,
-            to_unit=d.to_unit,
-            received_by=d.received_by,
-            handed_by=d.handed_by,
-            postal_number=d.postal_number,
-        ),
         Action.AGENCY_RECEIVED: lambda: steps.agency_received(
             code, actor, received_by=d.received_by or "", note=d.reason
         ),
@@ -126,9 +135,7 @@ def take_step(steps: DossierSteps, code: str, action: Action, d: StepData, actor
         Action.SUPPLEMENT_RECEIVED: lambda: steps.supplement_received(code, actor, d.reason),
         Action.ASK_FINANCIAL: lambda: steps.ask_financial(code, actor, d.reason),
         Action.FINANCIAL_DONE: lambda: steps.financial_done(code, actor, d.reason),
-        Action.EXTEND: lambda: steps.extend(
-            code, actor, reason, datetime.fromisoformat(d.due_at or "")
-        ),
+        Action.EXTEND: lambda: steps.extend(code, actor, reason, _day(d.due_at)),
         Action.APPRAISAL_REFUSED: lambda: steps.appraisal_refused(code, actor, reason),
         Action.STOP: lambda: steps.stop(code, actor, reason),
         Action.WITHDRAW: lambda: steps.withdraw(code, actor, reason),

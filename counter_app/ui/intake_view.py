@@ -120,9 +120,6 @@ class IntakeView(QWidget):
         self._touched: set[str] = set()
         self._show_all = False
         self.reopened: str | None = None  # the code of a dossier waiting for papers, re-opened
-        self.preview: SlipPreviewDialog | None = None
-        self.reason_dialog: ReasonDialog | None = None
-        self.clock_question: QMessageBox | None = None  # open while the clerk decides
         self.presenter = IntakePresenter(
             self, dossiers, slips, runner, owner=self, outcomes=outcomes, forms=forms
         )
@@ -134,6 +131,9 @@ class IntakeView(QWidget):
     # --- construction ---------------------------------------------------------------------------
 
     def _make_widgets(self, procedures: ProcedureSearch) -> None:
+        self.preview: SlipPreviewDialog | None = None
+        self.reason_dialog: ReasonDialog | None = None
+        self.clock_question: QMessageBox | None = None  # open while the clerk decides
         self.applicant_form = ApplicantForm()
         self.picker = ProcedurePicker(procedures, self._runner)
         self.checklist_model = ComponentChecklistModel(self)

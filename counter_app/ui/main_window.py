@@ -57,6 +57,22 @@ class TabServices(DetailServices, Protocol):
     def late(self) -> LateDossiers: ...
 
 
+def intake_view(services: TabServices, runner: TaskRunner, user: SignedInUser) -> IntakeView:
+    """The intake tab on the services it uses; a supervisor may receive an incomplete dossier."""
+    return IntakeView(
+        services.procedures,
+        services.calendar,
+        services.dossiers,
+        services.slips,
+        runner,
+        user.username,
+        outcomes=services.lifecycle,
+        forms=services.forms,
+        details=services.details,
+        supervisor=user.role == "supervisor",
+    )
+
+
 class MainWindow(QMainWindow):
     """Built after sign-in. With `sync`, the status bar shows the honest sync status and a
     “Đồng bộ” button; `start_sync()` starts the background runs once the window is shown."""
@@ -74,18 +90,7 @@ class MainWindow(QMainWindow):
         self._services, self._runner = services, runner
         self.user, self.identity = user, identity
         self.setWindowTitle(f"Quầy Một cửa — {identity.counter_name} — {identity.unit_name}")
-        self.intake = IntakeView(
-            services.procedures,
-            services.calendar,
-            services.dossiers,
-            services.slips,
-            runner,
-            user.username,
-            outcomes=services.lifecycle,
-            forms=services.forms,
-            details=services.details,
-            supervisor=user.role == "supervisor",
-        )
+        self.intake = intake_view(services, runner, user)
         self.dossiers = DossierListView(services.search, runner)
         self.returns = ReturnView(services.returns, runner, user.username)
         self.tabs = QTabWidget()
