@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -17,12 +18,16 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain import fees as fee_rules
-from counter_app.domain.delivery import stored_address
+from counter_app.domain.delivery import delivery_issues, stored_address
 from counter_app.domain.kinds import COUNTER_CHANNELS, Channel, FeeCollection, ResultDelivery
-from counter_app.services.dto import FeeLine
+from counter_app.domain.validation import ValidationIssue
+from counter_app.services.dto import FeeLine, IntakeRequest
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.widgets import FieldMessage, with_message
 from counter_protocol.timefmt import to_vn
+
+if TYPE_CHECKING:
+    from counter_app.services.procedures import ProcedureInfo
 
 CHANNELS = tuple((channel.label, int(channel)) for channel in COUNTER_CHANNELS)
 DELIVERIES = tuple((delivery.label, int(delivery)) for delivery in ResultDelivery)
@@ -175,3 +180,24 @@ def clock_question(parent: QWidget, text: str, answered: Callable[[bool], None])
     box.finished.connect(lambda _result: answered(box.clickedButton() is store))
     box.open()
     return box
+
+
+def form_warnings(
+    request: IntakeRequest, info: ProcedureInfo | None, fees: FeesBox
+) -> list[ValidationIssue]:
+    """The warnings only the form can give: the procedure's delivery rule, fees not ticked."""
+    warnings: list[ValidationIssue] = []
+    if info is not None:  # the service checks the address; only the form knows the procedure
+        warnings += [
+            issue
+            for issue in delivery_issues(
+                request.result_delivery, request.delivery_address, info.bcci_allowed
+            )
+            if not issue.blocking
+        ]
+    due_now = fees.total(FeeCollection.AT_RECEIPT)
+    if due_now and not fees.collected_check.isChecked():
+        warnings.append(
+            ValidationIssue("fees", f"Chưa đánh dấu đã thu {money(due_now)} phí, lệ phí.", False)
+        )
+    return warnings

@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.delivery import delivery_issues
-from counter_app.domain.kinds import FeeCollection
 from counter_app.domain.validation import ValidationIssue
 from counter_app.domain.vntime import now_vn
 from counter_app.services.dto import IntakeRequest
@@ -58,7 +56,7 @@ from counter_app.ui.intake_sections import (
     FeesBox,
     appointment_text,
     clock_question,
-    money,
+    form_warnings,
 )
 from counter_app.ui.procedure_picker import ProcedurePicker, ProcedureSearch
 from counter_app.ui.qt_compat import emit
@@ -320,28 +318,7 @@ class IntakeView(QWidget):
             note=self.note_edit.text().strip() or None,
             sets_count=self.sets_spin.value(),
         )
-        return request, issues + intake_issues(request) + self._form_warnings(request, info)
-
-    def _form_warnings(
-        self, request: IntakeRequest, info: ProcedureInfo | None
-    ) -> list[ValidationIssue]:
-        warnings: list[ValidationIssue] = []
-        if info is not None:  # the service checks the address; only the form knows the procedure
-            warnings += [
-                issue
-                for issue in delivery_issues(
-                    request.result_delivery, request.delivery_address, info.bcci_allowed
-                )
-                if not issue.blocking
-            ]
-        due_now = self.fees.total(FeeCollection.AT_RECEIPT)
-        if due_now and not self.fees.collected_check.isChecked():
-            warnings.append(
-                ValidationIssue(
-                    "fees", f"Chưa đánh dấu đã thu {money(due_now)} phí, lệ phí.", False
-                )
-            )
-        return warnings
+        return request, issues + intake_issues(request) + form_warnings(request, info, self.fees)
 
     def validate(self) -> list[ValidationIssue]:
         """Show each issue under its field (touched fields only, until a save was tried)."""
