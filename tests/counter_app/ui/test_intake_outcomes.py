@@ -128,3 +128,53 @@ def test_a_dossier_waiting_for_papers_is_received_under_its_code_when_scanned(
     assert (detail.status, detail.sub_state) == (Status.RECEIVED, SubState.RECEIVED)
     assert [f.form_no for f in services.forms.forms_of(code)] == ["02", "01"]
     wait_idle(qtbot, runner)
+
+
+def test_a_supervisor_receives_an_incomplete_dossier_with_a_logged_reason(qtbot, services, runner):
+    from counter_devkit.stores import TEST_PASSWORD
+
+    services.accounts.create_user("truongbp", "Trần Văn Bình", "supervisor", TEST_PASSWORD)
+    view = IntakeView(
+        services.procedures,
+        services.calendar,
+        services.dossiers,
+        services.slips,
+        runner,
+        "truongbp",
+        outcomes=services.lifecycle,
+        forms=services.forms,
+        details=services.details,
+        supervisor=True,
+    )
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    view.focus_first_field()
+    start(qtbot, view)
+    qtbot.keyClick(view.checklist, Qt.Key.Key_Space)
+    assert view.outcome_bar.override_button.isVisible()
+    qtbot.keyClick(
+        view.checklist,
+        Qt.Key.Key_S,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: view.reason_dialog is not None and view.reason_dialog.isVisible())
+    dialog = view.reason_dialog
+    assert SECOND_PAPER in dialog.prompt.text()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    type_text(dialog.reason_edit, "Bản sao nộp bổ sung trong ngày")
+    qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    code = saved_code(qtbot, view)
+    detail = services.details.get(code)
+    assert detail.status == Status.RECEIVED
+    assert [f.form_no for f in services.forms.forms_of(code)] == ["01"]
+    wait_idle(qtbot, runner)
+
+
+def test_a_clerk_has_no_override_button(qtbot, intake):
+    start(qtbot, intake)
+    qtbot.keyClick(intake.checklist, Qt.Key.Key_Space)
+    assert not intake.outcome_bar.override_button.isVisible()
