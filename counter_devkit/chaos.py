@@ -20,7 +20,7 @@ from counter_devkit.counter_pc import CounterPC, assert_converged
 from counter_devkit.faults import KillAtPoint
 from counter_devkit.lifecycle_steps import take_step
 from counter_devkit.server import ServerProcess
-from counter_protocol.lifecycle import Action, StepData
+from counter_protocol.lifecycle import Action
 from counter_protocol.statuses import Status, SubState
 
 POINTS = (
@@ -74,13 +74,6 @@ NEXT_STEP: dict[SubState, tuple[Action, ...]] = {
     SubState.SUPPLEMENT: (Action.SUPPLEMENT_RECEIVED,),
     SubState.RESULT_AT_COUNTER: (Action.RETURN,),
 }
-STEP_DATA: dict[Action, StepData] = {
-    Action.FORWARD: StepData(handed_by="canbo", to_unit="Phòng chuyên môn", form_no="06"),
-    Action.ASK_SUPPLEMENT: StepData(reason="Thiếu giấy tờ", missing=["Bản sao CCCD"]),
-    Action.RETURN: StepData(receiver_name="Nguyễn Văn Nhận", receiver_id_number="042195000001"),
-}
-
-
 def clerk_work(pc: CounterPC, state: ChaosState, rng: random.Random) -> None:
     """New dossiers, lifecycle steps, some results returned (after the province's DONE)."""
     for code in pc.receive(rng.randint(1, 4)):
@@ -90,8 +83,7 @@ def clerk_work(pc: CounterPC, state: ChaosState, rng: random.Random) -> None:
         if sub_state not in NEXT_STEP:
             state.clerk.remove(code)  # returned: its life is over
             continue
-        action = rng.choice(NEXT_STEP[sub_state])
-        take_step(pc.services.store, code, action, pc.clock(), STEP_DATA.get(action))
+        take_step(pc, code, rng.choice(NEXT_STEP[sub_state]))
     for code in list(state.province_done):
         if pc.status_of(code) == Status.DONE and rng.random() < 0.5:
             pc.services.returns.return_result(

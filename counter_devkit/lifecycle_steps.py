@@ -1,29 +1,20 @@
-"""Lifecycle steps on a counter store for sync tests and the kill -9 campaign.
+"""Every lifecycle action as a clerk records it, for sync tests and the kill -9 campaign.
 
-One step is one transaction: the dossier moves by `counter_protocol.lifecycle.next_state`, its
-event (kind = the action, extra = StepData) and its outbox op are written together, the way the
-counter's lifecycle service writes them. Dev-only: tests and the chaos runs use it to make the
-ops the server must apply.
+`take_step(pc, code, action)` goes through the counter's own services (LifecycleService, the
+return service), so the ops the server receives are the ones a real counter sends.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
-
-from counter_app.models.tables import Dossier
-from counter_app.services.dossiers import move_dossier, new_event
-from counter_app.services.intake import event_op_data
-from counter_app.services.outbox import enqueue
-from counter_app.services.store import Store
-from counter_protocol.lifecycle import Action, StepData, next_state, status_of, step_extra
-from counter_protocol.ops import KIND_EVENT
-from counter_protocol.statuses import SubState
+from counter_devkit.counter_pc import CounterPC
+from counter_protocol.lifecycle import Action
 from counter_protocol.timefmt import to_vn
 
-# A dossier's whole life at the counter: received, forwarded, a supplement round, the result
-# back, returned to the applicant.
+# A dossier's whole life at the counter: forwarded, a supplement round, an extension, a
+# financial duty, the result back, returned to the applicant.
 FULL_LIFE: tuple[Action, ...] = (
     Action.FORWARD,
     Action.AGENCY_RECEIVED,
@@ -35,46 +26,48 @@ FULL_LIFE: tuple[Action, ...] = (
     Action.RESULT_RECEIVED,
     Action.RETURN,
 )
+ACTOR = "canbo"
 
 
-def take_step(
-    store: Store,
-    code: str,
-    action: Action,
-    at: datetime,
-    step: StepData | None = None,
-    actor: str = "canbo",
-) -> SubState:
-    """Move dossier `code` by `action` (LifecycleError if its state does not allow it)."""
-    with store.write() as session:
-        dossier = session.scalar(select(Dossier).where(Dossier.code == code))
-        assert dossier is not None, code
-        target = next_state(SubState(dossier.sub_state), action)
-        when = to_vn(at)
-        extra = step_extra(step or StepData())
-        event = new_event(dossier, action.value, when, actor, status_of(target), None, extra)
-        session.add(event)
-        move_dossier(dossier, status_of(target), target, when)
-        data = event_op_data(
-            {
-                "seq": event.seq,
-                "kind": action.value,
-                "at": when,
-                "actor": actor,
-                "from_status": event.from_status,
-                "to_status": event.to_status,
-                "note": None,
-            },
-            extra,
-        )
-        dossier.last_op_seq = enqueue(
-            session,
-            kind=KIND_EVENT,
-            dossier_uuid=dossier.uuid,
-            dossier_code=dossier.code,
-            unit_code=dossier.unit_code,
-            prev_seq=dossier.last_op_seq,
-            created_at=when,
-            data=data,
-        )
-        return target
+def take_step(pc: CounterPC, code: str, action: Action) -> None:
+    """Record `action` on dossier `code` (LifecycleError if its state does not allow it)."""
+    STEPS[action](pc, code)
+
+
+def later_working_day(pc: CounterPC, code: str) -> datetime:
+    """A new appointment for an extension: a working day after the current one, 16:30."""
+    due = to_vn(
+        datetime.fromisoformat(pc.sql("SELECT due_at FROM dossiers WHERE code = ?", code)[0][0])
+    )
+    calendar = pc.services.calendar.calendar()
+    day = due + timedelta(days=3)
+    while not calendar.is_working_day(day.date()):
+        day += timedelta(days=1)
+    return day.replace(hour=16, minute=30, second=0, microsecond=0)
+
+
+Step = Callable[[CounterPC, str], object]
+STEPS: dict[Action, Step] = {
+    Action.FORWARD: lambda pc, code: pc.lifecycle.forward(code, ACTOR, received_by="Văn thư"),
+    Action.AGENCY_RECEIVED: lambda pc, code: pc.lifecycle.agency_received(
+        code, ACTOR, received_by="Chuyên viên"
+    ),
+    Action.ASK_SUPPLEMENT: lambda pc, code: pc.lifecycle.ask_supplement(
+        code, ACTOR, "Thiếu giấy tờ", ["Bản sao CCCD"], confirm_late=True
+    ),
+    Action.SUPPLEMENT_RECEIVED: lambda pc, code: pc.lifecycle.supplement_received(code, ACTOR),
+    Action.EXTEND: lambda pc, code: pc.lifecycle.extend(
+        code, ACTOR, "Cần xác minh thêm", later_working_day(pc, code)
+    ),
+    Action.ASK_FINANCIAL: lambda pc, code: pc.lifecycle.ask_financial(code, ACTOR, "Nộp thuế"),
+    Action.FINANCIAL_DONE: lambda pc, code: pc.lifecycle.financial_done(code, ACTOR),
+    Action.RESULT_RECEIVED: lambda pc, code: pc.lifecycle.result_received(code, ACTOR),
+    Action.APPRAISAL_REFUSED: lambda pc, code: pc.lifecycle.appraisal_refused(
+        code, ACTOR, "Không đủ điều kiện"
+    ),
+    Action.STOP: lambda pc, code: pc.lifecycle.stop(code, ACTOR, "Cơ quan dừng giải quyết"),
+    Action.WITHDRAW: lambda pc, code: pc.lifecycle.withdraw(code, ACTOR, "Công dân xin rút"),
+    Action.RETURN: lambda pc, code: pc.services.returns.return_result(
+        code, "Nguyễn Văn Nhận", "042195000001", ACTOR, True
+    ),
+}

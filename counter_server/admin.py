@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import msgspec
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Connection, Engine, Row, insert, select, update
 
 from counter_protocol.feed import CHANGE_DOSSIER_STATUS, DossierStatusChange
 from counter_protocol.lifecycle import province_sub_state
@@ -120,11 +120,7 @@ def set_dossier_status(
     now = datetime.now(UTC)
     t = DossierRow.__table__.c
     with write_transaction(engine) as conn:
-        row = conn.execute(
-            select(t.uuid, t.unit_code, t.status).where(t.code == code.strip()).with_for_update()
-        ).first()
-        if row is None:
-            raise Refused("unknown_dossier", f"Không tìm thấy hồ sơ mã “{code}”.", 404)
+        row = _locked_dossier(conn, code)
         current = Status(row.status)
         try:
             check_transition(current, target)
@@ -135,28 +131,10 @@ def set_dossier_status(
         conn.execute(
             update(DossierRow)
             .where(t.uuid == row.uuid)
-            .values(
-                status=int(target), sub_state=str(province_sub_state(target)), updated_at=now
-            )
+            .values(status=int(target), sub_state=str(province_sub_state(target)), updated_at=now)
         )
         conn.execute(
-            insert(DossierEvent),
-            [
-                {
-                    "dossier_uuid": row.uuid,
-                    "source": "province",
-                    "device_id": None,
-                    "event_seq": None,
-                    "kind": "province_status",
-                    "at": now,
-                    "actor": actor,
-                    "from_status": int(current),
-                    "to_status": int(target),
-                    "note": note,
-                    "extra": None,
-                    "recorded_at": now,
-                }
-            ],
+            insert(DossierEvent), [_province_event(row.uuid, current, target, note, actor, now)]
         )
         payload = DossierStatusChange(
             dossier_uuid=str(row.uuid),
@@ -171,3 +149,32 @@ def set_dossier_status(
         audit.record(conn, "dossier_status", dossier_code=code, to_status=int(target), actor=actor)
     plain: dict[str, Any] = msgspec.to_builtins(payload)
     return plain | {"seq": seq}
+
+
+def _locked_dossier(conn: Connection, code: str) -> Row[Any, Any, Any]:
+    t = DossierRow.__table__.c
+    row = conn.execute(
+        select(t.uuid, t.unit_code, t.status).where(t.code == code.strip()).with_for_update()
+    ).first()
+    if row is None:
+        raise Refused("unknown_dossier", f"Không tìm thấy hồ sơ mã “{code}”.", 404)
+    return row
+
+
+def _province_event(
+    dossier_uuid: str, current: Status, target: Status, note: str | None, actor: str, now: datetime
+) -> dict[str, Any]:
+    return {
+        "dossier_uuid": dossier_uuid,
+        "source": "province",
+        "device_id": None,
+        "event_seq": None,
+        "kind": "province_status",
+        "at": now,
+        "actor": actor,
+        "from_status": int(current),
+        "to_status": int(target),
+        "note": note,
+        "extra": None,
+        "recorded_at": now,
+    }

@@ -104,6 +104,24 @@ CONFLICT_MESSAGE = (
 )
 
 
+def _province_event(
+    dossier: Dossier, seq: int, current: Status, target: Status, change: ProvinceStatus
+) -> DossierEvent:
+    extra: dict[str, Any] = {"change_seq": change.change_seq}
+    return DossierEvent(
+        dossier_id=dossier.id,
+        seq=seq,
+        kind=PROVINCE_EVENT_KIND,
+        at=to_vn(change.at),
+        actor=nfc(change.actor)[:120],
+        from_status=int(current),
+        to_status=int(target),
+        note=nfc(change.note or "") or None,
+        data_json=orjson.dumps(extra).decode(),
+        origin="province",
+    )
+
+
 def _merged_already(session: Session, dossier_uuid: str, at: datetime) -> bool:
     """The server applied an op of ours on this dossier after the province's change: the
     server's order put the change first, and its answers to our ops already count it."""
@@ -132,21 +150,7 @@ def _record(
 ) -> int:
     when = to_vn(change.at)
     seq = dossier.last_event_seq + 1
-    extra: dict[str, Any] = {"change_seq": change.change_seq}
-    session.add(
-        DossierEvent(
-            dossier_id=dossier.id,
-            seq=seq,
-            kind=PROVINCE_EVENT_KIND,
-            at=when,
-            actor=nfc(change.actor)[:120],
-            from_status=int(current),
-            to_status=int(target),
-            note=nfc(change.note or "") or None,
-            data_json=orjson.dumps(extra).decode(),
-            origin="province",
-        )
-    )
+    session.add(_province_event(dossier, seq, current, target, change))
     dossier.last_event_seq = seq  # no outbox op: last_op_seq stays the device's own chain
     if not take_status:
         return seq

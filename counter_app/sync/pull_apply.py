@@ -60,6 +60,7 @@ class PageResult:
     kinds: set[str] = field(default_factory=set)  # kinds of changes applied (for cache resets)
     revoked: bool = False
     seen_before: int = 0  # skipped: the same change (server id) was applied in a past generation
+    conflicts: int = 0  # province changes taken although they did not fit (docs/sync.md#s20)
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,7 @@ def _apply_one(ctx: Context, change: Change, done: PageResult) -> None:
 
 
 def _count(done: PageResult, kind: str, outcome: pu.Outcome) -> None:
+    done.conflicts += outcome.conflict
     if outcome.result == pu.APPLIED:
         done.applied += 1
         done.kinds.add(kind)

@@ -34,6 +34,9 @@ class SyncReport:
     pull_applied: int = 0
     pull_unchanged: int = 0
     pull_not_applied: int = 0
+    # Dossiers where the province's change and this counter's did not fit (docs/sync.md#s20):
+    # both kept, a dossier_conflicts row written for the clerk and IT.
+    province_conflicts: int = 0
     error: SyncError | None = None
     status: SyncStatus | None = None
     changed_kinds: set[str] = field(default_factory=set)
@@ -55,6 +58,7 @@ class SyncReport:
         self.quarantined += counts.quarantined
         self.held += counts.held
         self.released += counts.released
+        self.province_conflicts += counts.province_conflicts
 
     def add_notice(self, note: str, requeued: int) -> None:
         self.notices.append(note)
@@ -66,6 +70,7 @@ class SyncReport:
         self.pull_unchanged += result.unchanged + result.seen_before
         self.pull_not_applied += result.not_applied
         self.changed_kinds |= result.kinds
+        self.province_conflicts += result.conflicts
 
     def push_line(self) -> str:
         size = f"{self.bytes_sent / 1024:.1f} KB" if self.bytes_sent else "0 KB"
@@ -88,6 +93,11 @@ class SyncReport:
 
     def summary_lines(self, now: datetime) -> list[str]:
         lines = [*self.notices, self.push_line(), self.pull_line()]
+        if self.province_conflicts:
+            lines.append(
+                f"Có {self.province_conflicts} thay đổi không khớp giữa tỉnh và máy này: cả hai "
+                "đều được lưu, xem danh sách xung đột hồ sơ."
+            )
         if self.status is not None:
             lines.append(f"Tình trạng: {self.status.text(now)}.")
         return lines

@@ -264,13 +264,8 @@ class Planner:
         )
         if moved.conflict is not None:
             self._overtaken[op.op_id] = (moved.conflict, moved.sub_state)
-        self.plan.steps.append(
-            Step(
-                op,
-                update=update_row(new, self.now),
-                event=event_row(op, self.device_id, self.now, moved.conflict),
-            )
-        )
+        event_data = event_row(op, self.device_id, self.now, moved.conflict)
+        self.plan.steps.append(Step(op, update=update_row(new, self.now), event=event_data))
         self.known.dossiers[state.uuid] = new
         return new
 

@@ -271,6 +271,7 @@ def _mark_failed(plan: Plan, failed: dict[str, str], raws: dict[str, Any]) -> No
     for result in [*plan.results, *plan.released]:
         if result.op_id in failed:
             result.result, result.reason = QUARANTINED, "db_error"
+            result.flag = result.sub_state = None  # not stored, so not kept as a conflict
             result.message = DB_ERROR_MESSAGE.format(error=failed[result.op_id])
 
 

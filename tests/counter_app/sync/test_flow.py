@@ -87,22 +87,25 @@ def test_province_status_becomes_a_local_event_without_an_outbox_op(
     assert pc.sync.sync_once().pulled == 0  # applied once: the cursor moved past it
 
 
-def test_a_status_the_rules_refuse_is_recorded_not_applied(
+def test_a_province_change_the_server_ordered_first_is_history_only(
     sqlite_server: ServerProcess, pc: CounterPC
 ) -> None:
     pc.enrol(sqlite_server)
     code = pc.receive(1)[0]
     assert pc.sync.sync_once().error is None
     sqlite_server.cli("dossier", "status", code, "4")
-    pc.move(code, Status.WITHDRAWN)  # the clerk acted first, offline
+    pc.move(code, Status.WITHDRAWN)  # the clerk acted offline; the server gets it after the 4
     report = pc.sync.sync_once()
-    assert report.pull_not_applied == 1 and report.status is not None
-    assert report.status.not_applied_updates == 1
+    assert report.error is None and report.pull_unchanged == 1
     message = pc.sql(  # other tests' revocations reach every unit's feed too
         "SELECT result, message FROM province_updates WHERE kind = 'dossier.status'"
     )[0]
-    assert message[0] == "not_applied" and "Không thể chuyển" in message[1]
+    assert message[0] == "unchanged" and "trạng thái giữ theo máy chủ tỉnh" in message[1]
     assert pc.status_of(code) == Status.WITHDRAWN
+    assert pc.sql("SELECT to_status, origin FROM dossier_events WHERE origin = 'province'") == [
+        (4, "province")
+    ]
+    assert_converged(sqlite_server, pc)
 
 
 def test_catalogue_calendar_and_tracking_pool_are_installed(

@@ -4,7 +4,7 @@ same state machine; a province change that overtakes the counter's steps (docs/s
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from counter_app.services.conflicts import ConflictService
@@ -12,8 +12,9 @@ from counter_devkit.counter_pc import CounterPC, assert_converged
 from counter_devkit.fake_device import FakeDevice
 from counter_devkit.lifecycle_steps import FULL_LIFE, take_step
 from counter_devkit.server import ServerProcess
-from counter_protocol.lifecycle import Action, StepData
+from counter_protocol.lifecycle import Action
 from counter_protocol.timefmt import parse_time
+from counter_server.conflict_view import conflicts_html, recent_conflicts
 
 PATHS: dict[str, tuple[Action, ...]] = {
     "full": FULL_LIFE,
@@ -26,22 +27,6 @@ PATHS: dict[str, tuple[Action, ...]] = {
     "stopped": (Action.FORWARD, Action.STOP),
     "withdrawn": (Action.WITHDRAW,),
 }
-
-
-def step_data(pc: CounterPC, action: Action) -> StepData:
-    """What the counter's screens record with each step (a few typical fields)."""
-    if action == Action.ASK_SUPPLEMENT:
-        return StepData(reason="Thiếu bản sao", missing=["Bản sao giấy khai sinh"], form_no="02")
-    if action == Action.EXTEND:
-        later = pc.clock() + timedelta(days=10)
-        return StepData(reason="Cần xác minh", due_at=later.isoformat(), form_no="04")
-    if action == Action.RETURN:
-        return StepData(receiver_name="Trần Thị Nhận", receiver_id_number="042195000009")
-    if action == Action.FORWARD:
-        return StepData(handed_by="canbo", to_unit="Phòng Tư pháp", form_no="06")
-    return (
-        StepData(reason="Theo yêu cầu") if action in (Action.STOP, Action.WITHDRAW) else StepData()
-    )
 
 
 def server_sub_states(server: ServerProcess, unit: str) -> dict[str, tuple[int, str]]:
@@ -63,7 +48,7 @@ def test_every_step_syncs_and_the_server_ends_where_the_counter_is(
     assert pc.sync.sync_once().error is None  # the server holds them received, then the steps
     for name, path in PATHS.items():
         for action in path:
-            take_step(pc.services.store, codes[name], action, pc.clock(), step_data(pc, action))
+            take_step(pc, codes[name], action)
     report = pc.sync.sync_once()
     assert report.error is None, report.error
     assert report.acked == sum(len(p) for p in PATHS.values())
@@ -95,9 +80,11 @@ def test_province_stops_while_the_counter_forwards_and_returns_offline(
     server.cli("dossier", "status", code, "8", "--actor", "Sở Tư pháp", "--note", "Dừng")
     offline = (Action.FORWARD, Action.AGENCY_RECEIVED, Action.RESULT_RECEIVED, Action.RETURN)
     for action in offline:
-        take_step(pc.services.store, code, action, pc.clock(), step_data(pc, action))
+        take_step(pc, code, action)
     report = pc.sync.sync_once()
     assert report.error is None, report.error
+    assert report.province_conflicts == len(offline)
+    assert any("không khớp giữa tỉnh" in line for line in report.summary_lines(pc.clock()))
     # The server keeps the counter's four events, flagged, and the province's status.
     assert server_sub_states(server, pc.unit)[code] == (8, "stopped")
     kept = server.rows(
@@ -132,6 +119,8 @@ def test_province_stops_while_the_counter_forwards_and_returns_offline(
     assert set(pc.states()) == {"acked"}
     listed = server.cli("conflicts").stdout
     assert code in listed and "forwarded" in listed and "returned" in listed
+    section = conflicts_html(recent_conflicts(server.engine))  # the dashboard's section
+    assert section.count(f"<td>{code}</td>") == len(offline)
 
 
 def test_a_province_change_that_does_not_fit_is_taken_with_a_conflict(
@@ -144,7 +133,7 @@ def test_a_province_change_that_does_not_fit_is_taken_with_a_conflict(
     report = pc.sync.sync_once()  # pulled before the counter moved: it fits, no conflict
     assert report.error is None and local_sub_states(pc)[code] == (9, "result_at_counter")
     server.cli("dossier", "status", code, "10", "--actor", "Sở Tư pháp")
-    take_step(pc.services.store, code, Action.RETURN, pc.clock(), step_data(pc, Action.RETURN))
+    take_step(pc, code, Action.RETURN)
     assert server_sub_states(server, pc.unit)[code] == (10, "returned")
     report = pc.sync.sync_once()
     assert report.error is None, report.error
