@@ -159,9 +159,8 @@ def can_reopen(sub_state: str) -> bool:
 def step_context(detail: DossierDetail, action: Action, user: SignedInUser) -> StepContext:
     """Defaults and earlier requests for the dialog of `action` on this dossier."""
     kinds = [event.kind for event in detail.events]
-    defaults = {"to_unit": detail.agency_name, "handed_by": user.full_name}
-    if action is not Action.FORWARD:
-        defaults.pop("handed_by")
+    # The agency defaults to the dossier's competent one (the service fills its code).
+    defaults = {"handed_by": user.full_name} if action is Action.FORWARD else {}
     return StepContext(
         code=detail.code,
         defaults=defaults,

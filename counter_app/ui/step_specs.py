@@ -47,7 +47,12 @@ SPECS: tuple[StepSpec, ...] = (
         "Chuyển cơ quan giải quyết",
         "F5",
         (
-            StepField("to_unit", "Cơ quan nhận"),
+            StepField(
+                "to_unit",
+                "Cơ quan nhận",
+                required=False,
+                hint="Để trống: cơ quan giải quyết của hồ sơ",
+            ),
             StepField("handed_by", "Người giao"),
             StepField(
                 "received_by", "Người nhận", required=False, hint="Để trống nếu gửi bưu điện"

@@ -100,7 +100,8 @@ def test_forwarding_by_post_records_the_hand_over_and_the_postal_number(qtbot, l
     counter = FakeCounter()
     dialog = open_detail(qtbot, lanes, counter)
     step = press(qtbot, dialog, "F5")
-    assert step.inputs["to_unit"].text() == "UBND xã Thạch Hà"
+    assert step.inputs["to_unit"].text() == ""  # the dossier's competent agency
+    assert step.inputs["to_unit"].placeholderText() == "Để trống: cơ quan giải quyết của hồ sơ"
     assert step.inputs["handed_by"].text() == "Nguyễn Thị Hồng Nhung"
     post = step.inputs["postal_number"]
     assert isinstance(post, PostField)
@@ -117,7 +118,7 @@ def test_forwarding_by_post_records_the_hand_over_and_the_postal_number(qtbot, l
     assert (action, data.postal_number, data.to_unit, actor) == (
         Action.FORWARD,
         "EE123456785VN",
-        "UBND xã Thạch Hà",
+        None,
         "canbo",
     )
     assert dialog.handover_table.rowCount() == 1
