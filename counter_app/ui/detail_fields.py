@@ -24,6 +24,12 @@ def sub_state_text(sub_state: str) -> str:
         return sub_state
 
 
+def state_text(status: int, sub_state: str) -> str:
+    """The national status, and the counter's finer state when it says more."""
+    national, local = status_text(status), sub_state_text(sub_state)
+    return national if local in ("", national) else f"{national} — {local}"
+
+
 def detail_fields(d: DossierDetail) -> list[tuple[str, str]]:
     """(label, value) lines of a DossierDetail."""
     a = d.applicant
@@ -32,7 +38,7 @@ def detail_fields(d: DossierDetail) -> list[tuple[str, str]]:
         delivery += f": {d.delivery_address}"
     return [
         ("Mã hồ sơ", d.code),
-        ("Trạng thái", f"{status_text(d.status)} — {sub_state_text(d.sub_state)}"),
+        ("Trạng thái", state_text(d.status, d.sub_state)),
         ("Thủ tục", f"{d.procedure_name} ({d.procedure_code})"),
         ("Cơ quan giải quyết", d.agency_name),
         ("Thời hạn giải quyết", d.processing_text),
