@@ -113,6 +113,7 @@ def shoot(args: argparse.Namespace, data_dir: Path) -> None:
         shoot_return(app, runner, window, services, args.out, TAB_RETURN)
         shoot_slip(app, runner, window, services, args.out)
         shoot_login(app, runner, services, args.out)
+        shoot_lifecycle(app, runner, window, services, args.out)
     finally:
         runner.shutdown()
         services.close()
@@ -181,6 +182,67 @@ def main() -> int:
         print(f"Screenshots of the demo store {data_dir}:")
         shoot(args, data_dir)
     return 0
+
+
+def shoot_lifecycle(app, runner, window, services, out: Path) -> None:
+    """The lifecycle screens: intake outcomes, the detail's steps and dialogs, the late tab."""
+    from counter_app.ui.main_window import TAB_INTAKE, TAB_LATE
+
+    window.show_tab(TAB_INTAKE)
+    window.intake.reset_form()
+    fill_intake(app, runner, window, services)  # one of two required papers ticked: Mẫu 02
+    window.intake.outcome_bar.guidance_edit.setText("Mang bản sao cần chứng thực")
+    settle(app, runner, 200)
+    grab(window, out / "intake-missing-papers.png")
+    window.intake.ask_refusal()
+    window.intake.reason_dialog.reason_edit.setPlainText("Thủ tục không thuộc thẩm quyền")
+    settle(app, runner, 200)
+    grab(window.intake.reason_dialog, out / "intake-refusal.png")
+    window.intake.reason_dialog.close()
+    window.show_tab(TAB_LATE)
+    settle(app, runner, 300)
+    grab(window, out / "late.png")
+    shoot_steps(app, runner, window, services, out)
+
+
+def shoot_steps(app, runner, window, services, out: Path) -> None:
+    """A fresh dossier (forward), then one already extended and asked for papers once."""
+    from datetime import timedelta
+
+    from counter_devkit.intake import intake
+    from counter_protocol.lifecycle import Action
+
+    fresh = services.dossiers.receive(intake(clerk=DEMO_CLERK), clock_confirmed=True)
+    shoot_detail_steps(app, runner, window, fresh, out, ((Action.FORWARD, "step-forward.png"),))
+    worn = services.dossiers.receive(intake(clerk=DEMO_CLERK), clock_confirmed=True)
+    due = services.details.get(worn).due_at
+    life = services.lifecycle
+    life.extend(worn, DEMO_CLERK, "Chờ ý kiến cơ quan phối hợp", due + timedelta(days=7))
+    life.ask_supplement(worn, DEMO_CLERK, "Thiếu giấy xác nhận", ["Giấy xác nhận cư trú"])
+    life.supplement_received(worn, DEMO_CLERK)
+    steps = (
+        (Action.ASK_SUPPLEMENT, "step-supplement-second.png"),
+        (Action.EXTEND, "step-extend-refused.png"),
+        (Action.WITHDRAW, "step-withdraw.png"),
+    )
+    shoot_detail_steps(app, runner, window, worn, out, steps, "detail-actions.png")
+
+
+def shoot_detail_steps(app, runner, window, code, out: Path, steps, detail_png=None) -> None:
+    window.open_dossier(code)
+    settle(app, runner, 300)
+    dialog = window.detail_dialog
+    if detail_png:
+        grab(dialog, out / detail_png)
+        dialog.tabs.setCurrentIndex(1)
+        settle(app, runner, 100)
+        grab(dialog, out / "detail-forms.png")
+    for action, name in steps:
+        dialog.open_step(action)
+        settle(app, runner, 200)
+        grab(dialog.step_dialog, out / name)
+        dialog.step_dialog.close()
+    dialog.close()
 
 
 if __name__ == "__main__":

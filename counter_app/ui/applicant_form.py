@@ -15,6 +15,7 @@ from counter_app.domain.validation import (
 from counter_app.services.dto import ApplicantInput
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.widgets import FieldMessage, with_message
+from counter_protocol.codes import DOSSIER_CODE_RE
 
 QR_FIELDS = 7
 SCAN_SETTLE_MS = 120  # a scanner types the whole line in a few ms; wait for it to finish
@@ -38,10 +39,12 @@ class ApplicantForm(QWidget):
     Signals:
         edited(str): a field changed (its key), by typing or by a scan.
         scanned(object): a QR line was parsed (the CccdQr).
+        code_scanned(str): a dossier code (the barcode on a Mẫu 02) was scanned into the box.
     """
 
     edited = Signal(str)
     scanned = Signal(object)
+    code_scanned = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +86,11 @@ class ApplicantForm(QWidget):
             self._scan_timer.start()
 
     def _scan_entered(self, source: QLineEdit) -> None:
+        code = source.text().strip().upper()
+        if source is self.scan_edit and DOSSIER_CODE_RE.fullmatch(code):
+            source.clear()
+            emit(self.code_scanned, code)
+            return
         if looks_like_cccd_qr(source.text()):
             self._scan_source = source
             self._parse_pending_scan()
@@ -152,6 +160,24 @@ class ApplicantForm(QWidget):
 
     def authorised_person(self) -> str | None:
         return self.text("authorised_person") or None
+
+    def fill_applicant(self, applicant: ApplicantInput, authorised: str | None) -> None:
+        """The fields as a stored dossier has them (a dossier re-opened by its code)."""
+        birth = applicant.birth_date
+        values = {
+            "full_name": applicant.full_name,
+            "id_number": applicant.id_number or "",
+            "old_id_number": applicant.old_id_number or "",
+            "birth_date": birth.strftime("%d/%m/%Y") if birth else "",
+            "phone": applicant.phone or "",
+            "email": applicant.email or "",
+            "address": applicant.address or "",
+            "authorised_person": authorised or "",
+        }
+        for key, value in values.items():
+            self.edits[key].setText(value)
+            emit(self.edited, key)
+        self.sex_combo.setCurrentText(applicant.sex or "")
 
     def clear(self) -> None:
         self.scan_edit.clear()

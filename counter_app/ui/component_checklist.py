@@ -41,6 +41,21 @@ class ComponentChecklistModel(RowsTableModel[ComponentInput]):
     def components(self) -> tuple[ComponentInput, ...]:
         return tuple(self._rows)
 
+    def missing_required(self) -> list[str]:
+        """The required papers not ticked: what a Mẫu 02 asks the applicant to bring."""
+        return [
+            row.name
+            for row, required in zip(self._rows, self._required, strict=True)
+            if required and not row.provided
+        ]
+
+    def tick_names(self, names: Iterable[str]) -> None:
+        """Tick the papers already handed in (a dossier that waited for papers, re-opened)."""
+        wanted = set(names)
+        for row, component in enumerate(self._rows):
+            if component.name in wanted and not component.provided:
+                self.toggle(row)
+
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row, col = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.CheckStateRole and col == self.COL_RECEIVED:

@@ -1,13 +1,14 @@
-"""One dossier in full: its fields, its event history, and a button to reprint the slip."""
+"""One dossier in full: its fields, the steps its state allows, forms, hand-overs and history."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFormLayout,
     QFrame,
@@ -15,45 +16,39 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from counter_app.ui.intake_sections import COLLECTED_WORDS, money
-from counter_app.ui.slip_preview import SlipPreviewDialog, SlipRenderer
+from counter_app.ui.detail_actions import ActionBar, DossierSteps, StepPresenter, step_context
+from counter_app.ui.detail_fields import detail_fields, shown_fields
+from counter_app.ui.detail_tables import (
+    CONFLICT_HEADERS,
+    FORM_HEADERS,
+    HANDOVER_HEADERS,
+    HISTORY_HEADERS,
+    ConflictLine,
+    HandoverLine,
+    IssuedFormLine,
+    ReadOnlyTable,
+    conflict_rows,
+    form_rows,
+    form_title,
+    handover_rows,
+    history_rows,
+)
+from counter_app.ui.qt_compat import emit
+from counter_app.ui.slip_preview import SlipPreviewDialog
+from counter_app.ui.step_dialog import StepDialog
+from counter_app.ui.step_specs import SPEC_BY_ACTION
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import MessageBar, error_text
-from counter_protocol.statuses import Status
-from counter_protocol.timefmt import format_vn
+from counter_protocol.lifecycle import Action
 
 if TYPE_CHECKING:
-    from counter_app.services.dto import ComponentInput, DossierDetail, FeeLine
-
-EVENT_KINDS = {
-    "registered": "Đăng ký",
-    "received": "Tiếp nhận",
-    "refused": "Từ chối tiếp nhận",
-    "forwarded": "Chuyển cơ quan giải quyết",
-    "supplement_requested": "Yêu cầu bổ sung",
-    "financial_obligation": "Nghĩa vụ tài chính",
-    "withdrawn": "Rút hồ sơ",
-    "stopped": "Dừng xử lý",
-    "result_ready": "Có kết quả",
-    "returned": "Trả kết quả",
-    "status": "Chuyển trạng thái",
-}
-ALWAYS_SHOWN = frozenset({"Mã hồ sơ", "Trạng thái", "Thủ tục", "Người nộp", "Hẹn trả"})
-EVENT_HEADERS = (
-    "Thời gian",
-    "Người thực hiện",
-    "Việc",
-    "Từ trạng thái",
-    "Sang trạng thái",
-    "Ghi chú",
-)
+    from counter_app.services.accounts import SignedInUser
+    from counter_app.services.dto import DossierDetail
 
 
 class DossierDetails(Protocol):
@@ -62,166 +57,271 @@ class DossierDetails(Protocol):
     def get(self, code: str) -> DossierDetail: ...
 
 
-def status_text(code: int | None) -> str:
-    if code is None:
-        return ""
-    try:
-        return Status(code).label
-    except ValueError:
-        return str(code)
+class DossierForms(Protocol):
+    """What the dialog asks of the FormService: the forms issued, printed again on demand."""
+
+    def forms_of(self, code: str) -> Sequence[IssuedFormLine]: ...
+
+    def preview(self, form_id: int) -> bytes:
+        """The form as first drawn, for the screen (no print recorded)."""
+        ...
+
+    def print_form(self, form_id: int, *, actor: str) -> PrintedPdf:
+        """A recorded print: marked “Bản in lại” with its date when printed before."""
+        ...
 
 
-def detail_fields(d: DossierDetail) -> list[tuple[str, str]]:
-    """(label, value) lines of a DossierDetail, in reading order (pure: tested without widgets)."""
-    a = d.applicant
-    delivery = d.result_delivery.label
-    if d.delivery_address:
-        delivery += f": {d.delivery_address}"
-    return [
-        ("Mã hồ sơ", d.code),
-        ("Trạng thái", status_text(d.status)),
-        ("Thủ tục", f"{d.procedure_name} ({d.procedure_code})"),
-        ("Cơ quan giải quyết", d.agency_name),
-        ("Thời hạn giải quyết", d.processing_text),
-        ("Người nộp", a.full_name),
-        ("Số CCCD", a.id_number or ""),
-        ("Số CMND cũ", a.old_id_number or ""),
-        ("Ngày sinh", a.birth_date.strftime("%d/%m/%Y") if a.birth_date else ""),
-        ("Giới tính", a.sex or ""),
-        ("Điện thoại", a.phone or ""),
-        ("Email", a.email or ""),
-        ("Địa chỉ", a.address or ""),
-        ("Người được ủy quyền", d.authorised_person or ""),
-        ("Hình thức nộp", d.channel.label),
-        ("Nhận kết quả", delivery),
-        ("Tiếp nhận", f"{format_vn(d.received_at)} — {d.received_by_name}"),
-        ("Hẹn trả", format_vn(d.due_at)),
-        ("Đã trả kết quả", format_vn(d.returned_at) if d.returned_at else "Chưa"),
-        ("Thành phần hồ sơ", _components_text(d.components)),
-        ("Phí, lệ phí", _fees_text(d.fees)),
-        ("Số bộ hồ sơ", str(d.sets_count)),
-        ("Ghi chú", d.note or ""),
-    ]
+class PrintedPdf(Protocol):
+    @property
+    def pdf(self) -> bytes: ...
 
 
-def _components_text(components: Sequence[ComponentInput]) -> str:
-    lines = [
-        f"{'☑' if c.provided else '☐'} {c.name} — {c.originals} bản chính, {c.copies} bản sao"
-        for c in components
-    ]
-    return "\n".join(lines) or "(không có)"
+class DossierConflicts(Protocol):
+    """What the dialog asks of the conflicts service (the province changed the dossier too)."""
+
+    def list_conflicts(
+        self, *, unseen_only: bool = False, dossier_code: str | None = None
+    ) -> Sequence[ConflictLine]: ...
+
+    def mark_seen(self, conflict_id: int, actor: str) -> object: ...
 
 
-def _fees_text(fees: Sequence[FeeLine]) -> str:
-    lines = [
-        f"{f.name}: {money(f.amount)} ({COLLECTED_WORDS.get(f.collected, f.collected)}"
-        f"{', đã thu' if f.paid else ''})"
-        for f in fees
-    ]
-    return "\n".join(lines) or "Không có"
+class DetailServices(Protocol):
+    """The services the detail uses (app.Services is one)."""
+
+    @property
+    def details(self) -> DossierDetails: ...
+    @property
+    def lifecycle(self) -> DossierSteps: ...
+    @property
+    def forms(self) -> DossierForms: ...
+    @property
+    def conflicts(self) -> DossierConflicts: ...
+
+
+@dataclass(frozen=True)
+class DetailBundle:
+    """Everything the dialog shows, read in one trip to the store lane."""
+
+    detail: DossierDetail
+    forms: tuple[IssuedFormLine, ...]
+    conflicts: tuple[ConflictLine, ...]
+    handovers: tuple[HandoverLine, ...]
 
 
 class DossierDetailDialog(QDialog):
-    """Loads `details.get(code)` in the background and shows it; Reprint renders the slip again."""
+    """Loads the dossier in the background; a step stored reloads it and opens its new form.
+
+    Signals:
+        reopen_requested(str): receive the awaited papers of this dossier on the intake screen.
+        dossier_changed(str): a step was stored (the list and the sync follow).
+    """
+
+    reopen_requested = Signal(str)
+    dossier_changed = Signal(str)
 
     def __init__(
         self,
-        details: DossierDetails,
-        slips: SlipRenderer,
+        services: DetailServices,
         runner: TaskRunner,
+        user: SignedInUser,
         code: str,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Hồ sơ {code}")
-        self._slips, self._runner, self.code = slips, runner, code
+        self._services, self._runner, self.user, self.code = services, runner, user, code
         self.detail: DossierDetail | None = None
+        self.forms: tuple[IssuedFormLine, ...] = ()
+        self.conflicts: tuple[ConflictLine, ...] = ()
         self.preview: SlipPreviewDialog | None = None
+        self.step_dialog: StepDialog | None = None
+        self._forms_before: set[int] | None = None  # set while a stored step's form is awaited
+        self.presenter = StepPresenter(self, services.lifecycle, runner, user.username, self)
+        self._make_widgets()
+        self._layout()
+        self._connect()
+        self.resize(1240, 700)
+        self.load()
+
+    def _make_widgets(self) -> None:
         self.fields_widget = QWidget()
         self.fields_form = QFormLayout(self.fields_widget)
-        self.events_table = QTableWidget(0, len(EVENT_HEADERS))
-        self.events_table.setHorizontalHeaderLabels(EVENT_HEADERS)
-        self.events_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.events_table.verticalHeader().setVisible(False)
-        self.events_table.horizontalHeader().setStretchLastSection(True)
+        self.action_bar = ActionBar()
+        self.events_table = ReadOnlyTable(HISTORY_HEADERS)
+        self.forms_table = ReadOnlyTable(FORM_HEADERS)
+        self.handover_table = ReadOnlyTable(HANDOVER_HEADERS)
+        self.conflicts_table = ReadOnlyTable(CONFLICT_HEADERS)
+        self.reprint_button = QPushButton("In lại phiếu đã chọn (Ctrl+P)")
+        self.seen_button = QPushButton("Đã xem (Ctrl+D)")
+        self.tabs = QTabWidget()
         self.message = MessageBar()
-        self.reprint_button = QPushButton("In lại giấy tiếp nhận")
-        self.reprint_button.clicked.connect(self.reprint)
-        self.close_button = QPushButton("Đóng")
-        self.close_button.clicked.connect(self.accept)
-        self._layout()
-        self.resize(900, 760)
-        self.message.show_message("info", "Đang tải hồ sơ…")
-        runner.run_db(lambda: details.get(code), self._show, self._failed, owner=self)
+        self.close_button = QPushButton("Đóng (Esc)")
 
     def _layout(self) -> None:
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.reprint_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.fields_widget)
-        history = QWidget()
-        history_layout = QVBoxLayout(history)
-        history_layout.setContentsMargins(0, 0, 0, 0)
-        history_layout.addWidget(QLabel("<b>Quá trình xử lý</b>"))
-        history_layout.addWidget(self.events_table)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(scroll)
-        splitter.addWidget(history)
-        splitter.setSizes([460, 240])
+        top = QHBoxLayout()
+        top.addWidget(scroll, 1)
+        self.action_bar.setFixedWidth(330)
+        top.addWidget(self.action_bar)
+        self.tabs.addTab(self.events_table, "Quá trình xử lý")
+        self.tabs.addTab(_with_button(self.forms_table, self.reprint_button), "Phiếu đã in")
+        self.tabs.addTab(self.handover_table, "Giao nhận hồ sơ (Mẫu 06)")
+        self.tabs.addTab(_with_button(self.conflicts_table, self.seen_button), "Khác với tỉnh")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addStretch(0)  # keeps Đóng its own size while no message is shown
+        bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
+        layout.addLayout(top, 5)
+        layout.addWidget(self.tabs, 4)
+        layout.addLayout(bottom)
 
-    def _show(self, detail: DossierDetail) -> None:
-        self.detail = detail
+    def _connect(self) -> None:
+        self.action_bar.chosen.connect(lambda value: self.open_step(Action(value)))
+        self.action_bar.reopen.connect(self._reopen)
+        self.reprint_button.clicked.connect(self.reprint)
+        self.seen_button.clicked.connect(self.mark_seen)
+        self.close_button.clicked.connect(self.accept)
+        QShortcut(QKeySequence("Ctrl+P"), self, self.reprint)
+        QShortcut(QKeySequence("Ctrl+D"), self, self.mark_seen)
+
+    # --- loading --------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        self.message.show_message("info", "Đang tải hồ sơ…")
+        services, code = self._services, self.code
+        self._runner.run_db(
+            lambda: DetailBundle(
+                services.details.get(code),
+                tuple(services.forms.forms_of(code)),
+                tuple(services.conflicts.list_conflicts(dossier_code=code)),
+                tuple(services.lifecycle.control_sheet(code)),
+            ),
+            self._show,
+            self._load_failed,
+            owner=self,
+        )
+
+    def _show(self, bundle: DetailBundle) -> None:
+        self.detail, self.forms, self.conflicts = bundle.detail, bundle.forms, bundle.conflicts
         self.message.clear_message()
-        for label, value in detail_fields(detail):
-            if not value and label not in ALWAYS_SHOWN:
-                continue  # an empty line per missing e-mail or proxy only pushes history down
+        self._fill_fields(bundle.detail)
+        self.action_bar.show_actions(bundle.detail.sub_state, self)
+        self.events_table.set_rows(history_rows(bundle.detail.events))
+        self.forms_table.set_rows(form_rows(bundle.forms))
+        self.handover_table.set_rows(handover_rows(bundle.handovers))
+        self.conflicts_table.set_rows(conflict_rows(bundle.conflicts))
+        unseen = sum(1 for c in bundle.conflicts if c.seen_at is None)
+        self.tabs.setTabText(3, f"Khác với tỉnh ({unseen} chưa xem)" if unseen else "Khác với tỉnh")
+        self.reprint_button.setEnabled(bool(bundle.forms))
+        self.seen_button.setEnabled(unseen > 0)
+        self._open_new_form()
+
+    def _fill_fields(self, detail: DossierDetail) -> None:
+        while self.fields_form.rowCount():
+            self.fields_form.removeRow(0)
+        for label, value in shown_fields(detail_fields(detail)):
             value_label = QLabel(value)
             value_label.setWordWrap(True)
             value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.fields_form.addRow(f"{label}:", value_label)
-        self.events_table.setRowCount(len(detail.events))
-        for row, event in enumerate(detail.events):
-            cells = (
-                format_vn(event.at),
-                event.actor,
-                EVENT_KINDS.get(event.kind, event.kind),
-                status_text(event.from_status),
-                status_text(event.to_status),
-                event.note or "",
-            )
-            for col, text in enumerate(cells):
-                self.events_table.setItem(row, col, QTableWidgetItem(text))
-        self.events_table.resizeColumnsToContents()
 
-    def _failed(self, error: BaseException) -> None:
+    def _load_failed(self, error: BaseException) -> None:
         self.message.show_message("error", error_text(error))
         self.reprint_button.setEnabled(False)
 
+    # --- lifecycle steps ------------------------------------------------------------------------
+
+    def open_step(self, action: Action) -> None:
+        """The step's dialog; OK stores the step through the presenter."""
+        if self.detail is None or self.presenter.running:
+            return
+        dialog = StepDialog(SPEC_BY_ACTION[action], step_context(self.detail, action, self.user))
+        dialog.setParent(self, dialog.windowFlags())
+        dialog.accepted.connect(lambda: self._step_confirmed(action, dialog))
+        self.step_dialog = dialog
+        dialog.open()
+
+    def _step_confirmed(self, action: Action, dialog: StepDialog) -> None:
+        if dialog.data is not None:
+            self._forms_before = {form.form_id for form in self.forms}
+            self.presenter.perform(self.code, action, dialog.data)
+
+    def show_message(self, kind: str, text: str) -> None:
+        self.message.show_message(kind, text)
+
+    def set_busy(self, busy: bool) -> None:
+        self.action_bar.set_enabled(not busy)
+
+    def step_stored(self, action: Action) -> None:
+        emit(self.dossier_changed, self.code)
+        self.load()
+
+    def _open_new_form(self) -> None:
+        """After a step, the form it issued opens for printing (Mẫu 02, 04, 05…)."""
+        before, self._forms_before = self._forms_before, None
+        new = [form for form in self.forms if before is not None and form.form_id not in before]
+        if new:
+            self._render(new[-1], reprint=False)
+
+    def _reopen(self) -> None:
+        emit(self.reopen_requested, self.code)
+        self.accept()
+
+    # --- forms and conflicts --------------------------------------------------------------------
+
     def reprint(self) -> None:
+        row = self.forms_table.currentRow()
+        if 0 <= row < len(self.forms):
+            self._render(self.forms[row], reprint=True)
+
+    def _render(self, form: IssuedFormLine, *, reprint: bool) -> None:
         self.reprint_button.setEnabled(False)
-        self.message.show_message("info", "Đang tạo giấy tiếp nhận…")
-        code = self.code
+        forms, actor, form_id = self._services.forms, self.user.username, form.form_id
         self._runner.run_io(
-            lambda: self._slips.render_for(code),
-            self._open_preview,
-            self._reprint_failed,
+            lambda: (
+                forms.print_form(form_id, actor=actor).pdf if reprint else forms.preview(form_id)
+            ),
+            lambda pdf: self._open_preview(form, pdf),
+            self._print_failed,
             owner=self,
         )
 
-    def _open_preview(self, pdf: bytes) -> None:
+    def _open_preview(self, form: IssuedFormLine, pdf: bytes) -> None:
         self.reprint_button.setEnabled(True)
-        self.message.clear_message()
-        self.preview = SlipPreviewDialog(pdf, self.code, self)
+        title = f"{form.title or form_title(form.form_no)} — {self.code}"
+        self.preview = SlipPreviewDialog(pdf, self.code, self, title=title)
         self.preview.open()
 
-    def _reprint_failed(self, error: BaseException) -> None:
+    def _print_failed(self, error: BaseException) -> None:
         self.reprint_button.setEnabled(True)
-        self.message.show_message("error", f"Không tạo được giấy tiếp nhận: {error_text(error)}")
+        self.message.show_message("error", f"Không tạo được phiếu: {error_text(error)}")
+
+    def mark_seen(self) -> None:
+        row = self.conflicts_table.currentRow()
+        if not 0 <= row < len(self.conflicts) or self.conflicts[row].seen_at is not None:
+            return
+        conflicts, actor = self._services.conflicts, self.user.username
+        conflict_id = self.conflicts[row].id
+        self._runner.run_db(
+            lambda: conflicts.mark_seen(conflict_id, actor),
+            lambda _none: self.load(),
+            lambda error: self.message.show_message("error", error_text(error)),
+            owner=self,
+        )
+
+
+def _with_button(table: QWidget, button: QPushButton) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(table, 1)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(button)
+    layout.addLayout(row)
+    return box

@@ -1,8 +1,9 @@
-"""Saving an intake, without widgets: check the form, store the dossier, then render its slip.
+"""Saving an intake, without widgets: check the form, store the dossier, then render its form.
 
 The intake screen (IntakeView) draws and reads fields; this presenter decides what happens when
-the clerk presses Ctrl+S / F9, through the small `IntakeScreen` protocol, so the flow is tested
-with a plain object standing in for the window.
+the clerk presses Ctrl+S / F9 (received, Mẫu 01, or papers asked, Mẫu 02, as the checklist
+says), refuses (Mẫu 03) or, as a supervisor, receives an incomplete dossier, through the small
+`IntakeScreen` protocol, so the flow is tested with a plain object standing in for the window.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ from typing import TYPE_CHECKING, Protocol
 
 from counter_app.domain.validation import ValidationIssue
 from counter_app.services.clock import CLOCK_SUSPECT
+from counter_app.ui.intake_outcomes import IntakeOutcome
 from counter_app.ui.widgets import error_text
+from counter_protocol.lifecycle import Action, StepData
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
 
-    from counter_app.services.dto import IntakeRequest
+    from counter_app.services.dto import ComponentInput, IntakeRequest
     from counter_app.ui.slip_preview import SlipRenderer
     from counter_app.ui.tasks import BackgroundTasks
 
@@ -27,12 +30,59 @@ class DossierIntake(Protocol):
 
     def receive(self, request: IntakeRequest, *, clock_confirmed: bool = False) -> str: ...
 
+    def intake(
+        self,
+        request: IntakeRequest,
+        *,
+        refuse_reason: str | None = ...,
+        guidance: str | None = ...,
+        override: str | None = ...,
+        clock_confirmed: bool = ...,
+    ) -> Outcome:
+        """A new dossier with the outcome its checklist decides (or refused, or overridden)."""
+        ...
+
+
+class Outcome(Protocol):
+    """What an intake outcome left: the code and the form issued with it."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def form_id(self) -> int | None: ...
+
+
+class IntakeOutcomes(Protocol):
+    """A dossier waiting for papers, received or refused under its code (LifecycleService)."""
+
+    def receive_supplemented(
+        self,
+        code: str,
+        components: Sequence[ComponentInput],
+        actor: str,
+        *,
+        override: str | None = ...,
+        note: str | None = ...,
+    ) -> Outcome: ...
+
+    def refuse(self, code: str, actor: str, reason: str, note: str | None = ...) -> Outcome: ...
+
+
+class IntakeForms(Protocol):
+    """What showing an issued form asks of the FormService."""
+
+    def preview(self, form_id: int) -> bytes: ...
+
 
 class IntakeScreen(Protocol):
     """What the presenter does to the intake screen."""
 
     def check_all(self) -> tuple[IntakeRequest, list[ValidationIssue]]:
         """The request as the form stands and every issue, each now shown under its field."""
+        ...
+
+    def planned_outcome(self) -> IntakeOutcome:
+        """What the save button stands for: received, or papers asked for what is missing."""
         ...
 
     def shows_field(self, key: str) -> bool:
@@ -61,7 +111,7 @@ class IntakeScreen(Protocol):
 
 
 class IntakePresenter:
-    """Commits first; the slip is rendered only after the commit: a failed print loses nothing."""
+    """Commits first; the form is rendered only after the commit: a failed print loses nothing."""
 
     def __init__(
         self,
@@ -70,34 +120,86 @@ class IntakePresenter:
         slips: SlipRenderer,
         tasks: BackgroundTasks,
         owner: QObject | None = None,
+        *,
+        outcomes: IntakeOutcomes | None = None,
+        forms: IntakeForms | None = None,
     ) -> None:
         self._screen, self._dossiers, self._slips = screen, dossiers, slips
+        self._outcomes, self._forms = outcomes, forms
         self._tasks, self._owner = tasks, owner
         self.saving = False
         self.last_code: str | None = None
 
     def save_and_print(self) -> None:
-        """Store the dossier if nothing blocks it; then render its slip and show it."""
+        """Ctrl+S / F9: received (Mẫu 01) or papers asked (Mẫu 02), as the checklist says."""
+        self.submit(self._screen.planned_outcome())
+
+    def refuse(self, reason: str) -> None:
+        """Refused at the counter (Mẫu 03) with the reason the clerk gave."""
+        planned = self._screen.planned_outcome()
+        self.submit(IntakeOutcome(Action.REFUSE, StepData(reason=reason), planned.reopened))
+
+    def receive_anyway(self, reason: str) -> None:
+        """A supervisor receives an incomplete dossier; the reason is logged with it."""
+        planned = self._screen.planned_outcome()
+        step = StepData(missing=planned.step.missing, override=reason)
+        self.submit(IntakeOutcome(Action.RECEIVE, step, planned.reopened))
+
+    def submit(self, outcome: IntakeOutcome) -> None:
+        """Store the outcome if nothing blocks it; then render its form and show it."""
         if self.saving:
             return  # a second Ctrl+S while the first is being stored
         request, issues = self._screen.check_all()
-        blocking = [i for i in issues if i.blocking]
+        blocking = [i for i in issues if i.blocking and _blocks(i, outcome)]
         if blocking:
             self._refuse(blocking)
             return
-        self._save(request, clock_confirmed=False)
+        self._save(request, outcome, clock_confirmed=False)
 
-    def _save(self, request: IntakeRequest, *, clock_confirmed: bool) -> None:
+    def _save(
+        self, request: IntakeRequest, outcome: IntakeOutcome, *, clock_confirmed: bool
+    ) -> None:
         self.saving = True
         self._screen.set_saving(True)
         self._screen.show_message("info", "Đang lưu hồ sơ…")
-        dossiers = self._dossiers
         self._tasks.run_db(
-            lambda: dossiers.receive(request, clock_confirmed=clock_confirmed),
-            self._on_saved,
-            lambda error: self._on_save_failed(error, request),
+            lambda: self._store(request, outcome, clock_confirmed),
+            lambda stored: self._on_saved(*stored, outcome),
+            lambda error: self._on_save_failed(error, request, outcome),
             owner=self._owner,
         )
+
+    def _store(
+        self, request: IntakeRequest, outcome: IntakeOutcome, clock_confirmed: bool
+    ) -> tuple[str, int | None]:
+        """Runs on the store lane: (code, form id) of a new dossier, or of a dossier waiting
+        for papers received or refused under its code."""
+        action, step, dossiers = outcome.action, outcome.step, self._dossiers
+        if outcome.reopened is not None:
+            return self._complete(outcome.reopened, request, outcome)
+        if action is Action.RECEIVE and step == StepData():
+            return dossiers.receive(request, clock_confirmed=clock_confirmed), None
+        done = dossiers.intake(
+            request,
+            refuse_reason=step.reason if action is Action.REFUSE else None,
+            guidance=step.reason if action is Action.ASK_PAPERS else None,
+            override=step.override,
+            clock_confirmed=clock_confirmed,
+        )
+        return done.code, done.form_id
+
+    def _complete(
+        self, code: str, request: IntakeRequest, outcome: IntakeOutcome
+    ) -> tuple[str, int | None]:
+        if self._outcomes is None:
+            raise RuntimeError("intake outcomes are not wired")
+        if outcome.action is Action.REFUSE:
+            done = self._outcomes.refuse(code, request.clerk, outcome.step.reason or "")
+        else:
+            done = self._outcomes.receive_supplemented(
+                code, request.components, request.clerk, override=outcome.step.override
+            )
+        return done.code, done.form_id
 
     def _refuse(self, blocking: Sequence[ValidationIssue]) -> None:
         loose = [i.message for i in blocking if not self._screen.shows_field(i.field)]
@@ -105,29 +207,36 @@ class IntakePresenter:
         self._screen.show_message("error", "\n".join([text, *loose]))
         self._screen.focus_field(blocking[0].field)
 
-    def _on_saved(self, code: str) -> None:
+    def _on_saved(self, code: str, form_id: int | None, outcome: IntakeOutcome) -> None:
         self.saving = False
         self.last_code = code
         screen = self._screen
         screen.set_saving(False)
         screen.reset_form()
-        screen.show_message("success", f"Đã lưu hồ sơ {code}. Đang tạo giấy tiếp nhận…")
+        screen.show_message("success", f"{saved_text(code, outcome)} Đang tạo phiếu…")
         screen.announce_saved(code)
-        slips = self._slips
         self._tasks.run_io(
-            lambda: slips.render_for(code),
-            lambda pdf: self._on_slip(code, pdf),
-            lambda error: self._on_slip_failed(code, error),
+            lambda: self._render(code, form_id),
+            lambda pdf: self._on_slip(code, outcome, pdf),
+            lambda error: self._on_slip_failed(code, outcome, error),
             owner=self._owner,
         )
 
-    def _on_save_failed(self, error: BaseException, request: IntakeRequest) -> None:
+    def _render(self, code: str, form_id: int | None) -> bytes:
+        """Runs on the io lane: the form issued with the outcome, or the receipt slip."""
+        if form_id is not None and self._forms is not None:
+            return self._forms.preview(form_id)
+        return self._slips.render_for(code)
+
+    def _on_save_failed(
+        self, error: BaseException, request: IntakeRequest, outcome: IntakeOutcome
+    ) -> None:
         self.saving = False
         self._screen.set_saving(False)
         if getattr(error, "code", None) == CLOCK_SUSPECT:  # nothing stored: the clerk decides
             self._screen.show_message("warning", f"Chưa lưu: {error_text(error)}")
             self._screen.ask_clock_confirmation(
-                error_text(error), lambda: self._save(request, clock_confirmed=True)
+                error_text(error), lambda: self._save(request, outcome, clock_confirmed=True)
             )
             return
         issues: Sequence[ValidationIssue] = getattr(error, "issues", None) or ()
@@ -137,13 +246,26 @@ class IntakePresenter:
             return
         self._screen.show_message("error", f"Chưa lưu được hồ sơ: {error_text(error)}")
 
-    def _on_slip(self, code: str, pdf: bytes) -> None:
-        self._screen.show_message("success", f"Đã lưu hồ sơ {code}. Giấy tiếp nhận đã sẵn sàng.")
+    def _on_slip(self, code: str, outcome: IntakeOutcome, pdf: bytes) -> None:
+        self._screen.show_message("success", f"{saved_text(code, outcome)} Phiếu đã sẵn sàng.")
         self._screen.show_slip(code, pdf)
 
-    def _on_slip_failed(self, code: str, error: BaseException) -> None:
+    def _on_slip_failed(self, code: str, outcome: IntakeOutcome, error: BaseException) -> None:
         self._screen.show_message(
             "warning",
-            f"Đã lưu hồ sơ {code} nhưng chưa tạo được giấy tiếp nhận: "
+            f"{saved_text(code, outcome)} Nhưng chưa tạo được phiếu: "
             f"{error_text(error)}. Có thể in lại từ Danh sách hồ sơ.",
         )
+
+
+def _blocks(issue: ValidationIssue, outcome: IntakeOutcome) -> bool:
+    """Asking for papers or refusing needs no paper ticked: only a receipt does."""
+    return outcome.action is Action.RECEIVE or issue.field != "components"
+
+
+def saved_text(code: str, outcome: IntakeOutcome) -> str:
+    if outcome.action is Action.REFUSE:
+        return f"Đã từ chối tiếp nhận hồ sơ {code} (Mẫu 03)."
+    if outcome.action is Action.ASK_PAPERS:
+        return f"Đã lưu hồ sơ {code}, chờ bổ sung giấy tờ (Mẫu 02)."
+    return f"Đã lưu hồ sơ {code}."

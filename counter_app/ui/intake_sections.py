@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -12,16 +13,21 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QWidget,
 )
 
 from counter_app.domain import fees as fee_rules
-from counter_app.domain.delivery import stored_address
+from counter_app.domain.delivery import delivery_issues, stored_address
 from counter_app.domain.kinds import COUNTER_CHANNELS, Channel, FeeCollection, ResultDelivery
-from counter_app.services.dto import FeeLine
+from counter_app.domain.validation import ValidationIssue
+from counter_app.services.dto import FeeLine, IntakeRequest
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.widgets import FieldMessage, with_message
 from counter_protocol.timefmt import to_vn
+
+if TYPE_CHECKING:
+    from counter_app.services.procedures import ProcedureInfo
 
 CHANNELS = tuple((channel.label, int(channel)) for channel in COUNTER_CHANNELS)
 DELIVERIES = tuple((delivery.label, int(delivery)) for delivery in ResultDelivery)
@@ -152,3 +158,46 @@ class FeesBox(QWidget):
 
     def clear(self) -> None:
         self.set_fees(())
+
+
+def clock_question(parent: QWidget, text: str, answered: Callable[[bool], None]) -> QMessageBox:
+    """Open the warning a clerk must answer when the clock looks wrong: `answered(True)` if
+    they store anyway, `answered(False)` if they go and fix the clock (nothing stored)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Ngày giờ của máy có thể sai",
+        text,
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.setInformativeText(
+        "Ngày giờ của máy sẽ in trên giấy tiếp nhận, trong mã hồ sơ và "
+        "ngày hẹn trả. Xem ngày giờ ở góc màn hình trước khi chọn."
+    )
+    store = box.addButton("Ngày giờ đúng, vẫn lưu và in", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Không lưu, để chỉnh ngày giờ", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(QMessageBox.StandardButton.NoButton)
+    box.finished.connect(lambda _result: answered(box.clickedButton() is store))
+    box.open()
+    return box
+
+
+def form_warnings(
+    request: IntakeRequest, info: ProcedureInfo | None, fees: FeesBox
+) -> list[ValidationIssue]:
+    """The warnings only the form can give: the procedure's delivery rule, fees not ticked."""
+    warnings: list[ValidationIssue] = []
+    if info is not None:  # the service checks the address; only the form knows the procedure
+        warnings += [
+            issue
+            for issue in delivery_issues(
+                request.result_delivery, request.delivery_address, info.bcci_allowed
+            )
+            if not issue.blocking
+        ]
+    due_now = fees.total(FeeCollection.AT_RECEIPT)
+    if due_now and not fees.collected_check.isChecked():
+        warnings.append(
+            ValidationIssue("fees", f"Chưa đánh dấu đã thu {money(due_now)} phí, lệ phí.", False)
+        )
+    return warnings

@@ -1,4 +1,8 @@
-"""Tiếp nhận hồ sơ: the keyboard-first intake screen; Ctrl+S / F9 saves, then prints the slip."""
+"""Tiếp nhận hồ sơ: the keyboard-first intake screen; Ctrl+S / F9 saves, then prints its form.
+
+The checklist decides the outcome (received, Mẫu 01, or papers asked, Mẫu 02); Ctrl+R refuses
+(Mẫu 03). A dossier waiting for papers, scanned by its code, re-opens here under that code.
+"""
 
 from __future__ import annotations
 
@@ -23,16 +27,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.delivery import delivery_issues
-from counter_app.domain.kinds import FeeCollection
 from counter_app.domain.validation import ValidationIssue
 from counter_app.domain.vntime import now_vn
 from counter_app.services.dto import IntakeRequest
 from counter_app.services.intake_rules import intake_issues
 from counter_app.ui.applicant_form import ApplicantForm
 from counter_app.ui.component_checklist import ComponentChecklist, ComponentChecklistModel
-from counter_app.ui.intake_presenter import DossierIntake, IntakePresenter
-from counter_app.ui.intake_sections import DeliveryBox, FeesBox, appointment_text, money
+from counter_app.ui.intake_outcomes import (
+    OVERRIDE_KEY,
+    REFUSE_KEY,
+    IntakeOutcome,
+    OutcomeBar,
+    ReasonDialog,
+    override_dialog,
+    planned_outcome,
+    refusal_dialog,
+    save_text,
+)
+from counter_app.ui.intake_presenter import (
+    DossierIntake,
+    IntakeForms,
+    IntakeOutcomes,
+    IntakePresenter,
+)
+from counter_app.ui.intake_reopen import StoredDossiers, reopen_dossier
+from counter_app.ui.intake_sections import (
+    DeliveryBox,
+    FeesBox,
+    appointment_text,
+    clock_question,
+    form_warnings,
+)
 from counter_app.ui.procedure_picker import ProcedurePicker, ProcedureSearch
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.slip_preview import SlipPreviewDialog, SlipRenderer
@@ -40,6 +65,7 @@ from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import FieldMessage, MessageBar, error_text, with_message
 
 if TYPE_CHECKING:
+    from counter_app.services.dto import DossierDetail
     from counter_app.services.procedures import ProcedureInfo
 
 VALIDATE_DELAY_MS = 150
@@ -52,6 +78,12 @@ class DueDates(Protocol):
     def due(
         self, received: datetime, amount: Decimal, unit: str, cutoff: str | None
     ) -> datetime: ...
+
+
+class IntakeProcedures(ProcedureSearch, Protocol):
+    """The picker's search, and one procedure by code (a re-opened dossier's)."""
+
+    def get(self, code: str) -> ProcedureInfo: ...
 
 
 class IntakeView(QWidget):
@@ -67,21 +99,29 @@ class IntakeView(QWidget):
 
     def __init__(
         self,
-        procedures: ProcedureSearch,
+        procedures: IntakeProcedures,
         calendar: DueDates,
         dossiers: DossierIntake,
         slips: SlipRenderer,
         runner: TaskRunner,
         clerk_username: str,
         parent: QWidget | None = None,
+        *,
+        outcomes: IntakeOutcomes | None = None,
+        forms: IntakeForms | None = None,
+        details: StoredDossiers | None = None,
+        supervisor: bool = False,
     ) -> None:
         super().__init__(parent)
         self._calendar, self._runner, self._clerk = calendar, runner, clerk_username
+        self._procedures, self._details = procedures, details
         self._touched: set[str] = set()
         self._show_all = False
-        self.preview: SlipPreviewDialog | None = None
-        self.clock_question: QMessageBox | None = None  # open while the clerk decides
-        self.presenter = IntakePresenter(self, dossiers, slips, runner, owner=self)
+        self.reopened: str | None = None  # the code of a dossier waiting for papers, re-opened
+        self.presenter = IntakePresenter(
+            self, dossiers, slips, runner, owner=self, outcomes=outcomes, forms=forms
+        )
+        self.outcome_bar = OutcomeBar(supervisor)
         self._make_widgets(procedures)
         self._layout()
         self._connect()
@@ -89,6 +129,9 @@ class IntakeView(QWidget):
     # --- construction ---------------------------------------------------------------------------
 
     def _make_widgets(self, procedures: ProcedureSearch) -> None:
+        self.preview: SlipPreviewDialog | None = None
+        self.reason_dialog: ReasonDialog | None = None
+        self.clock_question: QMessageBox | None = None  # open while the clerk decides
         self.applicant_form = ApplicantForm()
         self.picker = ProcedurePicker(procedures, self._runner)
         self.checklist_model = ComponentChecklistModel(self)
@@ -102,7 +145,7 @@ class IntakeView(QWidget):
         self.appointment_label = QLabel("Ngày hẹn trả: chọn thủ tục để tính.")
         self.appointment_label.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.message = MessageBar()
-        self.save_button = QPushButton("Lưu và in giấy tiếp nhận (Ctrl+S / F9)")
+        self.save_button = QPushButton(save_text([], None))
         self.save_button.setStyleSheet("font-weight: bold; padding: 6px 14px;")
         self.clear_button = QPushButton("Hồ sơ mới (Ctrl+N)")
         self._validate_timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
@@ -115,6 +158,7 @@ class IntakeView(QWidget):
         p = QVBoxLayout(procedure_box)
         p.addWidget(self.picker)
         p.addWidget(with_message(self.checklist, self.components_message), 1)
+        p.addWidget(self.outcome_bar)
         other_box = QGroupBox("Nộp, nhận kết quả và lệ phí")
         o = QFormLayout(other_box)
         o.addRow(self.delivery)
@@ -141,6 +185,10 @@ class IntakeView(QWidget):
         self.applicant_form.edits["address"].textChanged.connect(self._copy_address)
         self.delivery.edited.connect(self._on_edited)
         self.checklist_model.changed.connect(lambda: self._on_edited("components"))
+        self.checklist_model.changed.connect(self._show_outcome)
+        self.applicant_form.code_scanned.connect(self.reopen)
+        self.outcome_bar.refuse_requested.connect(self.ask_refusal)
+        self.outcome_bar.override_requested.connect(self.ask_override)
         self.fees.collected_check.toggled.connect(lambda _c: self._on_edited("fees"))
         self.picker.procedure_chosen.connect(self._on_procedure)
         self._validate_timer.timeout.connect(self.validate)
@@ -154,12 +202,12 @@ class IntakeView(QWidget):
                 self.save_and_print,
                 Qt.ShortcutContext.WidgetWithChildrenShortcut,
             )
-        QShortcut(
-            QKeySequence("Ctrl+N"),
-            self,
-            self.reset_form,
-            Qt.ShortcutContext.WidgetWithChildrenShortcut,
-        )
+        for keys, act in (
+            ("Ctrl+N", self.reset_form),
+            (REFUSE_KEY, self.ask_refusal),
+            (OVERRIDE_KEY, self.ask_override),
+        ):
+            QShortcut(QKeySequence(keys), self, act, Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def focus_first_field(self) -> None:
         self.applicant_form.scan_edit.setFocus()
@@ -203,6 +251,54 @@ class IntakeView(QWidget):
         if info is self.picker.chosen:
             self.appointment_label.setText(f"Ngày hẹn trả: {appointment_text(due)}")
 
+    # --- the outcome ----------------------------------------------------------------------------
+
+    def _show_outcome(self) -> None:
+        missing = self.checklist_model.missing_required()
+        self.outcome_bar.show_missing(missing)
+        self.save_button.setText(save_text(missing, self.reopened))
+
+    def planned_outcome(self) -> IntakeOutcome:
+        return planned_outcome(
+            self.checklist_model.missing_required(),
+            self.outcome_bar.guidance_edit.text(),
+            self.reopened,
+        )
+
+    def ask_refusal(self) -> None:
+        """Ctrl+R: a reason is required; then the dossier is refused and Mẫu 03 printed."""
+        dialog = self.reason_dialog = refusal_dialog(self.window())
+        dialog.accepted.connect(lambda: self.presenter.refuse(dialog.reason or ""))
+        dialog.open()
+
+    def ask_override(self) -> None:
+        """A supervisor receives an incomplete dossier; the reason is logged with it."""
+        missing = self.checklist_model.missing_required()
+        if not self.outcome_bar.supervisor or not missing:
+            return
+        dialog = self.reason_dialog = override_dialog(self.window(), missing)
+        dialog.accepted.connect(lambda: self.presenter.receive_anyway(dialog.reason or ""))
+        dialog.open()
+
+    def reopen(self, code: str) -> None:
+        """A scanned dossier code: if it waits for papers, fill the form to receive it."""
+        if self._details is not None:
+            self.show_message("info", f"Đang mở hồ sơ {code}…")
+            reopen_dossier(self, self._details, self._procedures, self._runner, code, self)
+
+    def fill_reopened(self, detail: DossierDetail, info: ProcedureInfo) -> None:
+        """The form as the waiting dossier was stored; the clerk ticks what was brought."""
+        self.reset_form()
+        self.applicant_form.fill_applicant(detail.applicant, detail.authorised_person)
+        self.picker.set_procedure(info)
+        self.checklist_model.tick_names(c.name for c in detail.components if c.provided)
+        self.note_edit.setText(detail.note or "")
+        self.reopened = detail.code
+        self.outcome_bar.set_reopened(detail.code)
+        self._show_outcome()
+        self.show_message("info", f"Đã mở hồ sơ {detail.code}: đánh dấu giấy tờ vừa nhận.")
+        self.checklist.setFocus()
+
     # --- validation -----------------------------------------------------------------------------
 
     def build_request(self) -> tuple[IntakeRequest, list[ValidationIssue]]:
@@ -222,28 +318,7 @@ class IntakeView(QWidget):
             note=self.note_edit.text().strip() or None,
             sets_count=self.sets_spin.value(),
         )
-        return request, issues + intake_issues(request) + self._form_warnings(request, info)
-
-    def _form_warnings(
-        self, request: IntakeRequest, info: ProcedureInfo | None
-    ) -> list[ValidationIssue]:
-        warnings: list[ValidationIssue] = []
-        if info is not None:  # the service checks the address; only the form knows the procedure
-            warnings += [
-                issue
-                for issue in delivery_issues(
-                    request.result_delivery, request.delivery_address, info.bcci_allowed
-                )
-                if not issue.blocking
-            ]
-        due_now = self.fees.total(FeeCollection.AT_RECEIPT)
-        if due_now and not self.fees.collected_check.isChecked():
-            warnings.append(
-                ValidationIssue(
-                    "fees", f"Chưa đánh dấu đã thu {money(due_now)} phí, lệ phí.", False
-                )
-            )
-        return warnings
+        return request, issues + intake_issues(request) + form_warnings(request, info, self.fees)
 
     def validate(self) -> list[ValidationIssue]:
         """Show each issue under its field (touched fields only, until a save was tried)."""
@@ -314,29 +389,13 @@ class IntakeView(QWidget):
 
     def ask_clock_confirmation(self, text: str, on_confirmed: Callable[[], None]) -> None:
         """A warning the clerk must answer: fix the clock (nothing stored) or store anyway."""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            "Ngày giờ của máy có thể sai",
-            text,
-            QMessageBox.StandardButton.NoButton,
-            self.window(),
-        )
-        box.setInformativeText(
-            "Ngày giờ của máy sẽ in trên giấy tiếp nhận, trong mã hồ sơ và "
-            "ngày hẹn trả. Xem ngày giờ ở góc màn hình trước khi chọn."
-        )
-        store = box.addButton("Ngày giờ đúng, vẫn lưu và in", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Không lưu, để chỉnh ngày giờ", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(QMessageBox.StandardButton.NoButton)
 
-        def answered() -> None:
+        def answered(confirmed: bool) -> None:
             self.clock_question = None
-            if box.clickedButton() is store:
+            if confirmed:
                 on_confirmed()
 
-        box.finished.connect(lambda _result: answered())
-        self.clock_question = box
-        box.open()
+        self.clock_question = clock_question(self.window(), text, answered)
 
     def reset_form(self) -> None:
         """Empty the form for the next applicant and put the cursor in the scan box."""
@@ -345,6 +404,9 @@ class IntakeView(QWidget):
         self.delivery.clear()
         self.note_edit.clear()
         self.sets_spin.setValue(1)
+        self.outcome_bar.clear()
+        self.reopened = None
+        self._show_outcome()
         self._touched.clear()
         self._show_all = False
         self.validate()

@@ -1,4 +1,4 @@
-"""The main window: three tabs (Tiếp nhận, Danh sách hồ sơ, Trả kết quả) and the status bar."""
+"""The main window: four tabs (Tiếp nhận, Danh sách, Trả kết quả, Quá hạn) and the status bar."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from counter_app.ui.dossier_detail import DossierDetailDialog, DossierDetails
+from counter_app.ui.detail_actions import DossierSteps
+from counter_app.ui.dossier_detail import DetailServices, DossierDetailDialog
 from counter_app.ui.dossier_list import DossierFinder, DossierListView
-from counter_app.ui.intake_presenter import DossierIntake
-from counter_app.ui.intake_view import DueDates, IntakeView
-from counter_app.ui.procedure_picker import ProcedureSearch
+from counter_app.ui.intake_presenter import DossierIntake, IntakeOutcomes
+from counter_app.ui.intake_view import DueDates, IntakeProcedures, IntakeView
+from counter_app.ui.late_view import LateDossiers, LateView
 from counter_app.ui.return_presenter import ReturnDesk
 from counter_app.ui.return_view import ReturnView
 from counter_app.ui.slip_preview import SlipRenderer
@@ -28,14 +29,20 @@ if TYPE_CHECKING:
     from counter_app.services.setup import CounterIdentity
     from counter_app.sync.service import SyncService
 
-TAB_INTAKE, TAB_LIST, TAB_RETURN = range(3)
+TAB_INTAKE, TAB_LIST, TAB_RETURN, TAB_LATE = range(4)
 
 
-class TabServices(Protocol):
+class LifecycleDesk(DossierSteps, IntakeOutcomes, Protocol):
+    """The lifecycle service as the intake screen and the dossier detail use it."""
+
+
+class TabServices(DetailServices, Protocol):
     """The services the tabs use, each typed as its tab asks (app.Services is one)."""
 
     @property
-    def procedures(self) -> ProcedureSearch: ...
+    def lifecycle(self) -> LifecycleDesk: ...
+    @property
+    def procedures(self) -> IntakeProcedures: ...
     @property
     def calendar(self) -> DueDates: ...
     @property
@@ -47,7 +54,23 @@ class TabServices(Protocol):
     @property
     def returns(self) -> ReturnDesk: ...
     @property
-    def details(self) -> DossierDetails: ...
+    def late(self) -> LateDossiers: ...
+
+
+def intake_view(services: TabServices, runner: TaskRunner, user: SignedInUser) -> IntakeView:
+    """The intake tab on the services it uses; a supervisor may receive an incomplete dossier."""
+    return IntakeView(
+        services.procedures,
+        services.calendar,
+        services.dossiers,
+        services.slips,
+        runner,
+        user.username,
+        outcomes=services.lifecycle,
+        forms=services.forms,
+        details=services.details,
+        supervisor=user.role == "supervisor",
+    )
 
 
 class MainWindow(QMainWindow):
@@ -67,20 +90,15 @@ class MainWindow(QMainWindow):
         self._services, self._runner = services, runner
         self.user, self.identity = user, identity
         self.setWindowTitle(f"Quầy Một cửa — {identity.counter_name} — {identity.unit_name}")
-        self.intake = IntakeView(
-            services.procedures,
-            services.calendar,
-            services.dossiers,
-            services.slips,
-            runner,
-            user.username,
-        )
+        self.intake = intake_view(services, runner, user)
         self.dossiers = DossierListView(services.search, runner)
         self.returns = ReturnView(services.returns, runner, user.username)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.intake, "Tiếp nhận hồ sơ (F2)")
         self.tabs.addTab(self.dossiers, "Danh sách hồ sơ (F3)")
         self.tabs.addTab(self.returns, "Trả kết quả (F4)")
+        self.late = LateView(services.late, runner)
+        self.tabs.addTab(self.late, "Quá hạn và sắp đến hạn (F6)")
         self.setCentralWidget(self.tabs)
         self.detail_dialog: DossierDetailDialog | None = None
         self.sync_window: SyncWindow | None = None
@@ -121,9 +139,11 @@ class MainWindow(QMainWindow):
             (Qt.Key.Key_F2, TAB_INTAKE),
             (Qt.Key.Key_F3, TAB_LIST),
             (Qt.Key.Key_F4, TAB_RETURN),
+            (Qt.Key.Key_F6, TAB_LATE),
         ):
             QShortcut(QKeySequence(key), self, partial(self.show_tab, tab))
         self.dossiers.open_dossier.connect(self.open_dossier)
+        self.late.open_dossier.connect(self.open_dossier)
         self.intake.dossier_saved.connect(lambda _code: self.dossiers.model.refresh())
         self.returns.dossier_returned.connect(lambda _code: self.dossiers.model.refresh())
         self._runner.busy_changed.connect(self.busy_bar.setVisible)
@@ -153,6 +173,9 @@ class MainWindow(QMainWindow):
             self.dossiers.search_edit.setFocus()
         elif index == TAB_RETURN:
             self.returns.focus_first_field()
+        elif index == TAB_LATE:
+            self.late.refresh()
+            self.late.table.setFocus()
 
     def set_sync_status(self, text: str) -> None:
         """The status bar's sync line (last sync time, pending count, offline…)."""
@@ -171,10 +194,23 @@ class MainWindow(QMainWindow):
         return window
 
     def open_dossier(self, code: str) -> None:
-        self.detail_dialog = DossierDetailDialog(
-            self._services.details, self._services.slips, self._runner, code, self
-        )
-        self.detail_dialog.open()
+        dialog = DossierDetailDialog(self._services, self._runner, self.user, code, self)
+        dialog.dossier_changed.connect(lambda _code: self.dossiers.model.refresh())
+        dialog.dossier_changed.connect(lambda _code: self._refresh_late())
+        if self.sync_controller is not None:
+            dialog.dossier_changed.connect(self.sync_controller.poke)
+        dialog.reopen_requested.connect(self.reopen_in_intake)
+        self.detail_dialog = dialog
+        dialog.open()
+
+    def _refresh_late(self) -> None:
+        if self.tabs.currentIndex() == TAB_LATE:
+            self.late.refresh()
+
+    def reopen_in_intake(self, code: str) -> None:
+        """A dossier waiting for papers: back on the intake screen, to be received or refused."""
+        self.show_tab(TAB_INTAKE)
+        self.intake.reopen(code)
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt override
         super().showEvent(event)

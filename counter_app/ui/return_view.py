@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.ui.dossier_detail import status_text
+from counter_app.ui.detail_tables import status_text
 from counter_app.ui.intake_sections import money
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.return_presenter import (

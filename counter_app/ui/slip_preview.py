@@ -73,9 +73,11 @@ def _draw_page(document: QPdfDocument, page: int, printer: QPrinter, painter: QP
 class SlipPreviewDialog(QDialog):
     """Shows the slip; In (Ctrl+P), Lưu PDF (Ctrl+Shift+S), Đóng (Esc)."""
 
-    def __init__(self, pdf: bytes, code: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, pdf: bytes, code: str, parent: QWidget | None = None, *, title: str | None = None
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Giấy tiếp nhận hồ sơ {code}")
+        self.setWindowTitle(title or f"Giấy tiếp nhận hồ sơ {code}")
         self.pdf, self.code = pdf, code
         self.document, self._buffer = load_pdf(pdf, self)
         self.view = QPdfView(self)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from counter_protocol.errors import UserError
+from counter_protocol.timefmt import to_vn
 
 ERROR_COLOUR = "#b3261e"
 WARNING_COLOUR = "#8a5300"
@@ -105,3 +107,12 @@ def error_text(error: BaseException) -> str:
     if isinstance(error, UserError):
         return error.one_line()
     return f"Có lỗi không mong muốn ({type(error).__name__}: {error}). Hãy báo cán bộ CNTT."
+
+
+def vn_when(moment: datetime) -> str:
+    """A time as a clerk reads it: `dd/mm/yyyy HH:mm`, Vietnam time."""
+    return to_vn(moment).strftime("%d/%m/%Y %H:%M")
+
+
+def vn_day(moment: datetime) -> str:
+    return to_vn(moment).strftime("%d/%m/%Y")

@@ -6,6 +6,7 @@ from counter_app.domain.validation import ValidationIssue
 from counter_app.services.clock import ClockSuspect
 from counter_app.services.errors import ServiceError
 from counter_app.services.intake_rules import IntakeInvalid
+from counter_app.ui.intake_outcomes import planned_outcome
 from counter_app.ui.intake_presenter import IntakePresenter
 from counter_devkit.intake import intake
 from tests.counter_app.ui.fakes import Lanes
@@ -20,12 +21,17 @@ class Screen:
     def __init__(self, issues: list[ValidationIssue] | None = None) -> None:
         self.request = intake()
         self.issues = issues or []
+        self.missing: list[str] = []
+        self.guidance = ""
         self.did: list[tuple[str, ...]] = []
         self.messages: list[tuple[str, str]] = []
 
     def check_all(self):
         self.did.append(("check_all",))
         return self.request, list(self.issues)
+
+    def planned_outcome(self):
+        return planned_outcome(self.missing, self.guidance, None)
 
     def shows_field(self, key: str) -> bool:
         return key in FIELDS_ON_SCREEN
@@ -100,8 +106,8 @@ def test_a_clean_form_is_stored_first_then_its_slip_is_shown():
     ]
     assert screen.messages == [
         ("info", "Đang lưu hồ sơ…"),
-        ("success", f"Đã lưu hồ sơ {CODE}. Đang tạo giấy tiếp nhận…"),
-        ("success", f"Đã lưu hồ sơ {CODE}. Giấy tiếp nhận đã sẵn sàng."),
+        ("success", f"Đã lưu hồ sơ {CODE}. Đang tạo phiếu…"),
+        ("success", f"Đã lưu hồ sơ {CODE}. Phiếu đã sẵn sàng."),
     ]
 
 

@@ -76,7 +76,8 @@ def open_from_the_list(qtbot, window: MainWindow, code: str) -> None:
     dialog = window.detail_dialog
     assert dialog.detail.code == code
     assert dialog.events_table.rowCount() == 1
-    assert dialog.events_table.item(0, 4).text() == "Được tiếp nhận"
+    assert dialog.events_table.item(0, 3).text() == "Được tiếp nhận"
+    assert dialog.forms_table.item(0, 0).text() == "01"  # Mẫu 01, issued with the receipt
     qtbot.mouseClick(dialog.reprint_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=15_000)
     dialog.preview.close()
@@ -99,3 +100,52 @@ def return_by_scan(qtbot, window: MainWindow, code: str) -> None:
 def back_to(qtbot, window: MainWindow) -> None:
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
+
+
+def test_forwarding_and_supplement_from_the_detail_are_stored(qtbot, window, services, runner):
+    from counter_devkit.intake import intake
+    from counter_protocol.statuses import SubState
+
+    code = services.dossiers.receive(intake())
+    window.open_dossier(code)
+    dialog = window.detail_dialog
+    qtbot.waitUntil(lambda: dialog.detail is not None)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.events_table, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: dialog.step_dialog is not None and dialog.step_dialog.isVisible())
+    step = dialog.step_dialog
+    step.activateWindow()
+    qtbot.waitUntil(step.isActiveWindow)
+    type_text(step.inputs["received_by"], "Lê Văn Cường")
+    qtbot.keyClick(
+        step.inputs["received_by"], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
+    qtbot.waitUntil(lambda: dialog.detail.sub_state == SubState.IN_TRANSIT, timeout=10_000)
+    stored = services.details.get(code)
+    assert stored.sub_state == SubState.IN_TRANSIT
+    assert stored.events[-1].kind == "forwarded" and stored.events[-1].actor == CLERK
+    assert dialog.handover_table.rowCount() == 1
+    assert dialog.handover_table.item(0, 3).text() == "Lê Văn Cường"
+    wait_idle(qtbot, runner)
+
+
+def test_the_late_tab_lists_overdue_dossiers_first_and_opens_one(qtbot, window, services, runner):
+    from datetime import timedelta
+
+    from counter_app.services.late import LateService
+    from counter_devkit.intake import intake
+
+    code = services.dossiers.receive(intake())
+    later = services.details.get(code).due_at + timedelta(days=2)
+    window.late._late = LateService(services.store, services.calendar, clock=lambda: later)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)
+    late = window.late
+    qtbot.waitUntil(lambda: late.model.rowCount() == 1)
+    assert late.model.index(0, 0).data() == "Quá hạn"
+    assert late.model.index(0, 1).data() == code
+    assert "1</b> hồ sơ quá hạn" in late.count_label.text()
+    qtbot.keyClick(late.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.detail_dialog is not None)
+    assert window.detail_dialog.code == code
+    wait_idle(qtbot, runner)

@@ -1,0 +1,85 @@
+"""A dossier's fields as (label, value) lines, in reading order (pure: tested without widgets)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from counter_app.ui.detail_tables import status_text
+from counter_app.ui.intake_sections import COLLECTED_WORDS, money
+from counter_app.ui.widgets import vn_when
+from counter_protocol.lifecycle import SUBSTATE_LABELS
+from counter_protocol.statuses import SubState
+
+if TYPE_CHECKING:
+    from counter_app.services.dto import ComponentInput, DossierDetail, FeeLine
+
+ALWAYS_SHOWN = frozenset({"Mã hồ sơ", "Trạng thái", "Thủ tục", "Người nộp", "Hẹn trả"})
+
+
+def sub_state_text(sub_state: str) -> str:
+    try:
+        return SUBSTATE_LABELS[SubState(sub_state)]
+    except ValueError:
+        return sub_state
+
+
+def state_text(status: int, sub_state: str) -> str:
+    """The national status, and the counter's finer state when it says more."""
+    national, local = status_text(status), sub_state_text(sub_state)
+    return national if local in ("", national) else f"{national} — {local}"
+
+
+def detail_fields(d: DossierDetail) -> list[tuple[str, str]]:
+    """(label, value) lines of a DossierDetail."""
+    a = d.applicant
+    delivery = d.result_delivery.label
+    if d.delivery_address:
+        delivery += f": {d.delivery_address}"
+    return [
+        ("Mã hồ sơ", d.code),
+        ("Trạng thái", state_text(d.status, d.sub_state)),
+        ("Thủ tục", f"{d.procedure_name} ({d.procedure_code})"),
+        ("Cơ quan giải quyết", d.agency_name),
+        ("Thời hạn giải quyết", d.processing_text),
+        ("Người nộp", a.full_name),
+        ("Số CCCD", a.id_number or ""),
+        ("Số CMND cũ", a.old_id_number or ""),
+        ("Ngày sinh", a.birth_date.strftime("%d/%m/%Y") if a.birth_date else ""),
+        ("Giới tính", a.sex or ""),
+        ("Điện thoại", a.phone or ""),
+        ("Email", a.email or ""),
+        ("Địa chỉ", a.address or ""),
+        ("Người được ủy quyền", d.authorised_person or ""),
+        ("Hình thức nộp", d.channel.label),
+        ("Nhận kết quả", delivery),
+        ("Tiếp nhận", f"{vn_when(d.received_at)} — {d.received_by_name}"),
+        ("Hẹn trả", vn_when(d.due_at)),
+        ("Đã trả kết quả", vn_when(d.returned_at) if d.returned_at else "Chưa"),
+        ("Thành phần hồ sơ", _components_text(d.components)),
+        ("Phí, lệ phí", _fees_text(d.fees)),
+        ("Số bộ hồ sơ", str(d.sets_count)),
+        ("Ghi chú", d.note or ""),
+    ]
+
+
+def shown_fields(fields: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """An empty line per missing e-mail or proxy only pushes the steps and history down."""
+    return [(label, value) for label, value in fields if value or label in ALWAYS_SHOWN]
+
+
+def _components_text(components: Sequence[ComponentInput]) -> str:
+    lines = [
+        f"{'☑' if c.provided else '☐'} {c.name} — {c.originals} bản chính, {c.copies} bản sao"
+        for c in components
+    ]
+    return "\n".join(lines) or "(không có)"
+
+
+def _fees_text(fees: Sequence[FeeLine]) -> str:
+    lines = [
+        f"{f.name}: {money(f.amount)} ({COLLECTED_WORDS.get(f.collected, f.collected)}"
+        f"{', đã thu' if f.paid else ''})"
+        for f in fees
+    ]
+    return "\n".join(lines) or "Không có"

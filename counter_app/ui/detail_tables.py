@@ -1,0 +1,200 @@
+"""The lower half of a dossier's detail: its history, issued forms, hand-overs and conflicts.
+
+Each section is a read-only table filled from plain rows; the row functions are pure so they are
+tested without widgets. The services' rows are described here by Protocols (attributes only).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Protocol
+
+from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
+
+from counter_app.ui.widgets import vn_when
+from counter_protocol.lifecycle import ACTION_LABELS, Action
+from counter_protocol.statuses import Status
+
+OLD_EVENT_KINDS = {  # events written before the lifecycle actions had names of their own
+    "registered": "Đăng ký",
+    "supplement_requested": "Yêu cầu bổ sung",
+    "financial_obligation": "Nghĩa vụ tài chính",
+    "result_ready": "Có kết quả",
+    "status": "Chuyển trạng thái",
+}
+FORM_TITLES = {
+    "01": "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
+    "02": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
+    "03": "Phiếu từ chối tiếp nhận giải quyết hồ sơ",
+    "04": "Văn bản xin lỗi và hẹn lại ngày trả kết quả",
+    "05": "Thông báo dừng giải quyết hồ sơ",
+    "06": "Phiếu kiểm soát quá trình giải quyết hồ sơ",
+}
+HISTORY_HEADERS = ("Thời gian", "Người thực hiện", "Việc", "Trạng thái", "Ghi chú")
+FORM_HEADERS = ("Mẫu", "Tên phiếu", "Số", "Ngày lập", "Người lập")
+HANDOVER_HEADERS = (
+    "Thời gian",
+    "Việc",
+    "Người giao",
+    "Người nhận",
+    "Nơi nhận",
+    "Số bưu gửi",
+    "Kết quả",
+)
+VERDICTS = {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "Quá hạn"}
+CONFLICT_HEADERS = ("Phát hiện lúc", "Nội dung khác biệt", "Đã xem")
+
+
+class EventLine(Protocol):
+    """One event of the dossier's history as the detail service gives it."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def at(self) -> datetime: ...
+    @property
+    def actor(self) -> str: ...
+    @property
+    def to_status(self) -> int | None: ...
+    @property
+    def note(self) -> str | None: ...
+
+
+class IssuedFormLine(Protocol):
+    """One form issued for the dossier (issued_forms row)."""
+
+    @property
+    def form_id(self) -> int: ...
+    @property
+    def form_no(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def number(self) -> str | None: ...
+    @property
+    def issued_at(self) -> datetime: ...
+    @property
+    def issued_by(self) -> str: ...
+
+
+class HandoverLine(Protocol):
+    """One hand-over row of Mẫu 06 (the lifecycle service's control sheet)."""
+
+    @property
+    def label(self) -> str: ...
+    @property
+    def at(self) -> datetime: ...
+    @property
+    def handed_by(self) -> str: ...
+    @property
+    def received_by(self) -> str: ...
+    @property
+    def to_unit(self) -> str | None: ...
+    @property
+    def postal_number(self) -> str | None: ...
+    @property
+    def verdict(self) -> object | None: ...
+
+
+class ConflictLine(Protocol):
+    """A difference between the counter's dossier and the province's (dossier_conflicts row)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def detected_at(self) -> datetime: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def seen_at(self) -> datetime | None: ...
+
+
+def event_kind_text(kind: str) -> str:
+    try:
+        return ACTION_LABELS[Action(kind)]
+    except ValueError:
+        return OLD_EVENT_KINDS.get(kind, kind)
+
+
+def status_text(code: int | None) -> str:
+    if code is None:
+        return ""
+    try:
+        return Status(code).label
+    except ValueError:
+        return str(code)
+
+
+def history_rows(events: Sequence[EventLine]) -> list[tuple[str, ...]]:
+    return [
+        (vn_when(e.at), e.actor, event_kind_text(e.kind), status_text(e.to_status), e.note or "")
+        for e in events
+    ]
+
+
+def form_rows(forms: Sequence[IssuedFormLine]) -> list[tuple[str, ...]]:
+    return [
+        (
+            f.form_no,
+            f.title or form_title(f.form_no),
+            f.number or "",
+            vn_when(f.issued_at),
+            f.issued_by,
+        )
+        for f in forms
+    ]
+
+
+def form_title(form_no: str) -> str:
+    return FORM_TITLES.get(form_no, f"Mẫu {form_no}")
+
+
+def handover_rows(rows: Sequence[HandoverLine]) -> list[tuple[str, ...]]:
+    """The hand-overs of the paper dossier (Mẫu 06): who gave, who took, when, on time or not."""
+    return [
+        (
+            vn_when(r.at),
+            r.label,
+            r.handed_by,
+            r.received_by,
+            r.to_unit or "",
+            r.postal_number or "",
+            VERDICTS.get(str(r.verdict), "") if r.verdict is not None else "",
+        )
+        for r in rows
+    ]
+
+
+def conflict_rows(conflicts: Sequence[ConflictLine]) -> list[tuple[str, ...]]:
+    return [
+        (vn_when(c.detected_at), c.message, vn_when(c.seen_at) if c.seen_at else "Chưa xem")
+        for c in conflicts
+    ]
+
+
+class ReadOnlyTable(QTableWidget):
+    """A table a clerk reads and moves through with the arrows; rows replaced as a whole."""
+
+    def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(0, len(headers), parent)
+        self.setHorizontalHeaderLabels(list(headers))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.setWordWrap(True)
+
+    def set_rows(self, rows: Sequence[Sequence[str]]) -> None:
+        self.setRowCount(len(rows))
+        for row, cells in enumerate(rows):
+            for col, text in enumerate(cells):
+                self.setItem(row, col, QTableWidgetItem(text))
+        self.resizeColumnsToContents()
+        if rows and self.currentRow() < 0:
+            self.selectRow(0)
+
+    def cell_text(self, row: int, col: int) -> str:
+        item = self.item(row, col)
+        return item.text() if item is not None else ""
