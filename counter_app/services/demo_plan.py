@@ -126,6 +126,7 @@ def _demo_procedure(row: Procedure, version: str, device: tuple[str, int, str]) 
     fees = tuple(replace(f, paid=paid_at_intake(f.collected, True)) for f in info.fees)
     components = tuple(replace(c, provided=True) for c in info.components)
     component_rows = tuple(
-        {"ordinal": ordinal, **asdict(c)} for ordinal, c in enumerate(components, start=1)
+        {"ordinal": ordinal, "required": True, **asdict(c)}
+        for ordinal, c in enumerate(components, start=1)
     )
     return DemoProcedure(context, components, fees, info.bcci_allowed, component_rows)

@@ -387,6 +387,9 @@ def _final_state(status: Status, history: list[Event]) -> Row:
         "sub_state": SUB_STATE[status],
         "last_event_seq": len(history),
         "returned_at": last["at"] if status == Status.RETURNED else None,
+        "form_rules": "tt03-2025",
+        "supplement_requests": 0,
+        "extensions": 0,
     }
 
 
