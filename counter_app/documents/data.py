@@ -1,4 +1,8 @@
-"""Plain input data for the printed forms (Mẫu 01, 02, 03): what the services hand to documents."""
+"""Plain input data for the printed forms (Mẫu 01–06): what the services hand to documents.
+
+Every field is plain (text, numbers, aware datetimes, tuples of these), so an issued form's data
+round-trips through JSON (documents.snapshot) and a reprint draws exactly the same page.
+"""
 
 from __future__ import annotations
 
@@ -42,7 +46,12 @@ class SlipData:
     logbook_text: str | None  # Sổ theo dõi hồ sơ: "Quyển số 01, số thứ tự 125"
     lookup_hint: str
     hotline: str | None
-    note: str | None
+    note: str | None  # the clerk's internal note: printed on the file copy (Liên lưu) only
+    managing_body: str | None = None  # "UBND tỉnh Hà Tĩnh": the header's first line
+    id_label: str = "Số định danh cá nhân/CCCD"  # "Số CMND" for an old 9-digit card
+    log_book: str | None = None  # Sổ theo dõi hồ sơ: Quyển số
+    log_seq: int | None = None  # Sổ theo dõi hồ sơ: Số thứ tự
+    sample_warning: str | None = None  # set when the catalogue is sample data
 
 
 @dataclass(frozen=True)
@@ -76,6 +85,8 @@ class SupplementRequestData:
     contact_phone: str
     clerk_name: str  # NGƯỜI HƯỚNG DẪN
     issued_at: datetime  # aware; printed in Vietnam time
+    managing_body: str | None = None
+    sample_warning: str | None = None
 
 
 @dataclass(frozen=True)
@@ -96,3 +107,85 @@ class RefusalData:
     reasons: tuple[str, ...]  # each printed as its own "- …" line
     clerk_name: str
     issued_at: datetime  # aware; printed in Vietnam time
+    managing_body: str | None = None
+    sample_warning: str | None = None
+
+
+@dataclass(frozen=True)
+class ExtensionData:
+    """Mẫu 04: the apology with a new appointment (TT 01/2018 "Phiếu xin lỗi và hẹn lại ngày trả
+    kết quả"; TT 03/2025 "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết")."""
+
+    document_number: str | None  # "Số: …/PXL"
+    dossier_code: str
+    managing_body: str | None
+    unit_name: str
+    agency_name: str  # the competent agency that asks for the extension and apologises
+    place_name: str
+    applicant_name: str
+    applicant_address: str
+    applicant_phone: str
+    procedure_name: str
+    received_at: datetime
+    original_due_at: datetime  # the appointment written on Mẫu 01 (before this extension)
+    new_due_at: datetime
+    reason: str
+    extensions_before: int  # how many times the appointment was already moved
+    issued_at: datetime
+    sample_warning: str | None = None
+
+
+@dataclass(frozen=True)
+class StopData:
+    """Mẫu 05 of TT 03/2025, Thông báo dừng giải quyết hồ sơ."""
+
+    document_number: str | None
+    dossier_code: str
+    managing_body: str | None
+    unit_name: str
+    agency_name: str
+    place_name: str
+    applicant_name: str
+    applicant_address: str
+    applicant_phone: str
+    procedure_name: str
+    procedure_code: str
+    received_at: datetime
+    reason: str
+    clerk_name: str
+    issued_at: datetime
+    sample_warning: str | None = None
+
+
+@dataclass(frozen=True)
+class HandoverRow:
+    """One hand-over on the control sheet: who gave the dossier to whom, when, and how it stood
+    against the appointment (Trước hạn / Đúng hạn / Quá hạn)."""
+
+    from_unit: str
+    to_unit: str
+    at: datetime
+    standing: str
+    handed_by: str
+    received_by: str
+    postal_number: str | None = None  # sent by post: the item's number replaces signatures
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ControlSheetData:
+    """Phiếu kiểm soát quá trình giải quyết hồ sơ (TT 03/2025 Mẫu 06; TT 01/2018 Mẫu 05)."""
+
+    dossier_code: str
+    managing_body: str | None
+    unit_name: str
+    place_name: str
+    applicant_name: str
+    procedure_name: str
+    received_at: datetime
+    due_at: datetime
+    deciding_agency: str  # Cơ quan (bộ phận) giải quyết hồ sơ
+    cooperating_agency: str  # Cơ quan phối hợp giải quyết hồ sơ ("" when none)
+    rows: tuple[HandoverRow, ...]
+    issued_at: datetime
+    sample_warning: str | None = None

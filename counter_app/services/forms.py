@@ -1,0 +1,126 @@
+"""Issued forms (Mẫu 01–06): issue one with a lifecycle step, list, print and reprint them.
+
+An issued form keeps the exact plain data it was drawn from (`issued_forms.data_json`) and its
+template id, so every later print is the same page; a reprint only adds the "Bản in lại" mark.
+Every print is recorded in `form_prints` (docs/decisions/0023-versioned-form-templates.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from counter_app.documents.layout import PageSize
+from counter_app.documents.snapshot import dump_snapshot
+from counter_app.documents.templates import FormTemplate, template_for
+from counter_app.documents.templates.base import RECEIPT
+from counter_app.domain.vntime import now_vn
+from counter_app.models.tables import Dossier, IssuedForm
+from counter_app.services import form_data
+from counter_app.services.errors import ServiceError
+from counter_app.services.form_facts import gather
+from counter_app.services.settings import get_setting
+from counter_protocol.statuses import Status
+from counter_protocol.timefmt import to_vn
+
+NO_RECEIPT = (
+    "Hồ sơ {code} chưa được tiếp nhận (đang chờ bổ sung giấy tờ hoặc đã bị từ chối) nên không "
+    "có Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)."
+)
+NO_RECEIPT_ADVICE = "In Phiếu yêu cầu bổ sung (Mẫu 02) hoặc Phiếu từ chối (Mẫu 03) của hồ sơ."
+# A dossier awaiting papers or refused was never received: it has no appointment to print.
+WITHOUT_RECEIPT = (Status.NEW, Status.NOT_RECEIVED)
+
+
+def refuse_receipt_for(dossier: Dossier) -> None:
+    """Raise when the dossier may not have a Mẫu 01 (status 1 or 3)."""
+    if dossier.status in WITHOUT_RECEIPT:
+        raise ServiceError(
+            NO_RECEIPT.format(code=dossier.code), code="forms.no_receipt", advice=NO_RECEIPT_ADVICE
+        )
+
+
+def issue_form(
+    session: Session,
+    dossier: Dossier,
+    form_no: str,
+    *,
+    actor: str,
+    at: datetime,
+    event_seq: int | None,
+    facts: Mapping[str, Any],
+) -> IssuedForm:
+    """Snapshot form `form_no` ("01"…"06") of `dossier` under its circular and add the
+    `issued_forms` row to the caller's transaction (flushed, so it has its id)."""
+    if form_no == RECEIPT:
+        refuse_receipt_for(dossier)
+    form = template_for(dossier.form_rules or "tt03-2025", form_no)
+    number = _given_number(facts) or _next_number(session, dossier, form, at)
+    data = form_data.BUILDERS[form_no](
+        session, gather(session, dossier), at, actor, {**facts, "number": number}
+    )
+    row = IssuedForm(
+        dossier_id=dossier.id,
+        form_no=form_no,
+        template=form.template_id,
+        number=number,
+        issued_at=at,
+        issued_by=actor,
+        event_seq=event_seq,
+        data_json=dump_snapshot(data, _page_size(session, form_no)),
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def _given_number(facts: Mapping[str, Any]) -> str | None:
+    value = facts.get("number") or facts.get("form_number")
+    return str(value) if value else None
+
+
+def _next_number(
+    session: Session, dossier: Dossier, form: FormTemplate, at: datetime
+) -> str | None:
+    """`N/SUFFIX`: the unit's count of this form kind issued this year (Vietnam time), plus one."""
+    if form.number_suffix is None:
+        return None
+    year_start = to_vn(at).replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
+    issued = session.scalar(
+        select(func.count(IssuedForm.id))
+        .join(Dossier, Dossier.id == IssuedForm.dossier_id)
+        .where(Dossier.unit_code == dossier.unit_code)
+        .where(IssuedForm.form_no == form.kind)
+        .where(IssuedForm.issued_at >= year_start)
+    )
+    return f"{(issued or 0) + 1}/{form.number_suffix}"
+
+
+def _page_size(session: Session, form_no: str) -> PageSize:
+    """Mẫu 01 follows the counter's slip paper setting; the other forms are A4 letters."""
+    if form_no == RECEIPT and get_setting(session, "slip.page_size") == "A5":
+        return "A5"
+    return "A4"
+
+
+@dataclass(frozen=True)
+class IssuedFormView:
+    """One line of a dossier's forms list."""
+
+    form_id: int
+    form_no: str
+    template: str
+    title: str
+    number: str | None
+    issued_at: datetime
+    issued_by: str
+    prints: int
+
+
+Clock = Callable[[], datetime]
+DEFAULT_CLOCK: Clock = now_vn
