@@ -7,7 +7,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time
 from decimal import Decimal
 from typing import Any
@@ -32,8 +32,10 @@ _TOP_KEYS = tuple(
 )
 _PROCEDURE_KEYS = tuple(
     "code local_code code_verified name field level units agency processing cutoff"  # noqa: SIM905
-    " bcci_allowed fees components legal_basis".split()
+    " bcci_allowed fees components legal_basis in_person_submit in_person_return any_commune"
+    .split()
 )
+_UNIT_KEYS = ("code", "name", "level", "address", "phone", "code_verified", "managing_body")
 
 Json = dict[str, Any]
 _Keys = tuple[str, ...] | None  # the keys an object may have; None: do not check
@@ -57,6 +59,9 @@ class CatalogueUnit:  # a receiving unit: Trung tâm Phục vụ hành chính c�
     address: str
     phone: str
     code_verified: bool
+    # The body that runs the centre and decides what no named agency decides: "Ủy ban nhân dân
+    # xã Đức Thọ". Older files without it take the agency of the same code ("" if none).
+    managing_body: str = ""
 
 
 @dataclass(frozen=True)
@@ -103,7 +108,8 @@ class Component:  # thành phần hồ sơ: how many originals (bản chính) an
 
 @dataclass(frozen=True)
 class Procedure:
-    """One administrative procedure; `agency` None means the receiving commune's UBND decides."""
+    """One administrative procedure; `agency` None means the managing body (UBND) of the competent
+    commune, or of the province for a province procedure, decides (docs/domain.md#routing)."""
 
     code: str
     local_code: str | None
@@ -119,6 +125,9 @@ class Procedure:
     fees: tuple[Fee, ...]
     components: tuple[Component, ...]
     legal_basis: str
+    in_person_submit: bool = False  # the applicant must come to submit: never by post
+    in_person_return: bool = False  # the applicant must come to collect: never by post
+    any_commune: bool = False  # any commune centre of the province receives it (ND 118/2025)
 
 
 @dataclass(frozen=True)
@@ -140,18 +149,27 @@ class Catalogue:
     def procedure(self, code: str) -> Procedure | None:
         return next((p for p in self.procedures if p.code == code), None)
 
+    def unit(self, code: str) -> CatalogueUnit | None:
+        return next((u for u in self.units if u.code == code), None)
+
     def procedures_at(self, unit_code: str) -> tuple[Procedure, ...]:
-        """The procedures a given unit receives, in catalogue order."""
+        """The procedures the catalogue lists for a unit, in catalogue order (domain/routing.py
+        adds the commune procedures any commune centre receives)."""
         return tuple(p for p in self.procedures if unit_code in p.units)
 
     def competent_agency(self, procedure: Procedure, receiving_unit: str) -> str:
-        """Code of the agency that decides a dossier of `procedure` received at `receiving_unit`."""
-        return procedure.agency if procedure.agency is not None else receiving_unit
+        """Code of the agency that decides `procedure` received at `receiving_unit` when the
+        applicant belongs to that unit's commune: the named agency, else the commune's (or for a
+        province procedure the province's) managing body, which shares the unit's code."""
+        if procedure.agency is not None:
+            return procedure.agency
+        return receiving_unit if procedure.level == "commune" else self.province_code
 
     def agency_name(self, code: str) -> str | None:
-        """Name of an agency or unit by code (agencies first)."""
-        names = {u.code: u.name for u in self.units} | {a.code: a.name for a in self.agencies}
-        return names.get(code)
+        """Name of the agency with this code: a listed agency, else the managing body of the unit
+        with this code. Never a centre's name: a centre receives, it does not decide."""
+        names = {u.code: u.managing_body for u in self.units if u.managing_body}
+        return (names | {a.code: a.name for a in self.agencies}).get(code)
 
 
 def parse_catalogue(text: str) -> Catalogue:
@@ -255,6 +273,7 @@ def _build(root: _Reader, digest: str) -> Catalogue:
         effective_from = date.fromisoformat(effective)
     except ValueError:
         raise root.fail(f"ngày hiệu lực “{effective}” không đúng dạng YYYY-MM-DD.") from None
+    agencies = _each(root, "agencies", _agency, "cơ quan")
     return Catalogue(
         version=root.text("version"),
         effective_from=effective_from,
@@ -262,8 +281,8 @@ def _build(root: _Reader, digest: str) -> Catalogue:
         notice=root.text("notice", required=root.flag("sample_data")),
         province_code=province.agency_code(),
         province_name=province.text("name"),
-        units=_each(root, "units", _unit, "đơn vị"),
-        agencies=_each(root, "agencies", _agency, "cơ quan"),
+        units=_with_bodies(_each(root, "units", _unit, "đơn vị"), agencies),
+        agencies=agencies,
         fields=_each(root, "fields", _field, "lĩnh vực"),
         procedures=_each(root, "procedures", _procedure, "thủ tục"),
         sha256=digest,
@@ -282,13 +301,24 @@ def _each[C: (CatalogueUnit, Agency, Field, Procedure)](
 
 
 def _unit(value: Any, nth: int) -> CatalogueUnit:
-    keys = ("code", "name", "level", "address", "phone", "code_verified")
-    r = _Reader.of(value, f"Đơn vị thứ {nth}", keys)
+    r = _Reader.of(value, f"Đơn vị thứ {nth}", _UNIT_KEYS)
     code = r.agency_code()
     r = _Reader(r.raw, f"Đơn vị {code}")
-    address, phone = (r.text(key, required=False) for key in ("address", "phone"))
+    optional = ("address", "phone", "managing_body")
+    address, phone, body = (r.text(key, required=False) for key in optional)
     verified = r.flag("code_verified", default=False)
-    return CatalogueUnit(code, r.text("name"), r.text("level", LEVELS), address, phone, verified)
+    level = r.text("level", LEVELS)
+    return CatalogueUnit(code, r.text("name"), level, address, phone, verified, body)
+
+
+def _with_bodies(
+    units: tuple[CatalogueUnit, ...], agencies: tuple[Agency, ...]
+) -> tuple[CatalogueUnit, ...]:
+    """Units without `managing_body` (older files) take the name of the agency of their code."""
+    names = {a.code: a.name for a in agencies}
+    return tuple(
+        u if u.managing_body else replace(u, managing_body=names.get(u.code, "")) for u in units
+    )
 
 
 def _agency(value: Any, nth: int) -> Agency:
@@ -326,6 +356,9 @@ def _procedure(value: Any, nth: int) -> Procedure:
         fees=tuple(_fee(item, code) for item in r.items("fees")),
         components=tuple(_component(c, code) for c in r.items("components", non_empty=True)),
         legal_basis=r.text("legal_basis"),
+        in_person_submit=r.flag("in_person_submit", default=False),
+        in_person_return=r.flag("in_person_return", default=False),
+        any_commune=r.flag("any_commune", default=False),
     )
 
 
@@ -397,7 +430,9 @@ def _check_references(catalogue: Catalogue) -> None:
             raise r.fail(f"đơn vị tiếp nhận “{unknown[0]}” không có trong danh mục.")
         if proc.agency is not None and proc.agency not in agencies:
             raise r.fail(f"cơ quan giải quyết “{proc.agency}” không có trong danh mục.")
-        if proc.agency is None and (
-            proc.level != "commune" or any(unit_levels[u] != "commune" for u in proc.units)
+        if proc.any_commune and proc.level != "commune":
+            raise r.fail("chỉ thủ tục cấp xã mới được nhận tại mọi xã (any_commune).")
+        if proc.agency is None and proc.level == "commune" and any(
+            unit_levels[u] != "commune" for u in proc.units
         ):
-            raise r.fail("chỉ thủ tục cấp xã nhận tại cấp xã được bỏ trống cơ quan giải quyết.")
+            raise r.fail("thủ tục cấp xã bỏ trống cơ quan giải quyết chỉ được nhận tại cấp xã.")

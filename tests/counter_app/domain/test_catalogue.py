@@ -106,10 +106,27 @@ def test_shipped_sample_uses_several_time_units_and_fee_modes(shipped: Catalogue
 
 
 def test_every_shipped_procedure_has_a_named_competent_agency(shipped: Catalogue) -> None:
+    centres = {u.name for u in shipped.units}
     for proc in shipped.procedures:
         for unit in proc.units:
-            agency = shipped.competent_agency(proc, unit)
-            assert shipped.agency_name(agency), (proc.code, unit)
+            name = shipped.agency_name(shipped.competent_agency(proc, unit))
+            assert name and name not in centres, (proc.code, unit)
+
+
+def test_shipped_units_name_their_managing_body(shipped: Catalogue) -> None:
+    bodies = {u.code: u.managing_body for u in shipped.units}
+    assert bodies["000.23.05.H27"] == "Ủy ban nhân dân xã Đức Thọ"
+    assert bodies[PROVINCE] == "Ủy ban nhân dân tỉnh Hà Tĩnh"
+    assert all(body.startswith("Ủy ban nhân dân") for body in bodies.values())
+
+
+def test_shipped_marks_in_person_and_any_commune_procedures(shipped: Catalogue) -> None:
+    by_code = {p.code: p for p in shipped.procedures}
+    assert by_code["1.000894"].in_person_return  # kết hôn: both parties sign the register
+    assert by_code["2.001019"].in_person_submit  # di chúc: the testator comes in person
+    assert by_code["2.000884"].in_person_submit  # chữ ký: signed before the certifier
+    assert not by_code["1.001193"].in_person_submit and by_code["1.001193"].any_commune
+    assert not any(p.any_commune for p in shipped.procedures if p.level == "province")
 
 
 def test_shipped_text_is_nfc(shipped: Catalogue) -> None:
@@ -140,6 +157,21 @@ def test_lookups_route_by_competent_agency() -> None:
     assert cat.competent_agency(record, PROVINCE) == POLICE
     assert cat.agency_name(POLICE) == "Công an tỉnh Hà Tĩnh"
     assert cat.agency_name("000.99.99.H27") is None
+    assert cat.agency_name(COMMUNE) is None  # a centre is no agency, and none manages it here
+
+
+def test_older_documents_load_with_defaults() -> None:
+    doc = minimal()
+    doc["agencies"].append({"code": COMMUNE, "name": "Ủy ban nhân dân phường Thành Sen"})
+    cat = parse(doc)
+    assert cat.units[1].managing_body == "Ủy ban nhân dân phường Thành Sen"  # same-code agency
+    assert cat.units[0].managing_body == ""
+    marriage = cat.procedures[0]
+    assert (marriage.in_person_submit, marriage.in_person_return, marriage.any_commune) == (
+        False,
+        False,
+        False,
+    )
 
 
 @pytest.mark.parametrize("unit", TIME_UNITS)
@@ -250,8 +282,18 @@ REFUSALS: list[tuple[str, Mutation, str]] = [
     ),
     (
         "agency-needed",
-        _set("P.level", "province"),
-        f"{P1}: chỉ thủ tục cấp xã nhận tại cấp xã được bỏ trống cơ quan giải quyết.",
+        _set("P.units", ["000.00.00.H27"]),
+        f"{P1}: thủ tục cấp xã bỏ trống cơ quan giải quyết chỉ được nhận tại cấp xã.",
+    ),
+    (
+        "in-person-flag",
+        _set("P.in_person_submit", "có"),
+        f"{P1}: trường “in_person_submit” phải là true hoặc false.",
+    ),
+    (
+        "unit-managing-body",
+        _set("units.1.managing_body", 5),
+        "Đơn vị 000.20.01.H27: trường “managing_body” phải là chuỗi ký tự.",
     ),
     ("code-shape", _set("P.code", "1000894"), "Thủ tục 1000894: mã thủ tục không đúng dạng"),
     (
