@@ -133,20 +133,20 @@ def columns_block(left: Sequence[Block], right: Sequence[Block], left_width: flo
 
 
 def national_header(
-    agency_name: str,
+    managing_body: str | None,
     unit_name: str,
     dateline: str,
     typo: Typography,
     number_line: str | None = None,
 ) -> Block:
-    """Left: agency, unit (bold, ruled) and the document number; right: motto and dateline."""
+    """Left: the managing body, the unit (bold, ruled) and the document number; right: the
+    nation, motto and dateline. Without a managing body the unit stands alone."""
     left_width = typo.content_width * 0.42
     right_width = typo.content_width - left_width
     size, lead = typo.header, typo.header * 1.35
-    left = [
-        *_centred(agency_name.upper(), REGULAR, size, lead, left_width),
-        *_centred(unit_name.upper(), BOLD, size, lead, left_width),
-    ]
+    body = managing_body.upper() if managing_body else ""
+    above = _centred(body, REGULAR, size, lead, left_width) if body else []
+    left = [*above, *_centred(unit_name.upper(), BOLD, size, lead, left_width)]
     left.append(_short_rule(left_width, size))
     if number_line:
         left += _centred(number_line, REGULAR, size, lead, left_width)
@@ -174,7 +174,9 @@ def _short_rule(width: float, size: float) -> Block:
     return Block(size * 0.8, draw)
 
 
-def signatures(titles: Sequence[str], names: Sequence[str | None], typo: Typography) -> Block:
+def signatures(
+    titles: Sequence[str], names: Sequence[str | None], typo: Typography, hint: str = SIGN_HINT
+) -> Block:
     """Signature columns: bold title, italic hint, room to sign, then the printed name if known.
 
     An empty title leaves its column blank (a single signer on the right).
@@ -189,7 +191,7 @@ def signatures(titles: Sequence[str], names: Sequence[str | None], typo: Typogra
             if not title:
                 continue
             column_x = x + index * width
-            lines = [(title, BOLD, top), (SIGN_HINT, ITALIC, top - lead)]
+            lines = [(title, BOLD, top), (hint, ITALIC, top - lead)]
             if name:
                 lines.append((name, BOLD, top - 2 * lead - sign_room))
             for text, font, line_top in lines:

@@ -12,7 +12,7 @@ from typing import Any
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
-from counter_app.documents.fonts import ITALIC, REGULAR, register_fonts, text_width
+from counter_app.documents.fonts import BOLD, ITALIC, REGULAR, register_fonts, text_width
 from counter_app.documents.layout import Block, Typography, baseline, draw_page_blocks, paginate
 from counter_app.documents.text import nfc
 
@@ -42,14 +42,22 @@ def _configure_reportlab() -> None:
     register_fonts()
 
 
-def render_copies(copies: Sequence[DocumentCopy], typo: Typography, title: str) -> bytes:
-    """Each copy starts on a new page and flows onto further pages if it is too long."""
+def render_copies(
+    copies: Sequence[DocumentCopy], typo: Typography, title: str, mark: str | None = None
+) -> bytes:
+    """Each copy starts on a new page and flows onto further pages if it is too long.
+
+    `mark` ("Bản in lại …") is drawn in the top margin of every page: the page's content and
+    layout stay exactly those of the first print.
+    """
     _configure_reportlab()
     with _RENDER_LOCK:
-        return _render_locked(copies, typo, title)
+        return _render_locked(copies, typo, title, mark)
 
 
-def _render_locked(copies: Sequence[DocumentCopy], typo: Typography, title: str) -> bytes:
+def _render_locked(
+    copies: Sequence[DocumentCopy], typo: Typography, title: str, mark: str | None
+) -> bytes:
     buffer = io.BytesIO()
     # invariant=1: no timestamps or random IDs, so equal data gives byte-identical PDFs.
     # initialFontName: otherwise an unused, unembedded Helvetica is referenced on every page.
@@ -72,6 +80,8 @@ def _render_locked(copies: Sequence[DocumentCopy], typo: Typography, title: str)
                 _running_line(canvas, typo, copy.continuation_note, top, "left")
                 top -= typo.running_height
             draw_page_blocks(canvas, typo, page, top)
+            if mark:
+                _margin_mark(canvas, typo, mark)
             footer = f"{copy.footer} · Trang {number}/{len(pages)}"
             _running_line(canvas, typo, footer, typo.margin_bottom + typo.small_leading, "right")
             canvas.showPage()
@@ -86,3 +96,12 @@ def _running_line(canvas: Any, typo: Typography, text: str, top: float, align: s
     x = typo.margin_left + (typo.content_width - width if align == "right" else 0.0)
     canvas.setFont(ITALIC, typo.small)
     canvas.drawString(x, baseline(top, typo.small_leading, typo.small), text)
+
+
+def _margin_mark(canvas: Any, typo: Typography, mark: str) -> None:
+    """The reprint mark, bold, right-aligned in the middle of the top margin."""
+    text = nfc(mark)
+    width = text_width(text, BOLD, typo.small)
+    x = typo.margin_left + typo.content_width - width
+    canvas.setFont(BOLD, typo.small)
+    canvas.drawString(x, typo.page_height - typo.margin_top / 2 - typo.small * 0.35, text)

@@ -26,12 +26,15 @@ from counter_app.documents.blocks import (
 from counter_app.documents.data import SlipComponent, SlipData
 from counter_app.documents.fonts import BOLD, ITALIC, REGULAR, text_width
 from counter_app.documents.layout import TYPOGRAPHY, Block, PageSize, Typography, spacer
+from counter_app.documents.letter_parts import footer_caption, sample_warning_blocks
 from counter_app.documents.pdf import DocumentCopy, render_copies
 from counter_app.documents.tables import Column, table_blocks
+from counter_app.documents.templates import FormTemplate, template
 from counter_app.documents.text import dateline, nfc
 from counter_app.domain.vntime import format_vn_long
 
 TITLE = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
+BLANK = "……"
 PRINTER_MARGIN = 5 * mm  # what office printers cannot print at the paper's edge
 COPY_LABELS = ("Liên 1: Lưu", "Liên 2: Giao người nộp hồ sơ")
 NOTES = (
@@ -49,30 +52,43 @@ COMPONENT_COLUMNS = (
 )
 
 
-def render_slip(data: SlipData, page_size: PageSize = "A4") -> bytes:
-    """The slip as PDF bytes: Liên 1 (kept), then Liên 2 (for the applicant) from a new page."""
+def render_slip(
+    data: SlipData,
+    page_size: PageSize = "A4",
+    *,
+    form: FormTemplate | None = None,
+    mark: str | None = None,
+) -> bytes:
+    """The slip as PDF bytes: Liên 1 (kept), then Liên 2 (for the applicant) from a new page.
+
+    The clerk's note is printed on the kept copy only; the applicant's copy never shows it.
+    """
+    form = form or template("tt03-2025/01")
     typo = TYPOGRAPHY[page_size]
-    codes, body = _codes_blocks(data, typo), _body_blocks(data, typo)
+    codes = _codes_blocks(data, typo)
     copies = [
         DocumentCopy(
-            blocks=[*_top_blocks(data, typo, label), *codes, *body],
+            blocks=[
+                *_top_blocks(data, typo, label, form.title),
+                *codes,
+                *_body_blocks(data, typo, with_note=index == 0),
+            ],
             continuation_note=f"Mã hồ sơ: {data.dossier_code} · {label} (tiếp theo)",
-            footer=f"Mẫu số 01 · {label}",
+            footer=f"{footer_caption(form)} · {label}",
         )
-        for label in COPY_LABELS
+        for index, label in enumerate(COPY_LABELS)
     ]
-    return render_copies(copies, typo, f"{TITLE.capitalize()} {data.dossier_code}")
+    return render_copies(copies, typo, f"{form.title.capitalize()} {data.dossier_code}", mark)
 
 
-def _top_blocks(data: SlipData, typo: Typography, copy_label: str) -> list[Block]:
-    """National header, title, code and copy label."""
+def _top_blocks(data: SlipData, typo: Typography, copy_label: str, title: str) -> list[Block]:
+    """National header, title, code, copy label and any sample-data warning."""
     width = typo.content_width
+    date_text = dateline(data.place_name, data.received_at)
     return [
-        national_header(
-            data.agency_name, data.unit_name, dateline(data.place_name, data.received_at), typo
-        ),
+        national_header(data.managing_body, data.unit_name, date_text, typo),
         spacer(typo.leading * 0.6),
-        *paragraph(TITLE, BOLD, typo.title, typo.title * 1.4, width, align="center"),
+        *paragraph(title, BOLD, typo.title, typo.title * 1.4, width, align="center"),
         line_block(
             [Segment("Mã hồ sơ: ", REGULAR), Segment(data.dossier_code, BOLD)],
             typo.body,
@@ -83,6 +99,7 @@ def _top_blocks(data: SlipData, typo: Typography, copy_label: str) -> list[Block
         line_block(
             [Segment(f"({copy_label})", ITALIC)], typo.body, typo.leading, width, align="center"
         ),
+        *sample_warning_blocks(data.sample_warning, typo),
     ]
 
 
@@ -128,8 +145,8 @@ def _qr_block(qr: VectorSymbol, typo: Typography, quiet: float) -> Block:
     return Block(qr.height + 2 * quiet, draw)
 
 
-def _body_blocks(data: SlipData, typo: Typography) -> list[Block]:
-    """Everything below the codes; the same for both copies."""
+def _body_blocks(data: SlipData, typo: Typography, *, with_note: bool) -> list[Block]:
+    """Everything below the codes; the copies differ only in the clerk's note."""
     return [
         spacer(typo.leading * 0.4),
         *_applicant_blocks(data, typo),
@@ -145,7 +162,7 @@ def _body_blocks(data: SlipData, typo: Typography) -> list[Block]:
         *_numbered_blocks(data, typo),
         spacer(typo.leading * 0.5),
         signatures(("NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ"), (None, data.clerk_name), typo),
-        *_notes_blocks(data, typo),
+        *_notes_blocks(data, typo, with_note=with_note),
     ]
 
 
@@ -153,7 +170,7 @@ def _applicant_blocks(data: SlipData, typo: Typography) -> list[Block]:
     blocks = [
         *field_lines("Bộ phận tiếp nhận hồ sơ:", data.unit_name, typo, value_font=REGULAR),
         *field_lines("Tiếp nhận hồ sơ của:", data.applicant_name, typo),
-        *field_lines("Số định danh cá nhân/CCCD:", data.applicant_id, typo, value_font=REGULAR),
+        *field_lines(f"{data.id_label}:", data.applicant_id, typo, value_font=REGULAR),
     ]
     if data.authorised_person:
         blocks += field_lines("Người được ủy quyền nộp hồ sơ:", data.authorised_person, typo)
@@ -166,6 +183,7 @@ def _applicant_blocks(data: SlipData, typo: Typography) -> list[Block]:
             f"{data.procedure_name} (Mã TTHC: {data.procedure_code})",
             typo,
         ),
+        *field_lines("Cơ quan giải quyết hồ sơ:", data.agency_name, typo, value_font=REGULAR),
     ]
 
 
@@ -195,20 +213,42 @@ def _numbered_blocks(data: SlipData, typo: Typography) -> list[Block]:
             "5. Thời gian trả kết quả giải quyết hồ sơ:", format_vn_long(data.due_at), typo
         ),
         *field_lines(
-            "6. Đăng ký nhận kết quả tại:", data.result_delivery_text, typo, value_font=REGULAR
+            "6. Đăng ký nhận kết quả tại:",
+            delivery_place(data.result_delivery_text),
+            typo,
+            value_font=REGULAR,
         ),
         *field_lines("Phí, lệ phí:", data.fees_text or "Không", typo, value_font=REGULAR),
     ]
-    if data.logbook_text:
-        blocks += field_lines("Vào Sổ theo dõi hồ sơ:", data.logbook_text, typo, value_font=REGULAR)
-    return blocks
+    return [
+        *blocks,
+        *paragraph(_logbook_line(data), REGULAR, typo.body, typo.leading, typo.content_width),
+    ]
 
 
-def _notes_blocks(data: SlipData, typo: Typography) -> list[Block]:
-    """Ghi chú (the form's standing notes plus the clerk's), then look-up and hotline."""
+def delivery_place(text: str) -> str:
+    """The delivery text as it follows "… nhận kết quả tại:": a leading "Tại" would repeat it."""
+    words = text.split(maxsplit=1)
+    if len(words) == 2 and words[0].lower() == "tại":
+        return words[1]
+    return text
+
+
+def _logbook_line(data: SlipData) -> str:
+    """`Vào Sổ theo dõi hồ sơ, Quyển số: 2026, Số thứ tự: 125`; blanks to fill in by hand."""
+    if data.logbook_text and data.log_book is None:
+        return f"Vào Sổ theo dõi hồ sơ, {data.logbook_text}"
+    book = data.log_book or BLANK
+    seq = str(data.log_seq) if data.log_seq is not None else BLANK
+    return f"Vào Sổ theo dõi hồ sơ, Quyển số: {book}, Số thứ tự: {seq}"
+
+
+def _notes_blocks(data: SlipData, typo: Typography, *, with_note: bool) -> list[Block]:
+    """Ghi chú (the form's standing notes, plus the clerk's on the kept copy), then look-up
+    and hotline."""
     width, size, lead = typo.content_width, typo.small, typo.small_leading
     hang = text_width("- ", REGULAR, size)
-    notes = [*NOTES, *([data.note] if data.note else [])]
+    notes = [*NOTES, *([data.note] if data.note and with_note else [])]
     blocks = [
         spacer(lead * 0.5),
         line_block([Segment("Ghi chú:", BOLD)], size, lead, width, keep_with_next=True),
@@ -227,6 +267,7 @@ def sample_slip(received: datetime) -> SlipData:
         dossier_code="000.00.00.H27-261126-0001",
         unit_name="Trung tâm Phục vụ hành chính công",
         agency_name="Sở Tư pháp tỉnh Hà Tĩnh",
+        managing_body="UBND tỉnh Hà Tĩnh",
         place_name="Hà Tĩnh",
         applicant_name="Nguyễn Thị Hồng Nhung",
         applicant_id="042195123456",
@@ -241,7 +282,7 @@ def sample_slip(received: datetime) -> SlipData:
         processing_time_text="Trong ngày",
         received_at=received,
         due_at=received + timedelta(hours=2),
-        result_delivery_text="Tại Bộ phận Một cửa",
+        result_delivery_text="Bộ phận Một cửa",
         fees_text=None,
         clerk_name="Kiểm tra",
         logbook_text=None,
