@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the first window i
     from counter_app.services.calendar import CalendarService
     from counter_app.services.details import DetailService
     from counter_app.services.dossiers import DossierService
+    from counter_app.services.lifecycle import LifecycleService
     from counter_app.services.procedures import ProcedureService
     from counter_app.services.returns import ReturnService
     from counter_app.services.search import SearchService
@@ -47,6 +48,7 @@ class Services:
     details: DetailService
     slips: SlipService
     returns: ReturnService
+    lifecycle: LifecycleService
 
     def close(self) -> None:
         self.store.close()
@@ -58,6 +60,7 @@ def build_services(data_dir_arg: str | None) -> Services:
     from counter_app.services.calendar import CalendarService
     from counter_app.services.details import DetailService
     from counter_app.services.dossiers import DossierService
+    from counter_app.services.lifecycle import LifecycleService
     from counter_app.services.procedures import ProcedureService
     from counter_app.services.returns import ReturnService
     from counter_app.services.search import SearchService
@@ -79,7 +82,8 @@ def build_services(data_dir_arg: str | None) -> Services:
         search=SearchService(store, calendar),
         details=details,
         slips=SlipService(store, details),
-        returns=ReturnService(store, dossiers),
+        returns=ReturnService(store),
+        lifecycle=LifecycleService(store, calendar),
     )
 
 

@@ -17,10 +17,12 @@ import httpx
 from counter_app.app import Services, build_services
 from counter_app.domain.vntime import now_vn
 from counter_app.services.dossiers import DossierService
+from counter_app.services.lifecycle import LifecycleService
 from counter_app.sync.client import SyncClient
 from counter_app.sync.service import SyncOptions, SyncService
 from counter_app.sync.wiring import build_sync_service
 from counter_devkit.intake import intake
+from counter_devkit.lifecycle import step_to
 from counter_devkit.server import ServerProcess
 from counter_protocol.statuses import Status
 
@@ -80,6 +82,7 @@ class CounterPC:
         self.services: Services = build_services(str(data_dir))
         self.clock = clock
         self.dossiers = DossierService(self.services.store, self.services.calendar.due, clock)
+        self.lifecycle = LifecycleService(self.services.store, self.services.calendar, clock)
         self.options = options or SyncOptions()
         self.transport = transport
         self.sync: SyncService = build_sync_service(
@@ -120,7 +123,7 @@ class CounterPC:
         return codes
 
     def move(self, code: str, status: Status) -> None:
-        self.dossiers.change_status(code, status, "canbo", kind="status")
+        step_to(self.lifecycle, code, status, "canbo")
 
     def sql(self, query: str, *params: Any) -> list[tuple[Any, ...]]:
         conn = sqlite3.connect(self.data_dir / "counter.sqlite3")

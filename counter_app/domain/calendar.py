@@ -17,6 +17,7 @@ from counter_protocol.timefmt import VN_TZ, to_vn
 SEARCH_LIMIT_DAYS = 400
 SATURDAY = 5
 _ONE_DAY = timedelta(days=1)
+_MICRO_HOUR = Decimal("0.000001")
 _SESSION_TEXT = re.compile(r"^(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})$")
 _WEEKDAY_ITEM = re.compile(r"^([1-7])(?:\s*-\s*([1-7]))?$")
 
@@ -276,6 +277,22 @@ class WorkCalendar:
             )
             self._day_lengths[day] = length
         return length
+
+    def working_hours_between(self, start: datetime, end: datetime) -> Decimal:
+        """Session time between two instants, in hours (0 when `end` is not after `start`):
+        nights, weekends and days off do not count (docs/domain.md#deadlines)."""
+        begin, finish = to_vn(start), to_vn(end)
+        total = timedelta()
+        day = begin.date()
+        while day <= finish.date():
+            for session in self.sessions_on(day):
+                lo = max(begin, _at(day, session.start))
+                hi = min(finish, _at(day, session.end))
+                if hi > lo:
+                    total += hi - lo
+            day += _ONE_DAY
+        hours = Decimal(int(total.total_seconds())) / Decimal(3600)
+        return hours.quantize(_MICRO_HOUR)  # 3.6 ms: far below any deadline's resolution
 
     def closing_time(self, day: date) -> datetime:
         """End of the day's last session; the day must be a working day."""

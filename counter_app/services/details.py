@@ -63,7 +63,8 @@ def detail_of(session: Session, dossier: Dossier) -> DossierDetail:
         ),
         authorised_person=json.loads(dossier.authorised_json) if dossier.authorised_json else None,
         components=tuple(
-            ComponentInput(c.name, c.originals, c.copies, c.provided) for c in dossier.components
+            ComponentInput(c.name, c.originals, c.copies, c.provided, c.required)
+            for c in dossier.components
         ),
         channel=Channel(dossier.channel),
         result_delivery=ResultDelivery(dossier.result_delivery),

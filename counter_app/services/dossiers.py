@@ -1,160 +1,116 @@
-"""Dossier use cases: receive, change status. Each call is one transaction that writes the
-dossier, its event and its outbox operation together."""
+"""Intake at the counter: the three outcomes (received, papers asked for, refused), each one
+transaction that writes the dossier, its first event, its outbox op and its form together
+(docs/domain.md#intake-outcomes). Later steps are `services/lifecycle.py`."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-import orjson
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter_app.domain.text import nfc
 from counter_app.domain.vntime import now_vn
-from counter_app.models.tables import Dossier, DossierEvent
-from counter_app.services import outbox
+from counter_app.models.tables import Dossier
 from counter_app.services.clock import check_clock
 from counter_app.services.dto import IntakeRequest
-from counter_app.services.errors import NotFound, ServiceError
-from counter_app.services.intake import DueFunction, event_op_data, store_received
-from counter_app.services.intake_rules import check_intake, normalised_request
-from counter_app.services.store import Store
-from counter_protocol.ops import KIND_EVENT
-from counter_protocol.statuses import (
-    SUBSTATE_TO_STATUS,
-    Status,
-    SubState,
-    TransitionError,
-    check_transition,
+from counter_app.services.intake import Created, DueFunction, store_new
+from counter_app.services.intake_rules import (
+    Creation,
+    IntakeIncomplete,
+    check_intake,
+    intake_outcome,
+    missing_required,
+    normalised_request,
 )
+from counter_app.services.steps import (
+    FormIssuer,
+    IntakeResult,
+    default_issuer,
+    issue_step_form,
+    require_supervisor,
+)
+from counter_app.services.store import Store
+from counter_protocol.lifecycle import Action
 from counter_protocol.timefmt import to_vn
 
 
 class DossierService:
-    """Receive dossiers and move them through their statuses."""
+    """Receive dossiers at the counter: complete, incomplete (Mẫu 02) or refused (Mẫu 03)."""
 
-    def __init__(self, store: Store, due: DueFunction, clock: Callable[[], datetime] = now_vn):
+    def __init__(
+        self,
+        store: Store,
+        due: DueFunction,
+        clock: Callable[[], datetime] = now_vn,
+        issuer: FormIssuer | None = None,
+    ):
         self._store = store
         self._due = due
         self._clock = clock
+        self._issuer = issuer if issuer is not None else default_issuer()
 
     def receive(self, request: IntakeRequest, *, clock_confirmed: bool = False) -> str:
-        """Store a complete dossier (status 2) and return its code. Raises ServiceError;
-        ClockSuspect when this PC's clock cannot be right and the clerk has not confirmed it."""
+        """Store a complete dossier (status 2) and return its code. IntakeIncomplete when a
+        required paper is not ticked (nothing written); ClockSuspect when this PC's clock
+        cannot be right and the clerk has not confirmed it."""
+        missing = missing_required(request)
+        if missing:
+            raise IntakeIncomplete(missing)
+        return self.intake(request, clock_confirmed=clock_confirmed).code
+
+    def intake(
+        self,
+        request: IntakeRequest,
+        *,
+        refuse_reason: str | None = None,
+        guidance: str | None = None,
+        override: str | None = None,
+        clock_confirmed: bool = False,
+    ) -> IntakeResult:
+        """Store a new dossier with the outcome its checklist decides and issue its form:
+        received (Mẫu 01) when every required paper is ticked; papers asked for (Mẫu 02, no
+        deadline yet) when one is missing, unless a supervisor receives it anyway with the
+        reason `override`; refused (Mẫu 03) when `refuse_reason` is given."""
         request = normalised_request(request)  # checked in the form it is stored in
-        check_intake(request)
+        creation = intake_outcome(request, refuse_reason, guidance)
         with self._store.write() as session:
+            if creation.action == Action.ASK_PAPERS and override is not None:
+                bent = require_supervisor(session, request.clerk, override)
+                creation = Creation(Action.RECEIVE, replace(creation.step, override=bent))
+            check_intake(request, receiving=creation.action == Action.RECEIVE)
             now = to_vn(self._clock())
             check_clock(session, now, confirmed=clock_confirmed)
-            return store_received(session, request, now, self._due)
+            created = store_new(session, request, now, self._due, creation)
+            form_id = self._issue(session, created, creation, request.clerk, now)
+        missing = tuple(creation.step.missing)
+        return IntakeResult(created.code, creation.action, form_id, created.due_at, missing)
 
-    def change_status(
-        self,
-        code: str,
-        target: Status,
-        actor: str,
-        note: str | None = None,
-        kind: str = "status",
-        extra: dict[str, Any] | None = None,
-        sub_state: SubState | None = None,
-    ) -> None:
-        """Record a status change as a new event (with its outbox op)."""
-        with self._store.write() as session:
-            dossier = _dossier_by_code(session, code)
-            self.apply_event(session, dossier, target, actor, note, kind, extra, sub_state)
-
-    def apply_event(
-        self,
-        session: Session,
-        dossier: Dossier,
-        target: Status,
-        actor: str,
-        note: str | None,
-        kind: str,
-        extra: dict[str, Any] | None = None,
-        sub_state: SubState | None = None,
-        at: datetime | None = None,
-    ) -> DossierEvent:
-        """Append the event, move the dossier, queue the op: in the caller's transaction."""
-        current = Status(dossier.status)
-        try:
-            check_transition(current, target)
-        except TransitionError as exc:
-            raise ServiceError(str(exc)) from exc
-        when = to_vn(at or self._clock())
-        event = new_event(dossier, kind, when, actor, target, note, extra)
-        session.add(event)
-        move_dossier(dossier, target, sub_state, when)
-        dossier.last_op_seq = outbox.enqueue(
-            session,
-            kind=KIND_EVENT,
-            dossier_uuid=dossier.uuid,
-            dossier_code=dossier.code,
-            unit_code=dossier.unit_code,
-            prev_seq=dossier.last_op_seq,
-            created_at=when,
-            data=event_op_data(
-                {
-                    "seq": event.seq,
-                    "kind": kind,
-                    "at": when,
-                    "actor": actor,
-                    "from_status": event.from_status,
-                    "to_status": event.to_status,
-                    "note": event.note,
-                },
-                extra,
-            ),
+    def _issue(
+        self, session: Session, created: Created, creation: Creation, actor: str, now: datetime
+    ) -> int | None:
+        if self._issuer is None:
+            return None
+        dossier = session.get(Dossier, created.dossier_id)
+        assert dossier is not None
+        facts = _creation_facts(created, creation)
+        return issue_step_form(
+            session, dossier, creation.action, actor, now, 1, self._issuer, facts
         )
-        return event
 
 
-def new_event(
-    dossier: Dossier,
-    kind: str,
-    when: datetime,
-    actor: str,
-    target: Status,
-    note: str | None,
-    extra: dict[str, Any] | None,
-    origin: str = "counter",
-) -> DossierEvent:
-    """The dossier's next event (its sequence number taken from the dossier)."""
-    return DossierEvent(
-        dossier_id=dossier.id,
-        seq=dossier.last_event_seq + 1,
-        kind=kind,
-        at=when,
-        actor=actor,
-        from_status=dossier.status,
-        to_status=int(target),
-        note=nfc(note or "").strip() or None,
-        data_json=orjson.dumps(extra).decode() if extra else None,
-        origin=origin,
-    )
-
-
-def move_dossier(
-    dossier: Dossier, target: Status, sub_state: SubState | None, when: datetime
-) -> None:
-    dossier.status = int(target)
-    dossier.sub_state = str(sub_state or default_sub_state(target))
-    dossier.last_event_seq += 1
-    if target == Status.RETURNED:
-        dossier.returned_at = when
-
-
-def _dossier_by_code(session: Session, code: str) -> Dossier:
-    dossier = session.scalar(select(Dossier).where(Dossier.code == code.strip().upper()))
-    if dossier is None:
-        raise NotFound(f"Không tìm thấy hồ sơ mã “{code}”.")
-    return dossier
-
-
-def default_sub_state(status: Status) -> SubState:
-    for sub, mapped in SUBSTATE_TO_STATUS.items():
-        if mapped == status:
-            return sub
-    raise ValueError(status)
+def _creation_facts(created: Created, creation: Creation) -> dict[str, Any]:
+    """What the first form states beyond the dossier row: logbook numbers, the papers asked
+    for and the guidance, the refusal's reason."""
+    step = creation.step
+    facts: dict[str, Any] = {"due_at": created.due_at.isoformat(timespec="seconds")}
+    if created.log_seq is not None:
+        facts.update(log_book=created.log_book, log_seq=created.log_seq)
+    if step.missing:
+        facts["missing"] = list(step.missing)
+    if step.reason:
+        facts["reason"] = step.reason
+    if step.override:
+        facts["override"] = step.override
+    return facts

@@ -28,6 +28,7 @@ class ComponentInput:
     originals: int
     copies: int
     provided: bool = True
+    required: bool = True  # in the published list as required: missing → Mẫu 02, not Mẫu 01
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,11 @@
-"""Store one received dossier: the hot path behind "Lưu và in" (Ctrl+S).
+"""Store one new dossier at the counter: the hot path behind "Lưu và in" (Ctrl+S).
 
-Everything is written with Core statements in the caller's single transaction, in the order that
-needs no second pass: code, applicant, dossier (already pointing at its outbox op), components,
-first event, search words, outbox op. The ORM's unit of work cost ~4 ms a save here; this ~1 ms.
+A dossier is created by one of three outcomes (docs/domain.md#intake-outcomes): received
+(status 2, the deadline runs), waiting for papers (status 1, no deadline yet) or refused
+(status 3). Everything is written with Core statements in the caller's single transaction, in
+the order that needs no second pass: code, applicant, dossier (already pointing at its outbox
+op), components, first event, search words, outbox op. The ORM's unit of work cost ~4 ms a
+save here; this ~1 ms.
 """
 
 from __future__ import annotations
@@ -14,8 +17,9 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+import msgspec
 import orjson
-from sqlalchemy import Connection, bindparam, insert, select
+from sqlalchemy import Connection, bindparam, insert, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -36,8 +40,9 @@ from counter_app.services import outbox
 from counter_app.services.codes import allocate_code
 from counter_app.services.dto import IntakeRequest
 from counter_app.services.errors import NotFound, ServiceError
-from counter_app.services.intake_rules import normalised_request
+from counter_app.services.intake_rules import Creation, normalised_request
 from counter_protocol import ops
+from counter_protocol.lifecycle import CREATION, Action, StepData, status_of, step_extra
 from counter_protocol.statuses import Status, SubState
 
 DueFunction = Callable[[datetime, Decimal, str, str | None], datetime]
@@ -54,6 +59,20 @@ class IntakeContext:
     amount: Decimal
     unit: str
     cutoff: str | None
+    competent_code: str | None = None  # the agency that decides (the catalogue's agency)
+    competent_name: str | None = None
+
+
+@dataclass(frozen=True)
+class Created:
+    dossier_id: int
+    code: str
+    due_at: datetime  # the appointment (would-be only, when the deadline does not run yet)
+    log_book: str | None
+    log_seq: int | None
+
+
+RECEIVED = Creation(Action.RECEIVE, StepData())
 
 
 _SELF_DEVICE = select(Device.unit_code, Device.slot, Device.device_uuid).where(
@@ -67,6 +86,8 @@ _CURRENT_PROCEDURE = (
         Procedure.processing_amount,
         Procedure.processing_unit,
         Procedure.cutoff,
+        Procedure.agency_code,
+        Procedure.agency_name,
     )
     .join(CatalogueVersion, CatalogueVersion.id == Procedure.catalogue_version_id)
     .where(CatalogueVersion.is_current.is_(True), Procedure.code == bindparam("code"))
@@ -91,6 +112,8 @@ def load_context(session: Session, procedure_code: str) -> IntakeContext:
         Decimal(proc[3]),
         proc[4],
         proc[5],
+        proc[6],
+        proc[7],
     )
 
 
@@ -106,6 +129,14 @@ _INSERT_TERM = sqlite_insert(_TABLES[SearchTerm.__tablename__]).on_conflict_do_n
 
 def store_received(session: Session, req: IntakeRequest, now: datetime, due: DueFunction) -> str:
     """Write a received dossier (status 2) with its event and outbox op; return its code."""
+    return store_new(session, req, now, due, RECEIVED).code
+
+
+def store_new(
+    session: Session, req: IntakeRequest, now: datetime, due: DueFunction, creation: Creation
+) -> Created:
+    """Write a new dossier in the state `creation` leads to, with its first event, its search
+    words and its create op, in the caller's transaction."""
     req = normalised_request(req)  # whoever called: ids and phone are stored in one form
     ctx = load_context(session, req.procedure_code)
     due_at = due(now, ctx.amount, ctx.unit, ctx.cutoff)
@@ -115,6 +146,9 @@ def store_received(session: Session, req: IntakeRequest, now: datetime, due: Due
     seq = outbox.next_device_seq(session)
     dossier_uuid = str(uuid.uuid4())
     values = dossier_values(req, ctx, applicant_id, code, dossier_uuid, now, due_at, seq)
+    values.update(creation_values(session, creation, ctx.unit_code, now, due_at))
+    if creation.action == Action.RECEIVE:  # the first event records the date and who decides
+        creation = Creation(creation.action, received_step(creation.step, ctx, due_at))
     dossier_id = _insert_returning_id(conn, _INSERT_DOSSIER, values)
     if req.components:
         conn.execute(
@@ -124,7 +158,7 @@ def store_received(session: Session, req: IntakeRequest, now: datetime, due: Due
                 for i, c in enumerate(req.components, start=1)
             ],
         )
-    event = _first_event(now, req)
+    event = _first_event(now, req, creation, values["status"])
     conn.execute(_INSERT_EVENT, {"dossier_id": dossier_id, "origin": "counter", **event})
     conn.execute(_INSERT_TERM, [{"term": w} for w in set(values["search_name"].split())])
     outbox.enqueue(
@@ -136,9 +170,51 @@ def store_received(session: Session, req: IntakeRequest, now: datetime, due: Due
         prev_seq=None,
         created_at=now,
         device_seq=seq,
-        data=create_op_data(req, values, event),
+        data=create_op_data(req, values, event, creation.step),
     )
-    return code
+    return Created(dossier_id, code, due_at, values["log_book"], values["log_seq"])
+
+
+def creation_values(
+    session: Session, creation: Creation, unit_code: str, now: datetime, due_at: datetime
+) -> dict[str, Any]:
+    """The lifecycle columns of a new dossier: status, deadline story, logbook numbers."""
+    state = CREATION[creation.action]
+    received = creation.action == Action.RECEIVE
+    book = f"{now.year:04d}" if received else None
+    return {
+        "status": int(status_of(state)),
+        "sub_state": str(state),
+        # Waiting for papers, the would-be date is kept for the slip preview; no deadline runs
+        # (first_due_at stays empty) until the dossier is received (docs/domain.md#deadlines).
+        "first_due_at": due_at if received else None,
+        "ended_at": now if creation.action == Action.REFUSE else None,
+        "log_book": book,
+        "log_seq": next_log_seq(session, unit_code, book) if book else None,
+    }
+
+
+def received_step(step: StepData, ctx: IntakeContext, due_at: datetime) -> StepData:
+    return msgspec.structs.replace(
+        step,
+        due_at=due_at.isoformat(timespec="seconds"),
+        competent_code=step.competent_code or ctx.competent_code,
+        competent_name=step.competent_name or ctx.competent_name,
+    )
+
+
+_NEXT_LOG_SEQ = text(
+    "INSERT INTO logbook_counters (unit_code, book, last_seq) VALUES (:unit, :book, 1) "
+    "ON CONFLICT (unit_code, book) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq"
+)
+
+
+def next_log_seq(session: Session, unit_code: str, book: str) -> int:
+    """The next Số thứ tự of the unit's logbook `book` (Sổ theo dõi hồ sơ, one Quyển a year),
+    advanced in the caller's transaction (the write lock makes it safe)."""
+    return int(
+        session.connection().execute(_NEXT_LOG_SEQ, {"unit": unit_code, "book": book}).one()[0]
+    )
 
 
 def _insert_returning_id(conn: Connection, statement: Any, values: dict[str, Any]) -> int:
@@ -173,7 +249,8 @@ def dossier_values(
     due_at: datetime,
     op_seq: int | None,
 ) -> dict[str, Any]:
-    """The `dossiers` row of a normalised request, as received (status 2, first event)."""
+    """The `dossiers` row of a normalised request, before its lifecycle columns
+    (`creation_values`); `received_at` is the first contact until the dossier is received."""
     a = req.applicant
     return {
         "uuid": dossier_uuid,
@@ -193,8 +270,13 @@ def dossier_values(
         "channel": req.channel,
         "result_delivery": req.result_delivery,
         "delivery_address": stored_address(req.result_delivery, req.delivery_address),
-        "status": int(Status.RECEIVED),
+        "status": int(Status.RECEIVED),  # a received dossier unless `creation_values` says else
         "sub_state": str(SubState.RECEIVED),
+        "competent_code": ctx.competent_code,
+        "competent_name": ctx.competent_name,
+        "form_rules": "tt03-2025",  # received from 01/07/2025: the forms of TT 03/2025/TT-VPCP
+        "supplement_requests": 0,
+        "extensions": 0,
         "submitted_at": now,
         "received_at": now,
         "due_at": due_at,
@@ -207,16 +289,19 @@ def dossier_values(
     }
 
 
-def _first_event(now: datetime, req: IntakeRequest) -> dict[str, Any]:
+def _first_event(
+    now: datetime, req: IntakeRequest, creation: Creation, status: int
+) -> dict[str, Any]:
+    extra = step_extra(creation.step)
     return {
         "seq": 1,
-        "kind": "received",
+        "kind": str(creation.action),
         "at": now,
         "actor": req.clerk,
         "from_status": None,
-        "to_status": int(Status.RECEIVED),
+        "to_status": status,
         "note": nfc(req.note or "").strip() or None,
-        "data_json": None,
+        "data_json": orjson.dumps(extra).decode() if extra else None,
     }
 
 
@@ -235,9 +320,13 @@ def event_op_data(event: dict[str, Any], extra: dict[str, Any] | None) -> ops.Ev
 
 
 def create_op_data(
-    req: IntakeRequest, values: dict[str, Any], event: dict[str, Any]
+    req: IntakeRequest,
+    values: dict[str, Any],
+    event: dict[str, Any],
+    step: StepData | None = None,
 ) -> ops.CreateData:
-    """The wire data of a received dossier: the request, its stored row values, its first event."""
+    """The wire data of a new dossier: the request, its stored row values, its first event. The
+    appointment goes on the wire only when the deadline runs (a received dossier)."""
     a = req.applicant
     return ops.CreateData(
         procedure_code=values["procedure_code"],
@@ -247,7 +336,7 @@ def create_op_data(
         result_delivery=values["result_delivery"],
         delivery_address=values["delivery_address"],
         received_at=values["received_at"].isoformat(timespec="seconds"),
-        due_at=values["due_at"].isoformat(timespec="seconds"),
+        due_at=_wire_due(values),
         applicant=ops.Applicant(
             kind=a.kind,
             full_name=nfc(a.full_name).strip(),
@@ -271,5 +360,13 @@ def create_op_data(
         note=values["note"],
         received_by=req.clerk,
         sets_count=req.sets_count,
-        event=event_op_data(event, None),
+        event=event_op_data(event, step_extra(step) if step else None),
     )
+
+
+def _wire_due(values: dict[str, Any]) -> str | None:
+    # No deadline runs for a dossier waiting for papers or refused: its would-be date stays local.
+    if values.get("first_due_at", values["due_at"]) is None:
+        return None
+    due_at: datetime = values["due_at"]
+    return due_at.isoformat(timespec="seconds")

@@ -3,11 +3,12 @@ everything else is a warning the clerk sees next to the field."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from counter_app.domain.delivery import delivery_issues, stored_address
 from counter_app.domain.identifiers import normalise_id_number, normalise_phone
 from counter_app.domain.kinds import ApplicantKind
+from counter_app.domain.text import nfc
 from counter_app.domain.validation import (
     ValidationError,
     ValidationIssue,
@@ -18,6 +19,16 @@ from counter_app.domain.validation import (
 )
 from counter_app.services.dto import IntakeRequest
 from counter_app.services.errors import ServiceError
+from counter_protocol.lifecycle import Action, StepData
+
+
+@dataclass(frozen=True)
+class Creation:
+    """How a new dossier starts: RECEIVE, ASK_PAPERS or REFUSE, and what its first event
+    records (the missing papers, the refusal's reason, a supervisor's override)."""
+
+    action: Action
+    step: StepData
 
 
 class IntakeInvalid(ServiceError):
@@ -68,14 +79,16 @@ def applicant_issues(req: IntakeRequest) -> list[ValidationIssue]:
     return issues
 
 
-def intake_issues(req: IntakeRequest) -> list[ValidationIssue]:
-    """Every issue of an intake, in the order of the form."""
+def intake_issues(req: IntakeRequest, receiving: bool = True) -> list[ValidationIssue]:
+    """Every issue of an intake, in the order of the form. A dossier that is not received
+    (papers asked for, refused) need not have any paper ticked."""
     issues = applicant_issues(req)
     if not req.procedure_code:
         issues.append(_issue("procedure", "Chưa chọn thủ tục hành chính."))
-    if not any(c.provided for c in req.components):
+    if receiving and not any(c.provided for c in req.components):
         issues.append(_issue("components", "Chưa đánh dấu thành phần hồ sơ nào đã nhận."))
-    issues.extend(delivery_issues(req.result_delivery, req.delivery_address))
+    if receiving:
+        issues.extend(delivery_issues(req.result_delivery, req.delivery_address))
     if req.sets_count < 1:
         issues.append(_issue("sets_count", "Số bộ hồ sơ phải từ 1 trở lên."))
     return issues
@@ -100,7 +113,46 @@ def normalised_request(req: IntakeRequest) -> IntakeRequest:
     return replace(req, applicant=applicant, delivery_address=address)
 
 
-def check_intake(req: IntakeRequest) -> None:
-    issues = intake_issues(req)
+def check_intake(req: IntakeRequest, receiving: bool = True) -> None:
+    issues = intake_issues(req, receiving)
     if any(i.blocking for i in issues):
         raise IntakeInvalid(issues)
+
+
+class IntakeIncomplete(ServiceError):
+    """A required paper is missing: the dossier cannot be received as complete."""
+
+    default_code = "intake.incomplete"
+
+    def __init__(self, missing: tuple[str, ...]) -> None:
+        super().__init__(
+            "Hồ sơ còn thiếu giấy tờ bắt buộc: " + "; ".join(missing) + ".",
+            field="components",
+            advice="Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) cho người nộp.",
+        )
+        self.missing = missing
+
+
+def missing_required(req: IntakeRequest) -> tuple[str, ...]:
+    """The required papers of the checklist that are not ticked, in its order."""
+    return tuple(c.name for c in req.components if c.required and not c.provided)
+
+
+def intake_outcome(req: IntakeRequest, refuse_reason: str | None, guidance: str | None) -> Creation:
+    """The outcome the checklist decides (docs/domain.md#intake-outcomes): refused when the
+    clerk gives a refusal reason, papers asked for when a required paper is missing, else
+    received. A supervisor's override is applied by the service, which knows the roles."""
+    reason = nfc(refuse_reason or "").strip()
+    if refuse_reason is not None:
+        if not reason:
+            raise ServiceError(
+                "Cần ghi rõ lý do từ chối tiếp nhận hồ sơ.",
+                field="reason",
+                code="lifecycle.reason_required",
+            )
+        return Creation(Action.REFUSE, StepData(reason=reason))
+    missing = missing_required(req)
+    if missing:
+        text = nfc(guidance or "").strip() or None
+        return Creation(Action.ASK_PAPERS, StepData(missing=list(missing), reason=text))
+    return Creation(Action.RECEIVE, StepData())

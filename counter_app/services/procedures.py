@@ -52,7 +52,11 @@ def processing_text(amount: Decimal, unit: str) -> str:
 def info_from_row(row: Procedure) -> ProcedureInfo:
     components = tuple(
         ComponentInput(
-            c["name"], int(c["originals"]), int(c["copies"]), bool(c.get("required", True))
+            c["name"],
+            int(c["originals"]),
+            int(c["copies"]),
+            provided=bool(c.get("required", True)),
+            required=bool(c.get("required", True)),
         )
         for c in json.loads(row.components_json)
     )

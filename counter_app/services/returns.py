@@ -1,4 +1,5 @@
-"""Return of results (Trả kết quả): check a scanned code, record who received the result."""
+"""Return of results (Trả kết quả): check a scanned code, record who received the result; the
+return is the lifecycle's RETURN step (services/steps.py)."""
 
 from __future__ import annotations
 
@@ -13,12 +14,13 @@ from counter_app.domain.kinds import FeeCollection
 from counter_app.domain.text import nfc
 from counter_app.domain.vntime import now_vn
 from counter_app.services.details import detail_of, find_dossier
-from counter_app.services.dossiers import DossierService
 from counter_app.services.dto import DossierDetail, FeeLine
 from counter_app.services.errors import NotReady, ServiceError
+from counter_app.services.steps import apply_step
 from counter_app.services.store import Store
-from counter_protocol.statuses import Status, SubState
-from counter_protocol.timefmt import format_vn
+from counter_protocol.lifecycle import Action, StepData, step_extra
+from counter_protocol.statuses import Status
+from counter_protocol.timefmt import format_vn, to_vn
 
 
 def _check_returnable(detail: DossierDetail) -> None:
@@ -37,22 +39,27 @@ def _check_returnable(detail: DossierDetail) -> None:
         )
 
 
+def return_step(
+    receiver_name: str, receiver_id_number: str, fees_collected: list[FeeLine]
+) -> StepData:
+    """What a "returned" event records besides its status: who took the result, what was paid."""
+    return StepData(
+        receiver_name=nfc(receiver_name.strip()),
+        receiver_id_number=normalise_id_number(receiver_id_number) or "",
+        fees_collected=[f.name for f in fees_collected],
+    )
+
+
 def return_extra(
     receiver_name: str, receiver_id_number: str, fees_collected: list[FeeLine]
 ) -> dict[str, Any]:
-    """What a "returned" event records besides its status: who took the result, what was paid."""
-    return {
-        "receiver_name": nfc(receiver_name.strip()),
-        "receiver_id_number": normalise_id_number(receiver_id_number) or "",
-        "fees_collected": [f.name for f in fees_collected],
-    }
+    """The same, as the plain dict stored as the event's extra."""
+    return step_extra(return_step(receiver_name, receiver_id_number, fees_collected))
 
 
 class ReturnService:
-    def __init__(
-        self, store: Store, dossiers: DossierService, clock: Callable[[], datetime] = now_vn
-    ) -> None:
-        self._store, self._dossiers, self._clock = store, dossiers, clock
+    def __init__(self, store: Store, clock: Callable[[], datetime] = now_vn) -> None:
+        self._store, self._clock = store, clock
 
     def check(self, code: str) -> DossierDetail:
         """The dossier behind a scanned code, if its result can be handed back now."""
@@ -82,15 +89,13 @@ class ReturnService:
                     "Hồ sơ còn phí, lệ phí thu khi trả kết quả: hãy thu trước khi trả.",
                     field="fees",
                 )
-            extra = return_extra(receiver_name, receiver_id_number, due_at_return)
-            self._dossiers.apply_event(
+            step = return_step(receiver_name, receiver_id_number, due_at_return)
+            apply_step(
                 session,
                 dossier,
-                Status.RETURNED,
-                actor,
-                note,
-                "returned",
-                extra,
-                SubState.RETURNED,
-                at=self._clock(),
+                Action.RETURN,
+                actor=actor,
+                at=to_vn(self._clock()),
+                step=step,
+                note=note,
             )

@@ -24,6 +24,7 @@ DEFAULTS: dict[str, str] = {
     "auth.lockout_minutes": "15",
     "due_soon.working_days": "1",
     "clock.max_skew_minutes": "10",  # this PC's clock vs the server's, before intake warns
+    "lifecycle.extension_limit": "1",  # re-appointments (Mẫu 04) a dossier may have
 }
 
 
@@ -43,7 +44,11 @@ def check_setting(key: str, value: str) -> None:
             )
         except CalendarError as exc:
             raise ServiceError(str(exc)) from exc
-    numeric = key.startswith("auth.") or key in ("due_soon.working_days", "clock.max_skew_minutes")
+    numeric = key.startswith("auth.") or key in (
+        "due_soon.working_days",
+        "clock.max_skew_minutes",
+        "lifecycle.extension_limit",
+    )
     if numeric and (not value.isdigit() or int(value) < 1):
         raise ServiceError(f"{key} phải là số nguyên dương.")
 

@@ -78,10 +78,12 @@ def test_an_unknown_procedure_is_refused(services) -> None:
         services.dossiers.receive(intake(procedure="9.999999"))
 
 
-def test_status_changes_are_new_events_with_outbox_ops(services, data_dir: Path) -> None:
+def test_lifecycle_steps_are_new_events_with_outbox_ops(services, data_dir: Path) -> None:
+    from counter_protocol.lifecycle import LifecycleError
+
     code = services.dossiers.receive(intake())
-    services.dossiers.change_status(code, Status.PROCESSING, "canbo", "Chuyển Sở Tư pháp")
-    services.dossiers.change_status(code, Status.DONE, "canbo")
+    services.lifecycle.forward(code, "canbo", received_by="Văn thư Sở Tư pháp")
+    services.lifecycle.result_received(code, "canbo")
     detail = services.details.get(code)
     assert [(e.from_status, e.to_status) for e in detail.events] == [(None, 2), (2, 4), (4, 9)]
     ops = (
@@ -91,8 +93,8 @@ def test_status_changes_are_new_events_with_outbox_ops(services, data_dir: Path)
     )
     assert [s for s, _ in ops] == [1, 2, 3]
     assert [json.loads(p)["prev_seq"] for _, p in ops] == [None, 1, 2]
-    with pytest.raises(ServiceError):
-        services.dossiers.change_status(code, Status.NEW, "canbo")
+    with pytest.raises(LifecycleError):
+        services.lifecycle.forward(code, "canbo", received_by="Văn thư")
 
 
 def test_return_of_results(services) -> None:
@@ -101,7 +103,7 @@ def test_return_of_results(services) -> None:
     code = services.dossiers.receive(intake())
     with pytest.raises(NotReady, match="chưa có kết quả"):
         services.returns.check(code)
-    services.dossiers.change_status(code, Status.DONE, "canbo")
+    services.lifecycle.result_received(code, "canbo")
     assert services.returns.check(code).code == code
     services.returns.return_result(code, "Nguyễn Thị Hồng Nhung", "042195123456", "canbo", True)
     detail = services.details.get(code)

@@ -74,7 +74,7 @@ def test_the_store_writer_normalises_too_when_called_directly(services, data_dir
 
 def test_the_receiver_id_of_a_return_is_normalised(services, data_dir: Path) -> None:
     code = services.dossiers.receive(intake())
-    services.dossiers.change_status(code, Status.DONE, "canbo")
+    services.lifecycle.result_received(code, "canbo")
     services.returns.return_result(
         code, "Nguyễn Thị Hồng Nhung", " 042 195 123 456 ", "canbo", True
     )
@@ -119,8 +119,8 @@ def test_due_soon_is_counted_in_working_days_from_the_setting(services) -> None:
 
 def test_a_result_waiting_for_pickup_is_not_overdue(services) -> None:
     ready, late = _received_thursday(services), _received_thursday(services)
-    services.dossiers.change_status(ready, Status.DONE, "canbo")
-    services.dossiers.change_status(late, Status.PROCESSING, "canbo")
+    services.lifecycle.result_received(ready, "canbo")
+    services.lifecycle.forward(late, "canbo", received_by="Văn thư Sở Tư pháp")
     next_week = _search_at(services, vn(2026, 4, 23, 10, 0))
     states = {r.code: r.due_state for r in next_week.find(DossierQuery())}
     assert states == {ready: DueState.AWAITING_PICKUP, late: DueState.OVERDUE}

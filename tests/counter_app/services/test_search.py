@@ -58,7 +58,7 @@ def test_keyset_paging_walks_every_row_once(services, stored) -> None:
 def test_status_filter(services, stored) -> None:
     from counter_protocol.statuses import Status
 
-    services.dossiers.change_status(stored["Nguyễn Văn An"], Status.DONE, "canbo")
+    services.lifecycle.result_received(stored["Nguyễn Văn An"], "canbo")
     done = services.search.find(DossierQuery(statuses=(int(Status.DONE),)))
     assert [r.applicant_name for r in done] == ["Nguyễn Văn An"]
 

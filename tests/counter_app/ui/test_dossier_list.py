@@ -104,7 +104,7 @@ def test_filters_make_the_query():
 
 
 def test_the_status_filter_runs_a_new_query(qtbot, list_view, three_dossiers, services, runner):
-    services.dossiers.change_status(three_dossiers["dat"], 9, "canbo")  # result ready
+    services.lifecycle.result_received(three_dossiers["dat"], "canbo")  # result ready
     list_view.apply_filters()
     qtbot.waitUntil(lambda: list_view.model.rowCount() == 3)
     list_view.status_combo.setCurrentIndex(list_view.status_combo.findData(9))

@@ -35,7 +35,7 @@ def test_the_status_bar_names_the_clerk_counter_unit_and_sync(window):
 def test_a_clerks_day_intake_list_detail_and_return(qtbot, window, services, runner):
     code = receive_by_keyboard(qtbot, window)
     open_from_the_list(qtbot, window, code)
-    services.dossiers.change_status(code, Status.DONE, "chuyenvien", "Đã có kết quả")
+    services.lifecycle.result_received(code, "chuyenvien", note="Đã có kết quả")
     return_by_scan(qtbot, window, code)
     assert services.details.get(code).status == Status.RETURNED
     listing = window.dossiers

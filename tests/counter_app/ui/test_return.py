@@ -32,7 +32,7 @@ def ready_dossier(services, procedure: str = "2.000815") -> str:
         for f in services.procedures.get(procedure).fees
     )
     code = services.dossiers.receive(replace(intake_request(procedure=procedure), fees=fees))
-    services.dossiers.change_status(code, Status.DONE, CLERK, "Có kết quả")
+    services.lifecycle.result_received(code, CLERK, note="Có kết quả")
     return code
 
 

@@ -1,0 +1,251 @@
+"""One step of a dossier's life, written in the caller's transaction (docs/domain.md#lifecycle).
+
+A step is checked with the shared state machine (`counter_protocol.lifecycle.next_state`) before
+anything is written; then, in the caller's transaction: the event (kind = the action, extra = its
+`StepData`), the dossier's new status and sub-state, the `dossier.event` outbox op, and the form
+the step issues (Mẫu 01–06). A refused step raises a `UserError` and writes nothing.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+import orjson
+from sqlalchemy import select
+from sqlalchemy.orm import Session, lazyload
+
+from counter_app.domain.text import nfc
+from counter_app.models.tables import Dossier, DossierEvent, User
+from counter_app.services import outbox
+from counter_app.services.errors import NotFound, ServiceError
+from counter_app.services.intake import event_op_data
+from counter_protocol.lifecycle import Action, StepData, next_state, status_of, step_extra
+from counter_protocol.ops import KIND_EVENT
+from counter_protocol.statuses import SubState
+
+# The form each step issues (TT 03/2025/TT-VPCP, Phụ lục I); Mẫu 06, the control sheet, starts
+# with the hand-over to the competent agency and is reprinted with the later rows.
+FORM_OF: dict[Action, str] = {
+    Action.RECEIVE: "01",
+    Action.ASK_PAPERS: "02",
+    Action.REFUSE: "03",
+    Action.EXTEND: "04",
+    Action.STOP: "05",
+    Action.FORWARD: "06",
+}
+# Steps that end processing: their time is the dossier's `ended_at` (docs/domain.md#on-time).
+ENDING: frozenset[Action] = frozenset(
+    {Action.REFUSE, Action.RESULT_RECEIVED, Action.APPRAISAL_REFUSED, Action.STOP, Action.WITHDRAW}
+)
+# Steps whose reason the form or the record needs.
+NEEDS_REASON: frozenset[Action] = frozenset(
+    {
+        Action.REFUSE,
+        Action.ASK_SUPPLEMENT,
+        Action.EXTEND,
+        Action.APPRAISAL_REFUSED,
+        Action.STOP,
+        Action.WITHDRAW,
+    }
+)
+SUPERVISOR = "supervisor"
+
+
+class FormIssuer(Protocol):
+    """`counter_app.services.forms.issue_form`: writes the issued_forms row in the caller's
+    transaction and returns it."""
+
+    def __call__(
+        self,
+        session: Session,
+        dossier: Dossier,
+        form_no: str,
+        *,
+        actor: str,
+        at: datetime,
+        event_seq: int | None,
+        facts: dict[str, Any],
+    ) -> Any: ...
+
+
+@dataclass(frozen=True)
+class StepResult:
+    """What a step left: the event's number, the dossier's state and appointment, the form."""
+
+    code: str
+    action: Action
+    event_seq: int
+    status: int
+    sub_state: SubState
+    due_at: datetime
+    form_id: int | None = None
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+    """Which of the three outcomes happened at the counter, under which code, with which form."""
+
+    code: str
+    outcome: Action  # RECEIVE, ASK_PAPERS or REFUSE
+    form_id: int | None
+    due_at: datetime  # the appointment; only a would-be date unless received
+    missing: tuple[str, ...] = ()  # the papers Mẫu 02 asks for
+
+
+class SupervisorRequired(ServiceError):
+    default_code = "lifecycle.supervisor_required"
+
+
+class SecondSupplement(ServiceError):
+    """A second supplement request: the dossier will count as late; the clerk must confirm."""
+
+    default_code = "lifecycle.second_supplement"
+
+
+def default_issuer() -> FormIssuer | None:
+    """The forms service's `issue_form`, when this build has it."""
+    try:
+        module = importlib.import_module("counter_app.services.forms")
+    except ModuleNotFoundError:
+        return None
+    issuer: FormIssuer | None = getattr(module, "issue_form", None)
+    return issuer
+
+
+def dossier_for_update(session: Session, code: str) -> Dossier:
+    """The dossier behind `code`, loaded without its applicant and components (a step rarely
+    needs them; the form issuer loads them when it does)."""
+    dossier = session.scalar(
+        select(Dossier)
+        .where(Dossier.code == code.strip().upper())
+        .options(lazyload(Dossier.applicant), lazyload(Dossier.components))
+    )
+    if dossier is None:
+        raise NotFound(f"Không tìm thấy hồ sơ mã “{code.strip()}”.")
+    return dossier
+
+
+def check_step(dossier: Dossier, action: Action) -> SubState:
+    """The state `action` leads the dossier to; LifecycleError (nothing written) if none."""
+    return next_state(SubState(dossier.sub_state), action)
+
+
+def require_reason(action: Action, reason: str | None) -> str:
+    text = nfc(reason or "").strip()
+    if action in NEEDS_REASON and not text:
+        raise ServiceError(
+            f"Cần ghi rõ lý do khi “{action.label.lower()}”.",
+            field="reason",
+            code="lifecycle.reason_required",
+        )
+    return text
+
+
+def require_supervisor(session: Session, username: str, reason: str | None) -> str:
+    """A supervisor's logged reason for bending a rule; a clerk is refused (nothing written)."""
+    role = session.scalar(select(User.role).where(User.username == username))
+    if role != SUPERVISOR:
+        raise SupervisorRequired(
+            "Chỉ Trưởng bộ phận mới được tiếp nhận hồ sơ còn thiếu giấy tờ bắt buộc.",
+            advice="Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ, hoặc nhờ Trưởng bộ phận duyệt.",
+        )
+    text = nfc(reason or "").strip()
+    if not text:
+        raise ServiceError(
+            "Cần ghi lý do tiếp nhận hồ sơ còn thiếu giấy tờ.",
+            field="override",
+            code="lifecycle.reason_required",
+        )
+    return text
+
+
+def apply_step(
+    session: Session,
+    dossier: Dossier,
+    action: Action,
+    *,
+    actor: str,
+    at: datetime,
+    step: StepData,
+    note: str | None = None,
+    issuer: FormIssuer | None = None,
+    facts: dict[str, Any] | None = None,
+) -> StepResult:
+    """Append the event, move the dossier, queue its op and issue the step's form, in the
+    caller's transaction. The action's own effects (deadline, pause) are already applied."""
+    target = check_step(dossier, action)
+    extra = step_extra(step)
+    event = _event_values(dossier, action, at, actor, int(status_of(target)), note, extra)
+    session.add(DossierEvent(dossier_id=dossier.id, origin="counter", **event))
+    dossier.status, dossier.sub_state = event["to_status"], str(target)
+    dossier.last_event_seq = event["seq"]
+    if action in ENDING:
+        dossier.ended_at = at
+    if action == Action.RETURN:
+        dossier.returned_at = at
+    dossier.last_op_seq = outbox.enqueue(
+        session,
+        kind=KIND_EVENT,
+        dossier_uuid=dossier.uuid,
+        dossier_code=dossier.code,
+        unit_code=dossier.unit_code,
+        prev_seq=dossier.last_op_seq,
+        created_at=at,
+        data=event_op_data(event, extra),
+    )
+    form_id = issue_step_form(session, dossier, action, actor, at, event["seq"], issuer, facts)
+    return StepResult(
+        dossier.code, action, event["seq"], dossier.status, target, dossier.due_at, form_id
+    )
+
+
+def _event_values(
+    dossier: Dossier,
+    action: Action,
+    at: datetime,
+    actor: str,
+    to_status: int,
+    note: str | None,
+    extra: dict[str, Any],
+) -> dict[str, Any]:
+    return {
+        "seq": dossier.last_event_seq + 1,
+        "kind": str(action),
+        "at": at,
+        "actor": actor,
+        "from_status": dossier.status,
+        "to_status": to_status,
+        "note": nfc(note or "").strip() or None,
+        "data_json": orjson.dumps(extra).decode() if extra else None,
+    }
+
+
+def issue_step_form(
+    session: Session,
+    dossier: Dossier,
+    action: Action,
+    actor: str,
+    at: datetime,
+    event_seq: int,
+    issuer: FormIssuer | None,
+    facts: dict[str, Any] | None,
+) -> int | None:
+    """Issue the form `action` has (if any, and if this build can issue forms); its id."""
+    form_no = FORM_OF.get(action)
+    if form_no is None or issuer is None:
+        return None
+    form = issuer(
+        session, dossier, form_no, actor=actor, at=at, event_seq=event_seq, facts=facts or {}
+    )
+    session.flush()
+    form_id = getattr(form, "id", None)
+    return int(form_id) if form_id is not None else None
+
+
+def missing_papers(components: Sequence[Any]) -> tuple[str, ...]:
+    """The names of the required papers not provided, in the checklist's order."""
+    return tuple(c.name for c in components if c.required and not c.provided)
