@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the first window i
     from counter_app.services.calendar import CalendarService
     from counter_app.services.details import DetailService
     from counter_app.services.dossiers import DossierService
+    from counter_app.services.forms import FormService
     from counter_app.services.lifecycle import LifecycleService
     from counter_app.services.procedures import ProcedureService
     from counter_app.services.returns import ReturnService
@@ -49,6 +50,7 @@ class Services:
     slips: SlipService
     returns: ReturnService
     lifecycle: LifecycleService
+    forms: FormService
 
     def close(self) -> None:
         self.store.close()
@@ -60,6 +62,7 @@ def build_services(data_dir_arg: str | None) -> Services:
     from counter_app.services.calendar import CalendarService
     from counter_app.services.details import DetailService
     from counter_app.services.dossiers import DossierService
+    from counter_app.services.forms import FormService
     from counter_app.services.lifecycle import LifecycleService
     from counter_app.services.procedures import ProcedureService
     from counter_app.services.returns import ReturnService
@@ -84,6 +87,7 @@ def build_services(data_dir_arg: str | None) -> Services:
         slips=SlipService(store, details),
         returns=ReturnService(store),
         lifecycle=LifecycleService(store, calendar),
+        forms=FormService(store),
     )
 
 

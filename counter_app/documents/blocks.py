@@ -183,7 +183,7 @@ def signatures(
     """
     width = typo.content_width / len(titles)
     lead = typo.leading
-    sign_room = lead * (4.2 if typo.page_height > 700 else 3.0)  # A5 is short of room
+    sign_room = lead * (4.2 if typo.page_height > 700 else 2.6)  # A5 is short of room
     height = lead * 2 + sign_room + lead
 
     def draw(canvas: Any, x: float, top: float) -> None:

@@ -160,7 +160,7 @@ def _body_blocks(data: SlipData, typo: Typography, *, with_note: bool) -> list[B
         *_component_blocks(data, typo),
         spacer(typo.leading * 0.3),
         *_numbered_blocks(data, typo),
-        spacer(typo.leading * 0.5),
+        spacer(typo.leading * 0.3),
         signatures(("NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ"), (None, data.clerk_name), typo),
         *_notes_blocks(data, typo, with_note=with_note),
     ]
@@ -255,9 +255,10 @@ def _notes_blocks(data: SlipData, typo: Typography, *, with_note: bool) -> list[
     ]
     for note in notes:
         blocks += paragraph(f"- {note}", REGULAR, size, lead, width, hanging=hang)
-    blocks += paragraph(data.lookup_hint, ITALIC, size, lead, width)
-    if data.hotline:
-        blocks += paragraph(f"Đường dây nóng: {data.hotline}", ITALIC, size, lead, width)
+    # One line for both when they fit: an A5 slip has no room to spare.
+    hotline = f"Đường dây nóng: {data.hotline}" if data.hotline else ""
+    tail = "; ".join(part for part in (data.lookup_hint, hotline) if part)
+    blocks += paragraph(tail, ITALIC, size, lead, width)
     return blocks
 
 

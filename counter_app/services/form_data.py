@@ -41,11 +41,11 @@ from counter_app.services.form_facts import (
     DossierFacts,
     authorised_name,
     delivery_place,
+    fees_text,
     id_label,
     moment,
     person_name,
 )
-from counter_app.services.slips import fees_text
 from counter_protocol.timefmt import to_vn
 
 Facts = Mapping[str, Any]

@@ -16,11 +16,20 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter_app.domain.fees import is_free
 from counter_app.domain.kinds import ResultDelivery
 from counter_app.models.tables import CatalogueVersion, Dossier, Procedure, Unit, User
+from counter_app.services.dto import FeeLine
 from counter_app.services.procedures import processing_text
 from counter_app.services.settings import get_setting
 from counter_protocol.timefmt import parse_time
+
+COLLECTED_WORDS = {
+    "at_receipt": "nộp khi tiếp nhận",
+    "at_return": "nộp khi nhận kết quả",
+    "exempt": "miễn",
+}
+
 
 SAMPLE_WARNING = "Danh mục mẫu — không dùng cho hồ sơ thật"
 COUNTER_PLACE = "Bộ phận Một cửa"
@@ -128,3 +137,15 @@ def moment(value: object) -> datetime:
 
 def _name_of(unit: Unit | None, dossier: Dossier) -> str:
     return unit.name if unit else dossier.unit_code
+
+
+def fees_text(fees: tuple[FeeLine, ...]) -> str | None:
+    """`Lệ phí: 8.000 đồng (nộp khi tiếp nhận); Phí: miễn`, or None without fees."""
+    if not fees:
+        return None
+    parts = []
+    for fee in fees:
+        amount = "miễn" if is_free(fee) else (f"{fee.amount:,}".replace(",", ".") + " đồng")
+        when = "" if amount == "miễn" else f" ({COLLECTED_WORDS.get(fee.collected, '')})"
+        parts.append(f"{fee.name}: {amount}{when}")
+    return "; ".join(parts)

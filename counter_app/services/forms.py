@@ -16,15 +16,18 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from counter_app.documents.layout import PageSize
+from counter_app.documents.render import render_snapshot
 from counter_app.documents.snapshot import dump_snapshot
-from counter_app.documents.templates import FormTemplate, template_for
+from counter_app.documents.templates import FormTemplate, template, template_for
 from counter_app.documents.templates.base import RECEIPT
 from counter_app.domain.vntime import now_vn
-from counter_app.models.tables import Dossier, IssuedForm
+from counter_app.models.tables import Dossier, FormPrint, IssuedForm
 from counter_app.services import form_data
-from counter_app.services.errors import ServiceError
+from counter_app.services.details import find_dossier
+from counter_app.services.errors import NotFound, ServiceError
 from counter_app.services.form_facts import gather
 from counter_app.services.settings import get_setting
+from counter_app.services.store import Store
 from counter_protocol.statuses import Status
 from counter_protocol.timefmt import to_vn
 
@@ -122,5 +125,97 @@ class IssuedFormView:
     prints: int
 
 
-Clock = Callable[[], datetime]
-DEFAULT_CLOCK: Clock = now_vn
+@dataclass(frozen=True)
+class PrintedForm:
+    """A print of an issued form: its PDF and whether it was a reprint ("Bản in lại")."""
+
+    form_id: int
+    pdf: bytes
+    reprint: bool
+
+
+def reprint_mark(at: datetime) -> str:
+    """`Bản in lại lúc 14 giờ 05 phút, ngày 04/12/2026` (Vietnam time)."""
+    vn = to_vn(at)
+    return f"Bản in lại lúc {vn:%H} giờ {vn:%M} phút, ngày {vn:%d/%m/%Y}"
+
+
+class FormService:
+    """A dossier's issued forms: list them, print one (the first print, then reprints marked
+    "Bản in lại" with the time), each print recorded in `form_prints`."""
+
+    def __init__(self, store: Store, clock: Callable[[], datetime] = now_vn) -> None:
+        self._store = store
+        self._clock = clock
+
+    def forms_of(self, code: str) -> list[IssuedFormView]:
+        """The dossier's forms, oldest first."""
+        with self._store.read() as session:
+            dossier = find_dossier(session, code)
+            rows = session.scalars(
+                select(IssuedForm)
+                .where(IssuedForm.dossier_id == dossier.id)
+                .order_by(IssuedForm.issued_at, IssuedForm.id)
+            ).all()
+            return [_view(session, row) for row in rows]
+
+    def latest(self, code: str, form_no: str) -> IssuedFormView | None:
+        """The newest issued form of one kind ("01" … "06"), if any."""
+        views = [v for v in self.forms_of(code) if v.form_no == form_no]
+        return views[-1] if views else None
+
+    def preview(self, form_id: int) -> bytes:
+        """The form as first printed (no mark), without recording a print: for the screen."""
+        with self._store.read() as session:
+            row = _issued(session, form_id)
+            _check_printable(session, row)
+            return render_snapshot(row.template, row.data_json)
+
+    def print_form(self, form_id: int, *, actor: str) -> PrintedForm:
+        """Record this print and return its PDF: marked "Bản in lại" if printed before.
+
+        The print is committed before the PDF is drawn (docs/decisions/0017-durable-commit-before-
+        print.md): a page never leaves the printer without its record."""
+        at = self._clock()
+        with self._store.write() as session:
+            row = _issued(session, form_id)
+            _check_printable(session, row)
+            reprint = _print_count(session, form_id) > 0
+            record = FormPrint(form_id=form_id, printed_at=at, printed_by=actor, reprint=reprint)
+            session.add(record)
+            template_id, snapshot = row.template, row.data_json
+        mark = reprint_mark(at) if reprint else None
+        return PrintedForm(form_id, render_snapshot(template_id, snapshot, mark), reprint)
+
+
+def _issued(session: Session, form_id: int) -> IssuedForm:
+    row = session.get(IssuedForm, form_id)
+    if row is None:
+        raise NotFound(f"Không tìm thấy biểu mẫu số {form_id}.")
+    return row
+
+
+def _check_printable(session: Session, row: IssuedForm) -> None:
+    if row.form_no == RECEIPT:
+        dossier = session.get(Dossier, row.dossier_id)
+        assert dossier is not None
+        refuse_receipt_for(dossier)
+
+
+def _print_count(session: Session, form_id: int) -> int:
+    count = session.scalar(select(func.count(FormPrint.id)).where(FormPrint.form_id == form_id))
+    return count or 0
+
+
+def _view(session: Session, row: IssuedForm) -> IssuedFormView:
+    form = template(row.template)
+    return IssuedFormView(
+        form_id=row.id,
+        form_no=row.form_no,
+        template=row.template,
+        title=f"{form.form_caption}: {form.title.capitalize()}",
+        number=row.number,
+        issued_at=row.issued_at,
+        issued_by=row.issued_by,
+        prints=_print_count(session, row.id),
+    )

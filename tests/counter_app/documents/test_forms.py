@@ -79,7 +79,7 @@ def test_supplement_request_text() -> None:
         "Hà Tĩnh, ngày 05 tháng 02 năm 2026",
         "Tiếp nhận hồ sơ của Ông/Bà: Đặng Văn Đức",
         "Đăng ký kết hôn (Mã TTHC: 1.000894)",
-        "Yêu cầu Ông/Bà hoàn thiện hồ sơ gồm những nội dung như sau:",
+        "Yêu cầu Ông/Bà hoàn thiện hồ sơ gồm những nội dung như sau (hướng dẫn một lần, đầy đủ):",
         "Giấy xác nhận tình trạng hôn nhân",
         "Bản sao Căn cước của hai bên",
         "Lý do: Hồ sơ thiếu giấy xác nhận tình trạng hôn nhân.",

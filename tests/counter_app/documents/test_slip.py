@@ -63,7 +63,8 @@ def test_vietnamese_fields_are_printed_in_nfc(a4_slip: bytes) -> None:
         "NGƯỜI TIẾP NHẬN HỒ SƠ",
         "Lê Thị Thu Hà",
         "Phí, lệ phí: 8.000 đồng",
-        "Quyển số 01, số thứ tự 125",
+        "Vào Sổ theo dõi hồ sơ, Quyển số: 2026, Số thứ tự: 125",
+        "Cơ quan giải quyết hồ sơ: UBND xã Thạch Hà",
         "Đường dây nóng: 0239 3855 999",
         "Ghi chú:",
     ):
@@ -110,7 +111,7 @@ def test_numbered_lines_and_components_table(a4_slip: bytes) -> None:
         "1. Thành phần hồ sơ nộp gồm:",
         "2. Số lượng hồ sơ: 01 (bộ)",
         "3. Thời gian giải quyết hồ sơ theo quy định là: Trong ngày",
-        "6. Đăng ký nhận kết quả tại: Qua dịch vụ bưu chính công ích",
+        "6. Đăng ký nhận kết quả tại: địa chỉ Thôn Đông Phúc, Xã Thạch Hà (qua dịch vụ bưu chính",
         "STT Tên giấy tờ Bản chính Bản sao",
     ):
         assert line in text, line
@@ -160,7 +161,8 @@ def test_optional_lines_are_left_out_when_absent() -> None:
     pdf = render_slip(
         slip_data(
             authorised_person=None,
-            logbook_text=None,
+            log_book=None,
+            log_seq=None,
             hotline=None,
             note=None,
             fees_text=None,
@@ -169,7 +171,7 @@ def test_optional_lines_are_left_out_when_absent() -> None:
     )
     text = flat(pdf_text(pdf, 1))
     assert "ủy quyền nộp" not in text
-    assert "Sổ theo dõi" not in text
+    assert "Vào Sổ theo dõi hồ sơ, Quyển số: ……, Số thứ tự: ……" in text  # filled in by hand
     assert "Đường dây nóng" not in text
     assert "Email:" not in text
     assert "Phí, lệ phí: Không" in text
