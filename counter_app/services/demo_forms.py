@@ -15,12 +15,13 @@ from typing import Any, cast
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from counter_app.documents.layout import PageSize
 from counter_app.documents.snapshot import dump_snapshot
 from counter_app.documents.templates import FormData, template_for
 from counter_app.documents.templates.base import RECEIPT
 from counter_app.models.tables import Dossier, IssuedForm
 from counter_app.services import form_data
-from counter_app.services.demo_steps import DemoDossier
+from counter_app.services.demo_steps import DemoDossier, IssuedStep
 from counter_app.services.form_facts import DossierFacts, gather
 from counter_app.services.settings import get_setting
 from counter_protocol.timefmt import VN_TZ, to_vn
@@ -44,13 +45,19 @@ class Drawn:
 
 
 class DemoForms:
-    """Draws and numbers the forms of demo dossiers; holds one read session for the builders
-    (they look up signers' names through it)."""
+    """Draws and numbers the forms of demo dossiers. The builders read signers' names and the
+    unit's and procedures' parts through the session of the chunk being built (`begin`)."""
 
-    def __init__(self, session: Session, unit_code: str) -> None:
-        self._session, self._unit = session, unit_code
+    def __init__(self) -> None:
+        self._numbers: dict[tuple[int, str], int] = {}  # kept across chunks
         self._facts: dict[int, DossierFacts] = {}
-        self._numbers: dict[tuple[int, str], int] = {}
+        self._unit = ""
+        self._slip_size: PageSize = "A4"
+
+    def begin(self, session: Session, unit_code: str) -> None:
+        """Draw the next chunk's forms through `session` (its objects are the builders')."""
+        self._session, self._unit = session, unit_code
+        self._facts.clear()
         self._slip_size = "A5" if get_setting(session, "slip.page_size") == "A5" else "A4"
 
     def draw(self, d: DemoDossier, form_no: str, at: datetime, actor: str, facts: Row) -> Drawn:
@@ -63,19 +70,18 @@ class DemoForms:
         data = builder(self._session, dossier_facts, at, actor, {**facts, "number": number})
         return Drawn(template.template_id, number, data)
 
-    def row(
-        self, dossier_id: int, form_no: str, at: datetime, actor: str, seq: int, drawn: Drawn
-    ) -> Row:
-        """The `issued_forms` row of a drawn form (as `issue_form` adds it)."""
-        size = self._slip_size if form_no == RECEIPT else "A4"
+    def row(self, dossier_id: int, issued: IssuedStep, actor: str) -> Row:
+        """The `issued_forms` row of a step's form (as `issue_form` adds it)."""
+        drawn: Drawn = issued.drawn
+        size: PageSize = self._slip_size if issued.form_no == RECEIPT else "A4"
         return {
             "dossier_id": dossier_id,
-            "form_no": form_no,
+            "form_no": issued.form_no,
             "template": drawn.template,
             "number": drawn.number,
-            "issued_at": at,
+            "issued_at": issued.at,
             "issued_by": actor,
-            "event_seq": seq,
+            "event_seq": issued.event_seq,
             "data_json": dump_snapshot(drawn.data, size),
         }
 

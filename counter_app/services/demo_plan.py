@@ -92,22 +92,8 @@ RECENT_WEIGHTS: dict[str, int] = {
     "đã trả": 12, "từ chối sau thẩm định": 1, "từ chối sau thẩm định, trả": 1,
     "rút hồ sơ": 1, "dừng giải quyết": 1,
 }  # fmt: skip
-AGENCY_ACTIONS = frozenset(
-    {
-        A.AGENCY_RECEIVED,
-        A.ASK_SUPPLEMENT,
-        A.ASK_FINANCIAL,
-        A.FINANCIAL_DONE,
-        A.EXTEND,
-        A.RESULT_RECEIVED,
-        A.APPRAISAL_REFUSED,
-        A.STOP,
-    }
-)
-AGENCY_ACTOR = "so-ban-nganh"
 POSTAL_SHARE = 0.05  # dossiers sent in by post (BCCI)
 POSTAL_RESULT_SHARE = 0.1  # results sent back by post, where the procedure offers it
-MORNING_SECONDS = 4 * 3600  # an event due outside opening hours happens in the next morning
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
-"""A demo dossier walked along its lifecycle path as the lifecycle service moves one
-(services/lifecycle.py, services/steps.py): each action's own effects on the dossier's columns
-(deadline start, pause, re-appointment), then its event with typed step data
+"""A demo dossier walked along its lifecycle path as the counter's services move one: intake's
+outcome first (services/intake.py, services/dossiers.py), then each later action as
+`LifecycleService` takes it (services/lifecycle.py): the action's own effects on the dossier's
+columns (deadline start, pause, re-appointment), its event with typed step data
 (`counter_protocol.lifecycle.StepData`), its new state, the end of processing, and the form the
-step issues with the facts the service gives it. The rows are written in bulk by demo_rows.py.
+step issues with the facts the service gives it. demo_rows.py writes the rows in bulk.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 import orjson
@@ -26,9 +28,9 @@ Row = dict[str, Any]
 A = Action
 HOUR = timedelta(hours=1)
 PAPERS_WAIT = timedelta(days=4)  # how long an applicant takes to bring the missing papers
-EXTENSION_HOURS = 5 * 8  # a re-appointment: five working days later
+EXTENSION_HOURS = Decimal(5 * 8)  # a re-appointment: five working days after the current date
 REASONS: dict[Action, tuple[str, ...]] = {
-    A.ASK_PAPERS: ("Thiếu giấy tờ bắt buộc theo danh mục thành phần hồ sơ.",),
+    A.ASK_PAPERS: ("Bổ sung bản chính giấy tờ còn thiếu theo danh mục thành phần hồ sơ.",),
     A.REFUSE: (
         "Thủ tục không thuộc thẩm quyền giải quyết của cơ quan.",
         "Người nộp không đủ điều kiện theo quy định của thủ tục.",
@@ -54,16 +56,36 @@ class Component:
     required: bool
 
 
+@dataclass(frozen=True)
+class Event:
+    """One step of a dossier's history: its `dossier_events` row and the extra it records."""
+
+    row: Row
+    extra: Row  # the step data as stored (`step_extra`)
+
+
+@dataclass(frozen=True)
+class IssuedStep:
+    """A form a step issued, drawn from the dossier as it stood after the step."""
+
+    form_no: str
+    at: datetime
+    event_seq: int
+    drawn: Any
+
+
 @dataclass
 class DemoDossier:
-    """A demo dossier's `dossiers` row (`values`), applicant and checklist, read by the form
-    builders as they read a stored dossier; its events and the forms its steps issued."""
+    """A demo dossier's `dossiers` row (`values`), applicant and checklist, which the form
+    builders read as they read a stored dossier; its events and the forms its steps issued."""
 
     values: Row
-    applicant: Any  # the applicant's columns, by attribute
+    applicant: Any  # the `applicants` row, by attribute
     components: list[Component]
+    return_step: StepData  # who takes the result, what is paid then (ReturnService's)
     events: list[Event] = field(default_factory=list)
     forms: list[IssuedStep] = field(default_factory=list)
+    created: Row | None = None  # the row as intake wrote it (the create op's data)
 
     def __getattr__(self, name: str) -> Any:  # a stored Dossier's columns, by attribute
         try:
@@ -73,38 +95,20 @@ class DemoDossier:
 
 
 @dataclass(frozen=True)
-class Event:
-    """One step of a dossier's history: its `dossier_events` row and the extra it records."""
-
-    row: Row
-    extra: dict[str, Any] | None
-
-
-@dataclass(frozen=True)
-class IssuedStep:
-    """A form a step issued: its kind, when, with which event, from which facts; `data` is
-    the form's plain data, drawn from the dossier as it stood after the step."""
-
-    form_no: str
-    at: datetime
-    event_seq: int
-    data: Any
-
-
-@dataclass(frozen=True)
 class Prepared:
     """An action's step data and the facts its form is issued with (as the service's)."""
 
     step: StepData
-    facts: dict[str, Any] = field(default_factory=dict)
+    facts: Row = field(default_factory=dict)
 
 
-FormDrawer = Callable[[DemoDossier, str, datetime, str, dict[str, Any]], Any]
+Due = Callable[[datetime], datetime]  # the appointment of a dossier received at that instant
+FormDrawer = Callable[[DemoDossier, str, datetime, str, Row], Any]
 
 
 class DossierWalk:
-    """Moves one dossier along one path; `log_seq(book)` numbers the logbook, `draw` builds a
-    step's form data from the dossier as it stands then."""
+    """Moves demo dossiers along their paths; `log_seq(book)` numbers the logbook, `draw`
+    builds a step's form data."""
 
     def __init__(
         self,
@@ -118,13 +122,15 @@ class DossierWalk:
         self.log_seq, self.draw = log_seq, draw
         self._in_hours = calendar.next_working_instant
 
-    def walk(self, dossier: DemoDossier, path: DemoPath, started: datetime, due: Due) -> None:
+    def walk(self, d: DemoDossier, path: DemoPath, started: datetime, due: Due) -> None:
         state: SubState | None = None
         at = started
         for index, action in enumerate(path.actions):
             if index:
-                at = self._next_time(dossier, state, at, len(path.actions) - index)
-            state = self.take(dossier, state, action, at, due)
+                at = self._next_time(d, state, at, len(path.actions) - index)
+            state = self.take(d, state, action, at, due)
+            if index == 0:
+                d.created = dict(d.values)
 
     def take(
         self, d: DemoDossier, state: SubState | None, action: Action, at: datetime, due: Due
@@ -133,9 +139,9 @@ class DossierWalk:
         of `services.steps.apply_step`)."""
         target = next_state(state, action)
         prepared = self._effects(d, state, action, at, due)
-        seq, extra = len(d.events) + 1, step_extra(prepared.step)
-        status = int(status_of(target))
+        seq, status = len(d.events) + 1, int(status_of(target))
         from_status = d.values["status"] if state is not None else None
+        extra = step_extra(prepared.step)
         d.events.append(Event(_event_row(seq, action, at, d, from_status, status, extra), extra))
         d.values.update(status=status, sub_state=str(target), last_event_seq=seq)
         if action in ENDING:
@@ -143,9 +149,8 @@ class DossierWalk:
         if action == A.RETURN:
             d.values["returned_at"] = at
         if action in FORM_OF:
-            form_no, actor = FORM_OF[action], d.values["received_by"]
-            data = self.draw(d, form_no, at, actor, prepared.facts)
-            d.forms.append(IssuedStep(form_no, at, seq, data))
+            drawn = self.draw(d, FORM_OF[action], at, d.values["received_by"], prepared.facts)
+            d.forms.append(IssuedStep(FORM_OF[action], at, seq, drawn))
         return target
 
     def _next_time(
@@ -157,64 +162,62 @@ class DossierWalk:
             horizon = previous + PAPERS_WAIT
         else:
             horizon = max(d.values["due_at"], previous + HOUR)
-        end = min(horizon, self.now)
-        moment = previous + (end - previous) / (steps_left + 1)
-        return min(max(self._working(moment), previous), self.now)
-
-    def _working(self, moment: datetime) -> datetime:
+        moment = previous + (min(horizon, self.now) - previous) / (steps_left + 1)
         opening = self._in_hours(moment)
-        if opening == moment:
-            return moment
-        return self._in_hours(opening + timedelta(seconds=self.rng.randrange(4 * 3600)))
+        if opening != moment:  # closed then: some time in the next opening hours
+            opening = self._in_hours(opening + timedelta(seconds=self.rng.randrange(4 * 3600)))
+        return min(max(opening, previous), self.now)
 
     def _effects(
         self, d: DemoDossier, state: SubState | None, action: Action, at: datetime, due: Due
     ) -> Prepared:
         if action == A.RECEIVE:
             return self._receive(d, state, at, due)
-        if action == A.ASK_PAPERS:
-            return self._ask_papers(d)
-        if action == A.FORWARD:
-            return self._forward(d, at)
-        if action == A.AGENCY_RECEIVED:
-            return Prepared(StepData(received_by=self.rng.choice(AGENCY_CLERKS)))
-        if action == A.RESULT_RECEIVED:
-            return Prepared(StepData(received_by=d.values["received_by"]))
-        if action in (A.ASK_SUPPLEMENT, A.SUPPLEMENT_RECEIVED):
-            return self._supplement(d, action, at)
-        if action == A.EXTEND:
-            return self._extend(d)
+        if state is None:  # intake's other outcomes: papers asked for, refused
+            return self._created(d, action)
+        special = _SPECIAL.get(action)
+        if special is not None:
+            return special(self, d, at)
+        if action in (A.APPRAISAL_REFUSED, A.STOP, A.WITHDRAW, A.REFUSE):
+            d.values["paused_at"] = None  # `_with_reason`: a pause ends with the dossier
+            reason = self.rng.choice(REASONS[action])
+            return Prepared(StepData(reason=reason), {"reason": reason})
+        if action == A.ASK_FINANCIAL:
+            return Prepared(StepData(reason=REASONS[action][0]))
         if action == A.RETURN:
-            return Prepared(StepData(**d.values.pop("_return_extra")))
-        if action in REASONS and action != A.ASK_FINANCIAL:  # refuse, stop, withdraw…
-            return self._with_reason(d, action)
-        return Prepared(StepData(reason=REASONS[action][0]) if action in REASONS else StepData())
+            return Prepared(d.return_step)
+        return Prepared(StepData())  # FINANCIAL_DONE
 
     def _receive(self, d: DemoDossier, state: SubState | None, at: datetime, due: Due) -> Prepared:
-        """The deadline starts: at the first contact, or when the papers were brought."""
+        """The deadline starts: at intake, or when the papers were brought (`_start_deadline`)."""
         v = d.values
         if state is not None:  # received later, under the code the dossier already has
             v.update(received_at=at, due_at=due(at))
             for component in d.components:
                 component.provided = True
-        v["first_due_at"] = v["due_at"]
-        v["log_book"] = f"{at.year:04d}"
+        v.update(first_due_at=v["due_at"], log_book=f"{at.year:04d}")
         v["log_seq"] = self.log_seq(v["log_book"])
+        due_text = v["due_at"].isoformat(timespec="seconds")
         step = StepData(
-            due_at=v["due_at"].isoformat(timespec="seconds"),
-            competent_code=v["competent_code"],
-            competent_name=v["competent_name"],
+            due_at=due_text, competent_code=v["competent_code"], competent_name=v["competent_name"]
         )
-        return Prepared(step, {"log_book": v["log_book"], "log_seq": v["log_seq"]})
+        return Prepared(
+            step, {"due_at": due_text, "log_book": v["log_book"], "log_seq": v["log_seq"]}
+        )
 
-    def _ask_papers(self, d: DemoDossier) -> Prepared:
-        """One or two papers of the checklist are missing: Mẫu 02 lists them."""
+    def _created(self, d: DemoDossier, action: Action) -> Prepared:
+        """Papers asked for (one or two missing, Mẫu 02) or refused (Mẫu 03) at intake."""
+        facts: Row = {"due_at": d.values["due_at"].isoformat(timespec="seconds")}
+        if action == A.REFUSE:
+            d.values["ended_at"] = d.values["received_at"]
+            reason = self.rng.choice(REASONS[action])
+            return Prepared(StepData(reason=reason), {**facts, "reason": reason})
         papers = d.components[: self.rng.choice((1, 2))]
         for component in papers:
             component.provided = False
-        missing = [c.name for c in papers]
-        reason = REASONS[A.ASK_PAPERS][0]
-        return Prepared(StepData(missing=missing), {"missing": missing, "reason": reason})
+        missing, guidance = [c.name for c in papers], REASONS[action][0]
+        step = StepData(missing=missing, reason=guidance)
+        return Prepared(step, {**facts, "missing": missing, "reason": guidance})
 
     def _forward(self, d: DemoDossier, at: datetime) -> Prepared:
         v = d.values
@@ -225,23 +228,30 @@ class DossierWalk:
             to_unit=v["competent_code"],
         )
         deadline = handover_due(self.calendar, v["received_at"])
-        verdict = timeliness(at, deadline)
         facts = {
             "handover_due": deadline.isoformat(timespec="seconds"),
-            "verdict": str(verdict),
-            "received_by": step.received_by,
-            "to_unit": v["competent_name"],
+            "verdict": str(timeliness(at, deadline)),
         }
         return Prepared(step, facts)
 
-    def _supplement(self, d: DemoDossier, action: Action, at: datetime) -> Prepared:
+    def _agency_received(self, d: DemoDossier, at: datetime) -> Prepared:
+        return Prepared(StepData(received_by=self.rng.choice(AGENCY_CLERKS)))
+
+    def _result_received(self, d: DemoDossier, at: datetime) -> Prepared:
+        return Prepared(StepData(received_by=d.values["received_by"]))
+
+    def _ask_supplement(self, d: DemoDossier, at: datetime) -> Prepared:
+        """The clock pauses; a second request is confirmed as late (`confirm_late`)."""
         v = d.values
-        if action == A.ASK_SUPPLEMENT:
-            late = v["supplement_requests"] >= 1
-            v["paused_at"], v["supplement_requests"] = at, v["supplement_requests"] + 1
-            missing = [d.components[-1].name]
-            reason = REASONS[action][0]
-            return Prepared(StepData(reason=reason, missing=missing, late_warning=late))
+        late = v["supplement_requests"] >= 1
+        v["paused_at"], v["supplement_requests"] = at, v["supplement_requests"] + 1
+        step = StepData(
+            reason=REASONS[A.ASK_SUPPLEMENT][0], missing=[d.components[-1].name], late_warning=late
+        )
+        return Prepared(step)
+
+    def _supplement_received(self, d: DemoDossier, at: datetime) -> Prepared:
+        v = d.values
         resumed = resume_after_pause(self.calendar, v["due_at"], v["paused_at"] or at, at)
         v["due_at"], v["paused_at"] = resumed.due_at, None
         step = StepData(
@@ -250,23 +260,24 @@ class DossierWalk:
         )
         return Prepared(step)
 
-    def _extend(self, d: DemoDossier) -> Prepared:
+    def _extend(self, d: DemoDossier, at: datetime) -> Prepared:
         """A new date five working days after the current one (allowed once)."""
         v = d.values
-        old = v["due_at"]
-        new = self.calendar.add_working_hours(old, EXTENSION_HOURS)
+        old, new = v["due_at"], self.calendar.add_working_hours(v["due_at"], EXTENSION_HOURS)
         v["due_at"], v["extensions"] = new, v["extensions"] + 1
-        reason = REASONS[A.EXTEND][0]
-        step = StepData(reason=reason, due_at=new.isoformat(timespec="seconds"))
-        return Prepared(step, {"previous_due_at": old.isoformat(timespec="seconds")})
-
-    def _with_reason(self, d: DemoDossier, action: Action) -> Prepared:
-        d.values["paused_at"] = None
-        reason = self.rng.choice(REASONS[action])
-        return Prepared(StepData(reason=reason), {"reason": reason})
+        reason, new_text = REASONS[A.EXTEND][0], new.isoformat(timespec="seconds")
+        facts = {"previous_due_at": old.isoformat(timespec="seconds"), "due_at": new_text}
+        return Prepared(StepData(reason=reason, due_at=new_text), {**facts, "reason": reason})
 
 
-Due = Callable[[datetime], datetime]
+_SPECIAL: dict[Action, Callable[[DossierWalk, DemoDossier, datetime], Prepared]] = {
+    A.FORWARD: DossierWalk._forward,
+    A.AGENCY_RECEIVED: DossierWalk._agency_received,
+    A.RESULT_RECEIVED: DossierWalk._result_received,
+    A.ASK_SUPPLEMENT: DossierWalk._ask_supplement,
+    A.SUPPLEMENT_RECEIVED: DossierWalk._supplement_received,
+    A.EXTEND: DossierWalk._extend,
+}
 
 
 def _event_row(
@@ -276,8 +287,9 @@ def _event_row(
     d: DemoDossier,
     from_status: int | None,
     to_status: int,
-    extra: dict[str, Any],
+    extra: Row,
 ) -> Row:
+    """The `dossier_events` row, but its id."""
     return {
         "dossier_id": d.values["id"],
         "seq": seq,

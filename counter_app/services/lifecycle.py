@@ -279,7 +279,11 @@ class LifecycleService:
             old = dossier.due_at
             dossier.due_at, dossier.extensions = new, dossier.extensions + 1
             step = StepData(reason=text, due_at=new.isoformat(timespec="seconds"))
-            facts = {"previous_due_at": old.isoformat(timespec="seconds")}
+            facts = {  # Mẫu 04 states the reason and the new date
+                "previous_due_at": old.isoformat(timespec="seconds"),
+                "due_at": step.due_at,
+                "reason": text,
+            }
             return Prepared(step, facts)
 
         return self._run(code, Action.EXTEND, actor, effects, note)
