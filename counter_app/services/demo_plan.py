@@ -8,19 +8,19 @@ module loads, so a demo dossier is always one the counter and the server could h
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.domain.fees import paid_at_intake
-from counter_app.domain.routing import receivable_procedures, route
+from counter_app.domain.routing import receivable_procedures
 from counter_app.models.tables import CatalogueVersion, Procedure
 from counter_app.services import intake
 from counter_app.services.dto import ComponentInput, FeeLine
 from counter_app.services.procedures import info_from_row
-from counter_protocol.catalogue import Catalogue, parse_catalogue
+from counter_protocol.catalogue import parse_catalogue
 from counter_protocol.lifecycle import Action, next_state, status_of
 from counter_protocol.statuses import Status, SubState
 
@@ -98,17 +98,14 @@ POSTAL_RESULT_SHARE = 0.1  # results sent back by post, where the procedure offe
 
 @dataclass(frozen=True)
 class DemoProcedure:
-    """A procedure the counter may receive, as the intake form offers it: its context (with the
-    competent agency routing names), components and fees."""
+    """A procedure the counter may receive, as the intake form offers it: its context (with its
+    competent agency), components and fees."""
 
     context: intake.IntakeContext
     name: str
-    competent_code: str
-    competent_name: str
     components: tuple[ComponentInput, ...]  # every one received
     fees: tuple[FeeLine, ...]  # as the catalogue says; what is due at receipt is paid
     bcci_allowed: bool
-    component_rows: tuple[Row, ...]  # their `dossier_components` columns, but the ids
 
 
 def load_procedures(session: Session, device: tuple[str, int, str]) -> list[DemoProcedure]:
@@ -124,18 +121,12 @@ def load_procedures(session: Session, device: tuple[str, int, str]) -> list[Demo
         return []
     catalogue = parse_catalogue(rows[0][2])
     receivable = {p.code for p in receivable_procedures(catalogue, device[0])}
-    return [
-        _demo_procedure(p, version, device, catalogue)
-        for p, version, _ in rows
-        if p.code in receivable
-    ]
+    return [_demo_procedure(p, version, device) for p, version, _ in rows if p.code in receivable]
 
 
-def _demo_procedure(
-    row: Procedure, version: str, device: tuple[str, int, str], catalogue: Catalogue
-) -> DemoProcedure:
+def _demo_procedure(row: Procedure, version: str, device: tuple[str, int, str]) -> DemoProcedure:
+    """Its intake context as `intake.load_context` reads it (the competent agency included)."""
     info = info_from_row(row)
-    found = route(catalogue, device[0], row.code)
     context = intake.IntakeContext(
         *device,
         row.id,
@@ -144,20 +135,9 @@ def _demo_procedure(
         info.processing_amount,
         info.processing_unit,
         info.cutoff,
+        row.agency_code,
+        row.agency_name,
     )
     fees = tuple(replace(f, paid=paid_at_intake(f.collected, True)) for f in info.fees)
     components = tuple(replace(c, provided=True) for c in info.components)
-    component_rows = tuple(
-        {"ordinal": ordinal, "required": True, **asdict(c)}
-        for ordinal, c in enumerate(components, start=1)
-    )
-    return DemoProcedure(
-        context,
-        row.name,
-        found.competent_code,
-        found.competent_name,
-        components,
-        fees,
-        info.bcci_allowed,
-        component_rows,
-    )
+    return DemoProcedure(context, row.name, components, fees, info.bcci_allowed)
