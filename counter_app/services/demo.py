@@ -108,7 +108,7 @@ def fill_demo(
     writer = DemoWriter(store, calendar, rng, clerks, with_outbox)
     # The writer uses raw connections, for speed: SQLite's failures still become StoreErrors.
     with store_errors(store.paths.db_file):
-        writer.start(device[0], device[1])
+        writer.start(device[0], device[1], n)
         with _no_cycle_collection():
             for offset in range(0, n, CHUNK):
                 writer.write_chunk(moments[offset : offset + CHUNK], procedures, now)

@@ -105,18 +105,19 @@ class DemoWriter:
         self._counters: dict[tuple[str, int], int] = {}
         self._books: dict[str, int] = {}
         self._ids: dict[str, int] = {}
-        self._unit = ""
+        self._unit, self._left = "", 0
         self._forms = DemoForms()
         self._slots: tuple[int, ...] = tuple(range(1, 10))
 
-    def start(self, unit_code: str, own_slot: int) -> None:
+    def start(self, unit_code: str, own_slot: int, total: int) -> None:
         """Continue after what the store holds: ids, outbox sequence, codes and logbook numbers
-        of this unit.
+        of this unit. The newest of the `total` dossiers walk every path once, so that even a
+        small demo shows each of them.
 
         Without an outbox, demo dossiers are numbered as if by counters in slots 1–9, leaving
         this PC's slot free. With one, this PC will send them, and the server accepts a code only
         from the PC whose slot it carries (docs/domain.md#numbering-slots): they take its slot."""
-        self._unit = unit_code
+        self._unit, self._left = unit_code, total
         if self._with_outbox:
             self._slots = (own_slot,)
         with self._store.read() as session:
@@ -227,6 +228,9 @@ class DemoWriter:
         )
 
     def _path(self, received: datetime, now: datetime) -> DemoPath:
+        self._left -= 1
+        if self._left < len(PATHS):
+            return PATHS[self._left]
         weights = OLD_WEIGHTS if (now - received).days > 30 else RECENT_WEIGHTS
         return _BY_NAME[self._rng.choices(list(weights), list(weights.values()))[0]]
 
