@@ -99,7 +99,7 @@ def fill_demo(
     started = time.perf_counter()
     ensure_demo_store(store)
     rng = random.Random(seed)
-    now = now_vn()
+    now = now_vn().replace(microsecond=0)  # times are stored to the second
     device = _self_device(store)
     with store.read() as session:
         procedures = load_procedures(session, device)

@@ -166,7 +166,7 @@ class DossierWalk:
         opening = self._in_hours(moment)
         if opening != moment:  # closed then: some time in the next opening hours
             opening = self._in_hours(opening + timedelta(seconds=self.rng.randrange(4 * 3600)))
-        return min(max(opening, previous), self.now)
+        return min(max(opening.replace(microsecond=0), previous), self.now)  # stored to the second
 
     def _effects(
         self, d: DemoDossier, state: SubState | None, action: Action, at: datetime, due: Due

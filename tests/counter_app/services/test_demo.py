@@ -57,7 +57,7 @@ def test_the_store_holds_every_status(demo) -> None:
 
 
 @pytest.mark.parametrize("status", [int(s) for s in Status])
-def test_each_status_opens_and_prints_its_receipt_if_received(demo, status: int, tmp_path: Path) -> None:
+def test_each_status_opens_and_a_received_one_prints(demo, status: int, tmp_path: Path) -> None:
     for code in samples(demo)[status]:
         detail = demo.details.get(code)
         assert (detail.code, detail.status) == (code, status)
