@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the first window i
     from counter_app.services.details import DetailService
     from counter_app.services.dossiers import DossierService
     from counter_app.services.forms import FormService
+    from counter_app.services.late import LateService
     from counter_app.services.lifecycle import LifecycleService
     from counter_app.services.procedures import ProcedureService
     from counter_app.services.returns import ReturnService
@@ -49,8 +50,9 @@ class Services:
     details: DetailService
     slips: SlipService
     returns: ReturnService
-    lifecycle: LifecycleService
     forms: FormService
+    lifecycle: LifecycleService
+    late: LateService
 
     def close(self) -> None:
         self.store.close()
@@ -63,6 +65,7 @@ def build_services(data_dir_arg: str | None) -> Services:
     from counter_app.services.details import DetailService
     from counter_app.services.dossiers import DossierService
     from counter_app.services.forms import FormService
+    from counter_app.services.late import LateService
     from counter_app.services.lifecycle import LifecycleService
     from counter_app.services.procedures import ProcedureService
     from counter_app.services.returns import ReturnService
@@ -86,8 +89,9 @@ def build_services(data_dir_arg: str | None) -> Services:
         details=details,
         slips=SlipService(store, details),
         returns=ReturnService(store),
-        lifecycle=LifecycleService(store, calendar),
         forms=FormService(store),
+        lifecycle=LifecycleService(store, calendar),
+        late=LateService(store, calendar),
     )
 
 

@@ -64,7 +64,7 @@ def handover_due(calendar: WorkCalendar, received_at: datetime) -> datetime:
 
 def timeliness(done_at: datetime, due_at: datetime) -> Timeliness:
     """Late after `due_at`; early when done on an earlier day than the one it was due; else on
-    time (docs/domain.md#on-time)."""
+    time (docs/domain.md#timeliness)."""
     done, due = to_vn(done_at), to_vn(due_at)
     if done > due:
         return Timeliness.LATE
@@ -167,6 +167,8 @@ class ControlRow:
     due_at: datetime | None
     verdict: Timeliness | None
     postal_number: str | None = None
+    from_unit: str | None = None  # unit codes, when the step recorded them
+    to_unit: str | None = None
 
 
 def control_rows(
@@ -201,4 +203,6 @@ def _control_row(event: EventFacts, due: datetime | None) -> ControlRow:
         due_at=due,
         verdict=timeliness(event.at, due) if due is not None else None,
         postal_number=step.postal_number,
+        from_unit=step.from_unit,
+        to_unit=step.to_unit,
     )

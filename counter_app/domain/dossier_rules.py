@@ -19,8 +19,15 @@ from counter_protocol.statuses import Status
 CLOSED_STATUSES: frozenset[Status] = statuses.TERMINAL
 # The result is ready at the counter: the agency's deadline no longer runs, the applicant's turn.
 RESULT_READY = Status.DONE
-# Statuses in which the processing deadline still runs (and can be missed).
-DEADLINE_RUNNING: frozenset[Status] = frozenset(Status) - CLOSED_STATUSES - {RESULT_READY}
+# No deadline runs yet for a dossier waiting for papers (1), and a supplement pause (5) stops it
+# (docs/domain.md#deadlines): neither can be overdue.
+DEADLINE_NOT_STARTED_OR_PAUSED: frozenset[Status] = frozenset(
+    {Status.NEW, Status.SUPPLEMENT_REQUESTED}
+)
+# Statuses in which the processing deadline runs (and can be missed).
+DEADLINE_RUNNING: frozenset[Status] = (
+    frozenset(Status) - CLOSED_STATUSES - {RESULT_READY} - DEADLINE_NOT_STARTED_OR_PAUSED
+)
 
 
 def is_closed(status: int) -> bool:
@@ -69,6 +76,8 @@ class DueWindow:
             return DueState.CLOSED
         if status == RESULT_READY:
             return DueState.AWAITING_PICKUP
+        if status in DEADLINE_NOT_STARTED_OR_PAUSED:
+            return DueState.ON_TIME
         if due_at < self.now:
             return DueState.OVERDUE
         if due_at <= self.soon_until:

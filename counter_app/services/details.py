@@ -86,8 +86,12 @@ def detail_of(session: Session, dossier: Dossier) -> DossierDetail:
     )
 
 
-def _unit_name(session: Session, code: str) -> str:
+def unit_name(session: Session, code: str) -> str:
+    """The unit's name, or its code when this store does not know it."""
     return session.scalar(select(Unit.name).where(Unit.code == code)) or code
+
+
+_unit_name = unit_name
 
 
 class DetailService:

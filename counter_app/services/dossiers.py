@@ -5,10 +5,10 @@ transaction that writes the dossier, its first event, its outbox op and its form
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+import msgspec
 from sqlalchemy.orm import Session
 
 from counter_app.domain.vntime import now_vn
@@ -78,7 +78,8 @@ class DossierService:
         with self._store.write() as session:
             if creation.action == Action.ASK_PAPERS and override is not None:
                 bent = require_supervisor(session, request.clerk, override)
-                creation = Creation(Action.RECEIVE, replace(creation.step, override=bent))
+                step = msgspec.structs.replace(creation.step, override=bent)
+                creation = Creation(Action.RECEIVE, step)
             check_intake(request, receiving=creation.action == Action.RECEIVE)
             now = to_vn(self._clock())
             check_clock(session, now, confirmed=clock_confirmed)

@@ -112,8 +112,8 @@ def load_context(session: Session, procedure_code: str) -> IntakeContext:
         Decimal(proc[3]),
         proc[4],
         proc[5],
-        proc[6],
-        proc[7],
+        proc[6] or None,
+        proc[7] or None,
     )
 
 
@@ -161,18 +161,23 @@ def store_new(
     event = _first_event(now, req, creation, values["status"])
     conn.execute(_INSERT_EVENT, {"dossier_id": dossier_id, "origin": "counter", **event})
     conn.execute(_INSERT_TERM, [{"term": w} for w in set(values["search_name"].split())])
+    _queue_create(session, values, create_op_data(req, values, event, creation.step))
+    return Created(dossier_id, code, due_at, values["log_book"], values["log_seq"])
+
+
+def _queue_create(session: Session, values: dict[str, Any], data: ops.CreateData) -> None:
+    """The `dossier.create` op, under the device_seq the dossier row already points at."""
     outbox.enqueue(
         session,
         kind=ops.KIND_CREATE,
-        dossier_uuid=dossier_uuid,
-        dossier_code=code,
-        unit_code=ctx.unit_code,
+        dossier_uuid=values["uuid"],
+        dossier_code=values["code"],
+        unit_code=values["unit_code"],
         prev_seq=None,
-        created_at=now,
-        device_seq=seq,
-        data=create_op_data(req, values, event, creation.step),
+        created_at=values["submitted_at"],
+        device_seq=values["last_op_seq"],
+        data=data,
     )
-    return Created(dossier_id, code, due_at, values["log_book"], values["log_seq"])
 
 
 def creation_values(

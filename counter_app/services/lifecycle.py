@@ -10,6 +10,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+import msgspec
 import orjson
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,29 +26,32 @@ from counter_app.domain.deadlines import (
 )
 from counter_app.domain.text import nfc
 from counter_app.domain.vntime import now_vn
-from counter_app.models.tables import Dossier, DossierComponent, DossierEvent, Procedure
+from counter_app.models.tables import Dossier, DossierEvent, Procedure
 from counter_app.services.calendar import CalendarService
+from counter_app.services.details import unit_name
 from counter_app.services.dto import ComponentInput
 from counter_app.services.errors import ServiceError
 from counter_app.services.intake import next_log_seq
 from counter_app.services.settings import get_setting
 from counter_app.services.steps import (
+    LATER_HANDOVERS,
     FormIssuer,
     IntakeResult,
     SecondSupplement,
     StepResult,
     apply_step,
     check_step,
+    checked_postal_number,
     default_issuer,
     dossier_for_update,
     missing_papers,
     require_reason,
     require_supervisor,
+    update_components,
 )
 from counter_app.services.store import Store
 from counter_protocol.lifecycle import Action, StepData, read_step
 from counter_protocol.timefmt import to_vn
-from counter_protocol.tracking import is_s10_shaped, normalise_tracking_number, s10_fault
 
 __all__ = ["IntakeResult", "LifecycleService", "StepResult"]
 
@@ -77,6 +81,11 @@ class LifecycleService:
         self._store, self._calendar, self._clock = store, calendar, clock
         self._issuer = issuer if issuer is not None else default_issuer()
 
+    @property
+    def issues_forms(self) -> bool:
+        """Whether steps issue their forms (this build has the forms service)."""
+        return self._issuer is not None
+
     def _run(
         self, code: str, action: Action, actor: str, effects: Effects, note: str | None = None
     ) -> StepResult:
@@ -85,6 +94,9 @@ class LifecycleService:
             check_step(dossier, action)  # refused here, before any effect is computed
             now = to_vn(self._clock())
             prepared = effects(session, dossier, now)
+            facts = prepared.facts
+            if action in LATER_HANDOVERS:  # Mẫu 06 again, with the rows signed so far
+                facts = {**facts, "rows": self._sheet_rows(session, dossier)}
             return apply_step(
                 session,
                 dossier,
@@ -94,7 +106,7 @@ class LifecycleService:
                 step=prepared.step,
                 note=note,
                 issuer=self._issuer,
-                facts=prepared.facts,
+                facts=facts,
             )
 
     # --- at the counter, a dossier waiting for papers -------------------------------------------
@@ -112,7 +124,7 @@ class LifecycleService:
         (received_at = now; submitted_at stays the first contact)."""
 
         def effects(session: Session, dossier: Dossier, now: datetime) -> Prepared:
-            _update_components(session, dossier, components)
+            update_components(session, dossier, components)
             # Still incomplete: only a supervisor may receive it, with a logged reason.
             bent = (
                 require_supervisor(session, actor, override) if missing_papers(components) else None
@@ -163,28 +175,39 @@ class LifecycleService:
     ) -> StepResult:
         """Hand the paper to the competent agency (or post it): Mẫu 06 starts (NĐ 61/2018 Điều
         18). By post, the item's number stands for the receiver."""
-        number = _postal_number(postal_number)
+        number = checked_postal_number(postal_number)
         if not (received_by or "").strip() and number is None:
             raise ServiceError(
                 "Nhập người nhận hồ sơ hoặc số hiệu bưu gửi.",
                 field="received_by",
                 code="lifecycle.receiver_required",
             )
+        step = StepData(
+            handed_by=nfc(handed_by or actor).strip(),
+            received_by=nfc(received_by or "").strip() or None,
+            to_unit=to_unit,
+            postal_number=number,
+        )
+        effects = self._handover_effects(step)
+        return self._run(code, Action.FORWARD, actor, effects, note)
+
+    def _handover_effects(self, given: StepData) -> Effects:
+        """The hand-over's units (codes on the event, names on Mẫu 06) and its verdict against
+        the paper deadline."""
 
         def effects(session: Session, dossier: Dossier, now: datetime) -> Prepared:
-            step = StepData(
-                handed_by=nfc(handed_by or actor).strip(),
-                received_by=nfc(received_by or "").strip() or None,
-                from_unit=dossier.unit_code,
-                to_unit=to_unit or dossier.competent_code,
-                postal_number=number,
-            )
+            to_unit = given.to_unit or dossier.competent_code
+            step = msgspec.structs.replace(given, from_unit=dossier.unit_code, to_unit=to_unit)
             due = handover_due(self._calendar.calendar(), dossier.received_at)
-            verdict = timeliness(now, due)
-            facts = {"handover_due": due.isoformat(timespec="seconds"), "verdict": str(verdict)}
+            facts = {
+                "from_unit": unit_name(session, dossier.unit_code),
+                "to_unit": _agency_name(session, dossier, to_unit),
+                "handover_due": due.isoformat(timespec="seconds"),
+                "verdict": str(timeliness(now, due)),
+            }
             return Prepared(step, facts)
 
-        return self._run(code, Action.FORWARD, actor, effects, note)
+        return effects
 
     def agency_received(
         self,
@@ -202,7 +225,7 @@ class LifecycleService:
     def result_received(
         self, code: str, actor: str, *, handed_by: str | None = None, note: str | None = None
     ) -> StepResult:
-        """The result is back at the counter: processing ends now (docs/domain.md#on-time)."""
+        """The result is back at the counter: processing ends now (docs/domain.md#timeliness)."""
         step = StepData(handed_by=handed_by, received_by=actor)
         return self._run(code, Action.RESULT_RECEIVED, actor, _fixed(step), note)
 
@@ -279,11 +302,7 @@ class LifecycleService:
             old = dossier.due_at
             dossier.due_at, dossier.extensions = new, dossier.extensions + 1
             step = StepData(reason=text, due_at=new.isoformat(timespec="seconds"))
-            facts = {  # Mẫu 04 states the reason and the new date
-                "previous_due_at": old.isoformat(timespec="seconds"),
-                "due_at": step.due_at,
-                "reason": text,
-            }
+            facts = {"original_due_at": old.isoformat(timespec="seconds")}
             return Prepared(step, facts)
 
         return self._run(code, Action.EXTEND, actor, effects, note)
@@ -310,15 +329,32 @@ class LifecycleService:
     def control_sheet(self, code: str) -> list[ControlRow]:
         """The Mẫu 06 rows of a dossier: each hand-over with its deadline and verdict."""
         with self._store.read() as session:
-            dossier = dossier_for_update(session, code)
-            events = session.scalars(
-                select(DossierEvent)
-                .where(DossierEvent.dossier_id == dossier.id)
-                .order_by(DossierEvent.seq)
-            ).all()
-            facts = [EventFacts(e.seq, e.kind, e.at, e.actor, _step_of(e)) for e in events]
-            calendar = self._calendar.calendar()
-            return control_rows(calendar, dossier.received_at, dossier.first_due_at, facts)
+            return self._control_rows(session, dossier_for_update(session, code))
+
+    def _control_rows(self, session: Session, dossier: Dossier) -> list[ControlRow]:
+        events = session.scalars(
+            select(DossierEvent)
+            .where(DossierEvent.dossier_id == dossier.id)
+            .order_by(DossierEvent.seq)
+        ).all()
+        facts = [EventFacts(e.seq, e.kind, e.at, e.actor, _step_of(e)) for e in events]
+        calendar = self._calendar.calendar()
+        return control_rows(calendar, dossier.received_at, dossier.first_due_at, facts)
+
+    def _sheet_rows(self, session: Session, dossier: Dossier) -> list[dict[str, Any]]:
+        """The rows so far as the control sheet's facts (units by name, times as text)."""
+        return [
+            {
+                "at": row.at.isoformat(timespec="seconds"),
+                "handed_by": row.handed_by,
+                "received_by": row.received_by,
+                "postal_number": row.postal_number,
+                "from_unit": unit_name(session, row.from_unit) if row.from_unit else None,
+                "to_unit": _agency_name(session, dossier, row.to_unit) if row.to_unit else None,
+                "note": row.label,
+            }
+            for row in self._control_rows(session, dossier)
+        ]
 
 
 def _step_of(event: DossierEvent) -> StepData:
@@ -342,41 +378,11 @@ def _with_reason(reason: str) -> Effects:
     return effects
 
 
-def _postal_number(value: str | None) -> str | None:
-    """The stored form of a postal item number; an S10-shaped one must be a valid S10."""
-    if not (value or "").strip():
-        return None
-    number = normalise_tracking_number(value or "")
-    if is_s10_shaped(number):
-        fault = s10_fault(number)
-        if fault is not None:
-            raise ServiceError(fault[1], field="postal_number", code=fault[0])
-    return number
-
-
-def _update_components(
-    session: Session, dossier: Dossier, components: Sequence[ComponentInput]
-) -> None:
-    """The checklist as it is now: ticks updated by name, papers not listed before added."""
-    rows = {
-        c.name: c
-        for c in session.scalars(
-            select(DossierComponent).where(DossierComponent.dossier_id == dossier.id)
-        )
-    }
-    for ordinal, component in enumerate(components, start=len(rows) + 1):
-        row = rows.get(component.name)
-        if row is None:
-            session.add(
-                DossierComponent(
-                    dossier_id=dossier.id,
-                    ordinal=ordinal,
-                    name=component.name,
-                    originals=component.originals,
-                    copies=component.copies,
-                    provided=component.provided,
-                    required=component.required,
-                )
-            )
-        else:
-            row.provided, row.required = component.provided, component.required
+def _agency_name(session: Session, dossier: Dossier, code: str | None) -> str | None:
+    """What the control sheet prints for the receiving side: a unit's name when it is known."""
+    if not code:
+        return dossier.competent_name
+    name = unit_name(session, code)
+    if name == code and code == dossier.competent_code and dossier.competent_name:
+        return dossier.competent_name
+    return name

@@ -39,6 +39,16 @@ def _check_returnable(detail: DossierDetail) -> None:
         )
 
 
+def _owed_at_return(detail: DossierDetail, collected: bool) -> list[FeeLine]:
+    """The fees payable at return; refused unless the clerk has collected them."""
+    owed = owed_lines(detail.fees, FeeCollection.AT_RETURN)
+    if owed and not collected:
+        raise ServiceError(
+            "Hồ sơ còn phí, lệ phí thu khi trả kết quả: hãy thu trước khi trả.", field="fees"
+        )
+    return owed
+
+
 def return_step(
     receiver_name: str, receiver_id_number: str, fees_collected: list[FeeLine]
 ) -> StepData:
@@ -83,12 +93,7 @@ class ReturnService:
             dossier = find_dossier(session, code)
             detail = detail_of(session, dossier)
             _check_returnable(detail)
-            due_at_return = owed_lines(detail.fees, FeeCollection.AT_RETURN)
-            if due_at_return and not fees_collected:
-                raise ServiceError(
-                    "Hồ sơ còn phí, lệ phí thu khi trả kết quả: hãy thu trước khi trả.",
-                    field="fees",
-                )
+            due_at_return = _owed_at_return(detail, fees_collected)
             step = return_step(receiver_name, receiver_id_number, due_at_return)
             apply_step(
                 session,

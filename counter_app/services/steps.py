@@ -8,24 +8,27 @@ the step issues (Mẫu 01–06). A refused step raises a `UserError` and writes 
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
 import orjson
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, lazyload
 
 from counter_app.domain.text import nfc
-from counter_app.models.tables import Dossier, DossierEvent, User
+from counter_app.models.base import Base
+from counter_app.models.tables import Dossier, DossierComponent, DossierEvent, User
 from counter_app.services import outbox
+from counter_app.services.dto import ComponentInput
 from counter_app.services.errors import NotFound, ServiceError
+from counter_app.services.forms import issue_form
 from counter_app.services.intake import event_op_data
 from counter_protocol.lifecycle import Action, StepData, next_state, status_of, step_extra
 from counter_protocol.ops import KIND_EVENT
 from counter_protocol.statuses import SubState
+from counter_protocol.tracking import is_s10_shaped, normalise_tracking_number, s10_fault
 
 # The form each step issues (TT 03/2025/TT-VPCP, Phụ lục I); Mẫu 06, the control sheet, starts
 # with the hand-over to the competent agency and is reprinted with the later rows.
@@ -36,8 +39,17 @@ FORM_OF: dict[Action, str] = {
     Action.EXTEND: "04",
     Action.STOP: "05",
     Action.FORWARD: "06",
+    # Each later hand-over issues the control sheet again, with every row so far.
+    Action.AGENCY_RECEIVED: "06",
+    Action.ASK_SUPPLEMENT: "06",
+    Action.SUPPLEMENT_RECEIVED: "06",
+    Action.RESULT_RECEIVED: "06",
+    Action.APPRAISAL_REFUSED: "06",
 }
-# Steps that end processing: their time is the dossier's `ended_at` (docs/domain.md#on-time).
+LATER_HANDOVERS: frozenset[Action] = frozenset(
+    action for action, form_no in FORM_OF.items() if form_no == "06"
+) - {Action.FORWARD}
+# Steps that end processing: their time is the dossier's `ended_at` (docs/domain.md#timeliness).
 ENDING: frozenset[Action] = frozenset(
     {Action.REFUSE, Action.RESULT_RECEIVED, Action.APPRAISAL_REFUSED, Action.STOP, Action.WITHDRAW}
 )
@@ -53,6 +65,7 @@ NEEDS_REASON: frozenset[Action] = frozenset(
     }
 )
 SUPERVISOR = "supervisor"
+_INSERT_EVENT = insert(Base.metadata.tables[DossierEvent.__tablename__])
 
 
 class FormIssuer(Protocol):
@@ -106,14 +119,9 @@ class SecondSupplement(ServiceError):
     default_code = "lifecycle.second_supplement"
 
 
-def default_issuer() -> FormIssuer | None:
-    """The forms service's `issue_form`, when this build has it."""
-    try:
-        module = importlib.import_module("counter_app.services.forms")
-    except ModuleNotFoundError:
-        return None
-    issuer: FormIssuer | None = getattr(module, "issue_form", None)
-    return issuer
+def default_issuer() -> FormIssuer:
+    """The forms service's `issue_form` (services/forms.py)."""
+    return issue_form
 
 
 def dossier_for_update(session: Session, code: str) -> Dossier:
@@ -180,26 +188,42 @@ def apply_step(
     target = check_step(dossier, action)
     extra = step_extra(step)
     event = _event_values(dossier, action, at, actor, int(status_of(target)), note, extra)
-    session.add(DossierEvent(dossier_id=dossier.id, origin="counter", **event))
+    # A Core insert: the ORM's unit of work for the event row cost a third of a step here.
+    session.connection().execute(
+        _INSERT_EVENT, {"dossier_id": dossier.id, "origin": "counter", **event}
+    )
     dossier.status, dossier.sub_state = event["to_status"], str(target)
     dossier.last_event_seq = event["seq"]
+    _mark_end(dossier, action, at)
+    dossier.last_op_seq = _queue_event(session, dossier, event, extra)
+    # The form states what the event records (reason, papers, dates), plus the step's own facts.
+    form_facts = {**extra, **(facts or {}), **({"note": event["note"]} if event["note"] else {})}
+    form_id = issue_step_form(session, dossier, action, actor, at, event["seq"], issuer, form_facts)
+    return StepResult(
+        dossier.code, action, event["seq"], dossier.status, target, dossier.due_at, form_id
+    )
+
+
+def _mark_end(dossier: Dossier, action: Action, at: datetime) -> None:
     if action in ENDING:
         dossier.ended_at = at
     if action == Action.RETURN:
         dossier.returned_at = at
-    dossier.last_op_seq = outbox.enqueue(
+
+
+def _queue_event(
+    session: Session, dossier: Dossier, event: dict[str, Any], extra: dict[str, Any]
+) -> int:
+    """The event's `dossier.event` op, chained after the dossier's previous op."""
+    return outbox.enqueue(
         session,
         kind=KIND_EVENT,
         dossier_uuid=dossier.uuid,
         dossier_code=dossier.code,
         unit_code=dossier.unit_code,
         prev_seq=dossier.last_op_seq,
-        created_at=at,
+        created_at=event["at"],
         data=event_op_data(event, extra),
-    )
-    form_id = issue_step_form(session, dossier, action, actor, at, event["seq"], issuer, facts)
-    return StepResult(
-        dossier.code, action, event["seq"], dossier.status, target, dossier.due_at, form_id
     )
 
 
@@ -249,3 +273,43 @@ def issue_step_form(
 def missing_papers(components: Sequence[Any]) -> tuple[str, ...]:
     """The names of the required papers not provided, in the checklist's order."""
     return tuple(c.name for c in components if c.required and not c.provided)
+
+
+def checked_postal_number(value: str | None) -> str | None:
+    """The stored form of a postal item number; an S10-shaped one must be a valid S10."""
+    if not (value or "").strip():
+        return None
+    number = normalise_tracking_number(value or "")
+    if is_s10_shaped(number):
+        fault = s10_fault(number)
+        if fault is not None:
+            raise ServiceError(fault[1], field="postal_number", code=fault[0])
+    return number
+
+
+def update_components(
+    session: Session, dossier: Dossier, components: Sequence[ComponentInput]
+) -> None:
+    """The checklist as it is now: ticks updated by name, papers not listed before added."""
+    rows = {
+        c.name: c
+        for c in session.scalars(
+            select(DossierComponent).where(DossierComponent.dossier_id == dossier.id)
+        )
+    }
+    for ordinal, component in enumerate(components, start=len(rows) + 1):
+        row = rows.get(component.name)
+        if row is None:
+            session.add(
+                DossierComponent(
+                    dossier_id=dossier.id,
+                    ordinal=ordinal,
+                    name=component.name,
+                    originals=component.originals,
+                    copies=component.copies,
+                    provided=component.provided,
+                    required=component.required,
+                )
+            )
+        else:
+            row.provided, row.required = component.provided, component.required

@@ -70,7 +70,15 @@ def test_closed_dossiers_have_no_deadline(status: Status) -> None:
 
 def test_the_closed_rule_is_the_status_module_s_terminal_set() -> None:
     assert CLOSED_STATUSES is TERMINAL
-    assert set(Status) - TERMINAL - {Status.DONE} == DEADLINE_RUNNING
+    assert set(Status) - TERMINAL - {Status.DONE} - {Status.NEW, Status.SUPPLEMENT_REQUESTED} == (
+        DEADLINE_RUNNING
+    )
+
+
+@pytest.mark.parametrize("status", [Status.NEW, Status.SUPPLEMENT_REQUESTED])
+def test_papers_awaited_and_a_supplement_pause_are_never_overdue(status: Status) -> None:
+    now = vn(2026, 4, 17, 15, 0)
+    assert state(now, now - timedelta(days=30), status) == DueState.ON_TIME
 
 
 MOMENTS = st.datetimes(

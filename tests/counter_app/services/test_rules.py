@@ -16,7 +16,6 @@ from counter_app.services.intake import store_received
 from counter_app.services.search import DossierQuery, DueFilter, SearchService
 from counter_app.services.settings import set_setting
 from counter_devkit.intake import intake
-from counter_protocol.statuses import Status
 from counter_protocol.timefmt import VN_TZ
 
 TWO_WORKING_DAYS = "1.004845"  # a procedure decided in 2 working days (sample catalogue)

@@ -52,7 +52,10 @@ def receive_by_keyboard(qtbot, window: MainWindow) -> str:
     type_text(intake.picker.search_edit, "dang ky ket hon")
     qtbot.waitUntil(lambda: intake.picker.results.count() > 0)
     qtbot.keyClick(intake.picker.search_edit, Qt.Key.Key_Return)
-    qtbot.keyClick(intake.checklist, Qt.Key.Key_Space)
+    for row in range(intake.checklist_model.rowCount()):  # every paper in hand: received
+        qtbot.keyClick(intake.checklist, Qt.Key.Key_Space)
+        if row < intake.checklist_model.rowCount() - 1:
+            qtbot.keyClick(intake.checklist, Qt.Key.Key_Down)
     qtbot.keyClick(intake.checklist, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: intake.preview is not None, timeout=15_000)
     intake.preview.close()
