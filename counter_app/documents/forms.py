@@ -48,8 +48,15 @@ def render_supplement_request(
         data.managing_body, data.unit_name, dateline(data.place_name, data.issued_at), number,
         form.title, data.dossier_code, data.sample_warning,
     )
-    blocks = [
-        *heading_blocks(head, typo),
+    blocks = [*heading_blocks(head, typo), *_supplement_body(data, typo)]
+    note = f"{form.title.capitalize()} · {data.applicant_name} (tiếp theo)"
+    copy = DocumentCopy(blocks, note, footer_caption(form))
+    return render_copies([copy], typo, form.title.capitalize(), mark)
+
+
+def _supplement_body(data: SupplementRequestData, typo: Typography) -> list[Block]:
+    """Everything under the heading: the request, the table of papers, reason, signature."""
+    return [
         *_request_blocks(data, typo),
         line_block(
             [Segment(ONCE_AND_FULLY, REGULAR)], typo.body, typo.leading, typo.content_width,
@@ -66,9 +73,6 @@ def render_supplement_request(
         spacer(typo.leading * 0.6),
         signatures(("", "NGƯỜI HƯỚNG DẪN"), (None, data.clerk_name), typo),
     ]
-    note = f"{form.title.capitalize()} · {data.applicant_name} (tiếp theo)"
-    copy = DocumentCopy(blocks, note, footer_caption(form))
-    return render_copies([copy], typo, form.title.capitalize(), mark)
 
 
 def _request_blocks(data: SupplementRequestData | RefusalData, typo: Typography) -> list[Block]:
@@ -108,8 +112,14 @@ def render_refusal(
         data.managing_body, data.unit_name, dateline(data.place_name, data.issued_at), number,
         form.title, data.dossier_code, data.sample_warning,
     )
-    blocks = [
-        *heading_blocks(head, typo),
+    blocks = [*heading_blocks(head, typo), *_refusal_body(data, typo)]
+    note = f"{form.title.capitalize()} · {data.applicant_name} (tiếp theo)"
+    copy = DocumentCopy(blocks, note, footer_caption(form))
+    return render_copies([copy], typo, form.title.capitalize(), mark)
+
+
+def _refusal_body(data: RefusalData, typo: Typography) -> list[Block]:
+    return [
         *_request_blocks(data, typo),
         *body_paragraph(
             f"Qua xem xét, {data.unit_name} thông báo không tiếp nhận, giải quyết hồ sơ "
@@ -121,9 +131,6 @@ def render_refusal(
         spacer(typo.leading * 0.6),
         signatures(("NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ"), (None, data.clerk_name), typo),
     ]
-    note = f"{form.title.capitalize()} · {data.applicant_name} (tiếp theo)"
-    copy = DocumentCopy(blocks, note, footer_caption(form))
-    return render_copies([copy], typo, form.title.capitalize(), mark)
 
 
 def dashed_lines(items: tuple[str, ...], typo: Typography) -> list[Block]:

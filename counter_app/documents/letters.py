@@ -42,6 +42,19 @@ def render_extension(
     blocks = [
         *heading_blocks(_heading(data, form), typo),
         *_addressee(data.applicant_name, data.applicant_address, data.applicant_phone, typo),
+        *_late_story(data, typo),
+        *field_lines("Lý do:", data.reason, typo, value_font=REGULAR),
+        *_ask_blocks(data, form, typo),
+        *body_paragraph("Rất mong nhận được sự thông cảm của Ông/Bà./.", typo),
+        spacer(typo.leading * 0.6),
+        signatures(HEAD_SIGNS, (None, None), typo, HEAD_HINT),
+    ]
+    return _one_copy(blocks, form, data.applicant_name, typo, mark)
+
+
+def _late_story(data: ExtensionData, typo: Typography) -> list[Block]:
+    """When the dossier was received, what was promised, and that it was not met."""
+    return [
         *body_paragraph(
             f"Lúc {format_vn_long(data.received_at)}, {data.unit_name} tiếp nhận hồ sơ "
             f"“{data.procedure_name}” của Ông/Bà; Mã hồ sơ: {data.dossier_code}; thời gian hẹn "
@@ -53,13 +66,7 @@ def render_extension(
             "Giấy tiếp nhận hồ sơ và hẹn trả kết quả.",
             typo,
         ),
-        *field_lines("Lý do:", data.reason, typo, value_font=REGULAR),
-        *_ask_blocks(data, form, typo),
-        *body_paragraph("Rất mong nhận được sự thông cảm của Ông/Bà./.", typo),
-        spacer(typo.leading * 0.6),
-        signatures(HEAD_SIGNS, (None, None), typo, HEAD_HINT),
     ]
-    return _one_copy(blocks, form, data.applicant_name, typo, mark)
 
 
 def _ask_blocks(data: ExtensionData, form: FormTemplate, typo: Typography) -> list[Block]:

@@ -71,22 +71,27 @@ def _render_locked(
     )
     canvas.setTitle(nfc(title))
     canvas.setCreator("counter_app")
-    frame = typo.frame_top - typo.margin_bottom - typo.running_height
     for copy in copies:
-        pages = paginate(copy.blocks, frame, frame - typo.running_height)
-        for number, page in enumerate(pages, start=1):
-            top = typo.frame_top
-            if number > 1:
-                _running_line(canvas, typo, copy.continuation_note, top, "left")
-                top -= typo.running_height
-            draw_page_blocks(canvas, typo, page, top)
-            if mark:
-                _margin_mark(canvas, typo, mark)
-            footer = f"{copy.footer} · Trang {number}/{len(pages)}"
-            _running_line(canvas, typo, footer, typo.margin_bottom + typo.small_leading, "right")
-            canvas.showPage()
+        _draw_copy(canvas, typo, copy, mark)
     canvas.save()
     return buffer.getvalue()
+
+
+def _draw_copy(canvas: Any, typo: Typography, copy: DocumentCopy, mark: str | None) -> None:
+    """One copy's pages: continuation note from the second page, footer and mark on each."""
+    frame = typo.frame_top - typo.margin_bottom - typo.running_height
+    pages = paginate(copy.blocks, frame, frame - typo.running_height)
+    for number, page in enumerate(pages, start=1):
+        top = typo.frame_top
+        if number > 1:
+            _running_line(canvas, typo, copy.continuation_note, top, "left")
+            top -= typo.running_height
+        draw_page_blocks(canvas, typo, page, top)
+        if mark:
+            _margin_mark(canvas, typo, mark)
+        footer = f"{copy.footer} · Trang {number}/{len(pages)}"
+        _running_line(canvas, typo, footer, typo.margin_bottom + typo.small_leading, "right")
+        canvas.showPage()
 
 
 def _running_line(canvas: Any, typo: Typography, text: str, top: float, align: str) -> None:

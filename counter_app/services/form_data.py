@@ -36,6 +36,7 @@ from counter_app.documents.templates.base import (
     STOP,
     SUPPLEMENT,
 )
+from counter_app.models.tables import Dossier
 from counter_app.services.dto import FeeLine
 from counter_app.services.form_facts import (
     DossierFacts,
@@ -45,6 +46,7 @@ from counter_app.services.form_facts import (
     id_label,
     moment,
     person_name,
+    unit_label,
 )
 from counter_protocol.timefmt import to_vn
 
@@ -52,20 +54,14 @@ Facts = Mapping[str, Any]
 
 
 def receipt(session: Session, f: DossierFacts, at: datetime, actor: str, facts: Facts) -> SlipData:
-    d, a = f.dossier, f.dossier.applicant
-    label, number = id_label(a.id_number, a.old_id_number)
-    fees = tuple(FeeLine(**fee) for fee in json.loads(d.fees_json or "[]"))
+    """Mẫu 01 as the dossier stands (the receiving clerk signs, whoever prints it)."""
+    d = f.dossier
     return SlipData(
+        **_receipt_applicant(d),
         dossier_code=d.code,
         unit_name=f.unit_name,
         agency_name=f.agency_name,
         place_name=f.place_name,
-        applicant_name=a.full_name,
-        applicant_id=number,
-        applicant_address=a.address or "",
-        applicant_phone=a.phone or "",
-        applicant_email=a.email or "",
-        authorised_person=authorised_name(d),
         procedure_name=f.procedure.name,
         procedure_code=d.procedure_code,
         components=tuple(
@@ -76,18 +72,32 @@ def receipt(session: Session, f: DossierFacts, at: datetime, actor: str, facts: 
         received_at=d.received_at,
         due_at=d.due_at,
         result_delivery_text=delivery_place(d.result_delivery, d.delivery_address),
-        fees_text=fees_text(fees),
+        fees_text=fees_text(tuple(FeeLine(**x) for x in json.loads(d.fees_json or "[]"))),
         clerk_name=person_name(session, d.received_by),
         logbook_text=None,
         lookup_hint=f.lookup_hint,
         hotline=f.hotline,
         note=d.note,
         managing_body=f.managing_body,
-        id_label=label,
         log_book=d.log_book,
         log_seq=d.log_seq,
         sample_warning=f.sample_warning,
     )
+
+
+def _receipt_applicant(d: Dossier) -> dict[str, Any]:
+    """The applicant's lines of Mẫu 01, the id labelled for the kind of card it is."""
+    a = d.applicant
+    label, number = id_label(a.id_number, a.old_id_number)
+    return {
+        "applicant_name": a.full_name,
+        "applicant_id": number,
+        "id_label": label,
+        "applicant_address": a.address or "",
+        "applicant_phone": a.phone or "",
+        "applicant_email": a.email or "",
+        "authorised_person": authorised_name(d),
+    }
 
 
 def supplement(
@@ -96,7 +106,7 @@ def supplement(
     d, a = f.dossier, f.dossier.applicant
     return SupplementRequestData(
         document_number=_number(facts),
-        dossier_code=d.code if d.status != 1 else None,
+        dossier_code=d.code,  # scanned when the applicant comes back with the papers
         unit_name=f.unit_name,
         agency_name=f.agency_name,
         place_name=f.place_name,
@@ -210,7 +220,7 @@ def control_sheet(
     session: Session, f: DossierFacts, at: datetime, actor: str, facts: Facts
 ) -> ControlSheetData:
     d = f.dossier
-    earlier = [_handover(f, row, moment(row["at"])) for row in facts.get("rows", ())]
+    earlier = [_handover(session, f, row, moment(row["at"])) for row in facts.get("rows", ())]
     current = {"handed_by": person_name(session, actor), **facts}
     return ControlSheetData(
         dossier_code=d.code,
@@ -223,23 +233,35 @@ def control_sheet(
         due_at=d.due_at,
         deciding_agency=f.agency_name,
         cooperating_agency=str(facts.get("cooperating_agency") or ""),
-        rows=(*earlier, _handover(f, current, at)),
+        rows=(*earlier, _handover(session, f, current, at)),
         issued_at=at,
         sample_warning=f.sample_warning,
     )
 
 
-def _handover(f: DossierFacts, row: Facts, at: datetime) -> HandoverRow:
+def _handover(session: Session, f: DossierFacts, row: Facts, at: datetime) -> HandoverRow:
+    """One row; the verdict the step judged (against its own deadline) wins over the
+    appointment's, and unit codes are printed as the units' names."""
+    verdict = VERDICTS.get(str(row.get("verdict") or ""))
     return HandoverRow(
-        from_unit=str(row.get("from_unit") or f.unit_name),
-        to_unit=str(row.get("to_unit") or f.agency_name),
+        from_unit=unit_label(session, row.get("from_unit")) or f.unit_name,
+        to_unit=unit_label(session, row.get("to_unit")) or f.agency_name,
         at=at,
-        standing=standing(at, f.dossier.due_at),
+        standing=verdict or standing(at, f.dossier.due_at),
         handed_by=str(row.get("handed_by") or ""),
         received_by=str(row.get("received_by") or ""),
         postal_number=row.get("postal_number") or None,
         note=str(row.get("note") or ""),
     )
+
+
+# A step's verdict on a hand-over (early / on_time / late), as Mẫu 06 words it.
+VERDICTS = {
+    "early": "Trước hạn",
+    "on_time": "Đúng hạn",
+    "late": "Quá hạn",
+    **{label: label for label in ("Trước hạn", "Đúng hạn", "Quá hạn")},
+}
 
 
 def standing(at: datetime, due_at: datetime) -> str:

@@ -149,3 +149,11 @@ def fees_text(fees: tuple[FeeLine, ...]) -> str | None:
         when = "" if amount == "miễn" else f" ({COLLECTED_WORDS.get(fee.collected, '')})"
         parts.append(f"{fee.name}: {amount}{when}")
     return "; ".join(parts)
+
+
+def unit_label(session: Session, value: object) -> str | None:
+    """A unit as a form names it: a unit code is replaced by the unit's name; text is kept."""
+    if not value:
+        return None
+    text = str(value)
+    return session.scalar(select(Unit.name).where(Unit.code == text)) or text

@@ -64,19 +64,12 @@ def issue_form(
         refuse_receipt_for(dossier)
     form = template_for(dossier.form_rules or "tt03-2025", form_no)
     number = _given_number(facts) or _next_number(session, dossier, form, at)
-    data = form_data.BUILDERS[form_no](
-        session, gather(session, dossier), at, actor, {**facts, "number": number}
-    )
-    row = IssuedForm(
-        dossier_id=dossier.id,
-        form_no=form_no,
-        template=form.template_id,
-        number=number,
-        issued_at=at,
-        issued_by=actor,
-        event_seq=event_seq,
-        data_json=dump_snapshot(data, _page_size(session, form_no)),
-    )
+    build = form_data.BUILDERS[form_no]
+    data = build(session, gather(session, dossier), at, actor, {**facts, "number": number})
+    snapshot = dump_snapshot(data, _page_size(session, form_no))
+    row = IssuedForm(dossier_id=dossier.id, form_no=form_no, template=form.template_id)
+    row.number, row.issued_at, row.issued_by = number, at, actor
+    row.event_seq, row.data_json = event_seq, snapshot
     session.add(row)
     session.flush()
     return row

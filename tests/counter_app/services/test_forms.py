@@ -163,3 +163,21 @@ def test_issued_form_rows_cannot_be_changed_or_deleted(services: Any, data_dir: 
             db.execute(statement, (form_id,))
     with services.store.read() as session:
         assert session.get(IssuedForm, form_id) is not None
+
+
+def test_control_sheet_lists_earlier_hand_overs_and_names_units(services: Any) -> None:
+    code = received(services, competent_name="UBND xã Thạch Hà")
+    with services.store.read() as session:
+        unit = session.scalars(select(Unit)).first()
+        assert unit is not None
+        unit_code, unit_name = unit.code, unit.name
+    earlier = {"at": "2026-12-03T09:00:00+07:00", "from_unit": unit_code, "handed_by": "Lê Hà",
+               "postal_number": "RR123456785VN", "verdict": "early", "note": "Chuyển hồ sơ"}
+    form_id = issue(services, code, "06", rows=[earlier], from_unit="UBND xã Thạch Hà",
+                    to_unit=unit_code, received_by="Trần Bình", verdict="late")
+    text = printed(services, form_id)
+    assert f"1. Giao: {unit_name}" in text and f"2. Nhận: {unit_name}" in text
+    assert unit_code not in text.replace(code, "")
+    assert "Qua bưu chính, số hiệu bưu gửi RR123456785VN" in text
+    assert "Trước hạn" in text and "Quá hạn" in text
+    assert "Người nhận (ký): Trần Bình" in text
