@@ -24,6 +24,7 @@ from counter_app.sync.wiring import build_sync_service
 from counter_devkit.intake import intake
 from counter_devkit.lifecycle import step_to
 from counter_devkit.server import ServerProcess
+from counter_devkit.stores import list_unit_in_catalogue
 from counter_protocol.statuses import Status
 
 NAMES = [
@@ -61,6 +62,7 @@ def make_counter_dir(template: Path, target: Path, unit: str, slot: int = 0) -> 
             (unit, slot, str(uuid.uuid4())),
         )
     conn.close()
+    list_unit_in_catalogue(target, unit)
     return target
 
 

@@ -66,8 +66,10 @@ def install_catalogue(session: Session, catalogue: Catalogue, text: str, source:
     session.add(version)
     session.flush()
     _install_units(session, catalogue)
-    agencies = {a.code: a.name for a in catalogue.agencies}
-    agencies.update({u.code: u.name for u in catalogue.units})
+    # A centre and its UBND may share a code: the agency's name is the UBND's (the unit's
+    # managing body), never the centre's, which receives but does not decide.
+    agencies = {u.code: u.managing_body for u in catalogue.units if u.managing_body}
+    agencies.update({a.code: a.name for a in catalogue.agencies})
     fields = {f.code: f.name for f in catalogue.fields}
     for proc in catalogue.procedures:
         session.add(_procedure_row(version.id, proc, agencies, fields))
@@ -82,6 +84,7 @@ def _install_units(session: Session, catalogue: Catalogue) -> None:
             session.add(row)
         row.name, row.level = unit.name, unit.level
         row.address, row.phone, row.is_agency = unit.address, unit.phone, False
+        row.managing_body = unit.managing_body or None
     for agency in catalogue.agencies:
         if session.scalar(select(Unit.id).where(Unit.code == agency.code)) is None:
             session.add(Unit(code=agency.code, name=agency.name, level="agency", is_agency=True))
@@ -99,7 +102,8 @@ def _procedure_row(
         field_code=proc.field,
         field_name=fields[proc.field],
         level=proc.level,
-        # No agency in the catalogue: the receiving commune itself decides (shown as its name).
+        # No agency in the catalogue: the competent commune's (or province's) UBND decides, which
+        # depends on where the dossier is received (domain/routing.py); the row keeps "".
         agency_code=proc.agency or "",
         agency_name=agencies.get(proc.agency or "", ""),
         processing_amount=str(proc.processing.amount),
@@ -109,6 +113,9 @@ def _procedure_row(
         fees_json=json.dumps([asdict(f) for f in proc.fees], ensure_ascii=False),
         components_json=json.dumps([asdict(c) for c in proc.components], ensure_ascii=False),
         units_json=json.dumps(list(proc.units), ensure_ascii=False),
+        in_person_submit=proc.in_person_submit,
+        in_person_return=proc.in_person_return,
+        any_commune=proc.any_commune,
     )
 
 
@@ -135,3 +142,18 @@ def current_procedure_by_code(session: Session, code: str) -> Procedure | None:
         .join(CatalogueVersion, CatalogueVersion.id == Procedure.catalogue_version_id)
         .where(CatalogueVersion.is_current.is_(True), Procedure.code == code.strip())
     )
+
+
+_PARSED: dict[str, Catalogue] = {}  # sha256 → parsed document: a version never changes content
+
+
+def current_catalogue(session: Session) -> Catalogue | None:
+    """The current catalogue as published (parsed once per content), or None before any load."""
+    current = CatalogueVersion.is_current.is_(True)
+    sha256 = session.scalar(select(CatalogueVersion.sha256).where(current))
+    if sha256 is None:
+        return None
+    if sha256 not in _PARSED:
+        document = session.scalar(select(CatalogueVersion.document).where(current))
+        _PARSED[sha256] = parse_catalogue_text(str(document), "hiện hành")
+    return _PARSED[sha256]

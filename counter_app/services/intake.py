@@ -41,6 +41,7 @@ from counter_app.services.codes import allocate_code
 from counter_app.services.dto import IntakeRequest
 from counter_app.services.errors import NotFound, ServiceError
 from counter_app.services.intake_rules import Creation, normalised_request
+from counter_app.services.procedures import admit_intake
 from counter_protocol import ops
 from counter_protocol.lifecycle import CREATION, Action, StepData, status_of, step_extra
 from counter_protocol.statuses import Status, SubState
@@ -139,6 +140,7 @@ def store_new(
     words and its create op, in the caller's transaction."""
     req = normalised_request(req)  # whoever called: ids and phone are stored in one form
     ctx = load_context(session, req.procedure_code)
+    admit_intake(session, req.procedure_code, channel=req.channel, result_delivery=req.result_delivery, actor=req.clerk)  # noqa: E501  # routing + in-person refusal (docs/domain.md#routing)
     due_at = due(now, ctx.amount, ctx.unit, ctx.cutoff)
     code = str(allocate_code(session, ctx.unit_code, now.date(), ctx.slot))
     conn = session.connection()

@@ -1,4 +1,5 @@
-"""Read the current catalogue for intake: find a procedure by part of its name or code."""
+"""Read the current catalogue for intake: find a procedure this unit may receive by part of its
+name or code, with who decides it and whether the applicant must come in person."""
 
 from __future__ import annotations
 
@@ -7,12 +8,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from counter_app.domain import routing
 from counter_app.domain.text import fold
-from counter_app.models.tables import CatalogueVersion, Procedure
+from counter_app.models.tables import CatalogueVersion, Device, Procedure, User
+from counter_app.services.catalogue import current_catalogue, current_procedure_by_code
 from counter_app.services.dto import ComponentInput, FeeLine
-from counter_app.services.errors import NotFound
+from counter_app.services.errors import NotFound, ServiceError
 from counter_app.services.store import Store
+from counter_protocol.catalogue import Catalogue
 
 UNIT_WORDS = {
     "working_days": "ngày làm việc",
@@ -35,6 +40,10 @@ class ProcedureInfo:
     bcci_allowed: bool
     components: tuple[ComponentInput, ...]
     fees: tuple[FeeLine, ...]
+    level: str = "commune"  # of the competent authority: "province" | "commune"
+    in_person_submit: bool = False  # no submission by post (docs/domain.md#routing)
+    in_person_return: bool = False  # no result by post
+    any_commune: bool = False  # every commune centre of the province receives it
 
     @property
     def processing_text(self) -> str:
@@ -49,7 +58,9 @@ def processing_text(amount: Decimal, unit: str) -> str:
     return f"{number.zfill(2) if number.isdigit() else number} {UNIT_WORDS.get(unit, unit)}"
 
 
-def info_from_row(row: Procedure) -> ProcedureInfo:
+def info_from_row(row: Procedure, agency_name: str | None = None) -> ProcedureInfo:
+    """A stored procedure as the intake offers it; `agency_name` is who decides it when received
+    at this unit (routing.route), else the catalogue's named agency ("" when it depends)."""
     components = tuple(
         ComponentInput(
             c["name"],
@@ -69,13 +80,17 @@ def info_from_row(row: Procedure) -> ProcedureInfo:
         local_code=row.local_code,
         name=row.name,
         field_name=row.field_name,
-        agency_name=row.agency_name,
+        agency_name=row.agency_name if agency_name is None else agency_name,
         processing_amount=Decimal(row.processing_amount),
         processing_unit=row.processing_unit,
         cutoff=row.cutoff,
         bcci_allowed=row.bcci_allowed,
         components=components,
         fees=fees,
+        level=row.level,
+        in_person_submit=row.in_person_submit,
+        in_person_return=row.in_person_return,
+        any_commune=row.any_commune,
     )
 
 
@@ -84,24 +99,98 @@ class ProcedureService:
         self._store = store
 
     def search(self, text: str, limit: int = 50) -> list[ProcedureInfo]:
-        """Procedures whose code or name contains every typed word (diacritics optional)."""
-        words = fold(text).split()
+        """Procedures this unit may receive whose code or name contains every typed word
+        (diacritics optional); before set-up, every procedure of the catalogue."""
         query = (
             select(Procedure)
             .join(CatalogueVersion, CatalogueVersion.id == Procedure.catalogue_version_id)
             .where(CatalogueVersion.is_current.is_(True))
         )
-        for word in words:
+        for word in fold(text).split():
             query = query.where(Procedure.name_folded.contains(word, autoescape=True))
         with self._store.read() as session:
+            unit_code = self_unit_code(session)
+            if unit_code is not None:
+                query = query.where(Procedure.code.in_(receivable_codes(session, unit_code)))
             rows = session.scalars(query.order_by(Procedure.field_name, Procedure.name)).all()
-            return [info_from_row(r) for r in rows[:limit]]
+            return [_info_at(session, r, unit_code) for r in rows[:limit]]
 
     def get(self, code: str) -> ProcedureInfo:
-        from counter_app.services.catalogue import current_procedure_by_code
-
+        """A procedure of the current catalogue by code, even one this unit does not receive
+        (the intake refuses it with the reason, routing.route)."""
         with self._store.read() as session:
             row = current_procedure_by_code(session, code)
             if row is None:
                 raise NotFound(f"Không có thủ tục mã “{code}” trong danh mục hiện hành.")
-            return info_from_row(row)
+            return _info_at(session, row, self_unit_code(session))
+
+    def route(self, code: str, home_commune: str | None = None) -> routing.Route:
+        """Where a dossier of `code` goes from this unit, for the intake form and the forms'
+        header; raises routing.RoutingRefused with the reason."""
+        with self._store.read() as session:
+            catalogue, unit_code = _catalogue_and_unit(session)
+            return routing.route(catalogue, unit_code, code, home_commune)
+
+    def communes(self) -> list[tuple[str, str]]:
+        """(code, managing body) of the communes a clerk may name as the applicant's."""
+        with self._store.read() as session:
+            catalogue, _unit = _catalogue_and_unit(session)
+            return [(u.code, u.managing_body or u.name) for u in routing.communes(catalogue)]
+
+
+def self_unit_code(session: Session) -> str | None:
+    """The unit this counter belongs to, None before set-up."""
+    return session.scalar(select(Device.unit_code).where(Device.is_self.is_(True)))
+
+
+def receivable_codes(session: Session, unit_code: str) -> frozenset[str]:
+    """Codes of the current procedures `unit_code` may receive (the picker's and the demo's
+    list); empty before any catalogue is loaded."""
+    catalogue = current_catalogue(session)
+    if catalogue is None:
+        return frozenset()
+    return frozenset(p.code for p in routing.receivable_procedures(catalogue, unit_code))
+
+
+def _info_at(session: Session, row: Procedure, unit_code: str | None) -> ProcedureInfo:
+    catalogue = current_catalogue(session)
+    if unit_code is None or catalogue is None:
+        return info_from_row(row)
+    try:
+        return info_from_row(row, routing.route(catalogue, unit_code, row.code).competent_name)
+    except routing.RoutingRefused:
+        return info_from_row(row)
+
+
+def _catalogue_and_unit(session: Session) -> tuple[Catalogue, str]:
+    catalogue, unit_code = current_catalogue(session), self_unit_code(session)
+    if catalogue is None or unit_code is None:
+        raise ServiceError("Máy này chưa được thiết lập. Hãy chạy trình thiết lập lần đầu.")
+    return catalogue, unit_code
+
+
+def admit_intake(
+    session: Session,
+    procedure_code: str,
+    *,
+    channel: int,
+    result_delivery: int,
+    actor: str,
+    override_reason: str | None = None,
+    home_commune: str | None = None,
+) -> routing.Admission:
+    """The routing and in-person checks of an intake at this counter, in the intake's own
+    transaction: raises routing.RoutingRefused / routing.InPersonRequired (UserError), else
+    the competent agency and any supervisor override for the first event's StepData."""
+    catalogue, unit_code = _catalogue_and_unit(session)
+    role = session.scalar(select(User.role).where(User.username == actor)) or ""
+    return routing.admit(
+        catalogue,
+        unit_code,
+        procedure_code,
+        channel=channel,
+        result_delivery=result_delivery,
+        role=role,
+        override_reason=override_reason,
+        home_commune=home_commune,
+    )

@@ -17,7 +17,7 @@ from counter_devkit.intake import PROCEDURE, intake
 
 def _next_version(processing_days: str) -> str:
     doc = json.loads(shipped_catalogue_path().read_text(encoding="utf-8"))
-    doc["version"] = "HT-2026.12-sample.2"
+    doc["version"] = "HT-2027.01-sample.3"
     for proc in doc["procedures"]:
         if proc["code"] == PROCEDURE:
             proc["processing"] = {"amount": processing_days, "unit": "working_days"}
@@ -40,7 +40,7 @@ def test_new_version_applies_to_new_dossiers_only(services) -> None:
     with services.store.write() as session:
         assert install_catalogue(session, parse_catalogue_text(text, "v2"), text, "test")
     new_code = services.dossiers.receive(intake())
-    assert services.details.get(new_code).catalogue_version == "HT-2026.12-sample.2"
+    assert services.details.get(new_code).catalogue_version == "HT-2027.01-sample.3"
     old = services.details.get(old_code)
     assert old.catalogue_version == old_version
     assert old.processing_text == "Trong ngày"  # still read from the version it was received under

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from counter_devkit.intake import intake
-from counter_devkit.stores import make_set_up_store
+from counter_devkit.stores import UNIT, make_set_up_store
 from counter_protocol.codes import CodeError, make_code, parse_code
 
 
@@ -47,7 +47,7 @@ def test_two_offline_pcs_of_one_unit_never_collide(tmp_path: Path) -> None:
             services.close()
     assert len(set(codes)) == 60
     assert {parse_code(c).slot for c in codes} == {1, 2}
-    assert all(c.startswith("000.00.00.H27-") for c in codes)
+    assert all(c.startswith(f"{UNIT}-") for c in codes)
 
 
 def test_numbers_follow_each_other_and_survive_a_restart(services, data_dir: Path) -> None:
