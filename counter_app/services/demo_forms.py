@@ -22,6 +22,7 @@ from counter_app.documents.templates.base import RECEIPT
 from counter_app.models.tables import Dossier, IssuedForm
 from counter_app.services import form_data
 from counter_app.services.demo_steps import DemoDossier, IssuedStep
+from counter_app.services.details import unit_name
 from counter_app.services.form_facts import DossierFacts, gather
 from counter_app.services.settings import get_setting
 from counter_protocol.timefmt import VN_TZ, to_vn
@@ -51,6 +52,7 @@ class DemoForms:
     def __init__(self) -> None:
         self._numbers: dict[tuple[int, str], int] = {}  # kept across chunks
         self._facts: dict[int, DossierFacts] = {}
+        self._names: dict[str, str] = {}
         self._unit = ""
         self._slip_size: PageSize = "A4"
 
@@ -58,6 +60,7 @@ class DemoForms:
         """Draw the next chunk's forms through `session` (its objects are the builders')."""
         self._session, self._unit = session, unit_code
         self._facts.clear()
+        self._names.clear()
         self._slip_size = "A5" if get_setting(session, "slip.page_size") == "A5" else "A4"
 
     def draw(self, d: DemoDossier, form_no: str, at: datetime, actor: str, facts: Row) -> Drawn:
@@ -84,6 +87,12 @@ class DemoForms:
             "event_seq": issued.event_seq,
             "data_json": dump_snapshot(drawn.data, size),
         }
+
+    def unit_name(self, code: str) -> str:
+        """A unit's name as the store knows it (`details.unit_name`), read once per chunk."""
+        if code not in self._names:
+            self._names[code] = unit_name(self._session, code)
+        return self._names[code]
 
     def _procedure_facts(self, d: DemoDossier) -> DossierFacts:
         """Unit, agency and procedure parts, read once per procedure (its first dossier)."""

@@ -143,7 +143,10 @@ class DemoWriter:
         calendar = self._calendar.calendar()
         with self._store.read() as session:  # the form builders read through it
             self._forms.begin(session, self._unit)
-            walker = DossierWalk(calendar, self._rng, now, self._log_seq, self._forms.draw)
+            forms = self._forms
+            walker = DossierWalk(
+                calendar, self._rng, now, self._log_seq, forms.draw, forms.unit_name
+            )
             for received in moments:
                 proc = self._rng.choice(procedures)
                 self._build_one(received, proc, now, rows, walker)

@@ -18,10 +18,23 @@ from typing import Any
 import orjson
 
 from counter_app.domain.calendar import WorkCalendar
-from counter_app.domain.deadlines import handover_due, resume_after_pause, timeliness
+from counter_app.domain.deadlines import (
+    EventFacts,
+    control_rows,
+    handover_due,
+    resume_after_pause,
+    timeliness,
+)
 from counter_app.services.demo_plan import DemoPath
-from counter_app.services.steps import ENDING, FORM_OF
-from counter_protocol.lifecycle import Action, StepData, next_state, status_of, step_extra
+from counter_app.services.steps import ENDING, FORM_OF, LATER_HANDOVERS
+from counter_protocol.lifecycle import (
+    Action,
+    StepData,
+    next_state,
+    read_step,
+    status_of,
+    step_extra,
+)
 from counter_protocol.statuses import SubState
 
 Row = dict[str, Any]
@@ -108,7 +121,7 @@ FormDrawer = Callable[[DemoDossier, str, datetime, str, Row], Any]
 
 class DossierWalk:
     """Moves demo dossiers along their paths; `log_seq(book)` numbers the logbook, `draw`
-    builds a step's form data."""
+    builds a step's form data, `unit_name(code)` names a unit as the store knows it."""
 
     def __init__(
         self,
@@ -117,9 +130,10 @@ class DossierWalk:
         now: datetime,
         log_seq: Callable[[str], int],
         draw: FormDrawer,
+        unit_name: Callable[[str], str],
     ) -> None:
         self.calendar, self.rng, self.now = calendar, rng, now
-        self.log_seq, self.draw = log_seq, draw
+        self.log_seq, self.draw, self.unit_name = log_seq, draw, unit_name
         self._in_hours = calendar.next_working_instant
 
     def walk(self, d: DemoDossier, path: DemoPath, started: datetime, due: Due) -> None:
@@ -142,6 +156,7 @@ class DossierWalk:
         seq, status = len(d.events) + 1, int(status_of(target))
         from_status = d.values["status"] if state is not None else None
         extra = step_extra(prepared.step)
+        facts = self._form_facts(d, state, action, extra, prepared.facts)
         d.events.append(Event(_event_row(seq, action, at, d, from_status, status, extra), extra))
         d.values.update(status=status, sub_state=str(target), last_event_seq=seq)
         if action in ENDING:
@@ -149,9 +164,53 @@ class DossierWalk:
         if action == A.RETURN:
             d.values["returned_at"] = at
         if action in FORM_OF:
-            drawn = self.draw(d, FORM_OF[action], at, d.values["received_by"], prepared.facts)
+            drawn = self.draw(d, FORM_OF[action], at, d.values["received_by"], facts)
             d.forms.append(IssuedStep(FORM_OF[action], at, seq, drawn))
+        # The store keeps whole seconds: the next step reads the date back as stored.
+        d.values["due_at"] = d.values["due_at"].replace(microsecond=0)
         return target
+
+    def _form_facts(
+        self, d: DemoDossier, state: SubState | None, action: Action, extra: Row, facts: Row
+    ) -> Row:
+        """What the step's form is issued with: at intake the outcome's facts; later what the
+        event records plus the step's own facts, and for a later hand-over the rows so far."""
+        if state is None or action not in FORM_OF:
+            return facts
+        facts = {**extra, **facts}
+        if action in LATER_HANDOVERS:
+            facts["rows"] = self._sheet_rows(d)
+        return facts
+
+    def _sheet_rows(self, d: DemoDossier) -> list[Row]:
+        """The control sheet's rows so far (`LifecycleService._sheet_rows`)."""
+        v = d.values
+        events = [
+            EventFacts(e.row["seq"], e.row["kind"], e.row["at"], e.row["actor"], read_step(e.extra))
+            for e in d.events
+        ]
+        return [
+            {
+                "at": row.at.isoformat(timespec="seconds"),
+                "handed_by": row.handed_by,
+                "received_by": row.received_by,
+                "postal_number": row.postal_number,
+                "from_unit": self.unit_name(row.from_unit) if row.from_unit else None,
+                "to_unit": self._agency_name(d, row.to_unit) if row.to_unit else None,
+                "note": row.label,
+            }
+            for row in control_rows(self.calendar, v["received_at"], v["first_due_at"], events)
+        ]
+
+    def _agency_name(self, d: DemoDossier, code: str | None) -> str | None:
+        """The receiving side's name on the control sheet (as the lifecycle service names it)."""
+        competent_code, competent_name = d.values["competent_code"], d.values["competent_name"]
+        if not code:
+            return str(competent_name) if competent_name else None
+        name = self.unit_name(code)
+        if name == code and code == competent_code and competent_name:
+            return str(competent_name)
+        return name
 
     def _next_time(
         self, d: DemoDossier, state: SubState | None, previous: datetime, steps_left: int
@@ -229,6 +288,8 @@ class DossierWalk:
         )
         deadline = handover_due(self.calendar, v["received_at"])
         facts = {
+            "from_unit": self.unit_name(v["unit_code"]),
+            "to_unit": self._agency_name(d, step.to_unit),
             "handover_due": deadline.isoformat(timespec="seconds"),
             "verdict": str(timeliness(at, deadline)),
         }
@@ -265,9 +326,8 @@ class DossierWalk:
         v = d.values
         old, new = v["due_at"], self.calendar.add_working_hours(v["due_at"], EXTENSION_HOURS)
         v["due_at"], v["extensions"] = new, v["extensions"] + 1
-        reason, new_text = REASONS[A.EXTEND][0], new.isoformat(timespec="seconds")
-        facts = {"previous_due_at": old.isoformat(timespec="seconds"), "due_at": new_text}
-        return Prepared(StepData(reason=reason, due_at=new_text), {**facts, "reason": reason})
+        step = StepData(reason=REASONS[A.EXTEND][0], due_at=new.isoformat(timespec="seconds"))
+        return Prepared(step, {"original_due_at": old.isoformat(timespec="seconds")})
 
 
 _SPECIAL: dict[Action, Callable[[DossierWalk, DemoDossier, datetime], Prepared]] = {

@@ -116,6 +116,4 @@ def test_a_sample_of_each_path_opens_and_reprints_every_form(demo: Any, path: An
             printed = demo.forms.print_form(view.form_id, actor="kiemtra")
             text = flat(pdf_text(printed.pdf))
             assert printed.reprint and "Bản in lại" in text
-            assert detail.applicant.full_name in text, view.title
-            # Mẫu 02 at intake is given before the dossier is received: it has no code yet.
-            assert (code in text) == (view.form_no != "02"), view.title
+            assert code in text and detail.applicant.full_name in text, view.title
