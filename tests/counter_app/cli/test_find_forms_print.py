@@ -82,7 +82,13 @@ def test_forms_lists_each_issued_form_and_print_reprints_every_one(
     listed = run("forms", str(code), data_dir=store)
     assert listed.returncode == 0, listed.stderr
     lines = listed.stdout.splitlines()
-    assert [line[:2] for line in lines] == ["01", "06", "04"]
+    issued = sql(
+        store,
+        "select f.form_no from issued_forms f join dossiers d on d.id = f.dossier_id "
+        "where d.code = ? order by f.issued_at, f.id",
+        code,
+    )
+    assert [line[:2] for line in lines] == [n for (n,) in issued]
     assert all(LINE.match(line) for line in lines), lines
     for form_no in ("01", "06", "04"):
         out = tmp_path / f"{form_no}.pdf"
