@@ -2,10 +2,10 @@
 
 Each dossier walks one lifecycle path (services/demo_plan.py) as the intake, lifecycle and forms
 services move one (services/demo_steps.py, demo_forms.py); its rows are the ones those services
-write (tests/counter_app/services/test_demo_replay.py replays a dossier of each path through them
-and compares). They are built by services/demo_rows.py and written with Core inserts of the table
-definitions in chunks (one transaction per chunk of whole dossiers), because the services' one
-transaction a step would take hours for a million; the FTS triggers index every name.
+write (a test replays a dossier of each path through those services and compares the rows). They
+are built by services/demo_rows.py and written with Core inserts of the table definitions in
+chunks (one transaction per chunk of whole dossiers), because the services' one transaction a step
+would take hours for a million; the FTS triggers index every name.
 """
 
 from __future__ import annotations
