@@ -156,4 +156,7 @@ def unit_label(session: Session, value: object) -> str | None:
     if not value:
         return None
     text = str(value)
-    return session.scalar(select(Unit.name).where(Unit.code == text)) or text
+    known: dict[str, str] = session.info.setdefault("unit_labels", {})  # kept for the session
+    if text not in known:
+        known[text] = session.scalar(select(Unit.name).where(Unit.code == text)) or text
+    return known[text]
