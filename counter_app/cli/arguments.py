@@ -27,6 +27,7 @@ _ERRORS: tuple[tuple[str, str], ...] = (
     (r"argument (\S+): not allowed with argument (.*)", "tham số {0} không dùng cùng {1}"),
     (r"argument (\S+): expected one argument", "tham số {0} cần một giá trị"),
     (r"argument (\S+): expected at least one argument", "tham số {0} cần ít nhất một giá trị"),
+    (r"argument (\S+): (.*)", "tham số {0}: {1}"),  # our own ArgumentTypeError messages
 )
 
 

@@ -1,9 +1,9 @@
-"""`counter-app find` and `counter-app print`: stored dossiers, from a terminal."""
+"""`counter-app find`: stored dossiers from a terminal, with the list's filters."""
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
+import sys
 from typing import TYPE_CHECKING
 
 from counter_app.services.errors import ServiceError
@@ -11,44 +11,84 @@ from counter_app.services.errors import ServiceError
 if TYPE_CHECKING:
     from counter_app.cli.arguments import SubParsers
     from counter_app.cli.host import AppHost
+    from counter_app.services.dto import DossierRow
 
 EXIT_NOTHING_FOUND = 1
+PAGE = 100  # the list's page (services.search.PAGE_SIZE)
+COUNT_CAP = 10_000  # "how many more" is counted up to here: a common name matches a third
 
 
 def add_commands(sub: SubParsers) -> None:
-    find = sub.add_parser("find", help="tìm hồ sơ (mã, CCCD, điện thoại, họ tên có/không dấu)")
-    find.add_argument("text", nargs="+", help="nội dung cần tìm")
-    find.add_argument("--limit", type=int, default=50, help="số dòng tối đa (mặc định 50)")
+    find = sub.add_parser(
+        "find",
+        help='tìm hồ sơ (mã, CCCD, điện thoại, họ tên có/không dấu; "" là mọi hồ sơ)',
+    )
+    find.add_argument("text", nargs="*", help="nội dung cần tìm (bỏ trống: mọi hồ sơ)")
+    find.add_argument(
+        "--status",
+        type=int,
+        choices=range(1, 11),
+        metavar="N",
+        help="chỉ hồ sơ có trạng thái N (1–10, mã trạng thái quốc gia)",
+    )
+    find.add_argument(
+        "--form", type=form_number, metavar="NN", help="chỉ hồ sơ đã được cấp mẫu NN (01–06)"
+    )
+    find.add_argument(
+        "--limit",
+        type=int,
+        default=PAGE,
+        help=f"số dòng tối đa (mặc định {PAGE}, như một trang danh sách)",
+    )
     find.set_defaults(handler=cmd_find)
-    prt = sub.add_parser("print", help="in một mẫu của hồ sơ đã lưu ra tệp PDF")
-    prt.add_argument("code", help="mã hồ sơ")
-    prt.add_argument("--form", default="01", choices=["01"], help="mẫu (01: giấy tiếp nhận)")
-    prt.add_argument("--out", required=True, help="tệp PDF ra")
-    prt.set_defaults(handler=cmd_print)
+
+
+def form_number(text: str) -> str:
+    """ "1", "01" or "Mẫu 01" → "01"; anything else is a usage error (exit 2)."""
+    digits = text.strip().lower().removeprefix("mẫu").strip()
+    if not digits.isdigit() or not 1 <= int(digits) <= 6:
+        raise argparse.ArgumentTypeError(f"“{text}” không phải số mẫu 01–06")
+    return f"{int(digits):02d}"
 
 
 def cmd_find(args: argparse.Namespace, host: AppHost) -> int:
-    """One dossier per line, tab-separated, code first; exit 1 when nothing matches."""
+    """One dossier per line, tab-separated, code first; how many more on stderr; exit 1 when
+    nothing matches."""
     from counter_app.services.search import DossierQuery
-    from counter_protocol.statuses import Status
-    from counter_protocol.timefmt import format_vn
 
+    if args.limit < 1:
+        raise ServiceError("Số dòng tối đa (--limit) phải từ 1 trở lên.")
+    query = DossierQuery(
+        text=" ".join(args.text),
+        statuses=(args.status,) if args.status else (),
+        form_no=args.form,
+    )
     with host.opened_services(args.data_dir) as services:
-        rows = services.search.find(DossierQuery(text=" ".join(args.text)), limit=args.limit)
-    for r in rows:
-        print(
-            f"{r.code}\t{r.applicant_name}\t{r.id_number or ''}\t{r.phone or ''}\t"
-            f"{r.procedure_code}\t{Status(r.status).label}\t{format_vn(r.received_at)}\t"
-            f"hẹn {format_vn(r.due_at)}"
-        )
+        rows = services.search.find(query, limit=args.limit)
+        more = services.search.count_after(query, rows[-1], cap=COUNT_CAP + 1) if rows else 0
+    for row in rows:
+        print(line_of(row))
+    if more:
+        _say_more(more)
     return 0 if rows else EXIT_NOTHING_FOUND
 
 
-def cmd_print(args: argparse.Namespace, host: AppHost) -> int:
-    out = Path(args.out)
-    if not out.parent.exists():
-        raise ServiceError(f"Thư mục {out.parent} không tồn tại.")
-    with host.opened_services(args.data_dir) as services:
-        services.slips.save_pdf(args.code, out)
-    print(f"Đã ghi mẫu {args.form} của hồ sơ {args.code.strip().upper()} vào {out}")
-    return 0
+def line_of(r: DossierRow) -> str:
+    from counter_protocol.statuses import Status
+    from counter_protocol.timefmt import format_vn
+
+    return (
+        f"{r.code}\t{r.applicant_name}\t{r.id_number or ''}\t{r.phone or ''}\t"
+        f"{r.procedure_code}\t{Status(r.status).label}\t{format_vn(r.received_at)}\t"
+        f"hẹn {format_vn(r.due_at)}"
+    )
+
+
+def _say_more(more: int) -> None:
+    """On stderr, so that stdout stays one dossier a line for scripts."""
+    count = f"hơn {COUNT_CAP:,}" if more > COUNT_CAP else f"{more:,}"
+    count = count.replace(",", ".")
+    print(
+        f"… còn {count} hồ sơ khác khớp (tăng --limit hoặc lọc thêm để xem).",
+        file=sys.stderr,
+    )

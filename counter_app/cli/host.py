@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from counter_app.services.calendar import CalendarService
+    from counter_app.services.forms import FormService
     from counter_app.services.procedures import ProcedureService
     from counter_app.services.search import SearchService
     from counter_app.services.setup import SetupService
@@ -35,6 +36,8 @@ class CommandServices(Protocol):
     def setup(self) -> SetupService: ...
     @property
     def slips(self) -> SlipService: ...
+    @property
+    def forms(self) -> FormService: ...
 
 
 class CommandContext(Protocol):

@@ -10,7 +10,18 @@ from counter_app.cli.arguments import VietnameseParser
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line: each group module adds its own sub-command(s)."""
-    from counter_app.cli import backup, calendar, config, demo, dossiers, setup, slot, smoke, sync
+    from counter_app.cli import (
+        backup,
+        calendar,
+        config,
+        demo,
+        dossiers,
+        forms,
+        setup,
+        slot,
+        smoke,
+        sync,
+    )
 
     parser = VietnameseParser(prog="counter-app", description="Phần mềm quầy Một cửa (counter_app)")
     parser.add_argument(
@@ -27,6 +38,6 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="LỆNH",
         description="không có lệnh: mở cửa sổ chương trình",
     )
-    for group in (demo, calendar, setup, config, dossiers, sync, slot, backup):
+    for group in (demo, calendar, setup, config, dossiers, forms, sync, slot, backup):
         group.add_commands(sub)
     return parser

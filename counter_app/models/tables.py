@@ -220,6 +220,8 @@ class IssuedForm(Base):
     a reprint is the same page. Written once, never changed (triggers in migration 0007)."""
 
     __tablename__ = "issued_forms"
+    # `find --form NN`: whether a dossier has form NN, from the index alone (migration 0008).
+    __table_args__ = (Index("ix_issued_forms_dossier_form", "dossier_id", "form_no"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
     form_no: Mapped[str] = mapped_column(String(2))  # "01" … "06"

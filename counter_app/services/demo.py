@@ -1,8 +1,11 @@
 """`counter-app demo --dossiers N`: realistic dossiers for newcomers and benchmarks.
 
-Rows are the intake service's own, built by services/demo_rows.py and written with Core inserts
-of the table definitions in chunks (one transaction per chunk of whole dossiers), because the ORM
-would take ~15 minutes for a million; the FTS triggers index every name.
+Each dossier walks one lifecycle path (services/demo_plan.py) as the intake, lifecycle and forms
+services move one (services/demo_steps.py, demo_forms.py); its rows are the ones those services
+write (a test replays a dossier of each path through those services and compares the rows). They
+are built by services/demo_rows.py and written with Core inserts of the table definitions in
+chunks (one transaction per chunk of whole dossiers), because the services' one transaction a step
+would take hours for a million; the FTS triggers index every name.
 """
 
 from __future__ import annotations
@@ -99,7 +102,7 @@ def fill_demo(
     started = time.perf_counter()
     ensure_demo_store(store)
     rng = random.Random(seed)
-    now = now_vn()
+    now = now_vn().replace(microsecond=0)  # times are stored to the second
     device = _self_device(store)
     with store.read() as session:
         procedures = load_procedures(session, device)
@@ -108,7 +111,7 @@ def fill_demo(
     writer = DemoWriter(store, calendar, rng, clerks, with_outbox)
     # The writer uses raw connections, for speed: SQLite's failures still become StoreErrors.
     with store_errors(store.paths.db_file):
-        writer.start(device[0], device[1])
+        writer.start(device[0], device[1], n)
         with _no_cycle_collection():
             for offset in range(0, n, CHUNK):
                 writer.write_chunk(moments[offset : offset + CHUNK], procedures, now)

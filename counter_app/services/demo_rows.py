@@ -1,11 +1,12 @@
 """Row building and bulk writing for demo dossiers (see services/demo.py).
 
 A demo dossier is an intake request like the form sends, turned into rows by the intake service's
-own builders (`intake.applicant_values`, `intake.dossier_values`), then moved along a status path
-the way `DossierService.apply_event` moves one. Rows are dicts keyed by column name and go in
-through `insert()` of the store's table definitions, so every value passes its column type (times
-as zoned ISO text). With the outbox, each dossier's whole history is queued with the services' op
-builders: its create op, then one event op per later event, chained by `prev_seq`.
+own builders (`intake.applicant_values`, `intake.dossier_values`), then walked along its lifecycle
+path as the services move one (services/demo_steps.py), its forms drawn by the forms service's
+builders (services/demo_forms.py). Rows are dicts keyed by column name and go in through the
+store's table definitions (models/bulk.py), so every value passes its column type. With the
+outbox, each dossier's whole history is queued with the services' op builders: its create op, then
+one event op per later event, chained by `prev_seq`.
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ from __future__ import annotations
 import hashlib
 import random
 import uuid
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from types import SimpleNamespace
 from typing import Any
 
-import orjson
 from sqlalchemy import Connection, func, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -31,40 +32,45 @@ from counter_app.models.tables import (
     Dossier,
     DossierComponent,
     DossierEvent,
+    FormPrint,
+    IssuedForm,
+    LogbookCounter,
     OutboxOp,
     OutboxPayload,
     SearchTerm,
 )
 from counter_app.services import intake, outbox
 from counter_app.services.calendar import CalendarService
+from counter_app.services.demo_forms import DemoForms, form_rules
 from counter_app.services.demo_people import DemoPerson, PersonFactory
 from counter_app.services.demo_plan import (
-    AGENCY_ACTOR,
-    AGENCY_EVENTS,
-    MORNING_SECONDS,
     OLD_WEIGHTS,
     PATHS,
     POSTAL_RESULT_SHARE,
     POSTAL_SHARE,
     RECENT_WEIGHTS,
-    SUB_STATE,
+    DemoPath,
     DemoProcedure,
 )
+from counter_app.services.demo_steps import Component, DemoDossier, DossierWalk
 from counter_app.services.dto import ApplicantInput, IntakeRequest
 from counter_app.services.intake_rules import normalised_request
-from counter_app.services.returns import return_extra
+from counter_app.services.returns import return_step
 from counter_app.services.store import Store
 from counter_protocol.encoding import canonical_json
+from counter_protocol.lifecycle import read_step
 from counter_protocol.ops import OpData, OpKind
-from counter_protocol.statuses import Status
 
 _T = Base.metadata.tables
 APPLICANTS, DOSSIERS = _T[Applicant.__tablename__], _T[Dossier.__tablename__]
 COMPONENTS, EVENTS = _T[DossierComponent.__tablename__], _T[DossierEvent.__tablename__]
+FORMS, PRINTS = _T[IssuedForm.__tablename__], _T[FormPrint.__tablename__]
 OUTBOX, PAYLOADS = _T[OutboxOp.__tablename__], _T[OutboxPayload.__tablename__]
 CODE_COUNTERS, SEARCH_TERMS = _T[CodeCounter.__tablename__], _T[SearchTerm.__tablename__]
+LOGBOOK = _T[LogbookCounter.__tablename__]
 _INSERT_TERMS = sqlite_insert(SEARCH_TERMS).on_conflict_do_nothing()
 Row = dict[str, Any]
+_BY_NAME = {path.name: path for path in PATHS}
 
 
 @dataclass
@@ -75,17 +81,11 @@ class ChunkRows:
     dossiers: list[Row] = field(default_factory=list)
     components: list[Row] = field(default_factory=list)
     events: list[Row] = field(default_factory=list)
+    forms: list[Row] = field(default_factory=list)
+    prints: list[Row] = field(default_factory=list)
     outbox: list[Row] = field(default_factory=list)
     payloads: list[Row] = field(default_factory=list)
     terms: set[str] = field(default_factory=set)
-
-
-@dataclass(frozen=True)
-class Event:
-    """One step of a dossier's history: its `dossier_events` row and the extra data it records."""
-
-    row: Row
-    extra: dict[str, Any] | None
 
 
 class DemoWriter:
@@ -103,21 +103,25 @@ class DemoWriter:
         self._clerks, self._with_outbox = clerks, with_outbox
         self._people = PersonFactory(rng)
         self._counters: dict[tuple[str, int], int] = {}
+        self._books: dict[str, int] = {}
         self._ids: dict[str, int] = {}
-        self._unit = ""
+        self._unit, self._left = "", 0
+        self._forms = DemoForms()
         self._slots: tuple[int, ...] = tuple(range(1, 10))
 
-    def start(self, unit_code: str, own_slot: int) -> None:
-        """Continue after what the store holds: ids, outbox sequence, codes of this unit.
+    def start(self, unit_code: str, own_slot: int, total: int) -> None:
+        """Continue after what the store holds: ids, outbox sequence, codes and logbook numbers
+        of this unit. The newest of the `total` dossiers walk every path once, so that even a
+        small demo shows each of them.
 
         Without an outbox, demo dossiers are numbered as if by counters in slots 1–9, leaving
         this PC's slot free. With one, this PC will send them, and the server accepts a code only
         from the PC whose slot it carries (docs/domain.md#numbering-slots): they take its slot."""
-        self._unit = unit_code
+        self._unit, self._left = unit_code, total
         if self._with_outbox:
             self._slots = (own_slot,)
         with self._store.read() as session:
-            for table in (APPLICANTS, DOSSIERS, COMPONENTS, EVENTS):
+            for table in (APPLICANTS, DOSSIERS, COMPONENTS, EVENTS, FORMS, PRINTS):
                 self._ids[table.name] = (session.scalar(select(func.max(table.c.id))) or 0) + 1
             last_seq = session.scalar(select(func.max(OUTBOX.c.device_seq)))
             self._ids[OUTBOX.name] = (last_seq or 0) + 1
@@ -127,57 +131,86 @@ class DemoWriter:
                 )
             )
             self._counters = {(day, slot): last for day, slot, last in counters}
+            books = session.execute(
+                select(LOGBOOK.c.book, LOGBOOK.c.last_seq).where(LOGBOOK.c.unit_code == unit_code)
+            )
+            self._books = {book: last for book, last in books}
 
     def write_chunk(
         self, moments: list[datetime], procedures: list[DemoProcedure], now: datetime
     ) -> None:
         rows = ChunkRows()
-        for received in moments:
-            self._build_one(received, self._rng.choice(procedures), now, rows)
+        calendar = self._calendar.calendar()
+        with self._store.read() as session:  # the form builders read through it
+            self._forms.begin(session, self._unit)
+            forms = self._forms
+            walker = DossierWalk(
+                calendar, self._rng, now, self._log_seq, forms.draw, forms.unit_name
+            )
+            for received in moments:
+                proc = self._rng.choice(procedures)
+                self._build_one(received, proc, now, rows, walker)
         with self._store.write() as session:
             insert_rows(session.connection(), rows)
 
     def finish(self) -> None:
-        """Record the codes used, so the next real intake numbers on from them."""
-        upsert = sqlite_insert(CODE_COUNTERS)
-        upsert = upsert.on_conflict_do_update(
-            set_={"last_seq": func.max(CODE_COUNTERS.c.last_seq, upsert.excluded.last_seq)}
-        )
-        counters = [
-            {"agency_code": self._unit, "day": day, "slot": slot, "last_seq": last}
-            for (day, slot), last in self._counters.items()
-        ]
+        """Record the codes and logbook numbers used, so that the next real intake numbers on."""
         with self._store.write() as session:
-            if counters:
-                session.connection().execute(upsert, counters)
+            conn = session.connection()
+            _upsert_max(conn, CODE_COUNTERS, [
+                {"agency_code": self._unit, "day": day, "slot": slot, "last_seq": last}
+                for (day, slot), last in self._counters.items()
+            ])  # fmt: skip
+            _upsert_max(conn, LOGBOOK, [
+                {"unit_code": self._unit, "book": book, "last_seq": last}
+                for book, last in self._books.items()
+            ])  # fmt: skip
         with self._store.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA optimize")
 
     # --- one dossier ----------------------------------------------------------------------------
 
     def _build_one(
-        self, received: datetime, proc: DemoProcedure, now: datetime, rows: ChunkRows
+        self,
+        received: datetime,
+        proc: DemoProcedure,
+        now: datetime,
+        rows: ChunkRows,
+        walker: DossierWalk,
     ) -> None:
-        request = self._request(proc, received.date())
-        ctx = proc.context
-        due = self._calendar.due(received, ctx.amount, ctx.unit, ctx.cutoff)
-        status = self._status_for(received, now)
+        request, ctx = self._request(proc, received.date()), proc.context
         applicant_id, dossier_id = self._take(APPLICANTS.name), self._take(DOSSIERS.name)
+        due = self._calendar.due(received, ctx.amount, ctx.unit, ctx.cutoff)
         values = intake.dossier_values(
             request, ctx, applicant_id, self._code(received), self._uuid(), received, due, None
         )
-        history = self._history(dossier_id, request, received, due, now, status)
-        rows.applicants.append({"id": applicant_id, **intake.applicant_values(request)})
+        applicant = intake.applicant_values(request)
+        d = _demo_dossier(dossier_id, values, applicant, proc, request, received)
+        walker.walk(d, self._path(received, now), received, self._due_of(proc))
+        rows.applicants.append({"id": applicant_id, **applicant})
         rows.components.extend(
-            {**c, "id": self._take(COMPONENTS.name), "dossier_id": dossier_id}
-            for c in proc.component_rows
+            {"id": self._take(COMPONENTS.name), "dossier_id": dossier_id, "ordinal": i, **asdict(c)}
+            for i, c in enumerate(d.components, start=1)
         )
-        rows.events.extend(event.row for event in history)
+        self._add_history(d, rows)
         rows.terms.update(values["search_name"].split())
-        last_op = self._queue_history(rows, request, values, history) if self._with_outbox else None
-        rows.dossiers.append(
-            {**values, "id": dossier_id, **_final_state(status, history), "last_op_seq": last_op}
-        )
+        if self._with_outbox:
+            d.values["last_op_seq"] = self._queue_history(rows, request, d)
+        rows.dossiers.append(d.values)
+
+    def _add_history(self, d: DemoDossier, rows: ChunkRows) -> None:
+        """Its events, its issued forms, and the first print of each (made when it was issued)."""
+        for event in d.events:
+            rows.events.append({"id": self._take(EVENTS.name), **event.row})
+        actor = d.values["received_by"]
+        for issued in d.forms:
+            form_id = self._take(FORMS.name)
+            row = self._forms.row(d.values["id"], issued, actor)
+            rows.forms.append({"id": form_id, **row})
+            rows.prints.append({
+                "id": self._take(PRINTS.name), "form_id": form_id, "printed_at": issued.at,
+                "printed_by": actor, "reprint": False,
+            })  # fmt: skip
 
     def _request(self, proc: DemoProcedure, today: date) -> IntakeRequest:
         """The form's request for one applicant, normalised as every write path does."""
@@ -197,82 +230,26 @@ class DemoWriter:
             )
         )
 
-    def _status_for(self, received: datetime, now: datetime) -> Status:
+    def _path(self, received: datetime, now: datetime) -> DemoPath:
+        self._left -= 1
+        if self._left < len(PATHS):
+            return PATHS[self._left]
         weights = OLD_WEIGHTS if (now - received).days > 30 else RECENT_WEIGHTS
-        return self._rng.choices(list(weights), list(weights.values()))[0]
+        return _BY_NAME[self._rng.choices(list(weights), list(weights.values()))[0]]
 
-    def _history(
-        self,
-        dossier_id: int,
-        request: IntakeRequest,
-        received: datetime,
-        due: datetime,
-        now: datetime,
-        status: Status,
-    ) -> list[Event]:
-        """The path's events, spread between receipt and the appointment, in working hours (but
-        never after now)."""
-        path = PATHS[status]
-        end = min(max(due, received + timedelta(hours=1)), now)
-        step = (end - received) / len(path)
-        history: list[Event] = []
-        previous: Status | None = None
-        at = received
-        for seq, (kind, target) in enumerate(path, start=1):
-            if seq > 1:
-                at = min(max(self._in_hours(received + step * (seq - 1)), at), now)
-            actor = AGENCY_ACTOR if kind in AGENCY_EVENTS else request.clerk
-            extra = _returned_extra(request) if target == Status.RETURNED else None
-            history.append(
-                Event(
-                    _event_row(
-                        self._take(EVENTS.name),
-                        dossier_id,
-                        seq,
-                        kind,
-                        at,
-                        actor,
-                        previous,
-                        target,
-                        extra,
-                    ),
-                    extra,
-                )
-            )
-            previous = target
-        return history
+    def _due_of(self, proc: DemoProcedure) -> Any:
+        ctx, due = proc.context, self._calendar.due
+        return lambda at: due(at, ctx.amount, ctx.unit, ctx.cutoff)
 
-    def _in_hours(self, moment: datetime) -> datetime:
-        """`moment` if the counter is open then, else some time in the next opening hours."""
-        in_hours = self._calendar.calendar().next_working_instant
-        opening = in_hours(moment)
-        if opening == moment:
-            return moment
-        return in_hours(opening + timedelta(seconds=self._rng.randrange(MORNING_SECONDS)))
-
-    def _queue_history(
-        self, rows: ChunkRows, request: IntakeRequest, values: Row, history: list[Event]
-    ) -> int:
-        """Queue the create op and one op per later event, as intake and apply_event do."""
-        first = history[0].row
-        as_created = {**values, "status": first["to_status"]}  # the create op's own status
-        seq = self._queue(
-            rows,
-            "dossier.create",
-            values,
-            None,
-            first["at"],
-            intake.create_op_data(request, as_created, first),
-        )
-        for event in history[1:]:
-            seq = self._queue(
-                rows,
-                "dossier.event",
-                values,
-                seq,
-                event.row["at"],
-                intake.event_op_data(event.row, event.extra),
-            )
+    def _queue_history(self, rows: ChunkRows, request: IntakeRequest, d: DemoDossier) -> int:
+        """Queue the create op and one op per later event, as intake and the steps do."""
+        first = d.events[0]
+        created = d.created or d.values
+        create = intake.create_op_data(request, created, first.row, read_step(first.extra))
+        seq = self._queue(rows, "dossier.create", d.values, None, first.row["at"], create)
+        for event in d.events[1:]:
+            data = intake.event_op_data(event.row, event.extra)
+            seq = self._queue(rows, "dossier.event", d.values, seq, event.row["at"], data)
         return seq
 
     def _queue(
@@ -286,16 +263,9 @@ class DemoWriter:
     ) -> int:
         seq, op_id = self._take(OUTBOX.name), self._uuid()
         op = outbox.build_op(
-            op_id,
-            seq,
-            kind,
-            values["uuid"],
-            values["code"],
-            values["unit_code"],
-            prev_seq,
-            at,
+            op_id, seq, kind, values["uuid"], values["code"], values["unit_code"], prev_seq, at,
             data,
-        )
+        )  # fmt: skip
         payload = canonical_json(op)
         rows.outbox.append(
             {
@@ -324,6 +294,11 @@ class DemoWriter:
                 return f"{self._unit}-{day}-{slot * 1000 + last + 1:04d}"
         raise RuntimeError(f"too many demo dossiers on {day}")
 
+    def _log_seq(self, book: str) -> int:
+        """The next Số thứ tự of the logbook `book` (as `intake.next_log_seq`)."""
+        self._books[book] = self._books.get(book, 0) + 1
+        return self._books[book]
+
     @staticmethod
     def _uuid() -> str:
         # Not from the seeded generator: a second run on the same store must not repeat them.
@@ -333,6 +308,33 @@ class DemoWriter:
         value = self._ids[table]
         self._ids[table] = value + 1
         return value
+
+
+def _demo_dossier(
+    dossier_id: int,
+    values: Row,
+    applicant: Row,
+    proc: DemoProcedure,
+    request: IntakeRequest,
+    received: datetime,
+) -> DemoDossier:
+    """The dossier before its first step: intake's row, the lifecycle columns at their start."""
+    values.update(
+        id=dossier_id,
+        form_rules=form_rules(received),
+        first_due_at=None,
+        paused_at=None,
+        supplement_requests=0,
+        extensions=0,
+        ended_at=None,
+        log_book=None,
+        log_seq=None,
+        returned_at=None,
+    )
+    components = [
+        Component(c.name, c.originals, c.copies, c.provided, c.required) for c in proc.components
+    ]
+    return DemoDossier(values, SimpleNamespace(**applicant), components, _return_step(request))
 
 
 def _applicant(person: DemoPerson) -> ApplicantInput:
@@ -346,48 +348,22 @@ def _applicant(person: DemoPerson) -> ApplicantInput:
     )
 
 
-def _returned_extra(request: IntakeRequest) -> dict[str, Any]:
+def _return_step(request: IntakeRequest) -> Any:
     """The applicant takes the result and pays what is due at return (as ReturnService does)."""
     a = request.applicant
     owed = owed_lines(request.fees, FeeCollection.AT_RETURN)
-    return return_extra(a.full_name, a.id_number or "", owed)
+    return return_step(a.full_name, a.id_number or "", owed)
 
 
-def _event_row(
-    event_id: int,
-    dossier_id: int,
-    seq: int,
-    kind: str,
-    at: datetime,
-    actor: str,
-    from_status: Status | None,
-    to_status: Status,
-    extra: dict[str, Any] | None,
-) -> Row:
-    return {
-        "id": event_id,
-        "dossier_id": dossier_id,
-        "seq": seq,
-        "kind": kind,
-        "at": at,
-        "actor": actor,
-        "from_status": from_status,
-        "to_status": to_status,
-        "note": None,
-        "data_json": orjson.dumps(extra).decode() if extra else None,
-        "origin": "counter",
-    }
-
-
-def _final_state(status: Status, history: list[Event]) -> Row:
-    """The columns `DossierService.move_dossier` would have left after the last event."""
-    last = history[-1].row
-    return {
-        "status": status,
-        "sub_state": SUB_STATE[status],
-        "last_event_seq": len(history),
-        "returned_at": last["at"] if status == Status.RETURNED else None,
-    }
+def _upsert_max(conn: Connection, table: Any, rows: list[Row]) -> None:
+    """Insert counters, keeping the larger `last_seq` where one is already stored."""
+    if not rows:
+        return
+    upsert = sqlite_insert(table)
+    upsert = upsert.on_conflict_do_update(
+        set_={"last_seq": func.max(table.c.last_seq, upsert.excluded.last_seq)}
+    )
+    conn.execute(upsert, rows)
 
 
 def insert_rows(conn: Connection, rows: ChunkRows) -> None:
@@ -396,6 +372,8 @@ def insert_rows(conn: Connection, rows: ChunkRows) -> None:
     bulk_insert(conn, DOSSIERS, rows.dossiers)
     bulk_insert(conn, COMPONENTS, rows.components)
     bulk_insert(conn, EVENTS, rows.events)
+    bulk_insert(conn, FORMS, rows.forms)
+    bulk_insert(conn, PRINTS, rows.prints)
     if rows.terms:
         conn.execute(_INSERT_TERMS, [{"term": term} for term in sorted(rows.terms)])
     bulk_insert(conn, OUTBOX, rows.outbox)

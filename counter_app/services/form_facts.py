@@ -97,8 +97,13 @@ def managing_body(unit: Unit | None, place_name: str) -> str | None:
 
 
 def person_name(session: Session, username: str) -> str:
-    """A user's full name for a signature line; the login name when the user is unknown."""
-    return session.scalar(select(User.full_name).where(User.username == username)) or username
+    """A user's full name for a signature line; the login name when the user is unknown. Kept
+    for the session's life (one transaction): a bulk of forms asks for the same few people."""
+    known: dict[str, str] = session.info.setdefault("person_names", {})
+    if username not in known:
+        name = session.scalar(select(User.full_name).where(User.username == username))
+        known[username] = name or username
+    return known[username]
 
 
 def id_label(id_number: str | None, old_id_number: str | None) -> tuple[str, str]:
@@ -151,4 +156,7 @@ def unit_label(session: Session, value: object) -> str | None:
     if not value:
         return None
     text = str(value)
-    return session.scalar(select(Unit.name).where(Unit.code == text)) or text
+    known: dict[str, str] = session.info.setdefault("unit_labels", {})  # kept for the session
+    if text not in known:
+        known[text] = session.scalar(select(Unit.name).where(Unit.code == text)) or text
+    return known[text]

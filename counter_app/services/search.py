@@ -26,7 +26,7 @@ from counter_app.domain.dossier_rules import (
 from counter_app.domain.identifiers import normalise_id_number, normalise_phone
 from counter_app.domain.text import fold
 from counter_app.domain.vntime import now_vn
-from counter_app.models.tables import Applicant, Dossier, Procedure, SearchTerm
+from counter_app.models.tables import Applicant, Dossier, IssuedForm, Procedure, SearchTerm
 from counter_app.services.calendar import CalendarService
 from counter_app.services.dto import DossierRow
 from counter_app.services.settings import get_setting
@@ -59,6 +59,7 @@ class DossierQuery:
     received_since: datetime | None = None
     only_open: bool = False  # not closed (refused, withdrawn, stopped, returned)
     due: DueFilter = DueFilter.ANY  # overdue / due soon: only dossiers whose deadline runs
+    form_no: str | None = None  # only dossiers that were issued this form ("01" … "06")
 
 
 def today_query() -> DossierQuery:
@@ -144,6 +145,14 @@ class SearchService:
             days = int(get_setting(session, DUE_SOON_SETTING))
             window = due_window(calendar, to_vn(self._clock()), days)
             return run_query(session, query, before_id, limit, window)
+
+    def count_after(self, query: DossierQuery, after: DossierRow, *, cap: int) -> int:
+        """How many matches come after `after` (a page's last row), counting at most `cap`."""
+        calendar = self._calendar.calendar()
+        with self._store.read() as session:
+            days = int(get_setting(session, DUE_SOON_SETTING))
+            window = due_window(calendar, to_vn(self._clock()), days)
+            return len(run_query(session, query, after.id, cap, window))
 
 
 def run_query(
@@ -256,6 +265,11 @@ def _filters(
         stmt = stmt.where(Dossier.due_at >= query.due_after)
     if query.received_since is not None:
         stmt = stmt.where(Dossier.received_at >= query.received_since)
+    if query.form_no is not None:  # one lookup in ix_issued_forms_dossier_form per dossier
+        issued = select(IssuedForm.id).where(
+            IssuedForm.dossier_id == Dossier.id, IssuedForm.form_no == query.form_no
+        )
+        stmt = stmt.where(issued.exists())
     return stmt
 
 

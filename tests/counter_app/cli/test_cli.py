@@ -219,7 +219,8 @@ def test_find_and_print_a_stored_dossier(tmp_path: Path) -> None:
         sqlite3.connect(tmp_path / "counter.sqlite3")
         .execute(
             "select d.code, a.full_name, d.search_name from dossiers d "
-            "join applicants a on a.id = d.applicant_id order by d.id desc limit 1"
+            "join applicants a on a.id = d.applicant_id where d.status not in (1, 3) "
+            "order by d.id desc limit 1"
         )
         .fetchone()
     )

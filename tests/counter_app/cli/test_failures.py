@@ -247,6 +247,7 @@ def test_a_reader_that_leaves_early_is_no_error(tmp_path: Path) -> None:
                                id_number=None, phone=None, procedure_code="2.000815", status=1,
                                received_at=_at, due_at=_at)
         SearchService.find = lambda self, query, limit=50: [_row] * 20_000
+        SearchService.count_after = lambda self, query, after, cap: 0
     """
     code = textwrap.dedent(many_rows) + (
         "\nimport sys\nfrom counter_app.__main__ import main\nsys.exit(main(sys.argv[1:]))\n"
@@ -269,7 +270,7 @@ def test_a_reader_that_leaves_early_is_no_error(tmp_path: Path) -> None:
     [
         (("demo",), "thiếu tham số bắt buộc: --dossiers"),
         (("demo", "--dossiers", "nhiều"), "không phải là số"),
-        (("print", "X", "--form", "02", "--out", "x.pdf"), "không có lựa chọn '02'"),
+        (("print", "X", "--form", "09", "--out", "x.pdf"), "“09” không phải số mẫu 01–06"),
     ],
 )
 def test_a_wrong_command_line_is_one_vietnamese_line(

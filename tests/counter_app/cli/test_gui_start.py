@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -53,10 +54,16 @@ def test_login_window_then_dossier_list_on_a_demo_store(tmp_path: Path) -> None:
     )
     assert demo.returncode == 0, demo.stderr
     from counter_app.app import build_services
-    from counter_devkit.intake import intake
+    from counter_app.services.dto import IntakeRequest
+    from counter_app.services.search import DossierQuery
 
     services = build_services(str(tmp_path))
-    services.dossiers.receive(intake(clerk="canbo1"))  # today's list shows at least this one
+    # Today's list shows at least one: a procedure this (provincial) centre may receive.
+    (row,) = services.search.find(DossierQuery(statuses=(10,)), limit=1)
+    detail = services.details.get(row.code)
+    components = tuple(replace(c, provided=True) for c in detail.components)
+    request = IntakeRequest(detail.procedure_code, detail.applicant, components, "canbo1")
+    services.dossiers.receive(replace(request, fees=detail.fees), clock_confirmed=True)
     services.close()
     assert _start(tmp_path, "login") == "SHOWN"
     line = _start(tmp_path, "list")

@@ -19,6 +19,7 @@ from sqlalchemy import Date
 from counter_app.models.base import Base
 from counter_app.models.types import IsoDate, VnDateTime
 from counter_app.services.demo import fill_demo
+from counter_app.services.errors import ServiceError
 from counter_protocol.statuses import Status
 from tests.counter_app.documents.pdftools import flat, pdf_text
 
@@ -56,7 +57,7 @@ def test_the_store_holds_every_status(demo) -> None:
 
 
 @pytest.mark.parametrize("status", [int(s) for s in Status])
-def test_each_status_opens_and_prints_its_receipt(demo, status: int, tmp_path: Path) -> None:
+def test_each_status_opens_and_a_received_one_prints(demo, status: int, tmp_path: Path) -> None:
     for code in samples(demo)[status]:
         detail = demo.details.get(code)
         assert (detail.code, detail.status) == (code, status)
@@ -65,6 +66,11 @@ def test_each_status_opens_and_prints_its_receipt(demo, status: int, tmp_path: P
         assert (detail.returned_at is not None) == (status == Status.RETURNED)
         if detail.returned_at is not None:
             assert detail.returned_at == detail.events[-1].at
+        if status in (Status.NEW, Status.NOT_RECEIVED):  # never received: no Mẫu 01
+            with pytest.raises(ServiceError) as refused:
+                demo.slips.save_pdf(code, tmp_path / f"{code}.pdf")
+            assert refused.value.code == "forms.no_receipt"
+            continue
         out = demo.slips.save_pdf(code, tmp_path / f"{code}.pdf")
         text = flat(pdf_text(out.read_bytes()))
         assert code in text and detail.applicant.full_name in text
