@@ -53,6 +53,8 @@ class IntakeRequest:
     fees: tuple[FeeLine, ...] = ()
     note: str | None = None
     sets_count: int = 1
+    override_reason: str | None = None  # a supervisor takes an in-person procedure by post
+    home_commune: str | None = None  # the commune unit that decides, when not this one
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from counter_app.domain.delivery import stored_address
+from counter_app.domain.routing import Admission
 from counter_app.domain.text import fold, nfc
 from counter_app.models.base import Base
 from counter_app.models.tables import (
@@ -140,7 +141,7 @@ def store_new(
     words and its create op, in the caller's transaction."""
     req = normalised_request(req)  # whoever called: ids and phone are stored in one form
     ctx = load_context(session, req.procedure_code)
-    admit_intake(session, req.procedure_code, channel=req.channel, result_delivery=req.result_delivery, actor=req.clerk)  # noqa: E501  # routing + in-person refusal (docs/domain.md#routing)
+    admission = admit(session, req)  # routing and in-person refusals before any write
     due_at = due(now, ctx.amount, ctx.unit, ctx.cutoff)
     code = str(allocate_code(session, ctx.unit_code, now.date(), ctx.slot))
     conn = session.connection()
@@ -149,6 +150,9 @@ def store_new(
     dossier_uuid = str(uuid.uuid4())
     values = dossier_values(req, ctx, applicant_id, code, dossier_uuid, now, due_at, seq)
     values.update(creation_values(session, creation, ctx.unit_code, now, due_at))
+    values["competent_code"] = admission.route.competent_code
+    values["competent_name"] = admission.route.competent_name
+    creation = Creation(creation.action, admitted_step(creation.step, admission))
     if creation.action == Action.RECEIVE:  # the first event records the date and who decides
         creation = Creation(creation.action, received_step(creation.step, ctx, due_at))
     dossier_id = _insert_returning_id(conn, _INSERT_DOSSIER, values)
@@ -199,6 +203,31 @@ def creation_values(
         "log_book": book,
         "log_seq": next_log_seq(session, unit_code, book) if book else None,
     }
+
+
+def admit(session: Session, req: IntakeRequest) -> Admission:
+    """Whether this unit may take the dossier, who decides it, and a supervisor's reason for
+    taking an in-person procedure by post (docs/domain.md#routing)."""
+    return admit_intake(
+        session,
+        req.procedure_code,
+        channel=req.channel,
+        result_delivery=req.result_delivery,
+        actor=req.clerk,
+        override_reason=req.override_reason,
+        home_commune=req.home_commune,
+    )
+
+
+def admitted_step(step: StepData, admission: Admission) -> StepData:
+    """The first event's step data with the route's decider and any routing override."""
+    overrides = [text for text in (step.override, admission.override) if text]
+    return msgspec.structs.replace(
+        step,
+        competent_code=admission.route.competent_code,
+        competent_name=admission.route.competent_name,
+        override="; ".join(overrides) or None,
+    )
 
 
 def received_step(step: StepData, ctx: IntakeContext, due_at: datetime) -> StepData:

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from counter_app.domain.kinds import Channel, ResultDelivery
 from counter_app.domain.routing import InPersonRequired, RoutingRefused
-from counter_app.models.tables import Dossier, Procedure, Unit
+from counter_app.models.tables import Dossier, DossierEvent, Procedure, Unit
 from counter_app.services.procedures import admit_intake, receivable_codes
 from counter_devkit.intake import intake
 from counter_devkit.stores import TEST_PASSWORD
@@ -123,3 +123,36 @@ def test_a_supervisor_may_let_it_go_by_post_with_a_reason(services: Any) -> None
 def test_a_received_dossier_names_the_commune_ubnd_as_decider(services: Any) -> None:
     code = services.dossiers.receive(intake())  # chứng thực bản sao: no named agency
     assert services.details.get(code).agency_name == "Ủy ban nhân dân xã Đức Thọ"
+
+
+def test_a_supervisors_post_override_is_logged_on_the_received_dossier(services: Any) -> None:
+    reason = "Hai bên đã ký sổ trước cán bộ hộ tịch"
+    by_post = replace(
+        intake(procedure=MARRIAGE, clerk="quantri"),
+        result_delivery=ResultDelivery.BY_POST,
+        delivery_address="Xóm 3, xã Đức Thọ, tỉnh Hà Tĩnh",
+        override_reason=reason,
+    )
+    code = services.dossiers.receive(by_post)
+    detail = services.details.get(code)
+    first = detail.events[0]
+    assert detail.result_delivery == ResultDelivery.BY_POST
+    with services.store.read() as session:
+        stored = session.scalar(select(Dossier).where(Dossier.code == code))
+        assert stored is not None and stored.competent_name == "Ủy ban nhân dân xã Đức Thọ"
+    assert first.kind == "received"
+    with services.store.read() as session:
+        extra = session.scalar(
+            select(DossierEvent.data_json).where(DossierEvent.dossier_id == detail.id)
+        )
+    assert extra is not None and reason in extra
+
+
+def test_a_dossier_for_another_commune_records_both_units(services: Any) -> None:
+    for_thanh_sen = replace(intake(procedure=BIRTH), home_commune=THANH_SEN)
+    code = services.dossiers.receive(for_thanh_sen)
+    with services.store.read() as session:
+        stored = session.scalar(select(Dossier).where(Dossier.code == code))
+        assert stored is not None
+        assert (stored.unit_code, stored.competent_code) == (DUC_THO, THANH_SEN)
+    assert services.details.get(code).agency_name == "Ủy ban nhân dân phường Thành Sen"
