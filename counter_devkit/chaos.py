@@ -74,6 +74,8 @@ NEXT_STEP: dict[SubState, tuple[Action, ...]] = {
     SubState.SUPPLEMENT: (Action.SUPPLEMENT_RECEIVED,),
     SubState.RESULT_AT_COUNTER: (Action.RETURN,),
 }
+
+
 def clerk_work(pc: CounterPC, state: ChaosState, rng: random.Random) -> None:
     """New dossiers, lifecycle steps, some results returned (after the province's DONE)."""
     for code in pc.receive(rng.randint(1, 4)):
@@ -131,9 +133,7 @@ def assert_same_sub_states(server: ServerProcess, pc: CounterPC) -> None:
     """The server's merged lifecycle state of every dossier is the counter's."""
     remote = {
         r[0]: r[1]
-        for r in server.rows(
-            "SELECT code, sub_state FROM dossiers WHERE unit_code = :u", u=pc.unit
-        )
+        for r in server.rows("SELECT code, sub_state FROM dossiers WHERE unit_code = :u", u=pc.unit)
     }
     assert remote == dict(pc.sql("SELECT code, sub_state FROM dossiers"))
 

@@ -20,4 +20,3 @@ def make_set_up_store(data_dir: Path, slot: int = 0) -> None:
         services.accounts.create_user("canbo", "Nguyễn Thị Hồng Nhung", "clerk", TEST_PASSWORD)
     finally:
         services.close()
-

@@ -53,9 +53,7 @@ def recent_conflicts(engine: Engine, limit: int | None = SHOWN) -> list[Conflict
 def conflict_count(engine: Engine) -> int:
     e = DossierEvent.__table__.c
     with engine.connect() as conn:
-        return int(
-            conn.execute(select(func.count()).where(e.conflict.is_not(None))).scalar() or 0
-        )
+        return int(conn.execute(select(func.count()).where(e.conflict.is_not(None))).scalar() or 0)
 
 
 HEADERS = ("Mã hồ sơ", "Máy", "Sự kiện của máy", "Trạng thái hiện tại", "Thông báo", "Lúc nhận")

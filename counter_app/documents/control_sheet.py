@@ -38,8 +38,13 @@ def render_control_sheet(
     form = form or template("tt03-2025/06")
     typo = TYPOGRAPHY[page_size]
     head = Heading(
-        data.managing_body, data.unit_name, dateline(data.place_name, data.issued_at), None,
-        form.title, data.dossier_code, data.sample_warning,
+        data.managing_body,
+        data.unit_name,
+        dateline(data.place_name, data.issued_at),
+        None,
+        form.title,
+        data.dossier_code,
+        data.sample_warning,
     )
     blocks = [
         *heading_blocks(head, typo),

@@ -45,8 +45,13 @@ def render_supplement_request(
     typo = TYPOGRAPHY[page_size]
     number = f"Số: {data.document_number or BLANK_NUMBER + '/HDHS'}"
     head = Heading(
-        data.managing_body, data.unit_name, dateline(data.place_name, data.issued_at), number,
-        form.title, data.dossier_code, data.sample_warning,
+        data.managing_body,
+        data.unit_name,
+        dateline(data.place_name, data.issued_at),
+        number,
+        form.title,
+        data.dossier_code,
+        data.sample_warning,
     )
     blocks = [*heading_blocks(head, typo), *_supplement_body(data, typo)]
     note = f"{form.title.capitalize()} · {data.applicant_name} (tiếp theo)"
@@ -59,7 +64,10 @@ def _supplement_body(data: SupplementRequestData, typo: Typography) -> list[Bloc
     return [
         *_request_blocks(data, typo),
         line_block(
-            [Segment(ONCE_AND_FULLY, REGULAR)], typo.body, typo.leading, typo.content_width,
+            [Segment(ONCE_AND_FULLY, REGULAR)],
+            typo.body,
+            typo.leading,
+            typo.content_width,
             keep_with_next=True,
         ),
         *table_blocks(SUPPLEMENT_COLUMNS, _supplement_rows(data), typo),
@@ -79,8 +87,12 @@ def _request_blocks(data: SupplementRequestData | RefusalData, typo: Typography)
     """The applicant and what they asked for."""
     return [
         *applicant_blocks(
-            data.unit_name, data.applicant_name, data.applicant_address,
-            data.applicant_phone, data.applicant_email, typo,
+            data.unit_name,
+            data.applicant_name,
+            data.applicant_address,
+            data.applicant_phone,
+            data.applicant_email,
+            typo,
         ),
         *field_lines(
             "Nội dung yêu cầu giải quyết:",
@@ -109,8 +121,13 @@ def render_refusal(
     typo = TYPOGRAPHY[page_size]
     number = f"Số: {data.document_number}" if data.document_number else None
     head = Heading(
-        data.managing_body, data.unit_name, dateline(data.place_name, data.issued_at), number,
-        form.title, data.dossier_code, data.sample_warning,
+        data.managing_body,
+        data.unit_name,
+        dateline(data.place_name, data.issued_at),
+        number,
+        form.title,
+        data.dossier_code,
+        data.sample_warning,
     )
     blocks = [*heading_blocks(head, typo), *_refusal_body(data, typo)]
     note = f"{form.title.capitalize()} · {data.applicant_name} (tiếp theo)"

@@ -111,8 +111,13 @@ def _heading(data: ExtensionData | StopData, form: FormTemplate) -> Heading:
     suffix = form.number_suffix or ""
     number = f"Số: {data.document_number or '……/' + suffix}"
     return Heading(
-        data.managing_body, data.agency_name, dateline(data.place_name, data.issued_at), number,
-        form.title, data.dossier_code, data.sample_warning,
+        data.managing_body,
+        data.agency_name,
+        dateline(data.place_name, data.issued_at),
+        number,
+        form.title,
+        data.dossier_code,
+        data.sample_warning,
     )
 
 

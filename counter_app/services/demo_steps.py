@@ -267,15 +267,16 @@ class DossierWalk:
     def _created(self, d: DemoDossier, action: Action) -> Prepared:
         """Papers asked for (one or two missing, Mẫu 02) or refused (Mẫu 03) at intake."""
         facts: Row = {"due_at": d.values["due_at"].isoformat(timespec="seconds")}
+        decider = {k: d.values[k] for k in ("competent_code", "competent_name")}  # as intake
         if action == A.REFUSE:
             d.values["ended_at"] = d.values["received_at"]
             reason = self.rng.choice(REASONS[action])
-            return Prepared(StepData(reason=reason), {**facts, "reason": reason})
+            return Prepared(StepData(reason=reason, **decider), {**facts, "reason": reason})
         papers = d.components[: self.rng.choice((1, 2))]
         for component in papers:
             component.provided = False
         missing, guidance = [c.name for c in papers], REASONS[action][0]
-        step = StepData(missing=missing, reason=guidance)
+        step = StepData(missing=missing, reason=guidance, **decider)
         return Prepared(step, {**facts, "missing": missing, "reason": guidance})
 
     def _forward(self, d: DemoDossier, at: datetime) -> Prepared:

@@ -29,6 +29,7 @@ from counter_protocol.timefmt import parse_time, to_vn
 APPLIED, UNCHANGED, NOT_APPLIED = "applied", "unchanged", "not_applied"
 PROVINCE_EVENT_KIND = "province_status"
 
+
 @dataclass(frozen=True)
 class ProvinceStatus:
     """One status change made at the province (payload of a `dossier.status` change)."""

@@ -28,9 +28,7 @@ DOSSIER = (
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-def test_existing_dossiers_get_the_sub_state_of_their_status(
-    backend: str, new_db_url: Any
-) -> None:
+def test_existing_dossiers_get_the_sub_state_of_their_status(backend: str, new_db_url: Any) -> None:
     engine = create_engine(new_db_url(backend))
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))

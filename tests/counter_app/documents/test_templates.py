@@ -17,21 +17,46 @@ from tests.counter_app.documents.pdftools import CODE, decode, flat, page_count,
 TT03 = "Phụ lục I, Thông tư số 03/2025/TT-VPCP"
 TT01 = "Thông tư số 01/2018/TT-VPCP ngày 23/11/2018"
 KEY_FIELDS = {
-    "01": ("Vào Sổ theo dõi hồ sơ, Quyển số: 2026, Số thứ tự: 125", "5. Thời gian trả kết quả",
-           "NGƯỜI TIẾP NHẬN HỒ SƠ", "UBND XÃ THẠCH HÀ"),
-    "02": ("Số: 3/HDHS", "(hướng dẫn một lần, đầy đủ)", "Giấy xác nhận tình trạng hôn nhân",
-           "Lý do: Hồ sơ thiếu giấy xác nhận tình trạng hôn nhân.", "NGƯỜI HƯỚNG DẪN"),
-    "03": ("Số: 1/TCHS", "thông báo không tiếp nhận, giải quyết hồ sơ",
-           "- Yêu cầu không thuộc thẩm quyền giải quyết của Sở Tư pháp."),
-    "04": ("Số: 2/PXL", "Kính gửi: Ông/Bà Nguyễn Thị Hồng Nhung",
-           "thời gian hẹn trả kết quả: 09 giờ 30 phút, ngày 29 tháng 11 năm 2026",
-           "Lý do: Cần xác minh thêm tại nơi cư trú", "09 giờ 30 phút, ngày 02 tháng 12 năm 2026",
-           "THỦ TRƯỞNG CƠ QUAN"),
-    "05": ("Số: 1/TB", "Sở Tư pháp tỉnh Hà Tĩnh thông báo dừng giải quyết hồ sơ",
-           "Lý do: Người nộp hồ sơ đề nghị dừng giải quyết"),
-    "06": ("1. Giao: Trung tâm Phục vụ hành chính công tỉnh Hà Tĩnh", "2. Nhận: Sở Tư pháp",
-           "Trước hạn", "Quá hạn", "RR123456785VN", "Người nhận (ký): Trần Văn Bình",
-           "Cơ quan (bộ phận) giải quyết hồ sơ: Sở Tư pháp tỉnh Hà Tĩnh"),
+    "01": (
+        "Vào Sổ theo dõi hồ sơ, Quyển số: 2026, Số thứ tự: 125",
+        "5. Thời gian trả kết quả",
+        "NGƯỜI TIẾP NHẬN HỒ SƠ",
+        "UBND XÃ THẠCH HÀ",
+    ),
+    "02": (
+        "Số: 3/HDHS",
+        "(hướng dẫn một lần, đầy đủ)",
+        "Giấy xác nhận tình trạng hôn nhân",
+        "Lý do: Hồ sơ thiếu giấy xác nhận tình trạng hôn nhân.",
+        "NGƯỜI HƯỚNG DẪN",
+    ),
+    "03": (
+        "Số: 1/TCHS",
+        "thông báo không tiếp nhận, giải quyết hồ sơ",
+        "- Yêu cầu không thuộc thẩm quyền giải quyết của Sở Tư pháp.",
+    ),
+    "04": (
+        "Số: 2/PXL",
+        "Kính gửi: Ông/Bà Nguyễn Thị Hồng Nhung",
+        "thời gian hẹn trả kết quả: 09 giờ 30 phút, ngày 29 tháng 11 năm 2026",
+        "Lý do: Cần xác minh thêm tại nơi cư trú",
+        "09 giờ 30 phút, ngày 02 tháng 12 năm 2026",
+        "THỦ TRƯỞNG CƠ QUAN",
+    ),
+    "05": (
+        "Số: 1/TB",
+        "Sở Tư pháp tỉnh Hà Tĩnh thông báo dừng giải quyết hồ sơ",
+        "Lý do: Người nộp hồ sơ đề nghị dừng giải quyết",
+    ),
+    "06": (
+        "1. Giao: Trung tâm Phục vụ hành chính công tỉnh Hà Tĩnh",
+        "2. Nhận: Sở Tư pháp",
+        "Trước hạn",
+        "Quá hạn",
+        "RR123456785VN",
+        "Người nhận (ký): Trần Văn Bình",
+        "Cơ quan (bộ phận) giải quyết hồ sơ: Sở Tư pháp tỉnh Hà Tĩnh",
+    ),
 }
 WORDING_04 = {
     "tt01-2018": "xin lỗi Ông/Bà và hẹn lại thời gian trả kết quả vào lúc",
@@ -55,8 +80,14 @@ def test_title_circular_and_key_fields(rendered: tuple[str, bytes]) -> None:
     text = flat(pdf_text(pdf, 1))
     assert text == nfc(text)  # pdftotext of an NFD-drawn page would come out decomposed
     basis = TT03 if form.circular == "tt03-2025" else TT01
-    for expected in (form.title, f"Mẫu số {form.number} ({basis})", f"Mã hồ sơ: {CODE}",
-                     *KEY_FIELDS[form.kind], f"({WARNING})", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"):
+    for expected in (
+        form.title,
+        f"Mẫu số {form.number} ({basis})",
+        f"Mã hồ sơ: {CODE}",
+        *KEY_FIELDS[form.kind],
+        f"({WARNING})",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    ):
         assert nfc(expected) in text, expected
     if form.kind == "04":
         assert WORDING_04[form.circular] in text

@@ -100,10 +100,12 @@ def test_a_dossier_never_received_has_no_mau_01(services: Any, status: Status) -
 def test_each_step_issues_its_circulars_form(services: Any) -> None:
     code = received(services, form_rules="tt01-2018")
     due = "2026-12-20T16:00:00+07:00"
-    for form_no, facts in (("02", {"missing": ["Tờ khai"], "reason": "Thiếu tờ khai"}),
-                           ("04", {"reason": "Cần xác minh", "due_at": due}),
-                           ("05", {"reason": "Người nộp đề nghị dừng"}),
-                           ("06", {"to_unit": "UBND xã Thạch Hà", "received_by": "Trần Bình"})):
+    for form_no, facts in (
+        ("02", {"missing": ["Tờ khai"], "reason": "Thiếu tờ khai"}),
+        ("04", {"reason": "Cần xác minh", "due_at": due}),
+        ("05", {"reason": "Người nộp đề nghị dừng"}),
+        ("06", {"to_unit": "UBND xã Thạch Hà", "received_by": "Trần Bình"}),
+    ):
         issue(services, code, form_no, **facts)
     # Leaving out the Mẫu 01 that receiving the dossier issued.
     views = [v for v in FormService(services.store).forms_of(code) if v.form_no != "01"]
@@ -157,8 +159,10 @@ def test_a_later_change_to_the_dossier_does_not_change_the_printed_form(services
 def test_issued_form_rows_cannot_be_changed_or_deleted(services: Any, data_dir: Path) -> None:
     form_id = issue(services, received(services), "03", reason="Không thuộc thẩm quyền")
     db = sqlite3.connect(data_dir / "counter.sqlite3")
-    for statement in ("UPDATE issued_forms SET data_json = '{}' WHERE id = ?",
-                      "DELETE FROM issued_forms WHERE id = ?"):
+    for statement in (
+        "UPDATE issued_forms SET data_json = '{}' WHERE id = ?",
+        "DELETE FROM issued_forms WHERE id = ?",
+    ):
         with pytest.raises(sqlite3.DatabaseError):
             db.execute(statement, (form_id,))
     with services.store.read() as session:
@@ -171,10 +175,24 @@ def test_control_sheet_lists_earlier_hand_overs_and_names_units(services: Any) -
         unit = session.scalars(select(Unit)).first()
         assert unit is not None
         unit_code, unit_name = unit.code, unit.name
-    earlier = {"at": "2026-12-03T09:00:00+07:00", "from_unit": unit_code, "handed_by": "Lê Hà",
-               "postal_number": "RR123456785VN", "verdict": "early", "note": "Chuyển hồ sơ"}
-    form_id = issue(services, code, "06", rows=[earlier], from_unit="UBND xã Thạch Hà",
-                    to_unit=unit_code, received_by="Trần Bình", verdict="late")
+    earlier = {
+        "at": "2026-12-03T09:00:00+07:00",
+        "from_unit": unit_code,
+        "handed_by": "Lê Hà",
+        "postal_number": "RR123456785VN",
+        "verdict": "early",
+        "note": "Chuyển hồ sơ",
+    }
+    form_id = issue(
+        services,
+        code,
+        "06",
+        rows=[earlier],
+        from_unit="UBND xã Thạch Hà",
+        to_unit=unit_code,
+        received_by="Trần Bình",
+        verdict="late",
+    )
     text = printed(services, form_id)
     assert f"1. Giao: {unit_name}" in text and f"2. Nhận: {unit_name}" in text
     assert unit_code not in text.replace(code, "")

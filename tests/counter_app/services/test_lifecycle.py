@@ -14,6 +14,7 @@ from counter_app.services.errors import ServiceError
 from counter_app.services.intake_rules import IntakeIncomplete
 from counter_app.services.settings import set_setting
 from counter_app.services.steps import SecondSupplement, SupervisorRequired
+from counter_devkit.stores import UNIT
 from counter_protocol.errors import UserError
 from counter_protocol.lifecycle import Action, LifecycleError
 from counter_protocol.ops import decode_op
@@ -34,6 +35,10 @@ TUESDAY = vn(2026, 3, 10, 9, 0)
 @pytest.fixture
 def counter(services, data_dir: Path) -> Counter:
     return make_counter(services, data_dir, TUESDAY)
+
+
+# Who decides is known at first contact: every first event records it (docs/domain.md#routing).
+DECIDER = {"competent_code": UNIT, "competent_name": "Ủy ban nhân dân xã Đức Thọ"}
 
 
 def as_time(text: str) -> datetime:
@@ -67,7 +72,11 @@ def test_a_missing_required_paper_asks_for_it_and_no_deadline_runs(counter: Coun
     assert row == (1, "awaiting_papers", None, None)
     [(kind, extra)] = counter.events(result.code)
     assert kind == "papers_asked"
-    assert extra == {"missing": ["Bản sao giấy khai sinh"], "reason": "Mang bản sao có chứng thực"}
+    assert extra == {
+        "missing": ["Bản sao giấy khai sinh"],
+        "reason": "Mang bản sao có chứng thực",
+        **DECIDER,
+    }
     created = decode_op(counter.ops(result.code)[0]).data
     assert (created.status, created.due_at) == (1, None)  # type: ignore[union-attr]
 
@@ -82,7 +91,9 @@ def test_a_refusal_needs_its_reason_and_ends_the_dossier(counter: Counter) -> No
     assert result.outcome == Action.REFUSE
     assert counter.dossier(result.code, "status", "sub_state") == (3, "refused")
     assert as_time(counter.dossier(result.code, "ended_at")[0]) == TUESDAY
-    assert counter.events(result.code) == [("refused", {"reason": "Không thuộc thẩm quyền"})]
+    assert counter.events(result.code) == [
+        ("refused", {"reason": "Không thuộc thẩm quyền", **DECIDER})
+    ]
 
 
 def test_only_a_supervisor_receives_an_incomplete_dossier_with_a_reason(counter: Counter) -> None:
@@ -164,7 +175,7 @@ def test_a_late_hand_over_shows_on_the_control_sheet(counter: Counter) -> None:
     ]
     assert rows[0].due_at == vn(2026, 3, 16, 11, 30)
     extra = counter.events(code)[1][1]
-    assert extra["to_unit"] == "000.20.01.H27" and extra["from_unit"] == "000.00.00.H27"
+    assert extra["to_unit"] == "000.20.01.H27" and extra["from_unit"] == UNIT
 
 
 def test_a_supplement_pause_over_tet_moves_the_date_by_working_hours(counter: Counter) -> None:
