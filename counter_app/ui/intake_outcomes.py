@@ -186,3 +186,12 @@ def override_dialog(parent: QWidget | None, missing: Sequence[str]) -> ReasonDia
         "Tiếp nhận và in Mẫu 01",
         parent,
     )
+
+
+def post_override_dialog(parent: QWidget | None, refusal: str) -> ReasonDialog:
+    return ReasonDialog(
+        "Cho phép nộp hoặc trả kết quả qua bưu điện",
+        f"{refusal}\nLý do vẫn cho phép qua bưu điện (ghi vào nhật ký hồ sơ):",
+        "Cho phép và lưu",
+        parent,
+    )

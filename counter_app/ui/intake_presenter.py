@@ -9,8 +9,10 @@ says), refuses (Mẫu 03) or, as a supervisor, receives an incomplete dossier, t
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
+from counter_app.domain.routing import InPersonRequired
 from counter_app.domain.validation import ValidationIssue
 from counter_app.services.clock import CLOCK_SUSPECT
 from counter_app.ui.intake_outcomes import IntakeOutcome
@@ -108,6 +110,14 @@ class IntakeScreen(Protocol):
     def ask_clock_confirmation(self, text: str, on_confirmed: Callable[[], None]) -> None:
         """Ask the clerk whether the date shown is right; call `on_confirmed` if they say so."""
         ...
+
+    def ask_post_override(self, text: str, on_reason: Callable[[str], None]) -> bool:
+        """A supervisor may let an in-person procedure go by post: ask the reason and call
+        `on_reason` with it. False (nothing asked) when the person is not a supervisor."""
+        ...
+
+
+IN_PERSON = InPersonRequired.default_code  # a post the procedure forbids (docs/domain.md#in-person)
 
 
 class IntakePresenter:
@@ -239,12 +249,21 @@ class IntakePresenter:
                 error_text(error), lambda: self._save(request, outcome, clock_confirmed=True)
             )
             return
+        if getattr(error, "code", None) == IN_PERSON and self._screen.ask_post_override(
+            error_text(error), lambda reason: self._save_by_post(request, outcome, reason)
+        ):
+            self._screen.show_message("warning", f"Chưa lưu: {error_text(error)}")
+            return
         issues: Sequence[ValidationIssue] = getattr(error, "issues", None) or ()
         if issues:  # the service's own check refused it: show where, as for the form's
             self._screen.check_all()
             self._refuse([i for i in issues if i.blocking] or list(issues))
             return
         self._screen.show_message("error", f"Chưa lưu được hồ sơ: {error_text(error)}")
+
+    def _save_by_post(self, request: IntakeRequest, outcome: IntakeOutcome, reason: str) -> None:
+        """Again, with the supervisor's reason for the post logged on the first event."""
+        self._save(replace(request, override_reason=reason), outcome, clock_confirmed=False)
 
     def _on_slip(self, code: str, outcome: IntakeOutcome, pdf: bytes) -> None:
         self._screen.show_message("success", f"{saved_text(code, outcome)} Phiếu đã sẵn sàng.")

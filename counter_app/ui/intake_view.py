@@ -41,6 +41,7 @@ from counter_app.ui.intake_outcomes import (
     ReasonDialog,
     override_dialog,
     planned_outcome,
+    post_override_dialog,
     refusal_dialog,
     save_text,
 )
@@ -279,6 +280,15 @@ class IntakeView(QWidget):
         dialog = self.reason_dialog = override_dialog(self.window(), missing)
         dialog.accepted.connect(lambda: self.presenter.receive_anyway(dialog.reason or ""))
         dialog.open()
+
+    def ask_post_override(self, text: str, on_reason: Callable[[str], None]) -> bool:
+        """A supervisor lets an in-person procedure go by post, with a logged reason."""
+        if not self.outcome_bar.supervisor:
+            return False
+        dialog = self.reason_dialog = post_override_dialog(self.window(), text)
+        dialog.accepted.connect(lambda: on_reason(dialog.reason or ""))
+        dialog.open()
+        return True
 
     def reopen(self, code: str) -> None:
         """A scanned dossier code: if it waits for papers, fill the form to receive it."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from counter_app.domain.routing import InPersonRequired
 from counter_app.domain.validation import ValidationIssue
 from counter_app.services.clock import ClockSuspect
 from counter_app.services.errors import ServiceError
@@ -58,6 +59,13 @@ class Screen:
         self.did.append(("ask_clock", text))
         self.confirm = on_confirmed
 
+    supervisor = False
+
+    def ask_post_override(self, text: str, on_reason) -> bool:
+        self.did.append(("ask_post", text))
+        self.give_reason = on_reason
+        return self.supervisor
+
 
 class Dossiers:
     def __init__(self, refusal: Exception | None = None) -> None:
@@ -66,8 +74,11 @@ class Dossiers:
 
     def receive(self, request, *, clock_confirmed: bool = False) -> str:
         if self.refusal is not None and not (
-            clock_confirmed and isinstance(self.refusal, ClockSuspect)
+            (clock_confirmed and isinstance(self.refusal, ClockSuspect))
+            or isinstance(self.refusal, InPersonRequired)
         ):
+            raise self.refusal
+        if isinstance(self.refusal, InPersonRequired) and not request.override_reason:
             raise self.refusal
         self.received.append(request)
         return CODE
@@ -189,3 +200,25 @@ def test_a_clock_that_cannot_be_right_is_put_to_the_clerk_and_stored_only_once_c
     screen.confirm()
     assert dossiers.received == [screen.request]
     assert screen.did[-1] == ("slip", CODE, f"%PDF {CODE}")
+
+
+BY_POST_REFUSED = InPersonRequired("Thủ tục này yêu cầu người nộp có mặt: không nhận qua bưu điện.")
+
+
+def test_a_supervisor_lets_an_in_person_procedure_go_by_post_with_a_logged_reason():
+    screen, dossiers = Screen(), Dossiers(BY_POST_REFUSED)
+    screen.supervisor = True
+    presenter_for(screen, dossiers).save_and_print()
+    assert dossiers.received == []  # nothing stored before the reason
+    assert ("ask_post", BY_POST_REFUSED.message) in screen.did
+    screen.give_reason("Người nộp đã ký trước cán bộ tại nhà")
+    [stored] = dossiers.received
+    assert stored.override_reason == "Người nộp đã ký trước cán bộ tại nhà"
+    assert ("saved", CODE) in screen.did
+
+
+def test_a_clerk_is_only_told_why_post_is_refused():
+    screen, dossiers = Screen(), Dossiers(BY_POST_REFUSED)
+    presenter_for(screen, dossiers).save_and_print()
+    assert dossiers.received == []
+    assert screen.messages[-1] == ("error", f"Chưa lưu được hồ sơ: {BY_POST_REFUSED.message}")
