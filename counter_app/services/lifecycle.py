@@ -326,6 +326,11 @@ class LifecycleService:
 
     # --- reading ---------------------------------------------------------------------------------
 
+    def extension_limit(self) -> int:
+        """How many re-appointments (Mẫu 04) a dossier may have (setting; once by default)."""
+        with self._store.read() as session:
+            return int(get_setting(session, "lifecycle.extension_limit"))
+
     def control_sheet(self, code: str) -> list[ControlRow]:
         """The Mẫu 06 rows of a dossier: each hand-over with its deadline and verdict."""
         with self._store.read() as session:

@@ -89,6 +89,8 @@ class DossierSteps(Protocol):
         self, code: str, actor: str, reason: str, new_due: datetime, note: str | None = ...
     ) -> object: ...
 
+    def extension_limit(self) -> int: ...
+
     def appraisal_refused(
         self, code: str, actor: str, reason: str, note: str | None = ...
     ) -> object: ...
@@ -156,7 +158,9 @@ def can_reopen(sub_state: str) -> bool:
     return sub_state == SubState.AWAITING_PAPERS
 
 
-def step_context(detail: DossierDetail, action: Action, user: SignedInUser) -> StepContext:
+def step_context(
+    detail: DossierDetail, action: Action, user: SignedInUser, extension_limit: int = 1
+) -> StepContext:
     """Defaults and earlier requests for the dialog of `action` on this dossier."""
     kinds = [event.kind for event in detail.events]
     # The agency defaults to the dossier's competent one (the service fills its code).
@@ -166,6 +170,7 @@ def step_context(detail: DossierDetail, action: Action, user: SignedInUser) -> S
         defaults=defaults,
         earlier=count_of(kinds, action),
         due_at=detail.due_at,
+        extension_limit=extension_limit,
     )
 
 

@@ -240,7 +240,9 @@ class DossierDetailDialog(QDialog):
         """The step's dialog; OK stores the step through the presenter."""
         if self.detail is None or self.presenter.running:
             return
-        dialog = StepDialog(SPEC_BY_ACTION[action], step_context(self.detail, action, self.user))
+        limit = self._services.lifecycle.extension_limit() if action is Action.EXTEND else 1
+        context = step_context(self.detail, action, self.user, limit)
+        dialog = StepDialog(SPEC_BY_ACTION[action], context)
         dialog.setParent(self, dialog.windowFlags())
         dialog.accepted.connect(lambda: self._step_confirmed(action, dialog))
         self.step_dialog = dialog

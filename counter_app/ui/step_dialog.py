@@ -47,6 +47,7 @@ class StepContext:
     defaults: dict[str, str]
     earlier: int = 0  # times this action was already taken on the dossier
     due_at: datetime | None = None
+    extension_limit: int = 1  # re-appointments allowed (the setting lifecycle.extension_limit)
 
 
 class PostField(QWidget):
@@ -111,7 +112,9 @@ class StepDialog(QDialog):
         if self.spec.action is Action.ASK_SUPPLEMENT:
             self.rule.show_message("warning", SECOND_SUPPLEMENT_WARNING)
             self.rule_check.setVisible(True)
-        elif self.spec.action is Action.EXTEND:
+        elif self.spec.action is Action.EXTEND and self.context.earlier >= (
+            self.context.extension_limit
+        ):
             self._refuse_second_extension()
 
     def _refuse_second_extension(self) -> None:

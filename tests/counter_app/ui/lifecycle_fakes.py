@@ -106,6 +106,7 @@ class FakeCounter:
         self.renders: list[tuple[str, int]] = []
         self.refusal: Exception | None = None
         self.clock = T0
+        self.extensions_allowed = 1  # the lifecycle.extension_limit setting
 
     # details / lifecycle / forms / conflicts are all this object (app.Services has four).
     @property
@@ -163,6 +164,9 @@ class FakeCounter:
     def extend(self, code, actor, reason, new_due, note=None):
         data = StepData(reason=reason, due_at=new_due.isoformat())
         return self.take_step(code, Action.EXTEND, data, actor=actor)
+
+    def extension_limit(self) -> int:
+        return self.extensions_allowed
 
     def appraisal_refused(self, code, actor, reason, note=None):
         return self.take_step(code, Action.APPRAISAL_REFUSED, StepData(reason=reason), actor=actor)

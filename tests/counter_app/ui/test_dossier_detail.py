@@ -184,6 +184,22 @@ def test_an_extension_takes_a_new_date_once_and_is_refused_the_second_time(qtbot
     assert len(counter.steps) == 1
 
 
+def test_a_counter_that_allows_two_extensions_offers_the_second(qtbot, lanes):
+    counter = FakeCounter()
+    counter.extensions_allowed = 2
+    dialog = open_detail(qtbot, lanes, counter)
+    step = press(qtbot, dialog, "F10")
+    type_text(step.inputs["reason"], "Chờ ý kiến cơ quan phối hợp")
+    step.inputs["due_at"].setDate(QDate(2026, 3, 12))
+    confirm(qtbot, step)
+    stored(qtbot, dialog, counter, 1)
+    qtbot.waitUntil(lambda: dialog.preview is not None)
+    dialog.preview.close()
+    again = press(qtbot, dialog, "F10")
+    assert again.rule.text() != SECOND_EXTENSION_REFUSAL
+    assert again.ok_button.isEnabled()
+
+
 def test_withdrawal_needs_a_reason_and_ends_the_dossier(qtbot, lanes):
     counter = FakeCounter()
     dialog = open_detail(qtbot, lanes, counter)
