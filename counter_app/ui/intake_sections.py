@@ -70,9 +70,15 @@ class DeliveryBox(QWidget):
         self.address_edit.setObjectName("delivery_address")
         self.address_edit.setEnabled(False)
         self.messages = {"delivery_address": FieldMessage(), "result_delivery": FieldMessage()}
-        form = QFormLayout(self)
+        self.commune_combo = QComboBox()
+        self.commune_combo.setToolTip(
+            "Thủ tục tiếp nhận không phụ thuộc địa giới: chọn xã/phường có thẩm quyền giải quyết"
+        )
+        form = self.form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow("Hình thức nộp:", self.channel_combo)
+        form.addRow("Xã/phường giải quyết:", self.commune_combo)
+        form.setRowVisible(self.commune_combo, False)
         form.addRow(
             "Nhận kết quả:", with_message(self.delivery_combo, self.messages["result_delivery"])
         )
@@ -83,6 +89,20 @@ class DeliveryBox(QWidget):
         self.delivery_combo.currentIndexChanged.connect(self._on_delivery_changed)
         self.address_edit.textEdited.connect(lambda _t: emit(self.edited, "delivery_address"))
         self.applicant_address = ""
+
+    def offer_communes(self, communes: list[tuple[str, str]] | None) -> None:
+        """Since 01/07/2025 a boundary-free procedure may be decided by another commune
+        (docs/domain.md#phi-dia-gioi): offer them; None hides the choice."""
+        self.commune_combo.clear()
+        self.form.setRowVisible(self.commune_combo, communes is not None)
+        self.commune_combo.addItem("Xã/phường nơi tiếp nhận", None)
+        for code, name in communes or ():
+            self.commune_combo.addItem(name, code)
+
+    def home_commune(self) -> str | None:
+        """The commune unit the clerk chose to decide, None: the receiving one."""
+        code = self.commune_combo.currentData()
+        return str(code) if code else None
 
     def _on_delivery_changed(self, _index: int) -> None:
         by_post = self.result_delivery() == ResultDelivery.BY_POST
@@ -104,6 +124,7 @@ class DeliveryBox(QWidget):
         self.channel_combo.setCurrentIndex(0)
         self.delivery_combo.setCurrentIndex(0)
         self.address_edit.clear()
+        self.offer_communes(None)
         for message in self.messages.values():
             message.clear_issue()
 

@@ -225,6 +225,8 @@ class IntakeView(QWidget):
     def _on_procedure(self, info: ProcedureInfo | None) -> None:
         self.checklist_model.set_components(info.components if info else ())
         self.fees.set_fees(info.fees if info else ())
+        boundary_free = info is not None and info.any_commune
+        self.delivery.offer_communes(self._procedures.communes() if boundary_free else None)
         self._touched.add("procedure")
         self._refresh_appointment()
         self._validate_timer.start()
@@ -327,6 +329,7 @@ class IntakeView(QWidget):
             fees=self.fees.fee_lines(),
             note=self.note_edit.text().strip() or None,
             sets_count=self.sets_spin.value(),
+            home_commune=self.delivery.home_commune(),
         )
         return request, issues + intake_issues(request) + form_warnings(request, info, self.fees)
 

@@ -26,6 +26,10 @@ class ProcedureSearch(Protocol):
 
     def search(self, text: str) -> list[ProcedureInfo]: ...
 
+    def communes(self) -> list[tuple[str, str]]:
+        """(unit code, UBND name) of the province's communes, for a boundary-free procedure."""
+        ...
+
 
 def chosen_html(info: ProcedureInfo) -> str:
     """The picked procedure as the clerk reads it back: name, code, field, agency, time limit."""

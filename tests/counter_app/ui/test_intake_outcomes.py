@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from sqlalchemy import select
 
+from counter_app.models.tables import Dossier
 from counter_app.ui.intake_view import IntakeView
 from counter_protocol.statuses import Status, SubState
 from tests.counter_app.ui.helpers import CLERK, type_text, wait_idle
-from tests.counter_app.ui.test_intake import pick_procedure, scan_card
+from tests.counter_app.ui.test_intake import pick_procedure, scan_card, tick_all_components
 
 FIRST_PAPER = "Bản chính giấy tờ, văn bản làm cơ sở chứng thực bản sao"
 SECOND_PAPER = "Bản sao cần chứng thực"
@@ -178,3 +180,28 @@ def test_a_clerk_has_no_override_button(qtbot, intake):
     start(qtbot, intake)
     qtbot.keyClick(intake.checklist, Qt.Key.Key_Space)
     assert not intake.outcome_bar.override_button.isVisible()
+
+
+def test_a_boundary_free_procedure_is_received_for_the_applicants_commune(
+    qtbot, intake, services, runner
+):
+
+    scan_card(qtbot, intake)
+    pick_procedure(qtbot, intake, "chung thuc ban sao")
+    assert intake.picker.chosen is not None and intake.picker.chosen.any_commune
+    combo = intake.delivery.commune_combo
+    assert combo.isVisibleTo(intake)
+    names = [combo.itemText(i) for i in range(combo.count())]
+    assert names[0] == "Xã/phường nơi tiếp nhận" and "Ủy ban nhân dân phường Thành Sen" in names
+    combo.setCurrentIndex(names.index("Ủy ban nhân dân phường Thành Sen"))
+    intake.fees.collected_check.setChecked(True)
+    tick_all_components(qtbot, intake)
+    qtbot.keyClick(intake.checklist, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    code = saved_code(qtbot, intake)
+    with services.store.read() as session:
+        stored = session.scalar(select(Dossier).where(Dossier.code == code))
+        assert stored is not None
+        assert (stored.unit_code, stored.competent_code) == ("000.23.05.H27", "000.20.01.H27")
+    assert services.details.get(code).agency_name == "Ủy ban nhân dân phường Thành Sen"
+    assert not combo.isVisibleTo(intake)  # the next applicant starts at the receiving commune
+    wait_idle(qtbot, runner)
