@@ -99,7 +99,9 @@ def resume_after_pause(
     hours = calendar.working_hours_between(paused_at, resumed_at)
     if hours == 0:
         return Resumed(hours, due_at)
-    return Resumed(hours, calendar.add_working_hours(due_at, hours))
+    moved = calendar.add_working_hours(due_at, hours)
+    # Hours are kept to 3.6 ms; an appointment is a time to the second, as forms print it.
+    return Resumed(hours, (moved + timedelta(microseconds=500_000)).replace(microsecond=0))
 
 
 def check_extension(

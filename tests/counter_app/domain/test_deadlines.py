@@ -94,14 +94,20 @@ WORKING_INSTANTS = st.builds(
 )
 
 
-@given(WORKING_INSTANTS, st.integers(0, 700), st.integers(0, 24 * 60), st.integers(0, 90 * 24))
+@given(
+    WORKING_INSTANTS,
+    st.integers(0, 700),
+    st.integers(0, 24 * 60),
+    st.integers(0, 90 * 24 * 3600),
+)
 def test_the_new_date_is_never_on_a_day_off_nor_earlier(
-    due: datetime, day: int, minute: int, pause_hours: int
+    due: datetime, day: int, minute: int, pause_seconds: int
 ) -> None:
     paused = vn(1, 1) + timedelta(days=day, minutes=minute)
-    resumed_at = paused + timedelta(hours=pause_hours)
+    resumed_at = paused + timedelta(seconds=pause_seconds)
     resumed = resume_after_pause(CALENDAR, due, paused, resumed_at)
     assert resumed.due_at >= due
+    assert resumed.due_at.microsecond == 0  # a time to the second, as forms print it
     assert CALENDAR.is_working_day(resumed.due_at.date())
     assert resumed.paused_hours >= 0
 
