@@ -22,6 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
 DEMO_CLERK, DEMO_PASSWORD = "canbo1", "Demo@2026"
+# The demo counter is the provincial centre: it receives provincial procedures (routing).
+PROCEDURE, PROCEDURE_TYPED = "3.000333", "ly lich tu phap"
 QR_LINE = (
     "042195123456|186123456|Nguyễn Thị Hồng Nhung|12031995|Nữ|"
     "Xóm 3, xã Thạch Hà, tỉnh Hà Tĩnh|15082021"
@@ -79,10 +81,10 @@ def fill_intake(app, runner, window, services) -> None:
     intake.applicant_form.fill_from_qr(parse_cccd_qr(QR_LINE))
     intake.applicant_form.edits["phone"].setText("0912 345 678")
     intake.applicant_form.edits["email"].setText("nhung.nguyen@example")  # shows a warning
-    intake.picker.search_edit.setText("chung thuc ban sao")
+    intake.picker.search_edit.setText(PROCEDURE_TYPED)
     intake.picker.search_now()
     settle(app, runner)
-    intake.picker.set_procedure(services.procedures.get("2.000815"))
+    intake.picker.set_procedure(services.procedures.get(PROCEDURE))
     intake.checklist_model.toggle(0)
     intake.fees.collected_check.setChecked(True)
     intake.note_edit.setText("Khách cần lấy trong ngày")
@@ -150,7 +152,10 @@ def shoot_return(app, runner, window, services, out: Path, tab: int) -> None:
 def shoot_slip(app, runner, window, services, out: Path) -> None:
     from counter_app.ui.slip_preview import SlipPreviewDialog
 
-    code = window.dossiers.model.row_at(0).code
+    from counter_app.services.search import DossierQuery
+
+    [received] = services.search.find(DossierQuery(statuses=(2, 4, 9, 10)), limit=1)
+    code = received.code
     pdf = services.slips.render_for(code)
     dialog = SlipPreviewDialog(pdf, code, window)
     dialog.resize(760, 900)
@@ -191,7 +196,7 @@ def shoot_lifecycle(app, runner, window, services, out: Path) -> None:
     window.show_tab(TAB_INTAKE)
     window.intake.reset_form()
     fill_intake(app, runner, window, services)  # one of two required papers ticked: Mẫu 02
-    window.intake.outcome_bar.guidance_edit.setText("Mang bản sao cần chứng thực")
+    window.intake.outcome_bar.guidance_edit.setText("Mang bản chụp giấy tờ tùy thân")
     settle(app, runner, 200)
     grab(window, out / "intake-missing-papers.png")
     window.intake.ask_refusal()
@@ -212,9 +217,9 @@ def shoot_steps(app, runner, window, services, out: Path) -> None:
     from counter_devkit.intake import intake
     from counter_protocol.lifecycle import Action
 
-    fresh = services.dossiers.receive(intake(clerk=DEMO_CLERK), clock_confirmed=True)
+    fresh = services.dossiers.receive(intake(PROCEDURE, clerk=DEMO_CLERK), clock_confirmed=True)
     shoot_detail_steps(app, runner, window, fresh, out, ((Action.FORWARD, "step-forward.png"),))
-    worn = services.dossiers.receive(intake(clerk=DEMO_CLERK), clock_confirmed=True)
+    worn = services.dossiers.receive(intake(PROCEDURE, clerk=DEMO_CLERK), clock_confirmed=True)
     due = services.details.get(worn).due_at
     life = services.lifecycle
     life.extend(worn, DEMO_CLERK, "Chờ ý kiến cơ quan phối hợp", due + timedelta(days=7))
