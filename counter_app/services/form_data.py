@@ -170,9 +170,11 @@ def extension(
     d, a = f.dossier, f.dossier.applicant
     new_due = moment(facts.get("new_due_at") or facts["due_at"])
     original = facts.get("original_due_at")
-    # The caller may already have moved dossiers.due_at to the new date.
-    before = moment(original) if original else (d.due_at if d.due_at != new_due else None)
-    extensions = d.extensions - (1 if before is None else 0)
+    # The caller may already have moved dossiers.due_at (and counted this re-appointment in
+    # dossiers.extensions): it then names the date it moved from.
+    moved = original is not None or d.due_at == new_due
+    before = moment(original) if original else (None if moved else d.due_at)
+    extensions = d.extensions - (1 if moved else 0)
     return ExtensionData(
         document_number=_number(facts),
         dossier_code=d.code,

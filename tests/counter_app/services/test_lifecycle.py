@@ -19,6 +19,7 @@ from counter_protocol.errors import UserError
 from counter_protocol.lifecycle import Action, LifecycleError
 from counter_protocol.ops import decode_op
 from counter_protocol.timefmt import to_vn
+from tests.counter_app.documents.pdftools import flat, pdf_text
 from tests.counter_app.services.lifecycle_helpers import (
     CLERK,
     SUPERVISOR,
@@ -229,8 +230,14 @@ def test_a_re_appointment_is_allowed_once_unless_the_setting_says_more(
     assert caught.value.code == "lifecycle.extension_limit" and counter.counts() == before
     with services.store.write() as session:
         set_setting(session, "lifecycle.extension_limit", "2")
-    counter.lifecycle.extend(code, CLERK, "Lại chờ", vn(2026, 3, 19, 9, 0))
+    again = counter.lifecycle.extend(code, CLERK, "Lại chờ", vn(2026, 3, 19, 9, 0))
     assert counter.dossier(code, "extensions") == (2,)
+    first_letter, second_letter = (
+        flat(pdf_text(services.forms.preview(form_id)))
+        for form_id in (result.form_id, again.form_id)
+    )
+    assert "trước đây" not in first_letter  # the first re-appointment mentions none before it
+    assert "gia hạn 01 lần trước đây" in second_letter
 
 
 @pytest.mark.parametrize(
