@@ -150,9 +150,8 @@ def shoot_return(app, runner, window, services, out: Path, tab: int) -> None:
 
 
 def shoot_slip(app, runner, window, services, out: Path) -> None:
-    from counter_app.ui.slip_preview import SlipPreviewDialog
-
     from counter_app.services.search import DossierQuery
+    from counter_app.ui.slip_preview import SlipPreviewDialog
 
     [received] = services.search.find(DossierQuery(statuses=(2, 4, 9, 10)), limit=1)
     code = received.code
