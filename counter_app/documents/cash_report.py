@@ -17,12 +17,12 @@ from counter_app.domain.fee_ledger import totals_by_kind as kind_totals
 
 TITLE = "BẢNG KÊ THU PHÍ, LỆ PHÍ TRONG NGÀY"
 COLUMNS = (
-    Column("GIỜ", 0.08, "center"),
-    Column("MÃ HỒ SƠ", 0.24),
-    Column("KHOẢN THU", 0.24),
-    Column("LOẠI", 0.10),
-    Column("BIÊN LAI (KÝ HIỆU/SỐ)", 0.18),
-    Column("SỐ TIỀN (ĐỒNG)", 0.16, "right"),
+    Column("GIỜ", 0.07, "center"),
+    Column("MÃ HỒ SƠ", 0.31),
+    Column("KHOẢN THU", 0.22),
+    Column("LOẠI", 0.09),
+    Column("BIÊN LAI (KÝ HIỆU/SỐ)", 0.17),
+    Column("SỐ TIỀN (ĐỒNG)", 0.14, "right"),
 )
 
 
