@@ -18,11 +18,11 @@ from counter_app.domain.fee_ledger import totals_by_kind as kind_totals
 TITLE = "BẢNG KÊ THU PHÍ, LỆ PHÍ TRONG NGÀY"
 COLUMNS = (
     Column("GIỜ", 0.07, "center"),
-    Column("MÃ HỒ SƠ", 0.31),
-    Column("KHOẢN THU", 0.22),
-    Column("LOẠI", 0.09),
-    Column("BIÊN LAI (KÝ HIỆU/SỐ)", 0.17),
-    Column("SỐ TIỀN (ĐỒNG)", 0.14, "right"),
+    Column("MÃ HỒ SƠ", 0.29),
+    Column("KHOẢN THU", 0.24),
+    Column("LOẠI", 0.08),
+    Column("BIÊN LAI (KÝ HIỆU/SỐ)", 0.20),
+    Column("SỐ TIỀN (ĐỒNG)", 0.12, "right"),
 )
 
 

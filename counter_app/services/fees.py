@@ -329,18 +329,32 @@ class FeeService:
             return [_view(entry, code) for entry, code in rows]
 
     def cash_report(self, day: date, clerk: str | None = None) -> bytes:
-        """The day's cash report (PDF, A4) of one clerk, or of every clerk."""
+        """The day's cash report (PDF, A4) of one clerk, or of every clerk. A pending entry
+        shows the receipt number given to it later, whenever that was."""
         from counter_app.documents.cash_report import CashReportData, CashRow, render_cash_report
 
         entries = self.day_entries(day, clerk)
+        given = self.later_receipts([e.id for e in entries if e.pending])
         rows = [
-            CashRow(e.at, e.dossier_code, e.line_name, e.kind, e.direction, e.amount, e.receipt,
-                    e.pending)
+            CashRow(e.at, e.dossier_code, e.line_name, e.kind, e.direction, e.amount,
+                    e.receipt or given.get(e.id), e.pending and e.id not in given)
             for e in entries
         ]  # fmt: skip
         who = self._clerk_name(clerk) if clerk else "Tất cả cán bộ"
         data = CashReportData(day, who, to_vn(self._clock()), rows)
         return render_cash_report(data)
+
+    def later_receipts(self, entry_ids: list[int]) -> dict[int, str]:
+        """The receipt numbers given later to these pending entries, by entry id."""
+        query = select(FeeEntry).where(
+            FeeEntry.direction == Direction.RECEIPT, FeeEntry.refers_to.in_(entry_ids)
+        )
+        with self._store.read() as session:
+            return {
+                e.refers_to: f"{e.receipt_series}/{e.receipt_number}"
+                for e in session.scalars(query)
+                if e.refers_to is not None
+            }
 
     def _clerk_name(self, clerk: str) -> str:
         from counter_app.services.form_facts import person_name
