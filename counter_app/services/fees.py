@@ -105,6 +105,11 @@ def owed_lines(session: Session, dossier: Dossier) -> list[OwedLine]:
     ]
 
 
+def settled_lines(session: Session, dossier: Dossier) -> frozenset[str]:
+    """Names of the dossier's lines with an amount that the ledger has paid in full."""
+    return frozenset(o.name for o in owed_lines(session, dossier) if o.amount and not o.owed)
+
+
 def _refuse_duplicate(session: Session, receipt: Receipt) -> None:
     query = select(FeeEntry).where(
         FeeEntry.receipt_series == receipt.series, FeeEntry.receipt_number == receipt.number

@@ -16,6 +16,7 @@ from counter_app.services.dto import FeeLine
 from counter_app.services.errors import NotFound, ServiceError
 from counter_app.services.fees import FeeService
 from counter_devkit.intake import intake
+from counter_protocol.statuses import Status
 
 AT = datetime(2026, 12, 4, 2, 30, tzinfo=UTC)  # 09:30 Vietnam time
 FEES = (
@@ -135,3 +136,14 @@ def test_day_entries_are_one_clerks_vietnam_day(services: Any) -> None:
     assert [e.receipt for e in fees.day_entries(date(2026, 12, 4))] == ["AB/1"]
     assert [e.receipt for e in fees.day_entries(date(2026, 12, 5), "canbo2")] == ["AB/2"]
     assert fees.day_entries(date(2026, 12, 5), "canbo") == []
+
+
+def test_a_result_goes_back_once_the_ledger_has_the_fees_at_return(services: Any) -> None:
+    code = received(services)
+    services.lifecycle.result_received(code, "canbo")
+    receiver = ("Nguyễn Thị Hồng Nhung", "042195123456", "canbo")
+    with pytest.raises(ServiceError, match="còn phí, lệ phí thu khi trả kết quả"):
+        services.returns.return_result(code, *receiver, False)
+    ledger(services).collect(code, "Phí thẩm định", clerk="canbo", receipt="AB/3")
+    services.returns.return_result(code, *receiver, False)
+    assert services.details.get(code).status == Status.RETURNED
