@@ -63,7 +63,7 @@ ENTRY = st.builds(
     Entry,
     st.sampled_from([k.value for k in FeeKind]),
     st.sampled_from(["collect", "refund", "correction", "receipt"]),
-    st.integers(-10**7, 10**7),
+    st.integers(-(10**7), 10**7),
 )
 
 

@@ -40,7 +40,9 @@ def test_collect_at_receipt_and_at_return_until_nothing_is_owed(services: Any) -
     assert [o.owed for o in fees.owed(code)] == [2000, 50000, 0]
     first = fees.collect(code, "lệ phí chứng thực", clerk="canbo", receipt="1c26tbl/0000123")
     assert (first.line_name, first.receipt, first.moment) == (
-        "Lệ phí chứng thực", "1C26TBL/0000123", "at_receipt"
+        "Lệ phí chứng thực",
+        "1C26TBL/0000123",
+        "at_receipt",
     )
     fees.collect(code, "Phí thẩm định", clerk="canbo", receipt="1C26TBL/0000124")
     assert [o.owed for o in fees.owed(code)] == [0, 0, 0]
