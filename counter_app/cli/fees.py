@@ -46,11 +46,21 @@ def add_commands(sub: SubParsers) -> None:
     receipt.add_argument("receipt", help="ký hiệu/số biên lai")
     receipt.add_argument("--clerk", help="tên đăng nhập cán bộ (mặc định: người dùng máy)")
     receipt.set_defaults(handler=cmd_receipt)
+    _add_refund(fsub)
     report = fsub.add_parser("report", help="bảng kê thu phí, lệ phí trong ngày (PDF, A4)")
     report.add_argument("--day", type=_day, required=True, help="ngày, dạng YYYY-MM-DD")
     report.add_argument("--clerk", help="chỉ các lần thu của cán bộ này (tên đăng nhập)")
     report.add_argument("--out", required=True, help="tệp PDF ra")
     report.set_defaults(handler=cmd_report)
+
+
+def _add_refund(fsub: SubParsers) -> None:
+    refund = fsub.add_parser("refund", help="hoàn trả tiền của một lần thu (ghi thêm, không sửa)")
+    refund.add_argument("entry", type=int, help="số lần thu (cột đầu của fees show)")
+    refund.add_argument("--reason", required=True, help="lý do hoàn trả")
+    refund.add_argument("--amount", type=int, help="số tiền hoàn (mặc định: cả lần thu)")
+    refund.add_argument("--clerk", help="tên đăng nhập cán bộ (mặc định: người dùng máy)")
+    refund.set_defaults(handler=cmd_refund)
 
 
 def _fees(services: CommandServices) -> FeeService:
@@ -108,6 +118,15 @@ def cmd_receipt(args: argparse.Namespace, host: AppHost) -> int:
     with host.opened_services(args.data_dir) as services:
         entry = _fees(services).attach_receipt(
             args.entry, args.receipt, clerk=args.clerk or _os_user()
+        )
+    print(f"Đã ghi: {entry_line(entry)}")
+    return 0
+
+
+def cmd_refund(args: argparse.Namespace, host: AppHost) -> int:
+    with host.opened_services(args.data_dir) as services:
+        entry = _fees(services).refund(
+            args.entry, clerk=args.clerk or _os_user(), reason=args.reason, amount=args.amount
         )
     print(f"Đã ghi: {entry_line(entry)}")
     return 0

@@ -55,6 +55,10 @@ def test_collect_refuse_a_used_receipt_complete_a_pending_one_and_report(store: 
     assert "Bổ sung số biên lai\t0\t1C26TBL/0000502" in given.stdout, given.stderr
     shown = run("fees", "show", second, data_dir=store)
     assert f"{line}\t50.000\tat_return\tcòn 0" in shown.stdout.splitlines()
+    taken = took.stdout.split("\t")[0].removeprefix("Đã ghi: #")
+    back = run("fees", "refund", taken, "--amount", "10000", "--reason", "thu thừa",
+               "--clerk", "canbo", data_dir=store)  # fmt: skip
+    assert "\tHoàn trả\t10.000\t" in back.stdout, back.stderr
     (day,) = {at[:10] for (at,) in sql(store, "select at from fee_entries")}
     out = store / "bang-ke.pdf"
     report = run("fees", "report", "--day", day, "--clerk", "canbo", "--out", str(out),
@@ -64,7 +68,8 @@ def test_collect_refuse_a_used_receipt_complete_a_pending_one_and_report(store: 
     assert "Cán bộ thu: canbo" in text and "1C26TBL/0000501" in text
     # The pending collection shows the number given later; nothing is left waiting.
     assert text.count("1C26TBL/0000502") == 2 and "Chờ số biên lai" not in text
-    assert "Tổng lệ phí: 100.000 đồng" in text and "Tổng cộng: 100.000 đồng" in text
+    assert "Hoàn trả: Lệ phí cấp" in text and "-10.000" in text
+    assert "Tổng lệ phí: 90.000 đồng" in text and "Tổng cộng: 90.000 đồng" in text
 
 
 def test_a_malformed_day_or_receipt_is_refused(store: Path) -> None:
