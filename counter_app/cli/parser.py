@@ -16,6 +16,7 @@ def build_parser() -> argparse.ArgumentParser:
         config,
         demo,
         dossiers,
+        fees,
         forms,
         setup,
         slot,
@@ -38,6 +39,6 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="LỆNH",
         description="không có lệnh: mở cửa sổ chương trình",
     )
-    for group in (demo, calendar, setup, config, dossiers, forms, sync, slot, backup):
+    for group in (demo, calendar, setup, config, dossiers, forms, fees, sync, slot, backup):
         group.add_commands(sub)
     return parser

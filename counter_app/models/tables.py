@@ -344,3 +344,30 @@ class StoreCheck(Base):
     ok: Mapped[bool] = mapped_column(Boolean)
     seconds: Mapped[float] = mapped_column(Float)
     detail: Mapped[str | None] = mapped_column(Text)
+
+
+class FeeEntry(Base):
+    """One money event of a dossier's fees (phí, lệ phí) or postage (cước): a collection, a
+    refund, a correction, or a receipt number given later to a pending entry (`refers_to` names
+    the entry it refunds, corrects or completes). A cash record: written once, never changed
+    (triggers in migration 0009); see docs/domain.md §11."""
+
+    __tablename__ = "fee_entries"
+    __table_args__ = (
+        UniqueConstraint("receipt_series", "receipt_number"),
+        Index("ix_fee_entries_clerk_at", "clerk", "at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    line_name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(10))  # phi | le_phi | postage
+    moment: Mapped[str] = mapped_column(String(12))  # at_receipt | at_return | exempt
+    direction: Mapped[str] = mapped_column(String(12))  # collect | refund | correction | receipt
+    amount: Mapped[int] = mapped_column(Integer)  # whole đồng; a correction's may be negative
+    receipt_series: Mapped[str | None] = mapped_column(String(20))  # ký hiệu, as entered
+    receipt_number: Mapped[str | None] = mapped_column(String(8))  # số, as entered
+    receipt_pending: Mapped[bool] = mapped_column(Boolean, default=False)
+    refers_to: Mapped[int | None] = mapped_column(ForeignKey("fee_entries.id"))
+    clerk: Mapped[str] = mapped_column(String(120))
+    at: Mapped[datetime] = mapped_column(VnDateTime)
+    note: Mapped[str | None] = mapped_column(Text)

@@ -16,6 +16,7 @@ from counter_app.domain.vntime import now_vn
 from counter_app.services.details import detail_of, find_dossier
 from counter_app.services.dto import DossierDetail, FeeLine
 from counter_app.services.errors import NotReady, ServiceError
+from counter_app.services.fees import settled_lines
 from counter_app.services.steps import apply_step
 from counter_app.services.store import Store
 from counter_protocol.lifecycle import Action, StepData, step_extra
@@ -39,10 +40,13 @@ def _check_returnable(detail: DossierDetail) -> None:
         )
 
 
-def _owed_at_return(detail: DossierDetail, collected: bool) -> list[FeeLine]:
-    """The fees payable at return; refused unless the clerk has collected them."""
+def _owed_at_return(
+    detail: DossierDetail, collected: bool, settled: frozenset[str] = frozenset()
+) -> list[FeeLine]:
+    """The fees payable at return; refused unless the clerk has collected them or the fee
+    ledger has them paid in full (`settled`, docs/domain.md §11)."""
     owed = owed_lines(detail.fees, FeeCollection.AT_RETURN)
-    if owed and not collected:
+    if any(f.name not in settled for f in owed) and not collected:
         raise ServiceError(
             "Hồ sơ còn phí, lệ phí thu khi trả kết quả: hãy thu trước khi trả.", field="fees"
         )
@@ -93,7 +97,7 @@ class ReturnService:
             dossier = find_dossier(session, code)
             detail = detail_of(session, dossier)
             _check_returnable(detail)
-            due_at_return = _owed_at_return(detail, fees_collected)
+            due_at_return = _owed_at_return(detail, fees_collected, settled_lines(session, dossier))
             step = return_step(receiver_name, receiver_id_number, due_at_return)
             apply_step(
                 session,

@@ -1,0 +1,369 @@
+"""The fee ledger: collect, exempt, refund, correct, complete a pending receipt, what a dossier
+still owes, and a clerk's day of entries (docs/domain.md §11). One use case, one transaction."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter_app.domain.fee_ledger import (
+    Direction,
+    FeeKind,
+    Receipt,
+    format_dong,
+    net_paid,
+    parse_receipt,
+)
+from counter_app.domain.kinds import FeeCollection
+from counter_app.domain.text import nfc
+from counter_app.domain.vntime import now_vn
+from counter_app.models.tables import Dossier, FeeEntry
+from counter_app.services.details import find_dossier
+from counter_app.services.dto import FeeLine
+from counter_app.services.errors import NotFound, ServiceError
+from counter_app.services.store import Store
+from counter_protocol.timefmt import VN_TZ, to_vn
+
+
+@dataclass(frozen=True)
+class EntryView:
+    """A ledger entry as the screens, the CLI and the cash report read it."""
+
+    id: int
+    dossier_code: str
+    line_name: str
+    kind: str
+    moment: str
+    direction: str
+    amount: int
+    receipt: str | None  # "SERIES/NUMBER"; None while pending (or not needed)
+    pending: bool
+    refers_to: int | None
+    clerk: str
+    at: datetime
+    note: str | None
+
+
+@dataclass(frozen=True)
+class OwedLine:
+    """A catalogue fee line of a dossier with what the ledger has taken for it."""
+
+    name: str
+    kind: str
+    collected: str
+    amount: int
+    paid: int
+
+    @property
+    def owed(self) -> int:
+        return 0 if self.collected == FeeCollection.EXEMPT else max(self.amount - self.paid, 0)
+
+
+def _lines(dossier: Dossier) -> list[FeeLine]:
+    return [FeeLine(**f) for f in json.loads(dossier.fees_json or "[]")]
+
+
+def _line(dossier: Dossier, name: str) -> FeeLine:
+    wanted = nfc(name).strip().casefold()
+    for line in _lines(dossier):
+        if line.name.casefold() == wanted:
+            return line
+    names = "; ".join(f.name for f in _lines(dossier)) or "không có khoản nào"
+    raise NotFound(
+        f"Hồ sơ {dossier.code} không có khoản phí, lệ phí “{name}”.",
+        advice=f"Các khoản của hồ sơ: {names}.",
+        code="fees.no_line",
+        field="line",
+    )
+
+
+def _entries(session: Session, dossier: Dossier) -> list[FeeEntry]:
+    query = select(FeeEntry).where(FeeEntry.dossier_id == dossier.id).order_by(FeeEntry.id)
+    return list(session.scalars(query))
+
+
+def _paid(line: FeeLine, entries: list[FeeEntry]) -> int:
+    """The ledger's net for the line; a line marked paid at intake before the ledger counts
+    as paid in full when the ledger has nothing for it."""
+    own = [e for e in entries if e.line_name == line.name and e.kind != FeeKind.POSTAGE]
+    if not own and line.paid:
+        return line.amount
+    return net_paid(own)
+
+
+def owed_lines(session: Session, dossier: Dossier) -> list[OwedLine]:
+    """Each catalogue line of the dossier with the amount paid for it so far."""
+    entries = _entries(session, dossier)
+    return [
+        OwedLine(line.name, line.kind, line.collected, line.amount, _paid(line, entries))
+        for line in _lines(dossier)
+    ]
+
+
+def settled_lines(session: Session, dossier: Dossier) -> frozenset[str]:
+    """Names of the dossier's lines with an amount that the ledger has paid in full."""
+    return frozenset(o.name for o in owed_lines(session, dossier) if o.amount and not o.owed)
+
+
+def _refuse_duplicate(session: Session, receipt: Receipt) -> None:
+    query = select(FeeEntry).where(
+        FeeEntry.receipt_series == receipt.series, FeeEntry.receipt_number == receipt.number
+    )
+    taken = session.scalars(query).first()
+    if taken is not None:
+        code = session.get(Dossier, taken.dossier_id)
+        raise ServiceError(
+            f"Biên lai {receipt} đã được ghi cho hồ sơ {code.code if code else '?'} lúc "
+            f"{to_vn(taken.at):%H:%M %d/%m/%Y} ({taken.clerk}).",
+            advice="Kiểm tra lại ký hiệu và số trên biên lai; mỗi biên lai chỉ ghi một lần.",
+            code="fees.duplicate_receipt",
+            field="receipt",
+        )
+
+
+def _receipt(session: Session, text: str | None) -> Receipt | None:
+    if text is None or not text.strip():
+        return None
+    receipt = parse_receipt(text)
+    _refuse_duplicate(session, receipt)
+    return receipt
+
+
+def _check_amount(line: FeeLine, amount: int, reason: str | None) -> None:
+    if amount < 0:
+        raise ServiceError("Số tiền không được âm.", field="amount")
+    if amount != line.amount and not (reason and reason.strip()):
+        raise ServiceError(
+            f"Số tiền {format_dong(amount)} đồng khác mức thu {format_dong(line.amount)} đồng "
+            f"của khoản “{line.name}”.",
+            advice="Ghi lý do khi thu khác mức đã công bố.",
+            code="fees.amount_differs",
+            field="amount",
+        )
+
+
+def _view(entry: FeeEntry, code: str) -> EntryView:
+    receipt = (
+        f"{entry.receipt_series}/{entry.receipt_number}"
+        if entry.receipt_series and entry.receipt_number
+        else None
+    )
+    return EntryView(
+        entry.id, code, entry.line_name, entry.kind, entry.moment, entry.direction, entry.amount,
+        receipt, entry.receipt_pending, entry.refers_to, entry.clerk, to_vn(entry.at), entry.note,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _NewEntry:
+    line_name: str
+    kind: str
+    moment: str
+    direction: Direction
+    amount: int
+    receipt: Receipt | None
+    pending: bool
+    refers_to: int | None = None
+    note: str | None = None
+
+
+class FeeService:
+    def __init__(self, store: Store, clock: Callable[[], datetime] = now_vn) -> None:
+        self._store, self._clock = store, clock
+
+    def _add(self, session: Session, dossier: Dossier, new: _NewEntry, clerk: str) -> EntryView:
+        entry = FeeEntry(dossier_id=dossier.id, line_name=new.line_name, kind=new.kind)
+        entry.moment, entry.direction, entry.amount = new.moment, new.direction, new.amount
+        entry.receipt_series = new.receipt.series if new.receipt else None
+        entry.receipt_number = new.receipt.number if new.receipt else None
+        entry.receipt_pending, entry.refers_to = new.pending, new.refers_to
+        entry.clerk, entry.at = clerk, to_vn(self._clock())
+        entry.note = nfc(new.note.strip()) if new.note and new.note.strip() else None
+        session.add(entry)
+        session.flush()
+        return _view(entry, dossier.code)
+
+    def collect(
+        self,
+        code: str,
+        line_name: str,
+        *,
+        clerk: str,
+        receipt: str | None,
+        amount: int | None = None,
+        reason: str | None = None,
+    ) -> EntryView:
+        """Take the money of a catalogue line (at receipt or at return, as the catalogue says).
+        `receipt` None: the receipt number is not known yet; the entry is kept as pending."""
+        with self._store.write() as session:
+            dossier = find_dossier(session, code)
+            line = _line(dossier, line_name)
+            if line.collected == FeeCollection.EXEMPT:
+                raise ServiceError(f"Khoản “{line.name}” được miễn: ghi miễn, không thu.")
+            taken = amount if amount is not None else line.amount
+            _check_amount(line, taken, reason)
+            self._refuse_paid(session, dossier, line)
+            given = _receipt(session, receipt)
+            new = _NewEntry(
+                line.name, line.kind, line.collected, Direction.COLLECT, taken, given,
+                given is None, note=reason,
+            )  # fmt: skip
+            return self._add(session, dossier, new, clerk)
+
+    def _refuse_paid(self, session: Session, dossier: Dossier, line: FeeLine) -> None:
+        if _paid(line, _entries(session, dossier)) >= line.amount > 0:
+            raise ServiceError(
+                f"Khoản “{line.name}” của hồ sơ {dossier.code} đã thu đủ.",
+                advice="Xem các lần thu: counter-app fees show MÃ_HỒ_SƠ.",
+                code="fees.already_paid",
+            )
+
+    def record_exempt(self, code: str, line_name: str, *, clerk: str, reason: str) -> EntryView:
+        """Record that the applicant owes nothing for the line (đối tượng miễn): 0 đồng."""
+        if not reason.strip():
+            raise ServiceError("Ghi lý do miễn (đối tượng được miễn).", field="reason")
+        with self._store.write() as session:
+            dossier = find_dossier(session, code)
+            line = _line(dossier, line_name)
+            new = _NewEntry(
+                line.name, line.kind, FeeCollection.EXEMPT, Direction.COLLECT, 0, None, False,
+                note=reason,
+            )  # fmt: skip
+            return self._add(session, dossier, new, clerk)
+
+    def collect_postage(
+        self, code: str, name: str, amount: int, *, clerk: str, receipt: str | None
+    ) -> EntryView:
+        """Postage (cước) taken with the dossier: its own kind, never a phí or lệ phí."""
+        if amount <= 0 or not name.strip():
+            raise ServiceError("Nhập tên khoản cước và số tiền lớn hơn 0.", field="amount")
+        with self._store.write() as session:
+            dossier = find_dossier(session, code)
+            given = _receipt(session, receipt)
+            new = _NewEntry(
+                nfc(name.strip()), FeeKind.POSTAGE, FeeCollection.AT_RECEIPT, Direction.COLLECT,
+                amount, given, given is None,
+            )  # fmt: skip
+            return self._add(session, dossier, new, clerk)
+
+    def _original(self, session: Session, entry_id: int) -> tuple[FeeEntry, Dossier]:
+        entry = session.get(FeeEntry, entry_id)
+        if entry is None or entry.direction == Direction.RECEIPT:
+            raise NotFound(f"Không có lần thu số {entry_id}.", code="fees.no_entry")
+        dossier = session.get(Dossier, entry.dossier_id)
+        assert dossier is not None, "an entry always points at its dossier"
+        return entry, dossier
+
+    def refund(
+        self, entry_id: int, *, clerk: str, reason: str, amount: int | None = None
+    ) -> EntryView:
+        """Give back money of an earlier collection (all of it unless `amount` says less)."""
+        if not reason.strip():
+            raise ServiceError("Ghi lý do hoàn trả.", field="reason")
+        with self._store.write() as session:
+            original, dossier = self._original(session, entry_id)
+            back = original.amount if amount is None else amount
+            if original.direction != Direction.COLLECT or not 0 < back <= original.amount:
+                raise ServiceError(
+                    f"Chỉ hoàn trả một lần thu, từ 1 đến {format_dong(original.amount)} đồng.",
+                    code="fees.bad_refund",
+                )
+            new = _NewEntry(
+                original.line_name, original.kind, original.moment, Direction.REFUND, back,
+                None, False, original.id, reason,
+            )  # fmt: skip
+            return self._add(session, dossier, new, clerk)
+
+    def correct(self, entry_id: int, delta: int, *, clerk: str, reason: str) -> EntryView:
+        """A signed adjustment of an earlier entry (e.g. +2.000 keyed short), with its reason."""
+        if delta == 0 or not reason.strip():
+            raise ServiceError("Nhập số tiền điều chỉnh (khác 0) và lý do.", field="amount")
+        with self._store.write() as session:
+            original, dossier = self._original(session, entry_id)
+            new = _NewEntry(
+                original.line_name, original.kind, original.moment, Direction.CORRECTION, delta,
+                None, False, original.id, reason,
+            )  # fmt: skip
+            return self._add(session, dossier, new, clerk)
+
+    def attach_receipt(self, entry_id: int, receipt: str, *, clerk: str) -> EntryView:
+        """Give a pending entry its receipt number: a new entry pointing at it (no money)."""
+        with self._store.write() as session:
+            original, dossier = self._original(session, entry_id)
+            if not original.receipt_pending or self._completed(session, original.id):
+                raise ServiceError(
+                    f"Lần thu số {entry_id} không chờ số biên lai.", code="fees.not_pending"
+                )
+            given = _receipt(session, receipt)
+            new = _NewEntry(
+                original.line_name, original.kind, original.moment, Direction.RECEIPT, 0,
+                given, False, original.id,
+            )  # fmt: skip
+            return self._add(session, dossier, new, clerk)
+
+    def _completed(self, session: Session, entry_id: int) -> bool:
+        query = select(FeeEntry.id).where(
+            FeeEntry.refers_to == entry_id, FeeEntry.direction == Direction.RECEIPT
+        )
+        return session.scalar(query) is not None
+
+    def owed(self, code: str) -> list[OwedLine]:
+        """The dossier's catalogue lines with what is paid and still owed."""
+        with self._store.read() as session:
+            return owed_lines(session, find_dossier(session, code))
+
+    def entries_of(self, code: str) -> list[EntryView]:
+        with self._store.read() as session:
+            dossier = find_dossier(session, code)
+            return [_view(e, dossier.code) for e in _entries(session, dossier)]
+
+    def day_entries(self, day: date, clerk: str | None = None) -> list[EntryView]:
+        """Every entry made on that Vietnam day (by that clerk), in the order they were made."""
+        start = datetime.combine(day, time(), VN_TZ)
+        query = select(FeeEntry, Dossier.code).join(Dossier, Dossier.id == FeeEntry.dossier_id)
+        query = query.where(FeeEntry.at >= start, FeeEntry.at < start + timedelta(days=1))
+        if clerk is not None:
+            query = query.where(FeeEntry.clerk == clerk)
+        with self._store.read() as session:
+            rows = session.execute(query.order_by(FeeEntry.at, FeeEntry.id)).all()
+            return [_view(entry, code) for entry, code in rows]
+
+    def cash_report(self, day: date, clerk: str | None = None) -> bytes:
+        """The day's cash report (PDF, A4) of one clerk, or of every clerk. A pending entry
+        shows the receipt number given to it later, whenever that was."""
+        from counter_app.documents.cash_report import CashReportData, CashRow, render_cash_report
+
+        entries = self.day_entries(day, clerk)
+        given = self.later_receipts([e.id for e in entries if e.pending])
+        rows = [
+            CashRow(e.at, e.dossier_code, e.line_name, e.kind, e.direction, e.amount,
+                    e.receipt or given.get(e.id), e.pending and e.id not in given)
+            for e in entries
+        ]  # fmt: skip
+        who = self._clerk_name(clerk) if clerk else "Tất cả cán bộ"
+        data = CashReportData(day, who, to_vn(self._clock()), rows)
+        return render_cash_report(data)
+
+    def later_receipts(self, entry_ids: list[int]) -> dict[int, str]:
+        """The receipt numbers given later to these pending entries, by entry id."""
+        query = select(FeeEntry).where(
+            FeeEntry.direction == Direction.RECEIPT, FeeEntry.refers_to.in_(entry_ids)
+        )
+        with self._store.read() as session:
+            return {
+                e.refers_to: f"{e.receipt_series}/{e.receipt_number}"
+                for e in session.scalars(query)
+                if e.refers_to is not None
+            }
+
+    def _clerk_name(self, clerk: str) -> str:
+        from counter_app.services.form_facts import person_name
+
+        with self._store.read() as session:
+            name = person_name(session, clerk)
+        return name if name == clerk else f"{name} ({clerk})"
