@@ -95,7 +95,10 @@ def _rows(sheet: Any, formats: dict[str, Any], rows: Iterable[LogbookRow]) -> No
         else:
             sheet.write_number(row_index, 0, row.seq, seq_format)
         for column in range(1, len(cells)):
-            sheet.write_string(row_index, column, nfc(cells[column]), cell)
+            if cells[column]:
+                sheet.write_string(row_index, column, nfc(cells[column]), cell)
+            else:  # a ruled empty cell, not an empty text
+                sheet.write_blank(row_index, column, None, cell)
         row_index += 1
     if row_index == TABLE_ROW + 2:
         last = len(COLUMNS) - 1
