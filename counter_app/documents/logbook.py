@@ -11,6 +11,7 @@ from typing import Any
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from counter_app.documents.blocks import national_header
@@ -146,6 +147,17 @@ class _BookWriter:
         self.page = 0
         self.y = 0.0
         self.footer = f"Sổ theo dõi hồ sơ · {period_text(header.first, header.last)}"
+        self.wrapped: dict[tuple[int, str], list[str]] = {}
+        self.shows: dict[str, _TextOps] = {}
+        self.measure = _Measure(REGULAR, typo.body)
+        edges = [typo.margin_left + sum(self.widths[:i]) for i in range(len(self.widths))]
+        self.lefts = [edge + PAD for edge in edges]
+        self.rules = edges[1:]  # the lines between columns
+        # How far below a row's top each line's baseline falls (rows grow to ~40 lines at most).
+        self.drops = [
+            PAD / 2 + i * typo.leading + typo.leading / 2 + 0.388 * typo.body
+            for i in range(40)
+        ]
 
     def write(self, rows: Iterable[LogbookRow]) -> None:
         self._open_page()
@@ -166,6 +178,7 @@ class _BookWriter:
         self.y = self.typo.frame_top
         if self.page == 1:
             self._title()
+        self.canvas.setLineWidth(0.5)
         self._column_header()
 
     def _close_page(self) -> None:
@@ -219,38 +232,138 @@ class _BookWriter:
         ]
 
     def _row(self, texts: Sequence[str]) -> None:
-        cells = self._wrap(texts, REGULAR)
+        cells = self._wrap_cached(texts)
         height = self._height(cells)
         if self.y - height < self.typo.margin_bottom + self.typo.running_height:
             self._close_page()
             self._open_page()
         self._draw_cells(cells, REGULAR, centred=False)
 
+    def _wrap_cached(self, texts: Sequence[str]) -> list[list[str]]:
+        """Cells wrapped to their columns, remembered: procedures, agencies and the delivery
+        words recur on most rows of a month (the memory is emptied now and then)."""
+        if len(self.wrapped) > 20_000:
+            self.wrapped.clear()
+        cells = []
+        for column, text in enumerate(texts):
+            lines = self.wrapped.get((column, text))
+            if lines is None:
+                limit = self.widths[column] - 2 * PAD
+                lines = self.measure.wrap(nfc(text), limit) if text else []
+                self.wrapped[(column, text)] = lines
+            cells.append(lines)
+        return cells
+
     def _height(self, cells: Sequence[Sequence[str]]) -> float:
         return max(1, *(len(lines) for lines in cells)) * self.typo.leading + PAD
 
     def _draw_cells(self, cells: Sequence[Sequence[str]], font: str, *, centred: bool) -> None:
-        """One ruled row of wrapped cells at the current height; moves the pen below it."""
-        canvas, typo = self.canvas, self.typo
-        height, top, x = self._height(cells), self.y, typo.margin_left
-        canvas.setLineWidth(0.5)
-        canvas.rect(x, top - height, typo.content_width, height, stroke=1, fill=0)
-        canvas.setFont(font, typo.body)
-        for lines, width in zip(cells, self.widths, strict=True):
-            if x > typo.margin_left:
-                canvas.line(x, top, x, top - height)
-            for index, line in enumerate(lines):
-                base = baseline(top - PAD / 2 - index * typo.leading, typo.leading, typo.body)
-                if centred:
-                    canvas.drawCentredString(x + width / 2, base, line)
-                else:
-                    canvas.drawString(x + PAD, base, line)
-            x += width
-        self.y -= height
+        """One ruled row of wrapped cells at the current height, as one run of content-stream
+        operators (a month has some 10,000 rows); moves the pen below it."""
+        typo, show = self.typo, self._show(font)
+        height, top = self._height(cells), self.y
+        bottom, left = top - height, typo.margin_left
+        ops = [f"{left:.2f} {bottom:.2f} {typo.content_width:.2f} {height:.2f} re S"]
+        ops += [f"{x:.2f} {top:.2f} m {x:.2f} {bottom:.2f} l S" for x in self.rules]
+        ops.append("BT")
+        for lines, x, width in zip(cells, self.lefts, self.widths, strict=True):
+            for line, drop in zip(lines, self.drops, strict=False):
+                shift = (width - text_width(line, font, typo.body)) / 2 - PAD if centred else 0
+                ops.append(f"1 0 0 1 {x + shift:.2f} {top - drop:.2f} Tm {show(line)}")
+        ops.append("ET")
+        self.canvas._code.append("\n".join(ops))
+        self.y = bottom
+
+    def _show(self, font: str) -> _TextOps:
+        known = self.shows.get(font)
+        if known is None:
+            known = self.shows[font] = _TextOps(self.canvas, font, self.typo.body)
+        return known
 
     def _note_row(self, text: str) -> None:
         """A full-width italic row (the empty book's line)."""
         typo = self.typo
         height = typo.leading * 1.6
-        self.canvas.rect(typo.margin_left, self.y - height, typo.content_width, height)
+        self.canvas.rect(typo.margin_left, self.y - height, typo.content_width, height, fill=0)
         self._centred(text, ITALIC, typo.body, height)
+
+
+# PDF literal-string escapes of each byte of a font subset's codes (PDF 32000-1 §7.3.4.2).
+_ESCAPES = tuple(
+    f"\\{c:03o}" if c < 32 or c > 126 else ("\\" + chr(c) if chr(c) in "\\()" else chr(c))
+    for c in range(256)
+)
+
+
+class _TextOps:
+    """Writes text straight into the page's content stream.
+
+    What `canvas.drawString` emits, without its per-call text object and number formatting,
+    which cost most of the time of a month's book. A line's encoded runs are remembered: dates,
+    times, procedures and agencies recur on most rows (the codes a subset gives a character stay
+    the same for the whole document)."""
+
+    def __init__(self, canvas: Any, font: str, size: float) -> None:
+        self.doc = canvas._doc
+        self.font = pdfmetrics.getFont(font)
+        self.size = f"{size:g}"
+        self.encoded: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        """The text's font and show operators (to follow a text matrix)."""
+        runs = self.encoded.get(text)
+        if runs is None:
+            if len(self.encoded) > 20_000:
+                self.encoded.clear()
+            runs = self.encoded[text] = " ".join(
+                f"{self.font.getSubsetInternalName(subset, self.doc)} {self.size} Tf "
+                f"({''.join(map(_ESCAPES.__getitem__, codes))}) Tj"
+                for subset, codes in self.font.splitString(text, self.doc)
+            )
+        return runs
+
+
+class _Measure:
+    """Widths from the face's character widths in one C-level pass (what reportlab's
+    stringWidth computes for a TrueType face), and greedy word wrapping with them."""
+
+    def __init__(self, font: str, size: float) -> None:
+        face = pdfmetrics.getFont(font).face
+        self.size = size
+        self.table = _Widths(face.defaultWidth * size / 1000)
+        self.table.update({chr(cp): w * size / 1000 for cp, w in face.charWidths.items()})
+        self.space = self.table[" "]
+
+    def width(self, text: str) -> float:
+        return sum(map(self.table.__getitem__, text))
+
+    def wrap(self, text: str, limit: float) -> list[str]:
+        """Lines no wider than `limit`; a word longer than a line is cut as text.wrap_lines
+        cuts it."""
+        if self.width(text) <= limit:
+            return [text]
+        words = text.split()
+        widths = [self.width(word) for word in words]
+        if max(widths) > limit:
+            return wrap_lines(text, REGULAR, self.size, limit, limit)
+        lines, current, used = [], [words[0]], widths[0]
+        for word, width in zip(words[1:], widths[1:], strict=True):
+            if used + self.space + width <= limit:
+                current.append(word)
+                used += self.space + width
+            else:
+                lines.append(" ".join(current))
+                current, used = [word], width
+        lines.append(" ".join(current))
+        return lines
+
+
+class _Widths(dict[str, float]):
+    """Character widths at one size; a character the face lacks has the face's default."""
+
+    def __init__(self, default: float) -> None:
+        super().__init__()
+        self.default = default
+
+    def __missing__(self, char: str) -> float:
+        return self.default
