@@ -40,14 +40,15 @@ def add_commands(sub: SubParsers) -> None:
 
 def cmd_books(args: argparse.Namespace, host: AppHost) -> int:
     """Write the book; one line says how many dossiers it holds and where it went."""
-    from counter_app.services.books import BookService, Period, book_format
+    from counter_app.config import resolve_data_dir
+    from counter_app.services.books import Period, book_format, opened_books
 
     out = Path(args.out)
     book_format(out)  # refuse an unknown format before the store is opened
     if not out.parent.exists():
         raise ServiceError(f"Thư mục {out.parent} không tồn tại.")
     period = Period(args.first, args.last or args.first)
-    with host.opened_services(args.data_dir) as services:
-        count = BookService(services.store).write(period, out)
+    with opened_books(resolve_data_dir(args.data_dir)) as books:
+        count = books.write(period, out)
     print(f"Đã ghi sổ theo dõi hồ sơ ({count} hồ sơ) vào {out}")
     return 0

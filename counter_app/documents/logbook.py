@@ -265,11 +265,18 @@ class _BookWriter:
         bottom, left = top - height, typo.margin_left
         ops = [f"{left:.2f} {bottom:.2f} {typo.content_width:.2f} {height:.2f} re S"]
         ops += [f"{x:.2f} {top:.2f} m {x:.2f} {bottom:.2f} l S" for x in self.rules]
-        ops.append("BT")
+        ops.append(f"BT {typo.leading:g} TL")
+        first_base = top - self.drops[0]
         for lines, x, width in zip(cells, self.lefts, self.widths, strict=True):
-            for line, drop in zip(lines, self.drops, strict=False):
-                shift = (width - text_width(line, font, typo.body)) / 2 - PAD if centred else 0
-                ops.append(f"1 0 0 1 {x + shift:.2f} {top - drop:.2f} Tm {show(line)}")
+            if not lines:
+                continue
+            if centred:
+                for line, drop in zip(lines, self.drops, strict=False):
+                    shift = (width - text_width(line, font, typo.body)) / 2 - PAD
+                    ops.append(f"1 0 0 1 {x + shift:.2f} {top - drop:.2f} Tm {show(line)}")
+            else:  # T*: the next line down by the leading (TL), without another position
+                runs = " T* ".join(map(show, lines))
+                ops.append(f"1 0 0 1 {x:.2f} {first_base:.2f} Tm {runs}")
         ops.append("ET")
         self.canvas._code.append("\n".join(ops))
         self.y = bottom

@@ -9,6 +9,7 @@ writers consume the rows as they come.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -119,6 +120,17 @@ class BookService:
             form_caption=form_caption(period.last),
         )
         return header, device.unit_code
+
+
+@contextmanager
+def opened_books(data_dir: Path) -> Iterator[BookService]:
+    """The book service on the store of `data_dir` alone: a command that only writes the book
+    need not build (nor import) every other service of the counter."""
+    store = Store.open(data_dir)
+    try:
+        yield BookService(store)
+    finally:
+        store.close()
 
 
 def form_caption(last_day: date) -> str:

@@ -28,7 +28,8 @@ def codes(services: Any, data_dir: Path) -> list[str]:
 
 
 def test_a_day_to_excel_and_a_period_to_pdf(codes: list[str], data_dir: Path) -> None:
-    day = run("books", "--from", "2026-03-10", "--out", str(data_dir / "ngay.xlsx"), data_dir=data_dir)
+    xlsx = str(data_dir / "ngay.xlsx")
+    day = run("books", "--from", "2026-03-10", "--out", xlsx, data_dir=data_dir)
     assert day.returncode == 0, day.stderr
     assert day.stdout.strip() == f"Đã ghi sổ theo dõi hồ sơ (2 hồ sơ) vào {data_dir / 'ngay.xlsx'}"
     sheet = openpyxl.load_workbook(data_dir / "ngay.xlsx", read_only=True).active
@@ -46,7 +47,8 @@ def test_a_day_to_excel_and_a_period_to_pdf(codes: list[str], data_dir: Path) ->
 
 
 def test_an_unknown_file_type_and_a_bad_date_are_refused(data_dir: Path) -> None:
-    csv = run("books", "--from", "2026-03-10", "--out", str(data_dir / "so.csv"), data_dir=data_dir)
+    csv_file = str(data_dir / "so.csv")
+    csv = run("books", "--from", "2026-03-10", "--out", csv_file, data_dir=data_dir)
     assert csv.returncode == 2 and csv.stdout == ""
     assert "chỉ hỗ trợ tệp .pdf hoặc .xlsx" in csv.stderr
     assert len(csv.stderr.strip().splitlines()) == 1
