@@ -33,7 +33,8 @@ from counter_protocol.timefmt import VN_TZ
 CHUNK = 1000
 TT03_IN_FORCE = date(2025, 7, 1)  # Thông tư 03/2025/TT-VPCP replaces TT 01/2018's forms
 FORMATS = (".pdf", ".xlsx")
-# Status 1 (awaiting papers) and 3 (refused at intake) were never received: no book entry.
+# Status 1 (awaiting papers) and 3 (refused at intake) were never received: no book entry
+# (docs/domain.md#logbook-entries).
 NOT_RECEIVED = (int(Status.NEW), int(Status.NOT_RECEIVED))
 DELIVERY_WORDS = {
     int(ResultDelivery.AT_COUNTER): "Tại Bộ phận Một cửa",
@@ -184,6 +185,12 @@ def rows(session: Session, unit_code: str, period: Period) -> Iterator[LogbookRo
             Dossier.unit_code == unit_code,
             Dossier.received_at < period.end,
             Dossier.status.not_in(NOT_RECEIVED),
+            # Withdrawn while awaiting papers: never received (no number, no deadline).
+            or_(
+                Dossier.status != int(Status.WITHDRAWN),
+                Dossier.log_seq.is_not(None),
+                Dossier.first_due_at.is_not(None),
+            ),
         )
         .order_by(Dossier.received_at, Dossier.id)
         .limit(CHUNK)

@@ -45,7 +45,7 @@ def book(services: Any) -> BookService:
 
 def take_in(counter: Counter) -> dict[str, str]:
     """Tuesday 10/03/2026 and Wednesday 11/03: three received (A, C, and B once its papers come),
-    one refused (D), one still waiting (F), one received the day after the period (E)."""
+    one refused (D), one withdrawn while it waited for papers (F), one received the day after the period (E)."""
     codes: dict[str, str] = {}
     codes["A"] = counter.dossiers.intake(request()).code  # seq 1
     counter.clock.set(vn(2026, 3, 10, 10, 0))
@@ -61,6 +61,7 @@ def take_in(counter: Counter) -> dict[str, str]:
     result = counter.lifecycle.receive_supplemented(codes["B"], all_in_hand(), CLERK)
     assert result.outcome == Action.RECEIVE  # seq 3
     codes["F"] = counter.dossiers.intake(request("Tờ khai theo mẫu")).code
+    counter.lifecycle.withdraw(codes["F"], CLERK, "Công dân xin rút")  # never received
     counter.clock.set(vn(2026, 3, 11, 9, 0))
     counter.lifecycle.result_received(codes["A"], CLERK)
     counter.clock.set(vn(2026, 3, 11, 14, 0))
