@@ -45,7 +45,8 @@ def book(services: Any) -> BookService:
 
 def take_in(counter: Counter) -> dict[str, str]:
     """Tuesday 10/03/2026 and Wednesday 11/03: three received (A, C, and B once its papers come),
-    one refused (D), one withdrawn while it waited for papers (F), one received the day after the period (E)."""
+    one refused (D), one withdrawn while it waited for papers (F), one received the day after
+    the period (E)."""
     codes: dict[str, str] = {}
     codes["A"] = counter.dossiers.intake(request()).code  # seq 1
     counter.clock.set(vn(2026, 3, 10, 10, 0))
