@@ -126,8 +126,10 @@ class BookService:
 @contextmanager
 def opened_books(data_dir: Path) -> Iterator[BookService]:
     """The book service on the store of `data_dir` alone: a command that only writes the book
-    need not build (nor import) every other service of the counter."""
-    store = Store.open(data_dir)
+    need not build (nor import) every other service of the counter. Without the start-up quick
+    check: it guards writes (a damaged store opens for reading anyway), and on a large store it
+    would scan the tables beside the book for the whole run."""
+    store = Store.open(data_dir, check=False)
     try:
         yield BookService(store)
     finally:
