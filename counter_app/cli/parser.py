@@ -12,6 +12,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The whole command line: each group module adds its own sub-command(s)."""
     from counter_app.cli import (
         backup,
+        books,
         calendar,
         config,
         demo,
@@ -39,6 +40,6 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="LỆNH",
         description="không có lệnh: mở cửa sổ chương trình",
     )
-    for group in (demo, calendar, setup, config, dossiers, forms, fees, sync, slot, backup):
+    for group in (demo, calendar, setup, config, dossiers, forms, fees, books, sync, slot, backup):
         group.add_commands(sub)
     return parser
