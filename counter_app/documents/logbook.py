@@ -155,8 +155,7 @@ class _BookWriter:
         self.rules = edges[1:]  # the lines between columns
         # How far below a row's top each line's baseline falls (rows grow to ~40 lines at most).
         self.drops = [
-            PAD / 2 + i * typo.leading + typo.leading / 2 + 0.388 * typo.body
-            for i in range(40)
+            PAD / 2 + i * typo.leading + typo.leading / 2 + 0.388 * typo.body for i in range(40)
         ]
 
     def write(self, rows: Iterable[LogbookRow]) -> None:

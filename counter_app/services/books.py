@@ -203,9 +203,7 @@ def rows(session: Session, unit_code: str, period: Period) -> Iterator[LogbookRo
         if len(chunk) < CHUNK:
             return
         at, last_id = chunk[-1].received_at, chunk[-1].id
-        after = or_(
-            Dossier.received_at > at, and_(Dossier.received_at == at, Dossier.id > last_id)
-        )
+        after = or_(Dossier.received_at > at, and_(Dossier.received_at == at, Dossier.id > last_id))
         chunk = session.execute(base.where(after)).all()
 
 
