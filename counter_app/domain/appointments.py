@@ -117,7 +117,9 @@ def check_portal_code(text: str) -> str:
             f"Mã hồ sơ trên Cổng dài quá {PORTAL_CODE_MAX} ký tự.", field="portal_code"
         )
     if any(ch.isspace() for ch in code):
-        raise AppointmentError("Mã hồ sơ trên Cổng không được có khoảng trắng.", field="portal_code")
+        raise AppointmentError(
+            "Mã hồ sơ trên Cổng không được có khoảng trắng.", field="portal_code"
+        )
     return code
 
 
