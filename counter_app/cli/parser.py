@@ -21,6 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
         slot,
         smoke,
         sync,
+        visits,
     )
 
     parser = VietnameseParser(prog="counter-app", description="Phần mềm quầy Một cửa (counter_app)")
@@ -38,6 +39,6 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="LỆNH",
         description="không có lệnh: mở cửa sổ chương trình",
     )
-    for group in (demo, calendar, setup, config, dossiers, forms, sync, slot, backup):
+    for group in (demo, calendar, setup, config, dossiers, forms, sync, slot, backup, visits):
         group.add_commands(sub)
     return parser

@@ -308,7 +308,7 @@ def _home_request(request: IntakeRequest, visit_id: int) -> IntakeRequest:
 
 
 def _views(session: Session, query: Select[HomeVisit]) -> list[VisitView]:
-    names: dict[str, str] = dict(session.execute(select(User.username, User.full_name)).tuples())
+    names = {name: full for name, full in session.execute(select(User.username, User.full_name))}
     visits = session.scalars(query).all()
     return [_view(v, names.get(v.clerk, v.clerk)) for v in visits]
 
