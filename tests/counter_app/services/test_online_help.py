@@ -73,9 +73,5 @@ def test_a_malformed_portal_code_is_refused(services, code: str, words: str) -> 
 def test_an_unknown_clerk_or_a_bad_phone_is_refused(services) -> None:
     with pytest.raises(AppointmentError, match="Không có cán bộ"):
         services.online_help.add(helped("G22.99-261207-0009", clerk="nobody"))
-    from dataclasses import replace
-
-    from counter_app.domain.validation import ValidationError
-
     with pytest.raises(ValidationError):
         services.online_help.add(replace(helped("G22.99-261207-0009"), phone="12345"))
