@@ -66,6 +66,7 @@ def _add_online_help(hsub: SubParsers) -> None:
     add.add_argument("--name", required=True, help="họ tên người dân")
     add.add_argument("--phone", help="số điện thoại người dân")
     add.add_argument("--clerk", required=True, help="tên đăng nhập của cán bộ hỗ trợ")
+    add.add_argument("--at", help='lúc hỗ trợ "YYYY-MM-DD HH:MM" giờ Việt Nam (mặc định: bây giờ)')
     add.add_argument("--note", help="ghi chú")
     add.set_defaults(handler=cmd_help_add)
     show = hsub.add_parser("list", help="các lần hỗ trợ trong một ngày")
@@ -81,14 +82,17 @@ def parse_day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"“{text}” không phải ngày YYYY-MM-DD") from exc
 
 
+def parse_moment(text: str, what: str) -> datetime:
+    """ "YYYY-MM-DD HH:MM" in Vietnam time."""
+    try:
+        return datetime.strptime(text.strip(), "%Y-%m-%d %H:%M").replace(tzinfo=VN_TZ)
+    except ValueError as exc:
+        raise ServiceError(f'{what} “{text}” không đúng dạng "YYYY-MM-DD HH:MM".') from exc
+
+
 def parse_slot(start_text: str, end_text: str) -> tuple[datetime, datetime]:
     """ "YYYY-MM-DD HH:MM" and "HH:MM" (the same day) in Vietnam time."""
-    try:
-        start = datetime.strptime(start_text.strip(), "%Y-%m-%d %H:%M").replace(tzinfo=VN_TZ)
-    except ValueError as exc:
-        raise ServiceError(
-            f'Giờ bắt đầu “{start_text}” không đúng dạng "YYYY-MM-DD HH:MM".'
-        ) from exc
+    start = parse_moment(start_text, "Giờ bắt đầu")
     try:
         end_clock = time.fromisoformat(end_text.strip())
     except ValueError as exc:
@@ -143,6 +147,7 @@ def cmd_help_add(args: argparse.Namespace, host: AppHost) -> int:
     entry = HelpInput(
         portal_code=args.portal_code, kind=HelpKind(args.kind), procedure_code=args.procedure,
         citizen_name=args.name, clerk=args.clerk, phone=args.phone, note=args.note,
+        helped_at=parse_moment(args.at, "Thời điểm hỗ trợ") if args.at else None,
     )
     with host.opened_services(args.data_dir) as services:
         number = services.online_help.add(entry)
