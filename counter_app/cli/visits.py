@@ -42,6 +42,13 @@ def _add_visits(vsub: SubParsers) -> None:
     show.add_argument("--week", action="store_true", help="cả tuần (thứ Hai – Chủ nhật) của ngày")
     show.add_argument("--clerk", help="chỉ lịch của cán bộ này")
     show.set_defaults(handler=cmd_list)
+    move = vsub.add_parser("move", help="dời lịch hẹn sang giờ khác (lập lịch hẹn mới)")
+    move.add_argument("id", type=int, help="số lịch hẹn")
+    move.add_argument("--start", required=True, help='"YYYY-MM-DD HH:MM" giờ Việt Nam')
+    move.add_argument("--end", required=True, help='"HH:MM" cùng ngày, giờ Việt Nam')
+    move.add_argument("--by", required=True, help="tên đăng nhập người dời lịch")
+    move.add_argument("--clerk", help="giao cho cán bộ khác (mặc định: cán bộ cũ)")
+    move.set_defaults(handler=cmd_move)
     outcome = vsub.add_parser("outcome", help="ghi kết quả của một lịch hẹn")
     outcome.add_argument("id", type=int, help="số lịch hẹn")
     which = outcome.add_mutually_exclusive_group(required=True)
@@ -123,6 +130,16 @@ def cmd_list(args: argparse.Namespace, host: AppHost) -> int:
     for visit in visits:
         print(visit_line(visit))
     return 0 if visits else EXIT_NOTHING_FOUND
+
+
+def cmd_move(args: argparse.Namespace, host: AppHost) -> int:
+    start, end = parse_slot(args.start, args.end)
+    with host.opened_services(args.data_dir) as services:
+        visits = services.home_visits
+        visit = visits.get(visits.reschedule(args.id, start, end, args.by, clerk=args.clerk))
+    print(f"Đã dời lịch hẹn số {args.id} sang lịch hẹn số {visit.id}.")
+    print(visit_line(visit))
+    return 0
 
 
 def cmd_outcome(args: argparse.Namespace, host: AppHost) -> int:

@@ -26,6 +26,12 @@ def test_book_list_and_record_an_outcome(data_dir: Path) -> None:
         ["1", "2026-12-07 08:00–09:00"],
         ["2", "2026-12-09 14:00–15:00"],
     ]
+    moved = run(
+        "visits", "move", "2", "--start", "2026-12-09 15:00", "--end", "16:00", "--by", "canbo",
+        data_dir=data_dir,
+    )
+    assert moved.returncode == 0, moved.stderr
+    assert "sang lịch hẹn số 3" in moved.stdout
     done = run("visits", "outcome", "1", "--absent", "--by", "canbo", data_dir=data_dir)
     assert done.returncode == 0, done.stderr
     day = run("visits", "list", "--day", "2026-12-07", data_dir=data_dir)
