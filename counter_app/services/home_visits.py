@@ -25,7 +25,7 @@ from counter_app.domain.appointments import (
 from counter_app.domain.kinds import Channel
 from counter_app.domain.validation import validate_phone
 from counter_app.domain.vntime import now_vn
-from counter_app.models.tables import HomeVisit, HomeVisitEvent, Procedure, User
+from counter_app.models.tables import Dossier, HomeVisit, HomeVisitEvent, Procedure, User
 from counter_app.services.calendar import CalendarService
 from counter_app.services.dossiers import DossierService
 from counter_app.services.dto import IntakeRequest
@@ -163,25 +163,39 @@ class HomeVisitService:
         """Receive the citizen's dossier at the home through the normal intake and link it.
 
         The dossier goes on the wire as channel 1 (trực tiếp: handed to a clerk in person); the
-        home is recorded on the appointment and in the dossier's note. Returns the dossier code."""
-        visit = self.get(visit_id)
-        if visit.status is not VisitStatus.BOOKED:
-            raise AppointmentError(
-                f"Lịch hẹn số {visit_id} đang ở trạng thái “{visit.status.label}”: "
-                "chỉ tiếp nhận được hồ sơ của lịch hẹn đang chờ thực hiện."
-            )
-        if request.clerk != visit.clerk:
-            raise AppointmentError(
-                f"Lịch hẹn số {visit_id} giao cho cán bộ {visit.clerk}; hồ sơ phải do cán bộ "
-                "đó tiếp nhận.", field="clerk"
-            )
-        code = self._dossiers.receive(_home_request(request, visit_id))
+        home is recorded on the appointment and in the dossier's note. The intake and the link
+        are two transactions: when the link failed after the intake, a retry links the dossier
+        already received (found by its note) instead of receiving it twice. Returns its code."""
+        self._check_receivable(visit_id, request.clerk)
+        code = self._received_before(visit_id)
+        if code is None:
+            code = self._dossiers.receive(_home_request(request, visit_id))
         with self._store.write() as session:
             row = _booked(session, visit_id)
             row.status = VisitStatus.DONE.value
             row.dossier_code = code
             _log(session, row, self._now(), request.clerk, "received", f"Hồ sơ {code}")
         return code
+
+    def _check_receivable(self, visit_id: int, clerk: str) -> None:
+        visit = self.get(visit_id)
+        if visit.status is not VisitStatus.BOOKED:
+            raise AppointmentError(
+                f"Lịch hẹn số {visit_id} đang ở trạng thái “{visit.status.label}”: "
+                "chỉ tiếp nhận được hồ sơ của lịch hẹn đang chờ thực hiện."
+            )
+        if clerk != visit.clerk:
+            raise AppointmentError(
+                f"Lịch hẹn số {visit_id} giao cho cán bộ {visit.clerk}; hồ sơ phải do cán bộ "
+                "đó tiếp nhận.", field="clerk"
+            )
+
+    def _received_before(self, visit_id: int) -> str | None:
+        mark = HOME_NOTE.format(id=visit_id)
+        with self._store.read() as session:
+            return session.scalar(
+                select(Dossier.code).where(Dossier.note.startswith(mark, autoescape=True)).limit(1)
+            )
 
     def get(self, visit_id: int) -> VisitView:
         with self._store.read() as session:

@@ -137,6 +137,29 @@ def test_a_dossier_received_at_home_reads_back_as_a_direct_dossier(services) -> 
         services.home_visits.receive_at_home(number, intake())
 
 
+def test_a_retry_after_a_failed_link_does_not_receive_the_dossier_twice(
+    services, data_dir, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from counter_app.services import home_visits
+
+    number = services.home_visits.book(visit(at(MONDAY, 8)))
+    real_log = home_visits._log
+
+    def unplugged(*args: object) -> None:
+        raise RuntimeError("disk unplugged")
+
+    monkeypatch.setattr(home_visits, "_log", unplugged)
+    with pytest.raises(RuntimeError):
+        services.home_visits.receive_at_home(number, intake())
+    assert services.home_visits.get(number).status is VisitStatus.BOOKED
+    monkeypatch.setattr(home_visits, "_log", real_log)
+    code = services.home_visits.receive_at_home(number, intake())
+    assert services.home_visits.get(number).dossier_code == code
+    conn = sqlite3.connect(Path(data_dir) / "counter.sqlite3")
+    assert conn.execute("select count(*) from dossiers").fetchone() == (1,)
+    conn.close()
+
+
 def test_only_the_appointed_clerk_receives_at_home(services) -> None:
     number = services.home_visits.book(visit(at(MONDAY, 8)))
     with pytest.raises(AppointmentError, match="phải do cán bộ"):
