@@ -26,8 +26,10 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the first window i
     from counter_app.services.details import DetailService
     from counter_app.services.dossiers import DossierService
     from counter_app.services.forms import FormService
+    from counter_app.services.home_visits import HomeVisitService
     from counter_app.services.late import LateService
     from counter_app.services.lifecycle import LifecycleService
+    from counter_app.services.online_help import OnlineHelpService
     from counter_app.services.procedures import ProcedureService
     from counter_app.services.returns import ReturnService
     from counter_app.services.search import SearchService
@@ -55,6 +57,8 @@ class Services:
     lifecycle: LifecycleService
     late: LateService
     conflicts: ConflictService
+    home_visits: HomeVisitService
+    online_help: OnlineHelpService
 
     def close(self) -> None:
         self.store.close()
@@ -68,8 +72,10 @@ def build_services(data_dir_arg: str | None) -> Services:
     from counter_app.services.details import DetailService
     from counter_app.services.dossiers import DossierService
     from counter_app.services.forms import FormService
+    from counter_app.services.home_visits import HomeVisitService
     from counter_app.services.late import LateService
     from counter_app.services.lifecycle import LifecycleService
+    from counter_app.services.online_help import OnlineHelpService
     from counter_app.services.procedures import ProcedureService
     from counter_app.services.returns import ReturnService
     from counter_app.services.search import SearchService
@@ -96,6 +102,8 @@ def build_services(data_dir_arg: str | None) -> Services:
         lifecycle=LifecycleService(store, calendar),
         late=LateService(store, calendar),
         conflicts=ConflictService(store),
+        home_visits=HomeVisitService(store, calendar, dossiers),
+        online_help=OnlineHelpService(store),
     )
 
 

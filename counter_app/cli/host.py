@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from counter_app.services.calendar import CalendarService
     from counter_app.services.forms import FormService
+    from counter_app.services.home_visits import HomeVisitService
+    from counter_app.services.online_help import OnlineHelpService
     from counter_app.services.procedures import ProcedureService
     from counter_app.services.search import SearchService
     from counter_app.services.setup import SetupService
@@ -38,6 +40,10 @@ class CommandServices(Protocol):
     def slips(self) -> SlipService: ...
     @property
     def forms(self) -> FormService: ...
+    @property
+    def home_visits(self) -> HomeVisitService: ...
+    @property
+    def online_help(self) -> OnlineHelpService: ...
 
 
 class CommandContext(Protocol):

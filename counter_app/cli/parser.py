@@ -23,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
         slot,
         smoke,
         sync,
+        visits,
     )
 
     parser = VietnameseParser(prog="counter-app", description="Phần mềm quầy Một cửa (counter_app)")
@@ -40,6 +41,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="LỆNH",
         description="không có lệnh: mở cửa sổ chương trình",
     )
-    for group in (demo, calendar, setup, config, dossiers, forms, fees, books, sync, slot, backup):
+    for group in (
+        demo,
+        calendar,
+        setup,
+        config,
+        dossiers,
+        forms,
+        fees,
+        books,
+        visits,
+        sync,
+        slot,
+        backup,
+    ):
         group.add_commands(sub)
     return parser

@@ -1,0 +1,141 @@
+"""Home appointments and online-service help: the rules, without the store (docs/domain.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from counter_app.domain.calendar import WorkCalendar
+from counter_protocol.errors import UserError
+from counter_protocol.timefmt import VN_TZ, to_vn
+
+PORTAL_CODE_MAX = 60
+LONGEST_VISIT = timedelta(hours=8)
+
+
+class AppointmentError(UserError):
+    """A home appointment or an online-help record the counter refuses."""
+
+    default_code = "appointment.refused"
+
+
+class VisitStatus(StrEnum):
+    """Where a home appointment stands; a visit row is never deleted, only moved on."""
+
+    BOOKED = "booked"  # đã hẹn
+    DONE = "done"  # đã thực hiện
+    ABSENT = "absent"  # người dân vắng nhà
+    CANCELLED = "cancelled"  # đã hủy
+    RESCHEDULED = "rescheduled"  # đã dời sang lịch hẹn khác
+
+    @property
+    def label(self) -> str:
+        return _VISIT_LABELS[self]
+
+
+_VISIT_LABELS = {
+    VisitStatus.BOOKED: "Đã hẹn",
+    VisitStatus.DONE: "Đã thực hiện",
+    VisitStatus.ABSENT: "Người dân vắng nhà",
+    VisitStatus.CANCELLED: "Đã hủy",
+    VisitStatus.RESCHEDULED: "Đã dời lịch",
+}
+# A cancelled or moved appointment frees the clerk's time; one that happened kept it.
+HOLDS_TIME = frozenset({VisitStatus.BOOKED, VisitStatus.DONE, VisitStatus.ABSENT})
+OUTCOMES = frozenset({VisitStatus.DONE, VisitStatus.ABSENT, VisitStatus.CANCELLED})
+
+
+class HelpKind(StrEnum):
+    """The online public service the clerk helped with."""
+
+    FULL = "full"  # dịch vụ công trực tuyến toàn trình
+    PARTIAL = "partial"  # dịch vụ công trực tuyến một phần
+
+    @property
+    def label(self) -> str:
+        return "Toàn trình" if self is HelpKind.FULL else "Một phần"
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A time span in Vietnam time, start included, end excluded."""
+
+    start: datetime
+    end: datetime
+
+    def overlaps(self, other: Slot) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def text(self) -> str:
+        return f"{self.start:%d/%m/%Y %H:%M}–{self.end:%H:%M}"
+
+
+def checked_slot(start: datetime, end: datetime, calendar: WorkCalendar) -> Slot:
+    """The slot in Vietnam time if it lies inside one working session of a working day."""
+    if start.tzinfo is None or end.tzinfo is None:
+        raise ValueError("appointment times must carry their zone")
+    slot = Slot(to_vn(start), to_vn(end))
+    if slot.end <= slot.start:
+        raise AppointmentError("Giờ kết thúc phải sau giờ bắt đầu.", field="end")
+    if slot.end - slot.start > LONGEST_VISIT:
+        raise AppointmentError("Một lịch hẹn không dài quá 8 giờ.", field="end")
+    day = slot.start.date()
+    sessions = calendar.sessions_on(day)
+    if not sessions:
+        raise AppointmentError(
+            f"Ngày {day:%d/%m/%Y} không phải ngày làm việc của quầy.", field="start"
+        )
+    same_day = slot.end.date() == day
+    for session in sessions:
+        if same_day and session.start <= slot.start.time() and slot.end.time() <= session.end:
+            return slot
+    hours = ", ".join(f"{s.start:%H:%M}–{s.end:%H:%M}" for s in sessions)
+    raise AppointmentError(
+        f"Lịch hẹn {slot.text()} không nằm trọn trong một buổi làm việc ({hours}).",
+        field="start",
+        advice="Chọn giờ trong buổi làm việc của ngày đó.",
+    )
+
+
+def first_conflict(slot: Slot, booked: Iterable[tuple[int, Slot]]) -> int | None:
+    """The id of the first booked slot that overlaps `slot`, or None."""
+    for visit_id, other in booked:
+        if slot.overlaps(other):
+            return visit_id
+    return None
+
+
+def check_portal_code(text: str) -> str:
+    """The national portal's dossier code, loosely checked: its shape varies by province."""
+    code = text.strip()
+    if not code:
+        raise AppointmentError("Chưa nhập mã hồ sơ trên Cổng dịch vụ công.", field="portal_code")
+    if len(code) > PORTAL_CODE_MAX:
+        raise AppointmentError(
+            f"Mã hồ sơ trên Cổng dài quá {PORTAL_CODE_MAX} ký tự.", field="portal_code"
+        )
+    if any(ch.isspace() for ch in code):
+        raise AppointmentError(
+            "Mã hồ sơ trên Cổng không được có khoảng trắng.", field="portal_code"
+        )
+    return code
+
+
+def day_span(day: date, days: int = 1) -> tuple[datetime, datetime]:
+    """[start, end) of `days` days from `day`, in Vietnam time."""
+    start = datetime.combine(day, datetime.min.time(), tzinfo=VN_TZ)
+    return start, start + timedelta(days=days)
+
+
+def week_of(day: date) -> date:
+    """The Monday of `day`'s week."""
+    return day - timedelta(days=day.weekday())
+
+
+def required_text(value: str, field: str, label: str) -> str:
+    text = " ".join(value.split())
+    if not text:
+        raise AppointmentError(f"Chưa nhập {label}.", field=field)
+    return text

@@ -1,0 +1,146 @@
+"""Online-service help: a clerk helped a citizen submit on the national portal. The record is
+counted in the books and monthly counts; it never makes a dossier of this counter."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter_app.domain.appointments import (
+    AppointmentError,
+    HelpKind,
+    check_portal_code,
+    day_span,
+    required_text,
+)
+from counter_app.domain.validation import validate_phone
+from counter_app.domain.vntime import now_vn
+from counter_app.models.tables import OnlineHelp, User
+from counter_app.services.store import Store
+from counter_protocol.timefmt import to_vn
+
+
+@dataclass(frozen=True)
+class HelpInput:
+    """What the clerk records after helping with an online submission."""
+
+    portal_code: str  # the dossier code the national portal gave
+    kind: HelpKind
+    procedure_code: str
+    citizen_name: str
+    clerk: str
+    phone: str | None = None
+    helped_at: datetime | None = None  # now when not given
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class HelpView:
+    id: int
+    portal_code: str
+    kind: HelpKind
+    procedure_code: str
+    citizen_name: str
+    phone: str | None
+    clerk: str
+    helped_at: datetime
+    note: str | None
+
+
+class OnlineHelpService:
+    """Records of online-submission help, kept in this counter's store."""
+
+    def __init__(self, store: Store, clock: Callable[[], datetime] = now_vn) -> None:
+        self._store = store
+        self._clock = clock
+
+    def add(self, entry: HelpInput) -> int:
+        """Store one help record and return its number; a portal code recorded before (by any
+        clerk of this counter) is refused."""
+        code = check_portal_code(entry.portal_code)
+        fields = _checked_fields(entry)
+        now = to_vn(self._clock())
+        helped_at = to_vn(entry.helped_at) if entry.helped_at is not None else now
+        with self._store.write() as session:
+            _require_clerk(session, entry.clerk)
+            _refuse_duplicate(session, code)
+            row = OnlineHelp(
+                portal_code=code,
+                kind=HelpKind(entry.kind).value,
+                clerk=entry.clerk,
+                helped_at=helped_at,
+                created_at=now,
+                **fields,
+            )
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def day(self, day: date, clerk: str | None = None) -> list[HelpView]:
+        """The day's records, by time, of one clerk or all."""
+        return self.between(day, 1, clerk)
+
+    def between(self, first: date, days: int, clerk: str | None = None) -> list[HelpView]:
+        """The records of `days` days from `first` (a month's count asks for its days)."""
+        start, end = day_span(first, days)
+        query = select(OnlineHelp).where(OnlineHelp.helped_at >= start, OnlineHelp.helped_at < end)
+        if clerk is not None:
+            query = query.where(OnlineHelp.clerk == clerk)
+        with self._store.read() as session:
+            rows = session.scalars(query.order_by(OnlineHelp.helped_at, OnlineHelp.id))
+            return [_view(r) for r in rows]
+
+    def counts(self, first: date, days: int) -> dict[HelpKind, int]:
+        """How many helps of each kind in the period (every clerk)."""
+        found = {kind: 0 for kind in HelpKind}
+        for view in self.between(first, days):
+            found[view.kind] += 1
+        return found
+
+
+def _checked_fields(entry: HelpInput) -> dict[str, str | None]:
+    phone = (entry.phone or "").strip()
+    return {
+        "procedure_code": required_text(entry.procedure_code, "procedure_code", "thủ tục"),
+        "citizen_name": required_text(entry.citizen_name, "citizen_name", "họ tên người dân"),
+        "phone": validate_phone(phone).national if phone else None,
+        "note": (entry.note or "").strip() or None,
+    }
+
+
+def _require_clerk(session: Session, username: str) -> None:
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None or not user.active:
+        raise AppointmentError(
+            f"Không có cán bộ “{username}” đang làm việc ở quầy này.", field="clerk"
+        )
+
+
+def _refuse_duplicate(session: Session, code: str) -> None:
+    earlier = session.scalar(select(OnlineHelp).where(OnlineHelp.portal_code == code))
+    if earlier is not None:
+        when = f"{to_vn(earlier.helped_at):%d/%m/%Y %H:%M}"
+        raise AppointmentError(
+            f"Hồ sơ {code} trên Cổng đã được ghi nhận hỗ trợ "
+            f"(số {earlier.id}, cán bộ {earlier.clerk}, {when}).",
+            field="portal_code",
+            code="online_help.duplicate",
+        )
+
+
+def _view(r: OnlineHelp) -> HelpView:
+    return HelpView(
+        id=r.id,
+        portal_code=r.portal_code,
+        kind=HelpKind(r.kind),
+        procedure_code=r.procedure_code,
+        citizen_name=r.citizen_name,
+        phone=r.phone,
+        clerk=r.clerk,
+        helped_at=r.helped_at,
+        note=r.note,
+    )
