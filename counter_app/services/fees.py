@@ -22,7 +22,8 @@ from counter_app.domain.fee_ledger import (
 from counter_app.domain.kinds import FeeCollection
 from counter_app.domain.text import nfc
 from counter_app.domain.vntime import now_vn
-from counter_app.models.tables import Dossier, FeeEntry
+from counter_app.models.service_tables import FeeEntry
+from counter_app.models.tables import Dossier
 from counter_app.services.details import find_dossier
 from counter_app.services.dto import FeeLine
 from counter_app.services.errors import NotFound, ServiceError

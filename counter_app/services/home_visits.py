@@ -25,7 +25,8 @@ from counter_app.domain.appointments import (
 from counter_app.domain.kinds import Channel
 from counter_app.domain.validation import validate_phone
 from counter_app.domain.vntime import now_vn
-from counter_app.models.tables import Dossier, HomeVisit, HomeVisitEvent, Procedure, User
+from counter_app.models.service_tables import HomeVisit, HomeVisitEvent
+from counter_app.models.tables import Dossier, Procedure, User
 from counter_app.services.calendar import CalendarService
 from counter_app.services.dossiers import DossierService
 from counter_app.services.dto import IntakeRequest

@@ -19,7 +19,8 @@ from counter_app.domain.appointments import (
 )
 from counter_app.domain.validation import validate_phone
 from counter_app.domain.vntime import now_vn
-from counter_app.models.tables import OnlineHelp, User
+from counter_app.models.service_tables import OnlineHelp
+from counter_app.models.tables import User
 from counter_app.services.store import Store
 from counter_protocol.timefmt import to_vn
 

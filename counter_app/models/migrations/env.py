@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from counter_app.models import (
+    service_tables,  # noqa: F401
     sync_tables,  # noqa: F401
     tables,  # noqa: F401  (registers the tables on the metadata)
 )

@@ -7,8 +7,18 @@ from pathlib import Path
 from tests.counter_app.cli.test_cli import run
 
 BOOK = (
-    "visits", "book", "--clerk", "canbo", "--name", "Trần Văn An", "--phone", "0912345678",
-    "--address", "Xóm 2, xã Thạch Hà", "--procedure", "2.000815",
+    "visits",
+    "book",
+    "--clerk",
+    "canbo",
+    "--name",
+    "Trần Văn An",
+    "--phone",
+    "0912345678",
+    "--address",
+    "Xóm 2, xã Thạch Hà",
+    "--procedure",
+    "2.000815",
 )
 
 
@@ -27,7 +37,15 @@ def test_book_list_and_record_an_outcome(data_dir: Path) -> None:
         ["2", "2026-12-09 14:00–15:00"],
     ]
     moved = run(
-        "visits", "move", "2", "--start", "2026-12-09 15:00", "--end", "16:00", "--by", "canbo",
+        "visits",
+        "move",
+        "2",
+        "--start",
+        "2026-12-09 15:00",
+        "--end",
+        "16:00",
+        "--by",
+        "canbo",
         data_dir=data_dir,
     )
     assert moved.returncode == 0, moved.stderr
@@ -50,8 +68,18 @@ def test_a_slot_outside_the_sessions_and_a_bad_time_are_one_line(data_dir: Path)
 
 def test_online_help_add_list_and_duplicate(data_dir: Path) -> None:
     add = (
-        "online-help", "add", "--portal-code", "G22.99-261207-0001", "--procedure", "1.001612",
-        "--name", "Lê Thị Cúc", "--clerk", "canbo", "--at", "2026-12-07 23:30",
+        "online-help",
+        "add",
+        "--portal-code",
+        "G22.99-261207-0001",
+        "--procedure",
+        "1.001612",
+        "--name",
+        "Lê Thị Cúc",
+        "--clerk",
+        "canbo",
+        "--at",
+        "2026-12-07 23:30",
     )
     first = run(*add, "--kind", "full", data_dir=data_dir)
     assert first.returncode == 0, first.stderr

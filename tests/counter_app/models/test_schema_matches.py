@@ -8,6 +8,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from counter_app.config import StorePaths
+from counter_app.models import service_tables, sync_tables  # noqa: F401  (their tables)
 from counter_app.models.base import Base
 from counter_app.models.db import open_store
 
