@@ -103,19 +103,11 @@ def _receipt_applicant(d: Dossier) -> dict[str, Any]:
 def supplement(
     session: Session, f: DossierFacts, at: datetime, actor: str, facts: Facts
 ) -> SupplementRequestData:
-    d, a = f.dossier, f.dossier.applicant
+    # The dossier code is on it: scanned when the applicant comes back with the papers.
     return SupplementRequestData(
-        document_number=_number(facts),
-        dossier_code=d.code,  # scanned when the applicant comes back with the papers
-        unit_name=f.unit_name,
-        agency_name=f.agency_name,
-        place_name=f.place_name,
-        applicant_name=a.full_name,
-        applicant_address=a.address or "",
-        applicant_phone=a.phone or "",
-        applicant_email=a.email or "",
-        procedure_name=f.procedure.name,
-        procedure_code=d.procedure_code,
+        **_letter_head(f, facts),
+        applicant_email=f.dossier.applicant.email or "",
+        procedure_code=f.dossier.procedure_code,
         items=tuple(_missing_item(item) for item in facts.get("missing", ())),
         reason=str(facts.get("reason") or ""),
         contact_name=str(facts.get("contact_name") or f.unit_name),
@@ -142,20 +134,11 @@ def _missing_item(item: object) -> SupplementItem:
 def refusal(
     session: Session, f: DossierFacts, at: datetime, actor: str, facts: Facts
 ) -> RefusalData:
-    d, a = f.dossier, f.dossier.applicant
     reasons = facts.get("reasons") or ([facts["reason"]] if facts.get("reason") else [])
     return RefusalData(
-        document_number=_number(facts),
-        dossier_code=d.code,
-        unit_name=f.unit_name,
-        agency_name=f.agency_name,
-        place_name=f.place_name,
-        applicant_name=a.full_name,
-        applicant_address=a.address or "",
-        applicant_phone=a.phone or "",
-        applicant_email=a.email or "",
-        procedure_name=f.procedure.name,
-        procedure_code=d.procedure_code,
+        **_letter_head(f, facts),
+        applicant_email=f.dossier.applicant.email or "",
+        procedure_code=f.dossier.procedure_code,
         reasons=tuple(str(r) for r in reasons),
         clerk_name=person_name(session, actor),
         issued_at=at,
@@ -167,7 +150,7 @@ def refusal(
 def extension(
     session: Session, f: DossierFacts, at: datetime, actor: str, facts: Facts
 ) -> ExtensionData:
-    d, a = f.dossier, f.dossier.applicant
+    d = f.dossier
     new_due = moment(facts.get("new_due_at") or facts["due_at"])
     original = facts.get("original_due_at")
     # The caller may already have moved dossiers.due_at (and counted this re-appointment in
@@ -176,16 +159,8 @@ def extension(
     before = moment(original) if original else (None if moved else d.due_at)
     extensions = d.extensions - (1 if moved else 0)
     return ExtensionData(
-        document_number=_number(facts),
-        dossier_code=d.code,
+        **_letter_head(f, facts),
         managing_body=f.managing_body,
-        unit_name=f.unit_name,
-        agency_name=f.agency_name,
-        place_name=f.place_name,
-        applicant_name=a.full_name,
-        applicant_address=a.address or "",
-        applicant_phone=a.phone or "",
-        procedure_name=f.procedure.name,
         received_at=d.received_at,
         original_due_at=before or d.first_due_at or d.due_at,
         new_due_at=new_due,
@@ -197,18 +172,10 @@ def extension(
 
 
 def stop(session: Session, f: DossierFacts, at: datetime, actor: str, facts: Facts) -> StopData:
-    d, a = f.dossier, f.dossier.applicant
+    d = f.dossier
     return StopData(
-        document_number=_number(facts),
-        dossier_code=d.code,
+        **_letter_head(f, facts),
         managing_body=f.managing_body,
-        unit_name=f.unit_name,
-        agency_name=f.agency_name,
-        place_name=f.place_name,
-        applicant_name=a.full_name,
-        applicant_address=a.address or "",
-        applicant_phone=a.phone or "",
-        procedure_name=f.procedure.name,
         procedure_code=d.procedure_code,
         received_at=d.received_at,
         reason=str(facts.get("reason") or ""),
@@ -271,6 +238,23 @@ def standing(at: datetime, due_at: datetime) -> str:
     if to_vn(at).date() < to_vn(due_at).date():
         return "Trước hạn"
     return "Đúng hạn" if at <= due_at else "Quá hạn"
+
+
+def _letter_head(f: DossierFacts, facts: Facts) -> dict[str, Any]:
+    """What every letter to the applicant (Mẫu 02–05) opens with: its number, the dossier,
+    who writes and to whom."""
+    a = f.dossier.applicant
+    return {
+        "document_number": _number(facts),
+        "dossier_code": f.dossier.code,
+        "unit_name": f.unit_name,
+        "agency_name": f.agency_name,
+        "place_name": f.place_name,
+        "applicant_name": a.full_name,
+        "applicant_address": a.address or "",
+        "applicant_phone": a.phone or "",
+        "procedure_name": f.procedure.name,
+    }
 
 
 def _number(facts: Facts) -> str | None:
