@@ -1,11 +1,12 @@
-"""Issue dossier codes in the transaction that stores the dossier (counter_protocol/codes.py)."""
+"""Issue dossier codes and logbook numbers in the transaction that stores the dossier
+(counter_protocol/codes.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, func, select, text, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -102,3 +103,17 @@ _RAISE = _UPSERT.on_conflict_do_update(
     index_elements=["agency_code", "day", "slot"],
     set_={"last_seq": func.max(_COUNTERS.c.last_seq, _UPSERT.excluded.last_seq)},
 )
+
+
+_NEXT_LOG_SEQ = text(
+    "INSERT INTO logbook_counters (unit_code, book, last_seq) VALUES (:unit, :book, 1) "
+    "ON CONFLICT (unit_code, book) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq"
+)
+
+
+def next_log_seq(session: Session, unit_code: str, book: str) -> int:
+    """The next Số thứ tự of the unit's logbook `book` (Sổ theo dõi hồ sơ, one Quyển a year),
+    advanced in the caller's transaction (the write lock makes it safe)."""
+    return int(
+        session.connection().execute(_NEXT_LOG_SEQ, {"unit": unit_code, "book": book}).one()[0]
+    )

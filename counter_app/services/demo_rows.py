@@ -295,7 +295,7 @@ class DemoWriter:
         raise RuntimeError(f"too many demo dossiers on {day}")
 
     def _log_seq(self, book: str) -> int:
-        """The next Số thứ tự of the logbook `book` (as `intake.next_log_seq`)."""
+        """The next Số thứ tự of the logbook `book` (as `codes.next_log_seq`)."""
         self._books[book] = self._books.get(book, 0) + 1
         return self._books[book]
 

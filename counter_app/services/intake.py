@@ -19,7 +19,7 @@ from typing import Any
 
 import msgspec
 import orjson
-from sqlalchemy import Connection, bindparam, insert, select, text
+from sqlalchemy import Connection, bindparam, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -38,7 +38,7 @@ from counter_app.models.tables import (
     SearchTerm,
 )
 from counter_app.services import outbox
-from counter_app.services.codes import allocate_code
+from counter_app.services.codes import allocate_code, next_log_seq
 from counter_app.services.dto import IntakeRequest
 from counter_app.services.errors import NotFound, ServiceError
 from counter_app.services.intake_rules import Creation, normalised_request
@@ -236,20 +236,6 @@ def received_step(step: StepData, ctx: IntakeContext, due_at: datetime) -> StepD
         due_at=due_at.isoformat(timespec="seconds"),
         competent_code=step.competent_code or ctx.competent_code,
         competent_name=step.competent_name or ctx.competent_name,
-    )
-
-
-_NEXT_LOG_SEQ = text(
-    "INSERT INTO logbook_counters (unit_code, book, last_seq) VALUES (:unit, :book, 1) "
-    "ON CONFLICT (unit_code, book) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq"
-)
-
-
-def next_log_seq(session: Session, unit_code: str, book: str) -> int:
-    """The next Số thứ tự of the unit's logbook `book` (Sổ theo dõi hồ sơ, one Quyển a year),
-    advanced in the caller's transaction (the write lock makes it safe)."""
-    return int(
-        session.connection().execute(_NEXT_LOG_SEQ, {"unit": unit_code, "book": book}).one()[0]
     )
 
 

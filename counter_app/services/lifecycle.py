@@ -28,10 +28,10 @@ from counter_app.domain.text import nfc
 from counter_app.domain.vntime import now_vn
 from counter_app.models.tables import Dossier, DossierEvent, Procedure
 from counter_app.services.calendar import CalendarService
+from counter_app.services.codes import next_log_seq
 from counter_app.services.details import unit_name
 from counter_app.services.dto import ComponentInput
 from counter_app.services.errors import ServiceError
-from counter_app.services.intake import next_log_seq
 from counter_app.services.settings import get_setting
 from counter_app.services.steps import (
     LATER_HANDOVERS,
