@@ -107,6 +107,7 @@ class DetailBundle:
     forms: tuple[IssuedFormLine, ...]
     conflicts: tuple[ConflictLine, ...]
     handovers: tuple[HandoverLine, ...]
+    extension_limit: int  # re-appointments the counter allows (a setting)
 
 
 class DossierDetailDialog(QDialog):
@@ -132,6 +133,7 @@ class DossierDetailDialog(QDialog):
         self.setWindowTitle(f"Hồ sơ {code}")
         self._services, self._runner, self.user, self.code = services, runner, user, code
         self.detail: DossierDetail | None = None
+        self.extension_limit = 1
         self.forms: tuple[IssuedFormLine, ...] = ()
         self.conflicts: tuple[ConflictLine, ...] = ()
         self.preview: SlipPreviewDialog | None = None
@@ -200,6 +202,7 @@ class DossierDetailDialog(QDialog):
                 tuple(services.forms.forms_of(code)),
                 tuple(services.conflicts.list_conflicts(dossier_code=code)),
                 tuple(services.lifecycle.control_sheet(code)),
+                services.lifecycle.extension_limit(),
             ),
             self._show,
             self._load_failed,
@@ -208,6 +211,7 @@ class DossierDetailDialog(QDialog):
 
     def _show(self, bundle: DetailBundle) -> None:
         self.detail, self.forms, self.conflicts = bundle.detail, bundle.forms, bundle.conflicts
+        self.extension_limit = bundle.extension_limit
         self.message.clear_message()
         self._fill_fields(bundle.detail)
         self.action_bar.show_actions(bundle.detail.sub_state, self)
@@ -240,8 +244,7 @@ class DossierDetailDialog(QDialog):
         """The step's dialog; OK stores the step through the presenter."""
         if self.detail is None or self.presenter.running:
             return
-        limit = self._services.lifecycle.extension_limit() if action is Action.EXTEND else 1
-        context = step_context(self.detail, action, self.user, limit)
+        context = step_context(self.detail, action, self.user, self.extension_limit)
         dialog = StepDialog(SPEC_BY_ACTION[action], context)
         dialog.setParent(self, dialog.windowFlags())
         dialog.accepted.connect(lambda: self._step_confirmed(action, dialog))

@@ -225,13 +225,19 @@ class IntakeView(QWidget):
     def _on_procedure(self, info: ProcedureInfo | None) -> None:
         self.checklist_model.set_components(info.components if info else ())
         self.fees.set_fees(info.fees if info else ())
-        boundary_free = info is not None and info.any_commune
-        self.delivery.offer_communes(self._procedures.communes() if boundary_free else None)
+        self.delivery.offer_communes(None)
+        if info is not None and info.any_commune:  # read on the store lane, like the picker
+            self._runner.run_db(self._procedures.communes, self._offer_communes, owner=self)
         self._touched.add("procedure")
         self._refresh_appointment()
         self._validate_timer.start()
         if info is not None:
             self.checklist.setFocus()
+
+    def _offer_communes(self, communes: list[tuple[str, str]]) -> None:
+        chosen = self.picker.chosen  # the clerk may have picked another procedure meanwhile
+        if chosen is not None and chosen.any_commune:
+            self.delivery.offer_communes(communes)
 
     def _refresh_appointment(self) -> None:
         info = self.picker.chosen
