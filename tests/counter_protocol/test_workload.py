@@ -135,7 +135,9 @@ def test_counts_follow_the_rule_event_by_event(
     assert per_task[Task.BY_POST] <= per_task[Task.RECEIVED] + per_task[Task.RETURNED]
 
 
-@given(events=st.lists(EVENTS), helps=st.lists(HELPS), month=st.sampled_from(["2026-01", "2027-12"]))
+@given(
+    events=st.lists(EVENTS), helps=st.lists(HELPS), month=st.sampled_from(["2026-01", "2027-12"])
+)
 def test_a_months_rows_hold_exactly_that_months_counts(
     events: list[WorkEvent], helps: list[WorkHelp], month: str
 ) -> None:
