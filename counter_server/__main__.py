@@ -266,6 +266,31 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_workload(args: argparse.Namespace) -> int:
+    from counter_server.workload import (
+        checked_month,
+        format_table,
+        month_table,
+        unit_names,
+        workbook_bytes,
+    )
+
+    month = checked_month(args.month)  # refused before the database is even opened
+    out = Path(args.out) if args.out else None
+    if out is not None and out.suffix.lower() != ".xlsx":
+        raise Refused("bad_output", f"Tệp “{out.name}” phải có đuôi .xlsx (tệp Excel).")
+    engine = _open(args)
+    rows, names = month_table(engine, month), unit_names(engine)
+    print(format_table(rows, month, names))
+    if out is not None:
+        try:
+            out.write_bytes(workbook_bytes(rows, month, names))
+        except OSError as exc:
+            raise Refused("cannot_write", f"Không ghi được tệp {out}: {exc.strerror}.") from exc
+        print(f"Đã ghi {out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -323,6 +348,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="chờ bao lâu thì xử lý (mặc định COUNTER_SERVER_HOLD_HOURS hoặc 24)",
     )
+    p = sub.add_parser(
+        "workload", parents=[common], help="số liệu công việc tháng theo cán bộ, đơn vị, việc"
+    )
+    p.add_argument("--month", required=True, help="tháng, dạng NNNN-TT (giờ Việt Nam)")
+    p.add_argument("--out", help="ghi thêm ra tệp Excel (.xlsx)")
     _publish_parser(sub, common)
     _dossier_parser(sub, common)
     return parser
@@ -418,6 +448,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "dossier": cmd_dossier_status,
     "release-held": cmd_release_held,
     "slot-file": cmd_slot_file,
+    "workload": cmd_workload,
 }
 
 
