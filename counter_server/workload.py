@@ -113,7 +113,7 @@ def workload_html(
     m = html.escape(month)
     return (
         f'<h2 id="work">Số liệu công việc tháng {m}</h2>\n'
-        f'<form method="get" action="{html.escape(form)}#work">'
+        f'<form id="work-month" method="get" action="{html.escape(form)}#work">'
         f'<label for="month">Tháng</label> <input id="month" name="month" type="month" '
         f'value="{m}"> <button type="submit">Xem</button> '
         f'<a id="work-xlsx" href="{html.escape(xlsx)}?month={m}">Tải Excel</a></form>\n'
