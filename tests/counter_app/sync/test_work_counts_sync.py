@@ -181,3 +181,22 @@ def test_the_provinces_month_is_the_sum_of_the_counters_books(
         assert province_counts(pg_server, month, units, tmp_path / f"again-{month}.xlsx") == (
             books(counters, month)
         )
+
+
+def test_a_portal_code_two_counters_helped_with_counts_once_and_the_second_sees_why(
+    pg_server: ServerProcess, counters: list[CounterPC], tmp_path: Path
+) -> None:
+    first, second = counters[0], counters[1]
+    code = f"G22.99-{first.unit}-CHUNG"
+    for pc, clerk in ((first, "canbo"), (second, "quantri")):
+        pc.enrol(pg_server)
+        pc.services.online_help.add(_help(code, clerk))
+        assert pc.sync.sync_once().error is None
+    assert second.states() == {"conflict": 1}
+    [problem] = second.sync.problems()
+    assert problem.dossier_code == code and "không được tính thêm" in problem.reason
+    month = month_of(datetime.now(VN_TZ))
+    units = {first.unit, second.unit}
+    assert province_counts(pg_server, month, units, tmp_path / "once.xlsx") == {
+        WorkKey(month, first.unit, "canbo", Task.ONLINE_HELP): 1
+    }
