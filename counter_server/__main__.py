@@ -267,27 +267,11 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 
 def cmd_workload(args: argparse.Namespace) -> int:
-    from counter_server.workload import (
-        checked_month,
-        format_table,
-        month_table,
-        unit_names,
-        workbook_bytes,
-    )
+    from counter_server.workload import checked_month, checked_output, month_report
 
     month = checked_month(args.month)  # refused before the database is even opened
-    out = Path(args.out) if args.out else None
-    if out is not None and out.suffix.lower() != ".xlsx":
-        raise Refused("bad_output", f"Tệp “{out.name}” phải có đuôi .xlsx (tệp Excel).")
-    engine = _open(args)
-    rows, names = month_table(engine, month), unit_names(engine)
-    print(format_table(rows, month, names))
-    if out is not None:
-        try:
-            out.write_bytes(workbook_bytes(rows, month, names))
-        except OSError as exc:
-            raise Refused("cannot_write", f"Không ghi được tệp {out}: {exc.strerror}.") from exc
-        print(f"Đã ghi {out}")
+    out = checked_output(args.out)
+    print(month_report(_open(args), month, out))
     return 0
 
 

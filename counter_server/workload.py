@@ -8,6 +8,7 @@ import html
 import io
 from collections import Counter
 from datetime import datetime
+from pathlib import Path
 
 import xlsxwriter
 from sqlalchemy import Engine, select
@@ -28,6 +29,29 @@ def checked_month(text: str) -> str:
     except ValueError:
         raise Refused("bad_month", BAD_MONTH.format(month=text[:20])) from None
     return text.strip()
+
+
+def checked_output(name: str | None) -> Path | None:
+    """The Excel file `counter-server workload --out` writes; Refused unless it ends .xlsx."""
+    if not name:
+        return None
+    out = Path(name)
+    if out.suffix.lower() != ".xlsx":
+        raise Refused("bad_output", f"Tệp “{out.name}” phải có đuôi .xlsx (tệp Excel).")
+    return out
+
+
+def month_report(engine: Engine, month: str, out: Path | None) -> str:
+    """The month's table as text, after writing it to `out` as Excel when given."""
+    rows, names = month_table(engine, month), unit_names(engine)
+    text = format_table(rows, month, names)
+    if out is None:
+        return text
+    try:
+        out.write_bytes(workbook_bytes(rows, month, names))
+    except OSError as exc:
+        raise Refused("cannot_write", f"Không ghi được tệp {out}: {exc.strerror}.") from exc
+    return f"{text}\nĐã ghi {out}"
 
 
 def current_month(now: datetime) -> str:
