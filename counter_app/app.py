@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the first window i
     from counter_app.services.setup import SetupService
     from counter_app.services.slips import SlipService
     from counter_app.services.store import Store
+    from counter_app.services.workload import WorkloadService
     from counter_app.sync.service import SyncOptions, SyncService
 
 
@@ -59,6 +60,7 @@ class Services:
     conflicts: ConflictService
     home_visits: HomeVisitService
     online_help: OnlineHelpService
+    workload: WorkloadService  # the monthly work counts (docs/domain.md#work-counts)
 
     def close(self) -> None:
         self.store.close()
@@ -82,6 +84,7 @@ def build_services(data_dir_arg: str | None) -> Services:
     from counter_app.services.setup import SetupService
     from counter_app.services.slips import SlipService
     from counter_app.services.store import Store
+    from counter_app.services.workload import WorkloadService
 
     store = Store.open(resolve_data_dir(data_dir_arg))
     calendar = CalendarService(store)
@@ -104,6 +107,7 @@ def build_services(data_dir_arg: str | None) -> Services:
         conflicts=ConflictService(store),
         home_visits=HomeVisitService(store, calendar, dossiers),
         online_help=OnlineHelpService(store),
+        workload=WorkloadService(store),
     )
 
 

@@ -266,6 +266,15 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_workload(args: argparse.Namespace) -> int:
+    from counter_server.workload import checked_month, checked_output, month_report
+
+    month = checked_month(args.month)  # refused before the database is even opened
+    out = checked_output(args.out)
+    print(month_report(_open(args), month, out))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -323,6 +332,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="chờ bao lâu thì xử lý (mặc định COUNTER_SERVER_HOLD_HOURS hoặc 24)",
     )
+    p = sub.add_parser(
+        "workload", parents=[common], help="số liệu công việc tháng theo cán bộ, đơn vị, việc"
+    )
+    p.add_argument("--month", required=True, help="tháng, dạng NNNN-TT (giờ Việt Nam)")
+    p.add_argument("--out", help="ghi thêm ra tệp Excel (.xlsx)")
     _publish_parser(sub, common)
     _dossier_parser(sub, common)
     return parser
@@ -418,6 +432,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "dossier": cmd_dossier_status,
     "release-held": cmd_release_held,
     "slot-file": cmd_slot_file,
+    "workload": cmd_workload,
 }
 
 

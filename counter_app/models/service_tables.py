@@ -87,6 +87,9 @@ class OnlineHelp(Base):
 
     __tablename__ = "online_help"
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Its name on the wire (an `online_help.record` op) and the unit it counts for (0012).
+    uuid: Mapped[str | None] = mapped_column(String(36), unique=True, index=True)
+    unit_code: Mapped[str | None] = mapped_column(String(40))
     portal_code: Mapped[str] = mapped_column(String(60), unique=True)
     kind: Mapped[str] = mapped_column(String(8))  # domain.appointments.HelpKind
     procedure_code: Mapped[str] = mapped_column(String(40))

@@ -153,6 +153,7 @@ class Dossier(Base):
     phone: Mapped[str | None] = mapped_column(String(20), index=True)
     authorised_json: Mapped[str | None] = mapped_column(Text)
     channel: Mapped[int] = mapped_column(Integer, default=1)  # KenhThucHien 1/2/3
+    at_home: Mapped[bool] = mapped_column(Boolean, default=False)  # received at the home (0012)
     result_delivery: Mapped[int] = mapped_column(Integer, default=0)  # 0 counter, 1 BCCI
     delivery_address: Mapped[str | None] = mapped_column(String(500))
     status: Mapped[int] = mapped_column(Integer)

@@ -55,6 +55,7 @@ class IntakeRequest:
     sets_count: int = 1
     override_reason: str | None = None  # a supervisor takes an in-person procedure by post
     home_commune: str | None = None  # the commune unit that decides, when not this one
+    at_home: bool = False  # taken at the citizen's home (services/home_visits.py)
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,11 @@ if TYPE_CHECKING:
 # status, enrolment, problems, recent runs, recent updates: read together on the store lane
 Loaded: TypeAlias = "tuple[SyncStatus, Enrolment, list[OpProblem], list[RunRow], list[UpdateRow]]"
 
-OP_KINDS = {"dossier.create": "Tiếp nhận hồ sơ", "dossier.event": "Cập nhật hồ sơ"}
+OP_KINDS = {
+    "dossier.create": "Tiếp nhận hồ sơ",
+    "dossier.event": "Cập nhật hồ sơ",
+    "online_help.record": "Hỗ trợ nộp trực tuyến",
+}
 CHANGE_KINDS = {
     "dossier.status": "Trạng thái hồ sơ",
     "catalogue": "Danh mục thủ tục",
