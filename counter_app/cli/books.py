@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from counter_app.cli.commands import command_help
 from counter_app.services.errors import ServiceError
 
 if TYPE_CHECKING:
@@ -26,10 +27,7 @@ def iso_day(text: str) -> date:
 
 
 def add_commands(sub: SubParsers) -> None:
-    books = sub.add_parser(
-        "books",
-        help="sổ theo dõi hồ sơ (Mẫu 07) của một ngày hay một khoảng ngày, ra tệp PDF hoặc Excel",
-    )
+    books = sub.add_parser("books", help=command_help("books"))
     books.add_argument("--from", dest="first", type=iso_day, required=True, metavar="YYYY-MM-DD")
     books.add_argument(
         "--to", dest="last", type=iso_day, metavar="YYYY-MM-DD", help="mặc định: bằng --from"
