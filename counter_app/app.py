@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the first window i
     from counter_app.services.lifecycle import LifecycleService
     from counter_app.services.online_help import OnlineHelpService
     from counter_app.services.procedures import ProcedureService
+    from counter_app.services.reports import ReportService
     from counter_app.services.returns import ReturnService
     from counter_app.services.search import SearchService
     from counter_app.services.setup import SetupService
@@ -59,6 +60,7 @@ class Services:
     conflicts: ConflictService
     home_visits: HomeVisitService
     online_help: OnlineHelpService
+    reports: ReportService
 
     def close(self) -> None:
         self.store.close()
@@ -77,6 +79,7 @@ def build_services(data_dir_arg: str | None) -> Services:
     from counter_app.services.lifecycle import LifecycleService
     from counter_app.services.online_help import OnlineHelpService
     from counter_app.services.procedures import ProcedureService
+    from counter_app.services.reports import ReportService
     from counter_app.services.returns import ReturnService
     from counter_app.services.search import SearchService
     from counter_app.services.setup import SetupService
@@ -104,6 +107,7 @@ def build_services(data_dir_arg: str | None) -> Services:
         conflicts=ConflictService(store),
         home_visits=HomeVisitService(store, calendar, dossiers),
         online_help=OnlineHelpService(store),
+        reports=ReportService(store),
     )
 
 

@@ -39,7 +39,8 @@ def add_commands(sub: SubParsers) -> None:
 def cmd_books(args: argparse.Namespace, host: AppHost) -> int:
     """Write the book; one line says how many dossiers it holds and where it went."""
     from counter_app.config import resolve_data_dir
-    from counter_app.services.books import Period, book_format, opened_books
+    from counter_app.domain.reports import Period
+    from counter_app.services.books import book_format, opened_books
 
     out = Path(args.out)
     book_format(out)  # refuse an unknown format before the store is opened

@@ -23,6 +23,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "books",
         "sổ theo dõi hồ sơ (Mẫu 07) của một ngày hay một khoảng ngày, ra tệp PDF hoặc Excel",
     ),
+    "report": (
+        "report",
+        "báo cáo số liệu hồ sơ và số công việc theo tháng của một khoảng ngày, ra tệp Excel",
+    ),
     "visits": ("visits", "lịch hẹn thực hiện thủ tục tại nhà người dân"),
     "online-help": ("visits", "ghi nhận hỗ trợ nộp hồ sơ trực tuyến"),
     "enrol": ("sync", "đăng ký máy này với máy chủ đồng bộ tỉnh"),
