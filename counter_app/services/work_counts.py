@@ -42,7 +42,7 @@ def work_lines(session: Session, unit_code: str, period: Period) -> list[WorkLin
         line = counts.setdefault((month, clerk), dict.fromkeys(TASKS, 0))
         for task in help_tasks():
             line[task] += number
-    names = dict(session.execute(select(User.username, User.full_name)).tuples().all())
+    names = {u: n for u, n in session.execute(select(User.username, User.full_name))}
     return [
         WorkLine(month, unit_code, clerk, names.get(clerk, clerk), line)
         for (month, clerk), line in sorted(counts.items())
