@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the first window i
     from counter_app.services.lifecycle import LifecycleService
     from counter_app.services.online_help import OnlineHelpService
     from counter_app.services.procedures import ProcedureService
+    from counter_app.services.reports import ReportService
     from counter_app.services.returns import ReturnService
     from counter_app.services.search import SearchService
     from counter_app.services.setup import SetupService
@@ -61,6 +62,7 @@ class Services:
     home_visits: HomeVisitService
     online_help: OnlineHelpService
     workload: WorkloadService  # the monthly work counts (docs/domain.md#work-counts)
+    reports: ReportService
 
     def close(self) -> None:
         self.store.close()
@@ -79,6 +81,7 @@ def build_services(data_dir_arg: str | None) -> Services:
     from counter_app.services.lifecycle import LifecycleService
     from counter_app.services.online_help import OnlineHelpService
     from counter_app.services.procedures import ProcedureService
+    from counter_app.services.reports import ReportService
     from counter_app.services.returns import ReturnService
     from counter_app.services.search import SearchService
     from counter_app.services.setup import SetupService
@@ -108,6 +111,7 @@ def build_services(data_dir_arg: str | None) -> Services:
         home_visits=HomeVisitService(store, calendar, dossiers),
         online_help=OnlineHelpService(store),
         workload=WorkloadService(store),
+        reports=ReportService(store),
     )
 
 

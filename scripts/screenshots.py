@@ -116,6 +116,7 @@ def shoot(args: argparse.Namespace, data_dir: Path) -> None:
         shoot_slip(app, runner, window, services, args.out)
         shoot_login(app, runner, services, args.out)
         shoot_lifecycle(app, runner, window, services, args.out)
+        shoot_report(app, runner, window, args.out)
     finally:
         runner.shutdown()
         services.close()
@@ -162,6 +163,27 @@ def shoot_slip(app, runner, window, services, out: Path) -> None:
     settle(app, runner, 1200)  # QPdfView renders asynchronously (docs/platform.md#pdf-preview)
     grab(dialog, out / "slip-preview.png")
     dialog.close()
+
+
+def shoot_report(app, runner, window, out: Path) -> None:
+    """The report tab on the last three months of the demo, then its monthly work page."""
+    from datetime import timedelta
+
+    from counter_app.domain.vntime import now_vn
+    from counter_app.ui.main_window import TAB_REPORT
+
+    today = now_vn().date()
+    first = (today.replace(day=1) - timedelta(days=62)).replace(day=1)
+    window.show_tab(TAB_REPORT)
+    settle(app, runner, 200)
+    window.report.set_period(first, today)
+    window.report.refresh()
+    settle(app, runner, 400)
+    grab(window, out / "report.png")
+    window.report.pages.setCurrentIndex(2)
+    settle(app, runner, 200)
+    grab(window, out / "report-work.png")
+    window.report.pages.setCurrentIndex(0)
 
 
 def shoot_login(app, runner, services, out: Path) -> None:

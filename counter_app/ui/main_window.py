@@ -1,4 +1,5 @@
-"""The main window: four tabs (Tiếp nhận, Danh sách, Trả kết quả, Quá hạn) and the status bar."""
+"""The main window: five tabs (Tiếp nhận, Danh sách, Trả kết quả, Quá hạn, Báo cáo) and the status
+bar."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
+from counter_app.domain.vntime import now_vn
 from counter_app.ui.detail_actions import DossierSteps
 from counter_app.ui.dossier_detail import DetailServices, DossierDetailDialog
 from counter_app.ui.dossier_list import DossierFinder, DossierListView
 from counter_app.ui.intake_presenter import DossierIntake, IntakeOutcomes
 from counter_app.ui.intake_view import DueDates, IntakeProcedures, IntakeView
 from counter_app.ui.late_view import LateDossiers, LateView
+from counter_app.ui.report_view import PeriodReports, ReportView
 from counter_app.ui.return_presenter import ReturnDesk
 from counter_app.ui.return_view import ReturnView
 from counter_app.ui.slip_preview import SlipRenderer
@@ -29,7 +32,7 @@ if TYPE_CHECKING:
     from counter_app.services.setup import CounterIdentity
     from counter_app.sync.service import SyncService
 
-TAB_INTAKE, TAB_LIST, TAB_RETURN, TAB_LATE = range(4)
+TAB_INTAKE, TAB_LIST, TAB_RETURN, TAB_LATE, TAB_REPORT = range(5)
 
 
 class LifecycleDesk(DossierSteps, IntakeOutcomes, Protocol):
@@ -55,6 +58,8 @@ class TabServices(DetailServices, Protocol):
     def returns(self) -> ReturnDesk: ...
     @property
     def late(self) -> LateDossiers: ...
+    @property
+    def reports(self) -> PeriodReports: ...
 
 
 def intake_view(services: TabServices, runner: TaskRunner, user: SignedInUser) -> IntakeView:
@@ -99,6 +104,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.returns, "Trả kết quả (F4)")
         self.late = LateView(services.late, runner)
         self.tabs.addTab(self.late, "Quá hạn và sắp đến hạn (F6)")
+        self.report = ReportView(services.reports, runner, now_vn().date())
+        self.tabs.addTab(self.report, "Báo cáo (F7)")
         self.setCentralWidget(self.tabs)
         self.detail_dialog: DossierDetailDialog | None = None
         self.sync_window: SyncWindow | None = None
@@ -140,6 +147,7 @@ class MainWindow(QMainWindow):
             (Qt.Key.Key_F3, TAB_LIST),
             (Qt.Key.Key_F4, TAB_RETURN),
             (Qt.Key.Key_F6, TAB_LATE),
+            (Qt.Key.Key_F7, TAB_REPORT),
         ):
             QShortcut(QKeySequence(key), self, partial(self.show_tab, tab))
         self.dossiers.open_dossier.connect(self.open_dossier)
@@ -176,6 +184,8 @@ class MainWindow(QMainWindow):
         elif index == TAB_LATE:
             self.late.refresh()
             self.late.table.setFocus()
+        elif index == TAB_REPORT and self.report.report is None:
+            self.report.refresh()  # the first visit counts this month; later ones keep the period
 
     def set_sync_status(self, text: str) -> None:
         """The status bar's sync line (last sync time, pending count, offline…)."""
