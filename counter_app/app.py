@@ -30,12 +30,14 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the first window i
     from counter_app.services.late import LateService
     from counter_app.services.lifecycle import LifecycleService
     from counter_app.services.online_help import OnlineHelpService
+    from counter_app.services.postal import PostService
     from counter_app.services.procedures import ProcedureService
     from counter_app.services.returns import ReturnService
     from counter_app.services.search import SearchService
     from counter_app.services.setup import SetupService
     from counter_app.services.slips import SlipService
     from counter_app.services.store import Store
+    from counter_app.services.tracking_pool import TrackingPoolService
     from counter_app.sync.service import SyncOptions, SyncService
 
 
@@ -59,6 +61,8 @@ class Services:
     conflicts: ConflictService
     home_visits: HomeVisitService
     online_help: OnlineHelpService
+    post: PostService
+    tracking_pool: TrackingPoolService
 
     def close(self) -> None:
         self.store.close()
@@ -76,12 +80,14 @@ def build_services(data_dir_arg: str | None) -> Services:
     from counter_app.services.late import LateService
     from counter_app.services.lifecycle import LifecycleService
     from counter_app.services.online_help import OnlineHelpService
+    from counter_app.services.postal import PostService
     from counter_app.services.procedures import ProcedureService
     from counter_app.services.returns import ReturnService
     from counter_app.services.search import SearchService
     from counter_app.services.setup import SetupService
     from counter_app.services.slips import SlipService
     from counter_app.services.store import Store
+    from counter_app.services.tracking_pool import TrackingPoolService
 
     store = Store.open(resolve_data_dir(data_dir_arg))
     calendar = CalendarService(store)
@@ -104,6 +110,8 @@ def build_services(data_dir_arg: str | None) -> Services:
         conflicts=ConflictService(store),
         home_visits=HomeVisitService(store, calendar, dossiers),
         online_help=OnlineHelpService(store),
+        post=PostService(store),
+        tracking_pool=TrackingPoolService(store),
     )
 
 
