@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 
 from counter_app.documents.barcodes import code128_symbol, draw_symbol
 from counter_app.documents.blocks import Segment, draw_segments, field_lines, paragraph
-from counter_app.documents.fonts import BOLD, ITALIC, REGULAR
+from counter_app.documents.fonts import BOLD, ITALIC, REGULAR, text_width
 from counter_app.documents.layout import TYPOGRAPHY, Block, Typography, baseline, spacer
 from counter_app.documents.pdf import DocumentCopy, render_copies
 from counter_app.documents.tables import CELL_PADDING, Column, table_blocks
@@ -23,10 +23,9 @@ TITLE = "DANH SÁCH GIAO BƯU GỬI TRẢ KẾT QUẢ"
 BARCODE_HEIGHT = 10 * mm
 COLUMNS = (
     Column("TT", 0.05, "center"),
-    Column("SỐ HIỆU BƯU GỬI", 0.37),
-    Column("NGƯỜI NHẬN, ĐỊA CHỈ, ĐIỆN THOẠI", 0.30),
-    Column("KL (g) / CƯỚC (đ)", 0.11, "right"),
-    Column("MÃ HỒ SƠ", 0.17),
+    Column("SỐ HIỆU BƯU GỬI, MÃ HỒ SƠ", 0.40),
+    Column("NGƯỜI NHẬN, ĐIỆN THOẠI, ĐỊA CHỈ", 0.41),
+    Column("KL (g), CƯỚC (đ)", 0.14, "right"),
 )
 
 
@@ -55,19 +54,18 @@ def _widths(typo: Typography) -> list[float]:
 
 
 def _cells(index: int, row: HandoverRow, widths: list[float], size: float) -> list[list[str]]:
+    """Wrapped cell lines; the number's cell is its number, then the dossier code below it."""
     weight = f"{row.weight_g} g" if row.weight_g else "—"
-    texts = [
-        str(index),
-        row.tracking_number,
-        f"{row.receiver} · {row.phone} · {row.address}",
-        f"{weight} / {format_dong(row.postage)}",
-        row.dossier_code,
-    ]
+
+    def wrap(text: str, width: float, font: str = REGULAR) -> list[str]:
+        inner = width - 2 * CELL_PADDING
+        return wrap_lines(text, font, size, inner, inner)
+
     return [
-        wrap_lines(
-            text, BOLD if col == 1 else REGULAR, size, w - 2 * CELL_PADDING, w - 2 * CELL_PADDING
-        )
-        for col, (text, w) in enumerate(zip(texts, widths, strict=True))
+        [str(index)],
+        [row.tracking_number, *wrap(row.dossier_code, widths[1])],
+        wrap(f"{row.receiver} · {row.phone} · {row.address}", widths[2]),
+        [weight, format_dong(row.postage)],
     ]
 
 
@@ -93,10 +91,14 @@ def _item_block(index: int, row: HandoverRow, typo: Typography, header: Block) -
                     canvas, symbol, cell_x + CELL_PADDING, top - CELL_PADDING - BARCODE_HEIGHT
                 )
                 first = top - bar_space
-            font = BOLD if col == 1 else REGULAR
             for n, line in enumerate(lines):
+                font = BOLD if col == 1 and n == 0 else REGULAR
+                free = width - 2 * CELL_PADDING - text_width(line, font, size)
+                shift = {"left": 0.0, "center": free / 2, "right": free}[COLUMNS[col].align]
                 base = baseline(first - n * lead, lead, size)
-                draw_segments(canvas, [Segment(line, font)], cell_x + CELL_PADDING, base, size)
+                draw_segments(
+                    canvas, [Segment(line, font)], cell_x + CELL_PADDING + shift, base, size
+                )
             cell_x += width
 
     return Block(height, draw, page_header=header)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import itertools
 import sqlite3
-from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -171,4 +170,4 @@ def test_the_hand_over_list_holds_the_days_outbound_items(services: Any) -> None
     day = AT.astimezone(first.created_at.tzinfo).date()
     listed = post(services).handover(day)
     assert [i.tracking_number for i in listed] == [first.tracking_number]
-    assert post(services).handover(replace(day, day=day.day + 1)) == []
+    assert post(services).handover(day.replace(day=day.day + 1)) == []
