@@ -19,10 +19,12 @@ def build_parser() -> argparse.ArgumentParser:
         dossiers,
         fees,
         forms,
+        post,
         setup,
         slot,
         smoke,
         sync,
+        tracking,
         visits,
     )
 
@@ -49,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
         dossiers,
         forms,
         fees,
+        post,
+        tracking,
         books,
         visits,
         sync,

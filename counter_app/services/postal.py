@@ -231,6 +231,23 @@ class PostService:
         with self._store.read() as session:
             return _view(session, _item_by_number(session, number))
 
+    def number_of(self, code_or_number: str) -> str:
+        """The tracking number a command names: the number itself, or a dossier code whose
+        result was sent by post (its latest outbound item)."""
+        with self._store.read() as session:
+            wanted = normalise_tracking_number(code_or_number)
+            if session.scalar(select(PostalItem.id).where(PostalItem.tracking_number == wanted)):
+                return wanted
+            dossier = find_dossier(session, code_or_number)
+            query = select(PostalItem.tracking_number).where(
+                PostalItem.dossier_id == dossier.id,
+                PostalItem.direction == str(Direction.OUTBOUND),
+            )
+            number = session.scalars(query.order_by(PostalItem.id.desc())).first()
+        if number is None:
+            raise NotFound(f"Hồ sơ {dossier.code} không trả kết quả qua bưu điện.")
+        return number
+
     def items_of(self, code: str) -> list[PostalItemView]:
         with self._store.read() as session:
             dossier = find_dossier(session, code)
