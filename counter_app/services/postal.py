@@ -34,7 +34,7 @@ from counter_app.services.details import detail_of, find_dossier, unit_name
 from counter_app.services.errors import NotFound
 from counter_app.services.fees import add_postage, settled_lines
 from counter_app.services.procedures import self_unit_code
-from counter_app.services.province_updates import take_tracking_number
+from counter_app.services.province_updates import take_tracking_number, tracking_pool_counts
 from counter_app.services.returns import _check_returnable, _owed_at_return
 from counter_app.services.settings import get_setting
 from counter_app.services.steps import apply_step
@@ -149,6 +149,16 @@ class PostService:
     @property
     def units(self) -> AddressUnits:
         return self._units
+
+    def home_province(self) -> str:
+        """The province the pickers start on (setting `post.home_province`)."""
+        with self._store.read() as session:
+            return get_setting(session, "post.home_province")
+
+    def pool_unused(self) -> int:
+        """How many tracking numbers this PC may still give out."""
+        with self._store.read() as session:
+            return tracking_pool_counts(session)[0]
 
     def return_by_post(self, code: str, request: PostalReturn, actor: str) -> PostalItemView:
         """Send the result by post: number from this PC's pool, postage in the ledger, the

@@ -27,6 +27,7 @@ DEFAULTS: dict[str, str] = {
     "lifecycle.extension_limit": "1",  # re-appointments (Mẫu 04) a dossier may have
     "post.pool_low": "20",  # unused tracking numbers below which the pool's status warns
     "post.postage_line": "Cước dịch vụ bưu chính công ích",  # the ledger line of postage
+    "post.home_province": "42",  # the address list's code of this counter's province (Hà Tĩnh)
 }
 
 
