@@ -113,6 +113,14 @@ class PostalAddress:
         return ", ".join(p for p in parts if p)
 
 
+@dataclass(frozen=True)
+class InboundItem:
+    """A dossier that came by post or was collected at the citizen's address: who sent it."""
+
+    sender: PostalAddress
+    tracking_number: str | None = None  # the incoming item's number, when it has one
+
+
 def checked_address(address: PostalAddress) -> PostalAddress:
     """The address cleaned: a name, a Vietnamese phone, a street line, a province and commune."""
     name = validate_full_name(address.name, "receiver_name")

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from counter_app.documents.handover import HandoverData, HandoverRow, render_handover
 from counter_app.domain.postal import (
     Direction,
+    InboundItem,
     PostalAddress,
     PostalError,
     PostalStatus,
@@ -81,14 +82,6 @@ class PostalItemView:
     @property
     def status(self) -> PostalStatus:
         return self.history[-1].status
-
-
-@dataclass(frozen=True)
-class InboundItem:
-    """A dossier that came by post or was collected at the citizen's address: who sent it."""
-
-    sender: PostalAddress
-    tracking_number: str | None = None  # the incoming item's number, when it has one
 
 
 def resolved(units: AddressUnits, address: PostalAddress) -> PostalAddress:

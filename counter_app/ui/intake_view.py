@@ -59,6 +59,7 @@ from counter_app.ui.intake_sections import (
     clock_question,
     form_warnings,
 )
+from counter_app.ui.postal_form import UnitList
 from counter_app.ui.procedure_picker import ProcedurePicker, ProcedureSearch
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.slip_preview import SlipPreviewDialog, SlipRenderer
@@ -112,8 +113,10 @@ class IntakeView(QWidget):
         forms: IntakeForms | None = None,
         details: StoredDossiers | None = None,
         supervisor: bool = False,
+        postal_units: UnitList | None = None,
     ) -> None:
         super().__init__(parent)
+        self._postal_units = postal_units  # the sender's address pickers of a postal intake
         self._calendar, self._runner, self._clerk = calendar, runner, clerk_username
         self._procedures, self._details = procedures, details
         self._touched: set[str] = set()
@@ -138,7 +141,7 @@ class IntakeView(QWidget):
         self.checklist_model = ComponentChecklistModel(self)
         self.checklist = ComponentChecklist(self.checklist_model)
         self.components_message = FieldMessage()
-        self.delivery = DeliveryBox()
+        self.delivery = DeliveryBox(self._postal_units)
         self.fees = FeesBox()
         self.fees_message = FieldMessage()
         self.note_edit = QLineEdit(placeholderText="Ghi chú (nếu có)")
@@ -336,6 +339,7 @@ class IntakeView(QWidget):
             note=self.note_edit.text().strip() or None,
             sets_count=self.sets_spin.value(),
             home_commune=self.delivery.home_commune(),
+            postal_sender=self.delivery.postal_sender(),
         )
         return request, issues + intake_issues(request) + form_warnings(request, info, self.fees)
 

@@ -72,6 +72,7 @@ def intake_view(services: TabServices, runner: TaskRunner, user: SignedInUser) -
         forms=services.forms,
         details=services.details,
         supervisor=user.role == "supervisor",
+        postal_units=services.post.units,
     )
 
 

@@ -131,3 +131,49 @@ def test_the_detail_shows_the_postal_item_and_sets_its_status(qtbot, services, r
         "Chuyển hoàn người gửi",
     ]
     wait_idle(qtbot, runner)
+
+
+def test_a_dossier_received_by_post_records_its_sender(qtbot, services, runner):
+    from counter_app.domain.kinds import Channel
+    from counter_app.ui.intake_view import IntakeView
+    from tests.counter_app.ui.test_intake import pick_procedure, scan_card, tick_all_components
+
+    view = IntakeView(
+        services.procedures, services.calendar, services.dossiers, services.slips, runner, CLERK,
+        postal_units=services.post.units,
+    )  # fmt: skip
+    qtbot.addWidget(view)
+    view.resize(1366, 768)
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    view.focus_first_field()
+    saved: list[str] = []
+    view.dossier_saved.connect(saved.append)
+    scan_card(qtbot, view)
+    type_text(view.applicant_form.edits["phone"], "0912 345 678")
+    pick_procedure(qtbot, view, "chung thuc ban sao")
+    tick_all_components(qtbot, view)
+    view.fees.collected_check.setChecked(True)
+    sender = view.delivery.sender_box
+    assert not sender.isVisible()
+    view.delivery.channel_combo.setCurrentIndex(view.delivery.channel_combo.findData(3))
+    assert sender.isVisible()
+    form = sender.address_form
+    type_text(form.name_edit, "Nguyễn Thị Hồng Nhung")
+    type_text(form.phone_edit, "0912345678")
+    type_text(form.street_edit, "Xóm 3")
+    pick(form.province_combo, "Tỉnh Hà Tĩnh")
+    pick(form.commune_combo, "Xã Thạch Hà")
+    type_text(sender.number_edit, "rr 000081007 vn")
+    qtbot.keyClick(view.checklist, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: view.preview is not None, timeout=15_000)
+    code = saved[0]
+    assert services.details.get(code).channel == Channel.POSTAL
+    [item] = services.post.items_of(code)
+    assert item.direction.value == "inbound" and item.tracking_number == "RR000081007VN"
+    assert item.address.full_text() == "Xóm 3, Xã Thạch Hà, Tỉnh Hà Tĩnh"
+    assert item.status == PostalStatus.DELIVERED  # it reached the counter
+    view.preview.close()
+    wait_idle(qtbot, runner)
