@@ -89,10 +89,10 @@ class DeliveryBox(QWidget):
         form.addRow(
             "Địa chỉ nhận:", with_message(self.address_edit, self.messages["delivery_address"])
         )
+        # Placed by the intake screen beside the applicant; shown for a dossier sent by post.
         self.sender_box = SenderBox(postal_units) if postal_units is not None else None
         if self.sender_box is not None:
-            form.insertRow(1, self.sender_box)
-            form.setRowVisible(self.sender_box, False)
+            self.sender_box.setVisible(False)
         self.channel_combo.currentIndexChanged.connect(self._on_channel_changed)
         self.delivery_combo.currentIndexChanged.connect(self._on_delivery_changed)
         self.address_edit.textEdited.connect(lambda _t: emit(self.edited, "delivery_address"))
@@ -121,7 +121,7 @@ class DeliveryBox(QWidget):
 
     def _on_channel_changed(self, _index: int) -> None:
         if self.sender_box is not None:
-            self.form.setRowVisible(self.sender_box, self.channel() == Channel.POSTAL)
+            self.sender_box.setVisible(self.channel() == Channel.POSTAL)
         emit(self.edited, "channel")
 
     def postal_sender(self) -> InboundItem | None:
@@ -156,12 +156,14 @@ class SenderBox(QGroupBox):
 
     def __init__(self, units: UnitList, parent: QWidget | None = None) -> None:
         super().__init__("Người gửi hồ sơ qua bưu điện", parent)
-        self.address_form = AddressForm(units)
+        self.address_form = AddressForm(units, compact=True)
         self.address_form.name_label.setText("Người gửi:")
-        self.number_edit = QLineEdit(placeholderText="Số hiệu bưu gửi đến (nếu có)")
+        self.number_edit = QLineEdit(placeholderText="nếu có")
+        self.address_form.grid.addWidget(QLabel("Số hiệu:"), 2, 2)
+        self.address_form.grid.addWidget(self.number_edit, 2, 3)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
         layout.addWidget(self.address_form)
-        layout.addWidget(self.number_edit)
 
     def inbound(self) -> InboundItem:
         return InboundItem(self.address_form.address(), self.number_edit.text().strip() or None)

@@ -157,7 +157,11 @@ class IntakeView(QWidget):
 
     def _layout(self) -> None:
         applicant_box = QGroupBox("Người nộp hồ sơ")
-        QVBoxLayout(applicant_box).addWidget(self.applicant_form)
+        a = QVBoxLayout(applicant_box)
+        a.addWidget(self.applicant_form)
+        if self.delivery.sender_box is not None:  # who posted it, for a dossier sent by post
+            a.addWidget(self.delivery.sender_box)
+            a.addStretch(1)
         procedure_box = QGroupBox("Thủ tục và thành phần hồ sơ")
         p = QVBoxLayout(procedure_box)
         p.addWidget(self.picker)

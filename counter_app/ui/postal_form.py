@@ -5,12 +5,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from counter_app.domain.postal import MAX_POSTAGE, MAX_WEIGHT_G, PostalAddress
 
 if TYPE_CHECKING:
     from counter_app.services.address_units import AddressUnit
+
+
+VIETNAMESE = QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
 
 
 class UnitList(Protocol):
@@ -27,7 +39,12 @@ class AddressForm(QWidget):
     province). `home_province` is chosen first: most items stay in the counter's province."""
 
     def __init__(
-        self, units: UnitList, home_province: str = "", parent: QWidget | None = None
+        self,
+        units: UnitList,
+        home_province: str = "",
+        parent: QWidget | None = None,
+        *,
+        compact: bool = False,
     ) -> None:
         super().__init__(parent)
         self._units = units
@@ -40,16 +57,38 @@ class AddressForm(QWidget):
         for unit in units.provinces:
             self.province_combo.addItem(unit.name, unit.code)
         self.province_combo.currentIndexChanged.connect(self._fill_communes)
-        self.form = QFormLayout(self)
-        self.form.setContentsMargins(0, 0, 0, 0)
         self.name_label = QLabel("Người nhận:")
-        self.form.addRow(self.name_label, self.name_edit)
-        self.form.addRow("Điện thoại:", self.phone_edit)
-        self.form.addRow("Địa chỉ:", self.street_edit)
-        self.form.addRow("Tỉnh, thành phố:", self.province_combo)
-        self.form.addRow("Xã, phường:", self.commune_combo)
+        if compact:
+            self._grid()
+        else:
+            self._rows()
         self.home_province = home_province
         self.clear()
+
+    def _rows(self) -> None:
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.name_label, self.name_edit)
+        form.addRow("Điện thoại:", self.phone_edit)
+        form.addRow("Địa chỉ:", self.street_edit)
+        form.addRow("Tỉnh, thành phố:", self.province_combo)
+        form.addRow("Xã, phường:", self.commune_combo)
+
+    def _grid(self) -> None:
+        """Two fields a row, for a screen that has little height left (the intake)."""
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        pairs = (
+            (self.name_label, self.name_edit, QLabel("Điện thoại:"), self.phone_edit),
+            (QLabel("Tỉnh, TP:"), self.province_combo, QLabel("Xã, phường:"), self.commune_combo),
+        )
+        for row, widgets in enumerate(pairs):
+            for col, widget in enumerate(widgets):
+                self.grid.addWidget(widget, row, col)
+        self.grid.addWidget(QLabel("Địa chỉ:"), 2, 0)
+        self.grid.addWidget(self.street_edit, 2, 1)
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setColumnStretch(3, 1)
 
     def _fill_communes(self, _index: int = 0) -> None:
         self.commune_combo.clear()
@@ -93,6 +132,7 @@ class PostalReturnForm(QWidget):
         super().__init__(parent)
         self.address_form = AddressForm(units, home_province)
         self.postage_spin = QSpinBox(maximum=MAX_POSTAGE, singleStep=1000, suffix=" đ")
+        self.postage_spin.setLocale(VIETNAMESE)  # 28.000 đ, as money is written here
         self.postage_spin.setGroupSeparatorShown(True)
         self.weight_spin = QSpinBox(maximum=MAX_WEIGHT_G, singleStep=50, suffix=" g")
         self.weight_spin.setSpecialValueText("—")
