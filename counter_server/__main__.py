@@ -113,9 +113,13 @@ def _check_port_free(host: str, port: int) -> None:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from counter_server.claims import clash_lines
     from counter_server.stats import device_stats, format_table
 
-    print(format_table(device_stats(_open(args))))
+    engine = _open(args)
+    print(format_table(device_stats(engine)))
+    for line in clash_lines(engine):
+        print(line)
     return 0
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from counter_protocol.encoding import sha256_hex
+from counter_protocol.timefmt import format_vn
 from counter_protocol.tracking import (
     CLAIMS_PATH,
     MAX_CLAIM_NUMBERS,
@@ -28,7 +29,7 @@ from counter_server.auth import authenticate
 from counter_server.db import write_transaction
 from counter_server.devices import DeviceInfo
 from counter_server.errors import Refused
-from counter_server.models import TrackingNumber
+from counter_server.models import AuditEntry, TrackingNumber
 from counter_server.replay import check_fresh, request_stamp
 
 CLASH_EVENT = "tracking_clash"  # in the audit log and `counter-server stats`
@@ -107,3 +108,22 @@ def _held_by(number: str, holder: object) -> str:
         f"Mã {number} đã thuộc {who} của đơn vị {unit}; máy này không dùng mã này. "
         "Bộ phận CNTT đã được báo."
     )
+
+
+def clash_lines(engine: Engine, limit: int = 20) -> list[str]:
+    """For IT in `counter-server stats`: tracking numbers claimed by a PC that another holds,
+    newest first."""
+    a = AuditEntry.__table__.c
+    query = select(a.at, a.device_id, a.detail).where(a.event == CLASH_EVENT).order_by(a.at.desc())
+    with engine.connect() as conn:
+        rows = conn.execute(query.limit(limit)).all()
+    if not rows:
+        return []
+    lines = [f"Mã vận đơn bị hai máy cùng nhận ({len(rows)} gần nhất), cần kiểm tra:"]
+    for row in rows:
+        detail = row.detail or {}
+        lines.append(
+            f"  {format_vn(row.at)}  máy số {row.device_id} nhận {detail.get('number')}, "
+            f"đã thuộc máy số {detail.get('holder_device')} (đơn vị {detail.get('holder_unit')})"
+        )
+    return lines

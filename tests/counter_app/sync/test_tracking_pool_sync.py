@@ -108,6 +108,8 @@ def test_a_file_imported_on_two_pcs_belongs_to_the_first_that_claims_it(
         d=device_b,
     )
     assert [r[0] for r in flagged] == numbers
+    stats = server.cli("stats").stdout
+    assert "Mã vận đơn bị hai máy cùng nhận" in stats and numbers[0] in stats
     owners = dict(
         server.rows("SELECT number, device_id FROM tracking_numbers WHERE unit_code = :u", u=a.unit)
     )
