@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the first window i
     from counter_app.services.late import LateService
     from counter_app.services.lifecycle import LifecycleService
     from counter_app.services.online_help import OnlineHelpService
+    from counter_app.services.postal import PostService
     from counter_app.services.procedures import ProcedureService
     from counter_app.services.reports import ReportService
     from counter_app.services.returns import ReturnService
@@ -38,6 +39,7 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the first window i
     from counter_app.services.slips import SlipService
     from counter_app.services.store import Store
     from counter_app.services.workload import WorkloadService
+    from counter_app.services.tracking_pool import TrackingPoolService
     from counter_app.sync.service import SyncOptions, SyncService
 
 
@@ -63,6 +65,8 @@ class Services:
     online_help: OnlineHelpService
     workload: WorkloadService  # the monthly work counts (docs/domain.md#work-counts)
     reports: ReportService
+    post: PostService
+    tracking_pool: TrackingPoolService
 
     def close(self) -> None:
         self.store.close()
@@ -80,6 +84,7 @@ def build_services(data_dir_arg: str | None) -> Services:
     from counter_app.services.late import LateService
     from counter_app.services.lifecycle import LifecycleService
     from counter_app.services.online_help import OnlineHelpService
+    from counter_app.services.postal import PostService
     from counter_app.services.procedures import ProcedureService
     from counter_app.services.reports import ReportService
     from counter_app.services.returns import ReturnService
@@ -88,6 +93,7 @@ def build_services(data_dir_arg: str | None) -> Services:
     from counter_app.services.slips import SlipService
     from counter_app.services.store import Store
     from counter_app.services.workload import WorkloadService
+    from counter_app.services.tracking_pool import TrackingPoolService
 
     store = Store.open(resolve_data_dir(data_dir_arg))
     calendar = CalendarService(store)
@@ -112,6 +118,8 @@ def build_services(data_dir_arg: str | None) -> Services:
         online_help=OnlineHelpService(store),
         workload=WorkloadService(store),
         reports=ReportService(store),
+        post=PostService(store),
+        tracking_pool=TrackingPoolService(store),
     )
 
 

@@ -38,6 +38,7 @@ from counter_app.ui.detail_tables import (
     handover_rows,
     history_rows,
 )
+from counter_app.ui.postal_panel import PostalPanel
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.slip_preview import SlipPreviewDialog
 from counter_app.ui.step_dialog import StepDialog
@@ -154,6 +155,9 @@ class DossierDetailDialog(QDialog):
         self.forms_table = ReadOnlyTable(FORM_HEADERS)
         self.handover_table = ReadOnlyTable(HANDOVER_HEADERS)
         self.conflicts_table = ReadOnlyTable(CONFLICT_HEADERS)
+        # Screens built on services without the post service (older test doubles) show no tab.
+        post = getattr(self._services, "post", None)
+        self.postal_panel = PostalPanel(post, self._runner, self.user.username) if post else None
         self.reprint_button = QPushButton("In lại phiếu đã chọn (Ctrl+P)")
         self.seen_button = QPushButton("Đã xem (Ctrl+D)")
         self.tabs = QTabWidget()
@@ -173,6 +177,8 @@ class DossierDetailDialog(QDialog):
         self.tabs.addTab(_with_button(self.forms_table, self.reprint_button), "Phiếu đã in")
         self.tabs.addTab(self.handover_table, "Giao nhận hồ sơ (Mẫu 06)")
         self.tabs.addTab(_with_button(self.conflicts_table, self.seen_button), "Khác với tỉnh")
+        if self.postal_panel is not None:
+            self.tabs.addTab(self.postal_panel, "Bưu gửi")
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
         bottom.addStretch(0)  # keeps Đóng its own size while no message is shown
@@ -195,6 +201,8 @@ class DossierDetailDialog(QDialog):
 
     def load(self) -> None:
         self.message.show_message("info", "Đang tải hồ sơ…")
+        if self.postal_panel is not None:
+            self.postal_panel.load(self.code)
         services, code = self._services, self.code
         self._runner.run_db(
             lambda: DetailBundle(

@@ -11,17 +11,21 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QVBoxLayout,
     QWidget,
 )
 
 from counter_app.domain import fees as fee_rules
 from counter_app.domain.delivery import delivery_issues, stored_address
 from counter_app.domain.kinds import COUNTER_CHANNELS, Channel, FeeCollection, ResultDelivery
+from counter_app.domain.postal import InboundItem
 from counter_app.domain.validation import ValidationIssue
 from counter_app.services.dto import FeeLine, IntakeRequest
+from counter_app.ui.postal_form import AddressForm, UnitList
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.widgets import FieldMessage, with_message
 from counter_protocol.timefmt import to_vn
@@ -58,7 +62,7 @@ class DeliveryBox(QWidget):
 
     edited = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, postal_units: UnitList | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.channel_combo = QComboBox()
         for label, value in CHANNELS:
@@ -85,7 +89,11 @@ class DeliveryBox(QWidget):
         form.addRow(
             "Địa chỉ nhận:", with_message(self.address_edit, self.messages["delivery_address"])
         )
-        self.channel_combo.currentIndexChanged.connect(lambda _i: emit(self.edited, "channel"))
+        # Placed by the intake screen beside the applicant; shown for a dossier sent by post.
+        self.sender_box = SenderBox(postal_units) if postal_units is not None else None
+        if self.sender_box is not None:
+            self.sender_box.setVisible(False)
+        self.channel_combo.currentIndexChanged.connect(self._on_channel_changed)
         self.delivery_combo.currentIndexChanged.connect(self._on_delivery_changed)
         self.address_edit.textEdited.connect(lambda _t: emit(self.edited, "delivery_address"))
         self.applicant_address = ""
@@ -111,6 +119,17 @@ class DeliveryBox(QWidget):
             self.address_edit.setText(self.applicant_address)
         emit(self.edited, "result_delivery")
 
+    def _on_channel_changed(self, _index: int) -> None:
+        if self.sender_box is not None:
+            self.sender_box.setVisible(self.channel() == Channel.POSTAL)
+        emit(self.edited, "channel")
+
+    def postal_sender(self) -> InboundItem | None:
+        """Who posted the dossier, for a dossier received by post (channel 3)."""
+        if self.sender_box is None or self.channel() != Channel.POSTAL:
+            return None
+        return self.sender_box.inbound()
+
     def channel(self) -> Channel:
         return Channel(int(self.channel_combo.currentData()))
 
@@ -125,8 +144,33 @@ class DeliveryBox(QWidget):
         self.delivery_combo.setCurrentIndex(0)
         self.address_edit.clear()
         self.offer_communes(None)
+        if self.sender_box is not None:
+            self.sender_box.clear()
         for message in self.messages.values():
             message.clear_issue()
+
+
+class SenderBox(QGroupBox):
+    """Who posted the dossier (BCCI): the sender's address with the 2025 units and the number
+    of the incoming item, recorded with the intake (docs/domain.md#post)."""
+
+    def __init__(self, units: UnitList, parent: QWidget | None = None) -> None:
+        super().__init__("Người gửi hồ sơ qua bưu điện", parent)
+        self.address_form = AddressForm(units, compact=True)
+        self.address_form.name_label.setText("Người gửi:")
+        self.number_edit = QLineEdit(placeholderText="nếu có")
+        self.address_form.grid.addWidget(QLabel("Số hiệu:"), 2, 2)
+        self.address_form.grid.addWidget(self.number_edit, 2, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.addWidget(self.address_form)
+
+    def inbound(self) -> InboundItem:
+        return InboundItem(self.address_form.address(), self.number_edit.text().strip() or None)
+
+    def clear(self) -> None:
+        self.address_form.clear()
+        self.number_edit.clear()
 
 
 class FeesBox(QWidget):

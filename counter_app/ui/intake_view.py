@@ -59,6 +59,7 @@ from counter_app.ui.intake_sections import (
     clock_question,
     form_warnings,
 )
+from counter_app.ui.postal_form import UnitList
 from counter_app.ui.procedure_picker import ProcedurePicker, ProcedureSearch
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.slip_preview import SlipPreviewDialog, SlipRenderer
@@ -112,8 +113,10 @@ class IntakeView(QWidget):
         forms: IntakeForms | None = None,
         details: StoredDossiers | None = None,
         supervisor: bool = False,
+        postal_units: UnitList | None = None,
     ) -> None:
         super().__init__(parent)
+        self._postal_units = postal_units  # the sender's address pickers of a postal intake
         self._calendar, self._runner, self._clerk = calendar, runner, clerk_username
         self._procedures, self._details = procedures, details
         self._touched: set[str] = set()
@@ -138,7 +141,7 @@ class IntakeView(QWidget):
         self.checklist_model = ComponentChecklistModel(self)
         self.checklist = ComponentChecklist(self.checklist_model)
         self.components_message = FieldMessage()
-        self.delivery = DeliveryBox()
+        self.delivery = DeliveryBox(self._postal_units)
         self.fees = FeesBox()
         self.fees_message = FieldMessage()
         self.note_edit = QLineEdit(placeholderText="Ghi chú (nếu có)")
@@ -154,7 +157,11 @@ class IntakeView(QWidget):
 
     def _layout(self) -> None:
         applicant_box = QGroupBox("Người nộp hồ sơ")
-        QVBoxLayout(applicant_box).addWidget(self.applicant_form)
+        a = QVBoxLayout(applicant_box)
+        a.addWidget(self.applicant_form)
+        if self.delivery.sender_box is not None:  # who posted it, for a dossier sent by post
+            a.addWidget(self.delivery.sender_box)
+            a.addStretch(1)
         procedure_box = QGroupBox("Thủ tục và thành phần hồ sơ")
         p = QVBoxLayout(procedure_box)
         p.addWidget(self.picker)
@@ -336,6 +343,7 @@ class IntakeView(QWidget):
             note=self.note_edit.text().strip() or None,
             sets_count=self.sets_spin.value(),
             home_commune=self.delivery.home_commune(),
+            postal_sender=self.delivery.postal_sender(),
         )
         return request, issues + intake_issues(request) + form_warnings(request, info, self.fees)
 

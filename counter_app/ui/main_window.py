@@ -20,7 +20,7 @@ from counter_app.ui.intake_view import DueDates, IntakeProcedures, IntakeView
 from counter_app.ui.late_view import LateDossiers, LateView
 from counter_app.ui.report_view import PeriodReports, ReportView
 from counter_app.ui.return_presenter import ReturnDesk
-from counter_app.ui.return_view import ReturnView
+from counter_app.ui.return_view import PostCounter, ReturnView
 from counter_app.ui.slip_preview import SlipRenderer
 from counter_app.ui.sync_status import SyncButton, SyncController, status_line, watch_network
 from counter_app.ui.sync_window import SyncWindow
@@ -44,6 +44,8 @@ class TabServices(DetailServices, Protocol):
 
     @property
     def lifecycle(self) -> LifecycleDesk: ...
+    @property
+    def post(self) -> PostCounter: ...
     @property
     def procedures(self) -> IntakeProcedures: ...
     @property
@@ -75,6 +77,7 @@ def intake_view(services: TabServices, runner: TaskRunner, user: SignedInUser) -
         forms=services.forms,
         details=services.details,
         supervisor=user.role == "supervisor",
+        postal_units=services.post.units,
     )
 
 
@@ -97,7 +100,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Quầy Một cửa — {identity.counter_name} — {identity.unit_name}")
         self.intake = intake_view(services, runner, user)
         self.dossiers = DossierListView(services.search, runner)
-        self.returns = ReturnView(services.returns, runner, user.username)
+        self.returns = ReturnView(services.returns, runner, user.username, post=services.post)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.intake, "Tiếp nhận hồ sơ (F2)")
         self.tabs.addTab(self.dossiers, "Danh sách hồ sơ (F3)")
