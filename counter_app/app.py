@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the first window i
     from counter_app.services.conflicts import ConflictService
     from counter_app.services.details import DetailService
     from counter_app.services.dossiers import DossierService
+    from counter_app.services.fees import FeeService
     from counter_app.services.forms import FormService
     from counter_app.services.home_visits import HomeVisitService
     from counter_app.services.late import LateService
@@ -59,6 +60,7 @@ class Services:
     conflicts: ConflictService
     home_visits: HomeVisitService
     online_help: OnlineHelpService
+    fees: FeeService
 
     def close(self) -> None:
         self.store.close()
@@ -71,6 +73,7 @@ def build_services(data_dir_arg: str | None) -> Services:
     from counter_app.services.conflicts import ConflictService
     from counter_app.services.details import DetailService
     from counter_app.services.dossiers import DossierService
+    from counter_app.services.fees import FeeService
     from counter_app.services.forms import FormService
     from counter_app.services.home_visits import HomeVisitService
     from counter_app.services.late import LateService
@@ -104,6 +107,7 @@ def build_services(data_dir_arg: str | None) -> Services:
         conflicts=ConflictService(store),
         home_visits=HomeVisitService(store, calendar, dossiers),
         online_help=OnlineHelpService(store),
+        fees=FeeService(store),
     )
 
 

@@ -11,34 +11,21 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from counter_app.domain.validation import ValidationIssue
 from counter_app.domain.vntime import now_vn
 from counter_app.services.dto import IntakeRequest
-from counter_app.services.intake_rules import intake_issues
-from counter_app.ui.applicant_form import ApplicantForm
-from counter_app.ui.component_checklist import ComponentChecklist, ComponentChecklistModel
+from counter_app.ui.intake_form import IntakeForm
 from counter_app.ui.intake_outcomes import (
     OVERRIDE_KEY,
     REFUSE_KEY,
     IntakeOutcome,
     OutcomeBar,
-    ReasonDialog,
     override_dialog,
     planned_outcome,
     post_override_dialog,
@@ -53,24 +40,18 @@ from counter_app.ui.intake_presenter import (
 )
 from counter_app.ui.intake_reopen import StoredDossiers, reopen_dossier
 from counter_app.ui.intake_sections import (
-    DeliveryBox,
-    FeesBox,
     appointment_text,
     clock_question,
-    form_warnings,
 )
-from counter_app.ui.procedure_picker import ProcedurePicker, ProcedureSearch
+from counter_app.ui.procedure_picker import ProcedureSearch
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.slip_preview import SlipPreviewDialog, SlipRenderer
 from counter_app.ui.tasks import TaskRunner
-from counter_app.ui.widgets import FieldMessage, MessageBar, error_text, with_message
+from counter_app.ui.widgets import error_text
 
 if TYPE_CHECKING:
     from counter_app.services.dto import DossierDetail
     from counter_app.services.procedures import ProcedureInfo
-
-VALIDATE_DELAY_MS = 150
-APPOINTMENT_REFRESH_MS = 30_000  # the preview follows the clock (15:00 cut-offs, lunch breaks)
 
 
 class DueDates(Protocol):
@@ -87,7 +68,7 @@ class IntakeProcedures(ProcedureSearch, Protocol):
     def get(self, code: str) -> ProcedureInfo: ...
 
 
-class IntakeView(QWidget):
+class IntakeView(IntakeForm):
     """The intake form; `presenter` (IntakePresenter) saves it and shows the slip.
 
     Signals:
@@ -127,60 +108,6 @@ class IntakeView(QWidget):
         self._layout()
         self._connect()
 
-    # --- construction ---------------------------------------------------------------------------
-
-    def _make_widgets(self, procedures: ProcedureSearch) -> None:
-        self.preview: SlipPreviewDialog | None = None
-        self.reason_dialog: ReasonDialog | None = None
-        self.clock_question: QMessageBox | None = None  # open while the clerk decides
-        self.applicant_form = ApplicantForm()
-        self.picker = ProcedurePicker(procedures, self._runner)
-        self.checklist_model = ComponentChecklistModel(self)
-        self.checklist = ComponentChecklist(self.checklist_model)
-        self.components_message = FieldMessage()
-        self.delivery = DeliveryBox()
-        self.fees = FeesBox()
-        self.fees_message = FieldMessage()
-        self.note_edit = QLineEdit(placeholderText="Ghi chú (nếu có)")
-        self.sets_spin = QSpinBox(minimum=1, maximum=99)
-        self.appointment_label = QLabel("Ngày hẹn trả: chọn thủ tục để tính.")
-        self.appointment_label.setStyleSheet("font-size: 12pt; font-weight: bold;")
-        self.message = MessageBar()
-        self.save_button = QPushButton(save_text([], None))
-        self.save_button.setStyleSheet("font-weight: bold; padding: 6px 14px;")
-        self.clear_button = QPushButton("Hồ sơ mới (Ctrl+N)")
-        self._validate_timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
-        self._appointment_timer = QTimer(self, interval=APPOINTMENT_REFRESH_MS)
-
-    def _layout(self) -> None:
-        applicant_box = QGroupBox("Người nộp hồ sơ")
-        QVBoxLayout(applicant_box).addWidget(self.applicant_form)
-        procedure_box = QGroupBox("Thủ tục và thành phần hồ sơ")
-        p = QVBoxLayout(procedure_box)
-        p.addWidget(self.picker)
-        p.addWidget(with_message(self.checklist, self.components_message), 1)
-        p.addWidget(self.outcome_bar)
-        other_box = QGroupBox("Nộp, nhận kết quả và lệ phí")
-        o = QFormLayout(other_box)
-        o.addRow(self.delivery)
-        o.addRow(with_message(self.fees, self.fees_message))
-        o.addRow("Số bộ hồ sơ:", self.sets_spin)
-        o.addRow("Ghi chú:", self.note_edit)
-        grid = QGridLayout()
-        grid.addWidget(applicant_box, 0, 0, 2, 1)
-        grid.addWidget(procedure_box, 0, 1)
-        grid.addWidget(other_box, 1, 1)
-        grid.setColumnStretch(0, 5)
-        grid.setColumnStretch(1, 6)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.appointment_label, 1)
-        bottom.addWidget(self.clear_button)
-        bottom.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(grid, 1)
-        layout.addWidget(self.message)
-        layout.addLayout(bottom)
-
     def _connect(self) -> None:
         self.applicant_form.edited.connect(self._on_edited)
         self.applicant_form.edits["address"].textChanged.connect(self._copy_address)
@@ -190,7 +117,6 @@ class IntakeView(QWidget):
         self.applicant_form.code_scanned.connect(self.reopen)
         self.outcome_bar.refuse_requested.connect(self.ask_refusal)
         self.outcome_bar.override_requested.connect(self.ask_override)
-        self.fees.collected_check.toggled.connect(lambda _c: self._on_edited("fees"))
         self.picker.procedure_chosen.connect(self._on_procedure)
         self._validate_timer.timeout.connect(self.validate)
         self._appointment_timer.timeout.connect(self._refresh_appointment)
@@ -317,52 +243,6 @@ class IntakeView(QWidget):
         self.show_message("info", f"Đã mở hồ sơ {detail.code}: đánh dấu giấy tờ vừa nhận.")
         self.checklist.setFocus()
 
-    # --- validation -----------------------------------------------------------------------------
-
-    def build_request(self) -> tuple[IntakeRequest, list[ValidationIssue]]:
-        """The request as the form stands, with every issue (the service's rules + the form's)."""
-        applicant, issues = self.applicant_form.applicant()
-        info = self.picker.chosen
-        request = IntakeRequest(
-            procedure_code=info.code if info else "",
-            applicant=applicant,
-            components=self.checklist_model.components(),
-            clerk=self._clerk,
-            channel=self.delivery.channel(),
-            result_delivery=self.delivery.result_delivery(),
-            delivery_address=self.delivery.delivery_address(),
-            authorised_person=self.applicant_form.authorised_person(),
-            fees=self.fees.fee_lines(),
-            note=self.note_edit.text().strip() or None,
-            sets_count=self.sets_spin.value(),
-            home_commune=self.delivery.home_commune(),
-        )
-        return request, issues + intake_issues(request) + form_warnings(request, info, self.fees)
-
-    def validate(self) -> list[ValidationIssue]:
-        """Show each issue under its field (touched fields only, until a save was tried)."""
-        _request, issues = self.build_request()
-        messages = self._messages()
-        first_by_field: dict[str, ValidationIssue] = {}
-        for issue in issues:
-            first_by_field.setdefault(issue.field, issue)
-        for key, label in messages.items():
-            shown = first_by_field.get(key)
-            if shown and (self._show_all or key in self._touched):
-                label.show_issue(shown.message, shown.blocking)
-            else:
-                label.clear_issue()
-        return issues
-
-    def _messages(self) -> dict[str, FieldMessage]:
-        return {
-            **self.applicant_form.messages,
-            **self.delivery.messages,
-            "procedure": self.picker.message,
-            "components": self.components_message,
-            "fees": self.fees_message,
-        }
-
     # --- saving (the presenter decides; these are what it asks of the screen) -----------------
 
     def save_and_print(self) -> None:
@@ -375,21 +255,6 @@ class IntakeView(QWidget):
         issues = self.validate()
         request, _ = self.build_request()
         return request, issues
-
-    def shows_field(self, key: str) -> bool:
-        return key in self._messages()
-
-    def focus_field(self, key: str) -> None:
-        targets: dict[str, QWidget] = {
-            "procedure": self.picker.search_edit,
-            "components": self.checklist,
-            "cccd_qr": self.applicant_form.scan_edit,
-            "delivery_address": self.delivery.address_edit,
-            "sex": self.applicant_form.sex_combo,
-        }
-        target = targets.get(key) or self.applicant_form.edits.get(key)
-        if target is not None:
-            target.setFocus()
 
     def show_message(self, kind: str, text: str) -> None:
         self.message.show_message(kind, text)
