@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.validation import ValidationIssue
 from counter_app.domain.vntime import now_vn
-from counter_app.services.dto import IntakeRequest
+from counter_app.services.dto import ApplicantInput, IntakeRequest
 from counter_app.ui.intake_form import IntakeForm
 from counter_app.ui.intake_outcomes import (
     OVERRIDE_KEY,
@@ -34,6 +34,7 @@ from counter_app.ui.intake_outcomes import (
 )
 from counter_app.ui.intake_presenter import (
     DossierIntake,
+    HomeIntake,
     IntakeForms,
     IntakeOutcomes,
     IntakePresenter,
@@ -51,6 +52,7 @@ from counter_app.ui.widgets import error_text
 
 if TYPE_CHECKING:
     from counter_app.services.dto import DossierDetail
+    from counter_app.services.home_visits import VisitView
     from counter_app.services.procedures import ProcedureInfo
 
 
@@ -74,10 +76,12 @@ class IntakeView(IntakeForm):
     Signals:
         dossier_saved(str): the code of a dossier just stored.
         slip_ready(str, bytes): its slip PDF, about to be shown.
+        slip_closed(str): the clerk closed the slip of that dossier (its fees come next).
     """
 
     dossier_saved = Signal(str)
     slip_ready = Signal(str, bytes)
+    slip_closed = Signal(str)
 
     def __init__(
         self,
@@ -92,6 +96,7 @@ class IntakeView(IntakeForm):
         outcomes: IntakeOutcomes | None = None,
         forms: IntakeForms | None = None,
         details: StoredDossiers | None = None,
+        homes: HomeIntake | None = None,
         supervisor: bool = False,
     ) -> None:
         super().__init__(parent)
@@ -101,7 +106,7 @@ class IntakeView(IntakeForm):
         self._show_all = False
         self.reopened: str | None = None  # the code of a dossier waiting for papers, re-opened
         self.presenter = IntakePresenter(
-            self, dossiers, slips, runner, owner=self, outcomes=outcomes, forms=forms
+            self, dossiers, slips, runner, owner=self, outcomes=outcomes, forms=forms, homes=homes
         )
         self.outcome_bar = OutcomeBar(supervisor)
         self._make_widgets(procedures)
@@ -243,6 +248,21 @@ class IntakeView(IntakeForm):
         self.show_message("info", f"Đã mở hồ sơ {detail.code}: đánh dấu giấy tờ vừa nhận.")
         self.checklist.setFocus()
 
+    def fill_home_visit(self, visit: VisitView, info: ProcedureInfo) -> None:
+        """At the citizen's home: the form pre-filled from the appointment; saving receives the
+        dossier through the appointment (its channel and the home recorded with it)."""
+        self.reset_form()
+        applicant = ApplicantInput(visit.citizen_name, phone=visit.phone, address=visit.address)
+        self.applicant_form.fill_applicant(applicant, None)
+        self.picker.set_procedure(info)
+        self.presenter.home_visit = visit.id
+        self.show_message(
+            "info",
+            f"Tiếp nhận tại nhà theo lịch hẹn số {visit.id} ({visit.citizen_name}, "
+            f"{visit.address}): quét CCCD, đánh dấu giấy tờ rồi lưu (Ctrl+S).",
+        )
+        self.focus_first_field()
+
     # --- saving (the presenter decides; these are what it asks of the screen) -----------------
 
     def save_and_print(self) -> None:
@@ -269,6 +289,7 @@ class IntakeView(IntakeForm):
         emit(self.slip_ready, code, pdf)
         self.preview = SlipPreviewDialog(pdf, code, self.window())
         self.preview.finished.connect(lambda _r: self.focus_first_field())
+        self.preview.finished.connect(lambda _r: emit(self.slip_closed, code))
         self.preview.open()
 
     def ask_clock_confirmation(self, text: str, on_confirmed: Callable[[], None]) -> None:
@@ -290,6 +311,7 @@ class IntakeView(IntakeForm):
         self.sets_spin.setValue(1)
         self.outcome_bar.clear()
         self.reopened = None
+        self.presenter.home_visit = None
         self._show_outcome()
         self._touched.clear()
         self._show_all = False

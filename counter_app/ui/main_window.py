@@ -1,4 +1,5 @@
-"""The main window: four tabs (Tiếp nhận, Danh sách, Trả kết quả, Quá hạn) and the status bar."""
+"""The main window: the tabs (Tiếp nhận, Danh sách, Trả kết quả, Quá hạn, then the post office's
+own in ui/service_tabs.py) and the status bar."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from counter_app.ui.intake_view import DueDates, IntakeProcedures, IntakeView
 from counter_app.ui.late_view import LateDossiers, LateView
 from counter_app.ui.return_presenter import ReturnDesk
 from counter_app.ui.return_view import ReturnView
+from counter_app.ui.service_tabs import Cashier, OfficeServices, ServiceTabs
 from counter_app.ui.slip_preview import SlipRenderer
 from counter_app.ui.sync_status import SyncButton, SyncController, status_line, watch_network
 from counter_app.ui.sync_window import SyncWindow
@@ -36,7 +38,7 @@ class LifecycleDesk(DossierSteps, IntakeOutcomes, Protocol):
     """The lifecycle service as the intake screen and the dossier detail use it."""
 
 
-class TabServices(DetailServices, Protocol):
+class TabServices(DetailServices, OfficeServices, Protocol):
     """The services the tabs use, each typed as its tab asks (app.Services is one)."""
 
     @property
@@ -55,6 +57,8 @@ class TabServices(DetailServices, Protocol):
     def returns(self) -> ReturnDesk: ...
     @property
     def late(self) -> LateDossiers: ...
+    @property
+    def fees(self) -> Cashier: ...
 
 
 def intake_view(services: TabServices, runner: TaskRunner, user: SignedInUser) -> IntakeView:
@@ -69,6 +73,7 @@ def intake_view(services: TabServices, runner: TaskRunner, user: SignedInUser) -
         outcomes=services.lifecycle,
         forms=services.forms,
         details=services.details,
+        homes=services.home_visits,
         supervisor=user.role == "supervisor",
     )
 
@@ -92,13 +97,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Quầy Một cửa — {identity.counter_name} — {identity.unit_name}")
         self.intake = intake_view(services, runner, user)
         self.dossiers = DossierListView(services.search, runner)
-        self.returns = ReturnView(services.returns, runner, user.username)
+        self.returns = ReturnView(services.returns, runner, user.username, fees=services.fees)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.intake, "Tiếp nhận hồ sơ (F2)")
         self.tabs.addTab(self.dossiers, "Danh sách hồ sơ (F3)")
         self.tabs.addTab(self.returns, "Trả kết quả (F4)")
         self.late = LateView(services.late, runner)
         self.tabs.addTab(self.late, "Quá hạn và sắp đến hạn (F6)")
+        self.office = ServiceTabs(self, self.tabs, self.intake, services, runner, user)
         self.setCentralWidget(self.tabs)
         self.detail_dialog: DossierDetailDialog | None = None
         self.sync_window: SyncWindow | None = None

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -19,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.domain.kinds import FeeCollection
 from counter_app.ui.detail_tables import status_text
+from counter_app.ui.fee_dialog import FeeDesk, FeeDialog
 from counter_app.ui.intake_sections import money
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.return_presenter import (
@@ -31,6 +32,8 @@ from counter_app.ui.return_presenter import (
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import MessageBar
 from counter_protocol.timefmt import format_vn
+
+FEES_KEY = "Ctrl+T"
 
 if TYPE_CHECKING:
     from counter_app.services.dto import DossierDetail
@@ -52,14 +55,25 @@ class ReturnView(QWidget):
         runner: TaskRunner,
         clerk_username: str,
         parent: QWidget | None = None,
+        *,
+        fees: FeeDesk | None = None,
     ) -> None:
         super().__init__(parent)
         self.presenter = ReturnPresenter(self, returns, runner, clerk_username, owner=self)
+        self._fees, self._runner, self._clerk = fees, runner, clerk_username
+        self.fee_dialog: FeeDialog | None = None
         self._make_widgets()
         self._layout()
         self.scan_edit.returnPressed.connect(self.look_up)
         self.confirm_button.clicked.connect(self.confirm)
         self.cancel_button.clicked.connect(self.reset)
+        self.fees_button.clicked.connect(self.collect_fees)
+        QShortcut(
+            QKeySequence(FEES_KEY),
+            self,
+            self.collect_fees,
+            Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
         for keys in ("Ctrl+Return", "F9"):
             QShortcut(
                 QKeySequence(keys),
@@ -85,7 +99,8 @@ class ReturnView(QWidget):
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
         self.receiver_name_edit = QLineEdit()
         self.receiver_id_edit = QLineEdit()
-        self.fees_check = QCheckBox()
+        self.fees_button = QPushButton()
+        self.fees_collected = False  # the fee window wrote every line owed at return
         self.note_edit = QLineEdit(placeholderText="Ghi chú (nếu có)")
         self.confirm_button = QPushButton("Xác nhận trả kết quả (Ctrl+Enter)")
         self.confirm_button.setStyleSheet("font-weight: bold; padding: 6px 14px;")
@@ -97,7 +112,7 @@ class ReturnView(QWidget):
         form.addRow(self.summary_label)
         form.addRow("Người nhận kết quả:", self.receiver_name_edit)
         form.addRow("Số CCCD người nhận:", self.receiver_id_edit)
-        form.addRow(self.fees_check)
+        form.addRow(self.fees_button)
         form.addRow("Ghi chú:", self.note_edit)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -133,7 +148,7 @@ class ReturnView(QWidget):
         return Receiver(
             self.receiver_name_edit.text().strip(),
             self.receiver_id_edit.text().strip(),
-            self.fees_check.isChecked(),
+            self.fees_collected,
             self.note_edit.text().strip() or None,
         )
 
@@ -148,7 +163,7 @@ class ReturnView(QWidget):
         self.scan_edit.setFocus()
 
     def focus_field(self, key: str) -> None:
-        (self.fees_check if key == "fees" else self.receiver_name_edit).setFocus()
+        (self.fees_button if key == "fees" else self.receiver_name_edit).setFocus()
 
     def announce_returned(self, code: str) -> None:
         emit(self.dossier_returned, code)
@@ -159,7 +174,7 @@ class ReturnView(QWidget):
             self.summary_label.setText("Chưa có hồ sơ. Quét mã vạch trên giấy tiếp nhận.")
             for edit in (self.receiver_name_edit, self.receiver_id_edit, self.note_edit):
                 edit.clear()
-            self.fees_check.setVisible(False)
+            self.fees_button.setVisible(False)
             return
         a = detail.applicant
         self.summary_label.setText(
@@ -171,6 +186,26 @@ class ReturnView(QWidget):
         self.receiver_name_edit.setText(a.full_name)
         self.receiver_id_edit.setText(a.id_number or "")
         due = fees_due_at_return(detail)
-        self.fees_check.setVisible(due > 0)
-        self.fees_check.setChecked(False)
-        self.fees_check.setText(f"Đã thu {money(due)} phí, lệ phí khi trả kết quả")
+        self.fees_collected = False
+        self.fees_button.setVisible(due > 0)
+        self.fees_button.setEnabled(True)
+        self.fees_button.setText(f"Thu {money(due)} phí, lệ phí khi trả kết quả ({FEES_KEY})")
+
+    def collect_fees(self) -> None:
+        """Ctrl+T: the fee window for the lines owed at return; the result may then go."""
+        detail = self.detail
+        if detail is None or self._fees is None or not self.fees_button.isVisible():
+            return
+        dialog = self.fee_dialog = FeeDialog(
+            self._fees, self._runner, self._clerk, detail.code, FeeCollection.AT_RETURN, self
+        )
+        dialog.accepted.connect(lambda: self._fees_taken(detail.code))
+        dialog.open()
+
+    def _fees_taken(self, code: str) -> None:
+        if self.detail is not None and self.detail.code == code:
+            self.fees_collected = True
+            self.fees_button.setEnabled(False)
+            self.fees_button.setText("Đã thu phí, lệ phí khi trả kết quả (đã ghi sổ thu)")
+            self.show_message("info", "Đã thu phí, lệ phí. Nhấn F9 để xác nhận trả kết quả.")
+            self.scan_edit.setFocus()
