@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -158,11 +158,19 @@ class FeeLineRow:
         return FeeAction(how, self.line.name, text, self.line.owed)
 
 
+def dong_spin(minimum: int) -> QSpinBox:
+    """Whole đồng, grouped the Vietnamese way (25.000 đ)."""
+    spin = QSpinBox(minimum=minimum, maximum=10_000_000, singleStep=1000, suffix=" đ")
+    spin.setLocale(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    spin.setGroupSeparatorShown(True)
+    return spin
+
+
 class PostageRow:
     """Postage taken with the dossier: its own entry, never added to a phí or lệ phí."""
 
     def __init__(self) -> None:
-        self.amount_spin = QSpinBox(minimum=0, maximum=10_000_000, singleStep=1000, suffix=" đ")
+        self.amount_spin = dong_spin(0)
         self.how_combo = QComboBox()
         for label, how in HOW_CHOICES[:2]:
             self.how_combo.addItem(label, how)
@@ -174,6 +182,8 @@ class PostageRow:
         if not amount:
             return None
         how, text = str(self.how_combo.currentData()), self.text_edit.text().strip()
+        if how == HOW_RECEIPT and not text:
+            raise ValueError("Nhập ký hiệu/số biên lai cước, hoặc chọn “Thu, chờ số biên lai”.")
         if how == HOW_RECEIPT:
             try:
                 text = str(parse_receipt(text))

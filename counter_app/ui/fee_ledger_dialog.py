@@ -17,14 +17,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from counter_app.domain.fee_ledger import Direction
-from counter_app.ui.fee_dialog import FeeDesk, FeeDialog
+from counter_app.ui.fee_dialog import FeeDesk, FeeDialog, dong_spin
 from counter_app.ui.fees_view import EntriesModel
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.widgets import FieldMessage, MessageBar, error_text, with_message
@@ -80,8 +79,7 @@ class ChangeDialog(QDialog):
             REFUND_KEY: "Hoàn trả", CORRECT_KEY: "Điều chỉnh", RECEIPT_KEY: "Bổ sung số biên lai",
         }  # fmt: skip
         self.setWindowTitle(f"{titles[kind]} — lần ghi số {entry.id} ({entry.line_name})")
-        self.amount_spin = QSpinBox(minimum=-10_000_000, maximum=10_000_000, singleStep=1000)
-        self.amount_spin.setSuffix(" đ")
+        self.amount_spin = dong_spin(-10_000_000)
         self.amount_spin.setValue(entry.amount if kind == REFUND_KEY else 0)
         self.text_edit = QLineEdit()
         self.text_edit.setPlaceholderText(
@@ -96,9 +94,18 @@ class ChangeDialog(QDialog):
         text_label = "Số biên lai:" if kind == RECEIPT_KEY else "Lý do:"
         form.addRow(text_label, with_message(self.text_edit, self.text_message))
         form.addRow(self.save_button)
-        self.save_button.clicked.connect(self.accept)
+        self.save_button.clicked.connect(self.try_accept)
         for keys in SAVE_KEYS:
-            QShortcut(QKeySequence(keys), self, self.accept)
+            QShortcut(QKeySequence(keys), self, self.try_accept)
+        self.text_edit.setFocus()
+
+    def try_accept(self) -> None:
+        """Closes only with its text given; otherwise the message under it, the cursor in it."""
+        if self.text_edit.text().strip():
+            self.accept()
+            return
+        wanted = "Nhập ký hiệu/số biên lai." if self.kind == RECEIPT_KEY else "Ghi lý do."
+        self.text_message.show_issue(wanted, True)
         self.text_edit.setFocus()
 
     def change(self) -> EntryChange:

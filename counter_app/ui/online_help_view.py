@@ -200,8 +200,11 @@ class OnlineHelpView(QWidget):
     def _on_refused(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
         text = error_text(error)
-        self.message.show_message("error", f"Chưa ghi nhận: {text}")
         key = getattr(error, "field", None) or ""
+        shown = key == "procedure_code" or key in self.messages
+        self.message.show_message(
+            "error", "Chưa ghi nhận: xem chữ đỏ dưới ô nhập." if shown else f"Chưa ghi nhận: {text}"
+        )
         if key == "procedure_code":
             self.picker.message.show_issue(text, True)
             self.picker.search_edit.setFocus()

@@ -208,7 +208,6 @@ class VisitDialog(QDialog):
         """The message next to the field it is about, the cursor in that field."""
         self.save_button.setEnabled(True)
         text = error_text(error)
-        self.message.show_message("error", f"Chưa lưu: {text}")
         key = getattr(error, "field", None) or ""
         if key == "procedure_code":
             self.picker.message.show_issue(text, True)
@@ -216,6 +215,10 @@ class VisitDialog(QDialog):
         elif key in self.messages:
             self.messages[key].show_issue(text, True)
             self.field_widget(key).setFocus()
+        else:
+            self.message.show_message("error", f"Chưa lưu: {text}")
+            return
+        self.message.show_message("error", "Chưa lưu: xem chữ đỏ dưới ô nhập.")
 
     def field_widget(self, key: str) -> QWidget:
         widgets: dict[str, QWidget] = {

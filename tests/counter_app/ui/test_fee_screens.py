@@ -112,6 +112,9 @@ def refund_from_the_detail(qtbot, window: MainWindow, services, code: str) -> No
     change = ledger.change_dialog
     back_to(qtbot, change)
     assert change.amount_spin.value() == 2_000
+    ctrl_enter(qtbot, change.text_edit)  # no reason: refused under the field, nothing written
+    assert change.isVisible() and change.text_message.text() == "Ghi lý do."
+    assert change.text_edit.hasFocus()
     type_text(change.text_edit, "Người dân nộp nhầm thủ tục")
     ctrl_enter(qtbot, change.text_edit)
     qtbot.waitUntil(lambda: ledger.model.rowCount() == 3)
