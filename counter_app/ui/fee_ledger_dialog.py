@@ -10,21 +10,18 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from counter_app.domain.fee_ledger import Direction
 from counter_app.ui.fee_dialog import FeeDesk, FeeDialog, dong_spin
-from counter_app.ui.fees_view import EntriesModel
+from counter_app.ui.fees_view import EntriesModel, rows_table
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.widgets import FieldMessage, MessageBar, error_text, with_message
 
@@ -133,14 +130,7 @@ class FeeLedgerDialog(QDialog):
         self.fee_dialog: FeeDialog | None = None
         self.change_dialog: ChangeDialog | None = None
         self.model = EntriesModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table = rows_table(self.model, stretch=2)
         self.message = MessageBar()
         self.buttons = {
             COLLECT_KEY: QPushButton(f"Thu khoản còn nợ ({COLLECT_KEY})"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -100,6 +100,20 @@ def clerk_combo(users: list[SignedInUser], first: tuple[str, str] | None) -> QCo
     return combo
 
 
+def rows_table(model: QAbstractTableModel, stretch: int) -> QTableView:
+    """A read-only table of whole rows, one selected at a time; column `stretch` takes the rest."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
 def select_data(combo: QComboBox, value: str) -> None:
     index = combo.findData(value)
     if index >= 0:
@@ -126,19 +140,22 @@ class FeesView(QWidget):
         super().__init__(parent)
         self._desk, self._clerks, self._runner, self._clerk = desk, clerks, runner, clerk
         self.preview: SlipPreviewDialog | None = None
+        self._make_widgets()
+        self._layout()
+        self.refresh_button.clicked.connect(self.refresh)
+        self.report_button.clicked.connect(self.show_report)
+        self.day_edit.dateChanged.connect(lambda _d: self.refresh())
+        self.clerk_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self._runner.run_db(clerks.active_users, self._offer_clerks, owner=self)
+
+    def _make_widgets(self) -> None:
         self.day_edit = QDateEdit(today_vn())
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDisplayFormat("dd/MM/yyyy")
-        self.clerk_combo = clerk_combo([], (f"Cán bộ đang làm việc ({clerk})", clerk))
+        self.clerk_combo = clerk_combo([], (f"Cán bộ đang làm việc ({self._clerk})", self._clerk))
         self.clerk_combo.addItem("Tất cả cán bộ", EVERY_CLERK)
         self.model = EntriesModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table = rows_table(self.model, stretch=2)
         self.total_label = QLabel()
         self.total_label.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.refresh_button = QPushButton("Tải lại (F5)")
@@ -146,12 +163,6 @@ class FeesView(QWidget):
         self.report_button = QPushButton(f"Bảng kê thu trong ngày ({REPORT_KEY})")
         self.report_button.setShortcut(REPORT_KEY)
         self.message = MessageBar()
-        self._layout()
-        self.refresh_button.clicked.connect(self.refresh)
-        self.report_button.clicked.connect(self.show_report)
-        self.day_edit.dateChanged.connect(lambda _d: self.refresh())
-        self.clerk_combo.currentIndexChanged.connect(lambda _i: self.refresh())
-        self._runner.run_db(clerks.active_users, self._offer_clerks, owner=self)
 
     def _layout(self) -> None:
         top = QHBoxLayout()

@@ -9,16 +9,13 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +23,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.appointments import HelpKind, check_portal_code
 from counter_app.domain.vntime import now_vn
 from counter_app.services.online_help import HelpInput
+from counter_app.ui.fees_view import rows_table
 from counter_app.ui.procedure_picker import ProcedurePicker, ProcedureSearch
 from counter_app.ui.table_model import ModelIndex, RowsTableModel
 from counter_app.ui.visit_dialog import SAVE_KEYS
@@ -106,11 +104,7 @@ class OnlineHelpView(QWidget):
         self.refresh_button = QPushButton("Tải lại (F5)")
         self.message = MessageBar()
         self.model = HelpModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table = rows_table(self.model, stretch=7)
         self.count_label = QLabel()
         self._layout()
         self._connect()

@@ -68,19 +68,10 @@ class ReturnView(QWidget):
         self.confirm_button.clicked.connect(self.confirm)
         self.cancel_button.clicked.connect(self.reset)
         self.fees_button.clicked.connect(self.collect_fees)
-        QShortcut(
-            QKeySequence(FEES_KEY),
-            self,
-            self.collect_fees,
-            Qt.ShortcutContext.WidgetWithChildrenShortcut,
-        )
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        QShortcut(QKeySequence(FEES_KEY), self, self.collect_fees, context)
         for keys in ("Ctrl+Return", "F9"):
-            QShortcut(
-                QKeySequence(keys),
-                self,
-                self.confirm,
-                Qt.ShortcutContext.WidgetWithChildrenShortcut,
-            )
+            QShortcut(QKeySequence(keys), self, self.confirm, context)
         self.show_dossier(None)
 
     @property

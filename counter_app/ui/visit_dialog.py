@@ -65,6 +65,14 @@ def vn_moment(day: date, clock: QTime) -> datetime:
     return datetime.combine(day, time(clock.hour(), clock.minute()), VN_TZ)
 
 
+def day_edit() -> QDateEdit:
+    """Today in Vietnam, shown dd/mm/yyyy, with a calendar to pick from."""
+    edit = QDateEdit(today_vn())
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    return edit
+
+
 def time_edit(hour: int, minute: int = 0) -> QTimeEdit:
     edit = QTimeEdit(QTime(hour, minute))
     edit.setDisplayFormat("HH:mm")
@@ -95,10 +103,20 @@ class VisitDialog(QDialog):
         self.setWindowTitle(
             f"Dời lịch hẹn số {moving.id}" if moving else "Đặt lịch hẹn tiếp nhận tại nhà"
         )
+        self._make_widgets(procedures, runner)
+        self._layout()
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        for keys in SAVE_KEYS:
+            QShortcut(QKeySequence(keys), self, self.save)
+        if moving is not None:
+            self._fill_moving(moving)
+        runner.run_db(clerks.active_users, self._offer_clerks, owner=self)
+        self.resize(720, 560)
+
+    def _make_widgets(self, procedures: ProcedureSearch, runner: TaskRunner) -> None:
         self.clerk_combo = QComboBox()
-        self.day_edit = QDateEdit(today_vn())
-        self.day_edit.setCalendarPopup(True)
-        self.day_edit.setDisplayFormat("dd/MM/yyyy")
+        self.day_edit = day_edit()
         self.start_edit, self.end_edit = time_edit(8), time_edit(9)
         self.edits = {key: QLineEdit() for key in ("citizen_name", "phone", "address", "area_code")}
         self.edits["area_code"].setPlaceholderText("Mã xã/phường (nếu có)")
@@ -109,15 +127,6 @@ class VisitDialog(QDialog):
         self.save_button = QPushButton("Lưu lịch hẹn (Ctrl+Enter)")
         self.save_button.setStyleSheet("font-weight: bold; padding: 6px 14px;")
         self.cancel_button = QPushButton("Đóng (Esc)")
-        self._layout()
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
-        for keys in SAVE_KEYS:
-            QShortcut(QKeySequence(keys), self, self.save)
-        if moving is not None:
-            self._fill_moving(moving)
-        runner.run_db(clerks.active_users, self._offer_clerks, owner=self)
-        self.resize(720, 560)
 
     def _layout(self) -> None:
         form = QFormLayout()

@@ -9,27 +9,23 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from counter_app.domain.appointments import OUTCOMES, VisitStatus
-from counter_app.ui.fees_view import EVERY_CLERK, ClerkList, clerk_combo, today_vn
+from counter_app.ui.fees_view import EVERY_CLERK, ClerkList, clerk_combo, rows_table
 from counter_app.ui.procedure_picker import ProcedureSearch
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.table_model import ModelIndex, RowsTableModel
-from counter_app.ui.visit_dialog import SAVE_KEYS, VisitBooking, VisitDialog
+from counter_app.ui.visit_dialog import SAVE_KEYS, VisitBooking, VisitDialog, day_edit
 from counter_app.ui.widgets import MessageBar, error_text
 from counter_protocol.timefmt import to_vn
 
@@ -138,22 +134,13 @@ class VisitsView(QWidget):
         runner.run_db(clerks.active_users, self._offer_clerks, owner=self)
 
     def _make_widgets(self) -> None:
-        self.day_edit = QDateEdit(today_vn())
-        self.day_edit.setCalendarPopup(True)
-        self.day_edit.setDisplayFormat("dd/MM/yyyy")
+        self.day_edit = day_edit()
         self.span_combo = QComboBox()
         self.span_combo.addItem("Trong ngày", SPAN_DAY)
         self.span_combo.addItem("Cả tuần (Thứ Hai – Chủ nhật)", SPAN_WEEK)
         self.clerk_combo = clerk_combo([], ("Tất cả cán bộ", EVERY_CLERK))
         self.model = VisitsModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table = rows_table(self.model, stretch=5)
         self.count_label = QLabel()
         self.message = MessageBar()
         self.buttons = {
