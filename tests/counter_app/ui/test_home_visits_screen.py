@@ -155,3 +155,48 @@ def test_the_week_shows_every_day_of_it(qtbot, window, services):
     visits.span_combo.setCurrentIndex(1)
     qtbot.waitUntil(lambda: visits.model.rowCount() == 2)
     assert [visits.model.index(r, 1).data()[:10] for r in range(2)] == ["04/01/2027", "08/01/2027"]
+
+
+def test_moving_an_appointment_keeps_the_old_row_and_refuses_a_clash(qtbot, window, services):
+    from datetime import datetime
+
+    from counter_app.services.home_visits import VisitRequest
+    from counter_protocol.timefmt import VN_TZ
+
+    for hour in (8, 10):
+        start = datetime(2027, 1, 5, hour, 0, tzinfo=VN_TZ)
+        services.home_visits.book(
+            VisitRequest(
+                clerk=CLERK, start=start, end=start.replace(hour=hour + 1),
+                citizen_name=f"Người dân {hour}", phone="0987654321",
+                address="Thôn 1, xã Đức Thọ", procedure_code="1.000894",
+            )
+        )  # fmt: skip
+    open_visits_tab(qtbot, window)
+    visits = window.office.visits
+    qtbot.waitUntil(lambda: visits.model.rowCount() == 2)
+    back_to(qtbot, window)
+    visits.table.setFocus()
+    visits.table.selectRow(0)
+    qtbot.keyClick(visits.table, Qt.Key.Key_M, CTRL)
+    dialog = visits.dialog
+    assert dialog.moving is not None and not dialog.edits["citizen_name"].isEnabled()
+    back_to(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.clerk_combo.currentData() == CLERK)
+    dialog.start_edit.setTime(QTime(10, 30))
+    dialog.end_edit.setTime(QTime(11, 0))
+    qtbot.keyClick(dialog.start_edit, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: dialog.messages["start"].isVisible())
+    assert "trùng giờ" in dialog.messages["start"].text()
+    dialog.start_edit.setTime(QTime(14, 0))
+    dialog.end_edit.setTime(QTime(15, 0))
+    qtbot.keyClick(dialog.start_edit, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: visits.model.rowCount() == 3)
+    statuses = [(visits.model.index(r, 1).data()[11:16], visits.model.visit_at(r).status)
+                for r in range(3)]  # fmt: skip
+    assert statuses == [
+        ("08:00", VisitStatus.RESCHEDULED),
+        ("10:00", VisitStatus.BOOKED),
+        ("14:00", VisitStatus.BOOKED),
+    ]
+    assert visits.model.visit_at(2).replaces_id == visits.model.visit_at(0).id
