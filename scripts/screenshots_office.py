@@ -27,6 +27,7 @@ def shoot_office(app, runner, window, services, out: Path, clerk: str, settle, g
     shoot_visits(app, runner, window, services, out, clerk, settle, grab)
     shoot_online_help(app, runner, window, services, out, clerk, settle, grab)
     shoot_fees(app, runner, window, services, out, clerk, settle, grab)
+    shoot_home_intake(app, runner, window, services, out, settle, grab)
 
 
 def book_demo_visits(services, clerk: str, day: date) -> None:
@@ -137,3 +138,26 @@ def shoot_fees(app, runner, window, services, out, clerk, settle, grab) -> None:
         settle(app, runner, 300)
         grab(dialog, out / "fee-window.png")
         dialog.close()
+    shoot_ledger(app, runner, window, services, out, settle, grab)
+
+
+def shoot_ledger(app, runner, window, services, out, settle, grab) -> None:
+    from counter_app.ui.fee_ledger_dialog import FeeLedgerDialog
+
+    entry = window.office.fees.model.entry_at(0)
+    services.fees.refund(entry.id, clerk=entry.clerk, reason="Thu nhầm khoản", amount=20_000)
+    dialog = FeeLedgerDialog(services.fees, runner, entry.clerk, entry.dossier_code, window)
+    dialog.show()
+    settle(app, runner, 300)
+    grab(dialog, out / "fee-ledger.png")
+    dialog.close()
+
+
+def shoot_home_intake(app, runner, window, services, out, settle, grab) -> None:
+    visits = window.office.visits
+    window.office.show_page(visits)
+    settle(app, runner, 300)
+    visits.table.selectRow(0)
+    visits.receive_at_home()
+    settle(app, runner, 300)
+    grab(window, out / "intake-at-home.png")
