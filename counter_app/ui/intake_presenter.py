@@ -74,7 +74,9 @@ class IntakeOutcomes(Protocol):
 class HomeIntake(Protocol):
     """Receiving at the citizen's home, through the appointment (HomeVisitService)."""
 
-    def receive_at_home(self, visit_id: int, request: IntakeRequest) -> str: ...
+    def receive_at_home(
+        self, visit_id: int, request: IntakeRequest, *, clock_confirmed: bool = ...
+    ) -> str: ...
 
 
 class IntakeForms(Protocol):
@@ -200,7 +202,7 @@ class IntakePresenter:
         for papers received or refused under its code."""
         action, step, dossiers = outcome.action, outcome.step, self._dossiers
         if home is not None:
-            return self._receive_at_home(home, request, outcome), None
+            return self._receive_at_home(home, request, outcome, clock_confirmed), None
         if outcome.reopened is not None:
             return self._complete(outcome.reopened, request, outcome)
         if action is Action.RECEIVE and step == StepData():
@@ -215,7 +217,7 @@ class IntakePresenter:
         return done.code, done.form_id
 
     def _receive_at_home(
-        self, visit_id: int, request: IntakeRequest, outcome: IntakeOutcome
+        self, visit_id: int, request: IntakeRequest, outcome: IntakeOutcome, clock_confirmed: bool
     ) -> str:
         if self._homes is None:
             raise RuntimeError("home appointments are not wired")
@@ -225,7 +227,7 @@ class IntakePresenter:
                 advice="Hướng dẫn người dân bổ sung rồi hẹn lại, hoặc tiếp nhận tại quầy.",
                 field="components",
             )
-        return self._homes.receive_at_home(visit_id, request)
+        return self._homes.receive_at_home(visit_id, request, clock_confirmed=clock_confirmed)
 
     def _complete(
         self, code: str, request: IntakeRequest, outcome: IntakeOutcome

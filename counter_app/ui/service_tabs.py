@@ -18,11 +18,13 @@ from counter_app.ui.intake_presenter import HomeIntake
 from counter_app.ui.online_help_view import HelpDesk, OnlineHelpView
 from counter_app.ui.visits_view import VisitDesk, VisitsView
 from counter_app.ui.widgets import error_text
+from counter_protocol.statuses import Status
 
 if TYPE_CHECKING:
     from counter_app.services.accounts import SignedInUser
     from counter_app.services.home_visits import VisitView
     from counter_app.services.procedures import ProcedureInfo
+    from counter_app.ui.dossier_detail import DossierDetails
     from counter_app.ui.intake_view import IntakeProcedures, IntakeView
     from counter_app.ui.tasks import TaskRunner
 
@@ -50,6 +52,8 @@ class OfficeServices(Protocol):
     def accounts(self) -> ClerkList: ...
     @property
     def procedures(self) -> IntakeProcedures: ...
+    @property
+    def details(self) -> DossierDetails: ...
 
 
 class ServiceTabs(QObject):
@@ -101,7 +105,18 @@ class ServiceTabs(QObject):
             page.focus_first_field()  # type: ignore[attr-defined]
 
     def collect_at_receipt(self, code: str) -> None:
-        """After the slip: the fee window, when the dossier owes something at receipt."""
+        """After the slip of a dossier received (not of papers asked, nor of a refusal): the fee
+        window, when the dossier owes something at receipt."""
+        details = self._services.details
+        self._runner.run_db(
+            lambda: details.get(code).status,
+            lambda status: self._open_fees_if_received(code, status),
+            owner=self,
+        )
+
+    def _open_fees_if_received(self, code: str, status: int) -> None:
+        if status != Status.RECEIVED:
+            return
         open_when_owed(
             self._window,
             self._services.fees,

@@ -166,3 +166,17 @@ def test_fees_at_receipt_and_return_add_up_in_the_days_cash_report(qtbot, window
     assert "1 khoản đang chờ số biên lai" in text
     fees.preview.close()
     wait_idle(qtbot, runner)
+
+
+def test_no_fee_window_after_the_letter_asking_for_papers(qtbot, window, services, runner):
+    intake = window.intake
+    scan_card(qtbot, intake)
+    pick_procedure(qtbot, intake, "chung thuc ban sao")
+    assert intake.checklist_model.missing_required()  # nothing ticked: Mẫu 02
+    qtbot.keyClick(intake.checklist, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: intake.preview is not None, timeout=15_000)
+    code = intake.preview.code
+    intake.preview.close()
+    wait_idle(qtbot, runner)
+    assert window.office.fee_dialog is None
+    assert [o.owed for o in services.fees.owed(code)] == [2_000]  # owed once it is received
