@@ -5,191 +5,50 @@ book is not at hand, or recorded exempt with its reason; postage apart (docs/dom
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from counter_app.domain.fee_ledger import FeeKind, parse_receipt
+from counter_app.domain.fee_ledger import FeeKind
 from counter_app.domain.kinds import FeeCollection
+from counter_app.ui.fee_rows import (
+    FeeAction,
+    FeeDesk,
+    FeeLineRow,
+    PostageRow,
+    Recorded,
+    RowProblem,
+    lines_owed_now,
+    record_actions,
+)
 from counter_app.ui.intake_sections import money
 from counter_app.ui.qt_compat import emit
-from counter_app.ui.widgets import FieldMessage, MessageBar, error_text, with_message
-from counter_protocol.errors import UserError
+from counter_app.ui.widgets import MessageBar, error_text, with_message
 
 if TYPE_CHECKING:
-    from counter_app.services.fees import EntryView, OwedLine
+    from counter_app.services.fees import OwedLine
     from counter_app.ui.tasks import TaskRunner
 
-HOW_RECEIPT, HOW_PENDING, HOW_EXEMPT = "receipt", "pending", "exempt"
-HOW_CHOICES = (
-    ("Thu, có biên lai", HOW_RECEIPT),
-    ("Thu, chờ số biên lai", HOW_PENDING),
-    ("Miễn (ghi lý do)", HOW_EXEMPT),
-)
 MOMENT_TITLES: dict[str | None, str] = {
     FeeCollection.AT_RECEIPT: "Thu phí, lệ phí khi tiếp nhận",
     FeeCollection.AT_RETURN: "Thu phí, lệ phí khi trả kết quả",
 }
 SAVE_KEY = "Ctrl+Return"
-LINE_HEADERS = ("Khoản", "Loại", "Số tiền", "Cách ghi", "Biên lai / lý do")
-
-
-class FeeDesk(Protocol):
-    """What collecting asks of the FeeService."""
-
-    def owed(self, code: str) -> list[OwedLine]: ...
-
-    def collect(
-        self,
-        code: str,
-        line_name: str,
-        *,
-        clerk: str,
-        receipt: str | None,
-        amount: int | None = ...,
-        reason: str | None = ...,
-    ) -> EntryView: ...
-
-    def record_exempt(self, code: str, line_name: str, *, clerk: str, reason: str) -> EntryView: ...
-
-    def collect_postage(
-        self, code: str, name: str, amount: int, *, clerk: str, receipt: str | None
-    ) -> EntryView: ...
-
-
-def lines_owed_now(lines: Sequence[OwedLine], moment: str | None) -> list[OwedLine]:
-    """The lines with money still owed, at that moment (every moment when None)."""
-    return [o for o in lines if o.owed and (moment is None or o.collected == moment)]
-
-
-@dataclass(frozen=True)
-class FeeAction:
-    """One thing to write: `how` a line (or the postage, line None) is settled."""
-
-    how: str
-    line: str | None
-    text: str  # the receipt "SERIES/NUMBER", or the exemption's reason
-    amount: int = 0
-
-
-@dataclass
-class Recorded:
-    """What a run of actions wrote, and where it stopped (the first refused action)."""
-
-    done: list[EntryView] = field(default_factory=list)
-    failed: int | None = None
-    error: BaseException | None = None
-
-
-def record_actions(desk: FeeDesk, code: str, clerk: str, actions: Sequence[FeeAction]) -> Recorded:
-    """Runs on the store lane: each action is its own transaction; stop at the first refusal."""
-    recorded = Recorded()
-    for index, action in enumerate(actions):
-        try:
-            recorded.done.append(_record(desk, code, clerk, action))
-        except UserError as error:
-            recorded.failed, recorded.error = index, error
-            break
-    return recorded
-
-
-def _record(desk: FeeDesk, code: str, clerk: str, action: FeeAction) -> EntryView:
-    receipt = action.text if action.how == HOW_RECEIPT else None
-    if action.line is None:
-        return desk.collect_postage(
-            code, "Cước bưu chính", action.amount, clerk=clerk, receipt=receipt
-        )
-    if action.how == HOW_EXEMPT:
-        return desk.record_exempt(code, action.line, clerk=clerk, reason=action.text)
-    return desk.collect(code, action.line, clerk=clerk, receipt=receipt)
-
-
-class FeeLineRow:
-    """The widgets of one owed line: how it is settled, and the receipt or the reason."""
-
-    def __init__(self, line: OwedLine) -> None:
-        self.line = line
-        self.how_combo = QComboBox()
-        for label, how in HOW_CHOICES:
-            self.how_combo.addItem(label, how)
-        self.text_edit = QLineEdit()
-        self.message = FieldMessage()
-        self.how_combo.currentIndexChanged.connect(lambda _i: self._placeholder())
-        self._placeholder()
-
-    def _placeholder(self) -> None:
-        how = self.how()
-        self.text_edit.setEnabled(how != HOW_PENDING)
-        self.text_edit.setPlaceholderText(
-            {HOW_RECEIPT: "Ký hiệu/số biên lai, ví dụ 1C26TBL/0000123",
-             HOW_EXEMPT: "Lý do miễn (đối tượng được miễn)"}.get(how, "Bổ sung số biên lai sau")
-        )  # fmt: skip
-
-    def how(self) -> str:
-        return str(self.how_combo.currentData())
-
-    def action(self) -> FeeAction:
-        """What the row asks to write; ValueError (shown under the field) if it is not ready."""
-        text, how = self.text_edit.text().strip(), self.how()
-        if how == HOW_RECEIPT:
-            if not text:
-                raise ValueError("Nhập ký hiệu/số biên lai, hoặc chọn “Thu, chờ số biên lai”.")
-            try:
-                text = str(parse_receipt(text))
-            except UserError as error:
-                raise ValueError(error.one_line()) from error
-        if how == HOW_EXEMPT and not text:
-            raise ValueError("Ghi lý do miễn.")
-        return FeeAction(how, self.line.name, text, self.line.owed)
-
-
-def dong_spin(minimum: int) -> QSpinBox:
-    """Whole đồng, grouped the Vietnamese way (25.000 đ)."""
-    spin = QSpinBox(minimum=minimum, maximum=10_000_000, singleStep=1000, suffix=" đ")
-    spin.setLocale(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
-    spin.setGroupSeparatorShown(True)
-    return spin
-
-
-class PostageRow:
-    """Postage taken with the dossier: its own entry, never added to a phí or lệ phí."""
-
-    def __init__(self) -> None:
-        self.amount_spin = dong_spin(0)
-        self.how_combo = QComboBox()
-        for label, how in HOW_CHOICES[:2]:
-            self.how_combo.addItem(label, how)
-        self.text_edit = QLineEdit(placeholderText="Ký hiệu/số biên lai cước")
-        self.message = FieldMessage()
-
-    def action(self) -> FeeAction | None:
-        amount = self.amount_spin.value()
-        if not amount:
-            return None
-        how, text = str(self.how_combo.currentData()), self.text_edit.text().strip()
-        if how == HOW_RECEIPT and not text:
-            raise ValueError("Nhập ký hiệu/số biên lai cước, hoặc chọn “Thu, chờ số biên lai”.")
-        if how == HOW_RECEIPT:
-            try:
-                text = str(parse_receipt(text))
-            except UserError as error:
-                raise ValueError(error.one_line()) from error
-        return FeeAction(how, None, text, amount)
+LINE_HEADERS = (
+    "Khoản", "Loại", "Mức thu", "Số tiền thu", "Cách ghi", "Biên lai / lý do miễn",
+    "Lý do khác mức",
+)  # fmt: skip
 
 
 class FeeDialog(QDialog):
@@ -227,7 +86,7 @@ class FeeDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         for keys in (SAVE_KEY, "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.save)
-        self.resize(900, 420)
+        self.resize(1200, 420)
         self.load()
 
     def _layout(self) -> None:
@@ -259,7 +118,8 @@ class FeeDialog(QDialog):
             self.lines_grid.addWidget(QLabel(f"<b>{title}</b>"), 0, column)
         for number, row in enumerate(self.rows, start=1):
             self._add_row(number, row)
-        self.lines_grid.setColumnStretch(4, 1)
+        self.lines_grid.setColumnStretch(5, 2)
+        self.lines_grid.setColumnStretch(6, 1)
         if not self.rows:
             self.lines_grid.addWidget(QLabel("Không còn khoản phí, lệ phí nào phải thu."), 1, 0)
         self.message.show_message(
@@ -269,11 +129,14 @@ class FeeDialog(QDialog):
 
     def _add_row(self, number: int, row: FeeLineRow) -> None:
         line = row.line
-        self.lines_grid.addWidget(QLabel(line.name, wordWrap=True), number, 0)
-        self.lines_grid.addWidget(QLabel(FeeKind(line.kind).label), number, 1)
-        self.lines_grid.addWidget(QLabel(money(line.owed)), number, 2)
-        self.lines_grid.addWidget(row.how_combo, number, 3)
-        self.lines_grid.addWidget(with_message(row.text_edit, row.message), number, 4)
+        cells = (
+            QLabel(line.name, wordWrap=True), QLabel(FeeKind(line.kind).label),
+            QLabel(money(line.owed)), row.amount_spin, row.how_combo,
+            with_message(row.text_edit, row.message), row.reason_edit,
+        )  # fmt: skip
+        for column, cell in enumerate(cells):
+            self.lines_grid.addWidget(cell, number, column)
+            cell.show()  # at once, not on the next turn: the cursor goes to the first row now
 
     def _failed(self, error: BaseException) -> None:
         self.message.show_message("error", error_text(error))
@@ -287,9 +150,9 @@ class FeeDialog(QDialog):
             row.message.clear_issue()
             try:
                 action = row.action()
-            except ValueError as problem:
+            except RowProblem as problem:
                 row.message.show_issue(str(problem), True)
-                first = first or row.text_edit
+                first = first or problem.widget
                 continue
             if action is not None:
                 actions.append(action)

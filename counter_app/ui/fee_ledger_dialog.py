@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.fee_ledger import Direction
-from counter_app.ui.fee_dialog import FeeDesk, FeeDialog, dong_spin
+from counter_app.ui.fee_dialog import FeeDialog
+from counter_app.ui.fee_rows import FeeDesk, dong_spin
 from counter_app.ui.fees_view import EntriesModel, rows_table
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.widgets import FieldMessage, MessageBar, error_text, with_message

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.kinds import FeeCollection
 from counter_app.ui.detail_tables import status_text
-from counter_app.ui.fee_dialog import FeeDesk, FeeDialog
+from counter_app.ui.fee_dialog import FeeDialog
+from counter_app.ui.fee_rows import FeeDesk
 from counter_app.ui.intake_sections import money
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.return_presenter import (

@@ -10,8 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from counter_app.services.dto import FeeLine
-from counter_app.ui.fee_dialog import HOW_EXEMPT, HOW_PENDING, FeeDialog
+from counter_app.ui.fee_dialog import FeeDialog
 from counter_app.ui.fee_ledger_dialog import FeeLedgerDialog
+from counter_app.ui.fee_rows import HOW_EXEMPT, HOW_PENDING
 from counter_devkit.intake import intake as intake_request
 from tests.counter_app.ui.helpers import CLERK, type_text, wait_idle
 
@@ -86,3 +87,25 @@ def give_the_receipt_later(qtbot, services, runner, code: str) -> None:
     assert (later.direction, later.receipt, later.refers_to) == ("receipt", "1C26TBL/0000778", 3)
     assert services.fees.later_receipts([later.refers_to]) == {3: "1C26TBL/0000778"}
     wait_idle(qtbot, runner)
+
+
+def test_another_amount_than_the_catalogues_needs_its_reason(qtbot, services, runner, code):
+    dialog = opened(qtbot, FeeDialog(services.fees, runner, CLERK, code, "at_receipt"))
+    qtbot.waitUntil(lambda: len(dialog.rows) == 2)
+    first, copies = dialog.rows
+    assert copies.amount_spin.value() == 8_000 and not copies.reason_edit.isEnabled()
+    type_text(first.text_edit, "1C26TBL/0000901")
+    copies.amount_spin.setValue(16_000)  # two copies at 8.000 đ each
+    assert copies.reason_edit.isEnabled()
+    type_text(copies.text_edit, "1C26TBL/0000902")
+    qtbot.keyClick(copies.text_edit, Qt.Key.Key_Return, CTRL)
+    assert "ghi lý do" in copies.message.text() and copies.reason_edit.hasFocus()
+    assert services.fees.entries_of(code) == []  # nothing written while a row is not ready
+    type_text(copies.reason_edit, "2 bản sao")
+    qtbot.keyClick(copies.reason_edit, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    entries = services.fees.entries_of(code)
+    assert [(e.amount, e.receipt, e.note) for e in entries] == [
+        (15_000, "1C26TBL/0000901", None),
+        (16_000, "1C26TBL/0000902", "2 bản sao"),
+    ]
