@@ -131,7 +131,7 @@ class FeeDialog(QDialog):
         line = row.line
         cells = (
             QLabel(line.name, wordWrap=True), QLabel(FeeKind(line.kind).label),
-            QLabel(money(line.owed)), row.amount_spin, row.how_combo,
+            QLabel(money(line.amount)), row.amount_spin, row.how_combo,
             with_message(row.text_edit, row.message), row.reason_edit,
         )  # fmt: skip
         for column, cell in enumerate(cells):
