@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QDate, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.fee_ledger import Direction, FeeKind, signed_amount
 from counter_app.domain.vntime import now_vn
 from counter_app.ui.intake_sections import money
+from counter_app.ui.qt_compat import emit
 from counter_app.ui.slip_preview import SlipPreviewDialog
 from counter_app.ui.table_model import ModelIndex, RowsTableModel
 from counter_app.ui.widgets import MessageBar, error_text, vn_when
@@ -127,7 +128,11 @@ def today_vn() -> QDate:
 
 
 class FeesView(QWidget):
-    """Loaded when shown and on F5; Ctrl+P shows the cash report of the day and clerk chosen."""
+    """Loaded when shown and on F5; Ctrl+P shows the cash report of the day and clerk chosen;
+    Enter or a double click on an entry opens its dossier (`open_dossier(code)`), where a
+    refund or a correction is made."""
+
+    open_dossier = Signal(str)
 
     def __init__(
         self,
@@ -146,6 +151,7 @@ class FeesView(QWidget):
         self.report_button.clicked.connect(self.show_report)
         self.day_edit.dateChanged.connect(lambda _d: self.refresh())
         self.clerk_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.table.activated.connect(lambda index: self._open_row(index.row()))
         self._runner.run_db(clerks.active_users, self._offer_clerks, owner=self)
 
     def _make_widgets(self) -> None:
@@ -183,6 +189,10 @@ class FeesView(QWidget):
         for user in users:
             if user.username != self._clerk:
                 self.clerk_combo.addItem(f"{user.full_name} ({user.username})", user.username)
+
+    def _open_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            emit(self.open_dossier, self.model.entry_at(row).dossier_code)
 
     def day(self) -> date:
         picked = self.day_edit.date()

@@ -104,7 +104,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.returns, "Trả kết quả (F4)")
         self.late = LateView(services.late, runner)
         self.tabs.addTab(self.late, "Quá hạn và sắp đến hạn (F6)")
-        self.office = ServiceTabs(self, self.tabs, self.intake, services, runner, user)
+        self.office = ServiceTabs(
+            self, self.tabs, self.intake, services, runner, user, self.open_dossier
+        )
         self.setCentralWidget(self.tabs)
         self.detail_dialog: DossierDetailDialog | None = None
         self.sync_window: SyncWindow | None = None

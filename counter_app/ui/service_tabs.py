@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
@@ -68,6 +69,7 @@ class ServiceTabs(QObject):
         services: OfficeServices,
         runner: TaskRunner,
         user: SignedInUser,
+        open_dossier: Callable[[str], None],
     ) -> None:
         super().__init__(window)
         self._window, self._tabs, self._intake = window, tabs, intake
@@ -89,6 +91,8 @@ class ServiceTabs(QObject):
         intake.slip_closed.connect(self.collect_at_receipt)
         intake.dossier_saved.connect(lambda _code: self.visits.refresh())
         self.visits.receive_requested.connect(self.receive_at_home)
+        self.visits.open_dossier.connect(open_dossier)
+        self.fees.open_dossier.connect(open_dossier)
 
     def show_page(self, page: QWidget) -> None:
         self._tabs.setCurrentWidget(page)

@@ -110,9 +110,11 @@ class OutcomeDialog(QDialog):
 
 class VisitsView(QWidget):
     """Loaded when shown and on F5. `receive_requested(visit)` asks the window to open the
-    intake pre-filled from the appointment."""
+    intake pre-filled from the appointment; `open_dossier(code)` (Enter or a double click on an
+    appointment whose dossier was received) asks it to open that dossier."""
 
     receive_requested = Signal(object)
+    open_dossier = Signal(str)
 
     def __init__(
         self,
@@ -184,6 +186,7 @@ class VisitsView(QWidget):
             QShortcut(
                 QKeySequence(keys[name]), self, act, Qt.ShortcutContext.WidgetWithChildrenShortcut
             )
+        self.table.activated.connect(lambda _index: self._open_received())
         self.day_edit.dateChanged.connect(lambda _d: self.refresh())
         self.span_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.clerk_combo.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -270,6 +273,11 @@ class VisitsView(QWidget):
             self._failed,
             owner=self,
         )
+
+    def _open_received(self) -> None:
+        visit = self.selected()
+        if visit is not None and visit.dossier_code:
+            emit(self.open_dossier, visit.dossier_code)
 
     def receive_at_home(self) -> None:
         visit = self._selected_booked("tiếp nhận")

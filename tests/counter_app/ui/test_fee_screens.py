@@ -165,6 +165,12 @@ def test_fees_at_receipt_and_return_add_up_in_the_days_cash_report(qtbot, window
     assert "1C26TBL/0000101" in text and "1C26TBL/0000102" in text
     assert "1 khoản đang chờ số biên lai" in text
     fees.preview.close()
+    back_to(qtbot, window)
+    fees.table.setFocus()
+    fees.table.setCurrentIndex(fees.model.index(2, 0))  # the fee taken at return
+    qtbot.keyClick(fees.table, Qt.Key.Key_Return)  # opens its dossier, for a refund there
+    qtbot.waitUntil(lambda: window.detail_dialog is not None and window.detail_dialog.code == land)
+    window.detail_dialog.close()
     wait_idle(qtbot, runner)
 
 

@@ -133,6 +133,11 @@ def receive_first_at_home(qtbot, window: MainWindow, services) -> None:
     )
     assert visits.model.index(0, 8).data() == code
     assert visits.model.visit_at(0).status is VisitStatus.DONE
+    visits.table.setFocus()
+    visits.table.setCurrentIndex(visits.model.index(0, 0))
+    qtbot.keyClick(visits.table, Qt.Key.Key_Return)  # the dossier received there
+    qtbot.waitUntil(lambda: window.detail_dialog is not None and window.detail_dialog.code == code)
+    window.detail_dialog.close()
 
 
 def test_the_week_shows_every_day_of_it(qtbot, window, services):
