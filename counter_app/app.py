@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the first window i
     from counter_app.services.conflicts import ConflictService
     from counter_app.services.details import DetailService
     from counter_app.services.dossiers import DossierService
+    from counter_app.services.fees import FeeService
     from counter_app.services.forms import FormService
     from counter_app.services.home_visits import HomeVisitService
     from counter_app.services.late import LateService
@@ -67,6 +68,7 @@ class Services:
     reports: ReportService
     post: PostService
     tracking_pool: TrackingPoolService
+    fees: FeeService
 
     def close(self) -> None:
         self.store.close()
@@ -79,6 +81,7 @@ def build_services(data_dir_arg: str | None) -> Services:
     from counter_app.services.conflicts import ConflictService
     from counter_app.services.details import DetailService
     from counter_app.services.dossiers import DossierService
+    from counter_app.services.fees import FeeService
     from counter_app.services.forms import FormService
     from counter_app.services.home_visits import HomeVisitService
     from counter_app.services.late import LateService
@@ -120,6 +123,7 @@ def build_services(data_dir_arg: str | None) -> Services:
         reports=ReportService(store),
         post=PostService(store),
         tracking_pool=TrackingPoolService(store),
+        fees=FeeService(store),
     )
 
 

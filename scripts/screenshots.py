@@ -86,7 +86,6 @@ def fill_intake(app, runner, window, services) -> None:
     settle(app, runner)
     intake.picker.set_procedure(services.procedures.get(PROCEDURE))
     intake.checklist_model.toggle(0)
-    intake.fees.collected_check.setChecked(True)
     intake.note_edit.setText("Khách cần lấy trong ngày")
     emit(intake.applicant_form.edited, "email")  # as if typed: its warning shows
     settle(app, runner, 300)
@@ -97,6 +96,7 @@ def shoot(args: argparse.Namespace, data_dir: Path) -> None:
     from counter_app.ui.main import create_application
     from counter_app.ui.main_window import TAB_LIST, TAB_RETURN, MainWindow
     from counter_app.ui.tasks import TaskRunner
+    from scripts.screenshots_office import shoot_office
 
     services = build_services(str(data_dir))
     app = create_application()
@@ -118,6 +118,7 @@ def shoot(args: argparse.Namespace, data_dir: Path) -> None:
         shoot_login(app, runner, services, args.out)
         shoot_lifecycle(app, runner, window, services, args.out)
         shoot_report(app, runner, window, args.out)
+        shoot_office(app, runner, window, services, args.out, DEMO_CLERK, settle, grab)
     finally:
         runner.shutdown()
         services.close()

@@ -38,6 +38,8 @@ from counter_app.ui.detail_tables import (
     handover_rows,
     history_rows,
 )
+from counter_app.ui.fee_ledger_dialog import COLLECT_KEY as FEES_KEY
+from counter_app.ui.fee_ledger_dialog import FeeLedger, FeeLedgerDialog
 from counter_app.ui.postal_panel import PostalPanel
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.slip_preview import SlipPreviewDialog
@@ -98,6 +100,8 @@ class DetailServices(Protocol):
     def forms(self) -> DossierForms: ...
     @property
     def conflicts(self) -> DossierConflicts: ...
+    @property
+    def fees(self) -> FeeLedger: ...
 
 
 @dataclass(frozen=True)
@@ -163,6 +167,8 @@ class DossierDetailDialog(QDialog):
         self.tabs = QTabWidget()
         self.message = MessageBar()
         self.close_button = QPushButton("Đóng (Esc)")
+        self.fees_button = QPushButton(f"Phí, lệ phí ({FEES_KEY})")
+        self.fee_ledger: FeeLedgerDialog | None = None
 
     def _layout(self) -> None:
         scroll = QScrollArea()
@@ -182,6 +188,7 @@ class DossierDetailDialog(QDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
         bottom.addStretch(0)  # keeps Đóng its own size while no message is shown
+        bottom.addWidget(self.fees_button)
         bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top, 5)
@@ -196,6 +203,15 @@ class DossierDetailDialog(QDialog):
         self.close_button.clicked.connect(self.accept)
         QShortcut(QKeySequence("Ctrl+P"), self, self.reprint)
         QShortcut(QKeySequence("Ctrl+D"), self, self.mark_seen)
+        self.fees_button.clicked.connect(self.open_fees)
+        QShortcut(QKeySequence(FEES_KEY), self, self.open_fees)
+
+    def open_fees(self) -> None:
+        """The dossier's fee ledger: collect, refund or correct (new entries, never edits)."""
+        dialog = self.fee_ledger = FeeLedgerDialog(
+            self._services.fees, self._runner, self.user.username, self.code, self
+        )
+        dialog.open()
 
     # --- loading --------------------------------------------------------------------------------
 

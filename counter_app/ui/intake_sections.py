@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -174,19 +173,19 @@ class SenderBox(QGroupBox):
 
 
 class FeesBox(QWidget):
-    """The procedure's fees, and a tick for what is collected now at the counter."""
+    """The procedure's fees; the money itself is taken after saving, in the fee window, each
+    line against its receipt (ui/fee_dialog.py), so the ledger and the cash report have it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._fees: tuple[FeeLine, ...] = ()
         self.lines_label = QLabel("Không có phí, lệ phí.")
         self.lines_label.setWordWrap(True)
-        self.collected_check = QCheckBox("Đã thu các khoản thu khi tiếp nhận")
-        self.collected_check.setVisible(False)
+        self.when_label = QLabel()
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.lines_label)
-        form.addRow(self.collected_check)
+        form.addRow(self.when_label)
 
     def set_fees(self, fees: Iterable[FeeLine]) -> None:
         self._fees = tuple(fees)
@@ -201,25 +200,15 @@ class FeesBox(QWidget):
                 )
             )
         now_total = self.total(FeeCollection.AT_RECEIPT)
-        self.collected_check.setVisible(now_total > 0)
-        self.collected_check.setChecked(False)
-        self.collected_check.setText(f"Đã thu {money(now_total)} khi tiếp nhận")
+        self.when_label.setText(
+            f"Thu {money(now_total)} sau khi lưu, theo biên lai." if now_total else ""
+        )
 
     def total(self, collected: str) -> int:
         return fee_rules.total(self._fees, FeeCollection(collected))
 
     def fee_lines(self) -> tuple[FeeLine, ...]:
-        paid_now = self.collected_check.isChecked()
-        return tuple(
-            FeeLine(
-                f.kind,
-                f.name,
-                f.amount,
-                f.collected,
-                paid=fee_rules.paid_at_intake(f.collected, paid_now),
-            )
-            for f in self._fees
-        )
+        return tuple(FeeLine(f.kind, f.name, f.amount, f.collected, paid=False) for f in self._fees)
 
     def clear(self) -> None:
         self.set_fees(())
@@ -247,10 +236,8 @@ def clock_question(parent: QWidget, text: str, answered: Callable[[bool], None])
     return box
 
 
-def form_warnings(
-    request: IntakeRequest, info: ProcedureInfo | None, fees: FeesBox
-) -> list[ValidationIssue]:
-    """The warnings only the form can give: the procedure's delivery rule, fees not ticked."""
+def form_warnings(request: IntakeRequest, info: ProcedureInfo | None) -> list[ValidationIssue]:
+    """The warnings only the form can give: the procedure's delivery rule."""
     warnings: list[ValidationIssue] = []
     if info is not None:  # the service checks the address; only the form knows the procedure
         warnings += [
@@ -260,9 +247,4 @@ def form_warnings(
             )
             if not issue.blocking
         ]
-    due_now = fees.total(FeeCollection.AT_RECEIPT)
-    if due_now and not fees.collected_check.isChecked():
-        warnings.append(
-            ValidationIssue("fees", f"Chưa đánh dấu đã thu {money(due_now)} phí, lệ phí.", False)
-        )
     return warnings

@@ -1,5 +1,5 @@
-"""The main window: five tabs (Tiếp nhận, Danh sách, Trả kết quả, Quá hạn, Báo cáo) and the status
-bar."""
+"""The main window: the tabs (Tiếp nhận, Danh sách, Trả kết quả, Quá hạn, Báo cáo, then the post
+office's own in ui/service_tabs.py) and the status bar."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from counter_app.ui.late_view import LateDossiers, LateView
 from counter_app.ui.report_view import PeriodReports, ReportView
 from counter_app.ui.return_presenter import ReturnDesk
 from counter_app.ui.return_view import PostCounter, ReturnView
+from counter_app.ui.service_tabs import Cashier, OfficeServices, ServiceTabs
 from counter_app.ui.slip_preview import SlipRenderer
 from counter_app.ui.sync_status import SyncButton, SyncController, status_line, watch_network
 from counter_app.ui.sync_window import SyncWindow
@@ -39,7 +40,7 @@ class LifecycleDesk(DossierSteps, IntakeOutcomes, Protocol):
     """The lifecycle service as the intake screen and the dossier detail use it."""
 
 
-class TabServices(DetailServices, Protocol):
+class TabServices(DetailServices, OfficeServices, Protocol):
     """The services the tabs use, each typed as its tab asks (app.Services is one)."""
 
     @property
@@ -62,6 +63,8 @@ class TabServices(DetailServices, Protocol):
     def late(self) -> LateDossiers: ...
     @property
     def reports(self) -> PeriodReports: ...
+    @property
+    def fees(self) -> Cashier: ...
 
 
 def intake_view(services: TabServices, runner: TaskRunner, user: SignedInUser) -> IntakeView:
@@ -76,6 +79,7 @@ def intake_view(services: TabServices, runner: TaskRunner, user: SignedInUser) -
         outcomes=services.lifecycle,
         forms=services.forms,
         details=services.details,
+        homes=services.home_visits,
         supervisor=user.role == "supervisor",
         postal_units=services.post.units,
     )
@@ -100,7 +104,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Quầy Một cửa — {identity.counter_name} — {identity.unit_name}")
         self.intake = intake_view(services, runner, user)
         self.dossiers = DossierListView(services.search, runner)
-        self.returns = ReturnView(services.returns, runner, user.username, post=services.post)
+        self.returns = ReturnView(
+            services.returns, runner, user.username, post=services.post, fees=services.fees
+        )
         self.tabs = QTabWidget()
         self.tabs.addTab(self.intake, "Tiếp nhận hồ sơ (F2)")
         self.tabs.addTab(self.dossiers, "Danh sách hồ sơ (F3)")
@@ -108,7 +114,10 @@ class MainWindow(QMainWindow):
         self.late = LateView(services.late, runner)
         self.tabs.addTab(self.late, "Quá hạn và sắp đến hạn (F6)")
         self.report = ReportView(services.reports, runner, now_vn().date())
-        self.tabs.addTab(self.report, "Báo cáo (F7)")
+        self.tabs.addTab(self.report, "Báo cáo (F11)")
+        self.office = ServiceTabs(
+            self, self.tabs, self.intake, services, runner, user, self.open_dossier
+        )
         self.setCentralWidget(self.tabs)
         self.detail_dialog: DossierDetailDialog | None = None
         self.sync_window: SyncWindow | None = None
@@ -150,7 +159,7 @@ class MainWindow(QMainWindow):
             (Qt.Key.Key_F3, TAB_LIST),
             (Qt.Key.Key_F4, TAB_RETURN),
             (Qt.Key.Key_F6, TAB_LATE),
-            (Qt.Key.Key_F7, TAB_REPORT),
+            (Qt.Key.Key_F11, TAB_REPORT),
         ):
             QShortcut(QKeySequence(key), self, partial(self.show_tab, tab))
         self.dossiers.open_dossier.connect(self.open_dossier)

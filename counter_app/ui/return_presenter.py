@@ -177,7 +177,7 @@ class ReturnPresenter:
         if fees_due_at_return(detail) and not receiver.fees_collected:
             self._screen.show_message(
                 "error",
-                "Hồ sơ còn phí, lệ phí thu khi trả kết quả: thu xong rồi đánh dấu “Đã thu”.",
+                "Hồ sơ còn phí, lệ phí thu khi trả kết quả: nhấn Ctrl+T để thu theo biên lai.",
             )
             self._screen.focus_field("fees")
             return

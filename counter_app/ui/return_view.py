@@ -20,9 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.delivery import by_post
+from counter_app.domain.kinds import FeeCollection
 from counter_app.domain.vntime import now_vn
 from counter_app.services.postal import PostalReturn
 from counter_app.ui.detail_tables import status_text
+from counter_app.ui.fee_dialog import FeeDialog
+from counter_app.ui.fee_rows import FeeDesk
 from counter_app.ui.intake_sections import money
 from counter_app.ui.postal_form import PostalReturnForm, UnitList
 from counter_app.ui.qt_compat import emit
@@ -37,6 +40,8 @@ from counter_app.ui.slip_preview import SlipPreviewDialog
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import MessageBar
 from counter_protocol.timefmt import format_vn
+
+FEES_KEY = "Ctrl+T"
 
 if TYPE_CHECKING:
     from counter_app.services.dto import DossierDetail
@@ -66,12 +71,16 @@ class ReturnView(QWidget):
         clerk_username: str,
         parent: QWidget | None = None,
         post: PostCounter | None = None,
+        *,
+        fees: FeeDesk | None = None,
     ) -> None:
         super().__init__(parent)
         self.presenter = ReturnPresenter(
             self, returns, runner, clerk_username, owner=self, post=post
         )
         self.handover_preview: SlipPreviewDialog | None = None
+        self._fees, self._runner, self._clerk = fees, runner, clerk_username
+        self.fee_dialog: FeeDialog | None = None
         self._make_widgets()
         self.postal_form = PostalReturnForm(post.units) if post else None
         self._layout()
@@ -82,13 +91,11 @@ class ReturnView(QWidget):
         self.scan_edit.returnPressed.connect(self.look_up)
         self.confirm_button.clicked.connect(self.confirm)
         self.cancel_button.clicked.connect(self.reset)
+        self.fees_button.clicked.connect(self.collect_fees)
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        QShortcut(QKeySequence(FEES_KEY), self, self.collect_fees, context)
         for keys in ("Ctrl+Return", "F9"):
-            QShortcut(
-                QKeySequence(keys),
-                self,
-                self.confirm,
-                Qt.ShortcutContext.WidgetWithChildrenShortcut,
-            )
+            QShortcut(QKeySequence(keys), self, self.confirm, context)
         self.show_dossier(None)
 
     @property
@@ -107,7 +114,8 @@ class ReturnView(QWidget):
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
         self.receiver_name_edit = QLineEdit()
         self.receiver_id_edit = QLineEdit()
-        self.fees_check = QCheckBox()
+        self.fees_button = QPushButton()
+        self.fees_collected = False  # the fee window wrote every line owed at return
         self.note_edit = QLineEdit(placeholderText="Ghi chú (nếu có)")
         self.post_check = QCheckBox("Trả qua bưu điện (bưu chính công ích)")
         self.handover_button = QPushButton("Danh sách giao bưu gửi hôm nay…")
@@ -125,7 +133,7 @@ class ReturnView(QWidget):
         if self.postal_form is not None:
             form.addRow(self.postal_form)
             self.postal_form.setVisible(False)
-        form.addRow(self.fees_check)
+        form.addRow(self.fees_button)
         form.addRow("Ghi chú:", self.note_edit)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -166,7 +174,7 @@ class ReturnView(QWidget):
         return Receiver(
             self.receiver_name_edit.text().strip(),
             self.receiver_id_edit.text().strip(),
-            self.fees_check.isChecked(),
+            self.fees_collected,
             self.note_edit.text().strip() or None,
         )
 
@@ -181,7 +189,7 @@ class ReturnView(QWidget):
         self.scan_edit.setFocus()
 
     def focus_field(self, key: str) -> None:
-        (self.fees_check if key == "fees" else self.receiver_name_edit).setFocus()
+        (self.fees_button if key == "fees" else self.receiver_name_edit).setFocus()
 
     def announce_returned(self, code: str) -> None:
         emit(self.dossier_returned, code)
@@ -194,7 +202,7 @@ class ReturnView(QWidget):
             self.summary_label.setText("Chưa có hồ sơ. Quét mã vạch trên giấy tiếp nhận.")
             for edit in (self.receiver_name_edit, self.receiver_id_edit, self.note_edit):
                 edit.clear()
-            self.fees_check.setVisible(False)
+            self.fees_button.setVisible(False)
             self.post_check.setChecked(False)
             return
         a = detail.applicant
@@ -207,9 +215,11 @@ class ReturnView(QWidget):
         self.receiver_name_edit.setText(a.full_name)
         self.receiver_id_edit.setText(a.id_number or "")
         due = fees_due_at_return(detail)
-        self.fees_check.setVisible(due > 0)
-        self.fees_check.setChecked(False)
-        self.fees_check.setText(f"Đã thu {money(due)} phí, lệ phí khi trả kết quả")
+        self.fees_collected = False
+        self.fees_button.setVisible(due > 0)
+        self.fees_button.setEnabled(True)
+        self.fees_button.setText(f"Thu {money(due)} phí, lệ phí khi trả kết quả ({FEES_KEY})")
+
         if self.postal_form is not None:
             self.postal_form.address_form.fill(a.full_name, a.phone or "")
             self.postal_form.address_form.street_edit.setText(detail.delivery_address or "")
@@ -234,7 +244,7 @@ class ReturnView(QWidget):
             form.postage_spin.value(),
             form.weight_spin.value() or None,
             form.receipt_edit.text().strip() or None,
-            self.fees_check.isChecked(),
+            self.fees_collected,
             self.note_edit.text().strip() or None,
         )
 
@@ -258,3 +268,22 @@ class ReturnView(QWidget):
             pdf, f"giao-buu-gui-{day:%Y%m%d}", self, title=title
         )
         self.handover_preview.open()
+
+    def collect_fees(self) -> None:
+        """Ctrl+T: the fee window for the lines owed at return; the result may then go."""
+        detail = self.detail
+        if detail is None or self._fees is None or not self.fees_button.isVisible():
+            return
+        dialog = self.fee_dialog = FeeDialog(
+            self._fees, self._runner, self._clerk, detail.code, FeeCollection.AT_RETURN, self
+        )
+        dialog.accepted.connect(lambda: self._fees_taken(detail.code))
+        dialog.open()
+
+    def _fees_taken(self, code: str) -> None:
+        if self.detail is not None and self.detail.code == code:
+            self.fees_collected = True
+            self.fees_button.setEnabled(False)
+            self.fees_button.setText("Đã thu phí, lệ phí khi trả kết quả (đã ghi sổ thu)")
+            self.show_message("info", "Đã thu phí, lệ phí. Nhấn F9 để xác nhận trả kết quả.")
+            self.scan_edit.setFocus()
