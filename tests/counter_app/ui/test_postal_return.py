@@ -155,7 +155,6 @@ def test_a_dossier_received_by_post_records_its_sender(qtbot, services, runner):
     type_text(view.applicant_form.edits["phone"], "0912 345 678")
     pick_procedure(qtbot, view, "chung thuc ban sao")
     tick_all_components(qtbot, view)
-    view.fees.collected_check.setChecked(True)
     sender = view.delivery.sender_box
     assert not sender.isVisible()
     view.delivery.channel_combo.setCurrentIndex(view.delivery.channel_combo.findData(3))
