@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the first window i
     from counter_app.services.accounts import AccountService
     from counter_app.services.calendar import CalendarService
     from counter_app.services.conflicts import ConflictService
+    from counter_app.services.counter_settings import SettingsService
     from counter_app.services.details import DetailService
     from counter_app.services.dossiers import DossierService
     from counter_app.services.forms import FormService
@@ -59,6 +60,7 @@ class Services:
     conflicts: ConflictService
     home_visits: HomeVisitService
     online_help: OnlineHelpService
+    settings: SettingsService
 
     def close(self) -> None:
         self.store.close()
@@ -69,6 +71,7 @@ def build_services(data_dir_arg: str | None) -> Services:
     from counter_app.services.accounts import AccountService
     from counter_app.services.calendar import CalendarService
     from counter_app.services.conflicts import ConflictService
+    from counter_app.services.counter_settings import SettingsService
     from counter_app.services.details import DetailService
     from counter_app.services.dossiers import DossierService
     from counter_app.services.forms import FormService
@@ -104,6 +107,7 @@ def build_services(data_dir_arg: str | None) -> Services:
         conflicts=ConflictService(store),
         home_visits=HomeVisitService(store, calendar, dossiers),
         online_help=OnlineHelpService(store),
+        settings=SettingsService(store, calendar.forget),
     )
 
 

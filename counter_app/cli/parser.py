@@ -23,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
         slot,
         smoke,
         sync,
+        users,
         visits,
     )
 
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         demo,
         calendar,
         setup,
+        users,
         config,
         dossiers,
         forms,

@@ -17,6 +17,7 @@ DEFAULTS: dict[str, str] = {
     "calendar.weekdays": "1-5",
     "calendar.hours_per_day": "8",
     "slip.page_size": "A4",
+    "printer.default": "",  # the printer's name as Qt lists it; empty: the system's default
     "slip.place_name": "Hà Tĩnh",
     "slip.hotline": "",
     "slip.lookup_hint": "Tra cứu tình trạng hồ sơ tại https://dichvucong.gov.vn bằng mã hồ sơ",
@@ -83,5 +84,10 @@ def change_setting(store: Store, key: str, value: str) -> None:
     if key not in DEFAULTS:
         raise ServiceError(f"Không có cài đặt “{key}”. Xem: counter-app config list")
     check_setting(key, value)
+    from counter_app.domain.vntime import now_vn
+    from counter_app.services.admin_log import CONSOLE, AdminAction, record
+
     with store.write() as session:
+        old = get_setting(session, key)
         set_setting(session, key, value)
+        record(session, now_vn(), CONSOLE, AdminAction.SETTING_CHANGED, key, f"{old} → {value}")
