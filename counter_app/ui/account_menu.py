@@ -61,7 +61,7 @@ class AccountMenu:
         self.accounts_action = self._add(menu, "Quản lý tài khoản…", "Ctrl+Shift+U")
         self.accounts_action.setVisible(may(user.role, Permission.UNLOCK))
         self.accounts_action.triggered.connect(self.open_accounts)
-        self.settings_action = self._add(menu, "Cài đặt của quầy…", "Ctrl+Shift+S")
+        self.settings_action = self._add(menu, "Cài đặt của quầy…", "Ctrl+Shift+C")
         self.settings_action.setVisible(may(user.role, Permission.SETTINGS))
         self.settings_action.triggered.connect(self.open_settings)
         menu.addSeparator()
