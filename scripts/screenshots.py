@@ -116,6 +116,9 @@ def shoot(args: argparse.Namespace, data_dir: Path) -> None:
         shoot_slip(app, runner, window, services, args.out)
         shoot_login(app, runner, services, args.out)
         shoot_lifecycle(app, runner, window, services, args.out)
+        from account_screens import shoot_accounts
+
+        shoot_accounts(app, runner, services, args.out, (width, height), settle, grab)
     finally:
         runner.shutdown()
         services.close()

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from counter_app.domain.roles import Permission
+from counter_app.domain.roles import Permission, may
 from counter_app.ui.account_menu import AccountMenu, AccountServices, hide_tabs_for_role
 from counter_app.ui.detail_actions import DossierSteps
 from counter_app.ui.dossier_detail import DetailServices, DossierDetailDialog
@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
         window = self.sync_window
         if window is None or not shiboken6.isValid(window):
             window = self.sync_window = SyncWindow(self.sync_controller, self._runner, self)
+            window.may_enrol = may(self.user.role, Permission.ENROL)  # enrolment is IT's
         window.show()
         window.raise_()
         window.refresh()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.ui.printing import remember_printer
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import FieldMessage, MessageBar, error_text, with_message
 from counter_protocol.errors import UserError
@@ -93,7 +94,7 @@ class SettingsDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+S"), self, self.save)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)
         self.load()
 
     def _build(self) -> None:
@@ -168,6 +169,7 @@ class SettingsDialog(QDialog):
 
     def _on_saved(self, changed: list[str]) -> None:
         self.save_button.setEnabled(True)
+        remember_printer(str(self.printer_combo.currentData() or ""))
         text = "Đã lưu cài đặt." if changed else "Không có gì thay đổi."
         self.message.show_message("success", text)
 
@@ -181,5 +183,6 @@ class SettingsDialog(QDialog):
         if problems:
             self.message.show_message("error", "Chưa lưu: hãy sửa các ô báo đỏ.")
             self.fields[next(iter(problems))].setFocus()
+            self.adjustSize()  # the wrapped messages need their height
         else:
             self.message.show_message("error", error_text(error))

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from counter_app.ui.login import LoginDialog
+from counter_app.ui.printing import remember_printer
 from counter_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -52,6 +53,8 @@ class Shift(QObject):
         self.window = window
         window.show()
         window.start_sync()
+        settings = self._context.services.settings
+        self._runner.run_db(lambda: settings.current().printer, remember_printer)
         return window
 
     def _close_window(self) -> None:

@@ -212,3 +212,40 @@ def test_the_place_name_set_on_screen_is_printed_on_the_slip(qtbot, services, ru
         "slip.place_name",
         "Hà Tĩnh → Đức Thọ",
     )
+
+
+def test_the_default_printer_is_chosen_from_qts_list_and_remembered(qtbot, services, runner):
+    from counter_app.ui.printing import chosen_printer
+    from counter_app.ui.settings_dialog import SettingsDialog
+
+    printers = ["HP LaserJet M404", "Canon LBP2900"]
+    dialog = SettingsDialog(services.settings, runner, "cntt", printers=printers)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.save_button.isEnabled)
+    names = [dialog.printer_combo.itemText(i) for i in range(dialog.printer_combo.count())]
+    assert names == ["(máy in mặc định của hệ thống)", *printers]
+    dialog.printer_combo.setCurrentIndex(2)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.message.text() == "Đã lưu cài đặt.")
+    assert services.settings.current().printer == "Canon LBP2900"
+    assert chosen_printer() == "Canon LBP2900"  # preselected in the print dialog
+    elsewhere = SettingsDialog(services.settings, runner, "cntt", printers=[])
+    qtbot.addWidget(elsewhere)
+    qtbot.waitUntil(elsewhere.save_button.isEnabled)
+    assert elsewhere.printer_combo.currentText() == "Canon LBP2900 (không thấy trên máy này)"
+    wait_idle(qtbot, runner)
+
+
+def test_a_clerk_saving_settings_is_refused_by_the_service(qtbot, services, runner):
+    from counter_app.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(services.settings, runner, "canbo", printers=[])
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.save_button.isEnabled)
+    replace_text(dialog.place_edit, "Can Lộc")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.message.kind == "error")
+    assert dialog.message.text().startswith(
+        "Nhân viên tiếp nhận không có quyền thay đổi cài đặt của quầy."
+    )
+    assert services.settings.current().place_name == "Hà Tĩnh"
