@@ -18,7 +18,7 @@ from counter_app.services.permissions import require
 from counter_app.services.settings import DEFAULTS, get_setting, set_setting
 from counter_app.services.store import Store
 
-SLIP_SIZES = {"A4": "A4", "A5": "A5"}
+SLIP_SIZES = {"A4": "A4", "A5": "A5", "receipt": "giấy cuộn 80 mm"}
 MAX_DUE_SOON_DAYS = 30
 MAX_PLACE_NAME = 60
 

@@ -34,8 +34,8 @@ def check_setting(key: str, value: str) -> None:
     from counter_app.domain.calendar import CalendarError, CalendarRules
     from counter_app.services.errors import ServiceError
 
-    if key == "slip.page_size" and value not in ("A4", "A5"):
-        raise ServiceError("Khổ giấy chỉ nhận A4 hoặc A5.")
+    if key == "slip.page_size" and value not in ("A4", "A5", "receipt"):
+        raise ServiceError("Khổ giấy chỉ nhận A4, A5 hoặc receipt (cuộn 80 mm).")
     if key.startswith("calendar."):
         parts = {k.split(".", 1)[1]: v for k, v in DEFAULTS.items() if k.startswith("calendar.")}
         parts[key.split(".", 1)[1]] = value

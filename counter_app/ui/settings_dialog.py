@@ -29,7 +29,11 @@ from counter_protocol.errors import UserError
 if TYPE_CHECKING:
     from counter_app.services.counter_settings import CounterSettings
 
-SLIP_SIZES = (("A4", "A4 (210 × 297 mm)"), ("A5", "A5 (148 × 210 mm)"))
+SLIP_SIZES = (
+    ("A4", "A4 (210 × 297 mm)"),
+    ("A5", "A5 (148 × 210 mm)"),
+    ("receipt", "Giấy cuộn máy in hóa đơn (rộng 80 mm)"),
+)
 SYSTEM_PRINTER = "(máy in mặc định của hệ thống)"
 FIELD_NAMES = ("sessions", "saturday", "slip_size", "printer", "due_soon_days", "place_name")
 

@@ -249,3 +249,23 @@ def test_a_clerk_saving_settings_is_refused_by_the_service(qtbot, services, runn
         "Nhân viên tiếp nhận không có quyền thay đổi cài đặt của quầy."
     )
     assert services.settings.current().place_name == "Hà Tĩnh"
+
+
+def test_a_receipt_roll_chosen_on_screen_prints_the_slip_80_mm_wide(qtbot, services, runner):
+    from counter_app.ui.settings_dialog import SettingsDialog
+    from tests.counter_app.documents.pdftools import decode, page_size_pt, rasterise
+
+    dialog = SettingsDialog(services.settings, runner, "quantri", printers=[])
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.save_button.isEnabled)
+    dialog.slip_combo.setCurrentIndex(dialog.slip_combo.findData("receipt"))
+    assert dialog.slip_combo.currentText() == "Giấy cuộn máy in hóa đơn (rộng 80 mm)"
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.message.text() == "Đã lưu cài đặt.")
+    wait_idle(qtbot, runner)
+    code = services.dossiers.receive(intake())
+    pdf = services.slips.render_for(code)
+    assert round(page_size_pt(pdf)[0]) == 227  # 80 mm
+    assert code in flat(pdf_text(pdf, 1))
+    found = {d.format: d.text for d in decode(rasterise(pdf, 1, dpi=300))}
+    assert found.get("Code128") == code
