@@ -147,6 +147,18 @@ class AccountService:
             user.failed_attempts, user.locked_until = 0, None
             record(session, self._clock(), by, AdminAction.PASSWORD_RESET, user.username)
 
+    def change_own_password(self, username: str, old: str, new: str) -> None:
+        """The holder replaces their password (say, after an administrator reset it)."""
+        check_new_password(new)
+        with self._store.write() as session:
+            user = session.scalar(select(User).where(User.username == username))
+            if user is None or not user.active or not _verify(user.password_hash, old):
+                raise ServiceError("Mật khẩu hiện tại không đúng.", field="old_password")
+            if old == new:
+                raise ServiceError("Mật khẩu mới phải khác mật khẩu cũ.", field="password")
+            user.password_hash = hash_password(new)
+            record(session, self._clock(), username, AdminAction.PASSWORD_CHANGED, username)
+
     def unlock(self, username: str, *, by: str) -> None:
         with self._store.write() as session:
             user = _managed(session, username, by, Permission.UNLOCK)

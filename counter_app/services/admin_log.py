@@ -22,6 +22,7 @@ class AdminAction(StrEnum):
     DISABLED = "disabled"
     ENABLED = "enabled"
     PASSWORD_RESET = "password_reset"
+    PASSWORD_CHANGED = "password_changed"  # by its holder
     UNLOCKED = "unlocked"
     LOCKED = "locked"  # too many wrong passwords
     SIGNED_IN = "signed_in"
@@ -34,6 +35,7 @@ ACTION_NAMES: dict[str, str] = {
     AdminAction.DISABLED: "Ngừng sử dụng",
     AdminAction.ENABLED: "Cho dùng lại",
     AdminAction.PASSWORD_RESET: "Đặt lại mật khẩu",
+    AdminAction.PASSWORD_CHANGED: "Tự đổi mật khẩu",
     AdminAction.UNLOCKED: "Mở khóa",
     AdminAction.LOCKED: "Tự khóa do sai mật khẩu",
     AdminAction.SIGNED_IN: "Đăng nhập",

@@ -167,6 +167,33 @@ class NewAccountDialog(AccountForm):
         return lambda: create(*values)
 
 
+class ChangePasswordDialog(AccountForm):
+    """The signed-in person's own new password, after the current one."""
+
+    def __init__(
+        self,
+        change: Callable[[str, str], None],
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("Đổi mật khẩu của tôi", "Đổi mật khẩu", runner, parent)
+        self._change = change
+        self.old_edit = password_edit()
+        self.add_field("old_password", "Mật khẩu hiện tại:", self.old_edit)
+        self.passwords = PasswordFields(self)
+        self.old_edit.setFocus()
+
+    def check(self) -> bool:
+        if not self.old_edit.text():
+            self.show_issue("old_password", "Hãy nhập mật khẩu hiện tại.")
+            return False
+        return self.passwords.check()
+
+    def call(self) -> Callable[[], object]:
+        old, new, change = self.old_edit.text(), self.passwords.password_edit.text(), self._change
+        return lambda: change(old, new)
+
+
 class ResetPasswordDialog(AccountForm):
     """A new password for someone who forgot theirs (it also lifts a lock-out)."""
 

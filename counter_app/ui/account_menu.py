@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QTabWidget, QWidget
 
 from counter_app.domain.roles import Permission, may, role_name
+from counter_app.ui.account_forms import ChangePasswordDialog
 from counter_app.ui.accounts_dialog import AccountAdmin, AccountsDialog
 from counter_app.ui.login import Accounts
 from counter_app.ui.settings_dialog import CounterSettingsDesk, SettingsDialog
@@ -22,6 +23,7 @@ class AccountDesk(AccountAdmin, Accounts, Protocol):
     """The AccountService as the windows use it: sign in and out, administer accounts."""
 
     def sign_out(self, username: str) -> None: ...
+    def change_own_password(self, username: str, old: str, new: str) -> None: ...
 
 
 class AccountServices(Protocol):
@@ -54,10 +56,12 @@ class AccountMenu:
         user: SignedInUser,
     ) -> None:
         self._window, self._services, self._runner, self._user = window, services, runner, user
-        self.dialog: AccountsDialog | SettingsDialog | None = None
+        self.dialog: QDialog | None = None
         menu = window.menuBar().addMenu("&Tài khoản")
         menu.setToolTip(f"{user.full_name} — {role_name(user.role)}")
         self.switch_action = self._add(menu, "Đổi cán bộ (đăng xuất)…", "Ctrl+L")
+        self.password_action = self._add(menu, "Đổi mật khẩu của tôi…", "Ctrl+Shift+P")
+        self.password_action.triggered.connect(self.change_password)
         self.accounts_action = self._add(menu, "Quản lý tài khoản…", "Ctrl+Shift+U")
         self.accounts_action.setVisible(may(user.role, Permission.UNLOCK))
         self.accounts_action.triggered.connect(self.open_accounts)
@@ -74,6 +78,17 @@ class AccountMenu:
         menu.addAction(action)  # type: ignore[attr-defined]
         self._window.addAction(action)  # the shortcut works with the menu closed
         return action
+
+    def change_password(self) -> ChangePasswordDialog:
+        accounts, username = self._services.accounts, self._user.username
+        dialog = ChangePasswordDialog(
+            lambda old, new: accounts.change_own_password(username, old, new),
+            self._runner,
+            self._window,
+        )
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     def open_accounts(self) -> AccountsDialog | None:
         if not self.accounts_action.isVisible():

@@ -71,7 +71,7 @@ def intake_view(services: TabServices, runner: TaskRunner, user: SignedInUser) -
         outcomes=services.lifecycle,
         forms=services.forms,
         details=services.details,
-        supervisor=user.role == "supervisor",
+        supervisor=may(user.role, Permission.OVERRIDE),
     )
 
 

@@ -269,3 +269,28 @@ def test_a_receipt_roll_chosen_on_screen_prints_the_slip_80_mm_wide(qtbot, servi
     assert code in flat(pdf_text(pdf, 1))
     found = {d.format: d.text for d in decode(rasterise(pdf, 1, dpi=300))}
     assert found.get("Code128") == code
+
+
+def test_a_clerk_changes_their_own_password(qtbot, services, runner, open_window):
+    window = open_window("canbo")
+    qtbot.keyClick(
+        QApplication.focusWidget() or window,
+        Qt.Key.Key_P,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    form = window.account_menu.dialog
+    qtbot.waitUntil(lambda: form is not None and form.isVisible())
+    type_text(form.old_edit, "sai mật khẩu")
+    type_text(form.passwords.password_edit, NEW_PASSWORD)
+    type_text(form.passwords.repeat_edit, NEW_PASSWORD)
+    form.ok_button.click()
+    qtbot.waitUntil(lambda: form.messages["old_password"].isVisible())
+    assert form.messages["old_password"].text() == "Mật khẩu hiện tại không đúng."
+    assert form.old_edit.hasFocus()
+    replace_text(form.old_edit, TEST_PASSWORD)
+    form.ok_button.click()
+    qtbot.waitUntil(lambda: not form.isVisible())
+    wait_idle(qtbot, runner)
+    assert services.accounts.sign_in("canbo", NEW_PASSWORD).username == "canbo"
+    changed = services.accounts.history(by="cntt")[1]
+    assert (changed.actor_name, changed.action_name) == ("Nguyễn Thị Hồng Nhung", "Tự đổi mật khẩu")
