@@ -39,9 +39,10 @@ def require(session: Session, actor: str, permission: Permission) -> User | None
 def require_desk(session: Session, actor: str, permission: Permission) -> None:
     """A desk action (receive, return, a step) refused to an account whose role excludes it or
     that was disabled. A name with no account passes: steps record agency staff by name."""
-    known = session.scalar(select(User.id).where(User.username == actor))
-    if known is not None:
-        require(session, actor, permission)
+    # One small column query: this runs on every intake and every step.
+    row = session.execute(select(User.role, User.active).where(User.username == actor)).first()
+    if row is not None and (not row.active or not may(row.role, permission)):
+        require(session, actor, permission)  # raises with the full message
 
 
 def require_manage(session: Session, actor: str, permission: Permission, target_role: str) -> None:
