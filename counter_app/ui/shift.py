@@ -39,6 +39,9 @@ class Shift(QObject):
         self._context, self._runner, self._identity = context, runner, identity
         self.window: MainWindow | None = None
         self.login: LoginDialog | None = None
+        app = QApplication.instance()
+        if app is not None:  # closing the window (or the session) also signs the person out
+            app.aboutToQuit.connect(self._close_window)
 
     def start(self, user: SignedInUser) -> MainWindow:
         """The main window of `user`, shown, its background sync started."""

@@ -99,3 +99,18 @@ def test_unlock_and_reset_password(data_dir: Path, sign_in: Any) -> None:
     assert sign_in("canbo", NEW_PASSWORD).username == "canbo"
     missing = run("user", "unlock", "khongco", data_dir=data_dir)
     assert (missing.returncode, missing.stderr) == (2, "Lỗi: Không có tài khoản “khongco”.\n")
+
+
+def test_setup_makes_an_it_administrator_and_says_what_it_may_do(tmp_path: Path) -> None:
+    blank = tmp_path / "blank"
+    done = run(
+        "setup", "--unit", "000.23.05.H27", "--counter-name", "Quầy 1", "--admin", "Admin",
+        "--admin-name", "Phạm Quốc Đạt", "--password-stdin", stdin=NEW_PASSWORD + "\n",
+        data_dir=blank,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[1].startswith(
+        "Tài khoản quản trị “admin” có vai trò Cán bộ CNTT"
+    )
+    listed = run("user", "list", data_dir=blank).stdout
+    assert listed == "admin\tit\tPhạm Quốc Đạt\tđang dùng\n"
