@@ -64,31 +64,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Cài đặt của quầy")
         self._settings, self._runner, self._username = settings, runner, username
-        self.sessions_edit = QLineEdit(placeholderText="07:00-11:30,13:30-17:00")
-        self.saturday_edit = QLineEdit(placeholderText="để trống nếu thứ Bảy nghỉ")
-        self.slip_combo = QComboBox()
-        for value, text in SLIP_SIZES:
-            self.slip_combo.addItem(text, value)
-        self.printer_combo = QComboBox()
-        self.printer_combo.addItem(SYSTEM_PRINTER, "")
-        for name in installed_printers() if printers is None else printers:
-            self.printer_combo.addItem(name, name)
-        self.due_soon_spin = QSpinBox(minimum=1, maximum=30, suffix=" ngày làm việc")
-        self.place_edit = QLineEdit(placeholderText="ví dụ: Hà Tĩnh, Đức Thọ")
-        self.fields: dict[str, QWidget] = dict(
-            zip(
-                FIELD_NAMES,
-                (
-                    self.sessions_edit,
-                    self.saturday_edit,
-                    self.slip_combo,
-                    self.printer_combo,
-                    self.due_soon_spin,
-                    self.place_edit,
-                ),
-                strict=True,
-            )
-        )
+        self._make_fields(installed_printers() if printers is None else printers)
         self.messages = {name: FieldMessage() for name in FIELD_NAMES}
         self.message = MessageBar()
         self.save_button = QPushButton("Lưu cài đặt (Ctrl+S)")
@@ -100,6 +76,28 @@ class SettingsDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+S"), self, self.save)
         self.setMinimumWidth(640)
         self.load()
+
+    def _make_fields(self, printers: Sequence[str]) -> None:
+        self.sessions_edit = QLineEdit(placeholderText="07:00-11:30,13:30-17:00")
+        self.saturday_edit = QLineEdit(placeholderText="để trống nếu thứ Bảy nghỉ")
+        self.slip_combo = QComboBox()
+        for value, text in SLIP_SIZES:
+            self.slip_combo.addItem(text, value)
+        self.printer_combo = QComboBox()
+        self.printer_combo.addItem(SYSTEM_PRINTER, "")
+        for name in printers:
+            self.printer_combo.addItem(name, name)
+        self.due_soon_spin = QSpinBox(minimum=1, maximum=30, suffix=" ngày làm việc")
+        self.place_edit = QLineEdit(placeholderText="ví dụ: Hà Tĩnh, Đức Thọ")
+        widgets = (
+            self.sessions_edit,
+            self.saturday_edit,
+            self.slip_combo,
+            self.printer_combo,
+            self.due_soon_spin,
+            self.place_edit,
+        )
+        self.fields: dict[str, QWidget] = dict(zip(FIELD_NAMES, widgets, strict=True))
 
     def _build(self) -> None:
         form = QFormLayout()
