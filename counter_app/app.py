@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the first window i
     from counter_app.services.accounts import AccountService
     from counter_app.services.calendar import CalendarService
     from counter_app.services.conflicts import ConflictService
+    from counter_app.services.counter_settings import SettingsService
     from counter_app.services.details import DetailService
     from counter_app.services.dossiers import DossierService
     from counter_app.services.fees import FeeService
@@ -69,6 +70,7 @@ class Services:
     post: PostService
     tracking_pool: TrackingPoolService
     fees: FeeService
+    settings: SettingsService
 
     def close(self) -> None:
         self.store.close()
@@ -79,6 +81,7 @@ def build_services(data_dir_arg: str | None) -> Services:
     from counter_app.services.accounts import AccountService
     from counter_app.services.calendar import CalendarService
     from counter_app.services.conflicts import ConflictService
+    from counter_app.services.counter_settings import SettingsService
     from counter_app.services.details import DetailService
     from counter_app.services.dossiers import DossierService
     from counter_app.services.fees import FeeService
@@ -124,6 +127,7 @@ def build_services(data_dir_arg: str | None) -> Services:
         post=PostService(store),
         tracking_pool=TrackingPoolService(store),
         fees=FeeService(store),
+        settings=SettingsService(store, calendar.forget),
     )
 
 

@@ -117,8 +117,16 @@ def shoot(args: argparse.Namespace, data_dir: Path) -> None:
         shoot_slip(app, runner, window, services, args.out)
         shoot_login(app, runner, services, args.out)
         shoot_lifecycle(app, runner, window, services, args.out)
-        shoot_report(app, runner, window, args.out)
+        supervisor = services.accounts.sign_in("truongbp", DEMO_PASSWORD)  # reports are theirs
+        boss = MainWindow(services, runner, supervisor, services.setup.identity())
+        boss.resize(width, height)
+        boss.show()
+        shoot_report(app, runner, boss, args.out)
+        boss.close()
         shoot_office(app, runner, window, services, args.out, DEMO_CLERK, settle, grab)
+        from account_screens import shoot_accounts
+
+        shoot_accounts(app, runner, services, args.out, (width, height), settle, grab)
     finally:
         runner.shutdown()
         services.close()

@@ -11,6 +11,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("demo", "điền dữ liệu mẫu vào kho"),
     "calendar": ("calendar", "lịch ngày làm việc"),
     "setup": ("setup", "thiết lập máy lần đầu (không giao diện)"),
+    "user": ("users", "tài khoản người dùng của quầy (tạo, khóa, mở khóa…)"),
     "config": ("config", "xem / đổi cài đặt của quầy (khổ giấy, giờ làm việc…)"),
     "find": (
         "dossiers",

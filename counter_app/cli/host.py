@@ -10,6 +10,7 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from counter_app.services.accounts import AccountService
     from counter_app.services.calendar import CalendarService
     from counter_app.services.forms import FormService
     from counter_app.services.home_visits import HomeVisitService
@@ -50,6 +51,8 @@ class CommandServices(Protocol):
     def post(self) -> PostService: ...
     @property
     def tracking_pool(self) -> TrackingPoolService: ...
+    @property
+    def accounts(self) -> AccountService: ...
 
 
 class CommandContext(Protocol):

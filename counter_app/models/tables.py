@@ -73,6 +73,19 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(VnDateTime)
 
 
+class AdminEvent(Base):
+    """Who changed an account or a setting, when: written once, never changed or deleted
+    (triggers in migration 0014). `subject` is the account's username or the setting's key."""
+
+    __tablename__ = "admin_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(VnDateTime, index=True)
+    actor: Mapped[str] = mapped_column(String(60))  # a username, or "@console" (command line)
+    action: Mapped[str] = mapped_column(String(20))  # services.accounts.AccountAction
+    subject: Mapped[str] = mapped_column(String(80), index=True)
+    detail: Mapped[str | None] = mapped_column(Text)
+
+
 class CatalogueVersion(Base):
     """One loaded catalogue publication; old versions are kept because dossiers point at them."""
 

@@ -12,6 +12,7 @@ import msgspec
 from sqlalchemy.orm import Session
 
 from counter_app.domain.kinds import Channel
+from counter_app.domain.roles import Permission
 from counter_app.domain.vntime import now_vn
 from counter_app.models.tables import Dossier
 from counter_app.services.address_units import shipped_units
@@ -26,6 +27,7 @@ from counter_app.services.intake_rules import (
     missing_required,
     normalised_request,
 )
+from counter_app.services.permissions import require_desk
 from counter_app.services.postal import record_inbound
 from counter_app.services.steps import (
     FormIssuer,
@@ -79,6 +81,7 @@ class DossierService:
         request = normalised_request(request)  # checked in the form it is stored in
         creation = intake_outcome(request, refuse_reason, guidance)
         with self._store.write() as session:
+            require_desk(session, request.clerk, Permission.RECEIVE)
             if creation.action == Action.ASK_PAPERS and override is not None:
                 bent = require_supervisor(session, request.clerk, override)
                 step = msgspec.structs.replace(creation.step, override=bent)

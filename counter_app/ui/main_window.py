@@ -7,11 +7,13 @@ from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
+from counter_app.domain.roles import Permission, may
 from counter_app.domain.vntime import now_vn
+from counter_app.ui.account_menu import AccountMenu, AccountServices, hide_tabs_for_role
 from counter_app.ui.detail_actions import DossierSteps
 from counter_app.ui.dossier_detail import DetailServices, DossierDetailDialog
 from counter_app.ui.dossier_list import DossierFinder, DossierListView
@@ -40,7 +42,7 @@ class LifecycleDesk(DossierSteps, IntakeOutcomes, Protocol):
     """The lifecycle service as the intake screen and the dossier detail use it."""
 
 
-class TabServices(DetailServices, OfficeServices, Protocol):
+class TabServices(DetailServices, AccountServices, OfficeServices, Protocol):
     """The services the tabs use, each typed as its tab asks (app.Services is one)."""
 
     @property
@@ -80,14 +82,20 @@ def intake_view(services: TabServices, runner: TaskRunner, user: SignedInUser) -
         forms=services.forms,
         details=services.details,
         homes=services.home_visits,
-        supervisor=user.role == "supervisor",
+        supervisor=may(user.role, Permission.OVERRIDE),
         postal_units=services.post.units,
     )
 
 
 class MainWindow(QMainWindow):
     """Built after sign-in. With `sync`, the status bar shows the honest sync status and a
-    “Đồng bộ” button; `start_sync()` starts the background runs once the window is shown."""
+    “Đồng bộ” button; `start_sync()` starts the background runs once the window is shown.
+
+    Signals: switch_requested() (the next clerk signs in), quit_requested() (sign out, quit).
+    """
+
+    switch_requested = Signal()
+    quit_requested = Signal()
 
     def __init__(
         self,
@@ -119,6 +127,17 @@ class MainWindow(QMainWindow):
             self, self.tabs, self.intake, services, runner, user, self.open_dossier
         )
         self.setCentralWidget(self.tabs)
+        self.shift: object = None  # the ui.shift.Shift that opened this window, if any
+        self.account_menu = AccountMenu(self, services, runner, user)
+        self.account_menu.switch_action.triggered.connect(self.switch_requested)
+        self.account_menu.quit_action.triggered.connect(self.quit_requested)
+        needs: dict[QWidget, Permission] = {
+            self.intake: Permission.RECEIVE,
+            self.returns: Permission.RETURN,
+            self.report: Permission.REPORTS,
+            **dict.fromkeys(self.office.pages, Permission.RECEIVE),
+        }
+        hide_tabs_for_role(self.tabs, user.role, needs)
         self.detail_dialog: DossierDetailDialog | None = None
         self.sync_window: SyncWindow | None = None
         self._build_status_bar()
@@ -181,6 +200,8 @@ class MainWindow(QMainWindow):
         controller.start()
 
     def show_tab(self, index: int) -> None:
+        if not self.tabs.isTabVisible(index):
+            return  # the role does not do this work (ui/account_menu.py)
         self.tabs.setCurrentIndex(index)
         self._on_tab_changed(index)
 
@@ -210,6 +231,7 @@ class MainWindow(QMainWindow):
         window = self.sync_window
         if window is None or not shiboken6.isValid(window):
             window = self.sync_window = SyncWindow(self.sync_controller, self._runner, self)
+            window.may_enrol = may(self.user.role, Permission.ENROL)  # enrolment is IT's
         window.show()
         window.raise_()
         window.refresh()
@@ -236,7 +258,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt override
         super().showEvent(event)
-        self.intake.focus_first_field()
+        self._on_tab_changed(self.tabs.currentIndex())
 
     def _on_unexpected_error(self, error: BaseException) -> None:
         QMessageBox.warning(self, "Có lỗi", error_text(error))

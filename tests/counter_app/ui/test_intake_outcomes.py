@@ -134,7 +134,9 @@ def test_a_dossier_waiting_for_papers_is_received_under_its_code_when_scanned(
 def test_a_supervisor_receives_an_incomplete_dossier_with_a_logged_reason(qtbot, services, runner):
     from counter_devkit.stores import TEST_PASSWORD
 
-    services.accounts.create_user("truongbp", "Trần Văn Bình", "supervisor", TEST_PASSWORD)
+    services.accounts.create_user(
+        "truongbp", "Trần Văn Bình", "supervisor", TEST_PASSWORD, by="@console"
+    )
     view = IntakeView(
         services.procedures,
         services.calendar,
