@@ -91,8 +91,6 @@ class DeliveryBox(QWidget):
         )
         # Placed by the intake screen beside the applicant; shown for a dossier sent by post.
         self.sender_box = SenderBox(postal_units) if postal_units is not None else None
-        if self.sender_box is not None:
-            self.sender_box.setVisible(False)
         self.channel_combo.currentIndexChanged.connect(self._on_channel_changed)
         self.delivery_combo.currentIndexChanged.connect(self._on_delivery_changed)
         self.address_edit.textEdited.connect(lambda _t: emit(self.edited, "delivery_address"))
@@ -156,6 +154,7 @@ class SenderBox(QGroupBox):
 
     def __init__(self, units: UnitList, parent: QWidget | None = None) -> None:
         super().__init__("Người gửi hồ sơ qua bưu điện", parent)
+        self.setVisible(False)  # until the channel is "by post"
         self.address_form = AddressForm(units, compact=True)
         self.address_form.name_label.setText("Người gửi:")
         self.number_edit = QLineEdit(placeholderText="nếu có")
