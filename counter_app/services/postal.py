@@ -114,7 +114,7 @@ def add_item(
         setattr(item, key, value)
     session.add(item)
     session.flush()
-    first = PostalStatus.REGISTERED if direction == Direction.OUTBOUND else PostalStatus.DELIVERED
+    first = PostalStatus.DELIVERED if direction.incoming else PostalStatus.REGISTERED
     session.add(PostalStatusEvent(item_id=item.id, seq=1, status=str(first), at=at, actor=actor))
     return item
 
@@ -126,7 +126,7 @@ def record_inbound(
     number = normalise_tracking_number(inbound.tracking_number or "") or None
     dossier = find_dossier(session, code)
     sender = resolved(units, inbound.sender)
-    add_item(session, dossier, Direction.INBOUND, sender, at, actor, tracking_number=number)
+    add_item(session, dossier, inbound.direction, sender, at, actor, tracking_number=number)
 
 
 class PostService:

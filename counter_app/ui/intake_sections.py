@@ -158,18 +158,25 @@ class SenderBox(QGroupBox):
         self.address_form = AddressForm(units, compact=True)
         self.address_form.name_label.setText("Người gửi:")
         self.number_edit = QLineEdit(placeholderText="nếu có")
+        self.collected_check = QCheckBox("Nhân viên bưu chính thu gom tại địa chỉ người gửi")
         self.address_form.grid.addWidget(QLabel("Số hiệu:"), 2, 2)
         self.address_form.grid.addWidget(self.number_edit, 2, 3)
+        self.address_form.grid.addWidget(self.collected_check, 3, 1, 1, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         layout.addWidget(self.address_form)
 
     def inbound(self) -> InboundItem:
-        return InboundItem(self.address_form.address(), self.number_edit.text().strip() or None)
+        return InboundItem(
+            self.address_form.address(),
+            self.number_edit.text().strip() or None,
+            self.collected_check.isChecked(),
+        )
 
     def clear(self) -> None:
         self.address_form.clear()
         self.number_edit.clear()
+        self.collected_check.setChecked(False)
 
 
 class FeesBox(QWidget):
