@@ -73,13 +73,7 @@ def claim_numbers(
     wanted = list(dict.fromkeys(normalise_tracking_number(n) for n in numbers))
     bad = {n: fault[1] for n in wanted if (fault := s10_fault(n)) is not None}
     good = [n for n in wanted if n not in bad]
-    if good:
-        upsert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
-        rows = [
-            {"number": n, "unit_code": device.unit_code, "device_id": device.id, "claimed_at": now}
-            for n in good
-        ]
-        conn.execute(upsert(TrackingNumber).values(rows).on_conflict_do_nothing())
+    _insert_unheld(conn, device, good, now)
     t = TrackingNumber.__table__.c
     holders = {
         r.number: r
@@ -98,6 +92,18 @@ def claim_numbers(
             holder_device=holder.device_id, holder_unit=holder.unit_code,
         )  # fmt: skip
     return ClaimReply(claimed=claimed, refused=refused)
+
+
+def _insert_unheld(conn: Connection, device: DeviceInfo, numbers: list[str], now: datetime) -> None:
+    """The numbers under this PC, except those someone already holds (left as they are)."""
+    if not numbers:
+        return
+    upsert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    rows = [
+        {"number": n, "unit_code": device.unit_code, "device_id": device.id, "claimed_at": now}
+        for n in numbers
+    ]
+    conn.execute(upsert(TrackingNumber).values(rows).on_conflict_do_nothing())
 
 
 def _held_by(number: str, holder: object) -> str:

@@ -75,8 +75,8 @@ def _item_block(index: int, row: HandoverRow, typo: Typography, header: Block) -
     cells = _cells(index, row, widths, size)
     symbol = code128_symbol(row.tracking_number, BARCODE_HEIGHT, widths[1] - 2 * CELL_PADDING)
     bar_space = BARCODE_HEIGHT + CELL_PADDING * 2
-    tallest = max(len(c) + (1 if col == 1 else 0) for col, c in enumerate(cells))
-    height = max(tallest * lead, bar_space + len(cells[1]) * lead) + CELL_PADDING
+    height = max(max(len(c) for c in cells) * lead, bar_space + len(cells[1]) * lead)
+    height += CELL_PADDING
 
     def draw(canvas: Any, x: float, top: float) -> None:
         canvas.setLineWidth(0.5)
@@ -87,62 +87,79 @@ def _item_block(index: int, row: HandoverRow, typo: Typography, header: Block) -
                 canvas.line(cell_x, top, cell_x, top - height)
             first = top - CELL_PADDING / 2
             if col == 1:
-                draw_symbol(
-                    canvas, symbol, cell_x + CELL_PADDING, top - CELL_PADDING - BARCODE_HEIGHT
-                )
+                bars_y = top - CELL_PADDING - BARCODE_HEIGHT
+                draw_symbol(canvas, symbol, cell_x + CELL_PADDING, bars_y)
                 first = top - bar_space
-            for n, line in enumerate(lines):
-                font = BOLD if col == 1 and n == 0 else REGULAR
-                free = width - 2 * CELL_PADDING - text_width(line, font, size)
-                shift = {"left": 0.0, "center": free / 2, "right": free}[COLUMNS[col].align]
-                base = baseline(first - n * lead, lead, size)
-                draw_segments(
-                    canvas, [Segment(line, font)], cell_x + CELL_PADDING + shift, base, size
-                )
+            _cell_lines(canvas, lines, col, (cell_x, first, width), lead, size)
             cell_x += width
 
     return Block(height, draw, page_header=header)
 
 
-def render_handover(data: HandoverData) -> bytes:
-    """The list on A4 as PDF bytes: one row per item, totals and the two signatures below."""
-    typo = TYPOGRAPHY["A4"]
+def _cell_lines(
+    canvas: Any,
+    lines: Sequence[str],
+    col: int,
+    box: tuple[float, float, float],
+    lead: float,
+    size: float,
+) -> None:
+    """A cell's lines from the top of `box` (x, top, width), aligned as its column says; the
+    number (first line of the second column) in bold."""
+    x, top, width = box
+    for n, line in enumerate(lines):
+        font = BOLD if col == 1 and n == 0 else REGULAR
+        free = width - 2 * CELL_PADDING - text_width(line, font, size)
+        shift = {"left": 0.0, "center": free / 2, "right": free}[COLUMNS[col].align]
+        base = baseline(top - n * lead, lead, size)
+        draw_segments(canvas, [Segment(line, font)], x + CELL_PADDING + shift, base, size)
+
+
+def _two_columns(left: str, right: str, font: str, size: float, leading: float) -> Block:
+    """Two texts side by side, each centred in its half of the line (the signatures)."""
+
+    def draw(canvas: Any, x: float, top: float) -> None:
+        width = TYPOGRAPHY["A4"].content_width
+        for text, centre in ((left, x + width / 4), (right, x + width * 3 / 4)):
+            start = centre - text_width(text, font, size) / 2
+            draw_segments(canvas, [Segment(text, font)], start, baseline(top, leading, size), size)
+
+    return Block(leading, draw)
+
+
+def _head(data: HandoverData, typo: Typography) -> list[Block]:
     width = typo.content_width
-    header = table_blocks(COLUMNS, [], typo)[0]
-    items = [_item_block(i, row, typo, header) for i, row in enumerate(data.rows, start=1)]
-    total = sum(r.postage for r in data.rows)
-    blocks = [
+    return [
         *paragraph(TITLE, BOLD, typo.title, typo.title * 1.4, width, align="center"),
         spacer(typo.leading * 0.5),
         *field_lines("Đơn vị gửi:", data.unit_name, typo),
         *field_lines("Ngày giao:", f"{data.day:%d/%m/%Y}", typo),
         *field_lines("Số bưu gửi:", str(len(data.rows)), typo),
         spacer(typo.leading * 0.5),
-        header,
-        *items,
+    ]
+
+
+def _foot(data: HandoverData, typo: Typography) -> list[Block]:
+    total = sum(r.postage for r in data.rows)
+    sign = "(Ký, ghi rõ họ tên)"
+    printed = f"In lúc {data.printed_at:%H:%M %d/%m/%Y}."
+    return [
         spacer(typo.leading * 0.5),
         *field_lines("Tổng cước:", f"{format_dong(total)} đồng", typo),
         spacer(typo.leading),
-        *paragraph(
-            "NGƯỜI GIAO (Bộ phận Một cửa)                    NHÂN VIÊN BƯU CHÍNH NHẬN",
-            BOLD,
-            typo.body,
-            typo.leading,
-            width,
-            align="center",
-        ),
-        *paragraph(
-            "(Ký, ghi rõ họ tên)", ITALIC, typo.small, typo.small_leading, width, align="center"
-        ),
+        _two_columns("NGƯỜI GIAO", "NHÂN VIÊN BƯU CHÍNH NHẬN", BOLD, typo.body, typo.leading),
+        _two_columns(sign, sign, ITALIC, typo.small, typo.small_leading),
         spacer(typo.leading * 3),
-        *paragraph(
-            f"In lúc {data.printed_at:%H:%M %d/%m/%Y}.",
-            ITALIC,
-            typo.small,
-            typo.small_leading,
-            width,
-        ),
+        *paragraph(printed, ITALIC, typo.small, typo.small_leading, typo.content_width),
     ]
+
+
+def render_handover(data: HandoverData) -> bytes:
+    """The list on A4 as PDF bytes: one row per item, totals and the two signatures below."""
+    typo = TYPOGRAPHY["A4"]
+    header = table_blocks(COLUMNS, [], typo)[0]
+    items = [_item_block(i, row, typo, header) for i, row in enumerate(data.rows, start=1)]
+    blocks = [*_head(data, typo), header, *items, *_foot(data, typo)]
     note = f"Danh sách giao bưu gửi ngày {data.day:%d/%m/%Y} (tiếp theo)"
     copy = DocumentCopy(blocks, note, f"Giao bưu gửi ngày {data.day:%d/%m/%Y} · {data.unit_name}")
     return render_copies([copy], typo, TITLE.capitalize())

@@ -84,16 +84,26 @@ def check_move(number: str, current: PostalStatus, target: PostalStatus) -> None
 
 
 class Direction(StrEnum):
-    """Which way the item travels."""
+    """Which way the item travels, and how an incoming dossier was taken."""
 
-    INBOUND = "inbound"  # the dossier came to the counter by post, or was collected at home
+    INBOUND = "inbound"  # the citizen posted the dossier to the counter
+    COLLECTED = "collected"  # a postal employee collected it at the citizen's address
     OUTBOUND = "outbound"  # the result goes to the citizen by post
 
     @property
     def label(self) -> str:
-        return (
-            "Nhận hồ sơ qua bưu chính" if self is Direction.INBOUND else "Trả kết quả qua bưu chính"
-        )
+        return _DIRECTION_LABELS[self]
+
+    @property
+    def incoming(self) -> bool:
+        return self is not Direction.OUTBOUND
+
+
+_DIRECTION_LABELS = {
+    Direction.INBOUND: "Nhận hồ sơ qua bưu chính",
+    Direction.COLLECTED: "Thu gom hồ sơ tại địa chỉ",
+    Direction.OUTBOUND: "Trả kết quả qua bưu chính",
+}
 
 
 @dataclass(frozen=True)
@@ -119,6 +129,11 @@ class InboundItem:
 
     sender: PostalAddress
     tracking_number: str | None = None  # the incoming item's number, when it has one
+    collected: bool = False  # collected at the sender's address, not posted by the citizen
+
+    @property
+    def direction(self) -> Direction:
+        return Direction.COLLECTED if self.collected else Direction.INBOUND
 
 
 def checked_address(address: PostalAddress) -> PostalAddress:

@@ -36,7 +36,7 @@ from counter_app.services.errors import NotFound
 from counter_app.services.fees import add_postage, settled_lines
 from counter_app.services.procedures import self_unit_code
 from counter_app.services.province_updates import take_tracking_number, tracking_pool_counts
-from counter_app.services.returns import _check_returnable, _owed_at_return
+from counter_app.services.returns import check_returnable, owed_at_return
 from counter_app.services.settings import get_setting
 from counter_app.services.steps import apply_step
 from counter_app.services.store import Store
@@ -114,7 +114,7 @@ def add_item(
         setattr(item, key, value)
     session.add(item)
     session.flush()
-    first = PostalStatus.REGISTERED if direction == Direction.OUTBOUND else PostalStatus.DELIVERED
+    first = PostalStatus.DELIVERED if direction.incoming else PostalStatus.REGISTERED
     session.add(PostalStatusEvent(item_id=item.id, seq=1, status=str(first), at=at, actor=actor))
     return item
 
@@ -126,7 +126,7 @@ def record_inbound(
     number = normalise_tracking_number(inbound.tracking_number or "") or None
     dossier = find_dossier(session, code)
     sender = resolved(units, inbound.sender)
-    add_item(session, dossier, Direction.INBOUND, sender, at, actor, tracking_number=number)
+    add_item(session, dossier, inbound.direction, sender, at, actor, tracking_number=number)
 
 
 class PostService:
@@ -161,9 +161,8 @@ class PostService:
         with self._store.write() as session:
             dossier = find_dossier(session, code)
             detail = detail_of(session, dossier)
-            _check_returnable(detail)
-            settled = settled_lines(session, dossier)
-            owed = _owed_at_return(detail, request.fees_collected, settled)
+            check_returnable(detail)
+            owed = owed_at_return(detail, request.fees_collected, settled_lines(session, dossier))
             at = to_vn(self._clock())
             number = take_tracking_number(session, dossier.code, at)
             fee_entry_id = self._postage_entry(session, dossier, request, actor, at)
@@ -177,18 +176,10 @@ class PostService:
                 session, dossier, Action.RETURN, actor=actor, at=at, step=step, note=note
             )
             item = add_item(
-                session,
-                dossier,
-                Direction.OUTBOUND,
-                address,
-                at,
-                actor,
-                tracking_number=number,
-                weight_g=request.weight_g,
-                postage=request.postage,
-                fee_entry_id=fee_entry_id,
-                event_seq=done.event_seq,
-            )
+                session, dossier, Direction.OUTBOUND, address, at, actor,
+                tracking_number=number, weight_g=request.weight_g, postage=request.postage,
+                fee_entry_id=fee_entry_id, event_seq=done.event_seq,
+            )  # fmt: skip
             return _view(session, item)
 
     def _postage_entry(

@@ -58,11 +58,11 @@ class TrackingPoolService:
         """Load a file's numbers as this PC's own, all or none; how many were loaded."""
         with self._store.write() as session:
             numbers = parse_pool_file(text, held_numbers(session))
-            now, owner = to_vn(self._clock()), _own_device_id(session)
+            now, owner, unit = to_vn(self._clock()), _own_device_id(session), _unit_code(session)
             session.add_all(
                 TrackingNumber(
                     number=n,
-                    unit_code=_unit_code(session),
+                    unit_code=unit,
                     change_seq=0,
                     received_at=now,
                     source=pu.SOURCE_IMPORT,

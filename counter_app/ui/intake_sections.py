@@ -90,8 +90,6 @@ class DeliveryBox(QWidget):
         )
         # Placed by the intake screen beside the applicant; shown for a dossier sent by post.
         self.sender_box = SenderBox(postal_units) if postal_units is not None else None
-        if self.sender_box is not None:
-            self.sender_box.setVisible(False)
         self.channel_combo.currentIndexChanged.connect(self._on_channel_changed)
         self.delivery_combo.currentIndexChanged.connect(self._on_delivery_changed)
         self.address_edit.textEdited.connect(lambda _t: emit(self.edited, "delivery_address"))
@@ -155,21 +153,29 @@ class SenderBox(QGroupBox):
 
     def __init__(self, units: UnitList, parent: QWidget | None = None) -> None:
         super().__init__("Người gửi hồ sơ qua bưu điện", parent)
+        self.setVisible(False)  # until the channel is "by post"
         self.address_form = AddressForm(units, compact=True)
         self.address_form.name_label.setText("Người gửi:")
         self.number_edit = QLineEdit(placeholderText="nếu có")
+        self.collected_check = QCheckBox("Nhân viên bưu chính thu gom tại địa chỉ người gửi")
         self.address_form.grid.addWidget(QLabel("Số hiệu:"), 2, 2)
         self.address_form.grid.addWidget(self.number_edit, 2, 3)
+        self.address_form.grid.addWidget(self.collected_check, 3, 1, 1, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         layout.addWidget(self.address_form)
 
     def inbound(self) -> InboundItem:
-        return InboundItem(self.address_form.address(), self.number_edit.text().strip() or None)
+        return InboundItem(
+            self.address_form.address(),
+            self.number_edit.text().strip() or None,
+            self.collected_check.isChecked(),
+        )
 
     def clear(self) -> None:
         self.address_form.clear()
         self.number_edit.clear()
+        self.collected_check.setChecked(False)
 
 
 class FeesBox(QWidget):

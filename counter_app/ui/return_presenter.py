@@ -165,28 +165,37 @@ class ReturnPresenter:
         self._screen.ready_for_scan()
 
     def confirm(self) -> None:
-        """F9 / Ctrl+Enter: record that the result was handed to the receiver."""
+        """F9 / Ctrl+Enter: record that the result was handed to the receiver (or posted)."""
         detail = self.detail
         if detail is None or self._busy:
             return
         receiver = self._screen.receiver()
-        if not receiver.name:
+        postal = self._screen.postal_request() if self._post is not None else None
+        if not self._ready(detail, receiver, by_post=postal is not None):
+            return
+        if postal is not None:
+            self._confirm_by_post(detail.code, postal)
+        else:
+            self._return_at_counter(detail.code, receiver)
+
+    def _ready(self, detail: DossierDetail, receiver: Receiver, *, by_post: bool) -> bool:
+        """The receiver named (at the counter) and the fees due at return ticked."""
+        if not by_post and not receiver.name:
             self._screen.show_message("error", "Hãy nhập họ tên người nhận kết quả.")
             self._screen.focus_field("receiver_name")
-            return
+            return False
         if fees_due_at_return(detail) and not receiver.fees_collected:
             self._screen.show_message(
                 "error",
                 "Hồ sơ còn phí, lệ phí thu khi trả kết quả: nhấn Ctrl+T để thu theo biên lai.",
             )
             self._screen.focus_field("fees")
-            return
-        postal = self._screen.postal_request() if self._post is not None else None
-        if postal is not None:
-            self._confirm_by_post(detail.code, postal)
-            return
+            return False
+        return True
+
+    def _return_at_counter(self, code: str, receiver: Receiver) -> None:
         self._busy = True
-        code, returns, clerk = detail.code, self._returns, self._clerk
+        returns, clerk = self._returns, self._clerk
         self._tasks.run_db(
             lambda: returns.return_result(
                 code,

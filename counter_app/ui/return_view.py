@@ -84,10 +84,7 @@ class ReturnView(QWidget):
         self._make_widgets()
         self.postal_form = PostalReturnForm(post.units) if post else None
         self._layout()
-        self.post_check.toggled.connect(self._post_toggled)
-        self.handover_button.clicked.connect(self.print_handover)
-        self.post_check.setVisible(post is not None)
-        self.handover_button.setVisible(post is not None)
+        self._connect_post(post is not None)
         self.scan_edit.returnPressed.connect(self.look_up)
         self.confirm_button.clicked.connect(self.confirm)
         self.cancel_button.clicked.connect(self.reset)
@@ -226,6 +223,13 @@ class ReturnView(QWidget):
         self.post_check.setChecked(by_post(detail.result_delivery) and self.postal_form is not None)
 
     # --- by post ----------------------------------------------------------------------------------
+
+    def _connect_post(self, offered: bool) -> None:
+        """The postal tick and the hand-over button, shown only with the post service."""
+        self.post_check.toggled.connect(self._post_toggled)
+        self.handover_button.clicked.connect(self.print_handover)
+        self.post_check.setVisible(offered)
+        self.handover_button.setVisible(offered)
 
     def _post_toggled(self, on: bool) -> None:
         """By post: the postal fields replace the receiver at the counter."""

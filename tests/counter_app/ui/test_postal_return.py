@@ -166,12 +166,13 @@ def test_a_dossier_received_by_post_records_its_sender(qtbot, services, runner):
     pick(form.province_combo, "Tỉnh Hà Tĩnh")
     pick(form.commune_combo, "Xã Thạch Hà")
     type_text(sender.number_edit, "rr 000081007 vn")
+    sender.collected_check.setChecked(True)  # the postman collected it at her address
     qtbot.keyClick(view.checklist, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: view.preview is not None, timeout=15_000)
     code = saved[0]
     assert services.details.get(code).channel == Channel.POSTAL
     [item] = services.post.items_of(code)
-    assert item.direction.value == "inbound" and item.tracking_number == "RR000081007VN"
+    assert item.direction.value == "collected" and item.tracking_number == "RR000081007VN"
     assert item.address.full_text() == "Xóm 3, Xã Thạch Hà, Tỉnh Hà Tĩnh"
     assert item.status == PostalStatus.DELIVERED  # it reached the counter
     view.preview.close()
