@@ -17,7 +17,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import OUT, machine, summary
 
-
 PROVINCE_PROCEDURE = "3.000333"  # cấp phiếu lý lịch tư pháp, received by the demo's centre
 
 
