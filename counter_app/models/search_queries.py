@@ -26,6 +26,7 @@ from sqlalchemy import (
     text,
     true,
     union,
+    union_all,
 )
 
 from counter_app.domain.text import name_pairs
@@ -117,18 +118,24 @@ def name_has(words: Sequence[str], prefixes: Iterable[bool]) -> ColumnElement[bo
     return and_(true(), *tests)
 
 
-def status_walk(statuses: Sequence[int], before: int | None, budget: int) -> IdSelect:
-    """The next `budget` ids in any of `statuses`: one range of ix_dossiers_status_walk each,
-    merged (each range gives at most `budget`, so the merge's first `budget` are exact)."""
+def status_walk(
+    statuses: Sequence[int],
+    within: Sequence[ColumnElement[bool]],
+    before: int | None,
+    budget: int,
+) -> IdSelect:
+    """The next `budget` ids in any of `statuses` that pass `within` (tests of `due_at`, which
+    the index holds): one range of ix_dossiers_status_walk each, merged (each range gives at
+    most `budget`, so the merge's first `budget` are exact)."""
     parts = []
     for status in statuses:
-        part = select(Dossier.id).where(Dossier.status == status)
+        part = select(Dossier.id).where(Dossier.status == status, *within)
         if before is not None:
             part = part.where(Dossier.id < before)
         parts.append(part.order_by(Dossier.id.desc()).limit(budget).subquery())
     if len(parts) == 1:
         return select(parts[0].c.id)
-    merged = union(*(select(p.c.id) for p in parts)).subquery()
+    merged = union_all(*(select(p.c.id) for p in parts)).subquery()
     return select(merged.c.id).order_by(merged.c.id.desc()).limit(budget)
 
 

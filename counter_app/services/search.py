@@ -36,7 +36,7 @@ from counter_app.models.tables import Dossier, IssuedForm
 from counter_app.services.calendar import CalendarService
 from counter_app.services.dto import DossierRow
 from counter_app.services.search_names import NameLookup, name_lookup, query_words
-from counter_app.services.search_walk import Walk, race
+from counter_app.services.search_walk import Walk, WalkStep, race
 from counter_app.services.settings import get_setting
 from counter_app.services.store import Store
 from counter_protocol.codes import DOSSIER_CODE_RE
@@ -160,23 +160,34 @@ class SearchService:
             return len(matching_ids(session, query, after.id, cap, window))
 
 
+@dataclass(frozen=True)
+class _Asked:
+    """A query with its filters as row tests, and the status index's walk if they allow one."""
+
+    query: DossierQuery
+    filters: list[ColumnElement[bool]]
+    status_step: WalkStep | None  # the statuses the filters allow, walked (None: any status)
+
+
 def matching_ids(
     session: Session, query: DossierQuery, before_id: int | None, limit: int, window: DueWindow
 ) -> list[int]:
     """The ids of one page of matches, newest first."""
     key = classify(query.text, window.now.date())
-    filters = _filters(query, window)
     statuses = _statuses(query)
     if key.kind == "none" or statuses == []:
         return []
+    # The status index's walk reads the deadline tests from its own entries as it goes.
+    step = partial(q.status_walk, statuses, _due_tests(query, window)) if statuses else None
+    asked = _Asked(query, _filters(query, window), step)
     if key.lookups:  # a key finds a handful: sorted whole
-        return _page(session, q.any_of(key.lookups), filters, before_id, limit)
+        return _page(session, q.any_of(key.lookups), asked.filters, before_id, limit)
     if key.kind == "name":
-        return _find_name(session, key.value, query, filters, before_id, limit)
+        return _find_name(session, key.value, asked, before_id, limit)
     if query.received_since is not None:  # today's list: today's dossiers, sorted whole
-        return _page(session, q.received_since(query.received_since), filters, before_id, limit)
-    walk = Walk(_status_step(statuses) if statuses else q.id_walk, filters, before_id)
-    return race(session, [walk], limit)
+        today = q.received_since(query.received_since)
+        return _page(session, today, asked.filters, before_id, limit)
+    return race(session, [Walk(step or q.id_walk, asked.filters, before_id)], limit)
 
 
 def _page(
@@ -189,52 +200,37 @@ def _page(
     return list(session.scalars(q.page_of(candidates, filters, before_id, limit)))
 
 
-def _status_step(statuses: list[int]) -> Callable[[int | None, int], q.IdSelect]:
-    return partial(q.status_walk, statuses)
-
-
 def _find_name(
-    session: Session,
-    folded: str,
-    query: DossierQuery,
-    filters: list[ColumnElement[bool]],
-    before_id: int | None,
-    limit: int,
+    session: Session, folded: str, asked: _Asked, before_id: int | None, limit: int
 ) -> list[int]:
     exact = name_lookup(session, folded)
-    found = _name_page(session, exact, query, filters, before_id, limit)
+    found = _name_page(session, exact, asked, before_id, limit)
     if found or len(query_words(folded)) < 2:
         return found
-    if before_id is not None and _name_page(session, exact, query, filters, None, 1):
+    if before_id is not None and _name_page(session, exact, asked, None, 1):
         return []  # the pages of the whole-word match have run out
     # Nothing with whole words: perhaps an earlier word was cut short too ("ng van an").
     fallback = name_lookup(session, folded, all_prefix=True)
-    return _name_page(session, fallback, query, filters, before_id, limit)
+    return _name_page(session, fallback, asked, before_id, limit)
 
 
 def _name_page(
-    session: Session,
-    lookup: NameLookup | None,
-    query: DossierQuery,
-    filters: list[ColumnElement[bool]],
-    before_id: int | None,
-    limit: int,
+    session: Session, lookup: NameLookup | None, asked: _Asked, before_id: int | None, limit: int
 ) -> list[int]:
     if lookup is None:
         return []
     whole_name = q.name_has(lookup.words, lookup.prefixes)
-    if query.received_since is not None:
-        since = q.received_since(query.received_since)
-        return _page(session, since, [*filters, whole_name], before_id, limit)
+    if asked.query.received_since is not None:
+        today = q.received_since(asked.query.received_since)
+        return _page(session, today, [*asked.filters, whole_name], before_id, limit)
     walks = []
     for way in lookup.walks:
         unchecked = [lookup.words[i] for i in way.unchecked]
         tested = q.name_has(unchecked, [lookup.prefixes[i] for i in way.unchecked])
         step = partial(q.index_walk, way.index, way.expression)
-        walks.append(Walk(step, [*filters, tested], before_id))
-    statuses = _statuses(query)
-    if statuses:  # the status's own list, each name tested on its row
-        walks.insert(1, Walk(_status_step(statuses), [*filters, whole_name], before_id))
+        walks.append(Walk(step, [*asked.filters, tested], before_id))
+    if asked.status_step is not None:  # the statuses' own list, the name tested on each row
+        walks.insert(1, Walk(asked.status_step, [*asked.filters, whole_name], before_id))
     return race(session, walks, limit)
 
 
@@ -273,12 +269,8 @@ def _statuses(query: DossierQuery) -> list[int] | None:
     return sorted(allowed) if narrowed else None
 
 
-def _filters(query: DossierQuery, window: DueWindow) -> list[ColumnElement[bool]]:
-    """Every filter but the text, as tests on a dossier row."""
+def _due_tests(query: DossierQuery, window: DueWindow) -> list[ColumnElement[bool]]:
     tests: list[ColumnElement[bool]] = []
-    statuses = _statuses(query)
-    if statuses is not None:
-        tests.append(Dossier.status.in_(statuses))
     if query.due == DueFilter.OVERDUE:  # the same bounds DueWindow.state colours rows with
         tests.append(Dossier.due_at < window.now)
     elif query.due == DueFilter.SOON:
@@ -287,6 +279,16 @@ def _filters(query: DossierQuery, window: DueWindow) -> list[ColumnElement[bool]
         tests.append(Dossier.due_at < query.due_before)
     if query.due_after is not None:
         tests.append(Dossier.due_at >= query.due_after)
+    return tests
+
+
+def _filters(query: DossierQuery, window: DueWindow) -> list[ColumnElement[bool]]:
+    """Every filter but the text, as tests on a dossier row."""
+    tests: list[ColumnElement[bool]] = []
+    statuses = _statuses(query)
+    if statuses is not None:
+        tests.append(Dossier.status.in_(statuses))
+    tests += _due_tests(query, window)
     if query.received_since is not None:
         tests.append(Dossier.received_at >= query.received_since)
     if query.form_no is not None:  # one lookup in ix_issued_forms_dossier_form per dossier

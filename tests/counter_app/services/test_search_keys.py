@@ -93,14 +93,13 @@ def test_found_by_cccd(demo, stored, data) -> None:
 
 @given(data=st.data())
 def test_found_by_name_cut_short_with_or_without_marks(demo, stored, data) -> None:
+    """Whole words, the last cut short (an earlier word cut short is the fallback's: see the
+    rule below)."""
     row = data.draw(pick(stored))
     words = row.applicant_name.split()
     typed = words[: data.draw(st.integers(1, len(words)))]
     if data.draw(st.booleans()):  # the last word cut short
         typed[-1] = typed[-1][: data.draw(st.integers(1, len(typed[-1])))]
-    if data.draw(st.booleans()):  # an earlier word cut short too
-        i = data.draw(st.integers(0, len(typed) - 1))
-        typed[i] = typed[i][: data.draw(st.integers(1, len(typed[i])))]
     text = " ".join(typed)
     if data.draw(st.booleans()):
         text = fold(text)
