@@ -13,10 +13,12 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
     Connection,
     Select,
     and_,
+    bindparam,
     column,
     func,
     literal,
@@ -31,6 +33,7 @@ from sqlalchemy import (
 
 from counter_app.domain.text import name_pairs
 from counter_app.models.tables import Applicant, Dossier, Procedure
+from counter_app.models.types import VnDateTime
 
 CODE_TAIL_CHARS = 11  # "YYMMDD-NNNN": every dossier code ends so (counter_protocol.codes)
 PHONE_TAIL_DIGITS = 7
@@ -41,6 +44,11 @@ PAIR_INDEX = table("dossier_name_pairs", column("rowid"), column("dossier_name_p
 # that SQLite recognises them and uses ix_dossiers_code_tail / ix_dossiers_phone_tail.
 code_tail = func.substr(Dossier.code, literal_column(str(-CODE_TAIL_CHARS)))
 phone_tail = func.substr(Dossier.phone, literal_column(str(-PHONE_TAIL_DIGITS)))
+
+# The deadline as the status walk tests it: the unary + keeps SQLite from reading a due-date
+# range from ix_dossiers_status_due and sorting it, so that it walks ix_dossiers_status_walk
+# newest first and reads the deadline from the same entries.
+due_at_as_read = literal_column("+dossiers.due_at", VnDateTime)
 
 IdSelect = Select[int]
 
@@ -165,36 +173,40 @@ def chunk(walk: IdSelect, filters: Sequence[ColumnElement[bool]]) -> Select[int,
     return select(ids.c.id, Dossier.id.is_not(None)).select_from(ids.outerjoin(Dossier, passes))
 
 
-def page_of(candidates: IdSelect, filters: Sequence[ColumnElement[bool]], before: int | None,
+def passing(ids: Sequence[int], filters: Sequence[ColumnElement[bool]], before: int | None,
             limit: int) -> IdSelect:  # fmt: skip
-    """The newest `limit` of a small set of ids that pass `filters`, sorted whole."""
-    found = candidates.subquery()
-    stmt = select(Dossier.id).join(found, found.c.id == Dossier.id).where(*filters)
+    """The newest `limit` of these dossiers that pass `filters`: looked up by primary key one by
+    one (a list of ids, not a join, which SQLite may turn into a walk of the whole table)."""
+    stmt = select(Dossier.id).where(Dossier.id.in_(_ids_param(ids)), *filters)
     if before is not None:
         stmt = stmt.where(Dossier.id < before)
     return stmt.order_by(Dossier.id.desc()).limit(limit)
 
 
-def list_rows(ids: Sequence[int]) -> Select:  # type: ignore[type-arg]
-    """The list's columns for these dossiers, newest first."""
-    return (
-        select(
-            Dossier.id,
-            Dossier.code,
-            Applicant.full_name,
-            Dossier.id_number,
-            Dossier.phone,
-            Dossier.procedure_code,
-            Procedure.name,
-            Dossier.status,
-            Dossier.received_at,
-            Dossier.due_at,
-        )
-        .join(Applicant, Applicant.id == Dossier.applicant_id)
-        .join(Procedure, Procedure.id == Dossier.procedure_id)
-        .where(Dossier.id.in_(ids))
-        .order_by(Dossier.id.desc())
+# The list's columns for a page of ids, newest first: built once, the ids bound as one list.
+LIST_ROWS = (
+    select(
+        Dossier.id,
+        Dossier.code,
+        Applicant.full_name,
+        Dossier.id_number,
+        Dossier.phone,
+        Dossier.procedure_code,
+        Procedure.name,
+        Dossier.status,
+        Dossier.received_at,
+        Dossier.due_at,
     )
+    .join(Applicant, Applicant.id == Dossier.applicant_id)
+    .join(Procedure, Procedure.id == Dossier.procedure_id)
+    .where(Dossier.id.in_(bindparam("ids", expanding=True)))
+    .order_by(Dossier.id.desc())
+)
+
+
+def _ids_param(ids: Sequence[int]) -> BindParameter[Any]:
+    """A list of ids as one expanding parameter (not one coerced expression per id)."""
+    return bindparam("ids", list(ids), expanding=True)
 
 
 _INSERT_PAIRS = text("INSERT INTO dossier_name_pairs(rowid, pairs) VALUES (:id, :pairs)")

@@ -178,7 +178,8 @@ def matching_ids(
     if key.kind == "none" or statuses == []:
         return []
     # The status index's walk reads the deadline tests from its own entries as it goes.
-    step = partial(q.status_walk, statuses, _due_tests(query, window)) if statuses else None
+    walk_tests = _due_tests(query, window, q.due_at_as_read)
+    step = partial(q.status_walk, statuses, walk_tests) if statuses else None
     asked = _Asked(query, _filters(query, window), step)
     if key.lookups:  # a key finds a handful: sorted whole
         return _page(session, q.any_of(key.lookups), asked.filters, before_id, limit)
@@ -190,6 +191,9 @@ def matching_ids(
     return race(session, [Walk(step or q.id_walk, asked.filters, before_id)], limit)
 
 
+SMALL_SET = 20_000  # a key's or today's dossiers, sorted whole up to this many
+
+
 def _page(
     session: Session,
     candidates: q.IdSelect,
@@ -197,7 +201,14 @@ def _page(
     before_id: int | None,
     limit: int,
 ) -> list[int]:
-    return list(session.scalars(q.page_of(candidates, filters, before_id, limit)))
+    """The newest `limit` of `candidates` that pass `filters`: a handful, fetched and sorted
+    whole; a set too large for that is walked newest first instead (each row tested)."""
+    conn = session.connection()  # Core statements: the ORM's per-statement work is not needed
+    ids = list(conn.scalars(candidates.limit(SMALL_SET + 1)))
+    if len(ids) <= SMALL_SET:
+        return list(conn.scalars(q.passing(ids, filters, before_id, limit))) if ids else []
+    among = Dossier.id.in_(candidates.subquery().select())
+    return race(session, [Walk(q.id_walk, [*filters, among], before_id)], limit)
 
 
 def _find_name(
@@ -237,7 +248,8 @@ def _name_page(
 def list_rows(session: Session, ids: Sequence[int], window: DueWindow) -> list[DossierRow]:
     if not ids:
         return []
-    return [_row(r, window) for r in session.execute(q.list_rows(ids)).all()]
+    rows = session.connection().execute(q.LIST_ROWS, {"ids": list(ids)})
+    return [_row(r, window) for r in rows]
 
 
 def _row(r: Sequence[Any], window: DueWindow) -> DossierRow:
@@ -269,16 +281,18 @@ def _statuses(query: DossierQuery) -> list[int] | None:
     return sorted(allowed) if narrowed else None
 
 
-def _due_tests(query: DossierQuery, window: DueWindow) -> list[ColumnElement[bool]]:
+def _due_tests(
+    query: DossierQuery, window: DueWindow, due_at: Any = Dossier.due_at
+) -> list[ColumnElement[bool]]:
     tests: list[ColumnElement[bool]] = []
     if query.due == DueFilter.OVERDUE:  # the same bounds DueWindow.state colours rows with
-        tests.append(Dossier.due_at < window.now)
+        tests.append(due_at < window.now)
     elif query.due == DueFilter.SOON:
-        tests += [Dossier.due_at >= window.now, Dossier.due_at <= window.soon_until]
+        tests += [due_at >= window.now, due_at <= window.soon_until]
     if query.due_before is not None:
-        tests.append(Dossier.due_at < query.due_before)
+        tests.append(due_at < query.due_before)
     if query.due_after is not None:
-        tests.append(Dossier.due_at >= query.due_after)
+        tests.append(due_at >= query.due_after)
     return tests
 
 

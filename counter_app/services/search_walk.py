@@ -35,7 +35,8 @@ class Walk:
     finished: bool = False
 
     def advance(self, session: Session, budget: int) -> None:
-        rows = session.execute(chunk(self.step(self.cursor, budget), self.filters)).all()
+        step = chunk(self.step(self.cursor, budget), self.filters)
+        rows = session.connection().execute(step).all()
         scanned = sorted(((int(r[0]), bool(r[1])) for r in rows), reverse=True)
         self.found.extend(i for i, passes in scanned if passes)
         if scanned:
