@@ -154,12 +154,28 @@ def id_walk(before: int | None, budget: int) -> IdSelect:
     return stmt.order_by(Dossier.id.desc()).limit(budget)
 
 
-def index_walk(index: str, expression: str, before: int | None, budget: int) -> IdSelect:
+def in_statuses(statuses: Sequence[int], within: Sequence[ColumnElement[bool]]) -> IdSelect:
+    """Every id in `statuses` passing `within` (due-date ranges: ix_dossiers_status_due)."""
+    parts = [select(Dossier.id).where(Dossier.status == s, *within) for s in statuses]
+    return parts[0] if len(parts) == 1 else select(union_all(*parts).subquery().c.id)
+
+
+def count_upto(ids: IdSelect, cap: int) -> Select[int]:
+    """How many ids there are, counting at most `cap` + 1."""
+    return select(func.count()).select_from(ids.limit(cap + 1).subquery())
+
+
+def index_walk(
+    index: str, expression: str, among: IdSelect | None, before: int | None, budget: int
+) -> IdSelect:
     """The next `budget` rowids an FTS5 `MATCH` on the name index ("names") or the pair index
-    ("pairs") finds, newest first (FTS5 walks its lists by descending rowid and stops early)."""
+    ("pairs") finds, newest first (FTS5 walks its lists by descending rowid and stops early);
+    with `among`, only those in that (small) set, tested inside SQLite as FTS5 lists them."""
     fts = NAME_INDEX if index == "names" else PAIR_INDEX
     rowid = fts.c.rowid
     stmt = select(rowid.label("id")).where(fts.c[fts.name].op("MATCH")(expression))
+    if among is not None:  # "+": FTS5 would look each id of the set up in the index
+        stmt = stmt.where(literal_column(f"+{fts.name}.rowid").in_(among))
     if before is not None:
         stmt = stmt.where(rowid < before)
     return stmt.order_by(rowid.desc()).limit(budget)

@@ -44,6 +44,7 @@ from counter_protocol.statuses import Status
 from counter_protocol.timefmt import to_vn
 
 PAGE_SIZE = 100
+SMALL_SET = 20_000  # a key's, today's or a rare status's dossiers, taken whole up to this many
 _DIGITS = re.compile(r"^\+?[\d .\-]+$")
 _CODE_PREFIX = re.compile(r"^\d{3}\.\d{2}\.\d{2}\.[A-Za-z]\d{2}(-.*)?$")
 _CODE_TAIL = re.compile(r"^(?:([A-Za-z]\d{2})-)?(\d{6})-(\d{1,4})$")
@@ -166,7 +167,14 @@ class _Asked:
 
     query: DossierQuery
     filters: list[ColumnElement[bool]]
-    status_step: WalkStep | None  # the statuses the filters allow, walked (None: any status)
+    statuses: list[int] | None  # the statuses the filters allow (None: any status)
+    within: list[ColumnElement[bool]]  # the deadline tests, as the status index reads them
+    due: list[ColumnElement[bool]]  # the same, as a range of ix_dossiers_status_due
+
+    def status_step(self) -> WalkStep | None:
+        if self.statuses is None:
+            return None
+        return partial(q.status_walk, self.statuses, self.within)
 
 
 def matching_ids(
@@ -177,10 +185,9 @@ def matching_ids(
     statuses = _statuses(query)
     if key.kind == "none" or statuses == []:
         return []
-    # The status index's walk reads the deadline tests from its own entries as it goes.
-    walk_tests = _due_tests(query, window, q.due_at_as_read)
-    step = partial(q.status_walk, statuses, walk_tests) if statuses else None
-    asked = _Asked(query, _filters(query, window), step)
+    within = _due_tests(query, window, q.due_at_as_read)
+    due = _due_tests(query, window)
+    asked = _Asked(query, _filters(query, window), statuses, within, due)
     if key.lookups:  # a key finds a handful: sorted whole
         return _page(session, q.any_of(key.lookups), asked.filters, before_id, limit)
     if key.kind == "name":
@@ -188,10 +195,8 @@ def matching_ids(
     if query.received_since is not None:  # today's list: today's dossiers, sorted whole
         today = q.received_since(query.received_since)
         return _page(session, today, asked.filters, before_id, limit)
-    return race(session, [Walk(step or q.id_walk, asked.filters, before_id)], limit)
-
-
-SMALL_SET = 20_000  # a key's or today's dossiers, sorted whole up to this many
+    walk = Walk(asked.status_step() or q.id_walk, asked.filters, before_id)
+    return race(session, [walk], limit)
 
 
 def _page(
@@ -234,15 +239,27 @@ def _name_page(
     if asked.query.received_since is not None:
         today = q.received_since(asked.query.received_since)
         return _page(session, today, [*asked.filters, whole_name], before_id, limit)
+    among = _few_in_statuses(session, asked)
     walks = []
     for way in lookup.walks:
         unchecked = [lookup.words[i] for i in way.unchecked]
         tested = q.name_has(unchecked, [lookup.prefixes[i] for i in way.unchecked])
-        step = partial(q.index_walk, way.index, way.expression)
+        step = partial(q.index_walk, way.index, way.expression, among)
         walks.append(Walk(step, [*asked.filters, tested], before_id))
-    if asked.status_step is not None:  # the statuses' own list, the name tested on each row
-        walks.insert(1, Walk(asked.status_step, [*asked.filters, whole_name], before_id))
+    status_step = asked.status_step()
+    if status_step is not None and among is None:  # the statuses' list, each name tested
+        walks.insert(1, Walk(status_step, [*asked.filters, whole_name], before_id))
     return race(session, walks, limit)
+
+
+def _few_in_statuses(session: Session, asked: _Asked) -> q.IdSelect | None:
+    """The dossiers the status and due filters allow, if they are few: the name index then
+    lists only those (a rare status and a common name, or two rare sets: one pass in SQLite)."""
+    if asked.statuses is None:
+        return None
+    allowed = q.in_statuses(asked.statuses, asked.due)
+    count = session.connection().scalar(q.count_upto(allowed, SMALL_SET))
+    return allowed if (count or 0) <= SMALL_SET else None
 
 
 def list_rows(session: Session, ids: Sequence[int], window: DueWindow) -> list[DossierRow]:
