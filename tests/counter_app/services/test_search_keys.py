@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from datetime import datetime, time
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 
 from counter_app.domain.dossier_rules import DueState
 from counter_app.domain.text import fold
+from counter_app.services import search
 from counter_app.services.search import DossierQuery, DueFilter, SearchService
 from counter_protocol.statuses import Status
 from counter_protocol.timefmt import VN_TZ
@@ -114,7 +116,9 @@ def test_a_name_with_a_status_finds_exactly_what_the_rule_says(demo, stored, dat
     words = fold(row.applicant_name).split()
     typed = [w[: data.draw(st.integers(1, len(w)))] for w in words[: data.draw(st.integers(1, 3))]]
     status = data.draw(st.sampled_from([int(s) for s in Status]))
-    found = codes_found(demo, " ".join(typed), statuses=(status,))
+    # Sets of any size: a small one is taken whole, a large one walked (the store is small).
+    with patch.object(search, "SMALL_SET", data.draw(st.sampled_from([search.SMALL_SET, 0]))):
+        found = codes_found(demo, " ".join(typed), statuses=(status,))
     kept = [r for r in stored if r.status == status]
     expected = [r.code for r in kept if _name_matches(r.applicant_name, typed, all_prefix=False)]
     if not expected and len(typed) > 1:
@@ -135,6 +139,14 @@ def _name_matches(name: str, typed: list[str], *, all_prefix: bool) -> bool:
 def test_a_due_filter_keeps_exactly_its_dossiers(demo, stored, due) -> None:
     state = {DueFilter.OVERDUE: DueState.OVERDUE, DueFilter.SOON: DueState.DUE_SOON}[due]
     assert codes_found(demo, "", due=due) == [r.code for r in stored if r.due_state == state]
+
+
+@given(data=st.data())
+def test_a_key_found_among_many_is_still_found(demo, stored, data) -> None:
+    row = data.draw(pick(stored))
+    with patch.object(search, "SMALL_SET", 0):  # the key's set walked, not taken whole
+        assert row.code in codes_found(demo, row.code[-11:-5])  # the day's dossiers
+        assert codes_found(demo, row.code) == [row.code]
 
 
 def test_a_number_that_no_key_has_finds_nothing(demo) -> None:
