@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import (
     BindParameter,
     ColumnElement,
+    CompoundSelect,
     Connection,
     Select,
     and_,
@@ -181,12 +182,15 @@ def index_walk(
     return stmt.order_by(rowid.desc()).limit(budget)
 
 
-def chunk(walk: IdSelect, filters: Sequence[ColumnElement[bool]]) -> Select[int, bool]:
-    """The walk's ids, each with whether its dossier passes `filters` (the walk stays the outer
-    loop: the join is a LEFT JOIN on the primary key)."""
-    ids = walk.subquery()
+def chunk(walk: IdSelect, filters: Sequence[ColumnElement[bool]]) -> CompoundSelect[int, int]:
+    """One step of a walk: the ids that pass `filters` (marked 1), then one row with the last id
+    the step read and how many it read, negated (the next step's cursor). The step's ids are read
+    once (a materialised CTE) and stay the outer loop; only the matches come back to Python."""
+    ids = walk.cte("step").prefix_with("MATERIALIZED")
     passes = and_(Dossier.id == ids.c.id, *filters)
-    return select(ids.c.id, Dossier.id.is_not(None)).select_from(ids.outerjoin(Dossier, passes))
+    hits = select(ids.c.id, literal_column("1")).select_from(ids.join(Dossier, passes))
+    end = select(func.min(ids.c.id), -func.count())
+    return union_all(hits, end)
 
 
 def passing(ids: Sequence[int], filters: Sequence[ColumnElement[bool]], before: int | None,

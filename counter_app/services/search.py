@@ -44,7 +44,8 @@ from counter_protocol.statuses import Status
 from counter_protocol.timefmt import to_vn
 
 PAGE_SIZE = 100
-SMALL_SET = 20_000  # a key's, today's or a rare status's dossiers, taken whole up to this many
+SMALL_SET = 20_000  # a key's or today's dossiers, taken whole up to this many
+FEW_IN_STATUSES = 5_000  # dossiers of the status and due filters the name index walks among
 _DIGITS = re.compile(r"^\+?[\d .\-]+$")
 _CODE_PREFIX = re.compile(r"^\d{3}\.\d{2}\.\d{2}\.[A-Za-z]\d{2}(-.*)?$")
 _CODE_TAIL = re.compile(r"^(?:([A-Za-z]\d{2})-)?(\d{6})-(\d{1,4})$")
@@ -219,19 +220,25 @@ def _page(
 def _find_name(
     session: Session, folded: str, asked: _Asked, before_id: int | None, limit: int
 ) -> list[int]:
+    among = _few_in_statuses(session, asked)
     exact = name_lookup(session, folded)
-    found = _name_page(session, exact, asked, before_id, limit)
+    found = _name_page(session, exact, asked, among, before_id, limit)
     if found or len(query_words(folded)) < 2:
         return found
-    if before_id is not None and _name_page(session, exact, asked, None, 1):
+    if before_id is not None and _name_page(session, exact, asked, among, None, 1):
         return []  # the pages of the whole-word match have run out
     # Nothing with whole words: perhaps an earlier word was cut short too ("ng van an").
     fallback = name_lookup(session, folded, all_prefix=True)
-    return _name_page(session, fallback, asked, before_id, limit)
+    return _name_page(session, fallback, asked, among, before_id, limit)
 
 
 def _name_page(
-    session: Session, lookup: NameLookup | None, asked: _Asked, before_id: int | None, limit: int
+    session: Session,
+    lookup: NameLookup | None,
+    asked: _Asked,
+    among: q.IdSelect | None,
+    before_id: int | None,
+    limit: int,
 ) -> list[int]:
     if lookup is None:
         return []
@@ -239,7 +246,6 @@ def _name_page(
     if asked.query.received_since is not None:
         today = q.received_since(asked.query.received_since)
         return _page(session, today, [*asked.filters, whole_name], before_id, limit)
-    among = _few_in_statuses(session, asked)
     walks = []
     for way in lookup.walks:
         unchecked = [lookup.words[i] for i in way.unchecked]
@@ -255,11 +261,11 @@ def _name_page(
 def _few_in_statuses(session: Session, asked: _Asked) -> q.IdSelect | None:
     """The dossiers the status and due filters allow, if they are few: the name index then
     lists only those (a rare status and a common name, or two rare sets: one pass in SQLite)."""
-    if asked.statuses is None:
+    if asked.statuses is None or asked.query.received_since is not None:
         return None
     allowed = q.in_statuses(asked.statuses, asked.due)
-    count = session.connection().scalar(q.count_upto(allowed, SMALL_SET))
-    return allowed if (count or 0) <= SMALL_SET else None
+    count = session.connection().scalar(q.count_upto(allowed, FEW_IN_STATUSES))
+    return allowed if (count or 0) <= FEW_IN_STATUSES else None
 
 
 def list_rows(session: Session, ids: Sequence[int], window: DueWindow) -> list[DossierRow]:

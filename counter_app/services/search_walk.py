@@ -40,12 +40,12 @@ class Walk:
     def advance(self, session: Session, budget: int) -> None:
         step = chunk(self.step(self.cursor, budget), self.filters)
         rows = session.connection().execute(step).all()
-        scanned = sorted(((int(r[0]), bool(r[1])) for r in rows), reverse=True)
-        self.found.extend(i for i, passes in scanned if passes)
-        if scanned:
-            self.cursor = scanned[-1][0]
-        self.finished = len(scanned) < budget
-        self.scanned += len(scanned)
+        *hits, (last, read) = rows  # the last row: the step's last id and -(ids read)
+        self.found.extend(sorted((int(r[0]) for r in hits), reverse=True))
+        if last is not None:
+            self.cursor = int(last)
+        self.finished = -read < budget
+        self.scanned += -read
         self.last_step = budget
 
 

@@ -116,8 +116,9 @@ def test_a_name_with_a_status_finds_exactly_what_the_rule_says(demo, stored, dat
     words = fold(row.applicant_name).split()
     typed = [w[: data.draw(st.integers(1, len(w)))] for w in words[: data.draw(st.integers(1, 3))]]
     status = data.draw(st.sampled_from([int(s) for s in Status]))
-    # Sets of any size: a small one is taken whole, a large one walked (the store is small).
-    with patch.object(search, "SMALL_SET", data.draw(st.sampled_from([search.SMALL_SET, 0]))):
+    # A status's dossiers walked among, or walked themselves (the store is small).
+    few = data.draw(st.sampled_from([search.FEW_IN_STATUSES, 0]))
+    with patch.object(search, "FEW_IN_STATUSES", few):
         found = codes_found(demo, " ".join(typed), statuses=(status,))
     kept = [r for r in stored if r.status == status]
     expected = [r.code for r in kept if _name_matches(r.applicant_name, typed, all_prefix=False)]
