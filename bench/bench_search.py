@@ -163,10 +163,28 @@ def main() -> None:
     report(lambda t: search.find(DossierQuery(text=t), limit=PAGE), texts)
     report(lambda q: search.find(q, limit=PAGE), filters)
     report(lambda q: search.find(q, limit=PAGE), {"mixed": mixes(texts, now, rng, args.queries)})
+    quiet = filters["today's list, quiet morning (< a page)"][0]
+    named_cases(lambda q: search.find(q, limit=PAGE), {
+        "'nguyen le' (no such name)": DossierQuery(text="nguyen le"),
+        "'tran nguyen' (all-prefix fallback)": DossierQuery(text="tran nguyen"),
+        "status 'returned', no text": DossierQuery(statuses=(10,)),
+        "today's list, quiet morning": quiet,
+        "'find 261204-0001'-style tail": DossierQuery(text=texts["code"][0][-11:]),
+        "'find 0912'-style number today": DossierQuery(text="0912"),
+    })  # fmt: skip
     wall, cpu = raw_point_queries(folder / "counter.sqlite3", args.queries, rng)
     print(summary("raw SQLite point query by id (floor), wall", wall))
     print(summary("    CPU", cpu))
     services.close()
+
+
+def named_cases(find: Callable[[Any], list], cases: dict[str, Any], runs: int = 50) -> None:
+    """The cases the issue measured one by one: rows found, then the times of `runs` runs."""
+    for name, query in cases.items():
+        rows = len(find(query))
+        wall, cpu = timed(find, [query] * runs, warm=3)
+        print(summary(f"{name} ({rows} rows), wall", wall))
+        print(summary("    CPU", cpu))
 
 
 def report(find: Callable[[Any], list], sets: dict[str, list]) -> None:
