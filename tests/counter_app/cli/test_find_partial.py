@@ -62,3 +62,23 @@ def test_a_name_typed_without_marks_and_cut_short(received) -> None:
     assert found_codes(data_dir, "tr", "van", "b") == [code]
     assert found_codes(data_dir, "tran binh") == [code]
     assert found_codes(data_dir, "le van") == []
+
+
+def test_a_demo_without_forms_holds_searchable_dossiers_and_no_forms(tmp_path: Path) -> None:
+    import sqlite3
+
+    made = run("demo", "--dossiers", "60", "--no-forms", data_dir=tmp_path / "demo")
+    assert made.returncode == 0, made.stderr
+    conn = sqlite3.connect(tmp_path / "demo" / "counter.sqlite3")
+    try:
+        counts = conn.execute(
+            "select (select count(*) from dossiers), (select count(*) from issued_forms), "
+            "(select count(*) from dossier_events)"
+        ).fetchone()
+        first = "select code, phone from dossiers order by id limit 1"
+        code, phone = conn.execute(first).fetchone()
+    finally:
+        conn.close()
+    assert counts[0] == 60 and counts[1] == 0 and counts[2] >= 60
+    assert code in found_codes(tmp_path / "demo", code[-11:])
+    assert code in found_codes(tmp_path / "demo", phone[-7:])
