@@ -111,6 +111,8 @@ def classify(text_in: str, today: date | None = None) -> TextKey:
 def _digits_key(raw: str, today: date) -> TextKey:
     digits = re.sub(r"\D", "", raw)
     international = raw.startswith("+")
+    if not digits:
+        return TextKey("none")  # only dots and dashes
     if not international and len(digits) <= TODAYS_NUMBER_DIGITS:
         return TextKey("code", f"{today:%y%m%d}-{int(digits):04d}",
                        (q.code_tail_is(f"{today:%y%m%d}-{int(digits):04d}"),))  # fmt: skip

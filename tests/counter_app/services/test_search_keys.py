@@ -152,4 +152,11 @@ def test_a_key_found_among_many_is_still_found(demo, stored, data) -> None:
 
 def test_a_number_that_no_key_has_finds_nothing(demo) -> None:
     assert codes_found(demo, "12345") == []
+    assert codes_found(demo, "-") == codes_found(demo, " . ") == []
     assert codes_found(demo, "zzqx") == []
+
+
+@given(text=st.text(max_size=30) | st.from_regex(r"[+]?[0-9 .\-]{0,14}", fullmatch=True))
+def test_any_typed_text_gets_an_answer(demo, text: str) -> None:
+    rows = demo.search.find(DossierQuery(text=text), limit=5)
+    assert len(rows) <= 5
