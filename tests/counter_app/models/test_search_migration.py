@@ -19,7 +19,7 @@ def test_stored_dossiers_are_found_through_the_indexes_the_migration_adds(
 
     services = build_services(str(data_dir))
     code = services.dossiers.receive(intake(name="Nguyễn Lê Văn Tám", id_number="042095123456"))
-    command.downgrade(_alembic_config(services.store.engine), "0010")  # the store before 0013
+    command.downgrade(_alembic_config(services.store.engine), "0012")  # the store before 0013
     services.close()
     db = sqlite3.connect(data_dir / "counter.sqlite3")
     assert db.execute(
