@@ -113,9 +113,13 @@ def _check_port_free(host: str, port: int) -> None:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from counter_server.claims import clash_lines
     from counter_server.stats import device_stats, format_table
 
-    print(format_table(device_stats(_open(args))))
+    engine = _open(args)
+    print(format_table(device_stats(engine)))
+    for line in clash_lines(engine):
+        print(line)
     return 0
 
 
@@ -213,7 +217,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     elif args.what == "calendar":
         done = pub.publish_calendar(engine, path)
     else:
-        done = [pub.publish_tracking_pool(engine, args.unit, path)]
+        done = pub.publish_tracking_pool(engine, args.unit, path, args.device)
     for item in done:
         seq = item.change_seq
         state = "đã có sẵn, không đổi" if seq is None else f"thay đổi #{seq}"
@@ -403,6 +407,7 @@ def _publish_parser(
     what.add_parser("calendar", parents=[common]).add_argument("file")
     p = what.add_parser("tracking-pool", parents=[common])
     p.add_argument("--unit", required=True)
+    p.add_argument("--device", type=int, help="chỉ cấp cho máy số này (mặc định: chia đều các máy)")
     p.add_argument("file")
 
 

@@ -286,10 +286,15 @@ class Publication(Base):
 
 
 class TrackingNumber(Base):
+    """An S10 number of a unit and the one PC it belongs to (docs/decisions/0027): a share of
+    a publication, or a number the PC imported and claimed (no publication)."""
+
     __tablename__ = "tracking_numbers"
     number: Mapped[str] = mapped_column(String(13), primary_key=True)
     unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), index=True)
-    publication_id: Mapped[int] = mapped_column(ForeignKey("publications.id"))
+    publication_id: Mapped[int | None] = mapped_column(ForeignKey("publications.id"))
+    device_id: Mapped[int | None] = mapped_column(ForeignKey("devices.id"), index=True)
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class AuditEntry(Base):

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter_app.cli.arguments import add_group
+from counter_app.cli.commands import command_help
 from counter_app.config import StorePaths, resolve_data_dir
 
 if TYPE_CHECKING:
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def add_commands(sub: SubParsers) -> None:
-    bsub = add_group(sub, "backup", "sao lưu kho dữ liệu và khôi phục từ bản sao lưu")
+    bsub = add_group(sub, "backup", command_help("backup"))
     bsub.add_parser("create", help="sao lưu kho ngay (chỉ khi kho không hỏng)").set_defaults(
         handler=cmd_create
     )

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from counter_app.cli.commands import command_help
 from counter_app.services.errors import ServiceError
 
 if TYPE_CHECKING:
@@ -26,10 +27,7 @@ def iso_day(text: str) -> date:
 
 
 def add_commands(sub: SubParsers) -> None:
-    books = sub.add_parser(
-        "books",
-        help="sổ theo dõi hồ sơ (Mẫu 07) của một ngày hay một khoảng ngày, ra tệp PDF hoặc Excel",
-    )
+    books = sub.add_parser("books", help=command_help("books"))
     books.add_argument("--from", dest="first", type=iso_day, required=True, metavar="YYYY-MM-DD")
     books.add_argument(
         "--to", dest="last", type=iso_day, metavar="YYYY-MM-DD", help="mặc định: bằng --from"
@@ -41,7 +39,8 @@ def add_commands(sub: SubParsers) -> None:
 def cmd_books(args: argparse.Namespace, host: AppHost) -> int:
     """Write the book; one line says how many dossiers it holds and where it went."""
     from counter_app.config import resolve_data_dir
-    from counter_app.services.books import Period, book_format, opened_books
+    from counter_app.domain.reports import Period
+    from counter_app.services.books import book_format, opened_books
 
     out = Path(args.out)
     book_format(out)  # refuse an unknown format before the store is opened

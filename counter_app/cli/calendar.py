@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter_app.cli.arguments import add_group
+from counter_app.cli.commands import command_help
 from counter_app.domain.calendar import DurationUnit
 from counter_app.services.errors import ServiceError
 from counter_protocol.timefmt import VN_TZ, format_vn
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
 
 def add_commands(sub: SubParsers) -> None:
-    csub = add_group(sub, "calendar", "lịch ngày làm việc")
+    csub = add_group(sub, "calendar", command_help("calendar"))
     show = csub.add_parser("show", help="các ngày nghỉ và ngày làm bù của một năm")
     show.add_argument("year", type=int, help="năm, ví dụ 2026")
     show.set_defaults(handler=cmd_show)

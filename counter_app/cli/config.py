@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from counter_app.cli.arguments import add_group
+from counter_app.cli.commands import command_help
 
 if TYPE_CHECKING:
     from counter_app.cli.arguments import SubParsers
@@ -13,7 +14,7 @@ if TYPE_CHECKING:
 
 
 def add_commands(sub: SubParsers) -> None:
-    csub = add_group(sub, "config", "xem / đổi cài đặt của quầy (khổ giấy, giờ làm việc…)")
+    csub = add_group(sub, "config", command_help("config"))
     csub.add_parser("list", help="mọi cài đặt và giá trị hiện tại").set_defaults(handler=cmd_list)
     setter = csub.add_parser("set", help="đổi một cài đặt")
     setter.add_argument("key", help="tên cài đặt (xem: counter-app config list)")

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from counter_app.cli.commands import command_help
 from counter_app.services.errors import ServiceError
 
 if TYPE_CHECKING:
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def add_commands(sub: SubParsers) -> None:
-    p = sub.add_parser("demo", help="điền dữ liệu mẫu vào kho")
+    p = sub.add_parser("demo", help=command_help("demo"))
     p.add_argument("--dossiers", type=int, required=True, help="số hồ sơ mẫu")
     p.add_argument("--seed", type=int, default=42, help="hạt giống ngẫu nhiên (mặc định 42)")
     p.add_argument("--with-outbox", action="store_true", help="xếp hàng gửi cả hồ sơ mẫu")

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from counter_app.cli.commands import command_help
 from counter_app.services.errors import ServiceError
 
 if TYPE_CHECKING:
@@ -19,10 +20,7 @@ COUNT_CAP = 10_000  # "how many more" is counted up to here: a common name match
 
 
 def add_commands(sub: SubParsers) -> None:
-    find = sub.add_parser(
-        "find",
-        help='tìm hồ sơ (mã, CCCD, điện thoại, họ tên có/không dấu; "" là mọi hồ sơ)',
-    )
+    find = sub.add_parser("find", help=command_help("find"))
     find.add_argument("text", nargs="*", help="nội dung cần tìm (bỏ trống: mọi hồ sơ)")
     find.add_argument(
         "--status",

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter_app.cli.arguments import add_group
+from counter_app.cli.commands import command_help
 from counter_app.domain.fee_ledger import Direction, FeeKind, format_dong
 from counter_app.services.errors import ServiceError
 
@@ -27,7 +28,7 @@ def _day(text: str) -> date:
 
 
 def add_commands(sub: SubParsers) -> None:
-    fsub = add_group(sub, "fees", "phí, lệ phí: thu, biên lai, bảng kê thu trong ngày")
+    fsub = add_group(sub, "fees", command_help("fees"))
     show = fsub.add_parser("show", help="các khoản phí, lệ phí của hồ sơ và các lần thu")
     show.add_argument("code", help="mã hồ sơ")
     show.set_defaults(handler=cmd_show)

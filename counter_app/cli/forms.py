@@ -8,6 +8,7 @@ import getpass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from counter_app.cli.commands import command_help
 from counter_app.cli.dossiers import form_number
 from counter_app.services.errors import NotFound, ServiceError
 
@@ -27,10 +28,10 @@ class FormNotIssued(NotFound):
 
 
 def add_commands(sub: SubParsers) -> None:
-    forms = sub.add_parser("forms", help="các mẫu đã cấp cho một hồ sơ (số mẫu, tên, ngày cấp)")
+    forms = sub.add_parser("forms", help=command_help("forms"))
     forms.add_argument("code", help="mã hồ sơ")
     forms.set_defaults(handler=cmd_forms)
-    prt = sub.add_parser("print", help="in lại một mẫu đã cấp của hồ sơ ra tệp PDF")
+    prt = sub.add_parser("print", help=command_help("print"))
     prt.add_argument("code", help="mã hồ sơ")
     prt.add_argument(
         "--form",

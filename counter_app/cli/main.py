@@ -14,5 +14,5 @@ if TYPE_CHECKING:
 
 def run(argv: list[str], host: AppHost) -> int:
     """Parse `argv` (a usage error exits 2 with one line), run it, return the exit code."""
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv).parse_args(argv)
     return run_guarded(lambda: dispatch(args, host), args.data_dir)

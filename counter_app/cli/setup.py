@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from counter_app.cli.commands import command_help
 from counter_app.services.errors import ServiceError
 
 if TYPE_CHECKING:
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def add_commands(sub: SubParsers) -> None:
-    p = sub.add_parser("setup", help="thiết lập máy lần đầu (không giao diện)")
+    p = sub.add_parser("setup", help=command_help("setup"))
     p.add_argument("--unit", required=True, help="mã định danh đơn vị, ví dụ 000.00.00.H27")
     p.add_argument("--counter-name", required=True, help="tên quầy")
     p.add_argument("--slot", type=int, default=0, help="số thứ tự máy trong đơn vị (0-9)")

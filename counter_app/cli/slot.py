@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from counter_app.cli.arguments import add_group
+from counter_app.cli.commands import command_help
 from counter_app.services.errors import ServiceError
 from counter_app.services.slot_file import import_slot_file
 
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 
 
 def add_commands(sub: SubParsers) -> None:
-    ssub = add_group(sub, "slot", "số thứ tự hồ sơ của slot máy")
+    ssub = add_group(sub, "slot", command_help("slot"))
     imp = ssub.add_parser(
         "import",
         help="nạp tệp số thứ tự đã dùng của slot (do máy chủ ký, "

@@ -24,10 +24,6 @@ if TYPE_CHECKING:
 MIN_DAYS_OFF = 5  # every Vietnamese year has Tết, 30/4, 1/5, 2/9, 1/1 and Giỗ Tổ off
 
 
-def add_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--smoke-test", action="store_true", help="kiểm tra bản cài đặt rồi thoát")
-
-
 def run_smoke_test(args: argparse.Namespace, host: AppHost) -> int:
     from counter_app.services.catalogue import ensure_catalogue
 

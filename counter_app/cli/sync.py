@@ -11,6 +11,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from counter_app.cli.commands import command_help
 from counter_app.domain.vntime import now_vn
 
 if TYPE_CHECKING:
@@ -20,12 +21,12 @@ if TYPE_CHECKING:
 
 
 def add_commands(sub: SubParsers) -> None:
-    enrol = sub.add_parser("enrol", help="đăng ký máy này với máy chủ đồng bộ tỉnh")
+    enrol = sub.add_parser("enrol", help=command_help("enrol"))
     enrol.add_argument("--server", required=True, help="địa chỉ máy chủ, ví dụ https://…")
     enrol.add_argument("--code", required=True, help="mã đăng ký máy dùng một lần (CNTT cấp)")
     _insecure_option(enrol)
     enrol.set_defaults(handler=cmd_enrol)
-    sync = sub.add_parser("sync", help="đồng bộ một lần với máy chủ tỉnh (không giao diện)")
+    sync = sub.add_parser("sync", help=command_help("sync"))
     sync.add_argument("--server", help="dùng địa chỉ này thay cho địa chỉ đã đăng ký (lần này)")
     sync.add_argument(
         "--wait",

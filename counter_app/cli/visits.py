@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from counter_app.cli.arguments import add_group
+from counter_app.cli.commands import command_help
 from counter_app.services.errors import ServiceError
 from counter_protocol.timefmt import VN_TZ
 
@@ -21,8 +22,8 @@ EXIT_NOTHING_FOUND = 1
 
 
 def add_commands(sub: SubParsers) -> None:
-    _add_visits(add_group(sub, "visits", "lịch hẹn thực hiện thủ tục tại nhà người dân"))
-    _add_online_help(add_group(sub, "online-help", "ghi nhận hỗ trợ nộp hồ sơ trực tuyến"))
+    _add_visits(add_group(sub, "visits", command_help("visits")))
+    _add_online_help(add_group(sub, "online-help", command_help("online-help")))
 
 
 def _add_visits(vsub: SubParsers) -> None:

@@ -110,6 +110,12 @@ class AccountService:
                 raise ServiceError(f"Không có tài khoản “{username}”.")
             user.failed_attempts, user.locked_until = 0, None
 
+    def active_users(self) -> list[SignedInUser]:
+        """The counter's working accounts by full name (the clerk pickers of the screens)."""
+        with self._store.read() as session:
+            users = session.scalars(select(User).where(User.active).order_by(User.full_name))
+            return [SignedInUser(u.username, u.full_name, u.role) for u in users]
+
     def full_name_of(self, username: str) -> str:
         with self._store.read() as session:
             name = session.scalar(select(User.full_name).where(User.username == username))

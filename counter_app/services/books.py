@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from counter_app.documents.logbook import LogbookHeader, LogbookRow, render_logb
 from counter_app.documents.logbook_xlsx import write_logbook_xlsx
 from counter_app.documents.text import dateline
 from counter_app.domain.kinds import ResultDelivery
+from counter_app.domain.reports import Period
 from counter_app.models.tables import Applicant, Device, Dossier, Procedure, Unit
 from counter_app.services.errors import ServiceError
 from counter_app.services.form_facts import managing_body
@@ -36,6 +36,16 @@ FORMATS = (".pdf", ".xlsx")
 # Status 1 (awaiting papers) and 3 (refused at intake) were never received: no book entry
 # (docs/domain.md#logbook-entries).
 NOT_RECEIVED = (int(Status.NEW), int(Status.NOT_RECEIVED))
+# Which dossiers the book lists (and the report counts as received): never status 1 or 3, nor
+# one withdrawn while awaiting papers (never received: no number, no deadline).
+IN_BOOK = (
+    Dossier.status.not_in(NOT_RECEIVED),
+    or_(
+        Dossier.status != int(Status.WITHDRAWN),
+        Dossier.log_seq.is_not(None),
+        Dossier.first_due_at.is_not(None),
+    ),
+)
 DELIVERY_WORDS = {
     int(ResultDelivery.AT_COUNTER): "Tại Bộ phận Một cửa",
     int(ResultDelivery.BY_POST): "Qua dịch vụ bưu chính công ích",
@@ -52,22 +62,6 @@ class UnknownBookFormat(ServiceError):
 class BadPeriod(ServiceError):
     default_code = "books.bad_period"
     exit_code = 2
-
-
-@dataclass(frozen=True)
-class Period:
-    """Whole days in Vietnam time: [first 00:00, last + 1 day 00:00)."""
-
-    first: date
-    last: date
-
-    @property
-    def start(self) -> datetime:
-        return datetime.combine(self.first, time(0), VN_TZ)
-
-    @property
-    def end(self) -> datetime:
-        return datetime.combine(self.last + timedelta(days=1), time(0), VN_TZ)
 
 
 def book_format(path: Path) -> str:
@@ -183,17 +177,7 @@ def rows(session: Session, unit_code: str, period: Period) -> Iterator[LogbookRo
         select(*_COLUMNS)
         .join(Applicant, Applicant.id == Dossier.applicant_id)
         .join(Procedure, Procedure.id == Dossier.procedure_id)
-        .where(
-            Dossier.unit_code == unit_code,
-            Dossier.received_at < period.end,
-            Dossier.status.not_in(NOT_RECEIVED),
-            # Withdrawn while awaiting papers: never received (no number, no deadline).
-            or_(
-                Dossier.status != int(Status.WITHDRAWN),
-                Dossier.log_seq.is_not(None),
-                Dossier.first_due_at.is_not(None),
-            ),
-        )
+        .where(Dossier.unit_code == unit_code, Dossier.received_at < period.end, *IN_BOOK)
         .order_by(Dossier.received_at, Dossier.id)
         .limit(CHUNK)
     )

@@ -164,7 +164,9 @@ class HomeVisitService:
             visit.note = note or visit.note
             _log(session, visit, self._now(), actor, outcome.value, note)
 
-    def receive_at_home(self, visit_id: int, request: IntakeRequest) -> str:
+    def receive_at_home(
+        self, visit_id: int, request: IntakeRequest, *, clock_confirmed: bool = False
+    ) -> str:
         """Receive the citizen's dossier at the home through the normal intake and link it.
 
         The dossier goes on the wire as channel 1 (trực tiếp: handed to a clerk in person) with
@@ -175,7 +177,9 @@ class HomeVisitService:
         self._check_receivable(visit_id, request.clerk)
         code = self._received_before(visit_id)
         if code is None:
-            code = self._dossiers.receive(_home_request(request, visit_id))
+            code = self._dossiers.receive(
+                _home_request(request, visit_id), clock_confirmed=clock_confirmed
+            )
         with self._store.write() as session:
             row = _booked(session, visit_id)
             row.status = VisitStatus.DONE.value

@@ -25,6 +25,9 @@ DEFAULTS: dict[str, str] = {
     "due_soon.working_days": "1",
     "clock.max_skew_minutes": "10",  # this PC's clock vs the server's, before intake warns
     "lifecycle.extension_limit": "1",  # re-appointments (Mẫu 04) a dossier may have
+    "post.pool_low": "20",  # unused tracking numbers below which the pool's status warns
+    "post.postage_line": "Cước dịch vụ bưu chính công ích",  # the ledger line of postage
+    "post.home_province": "42",  # the address list's code of this counter's province (Hà Tĩnh)
 }
 
 
@@ -48,6 +51,7 @@ def check_setting(key: str, value: str) -> None:
         "due_soon.working_days",
         "clock.max_skew_minutes",
         "lifecycle.extension_limit",
+        "post.pool_low",
     )
     if numeric and (not value.isdigit() or int(value) < 1):
         raise ServiceError(f"{key} phải là số nguyên dương.")

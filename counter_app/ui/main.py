@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from counter_app.services.accounts import SignedInUser
     from counter_app.services.setup import CounterIdentity
     from counter_app.sync.service import SyncService
+    from counter_app.ui.fees_view import ClerkList
     from counter_app.ui.main_window import MainWindow, TabServices
     from counter_app.ui.setup_wizard import CounterSetup
 
@@ -35,11 +36,14 @@ if TYPE_CHECKING:
 
         def identity(self) -> CounterIdentity: ...
 
+    class WindowAccounts(Accounts, ClerkList, Protocol):
+        """Signing in, and the clerk pickers of the tabs."""
+
     class CounterServices(TabServices, Protocol):
         """The services the windows use (app.Services is the program's)."""
 
         @property
-        def accounts(self) -> Accounts: ...
+        def accounts(self) -> WindowAccounts: ...
         @property
         def setup(self) -> CounterStart: ...
 

@@ -1,4 +1,5 @@
-"""The main window: four tabs (Tiếp nhận, Danh sách, Trả kết quả, Quá hạn) and the status bar."""
+"""The main window: the tabs (Tiếp nhận, Danh sách, Trả kết quả, Quá hạn, Báo cáo, then the post
+office's own in ui/service_tabs.py) and the status bar."""
 
 from __future__ import annotations
 
@@ -10,14 +11,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
+from counter_app.domain.vntime import now_vn
 from counter_app.ui.detail_actions import DossierSteps
 from counter_app.ui.dossier_detail import DetailServices, DossierDetailDialog
 from counter_app.ui.dossier_list import DossierFinder, DossierListView
 from counter_app.ui.intake_presenter import DossierIntake, IntakeOutcomes
 from counter_app.ui.intake_view import DueDates, IntakeProcedures, IntakeView
 from counter_app.ui.late_view import LateDossiers, LateView
+from counter_app.ui.report_view import PeriodReports, ReportView
 from counter_app.ui.return_presenter import ReturnDesk
-from counter_app.ui.return_view import ReturnView
+from counter_app.ui.return_view import PostCounter, ReturnView
+from counter_app.ui.service_tabs import Cashier, OfficeServices, ServiceTabs
 from counter_app.ui.slip_preview import SlipRenderer
 from counter_app.ui.sync_status import SyncButton, SyncController, status_line, watch_network
 from counter_app.ui.sync_window import SyncWindow
@@ -29,18 +33,20 @@ if TYPE_CHECKING:
     from counter_app.services.setup import CounterIdentity
     from counter_app.sync.service import SyncService
 
-TAB_INTAKE, TAB_LIST, TAB_RETURN, TAB_LATE = range(4)
+TAB_INTAKE, TAB_LIST, TAB_RETURN, TAB_LATE, TAB_REPORT = range(5)
 
 
 class LifecycleDesk(DossierSteps, IntakeOutcomes, Protocol):
     """The lifecycle service as the intake screen and the dossier detail use it."""
 
 
-class TabServices(DetailServices, Protocol):
+class TabServices(DetailServices, OfficeServices, Protocol):
     """The services the tabs use, each typed as its tab asks (app.Services is one)."""
 
     @property
     def lifecycle(self) -> LifecycleDesk: ...
+    @property
+    def post(self) -> PostCounter: ...
     @property
     def procedures(self) -> IntakeProcedures: ...
     @property
@@ -55,6 +61,10 @@ class TabServices(DetailServices, Protocol):
     def returns(self) -> ReturnDesk: ...
     @property
     def late(self) -> LateDossiers: ...
+    @property
+    def reports(self) -> PeriodReports: ...
+    @property
+    def fees(self) -> Cashier: ...
 
 
 def intake_view(services: TabServices, runner: TaskRunner, user: SignedInUser) -> IntakeView:
@@ -69,7 +79,9 @@ def intake_view(services: TabServices, runner: TaskRunner, user: SignedInUser) -
         outcomes=services.lifecycle,
         forms=services.forms,
         details=services.details,
+        homes=services.home_visits,
         supervisor=user.role == "supervisor",
+        postal_units=services.post.units,
     )
 
 
@@ -92,13 +104,20 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Quầy Một cửa — {identity.counter_name} — {identity.unit_name}")
         self.intake = intake_view(services, runner, user)
         self.dossiers = DossierListView(services.search, runner)
-        self.returns = ReturnView(services.returns, runner, user.username)
+        self.returns = ReturnView(
+            services.returns, runner, user.username, post=services.post, fees=services.fees
+        )
         self.tabs = QTabWidget()
         self.tabs.addTab(self.intake, "Tiếp nhận hồ sơ (F2)")
         self.tabs.addTab(self.dossiers, "Danh sách hồ sơ (F3)")
         self.tabs.addTab(self.returns, "Trả kết quả (F4)")
         self.late = LateView(services.late, runner)
         self.tabs.addTab(self.late, "Quá hạn và sắp đến hạn (F6)")
+        self.report = ReportView(services.reports, runner, now_vn().date())
+        self.tabs.addTab(self.report, "Báo cáo (F11)")
+        self.office = ServiceTabs(
+            self, self.tabs, self.intake, services, runner, user, self.open_dossier
+        )
         self.setCentralWidget(self.tabs)
         self.detail_dialog: DossierDetailDialog | None = None
         self.sync_window: SyncWindow | None = None
@@ -140,6 +159,7 @@ class MainWindow(QMainWindow):
             (Qt.Key.Key_F3, TAB_LIST),
             (Qt.Key.Key_F4, TAB_RETURN),
             (Qt.Key.Key_F6, TAB_LATE),
+            (Qt.Key.Key_F11, TAB_REPORT),
         ):
             QShortcut(QKeySequence(key), self, partial(self.show_tab, tab))
         self.dossiers.open_dossier.connect(self.open_dossier)
@@ -176,6 +196,8 @@ class MainWindow(QMainWindow):
         elif index == TAB_LATE:
             self.late.refresh()
             self.late.table.setFocus()
+        elif index == TAB_REPORT and self.report.report is None:
+            self.report.refresh()  # the first visit counts this month; later ones keep the period
 
     def set_sync_status(self, text: str) -> None:
         """The status bar's sync line (last sync time, pending count, offline…)."""

@@ -12,7 +12,8 @@ import pytest
 
 from counter_app.documents.logbook import NO_DOSSIERS
 from counter_app.domain.kinds import ResultDelivery
-from counter_app.services.books import BookService, Period, UnknownBookFormat
+from counter_app.domain.reports import Period
+from counter_app.services.books import BookService, UnknownBookFormat
 from counter_protocol.lifecycle import Action
 from tests.counter_app.documents.pdftools import flat, pdf_text
 from tests.counter_app.services.lifecycle_helpers import (
