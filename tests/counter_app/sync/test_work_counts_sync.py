@@ -17,6 +17,7 @@ import pytest
 
 from counter_app.domain.appointments import HelpKind
 from counter_app.domain.kinds import Channel
+from counter_app.domain.reports import Period
 from counter_app.services.details import find_dossier
 from counter_app.services.dto import ComponentInput
 from counter_app.services.home_visits import VisitRequest
@@ -30,7 +31,7 @@ from counter_devkit.lifecycle_steps import take_step
 from counter_devkit.server import Databases, ServerProcess
 from counter_protocol.lifecycle import Action, StepData
 from counter_protocol.timefmt import VN_TZ, to_vn
-from counter_protocol.workload import TASKS, Task, WorkKey, month_of
+from counter_protocol.workload import TASKS, Task, WorkKey, month_of, month_span
 
 pytestmark = pytest.mark.postgres
 
@@ -134,14 +135,28 @@ def province_counts(server: ServerProcess, month: str, units: set[str], out: Pat
         if row[0] in units:
             for task, n in zip(TASKS, row[3:], strict=True):
                 if n:
-                    found[WorkKey(month, str(row[0]), str(row[2]), task)] = int(n)  # type: ignore[arg-type]
+                    found[WorkKey(month, str(row[0]), str(row[2]), task)] = int(n)
     return found
 
 
 def books(pcs: list[CounterPC], month: str) -> Counter[WorkKey]:
+    """The counters' figures for `month`, as the app's report shows them (checked equal to the
+    counter's work-count service on the same store)."""
     total: Counter[WorkKey] = Counter()
+    first, end = month_span(month)
+    period = Period(first.date(), (end - timedelta(days=1)).date())
     for pc in pcs:
-        total += WorkloadService(pc.services.store).counts(month)
+        counts = WorkloadService(pc.services.store).counts(month)
+        shown = Counter(
+            {
+                WorkKey(line.month, line.unit_code, line.clerk, task): n
+                for line in pc.services.reports.report(period).work
+                for task, n in line.counts.items()
+                if n
+            }
+        )
+        assert shown == counts
+        total += counts
     return total
 
 
