@@ -94,41 +94,32 @@ class Maker:
     def _one(
         self, i: int, dossiers: list[tuple], events: list[tuple], facts: list[WorkEvent]
     ) -> None:
-        r = self.rng
-        n = i % self.counters
+        r, n = self.rng, i % self.counters
         unit, device = f"000.{n // 100:02d}.{n % 100:02d}.H27", n + 1
         at = EPOCH + timedelta(seconds=r.randrange(self.span_s))
         clerk = f"nv{n}.{r.randrange(CLERKS)}"
         channel = 3 if r.random() < 0.15 else 1
         home = channel == 1 and r.random() < 0.05
         kind = r.choices(["received", "papers_asked", "refused"], [0.86, 0.08, 0.06])[0]
-        status = {"received": 2, "papers_asked": 1, "refused": 3}[kind]
+        dossier_uuid = str(uuid.uuid4())
+        dossiers.append(self._row(dossier_uuid, unit, device, kind, at, clerk, channel, home))
+        facts.append(WorkEvent(unit, clerk, at, kind, channel, home))
+        for seq, (step, when, actor, postal) in enumerate(self._later(kind, at, n), start=2):
+            extra = {"postal_number": postal} if postal else None
+            events.append(_event_row(dossier_uuid, device, seq, step, when, actor, extra))
+            facts.append(WorkEvent(unit, actor, when, step, channel, home, postal))
+
+    def _row(self, u: str, unit: str, device: int, kind: str, at: datetime, clerk: str,
+             channel: int, home: bool) -> tuple:  # fmt: skip
         key = f"{unit}-{at:%y%m%d}"
         self.numbers[key] += 1
-        dossier_uuid = str(uuid.uuid4())
         event = {"event_seq": 1, "kind": kind, "at": at.isoformat(), "actor": clerk, "extra": {}}
         data = {"channel": channel, "procedure_code": "1.001193", "event": event}
         if home:
             data["at_home"] = True
-        dossiers.append(
-            _dossier_row(
-                dossier_uuid,
-                f"{key}-{self.numbers[key]:04d}",
-                unit,
-                device,
-                status,
-                at,
-                data,
-                channel,
-                home,
-            )
-        )
-        facts.append(WorkEvent(unit, clerk, at, kind, channel, home))
-        later = self._later(kind, at, n)
-        for seq, (step, when, actor, postal) in enumerate(later, start=2):
-            extra = {"postal_number": postal} if postal else None
-            events.append(_event_row(dossier_uuid, device, seq, step, when, actor, extra))
-            facts.append(WorkEvent(unit, actor, when, step, channel, home, postal))
+        status = {"received": 2, "papers_asked": 1, "refused": 3}[kind]
+        code = f"{key}-{self.numbers[key]:04d}"
+        return _dossier_row(u, code, unit, device, status, at, data, channel, home)
 
     def _later(
         self, kind: str, at: datetime, counter: int

@@ -27,7 +27,6 @@ KIND_EVENT: Final = "dossier.event"
 KIND_ONLINE_HELP: Final = "online_help.record"
 OpKind = Literal["dossier.create", "dossier.event", "online_help.record"]
 OP_KINDS = frozenset({KIND_CREATE, KIND_EVENT, KIND_ONLINE_HELP})
-DOSSIER_KINDS = frozenset({KIND_CREATE, KIND_EVENT})
 
 Seq = Annotated[int, Meta(gt=0, lt=2**62)]
 Count = Annotated[int, Meta(ge=0)]

@@ -8,6 +8,7 @@ op is applied as soon as the op it follows is.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -270,18 +271,14 @@ class Planner:
         )
         if event.event_seq <= state.last_event_seq:
             raise OpRejected("bad_event_seq", msg.EVENT_SEQ.format(seq=event.event_seq))
-        new = DossierState(
-            state.uuid,
-            state.code,
-            state.device_id,
-            moved.status,
-            op.device_seq,
-            event.event_seq,
-            moved.sub_state,
-            moved.device_sub_state,
-            moved.due_at,
-            state.channel,
-            state.at_home,
+        new = dataclasses.replace(
+            state,
+            status=moved.status,
+            last_device_seq=op.device_seq,
+            last_event_seq=event.event_seq,
+            sub_state=moved.sub_state,
+            device_sub_state=moved.device_sub_state,
+            due_at=moved.due_at,
         )
         if moved.conflict is not None:
             self._overtaken[op.op_id] = (moved.conflict, moved.sub_state)

@@ -5,6 +5,8 @@ same figures from `counter-server workload` and its Excel file (docs/domain.md#w
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,7 @@ import httpx
 import openpyxl
 
 from counter_devkit.fake_device import FakeDevice
-from counter_devkit.server import ServerProcess
+from counter_devkit.server import ServerProcess, unique_unit
 from counter_protocol.timefmt import VN_TZ
 from counter_protocol.workload import TASKS
 
@@ -146,3 +148,36 @@ def test_a_month_that_is_not_a_month_is_refused_in_vietnamese(server: ServerProc
     assert "không hợp lệ" in refused.stderr and "2026-12" in refused.stderr
     wrong_file = server.cli("workload", "--month", "2026-11", "--out", "bang.pdf", check=False)
     assert wrong_file.returncode == 1 and ".xlsx" in wrong_file.stderr
+
+
+def test_counters_racing_for_one_portal_code_count_it_once_and_their_clerks_all_count(
+    server: ServerProcess,
+) -> None:
+    """Eight PCs of one unit push at the same moment: each helped with the same portal dossier,
+    and each received two dossiers under the same clerk's name, so all add to the same row."""
+    unit = unique_unit()
+    devices = [server.device(unit, slot) for slot in range(1, 9)]
+    moment = datetime(2026, 8, 10, 9, 0, tzinfo=VN_TZ)
+    code = f"G22.99-{devices[0].unit_code}-RACE"
+    batches = [
+        [d.help_op(code, "lan", moment), create(d, moment, "lan"), create(d, moment, "lan")]
+        for d in devices
+    ]
+    start = threading.Barrier(len(devices))
+
+    def push(device: FakeDevice, ops: list[dict[str, Any]]) -> list[str]:
+        with server.client() as client:
+            start.wait()
+            return [r.result for r in device.push(client, ops).results]
+
+    with ThreadPoolExecutor(max_workers=len(devices)) as pool:
+        outcomes = list(pool.map(push, devices, batches))
+    firsts = sorted(results[0] for results in outcomes)
+    assert firsts == ["applied"] + ["conflict"] * (len(devices) - 1)
+    assert all(results[1:] == ["applied", "applied"] for results in outcomes)
+    counted = server.rows(
+        "SELECT task, n FROM work_counts WHERE month = '2026-08' AND unit_code = :u "
+        "AND clerk = 'lan' ORDER BY task",
+        u=unit,
+    )
+    assert [(task, int(n)) for task, n in counted] == [("online_help", 1), ("received", 16)]

@@ -17,20 +17,21 @@ import pytest
 
 from counter_app.domain.appointments import HelpKind
 from counter_app.domain.kinds import Channel
-from counter_app.services.details import find_dossier
+from counter_app.domain.reports import Period
 from counter_app.services.dto import ComponentInput
 from counter_app.services.home_visits import VisitRequest
 from counter_app.services.online_help import HelpInput
-from counter_app.services.steps import apply_step
+from counter_app.services.postal import PostalReturn
 from counter_app.services.workload import WorkloadService
 from counter_app.sync.ledger import requeue_acknowledged
 from counter_devkit.counter_pc import CounterPC, assert_converged, make_counter_dir, sync_unit
 from counter_devkit.intake import intake
 from counter_devkit.lifecycle_steps import take_step
+from counter_devkit.postal import ha_tinh_address, s10_numbers
 from counter_devkit.server import Databases, ServerProcess
-from counter_protocol.lifecycle import Action, StepData
+from counter_protocol.lifecycle import Action
 from counter_protocol.timefmt import VN_TZ, to_vn
-from counter_protocol.workload import TASKS, Task, WorkKey, month_of
+from counter_protocol.workload import TASKS, Task, WorkKey, month_of, month_span
 
 pytestmark = pytest.mark.postgres
 
@@ -71,7 +72,7 @@ def a_month_of_work(pc: CounterPC, n: int) -> None:
         take_step(pc, code, Action.RESULT_RECEIVED)
     returned = [r[0] for r in pc.sql("SELECT code FROM dossiers ORDER BY id")]
     take_step(pc, returned[0], Action.RETURN)  # handed over at the counter
-    post_result(pc, returned[1], f"EB{n:08d}5VN")  # the result sent by post
+    post_result(pc, returned[1], n)  # the result sent by post
     posted_in = replace(intake(id_number=f"04219570{n:04d}"), channel=Channel.POSTAL)
     for _ in range(n + 1):
         pc.dossiers.receive(replace(posted_in, clerk="quantri"))
@@ -87,15 +88,11 @@ def a_month_of_work(pc: CounterPC, n: int) -> None:
         pc.services.online_help.add(_help(f"G22.99-{pc.unit}-{k}", "quantri" if k else "canbo"))
 
 
-def post_result(pc: CounterPC, code: str, item: str) -> None:
-    """A result returned by post, recorded as the postal return records it: a `returned` step
-    naming the postal item."""
-    with pc.services.store.write() as session:
-        dossier = find_dossier(session, code)
-        step = StepData(postal_number=item, receiver_name="Bưu tá Nguyễn Văn Phát")
-        apply_step(
-            session, dossier, Action.RETURN, actor="quantri", at=datetime.now(VN_TZ), step=step
-        )
+def post_result(pc: CounterPC, code: str, n: int) -> None:
+    """The result sent by post, as the clerk does it: a tracking number from this PC's pool."""
+    pc.services.tracking_pool.import_text("\n".join(s10_numbers(2000 + 10 * n, 1)), "vnpost.txt")
+    request = PostalReturn(ha_tinh_address(), 25000, weight_g=250, receipt=f"BC26/{n + 1}")
+    pc.services.post.return_by_post(code, request, "quantri")
 
 
 def _one_paper(provided: bool) -> tuple[ComponentInput, ...]:
@@ -134,14 +131,28 @@ def province_counts(server: ServerProcess, month: str, units: set[str], out: Pat
         if row[0] in units:
             for task, n in zip(TASKS, row[3:], strict=True):
                 if n:
-                    found[WorkKey(month, str(row[0]), str(row[2]), task)] = int(n)  # type: ignore[arg-type]
+                    found[WorkKey(month, str(row[0]), str(row[2]), task)] = int(n)
     return found
 
 
 def books(pcs: list[CounterPC], month: str) -> Counter[WorkKey]:
+    """The counters' figures for `month`, as the app's report shows them (checked equal to the
+    counter's work-count service on the same store)."""
     total: Counter[WorkKey] = Counter()
+    first, end = month_span(month)
+    period = Period(first.date(), (end - timedelta(days=1)).date())
     for pc in pcs:
-        total += WorkloadService(pc.services.store).counts(month)
+        counts = WorkloadService(pc.services.store).counts(month)
+        shown = Counter(
+            {
+                WorkKey(line.month, line.unit_code, line.clerk, task): n
+                for line in pc.services.reports.report(period).work
+                for task, n in line.counts.items()
+                if n
+            }
+        )
+        assert shown == counts
+        total += counts
     return total
 
 
