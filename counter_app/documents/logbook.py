@@ -24,7 +24,8 @@ from counter_app.documents.logbook_rows import (
     period_text,
     row_cells,
 )
-from counter_app.documents.text import nfc, wrap_lines
+from counter_app.documents.text import nfc
+from counter_app.documents.wrapping import wrap_lines
 
 PAD = 2.5
 
@@ -275,7 +276,7 @@ class _Measure:
         return sum(map(self.table.__getitem__, text))
 
     def wrap(self, text: str, limit: float) -> list[str]:
-        """Lines no wider than `limit`; a word longer than a line is cut as text.wrap_lines
+        """Lines no wider than `limit`; a word longer than a line is cut as wrapping.wrap_lines
         cuts it."""
         if self.width(text) <= limit:
             return [text]
