@@ -149,3 +149,15 @@ def test_the_late_tab_lists_overdue_dossiers_first_and_opens_one(qtbot, window, 
     qtbot.waitUntil(lambda: window.detail_dialog is not None)
     assert window.detail_dialog.code == code
     wait_idle(qtbot, runner)
+
+
+def test_f7_opens_the_report_tab_on_this_month(qtbot, window, runner):
+    from counter_app.ui.main_window import TAB_REPORT
+
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F7)
+    assert window.tabs.currentIndex() == TAB_REPORT
+    qtbot.waitUntil(lambda: window.report.report is not None)
+    assert window.report.report.received == 0  # a fresh store: nothing received this month
+    assert window.report.period().first.day == 1
+    assert len(window.report.chart_views()) == 4
+    wait_idle(qtbot, runner)
