@@ -23,13 +23,16 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the first window i
     from counter_app.services.accounts import AccountService
     from counter_app.services.calendar import CalendarService
     from counter_app.services.conflicts import ConflictService
+    from counter_app.services.counter_settings import SettingsService
     from counter_app.services.details import DetailService
     from counter_app.services.dossiers import DossierService
+    from counter_app.services.fees import FeeService
     from counter_app.services.forms import FormService
     from counter_app.services.home_visits import HomeVisitService
     from counter_app.services.late import LateService
     from counter_app.services.lifecycle import LifecycleService
     from counter_app.services.online_help import OnlineHelpService
+    from counter_app.services.postal import PostService
     from counter_app.services.procedures import ProcedureService
     from counter_app.services.reports import ReportService
     from counter_app.services.returns import ReturnService
@@ -37,6 +40,8 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the first window i
     from counter_app.services.setup import SetupService
     from counter_app.services.slips import SlipService
     from counter_app.services.store import Store
+    from counter_app.services.tracking_pool import TrackingPoolService
+    from counter_app.services.workload import WorkloadService
     from counter_app.sync.service import SyncOptions, SyncService
 
 
@@ -60,7 +65,12 @@ class Services:
     conflicts: ConflictService
     home_visits: HomeVisitService
     online_help: OnlineHelpService
+    workload: WorkloadService  # the monthly work counts (docs/domain.md#work-counts)
     reports: ReportService
+    post: PostService
+    tracking_pool: TrackingPoolService
+    fees: FeeService
+    settings: SettingsService
 
     def close(self) -> None:
         self.store.close()
@@ -71,13 +81,16 @@ def build_services(data_dir_arg: str | None) -> Services:
     from counter_app.services.accounts import AccountService
     from counter_app.services.calendar import CalendarService
     from counter_app.services.conflicts import ConflictService
+    from counter_app.services.counter_settings import SettingsService
     from counter_app.services.details import DetailService
     from counter_app.services.dossiers import DossierService
+    from counter_app.services.fees import FeeService
     from counter_app.services.forms import FormService
     from counter_app.services.home_visits import HomeVisitService
     from counter_app.services.late import LateService
     from counter_app.services.lifecycle import LifecycleService
     from counter_app.services.online_help import OnlineHelpService
+    from counter_app.services.postal import PostService
     from counter_app.services.procedures import ProcedureService
     from counter_app.services.reports import ReportService
     from counter_app.services.returns import ReturnService
@@ -85,6 +98,8 @@ def build_services(data_dir_arg: str | None) -> Services:
     from counter_app.services.setup import SetupService
     from counter_app.services.slips import SlipService
     from counter_app.services.store import Store
+    from counter_app.services.tracking_pool import TrackingPoolService
+    from counter_app.services.workload import WorkloadService
 
     store = Store.open(resolve_data_dir(data_dir_arg))
     calendar = CalendarService(store)
@@ -107,7 +122,12 @@ def build_services(data_dir_arg: str | None) -> Services:
         conflicts=ConflictService(store),
         home_visits=HomeVisitService(store, calendar, dossiers),
         online_help=OnlineHelpService(store),
+        workload=WorkloadService(store),
         reports=ReportService(store),
+        post=PostService(store),
+        tracking_pool=TrackingPoolService(store),
+        fees=FeeService(store),
+        settings=SettingsService(store, calendar.forget),
     )
 
 

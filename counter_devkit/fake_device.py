@@ -11,7 +11,7 @@ import httpx
 
 from counter_protocol.batch import build_batch, new_batch_id
 from counter_protocol.feed import ChangesPage, changes_target, parse_changes_page
-from counter_protocol.ops import KIND_CREATE, KIND_EVENT
+from counter_protocol.ops import KIND_CREATE, KIND_EVENT, KIND_ONLINE_HELP
 from counter_protocol.receipt import Receipt, verify_receipt
 from counter_protocol.signing import generate_private_key, public_key_b64
 from counter_protocol.timefmt import VN_TZ
@@ -194,6 +194,26 @@ class FakeDevice:
             status=to_status if to_status is not None else d["status"],
         )
         return op
+
+    def help_op(
+        self,
+        portal_code: str,
+        clerk: str = "nv.lan",
+        at: datetime | None = None,
+        kind: str = "full",
+        record_uuid: str | None = None,
+    ) -> dict[str, Any]:
+        """An online-help record op (ops.HelpData): no dossier; the record's uuid and the
+        portal's code stand in the envelope's dossier fields."""
+        at = at or self.now()
+        data = {
+            "kind": kind,
+            "procedure_code": "1.001193",
+            "clerk": clerk,
+            "helped_at": at.isoformat(timespec="seconds"),
+        }
+        record = record_uuid or str(uuid.uuid4())
+        return self._wrap(KIND_ONLINE_HELP, record, portal_code, None, at, data)
 
     def create_data(self, at: datetime) -> dict[str, Any]:
         r = self.rng

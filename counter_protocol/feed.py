@@ -110,11 +110,14 @@ class CalendarChange(Struct, kw_only=True):
     days: list[CalendarDay]
 
 
-class TrackingPoolChange(Struct, kw_only=True):
-    """`tracking_pool`: S10 item numbers the post office handed the unit."""
+class TrackingPoolChange(Struct, kw_only=True, omit_defaults=True):
+    """`tracking_pool`: S10 item numbers the post office handed the unit. `device_id` names the
+    one PC of the unit the numbers belong to (its share); without it the pool is the unit's, from
+    before shares, and no PC takes from it (docs/decisions/0027)."""
 
     unit_code: str
     numbers: list[str]
+    device_id: int | None = None
 
 
 class DeviceRevokedChange(Struct, kw_only=True):

@@ -2,7 +2,10 @@
 
 An op is `Op[data]`: its own fields (identity, dossier, chain position, time) and the data of
 its kind: `CreateData` for `dossier.create` (a received dossier with its first event),
-`EventData` for `dossier.event` (a later event, such as a status change or a return). The
+`EventData` for `dossier.event` (a later event, such as a status change or a return),
+`HelpData` for `online_help.record` (a citizen helped to submit on the national portal: no
+dossier of the counter; the envelope's `dossier_uuid` is the record's uuid and `dossier_code`
+the portal's dossier code, docs/decisions/0029-online-help-as-an-op.md). The
 counter builds `Op[CreateData]` / `Op[EventData]` and stores `canonical_json(op)`; the server
 decodes the same bytes as `Op[Raw]` (its data left unparsed), hashes them as received, then
 decodes the data with the decoder of the op's kind (`DATA_DECODERS`). Adding a field means
@@ -17,12 +20,14 @@ from __future__ import annotations
 from typing import Annotated, Any, Final, Generic, Literal, TypeVar
 
 import msgspec
-from msgspec import Meta, Raw, Struct
+from msgspec import UNSET, Meta, Raw, Struct, UnsetType
 
 KIND_CREATE: Final = "dossier.create"
 KIND_EVENT: Final = "dossier.event"
-OpKind = Literal["dossier.create", "dossier.event"]
-OP_KINDS = frozenset({KIND_CREATE, KIND_EVENT})
+KIND_ONLINE_HELP: Final = "online_help.record"
+OpKind = Literal["dossier.create", "dossier.event", "online_help.record"]
+OP_KINDS = frozenset({KIND_CREATE, KIND_EVENT, KIND_ONLINE_HELP})
+DOSSIER_KINDS = frozenset({KIND_CREATE, KIND_EVENT})
 
 Seq = Annotated[int, Meta(gt=0, lt=2**62)]
 Count = Annotated[int, Meta(ge=0)]
@@ -108,6 +113,26 @@ class CreateData(Struct, kw_only=True):
     authorised_person: str | None = None
     note: str | None = None
     sets_count: int = 1
+    # Received at the citizen's home (docs/domain.md#received-at-home). Left out of the bytes
+    # unless true, so every other dossier's op keeps the bytes it had before this field.
+    at_home: bool | UnsetType = UNSET
+
+    @property
+    def received_at_home(self) -> bool:
+        return self.at_home is True
+
+
+HelpKindCode = Literal["full", "partial"]  # toàn trình | một phần
+
+
+class HelpData(Struct, kw_only=True):
+    """An online-help record: which service, which procedure, which clerk, when. The citizen's
+    name and phone stay at the counter: the province counts the work, not the people."""
+
+    kind: HelpKindCode
+    procedure_code: Text60
+    clerk: Text200
+    helped_at: str
 
 
 DataT = TypeVar("DataT")
@@ -130,20 +155,23 @@ class Op(Struct, Generic[DataT], kw_only=True):
 
 CreateOp = Op[CreateData]
 EventOp = Op[EventData]
-OpData = CreateData | EventData
+HelpOp = Op[HelpData]
+OpData = CreateData | EventData | HelpData
 
 # Decoders are built once; each decodes and type-checks in one C pass.
 OP_HEAD = msgspec.json.Decoder(Op[Raw])
 CREATE_DATA = msgspec.json.Decoder(CreateData)
 EVENT_DATA = msgspec.json.Decoder(EventData)
+HELP_DATA = msgspec.json.Decoder(HelpData)
 DATA_DECODERS: Final[dict[str, msgspec.json.Decoder[Any]]] = {
     KIND_CREATE: CREATE_DATA,
     KIND_EVENT: EVENT_DATA,
+    KIND_ONLINE_HELP: HELP_DATA,
 }
 WireError = (msgspec.ValidationError, msgspec.DecodeError, UnicodeDecodeError)  # bad UTF-8
 
 
-def decode_op(body: bytes) -> CreateOp | EventOp:
+def decode_op(body: bytes) -> CreateOp | EventOp | HelpOp:
     """A whole op from its bytes, data typed by kind; msgspec.ValidationError if it is not one.
     (The server decodes in two steps instead: it checks the head before the data.)"""
     head = OP_HEAD.decode(body)

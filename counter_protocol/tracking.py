@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from msgspec import Struct
+
 S10_WEIGHTS = (8, 6, 4, 2, 3, 5, 9, 7)
 _S10 = re.compile(r"[A-Z]{2}\d{9}[A-Z]{2}")
 _TRACKING_SEPARATORS = re.compile(r"[\s\-]+")
@@ -47,3 +49,28 @@ def s10_fault(code: str) -> tuple[str, str] | None:
             f"Mã vận đơn {code} sai chữ số kiểm tra; hãy quét lại mã vạch hoặc nhập lại.",
         )
     return None
+
+
+# --- claims: a PC tells the server which imported numbers are its own (docs/decisions/0027) ---
+
+CLAIMS_PATH = "/sync/v1/tracking-claims"
+MAX_CLAIM_NUMBERS = 2000  # 16 bytes a number: well inside the server's 64 KiB body limit
+
+
+class TrackingClaim(Struct, kw_only=True):
+    """The numbers a PC imported from a file and now claims as its own."""
+
+    device_id: int
+    numbers: list[str]
+
+
+class ClaimRefusal(Struct, kw_only=True):
+    number: str
+    message: str  # Vietnamese: who holds it, or what is wrong with it
+
+
+class ClaimReply(Struct, kw_only=True):
+    """Every claimed number is in exactly one list: the PC's now, or refused with why."""
+
+    claimed: list[str]
+    refused: list[ClaimRefusal] = []

@@ -49,10 +49,27 @@ def request_signing_bytes(
     return f"{method.upper()}\n{target}\n{device_id}\n{stamp}\n{nonce}".encode()
 
 
-def push_signing_bytes(device_id: int | str, stamp: str, nonce: str, body: bytes) -> bytes:
-    """What a push signs: as a bodiless POST to PUSH_PATH, plus the SHA-256 of its exact body."""
-    head = request_signing_bytes("POST", PUSH_PATH, device_id, stamp, nonce)
+def push_signing_bytes(
+    device_id: int | str, stamp: str, nonce: str, body: bytes, path: str = PUSH_PATH
+) -> bytes:
+    """What a POST with a body signs: as a bodiless POST to `path` (a push: PUSH_PATH), plus the
+    SHA-256 of its exact body."""
+    head = request_signing_bytes("POST", path, device_id, stamp, nonce)
     return head + b"\n" + hashlib.sha256(body).hexdigest().encode()
+
+
+def signed_post_headers(
+    path: str, device_id: int, key: Ed25519PrivateKey, body: bytes, now: datetime | None = None
+) -> dict[str, str]:
+    """Headers for a signed JSON POST other than a push (e.g. tracking-number claims)."""
+    stamp, nonce = format_time(now or datetime.now(UTC)), new_nonce()
+    return {
+        DEVICE_HEADER: str(device_id),
+        TIME_HEADER: stamp,
+        NONCE_HEADER: nonce,
+        SIGNATURE_HEADER: sign(key, push_signing_bytes(device_id, stamp, nonce, body, path)),
+        "Content-Type": "application/json",
+    }
 
 
 def push_headers(

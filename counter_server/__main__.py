@@ -113,9 +113,13 @@ def _check_port_free(host: str, port: int) -> None:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from counter_server.claims import clash_lines
     from counter_server.stats import device_stats, format_table
 
-    print(format_table(device_stats(_open(args))))
+    engine = _open(args)
+    print(format_table(device_stats(engine)))
+    for line in clash_lines(engine):
+        print(line)
     return 0
 
 
@@ -213,7 +217,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     elif args.what == "calendar":
         done = pub.publish_calendar(engine, path)
     else:
-        done = [pub.publish_tracking_pool(engine, args.unit, path)]
+        done = pub.publish_tracking_pool(engine, args.unit, path, args.device)
     for item in done:
         seq = item.change_seq
         state = "đã có sẵn, không đổi" if seq is None else f"thay đổi #{seq}"
@@ -263,6 +267,15 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
             f"{row.code}\t{row.kind}\ttrạng thái {row.status}\t{row.device}\t"
             f"{format_vn(row.recorded_at)}\t{row.message}"
         )
+    return 0
+
+
+def cmd_workload(args: argparse.Namespace) -> int:
+    from counter_server.workload import checked_month, checked_output, month_report
+
+    month = checked_month(args.month)  # refused before the database is even opened
+    out = checked_output(args.out)
+    print(month_report(_open(args), month, out))
     return 0
 
 
@@ -323,6 +336,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="chờ bao lâu thì xử lý (mặc định COUNTER_SERVER_HOLD_HOURS hoặc 24)",
     )
+    p = sub.add_parser(
+        "workload", parents=[common], help="số liệu công việc tháng theo cán bộ, đơn vị, việc"
+    )
+    p.add_argument("--month", required=True, help="tháng, dạng NNNN-TT (giờ Việt Nam)")
+    p.add_argument("--out", help="ghi thêm ra tệp Excel (.xlsx)")
     _publish_parser(sub, common)
     _dossier_parser(sub, common)
     return parser
@@ -389,6 +407,7 @@ def _publish_parser(
     what.add_parser("calendar", parents=[common]).add_argument("file")
     p = what.add_parser("tracking-pool", parents=[common])
     p.add_argument("--unit", required=True)
+    p.add_argument("--device", type=int, help="chỉ cấp cho máy số này (mặc định: chia đều các máy)")
     p.add_argument("file")
 
 
@@ -418,6 +437,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "dossier": cmd_dossier_status,
     "release-held": cmd_release_held,
     "slot-file": cmd_slot_file,
+    "workload": cmd_workload,
 }
 
 

@@ -36,6 +36,7 @@ from counter_protocol.feed import DEFAULT_CHANGES_LIMIT, MAX_CHANGES_LIMIT
 from counter_protocol.receipt import SignedReceipt
 from counter_protocol.signing import Ed25519PrivateKey, public_key_b64, sign
 from counter_protocol.timefmt import format_time
+from counter_protocol.tracking import CLAIMS_PATH
 from counter_protocol.transport import (
     CHANGES_PATH,
     DEVICE_HEADER,
@@ -223,6 +224,22 @@ def _push(
             409,
         )
     return ingest_batch(ctx.engine, ctx.key, device, batch, len(body))
+
+
+async def tracking_claims(request: Request) -> Response:
+    """Imported tracking numbers a PC claims as its own; the reply is signed like a page."""
+    from counter_server.claims import handle_claim
+
+    ctx, body = _ctx(request), await _body(request)
+    reply = await run_in_threadpool(
+        handle_claim, ctx.engine, request.headers, body, _remote(request), ctx.clock_window
+    )
+    encoded = _ENCODER.encode(reply)
+    return Response(
+        encoded,
+        media_type="application/json",
+        headers={SERVER_SIGNATURE_HEADER: sign(ctx.key, encoded)},
+    )
 
 
 async def changes(request: Request) -> Response:
@@ -446,6 +463,7 @@ def create_app(engine: Engine, limits: ServeLimits | None = None) -> Starlette:
         Route(ENROL_PATH, enrol, methods=["POST"]),
         Route(PUSH_PATH, push, methods=["POST"]),
         Route(CHANGES_PATH, changes),
+        Route(CLAIMS_PATH, tracking_claims, methods=["POST"]),
         *dashboard.routes(),
         Route("/admin/v1/dossiers/{code}/status", dossier_status, methods=["POST"]),
         Route("/admin/v1/enrol-codes", enrol_code, methods=["POST"]),

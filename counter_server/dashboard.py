@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from counter_server import audit, stats, web_session
+from counter_server import audit, stats, web_session, workload
 from counter_server.admin import name_of_token, token_hash
 from counter_server.conflict_view import conflicts_html, recent_conflicts
 from counter_server.errors import Refused
@@ -23,6 +23,8 @@ from counter_server.quarantine_view import quarantine_html, recent_quarantined
 DASHBOARD_PATH = "/dashboard"
 LOGIN_PATH = "/dashboard/login"
 LOGOUT_PATH = "/dashboard/logout"
+WORK_XLSX_PATH = "/dashboard/work.xlsx"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_FORM_BYTES = 4096
 # Log-in CSRF: the form page sets this cookie (SameSite=Strict, for the log-in path only) and
 # puts a value bound to it (HMAC) in the form; a log-in posted from another site lacks the pair.
@@ -107,9 +109,53 @@ async def dashboard(request: Request) -> Response:
     rows = await run_in_threadpool(stats.device_stats, _config(request).engine)
     held_back = await run_in_threadpool(recent_quarantined, _config(request).engine)
     conflicts = await run_in_threadpool(recent_conflicts, _config(request).engine)
-    sections = quarantine_html(held_back) + "\n" + conflicts_html(conflicts)
+    work = await run_in_threadpool(_work_section, request)
+    sections = "\n".join((work, quarantine_html(held_back), conflicts_html(conflicts)))
     page = stats.dashboard_html(rows, datetime.now(UTC), admin, LOGOUT_PATH, sections)
     return HTMLResponse(page, headers=PAGE_HEADERS)
+
+
+def _month_asked(request: Request) -> tuple[str, str | None]:
+    """The month the page asks for (this month in Vietnam time when none), and a Vietnamese
+    notice when the one asked for is not a month."""
+    asked = request.query_params.get("month", "").strip()
+    if not asked:
+        return workload.current_month(datetime.now(UTC)), None
+    try:
+        return workload.checked_month(asked), None
+    except Refused as exc:
+        return workload.current_month(datetime.now(UTC)), exc.message
+
+
+def _work_section(request: Request) -> str:
+    month, notice = _month_asked(request)
+    engine = _config(request).engine
+    rows = workload.month_table(engine, month)
+    names = workload.unit_names(engine)
+    section = workload.workload_html(rows, month, names, DASHBOARD_PATH, WORK_XLSX_PATH)
+    if notice:
+        section = f'<p class="error" role="alert">{html.escape(notice)}</p>\n{section}'
+    return section
+
+
+async def work_xlsx(request: Request) -> Response:
+    """The month's work counts as an Excel download (signed-in only)."""
+    try:
+        admin = await run_in_threadpool(_admin_of, request)
+    except web_session.SessionRefused:
+        return _redirect(f"{LOGIN_PATH}?notice=ended", clear_cookie=True)
+    if admin is None:
+        return _redirect(LOGIN_PATH)
+    month, notice = _month_asked(request)
+    if notice:
+        return HTMLResponse(f"<p>{html.escape(notice)}</p>", 400, headers=PAGE_HEADERS)
+    engine = _config(request).engine
+    rows = await run_in_threadpool(workload.month_table, engine, month)
+    names = await run_in_threadpool(workload.unit_names, engine)
+    body = workload.workbook_bytes(rows, month, names)
+    disposition = f'attachment; filename="so-lieu-cong-viec-{month}.xlsx"'
+    headers = {**PAGE_HEADERS, "Content-Disposition": disposition}
+    return Response(body, media_type=XLSX_TYPE, headers=headers)
 
 
 async def login_form(request: Request) -> Response:
@@ -245,6 +291,7 @@ def login_page(
 def routes() -> list[Route]:
     return [
         Route(DASHBOARD_PATH, dashboard),
+        Route(WORK_XLSX_PATH, work_xlsx),
         Route(LOGIN_PATH, login_form, methods=["GET"]),
         Route(LOGIN_PATH, login, methods=["POST"]),
         Route(LOGOUT_PATH, logout, methods=["POST"]),

@@ -218,6 +218,9 @@ class DossierRow(Base):
     received_at: Mapped[datetime] = mapped_column(UtcDateTime)
     due_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     data: Mapped[dict[str, Any]] = mapped_column(Json)  # the create op's data, as sent
+    # From `data`, for the work counts (docs/domain.md#work-counts); migration 0006.
+    channel: Mapped[int] = mapped_column(SmallInteger, default=1, server_default=text("1"))
+    at_home: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
     last_device_seq: Mapped[int] = mapped_column(BigInteger)  # the device op applied last
     last_event_seq: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
@@ -283,10 +286,15 @@ class Publication(Base):
 
 
 class TrackingNumber(Base):
+    """An S10 number of a unit and the one PC it belongs to (docs/decisions/0027): a share of
+    a publication, or a number the PC imported and claimed (no publication)."""
+
     __tablename__ = "tracking_numbers"
     number: Mapped[str] = mapped_column(String(13), primary_key=True)
     unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), index=True)
-    publication_id: Mapped[int] = mapped_column(ForeignKey("publications.id"))
+    publication_id: Mapped[int | None] = mapped_column(ForeignKey("publications.id"))
+    device_id: Mapped[int | None] = mapped_column(ForeignKey("devices.id"), index=True)
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class AuditEntry(Base):
@@ -322,3 +330,31 @@ class RequestNonce(Base):
     # A push's body hash: the same signed batch delivered twice (a retrying proxy) is answered
     # again, idempotently; the same nonce on other bytes is refused (counter_server/replay.py).
     body_hash: Mapped[str | None] = mapped_column(String(64))
+
+
+class OnlineHelpRow(Base):
+    """A citizen helped by a counter's clerk to submit on the national portal (an
+    `online_help.record` op). A portal code is held once across the province."""
+
+    __tablename__ = "online_help"
+    uuid: Mapped[str] = mapped_column(UuidStr, primary_key=True)
+    portal_code: Mapped[str] = mapped_column(String(60), unique=True)
+    unit_code: Mapped[str] = mapped_column(String(20))
+    device_id: Mapped[int] = mapped_column(ForeignKey("devices.id"))
+    kind: Mapped[str] = mapped_column(String(8))  # full | partial
+    procedure_code: Mapped[str] = mapped_column(String(60))
+    clerk: Mapped[str] = mapped_column(String(200))
+    helped_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class WorkCount(Base):
+    """The monthly work counts (counter_protocol/workload.py), added to in the transaction that
+    applies each op: a month's table is read from here, not counted from the events."""
+
+    __tablename__ = "work_counts"
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)  # YYYY-MM, Vietnam time
+    unit_code: Mapped[str] = mapped_column(String(20), primary_key=True)
+    clerk: Mapped[str] = mapped_column(String(200), primary_key=True)
+    task: Mapped[str] = mapped_column(String(12), primary_key=True)
+    n: Mapped[int] = mapped_column(BigInteger)

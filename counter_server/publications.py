@@ -38,7 +38,7 @@ from counter_server.changes import add_change
 from counter_server.db import write_transaction
 from counter_server.devices import ensure_unit
 from counter_server.errors import Refused
-from counter_server.models import Publication, TrackingNumber
+from counter_server.models import Device, Publication, TrackingNumber
 
 CALENDAR_HEADER = ("date", "kind", "name")
 CALENDAR_KINDS = ("holiday", "workday")
@@ -240,51 +240,91 @@ def parse_tracking_pool(text: str) -> list[str]:
     return numbers
 
 
-def publish_tracking_pool(engine: Engine, unit_code: str, path: Path) -> Published:
+def publish_tracking_pool(
+    engine: Engine, unit_code: str, path: Path, device_id: int | None = None
+) -> list[Published]:
+    """The file's numbers split into one share per active PC of the unit (or all of them to
+    `device_id`), each share its own publication and pull change naming its PC; all or none
+    (docs/decisions/0027). The very same numbers again for the same unit are a no-op."""
     try:
         check_agency_code(unit_code)
     except CodeError as exc:
         raise Refused("bad_unit", str(exc)) from exc
     numbers = parse_tracking_pool(read_text(path))
-    digest = sha256_hex("\n".join(sorted(numbers)).encode())
-    payload = TrackingPoolChange(unit_code=unit_code, numbers=numbers)
     with write_transaction(engine) as conn:
         ensure_unit(conn, unit_code)
-        _refuse_taken(conn, numbers, unit_code, digest)
-        done = _publish(
-            engine,
-            CHANGE_TRACKING_POOL,
-            unit_code,
-            digest,
-            payload,
-            path.name,
-            unit_code,
-            len(numbers),
-            conn,
+        if _published_already(conn, numbers, unit_code):
+            return [Published(CHANGE_TRACKING_POOL, unit_code, None, len(numbers))]
+        owners = _share_owners(conn, unit_code, device_id)
+        return [
+            _publish_share(engine, conn, unit_code, owner, share, path.name)
+            for owner, share in zip(owners, split_shares(sorted(numbers), len(owners)), strict=True)
+            if share
+        ]
+
+
+def split_shares(numbers: list[str], parts: int) -> list[list[str]]:
+    """`numbers` cut into `parts` runs in order, the first ones one longer when it does not
+    divide evenly."""
+    size, extra = divmod(len(numbers), parts)
+    shares, start = [], 0
+    for index in range(parts):
+        end = start + size + (1 if index < extra else 0)
+        shares.append(numbers[start:end])
+        start = end
+    return shares
+
+
+def _share_owners(conn: Connection, unit_code: str, device_id: int | None) -> list[int]:
+    """The active PCs of the unit by slot (or the one named), each of which gets a share."""
+    d = Device.__table__.c
+    query = select(d.id).where(d.unit_code == unit_code, d.status == "active").order_by(d.slot)
+    if device_id is not None:
+        query = query.where(d.id == device_id)
+    owners = list(conn.execute(query).scalars())
+    if not owners:
+        which = f"máy số {device_id} đang hoạt động" if device_id is not None else "máy nào"
+        raise Refused(
+            "no_device",
+            f"Tệp mã vận đơn bị từ chối, chưa công bố gì. Đơn vị {unit_code} chưa có {which} "
+            "đã đăng ký; mã vận đơn được chia cho từng máy, hãy đăng ký máy trước.",
         )
-        if done.change_seq is not None:
-            pub_id = conn.execute(
-                select(Publication.__table__.c.id).where(
-                    Publication.__table__.c.change_seq == done.change_seq
-                )
-            ).scalar_one()
-            conn.execute(
-                insert(TrackingNumber),
-                [{"number": n, "unit_code": unit_code, "publication_id": pub_id} for n in numbers],
-            )
+    return owners
+
+
+def _publish_share(
+    engine: Engine, conn: Connection, unit_code: str, owner: int, share: list[str], source: str
+) -> Published:
+    digest = sha256_hex("\n".join(share).encode())
+    payload = TrackingPoolChange(unit_code=unit_code, numbers=share, device_id=owner)
+    key = f"{unit_code}/{owner}"
+    done = _publish(
+        engine, CHANGE_TRACKING_POOL, key, digest, payload, source, unit_code, len(share), conn
+    )
+    pub_id = conn.execute(
+        select(Publication.__table__.c.id).where(
+            Publication.__table__.c.change_seq == done.change_seq
+        )
+    ).scalar_one()
+    conn.execute(
+        insert(TrackingNumber),
+        [
+            {"number": n, "unit_code": unit_code, "publication_id": pub_id, "device_id": owner}
+            for n in share
+        ],
+    )
     return done
 
 
-def _refuse_taken(conn: Connection, numbers: list[str], unit_code: str, digest: str) -> None:
-    t, p = TrackingNumber.__table__.c, Publication.__table__.c
-    same = conn.execute(
-        select(p.id).where(p.kind == CHANGE_TRACKING_POOL, p.key == unit_code, p.sha256 == digest)
-    ).first()
-    if same is not None:
-        return  # the very same file again: a no-op, not a clash
+def _published_already(conn: Connection, numbers: list[str], unit_code: str) -> bool:
+    """True when every number is already this unit's; refused when any belongs elsewhere or
+    only some were published (a file that overlaps an earlier one)."""
+    t = TrackingNumber.__table__.c
     taken = conn.execute(
         select(t.number, t.unit_code).where(t.number.in_(numbers)).order_by(t.number)
     ).all()
+    if len(taken) == len(numbers) and all(row.unit_code == unit_code for row in taken):
+        return True
     if taken:
         first = taken[0]
         more = f" (và {len(taken) - 1} mã khác)" if len(taken) > 1 else ""
@@ -293,3 +333,4 @@ def _refuse_taken(conn: Connection, numbers: list[str], unit_code: str, digest: 
             f"Tệp mã vận đơn bị từ chối, chưa công bố gì. Mã "
             f"{first.number} đã được cấp cho đơn vị {first.unit_code}{more}.",
         )
+    return False

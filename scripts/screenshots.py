@@ -86,7 +86,6 @@ def fill_intake(app, runner, window, services) -> None:
     settle(app, runner)
     intake.picker.set_procedure(services.procedures.get(PROCEDURE))
     intake.checklist_model.toggle(0)
-    intake.fees.collected_check.setChecked(True)
     intake.note_edit.setText("Khách cần lấy trong ngày")
     emit(intake.applicant_form.edited, "email")  # as if typed: its warning shows
     settle(app, runner, 300)
@@ -97,6 +96,7 @@ def shoot(args: argparse.Namespace, data_dir: Path) -> None:
     from counter_app.ui.main import create_application
     from counter_app.ui.main_window import TAB_LIST, TAB_RETURN, MainWindow
     from counter_app.ui.tasks import TaskRunner
+    from scripts.screenshots_office import shoot_office
 
     services = build_services(str(data_dir))
     app = create_application()
@@ -113,10 +113,20 @@ def shoot(args: argparse.Namespace, data_dir: Path) -> None:
         shoot_list(app, runner, window, args.out, TAB_LIST)
         shoot_detail(app, runner, window, args.out)
         shoot_return(app, runner, window, services, args.out, TAB_RETURN)
+        shoot_post(app, runner, window, services, args.out)
         shoot_slip(app, runner, window, services, args.out)
         shoot_login(app, runner, services, args.out)
         shoot_lifecycle(app, runner, window, services, args.out)
-        shoot_report(app, runner, window, args.out)
+        supervisor = services.accounts.sign_in("truongbp", DEMO_PASSWORD)  # reports are theirs
+        boss = MainWindow(services, runner, supervisor, services.setup.identity())
+        boss.resize(width, height)
+        boss.show()
+        shoot_report(app, runner, boss, args.out)
+        boss.close()
+        shoot_office(app, runner, window, services, args.out, DEMO_CLERK, settle, grab)
+        from account_screens import shoot_accounts
+
+        shoot_accounts(app, runner, services, args.out, (width, height), settle, grab)
     finally:
         runner.shutdown()
         services.close()
@@ -148,6 +158,69 @@ def shoot_return(app, runner, window, services, out: Path, tab: int) -> None:
         window.returns.look_up()
     settle(app, runner, 200)
     grab(window, out / "return.png")
+
+
+def pool_file_text(count: int) -> str:
+    """Demo S10 numbers, as Vietnam Post hands them over in a text file."""
+    from counter_protocol.tracking import s10_check_digit
+
+    serials = (f"{90_000_000 + n:08d}" for n in range(count))
+    return "\n".join(f"RR{s}{s10_check_digit(s)}VN" for s in serials)
+
+
+def shoot_post(app, runner, window, services, out: Path) -> None:
+    """A result returned by post, the day's hand-over list, the detail's postal tab and an
+    intake by post (docs/domain.md#post)."""
+    from counter_app.services.search import DossierQuery
+    from counter_app.ui.main_window import TAB_INTAKE, TAB_RETURN
+
+    if services.tracking_pool.status().unused == 0:
+        services.tracking_pool.import_text(pool_file_text(25), "vnpost-demo.txt")
+    ready = services.search.find(DossierQuery(statuses=(9,)), limit=2)
+    if not ready:
+        return
+    code, view = ready[-1].code, window.returns
+    window.show_tab(TAB_RETURN)
+    view.scan_edit.setText(code)
+    view.look_up()
+    settle(app, runner, 200)
+    view.post_check.setChecked(True)
+    form = view.postal_form.address_form
+    form.commune_combo.setCurrentIndex(form.commune_combo.findText("Xã Đức Thọ"))
+    form.street_edit.setText("Thôn Trung Hòa")
+    view.postal_form.postage_spin.setValue(28000)
+    view.postal_form.weight_spin.setValue(350)
+    settle(app, runner, 200)
+    grab(window, out / "return-post.png")
+    view.confirm()
+    settle(app, runner, 300)
+    view.print_handover()
+    settle(app, runner, 300)
+    if view.handover_preview is not None:
+        view.handover_preview.resize(760, 900)
+        settle(app, runner, 1200)  # QPdfView renders asynchronously
+        grab(view.handover_preview, out / "handover.png")
+        view.handover_preview.close()
+    window.open_dossier(code)
+    settle(app, runner, 300)
+    dialog = window.detail_dialog
+    dialog.resize(1366, 768)
+    dialog.tabs.setCurrentWidget(dialog.postal_panel)
+    settle(app, runner, 300)
+    grab(dialog, out / "detail-post.png")
+    dialog.close()
+    window.show_tab(TAB_INTAKE)
+    window.intake.reset_form()
+    fill_intake(app, runner, window, services)
+    delivery = window.intake.delivery
+    delivery.channel_combo.setCurrentIndex(delivery.channel_combo.findData(3))
+    sender = delivery.sender_box.address_form
+    sender.fill("Nguyễn Thị Hồng Nhung", "0912 345 678")
+    sender.street_edit.setText("Xóm 3")
+    sender.choose("42", "18088")
+    settle(app, runner, 300)
+    grab(window, out / "intake-post.png")
+    window.intake.reset_form()
 
 
 def shoot_slip(app, runner, window, services, out: Path) -> None:

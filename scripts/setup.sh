@@ -15,8 +15,8 @@ APT_PACKAGES=(
   poppler-utils
   # The provincial server's production database
   postgresql
-  # Screenshots of a real window
-  x11-apps imagemagick
+  # Screenshots of a real window; watching the app's virtual display on a machine without a screen
+  x11-apps imagemagick x11vnc
   # The provincial dashboard is tested in a real browser
   chromium
   # The load balancer of a multi-instance server (deploy/haproxy), tested for real

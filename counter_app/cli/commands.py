@@ -11,6 +11,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("demo", "điền dữ liệu mẫu vào kho"),
     "calendar": ("calendar", "lịch ngày làm việc"),
     "setup": ("setup", "thiết lập máy lần đầu (không giao diện)"),
+    "user": ("users", "tài khoản người dùng của quầy (tạo, khóa, mở khóa…)"),
     "config": ("config", "xem / đổi cài đặt của quầy (khổ giấy, giờ làm việc…)"),
     "find": (
         "dossiers",
@@ -19,6 +20,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "forms": ("forms", "các mẫu đã cấp cho một hồ sơ (số mẫu, tên, ngày cấp)"),
     "print": ("forms", "in lại một mẫu đã cấp của hồ sơ ra tệp PDF"),
     "fees": ("fees", "phí, lệ phí: thu, biên lai, bảng kê thu trong ngày"),
+    "post": ("post", "bưu chính công ích: trả kết quả qua bưu điện, trạng thái, giao bưu gửi"),
+    "tracking": ("tracking", "mã vận đơn bưu chính (S10) của máy này"),
     "books": (
         "books",
         "sổ theo dõi hồ sơ (Mẫu 07) của một ngày hay một khoảng ngày, ra tệp PDF hoặc Excel",

@@ -10,15 +10,18 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from counter_app.services.accounts import AccountService
     from counter_app.services.calendar import CalendarService
     from counter_app.services.forms import FormService
     from counter_app.services.home_visits import HomeVisitService
     from counter_app.services.online_help import OnlineHelpService
+    from counter_app.services.postal import PostService
     from counter_app.services.procedures import ProcedureService
     from counter_app.services.search import SearchService
     from counter_app.services.setup import SetupService
     from counter_app.services.slips import SlipService
     from counter_app.services.store import Store
+    from counter_app.services.tracking_pool import TrackingPoolService
     from counter_app.sync.service import SyncOptions, SyncService
 
 
@@ -44,6 +47,12 @@ class CommandServices(Protocol):
     def home_visits(self) -> HomeVisitService: ...
     @property
     def online_help(self) -> OnlineHelpService: ...
+    @property
+    def post(self) -> PostService: ...
+    @property
+    def tracking_pool(self) -> TrackingPoolService: ...
+    @property
+    def accounts(self) -> AccountService: ...
 
 
 class CommandContext(Protocol):

@@ -37,4 +37,8 @@ def cmd_setup(args: argparse.Namespace, host: AppHost) -> int:
         f"Đã thiết lập quầy “{identity.counter_name}” của {identity.unit_name} "
         f"({identity.unit_code}), slot {identity.slot}."
     )
+    print(
+        f"Tài khoản quản trị “{args.admin.strip().lower()}” có vai trò Cán bộ CNTT: tạo tài khoản "
+        "Trưởng bộ phận và nhân viên bằng `counter-app user add` hoặc menu Tài khoản."
+    )
     return 0

@@ -9,7 +9,7 @@ from typing import Any, Literal
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.units import mm
 
-PageSize = Literal["A4", "A5"]
+PageSize = Literal["A4", "A5", "receipt"]  # receipt: an 80 mm roll, cut at A4 length
 
 DrawFn = Callable[[Any, float, float], None]  # (canvas, frame left x, block top y)
 
@@ -79,6 +79,22 @@ TYPOGRAPHY: dict[PageSize, Typography] = {
         title=10.5,
         barcode_height=9 * mm,
         qr_size=17 * mm,
+    ),
+    "receipt": Typography(
+        page_width=80 * mm,
+        page_height=297 * mm,
+        margin_left=4 * mm,
+        margin_right=4 * mm,
+        margin_top=5 * mm,
+        margin_bottom=5 * mm,
+        body=7.5,
+        leading=9.2,
+        small=6.5,
+        small_leading=7.8,
+        header=7,
+        title=9.5,
+        barcode_height=8 * mm,
+        qr_size=16 * mm,
     ),
 }
 

@@ -98,8 +98,10 @@ def _running_line(canvas: Any, typo: Typography, text: str, top: float, align: s
     """A small italic line at the top or bottom of the frame."""
     text = nfc(text)
     width = text_width(text, ITALIC, typo.small)
+    size = typo.small * min(1.0, typo.content_width / width) if width else typo.small
+    width = width * size / typo.small  # a narrow receipt roll: smaller type, never cut off
     x = typo.margin_left + (typo.content_width - width if align == "right" else 0.0)
-    canvas.setFont(ITALIC, typo.small)
+    canvas.setFont(ITALIC, size)
     canvas.drawString(x, baseline(top, typo.small_leading, typo.small), text)
 
 

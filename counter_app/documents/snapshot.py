@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 import msgspec
 
 from counter_app.documents.layout import PageSize
@@ -13,7 +11,7 @@ from counter_app.documents.templates import FormData, FormTemplate
 class Snapshot(msgspec.Struct, frozen=True):
     """The page size the form was first printed on and the plain data it drew."""
 
-    page_size: Literal["A4", "A5"]
+    page_size: PageSize
     data: msgspec.Raw
 
 

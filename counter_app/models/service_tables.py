@@ -87,6 +87,9 @@ class OnlineHelp(Base):
 
     __tablename__ = "online_help"
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Its name on the wire (an `online_help.record` op) and the unit it counts for (0012).
+    uuid: Mapped[str | None] = mapped_column(String(36), unique=True, index=True)
+    unit_code: Mapped[str | None] = mapped_column(String(40))
     portal_code: Mapped[str] = mapped_column(String(60), unique=True)
     kind: Mapped[str] = mapped_column(String(8))  # domain.appointments.HelpKind
     procedure_code: Mapped[str] = mapped_column(String(40))
@@ -96,3 +99,42 @@ class OnlineHelp(Base):
     helped_at: Mapped[datetime] = mapped_column(VnDateTime, index=True)
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(VnDateTime)
+
+
+class PostalItem(Base):
+    """A postal item of a dossier (BCCI): a dossier that came by post or was collected at the
+    citizen's address (inbound), or a result sent by post (outbound). Written once; where it is
+    now is the newest row of `postal_status_events` (docs/domain.md#post, migration 0011)."""
+
+    __tablename__ = "postal_items"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    direction: Mapped[str] = mapped_column(String(10))  # domain.postal.Direction
+    tracking_number: Mapped[str | None] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(120))  # the receiver (outbound) or sender
+    phone: Mapped[str] = mapped_column(String(20))
+    street: Mapped[str] = mapped_column(String(200))
+    province_code: Mapped[str] = mapped_column(String(10))
+    province_name: Mapped[str] = mapped_column(String(100))
+    commune_code: Mapped[str] = mapped_column(String(10))
+    commune_name: Mapped[str] = mapped_column(String(100))
+    weight_g: Mapped[int | None] = mapped_column(Integer)
+    postage: Mapped[int] = mapped_column(Integer)  # whole đồng; its ledger entry is fee_entry_id
+    fee_entry_id: Mapped[int | None] = mapped_column(ForeignKey("fee_entries.id"))
+    event_seq: Mapped[int | None] = mapped_column(Integer)  # the dossier step it came with
+    created_at: Mapped[datetime] = mapped_column(VnDateTime, index=True)
+    created_by: Mapped[str] = mapped_column(String(60))
+
+
+class PostalStatusEvent(Base):
+    """One status of a postal item; appended, never changed (history of the item)."""
+
+    __tablename__ = "postal_status_events"
+    __table_args__ = (UniqueConstraint("item_id", "seq"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("postal_items.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(12))  # domain.postal.PostalStatus
+    at: Mapped[datetime] = mapped_column(VnDateTime)
+    actor: Mapped[str] = mapped_column(String(60))
+    note: Mapped[str | None] = mapped_column(Text)

@@ -60,13 +60,25 @@ class TrackingNumber(Base):
     """A postal S10 number the province handed to this unit, for results sent by post (BCCI)."""
 
     __tablename__ = "tracking_pool"
-    __table_args__ = (Index("ix_tracking_pool_unused", "used_at", "number"),)
+    __table_args__ = (
+        Index("ix_tracking_pool_unused", "used_at", "number"),
+        Index("ix_tracking_pool_claim", "claim_state"),
+    )
     number: Mapped[str] = mapped_column(String(13), primary_key=True)
     unit_code: Mapped[str] = mapped_column(String(40))
     change_seq: Mapped[int] = mapped_column(Integer)
     received_at: Mapped[datetime] = mapped_column(VnDateTime)
     used_at: Mapped[datetime | None] = mapped_column(VnDateTime)
     dossier_code: Mapped[str | None] = mapped_column(String(60))
+    # Whose number it is (docs/decisions/0027): `device` a share the province gave this PC,
+    # `import` a file imported here (claimed at the server when the PC syncs), `unit` a pool
+    # published to the whole unit before shares existed (held, never taken: another PC of the
+    # unit holds the same numbers).
+    source: Mapped[str] = mapped_column(String(10), default="unit", server_default="unit")
+    owner_device_id: Mapped[int | None] = mapped_column(Integer)  # the server's id of the PC
+    source_name: Mapped[str | None] = mapped_column(String(200))  # the imported file's name
+    claim_state: Mapped[str | None] = mapped_column(String(10))  # import: pending|claimed|refused
+    claim_note: Mapped[str | None] = mapped_column(Text)
 
 
 class ProvinceUpdate(Base):

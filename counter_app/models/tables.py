@@ -73,6 +73,19 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(VnDateTime)
 
 
+class AdminEvent(Base):
+    """Who changed an account or a setting, when: written once, never changed or deleted
+    (triggers in migration 0014). `subject` is the account's username or the setting's key."""
+
+    __tablename__ = "admin_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(VnDateTime, index=True)
+    actor: Mapped[str] = mapped_column(String(60))  # a username, or "@console" (command line)
+    action: Mapped[str] = mapped_column(String(20))  # services.accounts.AccountAction
+    subject: Mapped[str] = mapped_column(String(80), index=True)
+    detail: Mapped[str | None] = mapped_column(Text)
+
+
 class CatalogueVersion(Base):
     """One loaded catalogue publication; old versions are kept because dossiers point at them."""
 
@@ -153,6 +166,7 @@ class Dossier(Base):
     phone: Mapped[str | None] = mapped_column(String(20), index=True)
     authorised_json: Mapped[str | None] = mapped_column(Text)
     channel: Mapped[int] = mapped_column(Integer, default=1)  # KenhThucHien 1/2/3
+    at_home: Mapped[bool] = mapped_column(Boolean, default=False)  # received at the home (0012)
     result_delivery: Mapped[int] = mapped_column(Integer, default=0)  # 0 counter, 1 BCCI
     delivery_address: Mapped[str | None] = mapped_column(String(500))
     status: Mapped[int] = mapped_column(Integer)

@@ -1,4 +1,9 @@
-"""Local accounts: argon2-hashed passwords, roles, lock-out after repeated failures."""
+"""Local accounts: argon2-hashed passwords, roles, lock-out after repeated failures.
+
+An account is never deleted: a disabled one cannot sign in and still names its holder in every
+history. Each change is checked against the actor's role (services/permissions.py) and leaves an
+audit line in the same transaction (services/admin_log.py).
+"""
 
 from __future__ import annotations
 
@@ -11,15 +16,19 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from counter_app.domain.roles import ROLE_NAMES, Permission, Role, may, role_name
 from counter_app.domain.text import nfc
 from counter_app.domain.vntime import now_vn
 from counter_app.models.tables import User
-from counter_app.services.errors import ServiceError
+from counter_app.services.admin_log import AdminAction, AdminEventView, recent_events, record
+from counter_app.services.errors import NotFound, ServiceError
+from counter_app.services.permissions import NotAllowed, require, require_manage
 from counter_app.services.settings import get_setting
 from counter_app.services.store import Store
 
-ROLES = {"clerk": "Nhân viên tiếp nhận", "supervisor": "Trưởng bộ phận", "it": "Cán bộ CNTT"}
+ROLES = ROLE_NAMES
 MIN_PASSWORD_LENGTH = 8
+MAX_USERNAME_LENGTH = 60
 _HASHER = PasswordHasher()
 WRONG_CREDENTIALS = "Tên đăng nhập hoặc mật khẩu không đúng."
 
@@ -29,6 +38,19 @@ class SignedInUser:
     username: str
     full_name: str
     role: str
+
+
+@dataclass(frozen=True)
+class AccountView:
+    """One account as the administration screen and `user list` show it."""
+
+    username: str
+    full_name: str
+    role: str
+    role_name: str
+    active: bool
+    locked_until: datetime | None
+    created_at: datetime
 
 
 def hash_password(password: str) -> str:
@@ -42,6 +64,24 @@ def check_new_password(password: str) -> None:
         )
 
 
+def check_new_account(username: str, full_name: str, role: str) -> None:
+    """Field by field, the first problem of a new account (field named for the screen)."""
+    if not username:
+        raise ServiceError("Hãy nhập tên đăng nhập.", field="username")
+    if len(username) > MAX_USERNAME_LENGTH or not all(
+        ch.isascii() and (ch.isalnum() or ch in "._-") for ch in username
+    ):
+        raise ServiceError(
+            "Tên đăng nhập chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới "
+            f"(tối đa {MAX_USERNAME_LENGTH} ký tự).",
+            field="username",
+        )
+    if not full_name.strip():
+        raise ServiceError("Hãy nhập họ và tên.", field="full_name")
+    if role not in ROLES:
+        raise ServiceError(f"Vai trò “{role}” không hợp lệ.", field="role")
+
+
 class AccountService:
     def __init__(self, store: Store, clock: Callable[[], datetime] = now_vn) -> None:
         self._store = store
@@ -51,16 +91,18 @@ class AccountService:
         with self._store.read() as session:
             return bool(session.scalar(select(func.count(User.id))))
 
-    def create_user(self, username: str, full_name: str, role: str, password: str) -> None:
+    def create_user(
+        self, username: str, full_name: str, role: str, password: str, *, by: str
+    ) -> None:
+        """A new account; `by` (a username, or admin_log.CONSOLE) must be allowed to make it."""
         username = username.strip().lower()
-        if not username or not full_name.strip():
-            raise ServiceError("Tên đăng nhập và họ tên không được để trống.")
-        if role not in ROLES:
-            raise ServiceError(f"Vai trò “{role}” không hợp lệ.")
+        check_new_account(username, full_name, role)
         check_new_password(password)
         with self._store.write() as session:
+            require_manage(session, by, Permission.MANAGE_ACCOUNTS, role)
             if session.scalar(select(User.id).where(User.username == username)):
                 raise ServiceError(f"Tên đăng nhập “{username}” đã tồn tại.", field="username")
+            now = self._clock()
             session.add(
                 User(
                     username=username,
@@ -69,9 +111,73 @@ class AccountService:
                     password_hash=hash_password(password),
                     failed_attempts=0,
                     active=True,
-                    created_at=self._clock(),
+                    created_at=now,
                 )
             )
+            detail = f"{nfc(full_name.strip())}, vai trò {role_name(role)}"
+            record(session, now, by, AdminAction.CREATED, username, detail)
+
+    def disable(self, username: str, *, by: str, reason: str = "") -> None:
+        """The account can no longer sign in; its name stays in every history."""
+        with self._store.write() as session:
+            user = _managed(session, username, by, Permission.MANAGE_ACCOUNTS)
+            if user.username == by:
+                raise ServiceError("Không thể tự khóa hẳn tài khoản của chính mình.")
+            if not user.active:
+                raise ServiceError(f"Tài khoản “{username}” đã ngừng sử dụng từ trước.")
+            user.active = False
+            _keep_an_administrator(session)
+            detail = nfc(reason.strip()) or None
+            record(session, self._clock(), by, AdminAction.DISABLED, user.username, detail)
+
+    def enable(self, username: str, *, by: str) -> None:
+        with self._store.write() as session:
+            user = _managed(session, username, by, Permission.MANAGE_ACCOUNTS)
+            if user.active:
+                raise ServiceError(f"Tài khoản “{username}” đang được sử dụng.")
+            user.active, user.failed_attempts, user.locked_until = True, 0, None
+            record(session, self._clock(), by, AdminAction.ENABLED, user.username)
+
+    def reset_password(self, username: str, password: str, *, by: str) -> None:
+        """A new password chosen by an administrator; it also lifts a lock-out."""
+        check_new_password(password)
+        with self._store.write() as session:
+            user = _managed(session, username, by, Permission.MANAGE_ACCOUNTS)
+            user.password_hash = hash_password(password)
+            user.failed_attempts, user.locked_until = 0, None
+            record(session, self._clock(), by, AdminAction.PASSWORD_RESET, user.username)
+
+    def change_own_password(self, username: str, old: str, new: str) -> None:
+        """The holder replaces their password (say, after an administrator reset it)."""
+        check_new_password(new)
+        with self._store.write() as session:
+            user = session.scalar(select(User).where(User.username == username))
+            if user is None or not user.active or not _verify(user.password_hash, old):
+                raise ServiceError("Mật khẩu hiện tại không đúng.", field="old_password")
+            if old == new:
+                raise ServiceError("Mật khẩu mới phải khác mật khẩu cũ.", field="password")
+            user.password_hash = hash_password(new)
+            record(session, self._clock(), username, AdminAction.PASSWORD_CHANGED, username)
+
+    def unlock(self, username: str, *, by: str) -> None:
+        with self._store.write() as session:
+            user = _managed(session, username, by, Permission.UNLOCK)
+            was = user.locked_until
+            user.failed_attempts, user.locked_until = 0, None
+            detail = f"đang khóa đến {was:%H:%M %d/%m/%Y}" if was is not None else None
+            record(session, self._clock(), by, AdminAction.UNLOCKED, user.username, detail)
+
+    def users(self, *, by: str) -> list[AccountView]:
+        """Every account, disabled ones too (who may see them: those who manage or unlock)."""
+        with self._store.read() as session:
+            require(session, by, Permission.UNLOCK)
+            rows = session.scalars(select(User).order_by(User.active.desc(), User.username))
+            return [_account_view(user) for user in rows]
+
+    def history(self, *, by: str, limit: int = 200) -> list[AdminEventView]:
+        with self._store.read() as session:
+            require(session, by, Permission.UNLOCK)
+            return recent_events(session, limit)
 
     def sign_in(self, username: str, password: str) -> SignedInUser:
         """Check the password; count failures and lock the account after too many."""
@@ -80,8 +186,13 @@ class AccountService:
             # The failure count is committed with this transaction; the error is raised after it.
             outcome = self._check(session, user, password, self._clock())
         if isinstance(outcome, str):
-            raise ServiceError(outcome)
+            raise ServiceError(outcome, code="accounts.sign_in_refused")
         return outcome
+
+    def sign_out(self, username: str) -> None:
+        """The person left the counter (log out, or switch to the next clerk)."""
+        with self._store.write() as session:
+            record(session, self._clock(), username, AdminAction.SIGNED_OUT, username)
 
     def _check(
         self, session: Session, user: User | None, password: str, now: datetime
@@ -91,29 +202,68 @@ class AccountService:
         if user.locked_until is not None and user.locked_until > now:
             return (
                 f"Tài khoản đang bị khóa đến {user.locked_until:%H:%M} do nhập sai mật khẩu "
-                "nhiều lần. Hãy chờ hoặc nhờ trưởng bộ phận mở khóa."
+                "nhiều lần. Hãy chờ hoặc nhờ Trưởng bộ phận (hoặc Cán bộ CNTT) mở khóa."
             )
         if not _verify(user.password_hash, password):
-            user.failed_attempts += 1
-            if user.failed_attempts >= int(get_setting(session, "auth.max_failed_attempts")):
-                minutes = int(get_setting(session, "auth.lockout_minutes"))
-                user.locked_until, user.failed_attempts = now + timedelta(minutes=minutes), 0
-                return f"Nhập sai mật khẩu quá nhiều lần: tài khoản bị khóa {minutes} phút."
-            return WRONG_CREDENTIALS
+            return _count_failure(session, user, now)
         user.failed_attempts, user.locked_until = 0, None
+        record(session, now, user.username, AdminAction.SIGNED_IN, user.username)
         return SignedInUser(user.username, user.full_name, user.role)
 
-    def unlock(self, username: str) -> None:
-        with self._store.write() as session:
-            user = session.scalar(select(User).where(User.username == username))
-            if user is None:
-                raise ServiceError(f"Không có tài khoản “{username}”.")
-            user.failed_attempts, user.locked_until = 0, None
+    def active_users(self) -> list[SignedInUser]:
+        """The counter's working accounts by full name (the clerk pickers of the screens)."""
+        with self._store.read() as session:
+            users = session.scalars(select(User).where(User.active).order_by(User.full_name))
+            return [SignedInUser(u.username, u.full_name, u.role) for u in users]
 
     def full_name_of(self, username: str) -> str:
         with self._store.read() as session:
             name = session.scalar(select(User.full_name).where(User.username == username))
             return name or username
+
+
+def _count_failure(session: Session, user: User, now: datetime) -> str:
+    user.failed_attempts += 1
+    if user.failed_attempts < int(get_setting(session, "auth.max_failed_attempts")):
+        return WRONG_CREDENTIALS
+    minutes = int(get_setting(session, "auth.lockout_minutes"))
+    user.locked_until, user.failed_attempts = now + timedelta(minutes=minutes), 0
+    detail = f"khóa {minutes} phút"
+    record(session, now, user.username, AdminAction.LOCKED, user.username, detail)
+    return f"Nhập sai mật khẩu quá nhiều lần: tài khoản bị khóa {minutes} phút."
+
+
+def _managed(session: Session, username: str, by: str, permission: Permission) -> User:
+    """The target account once `by` may act on it (NotFound / NotAllowed otherwise)."""
+    user = session.scalar(select(User).where(User.username == username.strip().lower()))
+    if user is None:
+        require(session, by, permission)  # a clerk learns nothing about which accounts exist
+        raise NotFound(f"Không có tài khoản “{username}”.", field="username")
+    require_manage(session, by, permission, user.role)
+    return user
+
+
+def _keep_an_administrator(session: Session) -> None:
+    """Refuse to leave the counter with no active account that can manage the others."""
+    session.flush()
+    roles = session.scalars(select(User.role).where(User.active.is_(True)))
+    if not any(may(role, Permission.MANAGE_ACCOUNTS) for role in roles):
+        raise NotAllowed(
+            "Đây là tài khoản quản trị cuối cùng còn hoạt động: không thể khóa hẳn.",
+            advice=f"Tạo tài khoản {role_name(Role.IT)} khác trước.",
+        )
+
+
+def _account_view(user: User) -> AccountView:
+    return AccountView(
+        user.username,
+        user.full_name,
+        user.role,
+        role_name(user.role),
+        user.active,
+        user.locked_until,
+        user.created_at,
+    )
 
 
 def _verify(password_hash: str, password: str) -> bool:

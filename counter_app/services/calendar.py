@@ -32,6 +32,10 @@ class CalendarService:
             self._calendar = self._build()
         return self._calendar
 
+    def forget(self) -> None:
+        """The working sessions changed: the next question rebuilds the calendar from them."""
+        self._calendar = None
+
     def _build(self, years: range | None = None) -> WorkCalendar:
         rules, overrides = self._rules_and_overrides()
         if years is None:

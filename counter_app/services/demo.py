@@ -20,6 +20,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 
 from counter_app.domain.calendar import WorkCalendar
+from counter_app.domain.roles import FIRST_ACCOUNT_ROLE
 from counter_app.domain.vntime import now_vn
 from counter_app.models.errors import store_errors
 from counter_app.models.tables import Device, Setting
@@ -54,20 +55,16 @@ def ensure_demo_store(store: Store) -> None:
             raise ServiceError("Kho này là kho thật của một quầy: không điền dữ liệu mẫu vào đây.")
         return
     ensure_catalogue(store)
-    first, *others = DEMO_ACCOUNTS
-    setup.first_run(DEMO_UNIT, "Quầy số 1 (dữ liệu mẫu)", 0, first[0], first[1], DEMO_PASSWORD)
+    admin = next(account for account in DEMO_ACCOUNTS if account[2] == FIRST_ACCOUNT_ROLE)
+    setup.first_run(DEMO_UNIT, "Quầy số 1 (dữ liệu mẫu)", 0, admin[0], admin[1], DEMO_PASSWORD)
     from counter_app.services.accounts import AccountService
 
     accounts = AccountService(store)
-    for username, full_name, role in others:
-        accounts.create_user(username, full_name, role, DEMO_PASSWORD)
+    for username, full_name, role in DEMO_ACCOUNTS:
+        if username != admin[0]:
+            accounts.create_user(username, full_name, role, DEMO_PASSWORD, by=admin[0])
     with store.write() as session:
         session.add(Setting(key="store.kind", value="demo"))
-        from counter_app.models.tables import User
-
-        clerk = session.scalar(select(User).where(User.username == first[0]))
-        assert clerk is not None
-        clerk.role = "clerk"
 
 
 def working_moments(cal: WorkCalendar, n: int, end: datetime, rng: random.Random) -> list[datetime]:

@@ -11,8 +11,11 @@ from typing import Any
 import msgspec
 from sqlalchemy.orm import Session
 
+from counter_app.domain.kinds import Channel
+from counter_app.domain.roles import Permission
 from counter_app.domain.vntime import now_vn
 from counter_app.models.tables import Dossier
+from counter_app.services.address_units import shipped_units
 from counter_app.services.clock import check_clock
 from counter_app.services.dto import IntakeRequest
 from counter_app.services.intake import Created, DueFunction, store_new
@@ -24,6 +27,8 @@ from counter_app.services.intake_rules import (
     missing_required,
     normalised_request,
 )
+from counter_app.services.permissions import require_desk
+from counter_app.services.postal import record_inbound
 from counter_app.services.steps import (
     FormIssuer,
     IntakeResult,
@@ -76,6 +81,7 @@ class DossierService:
         request = normalised_request(request)  # checked in the form it is stored in
         creation = intake_outcome(request, refuse_reason, guidance)
         with self._store.write() as session:
+            require_desk(session, request.clerk, Permission.RECEIVE)
             if creation.action == Action.ASK_PAPERS and override is not None:
                 bent = require_supervisor(session, request.clerk, override)
                 step = msgspec.structs.replace(creation.step, override=bent)
@@ -84,6 +90,9 @@ class DossierService:
             now = to_vn(self._clock())
             check_clock(session, now, confirmed=clock_confirmed)
             created = store_new(session, request, now, self._due, creation)
+            sender = request.postal_sender
+            if sender is not None and request.channel == Channel.POSTAL:  # who posted it
+                record_inbound(session, shipped_units(), created.code, sender, request.clerk, now)
             form_id = self._issue(session, created, creation, request.clerk, now)
         missing = tuple(creation.step.missing)
         return IntakeResult(created.code, creation.action, form_id, created.due_at, missing)

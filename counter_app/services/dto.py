@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from counter_app.domain.dossier_rules import DueState
 from counter_app.domain.kinds import ApplicantKind, Channel, ResultDelivery
+from counter_app.domain.postal import InboundItem
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,8 @@ class IntakeRequest:
     sets_count: int = 1
     override_reason: str | None = None  # a supervisor takes an in-person procedure by post
     home_commune: str | None = None  # the commune unit that decides, when not this one
+    at_home: bool = False  # taken at the citizen's home (services/home_visits.py)
+    postal_sender: InboundItem | None = None  # channel 3: who posted the dossier (BCCI)
 
 
 @dataclass(frozen=True)

@@ -173,6 +173,30 @@ class _NewEntry:
     note: str | None = None
 
 
+def add_postage(
+    session: Session,
+    dossier: Dossier,
+    name: str,
+    amount: int,
+    clerk: str,
+    at: datetime,
+    *,
+    receipt: str | None,
+    moment: str = FeeCollection.AT_RECEIPT,
+) -> EntryView:
+    """A postage (cước) entry in the caller's transaction: its own kind, never a phí or lệ
+    phí; `receipt` None keeps it pending until the receipt number is given."""
+    given = _receipt(session, receipt)
+    entry = FeeEntry(dossier_id=dossier.id, line_name=nfc(name.strip()), kind=FeeKind.POSTAGE)
+    entry.moment, entry.direction, entry.amount = moment, Direction.COLLECT, amount
+    entry.receipt_series = given.series if given else None
+    entry.receipt_number = given.number if given else None
+    entry.receipt_pending, entry.clerk, entry.at = given is None, clerk, at
+    session.add(entry)
+    session.flush()
+    return _view(entry, dossier.code)
+
+
 class FeeService:
     def __init__(self, store: Store, clock: Callable[[], datetime] = now_vn) -> None:
         self._store, self._clock = store, clock
@@ -245,12 +269,9 @@ class FeeService:
             raise ServiceError("Nhập tên khoản cước và số tiền lớn hơn 0.", field="amount")
         with self._store.write() as session:
             dossier = find_dossier(session, code)
-            given = _receipt(session, receipt)
-            new = _NewEntry(
-                nfc(name.strip()), FeeKind.POSTAGE, FeeCollection.AT_RECEIPT, Direction.COLLECT,
-                amount, given, given is None,
-            )  # fmt: skip
-            return self._add(session, dossier, new, clerk)
+            return add_postage(
+                session, dossier, name, amount, clerk, to_vn(self._clock()), receipt=receipt
+            )
 
     def _original(self, session: Session, entry_id: int) -> tuple[FeeEntry, Dossier]:
         entry = session.get(FeeEntry, entry_id)

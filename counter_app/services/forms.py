@@ -99,9 +99,14 @@ def _next_number(
 
 def _page_size(session: Session, form_no: str) -> PageSize:
     """Mẫu 01 follows the counter's slip paper setting; the other forms are A4 letters."""
-    if form_no == RECEIPT and get_setting(session, "slip.page_size") == "A5":
-        return "A5"
+    if form_no == RECEIPT:
+        return slip_paper(get_setting(session, "slip.page_size"))
     return "A4"
+
+
+def slip_paper(setting: str) -> PageSize:
+    """The paper of Mẫu 01 for the `slip.page_size` setting (A4 when it is unknown)."""
+    return "A5" if setting == "A5" else "receipt" if setting == "receipt" else "A4"
 
 
 @dataclass(frozen=True)

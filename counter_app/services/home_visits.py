@@ -164,17 +164,22 @@ class HomeVisitService:
             visit.note = note or visit.note
             _log(session, visit, self._now(), actor, outcome.value, note)
 
-    def receive_at_home(self, visit_id: int, request: IntakeRequest) -> str:
+    def receive_at_home(
+        self, visit_id: int, request: IntakeRequest, *, clock_confirmed: bool = False
+    ) -> str:
         """Receive the citizen's dossier at the home through the normal intake and link it.
 
-        The dossier goes on the wire as channel 1 (trực tiếp: handed to a clerk in person); the
-        home is recorded on the appointment and in the dossier's note. The intake and the link
-        are two transactions: when the link failed after the intake, a retry links the dossier
-        already received (found by its note) instead of receiving it twice. Returns its code."""
+        The dossier goes on the wire as channel 1 (trực tiếp: handed to a clerk in person) with
+        `at_home` set; the home is also recorded on the appointment and in the dossier's note.
+        The intake and the link are two transactions: when the link failed after the intake, a
+        retry links the dossier already received (found by its note) instead of receiving it
+        twice. Returns its code."""
         self._check_receivable(visit_id, request.clerk)
         code = self._received_before(visit_id)
         if code is None:
-            code = self._dossiers.receive(_home_request(request, visit_id))
+            code = self._dossiers.receive(
+                _home_request(request, visit_id), clock_confirmed=clock_confirmed
+            )
         with self._store.write() as session:
             row = _booked(session, visit_id)
             row.status = VisitStatus.DONE.value
@@ -330,10 +335,11 @@ def _log(
 
 
 def _home_request(request: IntakeRequest, visit_id: int) -> IntakeRequest:
-    """Channel 1 on the wire; the note says the dossier was taken at the citizen's home."""
+    """Channel 1 on the wire, marked received at home (`CreateData.at_home`, which the work
+    counts read); the note says so too, for people and for a retry's look-up."""
     mark = HOME_NOTE.format(id=visit_id)
     note = f"{mark} {request.note}" if request.note else mark
-    return replace(request, channel=Channel.COUNTER, note=note)
+    return replace(request, channel=Channel.COUNTER, note=note, at_home=True)
 
 
 def _views(session: Session, query: Select[HomeVisit]) -> list[VisitView]:

@@ -290,6 +290,7 @@ def dossier_values(
         if req.authorised_person
         else None,
         "channel": req.channel,
+        "at_home": req.at_home,
         "result_delivery": req.result_delivery,
         "delivery_address": stored_address(req.result_delivery, req.delivery_address),
         "status": int(Status.RECEIVED),  # a received dossier unless `creation_values` says else
@@ -383,6 +384,7 @@ def create_op_data(
         received_by=req.clerk,
         sets_count=req.sets_count,
         event=event_op_data(event, step_extra(step) if step else None),
+        at_home=True if values.get("at_home") else msgspec.UNSET,
     )
 
 

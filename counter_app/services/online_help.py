@@ -1,8 +1,11 @@
 """Online-service help: a clerk helped a citizen submit on the national portal. The record is
-counted in the books and monthly counts; it never makes a dossier of this counter."""
+counted in the books and monthly counts; it never makes a dossier of this counter. It goes to
+the province as an `online_help.record` op, queued in the record's own transaction, so the
+province counts it too (docs/decisions/0029-online-help-as-an-op.md)."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -20,8 +23,11 @@ from counter_app.domain.appointments import (
 from counter_app.domain.validation import validate_phone
 from counter_app.domain.vntime import now_vn
 from counter_app.models.service_tables import OnlineHelp
-from counter_app.models.tables import User
+from counter_app.models.tables import Device, User
+from counter_app.services import outbox
+from counter_app.services.errors import ServiceError
 from counter_app.services.store import Store
+from counter_protocol.ops import KIND_ONLINE_HELP, HelpData
 from counter_protocol.timefmt import to_vn
 
 
@@ -70,6 +76,8 @@ class OnlineHelpService:
             _require_clerk(session, entry.clerk)
             _refuse_duplicate(session, code)
             row = OnlineHelp(
+                uuid=str(uuid.uuid4()),
+                unit_code=_own_unit(session),
                 portal_code=code,
                 kind=HelpKind(entry.kind).value,
                 clerk=entry.clerk,
@@ -79,6 +87,7 @@ class OnlineHelpService:
             )
             session.add(row)
             session.flush()
+            _queue(session, row)
             return row.id
 
     def day(self, day: date, clerk: str | None = None) -> list[HelpView]:
@@ -111,6 +120,33 @@ def _checked_fields(entry: HelpInput) -> dict[str, str | None]:
         "phone": validate_phone(phone).national if phone else None,
         "note": (entry.note or "").strip() or None,
     }
+
+
+def _own_unit(session: Session) -> str:
+    unit = session.scalar(select(Device.unit_code).where(Device.is_self.is_(True)))
+    if unit is None:
+        raise ServiceError("Máy này chưa được thiết lập. Hãy chạy trình thiết lập lần đầu.")
+    return unit
+
+
+def _queue(session: Session, row: OnlineHelp) -> None:
+    """The record's op for the province: its uuid and the portal's code name it on the wire."""
+    assert row.uuid is not None and row.unit_code is not None
+    outbox.enqueue(
+        session,
+        kind=KIND_ONLINE_HELP,
+        dossier_uuid=row.uuid,
+        dossier_code=row.portal_code,
+        unit_code=row.unit_code,
+        prev_seq=None,
+        created_at=row.created_at,
+        data=HelpData(
+            kind=HelpKind(row.kind).value,
+            procedure_code=row.procedure_code,
+            clerk=row.clerk,
+            helped_at=to_vn(row.helped_at).isoformat(timespec="seconds"),
+        ),
+    )
 
 
 def _require_clerk(session: Session, username: str) -> None:

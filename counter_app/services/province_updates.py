@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from counter_app.domain.text import nfc
@@ -163,44 +163,85 @@ def _record(
 
 
 def add_tracking_numbers(
-    session: Session, unit_code: str, numbers: list[str], change_seq: int, now: datetime
+    session: Session,
+    unit_code: str,
+    numbers: list[str],
+    change_seq: int,
+    now: datetime,
+    owner_device_id: int | None = None,
 ) -> int:
-    """Add the S10 numbers this unit does not have yet; returns how many were new."""
+    """Add the S10 numbers this counter does not have yet; returns how many were new. With
+    `owner_device_id` they are this PC's share (usable); without it a unit-wide pool, held but
+    never taken (docs/decisions/0027)."""
     have = set(
         session.scalars(select(TrackingNumber.number).where(TrackingNumber.number.in_(numbers)))
     )
     fresh = [n for n in dict.fromkeys(numbers) if n not in have]
+    source = SOURCE_UNIT if owner_device_id is None else SOURCE_DEVICE
     session.add_all(
-        TrackingNumber(number=n, unit_code=unit_code, change_seq=change_seq, received_at=now)
+        TrackingNumber(
+            number=n,
+            unit_code=unit_code,
+            change_seq=change_seq,
+            received_at=now,
+            source=source,
+            owner_device_id=owner_device_id,
+        )
         for n in fresh
     )
     return len(fresh)
 
 
+SOURCE_UNIT, SOURCE_DEVICE, SOURCE_IMPORT = "unit", "device", "import"
+CLAIM_PENDING, CLAIM_CLAIMED, CLAIM_REFUSED = "pending", "claimed", "refused"
+# A number this PC may give out: its own share, or a file imported here that the server has not
+# refused. A unit-wide pool is held by every PC of the unit, so none of them takes from it.
+USABLE = or_(
+    TrackingNumber.source == SOURCE_DEVICE,
+    and_(
+        TrackingNumber.source == SOURCE_IMPORT,
+        TrackingNumber.claim_state != CLAIM_REFUSED,
+    ),
+)
+
+
+POOL_EMPTY = (
+    "Hết mã vận đơn bưu chính (S10) của máy này. Hãy đồng bộ để nhận phần mã tỉnh cấp cho "
+    "máy, hoặc nạp tệp mã bằng “counter-app tracking import”."
+)
+
+
 def take_tracking_number(session: Session, dossier_code: str, now: datetime) -> str:
-    """The next unused S10 number, marked used by `dossier_code` (raises if the pool is empty)."""
+    """The next unused S10 number this PC owns, marked used by `dossier_code`, in the caller's
+    transaction (the postal item and the dossier step commit with it, or nothing does)."""
     row = session.scalar(
         select(TrackingNumber)
-        .where(TrackingNumber.used_at.is_(None))
+        .where(TrackingNumber.used_at.is_(None), USABLE)
         .order_by(TrackingNumber.number)
         .limit(1)
     )
     if row is None:
-        raise ServiceError(
-            "Đã dùng hết mã vận đơn bưu chính (S10) tỉnh cấp. Hãy đồng bộ để nhận "
-            "thêm, hoặc liên hệ bộ phận CNTT."
-        )
+        raise ServiceError(POOL_EMPTY, code="post.pool_empty", field="tracking_number")
     row.used_at, row.dossier_code = now, dossier_code
     return row.number
 
 
 def tracking_pool_counts(session: Session) -> tuple[int, int]:
-    """(unused, used) S10 numbers held by this counter."""
+    """(unused, used) S10 numbers this PC may give out."""
     unused = (
         session.scalar(
-            select(func.count()).select_from(TrackingNumber).where(TrackingNumber.used_at.is_(None))
+            select(func.count())
+            .select_from(TrackingNumber)
+            .where(TrackingNumber.used_at.is_(None), USABLE)
         )
         or 0
     )
-    total = session.scalar(select(func.count()).select_from(TrackingNumber)) or 0
-    return int(unused), int(total - unused)
+    used = (
+        session.scalar(
+            select(func.count())
+            .select_from(TrackingNumber)
+            .where(TrackingNumber.used_at.is_not(None))
+        )
+        or 0
+    )
+    return int(unused), int(used)

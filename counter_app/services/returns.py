@@ -24,7 +24,7 @@ from counter_protocol.statuses import Status
 from counter_protocol.timefmt import format_vn, to_vn
 
 
-def _check_returnable(detail: DossierDetail) -> None:
+def check_returnable(detail: DossierDetail) -> None:
     status = Status(detail.status)
     if status == Status.RETURNED:
         when = format_vn(detail.returned_at) if detail.returned_at else ""
@@ -40,7 +40,7 @@ def _check_returnable(detail: DossierDetail) -> None:
         )
 
 
-def _owed_at_return(
+def owed_at_return(
     detail: DossierDetail, collected: bool, settled: frozenset[str] = frozenset()
 ) -> list[FeeLine]:
     """The fees payable at return; refused unless the clerk has collected them or the fee
@@ -79,7 +79,7 @@ class ReturnService:
         """The dossier behind a scanned code, if its result can be handed back now."""
         with self._store.read() as session:
             detail = detail_of(session, find_dossier(session, code))
-        _check_returnable(detail)
+        check_returnable(detail)
         return detail
 
     def return_result(
@@ -96,8 +96,8 @@ class ReturnService:
         with self._store.write() as session:
             dossier = find_dossier(session, code)
             detail = detail_of(session, dossier)
-            _check_returnable(detail)
-            due_at_return = _owed_at_return(detail, fees_collected, settled_lines(session, dossier))
+            check_returnable(detail)
+            due_at_return = owed_at_return(detail, fees_collected, settled_lines(session, dossier))
             step = return_step(receiver_name, receiver_id_number, due_at_return)
             apply_step(
                 session,

@@ -17,6 +17,7 @@ DEFAULTS: dict[str, str] = {
     "calendar.weekdays": "1-5",
     "calendar.hours_per_day": "8",
     "slip.page_size": "A4",
+    "printer.default": "",  # the printer's name as Qt lists it; empty: the system's default
     "slip.place_name": "Hà Tĩnh",
     "slip.hotline": "",
     "slip.lookup_hint": "Tra cứu tình trạng hồ sơ tại https://dichvucong.gov.vn bằng mã hồ sơ",
@@ -25,6 +26,9 @@ DEFAULTS: dict[str, str] = {
     "due_soon.working_days": "1",
     "clock.max_skew_minutes": "10",  # this PC's clock vs the server's, before intake warns
     "lifecycle.extension_limit": "1",  # re-appointments (Mẫu 04) a dossier may have
+    "post.pool_low": "20",  # unused tracking numbers below which the pool's status warns
+    "post.postage_line": "Cước dịch vụ bưu chính công ích",  # the ledger line of postage
+    "post.home_province": "42",  # the address list's code of this counter's province (Hà Tĩnh)
 }
 
 
@@ -33,8 +37,8 @@ def check_setting(key: str, value: str) -> None:
     from counter_app.domain.calendar import CalendarError, CalendarRules
     from counter_app.services.errors import ServiceError
 
-    if key == "slip.page_size" and value not in ("A4", "A5"):
-        raise ServiceError("Khổ giấy chỉ nhận A4 hoặc A5.")
+    if key == "slip.page_size" and value not in ("A4", "A5", "receipt"):
+        raise ServiceError("Khổ giấy chỉ nhận A4, A5 hoặc receipt (cuộn 80 mm).")
     if key.startswith("calendar."):
         parts = {k.split(".", 1)[1]: v for k, v in DEFAULTS.items() if k.startswith("calendar.")}
         parts[key.split(".", 1)[1]] = value
@@ -48,6 +52,7 @@ def check_setting(key: str, value: str) -> None:
         "due_soon.working_days",
         "clock.max_skew_minutes",
         "lifecycle.extension_limit",
+        "post.pool_low",
     )
     if numeric and (not value.isdigit() or int(value) < 1):
         raise ServiceError(f"{key} phải là số nguyên dương.")
@@ -83,5 +88,10 @@ def change_setting(store: Store, key: str, value: str) -> None:
     if key not in DEFAULTS:
         raise ServiceError(f"Không có cài đặt “{key}”. Xem: counter-app config list")
     check_setting(key, value)
+    from counter_app.domain.vntime import now_vn
+    from counter_app.services.admin_log import CONSOLE, AdminAction, record
+
     with store.write() as session:
+        old = get_setting(session, key)
         set_setting(session, key, value)
+        record(session, now_vn(), CONSOLE, AdminAction.SETTING_CHANGED, key, f"{old} → {value}")

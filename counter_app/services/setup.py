@@ -6,11 +6,14 @@ import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from counter_app.domain.roles import FIRST_ACCOUNT_ROLE, role_name
 from counter_app.domain.text import nfc
 from counter_app.domain.vntime import now_vn
 from counter_app.models.tables import Device, Unit, User
 from counter_app.services.accounts import check_new_password, hash_password
+from counter_app.services.admin_log import CONSOLE, AdminAction, record
 from counter_app.services.catalogue import ensure_catalogue
 from counter_app.services.errors import ServiceError
 from counter_app.services.store import Store
@@ -85,17 +88,7 @@ class SetupService:
                     created_at=now_vn(),
                 )
             )
-            session.add(
-                User(
-                    username=admin_username.strip().lower(),
-                    full_name=nfc(admin_full_name.strip()),
-                    role="supervisor",
-                    password_hash=hash_password(password),
-                    failed_attempts=0,
-                    active=True,
-                    created_at=now_vn(),
-                )
-            )
+            _add_first_account(session, admin_username.strip().lower(), admin_full_name, password)
         return self.identity()
 
     def identity(self) -> CounterIdentity:
@@ -113,3 +106,21 @@ class SetupService:
                 device.server_device_id is not None,
                 device.server_url,
             )
+
+
+def _add_first_account(session: Session, username: str, full_name: str, password: str) -> None:
+    """The administrator who creates every other account (domain.roles.FIRST_ACCOUNT_ROLE)."""
+    now = now_vn()
+    session.add(
+        User(
+            username=username,
+            full_name=nfc(full_name.strip()),
+            role=FIRST_ACCOUNT_ROLE,
+            password_hash=hash_password(password),
+            failed_attempts=0,
+            active=True,
+            created_at=now,
+        )
+    )
+    detail = f"{nfc(full_name.strip())}, vai trò {role_name(FIRST_ACCOUNT_ROLE)} (thiết lập máy)"
+    record(session, now, CONSOLE, AdminAction.CREATED, username, detail)

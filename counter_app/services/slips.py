@@ -11,7 +11,6 @@ from pathlib import Path
 from sqlalchemy import select
 
 from counter_app.documents.data import SlipData
-from counter_app.documents.layout import PageSize
 from counter_app.documents.render import render_form, render_snapshot
 from counter_app.documents.templates import template_for
 from counter_app.documents.templates.base import RECEIPT
@@ -55,7 +54,7 @@ class SlipService:
             if issued is not None:
                 return render_snapshot(issued.template, issued.data_json)
             rules = dossier.form_rules or "tt03-2025"
-        paper: PageSize = "A5" if self.page_size() == "A5" else "A4"
+        paper = forms.slip_paper(self.page_size())
         return render_form(template_for(rules, RECEIPT), self.slip_data(code), paper)
 
     def save_pdf(self, code: str, path: Path) -> Path:

@@ -17,6 +17,7 @@ import orjson
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, lazyload
 
+from counter_app.domain.roles import Permission
 from counter_app.domain.text import nfc
 from counter_app.models.base import Base
 from counter_app.models.tables import Dossier, DossierComponent, DossierEvent, User
@@ -25,6 +26,7 @@ from counter_app.services.dto import ComponentInput
 from counter_app.services.errors import NotFound, ServiceError
 from counter_app.services.forms import issue_form
 from counter_app.services.intake import event_op_data
+from counter_app.services.permissions import require_desk
 from counter_protocol.lifecycle import Action, StepData, next_state, status_of, step_extra
 from counter_protocol.ops import KIND_EVENT
 from counter_protocol.statuses import SubState
@@ -185,6 +187,7 @@ def apply_step(
 ) -> StepResult:
     """Append the event, move the dossier, queue its op and issue the step's form, in the
     caller's transaction. The action's own effects (deadline, pause) are already applied."""
+    require_desk(session, actor, Permission.RETURN if action == Action.RETURN else Permission.STEPS)
     target = check_step(dossier, action)
     extra = step_extra(step)
     event = _event_values(dossier, action, at, actor, int(status_of(target)), note, extra)

@@ -24,12 +24,14 @@ from counter_protocol.enrol import EnrolReply, EnrolRequest
 from counter_protocol.errors import ProtocolError
 from counter_protocol.feed import changes_target
 from counter_protocol.signing import Ed25519PrivateKey
+from counter_protocol.tracking import CLAIMS_PATH
 from counter_protocol.transport import (
     ENROL_PATH,
     HEALTH_PATH,
     PUSH_PATH,
     SERVER_SIGNATURE_HEADER,
     push_headers,
+    signed_post_headers,
     signed_request_headers,
     time_header,
 )
@@ -162,6 +164,15 @@ class SyncClient:
         target = changes_target(cursor, limit, cursor_id, probes)
         headers = signed_request_headers(device_id, key, "GET", target, now or self._clock())
         reply = self._send(self._http.build_request("GET", target, headers=headers))
+        return reply.content, reply.headers.get(SERVER_SIGNATURE_HEADER)
+
+    def claim(
+        self, device_id: int, key: Ed25519PrivateKey, body: bytes
+    ) -> tuple[bytes, str | None]:
+        """POST imported tracking numbers this PC claims; the raw reply and its signature."""
+        headers = signed_post_headers(CLAIMS_PATH, device_id, key, body, self._clock())
+        request = self._http.build_request("POST", CLAIMS_PATH, content=body, headers=headers)
+        reply = self._send(request)
         return reply.content, reply.headers.get(SERVER_SIGNATURE_HEADER)
 
     def _send(self, request: httpx.Request, label: str | None = None) -> httpx.Response:

@@ -285,11 +285,22 @@ def _tracking_pool(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outco
     unit = wire.unit_code
     if unit != ctx.me.unit_code:
         return unit, pu.Outcome(pu.NOT_APPLIED, f"Mã vận đơn dành cho đơn vị khác ({unit}).")
+    owner = wire.device_id
+    if owner is not None and owner != ctx.me.device_id:  # another PC's share: never ours
+        return unit, pu.Outcome(pu.UNCHANGED, f"Phần mã vận đơn của máy số {owner}.")
     numbers = wire.numbers
-    fresh = pu.add_tracking_numbers(ctx.session, unit, numbers, ctx.seq, ctx.now)
+    fresh = pu.add_tracking_numbers(ctx.session, unit, numbers, ctx.seq, ctx.now, owner)
     if fresh == 0:
         return unit, pu.Outcome(pu.UNCHANGED, "Các mã vận đơn này đã có trên máy.")
-    return unit, pu.Outcome(pu.APPLIED, f"Nhận {fresh} mã vận đơn bưu chính.")
+    if owner is None:
+        return unit, pu.Outcome(pu.APPLIED, UNIT_POOL_MESSAGE.format(count=fresh))
+    return unit, pu.Outcome(pu.APPLIED, f"Nhận {fresh} mã vận đơn bưu chính cho máy này.")
+
+
+UNIT_POOL_MESSAGE = (
+    "Nhận {count} mã vận đơn cấp chung cho đơn vị: chỉ lưu, không dùng (các máy khác của đơn vị "
+    "cũng có các mã này). Xin tỉnh chia mã cho từng máy."
+)
 
 
 def _device_revoked(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outcome]:

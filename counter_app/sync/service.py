@@ -16,6 +16,7 @@ from counter_app.models.sync_tables import STATE_ROW, SyncState
 from counter_app.services.clock import record_reading
 from counter_app.services.store import Store
 from counter_app.sync import views
+from counter_app.sync.claims import claim_imported
 from counter_app.sync.client import SyncClient, Timeouts
 from counter_app.sync.enrol import ClientFactory, EnrolResult, enrol
 from counter_app.sync.errors import FailureKind, SyncError
@@ -160,6 +161,7 @@ class SyncService:
             report.server_url = url
             with self._client_factory(url) as client:
                 self._push(client, me, report, progress)
+                claim_imported(self._store, client, me, report)
                 if self._pull(client, me, report, progress):
                     self._push(client, me, report, progress)  # what a restored server lost
         except SyncError as exc:

@@ -8,9 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from counter_app.models.service_tables import OnlineHelp
 from counter_app.models.sync_tables import ProvinceUpdate, SyncLogEntry
 from counter_app.models.tables import Dossier, OutboxOp
 from counter_app.services.outbox import BLOCKED, CONFLICT, DAMAGED, HELD, QUARANTINED
@@ -78,9 +79,11 @@ class UpdateRow:
 def op_problems(session: Session, limit: int = 200) -> list[OpProblem]:
     """Ops the server did not take (conflict, quarantined) or holds, and ops never sent because
     their stored bytes were damaged (or build on such an op), oldest first."""
+    code = func.coalesce(Dossier.code, OnlineHelp.portal_code)  # a help record has no dossier
     rows = session.execute(
-        select(OutboxOp, Dossier.code)
+        select(OutboxOp, code)
         .join(Dossier, Dossier.uuid == OutboxOp.dossier_uuid, isouter=True)
+        .join(OnlineHelp, OnlineHelp.uuid == OutboxOp.dossier_uuid, isouter=True)
         .where(OutboxOp.state.in_(tuple(STATE_LABELS)))
         .order_by(OutboxOp.device_seq)
         .limit(limit)

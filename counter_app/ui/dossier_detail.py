@@ -38,6 +38,9 @@ from counter_app.ui.detail_tables import (
     handover_rows,
     history_rows,
 )
+from counter_app.ui.fee_ledger_dialog import COLLECT_KEY as FEES_KEY
+from counter_app.ui.fee_ledger_dialog import FeeLedger, FeeLedgerDialog
+from counter_app.ui.postal_panel import PostalPanel
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.slip_preview import SlipPreviewDialog
 from counter_app.ui.step_dialog import StepDialog
@@ -97,6 +100,8 @@ class DetailServices(Protocol):
     def forms(self) -> DossierForms: ...
     @property
     def conflicts(self) -> DossierConflicts: ...
+    @property
+    def fees(self) -> FeeLedger: ...
 
 
 @dataclass(frozen=True)
@@ -154,11 +159,16 @@ class DossierDetailDialog(QDialog):
         self.forms_table = ReadOnlyTable(FORM_HEADERS)
         self.handover_table = ReadOnlyTable(HANDOVER_HEADERS)
         self.conflicts_table = ReadOnlyTable(CONFLICT_HEADERS)
+        # Screens built on services without the post service (older test doubles) show no tab.
+        post = getattr(self._services, "post", None)
+        self.postal_panel = PostalPanel(post, self._runner, self.user.username) if post else None
         self.reprint_button = QPushButton("In lại phiếu đã chọn (Ctrl+P)")
         self.seen_button = QPushButton("Đã xem (Ctrl+D)")
         self.tabs = QTabWidget()
         self.message = MessageBar()
         self.close_button = QPushButton("Đóng (Esc)")
+        self.fees_button = QPushButton(f"Phí, lệ phí ({FEES_KEY})")
+        self.fee_ledger: FeeLedgerDialog | None = None
 
     def _layout(self) -> None:
         scroll = QScrollArea()
@@ -173,9 +183,12 @@ class DossierDetailDialog(QDialog):
         self.tabs.addTab(_with_button(self.forms_table, self.reprint_button), "Phiếu đã in")
         self.tabs.addTab(self.handover_table, "Giao nhận hồ sơ (Mẫu 06)")
         self.tabs.addTab(_with_button(self.conflicts_table, self.seen_button), "Khác với tỉnh")
+        if self.postal_panel is not None:
+            self.tabs.addTab(self.postal_panel, "Bưu gửi")
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
         bottom.addStretch(0)  # keeps Đóng its own size while no message is shown
+        bottom.addWidget(self.fees_button)
         bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top, 5)
@@ -190,11 +203,22 @@ class DossierDetailDialog(QDialog):
         self.close_button.clicked.connect(self.accept)
         QShortcut(QKeySequence("Ctrl+P"), self, self.reprint)
         QShortcut(QKeySequence("Ctrl+D"), self, self.mark_seen)
+        self.fees_button.clicked.connect(self.open_fees)
+        QShortcut(QKeySequence(FEES_KEY), self, self.open_fees)
+
+    def open_fees(self) -> None:
+        """The dossier's fee ledger: collect, refund or correct (new entries, never edits)."""
+        dialog = self.fee_ledger = FeeLedgerDialog(
+            self._services.fees, self._runner, self.user.username, self.code, self
+        )
+        dialog.open()
 
     # --- loading --------------------------------------------------------------------------------
 
     def load(self) -> None:
         self.message.show_message("info", "Đang tải hồ sơ…")
+        if self.postal_panel is not None:
+            self.postal_panel.load(self.code)
         services, code = self._services, self.code
         self._runner.run_db(
             lambda: DetailBundle(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 from counter_app.domain.routing import InPersonRequired
 from counter_app.domain.validation import ValidationIssue
 from counter_app.services.clock import CLOCK_SUSPECT
+from counter_app.services.errors import ServiceError
 from counter_app.ui.intake_outcomes import IntakeOutcome
 from counter_app.ui.widgets import error_text
 from counter_protocol.lifecycle import Action, StepData
@@ -68,6 +69,14 @@ class IntakeOutcomes(Protocol):
     ) -> Outcome: ...
 
     def refuse(self, code: str, actor: str, reason: str, note: str | None = ...) -> Outcome: ...
+
+
+class HomeIntake(Protocol):
+    """Receiving at the citizen's home, through the appointment (HomeVisitService)."""
+
+    def receive_at_home(
+        self, visit_id: int, request: IntakeRequest, *, clock_confirmed: bool = ...
+    ) -> str: ...
 
 
 class IntakeForms(Protocol):
@@ -133,9 +142,11 @@ class IntakePresenter:
         *,
         outcomes: IntakeOutcomes | None = None,
         forms: IntakeForms | None = None,
+        homes: HomeIntake | None = None,
     ) -> None:
         self._screen, self._dossiers, self._slips = screen, dossiers, slips
-        self._outcomes, self._forms = outcomes, forms
+        self._outcomes, self._forms, self._homes = outcomes, forms, homes
+        self.home_visit: int | None = None  # the appointment whose dossier is being received
         self._tasks, self._owner = tasks, owner
         self.saving = False
         self.last_code: str | None = None
@@ -172,19 +183,26 @@ class IntakePresenter:
         self.saving = True
         self._screen.set_saving(True)
         self._screen.show_message("info", "Đang lưu hồ sơ…")
+        home = self.home_visit
         self._tasks.run_db(
-            lambda: self._store(request, outcome, clock_confirmed),
+            lambda: self._store(request, outcome, clock_confirmed, home),
             lambda stored: self._on_saved(*stored, outcome),
             lambda error: self._on_save_failed(error, request, outcome),
             owner=self._owner,
         )
 
     def _store(
-        self, request: IntakeRequest, outcome: IntakeOutcome, clock_confirmed: bool
+        self,
+        request: IntakeRequest,
+        outcome: IntakeOutcome,
+        clock_confirmed: bool,
+        home: int | None = None,
     ) -> tuple[str, int | None]:
         """Runs on the store lane: (code, form id) of a new dossier, or of a dossier waiting
         for papers received or refused under its code."""
         action, step, dossiers = outcome.action, outcome.step, self._dossiers
+        if home is not None:
+            return self._receive_at_home(home, request, outcome, clock_confirmed), None
         if outcome.reopened is not None:
             return self._complete(outcome.reopened, request, outcome)
         if action is Action.RECEIVE and step == StepData():
@@ -197,6 +215,19 @@ class IntakePresenter:
             clock_confirmed=clock_confirmed,
         )
         return done.code, done.form_id
+
+    def _receive_at_home(
+        self, visit_id: int, request: IntakeRequest, outcome: IntakeOutcome, clock_confirmed: bool
+    ) -> str:
+        if self._homes is None:
+            raise RuntimeError("home appointments are not wired")
+        if outcome.action is not Action.RECEIVE or outcome.step != StepData():
+            raise ServiceError(
+                "Tại nhà người dân chỉ tiếp nhận hồ sơ đủ giấy tờ.",
+                advice="Hướng dẫn người dân bổ sung rồi hẹn lại, hoặc tiếp nhận tại quầy.",
+                field="components",
+            )
+        return self._homes.receive_at_home(visit_id, request, clock_confirmed=clock_confirmed)
 
     def _complete(
         self, code: str, request: IntakeRequest, outcome: IntakeOutcome

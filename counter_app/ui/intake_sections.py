@@ -11,17 +11,21 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QVBoxLayout,
     QWidget,
 )
 
 from counter_app.domain import fees as fee_rules
 from counter_app.domain.delivery import delivery_issues, stored_address
 from counter_app.domain.kinds import COUNTER_CHANNELS, Channel, FeeCollection, ResultDelivery
+from counter_app.domain.postal import InboundItem
 from counter_app.domain.validation import ValidationIssue
 from counter_app.services.dto import FeeLine, IntakeRequest
+from counter_app.ui.postal_form import AddressForm, UnitList
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.widgets import FieldMessage, with_message
 from counter_protocol.timefmt import to_vn
@@ -58,7 +62,7 @@ class DeliveryBox(QWidget):
 
     edited = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, postal_units: UnitList | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.channel_combo = QComboBox()
         for label, value in CHANNELS:
@@ -85,7 +89,9 @@ class DeliveryBox(QWidget):
         form.addRow(
             "Địa chỉ nhận:", with_message(self.address_edit, self.messages["delivery_address"])
         )
-        self.channel_combo.currentIndexChanged.connect(lambda _i: emit(self.edited, "channel"))
+        # Placed by the intake screen beside the applicant; shown for a dossier sent by post.
+        self.sender_box = SenderBox(postal_units) if postal_units is not None else None
+        self.channel_combo.currentIndexChanged.connect(self._on_channel_changed)
         self.delivery_combo.currentIndexChanged.connect(self._on_delivery_changed)
         self.address_edit.textEdited.connect(lambda _t: emit(self.edited, "delivery_address"))
         self.applicant_address = ""
@@ -111,6 +117,17 @@ class DeliveryBox(QWidget):
             self.address_edit.setText(self.applicant_address)
         emit(self.edited, "result_delivery")
 
+    def _on_channel_changed(self, _index: int) -> None:
+        if self.sender_box is not None:
+            self.sender_box.setVisible(self.channel() == Channel.POSTAL)
+        emit(self.edited, "channel")
+
+    def postal_sender(self) -> InboundItem | None:
+        """Who posted the dossier, for a dossier received by post (channel 3)."""
+        if self.sender_box is None or self.channel() != Channel.POSTAL:
+            return None
+        return self.sender_box.inbound()
+
     def channel(self) -> Channel:
         return Channel(int(self.channel_combo.currentData()))
 
@@ -125,24 +142,57 @@ class DeliveryBox(QWidget):
         self.delivery_combo.setCurrentIndex(0)
         self.address_edit.clear()
         self.offer_communes(None)
+        if self.sender_box is not None:
+            self.sender_box.clear()
         for message in self.messages.values():
             message.clear_issue()
 
 
+class SenderBox(QGroupBox):
+    """Who posted the dossier (BCCI): the sender's address with the 2025 units and the number
+    of the incoming item, recorded with the intake (docs/domain.md#post)."""
+
+    def __init__(self, units: UnitList, parent: QWidget | None = None) -> None:
+        super().__init__("Người gửi hồ sơ qua bưu điện", parent)
+        self.setVisible(False)  # until the channel is "by post"
+        self.address_form = AddressForm(units, compact=True)
+        self.address_form.name_label.setText("Người gửi:")
+        self.number_edit = QLineEdit(placeholderText="nếu có")
+        self.collected_check = QCheckBox("Nhân viên bưu chính thu gom tại địa chỉ người gửi")
+        self.address_form.grid.addWidget(QLabel("Số hiệu:"), 2, 2)
+        self.address_form.grid.addWidget(self.number_edit, 2, 3)
+        self.address_form.grid.addWidget(self.collected_check, 3, 1, 1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.addWidget(self.address_form)
+
+    def inbound(self) -> InboundItem:
+        return InboundItem(
+            self.address_form.address(),
+            self.number_edit.text().strip() or None,
+            self.collected_check.isChecked(),
+        )
+
+    def clear(self) -> None:
+        self.address_form.clear()
+        self.number_edit.clear()
+        self.collected_check.setChecked(False)
+
+
 class FeesBox(QWidget):
-    """The procedure's fees, and a tick for what is collected now at the counter."""
+    """The procedure's fees; the money itself is taken after saving, in the fee window, each
+    line against its receipt (ui/fee_dialog.py), so the ledger and the cash report have it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._fees: tuple[FeeLine, ...] = ()
         self.lines_label = QLabel("Không có phí, lệ phí.")
         self.lines_label.setWordWrap(True)
-        self.collected_check = QCheckBox("Đã thu các khoản thu khi tiếp nhận")
-        self.collected_check.setVisible(False)
+        self.when_label = QLabel()
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.lines_label)
-        form.addRow(self.collected_check)
+        form.addRow(self.when_label)
 
     def set_fees(self, fees: Iterable[FeeLine]) -> None:
         self._fees = tuple(fees)
@@ -157,25 +207,15 @@ class FeesBox(QWidget):
                 )
             )
         now_total = self.total(FeeCollection.AT_RECEIPT)
-        self.collected_check.setVisible(now_total > 0)
-        self.collected_check.setChecked(False)
-        self.collected_check.setText(f"Đã thu {money(now_total)} khi tiếp nhận")
+        self.when_label.setText(
+            f"Thu {money(now_total)} sau khi lưu, theo biên lai." if now_total else ""
+        )
 
     def total(self, collected: str) -> int:
         return fee_rules.total(self._fees, FeeCollection(collected))
 
     def fee_lines(self) -> tuple[FeeLine, ...]:
-        paid_now = self.collected_check.isChecked()
-        return tuple(
-            FeeLine(
-                f.kind,
-                f.name,
-                f.amount,
-                f.collected,
-                paid=fee_rules.paid_at_intake(f.collected, paid_now),
-            )
-            for f in self._fees
-        )
+        return tuple(FeeLine(f.kind, f.name, f.amount, f.collected, paid=False) for f in self._fees)
 
     def clear(self) -> None:
         self.set_fees(())
@@ -203,10 +243,8 @@ def clock_question(parent: QWidget, text: str, answered: Callable[[bool], None])
     return box
 
 
-def form_warnings(
-    request: IntakeRequest, info: ProcedureInfo | None, fees: FeesBox
-) -> list[ValidationIssue]:
-    """The warnings only the form can give: the procedure's delivery rule, fees not ticked."""
+def form_warnings(request: IntakeRequest, info: ProcedureInfo | None) -> list[ValidationIssue]:
+    """The warnings only the form can give: the procedure's delivery rule."""
     warnings: list[ValidationIssue] = []
     if info is not None:  # the service checks the address; only the form knows the procedure
         warnings += [
@@ -216,9 +254,4 @@ def form_warnings(
             )
             if not issue.blocking
         ]
-    due_now = fees.total(FeeCollection.AT_RECEIPT)
-    if due_now and not fees.collected_check.isChecked():
-        warnings.append(
-            ValidationIssue("fees", f"Chưa đánh dấu đã thu {money(due_now)} phí, lệ phí.", False)
-        )
     return warnings

@@ -11,34 +11,21 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from counter_app.domain.validation import ValidationIssue
 from counter_app.domain.vntime import now_vn
-from counter_app.services.dto import IntakeRequest
-from counter_app.services.intake_rules import intake_issues
-from counter_app.ui.applicant_form import ApplicantForm
-from counter_app.ui.component_checklist import ComponentChecklist, ComponentChecklistModel
+from counter_app.services.dto import ApplicantInput, IntakeRequest
+from counter_app.ui.intake_form import IntakeForm
 from counter_app.ui.intake_outcomes import (
     OVERRIDE_KEY,
     REFUSE_KEY,
     IntakeOutcome,
     OutcomeBar,
-    ReasonDialog,
     override_dialog,
     planned_outcome,
     post_override_dialog,
@@ -47,30 +34,27 @@ from counter_app.ui.intake_outcomes import (
 )
 from counter_app.ui.intake_presenter import (
     DossierIntake,
+    HomeIntake,
     IntakeForms,
     IntakeOutcomes,
     IntakePresenter,
 )
 from counter_app.ui.intake_reopen import StoredDossiers, reopen_dossier
 from counter_app.ui.intake_sections import (
-    DeliveryBox,
-    FeesBox,
     appointment_text,
     clock_question,
-    form_warnings,
 )
-from counter_app.ui.procedure_picker import ProcedurePicker, ProcedureSearch
+from counter_app.ui.postal_form import UnitList
+from counter_app.ui.procedure_picker import ProcedureSearch
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.slip_preview import SlipPreviewDialog, SlipRenderer
 from counter_app.ui.tasks import TaskRunner
-from counter_app.ui.widgets import FieldMessage, MessageBar, error_text, with_message
+from counter_app.ui.widgets import error_text
 
 if TYPE_CHECKING:
     from counter_app.services.dto import DossierDetail
+    from counter_app.services.home_visits import VisitView
     from counter_app.services.procedures import ProcedureInfo
-
-VALIDATE_DELAY_MS = 150
-APPOINTMENT_REFRESH_MS = 30_000  # the preview follows the clock (15:00 cut-offs, lunch breaks)
 
 
 class DueDates(Protocol):
@@ -87,16 +71,18 @@ class IntakeProcedures(ProcedureSearch, Protocol):
     def get(self, code: str) -> ProcedureInfo: ...
 
 
-class IntakeView(QWidget):
+class IntakeView(IntakeForm):
     """The intake form; `presenter` (IntakePresenter) saves it and shows the slip.
 
     Signals:
         dossier_saved(str): the code of a dossier just stored.
         slip_ready(str, bytes): its slip PDF, about to be shown.
+        slip_closed(str): the clerk closed the slip of that dossier (its fees come next).
     """
 
     dossier_saved = Signal(str)
     slip_ready = Signal(str, bytes)
+    slip_closed = Signal(str)
 
     def __init__(
         self,
@@ -111,75 +97,24 @@ class IntakeView(QWidget):
         outcomes: IntakeOutcomes | None = None,
         forms: IntakeForms | None = None,
         details: StoredDossiers | None = None,
+        homes: HomeIntake | None = None,
         supervisor: bool = False,
+        postal_units: UnitList | None = None,
     ) -> None:
         super().__init__(parent)
+        self._postal_units = postal_units  # the sender's address pickers of a postal intake
         self._calendar, self._runner, self._clerk = calendar, runner, clerk_username
         self._procedures, self._details = procedures, details
         self._touched: set[str] = set()
         self._show_all = False
         self.reopened: str | None = None  # the code of a dossier waiting for papers, re-opened
         self.presenter = IntakePresenter(
-            self, dossiers, slips, runner, owner=self, outcomes=outcomes, forms=forms
+            self, dossiers, slips, runner, owner=self, outcomes=outcomes, forms=forms, homes=homes
         )
         self.outcome_bar = OutcomeBar(supervisor)
         self._make_widgets(procedures)
         self._layout()
         self._connect()
-
-    # --- construction ---------------------------------------------------------------------------
-
-    def _make_widgets(self, procedures: ProcedureSearch) -> None:
-        self.preview: SlipPreviewDialog | None = None
-        self.reason_dialog: ReasonDialog | None = None
-        self.clock_question: QMessageBox | None = None  # open while the clerk decides
-        self.applicant_form = ApplicantForm()
-        self.picker = ProcedurePicker(procedures, self._runner)
-        self.checklist_model = ComponentChecklistModel(self)
-        self.checklist = ComponentChecklist(self.checklist_model)
-        self.components_message = FieldMessage()
-        self.delivery = DeliveryBox()
-        self.fees = FeesBox()
-        self.fees_message = FieldMessage()
-        self.note_edit = QLineEdit(placeholderText="Ghi chú (nếu có)")
-        self.sets_spin = QSpinBox(minimum=1, maximum=99)
-        self.appointment_label = QLabel("Ngày hẹn trả: chọn thủ tục để tính.")
-        self.appointment_label.setStyleSheet("font-size: 12pt; font-weight: bold;")
-        self.message = MessageBar()
-        self.save_button = QPushButton(save_text([], None))
-        self.save_button.setStyleSheet("font-weight: bold; padding: 6px 14px;")
-        self.clear_button = QPushButton("Hồ sơ mới (Ctrl+N)")
-        self._validate_timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
-        self._appointment_timer = QTimer(self, interval=APPOINTMENT_REFRESH_MS)
-
-    def _layout(self) -> None:
-        applicant_box = QGroupBox("Người nộp hồ sơ")
-        QVBoxLayout(applicant_box).addWidget(self.applicant_form)
-        procedure_box = QGroupBox("Thủ tục và thành phần hồ sơ")
-        p = QVBoxLayout(procedure_box)
-        p.addWidget(self.picker)
-        p.addWidget(with_message(self.checklist, self.components_message), 1)
-        p.addWidget(self.outcome_bar)
-        other_box = QGroupBox("Nộp, nhận kết quả và lệ phí")
-        o = QFormLayout(other_box)
-        o.addRow(self.delivery)
-        o.addRow(with_message(self.fees, self.fees_message))
-        o.addRow("Số bộ hồ sơ:", self.sets_spin)
-        o.addRow("Ghi chú:", self.note_edit)
-        grid = QGridLayout()
-        grid.addWidget(applicant_box, 0, 0, 2, 1)
-        grid.addWidget(procedure_box, 0, 1)
-        grid.addWidget(other_box, 1, 1)
-        grid.setColumnStretch(0, 5)
-        grid.setColumnStretch(1, 6)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.appointment_label, 1)
-        bottom.addWidget(self.clear_button)
-        bottom.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(grid, 1)
-        layout.addWidget(self.message)
-        layout.addLayout(bottom)
 
     def _connect(self) -> None:
         self.applicant_form.edited.connect(self._on_edited)
@@ -190,7 +125,6 @@ class IntakeView(QWidget):
         self.applicant_form.code_scanned.connect(self.reopen)
         self.outcome_bar.refuse_requested.connect(self.ask_refusal)
         self.outcome_bar.override_requested.connect(self.ask_override)
-        self.fees.collected_check.toggled.connect(lambda _c: self._on_edited("fees"))
         self.picker.procedure_chosen.connect(self._on_procedure)
         self._validate_timer.timeout.connect(self.validate)
         self._appointment_timer.timeout.connect(self._refresh_appointment)
@@ -317,51 +251,20 @@ class IntakeView(QWidget):
         self.show_message("info", f"Đã mở hồ sơ {detail.code}: đánh dấu giấy tờ vừa nhận.")
         self.checklist.setFocus()
 
-    # --- validation -----------------------------------------------------------------------------
-
-    def build_request(self) -> tuple[IntakeRequest, list[ValidationIssue]]:
-        """The request as the form stands, with every issue (the service's rules + the form's)."""
-        applicant, issues = self.applicant_form.applicant()
-        info = self.picker.chosen
-        request = IntakeRequest(
-            procedure_code=info.code if info else "",
-            applicant=applicant,
-            components=self.checklist_model.components(),
-            clerk=self._clerk,
-            channel=self.delivery.channel(),
-            result_delivery=self.delivery.result_delivery(),
-            delivery_address=self.delivery.delivery_address(),
-            authorised_person=self.applicant_form.authorised_person(),
-            fees=self.fees.fee_lines(),
-            note=self.note_edit.text().strip() or None,
-            sets_count=self.sets_spin.value(),
-            home_commune=self.delivery.home_commune(),
+    def fill_home_visit(self, visit: VisitView, info: ProcedureInfo) -> None:
+        """At the citizen's home: the form pre-filled from the appointment; saving receives the
+        dossier through the appointment (its channel and the home recorded with it)."""
+        self.reset_form()
+        applicant = ApplicantInput(visit.citizen_name, phone=visit.phone, address=visit.address)
+        self.applicant_form.fill_applicant(applicant, None)
+        self.picker.set_procedure(info)
+        self.presenter.home_visit = visit.id
+        self.show_message(
+            "info",
+            f"Tiếp nhận tại nhà theo lịch hẹn số {visit.id} ({visit.citizen_name}, "
+            f"{visit.address}): quét CCCD, đánh dấu giấy tờ rồi lưu (Ctrl+S).",
         )
-        return request, issues + intake_issues(request) + form_warnings(request, info, self.fees)
-
-    def validate(self) -> list[ValidationIssue]:
-        """Show each issue under its field (touched fields only, until a save was tried)."""
-        _request, issues = self.build_request()
-        messages = self._messages()
-        first_by_field: dict[str, ValidationIssue] = {}
-        for issue in issues:
-            first_by_field.setdefault(issue.field, issue)
-        for key, label in messages.items():
-            shown = first_by_field.get(key)
-            if shown and (self._show_all or key in self._touched):
-                label.show_issue(shown.message, shown.blocking)
-            else:
-                label.clear_issue()
-        return issues
-
-    def _messages(self) -> dict[str, FieldMessage]:
-        return {
-            **self.applicant_form.messages,
-            **self.delivery.messages,
-            "procedure": self.picker.message,
-            "components": self.components_message,
-            "fees": self.fees_message,
-        }
+        self.focus_first_field()
 
     # --- saving (the presenter decides; these are what it asks of the screen) -----------------
 
@@ -376,21 +279,6 @@ class IntakeView(QWidget):
         request, _ = self.build_request()
         return request, issues
 
-    def shows_field(self, key: str) -> bool:
-        return key in self._messages()
-
-    def focus_field(self, key: str) -> None:
-        targets: dict[str, QWidget] = {
-            "procedure": self.picker.search_edit,
-            "components": self.checklist,
-            "cccd_qr": self.applicant_form.scan_edit,
-            "delivery_address": self.delivery.address_edit,
-            "sex": self.applicant_form.sex_combo,
-        }
-        target = targets.get(key) or self.applicant_form.edits.get(key)
-        if target is not None:
-            target.setFocus()
-
     def show_message(self, kind: str, text: str) -> None:
         self.message.show_message(kind, text)
 
@@ -404,6 +292,7 @@ class IntakeView(QWidget):
         emit(self.slip_ready, code, pdf)
         self.preview = SlipPreviewDialog(pdf, code, self.window())
         self.preview.finished.connect(lambda _r: self.focus_first_field())
+        self.preview.finished.connect(lambda _r: emit(self.slip_closed, code))
         self.preview.open()
 
     def ask_clock_confirmation(self, text: str, on_confirmed: Callable[[], None]) -> None:
@@ -425,6 +314,7 @@ class IntakeView(QWidget):
         self.sets_spin.setValue(1)
         self.outcome_bar.clear()
         self.reopened = None
+        self.presenter.home_visit = None
         self._show_outcome()
         self._touched.clear()
         self._show_all = False

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtWidgets import QApplication, QDialog
 
 from counter_app.ui.fonts import load_fonts
-from counter_app.ui.login import Accounts, LoginDialog
+from counter_app.ui.login import LoginDialog
 from counter_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -38,8 +38,6 @@ if TYPE_CHECKING:
     class CounterServices(TabServices, Protocol):
         """The services the windows use (app.Services is the program's)."""
 
-        @property
-        def accounts(self) -> Accounts: ...
         @property
         def setup(self) -> CounterStart: ...
 
@@ -125,13 +123,11 @@ def sign_in_flow(
 def open_main_window(
     context: CounterContext, runner: TaskRunner, user: SignedInUser, identity: CounterIdentity
 ) -> MainWindow:
-    """The main window on the context's services and sync, shown, its background sync started."""
-    from counter_app.ui.main_window import MainWindow
+    """The main window on the context's services and sync, shown, its background sync started;
+    its menu switches to the next clerk without quitting (ui/shift.py)."""
+    from counter_app.ui.shift import Shift
 
-    window = MainWindow(context.services, runner, user, identity, sync=context.sync)
-    window.show()
-    window.start_sync()
-    return window
+    return Shift(context, runner, identity).start(user)  # the Shift also handles "Đổi cán bộ"
 
 
 def run_application(context: CounterContext) -> int:

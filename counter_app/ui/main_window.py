@@ -1,5 +1,5 @@
-"""The main window: five tabs (Tiếp nhận, Danh sách, Trả kết quả, Quá hạn, Báo cáo) and the status
-bar."""
+"""The main window: the tabs (Tiếp nhận, Danh sách, Trả kết quả, Quá hạn, Báo cáo, then the post
+office's own in ui/service_tabs.py) and the status bar."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
+from counter_app.domain.roles import Permission, may
 from counter_app.domain.vntime import now_vn
+from counter_app.ui.account_menu import AccountMenu, AccountServices, hide_tabs_for_role
 from counter_app.ui.detail_actions import DossierSteps
 from counter_app.ui.dossier_detail import DetailServices, DossierDetailDialog
 from counter_app.ui.dossier_list import DossierFinder, DossierListView
@@ -20,7 +22,8 @@ from counter_app.ui.intake_view import DueDates, IntakeProcedures, IntakeView
 from counter_app.ui.late_view import LateDossiers, LateView
 from counter_app.ui.report_view import PeriodReports, ReportView
 from counter_app.ui.return_presenter import ReturnDesk
-from counter_app.ui.return_view import ReturnView
+from counter_app.ui.return_view import PostCounter, ReturnView
+from counter_app.ui.service_tabs import Cashier, OfficeServices, ServiceTabs
 from counter_app.ui.slip_preview import SlipRenderer
 from counter_app.ui.sync_status import SyncButton, SyncController, status_line, watch_network
 from counter_app.ui.sync_window import SyncWindow
@@ -39,11 +42,13 @@ class LifecycleDesk(DossierSteps, IntakeOutcomes, Protocol):
     """The lifecycle service as the intake screen and the dossier detail use it."""
 
 
-class TabServices(DetailServices, Protocol):
+class TabServices(DetailServices, AccountServices, OfficeServices, Protocol):
     """The services the tabs use, each typed as its tab asks (app.Services is one)."""
 
     @property
     def lifecycle(self) -> LifecycleDesk: ...
+    @property
+    def post(self) -> PostCounter: ...
     @property
     def procedures(self) -> IntakeProcedures: ...
     @property
@@ -60,6 +65,8 @@ class TabServices(DetailServices, Protocol):
     def late(self) -> LateDossiers: ...
     @property
     def reports(self) -> PeriodReports: ...
+    @property
+    def fees(self) -> Cashier: ...
 
 
 def intake_view(services: TabServices, runner: TaskRunner, user: SignedInUser) -> IntakeView:
@@ -74,13 +81,21 @@ def intake_view(services: TabServices, runner: TaskRunner, user: SignedInUser) -
         outcomes=services.lifecycle,
         forms=services.forms,
         details=services.details,
-        supervisor=user.role == "supervisor",
+        homes=services.home_visits,
+        supervisor=may(user.role, Permission.OVERRIDE),
+        postal_units=services.post.units,
     )
 
 
 class MainWindow(QMainWindow):
     """Built after sign-in. With `sync`, the status bar shows the honest sync status and a
-    “Đồng bộ” button; `start_sync()` starts the background runs once the window is shown."""
+    “Đồng bộ” button; `start_sync()` starts the background runs once the window is shown.
+
+    Signals: switch_requested() (the next clerk signs in), quit_requested() (sign out, quit).
+    """
+
+    switch_requested = Signal()
+    quit_requested = Signal()
 
     def __init__(
         self,
@@ -97,7 +112,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Quầy Một cửa — {identity.counter_name} — {identity.unit_name}")
         self.intake = intake_view(services, runner, user)
         self.dossiers = DossierListView(services.search, runner)
-        self.returns = ReturnView(services.returns, runner, user.username)
+        self.returns = ReturnView(
+            services.returns, runner, user.username, post=services.post, fees=services.fees
+        )
         self.tabs = QTabWidget()
         self.tabs.addTab(self.intake, "Tiếp nhận hồ sơ (F2)")
         self.tabs.addTab(self.dossiers, "Danh sách hồ sơ (F3)")
@@ -105,8 +122,22 @@ class MainWindow(QMainWindow):
         self.late = LateView(services.late, runner)
         self.tabs.addTab(self.late, "Quá hạn và sắp đến hạn (F6)")
         self.report = ReportView(services.reports, runner, now_vn().date())
-        self.tabs.addTab(self.report, "Báo cáo (F7)")
+        self.tabs.addTab(self.report, "Báo cáo (F11)")
+        self.office = ServiceTabs(
+            self, self.tabs, self.intake, services, runner, user, self.open_dossier
+        )
         self.setCentralWidget(self.tabs)
+        self.shift: object = None  # the ui.shift.Shift that opened this window, if any
+        self.account_menu = AccountMenu(self, services, runner, user)
+        self.account_menu.switch_action.triggered.connect(self.switch_requested)
+        self.account_menu.quit_action.triggered.connect(self.quit_requested)
+        needs: dict[QWidget, Permission] = {
+            self.intake: Permission.RECEIVE,
+            self.returns: Permission.RETURN,
+            self.report: Permission.REPORTS,
+            **dict.fromkeys(self.office.pages, Permission.RECEIVE),
+        }
+        hide_tabs_for_role(self.tabs, user.role, needs)
         self.detail_dialog: DossierDetailDialog | None = None
         self.sync_window: SyncWindow | None = None
         self._build_status_bar()
@@ -147,7 +178,7 @@ class MainWindow(QMainWindow):
             (Qt.Key.Key_F3, TAB_LIST),
             (Qt.Key.Key_F4, TAB_RETURN),
             (Qt.Key.Key_F6, TAB_LATE),
-            (Qt.Key.Key_F7, TAB_REPORT),
+            (Qt.Key.Key_F11, TAB_REPORT),
         ):
             QShortcut(QKeySequence(key), self, partial(self.show_tab, tab))
         self.dossiers.open_dossier.connect(self.open_dossier)
@@ -169,6 +200,8 @@ class MainWindow(QMainWindow):
         controller.start()
 
     def show_tab(self, index: int) -> None:
+        if not self.tabs.isTabVisible(index):
+            return  # the role does not do this work (ui/account_menu.py)
         self.tabs.setCurrentIndex(index)
         self._on_tab_changed(index)
 
@@ -198,6 +231,7 @@ class MainWindow(QMainWindow):
         window = self.sync_window
         if window is None or not shiboken6.isValid(window):
             window = self.sync_window = SyncWindow(self.sync_controller, self._runner, self)
+            window.may_enrol = may(self.user.role, Permission.ENROL)  # enrolment is IT's
         window.show()
         window.raise_()
         window.refresh()
@@ -224,7 +258,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # Qt override
         super().showEvent(event)
-        self.intake.focus_first_field()
+        self._on_tab_changed(self.tabs.currentIndex())
 
     def _on_unexpected_error(self, error: BaseException) -> None:
         QMessageBox.warning(self, "Có lỗi", error_text(error))

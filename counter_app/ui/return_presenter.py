@@ -8,6 +8,7 @@ object standing in for the window.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from counter_app.domain import fees as fee_rules
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QObject
 
     from counter_app.services.dto import DossierDetail
+    from counter_app.services.postal import PostalItemView, PostalReturn
     from counter_app.ui.tasks import BackgroundTasks
 
 
@@ -35,6 +37,18 @@ class ReturnDesk(Protocol):
         fees_collected: bool,
         note: str | None = None,
     ) -> None: ...
+
+
+class PostDesk(Protocol):
+    """What a return by post asks of the PostService."""
+
+    def return_by_post(self, code: str, request: PostalReturn, actor: str) -> PostalItemView: ...
+
+    def pool_unused(self) -> int: ...
+
+    def home_province(self) -> str: ...
+
+    def handover_pdf(self, day: date) -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -74,6 +88,16 @@ class ReturnScreen(Protocol):
 
     def announce_returned(self, code: str) -> None: ...
 
+    def postal_request(self) -> PostalReturn | None:
+        """The postal fields when “Trả qua bưu điện” is ticked, else None."""
+        ...
+
+    def show_pool(self, unused: int | None, home_province: str) -> None:
+        """How many tracking numbers are left; the province the address picker starts on."""
+        ...
+
+    def show_handover(self, pdf: bytes) -> None: ...
+
 
 def fees_due_at_return(detail: DossierDetail) -> int:
     return fee_rules.owed(detail.fees, FeeCollection.AT_RETURN)
@@ -89,8 +113,9 @@ class ReturnPresenter:
         tasks: BackgroundTasks,
         clerk_username: str,
         owner: QObject | None = None,
+        post: PostDesk | None = None,
     ) -> None:
-        self._screen, self._returns, self._tasks = screen, returns, tasks
+        self._screen, self._returns, self._tasks, self._post = screen, returns, tasks, post
         self._clerk, self._owner = clerk_username, owner
         self.detail: DossierDetail | None = None
         self._busy = False
@@ -120,6 +145,18 @@ class ReturnPresenter:
         # The cursor stays in the scan box: a scanner's next code must never be typed into
         # the receiver's name. Tab reaches the receiver fields when someone else collects.
         self._screen.ready_for_scan()
+        self.refresh_pool()
+
+    def refresh_pool(self) -> None:
+        """How many tracking numbers are left, for the postal fields."""
+        post = self._post
+        if post is not None:
+            self._tasks.run_db(
+                lambda: (post.pool_unused(), post.home_province()),
+                lambda found: self._screen.show_pool(*found),
+                lambda _error: self._screen.show_pool(None, ""),
+                owner=self._owner,
+            )
 
     def _on_refused(self, code: str, error: BaseException) -> None:
         self._busy = False
@@ -128,24 +165,37 @@ class ReturnPresenter:
         self._screen.ready_for_scan()
 
     def confirm(self) -> None:
-        """F9 / Ctrl+Enter: record that the result was handed to the receiver."""
+        """F9 / Ctrl+Enter: record that the result was handed to the receiver (or posted)."""
         detail = self.detail
         if detail is None or self._busy:
             return
         receiver = self._screen.receiver()
-        if not receiver.name:
+        postal = self._screen.postal_request() if self._post is not None else None
+        if not self._ready(detail, receiver, by_post=postal is not None):
+            return
+        if postal is not None:
+            self._confirm_by_post(detail.code, postal)
+        else:
+            self._return_at_counter(detail.code, receiver)
+
+    def _ready(self, detail: DossierDetail, receiver: Receiver, *, by_post: bool) -> bool:
+        """The receiver named (at the counter) and the fees due at return ticked."""
+        if not by_post and not receiver.name:
             self._screen.show_message("error", "Hãy nhập họ tên người nhận kết quả.")
             self._screen.focus_field("receiver_name")
-            return
+            return False
         if fees_due_at_return(detail) and not receiver.fees_collected:
             self._screen.show_message(
                 "error",
-                "Hồ sơ còn phí, lệ phí thu khi trả kết quả: thu xong rồi đánh dấu “Đã thu”.",
+                "Hồ sơ còn phí, lệ phí thu khi trả kết quả: nhấn Ctrl+T để thu theo biên lai.",
             )
             self._screen.focus_field("fees")
-            return
+            return False
+        return True
+
+    def _return_at_counter(self, code: str, receiver: Receiver) -> None:
         self._busy = True
-        code, returns, clerk = detail.code, self._returns, self._clerk
+        returns, clerk = self._returns, self._clerk
         self._tasks.run_db(
             lambda: returns.return_result(
                 code,
@@ -157,6 +207,44 @@ class ReturnPresenter:
             ),
             lambda _none: self._on_returned(code, receiver.name),
             lambda error: self._on_return_failed(code, error),
+            owner=self._owner,
+        )
+
+    def _confirm_by_post(self, code: str, postal: PostalReturn) -> None:
+        """The result goes by post: the number is taken from this PC's pool in the same save."""
+        post, clerk = self._post, self._clerk
+        assert post is not None, "the postal fields exist only with the post service"
+        self._busy = True
+        self._tasks.run_db(
+            lambda: post.return_by_post(code, postal, clerk),
+            lambda item: self._on_posted(code, item),
+            lambda error: self._on_return_failed(code, error),
+            owner=self._owner,
+        )
+
+    def _on_posted(self, code: str, item: PostalItemView) -> None:
+        self._busy = False
+        self._show(None)
+        self._screen.show_message(
+            "success",
+            f"Đã trả kết quả hồ sơ {code} qua bưu điện cho {item.address.name}, số hiệu bưu gửi "
+            f"{item.tracking_number}.",
+        )
+        self._screen.announce_returned(code)
+        self._screen.focus_first_field()
+
+    def print_handover(self, day: date) -> None:
+        """The day's hand-over list for the postman, rendered off the GUI thread."""
+        post = self._post
+        if post is None:
+            return
+        self._screen.show_message("info", f"Đang lập danh sách giao bưu gửi ngày {day:%d/%m/%Y}…")
+        self._tasks.run_io(
+            lambda: post.handover_pdf(day),
+            self._screen.show_handover,
+            lambda error: self._screen.show_message(
+                "error", f"Không lập được danh sách giao bưu gửi: {error_text(error)}"
+            ),
             owner=self._owner,
         )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -19,21 +19,39 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.domain.delivery import by_post
+from counter_app.domain.kinds import FeeCollection
+from counter_app.domain.vntime import now_vn
+from counter_app.services.postal import PostalReturn
 from counter_app.ui.detail_tables import status_text
+from counter_app.ui.fee_dialog import FeeDialog
+from counter_app.ui.fee_rows import FeeDesk
 from counter_app.ui.intake_sections import money
+from counter_app.ui.postal_form import PostalReturnForm, UnitList
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.return_presenter import (
+    PostDesk,
     Receiver,
     ReturnDesk,
     ReturnPresenter,
     fees_due_at_return,
 )
+from counter_app.ui.slip_preview import SlipPreviewDialog
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import MessageBar
 from counter_protocol.timefmt import format_vn
 
+FEES_KEY = "Ctrl+T"
+
 if TYPE_CHECKING:
     from counter_app.services.dto import DossierDetail
+
+
+class PostCounter(PostDesk, Protocol):
+    """The post service as the return screen uses it: the desk plus the address pickers."""
+
+    @property
+    def units(self) -> UnitList: ...
 
 
 class ReturnView(QWidget):
@@ -52,21 +70,29 @@ class ReturnView(QWidget):
         runner: TaskRunner,
         clerk_username: str,
         parent: QWidget | None = None,
+        post: PostCounter | None = None,
+        *,
+        fees: FeeDesk | None = None,
     ) -> None:
         super().__init__(parent)
-        self.presenter = ReturnPresenter(self, returns, runner, clerk_username, owner=self)
+        self.presenter = ReturnPresenter(
+            self, returns, runner, clerk_username, owner=self, post=post
+        )
+        self.handover_preview: SlipPreviewDialog | None = None
+        self._fees, self._runner, self._clerk = fees, runner, clerk_username
+        self.fee_dialog: FeeDialog | None = None
         self._make_widgets()
+        self.postal_form = PostalReturnForm(post.units) if post else None
         self._layout()
+        self._connect_post(post is not None)
         self.scan_edit.returnPressed.connect(self.look_up)
         self.confirm_button.clicked.connect(self.confirm)
         self.cancel_button.clicked.connect(self.reset)
+        self.fees_button.clicked.connect(self.collect_fees)
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        QShortcut(QKeySequence(FEES_KEY), self, self.collect_fees, context)
         for keys in ("Ctrl+Return", "F9"):
-            QShortcut(
-                QKeySequence(keys),
-                self,
-                self.confirm,
-                Qt.ShortcutContext.WidgetWithChildrenShortcut,
-            )
+            QShortcut(QKeySequence(keys), self, self.confirm, context)
         self.show_dossier(None)
 
     @property
@@ -85,8 +111,11 @@ class ReturnView(QWidget):
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
         self.receiver_name_edit = QLineEdit()
         self.receiver_id_edit = QLineEdit()
-        self.fees_check = QCheckBox()
+        self.fees_button = QPushButton()
+        self.fees_collected = False  # the fee window wrote every line owed at return
         self.note_edit = QLineEdit(placeholderText="Ghi chú (nếu có)")
+        self.post_check = QCheckBox("Trả qua bưu điện (bưu chính công ích)")
+        self.handover_button = QPushButton("Danh sách giao bưu gửi hôm nay…")
         self.confirm_button = QPushButton("Xác nhận trả kết quả (Ctrl+Enter)")
         self.confirm_button.setStyleSheet("font-weight: bold; padding: 6px 14px;")
         self.cancel_button = QPushButton("Bỏ qua")
@@ -95,17 +124,26 @@ class ReturnView(QWidget):
         self.dossier_box = QGroupBox("Hồ sơ")
         form = QFormLayout(self.dossier_box)
         form.addRow(self.summary_label)
+        form.addRow(self.post_check)
         form.addRow("Người nhận kết quả:", self.receiver_name_edit)
         form.addRow("Số CCCD người nhận:", self.receiver_id_edit)
-        form.addRow(self.fees_check)
+        if self.postal_form is not None:
+            form.addRow(self.postal_form)
+            self.postal_form.setVisible(False)
+        form.addRow(self.fees_button)
         form.addRow("Ghi chú:", self.note_edit)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.confirm_button)
         form.addRow(buttons)
+        self.dossier_form = form
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<b>Mã hồ sơ:</b>"))
+        head = QHBoxLayout()
+        head.addWidget(QLabel("<b>Mã hồ sơ:</b>"))
+        head.addStretch(1)
+        head.addWidget(self.handover_button)
+        layout.addLayout(head)
         layout.addWidget(self.scan_edit)
         layout.addWidget(self.message)
         layout.addWidget(self.dossier_box)
@@ -133,7 +171,7 @@ class ReturnView(QWidget):
         return Receiver(
             self.receiver_name_edit.text().strip(),
             self.receiver_id_edit.text().strip(),
-            self.fees_check.isChecked(),
+            self.fees_collected,
             self.note_edit.text().strip() or None,
         )
 
@@ -148,18 +186,21 @@ class ReturnView(QWidget):
         self.scan_edit.setFocus()
 
     def focus_field(self, key: str) -> None:
-        (self.fees_check if key == "fees" else self.receiver_name_edit).setFocus()
+        (self.fees_button if key == "fees" else self.receiver_name_edit).setFocus()
 
     def announce_returned(self, code: str) -> None:
         emit(self.dossier_returned, code)
 
     def show_dossier(self, detail: DossierDetail | None) -> None:
         self.dossier_box.setEnabled(detail is not None)
+        if self.postal_form is not None:
+            self.postal_form.clear()
         if detail is None:
             self.summary_label.setText("Chưa có hồ sơ. Quét mã vạch trên giấy tiếp nhận.")
             for edit in (self.receiver_name_edit, self.receiver_id_edit, self.note_edit):
                 edit.clear()
-            self.fees_check.setVisible(False)
+            self.fees_button.setVisible(False)
+            self.post_check.setChecked(False)
             return
         a = detail.applicant
         self.summary_label.setText(
@@ -171,6 +212,82 @@ class ReturnView(QWidget):
         self.receiver_name_edit.setText(a.full_name)
         self.receiver_id_edit.setText(a.id_number or "")
         due = fees_due_at_return(detail)
-        self.fees_check.setVisible(due > 0)
-        self.fees_check.setChecked(False)
-        self.fees_check.setText(f"Đã thu {money(due)} phí, lệ phí khi trả kết quả")
+        self.fees_collected = False
+        self.fees_button.setVisible(due > 0)
+        self.fees_button.setEnabled(True)
+        self.fees_button.setText(f"Thu {money(due)} phí, lệ phí khi trả kết quả ({FEES_KEY})")
+
+        if self.postal_form is not None:
+            self.postal_form.address_form.fill(a.full_name, a.phone or "")
+            self.postal_form.address_form.street_edit.setText(detail.delivery_address or "")
+        self.post_check.setChecked(by_post(detail.result_delivery) and self.postal_form is not None)
+
+    # --- by post ----------------------------------------------------------------------------------
+
+    def _connect_post(self, offered: bool) -> None:
+        """The postal tick and the hand-over button, shown only with the post service."""
+        self.post_check.toggled.connect(self._post_toggled)
+        self.handover_button.clicked.connect(self.print_handover)
+        self.post_check.setVisible(offered)
+        self.handover_button.setVisible(offered)
+
+    def _post_toggled(self, on: bool) -> None:
+        """By post: the postal fields replace the receiver at the counter."""
+        if self.postal_form is None:
+            return
+        self.postal_form.setVisible(on)
+        for edit in (self.receiver_name_edit, self.receiver_id_edit):
+            self.dossier_form.setRowVisible(edit, not on)
+
+    def postal_request(self) -> PostalReturn | None:
+        if self.postal_form is None or not self.post_check.isChecked():
+            return None
+        form = self.postal_form
+        return PostalReturn(
+            form.address_form.address(),
+            form.postage_spin.value(),
+            form.weight_spin.value() or None,
+            form.receipt_edit.text().strip() or None,
+            self.fees_collected,
+            self.note_edit.text().strip() or None,
+        )
+
+    def show_pool(self, unused: int | None, home_province: str) -> None:
+        form = self.postal_form
+        if form is None:
+            return
+        form.show_pool(unused)
+        form.address_form.home_province = home_province
+        if form.address_form.province_combo.currentIndex() == 0:
+            form.address_form.choose(home_province)
+
+    def print_handover(self) -> None:
+        self.presenter.print_handover(now_vn().date())
+
+    def show_handover(self, pdf: bytes) -> None:
+        self.clear_message()
+        day = now_vn().date()
+        title = f"Danh sách giao bưu gửi ngày {day:%d/%m/%Y}"
+        self.handover_preview = SlipPreviewDialog(
+            pdf, f"giao-buu-gui-{day:%Y%m%d}", self, title=title
+        )
+        self.handover_preview.open()
+
+    def collect_fees(self) -> None:
+        """Ctrl+T: the fee window for the lines owed at return; the result may then go."""
+        detail = self.detail
+        if detail is None or self._fees is None or not self.fees_button.isVisible():
+            return
+        dialog = self.fee_dialog = FeeDialog(
+            self._fees, self._runner, self._clerk, detail.code, FeeCollection.AT_RETURN, self
+        )
+        dialog.accepted.connect(lambda: self._fees_taken(detail.code))
+        dialog.open()
+
+    def _fees_taken(self, code: str) -> None:
+        if self.detail is not None and self.detail.code == code:
+            self.fees_collected = True
+            self.fees_button.setEnabled(False)
+            self.fees_button.setText("Đã thu phí, lệ phí khi trả kết quả (đã ghi sổ thu)")
+            self.show_message("info", "Đã thu phí, lệ phí. Nhấn F9 để xác nhận trả kết quả.")
+            self.scan_edit.setFocus()

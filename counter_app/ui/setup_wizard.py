@@ -104,7 +104,11 @@ class AdminPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle("Quản trị viên đầu tiên")
-        self.setSubTitle("Tài khoản này tạo được tài khoản cho các nhân viên khác.")
+        self.setSubTitle(
+            "Tài khoản quản trị (vai trò Cán bộ CNTT): đăng ký máy với máy chủ, cài đặt quầy và "
+            "tạo tài khoản cho Trưởng bộ phận, nhân viên tiếp nhận (menu Tài khoản › Quản lý "
+            "tài khoản, Ctrl+Shift+U)."
+        )
         self.username_edit = QLineEdit()
         self.full_name_edit = QLineEdit()
         self.password_edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password)

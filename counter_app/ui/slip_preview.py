@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.ui.printing import preselect_printer
 from counter_app.ui.widgets import MessageBar
 
 MAX_RENDER_DPI = 300  # a 600 dpi A4 bitmap is 140 MB; 300 dpi prints text and barcodes cleanly
@@ -114,6 +115,7 @@ class SlipPreviewDialog(QDialog):
     def print_with_dialog(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(f"Phieu-tiep-nhan-{self.code}")
+        preselect_printer(printer)  # the counter's default printer (settings screen)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle("In giấy tiếp nhận")
         if dialog.exec() != QDialog.DialogCode.Accepted:

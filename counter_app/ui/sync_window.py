@@ -40,7 +40,11 @@ if TYPE_CHECKING:
 # status, enrolment, problems, recent runs, recent updates: read together on the store lane
 Loaded: TypeAlias = "tuple[SyncStatus, Enrolment, list[OpProblem], list[RunRow], list[UpdateRow]]"
 
-OP_KINDS = {"dossier.create": "Tiếp nhận hồ sơ", "dossier.event": "Cập nhật hồ sơ"}
+OP_KINDS = {
+    "dossier.create": "Tiếp nhận hồ sơ",
+    "dossier.event": "Cập nhật hồ sơ",
+    "online_help.record": "Hỗ trợ nộp trực tuyến",
+}
 CHANGE_KINDS = {
     "dossier.status": "Trạng thái hồ sơ",
     "catalogue": "Danh mục thủ tục",
@@ -103,6 +107,7 @@ class SyncWindow(QDialog):
         self.enrolment_label.setWordWrap(True)
         self.enrol_button = QPushButton("Đăng ký máy với máy chủ…")
         self.enrol_button.setVisible(False)
+        self.may_enrol = True  # the main window says whether the person's role may enrol
         self.sync_button = QPushButton("Đồng bộ ngay")
         self.progress = QProgressBar()
         self.progress.setVisible(False)
@@ -254,7 +259,8 @@ class SyncWindow(QDialog):
                 f"Máy chủ: {enrolment.server_url} · máy số {enrolment.device_id} · đơn vị "
                 f"{enrolment.unit_code}, slot {enrolment.slot} · đăng ký lúc {when}"
             )
-        self.enrol_button.setVisible(enrolment.device_id is None or revoked)
+        needed = enrolment.device_id is None or revoked
+        self.enrol_button.setVisible(needed and self.may_enrol)
         self.enrol_button.setText(
             "Đăng ký lại với mã mới…" if revoked else "Đăng ký máy với máy chủ…"
         )

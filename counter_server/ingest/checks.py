@@ -17,7 +17,9 @@ from counter_protocol.errors import ProtocolError
 from counter_protocol.ops import (
     CREATE_DATA,
     EVENT_DATA,
+    HELP_DATA,
     KIND_CREATE,
+    KIND_ONLINE_HELP,
     OP_HEAD,
     CreateData,
     EventData,
@@ -29,18 +31,17 @@ from counter_server.ingest.explain import (
     canonical_uuid,
     check_code,
     check_code_slot,
+    check_portal_code,
     check_prev,
     explain,
     malformed,
     op_identity,
     time_value,
 )
-from counter_server.ingest.records import IncomingOp, Rejected
+from counter_server.ingest.records import Entry, IncomingHelp, IncomingOp, Rejected
 
 
-def check_op(
-    body: bytes, unit_code: str, index: int, slot: int | None = None
-) -> IncomingOp | Rejected:
+def check_op(body: bytes, unit_code: str, index: int, slot: int | None = None) -> Entry:
     """An IncomingOp from an op's bytes pushed by a device of `unit_code` (numbering `slot`,
     when given: a create must carry a code of that slot), or why not."""
     digest = sha256_hex(body)
@@ -61,16 +62,20 @@ def read_back(body: bytes, payload_hash: str, unit_code: str) -> IncomingOp:
     op = check_op(body, unit_code, -1)
     if isinstance(op, Rejected):
         raise OpRejected(op.reason, op.message)
+    if isinstance(op, IncomingHelp):  # a help record is applied or refused, never held
+        raise OpRejected("malformed", "Bản ghi hỗ trợ nộp trực tuyến không chờ thao tác trước.")
     op.payload_hash = payload_hash  # as first received, whatever byte form it is stored in
     return op
 
 
 def _checked(
     head: Op[Raw], body: bytes, digest: str, unit_code: str, index: int, slot: int | None
-) -> IncomingOp:
+) -> IncomingOp | IncomingHelp:
     op_id, dossier_uuid = canonical_uuid(head.op_id), canonical_uuid(head.dossier_uuid)
     if op_id is None or dossier_uuid is None:  # (an unknown kind did not decode at all)
         raise _Reparse  # the slow path says which, in the words it always used
+    if head.kind == KIND_ONLINE_HELP:
+        return _checked_help(head, body, digest, unit_code, index, (op_id, dossier_uuid))
     code = check_code(head.unit_code, head.dossier_code, unit_code)
     prev_seq = check_prev(head.prev_seq, head.kind, head.device_seq)
     created_at = time_value(head.created_at, "created_at")
@@ -99,6 +104,34 @@ def _checked(
         create=create,
         event=event,
         data_json=bytes(head.data),
+        index=index,
+    )
+
+
+def _checked_help(
+    head: Op[Raw], body: bytes, digest: str, unit_code: str, index: int, ids: tuple[str, str]
+) -> IncomingHelp:
+    """An online-help record (docs/decisions/0029-online-help-as-an-op.md): no dossier, no chain."""
+    code = check_portal_code(head.unit_code, head.dossier_code, unit_code)
+    if head.prev_seq is not None:
+        raise _Reparse
+    created_at = time_value(head.created_at, "created_at")
+    data = HELP_DATA.decode(head.data)
+    if data.procedure_code.isspace() or data.clerk.isspace():
+        raise _Reparse
+    return IncomingHelp(
+        body=body,
+        op_id=ids[0],
+        device_seq=head.device_seq,
+        kind=head.kind,
+        dossier_uuid=ids[1],
+        portal_code=code,
+        unit_code=unit_code,
+        created_at=created_at,
+        created_text=head.created_at,
+        payload_hash=digest,
+        help=data,
+        helped_at=time_value(data.helped_at, "helped_at"),
         index=index,
     )
 
@@ -143,7 +176,7 @@ _STATUS_MISMATCH = "Trạng thái của hồ sơ và của sự kiện tiếp nh
 
 def _rejected(
     body: bytes, digest: str, index: int, fault: OpRejected | None, unit_code: str = ""
-) -> IncomingOp | Rejected:
+) -> Rejected:
     """The slow path: parse the op as plain JSON to name what is wrong (or to take it after
     all, when only its form was unusual: upper-case UUIDs, say)."""
     try:

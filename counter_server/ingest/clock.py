@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from counter_server.ingest.records import IncomingOp, Rejected
+from counter_server.ingest.records import Entry, IncomingHelp, IncomingOp
 
 AHEAD_LIMIT = timedelta(hours=24)
 # An op built a moment before the previous batch went out can carry a slightly earlier time.
@@ -22,7 +22,7 @@ def skew_seconds(sent_at: datetime, now: datetime) -> float:
 
 
 def op_clock_flag(
-    op: IncomingOp, now: datetime, attested_at: datetime | None, attested_seq: int
+    op: IncomingOp | IncomingHelp, now: datetime, attested_at: datetime | None, attested_seq: int
 ) -> str | None:
     if op.created_at > now + AHEAD_LIMIT:
         return "ahead"
@@ -36,7 +36,7 @@ def op_clock_flag(
 
 
 def flag_clocks(
-    entries: list[IncomingOp | Rejected],
+    entries: list[Entry],
     now: datetime,
     attested_at: datetime | None,
     attested_seq: int,
@@ -44,7 +44,7 @@ def flag_clocks(
     """Set `clock_flag` on every valid op; return how many are flagged."""
     flagged = 0
     for entry in entries:
-        if isinstance(entry, IncomingOp):
+        if isinstance(entry, IncomingOp | IncomingHelp):
             entry.clock_flag = op_clock_flag(entry, now, attested_at, attested_seq)
             flagged += entry.clock_flag is not None
     return flagged

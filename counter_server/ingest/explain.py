@@ -13,11 +13,13 @@ from datetime import datetime
 from typing import Any, TypeGuard
 
 from counter_protocol.codes import DOSSIER_CODE_RE
-from counter_protocol.ops import KIND_CREATE, OP_KINDS, TEXT_LIMITS
+from counter_protocol.ops import KIND_CREATE, KIND_ONLINE_HELP, OP_KINDS, TEXT_LIMITS
 from counter_protocol.statuses import Status
 from counter_protocol.timefmt import within_wire_range
 
 STATUSES = frozenset(int(s) for s in Status)
+HELP_KINDS = frozenset({"full", "partial"})
+PORTAL_CODE_MAX = 60
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
@@ -51,6 +53,9 @@ def _walk_op(raw: object, unit_code: str) -> None:
     if kind not in OP_KINDS:
         raise OpRejected("unknown_kind", f"Loại thao tác “{str(kind)[:40]}” không được hỗ trợ.")
     uuid_text(raw.get("dossier_uuid"), "dossier_uuid")
+    if kind == KIND_ONLINE_HELP:
+        _walk_help(raw, unit_code)
+        return
     check_code(raw.get("unit_code"), raw.get("dossier_code"), unit_code)
     check_prev(raw.get("prev_seq"), kind, device_seq)
     time_value(raw.get("created_at"), "created_at")
@@ -78,6 +83,19 @@ def _walk_create(data: dict[str, Any]) -> None:
     if not isinstance(data.get("fees", []), list):
         raise malformed("fees")
     _walk_event(dict_field(data, "event"))
+
+
+def _walk_help(raw: dict[str, Any], unit_code: str) -> None:
+    check_portal_code(raw.get("unit_code"), raw.get("dossier_code"), unit_code)
+    if raw.get("prev_seq") is not None:
+        raise OpRejected("malformed", "Bản ghi hỗ trợ nộp trực tuyến không có thao tác trước.")
+    time_value(raw.get("created_at"), "created_at")
+    data = dict_field(raw, "data")
+    if data.get("kind") not in HELP_KINDS:
+        raise malformed("kind")
+    text_value(data.get("procedure_code"), "procedure_code")
+    text_value(data.get("clerk"), "actor")
+    time_value(data.get("helped_at"), "helped_at")
 
 
 def _walk_components(components: object) -> None:
@@ -153,6 +171,25 @@ def check_code(op_unit: object, code: object, unit_code: str) -> str:
             "other_unit", f"Mã hồ sơ “{code}” không thuộc đơn vị của máy này ({unit_code})."
         )
     return match.group(0)
+
+
+def check_portal_code(op_unit: object, code: object, unit_code: str) -> str:
+    """The national portal's dossier code of an online-help record: loosely checked, since
+    provinces shape it differently (1 to 60 characters, no spaces), and of this device's unit."""
+    if op_unit != unit_code:
+        raise OpRejected(
+            "other_unit",
+            f"Bản ghi thuộc đơn vị “{str(op_unit)[:20]}”, không phải đơn vị của máy này "
+            f"({unit_code}).",
+        )
+    if (
+        not isinstance(code, str)
+        or not code
+        or len(code) > PORTAL_CODE_MAX
+        or any(ch.isspace() for ch in code)
+    ):
+        raise OpRejected("bad_code", f"Mã hồ sơ trên Cổng “{str(code)[:60]}” không đúng dạng.")
+    return code
 
 
 def check_code_slot(code: str, slot: int) -> None:

@@ -24,10 +24,20 @@ from counter_protocol.receipt import (
     QUARANTINED,
     OpResult,
 )
+from counter_protocol.workload import WorkKey
+from counter_server.ingest import plan_messages as msg
 from counter_server.ingest.explain import OpRejected
 from counter_server.ingest.lifecycle import apply_event, created_sub_state
-from counter_server.ingest.records import DossierState, Entry, IncomingOp, Rejected, StoredOp
+from counter_server.ingest.records import (
+    DossierState,
+    Entry,
+    IncomingHelp,
+    IncomingOp,
+    Rejected,
+    StoredOp,
+)
 from counter_server.ingest.rows import BatchInfo, dossier_row, event_row, new_op_row, update_row
+from counter_server.ingest.work import event_work, help_row, help_work
 
 
 @dataclass(slots=True)
@@ -40,16 +50,19 @@ class Known:
     codes: dict[str, str] = field(default_factory=dict)  # dossier code → uuid
     held: list[IncomingOp] = field(default_factory=list)
     predecessors: set[int] = field(default_factory=set)  # earlier identities of this PC
+    help_codes: dict[str, str] = field(default_factory=dict)  # portal code → record uuid
 
 
 @dataclass(slots=True)
 class Step:
     """The writes of one applied op, kept apart so a careful retry can write them one by one."""
 
-    op: IncomingOp
+    op: IncomingOp | IncomingHelp
     dossier: dict[str, Any] | None = None  # a new dossier row
     update: dict[str, Any] | None = None  # new status and chain position of an existing dossier
     event: dict[str, Any] | None = None
+    help: dict[str, Any] | None = None  # an online-help record's row
+    work: list[WorkKey] = field(default_factory=list)  # what it adds to the monthly counts
 
 
 @dataclass(slots=True)
@@ -93,7 +106,11 @@ class Planner:
     def run(self, entries: list[Entry]) -> Plan:
         candidates: list[IncomingOp] = []
         for entry in entries:
-            if self._screen(entry) and isinstance(entry, IncomingOp):
+            if not self._screen(entry):
+                continue
+            if isinstance(entry, IncomingHelp):
+                self._apply_help(entry)
+            elif isinstance(entry, IncomingOp):
                 candidates.append(entry)
         by_dossier: dict[str, list[IncomingOp]] = {}
         for op in [*self.known.held, *sorted(candidates, key=lambda o: o.device_seq)]:
@@ -117,7 +134,7 @@ class Planner:
             return False
         owner = self.known.seq_owner.get(seq) if seq else None
         if seq is not None and (owner is not None or seq in self._batch_seqs):
-            self._conflict(entry, "seq_reused", _SEQ_REUSED.format(seq=seq))
+            self._conflict(entry, "seq_reused", msg.SEQ_REUSED.format(seq=seq))
             return False
         if op_id is not None and seq is not None:
             self._in_batch[op_id] = entry
@@ -129,7 +146,7 @@ class Planner:
 
     def _repeat(self, entry: Entry, stored: StoredOp | None, same: bool) -> None:
         if not same:
-            self._conflict(entry, "hash_mismatch", _HASH_MISMATCH)
+            self._conflict(entry, "hash_mismatch", msg.HASH_MISMATCH)
             return
         result = self._result(entry, DUPLICATE)
         if stored is not None:
@@ -158,12 +175,12 @@ class Planner:
             and state.device_id not in self.known.predecessors
         ):
             for op in ops:
-                self._settle(op, QUARANTINED, "other_device", _OTHER_DEVICE)
+                self._settle(op, QUARANTINED, "other_device", msg.OTHER_DEVICE)
             return
         waiting: dict[int | None, IncomingOp] = {}
         for op in ops:
             if op.prev_seq in waiting:
-                self._settle(op, QUARANTINED, "fork", _FORK.format(prev=op.prev_seq))
+                self._settle(op, QUARANTINED, "fork", msg.FORK.format(prev=op.prev_seq))
             else:
                 waiting[op.prev_seq] = op
         state = self._apply_chain(state, waiting)
@@ -197,14 +214,14 @@ class Planner:
         hours = f"{self.hold_limit.total_seconds() / 3600:g}" if self.hold_limit else "?"
         try:
             if state is None:
-                raise OpRejected("no_dossier", _NO_DOSSIER)
+                raise OpRejected("no_dossier", msg.NO_DOSSIER)
             state = self._apply(op, state)
         except OpRejected as exc:
             self._settle(
                 op,
                 QUARANTINED,
                 "hold_expired",
-                _HOLD_EXPIRED.format(prev=op.prev_seq, hours=hours, why=exc.message),
+                msg.HOLD_EXPIRED.format(prev=op.prev_seq, hours=hours, why=exc.message),
             )
             self._dead.add(op.device_seq)
             return state
@@ -212,7 +229,7 @@ class Planner:
             op,
             APPLIED,
             "applied_after_wait",
-            _APPLIED_AFTER_WAIT.format(prev=op.prev_seq, hours=hours),
+            msg.APPLIED_AFTER_WAIT.format(prev=op.prev_seq, hours=hours),
         )
         return state
 
@@ -233,14 +250,16 @@ class Planner:
 
     def _leftover(self, op: IncomingOp, state: DossierState | None) -> None:
         if op.kind == KIND_CREATE and state is not None:
-            self._settle(op, QUARANTINED, "dossier_exists", _EXISTS.format(code=op.dossier_code))
+            self._settle(op, QUARANTINED, "dossier_exists", msg.EXISTS.format(code=op.dossier_code))
         elif state is not None and op.prev_seq is not None and op.prev_seq < state.last_device_seq:
-            self._settle(op, QUARANTINED, "fork", _FORK.format(prev=op.prev_seq))
+            self._settle(op, QUARANTINED, "fork", msg.FORK.format(prev=op.prev_seq))
         elif op.prev_seq in self._dead:
-            self._settle(op, QUARANTINED, "after_quarantined", _AFTER_DEAD.format(prev=op.prev_seq))
+            self._settle(
+                op, QUARANTINED, "after_quarantined", msg.AFTER_DEAD.format(prev=op.prev_seq)
+            )
             self._dead.add(op.device_seq)
         elif op.row_seq is None:
-            self._settle(op, HELD, "waiting_prev", _WAITING.format(prev=op.prev_seq))
+            self._settle(op, HELD, "waiting_prev", msg.WAITING.format(prev=op.prev_seq))
 
     def _apply(self, op: IncomingOp, state: DossierState | None) -> DossierState:
         if state is None:
@@ -250,7 +269,7 @@ class Planner:
             state.status, state.sub_state, state.device_sub_state, event, state.due_at
         )
         if event.event_seq <= state.last_event_seq:
-            raise OpRejected("bad_event_seq", _EVENT_SEQ.format(seq=event.event_seq))
+            raise OpRejected("bad_event_seq", msg.EVENT_SEQ.format(seq=event.event_seq))
         new = DossierState(
             state.uuid,
             state.code,
@@ -261,20 +280,25 @@ class Planner:
             moved.sub_state,
             moved.device_sub_state,
             moved.due_at,
+            state.channel,
+            state.at_home,
         )
         if moved.conflict is not None:
             self._overtaken[op.op_id] = (moved.conflict, moved.sub_state)
         event_data = event_row(op, self.device_id, self.now, moved.conflict)
-        self.plan.steps.append(Step(op, update=update_row(new, self.now), event=event_data))
+        work = event_work(op.unit_code, state.channel, state.at_home, event)
+        self.plan.steps.append(
+            Step(op, update=update_row(new, self.now), event=event_data, work=work)
+        )
         self.known.dossiers[state.uuid] = new
         return new
 
     def _apply_create(self, op: IncomingOp) -> DossierState:
         owner = self.known.codes.get(op.dossier_code)
         if owner is not None and owner != op.dossier_uuid:
-            raise OpRejected("code_taken", _CODE_TAKEN.format(code=op.dossier_code))
+            raise OpRejected("code_taken", msg.CODE_TAKEN.format(code=op.dossier_code))
         if op.create is None:  # an event op whose dossier the server does not hold
-            raise OpRejected("no_dossier", _NO_DOSSIER)
+            raise OpRejected("no_dossier", msg.NO_DOSSIER)
         sub_state = created_sub_state(op.create)
         due = op.create.due_at
         state = DossierState(
@@ -287,15 +311,34 @@ class Planner:
             sub_state,
             sub_state,
             datetime.fromisoformat(due) if due else None,
+            op.create.channel,
+            op.create.received_at_home,
         )
         row = dossier_row(op, self.device_id, self.now) | {
             "sub_state": sub_state,
             "device_sub_state": sub_state,
         }
-        self.plan.steps.append(Step(op, dossier=row))
+        work = event_work(op.unit_code, state.channel, state.at_home, op.event)
+        self.plan.steps.append(Step(op, dossier=row, work=work))
         self.known.codes[op.dossier_code] = op.dossier_uuid
         self.known.dossiers[op.dossier_uuid] = state
         return state
+
+    def _apply_help(self, op: IncomingHelp) -> None:
+        """An online-help record: counted once across the province. A portal code another
+        record holds (another counter's, or this one's under another id) is a conflict."""
+        owner = self.known.help_codes.get(op.portal_code)
+        if owner is not None:
+            self._conflict(op, "portal_code_taken", msg.HELP_TAKEN.format(code=op.portal_code))
+            return
+        self.known.help_codes[op.portal_code] = op.dossier_uuid
+        row = help_row(op, self.device_id, self.now)
+        self.plan.steps.append(Step(op, help=row, work=help_work(op)))
+        self.plan.counts[APPLIED] += 1
+        entry = self._result(op, APPLIED)
+        if op.clock_flag:
+            entry.clock = op.clock_flag
+        self.plan.new_rows.append(new_op_row(op, self._batch, APPLIED, "", ""))
 
     # -- recording outcomes -----------------------------------------------------------------
 
@@ -354,26 +397,3 @@ class Planner:
         )
         self._indexed.append((entry.index, out))
         return out
-
-
-_SEQ_REUSED = (
-    "Số thứ tự thao tác #{seq} của máy này đã dùng cho một thao tác khác: dữ liệu máy "
-    "có thể đã bị sao chép hoặc khôi phục từ bản cũ. Liên hệ bộ phận CNTT."
-)
-_HASH_MISMATCH = (
-    "Thao tác này đã được gửi trước đây với nội dung khác; bản mới không được áp "
-    "dụng. Liên hệ bộ phận CNTT."
-)
-_OTHER_DEVICE = "Hồ sơ này do máy khác tạo; máy này không được cập nhật nó."
-_FORK = "Đã có thao tác khác nối tiếp thao tác #{prev} của hồ sơ này (rẽ nhánh)."
-_EXISTS = "Hồ sơ {code} đã tồn tại trên máy chủ."
-_AFTER_DEAD = "Thao tác trước (#{prev}) của hồ sơ này đã bị cách ly, nên thao tác này cũng vậy."
-_WAITING = "Đang chờ thao tác trước (#{prev}) của hồ sơ này; sẽ áp dụng khi nó đến."
-_EVENT_SEQ = "Số thứ tự sự kiện {seq} không tiếp nối các sự kiện đã có của hồ sơ."
-_CODE_TAKEN = "Mã hồ sơ {code} đã được dùng cho một hồ sơ khác."
-_NO_DOSSIER = "Máy chủ không có hồ sơ mà thao tác này cập nhật."
-_APPLIED_AFTER_WAIT = (
-    "Đã áp dụng dù thiếu thao tác trước (#{prev}): đã chờ quá {hours} giờ. "
-    "Cần kiểm tra lại hồ sơ này."
-)
-_HOLD_EXPIRED = "Đã chờ thao tác trước (#{prev}) quá {hours} giờ và không áp dụng được: {why}"

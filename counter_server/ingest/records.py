@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from counter_protocol.ops import CreateData, EventData, OpKind
+from counter_protocol.ops import CreateData, EventData, HelpData, OpKind
 
 
 @dataclass(slots=True)
@@ -62,7 +62,30 @@ class StoredOp:
     state: str
 
 
-Entry = IncomingOp | Rejected
+@dataclass(slots=True)
+class IncomingHelp:
+    """A well-formed online-help record op (ops.HelpData): no dossier; `dossier_uuid` is the
+    record's uuid and `portal_code` the national portal's dossier code (its envelope's
+    `dossier_code`)."""
+
+    body: bytes
+    op_id: str
+    device_seq: int
+    kind: OpKind
+    dossier_uuid: str
+    portal_code: str
+    unit_code: str
+    created_at: datetime
+    created_text: str
+    payload_hash: str
+    help: HelpData
+    helped_at: datetime
+    index: int = -1
+    clock_flag: str | None = None
+    prev_seq: None = None
+
+
+Entry = IncomingOp | IncomingHelp | Rejected
 
 
 @dataclass(slots=True)
@@ -76,3 +99,5 @@ class DossierState:
     sub_state: str | None = None  # None: a row from before sub-states (its status decides)
     device_sub_state: str | None = None
     due_at: datetime | None = None
+    channel: int = 1  # what the work counts read (counter_protocol/workload.py)
+    at_home: bool = False

@@ -10,7 +10,7 @@ from counter_protocol.receipt import APPLIED
 from counter_protocol.timefmt import within_wire_range
 from counter_server.ingest.bulk import JsonText, device_time
 from counter_server.ingest.explain import canonical_uuid
-from counter_server.ingest.records import DossierState, IncomingOp, Rejected
+from counter_server.ingest.records import DossierState, IncomingHelp, IncomingOp, Rejected
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +23,11 @@ class BatchInfo:
 
 
 def new_op_row(
-    op: IncomingOp | Rejected, batch: BatchInfo, state: str, reason: str, message: str
+    op: IncomingOp | IncomingHelp | Rejected,
+    batch: BatchInfo,
+    state: str,
+    reason: str,
+    message: str,
 ) -> dict[str, Any]:
     """The `ops` row for an op first seen in this batch; its payload is kept unless applied."""
     raw: Any
@@ -94,6 +98,8 @@ def dossier_row(op: IncomingOp, device_id: int, now: datetime) -> dict[str, Any]
         "received_at": device_time(data.received_at),
         "due_at": device_time(data.due_at) if data.due_at else None,
         "data": JsonText(op.data_json),
+        "channel": data.channel,
+        "at_home": data.received_at_home,
         "last_device_seq": op.device_seq,
         "last_event_seq": data.event.event_seq,
         "updated_at": now,

@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Engine, bindparam, case, insert, update
 from sqlalchemy.exc import DBAPIError
 
 from counter_protocol.batch import Batch
-from counter_protocol.ops import KIND_CREATE
+from counter_protocol.ops import KIND_CREATE, KIND_ONLINE_HELP
 from counter_protocol.receipt import APPLIED, Receipt, SignedReceipt, make_receipt, sign_receipt
 from counter_protocol.signing import Ed25519PrivateKey
 from counter_protocol.timefmt import parse_time
@@ -29,18 +29,17 @@ from counter_server.devices import DeviceInfo
 from counter_server.ingest.checks import check_op
 from counter_server.ingest.clock import flag_clocks, skew_seconds
 from counter_server.ingest.plan import Known, Plan, Planner
-from counter_server.ingest.records import IncomingOp, Rejected
+from counter_server.ingest.records import Entry, Rejected
 from counter_server.ingest.release import hold_limit
 from counter_server.ingest.store import has_held, load_known, write_plan, write_plan_carefully
 from counter_server.models import BatchLog, Device
 
 log = logging.getLogger(__name__)
 OPTIMISTIC, NORMAL, CAREFUL = "optimistic", "normal", "careful"
+NEW_KINDS = frozenset({KIND_CREATE, KIND_ONLINE_HELP})  # ops that make a new row, not move one
 
 
-def check_all(
-    ops: list[Raw], unit_code: str, slot: int | None = None
-) -> list[IncomingOp | Rejected]:
+def check_all(ops: list[Raw], unit_code: str, slot: int | None = None) -> list[Entry]:
     """Each op's bytes (as `batch.decode_batch` split them) checked."""
     return [check_op(bytes(raw), unit_code, index, slot) for index, raw in enumerate(ops)]
 
@@ -72,9 +71,9 @@ def ingest_batch(
     raise AssertionError("unreachable")
 
 
-def _modes(entries: list[IncomingOp | Rejected]) -> tuple[str, ...]:
+def _modes(entries: list[Entry]) -> tuple[str, ...]:
     """How each attempt reads and writes. New dossiers only: try without look-ups first."""
-    only_creates = all(isinstance(e, Rejected) or e.kind == KIND_CREATE for e in entries)
+    only_creates = all(isinstance(e, Rejected) or e.kind in NEW_KINDS for e in entries)
     return (OPTIMISTIC if only_creates else NORMAL, NORMAL, CAREFUL)
 
 
@@ -82,7 +81,7 @@ def _apply(
     conn: Connection,
     device: DeviceInfo,
     batch: Batch,
-    entries: list[IncomingOp | Rejected],
+    entries: list[Entry],
     now: datetime,
     mode: str,
 ) -> Receipt:

@@ -21,8 +21,9 @@ from counter_server.devices import REVOKED
 from counter_server.ingest.bulk import JsonText, among, bindable, insert_rows
 from counter_server.ingest.checks import read_back
 from counter_server.ingest.plan import Known, Plan, Step
-from counter_server.ingest.records import DossierState, IncomingOp, Rejected, StoredOp
-from counter_server.models import Device, DossierEvent, DossierRow, OpRow
+from counter_server.ingest.records import DossierState, Entry, IncomingHelp, IncomingOp, StoredOp
+from counter_server.ingest.work_store import add_work, load_help_codes
+from counter_server.models import Device, DossierEvent, DossierRow, OnlineHelpRow, OpRow
 
 DB_ERROR_MESSAGE = "Máy chủ không lưu được thao tác này ({error}); đã cách ly để kiểm tra."
 
@@ -31,11 +32,12 @@ class StepFailed(Exception):
     """An op's writes did not land where the plan expected (e.g. its dossier row is missing)."""
 
 
-def load_known(
-    conn: Connection, device_id: int, unit_code: str, entries: list[IncomingOp | Rejected]
-) -> Known:
+def load_known(conn: Connection, device_id: int, unit_code: str, entries: list[Entry]) -> Known:
     known = Known()
     valid = [e for e in entries if isinstance(e, IncomingOp)]
+    portal_codes = {e.portal_code for e in entries if isinstance(e, IncomingHelp)}
+    if portal_codes:
+        known.help_codes = load_help_codes(conn, portal_codes)
     uuids = {op.dossier_uuid for op in valid}
     codes = {op.dossier_code for op in valid if op.kind == KIND_CREATE}
     if uuids or codes:  # first, so a concurrent batch of this device is waited for, then seen
@@ -94,7 +96,7 @@ def _load_predecessors(conn: Connection, device_id: int, known: Known) -> None:
 def _load_ops(
     conn: Connection,
     device_id: int,
-    entries: Iterable[IncomingOp | Rejected],
+    entries: Iterable[Entry],
     valid: list[IncomingOp],
     known: Known,
 ) -> None:
@@ -132,6 +134,8 @@ def _load_dossiers(conn: Connection, uuids: set[str], codes: set[str], known: Kn
             t.sub_state,
             t.device_sub_state,
             t.due_at,
+            t.channel,
+            t.at_home,
         )
         .where(or_(among(conn, t.uuid, uuids), among(conn, t.code, codes)))
         .with_for_update()
@@ -150,6 +154,8 @@ def _load_dossiers(conn: Connection, uuids: set[str], codes: set[str], known: Kn
                 row.sub_state,
                 row.device_sub_state,
                 row.due_at,
+                row.channel,
+                row.at_home,
             )
 
 
@@ -184,6 +190,9 @@ def write_plan(conn: Connection, plan: Plan) -> None:
     insert_rows(conn, DossierEvent.__table__, events)
     if updates:
         conn.execute(_dossier_update(), updates)
+    helps = [step.help for step in plan.steps if step.help is not None]
+    insert_rows(conn, OnlineHelpRow.__table__, helps)
+    add_work(conn, [key for step in plan.steps for key in step.work])
     insert_rows(conn, OpRow.__table__, plan.new_rows)
     if plan.held_updates:
         conn.execute(_held_update(), plan.held_updates)
@@ -245,6 +254,9 @@ def _write_step(conn: Connection, step: Step) -> None:
         conn.execute(insert(DossierEvent), [step.event])
     if step.update is not None and conn.execute(_dossier_update(), [step.update]).rowcount != 1:
         raise StepFailed("dossier row missing")
+    if step.help is not None:
+        conn.execute(insert(OnlineHelpRow), [step.help])
+    add_work(conn, step.work)
 
 
 def _mark_failed(plan: Plan, failed: dict[str, str], raws: dict[str, Any]) -> None:

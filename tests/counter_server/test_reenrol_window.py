@@ -37,7 +37,7 @@ def test_a_revoked_pc_offers_to_enrol_again(
     server.cli("revoke", str(old_id))
     pc.receive(1)
     assert pc.sync.sync_once().error is not None  # it learns it was revoked
-    user = pc.services.accounts.sign_in("canbo", TEST_PASSWORD)
+    user = pc.services.accounts.sign_in("cntt", TEST_PASSWORD)  # enrolment is IT's
     window = MainWindow(pc.services, tasks, user, pc.services.setup.identity(), sync=pc.sync)
     qtbot.addWidget(window)
     window.start_sync()

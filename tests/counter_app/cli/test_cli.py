@@ -254,7 +254,7 @@ def test_config_sets_a5_slips_and_refuses_bad_values(data_dir: Path, tmp_path: P
     assert run("config", "set", "slip.page_size", "A5", data_dir=data_dir).returncode == 0
     assert "slip.page_size = A5" in run("config", "list", data_dir=data_dir).stdout
     bad = run("config", "set", "slip.page_size", "Letter", data_dir=data_dir)
-    assert bad.returncode != 0 and "A4 hoặc A5" in bad.stderr
+    assert bad.returncode != 0 and "A4, A5 hoặc receipt (cuộn 80 mm)" in bad.stderr
     sessions = run("config", "set", "calendar.sessions", "7h-11h", data_dir=data_dir)
     assert sessions.returncode != 0
     saturday = run("config", "set", "calendar.saturday", "07:30-11:30", data_dir=data_dir)

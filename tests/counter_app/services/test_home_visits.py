@@ -17,6 +17,8 @@ from counter_app.domain.appointments import AppointmentError, VisitStatus
 from counter_app.domain.kinds import Channel
 from counter_app.services.home_visits import VisitRequest
 from counter_devkit.intake import intake
+from counter_protocol.encoding import canonical_json
+from counter_protocol.ops import CreateData, decode_op
 from counter_protocol.timefmt import VN_TZ
 
 MONDAY = date(2026, 12, 7)  # a working Monday
@@ -135,6 +137,28 @@ def test_a_dossier_received_at_home_reads_back_as_a_direct_dossier(services) -> 
     assert [e.kind for e in services.home_visits.history(number)] == ["booked", "received"]
     with pytest.raises(AppointmentError, match="chỉ tiếp nhận"):
         services.home_visits.receive_at_home(number, intake())
+
+
+def test_the_create_op_says_received_at_home_and_a_counter_dossiers_does_not(
+    services, data_dir: Path
+) -> None:
+    number = services.home_visits.book(visit(at(MONDAY, 8)))
+    home = services.home_visits.receive_at_home(number, intake())
+    counter = services.dossiers.receive(intake(id_number="042195654321"))
+    db = sqlite3.connect(data_dir / "counter.sqlite3")
+    stored = dict(db.execute("select code, at_home from dossiers").fetchall())
+    ops = {
+        op.dossier_code: op
+        for (payload,) in db.execute("select payload from outbox_payloads").fetchall()
+        for op in [decode_op(bytes(payload))]
+    }
+    db.close()
+    assert stored == {home: 1, counter: 0}
+    home_data, counter_data = ops[home].data, ops[counter].data
+    assert isinstance(home_data, CreateData) and isinstance(counter_data, CreateData)
+    assert (home_data.received_at_home, home_data.channel) == (True, 1)
+    assert counter_data.received_at_home is False
+    assert b"at_home" not in canonical_json(ops[counter])  # its bytes are as they always were
 
 
 def test_a_retry_after_a_failed_link_does_not_receive_the_dossier_twice(

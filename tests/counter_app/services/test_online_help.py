@@ -13,6 +13,7 @@ import pytest
 from counter_app.domain.appointments import AppointmentError, HelpKind
 from counter_app.domain.validation import ValidationError
 from counter_app.services.online_help import HelpInput
+from counter_protocol.ops import HelpData, decode_op
 from counter_protocol.timefmt import VN_TZ
 
 DAY = date(2026, 12, 7)
@@ -50,7 +51,34 @@ def test_help_is_listed_by_day_and_clerk_and_counted(services, data_dir: Path) -
     }
     db = sqlite3.connect(data_dir / "counter.sqlite3")
     assert db.execute("select count(*) from dossiers").fetchone() == (0,)
-    assert db.execute("select count(*) from outbox").fetchone() == (0,)
+
+
+def test_each_record_is_queued_for_the_province_without_the_citizen(
+    services, data_dir: Path
+) -> None:
+    services.online_help.add(helped("G22.99-261207-0001", hh=9))
+    services.online_help.add(helped("G22.99-261207-0002", HelpKind.PARTIAL, "quantri", hh=8))
+    db = sqlite3.connect(data_dir / "counter.sqlite3")
+    payloads = db.execute(
+        "select p.payload from outbox o join outbox_payloads p using (device_seq) "
+        "order by o.device_seq"
+    ).fetchall()
+    ops = [decode_op(bytes(p)) for (p,) in payloads]
+    records = db.execute("select uuid, unit_code from online_help order by id").fetchall()
+    assert [(op.kind, op.dossier_uuid, op.dossier_code, op.prev_seq) for op in ops] == [
+        ("online_help.record", records[0][0], "G22.99-261207-0001", None),
+        ("online_help.record", records[1][0], "G22.99-261207-0002", None),
+    ]
+    assert {op.unit_code for op in ops} == {records[0][1]} and records[0][1]
+    first = ops[0].data
+    assert isinstance(first, HelpData)
+    assert (first.kind, first.procedure_code, first.clerk, first.helped_at) == (
+        "full",
+        "1.001612",
+        "canbo",
+        "2026-12-07T09:00:00+07:00",
+    )
+    assert "Lê Thị Cúc".encode() not in b"".join(bytes(p) for (p,) in payloads)
 
 
 def test_a_portal_code_recorded_twice_is_refused(services) -> None:

@@ -83,7 +83,9 @@ def test_a_commune_centre_refuses_a_provincial_procedure(services: Any) -> None:
 
 
 def test_the_provincial_centre_refuses_a_commune_procedure(province: Any) -> None:
-    province.accounts.create_user("canbo", "Nguyễn Thị Hồng Nhung", "clerk", TEST_PASSWORD)
+    province.accounts.create_user(
+        "canbo", "Nguyễn Thị Hồng Nhung", "clerk", TEST_PASSWORD, by="@console"
+    )
     with pytest.raises(RoutingRefused, match="do cấp xã giải quyết"):
         province.dossiers.receive(intake())
 

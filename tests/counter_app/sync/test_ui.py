@@ -30,7 +30,7 @@ def tasks(qapp) -> Iterator[TaskRunner]:
 
 @pytest.fixture
 def window(qtbot, pc: CounterPC, tasks: TaskRunner) -> MainWindow:
-    user = pc.services.accounts.sign_in("canbo", TEST_PASSWORD)
+    user = pc.services.accounts.sign_in("cntt", TEST_PASSWORD)  # enrolment is IT's
     main = MainWindow(pc.services, tasks, user, pc.services.setup.identity(), sync=pc.sync)
     qtbot.addWidget(main)
     return main

@@ -144,7 +144,6 @@ def test_ctrl_s_commits_then_shows_the_slip_with_a_readable_barcode(
     type_text(intake.applicant_form.edits["phone"], "0912 345 678")
     pick_procedure(qtbot, intake, "chung thuc ban sao")
     tick_all_components(qtbot, intake)
-    intake.fees.collected_check.setChecked(True)
     qtbot.keyClick(intake.checklist, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
     qtbot.waitUntil(lambda: intake.preview is not None, timeout=15_000)
@@ -154,7 +153,7 @@ def test_ctrl_s_commits_then_shows_the_slip_with_a_readable_barcode(
     assert find_codes(services, "0912345678") == [code]  # phone stored in its national form
     detail = services.details.get(code)
     assert all(c.provided for c in detail.components)
-    assert [f.paid for f in detail.fees] == [True]
+    assert [f.paid for f in detail.fees] == [False]  # taken after saving, against a receipt
     assert detail.applicant.old_id_number == "186123456"
     pdf = intake.preview.pdf
     assert intake.preview.page_count() >= 1
@@ -216,7 +215,6 @@ def test_a_clock_400_days_behind_asks_the_clerk_before_anything_is_stored_or_pri
     type_text(intake.applicant_form.edits["phone"], "0912 345 678")
     pick_procedure(qtbot, intake, "chung thuc ban sao")
     tick_all_components(qtbot, intake)
-    intake.fees.collected_check.setChecked(True)
     qtbot.keyClick(intake.checklist, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
     qtbot.waitUntil(lambda: intake.clock_question is not None, timeout=15_000)
@@ -247,7 +245,6 @@ def test_a_clerk_who_declines_the_clock_warning_stores_nothing(qtbot, intake, se
     type_text(intake.applicant_form.edits["phone"], "0912 345 678")
     pick_procedure(qtbot, intake, "chung thuc ban sao")
     tick_all_components(qtbot, intake)
-    intake.fees.collected_check.setChecked(True)
     qtbot.keyClick(intake.checklist, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: intake.clock_question is not None, timeout=15_000)
     question = intake.clock_question

@@ -42,7 +42,6 @@ def start(qtbot, view: IntakeView) -> None:
     """Card scanned, procedure picked; the cursor lands in the checklist."""
     scan_card(qtbot, view)
     pick_procedure(qtbot, view, "chung thuc ban sao")
-    view.fees.collected_check.setChecked(True)
 
 
 def saved_code(qtbot, view: IntakeView) -> str:
@@ -135,7 +134,9 @@ def test_a_dossier_waiting_for_papers_is_received_under_its_code_when_scanned(
 def test_a_supervisor_receives_an_incomplete_dossier_with_a_logged_reason(qtbot, services, runner):
     from counter_devkit.stores import TEST_PASSWORD
 
-    services.accounts.create_user("truongbp", "Trần Văn Bình", "supervisor", TEST_PASSWORD)
+    services.accounts.create_user(
+        "truongbp", "Trần Văn Bình", "supervisor", TEST_PASSWORD, by="@console"
+    )
     view = IntakeView(
         services.procedures,
         services.calendar,
@@ -194,7 +195,6 @@ def test_a_boundary_free_procedure_is_received_for_the_applicants_commune(
     names = [combo.itemText(i) for i in range(combo.count())]
     assert names[0] == "Xã/phường nơi tiếp nhận" and "Ủy ban nhân dân phường Thành Sen" in names
     combo.setCurrentIndex(names.index("Ủy ban nhân dân phường Thành Sen"))
-    intake.fees.collected_check.setChecked(True)
     tick_all_components(qtbot, intake)
     qtbot.keyClick(intake.checklist, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     code = saved_code(qtbot, intake)

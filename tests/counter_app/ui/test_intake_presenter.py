@@ -222,3 +222,35 @@ def test_a_clerk_is_only_told_why_post_is_refused():
     presenter_for(screen, dossiers).save_and_print()
     assert dossiers.received == []
     assert screen.messages[-1] == ("error", f"Chưa lưu được hồ sơ: {BY_POST_REFUSED.message}")
+
+
+class Homes:
+    """Receiving at the citizen's home: the appointments' service, as the presenter uses it."""
+
+    def __init__(self) -> None:
+        self.received: list[tuple[int, object, bool]] = []
+
+    def receive_at_home(self, visit_id: int, request, *, clock_confirmed: bool = False) -> str:
+        self.received.append((visit_id, request, clock_confirmed))
+        return CODE
+
+
+def test_a_dossier_taken_at_home_is_received_through_its_appointment():
+    screen, dossiers, homes = Screen(), Dossiers(), Homes()
+    presenter = IntakePresenter(screen, dossiers, Slips(), Lanes(), homes=homes)
+    presenter.home_visit = 7
+    presenter.save_and_print()
+    assert homes.received == [(7, screen.request, False)]
+    assert dossiers.received == []  # not a second, unlinked dossier
+    assert ("saved", CODE) in screen.did
+
+
+def test_at_home_only_a_complete_dossier_is_received():
+    screen, homes = Screen(), Homes()
+    screen.missing = ["Tờ khai"]  # the checklist plans Mẫu 02
+    presenter = IntakePresenter(screen, Dossiers(), Slips(), Lanes(), homes=homes)
+    presenter.home_visit = 7
+    presenter.save_and_print()
+    assert homes.received == []
+    kind, text = screen.messages[-1]
+    assert kind == "error" and "chỉ tiếp nhận hồ sơ đủ giấy tờ" in text

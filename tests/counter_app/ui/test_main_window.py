@@ -151,13 +151,22 @@ def test_the_late_tab_lists_overdue_dossiers_first_and_opens_one(qtbot, window, 
     wait_idle(qtbot, runner)
 
 
-def test_f7_opens_the_report_tab_on_this_month(qtbot, window, runner):
+def test_f11_opens_a_supervisors_report_tab_on_this_month(qtbot, services, runner):
     from counter_app.ui.main_window import TAB_REPORT
+    from tests.counter_app.ui.helpers import ADMIN
 
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F7)
-    assert window.tabs.currentIndex() == TAB_REPORT
-    qtbot.waitUntil(lambda: window.report.report is not None)
-    assert window.report.report.received == 0  # a fresh store: nothing received this month
-    assert window.report.period().first.day == 1
-    assert len(window.report.chart_views()) == 4
+    user = services.accounts.sign_in(ADMIN, TEST_PASSWORD)  # the tab is a supervisor's
+    main = MainWindow(services, runner, user, services.setup.identity())
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    main.activateWindow()
+    main.tabs.setFocus()  # as a click on the tab bar would
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F11)
+    assert main.tabs.currentIndex() == TAB_REPORT
+    qtbot.waitUntil(lambda: main.report.report is not None)
+    assert main.report.report.received == 0  # a fresh store: nothing received this month
+    assert main.report.period().first.day == 1
+    assert len(main.report.chart_views()) == 4
     wait_idle(qtbot, runner)

@@ -15,7 +15,7 @@ from tests.counter_app.ui.helpers import CLERK, type_text, wait_idle
 
 @pytest.fixture
 def return_view(qtbot, services, runner) -> ReturnView:
-    view = ReturnView(services.returns, runner, CLERK)
+    view = ReturnView(services.returns, runner, CLERK, fees=services.fees)
     qtbot.addWidget(view)
     view.resize(900, 600)
     view.show()
@@ -54,7 +54,7 @@ def test_scanning_a_ready_dossier_and_confirming_marks_it_returned(
     assert return_view.receiver_name_edit.text() == "Nguyễn Thị Hồng Nhung"
     assert return_view.receiver_id_edit.text() == "042195123456"
     assert return_view.scan_edit.hasFocus()  # a stray second scan cannot reach the name
-    assert not return_view.fees_check.isVisible()  # this fee was collected at intake
+    assert not return_view.fees_button.isVisible()  # this fee was collected at intake
 
     qtbot.keyClick(return_view.scan_edit, Qt.Key.Key_Return)  # an empty Enter does nothing
     assert return_view.detail is not None and returned == []
@@ -106,17 +106,28 @@ def test_a_second_scan_of_a_returned_dossier_says_so(qtbot, return_view, service
     wait_idle(qtbot, runner)
 
 
-def test_fees_due_at_return_must_be_ticked_before_confirming(qtbot, return_view, services, runner):
+def test_fees_due_at_return_are_collected_against_a_receipt_before_confirming(
+    qtbot, return_view, services, runner
+):
     code = ready_dossier(services, procedure="1.013978")  # land: 100.000 đ collected at return
     scan_slip(qtbot, return_view, code)
     qtbot.waitUntil(lambda: return_view.detail is not None)
-    assert return_view.fees_check.isVisible()
-    assert "100.000 đ" in return_view.fees_check.text()
+    assert return_view.fees_button.isVisible()
+    assert "100.000 đ" in return_view.fees_button.text()
+    assert "Ctrl+T" in return_view.fees_button.text()
     return_view.confirm()
     assert return_view.message.kind == "error"
     assert services.details.get(code).status == Status.DONE
 
-    return_view.fees_check.setChecked(True)
+    qtbot.keyClick(return_view.scan_edit, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    dialog = return_view.fee_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: len(dialog.rows) == 1)
+    type_text(dialog.rows[0].text_edit, "1c26tbl/0000456")
+    qtbot.keyClick(dialog.rows[0].text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: return_view.fees_collected)
+    [entry] = services.fees.entries_of(code)
+    assert (entry.amount, entry.receipt, entry.moment) == (100_000, "1C26TBL/0000456", "at_return")
     receiver = return_view.receiver_name_edit
     receiver.clear()
     type_text(receiver, "Trần Văn Đạt")  # a relative collects it

@@ -54,7 +54,7 @@ def test_wizard_completes_and_creates_the_administrator(qtbot, blank_services, b
         2,
     )
     admin = blank_services.accounts.sign_in("thuha", NEW_PASSWORD)
-    assert (admin.full_name, admin.role) == ("Lê Thị Thu Hà", "supervisor")
+    assert (admin.full_name, admin.role) == ("Lê Thị Thu Hà", "it")
 
 
 def test_wizard_refuses_two_different_passwords(qtbot, blank_services, blank_runner):

@@ -47,7 +47,7 @@ def test_first_start_runs_the_wizard_then_signs_the_new_administrator_in(
     QTimer.singleShot(20, drive_modal)
     user, identity = sign_in_flow(blank_services, blank_runner)
     assert seen == ["wizard", "login"]
-    assert (user.username, user.role) == ("admin", "supervisor")
+    assert (user.username, user.role) == ("admin", "it")  # the first account is IT (0032)
     assert identity.counter_name == "Quầy 1"
 
 

@@ -1,0 +1,63 @@
+"""What a person may do, checked inside the use case's own transaction whatever a screen shows
+(the table is counter_app/domain/roles.py; docs/decisions/0032-roles-and-accounts.md)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter_app.domain.roles import PERMISSION_NAMES, Permission, may, may_manage, role_name
+from counter_app.models.tables import User
+from counter_app.services.admin_log import CONSOLE
+from counter_app.services.errors import ServiceError
+
+
+class NotAllowed(ServiceError):
+    """The person's role does not include this action."""
+
+    default_code = "accounts.not_allowed"
+
+
+def require(session: Session, actor: str, permission: Permission) -> User | None:
+    """The actor's account when its role may do `permission` (None for the command line, which
+    may do everything); NotAllowed otherwise, before anything is written."""
+    if actor == CONSOLE:
+        return None
+    user = session.scalar(select(User).where(User.username == actor))
+    if user is None or not user.active:
+        raise NotAllowed(
+            f"Tài khoản “{actor}” không còn được sử dụng.", advice="Hãy đăng nhập lại."
+        )
+    if not may(user.role, permission):
+        raise NotAllowed(
+            f"{role_name(user.role)} không có quyền {PERMISSION_NAMES[permission]}.",
+            advice=_ask_for(permission),
+        )
+    return user
+
+
+def require_desk(session: Session, actor: str, permission: Permission) -> None:
+    """A desk action (receive, return, a step) refused to an account whose role excludes it or
+    that was disabled. A name with no account passes: steps record agency staff by name."""
+    # One small column query: this runs on every intake and every step.
+    row = session.execute(select(User.role, User.active).where(User.username == actor)).first()
+    if row is not None and (not row.active or not may(row.role, permission)):
+        require(session, actor, permission)  # raises with the full message
+
+
+def require_manage(session: Session, actor: str, permission: Permission, target_role: str) -> None:
+    """`permission` on an account of `target_role`: a supervisor manages clerks, IT everyone."""
+    user = require(session, actor, permission)
+    if user is not None and not may_manage(user.role, target_role):
+        raise NotAllowed(
+            f"{role_name(user.role)} không quản lý được tài khoản {role_name(target_role)}.",
+            advice="Nhờ Cán bộ CNTT thực hiện.",
+        )
+
+
+def _ask_for(permission: Permission) -> str:
+    if permission in (Permission.OVERRIDE, Permission.REPORTS):
+        return "Nhờ Trưởng bộ phận thực hiện."
+    if permission in (Permission.RECEIVE, Permission.RETURN, Permission.STEPS):
+        return "Việc này do nhân viên tiếp nhận hoặc Trưởng bộ phận làm."
+    return "Nhờ Trưởng bộ phận hoặc Cán bộ CNTT thực hiện."
