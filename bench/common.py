@@ -68,13 +68,14 @@ def build_demo(folder: Path, n: int, *extra: str, quiet: bool = False) -> float:
     return time.perf_counter() - started
 
 
-def demo_store(n: int) -> tuple[Path, float | None]:
-    """A demo store of n dossiers under bench/out, built once (returns path, build seconds)."""
-    folder = OUT / f"demo-{n}"
+def demo_store(n: int, *extra: str) -> tuple[Path, float | None]:
+    """A demo store of n dossiers under bench/out, built once (returns path, build seconds);
+    `extra` are more `counter-app demo` options ("--no-forms": the folder says so)."""
+    folder = OUT / "-".join([f"demo-{n}", *(e.strip("-") for e in extra)])
     marker = folder / "complete"
     if marker.exists():
         return folder, None
-    elapsed = build_demo(folder, n)
+    elapsed = build_demo(folder, n, *extra)
     marker.write_text(f"{elapsed:.1f}\n")
     return folder, elapsed
 

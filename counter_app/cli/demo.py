@@ -19,6 +19,11 @@ def add_commands(sub: SubParsers) -> None:
     p.add_argument("--dossiers", type=int, required=True, help="số hồ sơ mẫu")
     p.add_argument("--seed", type=int, default=42, help="hạt giống ngẫu nhiên (mặc định 42)")
     p.add_argument("--with-outbox", action="store_true", help="xếp hàng gửi cả hồ sơ mẫu")
+    p.add_argument(
+        "--no-forms",
+        action="store_true",
+        help="không lập biểu mẫu cho các bước (kho nhỏ và nhanh hơn, dùng để đo tìm kiếm)",
+    )
     p.set_defaults(handler=cmd_demo)
 
 
@@ -34,6 +39,7 @@ def cmd_demo(args: argparse.Namespace, host: AppHost) -> int:
             args.dossiers,
             seed=args.seed,
             with_outbox=args.with_outbox,
+            with_forms=not args.no_forms,
             progress=_progress,
         )
     print(report)

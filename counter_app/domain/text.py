@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Latin blocks that hold every precomposed Vietnamese letter (Latin-1 Supplement, Latin
@@ -62,3 +63,27 @@ def clean(text: str) -> str:
 def search_tokens(text: str) -> list[str]:
     """The folded words of a text, in order: what a type-ahead query is matched on."""
     return fold(text).split()
+
+
+_LETTERS_ONLY = re.compile(r"[^\W\d_]+")
+PAIR_JOINER = "0"  # a digit: never inside a letters-only word, so "a"+"nb" ≠ "an"+"b"
+
+
+def name_words(folded: str) -> list[str]:
+    """The letters-only words of a folded name, as the full-text tokenizer splits them."""
+    return _LETTERS_ONLY.findall(folded)
+
+
+def pair_token(a: str, b: str) -> str:
+    """One token for "these two words are both in the name", whatever their order."""
+    first, second = sorted((a, b))
+    return f"{first}{PAIR_JOINER}{second}"
+
+
+def name_pairs(folded: str) -> str:
+    """Every pair of words of a folded name (two at different places), as one line of tokens:
+    the pair index answers "nguyen le" by one short list instead of intersecting two long ones
+    (docs/decisions/0031-search-always-answers-fast.md)."""
+    words = name_words(folded)
+    pairs = {pair_token(a, b) for i, a in enumerate(words) for b in words[i + 1 :]}
+    return " ".join(sorted(pairs))

@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -150,6 +151,10 @@ class Dossier(Base):
     __table_args__ = (
         Index("ix_dossiers_received_at", "received_at"),
         Index("ix_dossiers_status_due", "status", "due_at"),
+        # The search's walks and key look-ups (models/search_queries.py, migration 0013).
+        Index("ix_dossiers_status_walk", "status", "id", "due_at"),
+        Index("ix_dossiers_code_tail", text("substr(code, -11)")),
+        Index("ix_dossiers_phone_tail", text("substr(phone, -7)")),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True)

@@ -94,6 +94,7 @@ def fill_demo(
     *,
     seed: int = 42,
     with_outbox: bool = False,
+    with_forms: bool = True,
     progress: Progress | None = None,
 ) -> str:
     started = time.perf_counter()
@@ -105,7 +106,7 @@ def fill_demo(
         procedures = load_procedures(session, device)
     clerks = [u for u, _, role in DEMO_ACCOUNTS if role == "clerk"]
     moments = working_moments(calendar.calendar(), n, now, rng)
-    writer = DemoWriter(store, calendar, rng, clerks, with_outbox)
+    writer = DemoWriter(store, calendar, rng, clerks, with_outbox, with_forms)
     # The writer uses raw connections, for speed: SQLite's failures still become StoreErrors.
     with store_errors(store.paths.db_file):
         writer.start(device[0], device[1], n)

@@ -26,6 +26,7 @@ from counter_app.domain.fees import owed_lines
 from counter_app.domain.kinds import Channel, FeeCollection, OutboxState, ResultDelivery
 from counter_app.models.base import Base
 from counter_app.models.bulk import bulk_insert
+from counter_app.models.search_queries import index_name_pairs
 from counter_app.models.tables import (
     Applicant,
     CodeCounter,
@@ -98,9 +99,10 @@ class DemoWriter:
         rng: random.Random,
         clerks: list[str],
         with_outbox: bool,
+        with_forms: bool = True,
     ) -> None:
         self._store, self._calendar, self._rng = store, calendar, rng
-        self._clerks, self._with_outbox = clerks, with_outbox
+        self._clerks, self._with_outbox, self._with_forms = clerks, with_outbox, with_forms
         self._people = PersonFactory(rng)
         self._counters: dict[tuple[str, int], int] = {}
         self._books: dict[str, int] = {}
@@ -144,9 +146,8 @@ class DemoWriter:
         with self._store.read() as session:  # the form builders read through it
             self._forms.begin(session, self._unit)
             forms = self._forms
-            walker = DossierWalk(
-                calendar, self._rng, now, self._log_seq, forms.draw, forms.unit_name
-            )
+            draw = forms.draw if self._with_forms else None
+            walker = DossierWalk(calendar, self._rng, now, self._log_seq, draw, forms.unit_name)
             for received in moments:
                 proc = self._rng.choice(procedures)
                 self._build_one(received, proc, now, rows, walker)
@@ -370,6 +371,7 @@ def insert_rows(conn: Connection, rows: ChunkRows) -> None:
     """One chunk, parents first (the foreign keys are checked on every row)."""
     bulk_insert(conn, APPLICANTS, rows.applicants)
     bulk_insert(conn, DOSSIERS, rows.dossiers)
+    index_name_pairs(conn, [(d["id"], d["search_name"]) for d in rows.dossiers])
     bulk_insert(conn, COMPONENTS, rows.components)
     bulk_insert(conn, EVENTS, rows.events)
     bulk_insert(conn, FORMS, rows.forms)

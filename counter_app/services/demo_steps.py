@@ -121,7 +121,8 @@ FormDrawer = Callable[[DemoDossier, str, datetime, str, Row], Any]
 
 class DossierWalk:
     """Moves demo dossiers along their paths; `log_seq(book)` numbers the logbook, `draw`
-    builds a step's form data, `unit_name(code)` names a unit as the store knows it."""
+    builds a step's form data (None: the steps issue no forms), `unit_name(code)` names a unit
+    as the store knows it."""
 
     def __init__(
         self,
@@ -129,7 +130,7 @@ class DossierWalk:
         rng: random.Random,
         now: datetime,
         log_seq: Callable[[str], int],
-        draw: FormDrawer,
+        draw: FormDrawer | None,
         unit_name: Callable[[str], str],
     ) -> None:
         self.calendar, self.rng, self.now = calendar, rng, now
@@ -163,7 +164,7 @@ class DossierWalk:
             d.values["ended_at"] = at
         if action == A.RETURN:
             d.values["returned_at"] = at
-        if action in FORM_OF:
+        if action in FORM_OF and self.draw is not None:
             drawn = self.draw(d, FORM_OF[action], at, d.values["received_by"], facts)
             d.forms.append(IssuedStep(FORM_OF[action], at, seq, drawn))
         # The store keeps whole seconds: the next step reads the date back as stored.

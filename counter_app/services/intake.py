@@ -27,6 +27,7 @@ from counter_app.domain.delivery import stored_address
 from counter_app.domain.routing import Admission
 from counter_app.domain.text import fold, nfc
 from counter_app.models.base import Base
+from counter_app.models.search_queries import index_name_pairs
 from counter_app.models.tables import (
     Applicant,
     CatalogueVersion,
@@ -167,6 +168,7 @@ def store_new(
     event = _first_event(now, req, creation, values["status"])
     conn.execute(_INSERT_EVENT, {"dossier_id": dossier_id, "origin": "counter", **event})
     conn.execute(_INSERT_TERM, [{"term": w} for w in set(values["search_name"].split())])
+    index_name_pairs(conn, [(dossier_id, values["search_name"])])
     _queue_create(session, values, create_op_data(req, values, event, creation.step))
     return Created(dossier_id, code, due_at, values["log_book"], values["log_seq"])
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from counter_app.domain.text import clean, fold, nfc, search_tokens
 
@@ -62,3 +64,14 @@ def test_nfc_and_clean() -> None:
 def test_search_tokens() -> None:
     assert search_tokens(" Lê  Thị Ánh-Tuyết ") == ["le", "thi", "anh-tuyet"]
     assert search_tokens("") == []
+
+
+@given(st.lists(st.sampled_from(["an", "nguyen", "van", "thi", "le", "o"]), min_size=1, max_size=6))
+def test_name_pairs_hold_every_two_words_of_a_name_once(words: list[str]) -> None:
+    from counter_app.domain.text import name_pairs, pair_token
+
+    tokens = name_pairs(" ".join(words)).split()
+    assert len(tokens) == len(set(tokens))
+    expected = {pair_token(a, b) for i, a in enumerate(words) for b in words[i + 1 :]}
+    assert set(tokens) == expected
+    assert all(pair_token(a, b) == pair_token(b, a) for a in words for b in words)

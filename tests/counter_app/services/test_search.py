@@ -75,4 +75,4 @@ def test_status_filter(services, stored) -> None:
     ],
 )
 def test_classify(text: str, kind: str) -> None:
-    assert classify(text)[0] == kind
+    assert classify(text).kind == kind

@@ -93,6 +93,28 @@ def test_search_by_code(qtbot, list_view, three_dossiers, runner):
     wait_idle(qtbot, runner)
 
 
+@pytest.mark.parametrize("part", ["date and number", "unit, date and number", "number alone"])
+def test_search_by_what_a_torn_slip_keeps(qtbot, list_view, three_dossiers, part, runner):
+    code = three_dossiers["dat"]
+    typed = {
+        "date and number": code[-11:],  # 261204-0001
+        "unit, date and number": code[-15:],  # H27-261204-0001
+        "number alone": str(int(code[-4:])),  # received today
+    }[part]
+    type_text(list_view.search_edit, typed)
+    qtbot.keyClick(list_view.search_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: codes_shown(list_view) == [code])
+    wait_idle(qtbot, runner)
+
+
+@pytest.mark.parametrize("typed", ["0912345", "2345678", "0912 345 678"])
+def test_search_by_a_phones_first_or_last_digits(qtbot, list_view, three_dossiers, typed, runner):
+    type_text(list_view.search_edit, typed)  # every test applicant has 0912345678
+    qtbot.keyClick(list_view.search_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: sorted(codes_shown(list_view)) == sorted(three_dossiers.values()))
+    wait_idle(qtbot, runner)
+
+
 def test_filters_make_the_query():
     today = build_query("", "today", None, "", NOW)
     assert today.received_since == NOW.replace(hour=0, minute=0, second=0)
