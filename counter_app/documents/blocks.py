@@ -8,7 +8,8 @@ from typing import Any, Literal
 
 from counter_app.documents.fonts import BOLD, ITALIC, REGULAR, text_width
 from counter_app.documents.layout import Block, Typography, baseline
-from counter_app.documents.text import nfc, wrap_lines
+from counter_app.documents.text import nfc
+from counter_app.documents.wrapping import wrap_lines
 
 Align = Literal["left", "center", "right"]
 

@@ -16,7 +16,7 @@ from counter_app.documents.fonts import BOLD, ITALIC, REGULAR, text_width
 from counter_app.documents.layout import TYPOGRAPHY, Block, Typography, baseline, spacer
 from counter_app.documents.pdf import DocumentCopy, render_copies
 from counter_app.documents.tables import CELL_PADDING, Column, table_blocks
-from counter_app.documents.text import wrap_lines
+from counter_app.documents.wrapping import wrap_lines
 from counter_app.domain.fee_ledger import format_dong
 
 TITLE = "DANH SÁCH GIAO BƯU GỬI TRẢ KẾT QUẢ"

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from datetime import date, datetime
+from dataclasses import replace
 from typing import Any
 
 from reportlab import rl_config
@@ -17,85 +16,18 @@ from reportlab.pdfgen.canvas import Canvas
 from counter_app.documents.blocks import national_header
 from counter_app.documents.fonts import BOLD, ITALIC, REGULAR, register_fonts, text_width
 from counter_app.documents.layout import TYPOGRAPHY, Typography, baseline
-from counter_app.documents.text import nfc, wrap_lines
-from counter_protocol.timefmt import to_vn
-
-NO_DOSSIERS = "Không có hồ sơ nào được tiếp nhận trong thời gian này."
-PAD = 2.5
-
-# (header, share of the width): the official columns, Quyển số beside the number it qualifies.
-COLUMNS: tuple[tuple[str, float], ...] = (
-    ("TT", 4.2),
-    ("Quyển số", 4.6),
-    ("Mã hồ sơ", 15.5),
-    ("Tên TTHC", 16.0),
-    ("Tên cá nhân, tổ chức", 10.5),
-    ("Địa chỉ, số điện thoại", 13.0),
-    ("Cơ quan chủ trì giải quyết", 10.5),
-    ("Nhận hồ sơ", 6.8),
-    ("Hẹn trả kết quả", 6.8),
-    ("Trả kết quả", 6.8),
-    ("Phương thức nhận kết quả", 8.0),
-    ("Ký nhận", 7.0),
+from counter_app.documents.logbook_rows import (
+    COLUMNS,
+    NO_DOSSIERS,
+    LogbookHeader,
+    LogbookRow,
+    period_text,
+    row_cells,
 )
+from counter_app.documents.text import nfc
+from counter_app.documents.wrapping import wrap_lines
 
-
-@dataclass(frozen=True)
-class LogbookRow:
-    """One dossier's line in the book; times are aware and shown in Vietnam time."""
-
-    book: str
-    seq: int | None
-    code: str
-    procedure: str
-    applicant: str
-    address_phone: str
-    competent: str
-    received_at: datetime
-    due_at: datetime
-    returned_at: datetime | None
-    delivery: str
-
-
-@dataclass(frozen=True)
-class LogbookHeader:
-    """What heads the book: issuer, place, the period and which form (Mẫu) it follows."""
-
-    managing_body: str | None
-    unit_name: str
-    dateline: str
-    first: date
-    last: date
-    form_caption: str  # "Mẫu số 07 – Thông tư 03/2025/TT-VPCP"
-
-
-def vn_minutes(moment: datetime | None) -> str:
-    """`dd/mm/yyyy HH:mm` in Vietnam time; empty for a time not yet known."""
-    return "" if moment is None else f"{to_vn(moment):%d/%m/%Y %H:%M}"
-
-
-def period_text(first: date, last: date) -> str:
-    if first == last:
-        return f"Ngày {first:%d/%m/%Y}"
-    return f"Từ ngày {first:%d/%m/%Y} đến ngày {last:%d/%m/%Y}"
-
-
-def row_cells(row: LogbookRow) -> list[str]:
-    """The row's cells in column order (the signature column stays blank)."""
-    return [
-        "" if row.seq is None else str(row.seq),
-        row.book,
-        row.code,
-        row.procedure,
-        row.applicant,
-        row.address_phone,
-        row.competent,
-        vn_minutes(row.received_at),
-        vn_minutes(row.due_at),
-        vn_minutes(row.returned_at),
-        row.delivery,
-        "",
-    ]
+PAD = 2.5
 
 
 def landscape() -> Typography:
@@ -344,7 +276,7 @@ class _Measure:
         return sum(map(self.table.__getitem__, text))
 
     def wrap(self, text: str, limit: float) -> list[str]:
-        """Lines no wider than `limit`; a word longer than a line is cut as text.wrap_lines
+        """Lines no wider than `limit`; a word longer than a line is cut as wrapping.wrap_lines
         cuts it."""
         if self.width(text) <= limit:
             return [text]

@@ -8,7 +8,7 @@ from typing import Any
 
 import xlsxwriter
 
-from counter_app.documents.logbook import (
+from counter_app.documents.logbook_rows import (
     COLUMNS,
     NO_DOSSIERS,
     LogbookHeader,
@@ -19,7 +19,7 @@ from counter_app.documents.logbook import (
 from counter_app.documents.text import nfc
 
 SHEET = "Sổ theo dõi hồ sơ"
-# Column widths in characters, in the order of logbook.COLUMNS.
+# Column widths in characters, in the order of logbook_rows.COLUMNS.
 WIDTHS = (6, 8, 26, 45, 24, 36, 30, 16, 16, 16, 18, 14)
 TABLE_ROW = 6  # zero-based row of the column titles (rows above: header and title)
 

@@ -9,7 +9,7 @@ from typing import Any
 from counter_app.documents.blocks import Align, Segment, draw_segments
 from counter_app.documents.fonts import BOLD, REGULAR, text_width
 from counter_app.documents.layout import Block, Typography, baseline
-from counter_app.documents.text import wrap_lines
+from counter_app.documents.wrapping import wrap_lines
 
 CELL_PADDING = 3.0
 

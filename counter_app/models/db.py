@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from counter_app.config import StorePaths
 from counter_app.models.errors import StoreError as StoreError  # its historical import path
 from counter_app.models.errors import store_error
+from counter_app.models.revisions import surely_at_head
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BACKUPS_KEPT = 5
@@ -118,7 +119,10 @@ def open_store(paths: StorePaths, *, migrate: bool = True) -> Engine:
     engine = make_engine(paths.db_file)
     if migrate:
         try:
-            if current_revision(engine) != head_revision(engine):
+            # The plain check first: Alembic is imported only when a migration may be due.
+            if not surely_at_head(engine, MIGRATIONS_DIR / "versions") and (
+                current_revision(engine) != head_revision(engine)
+            ):
                 if _has_tables(engine):  # an existing store, not a new file: keep a copy first
                     backup_before_migrate(paths)
                 upgrade(engine)

@@ -8,7 +8,7 @@ writers consume the rows as they come.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -17,14 +17,13 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from counter_app.documents.logbook import LogbookHeader, LogbookRow, render_logbook
-from counter_app.documents.logbook_xlsx import write_logbook_xlsx
+from counter_app.documents.logbook_rows import LogbookHeader, LogbookRow
 from counter_app.documents.text import dateline
 from counter_app.domain.kinds import ResultDelivery
 from counter_app.domain.reports import Period
 from counter_app.models.tables import Applicant, Device, Dossier, Procedure, Unit
 from counter_app.services.errors import ServiceError
-from counter_app.services.form_facts import managing_body
+from counter_app.services.issuer import managing_body
 from counter_app.services.settings import get_setting
 from counter_app.services.store import Store
 from counter_protocol.statuses import Status
@@ -92,10 +91,7 @@ class BookService:
         with self._store.read() as session:
             header, unit_code = self._header(session, period)
             counted = _Counted(rows(session, unit_code, period))
-            if suffix == ".pdf":
-                tmp.write_bytes(render_logbook(header, counted))
-            else:
-                write_logbook_xlsx(header, counted, tmp)
+            _write(suffix, header, counted, tmp)
         tmp.replace(out)
         return counted.count
 
@@ -115,6 +111,18 @@ class BookService:
             form_caption=form_caption(period.last),
         )
         return header, device.unit_code
+
+
+def _write(suffix: str, header: LogbookHeader, rows: Iterable[LogbookRow], out: Path) -> None:
+    """Only the writer of the file's format is loaded: the Excel book never imports reportlab."""
+    if suffix == ".pdf":
+        from counter_app.documents.logbook import render_logbook
+
+        out.write_bytes(render_logbook(header, rows))
+    else:
+        from counter_app.documents.logbook_xlsx import write_logbook_xlsx
+
+        write_logbook_xlsx(header, rows, out)
 
 
 @contextmanager

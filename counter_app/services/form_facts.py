@@ -7,7 +7,6 @@ catalogue has not filled it, a sensible guess from the unit's level and name (do
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -20,6 +19,7 @@ from counter_app.domain.fees import is_free
 from counter_app.domain.kinds import ResultDelivery
 from counter_app.models.tables import CatalogueVersion, Dossier, Procedure, Unit, User
 from counter_app.services.dto import FeeLine
+from counter_app.services.issuer import managing_body
 from counter_app.services.procedures import processing_text
 from counter_app.services.settings import get_setting
 from counter_protocol.timefmt import parse_time
@@ -34,7 +34,6 @@ COLLECTED_WORDS = {
 SAMPLE_WARNING = "Danh mục mẫu — không dùng cho hồ sơ thật"
 COUNTER_PLACE = "Bộ phận Một cửa"
 POSTAL_PLACE = "địa chỉ {address} (qua dịch vụ bưu chính công ích)"
-_COMMUNE = re.compile(r"\b(xã|phường|đặc khu)\s+(.+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -79,21 +78,6 @@ def gather(session: Session, dossier: Dossier) -> DossierFacts:
         lookup_hint=get_setting(session, "slip.lookup_hint"),
         hotline=get_setting(session, "slip.hotline") or None,
     )
-
-
-def managing_body(unit: Unit | None, place_name: str) -> str | None:
-    """`units.managing_body`, else UBND of the province (a provincial centre) or of the commune
-    named in the centre's name; None when neither can be told (the header shows the centre only)."""
-    if unit is None:
-        return None
-    if unit.managing_body:
-        return unit.managing_body
-    if unit.level == "province":
-        return f"UBND tỉnh {place_name}"
-    match = _COMMUNE.search(unit.name)
-    if unit.level == "commune" and match:
-        return f"UBND {match.group(1).lower()} {match.group(2)}"
-    return None
 
 
 def person_name(session: Session, username: str) -> str:

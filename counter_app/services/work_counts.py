@@ -49,29 +49,34 @@ def work_lines(session: Session, unit_code: str, period: Period) -> list[WorkLin
     ]
 
 
-def _event_groups(
-    session: Session, unit_code: str, period: Period
-) -> list[tuple[str, str, frozenset[Task], int]]:
-    postal = func.trim(
-        func.coalesce(func.json_extract(DossierEvent.data_json, "$.postal_number"), "")
-    )
+def _event_keys() -> tuple[Any, ...]:
+    """What the rule reads of an event and its dossier: month, clerk, kind, channel, received at
+    a home visit (0/1), a postal item named (0/1)."""
+    postal = func.json_extract(DossierEvent.data_json, "$.postal_number")
     at_home = Dossier.code.in_(
         select(HomeVisit.dossier_code).where(HomeVisit.dossier_code.is_not(None))
     )
-    keys: tuple[Any, ...] = (
+    return (
         func.substr(DossierEvent.at, 1, _MONTH_CHARS),
         DossierEvent.actor,
         DossierEvent.kind,
         Dossier.channel,
         case((at_home, 1), else_=0),
-        case((postal != "", 1), else_=0),
+        case((func.trim(func.coalesce(postal, "")) != "", 1), else_=0),
     )
+
+
+def _event_groups(
+    session: Session, unit_code: str, period: Period
+) -> list[tuple[str, str, frozenset[Task], int]]:
+    keys = _event_keys()
     rows: list[Any] = list(
         session.execute(
             select(*keys, func.count())
             .join(Dossier, Dossier.id == DossierEvent.dossier_id)
             .where(
                 Dossier.unit_code == unit_code,
+                DossierEvent.origin == "counter",  # a status the province sets is no clerk's work
                 DossierEvent.kind.in_((RECEIVED_KIND, RETURNED_KIND)),
                 DossierEvent.at >= period.start,
                 DossierEvent.at < period.end,

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTabWidget,
@@ -89,6 +90,11 @@ class ReportView(QWidget):
         overview.setLayout(self.charts)
         work = QWidget()
         work_layout = QHBoxLayout(work)
+        # Every column as wide as its heading or figures: the clerks' names and the task names
+        # must read whole; the chart takes what is left.
+        self.work_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         work_layout.addWidget(self.work_table, 1)
         work_layout.addLayout(self.work_charts, 1)
         self.pages.addTab(overview, "Biểu đồ")

@@ -9,7 +9,8 @@ import pytest
 
 from counter_app.documents.fonts import BOLD, REGULAR, text_width
 from counter_app.documents.layout import Block, paginate, spacer
-from counter_app.documents.text import dateline, nfc, wrap_lines
+from counter_app.documents.text import dateline, nfc
+from counter_app.documents.wrapping import wrap_lines
 from counter_protocol.timefmt import VN_TZ
 
 SENTENCE = (

@@ -10,7 +10,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from counter_app.documents.logbook import NO_DOSSIERS
+from counter_app.documents.logbook_rows import NO_DOSSIERS
 from counter_app.domain.kinds import ResultDelivery
 from counter_app.domain.reports import Period
 from counter_app.services.books import BookService, UnknownBookFormat

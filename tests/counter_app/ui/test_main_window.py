@@ -149,3 +149,24 @@ def test_the_late_tab_lists_overdue_dossiers_first_and_opens_one(qtbot, window, 
     qtbot.waitUntil(lambda: window.detail_dialog is not None)
     assert window.detail_dialog.code == code
     wait_idle(qtbot, runner)
+    window.detail_dialog.close()  # a modal left open would hold the keyboard of later windows
+
+
+def test_a_supervisor_clicks_the_report_tab_and_sees_this_month(qtbot, services, runner):
+    from counter_app.ui.main_window import TAB_REPORT
+    from tests.counter_app.ui.helpers import ADMIN
+
+    user = services.accounts.sign_in(ADMIN, TEST_PASSWORD)  # the tab is a supervisor's
+    main = MainWindow(services, runner, user, services.setup.identity())
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    bar = main.tabs.tabBar()
+    assert bar.tabText(TAB_REPORT) == "Báo cáo (F11)"
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(TAB_REPORT).center())
+    assert main.tabs.currentIndex() == TAB_REPORT
+    qtbot.waitUntil(lambda: main.report.report is not None)
+    assert main.report.report.received == 0  # a fresh store: nothing received this month
+    assert main.report.period().first.day == 1
+    assert len(main.report.chart_views()) == 4
+    wait_idle(qtbot, runner)
