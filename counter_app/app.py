@@ -41,7 +41,7 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the first window i
     from counter_app.services.slips import SlipService
     from counter_app.services.store import Store
     from counter_app.services.tracking_pool import TrackingPoolService
-    from counter_app.services.workload import WorkloadService
+    from counter_app.services.work_counts import WorkloadService
     from counter_app.sync.service import SyncOptions, SyncService
 
 
@@ -99,7 +99,7 @@ def build_services(data_dir_arg: str | None) -> Services:
     from counter_app.services.slips import SlipService
     from counter_app.services.store import Store
     from counter_app.services.tracking_pool import TrackingPoolService
-    from counter_app.services.workload import WorkloadService
+    from counter_app.services.work_counts import WorkloadService
 
     store = Store.open(resolve_data_dir(data_dir_arg))
     calendar = CalendarService(store)

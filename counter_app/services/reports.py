@@ -29,7 +29,7 @@ from counter_app.domain.reports import (
     Verdict,
 )
 from counter_app.domain.vntime import now_vn
-from counter_app.models.service_tables import HomeVisit, OnlineHelp
+from counter_app.models.service_tables import OnlineHelp
 from counter_app.models.tables import Device, Dossier, Procedure, Unit
 from counter_app.services.books import IN_BOOK
 from counter_app.services.errors import ServiceError
@@ -180,12 +180,9 @@ def _timeliness(
 
 
 def channel_case() -> ColumnElement[str]:
-    """The report's channel of a dossier: received at a home visit, else its KenhThucHien."""
-    at_home = Dossier.code.in_(
-        select(HomeVisit.dossier_code).where(HomeVisit.dossier_code.is_not(None))
-    )
+    """The report's channel of a dossier: received at the citizen's home, else its KenhThucHien."""
     return case(
-        (at_home, ChannelKind.HOME.value),
+        (Dossier.at_home.is_(True), ChannelKind.HOME.value),
         (Dossier.channel == 3, ChannelKind.POST.value),
         (Dossier.channel == 2, ChannelKind.ONLINE.value),
         else_=ChannelKind.DIRECT.value,

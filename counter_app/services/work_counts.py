@@ -4,26 +4,34 @@ rule (`counter_protocol.workload`) applied to groups of events counted in SQL.
 Events are grouped by what the rule reads (month, clerk, kind, the dossier's channel, received at
 a home visit, a postal item named) and counted by the store; the rule then says which tasks each
 group counts for. The province applies the same rule to the same events, so its figure for a
-month is the sum of its counters'.
+month is the sum of its counters'. `WorkloadService` reads a whole month of the counter's own
+unit; the report reads any period (services/reports.py).
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from counter_app.domain.reports import Period, WorkLine
-from counter_app.models.service_tables import HomeVisit, OnlineHelp
-from counter_app.models.tables import Dossier, DossierEvent, User
+from counter_app.models.service_tables import OnlineHelp
+from counter_app.models.tables import Device, Dossier, DossierEvent, User
+from counter_app.services.store import Store
 from counter_protocol.workload import (
     RECEIVED_KIND,
     RETURNED_KIND,
     TASKS,
     Task,
+    WorkKey,
+    WorkRow,
     event_tasks,
     help_tasks,
+    month_rows,
+    month_span,
 )
 
 # An event's stored time is +07:00 text (decisions/0002): its first 7 characters are the month
@@ -51,17 +59,14 @@ def work_lines(session: Session, unit_code: str, period: Period) -> list[WorkLin
 
 def _event_keys() -> tuple[Any, ...]:
     """What the rule reads of an event and its dossier: month, clerk, kind, channel, received at
-    a home visit (0/1), a postal item named (0/1)."""
+    the citizen's home (0/1; what the create op tells the province), a postal item named (0/1)."""
     postal = func.json_extract(DossierEvent.data_json, "$.postal_number")
-    at_home = Dossier.code.in_(
-        select(HomeVisit.dossier_code).where(HomeVisit.dossier_code.is_not(None))
-    )
     return (
         func.substr(DossierEvent.at, 1, _MONTH_CHARS),
         DossierEvent.actor,
         DossierEvent.kind,
         Dossier.channel,
-        case((at_home, 1), else_=0),
+        case((Dossier.at_home.is_(True), 1), else_=0),
         case((func.trim(func.coalesce(postal, "")) != "", 1), else_=0),
     )
 
@@ -98,3 +103,32 @@ def _help_groups(session: Session, period: Period) -> list[tuple[str, str, int]]
         .group_by(month, OnlineHelp.clerk)
     ).all()
     return [(str(m), str(clerk), int(n)) for m, clerk, n in rows]
+
+
+class WorkloadService:
+    """This counter's monthly work counts (read-only): what the province's dashboard shows for
+    the counter's unit and month, counted from the counter's own books."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def counts(self, month: str) -> Counter[WorkKey]:
+        """Every non-zero count of `month` ("YYYY-MM", Vietnam time); ValueError for another
+        text."""
+        start, end = month_span(month)
+        period = Period(start.date(), (end - timedelta(days=1)).date())
+        with self._store.read() as session:
+            unit = session.scalar(select(Device.unit_code).where(Device.is_self.is_(True))) or ""
+            lines = work_lines(session, unit, period)
+        return Counter(
+            {
+                WorkKey(line.month, line.unit_code, line.clerk, task): n
+                for line in lines
+                for task, n in line.counts.items()
+                if n
+            }
+        )
+
+    def month(self, month: str) -> list[WorkRow]:
+        """The month's table: one row per unit and clerk, a count per task."""
+        return month_rows(self.counts(month), month)

@@ -22,7 +22,7 @@ from counter_app.services.dto import ComponentInput
 from counter_app.services.home_visits import VisitRequest
 from counter_app.services.online_help import HelpInput
 from counter_app.services.postal import PostalReturn
-from counter_app.services.workload import WorkloadService
+from counter_app.services.work_counts import WorkloadService
 from counter_app.sync.ledger import requeue_acknowledged
 from counter_devkit.counter_pc import CounterPC, assert_converged, make_counter_dir, sync_unit
 from counter_devkit.intake import intake
