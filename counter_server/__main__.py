@@ -3,120 +3,23 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from counter_protocol.timefmt import format_vn
 from counter_server.errors import Refused
-
-if TYPE_CHECKING:
-    from counter_server.limits import ServeLimits
-
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 8700
-
-
-def _open(args: argparse.Namespace) -> Engine:
-    from counter_server.db import default_db_url, make_engine, migrate
-
-    engine = make_engine(getattr(args, "db", None) or default_db_url())
-    migrate(engine)
-    return engine
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
-    from counter_server.app import create_app, tune_gc
-    from counter_server.db import DB_ENV
-    from counter_server.http_protocol import protocol_class
-
-    limits = _serve_limits(args)
-    engine = _open(args)
-    _check_port_free(args.host, args.port)
-    url = engine.url.render_as_string(hide_password=False)
-    shown = make_url(url).render_as_string(hide_password=True)
-    print(f"counter-server: http://{args.host}:{args.port} (CSDL: {shown})", flush=True)
-    options: dict[str, Any] = {
-        "host": args.host,
-        "port": args.port,
-        "access_log": False,
-        "log_level": args.log_level,
-        "timeout_keep_alive": 30,
-        "proxy_headers": True,
-        "forwarded_allow_ips": args.forwarded_allow_ips,
-        "http": protocol_class(limits) or "auto",
-    }
-    if args.workers > 1:  # worker processes import the app themselves and find the DB here
-        os.environ[DB_ENV] = url
-        os.environ.update(limits.as_env())
-        uvicorn.run(
-            "counter_server.app:app_from_env", factory=True, workers=args.workers, **options
-        )
-    else:
-        app = create_app(engine, limits)
-        tune_gc()
-        uvicorn.run(app, **options)
-    return 0
-
-
-def _serve_limits(args: argparse.Namespace) -> ServeLimits:
-    """The limits from the options, else from COUNTER_SERVER_* variables, else the defaults."""
-    import dataclasses
-
-    from counter_server.limits import ServeLimits
-
-    given = {
-        item.name: getattr(args, item.name)
-        for item in dataclasses.fields(ServeLimits)
-        if getattr(args, item.name, None) is not None
-    }
-    try:
-        return dataclasses.replace(ServeLimits.from_env(), **given)
-    except ValueError as exc:
-        raise Refused(
-            "bad_limits",
-            "Giới hạn không hợp lệ: --read-timeout phải lớn hơn 0, "
-            "--max-uploads, --enrol-guesses và --clock-window từ 1 trở lên, "
-            "--upload-wait không âm.",
-        ) from exc
-
-
-def _check_port_free(host: str, port: int) -> None:
-    """Refuse in Vietnamese, before saying we started, when another program holds the port."""
-    import socket
-
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except socket.gaierror as exc:
-        raise Refused("bad_host", f"Không dùng được địa chỉ “{host}”: {exc.strerror}.") from exc
-    family, kind, proto, _, address = infos[0]
-    with socket.socket(family, kind, proto) as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            probe.bind(address)
-        except OSError as exc:
-            raise Refused(
-                "port_busy",
-                f"Cổng {port} trên {host} đang được chương trình khác "
-                "dùng (có thể một counter-server khác đang chạy). Dừng chương trình "
-                "đó hoặc chọn --port khác.",
-            ) from exc
+from counter_server.serve_cli import cmd_serve, open_engine, serve_options
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
     from counter_server.claims import clash_lines
     from counter_server.stats import device_stats, format_table
 
-    engine = _open(args)
+    engine = open_engine(args)
     print(format_table(device_stats(engine)))
     for line in clash_lines(engine):
         print(line)
@@ -127,7 +30,7 @@ def cmd_enrol_code(args: argparse.Namespace) -> int:
     from counter_server.devices import code_ttl, new_enrol_code
 
     ttl = code_ttl(args.ttl_minutes)  # refused before the database is even opened
-    code, expires = new_enrol_code(_open(args), args.unit, ttl)
+    code, expires = new_enrol_code(open_engine(args), args.unit, ttl)
     print(code)
     print(
         f"Mã đăng ký máy cho đơn vị {args.unit}, dùng một lần, hết hạn lúc {format_vn(expires)}.",
@@ -139,7 +42,7 @@ def cmd_enrol_code(args: argparse.Namespace) -> int:
 def cmd_revoke(args: argparse.Namespace) -> int:
     from counter_server.devices import revoke
 
-    device = revoke(_open(args), args.device_id, args.reason or "")
+    device = revoke(open_engine(args), args.device_id, args.reason or "")
     if device.status == "revoked":
         print(f"Máy số {device.id} (“{device.name}”) đã bị thu hồi từ trước; không thay đổi gì.")
         return 0
@@ -163,7 +66,7 @@ def cmd_slot_file(args: argparse.Namespace) -> int:
         check_slot(args.slot)
     except CodeError as exc:
         raise Refused("bad_request", exc.message) from exc
-    engine = _open(args)
+    engine = open_engine(args)
     key = load_or_create_key(engine)
     sys.stdout.buffer.write(slot_file(engine, key, args.unit, args.slot, datetime.now(UTC)))
     print(
@@ -177,7 +80,7 @@ def cmd_slot_file(args: argparse.Namespace) -> int:
 def cmd_admin_token(args: argparse.Namespace) -> int:
     from counter_server.admin import new_admin_token
 
-    print(new_admin_token(_open(args), args.name))
+    print(new_admin_token(open_engine(args), args.name))
     print("Mã truy cập quản trị chỉ hiện một lần: hãy lưu lại ngay.", file=sys.stderr)
     return 0
 
@@ -185,7 +88,7 @@ def cmd_admin_token(args: argparse.Namespace) -> int:
 def cmd_admin_tokens(args: argparse.Namespace) -> int:
     from counter_server.admin import list_admin_tokens
 
-    tokens = list_admin_tokens(_open(args))
+    tokens = list_admin_tokens(open_engine(args))
     for token in tokens:
         state = "đã thu hồi" if token.revoked else "còn hiệu lực"
         print(f"{token.name}\t{format_vn(token.created_at)}\t{state}")
@@ -197,7 +100,7 @@ def cmd_admin_tokens(args: argparse.Namespace) -> int:
 def cmd_revoke_admin_token(args: argparse.Namespace) -> int:
     from counter_server.admin import revoke_admin_tokens
 
-    count = revoke_admin_tokens(_open(args), args.name)
+    count = revoke_admin_tokens(open_engine(args), args.name)
     if count == 0:
         raise Refused("unknown_token", f"Không có mã truy cập còn hiệu lực nào tên “{args.name}”.")
     print(
@@ -210,7 +113,7 @@ def cmd_revoke_admin_token(args: argparse.Namespace) -> int:
 def cmd_publish(args: argparse.Namespace) -> int:
     from counter_server import publications as pub
 
-    engine = _open(args)
+    engine = open_engine(args)
     path = Path(args.file)
     if args.what == "catalogue":
         done = [pub.publish_catalogue(engine, path)]
@@ -232,7 +135,7 @@ def cmd_release_held(args: argparse.Namespace) -> int:
     if limit is None or limit <= timedelta(0):
         print("Lỗi: thời gian chờ phải lớn hơn 0 giờ.", file=sys.stderr)
         return 1
-    done = release_overdue(_open(args), limit)
+    done = release_overdue(open_engine(args), limit)
     hours = f"{limit.total_seconds() / 3600:g}"
     print(
         f"Thao tác chờ quá {hours} giờ: {done.applied} đã áp dụng (thiếu thao tác trước, "
@@ -245,7 +148,7 @@ def cmd_dossier_status(args: argparse.Namespace) -> int:
     from counter_server.admin import parse_status, set_dossier_status
 
     result = set_dossier_status(
-        _open(args), args.code, parse_status(args.status), args.note, args.actor
+        open_engine(args), args.code, parse_status(args.status), args.note, args.actor
     )
     print(
         f"Hồ sơ {result['dossier_code']}: {result['from_status']} → {result['to_status']} "
@@ -258,7 +161,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     from counter_protocol.timefmt import format_vn
     from counter_server.conflict_view import recent_conflicts
 
-    rows = recent_conflicts(_open(args), None if args.all else args.limit)
+    rows = recent_conflicts(open_engine(args), None if args.all else args.limit)
     if not rows:
         print("Không có xung đột nào giữa máy trạm và thay đổi của tỉnh.")
         return 0
@@ -275,7 +178,7 @@ def cmd_workload(args: argparse.Namespace) -> int:
 
     month = checked_month(args.month)  # refused before the database is even opened
     out = checked_output(args.out)
-    print(month_report(_open(args), month, out))
+    print(month_report(open_engine(args), month, out))
     return 0
 
 
@@ -291,11 +194,9 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         description="Máy chủ đồng bộ cấp tỉnh của phần mềm một cửa.",
     )
-    _serve_options(parser, None)
+    serve_options(parser, None)
     sub = parser.add_subparsers(dest="command")
-    _serve_options(
-        sub.add_parser("serve", parents=[common], help="chạy máy chủ"), argparse.SUPPRESS
-    )
+    serve_options(sub.add_parser("serve", parents=[common], help="chạy máy chủ"), argparse.SUPPRESS)
     sub.add_parser("stats", parents=[common], help="thống kê theo đơn vị và máy")
     p = sub.add_parser(
         "conflicts", parents=[common], help="sự kiện của máy trạm xung đột với thay đổi của tỉnh"
@@ -344,58 +245,6 @@ def build_parser() -> argparse.ArgumentParser:
     _publish_parser(sub, common)
     _dossier_parser(sub, common)
     return parser
-
-
-def _serve_options(parser: argparse.ArgumentParser, default: object) -> None:
-    parser.add_argument("--host", default=DEFAULT_HOST if default is None else default)
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT if default is None else default)
-    parser.add_argument("--log-level", default="warning" if default is None else default)
-    parser.add_argument(
-        "--workers",
-        type=int,
-        default=1 if default is None else default,
-        help="worker processes (PostgreSQL; each has its own pool)",
-    )
-    unset = None if default is None else default
-    parser.add_argument(
-        "--read-timeout",
-        type=float,
-        default=unset,
-        help="seconds for a request's headers; a body gets as long, then must "
-        "keep coming at 1 KB/s (COUNTER_SERVER_READ_TIMEOUT, 20)",
-    )
-    parser.add_argument(
-        "--max-uploads",
-        type=int,
-        default=unset,
-        help="batches received or ingested at once per process (COUNTER_SERVER_MAX_UPLOADS, 16)",
-    )
-    parser.add_argument(
-        "--upload-wait",
-        type=float,
-        default=unset,
-        help="seconds a batch waits for a free upload slot before 503 "
-        "(COUNTER_SERVER_UPLOAD_WAIT, 30)",
-    )
-    parser.add_argument(
-        "--enrol-guesses",
-        type=int,
-        default=unset,
-        help="unknown enrolment codes per minute per client address before 429 "
-        "(COUNTER_SERVER_ENROL_GUESSES, 10)",
-    )
-    parser.add_argument(
-        "--clock-window",
-        type=float,
-        default=unset,
-        help="seconds a signed push or pull may differ from server time before "
-        "it is refused as a wrong clock (COUNTER_SERVER_CLOCK_WINDOW, 600)",
-    )
-    parser.add_argument(
-        "--forwarded-allow-ips",
-        default=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1") if default is None else default,
-        help="proxies whose X-Forwarded-For names the client (FORWARDED_ALLOW_IPS, 127.0.0.1)",
-    )
 
 
 def _publish_parser(
