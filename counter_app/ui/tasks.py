@@ -93,6 +93,7 @@ class TaskRunner(QObject):
         self._io_pool.setMaxThreadCount(io_threads)
         self._pending = 0
         self._busy_shown = False
+        self._closed = False  # after shutdown: a late timer's task must not reach a closed store
         self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_DELAY_MS)
         self._busy_timer.timeout.connect(self._show_busy)
         self._finished.connect(self._deliver)
@@ -127,11 +128,15 @@ class TaskRunner(QObject):
         return self._store_pool.waitForDone(msecs) and self._io_pool.waitForDone(msecs)
 
     def shutdown(self) -> None:
+        self._closed = True
         self._store_pool.clear()
         self._io_pool.clear()
         self.wait_idle(30_000)
 
     def _start(self, pool: QThreadPool, fn: Callable[[], Any], outcome: _Outcome) -> None:
+        if self._closed:  # the program is quitting (or a test ended): nothing new starts
+            log.debug("task refused after shutdown: %r", fn)
+            return
         self._pending += 1
         if self._pending == 1:
             self._busy_timer.start()
