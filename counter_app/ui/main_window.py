@@ -29,6 +29,7 @@ from counter_app.ui.sync_status import SyncButton, SyncController, status_line, 
 from counter_app.ui.sync_window import SyncWindow
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import BusyBar, error_text
+from counter_app.ui.window_fit import fit_window, remember_sizes_for
 
 if TYPE_CHECKING:
     from counter_app.services.accounts import SignedInUser
@@ -144,7 +145,8 @@ class MainWindow(QMainWindow):
         self._connect()
         self.sync_controller = self._attach_sync(sync) if sync is not None else None
         runner.error_handler = self._on_unexpected_error
-        self.resize(1280, 860)
+        remember_sizes_for(user.username)
+        fit_window(self, "main", 1280, 860)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
