@@ -8,6 +8,7 @@ from typing import ClassVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from counter_app.ui.window_fit import make_room_for_text
 from counter_protocol.errors import UserError
 from counter_protocol.timefmt import to_vn
 
@@ -65,6 +66,7 @@ class MessageBar(QLabel):
         self.kind = kind
         self.setText(text)
         self.setVisible(True)
+        make_room_for_text(self)
 
     def clear_message(self) -> None:
         self.kind = ""

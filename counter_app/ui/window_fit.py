@@ -3,7 +3,8 @@
 A commune counter's screen is often 1366×768 or 1024×768: a window asking for more than the
 screen's free area (the task bar taken off) would put its buttons below the edge. Every window
 opens through `fit_window`, which caps the wanted size to that area, restores the size this
-clerk last chose for this window, and keeps it when the window closes (docs/architecture.md, "Screens that fit").
+clerk last chose for this window, and keeps it when the window closes (docs/architecture.md,
+"Screens that fit").
 """
 
 from __future__ import annotations
@@ -68,3 +69,23 @@ class _SizeKeeper(QObject):
         if closing and isinstance(watched, QWidget) and not watched.isMaximized():
             _settings().setValue(_key(self._name), watched.size())
         return False
+
+
+def make_room_for_text(widget: QWidget) -> None:
+    """Grow the window holding `widget` so a wrapped text that got longer is shown whole.
+
+    Qt does not grow a shown window when a word-wrapped label needs more lines; the last lines
+    would be cut off under the buttons. The window only grows, and never beyond the screen.
+    """
+    window = widget.window()
+    layout = window.layout()
+    if layout is None or not window.isVisible():
+        return
+    layout.activate()
+    if layout.hasHeightForWidth():
+        needed = layout.totalHeightForWidth(window.width())
+    else:
+        needed = layout.totalMinimumSize().height()
+    room = available_area(window).height() - FRAME_ALLOWANCE.height()
+    if needed > window.height():
+        window.resize(window.width(), min(needed, room))

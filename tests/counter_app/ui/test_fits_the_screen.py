@@ -129,7 +129,48 @@ def test_a_window_opens_at_the_size_its_clerk_left_it(qtbot, services, runner):
         return window
 
     first = open_as(ADMIN)
-    first.resize(900, 600)
+    first.resize(960, 640)
     first.close()
-    assert open_as(ADMIN).size().toTuple() == (900, 600)
-    assert open_as(CLERK).size().toTuple() != (900, 600)  # another clerk, another size
+    assert open_as(ADMIN).size().toTuple() == (960, 640)
+    assert open_as(CLERK).size().toTuple() != (960, 640)  # another clerk, another size
+
+
+def shown_whole(label) -> bool:
+    """Every wrapped line of the label is inside it, and the label inside its window."""
+    window_rect = label.window().rect()
+    top_left = label.mapTo(label.window(), QPoint(0, 0))
+    inside = window_rect.contains(QRect(top_left, label.size()))
+    return inside and label.height() >= label.heightForWidth(label.width())
+
+
+def test_the_lock_out_message_is_read_whole(qtbot, services, runner):
+    from PySide6.QtCore import Qt
+
+    from counter_app.ui.login import LoginDialog
+    from tests.counter_app.ui.helpers import CLERK
+
+    dialog = LoginDialog(services.accounts, runner, "Quầy số 1")
+    show_and_check(qtbot, dialog)
+    dialog.username_edit.setText(CLERK)
+    for _attempt in range(10):
+        dialog.password_edit.setText("sai-mat-khau")
+        qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+        wait_idle(qtbot, runner)
+        if "khóa" in dialog.message.text():
+            break
+    dialog.password_edit.setText("sai-mat-khau")  # once more, now locked: the long message
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    wait_idle(qtbot, runner)
+    assert "Hãy chờ hoặc nhờ Trưởng bộ phận" in dialog.message.text()
+    assert shown_whole(dialog.message)
+    assert outside_the_screen(dialog) == []
+
+
+def test_the_unit_code_in_the_status_bar_is_never_cut(qtbot, main):
+    narrowest = main.minimumSizeHint().width()  # the narrowest a clerk can make the window
+    main.resize(narrowest, 640)
+    qtbot.waitUntil(lambda: main.width() == narrowest)
+    label = main.counter_label
+    assert "(" + main.identity.unit_code + ")" in label.text()
+    assert label.width() >= label.minimumSizeHint().width()
+    assert label.height() >= label.heightForWidth(label.width())
