@@ -319,6 +319,7 @@ class DossierDetailDialog(QDialog):
             lambda pdf: self._open_preview(form, pdf),
             self._print_failed,
             owner=self,
+            what="Đang lập mẫu để in…",
         )
 
     def _open_preview(self, form: IssuedFormLine, pdf: bytes) -> None:
