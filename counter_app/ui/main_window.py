@@ -160,9 +160,8 @@ class MainWindow(QMainWindow):
         self.counter_label = QLabel(
             f"{self.identity.counter_name} · {self.identity.unit_name} ({self.identity.unit_code})"
         )
-        for label in (self.clerk_label, self.counter_label):
-            label.setWordWrap(True)  # a long unit name takes a second line, its code stays seen
-            label.setToolTip(label.text())
+        self.counter_label.setWordWrap(True)  # a long unit name takes a second line: code seen
+        self.counter_label.setToolTip(self.counter_label.text())
         self.sync_label = QLabel("Đồng bộ: chưa cấu hình")
         self.busy_bar = BusyIndicator()
         bar.addWidget(self.clerk_label)
