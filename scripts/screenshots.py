@@ -1,15 +1,19 @@
 """Screenshots of the counter's screens for the README, taken offscreen on a demo store.
 
-    .venv/bin/python scripts/screenshots.py [--data-dir D] [--out DIR] [--size 1366x768]
+    .venv/bin/python scripts/screenshots.py [--data-dir D] [--out DIR] [--size 1366x768 ...]
 
 Creates the demo store first if D has none (`counter-app --data-dir D demo --dossiers 2000`),
-signs in as the demo clerk and grabs each screen filled as a clerk would fill it.
+signs in as the demo clerk and grabs each screen filled as a clerk would fill it. Each size
+(by default both counter screens, 1366×768 and 1024×768) is a run of its own on an offscreen
+screen of that size, into DIR/WxH/; windows open as the program opens them (fitted to the screen)
+and the main window is maximised, as a clerk keeps it.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -20,6 +24,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
+
+from counter_devkit.screens import COUNTER_SCREENS, offscreen_platform  # noqa: E402
 
 DEMO_CLERK, DEMO_PASSWORD = "canbo1", "Demo@2026"
 # The demo counter is the provincial centre: it receives provincial procedures (routing).
@@ -34,7 +40,10 @@ def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--size", default="1366x768", help="window size, WxH")
+    parser.add_argument(
+        "--size", action="append", default=None, help="screen size WxH (repeatable)"
+    )
+    parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # a child run
     parser.add_argument("--dossiers", type=int, default=2000)
     return parser.parse_args()
 
@@ -101,12 +110,11 @@ def shoot(args: argparse.Namespace, data_dir: Path) -> None:
     services = build_services(str(data_dir))
     app = create_application()
     runner = TaskRunner()
-    width, height = (int(v) for v in args.size.split("x"))
+    width, height = (int(v) for v in args.size[0].split("x"))
     try:
         user = services.accounts.sign_in(DEMO_CLERK, DEMO_PASSWORD)
         window = MainWindow(services, runner, user, services.setup.identity())
-        window.resize(width, height)
-        window.show()
+        window.showMaximized()
         settle(app, runner, 200)
         fill_intake(app, runner, window, services)
         grab(window, args.out / "intake.png")
@@ -119,8 +127,7 @@ def shoot(args: argparse.Namespace, data_dir: Path) -> None:
         shoot_lifecycle(app, runner, window, services, args.out)
         supervisor = services.accounts.sign_in("truongbp", DEMO_PASSWORD)  # reports are theirs
         boss = MainWindow(services, runner, supervisor, services.setup.identity())
-        boss.resize(width, height)
-        boss.show()
+        boss.showMaximized()
         shoot_report(app, runner, boss, args.out)
         boss.close()
         shoot_office(app, runner, window, services, args.out, DEMO_CLERK, settle, grab)
@@ -197,14 +204,12 @@ def shoot_post(app, runner, window, services, out: Path) -> None:
     view.print_handover()
     settle(app, runner, 300)
     if view.handover_preview is not None:
-        view.handover_preview.resize(760, 900)
         settle(app, runner, 1200)  # QPdfView renders asynchronously
         grab(view.handover_preview, out / "handover.png")
         view.handover_preview.close()
     window.open_dossier(code)
     settle(app, runner, 300)
     dialog = window.detail_dialog
-    dialog.resize(1366, 768)
     dialog.tabs.setCurrentWidget(dialog.postal_panel)
     settle(app, runner, 300)
     grab(dialog, out / "detail-post.png")
@@ -231,7 +236,6 @@ def shoot_slip(app, runner, window, services, out: Path) -> None:
     code = received.code
     pdf = services.slips.render_for(code)
     dialog = SlipPreviewDialog(pdf, code, window)
-    dialog.resize(760, 900)
     dialog.show()
     settle(app, runner, 1200)  # QPdfView renders asynchronously (docs/platform.md#pdf-preview)
     grab(dialog, out / "slip-preview.png")
@@ -274,13 +278,33 @@ def shoot_login(app, runner, services, out: Path) -> None:
 
 def main() -> int:
     args = parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
+    if args.one:
+        args.out.mkdir(parents=True, exist_ok=True)
+        shoot(args, args.data_dir)
+        return 0
     with tempfile.TemporaryDirectory(prefix="counter-demo-") as scratch:
         data_dir = args.data_dir or Path(scratch) / "demo"
         ensure_demo(data_dir, args.dossiers)
-        print(f"Screenshots of the demo store {data_dir}:")
-        shoot(args, data_dir)
+        for size in args.size or [f"{w}x{h}" for w, h in COUNTER_SCREENS]:
+            print(f"Screenshots of the demo store {data_dir} at {size}:")
+            shoot_at(size, data_dir, args.out / size)
     return 0
+
+
+def shoot_at(size: str, data_dir: Path, out: Path) -> None:
+    """One run per screen size: Qt's screen is fixed when the application starts."""
+    width, height = (int(v) for v in size.split("x"))
+    with tempfile.TemporaryDirectory(prefix="counter-shots-") as scratch:
+        config, store = Path(scratch) / "config", Path(scratch) / "store"
+        shutil.copytree(data_dir, store)  # each run starts from the same demo day
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": offscreen_platform(width, height),
+            "XDG_CONFIG_HOME": str(config),  # no window sizes remembered from an earlier run
+        }
+        command = [sys.executable, __file__, "--one", "--size", size]
+        command += ["--data-dir", str(store), "--out", str(out)]
+        subprocess.run(command, check=True, env=env, cwd=ROOT)
 
 
 def shoot_lifecycle(app, runner, window, services, out: Path) -> None:

@@ -124,7 +124,6 @@ def shoot_fees(app, runner, window, services, out, clerk, settle, grab) -> None:
     fees.show_report()
     settle(app, runner, 1500)  # QPdfView renders asynchronously
     if fees.preview is not None:
-        fees.preview.resize(900, 740)
         settle(app, runner, 800)
         grab(fees.preview, out / "cash-report.png")
         fees.preview.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from counter_devkit.programs import program  # noqa: F401  (tests use it as a fixture helper)
+from counter_devkit.screens import offscreen_platform
 from counter_devkit.stores import make_set_up_store
 
 # Property tests: a bounded run by default (CI), many more examples in scripts/fuzz.sh.
@@ -25,8 +27,12 @@ settings.register_profile(
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
-# Qt aborts the whole process without a platform; tests never need a real display.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt aborts the whole process without a platform; tests never need a real display. The screen is
+# the smallest a counter has (1024×768), so a window that does not fit fails its test.
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = offscreen_platform(1024, 768)
+# Remembered window sizes go to a scratch folder, never the developer's own settings.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="counter-test-config-")
 
 
 @pytest.fixture(scope="session")

@@ -27,6 +27,7 @@ from counter_app.ui.account_forms import NewAccountDialog, ResetPasswordDialog
 from counter_app.ui.intake_outcomes import ReasonDialog
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import MessageBar, error_text, section_title, vn_when
+from counter_app.ui.window_fit import fit_window
 
 if TYPE_CHECKING:
     from counter_app.services.accounts import AccountView, SignedInUser
@@ -96,7 +97,7 @@ class AccountsDialog(QDialog):
         self.buttons = self._make_buttons()
         self._build()
         self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.resize(900, 600)
+        fit_window(self, "accounts", 900, 600)
         self.refresh()
 
     def _make_buttons(self) -> dict[str, QPushButton]:

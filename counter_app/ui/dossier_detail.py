@@ -47,6 +47,7 @@ from counter_app.ui.step_dialog import StepDialog
 from counter_app.ui.step_specs import SPEC_BY_ACTION
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import MessageBar, error_text
+from counter_app.ui.window_fit import fit_window
 from counter_protocol.lifecycle import Action
 
 if TYPE_CHECKING:
@@ -148,7 +149,7 @@ class DossierDetailDialog(QDialog):
         self._make_widgets()
         self._layout()
         self._connect()
-        self.resize(1240, 700)
+        fit_window(self, "dossier_detail", 1240, 700)
         self.load()
 
     def _make_widgets(self) -> None:
@@ -318,6 +319,7 @@ class DossierDetailDialog(QDialog):
             lambda pdf: self._open_preview(form, pdf),
             self._print_failed,
             owner=self,
+            what="Đang lập mẫu để in…",
         )
 
     def _open_preview(self, form: IssuedFormLine, pdf: bytes) -> None:

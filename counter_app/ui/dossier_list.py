@@ -24,6 +24,7 @@ from counter_app.domain.vntime import now_vn
 from counter_app.services.search import DossierQuery, DueFilter
 from counter_app.ui.dossier_model import DossierTableModel
 from counter_app.ui.qt_compat import emit
+from counter_app.ui.row_colours import KeepRowColourDelegate
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import MessageBar
 from counter_protocol.statuses import Status
@@ -60,6 +61,10 @@ class DossierTable(QTableView):
     """Enter opens the current dossier, like a double-click."""
 
     open_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(KeepRowColourDelegate(self))  # selection must not hide the due colour
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():

@@ -117,6 +117,7 @@ class DossierTableModel(RowsTableModel["DossierRow"]):
             lambda rows: self._append(generation, rows),
             lambda error: self._failed(generation, error),
             owner=self,
+            what="Đang tìm hồ sơ…",
         )
 
     def _append(self, generation: int, rows: list[DossierRow]) -> None:

@@ -35,6 +35,7 @@ from counter_app.ui.fee_rows import (
 from counter_app.ui.intake_sections import money
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.widgets import MessageBar, error_text, with_message
+from counter_app.ui.window_fit import fit_window
 
 if TYPE_CHECKING:
     from counter_app.services.fees import OwedLine
@@ -86,7 +87,7 @@ class FeeDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         for keys in (SAVE_KEY, "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.save)
-        self.resize(1200, 420)
+        fit_window(self, "fee", 1200, 420)
         self.load()
 
     def _layout(self) -> None:

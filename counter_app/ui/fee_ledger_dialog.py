@@ -25,6 +25,7 @@ from counter_app.ui.fee_rows import FeeDesk, dong_spin
 from counter_app.ui.fees_view import EntriesModel, rows_table
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.widgets import FieldMessage, MessageBar, error_text, with_message
+from counter_app.ui.window_fit import fit_window
 
 if TYPE_CHECKING:
     from counter_app.services.fees import EntryView
@@ -144,7 +145,7 @@ class FeeLedgerDialog(QDialog):
             act = self.collect if key == COLLECT_KEY else self._asker(key)
             button.clicked.connect(act)
             QShortcut(QKeySequence(key), self, act)
-        self.resize(1100, 480)
+        fit_window(self, "fee_ledger", 1100, 480)
         self.load()
 
     def _layout(self) -> None:

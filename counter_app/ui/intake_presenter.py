@@ -189,6 +189,7 @@ class IntakePresenter:
             lambda stored: self._on_saved(*stored, outcome),
             lambda error: self._on_save_failed(error, request, outcome),
             owner=self._owner,
+            what="Đang lưu hồ sơ…",
         )
 
     def _store(
@@ -261,6 +262,7 @@ class IntakePresenter:
             lambda pdf: self._on_slip(code, outcome, pdf),
             lambda error: self._on_slip_failed(code, outcome, error),
             owner=self._owner,
+            what="Đang lập giấy tiếp nhận để in…",
         )
 
     def _render(self, code: str, form_id: int | None) -> bytes:

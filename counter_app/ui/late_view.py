@@ -144,7 +144,13 @@ class LateView(QWidget):
     def refresh(self) -> None:
         self.count_label.setText("Đang tải…")
         late = self._late
-        self._runner.run_db(lambda: late.late_list(), self._show, self._failed, owner=self)
+        self._runner.run_db(
+            lambda: late.late_list(),
+            self._show,
+            self._failed,
+            owner=self,
+            what="Đang tìm hồ sơ quá hạn và sắp đến hạn…",
+        )
 
     def _show(self, lines: LateLines) -> None:
         self.message.clear_message()

@@ -28,7 +28,8 @@ from counter_app.ui.slip_preview import SlipRenderer
 from counter_app.ui.sync_status import SyncButton, SyncController, status_line, watch_network
 from counter_app.ui.sync_window import SyncWindow
 from counter_app.ui.tasks import TaskRunner
-from counter_app.ui.widgets import BusyBar, error_text
+from counter_app.ui.widgets import BusyIndicator, error_text
+from counter_app.ui.window_fit import fit_window, remember_sizes_for
 
 if TYPE_CHECKING:
     from counter_app.services.accounts import SignedInUser
@@ -85,6 +86,12 @@ def intake_view(services: TabServices, runner: TaskRunner, user: SignedInUser) -
         supervisor=may(user.role, Permission.OVERRIDE),
         postal_units=services.post.units,
     )
+
+
+SYNC_PHASE_WORDS = {
+    "push": "Đồng bộ: đang gửi hồ sơ lên tỉnh",
+    "pull": "Đồng bộ: đang nhận thay đổi từ tỉnh",
+}
 
 
 class MainWindow(QMainWindow):
@@ -144,7 +151,8 @@ class MainWindow(QMainWindow):
         self._connect()
         self.sync_controller = self._attach_sync(sync) if sync is not None else None
         runner.error_handler = self._on_unexpected_error
-        self.resize(1280, 860)
+        remember_sizes_for(user.username)
+        fit_window(self, "main", 1280, 860)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -152,8 +160,10 @@ class MainWindow(QMainWindow):
         self.counter_label = QLabel(
             f"{self.identity.counter_name} · {self.identity.unit_name} ({self.identity.unit_code})"
         )
+        self.counter_label.setWordWrap(True)  # a long unit name takes a second line: code seen
+        self.counter_label.setToolTip(self.counter_label.text())
         self.sync_label = QLabel("Đồng bộ: chưa cấu hình")
-        self.busy_bar = BusyBar()
+        self.busy_bar = BusyIndicator()
         bar.addWidget(self.clerk_label)
         bar.addWidget(self.counter_label, 1)
         bar.addPermanentWidget(self.busy_bar)
@@ -165,11 +175,25 @@ class MainWindow(QMainWindow):
         button = SyncButton(controller)
         self.statusBar().addPermanentWidget(button)
         controller.status_changed.connect(lambda status: self.set_sync_status(status_line(status)))
+        controller.progress.connect(self._show_sync_progress)
+        controller.running.connect(
+            lambda running: (
+                None if running else self.busy_bar.show_activity(self._runner.activity())
+            )
+        )
         button.clicked.connect(self.open_sync_window)
         self.intake.dossier_saved.connect(controller.poke)
         self.returns.dossier_returned.connect(controller.poke)
         self.set_sync_status(status_line(None))
         return controller
+
+    def _show_sync_progress(self, phase: str, done: int, total: int) -> None:
+        words = SYNC_PHASE_WORDS.get(phase, "Đồng bộ:")
+        self.busy_bar.show_progress(words, done, total)
+
+    def _on_sync_running(self, running: bool) -> None:
+        if not running:  # back to whatever else is still going on, if anything
+            self.busy_bar.show_activity(self._runner.activity())
 
     def _connect(self) -> None:
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -185,7 +209,7 @@ class MainWindow(QMainWindow):
         self.late.open_dossier.connect(self.open_dossier)
         self.intake.dossier_saved.connect(lambda _code: self.dossiers.model.refresh())
         self.returns.dossier_returned.connect(lambda _code: self.dossiers.model.refresh())
-        self._runner.busy_changed.connect(self.busy_bar.setVisible)
+        self._runner.activity_changed.connect(self.busy_bar.show_activity)
 
     def start_sync(self) -> None:
         """Background sync (single-flight, backoff, a retry within seconds of the link coming

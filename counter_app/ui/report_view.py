@@ -122,7 +122,11 @@ class ReportView(QWidget):
             return
         self.summary.setText("Đang tính…")
         self._runner.run_db(
-            lambda: reports.report(period), self.show_report, self._failed, owner=self
+            lambda: reports.report(period),
+            self.show_report,
+            self._failed,
+            owner=self,
+            what="Đang đếm hồ sơ cho báo cáo…",
         )
 
     def show_report(self, report: PeriodReport) -> None:

@@ -133,6 +133,7 @@ class ReturnPresenter:
             self._on_found,
             lambda error: self._on_refused(code, error),
             owner=self._owner,
+            what="Đang tìm hồ sơ để trả kết quả…",
         )
 
     def _on_found(self, detail: DossierDetail) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import MessageBar, error_text
+from counter_app.ui.window_fit import fit_window
 
 if TYPE_CHECKING:
     from counter_app.services.setup import CounterIdentity, UnitChoice
@@ -167,7 +168,7 @@ class SetupWizard(QWizard):
             self.addPage(page)
         self.identity: CounterIdentity | None = None
         self._submitting = False
-        self.resize(640, 420)
+        fit_window(self, "setup_wizard", 640, 420)
 
     def submit(self) -> bool:
         """Start the set-up in the background; the wizard accepts itself when it is done."""

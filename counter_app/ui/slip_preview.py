@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.ui.printing import preselect_printer
 from counter_app.ui.widgets import MessageBar
+from counter_app.ui.window_fit import fit_window
 
 MAX_RENDER_DPI = 300  # a 600 dpi A4 bitmap is 140 MB; 300 dpi prints text and barcodes cleanly
 
@@ -94,7 +95,7 @@ class SlipPreviewDialog(QDialog):
         self.close_button.clicked.connect(self.accept)
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_with_dialog)
         self._layout()
-        self.resize(760, 900)
+        fit_window(self, "slip_preview", 760, 700)
         self.print_button.setDefault(True)
         self.print_button.setFocus()
 

@@ -28,6 +28,7 @@ from counter_app.domain.vntime import now_vn
 from counter_app.ui.sync_status import SyncController, status_colour, status_line
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import MessageBar
+from counter_app.ui.window_fit import fit_window
 from counter_protocol.timefmt import format_vn
 
 if TYPE_CHECKING:
@@ -133,7 +134,7 @@ class SyncWindow(QDialog):
         self.tabs = QTabWidget()
         self._build()
         self._connect()
-        self.resize(980, 640)
+        fit_window(self, "sync", 980, 640)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)

@@ -34,6 +34,7 @@ class BackgroundTasks(Protocol):
         on_ok: Callable[[T], None] | None = None,
         on_err: ErrCallback | None = None,
         owner: QObject | None = None,
+        what: str = "",
     ) -> None: ...
 
     def run_io(
@@ -42,18 +43,27 @@ class BackgroundTasks(Protocol):
         on_ok: Callable[[T], None] | None = None,
         on_err: ErrCallback | None = None,
         owner: QObject | None = None,
+        what: str = "",
     ) -> None: ...
+
+
+WORK_IN_GENERAL = "Đang xử lý…"
 
 
 class _Outcome:
     """What one task produced, carried from the worker thread to the GUI thread."""
 
-    __slots__ = ("error", "on_err", "on_ok", "owner", "value")
+    __slots__ = ("error", "on_err", "on_ok", "owner", "value", "what")
 
     def __init__(
-        self, on_ok: OkCallback | None, on_err: ErrCallback | None, owner: QObject | None
+        self,
+        on_ok: OkCallback | None,
+        on_err: ErrCallback | None,
+        owner: QObject | None,
+        what: str = "",
     ) -> None:
         self.on_ok, self.on_err, self.owner = on_ok, on_err, owner
+        self.what = what or WORK_IN_GENERAL
         self.value: Any = None
         self.error: BaseException | None = None
 
@@ -79,10 +89,12 @@ class TaskRunner(QObject):
 
     Signals:
         busy_changed(bool): True when work has been pending for more than a moment.
+        activity_changed(str): while busy, what is being done in words ("" once idle).
         _finished(object): internal; emitted from a worker, delivered queued on the GUI thread.
     """
 
     busy_changed = Signal(bool)
+    activity_changed = Signal(str)
     _finished = Signal(object)
 
     def __init__(self, parent: QObject | None = None, io_threads: int = 2) -> None:
@@ -92,6 +104,7 @@ class TaskRunner(QObject):
         self._io_pool = QThreadPool(self)
         self._io_pool.setMaxThreadCount(io_threads)
         self._pending = 0
+        self._doing: list[_Outcome] = []  # oldest first: what the busy line names
         self._busy_shown = False
         self._closed = False  # after shutdown: a late timer's task must not reach a closed store
         self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_DELAY_MS)
@@ -105,9 +118,10 @@ class TaskRunner(QObject):
         on_ok: Callable[[T], None] | None = None,
         on_err: ErrCallback | None = None,
         owner: QObject | None = None,
+        what: str = "",
     ) -> None:
         """Run `fn` on the store lane (one at a time, in submission order)."""
-        self._start(self._store_pool, fn, _Outcome(on_ok, on_err, owner))
+        self._start(self._store_pool, fn, _Outcome(on_ok, on_err, owner, what))
 
     def run_io(
         self,
@@ -115,9 +129,10 @@ class TaskRunner(QObject):
         on_ok: Callable[[T], None] | None = None,
         on_err: ErrCallback | None = None,
         owner: QObject | None = None,
+        what: str = "",
     ) -> None:
         """Run `fn` on the PDF/network pool (may run beside store work)."""
-        self._start(self._io_pool, fn, _Outcome(on_ok, on_err, owner))
+        self._start(self._io_pool, fn, _Outcome(on_ok, on_err, owner, what))
 
     @property
     def pending(self) -> int:
@@ -138,13 +153,19 @@ class TaskRunner(QObject):
             log.debug("task refused after shutdown: %r", fn)
             return
         self._pending += 1
+        self._doing.append(outcome)
         if self._pending == 1:
             self._busy_timer.start()
+        elif self._busy_shown:
+            emit(self.activity_changed, self.activity())
         pool.start(_Job(fn, outcome, lambda done: emit(self._finished, done)))
 
     @Slot(object)
     def _deliver(self, outcome: _Outcome) -> None:
         self._pending -= 1
+        self._doing.remove(outcome)
+        if self._busy_shown:
+            emit(self.activity_changed, self.activity())
         if self._pending == 0:
             self._busy_timer.stop()
             if self._busy_shown:
@@ -160,10 +181,18 @@ class TaskRunner(QObject):
         else:
             self.error_handler(outcome.error)
 
+    def activity(self) -> str:
+        """The oldest pending work in words, and how many more wait behind it."""
+        if not self._doing:
+            return ""
+        more = len(self._doing) - 1
+        return self._doing[0].what + (f" (còn {more} việc khác)" if more else "")
+
     def _show_busy(self) -> None:
         if self._pending and not self._busy_shown:
             self._busy_shown = True
             emit(self.busy_changed, True)
+            emit(self.activity_changed, self.activity())
 
 
 def _log_unhandled(error: BaseException) -> None:

@@ -27,6 +27,7 @@ from counter_app.ui.fees_view import ClerkList, select_data, today_vn
 from counter_app.ui.procedure_picker import ProcedurePicker, ProcedureSearch
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.widgets import FieldMessage, MessageBar, error_text, with_message
+from counter_app.ui.window_fit import fit_window
 from counter_protocol.timefmt import VN_TZ, to_vn
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ class VisitDialog(QDialog):
         if moving is not None:
             self._fill_moving(moving)
         runner.run_db(clerks.active_users, self._offer_clerks, owner=self)
-        self.resize(720, 560)
+        fit_window(self, "visit", 720, 560)
 
     def _make_widgets(self, procedures: ProcedureSearch, runner: TaskRunner) -> None:
         self.clerk_combo = QComboBox()

@@ -6,8 +6,9 @@ from datetime import datetime
 from typing import ClassVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from counter_app.ui.window_fit import make_room_for_text
 from counter_protocol.errors import UserError
 from counter_protocol.timefmt import to_vn
 
@@ -65,6 +66,7 @@ class MessageBar(QLabel):
         self.kind = kind
         self.setText(text)
         self.setVisible(True)
+        make_room_for_text(self)
 
     def clear_message(self) -> None:
         self.kind = ""
@@ -72,16 +74,39 @@ class MessageBar(QLabel):
         self.setVisible(False)
 
 
-class BusyBar(QProgressBar):
-    """An endless progress bar for the status bar, shown while background work runs."""
+class BusyIndicator(QWidget):
+    """The status bar's account of long work: what is happening in words, and how far.
+
+    A bare moving bar said nothing; the clerk now reads "Đang in giấy tiếp nhận…" or
+    "Đồng bộ: đang gửi 120/500", with the bar filling when the total is known.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setRange(0, 0)
-        self.setMaximumWidth(120)
-        self.setMaximumHeight(14)
-        self.setTextVisible(False)
+        self.label = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setFixedWidth(140)
+        self.bar.setTextVisible(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
         self.setVisible(False)
+
+    def show_activity(self, text: str) -> None:
+        """Work of unknown length; "" hides the indicator."""
+        self.bar.setRange(0, 0)
+        self._show(text)
+
+    def show_progress(self, text: str, done: int, total: int) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(min(done, max(total, 1)))
+        self._show(f"{text} {done}/{total}")
+
+    def _show(self, text: str) -> None:
+        self.label.setText(text)
+        self.setToolTip(text)
+        self.setVisible(bool(text))
 
 
 def with_message(field: QWidget, message: FieldMessage) -> QWidget:

@@ -49,3 +49,13 @@ def blank_runner(blank_services, qapp) -> Iterator[object]:
     yield task_runner
     task_runner.shutdown()
     qapp.processEvents()
+
+
+@pytest.fixture(autouse=True)
+def no_remembered_window_sizes() -> Iterator[None]:
+    """Each test opens windows as on a new machine: no size kept from an earlier test."""
+    from PySide6.QtCore import QSettings
+
+    QSettings("counter_app", "windows").clear()
+    yield
+    QSettings("counter_app", "windows").clear()

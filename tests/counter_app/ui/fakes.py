@@ -20,6 +20,7 @@ class Lanes:
         on_ok: Callable[[Any], None] | None = None,
         on_err: Callable[[BaseException], None] | None = None,
         owner: object = None,
+        what: str = "",
     ) -> None:
         def task() -> None:
             try:

@@ -222,3 +222,29 @@ def test_overdue_rows_are_red_due_soon_amber_pickup_green_closed_plain(qtbot, ru
     ]
     assert model.data(model.index(3, model.COL_STATUS)) == "Đã trả kết quả"
     assert not model.canFetchMore()  # a short page is the last one
+
+
+def test_a_selected_row_keeps_its_due_colour_inside_a_highlight_frame(qtbot, runner):
+    from counter_app.ui.dossier_list import DossierTable
+
+    rows = [row(2, due_in=-timedelta(hours=2), state=DueState.OVERDUE), row(1)]
+    model = DossierTableModel(lambda q, b, n: rows, runner, clock=lambda: NOW)
+    table = DossierTable()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    table.setSelectionBehavior(table.SelectionBehavior.SelectRows)
+    model.set_query(object())
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    table.setColumnWidth(model.COL_NAME, 300)
+    table.resize(900, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    highlight = table.palette().highlight().color().name()
+    for selected in (0, 1):
+        table.selectRow(selected)
+        cell = table.visualRect(model.index(selected, model.COL_NAME))
+        image = table.viewport().grab().toImage()
+        inside = image.pixelColor(cell.right() - 8, cell.center().y()).name()
+        assert inside == (OVERDUE_BRUSH.color().name() if selected == 0 else highlight)
+        frame = image.pixelColor(cell.center().x(), cell.top() + 2).name()
+        assert frame == highlight

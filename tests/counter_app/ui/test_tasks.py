@@ -84,3 +84,24 @@ def _deleted(obj: QObject) -> bool:
     import shiboken6
 
     return not shiboken6.isValid(obj)
+
+
+def test_long_work_is_named_in_words_in_the_status_bar(qtbot, services):
+    from counter_app.ui.widgets import BusyIndicator
+
+    task_runner = TaskRunner()
+    indicator = BusyIndicator()
+    qtbot.addWidget(indicator)
+    task_runner.activity_changed.connect(indicator.show_activity)
+    release = threading.Event()
+    task_runner.run_io(lambda: release.wait(HANG_S), what="Đang lập giấy tiếp nhận để in…")
+    task_runner.run_db(lambda: release.wait(HANG_S), what="Đang tìm hồ sơ…")
+    qtbot.waitUntil(lambda: not indicator.isHidden())
+    assert indicator.label.text() == "Đang lập giấy tiếp nhận để in… (còn 1 việc khác)"
+    release.set()
+    wait_idle(qtbot, task_runner)
+    assert indicator.isHidden() and indicator.label.text() == ""
+    indicator.show_progress("Đồng bộ: đang gửi hồ sơ lên tỉnh", 120, 500)
+    assert indicator.label.text() == "Đồng bộ: đang gửi hồ sơ lên tỉnh 120/500"
+    assert (indicator.bar.value(), indicator.bar.maximum()) == (120, 500)
+    task_runner.shutdown()
