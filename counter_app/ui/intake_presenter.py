@@ -100,7 +100,9 @@ class IntakeScreen(Protocol):
         """Whether an issue of this field has a place under a field on the screen."""
         ...
 
-    def focus_field(self, key: str) -> None: ...
+    def focus_first(self, keys: Sequence[str]) -> None:
+        """The cursor on whichever of these fields comes first on the screen."""
+        ...
 
     def show_message(self, kind: str, text: str) -> None: ...
 
@@ -246,7 +248,7 @@ class IntakePresenter:
         loose = [i.message for i in blocking if not self._screen.shows_field(i.field)]
         text = f"Chưa lưu: còn {len(blocking)} lỗi cần sửa (chữ đỏ dưới ô nhập)."
         self._screen.show_message("error", "\n".join([text, *loose]))
-        self._screen.focus_field(blocking[0].field)
+        self._screen.focus_first([i.field for i in blocking])
 
     def _on_saved(self, code: str, form_id: int | None, outcome: IntakeOutcome) -> None:
         self.saving = False

@@ -37,8 +37,8 @@ class Screen:
     def shows_field(self, key: str) -> bool:
         return key in FIELDS_ON_SCREEN
 
-    def focus_field(self, key: str) -> None:
-        self.did.append(("focus", key))
+    def focus_first(self, keys) -> None:
+        self.did.append(("focus", keys[0]))
 
     def show_message(self, kind: str, text: str) -> None:
         self.messages.append((kind, text))
