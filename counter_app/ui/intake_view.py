@@ -42,7 +42,7 @@ from counter_app.ui.intake_sections import (
     appointment_text,
     clock_question,
 )
-from counter_app.ui.keyboard import discard_question, enter_presses_buttons
+from counter_app.ui.keyboard import discard_question, duplicate_question, enter_presses_buttons
 from counter_app.ui.postal_form import UnitList
 from counter_app.ui.procedure_picker import ProcedureSearch
 from counter_app.ui.qt_compat import emit
@@ -112,6 +112,7 @@ class IntakeView(IntakeForm):
         )
         self.outcome_bar = OutcomeBar(supervisor)
         self.discard_question: QMessageBox | None = None  # open while the clerk decides
+        self.duplicate_question: QMessageBox | None = None
         self._make_widgets(procedures)
         self._layout()
         self._connect()
@@ -331,6 +332,16 @@ class IntakeView(IntakeForm):
 
         what = "Hồ sơ đang nhập chưa được lưu."
         self.discard_question = discard_question(self.window(), what, answered)
+
+    def ask_duplicate_confirmation(self, text: str, on_confirmed: Callable[[], None]) -> None:
+        """The same person and procedure were received today: store only if the clerk says so."""
+
+        def answered(store: bool) -> None:
+            self.duplicate_question = None
+            if store:
+                on_confirmed()
+
+        self.duplicate_question = duplicate_question(self.window(), text, answered)
 
     def reset_form(self) -> None:
         """Empty the form for the next applicant and put the cursor in the scan box."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from tests.counter_app.ui.helpers import QR_LINE, type_text
+from tests.counter_app.ui.helpers import QR_LINE, find_codes, type_text, wait_idle
 from tests.counter_app.ui.test_intake import intake, scan_card  # noqa: F401 (fixture)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -97,3 +97,40 @@ def test_a_card_scanned_after_a_typed_name_or_into_the_note_fills_the_form(qtbot
     qtbot.keyClick(intake.note_edit, Qt.Key.Key_Return)
     assert intake.note_edit.text() == "Nộp thay."
     assert intake.applicant_form.text("address") == "Xóm 3, xã Thạch Hà, tỉnh Hà Tĩnh"
+
+
+def fill_complete_intake(qtbot, view) -> None:
+    from tests.counter_app.ui.test_intake import pick_procedure, tick_all_components
+
+    view.activateWindow()
+    view.focus_first_field()
+    qtbot.waitUntil(view.applicant_form.scan_edit.hasFocus)
+    scan_card(qtbot, view)
+    type_text(view.applicant_form.edits["phone"], "0912 345 678")
+    pick_procedure(qtbot, view, "chung thuc ban sao")
+    tick_all_components(qtbot, view)
+
+
+def test_the_same_card_and_procedure_saved_again_today_is_asked_about_first(
+    qtbot,
+    intake,  # noqa: F811
+    services,
+    runner,
+):
+    saved: list[str] = []
+    intake.dossier_saved.connect(saved.append)
+    fill_complete_intake(qtbot, intake)
+    qtbot.keyClick(intake.checklist, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: intake.preview is not None, timeout=15_000)
+    intake.preview.reject()
+    fill_complete_intake(qtbot, intake)
+    qtbot.keyClick(intake.checklist, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: intake.duplicate_question is not None)
+    box = intake.duplicate_question
+    assert saved[0] in box.text()
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # the default: do not store
+    qtbot.waitUntil(lambda: intake.duplicate_question is None)
+    wait_idle(qtbot, runner)
+    assert len(saved) == 1
+    assert intake.applicant_form.text("full_name") == "Nguyễn Thị Hồng Nhung"  # kept to review
+    assert len(find_codes(services, "042195123456")) == 1
