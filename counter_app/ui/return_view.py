@@ -42,6 +42,7 @@ from counter_app.ui.widgets import MessageBar
 from counter_protocol.timefmt import format_vn
 
 FEES_KEY = "Ctrl+T"
+HANDOVER_KEY = "Ctrl+G"  # giao: the day's hand-over list for the postman
 
 if TYPE_CHECKING:
     from counter_app.services.dto import DossierDetail
@@ -91,6 +92,7 @@ class ReturnView(QWidget):
         self.fees_button.clicked.connect(self.collect_fees)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         QShortcut(QKeySequence(FEES_KEY), self, self.collect_fees, context)
+        QShortcut(QKeySequence("Esc"), self, self.reset, context)
         for keys in ("Ctrl+Return", "F9"):
             QShortcut(QKeySequence(keys), self, self.confirm, context)
         self.show_dossier(None)
@@ -112,13 +114,15 @@ class ReturnView(QWidget):
         self.receiver_name_edit = QLineEdit()
         self.receiver_id_edit = QLineEdit()
         self.fees_button = QPushButton()
+        self.fees_button.setToolTip(f"Phím tắt: {FEES_KEY}")
         self.fees_collected = False  # the fee window wrote every line owed at return
         self.note_edit = QLineEdit(placeholderText="Ghi chú (nếu có)")
         self.post_check = QCheckBox("Trả qua bưu điện (bưu chính công ích)")
-        self.handover_button = QPushButton("Danh sách giao bưu gửi hôm nay…")
+        self.handover_button = QPushButton(f"Danh sách giao bưu gửi hôm nay… ({HANDOVER_KEY})")
+        self.handover_button.setShortcut(HANDOVER_KEY)
         self.confirm_button = QPushButton("Xác nhận trả kết quả (Ctrl+Enter)")
         self.confirm_button.setStyleSheet("font-weight: bold; padding: 6px 14px;")
-        self.cancel_button = QPushButton("Bỏ qua")
+        self.cancel_button = QPushButton("Bỏ qua (Esc)")
 
     def _layout(self) -> None:
         self.dossier_box = QGroupBox("Hồ sơ")
