@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +28,7 @@ from counter_app.ui.detail_tables import status_text
 from counter_app.ui.fee_dialog import FeeDialog
 from counter_app.ui.fee_rows import FeeDesk
 from counter_app.ui.intake_sections import money
+from counter_app.ui.keyboard import safe_question
 from counter_app.ui.postal_form import PostalReturnForm, UnitList
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.return_presenter import (
@@ -80,6 +82,8 @@ class ReturnView(QWidget):
             self, returns, runner, clerk_username, owner=self, post=post
         )
         self.handover_preview: SlipPreviewDialog | None = None
+        self.discard_question: QMessageBox | None = None  # open while the clerk decides
+        self.receiver_typed = False  # the clerk changed the receiver shown with the dossier
         self._fees, self._runner, self._clerk = fees, runner, clerk_username
         self.fee_dialog: FeeDialog | None = None
         self._make_widgets()
@@ -87,6 +91,8 @@ class ReturnView(QWidget):
         self._layout()
         self._connect_post(post is not None)
         self.scan_edit.returnPressed.connect(self.look_up)
+        for edit in (self.receiver_name_edit, self.receiver_id_edit, self.note_edit):
+            edit.textEdited.connect(self._on_receiver_typed)
         self.confirm_button.clicked.connect(self.confirm)
         self.cancel_button.clicked.connect(self.reset)
         self.fees_button.clicked.connect(self.collect_fees)
@@ -164,7 +170,26 @@ class ReturnView(QWidget):
         self.presenter.confirm()
 
     def reset(self) -> None:
-        self.presenter.reset()
+        """“Bỏ qua” / Esc: at once if nothing was typed for this dossier, else once confirmed."""
+        if self.detail is None or not self.receiver_typed:
+            self.presenter.reset()
+            return
+        if self.discard_question is None:
+            self.discard_question = safe_question(
+                self.window(),
+                "Bỏ qua hồ sơ này?",
+                "Thông tin người nhận đã nhập chưa được ghi. Bỏ qua hồ sơ này?",
+                ("Giữ lại, tiếp tục nhập", "Bỏ qua, quét hồ sơ khác"),
+                self._answer_discard,
+            )
+
+    def _on_receiver_typed(self) -> None:
+        self.receiver_typed = True
+
+    def _answer_discard(self, discard: bool) -> None:
+        self.discard_question = None
+        if discard:
+            self.presenter.reset()
 
     # --- what the presenter asks of the screen --------------------------------------------------
 
@@ -196,6 +221,7 @@ class ReturnView(QWidget):
         emit(self.dossier_returned, code)
 
     def show_dossier(self, detail: DossierDetail | None) -> None:
+        self.receiver_typed = False
         self.dossier_box.setEnabled(detail is not None)
         if self.postal_form is not None:
             self.postal_form.clear()
