@@ -237,9 +237,15 @@ class IntakeView(IntakeForm):
 
     def reopen(self, code: str) -> None:
         """A scanned dossier code: if it waits for papers, fill the form to receive it."""
-        if self._details is not None:
+        details = self._details
+        if details is None:
+            return
+
+        def open_it() -> None:
             self.show_message("info", f"Đang mở hồ sơ {code}…")
-            reopen_dossier(self, self._details, self._procedures, self._runner, code, self)
+            reopen_dossier(self, details, self._procedures, self._runner, code, self)
+
+        self._after_discard(f"Mở hồ sơ {code} sẽ thay hồ sơ đang nhập, chưa được lưu.", open_it)
 
     def fill_reopened(self, detail: DossierDetail, info: ProcedureInfo) -> None:
         """The form as the waiting dossier was stored; the clerk ticks what was brought."""
@@ -319,8 +325,12 @@ class IntakeView(IntakeForm):
 
     def ask_new_form(self) -> None:
         """Ctrl+N / "Hồ sơ mới": an empty form at once; a filled one only once the clerk agrees."""
+        self._after_discard("Hồ sơ đang nhập chưa được lưu.", self.reset_form)
+
+    def _after_discard(self, what: str, then: Callable[[], None]) -> None:
+        """`then` at once on an untouched form; on a filled one, only once the clerk agrees."""
         if not self.has_input():
-            self.reset_form()
+            then()
             return
         if self.discard_question is not None:
             return  # already asking
@@ -328,9 +338,8 @@ class IntakeView(IntakeForm):
         def answered(discard: bool) -> None:
             self.discard_question = None
             if discard:
-                self.reset_form()
+                then()
 
-        what = "Hồ sơ đang nhập chưa được lưu."
         self.discard_question = discard_question(self.window(), what, answered)
 
     def ask_duplicate_confirmation(self, text: str, on_confirmed: Callable[[], None]) -> None:
