@@ -125,7 +125,8 @@ class IntakeView(IntakeForm):
         self.checklist_model.changed.connect(lambda: self._on_edited("components"))
         self.checklist_model.changed.connect(self._show_outcome)
         self.applicant_form.code_scanned.connect(self.reopen)
-        self.applicant_form.watch_for_scans(self.note_edit)  # a card scanned in the wrong field
+        for field in (self.note_edit, self.delivery.address_edit):  # a card in the wrong field
+            self.applicant_form.watch_for_scans(field)
         self.outcome_bar.refuse_requested.connect(self.ask_refusal)
         self.outcome_bar.override_requested.connect(self.ask_override)
         self.picker.procedure_chosen.connect(self._on_procedure)

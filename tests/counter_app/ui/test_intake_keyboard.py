@@ -134,3 +134,14 @@ def test_the_same_card_and_procedure_saved_again_today_is_asked_about_first(
     assert len(saved) == 1
     assert intake.applicant_form.text("full_name") == "Nguyễn Thị Hồng Nhung"  # kept to review
     assert len(find_codes(services, "042195123456")) == 1
+
+
+def test_a_card_scanned_into_the_delivery_address_does_not_land_there(qtbot, intake):  # noqa: F811
+    address = intake.delivery.address_edit
+    address.setEnabled(True)
+    address.setVisible(True)
+    address.setFocus()
+    type_text(address, QR_LINE)
+    qtbot.keyClick(address, Qt.Key.Key_Return)
+    assert address.text() == ""
+    assert intake.applicant_form.text("id_number") == "042195123456"
