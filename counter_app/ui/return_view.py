@@ -24,6 +24,7 @@ from counter_app.domain.delivery import by_post
 from counter_app.domain.kinds import FeeCollection
 from counter_app.domain.vntime import now_vn
 from counter_app.services.postal import PostalReturn
+from counter_app.ui.card_scan import CardScanWatcher
 from counter_app.ui.detail_tables import status_text
 from counter_app.ui.fee_dialog import FeeDialog
 from counter_app.ui.fee_rows import FeeDesk
@@ -47,6 +48,7 @@ FEES_KEY = "Ctrl+T"
 HANDOVER_KEY = "Ctrl+G"  # giao: the day's hand-over list for the postman
 
 if TYPE_CHECKING:
+    from counter_app.domain.cccd_qr import CccdQr
     from counter_app.services.dto import DossierDetail
 
 
@@ -91,8 +93,10 @@ class ReturnView(QWidget):
         self._layout()
         self._connect_post(post is not None)
         self.scan_edit.returnPressed.connect(self.look_up)
+        cards = CardScanWatcher(self._receiver_from_card, self._card_damaged, self)
         for edit in (self.receiver_name_edit, self.receiver_id_edit, self.note_edit):
             edit.textEdited.connect(self._on_receiver_typed)
+            cards.watch(edit)  # the receiver's card scanned while the cursor is in a field
         self.confirm_button.clicked.connect(self.confirm)
         self.cancel_button.clicked.connect(self.reset)
         self.fees_button.clicked.connect(self.collect_fees)
@@ -182,6 +186,15 @@ class ReturnView(QWidget):
                 ("Giữ lại, tiếp tục nhập", "Bỏ qua, quét hồ sơ khác"),
                 self._answer_discard,
             )
+
+    def _receiver_from_card(self, qr: CccdQr) -> None:
+        self.receiver_name_edit.setText(qr.full_name)
+        self.receiver_id_edit.setText(qr.id_number)
+        self.receiver_typed = True
+        self.show_message("info", f"Người nhận theo CCCD vừa quét: {qr.full_name}.")
+
+    def _card_damaged(self, message: str) -> None:
+        self.show_message("error", message)
 
     def _on_receiver_typed(self) -> None:
         self.receiver_typed = True

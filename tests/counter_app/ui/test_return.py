@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from counter_app.ui.return_view import ReturnView
 from counter_devkit.intake import intake as intake_request
 from counter_protocol.statuses import Status
-from tests.counter_app.ui.helpers import CLERK, type_text, wait_idle
+from tests.counter_app.ui.helpers import CLERK, QR_LINE, type_text, wait_idle
 
 
 @pytest.fixture
@@ -166,4 +166,19 @@ def test_esc_with_nothing_typed_skips_at_once(qtbot, return_view, services, runn
     qtbot.waitUntil(lambda: return_view.detail is not None)
     qtbot.keyClick(return_view.scan_edit, Qt.Key.Key_Escape)
     assert return_view.detail is None and return_view.discard_question is None
+    wait_idle(qtbot, runner)
+
+
+def test_the_receivers_card_scanned_into_the_name_field_fills_name_and_id(
+    qtbot, return_view, services, runner
+):
+    scan_slip(qtbot, return_view, ready_dossier(services))
+    qtbot.waitUntil(lambda: return_view.detail is not None)
+    name = return_view.receiver_name_edit
+    name.setFocus()
+    name.clear()
+    type_text(name, QR_LINE.replace("042195123456", "042195123457", 1))
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert name.text() == "Nguyễn Thị Hồng Nhung"
+    assert return_view.receiver_id_edit.text() == "042195123457"
     wait_idle(qtbot, runner)
