@@ -46,6 +46,15 @@ def looks_like_cccd_qr(text: str) -> bool:
     return _LOOKS_LIKE_QR.match(text.strip()) is not None
 
 
+def split_scanned_qr(text: str) -> tuple[str, str] | None:
+    """A field's text as (what was typed before, the QR line) when a card was scanned into it,
+    wherever the cursor stood (a scanner types the line after what the field held); else None."""
+    found = _LOOKS_LIKE_QR.search(text)
+    if found is None:
+        return None
+    return text[: found.start()].rstrip(), text[found.start() :]
+
+
 def parse_cccd_qr(line: str, *, today: date | None = None) -> CccdQr:
     """Split and check one QR line; raise ValidationError (Vietnamese) if it is malformed.
 

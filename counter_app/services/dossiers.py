@@ -5,12 +5,14 @@ transaction that writes the dossier, its first event, its outbox op and its form
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any
 
 import msgspec
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter_app.domain.identifiers import normalise_id_number
 from counter_app.domain.kinds import Channel
 from counter_app.domain.roles import Permission
 from counter_app.domain.vntime import now_vn
@@ -38,7 +40,7 @@ from counter_app.services.steps import (
 )
 from counter_app.services.store import Store
 from counter_protocol.lifecycle import Action
-from counter_protocol.timefmt import to_vn
+from counter_protocol.timefmt import VN_TZ, to_vn
 
 
 class DossierService:
@@ -96,6 +98,23 @@ class DossierService:
             form_id = self._issue(session, created, creation, request.clerk, now)
         missing = tuple(creation.step.missing)
         return IntakeResult(created.code, creation.action, form_id, created.due_at, missing)
+
+    def same_day_intakes(self, id_number: str | None, procedure_code: str) -> list[str]:
+        """Codes of the dossiers received today (Vietnam day) for the same person's id number
+        and the same procedure: a second one is most likely the same papers saved twice
+        (docs/domain.md#likely-duplicates). Empty when there is no id number to compare."""
+        number = normalise_id_number(id_number or "")
+        if not number:
+            return []
+        day_start = datetime.combine(to_vn(self._clock()).date(), time(), tzinfo=VN_TZ)
+        query = (
+            select(Dossier.code)
+            .where(Dossier.id_number == number, Dossier.procedure_code == procedure_code)
+            .where(Dossier.received_at >= day_start)
+            .order_by(Dossier.received_at)
+        )
+        with self._store.read() as session:
+            return list(session.scalars(query))
 
     def _issue(
         self, session: Session, created: Created, creation: Creation, actor: str, now: datetime

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
-from counter_app.domain.cccd_qr import CccdQr, looks_like_cccd_qr, parse_cccd_qr
+from counter_app.domain.cccd_qr import CccdQr, parse_cccd_qr, split_scanned_qr
 from counter_app.domain.identifiers import normalise_id_number, normalise_phone
 from counter_app.domain.validation import (
     ValidationError,
@@ -73,15 +73,19 @@ class ApplicantForm(QWidget):
             if key == "birth_date":
                 form.addRow("Giới tính:", self.sex_combo)
         self.sex_combo.currentIndexChanged.connect(lambda _i: emit(self.edited, "sex"))
-        for source in (self.scan_edit, self.edits["id_number"]):
-            source.textChanged.connect(lambda _t, s=source: self._watch_scan(s))
-            source.returnPressed.connect(lambda s=source: self._scan_entered(s))
+        for source in (self.scan_edit, *self.edits.values()):
+            self.watch_for_scans(source)
 
     # --- scanning -------------------------------------------------------------------------------
 
+    def watch_for_scans(self, source: QLineEdit) -> None:
+        """A card scanned with the cursor in `source` fills the form instead of landing there."""
+        source.textChanged.connect(lambda _t: self._watch_scan(source))
+        source.returnPressed.connect(lambda: self._scan_entered(source))
+
     def _watch_scan(self, source: QLineEdit) -> None:
-        text = source.text()
-        if looks_like_cccd_qr(text) and text.count("|") >= QR_FIELDS - 1:
+        scanned = split_scanned_qr(source.text())
+        if scanned is not None and scanned[1].count("|") >= QR_FIELDS - 1:
             self._scan_source = source
             self._scan_timer.start()
 
@@ -91,22 +95,23 @@ class ApplicantForm(QWidget):
             source.clear()
             emit(self.code_scanned, code)
             return
-        if looks_like_cccd_qr(source.text()):
+        if split_scanned_qr(source.text()) is not None:
             self._scan_source = source
             self._parse_pending_scan()
 
     def _parse_pending_scan(self) -> None:
         self._scan_timer.stop()
         source, self._scan_source = self._scan_source, None
-        if source is None:
+        scanned = split_scanned_qr(source.text()) if source is not None else None
+        if source is None or scanned is None:
             return
-        line = source.text()
+        typed_before, line = scanned
+        if source is not self.scan_edit:
+            source.setText(typed_before)  # the field keeps what the clerk had typed, not the line
         try:
             qr = parse_cccd_qr(line)
         except ValidationError as exc:
             self.messages["cccd_qr"].show_issue(str(exc), blocking=True)
-            if source is self.edits["id_number"]:
-                source.clear()
             self.scan_edit.setText(line)
             self.scan_edit.selectAll()  # the next scan replaces the damaged one
             self.scan_edit.setFocus()

@@ -3,9 +3,10 @@ issue shown under its field. The behaviour (saving, outcomes, re-opening) is Int
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -92,6 +93,7 @@ class IntakeForm(QWidget):
         o.addRow(with_message(self.fees, self.fees_message))
         o.addRow("Số bộ hồ sơ:", self.sets_spin)
         o.addRow("Ghi chú:", self.note_edit)
+        self._right_column = procedure_box  # errors are read down the left column first
         grid = QGridLayout()
         grid.addWidget(applicant_box, 0, 0, 2, 1)
         grid.addWidget(procedure_box, 0, 1)
@@ -157,7 +159,7 @@ class IntakeForm(QWidget):
     def shows_field(self, key: str) -> bool:
         return key in self._messages()
 
-    def focus_field(self, key: str) -> None:
+    def _field_widget(self, key: str) -> QWidget | None:
         targets: dict[str, QWidget] = {
             "procedure": self.picker.search_edit,
             "components": self.checklist,
@@ -165,6 +167,24 @@ class IntakeForm(QWidget):
             "delivery_address": self.delivery.address_edit,
             "sex": self.applicant_form.sex_combo,
         }
-        target = targets.get(key) or self.applicant_form.edits.get(key)
+        return targets.get(key) or self.applicant_form.edits.get(key)
+
+    def focus_field(self, key: str) -> None:
+        target = self._field_widget(key)
         if target is not None:
             target.setFocus()
+
+    def focus_first(self, keys: Sequence[str]) -> None:
+        """The cursor on the field of these that comes first as the clerk reads the screen:
+        down the applicant column, then down the procedure column."""
+        split = self._right_column.mapTo(self, QPoint(0, 0)).x()
+
+        def reading_order(widget: QWidget) -> tuple[int, int, int]:
+            at = widget.mapTo(self, QPoint(0, 0))
+            return (int(at.x() >= split), at.y(), at.x())
+
+        shown = [w for w in map(self._field_widget, keys) if w is not None and w.isVisible()]
+        if shown:
+            min(shown, key=reading_order).setFocus()
+        elif keys:
+            self.focus_field(keys[0])

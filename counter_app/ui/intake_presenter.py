@@ -33,6 +33,10 @@ class DossierIntake(Protocol):
 
     def receive(self, request: IntakeRequest, *, clock_confirmed: bool = False) -> str: ...
 
+    def same_day_intakes(self, id_number: str | None, procedure_code: str) -> list[str]:
+        """Codes received today for this id number and procedure (a likely duplicate)."""
+        ...
+
     def intake(
         self,
         request: IntakeRequest,
@@ -100,7 +104,9 @@ class IntakeScreen(Protocol):
         """Whether an issue of this field has a place under a field on the screen."""
         ...
 
-    def focus_field(self, key: str) -> None: ...
+    def focus_first(self, keys: Sequence[str]) -> None:
+        """The cursor on whichever of these fields comes first on the screen."""
+        ...
 
     def show_message(self, kind: str, text: str) -> None: ...
 
@@ -118,6 +124,10 @@ class IntakeScreen(Protocol):
 
     def ask_clock_confirmation(self, text: str, on_confirmed: Callable[[], None]) -> None:
         """Ask the clerk whether the date shown is right; call `on_confirmed` if they say so."""
+        ...
+
+    def ask_duplicate_confirmation(self, text: str, on_confirmed: Callable[[], None]) -> None:
+        """Ask whether to store a likely duplicate; `on_confirmed` only if the clerk says so."""
         ...
 
     def ask_post_override(self, text: str, on_reason: Callable[[str], None]) -> bool:
@@ -175,7 +185,34 @@ class IntakePresenter:
         if blocking:
             self._refuse(blocking)
             return
-        self._save(request, outcome, clock_confirmed=False)
+        if outcome.reopened is not None or not request.applicant.id_number:
+            self._save(request, outcome, clock_confirmed=False)
+            return
+        self._check_duplicates(request, outcome)
+
+    def _check_duplicates(self, request: IntakeRequest, outcome: IntakeOutcome) -> None:
+        """Before a new dossier is stored: the same person and procedure already today?"""
+        self.saving = True  # a second Ctrl+S meanwhile waits for this answer
+        applicant, procedure = request.applicant.id_number, request.procedure_code
+        self._tasks.run_db(
+            lambda: self._dossiers.same_day_intakes(applicant, procedure),
+            lambda codes: self._on_duplicates(codes, request, outcome),
+            lambda error: self._on_save_failed(error, request, outcome),
+            owner=self._owner,
+        )
+
+    def _on_duplicates(
+        self, codes: list[str], request: IntakeRequest, outcome: IntakeOutcome
+    ) -> None:
+        self.saving = False
+        if not codes:
+            self._save(request, outcome, clock_confirmed=False)
+            return
+        text = duplicate_text(codes, request.applicant.id_number or "")
+        self._screen.show_message("warning", f"Chưa lưu: {text}")
+        self._screen.ask_duplicate_confirmation(
+            text, lambda: self._save(request, outcome, clock_confirmed=False)
+        )
 
     def _save(
         self, request: IntakeRequest, outcome: IntakeOutcome, *, clock_confirmed: bool
@@ -247,7 +284,7 @@ class IntakePresenter:
         loose = [i.message for i in blocking if not self._screen.shows_field(i.field)]
         text = f"Chưa lưu: còn {len(blocking)} lỗi cần sửa (chữ đỏ dưới ô nhập)."
         self._screen.show_message("error", "\n".join([text, *loose]))
-        self._screen.focus_field(blocking[0].field)
+        self._screen.focus_first([i.field for i in blocking])
 
     def _on_saved(self, code: str, form_id: int | None, outcome: IntakeOutcome) -> None:
         self.saving = False
@@ -313,6 +350,14 @@ class IntakePresenter:
 def _blocks(issue: ValidationIssue, outcome: IntakeOutcome) -> bool:
     """Asking for papers or refusing needs no paper ticked: only a receipt does."""
     return outcome.action is Action.RECEIVE or issue.field != "components"
+
+
+def duplicate_text(codes: Sequence[str], id_number: str) -> str:
+    listed = ", ".join(codes)
+    return (
+        f"Hôm nay đã tiếp nhận hồ sơ {listed} của người có số CCCD {id_number} cho cùng thủ tục "
+        "này. Có thể hồ sơ đang được lưu hai lần."
+    )
 
 
 def saved_text(code: str, outcome: IntakeOutcome) -> str:

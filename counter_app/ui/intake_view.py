@@ -13,9 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QWidget,
-)
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from counter_app.domain.validation import ValidationIssue
 from counter_app.domain.vntime import now_vn
@@ -44,6 +42,7 @@ from counter_app.ui.intake_sections import (
     appointment_text,
     clock_question,
 )
+from counter_app.ui.keyboard import discard_question, duplicate_question, enter_presses_buttons
 from counter_app.ui.postal_form import UnitList
 from counter_app.ui.procedure_picker import ProcedureSearch
 from counter_app.ui.qt_compat import emit
@@ -112,9 +111,12 @@ class IntakeView(IntakeForm):
             self, dossiers, slips, runner, owner=self, outcomes=outcomes, forms=forms, homes=homes
         )
         self.outcome_bar = OutcomeBar(supervisor)
+        self.discard_question: QMessageBox | None = None  # open while the clerk decides
+        self.duplicate_question: QMessageBox | None = None
         self._make_widgets(procedures)
         self._layout()
         self._connect()
+        enter_presses_buttons(self)
 
     def _connect(self) -> None:
         self.applicant_form.edited.connect(self._on_edited)
@@ -123,13 +125,15 @@ class IntakeView(IntakeForm):
         self.checklist_model.changed.connect(lambda: self._on_edited("components"))
         self.checklist_model.changed.connect(self._show_outcome)
         self.applicant_form.code_scanned.connect(self.reopen)
+        for field in (self.note_edit, self.delivery.address_edit):  # a card in the wrong field
+            self.applicant_form.watch_for_scans(field)
         self.outcome_bar.refuse_requested.connect(self.ask_refusal)
         self.outcome_bar.override_requested.connect(self.ask_override)
         self.picker.procedure_chosen.connect(self._on_procedure)
         self._validate_timer.timeout.connect(self.validate)
         self._appointment_timer.timeout.connect(self._refresh_appointment)
         self.save_button.clicked.connect(self.save_and_print)
-        self.clear_button.clicked.connect(self.reset_form)
+        self.clear_button.clicked.connect(self.ask_new_form)
         for keys in ("Ctrl+S", "F9"):
             QShortcut(
                 QKeySequence(keys),
@@ -138,7 +142,7 @@ class IntakeView(IntakeForm):
                 Qt.ShortcutContext.WidgetWithChildrenShortcut,
             )
         for keys, act in (
-            ("Ctrl+N", self.reset_form),
+            ("Ctrl+N", self.ask_new_form),
             (REFUSE_KEY, self.ask_refusal),
             (OVERRIDE_KEY, self.ask_override),
         ):
@@ -234,9 +238,15 @@ class IntakeView(IntakeForm):
 
     def reopen(self, code: str) -> None:
         """A scanned dossier code: if it waits for papers, fill the form to receive it."""
-        if self._details is not None:
+        details = self._details
+        if details is None:
+            return
+
+        def open_it() -> None:
             self.show_message("info", f"Đang mở hồ sơ {code}…")
-            reopen_dossier(self, self._details, self._procedures, self._runner, code, self)
+            reopen_dossier(self, details, self._procedures, self._runner, code, self)
+
+        self._after_discard(f"Mở hồ sơ {code} sẽ thay hồ sơ đang nhập, chưa được lưu.", open_it)
 
     def fill_reopened(self, detail: DossierDetail, info: ProcedureInfo) -> None:
         """The form as the waiting dossier was stored; the clerk ticks what was brought."""
@@ -304,6 +314,44 @@ class IntakeView(IntakeForm):
                 on_confirmed()
 
         self.clock_question = clock_question(self.window(), text, answered)
+
+    def has_input(self) -> bool:
+        """Whether the clerk has typed, scanned, picked or ticked anything on this form."""
+        typed = [self.applicant_form.scan_edit, *self.applicant_form.edits.values(), self.note_edit]
+        return (
+            any(edit.text().strip() for edit in typed)
+            or self.picker.chosen is not None
+            or any(c.provided for c in self.checklist_model.components())
+        )
+
+    def ask_new_form(self) -> None:
+        """Ctrl+N / "Hồ sơ mới": an empty form at once; a filled one only once the clerk agrees."""
+        self._after_discard("Hồ sơ đang nhập chưa được lưu.", self.reset_form)
+
+    def _after_discard(self, what: str, then: Callable[[], None]) -> None:
+        """`then` at once on an untouched form; on a filled one, only once the clerk agrees."""
+        if not self.has_input():
+            then()
+            return
+        if self.discard_question is not None:
+            return  # already asking
+
+        def answered(discard: bool) -> None:
+            self.discard_question = None
+            if discard:
+                then()
+
+        self.discard_question = discard_question(self.window(), what, answered)
+
+    def ask_duplicate_confirmation(self, text: str, on_confirmed: Callable[[], None]) -> None:
+        """The same person and procedure were received today: store only if the clerk says so."""
+
+        def answered(store: bool) -> None:
+            self.duplicate_question = None
+            if store:
+                on_confirmed()
+
+        self.duplicate_question = duplicate_question(self.window(), text, answered)
 
     def reset_form(self) -> None:
         """Empty the form for the next applicant and put the cursor in the scan box."""

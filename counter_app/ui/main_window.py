@@ -19,6 +19,7 @@ from counter_app.ui.dossier_detail import DetailServices, DossierDetailDialog
 from counter_app.ui.dossier_list import DossierFinder, DossierListView
 from counter_app.ui.intake_presenter import DossierIntake, IntakeOutcomes
 from counter_app.ui.intake_view import DueDates, IntakeProcedures, IntakeView
+from counter_app.ui.keyboard import enter_presses_buttons
 from counter_app.ui.late_view import LateDossiers, LateView
 from counter_app.ui.report_view import PeriodReports, ReportView
 from counter_app.ui.return_presenter import ReturnDesk
@@ -210,6 +211,7 @@ class MainWindow(QMainWindow):
         self.intake.dossier_saved.connect(lambda _code: self.dossiers.model.refresh())
         self.returns.dossier_returned.connect(lambda _code: self.dossiers.model.refresh())
         self._runner.activity_changed.connect(self.busy_bar.show_activity)
+        enter_presses_buttons(self)
 
     def start_sync(self) -> None:
         """Background sync (single-flight, backoff, a retry within seconds of the link coming

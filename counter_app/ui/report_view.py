@@ -65,8 +65,10 @@ class ReportView(QWidget):
         self._reports, self._runner = reports, runner
         self.report: PeriodReport | None = None
         self.first_edit, self.last_edit = _date_edit(today.replace(day=1)), _date_edit(today)
-        self.show_button = QPushButton("Xem báo cáo")
-        self.excel_button = QPushButton("Xuất Excel…")
+        self.show_button = QPushButton("Xem báo cáo (F5)")
+        self.show_button.setShortcut("F5")
+        self.excel_button = QPushButton("Xuất Excel… (Ctrl+E)")
+        self.excel_button.setShortcut("Ctrl+E")
         self.summary = QLabel()
         self.message = MessageBar()
         self.charts = QGridLayout()

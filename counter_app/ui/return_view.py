@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,10 +24,12 @@ from counter_app.domain.delivery import by_post
 from counter_app.domain.kinds import FeeCollection
 from counter_app.domain.vntime import now_vn
 from counter_app.services.postal import PostalReturn
+from counter_app.ui.card_scan import CardScanWatcher
 from counter_app.ui.detail_tables import status_text
 from counter_app.ui.fee_dialog import FeeDialog
 from counter_app.ui.fee_rows import FeeDesk
 from counter_app.ui.intake_sections import money
+from counter_app.ui.keyboard import safe_question
 from counter_app.ui.postal_form import PostalReturnForm, UnitList
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.return_presenter import (
@@ -42,8 +45,10 @@ from counter_app.ui.widgets import MessageBar
 from counter_protocol.timefmt import format_vn
 
 FEES_KEY = "Ctrl+T"
+HANDOVER_KEY = "Ctrl+G"  # giao: the day's hand-over list for the postman
 
 if TYPE_CHECKING:
+    from counter_app.domain.cccd_qr import CccdQr
     from counter_app.services.dto import DossierDetail
 
 
@@ -79,6 +84,8 @@ class ReturnView(QWidget):
             self, returns, runner, clerk_username, owner=self, post=post
         )
         self.handover_preview: SlipPreviewDialog | None = None
+        self.discard_question: QMessageBox | None = None  # open while the clerk decides
+        self.receiver_typed = False  # the clerk changed the receiver shown with the dossier
         self._fees, self._runner, self._clerk = fees, runner, clerk_username
         self.fee_dialog: FeeDialog | None = None
         self._make_widgets()
@@ -86,11 +93,16 @@ class ReturnView(QWidget):
         self._layout()
         self._connect_post(post is not None)
         self.scan_edit.returnPressed.connect(self.look_up)
+        cards = CardScanWatcher(self._receiver_from_card, self._card_damaged, self)
+        for edit in (self.receiver_name_edit, self.receiver_id_edit, self.note_edit):
+            edit.textEdited.connect(self._on_receiver_typed)
+            cards.watch(edit)  # the receiver's card scanned while the cursor is in a field
         self.confirm_button.clicked.connect(self.confirm)
         self.cancel_button.clicked.connect(self.reset)
         self.fees_button.clicked.connect(self.collect_fees)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         QShortcut(QKeySequence(FEES_KEY), self, self.collect_fees, context)
+        QShortcut(QKeySequence("Esc"), self, self.reset, context)
         for keys in ("Ctrl+Return", "F9"):
             QShortcut(QKeySequence(keys), self, self.confirm, context)
         self.show_dossier(None)
@@ -112,13 +124,15 @@ class ReturnView(QWidget):
         self.receiver_name_edit = QLineEdit()
         self.receiver_id_edit = QLineEdit()
         self.fees_button = QPushButton()
+        self.fees_button.setToolTip(f"Phím tắt: {FEES_KEY}")
         self.fees_collected = False  # the fee window wrote every line owed at return
         self.note_edit = QLineEdit(placeholderText="Ghi chú (nếu có)")
         self.post_check = QCheckBox("Trả qua bưu điện (bưu chính công ích)")
-        self.handover_button = QPushButton("Danh sách giao bưu gửi hôm nay…")
+        self.handover_button = QPushButton(f"Danh sách giao bưu gửi hôm nay… ({HANDOVER_KEY})")
+        self.handover_button.setShortcut(HANDOVER_KEY)
         self.confirm_button = QPushButton("Xác nhận trả kết quả (Ctrl+Enter)")
         self.confirm_button.setStyleSheet("font-weight: bold; padding: 6px 14px;")
-        self.cancel_button = QPushButton("Bỏ qua")
+        self.cancel_button = QPushButton("Bỏ qua (Esc)")
 
     def _layout(self) -> None:
         self.dossier_box = QGroupBox("Hồ sơ")
@@ -160,7 +174,35 @@ class ReturnView(QWidget):
         self.presenter.confirm()
 
     def reset(self) -> None:
-        self.presenter.reset()
+        """“Bỏ qua” / Esc: at once if nothing was typed for this dossier, else once confirmed."""
+        if self.detail is None or not self.receiver_typed:
+            self.presenter.reset()
+            return
+        if self.discard_question is None:
+            self.discard_question = safe_question(
+                self.window(),
+                "Bỏ qua hồ sơ này?",
+                "Thông tin người nhận đã nhập chưa được ghi. Bỏ qua hồ sơ này?",
+                ("Giữ lại, tiếp tục nhập", "Bỏ qua, quét hồ sơ khác"),
+                self._answer_discard,
+            )
+
+    def _receiver_from_card(self, qr: CccdQr) -> None:
+        self.receiver_name_edit.setText(qr.full_name)
+        self.receiver_id_edit.setText(qr.id_number)
+        self.receiver_typed = True
+        self.show_message("info", f"Người nhận theo CCCD vừa quét: {qr.full_name}.")
+
+    def _card_damaged(self, message: str) -> None:
+        self.show_message("error", message)
+
+    def _on_receiver_typed(self) -> None:
+        self.receiver_typed = True
+
+    def _answer_discard(self, discard: bool) -> None:
+        self.discard_question = None
+        if discard:
+            self.presenter.reset()
 
     # --- what the presenter asks of the screen --------------------------------------------------
 
@@ -192,6 +234,7 @@ class ReturnView(QWidget):
         emit(self.dossier_returned, code)
 
     def show_dossier(self, detail: DossierDetail | None) -> None:
+        self.receiver_typed = False
         self.dossier_box.setEnabled(detail is not None)
         if self.postal_form is not None:
             self.postal_form.clear()

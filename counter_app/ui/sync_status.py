@@ -128,13 +128,19 @@ class SyncController(QObject):
         log.warning("sync status could not be read: %s", error)
 
 
+SYNC_KEY = "Ctrl+Shift+D"  # Đồng bộ
+
+
 class SyncButton(QPushButton):
     """The status bar's “Đồng bộ” button, coloured by the honest status; opens the window."""
 
     def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
         super().__init__("Đồng bộ…", parent)
         self.setFlat(True)
-        self.setToolTip("Xem tình trạng đồng bộ với máy chủ tỉnh, đăng ký máy, đồng bộ ngay")
+        self.setShortcut(SYNC_KEY)
+        self.setToolTip(
+            f"Xem tình trạng đồng bộ với máy chủ tỉnh, đăng ký máy, đồng bộ ngay ({SYNC_KEY})"
+        )
         controller.status_changed.connect(self.show_status)
         controller.running.connect(self._show_running)
         self.show_status(controller.status)

@@ -205,3 +205,24 @@ def test_a_boundary_free_procedure_is_received_for_the_applicants_commune(
     assert services.details.get(code).agency_name == "Ủy ban nhân dân phường Thành Sen"
     assert not combo.isVisibleTo(intake)  # the next applicant starts at the receiving commune
     wait_idle(qtbot, runner)
+
+
+def test_a_waiting_dossier_scanned_over_a_filled_form_asks_first(qtbot, intake, services, runner):
+    start(qtbot, intake)
+    qtbot.keyClick(intake.checklist, Qt.Key.Key_Space)
+    qtbot.keyClick(intake.checklist, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    code = saved_code(qtbot, intake)
+    intake.preview.close()
+    intake.preview = None
+    name = intake.applicant_form.edits["full_name"]
+    name.setFocus()
+    type_text(name, "Lê Văn Bình")  # the next applicant, half typed
+    intake.applicant_form.scan_edit.setFocus()
+    type_text(intake.applicant_form.scan_edit, code)  # a Mẫu 02 scanned by mistake
+    qtbot.keyClick(intake.applicant_form.scan_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: intake.discard_question is not None)
+    qtbot.keyClick(intake.discard_question, Qt.Key.Key_Return)  # the default: keep
+    qtbot.waitUntil(lambda: intake.discard_question is None)
+    wait_idle(qtbot, runner)
+    assert intake.reopened is None
+    assert intake.applicant_form.text("full_name") == "Lê Văn Bình"

@@ -37,8 +37,8 @@ class Screen:
     def shows_field(self, key: str) -> bool:
         return key in FIELDS_ON_SCREEN
 
-    def focus_field(self, key: str) -> None:
-        self.did.append(("focus", key))
+    def focus_first(self, keys) -> None:
+        self.did.append(("focus", keys[0]))
 
     def show_message(self, kind: str, text: str) -> None:
         self.messages.append((kind, text))
@@ -61,6 +61,10 @@ class Screen:
 
     supervisor = False
 
+    def ask_duplicate_confirmation(self, text: str, on_confirmed) -> None:
+        self.did.append(("ask_duplicate", text))
+        self.store_anyway = on_confirmed
+
     def ask_post_override(self, text: str, on_reason) -> bool:
         self.did.append(("ask_post", text))
         self.give_reason = on_reason
@@ -71,6 +75,10 @@ class Dossiers:
     def __init__(self, refusal: Exception | None = None) -> None:
         self.refusal = refusal
         self.received: list[object] = []
+        self.today: list[str] = []  # codes already received today for the same person
+
+    def same_day_intakes(self, id_number, procedure_code) -> list[str]:
+        return list(self.today)
 
     def receive(self, request, *, clock_confirmed: bool = False) -> str:
         if self.refusal is not None and not (
@@ -254,3 +262,16 @@ def test_at_home_only_a_complete_dossier_is_received():
     assert homes.received == []
     kind, text = screen.messages[-1]
     assert kind == "error" and "chỉ tiếp nhận hồ sơ đủ giấy tờ" in text
+
+
+def test_a_likely_duplicate_is_asked_about_and_stored_only_when_confirmed() -> None:
+    screen, dossiers = Screen(), Dossiers()
+    dossiers.today = ["000.00.00.H27-260305-0001"]
+    presenter = presenter_for(screen, dossiers)
+    presenter.save_and_print()
+    assert dossiers.received == []
+    assert screen.did[-1][0] == "ask_duplicate"
+    assert "000.00.00.H27-260305-0001" in screen.did[-1][1]
+    assert screen.messages[-1][0] == "warning"
+    screen.store_anyway()
+    assert len(dossiers.received) == 1

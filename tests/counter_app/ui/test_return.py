@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from counter_app.ui.return_view import ReturnView
 from counter_devkit.intake import intake as intake_request
 from counter_protocol.statuses import Status
-from tests.counter_app.ui.helpers import CLERK, type_text, wait_idle
+from tests.counter_app.ui.helpers import CLERK, QR_LINE, type_text, wait_idle
 
 
 @pytest.fixture
@@ -135,4 +135,50 @@ def test_fees_due_at_return_are_collected_against_a_receipt_before_confirming(
     qtbot.waitUntil(lambda: return_view.message.kind == "success")
     assert "Trần Văn Đạt" in return_view.message.text()
     assert services.details.get(code).status == Status.RETURNED
+    wait_idle(qtbot, runner)
+
+
+def test_esc_after_typing_a_receiver_asks_and_keeps_it_by_default(
+    qtbot, return_view, services, runner
+):
+    scan_slip(qtbot, return_view, ready_dossier(services))
+    qtbot.waitUntil(lambda: return_view.detail is not None)
+    name = return_view.receiver_name_edit
+    name.setFocus()
+    name.selectAll()
+    type_text(name, "Trần Văn Bình")  # a relative collects it
+    qtbot.keyClick(name, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: return_view.discard_question is not None)
+    qtbot.keyClick(return_view.discard_question, Qt.Key.Key_Return)  # the default: keep
+    qtbot.waitUntil(lambda: return_view.discard_question is None)
+    assert return_view.detail is not None and name.text() == "Trần Văn Bình"
+    return_view.cancel_button.setFocus()
+    qtbot.keyClick(return_view.cancel_button, Qt.Key.Key_Space)
+    box = return_view.discard_question
+    skip = next(b for b in box.buttons() if b.text().startswith("Bỏ qua"))
+    skip.click()
+    qtbot.waitUntil(lambda: return_view.detail is None)
+    wait_idle(qtbot, runner)
+
+
+def test_esc_with_nothing_typed_skips_at_once(qtbot, return_view, services, runner):
+    scan_slip(qtbot, return_view, ready_dossier(services))
+    qtbot.waitUntil(lambda: return_view.detail is not None)
+    qtbot.keyClick(return_view.scan_edit, Qt.Key.Key_Escape)
+    assert return_view.detail is None and return_view.discard_question is None
+    wait_idle(qtbot, runner)
+
+
+def test_the_receivers_card_scanned_into_the_name_field_fills_name_and_id(
+    qtbot, return_view, services, runner
+):
+    scan_slip(qtbot, return_view, ready_dossier(services))
+    qtbot.waitUntil(lambda: return_view.detail is not None)
+    name = return_view.receiver_name_edit
+    name.setFocus()
+    name.clear()
+    type_text(name, QR_LINE.replace("042195123456", "042195123457", 1))
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert name.text() == "Nguyễn Thị Hồng Nhung"
+    assert return_view.receiver_id_edit.text() == "042195123457"
     wait_idle(qtbot, runner)

@@ -1,0 +1,52 @@
+"""Keyboard safety shared by the counter's screens: a filled form is never wiped by one key,
+and Enter presses the button that has the focus (Qt only does that for dialog buttons)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+
+DISCARD_TITLE = "Bỏ hồ sơ đang nhập?"
+DUPLICATE_TITLE = "Hồ sơ này có thể đã được lưu"
+
+
+def safe_question(
+    parent: QWidget,
+    title: str,
+    text: str,
+    buttons: tuple[str, str],
+    answered: Callable[[bool], None],
+) -> QMessageBox:
+    """A question whose default (Enter, Esc) is the safe answer `buttons[0]`; `answered(True)`
+    only if the clerk chose `buttons[1]`, so a key pressed by habit loses or doubles nothing."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
+    )
+    safe = box.addButton(buttons[0], QMessageBox.ButtonRole.RejectRole)
+    risky = box.addButton(buttons[1], QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(safe)
+    box.setEscapeButton(safe)
+    box.finished.connect(lambda _result: answered(box.clickedButton() is risky))
+    box.open()
+    safe.setFocus()
+    return box
+
+
+def discard_question(parent: QWidget, what: str, answered: Callable[[bool], None]) -> QMessageBox:
+    """Ask before a filled form is emptied; `answered(True)` only if the clerk chose to discard."""
+    text = f"{what} Bỏ những gì đã nhập để bắt đầu hồ sơ mới?"
+    buttons = ("Giữ lại, tiếp tục nhập", "Bỏ, nhập hồ sơ mới")
+    return safe_question(parent, DISCARD_TITLE, text, buttons, answered)
+
+
+def duplicate_question(parent: QWidget, text: str, answered: Callable[[bool], None]) -> QMessageBox:
+    """Ask before a likely duplicate is stored; `answered(True)` only to store it anyway."""
+    buttons = ("Không lưu, xem lại", "Đây là hồ sơ khác, vẫn lưu")
+    return safe_question(parent, DUPLICATE_TITLE, text, buttons, answered)
+
+
+def enter_presses_buttons(root: QWidget) -> None:
+    """Every push button under `root` answers Enter when it has the focus, as Space does."""
+    for button in root.findChildren(QPushButton):
+        button.setAutoDefault(True)
