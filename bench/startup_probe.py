@@ -66,7 +66,7 @@ def main(argv: list[str]) -> int:
 
 def type_credentials(login: LoginDialog, user: str | None, password: str | None) -> None:
     """What a clerk types; the sign-in queues behind the store's opening on the store lane."""
-    from counter_app.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+    from counter_app.services.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 
     login.username_edit.setText(user or DEMO_ACCOUNTS[0][0])
     login.password_edit.setText(password or DEMO_PASSWORD)
