@@ -1,0 +1,33 @@
+"""Opening the store behind the log-in window loads no PDF or workbook writer: they load on the
+first print or report (the start-up path of bench/bench_startup.py); the print, slip, hand-over
+and report tests show they still work there."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+WRITERS = (
+    "counter_app.documents.render",
+    "counter_app.documents.handover",
+    "counter_app.documents.report_xlsx",
+    "xlsxwriter",
+    "barcode",
+)
+
+PROBE = (
+    "import sys\n"
+    "from counter_app.app import build_services\n"
+    "services = build_services(sys.argv[1])\n"
+    "services.close()\n"
+    f"watched = {WRITERS!r}\n"
+    "print(' '.join(sorted(m for m in sys.modules if m.startswith(watched))))\n"
+)
+
+
+def test_opening_the_store_loads_no_document_writer(tmp_path: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, str(tmp_path)], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == []
