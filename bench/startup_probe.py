@@ -21,6 +21,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # at run time imported where the program imports them, to time the same
+    from counter_app.app import AppContext
     from counter_app.ui.login import LoginDialog
     from counter_app.ui.main_window import MainWindow
 
@@ -47,9 +48,12 @@ def main(argv: list[str]) -> int:
             f"{args.data_dir} is not a set-up store (run counter-app demo first)", file=sys.stderr
         )
         return 2
-    from counter_app.ui.main import EXIT_CANCELLED, FastStart
+    from counter_app.ui.main import EXIT_CANCELLED, FastStart, load_window_modules
 
-    start = FastStart(lambda: build_context(args.data_dir), counter_text)
+    def open_context() -> AppContext:  # as counter_app.app.run_gui opens it
+        return build_context(args.data_dir, while_checking=load_window_modules)
+
+    start = FastStart(open_context, counter_text)
     try:
         login = start.show_login()
         print("SHOWN", flush=True)

@@ -11,7 +11,7 @@ import argparse
 import os
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,17 +142,27 @@ class AppContext:
         self.services.close()
 
 
-def build_context(data_dir_arg: str | None, sync_options: SyncOptions | None = None) -> AppContext:
-    """Open the store and build every service and the sync service over it."""
-    from counter_app.sync.wiring import build_sync_service
-
+def build_context(
+    data_dir_arg: str | None,
+    sync_options: SyncOptions | None = None,
+    while_checking: Callable[[], object] | None = None,
+) -> AppContext:
+    """Open the store and build every service and the sync service over it; `while_checking`
+    (the window's modules, for the window) runs while the store's start-up check does."""
     services = build_services(data_dir_arg)
-    try:  # the window and sync never run on a store that failed its check (reads may)
+    try:
+        # The check runs in SQLite on its own thread, off the GIL: what loads here while it
+        # runs costs no time. Nothing is written before its result.
+        from counter_app.sync.wiring import build_sync_service
+
+        sync = build_sync_service(services.store, services.calendar, sync_options)
+        if while_checking is not None:
+            while_checking()
+        # The window and sync never run on a store that failed its check (reads may).
         services.store.require_sound()
     except BaseException:
         services.close()
         raise
-    sync = build_sync_service(services.store, services.calendar, sync_options)
     return AppContext(services=services, sync=sync)
 
 
@@ -198,9 +208,12 @@ def run_gui(args: argparse.Namespace) -> int:
         return 3
     counter_text = set_up_counter_text(resolve_data_dir(args.data_dir) / DB_FILENAME)
     if counter_text is not None:
-        from counter_app.ui.main import run_fast_start
+        from counter_app.ui.main import load_window_modules, run_fast_start
 
-        return run_fast_start(lambda: build_context(args.data_dir), counter_text)
+        data_dir = args.data_dir
+        return run_fast_start(
+            lambda: build_context(data_dir, while_checking=load_window_modules), counter_text
+        )
     context = build_context(args.data_dir)  # first run: the wizard needs the store at once
     from counter_app.ui.main import run_application
 

@@ -31,3 +31,33 @@ def test_opening_the_store_loads_no_document_writer(tmp_path: Path) -> None:
         [sys.executable, "-c", PROBE, str(tmp_path)], capture_output=True, text=True, check=True
     ).stdout
     assert out.split() == []
+
+
+def test_the_window_modules_load_while_the_store_is_checked(tmp_path: Path) -> None:
+    from counter_app.app import build_context
+
+    calls: list[bool] = []
+    context = build_context(str(tmp_path), while_checking=lambda: calls.append(True))
+    try:
+        assert calls == [True]  # once, on the opened store, and the context still comes back
+        assert context.services.setup.is_set_up() is False
+    finally:
+        context.close()
+
+
+def test_load_window_modules_brings_in_the_main_window_and_its_tabs() -> None:
+    probe = (
+        "from counter_app.ui.main import load_window_modules\n"
+        "import sys\n"
+        "load_window_modules()\n"
+        "print(' '.join(m for m in ('counter_app.ui.main_window', 'counter_app.ui.shift',"
+        " 'counter_app.ui.dossier_list') if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == [
+        "counter_app.ui.main_window",
+        "counter_app.ui.shift",
+        "counter_app.ui.dossier_list",
+    ]
