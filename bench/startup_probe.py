@@ -21,7 +21,6 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # at run time imported where the program imports them, to time the same
-    from counter_app.app import AppContext
     from counter_app.ui.login import LoginDialog
     from counter_app.ui.main_window import MainWindow
 
@@ -39,7 +38,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
-    from counter_app.app import build_context, set_up_counter_text
+    from counter_app.app import set_up_counter_text, window_context
     from counter_app.config import DB_FILENAME, resolve_data_dir
 
     counter_text = set_up_counter_text(resolve_data_dir(args.data_dir) / DB_FILENAME)
@@ -48,12 +47,9 @@ def main(argv: list[str]) -> int:
             f"{args.data_dir} is not a set-up store (run counter-app demo first)", file=sys.stderr
         )
         return 2
-    from counter_app.ui.main import EXIT_CANCELLED, FastStart, load_window_modules
+    from counter_app.ui.main import EXIT_CANCELLED, FastStart
 
-    def open_context() -> AppContext:  # as counter_app.app.run_gui opens it
-        return build_context(args.data_dir, while_checking=load_window_modules)
-
-    start = FastStart(open_context, counter_text)
+    start = FastStart(lambda: window_context(args.data_dir), counter_text)
     try:
         login = start.show_login()
         print("SHOWN", flush=True)

@@ -145,10 +145,11 @@ class AppContext:
 def build_context(
     data_dir_arg: str | None,
     sync_options: SyncOptions | None = None,
-    while_checking: Callable[[], object] | None = None,
+    while_checking: Callable[[Services], object] | None = None,
 ) -> AppContext:
     """Open the store and build every service and the sync service over it; `while_checking`
-    (the window's modules, for the window) runs while the store's start-up check does."""
+    (what the window needs first, see `window_context`) runs while the store's start-up check
+    does."""
     services = build_services(data_dir_arg)
     try:
         # The check runs in SQLite on its own thread, off the GIL: what loads here while it
@@ -157,13 +158,27 @@ def build_context(
 
         sync = build_sync_service(services.store, services.calendar, sync_options)
         if while_checking is not None:
-            while_checking()
+            while_checking(services)
         # The window and sync never run on a store that failed its check (reads may).
         services.store.require_sound()
     except BaseException:
         services.close()
         raise
     return AppContext(services=services, sync=sync)
+
+
+def window_context(data_dir_arg: str | None) -> AppContext:
+    """The context the window runs on, opened on the store lane behind the log-in window; while
+    the start-up check runs, the window's modules load and the working calendar is built (the
+    dossier list's due marks need it; its holiday tables take a moment to load)."""
+    return build_context(data_dir_arg, while_checking=_prepare_window)
+
+
+def _prepare_window(services: Services) -> None:
+    from counter_app.ui.main import load_window_modules
+
+    load_window_modules()
+    services.calendar.calendar()
 
 
 @contextmanager
@@ -208,12 +223,9 @@ def run_gui(args: argparse.Namespace) -> int:
         return 3
     counter_text = set_up_counter_text(resolve_data_dir(args.data_dir) / DB_FILENAME)
     if counter_text is not None:
-        from counter_app.ui.main import load_window_modules, run_fast_start
+        from counter_app.ui.main import run_fast_start
 
-        data_dir = args.data_dir
-        return run_fast_start(
-            lambda: build_context(data_dir, while_checking=load_window_modules), counter_text
-        )
+        return run_fast_start(lambda: window_context(args.data_dir), counter_text)
     context = build_context(args.data_dir)  # first run: the wizard needs the store at once
     from counter_app.ui.main import run_application
 

@@ -36,10 +36,10 @@ def test_opening_the_store_loads_no_document_writer(tmp_path: Path) -> None:
 def test_the_window_modules_load_while_the_store_is_checked(tmp_path: Path) -> None:
     from counter_app.app import build_context
 
-    calls: list[bool] = []
-    context = build_context(str(tmp_path), while_checking=lambda: calls.append(True))
+    calls: list[object] = []
+    context = build_context(str(tmp_path), while_checking=calls.append)
     try:
-        assert calls == [True]  # once, on the opened store, and the context still comes back
+        assert calls == [context.services]  # once, on the opened store; the context comes back
         assert context.services.setup.is_set_up() is False
     finally:
         context.close()
@@ -61,3 +61,18 @@ def test_load_window_modules_brings_in_the_main_window_and_its_tabs() -> None:
         "counter_app.ui.shift",
         "counter_app.ui.dossier_list",
     ]
+
+
+def test_the_window_context_has_its_calendar_and_window_ready(tmp_path: Path) -> None:
+    probe = (
+        "import sys\n"
+        "from counter_app.app import window_context\n"
+        "context = window_context(sys.argv[1])\n"
+        "context.close()\n"
+        "print(' '.join(m for m in ('holidays.countries.vietnam', 'counter_app.ui.main_window')"
+        " if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe, str(tmp_path)], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == ["holidays.countries.vietnam", "counter_app.ui.main_window"]
