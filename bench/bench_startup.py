@@ -1,7 +1,9 @@
-"""Start-up benchmark: from process start to the log-in window shown, on the 1,000,000-dossier
-store, as a ratio to a bare PySide6 window started the same way in the same run (target ≤ 2.0×);
-and peak memory of the app after signing in and opening the dossier list on that store
-(target ≤ 250 MB). Offscreen Qt; each variant is started 7 times, medians compared.
+"""Start-up benchmark, on the 1,000,000-dossier store, beside a bare PySide6 window started the
+same way in the same run: from process start to the log-in window shown (target ≤ 2.0× the bare
+window); from process start to the dossier list's first page shown after signing in with a demo
+account, typed as soon as the log-in window is up (target ≤ 1.0 s); and peak memory of the app
+after signing in and opening the dossier list on that store (target ≤ 250 MB). Offscreen Qt;
+each variant is started 7 times, interleaved, medians compared.
 
 The app is started through bench/startup_probe.py, which runs the program's own start-up steps
 (counter_app.app, then counter_app.ui.main.FastStart) and prints when the window is shown; the
@@ -35,13 +37,15 @@ BARE = (
 )
 
 
-def timed_start(command: list[str], env: dict[str, str]) -> float:
+def timed_start(command: list[str], env: dict[str, str], wait_for: str = "SHOWN") -> float:
     started = time.perf_counter()
     proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
     assert proc.stdout is not None
     for line in proc.stdout:
-        if "SHOWN" in line:
+        if line.startswith(wait_for):
             break
+    else:
+        raise RuntimeError(f"{command} ended without printing {wait_for!r}")
     elapsed = time.perf_counter() - started
     proc.kill()
     proc.wait()
@@ -68,23 +72,28 @@ def main() -> None:
     parser.add_argument("--dossiers", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    folder, _ = demo_store(args.dossiers)
+    folder, _ = demo_store(args.dossiers, "--no-forms")  # forms are other tables: no change here
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     app_cmd = [sys.executable, str(PROBE), "--data-dir", str(folder), "--until", "login"]
     bare_cmd = [sys.executable, "-c", BARE]
+    list_cmd = [sys.executable, str(PROBE), "--data-dir", str(folder), "--until", "list"]
     print(f"machine: {machine()}")
-    bare, app = [], []
-    for _ in range(args.runs):  # interleaved, so both see the same machine load
+    bare, app, listed = [], [], []
+    for _ in range(args.runs):  # interleaved, so all see the same machine load
         bare.append(timed_start(bare_cmd, env))
         app.append(timed_start(app_cmd, env))
-    b, a = statistics.median(bare), statistics.median(app)
+        listed.append(timed_start(list_cmd, env, "SHOWN rows="))
+    b, a, li = (statistics.median(x) for x in (bare, app, listed))
     print(f"bare PySide6 window shown: median {b * 1000:.0f} ms (min {min(bare) * 1000:.0f})")
     print(
         f"counter-app log-in window shown ({args.dossiers} dossiers): median {a * 1000:.0f} ms "
         f"(min {min(app) * 1000:.0f})"
     )
     print(f"ratio: {a / b:.2f}x (target <= 2.0x)")
-    list_cmd = [sys.executable, str(PROBE), "--data-dir", str(folder), "--until", "list"]
+    print(
+        f"counter-app dossier list shown after log-in: median {li * 1000:.0f} ms "
+        f"(min {min(listed) * 1000:.0f}, max {max(listed) * 1000:.0f}; target <= 1000 ms)"
+    )
     print(
         f"peak memory after opening the dossier list: {peak_rss_mb(list_cmd, env):.0f} MB "
         "(target <= 250 MB)"

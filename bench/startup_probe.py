@@ -38,7 +38,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
-    from counter_app.app import build_context, set_up_counter_text
+    from counter_app.app import set_up_counter_text, window_context
     from counter_app.config import DB_FILENAME, resolve_data_dir
 
     counter_text = set_up_counter_text(resolve_data_dir(args.data_dir) / DB_FILENAME)
@@ -49,7 +49,7 @@ def main(argv: list[str]) -> int:
         return 2
     from counter_app.ui.main import EXIT_CANCELLED, FastStart
 
-    start = FastStart(lambda: build_context(args.data_dir), counter_text)
+    start = FastStart(lambda: window_context(args.data_dir), counter_text)
     try:
         login = start.show_login()
         print("SHOWN", flush=True)
@@ -66,7 +66,7 @@ def main(argv: list[str]) -> int:
 
 def type_credentials(login: LoginDialog, user: str | None, password: str | None) -> None:
     """What a clerk types; the sign-in queues behind the store's opening on the store lane."""
-    from counter_app.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+    from counter_app.services.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 
     login.username_edit.setText(user or DEMO_ACCOUNTS[0][0])
     login.password_edit.setText(password or DEMO_PASSWORD)

@@ -11,7 +11,7 @@ import argparse
 import os
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,18 +142,43 @@ class AppContext:
         self.services.close()
 
 
-def build_context(data_dir_arg: str | None, sync_options: SyncOptions | None = None) -> AppContext:
-    """Open the store and build every service and the sync service over it."""
-    from counter_app.sync.wiring import build_sync_service
-
+def build_context(
+    data_dir_arg: str | None,
+    sync_options: SyncOptions | None = None,
+    while_checking: Callable[[Services], object] | None = None,
+) -> AppContext:
+    """Open the store and build every service and the sync service over it; `while_checking`
+    (what the window needs first, see `window_context`) runs while the store's start-up check
+    does."""
     services = build_services(data_dir_arg)
-    try:  # the window and sync never run on a store that failed its check (reads may)
+    try:
+        # The check runs in SQLite on its own thread, off the GIL: what loads here while it
+        # runs costs no time. Nothing is written before its result.
+        from counter_app.sync.wiring import build_sync_service
+
+        sync = build_sync_service(services.store, services.calendar, sync_options)
+        if while_checking is not None:
+            while_checking(services)
+        # The window and sync never run on a store that failed its check (reads may).
         services.store.require_sound()
     except BaseException:
         services.close()
         raise
-    sync = build_sync_service(services.store, services.calendar, sync_options)
     return AppContext(services=services, sync=sync)
+
+
+def window_context(data_dir_arg: str | None) -> AppContext:
+    """The context the window runs on, opened on the store lane behind the log-in window; while
+    the start-up check runs, the window's modules load and the working calendar is built (the
+    dossier list's due marks need it; its holiday tables take a moment to load)."""
+    return build_context(data_dir_arg, while_checking=_prepare_window)
+
+
+def _prepare_window(services: Services) -> None:
+    from counter_app.ui.main import load_window_modules
+
+    load_window_modules()
+    services.calendar.calendar()
 
 
 @contextmanager
@@ -200,7 +225,7 @@ def run_gui(args: argparse.Namespace) -> int:
     if counter_text is not None:
         from counter_app.ui.main import run_fast_start
 
-        return run_fast_start(lambda: build_context(args.data_dir), counter_text)
+        return run_fast_start(lambda: window_context(args.data_dir), counter_text)
     context = build_context(args.data_dir)  # first run: the wizard needs the store at once
     from counter_app.ui.main import run_application
 

@@ -26,6 +26,7 @@ from counter_app.models.errors import store_errors
 from counter_app.models.tables import Device, Setting
 from counter_app.services.calendar import CalendarService
 from counter_app.services.catalogue import ensure_catalogue
+from counter_app.services.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from counter_app.services.demo_plan import load_procedures
 from counter_app.services.demo_rows import DemoWriter
 from counter_app.services.errors import ServiceError
@@ -34,13 +35,6 @@ from counter_app.services.store import Store
 from counter_protocol.timefmt import VN_TZ
 
 DEMO_UNIT = "000.00.00.H27"
-DEMO_PASSWORD = "Demo@2026"
-DEMO_ACCOUNTS = (
-    ("canbo1", "Nguyễn Thị Hồng Nhung", "clerk"),
-    ("canbo2", "Trần Văn Đức", "clerk"),
-    ("truongbp", "Lê Thị Thu Hà", "supervisor"),
-    ("cntt", "Phạm Quốc Đạt", "it"),
-)
 CHUNK = 20_000
 Progress = Callable[[int, int], None]
 

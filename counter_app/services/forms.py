@@ -16,7 +16,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from counter_app.documents.layout import PageSize
-from counter_app.documents.render import render_snapshot
 from counter_app.documents.snapshot import dump_snapshot
 from counter_app.documents.templates import FormTemplate, template, template_for
 from counter_app.documents.templates.base import RECEIPT
@@ -167,7 +166,7 @@ class FormService:
         with self._store.read() as session:
             row = _issued(session, form_id)
             _check_printable(session, row)
-            return render_snapshot(row.template, row.data_json)
+            return _render(row.template, row.data_json)
 
     def print_form(self, form_id: int, *, actor: str) -> PrintedForm:
         """Record this print and return its PDF: marked "Bản in lại" if printed before.
@@ -183,7 +182,15 @@ class FormService:
             session.add(record)
             template_id, snapshot = row.template, row.data_json
         mark = reprint_mark(at) if reprint else None
-        return PrintedForm(form_id, render_snapshot(template_id, snapshot, mark), reprint)
+        return PrintedForm(form_id, _render(template_id, snapshot, mark), reprint)
+
+
+def _render(template_id: str, snapshot: str, mark: str | None = None) -> bytes:
+    """The stored snapshot drawn; the PDF renderer (reportlab) loads on the first print, not
+    while the store opens behind the log-in window."""
+    from counter_app.documents.render import render_snapshot
+
+    return render_snapshot(template_id, snapshot, mark)
 
 
 def _issued(session: Session, form_id: int) -> IssuedForm:

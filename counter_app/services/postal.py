@@ -15,7 +15,6 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter_app.documents.handover import HandoverData, HandoverRow, render_handover
 from counter_app.domain.postal import (
     Direction,
     InboundItem,
@@ -266,7 +265,10 @@ class PostService:
         return [v for v in views if v.status != PostalStatus.CANCELLED]
 
     def handover_pdf(self, day: date) -> bytes:
-        """The day's hand-over list (Danh sách giao bưu gửi) with each item's Code 128."""
+        """The day's hand-over list (Danh sách giao bưu gửi) with each item's Code 128.
+        The PDF renderer (reportlab) loads here, on the first list, not at start-up."""
+        from counter_app.documents.handover import HandoverData, HandoverRow, render_handover
+
         items = self.handover(day)
         with self._store.read() as session:
             unit = unit_name(session, self_unit_code(session) or "")

@@ -20,7 +20,6 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
-from counter_app.documents.report_xlsx import write_report_xlsx
 from counter_app.domain.reports import (
     ChannelKind,
     Line,
@@ -75,7 +74,10 @@ class ReportService:
             )
 
     def write(self, period: Period, out: Path) -> PeriodReport:
-        """The period's report written to `out` as an Excel workbook (atomically)."""
+        """The period's report written to `out` as an Excel workbook (atomically); the
+        workbook writer loads here, not at start-up."""
+        from counter_app.documents.report_xlsx import write_report_xlsx
+
         report = self.report(period)
         tmp = out.with_name(out.name + ".tmp")
         write_report_xlsx(report, tmp)

@@ -11,7 +11,6 @@ from pathlib import Path
 from sqlalchemy import select
 
 from counter_app.documents.data import SlipData
-from counter_app.documents.render import render_form, render_snapshot
 from counter_app.documents.templates import template_for
 from counter_app.documents.templates.base import RECEIPT
 from counter_app.models.tables import IssuedForm
@@ -42,7 +41,10 @@ class SlipService:
             return get_setting(session, "slip.page_size")
 
     def render_for(self, code: str) -> bytes:
-        """The issued Mẫu 01 exactly as first printed; without one, the slip as stored now."""
+        """The issued Mẫu 01 exactly as first printed; without one, the slip as stored now.
+        The PDF renderer (reportlab) loads here, on the first slip, not at start-up."""
+        from counter_app.documents.render import render_form, render_snapshot
+
         with self._store.read() as session:
             dossier = find_dossier(session, code)
             forms.refuse_receipt_for(dossier)

@@ -130,6 +130,13 @@ def open_main_window(
     return Shift(context, runner, identity).start(user)  # the Shift also handles "Đổi cán bộ"
 
 
+def load_window_modules() -> None:
+    """Load the main window's modules (every tab) on the store lane while the store's start-up
+    check runs: after signing in, the window then only builds its widgets."""
+    import counter_app.ui.main_window  # with every tab
+    import counter_app.ui.shift  # noqa: F401 - loaded for later, not used here
+
+
 def run_application(context: CounterContext) -> int:
     """Run the GUI on an already opened context until the main window closes."""
     app = create_application()

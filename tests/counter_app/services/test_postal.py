@@ -21,6 +21,7 @@ from counter_devkit.intake import intake
 from counter_devkit.postal import ha_tinh_address, s10_numbers, with_bad_check_digit
 from counter_protocol.lifecycle import read_step
 from counter_protocol.statuses import Status
+from tests.counter_app.documents.pdftools import flat, pdf_text
 
 AT = datetime(2026, 12, 4, 2, 30, tzinfo=UTC)  # 09:30 Vietnam time
 CLERK = "canbo1"
@@ -171,3 +172,6 @@ def test_the_hand_over_list_holds_the_days_outbound_items(services: Any) -> None
     listed = post(services).handover(day)
     assert [i.tracking_number for i in listed] == [first.tracking_number]
     assert post(services).handover(day.replace(day=day.day + 1)) == []
+    printed = flat(pdf_text(post(services).handover_pdf(day)))
+    assert first.tracking_number in printed
+    assert second.tracking_number not in printed

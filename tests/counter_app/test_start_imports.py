@@ -1,0 +1,78 @@
+"""Opening the store behind the log-in window loads no PDF or workbook writer: they load on the
+first print or report (the start-up path of bench/bench_startup.py); the print, slip, hand-over
+and report tests show they still work there."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+WRITERS = (
+    "counter_app.documents.render",
+    "counter_app.documents.handover",
+    "counter_app.documents.report_xlsx",
+    "xlsxwriter",
+    "barcode",
+)
+
+PROBE = (
+    "import sys\n"
+    "from counter_app.app import build_services\n"
+    "services = build_services(sys.argv[1])\n"
+    "services.close()\n"
+    f"watched = {WRITERS!r}\n"
+    "print(' '.join(sorted(m for m in sys.modules if m.startswith(watched))))\n"
+)
+
+
+def test_opening_the_store_loads_no_document_writer(tmp_path: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, str(tmp_path)], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == []
+
+
+def test_the_window_modules_load_while_the_store_is_checked(tmp_path: Path) -> None:
+    from counter_app.app import build_context
+
+    calls: list[object] = []
+    context = build_context(str(tmp_path), while_checking=calls.append)
+    try:
+        assert calls == [context.services]  # once, on the opened store; the context comes back
+        assert context.services.setup.is_set_up() is False
+    finally:
+        context.close()
+
+
+def test_load_window_modules_brings_in_the_main_window_and_its_tabs() -> None:
+    probe = (
+        "from counter_app.ui.main import load_window_modules\n"
+        "import sys\n"
+        "load_window_modules()\n"
+        "print(' '.join(m for m in ('counter_app.ui.main_window', 'counter_app.ui.shift',"
+        " 'counter_app.ui.dossier_list') if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == [
+        "counter_app.ui.main_window",
+        "counter_app.ui.shift",
+        "counter_app.ui.dossier_list",
+    ]
+
+
+def test_the_window_context_has_its_calendar_and_window_ready(tmp_path: Path) -> None:
+    probe = (
+        "import sys\n"
+        "from counter_app.app import window_context\n"
+        "context = window_context(sys.argv[1])\n"
+        "context.close()\n"
+        "print(' '.join(m for m in ('holidays.countries.vietnam', 'counter_app.ui.main_window')"
+        " if m in sys.modules))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe, str(tmp_path)], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.split() == ["holidays.countries.vietnam", "counter_app.ui.main_window"]
