@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from counter_app.ui.return_view import ReturnView
 from counter_devkit.intake import intake as intake_request
 from counter_protocol.statuses import Status
+from counter_protocol.timefmt import VN_TZ
 from tests.counter_app.ui.helpers import CLERK, type_text, wait_idle
 
 
@@ -135,4 +136,36 @@ def test_fees_due_at_return_are_collected_against_a_receipt_before_confirming(
     qtbot.waitUntil(lambda: return_view.message.kind == "success")
     assert "Trần Văn Đạt" in return_view.message.text()
     assert services.details.get(code).status == Status.RETURNED
+    wait_idle(qtbot, runner)
+
+
+def test_a_receiver_cccd_of_two_digits_is_refused_beside_the_field(
+    qtbot, return_view, services, runner
+):
+    code = ready_dossier(services)
+    scan_slip(qtbot, return_view, code)
+    qtbot.waitUntil(lambda: return_view.detail is not None)
+    return_view.receiver_id_edit.clear()
+    type_text(return_view.receiver_id_edit, "12")
+    qtbot.keyClick(return_view.scan_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    message = return_view.receiver_id_message
+    assert message.isVisible() and "12 chữ số" in message.text()
+    assert return_view.receiver_id_edit.hasFocus()
+    assert services.details.get(code).status != Status.RETURNED
+
+    return_view.receiver_id_edit.clear()
+    type_text(return_view.receiver_id_edit, "042 195 123 456")  # typed in groups: accepted
+    assert not message.isVisible()  # typing again takes the message away
+    qtbot.keyClick(return_view.scan_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: services.details.get(code).status == Status.RETURNED)
+    wait_idle(qtbot, runner)
+
+
+def test_the_due_time_reads_day_month_year_in_vietnam_time(qtbot, return_view, services, runner):
+    code = ready_dossier(services)
+    scan_slip(qtbot, return_view, code)
+    qtbot.waitUntil(lambda: return_view.detail is not None)
+    due = return_view.detail.due_at.astimezone(VN_TZ)
+    assert f"Hẹn trả: {due:%d/%m/%Y %H:%M}" in return_view.summary_label.text()
     wait_idle(qtbot, runner)
