@@ -54,7 +54,10 @@ class EventLine(Protocol):
     @property
     def at(self) -> datetime: ...
     @property
-    def actor(self) -> str: ...
+    def who(self) -> str:
+        """The person's name, or the username when the store knows no name for it."""
+        ...
+
     @property
     def to_status(self) -> int | None: ...
     @property
@@ -128,7 +131,7 @@ def status_text(code: int | None) -> str:
 
 def history_rows(events: Sequence[EventLine]) -> list[tuple[str, ...]]:
     return [
-        (vn_when(e.at), e.actor, event_kind_text(e.kind), status_text(e.to_status), e.note or "")
+        (vn_when(e.at), e.who, event_kind_text(e.kind), status_text(e.to_status), e.note or "")
         for e in events
     ]
 

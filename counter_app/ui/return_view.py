@@ -128,9 +128,8 @@ class ReturnView(QWidget):
         form.addRow(self.summary_label)
         form.addRow(self.post_check)
         form.addRow("Người nhận kết quả:", self.receiver_name_edit)
-        form.addRow(
-            "Số CCCD người nhận:", with_message(self.receiver_id_edit, self.receiver_id_message)
-        )
+        self.receiver_id_row = with_message(self.receiver_id_edit, self.receiver_id_message)
+        form.addRow("Số CCCD người nhận:", self.receiver_id_row)
         if self.postal_form is not None:
             form.addRow(self.postal_form)
             self.postal_form.setVisible(False)
@@ -248,8 +247,8 @@ class ReturnView(QWidget):
         if self.postal_form is None:
             return
         self.postal_form.setVisible(on)
-        for edit in (self.receiver_name_edit, self.receiver_id_edit):
-            self.dossier_form.setRowVisible(edit, not on)
+        for row in (self.receiver_name_edit, self.receiver_id_row):
+            self.dossier_form.setRowVisible(row, not on)
 
     def postal_request(self) -> PostalReturn | None:
         if self.postal_form is None or not self.post_check.isChecked():

@@ -208,7 +208,7 @@ class FakeCounter:
             int(status_of(state)),
             data.reason,
             "counter",
-            step_extra(data),
+            extra=step_extra(data),
         )
         due = datetime.fromisoformat(data.due_at) if data.due_at else dossier.due_at
         self.dossiers[code] = replace(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -168,4 +169,28 @@ def test_the_due_time_reads_day_month_year_in_vietnam_time(qtbot, return_view, s
     qtbot.waitUntil(lambda: return_view.detail is not None)
     due = return_view.detail.due_at.astimezone(VN_TZ)
     assert f"Hẹn trả: {due:%d/%m/%Y %H:%M}" in return_view.summary_label.text()
+    wait_idle(qtbot, runner)
+
+
+def test_the_detail_shows_who_collected_the_result_and_people_by_name(qtbot, services, runner):
+    from counter_app.ui.dossier_detail import DossierDetailDialog
+    from counter_devkit.stores import TEST_PASSWORD
+    from tests.counter_app.ui.test_dossier_detail import fields_text
+
+    code = ready_dossier(services)
+    services.returns.return_result(code, "Trần Văn Đạt", "042 095 001 234", CLERK, False)
+    user = services.accounts.sign_in(CLERK, TEST_PASSWORD)
+    assert user.full_name and user.full_name != CLERK
+    dialog = DossierDetailDialog(services, runner, user, code)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.detail is not None)
+
+    assert "Trần Văn Đạt — CCCD 042095001234" in fields_text(dialog)
+    assert f"— {user.full_name}" in fields_text(dialog)  # received by a person, not a username
+    history = dialog.events_table
+    assert history.rowCount() >= 2
+    for row in range(history.rowCount()):
+        assert history.cell_text(row, 1) == user.full_name
+        assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d", history.cell_text(row, 0))
     wait_idle(qtbot, runner)
