@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.domain.kinds import ApplicantKind, Channel, ResultDelivery
-from counter_app.models.tables import Dossier, DossierEvent, Procedure, Unit, User
+from counter_app.models.tables import Dossier, DossierEvent, Procedure, Unit
 from counter_app.services.dto import (
     ApplicantInput,
     ComponentInput,
@@ -19,6 +19,7 @@ from counter_app.services.dto import (
     ReceiverView,
 )
 from counter_app.services.errors import NotFound
+from counter_app.services.people import people_names
 from counter_app.services.procedures import decider_name, processing_text
 from counter_app.services.store import Store
 
@@ -87,14 +88,6 @@ def detail_of(session: Session, dossier: Dossier) -> DossierDetail:
         events=tuple(event_view(e, names) for e in events),
         receiver=receiver_of(events),
     )
-
-
-def people_names(session: Session, usernames: set[str]) -> dict[str, str]:
-    """Username → full name for the accounts this store knows (a province actor stays as is)."""
-    rows = session.execute(
-        select(User.username, User.full_name).where(User.username.in_(usernames))
-    )
-    return {username: name for username, name in rows if name}
 
 
 def event_view(e: DossierEvent, names: dict[str, str]) -> EventView:

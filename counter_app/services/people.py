@@ -1,0 +1,21 @@
+"""People by name: the screens show who did a thing by their full name, while the rows keep the
+username (the technical id an event, a fee entry or a visit is recorded under)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter_app.models.tables import User
+
+
+def people_names(session: Session, usernames: Iterable[str]) -> dict[str, str]:
+    """Username → full name for the accounts this store knows; others (a province actor, an
+    account from another counter) are left out, and shown by their username."""
+    wanted = set(usernames)
+    if not wanted:
+        return {}
+    rows = session.execute(select(User.username, User.full_name).where(User.username.in_(wanted)))
+    return {username: name for username, name in rows if name}
