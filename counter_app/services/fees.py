@@ -27,7 +27,7 @@ from counter_app.models.tables import Dossier
 from counter_app.services.details import find_dossier
 from counter_app.services.dto import FeeLine
 from counter_app.services.errors import NotFound, ServiceError
-from counter_app.services.people import people_names
+from counter_app.services.people import people_names, person_name
 from counter_app.services.store import Store
 from counter_protocol.timefmt import VN_TZ, to_vn
 
@@ -394,8 +394,6 @@ class FeeService:
             }
 
     def _clerk_name(self, clerk: str) -> str:
-        from counter_app.services.form_facts import person_name
-
         with self._store.read() as session:
             name = person_name(session, clerk)
         return name if name == clerk else f"{name} ({clerk})"

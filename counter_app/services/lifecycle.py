@@ -32,6 +32,7 @@ from counter_app.services.codes import next_log_seq
 from counter_app.services.details import unit_name
 from counter_app.services.dto import ComponentInput
 from counter_app.services.errors import ServiceError
+from counter_app.services.people import people_names
 from counter_app.services.settings import get_setting
 from counter_app.services.steps import (
     LATER_HANDOVERS,
@@ -342,7 +343,11 @@ class LifecycleService:
             .where(DossierEvent.dossier_id == dossier.id)
             .order_by(DossierEvent.seq)
         ).all()
-        facts = [EventFacts(e.seq, e.kind, e.at, e.actor, _step_of(e)) for e in events]
+        names = people_names(session, (e.actor for e in events))  # Mẫu 06 names people
+        facts = [
+            EventFacts(e.seq, e.kind, e.at, names.get(e.actor, e.actor), _step_of(e))
+            for e in events
+        ]
         calendar = self._calendar.calendar()
         return control_rows(calendar, dossier.received_at, dossier.first_due_at, facts)
 

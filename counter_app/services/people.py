@@ -19,3 +19,13 @@ def people_names(session: Session, usernames: Iterable[str]) -> dict[str, str]:
         return {}
     rows = session.execute(select(User.username, User.full_name).where(User.username.in_(wanted)))
     return {username: name for username, name in rows if name}
+
+
+def person_name(session: Session, username: str) -> str:
+    """A user's full name for a signature line; the login name when the user is unknown. Kept
+    for the session's life (one transaction): a bulk of forms asks for the same few people."""
+    known: dict[str, str] = session.info.setdefault("person_names", {})
+    if username not in known:
+        name = session.scalar(select(User.full_name).where(User.username == username))
+        known[username] = name or username
+    return known[username]

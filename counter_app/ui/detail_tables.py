@@ -78,7 +78,9 @@ class IssuedFormLine(Protocol):
     @property
     def issued_at(self) -> datetime: ...
     @property
-    def issued_by(self) -> str: ...
+    def issuer(self) -> str:
+        """Who issued it, by name (the username when the store knows no name)."""
+        ...
 
 
 class HandoverLine(Protocol):
@@ -143,7 +145,7 @@ def form_rows(forms: Sequence[IssuedFormLine]) -> list[tuple[str, ...]]:
             f.title or form_title(f.form_no),
             f.number or "",
             vn_when(f.issued_at),
-            f.issued_by,
+            f.issuer,
         )
         for f in forms
     ]

@@ -38,6 +38,10 @@ class Form:
     issued_by: str
     prints: int = 0
 
+    @property
+    def issuer(self) -> str:
+        return self.issued_by
+
 
 @dataclass(frozen=True)
 class Handover:

@@ -193,4 +193,7 @@ def test_the_detail_shows_who_collected_the_result_and_people_by_name(qtbot, ser
     for row in range(history.rowCount()):
         assert history.cell_text(row, 1) == user.full_name
         assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d", history.cell_text(row, 0))
+    forms = dialog.forms_table
+    assert forms.rowCount() >= 1  # the receipt (Mẫu 01)
+    assert {forms.cell_text(row, 4) for row in range(forms.rowCount())} == {user.full_name}
     wait_idle(qtbot, runner)
