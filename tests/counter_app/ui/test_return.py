@@ -197,3 +197,19 @@ def test_the_detail_shows_who_collected_the_result_and_people_by_name(qtbot, ser
     assert forms.rowCount() >= 1  # the receipt (Mẫu 01)
     assert {forms.cell_text(row, 4) for row in range(forms.rowCount())} == {user.full_name}
     wait_idle(qtbot, runner)
+
+
+def test_the_control_sheet_rows_name_the_clerk_who_handed_the_paper_over(qtbot, services, runner):
+    from counter_app.ui.dossier_detail import DossierDetailDialog
+    from counter_devkit.stores import TEST_PASSWORD
+
+    code = services.dossiers.receive(intake_request())
+    services.lifecycle.forward(code, CLERK, received_by="Lê Hà")
+    user = services.accounts.sign_in(CLERK, TEST_PASSWORD)
+    dialog = DossierDetailDialog(services, runner, user, code)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.handover_table.rowCount() == 1)
+    assert dialog.handover_table.cell_text(0, 2) == user.full_name  # Người giao, not `canbo`
+    assert dialog.handover_table.cell_text(0, 3) == "Lê Hà"
+    wait_idle(qtbot, runner)
