@@ -5,7 +5,7 @@ for papers is received or refused here, under the code it already has."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -32,7 +32,7 @@ from counter_app.services.codes import next_log_seq
 from counter_app.services.details import unit_name
 from counter_app.services.dto import ComponentInput
 from counter_app.services.errors import ServiceError
-from counter_app.services.people import people_names
+from counter_app.services.people import named_control_rows, person_name
 from counter_app.services.settings import get_setting
 from counter_app.services.steps import (
     LATER_HANDOVERS,
@@ -346,7 +346,7 @@ class LifecycleService:
         facts = [EventFacts(e.seq, e.kind, e.at, e.actor, _step_of(e)) for e in events]
         calendar = self._calendar.calendar()
         rows = control_rows(calendar, dossier.received_at, dossier.first_due_at, facts)
-        return _named(session, rows)
+        return named_control_rows(rows, lambda who: person_name(session, who))
 
     def _sheet_rows(self, session: Session, dossier: Dossier) -> list[dict[str, Any]]:
         """The rows so far as the control sheet's facts (units by name, times as text)."""
@@ -362,20 +362,6 @@ class LifecycleService:
             }
             for row in self._control_rows(session, dossier)
         ]
-
-
-def _named(session: Session, rows: list[ControlRow]) -> list[ControlRow]:
-    """Mẫu 06 names people: a clerk recorded by username (the actor, or the steps that keep the
-    actor as giver or taker) is shown by full name; names typed at the step stay as typed."""
-    names = people_names(session, {who for r in rows for who in (r.handed_by, r.received_by)})
-    return [
-        replace(
-            r,
-            handed_by=names.get(r.handed_by, r.handed_by),
-            received_by=names.get(r.received_by, r.received_by),
-        )
-        for r in rows
-    ]
 
 
 def _step_of(event: DossierEvent) -> StepData:

@@ -3,11 +3,13 @@ username (the technical id an event, a fee entry or a visit is recorded under)."
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter_app.domain.deadlines import ControlRow
 from counter_app.models.tables import User
 
 
@@ -29,3 +31,11 @@ def person_name(session: Session, username: str) -> str:
         name = session.scalar(select(User.full_name).where(User.username == username))
         known[username] = name or username
     return known[username]
+
+
+def named_control_rows(rows: list[ControlRow], name_of: Callable[[str], str]) -> list[ControlRow]:
+    """Mẫu 06 names people: a clerk recorded by username (the actor, or the steps that keep the
+    actor as giver or taker) is shown by full name; names typed at the step stay as typed."""
+    return [
+        replace(r, handed_by=name_of(r.handed_by), received_by=name_of(r.received_by)) for r in rows
+    ]
