@@ -53,7 +53,18 @@ def to_vn(moment: datetime) -> datetime:
 
 
 def format_vn(moment: datetime) -> str:
-    """`YYYY-MM-DD HH:MM` in Vietnam time (the CLI, list and dashboard format)."""
+    """`dd/mm/yyyy HH:mm` in Vietnam time: how every screen, form and printed line shows a time."""
+    return to_vn(moment).strftime("%d/%m/%Y %H:%M")
+
+
+def format_vn_date(moment: datetime) -> str:
+    """`dd/mm/yyyy` in Vietnam time (the day alone)."""
+    return to_vn(moment).strftime("%d/%m/%Y")
+
+
+def format_vn_sortable(moment: datetime) -> str:
+    """`YYYY-MM-DD HH:MM` in Vietnam time: for scripts reading the CLI (sorts as text, and is
+    the form the CLI's own time options accept)."""
     return to_vn(moment).strftime("%Y-%m-%d %H:%M")
 
 

@@ -12,7 +12,7 @@ from counter_app.cli.arguments import add_group
 from counter_app.cli.commands import command_help
 from counter_app.domain.calendar import DurationUnit
 from counter_app.services.errors import ServiceError
-from counter_protocol.timefmt import VN_TZ, format_vn
+from counter_protocol.timefmt import VN_TZ, format_vn, format_vn_sortable
 
 if TYPE_CHECKING:
     from counter_app.cli.arguments import SubParsers
@@ -62,7 +62,7 @@ def cmd_due(args: argparse.Namespace, host: AppHost) -> int:
             amount = _working_days(args.working_days)
             due = services.calendar.due(received, amount, DurationUnit.WORKING_DAYS, None)
             detail = f"{args.working_days} ngày làm việc"
-    print(format_vn(due))
+    print(format_vn_sortable(due))  # the line scripts read, in the form --received takes
     print(f"Tiếp nhận {format_vn(received)} (giờ Việt Nam); {detail}")
     return 0
 

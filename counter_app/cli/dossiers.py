@@ -38,6 +38,11 @@ def add_commands(sub: SubParsers) -> None:
         default=PAGE,
         help=f"số dòng tối đa (mặc định {PAGE}, như một trang danh sách)",
     )
+    find.add_argument(
+        "--iso",
+        action="store_true",
+        help="thời gian dạng YYYY-MM-DD HH:MM (cho chương trình đọc); mặc định dd/mm/yyyy HH:mm",
+    )
     find.set_defaults(handler=cmd_find)
 
 
@@ -65,20 +70,22 @@ def cmd_find(args: argparse.Namespace, host: AppHost) -> int:
         rows = services.search.find(query, limit=args.limit)
         more = services.search.count_after(query, rows[-1], cap=COUNT_CAP + 1) if rows else 0
     for row in rows:
-        print(line_of(row))
+        print(line_of(row, sortable=args.iso))
     if more:
         _say_more(more)
     return 0 if rows else EXIT_NOTHING_FOUND
 
 
-def line_of(r: DossierRow) -> str:
+def line_of(r: DossierRow, *, sortable: bool = False) -> str:
+    """Times in Vietnam time: `dd/mm/yyyy HH:mm` as people read them, or sortable for scripts."""
     from counter_protocol.statuses import Status
-    from counter_protocol.timefmt import format_vn
+    from counter_protocol.timefmt import format_vn, format_vn_sortable
 
+    when = format_vn_sortable if sortable else format_vn
     return (
         f"{r.code}\t{r.applicant_name}\t{r.id_number or ''}\t{r.phone or ''}\t"
-        f"{r.procedure_code}\t{Status(r.status).label}\t{format_vn(r.received_at)}\t"
-        f"hẹn {format_vn(r.due_at)}"
+        f"{r.procedure_code}\t{Status(r.status).label}\t{when(r.received_at)}\t"
+        f"hẹn {when(r.due_at)}"
     )
 
 

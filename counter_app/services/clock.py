@@ -17,7 +17,7 @@ from counter_app.models.sync_tables import CLOCK_ROW, ClockReading, SyncLogEntry
 from counter_app.models.tables import Dossier, DossierEvent
 from counter_app.services.errors import ServiceError
 from counter_app.services.settings import get_setting
-from counter_protocol.timefmt import duration_vn, to_vn
+from counter_protocol.timefmt import duration_vn, format_vn, to_vn
 
 CLOCK_SUSPECT = "clock.suspect"
 BEHIND_STORED = (
@@ -99,4 +99,4 @@ def check_clock(session: Session, now: datetime, *, confirmed: bool) -> None:
 
 
 def _vn(moment: datetime) -> str:
-    return to_vn(moment).strftime("%d/%m/%Y %H:%M")
+    return format_vn(moment)

@@ -24,6 +24,7 @@ from counter_app.services import form_data
 from counter_app.services.demo_steps import DemoDossier, IssuedStep
 from counter_app.services.details import unit_name
 from counter_app.services.form_facts import DossierFacts, gather
+from counter_app.services.people import person_name
 from counter_app.services.settings import get_setting
 from counter_protocol.timefmt import VN_TZ, to_vn
 
@@ -93,6 +94,10 @@ class DemoForms:
         if code not in self._names:
             self._names[code] = unit_name(self._session, code)
         return self._names[code]
+
+    def person_name(self, username: str) -> str:
+        """A person's full name as the store knows it (`people.person_name`, kept per session)."""
+        return person_name(self._session, username)
 
     def _procedure_facts(self, d: DemoDossier) -> DossierFacts:
         """Unit, agency and procedure parts, read once per procedure (its first dossier)."""

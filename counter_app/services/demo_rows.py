@@ -147,7 +147,9 @@ class DemoWriter:
             self._forms.begin(session, self._unit)
             forms = self._forms
             draw = forms.draw if self._with_forms else None
-            walker = DossierWalk(calendar, self._rng, now, self._log_seq, draw, forms.unit_name)
+            walker = DossierWalk(
+                calendar, self._rng, now, self._log_seq, draw, forms.unit_name, forms.person_name
+            )
             for received in moments:
                 proc = self._rng.choice(procedures)
                 self._build_one(received, proc, now, rows, walker)

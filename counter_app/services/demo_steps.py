@@ -26,6 +26,7 @@ from counter_app.domain.deadlines import (
     timeliness,
 )
 from counter_app.services.demo_plan import DemoPath
+from counter_app.services.people import named_control_rows
 from counter_app.services.steps import ENDING, FORM_OF, LATER_HANDOVERS
 from counter_protocol.lifecycle import (
     Action,
@@ -132,9 +133,11 @@ class DossierWalk:
         log_seq: Callable[[str], int],
         draw: FormDrawer | None,
         unit_name: Callable[[str], str],
+        person_name: Callable[[str], str] = str,
     ) -> None:
         self.calendar, self.rng, self.now = calendar, rng, now
         self.log_seq, self.draw, self.unit_name = log_seq, draw, unit_name
+        self.person_name = person_name
         self._in_hours = calendar.next_working_instant
 
     def walk(self, d: DemoDossier, path: DemoPath, started: datetime, due: Due) -> None:
@@ -200,7 +203,10 @@ class DossierWalk:
                 "to_unit": self._agency_name(d, row.to_unit) if row.to_unit else None,
                 "note": row.label,
             }
-            for row in control_rows(self.calendar, v["received_at"], v["first_due_at"], events)
+            for row in named_control_rows(
+                control_rows(self.calendar, v["received_at"], v["first_due_at"], events),
+                self.person_name,
+            )
         ]
 
     def _agency_name(self, d: DemoDossier, code: str | None) -> str | None:

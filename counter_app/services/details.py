@@ -9,15 +9,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.domain.kinds import ApplicantKind, Channel, ResultDelivery
-from counter_app.models.tables import Dossier, DossierEvent, Procedure, Unit, User
+from counter_app.models.tables import Dossier, DossierEvent, Procedure, Unit
 from counter_app.services.dto import (
     ApplicantInput,
     ComponentInput,
     DossierDetail,
     EventView,
     FeeLine,
+    ReceiverView,
 )
 from counter_app.services.errors import NotFound
+from counter_app.services.people import people_names
 from counter_app.services.procedures import decider_name, processing_text
 from counter_app.services.store import Store
 
@@ -34,10 +36,14 @@ def detail_of(session: Session, dossier: Dossier) -> DossierDetail:
     assert procedure is not None
     agency = decider_name(session, dossier.unit_code, procedure, dossier.competent_name)
     a = dossier.applicant
-    events = session.scalars(
-        select(DossierEvent).where(DossierEvent.dossier_id == dossier.id).order_by(DossierEvent.seq)
+    events = list(
+        session.scalars(
+            select(DossierEvent)
+            .where(DossierEvent.dossier_id == dossier.id)
+            .order_by(DossierEvent.seq)
+        )
     )
-    clerk = session.scalar(select(User.full_name).where(User.username == dossier.received_by))
+    names = people_names(session, {dossier.received_by, *(e.actor for e in events)})
     return DossierDetail(
         id=dossier.id,
         uuid=dossier.uuid,
@@ -75,15 +81,37 @@ def detail_of(session: Session, dossier: Dossier) -> DossierDetail:
         due_at=dossier.due_at,
         returned_at=dossier.returned_at,
         received_by=dossier.received_by,
-        received_by_name=clerk or dossier.received_by,
+        received_by_name=names.get(dossier.received_by, dossier.received_by),
         fees=tuple(FeeLine(**f) for f in json.loads(dossier.fees_json or "[]")),
         note=dossier.note,
         sets_count=dossier.sets_count,
-        events=tuple(
-            EventView(e.seq, e.kind, e.at, e.actor, e.from_status, e.to_status, e.note, e.origin)
-            for e in events
-        ),
+        events=tuple(event_view(e, names) for e in events),
+        receiver=receiver_of(events),
     )
+
+
+def event_view(e: DossierEvent, names: dict[str, str]) -> EventView:
+    return EventView(
+        e.seq,
+        e.kind,
+        e.at,
+        e.actor,
+        e.from_status,
+        e.to_status,
+        e.note,
+        e.origin,
+        actor_name=names.get(e.actor, ""),
+    )
+
+
+def receiver_of(events: list[DossierEvent]) -> ReceiverView | None:
+    """Who collected the result: the last "returned" event's receiver, if it names one."""
+    for e in reversed(events):
+        if e.kind == "returned" and e.data_json:
+            data = json.loads(e.data_json)
+            if data.get("receiver_name"):
+                return ReceiverView(data["receiver_name"], data.get("receiver_id_number") or "")
+    return None
 
 
 def unit_name(session: Session, code: str) -> str:

@@ -87,6 +87,19 @@ class EventView:
     to_status: int | None
     note: str | None
     origin: str
+    actor_name: str = ""  # the person's full name; `actor` stays the username (a technical id)
+
+    @property
+    def who(self) -> str:
+        return self.actor_name or self.actor
+
+
+@dataclass(frozen=True)
+class ReceiverView:
+    """Who collected the result at the counter, from the "returned" event's step data."""
+
+    name: str
+    id_number: str
 
 
 @dataclass(frozen=True)
@@ -117,3 +130,4 @@ class DossierDetail:
     note: str | None
     sets_count: int
     events: tuple[EventView, ...] = field(default_factory=tuple)
+    receiver: ReceiverView | None = None

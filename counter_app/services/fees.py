@@ -27,6 +27,7 @@ from counter_app.models.tables import Dossier
 from counter_app.services.details import find_dossier
 from counter_app.services.dto import FeeLine
 from counter_app.services.errors import NotFound, ServiceError
+from counter_app.services.people import people_names, person_name
 from counter_app.services.store import Store
 from counter_protocol.timefmt import VN_TZ, to_vn
 
@@ -45,9 +46,14 @@ class EntryView:
     receipt: str | None  # "SERIES/NUMBER"; None while pending (or not needed)
     pending: bool
     refers_to: int | None
-    clerk: str
+    clerk: str  # the username the entry is recorded under
     at: datetime
     note: str | None
+    clerk_name: str = ""  # the person's full name, where this store knows it
+
+    @property
+    def clerk_shown(self) -> str:
+        return self.clerk_name or self.clerk
 
 
 @dataclass(frozen=True)
@@ -148,7 +154,7 @@ def _check_amount(line: FeeLine, amount: int, reason: str | None) -> None:
         )
 
 
-def _view(entry: FeeEntry, code: str) -> EntryView:
+def _view(entry: FeeEntry, code: str, names: dict[str, str] | None = None) -> EntryView:
     receipt = (
         f"{entry.receipt_series}/{entry.receipt_number}"
         if entry.receipt_series and entry.receipt_number
@@ -157,6 +163,7 @@ def _view(entry: FeeEntry, code: str) -> EntryView:
     return EntryView(
         entry.id, code, entry.line_name, entry.kind, entry.moment, entry.direction, entry.amount,
         receipt, entry.receipt_pending, entry.refers_to, entry.clerk, to_vn(entry.at), entry.note,
+        (names or {}).get(entry.clerk, ""),
     )  # fmt: skip
 
 
@@ -342,7 +349,9 @@ class FeeService:
     def entries_of(self, code: str) -> list[EntryView]:
         with self._store.read() as session:
             dossier = find_dossier(session, code)
-            return [_view(e, dossier.code) for e in _entries(session, dossier)]
+            entries = list(_entries(session, dossier))
+            names = people_names(session, (e.clerk for e in entries))
+            return [_view(e, dossier.code, names) for e in entries]
 
     def day_entries(self, day: date, clerk: str | None = None) -> list[EntryView]:
         """Every entry made on that Vietnam day (by that clerk), in the order they were made."""
@@ -353,7 +362,8 @@ class FeeService:
             query = query.where(FeeEntry.clerk == clerk)
         with self._store.read() as session:
             rows = session.execute(query.order_by(FeeEntry.at, FeeEntry.id)).all()
-            return [_view(entry, code) for entry, code in rows]
+            names = people_names(session, (entry.clerk for entry, _code in rows))
+            return [_view(entry, code, names) for entry, code in rows]
 
     def cash_report(self, day: date, clerk: str | None = None) -> bytes:
         """The day's cash report (PDF, A4) of one clerk, or of every clerk. A pending entry
@@ -384,8 +394,6 @@ class FeeService:
             }
 
     def _clerk_name(self, clerk: str) -> str:
-        from counter_app.services.form_facts import person_name
-
         with self._store.read() as session:
             name = person_name(session, clerk)
         return name if name == clerk else f"{name} ({clerk})"

@@ -45,9 +45,9 @@ from counter_app.services.form_facts import (
     fees_text,
     id_label,
     moment,
-    person_name,
     unit_label,
 )
+from counter_app.services.people import person_name
 from counter_protocol.timefmt import to_vn
 
 Facts = Mapping[str, Any]

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.domain.fees import is_free
 from counter_app.domain.kinds import ResultDelivery
-from counter_app.models.tables import CatalogueVersion, Dossier, Procedure, Unit, User
+from counter_app.models.tables import CatalogueVersion, Dossier, Procedure, Unit
 from counter_app.services.dto import FeeLine
 from counter_app.services.issuer import managing_body
 from counter_app.services.procedures import processing_text
@@ -78,16 +78,6 @@ def gather(session: Session, dossier: Dossier) -> DossierFacts:
         lookup_hint=get_setting(session, "slip.lookup_hint"),
         hotline=get_setting(session, "slip.hotline") or None,
     )
-
-
-def person_name(session: Session, username: str) -> str:
-    """A user's full name for a signature line; the login name when the user is unknown. Kept
-    for the session's life (one transaction): a bulk of forms asks for the same few people."""
-    known: dict[str, str] = session.info.setdefault("person_names", {})
-    if username not in known:
-        name = session.scalar(select(User.full_name).where(User.username == username))
-        known[username] = name or username
-    return known[username]
 
 
 def id_label(id_number: str | None, old_id_number: str | None) -> tuple[str, str]:

@@ -25,6 +25,7 @@ from counter_app.services import form_data
 from counter_app.services.details import find_dossier
 from counter_app.services.errors import NotFound, ServiceError
 from counter_app.services.form_facts import gather
+from counter_app.services.people import person_name
 from counter_app.services.settings import get_setting
 from counter_app.services.store import Store
 from counter_protocol.statuses import Status
@@ -118,8 +119,13 @@ class IssuedFormView:
     title: str
     number: str | None
     issued_at: datetime
-    issued_by: str
+    issued_by: str  # the username the form is recorded under
     prints: int
+    issued_by_name: str = ""  # the person's full name, where this store knows it
+
+    @property
+    def issuer(self) -> str:
+        return self.issued_by_name or self.issued_by
 
 
 @dataclass(frozen=True)
@@ -223,4 +229,5 @@ def _view(session: Session, row: IssuedForm) -> IssuedFormView:
         issued_at=row.issued_at,
         issued_by=row.issued_by,
         prints=_print_count(session, row.id),
+        issued_by_name=person_name(session, row.issued_by),
     )

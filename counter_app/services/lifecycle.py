@@ -32,6 +32,7 @@ from counter_app.services.codes import next_log_seq
 from counter_app.services.details import unit_name
 from counter_app.services.dto import ComponentInput
 from counter_app.services.errors import ServiceError
+from counter_app.services.people import named_control_rows, person_name
 from counter_app.services.settings import get_setting
 from counter_app.services.steps import (
     LATER_HANDOVERS,
@@ -344,7 +345,8 @@ class LifecycleService:
         ).all()
         facts = [EventFacts(e.seq, e.kind, e.at, e.actor, _step_of(e)) for e in events]
         calendar = self._calendar.calendar()
-        return control_rows(calendar, dossier.received_at, dossier.first_due_at, facts)
+        rows = control_rows(calendar, dossier.received_at, dossier.first_due_at, facts)
+        return named_control_rows(rows, lambda who: person_name(session, who))
 
     def _sheet_rows(self, session: Session, dossier: Dossier) -> list[dict[str, Any]]:
         """The rows so far as the control sheet's facts (units by name, times as text)."""

@@ -26,6 +26,7 @@ from counter_app.models.service_tables import OnlineHelp
 from counter_app.models.tables import Device, User
 from counter_app.services import outbox
 from counter_app.services.errors import ServiceError
+from counter_app.services.people import people_names
 from counter_app.services.store import Store
 from counter_protocol.ops import KIND_ONLINE_HELP, HelpData
 from counter_protocol.timefmt import to_vn
@@ -53,9 +54,14 @@ class HelpView:
     procedure_code: str
     citizen_name: str
     phone: str | None
-    clerk: str
+    clerk: str  # the username the record is kept under
     helped_at: datetime
     note: str | None
+    clerk_name: str = ""  # the person's full name, where this store knows it
+
+    @property
+    def clerk_shown(self) -> str:
+        return self.clerk_name or self.clerk
 
 
 class OnlineHelpService:
@@ -101,8 +107,9 @@ class OnlineHelpService:
         if clerk is not None:
             query = query.where(OnlineHelp.clerk == clerk)
         with self._store.read() as session:
-            rows = session.scalars(query.order_by(OnlineHelp.helped_at, OnlineHelp.id))
-            return [_view(r) for r in rows]
+            rows = list(session.scalars(query.order_by(OnlineHelp.helped_at, OnlineHelp.id)))
+            names = people_names(session, (r.clerk for r in rows))
+            return [_view(r, names) for r in rows]
 
     def counts(self, first: date, days: int) -> dict[HelpKind, int]:
         """How many helps of each kind in the period (every clerk)."""
@@ -169,7 +176,7 @@ def _refuse_duplicate(session: Session, code: str) -> None:
         )
 
 
-def _view(r: OnlineHelp) -> HelpView:
+def _view(r: OnlineHelp, names: dict[str, str]) -> HelpView:
     return HelpView(
         id=r.id,
         portal_code=r.portal_code,
@@ -180,4 +187,5 @@ def _view(r: OnlineHelp) -> HelpView:
         clerk=r.clerk,
         helped_at=r.helped_at,
         note=r.note,
+        clerk_name=names.get(r.clerk, ""),
     )

@@ -33,6 +33,7 @@ from counter_app.services.address_units import AddressUnits, shipped_units
 from counter_app.services.details import detail_of, find_dossier, unit_name
 from counter_app.services.errors import NotFound
 from counter_app.services.fees import add_postage, settled_lines
+from counter_app.services.people import people_names
 from counter_app.services.procedures import self_unit_code
 from counter_app.services.province_updates import take_tracking_number, tracking_pool_counts
 from counter_app.services.returns import check_returnable, owed_at_return
@@ -61,8 +62,13 @@ class StatusView:
     seq: int
     status: PostalStatus
     at: datetime
-    actor: str
+    actor: str  # the username the status is recorded under
     note: str | None
+    actor_name: str = ""  # the person's full name, where this store knows it
+
+    @property
+    def who(self) -> str:
+        return self.actor_name or self.actor
 
 
 @dataclass(frozen=True)
@@ -301,9 +307,11 @@ def _history(session: Session, item_id: int) -> tuple[StatusView, ...]:
         .where(PostalStatusEvent.item_id == item_id)
         .order_by(PostalStatusEvent.seq)
     )
+    events = list(session.scalars(query))
+    names = people_names(session, (e.actor for e in events))
     rows = tuple(
-        StatusView(e.seq, PostalStatus(e.status), e.at, e.actor, e.note)
-        for e in session.scalars(query)
+        StatusView(e.seq, PostalStatus(e.status), e.at, e.actor, e.note, names.get(e.actor, ""))
+        for e in events
     )
     if not rows:
         raise PostalError(f"Bưu gửi số {item_id} không có trạng thái nào.")

@@ -12,6 +12,7 @@ from counter_app.domain.fees import owed_lines
 from counter_app.domain.identifiers import normalise_id_number
 from counter_app.domain.kinds import FeeCollection
 from counter_app.domain.text import nfc
+from counter_app.domain.validation import validate_personal_id
 from counter_app.domain.vntime import now_vn
 from counter_app.services.details import detail_of, find_dossier
 from counter_app.services.dto import DossierDetail, FeeLine
@@ -93,6 +94,8 @@ class ReturnService:
     ) -> None:
         if not receiver_name.strip():
             raise ServiceError("Nhập họ tên người nhận kết quả.", field="receiver_name")
+        if receiver_id_number.strip():  # blank is allowed; a typed number must be one
+            validate_personal_id(receiver_id_number, field="receiver_id_number")
         with self._store.write() as session:
             dossier = find_dossier(session, code)
             detail = detail_of(session, dossier)

@@ -56,11 +56,19 @@ def detail_fields(d: DossierDetail) -> list[tuple[str, str]]:
         ("Tiếp nhận", f"{vn_when(d.received_at)} — {d.received_by_name}"),
         ("Hẹn trả", vn_when(d.due_at)),
         ("Đã trả kết quả", vn_when(d.returned_at) if d.returned_at else "Chưa"),
+        ("Người nhận kết quả", _receiver_text(d)),
         ("Thành phần hồ sơ", _components_text(d.components)),
         ("Phí, lệ phí", _fees_text(d.fees)),
         ("Số bộ hồ sơ", str(d.sets_count)),
         ("Ghi chú", d.note or ""),
     ]
+
+
+def _receiver_text(d: DossierDetail) -> str:
+    if d.receiver is None:
+        return ""
+    number = d.receiver.id_number
+    return f"{d.receiver.name} — CCCD {number}" if number else d.receiver.name
 
 
 def shown_fields(fields: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:

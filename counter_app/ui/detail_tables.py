@@ -54,7 +54,10 @@ class EventLine(Protocol):
     @property
     def at(self) -> datetime: ...
     @property
-    def actor(self) -> str: ...
+    def who(self) -> str:
+        """The person's name, or the username when the store knows no name for it."""
+        ...
+
     @property
     def to_status(self) -> int | None: ...
     @property
@@ -75,7 +78,9 @@ class IssuedFormLine(Protocol):
     @property
     def issued_at(self) -> datetime: ...
     @property
-    def issued_by(self) -> str: ...
+    def issuer(self) -> str:
+        """Who issued it, by name (the username when the store knows no name)."""
+        ...
 
 
 class HandoverLine(Protocol):
@@ -128,7 +133,7 @@ def status_text(code: int | None) -> str:
 
 def history_rows(events: Sequence[EventLine]) -> list[tuple[str, ...]]:
     return [
-        (vn_when(e.at), e.actor, event_kind_text(e.kind), status_text(e.to_status), e.note or "")
+        (vn_when(e.at), e.who, event_kind_text(e.kind), status_text(e.to_status), e.note or "")
         for e in events
     ]
 
@@ -140,7 +145,7 @@ def form_rows(forms: Sequence[IssuedFormLine]) -> list[tuple[str, ...]]:
             f.title or form_title(f.form_no),
             f.number or "",
             vn_when(f.issued_at),
-            f.issued_by,
+            f.issuer,
         )
         for f in forms
     ]

@@ -61,7 +61,7 @@ def entry_cells(entry: EntryView) -> tuple[str, ...]:
         Direction(entry.direction).label,
         money(signed_amount(entry)),
         receipt,
-        entry.clerk,
+        entry.clerk_shown,
         entry.note or "",
     )
 

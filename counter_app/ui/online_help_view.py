@@ -53,7 +53,7 @@ def help_cells(view: HelpView) -> tuple[str, ...]:
         view.procedure_code,
         view.citizen_name,
         view.phone or "",
-        view.clerk,
+        view.clerk_shown,
         view.note or "",
     )
 

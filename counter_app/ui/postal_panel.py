@@ -20,7 +20,7 @@ from counter_app.domain.postal import TRANSITIONS, PostalStatus
 from counter_app.ui.detail_tables import ReadOnlyTable
 from counter_app.ui.intake_sections import money
 from counter_app.ui.tasks import TaskRunner
-from counter_app.ui.widgets import MessageBar, error_text
+from counter_app.ui.widgets import MessageBar, error_text, vn_when
 
 if TYPE_CHECKING:
     from counter_app.services.postal import PostalItemView
@@ -54,7 +54,7 @@ def item_rows(items: Sequence[PostalItemView]) -> list[list[str]]:
 
 
 def status_rows(item: PostalItemView) -> list[list[str]]:
-    return [[f"{h.at:%d/%m/%Y %H:%M}", h.status.label, h.actor, h.note or ""] for h in item.history]
+    return [[vn_when(h.at), h.status.label, h.who, h.note or ""] for h in item.history]
 
 
 class PostalPanel(QWidget):

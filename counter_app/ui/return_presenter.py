@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from counter_app.domain import fees as fee_rules
 from counter_app.domain.kinds import FeeCollection
+from counter_app.domain.validation import ValidationError, validate_personal_id
 from counter_app.ui.widgets import error_text
 
 if TYPE_CHECKING:
@@ -83,7 +84,11 @@ class ReturnScreen(Protocol):
         ...
 
     def focus_field(self, key: str) -> None:
-        """ "receiver_name" or "fees"."""
+        """ "receiver_name", "receiver_id_number" or "fees"."""
+        ...
+
+    def show_field_issue(self, key: str, message: str | None) -> None:
+        """The message under a field ("receiver_id_number"); None clears it."""
         ...
 
     def announce_returned(self, code: str) -> None: ...
@@ -185,6 +190,8 @@ class ReturnPresenter:
             self._screen.show_message("error", "Hãy nhập họ tên người nhận kết quả.")
             self._screen.focus_field("receiver_name")
             return False
+        if not by_post and not self._receiver_id_valid(receiver.id_number):
+            return False
         if fees_due_at_return(detail) and not receiver.fees_collected:
             self._screen.show_message(
                 "error",
@@ -193,6 +200,19 @@ class ReturnPresenter:
             self._screen.focus_field("fees")
             return False
         return True
+
+    def _receiver_id_valid(self, id_number: str) -> bool:
+        """A typed CCCD/CMND must be one (blank is allowed: a relative may have none with them)."""
+        issue = None
+        if id_number:
+            try:
+                validate_personal_id(id_number, field="receiver_id_number")
+            except ValidationError as error:
+                issue = error.issues[0].message
+        self._screen.show_field_issue("receiver_id_number", issue)
+        if issue is not None:
+            self._screen.focus_field("receiver_id_number")
+        return issue is None
 
     def _return_at_counter(self, code: str, receiver: Receiver) -> None:
         self._busy = True

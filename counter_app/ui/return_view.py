@@ -41,7 +41,7 @@ from counter_app.ui.return_presenter import (
 )
 from counter_app.ui.slip_preview import SlipPreviewDialog
 from counter_app.ui.tasks import TaskRunner
-from counter_app.ui.widgets import MessageBar
+from counter_app.ui.widgets import FieldMessage, MessageBar, with_message
 from counter_protocol.timefmt import format_vn
 
 FEES_KEY = "Ctrl+T"
@@ -123,6 +123,8 @@ class ReturnView(QWidget):
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
         self.receiver_name_edit = QLineEdit()
         self.receiver_id_edit = QLineEdit()
+        self.receiver_id_message = FieldMessage()
+        self.receiver_id_edit.textEdited.connect(lambda _t: self.receiver_id_message.clear_issue())
         self.fees_button = QPushButton()
         self.fees_button.setToolTip(f"Phím tắt: {FEES_KEY}")
         self.fees_collected = False  # the fee window wrote every line owed at return
@@ -140,7 +142,8 @@ class ReturnView(QWidget):
         form.addRow(self.summary_label)
         form.addRow(self.post_check)
         form.addRow("Người nhận kết quả:", self.receiver_name_edit)
-        form.addRow("Số CCCD người nhận:", self.receiver_id_edit)
+        self.receiver_id_row = with_message(self.receiver_id_edit, self.receiver_id_message)
+        form.addRow("Số CCCD người nhận:", self.receiver_id_row)
         if self.postal_form is not None:
             form.addRow(self.postal_form)
             self.postal_form.setVisible(False)
@@ -228,7 +231,14 @@ class ReturnView(QWidget):
         self.scan_edit.setFocus()
 
     def focus_field(self, key: str) -> None:
-        (self.fees_button if key == "fees" else self.receiver_name_edit).setFocus()
+        fields = {"fees": self.fees_button, "receiver_id_number": self.receiver_id_edit}
+        fields.get(key, self.receiver_name_edit).setFocus()
+
+    def show_field_issue(self, key: str, message: str | None) -> None:
+        if message is None:
+            self.receiver_id_message.clear_issue()
+        else:
+            self.receiver_id_message.show_issue(message, blocking=True)
 
     def announce_returned(self, code: str) -> None:
         emit(self.dossier_returned, code)
@@ -236,6 +246,7 @@ class ReturnView(QWidget):
     def show_dossier(self, detail: DossierDetail | None) -> None:
         self.receiver_typed = False
         self.dossier_box.setEnabled(detail is not None)
+        self.receiver_id_message.clear_issue()
         if self.postal_form is not None:
             self.postal_form.clear()
         if detail is None:
@@ -279,8 +290,8 @@ class ReturnView(QWidget):
         if self.postal_form is None:
             return
         self.postal_form.setVisible(on)
-        for edit in (self.receiver_name_edit, self.receiver_id_edit):
-            self.dossier_form.setRowVisible(edit, not on)
+        for row in (self.receiver_name_edit, self.receiver_id_row):
+            self.dossier_form.setRowVisible(row, not on)
 
     def postal_request(self) -> PostalReturn | None:
         if self.postal_form is None or not self.post_check.isChecked():

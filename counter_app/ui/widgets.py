@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QW
 
 from counter_app.ui.window_fit import make_room_for_text
 from counter_protocol.errors import UserError
-from counter_protocol.timefmt import to_vn
+from counter_protocol.timefmt import format_vn, format_vn_date
 
 ERROR_COLOUR = "#b3261e"
 WARNING_COLOUR = "#8a5300"
@@ -136,8 +136,8 @@ def error_text(error: BaseException) -> str:
 
 def vn_when(moment: datetime) -> str:
     """A time as a clerk reads it: `dd/mm/yyyy HH:mm`, Vietnam time."""
-    return to_vn(moment).strftime("%d/%m/%Y %H:%M")
+    return format_vn(moment)
 
 
 def vn_day(moment: datetime) -> str:
-    return to_vn(moment).strftime("%d/%m/%Y")
+    return format_vn_date(moment)

@@ -72,4 +72,4 @@ def test_the_dashboard_lists_quarantined_dossiers_with_their_reasons(
     assert "Quầy &lt;b&gt;phụ&lt;/b&gt;" in row and "<b>" not in table
     assert cells[2] == "code_slot_mismatch"
     assert cells[3].startswith(f"Mã hồ sơ {squat['dossier_code']} thuộc dãy số của máy slot 0")
-    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", cells[4])
+    assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d", cells[4])  # Vietnam time, as read

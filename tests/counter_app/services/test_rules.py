@@ -126,3 +126,20 @@ def test_a_result_waiting_for_pickup_is_not_overdue(services) -> None:
     assert [r.code for r in next_week.find(DossierQuery(due=DueFilter.OVERDUE))] == [late]
     services.returns.return_result(ready, "Nguyễn Thị Hồng Nhung", "042195123456", "canbo", True)
     assert next_week.find(DossierQuery(text=ready))[0].due_state == DueState.CLOSED
+
+
+def test_a_receiver_id_that_is_no_cccd_is_refused_and_nothing_returned(services) -> None:
+    import pytest
+
+    from counter_app.domain.validation import ValidationError
+    from counter_protocol.statuses import Status
+
+    code = services.dossiers.receive(intake())
+    services.lifecycle.result_received(code, "canbo")
+    with pytest.raises(ValidationError) as refused:
+        services.returns.return_result(code, "Nguyễn Thị Hồng Nhung", "12", "canbo", True)
+    assert refused.value.fields == ["receiver_id_number"]
+    assert "12 chữ số" in str(refused.value)
+    assert services.details.get(code).status != Status.RETURNED
+    services.returns.return_result(code, "Nguyễn Thị Hồng Nhung", "", "canbo", True)  # none given
+    assert services.details.get(code).receiver.name == "Nguyễn Thị Hồng Nhung"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -81,6 +82,9 @@ def test_status_bar_enrol_dialog_and_sync_now(
         sync_window.refresh()
         qtbot.waitUntil(lambda: "máy số" in sync_window.enrolment_label.text(), timeout=10_000)
         assert sync_window.runs.rowCount() >= 1
+        finished = sync_window.runs.item(0, 0).text()
+        assert re.fullmatch(r"\d\d/\d\d/20\d\d \d\d:\d\d", finished), finished
+        assert re.search(r"máy số .* \d\d/\d\d/20\d\d", sync_window.enrolment_label.text())
         assert not sync_window.enrol_button.isVisible()
         code = pc.receive(1)[0]
         window.intake.dossier_saved.emit(code)  # what the intake view does after a save

@@ -38,6 +38,10 @@ class Form:
     issued_by: str
     prints: int = 0
 
+    @property
+    def issuer(self) -> str:
+        return self.issued_by
+
 
 @dataclass(frozen=True)
 class Handover:
@@ -208,7 +212,7 @@ class FakeCounter:
             int(status_of(state)),
             data.reason,
             "counter",
-            step_extra(data),
+            extra=step_extra(data),
         )
         due = datetime.fromisoformat(data.due_at) if data.due_at else dossier.due_at
         self.dossiers[code] = replace(

@@ -20,6 +20,7 @@ from counter_app.ui.dossier_model import (
     DossierTableModel,
 )
 from counter_devkit.intake import intake as intake_request
+from counter_protocol.timefmt import VN_TZ
 from tests.counter_app.ui.helpers import type_text, wait_idle
 
 NOW = now_vn().replace(microsecond=0)
@@ -62,6 +63,11 @@ def test_the_list_starts_with_todays_dossiers_newest_first(
         three_dossiers["nhung"],
     ]
     assert list_view.count_label.text() == "3 hồ sơ"
+    model, first = list_view.model, list_view.model.row_at(0)
+    received = model.index(0, model.HEADERS.index("Tiếp nhận")).data()
+    due = model.index(0, model.HEADERS.index("Hẹn trả")).data()
+    assert received == f"{first.received_at.astimezone(VN_TZ):%d/%m/%Y %H:%M}"  # Vietnam time
+    assert due == f"{first.due_at.astimezone(VN_TZ):%d/%m/%Y %H:%M}"
     wait_idle(qtbot, runner)
 
 

@@ -15,6 +15,7 @@ from counter_app.domain.fee_ledger import signed_amount
 from counter_app.domain.vntime import now_vn
 from counter_app.ui.main_window import TAB_RETURN, MainWindow
 from counter_devkit.stores import TEST_PASSWORD
+from counter_protocol.timefmt import to_vn
 from tests.counter_app.ui.helpers import CLERK, type_text, wait_idle
 from tests.counter_app.ui.test_intake import pick_procedure, scan_card, tick_all_components
 from tests.counter_app.ui.test_main_window import back_to
@@ -154,6 +155,11 @@ def test_fees_at_receipt_and_return_add_up_in_the_days_cash_report(qtbot, window
     total = sum(signed_amount(e) for e in entries)
     assert total == 2_000 + 25_000 + 100_000 - 2_000
     assert "Tổng thực thu: 125.000 đ" in fees.total_label.text()
+    clerk_column = fees.model.HEADERS.index("Cán bộ")
+    shown = {fees.model.index(r, clerk_column).data() for r in range(fees.model.rowCount())}
+    assert shown == {"Nguyễn Thị Hồng Nhung"}  # the person, not the username `canbo`
+    when = fees.model.index(0, 0).data()
+    assert when == f"{to_vn(entries[0].at):%d/%m/%Y %H:%M}"
 
     qtbot.keyClick(fees.table, Qt.Key.Key_P, CTRL)
     qtbot.waitUntil(lambda: fees.preview is not None, timeout=15_000)

@@ -12,6 +12,8 @@ from counter_app.ui.online_help_view import OnlineHelpView
 from tests.counter_app.ui.helpers import CLERK, type_text, wait_idle
 from tests.counter_app.ui.test_intake import pick_procedure
 
+CLERK_NAME = "Nguyễn Thị Hồng Nhung"  # the clerk `canbo` of counter_devkit.stores
+
 PORTAL_CODE = "H27.23-261205-0042"
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -51,8 +53,13 @@ def test_a_help_is_listed_a_second_one_refused_and_no_dossier_made(qtbot, view, 
     assert view.message.kind == "success"
     cells = [view.model.index(0, c).data() for c in range(view.model.columnCount())]
     assert cells[1:7] == [
-        PORTAL_CODE, "Một phần", "1.000894", "Trần Thị Mai", "0987654321", CLERK,
-    ]  # fmt: skip
+        PORTAL_CODE,
+        "Một phần",
+        "1.000894",
+        "Trần Thị Mai",
+        "0987654321",
+        CLERK_NAME,
+    ]  # fmt: skip: the clerk shown by name, not by the username the record keeps
     assert cells[0][2:] == view.model.row_at(0).helped_at.strftime("/%m/%Y %H:%M")
     assert view.portal_edit.hasFocus() and view.portal_edit.text() == ""  # ready for the next
 

@@ -125,6 +125,7 @@ def test_the_detail_shows_the_postal_item_and_sets_its_status(qtbot, services, r
     qtbot.waitUntil(lambda: panel.history_table.rowCount() == 2)
     assert panel.history_table.cell_text(1, 1) == "Đang vận chuyển"
     assert panel.history_table.cell_text(1, 3) == "Bưu tá đã nhận"
+    assert panel.history_table.cell_text(1, 2) == user.full_name  # the person, not `canbo`
     assert panel.items_table.cell_text(0, 2) == "Đang vận chuyển"
     assert [panel.status_combo.itemText(i) for i in range(panel.status_combo.count())] == [
         "Đã phát thành công",

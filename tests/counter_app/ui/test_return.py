@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -10,6 +11,7 @@ from PySide6.QtCore import Qt
 from counter_app.ui.return_view import ReturnView
 from counter_devkit.intake import intake as intake_request
 from counter_protocol.statuses import Status
+from counter_protocol.timefmt import VN_TZ
 from tests.counter_app.ui.helpers import CLERK, QR_LINE, type_text, wait_idle
 
 
@@ -181,4 +183,78 @@ def test_the_receivers_card_scanned_into_the_name_field_fills_name_and_id(
     qtbot.keyClick(name, Qt.Key.Key_Return)
     assert name.text() == "Nguyễn Thị Hồng Nhung"
     assert return_view.receiver_id_edit.text() == "042195123457"
+
+
+def test_a_receiver_cccd_of_two_digits_is_refused_beside_the_field(
+    qtbot, return_view, services, runner
+):
+    code = ready_dossier(services)
+    scan_slip(qtbot, return_view, code)
+    qtbot.waitUntil(lambda: return_view.detail is not None)
+    return_view.receiver_id_edit.clear()
+    type_text(return_view.receiver_id_edit, "12")
+    qtbot.keyClick(return_view.scan_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    message = return_view.receiver_id_message
+    assert message.isVisible() and "12 chữ số" in message.text()
+    assert return_view.receiver_id_edit.hasFocus()
+    assert services.details.get(code).status != Status.RETURNED
+
+    return_view.receiver_id_edit.clear()
+    type_text(return_view.receiver_id_edit, "042 195 123 456")  # typed in groups: accepted
+    assert not message.isVisible()  # typing again takes the message away
+    qtbot.keyClick(return_view.scan_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: services.details.get(code).status == Status.RETURNED)
+    wait_idle(qtbot, runner)
+
+
+def test_the_due_time_reads_day_month_year_in_vietnam_time(qtbot, return_view, services, runner):
+    code = ready_dossier(services)
+    scan_slip(qtbot, return_view, code)
+    qtbot.waitUntil(lambda: return_view.detail is not None)
+    due = return_view.detail.due_at.astimezone(VN_TZ)
+    assert f"Hẹn trả: {due:%d/%m/%Y %H:%M}" in return_view.summary_label.text()
+    wait_idle(qtbot, runner)
+
+
+def test_the_detail_shows_who_collected_the_result_and_people_by_name(qtbot, services, runner):
+    from counter_app.ui.dossier_detail import DossierDetailDialog
+    from counter_devkit.stores import TEST_PASSWORD
+    from tests.counter_app.ui.test_dossier_detail import fields_text
+
+    code = ready_dossier(services)
+    services.returns.return_result(code, "Trần Văn Đạt", "042 095 001 234", CLERK, False)
+    user = services.accounts.sign_in(CLERK, TEST_PASSWORD)
+    assert user.full_name and user.full_name != CLERK
+    dialog = DossierDetailDialog(services, runner, user, code)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.detail is not None)
+
+    assert "Trần Văn Đạt — CCCD 042095001234" in fields_text(dialog)
+    assert f"— {user.full_name}" in fields_text(dialog)  # received by a person, not a username
+    history = dialog.events_table
+    assert history.rowCount() >= 2
+    for row in range(history.rowCount()):
+        assert history.cell_text(row, 1) == user.full_name
+        assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d", history.cell_text(row, 0))
+    forms = dialog.forms_table
+    assert forms.rowCount() >= 1  # the receipt (Mẫu 01)
+    assert {forms.cell_text(row, 4) for row in range(forms.rowCount())} == {user.full_name}
+    wait_idle(qtbot, runner)
+
+
+def test_the_control_sheet_rows_name_the_clerk_who_handed_the_paper_over(qtbot, services, runner):
+    from counter_app.ui.dossier_detail import DossierDetailDialog
+    from counter_devkit.stores import TEST_PASSWORD
+
+    code = services.dossiers.receive(intake_request())
+    services.lifecycle.forward(code, CLERK, received_by="Lê Hà")
+    user = services.accounts.sign_in(CLERK, TEST_PASSWORD)
+    dialog = DossierDetailDialog(services, runner, user, code)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.handover_table.rowCount() == 1)
+    assert dialog.handover_table.cell_text(0, 2) == user.full_name  # Người giao, not `canbo`
+    assert dialog.handover_table.cell_text(0, 3) == "Lê Hà"
     wait_idle(qtbot, runner)

@@ -45,6 +45,10 @@ class Screen:
     def focus_field(self, key: str) -> None:
         self.did.append(("focus", key))
 
+    def show_field_issue(self, key: str, message: str | None) -> None:
+        if message is not None:
+            self.did.append(("issue", key, message))
+
     def announce_returned(self, code: str) -> None:
         self.did.append(("returned", code))
 
