@@ -79,8 +79,13 @@ class _Job(QRunnable):
         try:
             self._outcome.value = self._fn()
         except BaseException as exc:  # handed to the GUI thread, never lost
-            self._outcome.error = exc
             log.debug("task failed:\n%s", traceback.format_exc())
+            # The traceback's first frame is this run(), whose `self` is the QRunnable the pool
+            # deletes when run() returns: kept alive by the error, its wrapper would be freed
+            # a second time when the error is collected later (a crash at a random moment).
+            if exc.__traceback__ is not None:
+                exc.__traceback__ = exc.__traceback__.tb_next
+            self._outcome.error = exc
         self._deliver(self._outcome)
 
 
@@ -173,13 +178,14 @@ class TaskRunner(QObject):
                 emit(self.busy_changed, False)
         if outcome.owner is not None and not shiboken6.isValid(outcome.owner):
             return  # the screen that asked was closed meanwhile
-        if outcome.error is None:
+        error, outcome.error = outcome.error, None  # the callback's to keep, not the runner's
+        if error is None:
             if outcome.on_ok is not None:
                 outcome.on_ok(outcome.value)
         elif outcome.on_err is not None:
-            outcome.on_err(outcome.error)
+            outcome.on_err(error)
         else:
-            self.error_handler(outcome.error)
+            self.error_handler(error)
 
     def activity(self) -> str:
         """The oldest pending work in words, and how many more wait behind it."""
