@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import tempfile
@@ -56,3 +57,14 @@ def services(data_dir: Path) -> Iterator[object]:
     built = build_services(str(data_dir))
     yield built
     built.close()
+
+
+@pytest.fixture(autouse=True)
+def garbage_collected_on_the_main_thread() -> Iterator[None]:
+    """Once a task runner has switched automatic collection off (see ui/gui_garbage.py), the
+    garbage of each test is collected here, on the main thread, never in a worker."""
+    yield
+    if not gc.isenabled():
+        from counter_app.ui.gui_garbage import collect_by_thresholds
+
+        collect_by_thresholds()

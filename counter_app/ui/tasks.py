@@ -15,6 +15,7 @@ from typing import Any, Protocol, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
+from counter_app.ui import gui_garbage
 from counter_app.ui.qt_compat import emit
 
 log = logging.getLogger(__name__)
@@ -104,6 +105,7 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None, io_threads: int = 2) -> None:
         super().__init__(parent)
+        gui_garbage.install()  # before any worker runs Python: cycles are freed on this thread
         self._store_pool = QThreadPool(self)
         self._store_pool.setMaxThreadCount(1)  # one writer: SQLite serialises anyway
         self._io_pool = QThreadPool(self)

@@ -105,3 +105,26 @@ def test_long_work_is_named_in_words_in_the_status_bar(qtbot, services):
     assert indicator.label.text() == "Đồng bộ: đang gửi hồ sơ lên tỉnh 120/500"
     assert (indicator.bar.value(), indicator.bar.maximum()) == (120, 500)
     task_runner.shutdown()
+
+
+class _Garbage:
+    """A cycle (it refers to itself) that records the thread it is freed on."""
+
+    def __init__(self, freed_on: list[int]) -> None:
+        self.me, self.freed_on = self, freed_on
+
+    def __del__(self) -> None:
+        self.freed_on.append(threading.get_ident())
+
+
+def test_garbage_is_freed_on_the_gui_thread_never_in_a_worker(qtbot, runner):
+    # A cycle may hold a Qt wrapper; freed in a worker, its widget dies off the GUI thread.
+    freed_on: list[int] = []
+    _Garbage(freed_on)
+    runner.run_db(lambda: [[n] for n in range(100_000)])  # allocates far past gen-0's threshold
+    wait_idle(qtbot, runner)
+    assert freed_on == []  # the worker did not collect it
+    kept = [[n] for n in range(10_000)]  # now the GUI thread's timer finds gen 0 over its threshold
+    qtbot.waitUntil(lambda: freed_on != [], timeout=HANG_S * 1000)
+    assert len(kept) == 10_000
+    assert freed_on == [threading.get_ident()]
