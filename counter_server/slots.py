@@ -112,8 +112,8 @@ def slot_file(
 
 
 _CLASH = (
-    "Máy này đã cấp mã hồ sơ ở slot {slot} vào ngày {days}, trong khi một máy khác của "
-    "slot này (đã thu hồi) cũng cấp mã trong những ngày đó: có thể trùng mã với phiếu đã "
-    "in. Không đăng ký; bộ phận CNTT cần đối chiếu các hồ sơ này, hoặc đăng ký máy vào một "
-    "slot khác."
+    "Máy này đã cấp mã hồ sơ với số thứ tự máy {slot} vào ngày {days}, trong khi một máy "
+    "khác cùng số thứ tự (đã thu hồi) cũng cấp mã trong những ngày đó: có thể trùng mã với "
+    "phiếu đã in. Không đăng ký; bộ phận CNTT cần đối chiếu các hồ sơ này, hoặc đăng ký máy "
+    "với một số thứ tự máy khác."
 )

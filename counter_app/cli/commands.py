@@ -34,7 +34,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "online-help": ("visits", "ghi nhận hỗ trợ nộp hồ sơ trực tuyến"),
     "enrol": ("sync", "đăng ký máy này với máy chủ đồng bộ tỉnh"),
     "sync": ("sync", "đồng bộ một lần với máy chủ tỉnh (không giao diện)"),
-    "slot": ("slot", "số thứ tự hồ sơ của slot máy"),
+    "slot": ("slot", "số thứ tự hồ sơ của từng máy (slot)"),
     "backup": ("backup", "sao lưu kho dữ liệu và khôi phục từ bản sao lưu"),
 }
 

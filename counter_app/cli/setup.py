@@ -35,7 +35,7 @@ def cmd_setup(args: argparse.Namespace, host: AppHost) -> int:
         )
     print(
         f"Đã thiết lập quầy “{identity.counter_name}” của {identity.unit_name} "
-        f"({identity.unit_code}), slot {identity.slot}."
+        f"({identity.unit_code}), máy số {identity.slot}."
     )
     print(
         f"Tài khoản quản trị “{args.admin.strip().lower()}” có vai trò Cán bộ CNTT: tạo tài khoản "

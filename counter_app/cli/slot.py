@@ -20,7 +20,7 @@ def add_commands(sub: SubParsers) -> None:
     ssub = add_group(sub, "slot", command_help("slot"))
     imp = ssub.add_parser(
         "import",
-        help="nạp tệp số thứ tự đã dùng của slot (do máy chủ ký, "
+        help="nạp tệp số thứ tự đã dùng của máy số này (do máy chủ ký, "
         "tạo bằng “counter-server slot-file”)",
     )
     imp.add_argument("file", help="tệp JSON do máy chủ ký")
@@ -39,13 +39,13 @@ def cmd_import(args: argparse.Namespace, host: AppHost) -> int:
         done = import_slot_file(services.store, data, args.server_key)
     if done.latest is None:
         print(
-            f"Đã kiểm tra tệp của đơn vị {done.unit_code}, slot {done.slot}: slot này chưa cấp "
+            f"Đã kiểm tra tệp của đơn vị {done.unit_code}, máy số {done.slot}: máy này chưa cấp "
             "mã nào gần đây."
         )
         return 0
     day = f"{done.latest[4:6]}/{done.latest[2:4]}/20{done.latest[:2]}"
     print(
-        f"Đã nạp số thứ tự hồ sơ của đơn vị {done.unit_code}, slot {done.slot} ({done.days} "
+        f"Đã nạp số thứ tự hồ sơ của đơn vị {done.unit_code}, máy số {done.slot} ({done.days} "
         f"ngày). Ngày {day}: mã tiếp theo từ số {done.slot * 1000 + done.latest_seq + 1:04d}."
     )
     return 0

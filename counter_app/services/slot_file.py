@@ -63,8 +63,8 @@ def _known_server_key(session: Session) -> str | None:
 def _check_fits(body: SlotFileBody, unit_code: str, slot: int) -> None:
     if body.unit_code != unit_code or body.slot != slot:
         raise ServiceError(
-            f"Tệp này dành cho đơn vị {body.unit_code}, slot {body.slot}, nhưng máy này thuộc "
-            f"đơn vị {unit_code}, slot {slot}. Chưa nạp gì."
+            f"Tệp này dành cho đơn vị {body.unit_code}, máy số {body.slot}, nhưng máy này thuộc "
+            f"đơn vị {unit_code}, máy số {slot}. Chưa nạp gì."
         )
 
 

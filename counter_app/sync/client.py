@@ -7,6 +7,7 @@ and storing anything is the service's job (sync/service.py).
 from __future__ import annotations
 
 import ipaddress
+import logging
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -45,6 +46,8 @@ INSECURE_HTTP = (
     "tỉnh cấp (ví dụ https://dongbo.hatinh.gov.vn). Chỉ khi thử nghiệm trong mạng nội bộ mới "
     "dùng --allow-insecure-http."
 )
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -247,10 +250,22 @@ def _bad_reply(detail: str) -> SyncError:
     return SyncError(FailureKind.BAD_REPLY, f"Trả lời của máy chủ không hợp lệ ({detail}).")
 
 
+# What went wrong on the wire, in words IT can act on (the exception's class stays in the log).
+OFFLINE_DETAIL = (
+    (httpx.ConnectTimeout, "máy chủ không trả lời khi mở kết nối"),
+    (httpx.PoolTimeout, "quá nhiều kết nối đang chờ"),
+    (httpx.ConnectError, "không mở được kết nối: mạng mất hoặc máy chủ chưa chạy"),
+    (httpx.RemoteProtocolError, "kết nối bị ngắt giữa chừng"),
+    (httpx.ReadError, "kết nối bị ngắt khi đang nhận"),
+    (httpx.WriteError, "kết nối bị ngắt khi đang gửi"),
+    (httpx.ProxyError, "máy chủ trung gian (proxy) từ chối"),
+)
+
+
 def _offline(exc: Exception) -> SyncError:
-    return SyncError(
-        FailureKind.OFFLINE, f"Không kết nối được máy chủ tỉnh (chi tiết: {type(exc).__name__})."
-    )
+    log.info("offline: %s: %s", type(exc).__name__, exc)
+    detail = next((words for kind, words in OFFLINE_DETAIL if isinstance(exc, kind)), "lỗi mạng")
+    return SyncError(FailureKind.OFFLINE, f"Không kết nối được máy chủ tỉnh ({detail}).")
 
 
 def _timeout(exc: Exception) -> SyncError:

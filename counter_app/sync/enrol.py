@@ -200,8 +200,8 @@ def _store_reply(
         device = self_device(session)
         if reply.unit_code != device.unit_code or reply.slot != request.slot:
             raise ServiceError(
-                f"Mã đăng ký dành cho đơn vị {reply.unit_code}, slot {reply.slot}, nhưng "
-                f"máy này thuộc đơn vị {device.unit_code}, slot {device.slot}. Chưa lưu gì; "
+                f"Mã đăng ký dành cho đơn vị {reply.unit_code}, máy số {reply.slot}, nhưng "
+                f"máy này thuộc đơn vị {device.unit_code}, máy số {device.slot}. Chưa lưu gì; "
                 f"báo bộ phận CNTT thu hồi máy số {reply.device_id} trên máy chủ và cấp mã "
                 "đúng đơn vị."
             )

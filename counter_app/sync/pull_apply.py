@@ -308,7 +308,7 @@ def _device_revoked(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outc
     device_id = wire.device_id
     if device_id != ctx.me.device_id:
         return f"máy số {device_id}", pu.Outcome(
-            pu.APPLIED, f"Máy số {device_id} (slot {wire.slot}) đã bị thu hồi."
+            pu.APPLIED, f"Máy mã {device_id} (máy số {wire.slot}) đã bị thu hồi."
         )
     mark_revoked(ctx.session, ctx.now, REVOKED_MESSAGE)
     return f"máy số {device_id}", pu.Outcome(pu.APPLIED, REVOKED_MESSAGE)

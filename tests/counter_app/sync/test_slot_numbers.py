@@ -67,7 +67,7 @@ def test_a_pc_that_already_printed_codes_of_a_used_slot_day_is_refused(
         with pytest.raises(SyncError) as refused:
             offline.enrol(server)
         assert refused.value.server_code == "slot_numbers_clash"
-        assert "slot 0" in refused.value.message and "trùng mã" in refused.value.message
+        assert "số thứ tự máy 0" in refused.value.message and "trùng mã" in refused.value.message
         assert offline.sql("SELECT server_device_id FROM devices WHERE is_self")[0][0] is None
         assert quarantined(server, unit) == []
     finally:
