@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from counter_app.services.accounts import SignedInUser
 from counter_app.ui.main_window import TAB_INTAKE, TAB_RETURN, MainWindow
 from counter_app.ui.shift import Shift
-from counter_devkit.intake import intake
+from counter_devkit.intake import PROCEDURE, intake
 from counter_devkit.stores import TEST_PASSWORD
 from counter_protocol.timefmt import VN_TZ
 from tests.counter_app.documents.pdftools import flat, pdf_text
@@ -355,3 +355,23 @@ def test_a_clerk_whose_password_was_reset_chooses_a_new_one_before_working(
         "Nguyễn Thị Hồng Nhung",
         "sau khi được đặt lại",
     )
+
+
+def test_the_duplicate_window_set_on_screen_decides_when_intake_asks(
+    qtbot, services, runner, open_window
+):
+    first = services.dossiers.receive(intake())
+    assert services.dossiers.same_day_intakes("042195123456", PROCEDURE) == [first]
+    window = open_window("cntt")
+    dialog = open_settings(qtbot, window)
+    spin = dialog.duplicate_spin
+    assert (spin.value(), spin.text()) == (1, "1 ngày, kể cả hôm nay")
+    spin.setFocus()
+    qtbot.keyClick(spin, Qt.Key.Key_Down)  # down to 0: never ask
+    assert spin.text() == "không hỏi"
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialog.message.text() == "Đã lưu cài đặt.")
+    wait_idle(qtbot, runner)
+    assert services.dossiers.same_day_intakes("042195123456", PROCEDURE) == []
+    change = services.accounts.history(by="cntt")[0]
+    assert (change.subject, change.detail) == ("intake.duplicate_days", "1 → 0")
