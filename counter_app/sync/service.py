@@ -176,6 +176,7 @@ class SyncService:
             report.server_url = url
             with self._client_factory(url) as client:
                 self._push(client, me, report, steps)
+                report.stopped = report.stopped or steps.stop_asked()  # before the pull
                 if report.stopped:
                     return
                 claim_imported(self._store, client, me, report)
