@@ -4,6 +4,7 @@ The points are the test seam in counter_app/sync/crash.py. `KillAtPoint("after_s
 kills the process (SIGKILL) the third time the sync reaches that point. A forked child installs it
 with `install_fault_injector`; a `counter-app` subprocess gets it through
 `python -m counter_devkit.app_with_faults` and the variable FAULT_ENV (`label` or `label:nth`).
+`label:nth:ctrl-c` sends Ctrl+C (SIGINT) to the process there instead: a person stopping the sync.
 """
 
 from __future__ import annotations
@@ -28,16 +29,29 @@ class KillAtPoint:
 
     @classmethod
     def parse(cls, spec: str) -> KillAtPoint:
-        """`label` or `label:nth`, as in FAULT_ENV."""
-        label, _, nth = spec.partition(":")
+        """`label`, `label:nth` or `label:nth:ctrl-c`, as in FAULT_ENV."""
+        label, _, rest = spec.partition(":")
+        nth, _, action = rest.partition(":")
+        if action == "ctrl-c":
+            return CtrlCAtPoint(label, int(nth or "1"))
         return cls(label, int(nth or "1"))
 
     def reached(self, label: str) -> None:
         if label != self.label:
             return
         self.passed += 1
-        if self.passed >= self.nth:
-            kill_this_process()
+        if self.passed == self.nth:
+            self.act()
+
+    def act(self) -> None:
+        kill_this_process()
+
+
+class CtrlCAtPoint(KillAtPoint):
+    """Sends this process SIGINT, as a person pressing Ctrl+C, the `nth` time at `label`."""
+
+    def act(self) -> None:
+        os.kill(os.getpid(), signal.SIGINT)
 
 
 def kill_this_process() -> None:

@@ -11,6 +11,9 @@ import sys
 from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:  # not subscriptable at run time on Python 3.11
+    from collections.abc import Callable
+    from datetime import datetime
+
     SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 # argparse's own English usage errors, said in Vietnamese (the rest of the text is ours).
@@ -70,3 +73,19 @@ def add_group(sub: SubParsers, name: str, help_text: str) -> SubParsers:
     return parser.add_subparsers(
         dest=f"{name}_command", required=True, metavar="LỆNH", title="lệnh"
     )
+
+
+def add_iso_option(parser: argparse.ArgumentParser) -> None:
+    """`--iso`: times as `YYYY-MM-DD HH:MM` for a program reading the output (as `find`)."""
+    parser.add_argument(
+        "--iso",
+        action="store_true",
+        help="thời gian dạng YYYY-MM-DD HH:MM (cho chương trình đọc); mặc định dd/mm/yyyy HH:mm",
+    )
+
+
+def time_format(iso: bool) -> Callable[[datetime], str]:
+    """How a listing shows a time, in Vietnam time whatever the machine's zone."""
+    from counter_protocol.timefmt import format_vn, format_vn_sortable
+
+    return format_vn_sortable if iso else format_vn

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter_app.cli.arguments import add_group
+from counter_app.cli.arguments import add_group, add_iso_option, time_format
 from counter_app.cli.commands import command_help
 from counter_app.domain.fee_ledger import format_dong
 from counter_app.domain.postal import PostalAddress, parse_status
@@ -39,6 +39,7 @@ def add_commands(sub: SubParsers) -> None:
     status.set_defaults(handler=cmd_status)
     show = psub.add_parser("show", help="các bưu gửi của một hồ sơ")
     show.add_argument("code", help="mã hồ sơ")
+    add_iso_option(show)
     show.set_defaults(handler=cmd_show)
     handover = psub.add_parser("handover", help="danh sách giao bưu gửi trong ngày (PDF)")
     handover.add_argument("--date", dest="day", type=_day, required=True, help="YYYY-MM-DD")
@@ -62,8 +63,9 @@ def _add_return(psub: SubParsers) -> None:
     back.set_defaults(handler=cmd_return)
 
 
-def item_lines(item: PostalItemView) -> list[str]:
-    a = item.address
+def item_lines(item: PostalItemView, *, iso: bool = False) -> list[str]:
+    """The item, then its status history: Vietnam time, each step's clerk by name."""
+    when, a = time_format(iso), item.address
     head = "\t".join(
         [
             item.tracking_number or "—",
@@ -75,7 +77,8 @@ def item_lines(item: PostalItemView) -> list[str]:
         ]
     )
     history = [
-        f"  {h.at:%d/%m/%Y %H:%M}\t{h.status.label}\t{h.actor}" + (f"\t{h.note}" if h.note else "")
+        f"  {when(h.at)}\t{h.status.label}\t{h.actor_name or h.actor}"
+        + (f"\t{h.note}" if h.note else "")
         for h in item.history
     ]
     return [head, *history]
@@ -113,7 +116,7 @@ def cmd_show(args: argparse.Namespace, host: AppHost) -> int:
         print(f"Hồ sơ {args.code} không có bưu gửi nào.")
         return 1
     for item in items:
-        print("\n".join(item_lines(item)))
+        print("\n".join(item_lines(item, iso=args.iso)))
     return 0
 
 

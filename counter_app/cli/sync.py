@@ -2,16 +2,24 @@
 
 `sync` is what district IT schedules. It exits 0 when the run completed (the status line says what
 is still pending or in error), 1 when it failed (one Vietnamese line on stderr says why and what to
-do) and 3 when another sync of this store ran for longer than --wait.
+do), 3 when another sync of this store ran for longer than --wait, and 130 when Ctrl+C stopped it:
+the first Ctrl+C stops between batches (docs/sync.md#s22) and the report says how far it got; a
+second one ends the program at once.
 """
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
 from typing import TYPE_CHECKING
 
 from counter_app.cli.commands import command_help
+from counter_app.cli.failures import EXIT_INTERRUPTED, say
 from counter_app.domain.vntime import now_vn
 
 if TYPE_CHECKING:
@@ -83,14 +91,37 @@ def cmd_sync(args: argparse.Namespace, host: AppHost) -> int:
         server_url=args.server,
         allow_insecure_http=args.allow_insecure_http,
     )
-    with host.opened_context(args.data_dir, options) as context:
-        report = context.sync.sync_once("cli", progress=_progress if sys.stderr.isatty() else None)
+    progress = _progress if sys.stderr.isatty() else None
+    stop = threading.Event()
+    with host.opened_context(args.data_dir, options) as context, ctrl_c_stops(stop):
+        report = context.sync.sync_once("cli", progress=progress, stop_asked=stop.is_set)
     if report.error is not None and report.error.kind == FailureKind.BUSY:
         raise report.error  # someone else's run is the one that counts: no report of ours
     _print_report(report)
     if report.error is not None:
         raise report.error
-    return 0
+    return EXIT_INTERRUPTED if report.stopped else 0
+
+
+@contextmanager
+def ctrl_c_stops(stop: threading.Event) -> Iterator[None]:
+    """The first Ctrl+C sets `stop` (the run ends after the batch on its way); the second one
+    interrupts as usual."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may handle signals
+        return
+    previous = signal.getsignal(signal.SIGINT)
+
+    def first(_signum: int, _frame: FrameType | None) -> None:
+        stop.set()
+        signal.signal(signal.SIGINT, previous)
+        say("Đang dừng sau lô đang gửi… (Ctrl+C lần nữa để thoát ngay)")
+
+    signal.signal(signal.SIGINT, first)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _print_report(report: SyncReport) -> None:

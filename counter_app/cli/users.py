@@ -86,6 +86,8 @@ def account_line(account: AccountView) -> str:
     state = "đang dùng" if account.active else "đã ngừng"
     if account.locked_until is not None and account.active:
         state = f"bị khóa đến {account.locked_until:%H:%M %d/%m/%Y}"
+    elif account.must_change_password and account.active:
+        state = "đang dùng, phải đổi mật khẩu khi đăng nhập"
     return "\t".join((account.username, account.role, account.full_name, state))
 
 
@@ -114,7 +116,10 @@ def cmd_reset(args: argparse.Namespace, host: AppHost) -> int:
     password = _read_password(args)
     with host.opened_services(args.data_dir) as services:
         services.accounts.reset_password(args.username, password, by=CONSOLE)
-    print(f"Đã đặt lại mật khẩu của “{args.username}”.")
+    print(
+        f"Đã đặt lại mật khẩu của “{args.username}”; người dùng phải chọn mật khẩu mới "
+        "khi đăng nhập."
+    )
     return 0
 
 

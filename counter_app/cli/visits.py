@@ -7,7 +7,7 @@ import argparse
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
-from counter_app.cli.arguments import add_group
+from counter_app.cli.arguments import add_group, add_iso_option, time_format
 from counter_app.cli.commands import command_help
 from counter_app.services.errors import ServiceError
 from counter_protocol.timefmt import VN_TZ
@@ -42,6 +42,7 @@ def _add_visits(vsub: SubParsers) -> None:
     show.add_argument("--day", required=True, type=parse_day, help="ngày YYYY-MM-DD")
     show.add_argument("--week", action="store_true", help="cả tuần (thứ Hai – Chủ nhật) của ngày")
     show.add_argument("--clerk", help="chỉ lịch của cán bộ này")
+    add_iso_option(show)
     show.set_defaults(handler=cmd_list)
     move = vsub.add_parser("move", help="dời lịch hẹn sang giờ khác (lập lịch hẹn mới)")
     move.add_argument("id", type=int, help="số lịch hẹn")
@@ -80,6 +81,7 @@ def _add_online_help(hsub: SubParsers) -> None:
     show = hsub.add_parser("list", help="các lần hỗ trợ trong một ngày")
     show.add_argument("--day", required=True, type=parse_day, help="ngày YYYY-MM-DD")
     show.add_argument("--clerk", help="chỉ của cán bộ này")
+    add_iso_option(show)
     show.set_defaults(handler=cmd_help_list)
 
 
@@ -136,7 +138,7 @@ def cmd_list(args: argparse.Namespace, host: AppHost) -> int:
         listing = services.home_visits.week if args.week else services.home_visits.day
         visits = listing(args.day, args.clerk)
     for visit in visits:
-        print(visit_line(visit))
+        print(visit_line(visit, iso=args.iso))
     return 0 if visits else EXIT_NOTHING_FOUND
 
 
@@ -189,20 +191,22 @@ def cmd_help_list(args: argparse.Namespace, host: AppHost) -> int:
     with host.opened_services(args.data_dir) as services:
         rows = services.online_help.day(args.day, args.clerk)
     for row in rows:
-        print(help_line(row))
+        print(help_line(row, iso=args.iso))
     return 0 if rows else EXIT_NOTHING_FOUND
 
 
-def visit_line(v: VisitView) -> str:
+def visit_line(v: VisitView, *, iso: bool = False) -> str:
+    """Vietnam time (`dd/mm/yyyy HH:mm`, or sortable with `iso`); the clerk by name."""
+    when = time_format(iso)
     dossier = f"\thồ sơ {v.dossier_code}" if v.dossier_code else ""
     return (
-        f"{v.id}\t{v.start:%Y-%m-%d %H:%M}–{v.end:%H:%M}\t{v.clerk}\t{v.status.label}\t"
-        f"{v.citizen_name}\t{v.phone}\t{v.address}\t{v.procedure_code}{dossier}"
+        f"{v.id}\t{when(v.start)}–{when(v.end)[-5:]}\t{v.clerk_name or v.clerk}\t"
+        f"{v.status.label}\t{v.citizen_name}\t{v.phone}\t{v.address}\t{v.procedure_code}{dossier}"
     )
 
 
-def help_line(h: HelpView) -> str:
+def help_line(h: HelpView, *, iso: bool = False) -> str:
     return (
-        f"{h.id}\t{h.helped_at:%Y-%m-%d %H:%M}\t{h.portal_code}\t{h.kind.label}\t"
-        f"{h.procedure_code}\t{h.citizen_name}\t{h.phone or ''}\t{h.clerk}"
+        f"{h.id}\t{time_format(iso)(h.helped_at)}\t{h.portal_code}\t{h.kind.label}\t"
+        f"{h.procedure_code}\t{h.citizen_name}\t{h.phone or ''}\t{h.clerk_shown}"
     )

@@ -31,6 +31,8 @@ MIN_PASSWORD_LENGTH = 8
 MAX_USERNAME_LENGTH = 60
 _HASHER = PasswordHasher()
 WRONG_CREDENTIALS = "Tên đăng nhập hoặc mật khẩu không đúng."
+FORCED = "người dùng phải đổi mật khẩu khi đăng nhập"  # the audit line of a reset
+AFTER_RESET = "sau khi được đặt lại"  # … and of the new password that followed it
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class SignedInUser:
     username: str
     full_name: str
     role: str
+    # An administrator reset the password: the log-in asks for a new one before anything else.
+    must_change_password: bool = False
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ class AccountView:
     active: bool
     locked_until: datetime | None
     created_at: datetime
+    must_change_password: bool = False
 
 
 def hash_password(password: str) -> str:
@@ -139,13 +144,15 @@ class AccountService:
             record(session, self._clock(), by, AdminAction.ENABLED, user.username)
 
     def reset_password(self, username: str, password: str, *, by: str) -> None:
-        """A new password chosen by an administrator; it also lifts a lock-out."""
+        """A new password chosen by an administrator; it also lifts a lock-out. The holder
+        must replace it at the next sign-in: the administrator knows it."""
         check_new_password(password)
         with self._store.write() as session:
             user = _managed(session, username, by, Permission.MANAGE_ACCOUNTS)
             user.password_hash = hash_password(password)
             user.failed_attempts, user.locked_until = 0, None
-            record(session, self._clock(), by, AdminAction.PASSWORD_RESET, user.username)
+            user.must_change_password = True
+            record(session, self._clock(), by, AdminAction.PASSWORD_RESET, user.username, FORCED)
 
     def change_own_password(self, username: str, old: str, new: str) -> None:
         """The holder replaces their password (say, after an administrator reset it)."""
@@ -157,7 +164,9 @@ class AccountService:
             if old == new:
                 raise ServiceError("Mật khẩu mới phải khác mật khẩu cũ.", field="password")
             user.password_hash = hash_password(new)
-            record(session, self._clock(), username, AdminAction.PASSWORD_CHANGED, username)
+            detail = AFTER_RESET if user.must_change_password else None
+            user.must_change_password = False
+            record(session, self._clock(), username, AdminAction.PASSWORD_CHANGED, username, detail)
 
     def unlock(self, username: str, *, by: str) -> None:
         with self._store.write() as session:
@@ -208,7 +217,7 @@ class AccountService:
             return _count_failure(session, user, now)
         user.failed_attempts, user.locked_until = 0, None
         record(session, now, user.username, AdminAction.SIGNED_IN, user.username)
-        return SignedInUser(user.username, user.full_name, user.role)
+        return SignedInUser(user.username, user.full_name, user.role, user.must_change_password)
 
     def active_users(self) -> list[SignedInUser]:
         """The counter's working accounts by full name (the clerk pickers of the screens)."""
@@ -263,6 +272,7 @@ def _account_view(user: User) -> AccountView:
         user.active,
         user.locked_until,
         user.created_at,
+        user.must_change_password,
     )
 
 

@@ -1,6 +1,7 @@
 """The settings screen's use cases: what a counter changes (working sessions, Saturday, slip
-size, printer, due-soon threshold, place name), checked field by field, saved in one transaction
-with an audit line per changed value, by a role that may (docs/decisions/0032-*.md).
+size, printer, due-soon threshold, place name, the likely-duplicate window), checked field by
+field, saved in one transaction with an audit line per changed value, by a role that may
+(docs/decisions/0032-*.md).
 """
 
 from __future__ import annotations
@@ -15,7 +16,12 @@ from counter_app.domain.vntime import now_vn
 from counter_app.services.admin_log import AdminAction, record
 from counter_app.services.errors import ServiceError
 from counter_app.services.permissions import require
-from counter_app.services.settings import DEFAULTS, get_setting, set_setting
+from counter_app.services.settings import (
+    DEFAULTS,
+    MAX_DUPLICATE_DAYS,
+    get_setting,
+    set_setting,
+)
 from counter_app.services.store import Store
 
 SLIP_SIZES = {"A4": "A4", "A5": "A5", "receipt": "giấy cuộn 80 mm"}
@@ -33,6 +39,7 @@ class CounterSettings:
     printer: str
     due_soon_days: str
     place_name: str
+    duplicate_days: str = DEFAULTS["intake.duplicate_days"]
 
 
 KEYS: dict[str, str] = {
@@ -42,6 +49,7 @@ KEYS: dict[str, str] = {
     "printer": "printer.default",
     "due_soon_days": "due_soon.working_days",
     "place_name": "slip.place_name",
+    "duplicate_days": "intake.duplicate_days",
 }
 
 
@@ -75,6 +83,11 @@ def settings_problems(values: CounterSettings) -> dict[str, str]:
     if not days.isdigit() or not 1 <= int(days) <= MAX_DUE_SOON_DAYS:
         problems["due_soon_days"] = (
             f"Ngưỡng “sắp đến hạn” là số ngày làm việc từ 1 đến {MAX_DUE_SOON_DAYS}."
+        )
+    duplicate = values.duplicate_days.strip()
+    if not duplicate.isdigit() or int(duplicate) > MAX_DUPLICATE_DAYS:
+        problems["duplicate_days"] = (
+            f"Số ngày hỏi hồ sơ trùng: từ 0 (không hỏi) đến {MAX_DUPLICATE_DAYS}."
         )
     place = values.place_name.strip()
     if not place or len(place) > MAX_PLACE_NAME:

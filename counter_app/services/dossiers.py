@@ -5,7 +5,7 @@ transaction that writes the dossier, its first event, its outbox op and its form
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import Any
 
 import msgspec
@@ -31,6 +31,7 @@ from counter_app.services.intake_rules import (
 )
 from counter_app.services.permissions import require_desk
 from counter_app.services.postal import record_inbound
+from counter_app.services.settings import get_setting
 from counter_app.services.steps import (
     FormIssuer,
     IntakeResult,
@@ -100,20 +101,25 @@ class DossierService:
         return IntakeResult(created.code, creation.action, form_id, created.due_at, missing)
 
     def same_day_intakes(self, id_number: str | None, procedure_code: str) -> list[str]:
-        """Codes of the dossiers received today (Vietnam day) for the same person's id number
-        and the same procedure: a second one is most likely the same papers saved twice
-        (docs/domain.md#likely-duplicates). Empty when there is no id number to compare."""
+        """Codes of the dossiers received lately for the same person's id number and the same
+        procedure: a second one is most likely the same papers saved twice. "Lately" is the
+        counter's setting `intake.duplicate_days`: Vietnam days with today counted (1: today
+        only; 0: never ask) (docs/domain.md#likely-duplicates). Empty without an id number."""
         number = normalise_id_number(id_number or "")
         if not number:
             return []
-        day_start = datetime.combine(to_vn(self._clock()).date(), time(), tzinfo=VN_TZ)
-        query = (
-            select(Dossier.code)
-            .where(Dossier.id_number == number, Dossier.procedure_code == procedure_code)
-            .where(Dossier.received_at >= day_start)
-            .order_by(Dossier.received_at)
-        )
         with self._store.read() as session:
+            days = int(get_setting(session, "intake.duplicate_days"))
+            if days < 1:
+                return []
+            first_day = to_vn(self._clock()).date() - timedelta(days=days - 1)
+            since = datetime.combine(first_day, time(), tzinfo=VN_TZ)
+            query = (
+                select(Dossier.code)
+                .where(Dossier.id_number == number, Dossier.procedure_code == procedure_code)
+                .where(Dossier.received_at >= since)
+                .order_by(Dossier.received_at)
+            )
             return list(session.scalars(query))
 
     def _issue(

@@ -11,6 +11,8 @@ from counter_app.models.tables import User
 from counter_app.services.admin_log import CONSOLE
 from counter_app.services.errors import ServiceError
 
+MUST_CHANGE = "Mật khẩu vừa được đặt lại: hãy chọn mật khẩu mới trước khi làm việc."
+
 
 class NotAllowed(ServiceError):
     """The person's role does not include this action."""
@@ -33,6 +35,8 @@ def require(session: Session, actor: str, permission: Permission) -> User | None
             f"{role_name(user.role)} không có quyền {PERMISSION_NAMES[permission]}.",
             advice=_ask_for(permission),
         )
+    if user.must_change_password:
+        raise NotAllowed(MUST_CHANGE, advice="Đăng nhập lại và chọn mật khẩu mới.")
     return user
 
 
@@ -40,8 +44,12 @@ def require_desk(session: Session, actor: str, permission: Permission) -> None:
     """A desk action (receive, return, a step) refused to an account whose role excludes it or
     that was disabled. A name with no account passes: steps record agency staff by name."""
     # One small column query: this runs on every intake and every step.
-    row = session.execute(select(User.role, User.active).where(User.username == actor)).first()
-    if row is not None and (not row.active or not may(row.role, permission)):
+    row = session.execute(
+        select(User.role, User.active, User.must_change_password).where(User.username == actor)
+    ).first()
+    if row is not None and (
+        not row.active or not may(row.role, permission) or row.must_change_password
+    ):
         require(session, actor, permission)  # raises with the full message
 
 

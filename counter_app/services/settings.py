@@ -11,6 +11,8 @@ from counter_app.models.tables import Setting
 if TYPE_CHECKING:
     from counter_app.services.store import Store
 
+MAX_DUPLICATE_DAYS = 30
+
 DEFAULTS: dict[str, str] = {
     "calendar.sessions": "07:00-11:30,13:30-17:00",
     "calendar.saturday": "",
@@ -24,6 +26,9 @@ DEFAULTS: dict[str, str] = {
     "auth.max_failed_attempts": "5",
     "auth.lockout_minutes": "15",
     "due_soon.working_days": "1",
+    # Days (today counted) in which the same id number and procedure make intake ask whether
+    # the dossier was saved already; 0: never ask (docs/domain.md#likely-duplicates).
+    "intake.duplicate_days": "1",
     "clock.max_skew_minutes": "10",  # this PC's clock vs the server's, before intake warns
     "lifecycle.extension_limit": "1",  # re-appointments (Mẫu 04) a dossier may have
     "post.pool_low": "20",  # unused tracking numbers below which the pool's status warns
@@ -56,6 +61,8 @@ def check_setting(key: str, value: str) -> None:
     )
     if numeric and (not value.isdigit() or int(value) < 1):
         raise ServiceError(f"{key} phải là số nguyên dương.")
+    if key == "intake.duplicate_days" and (not value.isdigit() or int(value) > MAX_DUPLICATE_DAYS):
+        raise ServiceError(f"{key} phải là số ngày từ 0 đến {MAX_DUPLICATE_DAYS}.")
 
 
 def get_setting(session: Session, key: str) -> str:

@@ -25,6 +25,7 @@ from counter_app.sync.crash import AFTER_PULL_STORED, BEFORE_PULL, crash_point
 from counter_app.sync.errors import FailureKind, SyncError
 from counter_app.sync.identity import Enrolled
 from counter_app.sync.pull_apply import apply_page, record_server_loss, start_over
+from counter_app.sync.push import StopAsked, never
 from counter_app.sync.report import SyncReport
 from counter_protocol.errors import ProtocolError
 from counter_protocol.feed import ChangesPage, parse_changes_page
@@ -47,9 +48,11 @@ class Puller:
         clock: Callable[[], datetime],
         report: SyncReport,
         progress: Progress | None,
+        stop_asked: StopAsked = never,
     ) -> None:
         self._store, self._client, self._me, self._limit = store, client, me, limit
         self._clock, self._report, self._progress = clock, report, progress
+        self._stop_asked = stop_asked
         self._requeued = 0
         self._checked = False  # probes sent and answered (once a run is enough)
 
@@ -81,6 +84,9 @@ class Puller:
                 done = self._report.pulled
                 self._progress("pull", done, done + (1 if page.has_more else 0))
             if not page.has_more:
+                return self._requeued
+            if self._stop_asked():  # between pages: each page is stored with its cursor
+                self._report.stopped = True
                 return self._requeued
 
     def _cursor(self) -> tuple[int, str | None, list[str]]:

@@ -34,6 +34,11 @@ from counter_protocol.errors import ProtocolError
 
 MIN_BATCH_OPS = 10
 Progress = Callable[[str, int, int], None]
+StopAsked = Callable[[], bool]  # a person asked to stop: no new batch is started
+
+
+def never() -> bool:
+    return False
 
 
 @dataclass
@@ -65,17 +70,20 @@ class Pusher:
         clock: Callable[[], datetime],
         report: SyncReport,
         progress: Progress | None,
+        stop_asked: StopAsked = never,
     ) -> None:
         self._store, self._client, self._me = store, client, me
         self.settings, self._clock = settings, clock
         self._report, self._progress = report, progress
+        self._stop_asked = stop_asked
         self._total = 0
 
     def run(self) -> None:
         self._stop_damaged()
         self._total = self._count(ledger.SENDABLE)
+        self._report.to_send += self._total
         self._pass()
-        if self._count((HELD,)):
+        if self._count((HELD,)) and not self._report.stopped:
             self._pass(only_held=True)
 
     def _stop_damaged(self) -> None:
@@ -103,7 +111,7 @@ class Pusher:
         inflight: deque[Future[Sent]] = deque()
         with ThreadPoolExecutor(max(1, self.settings.window), "counter-push") as pool:
             try:
-                while (built := self._build(after, only_held)) is not None:
+                while not self._stopping() and (built := self._build(after, only_held)):
                     inflight.append(pool.submit(self._send, built))
                     after = built.batch[-1].device_seq
                     while len(inflight) >= self.settings.window:
@@ -114,6 +122,13 @@ class Pusher:
                 for future in inflight:  # let batches already sent store their receipts
                     future.exception()
                 raise
+
+    def _stopping(self) -> bool:
+        """Asked between batches only: a batch on its way still has its receipt stored, so
+        what was sent stays sent and the rest waits in the outbox (docs/sync.md#s22)."""
+        if self._stop_asked():
+            self._report.stopped = True
+        return self._report.stopped
 
     def _build(self, after: int, only_held: bool) -> Built | None:
         s = self.settings

@@ -43,6 +43,8 @@ class SyncReport:
     feed_reset: bool = False  # the server no longer held our pull cursor: pulled from 0 again
     requeued: int = 0  # acknowledged ops queued again because the server had lost some
     notices: list[str] = field(default_factory=list)  # for IT, in the summary and the log
+    to_send: int = 0  # ops sendable when the push began (the "of" in "120 of 500")
+    stopped: bool = False  # a person stopped the run between batches (docs/sync.md#s22)
 
     @property
     def ok(self) -> bool:
@@ -91,8 +93,16 @@ class SyncReport:
             line += f", không áp dụng được {self.pull_not_applied}"
         return line + ")."
 
+    def stopped_line(self) -> str:
+        left = max(self.to_send - self.sent, 0)
+        return (
+            f"Đã dừng theo yêu cầu sau khi gửi {self.sent}/{self.to_send} thao tác; "
+            f"{left} thao tác còn lại vẫn an toàn trên máy và sẽ được gửi ở lần đồng bộ sau."
+        )
+
     def summary_lines(self, now: datetime) -> list[str]:
-        lines = [*self.notices, self.push_line(), self.pull_line()]
+        stopped = [self.stopped_line()] if self.stopped else []
+        lines = [*stopped, *self.notices, self.push_line(), self.pull_line()]
         if self.province_conflicts:
             lines.append(
                 f"Có {self.province_conflicts} thay đổi không khớp giữa tỉnh và máy này: cả hai "
@@ -111,7 +121,8 @@ def write_log(session: Session, report: SyncReport) -> None:
     """One `sync_log` row per run; a repeat of the same network failure extends the last row."""
     error = report.error
     finished = report.finished_at or report.started_at
-    message = " ".join([*report.notices, *([error.one_line()] if error else [])]) or None
+    stopped = [report.stopped_line()] if report.stopped else []
+    message = " ".join([*stopped, *report.notices, *([error.one_line()] if error else [])]) or None
     if error is not None and error.kind in _COALESCED and report.sent == 0 and not report.notices:
         last = session.scalar(select(SyncLogEntry).order_by(SyncLogEntry.id.desc()).limit(1))
         if last is not None and last.error_kind == error.kind.value and last.sent == 0:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from counter_app import __version__
 from counter_app.domain.vntime import now_vn
@@ -24,7 +25,7 @@ from counter_app.sync.identity import Enrolled, enrolled_identity, self_device
 from counter_app.sync.lock import SyncLock
 from counter_app.sync.pull import Puller
 from counter_app.sync.pull_apply import mark_revoked
-from counter_app.sync.push import Pusher, PushSettings
+from counter_app.sync.push import Pusher, PushSettings, StopAsked, never
 from counter_app.sync.report import SyncReport, write_log
 from counter_app.sync.status import SyncStatus, compute_status
 from counter_protocol.batch import DEFAULT_BATCH_OPS
@@ -32,6 +33,13 @@ from counter_protocol.feed import DEFAULT_CHANGES_LIMIT
 
 Progress = Callable[[str, int, int], None]  # phase ("push" | "pull"), done, total
 Clock = Callable[[], datetime]
+
+
+class Steps(NamedTuple):
+    """What a run tells as it goes, and asks between its steps."""
+
+    progress: Progress | None
+    stop_asked: StopAsked
 
 
 @dataclass
@@ -132,13 +140,20 @@ class SyncService:
                 self._clock(),
             )
 
-    def sync_once(self, trigger: str = "manual", progress: Progress | None = None) -> SyncReport:
-        """Push everything sendable, then pull every page. Never raises SyncError: see `.error`."""
+    def sync_once(
+        self,
+        trigger: str = "manual",
+        progress: Progress | None = None,
+        stop_asked: StopAsked = never,
+    ) -> SyncReport:
+        """Push everything sendable, then pull every page. Never raises SyncError: see `.error`.
+        `stop_asked` is looked at between batches and pages; a stopped run says so in
+        `.stopped` and leaves the rest for the next run (docs/sync.md#s22)."""
         report = SyncReport(trigger, self._clock())
         try:
             with self._lock.hold(self.options.lock_wait_s):
                 try:
-                    self._run(report, progress)
+                    self._run(report, Steps(progress, stop_asked))
                 finally:
                     report.finished_at = self._clock()
                     self._finish(report)
@@ -150,7 +165,7 @@ class SyncService:
 
     # -- one run ------------------------------------------------------------------------------
 
-    def _run(self, report: SyncReport, progress: Progress | None) -> None:
+    def _run(self, report: SyncReport, steps: Steps) -> None:
         try:
             with self._store.read() as session:
                 me = enrolled_identity(session)
@@ -160,10 +175,13 @@ class SyncService:
             url = self.options.server_url or me.server_url
             report.server_url = url
             with self._client_factory(url) as client:
-                self._push(client, me, report, progress)
+                self._push(client, me, report, steps)
+                report.stopped = report.stopped or steps.stop_asked()  # before the pull
+                if report.stopped:
+                    return
                 claim_imported(self._store, client, me, report)
-                if self._pull(client, me, report, progress):
-                    self._push(client, me, report, progress)  # what a restored server lost
+                if self._pull(client, me, report, steps) and not report.stopped:
+                    self._push(client, me, report, steps)  # what a restored server lost
         except SyncError as exc:
             report.error = exc
 
@@ -180,20 +198,16 @@ class SyncService:
 
     # -- push ---------------------------------------------------------------------------------
 
-    def _push(
-        self, client: SyncClient, me: Enrolled, report: SyncReport, progress: Progress | None
-    ) -> None:
-        Pusher(self._store, client, me, self._push_settings, self._clock, report, progress).run()
+    def _push(self, client: SyncClient, me: Enrolled, report: SyncReport, steps: Steps) -> None:
+        settings, clock = self._push_settings, self._clock
+        Pusher(self._store, client, me, settings, clock, report, *steps).run()
 
     # -- pull ---------------------------------------------------------------------------------
 
-    def _pull(
-        self, client: SyncClient, me: Enrolled, report: SyncReport, progress: Progress | None
-    ) -> int:
+    def _pull(self, client: SyncClient, me: Enrolled, report: SyncReport, steps: Steps) -> int:
         """Pull every page; how many acknowledged ops were queued again (the server lost some)."""
-        return Puller(
-            self._store, client, me, self.options.pull_limit, self._clock, report, progress
-        ).run()
+        limit = self.options.pull_limit
+        return Puller(self._store, client, me, limit, self._clock, report, *steps).run()
 
 
 __all__ = ["EnrolResult", "Progress", "SyncOptions", "SyncReport", "SyncService"]

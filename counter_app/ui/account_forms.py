@@ -218,3 +218,33 @@ class ResetPasswordDialog(AccountForm):
     def call(self) -> Callable[[], object]:
         password, reset = self.passwords.password_edit.text(), self._reset
         return lambda: reset(password)
+
+
+class ForcedPasswordDialog(AccountForm):
+    """At sign-in after an administrator's reset: the person's own password before anything
+    else (the administrator knows the one they set). Esc goes back to the log-in."""
+
+    def __init__(
+        self,
+        change: Callable[[str], None],
+        who: str,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("Chọn mật khẩu mới", "Lưu mật khẩu mới", runner, parent)
+        self._change = change
+        self.intro = QLabel(
+            f"Chào {who}. Mật khẩu của bạn vừa được quản trị đặt lại: hãy chọn mật khẩu mới "
+            "của riêng bạn trước khi làm việc."
+        )
+        self.intro.setWordWrap(True)
+        self.form.addRow(self.intro)
+        self.passwords = PasswordFields(self)
+        self.passwords.password_edit.setFocus()
+
+    def check(self) -> bool:
+        return self.passwords.check()
+
+    def call(self) -> Callable[[], object]:
+        password, change = self.passwords.password_edit.text(), self._change
+        return lambda: change(password)

@@ -73,6 +73,8 @@ def account_state(account: AccountView) -> str:
         return "Đã ngừng sử dụng"
     if account.locked_until is not None:
         return f"Bị khóa đến {vn_when(account.locked_until)}"
+    if account.must_change_password:
+        return "Đang sử dụng, chờ người dùng đổi mật khẩu"
     return "Đang sử dụng"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import (
@@ -26,6 +27,8 @@ class Accounts(Protocol):
 
     def sign_in(self, username: str, password: str) -> SignedInUser: ...
 
+    def change_own_password(self, username: str, old: str, new: str) -> None: ...
+
 
 class LoginDialog(QDialog):
     """Accepted once `accounts.sign_in` succeeds; `user` is then the SignedInUser."""
@@ -41,6 +44,7 @@ class LoginDialog(QDialog):
         self.setWindowTitle("Đăng nhập")
         self._accounts, self._runner = accounts, runner
         self.user: SignedInUser | None = None
+        self.new_password: QDialog | None = None  # asked after an administrator's reset
         self.username_edit = QLineEdit()
         self.password_edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.message = MessageBar()
@@ -78,15 +82,44 @@ class LoginDialog(QDialog):
         self.message.show_message("info", "Đang kiểm tra…")
         self._runner.run_db(
             lambda: self._accounts.sign_in(username, password),
-            self._on_signed_in,
+            lambda user: self._on_signed_in(user, password),
             self._on_refused,
             owner=self,
         )
 
-    def _on_signed_in(self, user: SignedInUser) -> None:
-        self.user = user
+    def _on_signed_in(self, user: SignedInUser, password: str) -> None:
         self.buttons.setEnabled(True)
+        if user.must_change_password:
+            self._ask_new_password(user, password)
+            return
+        self.user = user
         self.accept()
+
+    def _ask_new_password(self, user: SignedInUser, password: str) -> None:
+        """Nothing else until the person has chosen their own password; giving up signs no
+        one in (the log-in stays, the password field empty)."""
+        from counter_app.ui.account_forms import ForcedPasswordDialog
+
+        accounts, username = self._accounts, user.username
+        dialog = ForcedPasswordDialog(
+            lambda new: accounts.change_own_password(username, password, new),
+            user.full_name,
+            self._runner,
+            self,
+        )
+        self.new_password = dialog
+        signed_in = replace(user, must_change_password=False)
+        dialog.accepted.connect(lambda: self._on_signed_in(signed_in, ""))
+        dialog.rejected.connect(self._on_new_password_refused)
+        dialog.open()
+
+    def _on_new_password_refused(self) -> None:
+        self.message.show_message(
+            "error", "Phải chọn mật khẩu mới trước khi làm việc. Hãy đăng nhập lại."
+        )
+        self.password_edit.clear()
+        self.activateWindow()  # back from the closed question, typing goes here
+        self.password_edit.setFocus()
 
     def _on_refused(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)

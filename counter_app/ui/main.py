@@ -100,6 +100,9 @@ class _LazyAccounts:
     def sign_in(self, username: str, password: str) -> SignedInUser:
         return self._holder.get().services.accounts.sign_in(username, password)
 
+    def change_own_password(self, username: str, old: str, new: str) -> None:
+        self._holder.get().services.accounts.change_own_password(username, old, new)
+
 
 def sign_in_flow(
     services: CounterServices, runner: TaskRunner

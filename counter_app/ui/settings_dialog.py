@@ -35,7 +35,15 @@ SLIP_SIZES = (
     ("receipt", "Giấy cuộn máy in hóa đơn (rộng 80 mm)"),
 )
 SYSTEM_PRINTER = "(máy in mặc định của hệ thống)"
-FIELD_NAMES = ("sessions", "saturday", "slip_size", "printer", "due_soon_days", "place_name")
+FIELD_NAMES = (
+    "sessions",
+    "saturday",
+    "slip_size",
+    "printer",
+    "due_soon_days",
+    "place_name",
+    "duplicate_days",
+)
 
 
 class CounterSettingsDesk(Protocol):
@@ -89,6 +97,12 @@ class SettingsDialog(QDialog):
             self.printer_combo.addItem(name, name)
         self.due_soon_spin = QSpinBox(minimum=1, maximum=30, suffix=" ngày làm việc")
         self.place_edit = QLineEdit(placeholderText="ví dụ: Hà Tĩnh, Đức Thọ")
+        self.duplicate_spin = QSpinBox(minimum=0, maximum=30, suffix=" ngày, kể cả hôm nay")
+        self.duplicate_spin.setSpecialValueText("không hỏi")
+        self.duplicate_spin.setToolTip(
+            "Khi lưu hồ sơ cùng số định danh và cùng thủ tục với hồ sơ đã nhận trong chừng ấy "
+            "ngày, quầy hỏi lại trước khi lưu (1: chỉ trong hôm nay)."
+        )
         widgets = (
             self.sessions_edit,
             self.saturday_edit,
@@ -96,6 +110,7 @@ class SettingsDialog(QDialog):
             self.printer_combo,
             self.due_soon_spin,
             self.place_edit,
+            self.duplicate_spin,
         )
         self.fields: dict[str, QWidget] = dict(zip(FIELD_NAMES, widgets, strict=True))
 
@@ -108,6 +123,7 @@ class SettingsDialog(QDialog):
             "Máy in mặc định:",
             "Báo “sắp đến hạn” trước:",
             "Địa danh ghi trên phiếu:",
+            "Hỏi hồ sơ có thể trùng trong:",
         )
         for label, name in zip(labels, FIELD_NAMES, strict=True):
             form.addRow(label, with_message(self.fields[name], self.messages[name]))
@@ -142,6 +158,8 @@ class SettingsDialog(QDialog):
         days = values.due_soon_days
         self.due_soon_spin.setValue(int(days) if days.isdigit() else 1)
         self.place_edit.setText(values.place_name)
+        duplicate = values.duplicate_days
+        self.duplicate_spin.setValue(int(duplicate) if duplicate.isdigit() else 1)
         self.save_button.setEnabled(True)
         self.sessions_edit.setFocus()
 
@@ -155,6 +173,7 @@ class SettingsDialog(QDialog):
             printer=str(self.printer_combo.currentData() or ""),
             due_soon_days=str(self.due_soon_spin.value()),
             place_name=self.place_edit.text(),
+            duplicate_days=str(self.duplicate_spin.value()),
         )
 
     def save(self) -> None:

@@ -7,6 +7,7 @@ every status it reports, and pokes it whenever a dossier is saved or returned.
 from __future__ import annotations
 
 import logging
+import threading
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QPushButton, QWidget
@@ -67,6 +68,9 @@ class SyncController(QObject):
         self.status: SyncStatus | None = None
         self.last_report: SyncReport | None = None
         self._manual = False
+        self._stop_asked = threading.Event()  # read by the run between batches, never mid-one
+        self.is_running = False  # as last told on the GUI thread (a window opened mid-run)
+        self.running.connect(self._note_running)
         self.report_ready.connect(self._on_report)
         self._timer = QTimer(self, interval=STATUS_REFRESH_MS)
         self._timer.timeout.connect(self.refresh_status)
@@ -87,6 +91,11 @@ class SyncController(QObject):
         self.runner.poke()
 
     @Slot()
+    def stop_run(self) -> None:
+        """The “Dừng” button: the current run ends after the batch on its way (docs/sync.md#s22)."""
+        self._stop_asked.set()
+
+    @Slot()
     def poke(self) -> None:
         """A dossier was saved or returned: send it soon."""
         self.runner.poke()
@@ -100,9 +109,12 @@ class SyncController(QObject):
     def _run(self) -> SyncReport:
         trigger = "manual" if self._manual else "auto"
         self._manual = False
+        self._stop_asked.clear()  # a stop asked between runs is not meant for this one
         emit(self.running, True)
         try:
-            return self.sync.sync_once(trigger, progress=self._progress)
+            return self.sync.sync_once(
+                trigger, progress=self._progress, stop_asked=self._stop_asked.is_set
+            )
         finally:
             emit(self.running, False)
 
@@ -113,6 +125,10 @@ class SyncController(QObject):
         emit(self.report_ready, report)
 
     # -- GUI thread ---------------------------------------------------------------------------
+
+    @Slot(bool)
+    def _note_running(self, running: bool) -> None:
+        self.is_running = running
 
     @Slot(object)
     def _on_report(self, report: SyncReport) -> None:

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from counter_app.sync.status import SyncStatus
     from counter_app.sync.views import OpProblem, RunRow, UpdateRow
 
+STOP_KEY = "Ctrl+Shift+X"
 # status, enrolment, problems, recent runs, recent updates: read together on the store lane
 Loaded: TypeAlias = "tuple[SyncStatus, Enrolment, list[OpProblem], list[RunRow], list[UpdateRow]]"
 
@@ -110,6 +111,12 @@ class SyncWindow(QDialog):
         self.enrol_button.setVisible(False)
         self.may_enrol = True  # the main window says whether the person's role may enrol
         self.sync_button = QPushButton("Đồng bộ ngay")
+        self.stop_button = QPushButton(f"Dừng ({STOP_KEY})")
+        self.stop_button.setShortcut(STOP_KEY)
+        self.stop_button.setToolTip(
+            "Dừng sau lô đang gửi: phần đã gửi giữ nguyên, phần còn lại gửi ở lần sau"
+        )
+        self.stop_button.setVisible(False)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.message = MessageBar()
@@ -134,6 +141,7 @@ class SyncWindow(QDialog):
         self.tabs = QTabWidget()
         self._build()
         self._connect()
+        self._on_running(controller.is_running)
         fit_window(self, "sync", 980, 640)
 
     def _build(self) -> None:
@@ -143,6 +151,7 @@ class SyncWindow(QDialog):
         row.addWidget(self.enrolment_label, 1)
         row.addWidget(self.enrol_button)
         row.addWidget(self.sync_button)
+        row.addWidget(self.stop_button)
         layout.addLayout(row)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
@@ -158,6 +167,7 @@ class SyncWindow(QDialog):
     def _connect(self) -> None:
         c = self._controller
         self.sync_button.clicked.connect(self.sync_now)
+        self.stop_button.clicked.connect(self.stop_sync)
         self.enrol_button.clicked.connect(self.open_enrol)
         c.running.connect(self._on_running)
         c.progress.connect(self._on_progress)
@@ -181,6 +191,11 @@ class SyncWindow(QDialog):
     def sync_now(self) -> None:
         self.message.show_message("info", "Đang đồng bộ…")
         self._controller.sync_now()
+
+    def stop_sync(self) -> None:
+        self.stop_button.setEnabled(False)
+        self.message.show_message("info", "Đang dừng: chờ lô đang gửi được máy chủ xác nhận…")
+        self._controller.stop_run()
 
     def open_enrol(self) -> None:
         dialog = EnrolDialog(self._controller, self._tasks, self)
@@ -270,21 +285,29 @@ class SyncWindow(QDialog):
         self.message.show_message("error", sync_error_text(error))
 
     def _on_running(self, running: bool) -> None:
-        self.sync_button.setEnabled(not running)
-        self.progress.setVisible(running)
+        self._show_running(running)
+        self.stop_button.setEnabled(running)
         if running:
             self.progress.setRange(0, 0)
 
+    def _show_running(self, running: bool) -> None:
+        self.sync_button.setEnabled(not running)
+        self.stop_button.setVisible(running)
+        self.progress.setVisible(running)
+
     def _on_progress(self, phase: str, done: int, total: int) -> None:
+        self._show_running(True)  # a window opened just after the run began missed its start
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(min(done, max(total, 1)))
-        label = "Đang gửi" if phase == "push" else "Đang nhận thay đổi từ tỉnh"
+        label = "Đang gửi hồ sơ lên tỉnh" if phase == "push" else "Đang nhận thay đổi từ tỉnh"
         self.progress.setFormat(f"{label}: {done}/{total}")
         self.progress.setTextVisible(True)
 
     def _on_report(self, report: SyncReport) -> None:
         lines = report.summary_lines(now_vn())
-        if report.error is None:
+        if report.stopped and report.error is None:
+            self.message.show_message("warning", "\n".join(lines))
+        elif report.error is None:
             self.message.show_message("success", "\n".join(lines))
         else:
             done = lines[:2] if report.sent or report.pulled else []  # what got through anyway

@@ -32,9 +32,14 @@ def test_book_list_and_record_an_outcome(data_dir: Path) -> None:
     assert clash.stderr.count("\n") == 1 and "trùng giờ" in clash.stderr
     run(*BOOK, "--start", "2026-12-09 14:00", "--end", "15:00", data_dir=data_dir)
     week = run("visits", "list", "--day", "2026-12-10", "--week", data_dir=data_dir)
-    assert [line.split("\t")[:2] for line in week.stdout.splitlines()] == [
-        ["1", "2026-12-07 08:00–09:00"],
-        ["2", "2026-12-09 14:00–15:00"],
+    assert [line.split("\t")[:3] for line in week.stdout.splitlines()] == [
+        ["1", "07/12/2026 08:00–09:00", "Nguyễn Thị Hồng Nhung"],
+        ["2", "09/12/2026 14:00–15:00", "Nguyễn Thị Hồng Nhung"],
+    ]
+    iso = run("visits", "list", "--day", "2026-12-10", "--week", "--iso", data_dir=data_dir)
+    assert [line.split("\t")[:3] for line in iso.stdout.splitlines()] == [
+        ["1", "2026-12-07 08:00–09:00", "Nguyễn Thị Hồng Nhung"],
+        ["2", "2026-12-09 14:00–15:00", "Nguyễn Thị Hồng Nhung"],
     ]
     moved = run(
         "visits",
@@ -88,7 +93,13 @@ def test_online_help_add_list_and_duplicate(data_dir: Path) -> None:
     listed = run("online-help", "list", "--day", "2026-12-07", data_dir=data_dir)
     assert listed.returncode == 0, listed.stderr
     fields = listed.stdout.strip().split("\t")
-    assert (fields[2], fields[3], fields[7]) == ("G22.99-261207-0001", "Toàn trình", "canbo")
-    assert fields[1] == "2026-12-07 23:30"  # Vietnam time, whatever the machine's zone
+    assert (fields[2], fields[3], fields[7]) == (
+        "G22.99-261207-0001",
+        "Toàn trình",
+        "Nguyễn Thị Hồng Nhung",
+    )
+    assert fields[1] == "07/12/2026 23:30"  # Vietnam time, whatever the machine's zone
+    iso = run("online-help", "list", "--day", "2026-12-07", "--iso", data_dir=data_dir)
+    assert iso.stdout.split("\t")[1] == "2026-12-07 23:30"
     bad_kind = run(*add, "--kind", "half", data_dir=data_dir)
     assert bad_kind.returncode == 2 and "half" in bad_kind.stderr

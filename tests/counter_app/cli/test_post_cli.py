@@ -79,6 +79,7 @@ def test_return_by_post_status_and_handover(store: Path, tmp_path: Path) -> None
     assert wrong.returncode == 2 and "không chuyển sang “Đã hủy”" in wrong.stderr
     done = run("post", "status", numbers[0], "--set", "delivered", data_dir=store)
     assert done.returncode == 0 and "Đã phát thành công" in done.stdout
+    _show_names_people_in_vietnam_time(store, code)
 
     day = to_vn(datetime.now(UTC)).date()
     out = tmp_path / "giao.pdf"
@@ -91,3 +92,20 @@ def test_return_by_post_status_and_handover(store: Path, tmp_path: Path) -> None
     assert [d.text for d in decode(rasterise(pdf, 1))] == [numbers[0]]
     left = run("tracking", "status", data_dir=store)
     assert "Còn lại: 1" in left.stdout and "Đã dùng: 1" in left.stdout
+
+
+def _show_names_people_in_vietnam_time(store: Path, code: str) -> None:
+    """`post show`: each status step at dd/mm/yyyy HH:mm in Vietnam time and by the clerk's
+    name; `--iso` the same moments sortable."""
+    shown = run("post", "show", code, data_dir=store)
+    assert shown.returncode == 0, shown.stderr
+    steps = [line.strip().split("\t") for line in shown.stdout.splitlines()[1:]]
+    clerk = sql(store, "select full_name from users where username = 'canbo1'")[0][0]
+    assert [step[1:3] for step in steps[:2]] == [["Đã đăng ký", clerk], ["Đang vận chuyển", clerk]]
+    assert "canbo1" not in shown.stdout
+    today = to_vn(datetime.now(UTC)).date()
+    moments = [datetime.strptime(step[0], "%d/%m/%Y %H:%M") for step in steps]
+    assert moments[0].date() == today  # the machine runs in UTC: Vietnam's day, not its own
+    iso = run("post", "show", code, "--iso", data_dir=store)
+    iso_steps = [line.strip().split("\t") for line in iso.stdout.splitlines()[1:]]
+    assert [datetime.strptime(step[0], "%Y-%m-%d %H:%M") for step in iso_steps] == moments

@@ -114,3 +114,34 @@ def test_setup_makes_an_it_administrator_and_says_what_it_may_do(tmp_path: Path)
     )
     listed = run("user", "list", data_dir=blank).stdout
     assert listed == "admin\tit\tPhạm Quốc Đạt\tđang dùng\n"
+
+
+def test_a_reset_password_must_be_replaced_at_the_next_sign_in(data_dir: Path, sign_in: Any):
+    reset = run(
+        "user", "reset-password", "canbo", "--password-stdin", stdin=NEW_PASSWORD + "\n",
+        data_dir=data_dir,
+    )  # fmt: skip
+    assert reset.returncode == 0, reset.stderr
+    assert "phải chọn mật khẩu mới khi đăng nhập" in reset.stdout
+    assert sign_in("canbo", NEW_PASSWORD).must_change_password
+    listed = run("user", "list", data_dir=data_dir).stdout.splitlines()
+    assert (
+        "canbo\tclerk\tNguyễn Thị Hồng Nhung\tđang dùng, phải đổi mật khẩu khi đăng nhập" in listed
+    )
+    log = run("user", "log", "--limit", "2", data_dir=data_dir).stdout.splitlines()
+    assert log[1].split("\t")[1:] == [
+        "Dòng lệnh trên máy này",
+        "Đặt lại mật khẩu",
+        "Nguyễn Thị Hồng Nhung",
+        "người dùng phải đổi mật khẩu khi đăng nhập",
+    ]
+    from counter_app.app import build_services
+
+    services = build_services(str(data_dir))
+    try:
+        services.accounts.change_own_password("canbo", NEW_PASSWORD, "RiengToi@2026")
+    finally:
+        services.close()
+    assert not sign_in("canbo", "RiengToi@2026").must_change_password
+    listed = run("user", "list", data_dir=data_dir).stdout.splitlines()
+    assert "canbo\tclerk\tNguyễn Thị Hồng Nhung\tđang dùng" in listed

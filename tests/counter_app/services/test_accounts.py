@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from counter_app.services.accounts import WRONG_CREDENTIALS
+from counter_app.services.accounts import FORCED, WRONG_CREDENTIALS
 from counter_app.services.admin_log import CONSOLE
 from counter_app.services.errors import NotFound, ServiceError
 from counter_app.services.permissions import NotAllowed
@@ -138,6 +138,23 @@ def test_a_reset_password_replaces_the_old_one_and_lifts_a_lock(services: Any):
     assert services.accounts.sign_in(CLERK, NEW_PASSWORD).username == CLERK
     with pytest.raises(ServiceError, match="ít nhất 8 ký tự"):
         services.accounts.reset_password(CLERK, "ngan", by=SUPERVISOR)
+
+
+def test_after_a_reset_nothing_is_done_until_the_holder_chooses_a_password(services: Any):
+    services.accounts.reset_password(CLERK, NEW_PASSWORD, by=SUPERVISOR)
+    assert services.accounts.sign_in(CLERK, NEW_PASSWORD).must_change_password
+    with pytest.raises(NotAllowed, match="hãy chọn mật khẩu mới trước khi làm việc"):
+        services.dossiers.receive(intake(clerk=CLERK))
+    with pytest.raises(ServiceError, match="phải khác"):
+        services.accounts.change_own_password(CLERK, NEW_PASSWORD, NEW_PASSWORD)
+    services.accounts.change_own_password(CLERK, NEW_PASSWORD, "RiengToi@2026")
+    user = services.accounts.sign_in(CLERK, "RiengToi@2026")
+    assert not user.must_change_password
+    assert services.dossiers.receive(intake(clerk=CLERK))
+    changed, reset = [line for line in audit(services) if "password" in line[1]][:2]
+    assert reset == ("Hoàng Văn Quản", "password_reset", "Nguyễn Thị Hồng Nhung", FORCED)
+    assert changed == ("Nguyễn Thị Hồng Nhung", "password_changed", "Nguyễn Thị Hồng Nhung",
+                       "sau khi được đặt lại")  # fmt: skip
 
 
 def test_an_unknown_account_is_not_found_for_those_who_may_ask(services: Any):

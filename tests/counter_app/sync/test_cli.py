@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from counter_app.sync.crash import AFTER_SERVER_COMMIT
+from counter_app.sync.crash import AFTER_RECEIPT_STORED, AFTER_SERVER_COMMIT
 from counter_app.sync.lock import SyncLock
 from counter_devkit.counter_pc import CounterPC, assert_converged
 from counter_devkit.faults import FAULT_ENV
@@ -162,3 +162,21 @@ def test_a_code_for_another_unit_is_refused_before_it_is_used(
         )
         == 1
     )
+
+
+def test_ctrl_c_stops_the_sync_between_batches_and_the_next_one_finishes(
+    sqlite_server: ServerProcess, pc: CounterPC
+) -> None:
+    pc.enrol(sqlite_server)
+    pc.receive(4)
+    stopped = app_killed_at(f"{AFTER_RECEIPT_STORED}:1:ctrl-c", pc.data_dir, "sync")
+    assert stopped.returncode == 130, stopped.stderr
+    assert stopped.stderr == "Đang dừng sau lô đang gửi… (Ctrl+C lần nữa để thoát ngay)\n"
+    assert "Đã dừng theo yêu cầu sau khi gửi 4/4 thao tác" in stopped.stdout
+    assert "Nhận từ tỉnh: 0 thay đổi" in stopped.stdout  # the pull never began
+    assert pc.states() == {"acked": 4}  # the batch on its way kept its receipt
+    assert "Đã dừng theo yêu cầu" in pc.sql("SELECT message FROM sync_log")[-1][0]
+    again = app(pc.data_dir, "sync")
+    assert again.returncode == 0, again.stderr
+    assert "Gửi: 0 thao tác" in again.stdout and "Đã dừng" not in again.stdout
+    assert_converged(sqlite_server, pc)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from counter_app.services.accounts import SignedInUser
 from counter_app.ui.main_window import TAB_INTAKE, TAB_RETURN, MainWindow
 from counter_app.ui.shift import Shift
-from counter_devkit.intake import intake
+from counter_devkit.intake import PROCEDURE, intake
 from counter_devkit.stores import TEST_PASSWORD
 from counter_protocol.timefmt import VN_TZ
 from tests.counter_app.documents.pdftools import flat, pdf_text
@@ -294,3 +294,84 @@ def test_a_clerk_changes_their_own_password(qtbot, services, runner, open_window
     assert services.accounts.sign_in("canbo", NEW_PASSWORD).username == "canbo"
     changed = services.accounts.history(by="cntt")[1]
     assert (changed.actor_name, changed.action_name) == ("Nguyễn Thị Hồng Nhung", "Tự đổi mật khẩu")
+
+
+def test_a_clerk_whose_password_was_reset_chooses_a_new_one_before_working(
+    qtbot, services, runner, open_window
+):
+    window = open_window("quantri")
+    dialog = open_accounts(qtbot, window)
+    select_account(dialog, "canbo")
+    qtbot.keyClick(dialog, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    form = dialog.form
+    type_text(form.passwords.password_edit, NEW_PASSWORD)
+    type_text(form.passwords.repeat_edit, NEW_PASSWORD)
+    form.ok_button.click()
+    qtbot.waitUntil(lambda: dialog.message.text() == "Đã đặt lại mật khẩu của “canbo”.")
+
+    def state_of_canbo() -> str:
+        return dialog.table.item([a.username for a in dialog.rows].index("canbo"), 3).text()
+
+    qtbot.waitUntil(lambda: state_of_canbo() == "Đang sử dụng, chờ người dùng đổi mật khẩu")
+    assert dialog.history.item(0, 4).text() == "người dùng phải đổi mật khẩu khi đăng nhập"
+    dialog.reject()
+
+    shift = window.shift
+    window.account_menu.switch_action.trigger()
+    qtbot.waitUntil(lambda: shift.login is not None and shift.login.isVisible())
+    login = shift.login
+    sign_in_on(qtbot, login, "canbo", NEW_PASSWORD)
+    qtbot.waitUntil(lambda: login.new_password is not None and login.new_password.isVisible())
+    qtbot.keyClick(login.new_password, Qt.Key.Key_Escape)  # gives up: nobody is signed in
+    qtbot.waitUntil(lambda: login.message.kind == "error")
+    assert "Phải chọn mật khẩu mới trước khi làm việc" in login.message.text()
+    assert shift.window is None and login.user is None and login.isVisible()
+    assert login.password_edit.text() == ""
+    qtbot.waitUntil(login.password_edit.hasFocus)
+
+    type_text(login.password_edit, NEW_PASSWORD)
+    qtbot.keyClick(login.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: login.new_password is not None and login.new_password.isVisible())
+    forced = login.new_password
+    assert "vừa được quản trị đặt lại" in forced.intro.text()
+    type_text(forced.passwords.password_edit, NEW_PASSWORD)
+    type_text(forced.passwords.repeat_edit, NEW_PASSWORD)
+    forced.ok_button.click()
+    qtbot.waitUntil(lambda: forced.messages["password"].isVisible())
+    assert forced.messages["password"].text() == "Mật khẩu mới phải khác mật khẩu cũ."
+    assert shift.window is None
+    mine = "RiengToi@2026"
+    forced.passwords.password_edit.clear()
+    forced.passwords.repeat_edit.clear()
+    type_text(forced.passwords.password_edit, mine)
+    type_text(forced.passwords.repeat_edit, mine)
+    qtbot.keyClick(forced, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: shift.window is not None)
+    assert shift.window.user == SignedInUser("canbo", "Nguyễn Thị Hồng Nhung", "clerk")
+    wait_idle(qtbot, runner)
+    assert not services.accounts.sign_in("canbo", mine).must_change_password
+    changed = [e for e in services.accounts.history(by="cntt") if e.action == "password_changed"]
+    assert (changed[0].actor_name, changed[0].detail) == (
+        "Nguyễn Thị Hồng Nhung",
+        "sau khi được đặt lại",
+    )
+
+
+def test_the_duplicate_window_set_on_screen_decides_when_intake_asks(
+    qtbot, services, runner, open_window
+):
+    first = services.dossiers.receive(intake())
+    assert services.dossiers.same_day_intakes("042195123456", PROCEDURE) == [first]
+    window = open_window("cntt")
+    dialog = open_settings(qtbot, window)
+    spin = dialog.duplicate_spin
+    assert (spin.value(), spin.text()) == (1, "1 ngày, kể cả hôm nay")
+    spin.setFocus()
+    qtbot.keyClick(spin, Qt.Key.Key_Down)  # down to 0: never ask
+    assert spin.text() == "không hỏi"
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialog.message.text() == "Đã lưu cài đặt.")
+    wait_idle(qtbot, runner)
+    assert services.dossiers.same_day_intakes("042195123456", PROCEDURE) == []
+    change = services.accounts.history(by="cntt")[0]
+    assert (change.subject, change.detail) == ("intake.duplicate_days", "1 → 0")
