@@ -98,10 +98,10 @@ class IntakeForm(QWidget):
         o.addRow("Ghi chú:", self.note_edit)
         self._right_column = procedure_box  # errors are read down the left column first
         grid = QGridLayout()
-        grid.addWidget(applicant_box, 0, 0, 2, 1)
+        grid.addWidget(scrolling_column(applicant_box), 0, 0, 2, 1)
         grid.addWidget(scrolling_column(procedure_box, other_box), 0, 1, 2, 1)
-        grid.setColumnStretch(0, 5)
-        grid.setColumnStretch(1, 6)
+        grid.setColumnStretch(0, 1)  # half each: a sender's name and phone side by side at 1024
+        grid.setColumnStretch(1, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.appointment_label, 1)
         bottom.addWidget(self.clear_button)

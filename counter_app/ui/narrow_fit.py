@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QFrame,
     QScrollArea,
     QTableView,
@@ -160,6 +161,9 @@ def show_rows(view: QTableView, rows: int) -> None:
     for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
         signal.connect(keep_room)
     keep_room()
+    # Asks for the height of the rows it has (not Qt's fixed guess, which leaves empty rows
+    # while the column around it scrolls), and still takes what the screen has to spare.
+    view.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
 
 
 def scrolling_column(*boxes: QWidget) -> QScrollArea:

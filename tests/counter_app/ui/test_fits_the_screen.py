@@ -310,3 +310,19 @@ def test_the_commune_picker_shows_a_long_commune_name_whole(qtbot, main):
     name_edit = sender.address_form.name_edit
     assert name_edit.width() >= name_edit.fontMetrics().horizontalAdvance("Nguyễn Thị Hồng Nhung")
     assert outside_the_screen(main) == []
+
+
+def test_the_message_under_the_checklist_covers_none_of_its_rows(qtbot, services, main):
+    intake = main.intake
+    intake.picker.set_procedure(services.procedures.get("1.000894"))  # three papers
+    intake._show_all = True  # as after a refused save: every message shown
+    intake.validate()
+    message, checklist = intake.components_message, intake.checklist
+    qtbot.waitUntil(message.isVisible)
+
+    def clear_of_the_rows() -> bool:  # once the layouts have taken in the new message
+        top = message.mapTo(main, QPoint(0, 0)).y()
+        bottom = checklist.mapTo(main, QPoint(0, checklist.height())).y()
+        return top >= bottom and checklist.viewport().height() >= 3 * checklist.rowHeight(0)
+
+    qtbot.waitUntil(clear_of_the_rows, timeout=2000)
