@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
+    QApplication,
     QFrame,
     QScrollArea,
     QTableView,
@@ -178,4 +179,39 @@ def scrolling_column(*boxes: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(column)
+    _FollowFocus(area)
     return area
+
+
+class _FollowFocus(QObject):
+    """Scrolls the field that gets the cursor into sight, however it got it (Tab, a click, the
+    first error of a refused save, a shortcut); and keeps the area as wide as what it holds
+    needs (it scrolls up and down only: a row of buttons is never half off to the side)."""
+
+    def __init__(self, area: QScrollArea) -> None:
+        super().__init__(area)
+        self._area = area
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        column = area.widget()
+        if column is not None:
+            column.installEventFilter(self)
+        self._keep_width()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._keep_width()
+        return False
+
+    def _keep_width(self) -> None:
+        column, bar = self._area.widget(), self._area.verticalScrollBar()
+        if column is not None:
+            needed = column.minimumSizeHint().width() + bar.sizeHint().width()
+            self._area.setMinimumWidth(needed)
+
+    def _on_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        column = self._area.widget()
+        if new is not None and column is not None and column.isAncestorOf(new):
+            self._area.ensureWidgetVisible(new)

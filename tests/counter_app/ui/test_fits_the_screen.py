@@ -326,3 +326,12 @@ def test_the_message_under_the_checklist_covers_none_of_its_rows(qtbot, services
         return top >= bottom and checklist.viewport().height() >= 3 * checklist.rowHeight(0)
 
     qtbot.waitUntil(clear_of_the_rows, timeout=2000)
+
+
+def test_a_field_below_the_scrolled_part_comes_into_sight_with_the_cursor(qtbot, services, main):
+    intake = main.intake
+    intake.picker.set_procedure(services.procedures.get("3.000333"))
+    note = intake.note_edit
+    qtbot.waitUntil(lambda: not in_sight(note))  # at 1024×768 the column scrolls
+    note.setFocus()  # as the first error of a refused save, or a click, puts it there
+    qtbot.waitUntil(lambda: in_sight(note))
