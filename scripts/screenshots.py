@@ -175,18 +175,30 @@ def pool_file_text(count: int) -> str:
     return "\n".join(f"RR{s}{s10_check_digit(s)}VN" for s in serials)
 
 
+def postable_dossier(services) -> str | None:
+    """A result ready for return with no fee to take at return (the return screen's own
+    screenshot shows the first ready one), so the postal return goes through."""
+    from counter_app.domain.fees import owed_lines
+    from counter_app.domain.kinds import FeeCollection
+    from counter_app.services.search import DossierQuery
+
+    for row in services.search.find(DossierQuery(statuses=(9,)), limit=30)[1:]:
+        if not owed_lines(services.details.get(row.code).fees, FeeCollection.AT_RETURN):
+            return row.code
+    return None
+
+
 def shoot_post(app, runner, window, services, out: Path) -> None:
     """A result returned by post, the day's hand-over list, the detail's postal tab and an
     intake by post (docs/domain.md#post)."""
-    from counter_app.services.search import DossierQuery
     from counter_app.ui.main_window import TAB_INTAKE, TAB_RETURN
 
     if services.tracking_pool.status().unused == 0:
         services.tracking_pool.import_text(pool_file_text(25), "vnpost-demo.txt")
-    ready = services.search.find(DossierQuery(statuses=(9,)), limit=2)
-    if not ready:
+    code = postable_dossier(services)
+    if code is None:
         return
-    code, view = ready[-1].code, window.returns
+    view = window.returns
     window.show_tab(TAB_RETURN)
     view.scan_edit.setText(code)
     view.look_up()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.vntime import now_vn
 from counter_app.services.search import DossierQuery, DueFilter
 from counter_app.ui.dossier_model import DossierTableModel
+from counter_app.ui.narrow_fit import hide_columns_when_narrow
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.row_colours import KeepRowColourDelegate
 from counter_app.ui.tasks import TaskRunner
@@ -34,6 +35,14 @@ if TYPE_CHECKING:
 
 SEARCH_DELAY_MS = 200
 SCOPES = (("Tiếp nhận hôm nay", "today"), ("Tất cả", "all"))
+# On a narrow screen these go first (received, then phone, then CCCD): code, name, procedure,
+# status and due date stay in sight without scrolling sideways; the detail shows them all.
+NARROW_HIDES = (
+    DossierTableModel.COL_RECEIVED,
+    DossierTableModel.COL_PHONE,
+    DossierTableModel.COL_ID,
+)
+PROCEDURE_MIN_WIDTH = 200
 DUE_FILTERS = (("Mọi hạn", ""), ("Quá hạn", "overdue"), ("Sắp đến hạn", "soon"))
 
 
@@ -121,6 +130,7 @@ class DossierListView(QWidget):
         header.setSectionResizeMode(self.model.COL_PROCEDURE, QHeaderView.ResizeMode.Stretch)
         for col, width in ((0, 195), (1, 180), (2, 110), (3, 100), (5, 200), (6, 125), (7, 125)):
             self.table.setColumnWidth(col, width)
+        hide_columns_when_narrow(self.table, NARROW_HIDES, PROCEDURE_MIN_WIDTH)
         self.count_label = QLabel()
         self.message = MessageBar()
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)

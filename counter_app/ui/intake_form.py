@@ -28,6 +28,7 @@ from counter_app.ui.applicant_form import ApplicantForm
 from counter_app.ui.component_checklist import ComponentChecklist, ComponentChecklistModel
 from counter_app.ui.intake_outcomes import OutcomeBar, ReasonDialog, save_text
 from counter_app.ui.intake_sections import DeliveryBox, FeesBox, form_warnings
+from counter_app.ui.narrow_fit import scrolling_column, show_rows
 from counter_app.ui.procedure_picker import ProcedurePicker, ProcedureSearch
 from counter_app.ui.widgets import FieldMessage, MessageBar, with_message
 
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from counter_app.ui.tasks import TaskRunner
 
 VALIDATE_DELAY_MS = 150
+CHECKLIST_ROWS = 6  # a procedure's usual papers in sight without scrolling the list
 APPOINTMENT_REFRESH_MS = 30_000  # the preview follows the clock (15:00 cut-offs, lunch breaks)
 
 
@@ -60,6 +62,7 @@ class IntakeForm(QWidget):
         self.picker = ProcedurePicker(procedures, self._runner)
         self.checklist_model = ComponentChecklistModel(self)
         self.checklist = ComponentChecklist(self.checklist_model)
+        show_rows(self.checklist, CHECKLIST_ROWS)
         self.components_message = FieldMessage()
         self.delivery = DeliveryBox(self._postal_units)
         self.fees = FeesBox()
@@ -95,11 +98,10 @@ class IntakeForm(QWidget):
         o.addRow("Ghi chú:", self.note_edit)
         self._right_column = procedure_box  # errors are read down the left column first
         grid = QGridLayout()
-        grid.addWidget(applicant_box, 0, 0, 2, 1)
-        grid.addWidget(procedure_box, 0, 1)
-        grid.addWidget(other_box, 1, 1)
-        grid.setColumnStretch(0, 5)
-        grid.setColumnStretch(1, 6)
+        grid.addWidget(scrolling_column(applicant_box), 0, 0, 2, 1)
+        grid.addWidget(scrolling_column(procedure_box, other_box), 0, 1, 2, 1)
+        grid.setColumnStretch(0, 1)  # half each: a sender's name and phone side by side at 1024
+        grid.setColumnStretch(1, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.appointment_label, 1)
         bottom.addWidget(self.clear_button)

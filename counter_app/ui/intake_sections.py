@@ -25,7 +25,7 @@ from counter_app.domain.kinds import COUNTER_CHANNELS, Channel, FeeCollection, R
 from counter_app.domain.postal import InboundItem
 from counter_app.domain.validation import ValidationIssue
 from counter_app.services.dto import FeeLine, IntakeRequest
-from counter_app.ui.postal_form import AddressForm, UnitList
+from counter_app.ui.postal_form import STREET_ROW, AddressForm, UnitList
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.widgets import FieldMessage, with_message
 from counter_protocol.timefmt import to_vn
@@ -159,9 +159,9 @@ class SenderBox(QGroupBox):
         self.address_form.name_label.setText("Người gửi:")
         self.number_edit = QLineEdit(placeholderText="nếu có")
         self.collected_check = QCheckBox("Nhân viên bưu chính thu gom tại địa chỉ người gửi")
-        self.address_form.grid.addWidget(QLabel("Số hiệu:"), 2, 2)
-        self.address_form.grid.addWidget(self.number_edit, 2, 3)
-        self.address_form.grid.addWidget(self.collected_check, 3, 1, 1, 3)
+        self.address_form.grid.addWidget(QLabel("Số hiệu:"), STREET_ROW, 2)
+        self.address_form.grid.addWidget(self.number_edit, STREET_ROW, 3)
+        self.address_form.grid.addWidget(self.collected_check, STREET_ROW + 1, 1, 1, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
         layout.addWidget(self.address_form)

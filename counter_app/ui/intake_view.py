@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from counter_app.domain.validation import ValidationIssue
 from counter_app.domain.vntime import now_vn
 from counter_app.services.dto import ApplicantInput, IntakeRequest
+from counter_app.ui.card_scan import CardScanWatcher
 from counter_app.ui.intake_form import IntakeForm
 from counter_app.ui.intake_outcomes import (
     OVERRIDE_KEY,
@@ -125,8 +126,8 @@ class IntakeView(IntakeForm):
         self.checklist_model.changed.connect(lambda: self._on_edited("components"))
         self.checklist_model.changed.connect(self._show_outcome)
         self.applicant_form.code_scanned.connect(self.reopen)
-        for field in (self.note_edit, self.delivery.address_edit):  # a card in the wrong field
-            self.applicant_form.watch_for_scans(field)
+        cards = CardScanWatcher(self.applicant_form.fill_from_qr, self._card_damaged, self)
+        cards.watch_every_field(self, skip=(self.applicant_form,))  # a card in any other field
         self.outcome_bar.refuse_requested.connect(self.ask_refusal)
         self.outcome_bar.override_requested.connect(self.ask_override)
         self.picker.procedure_chosen.connect(self._on_procedure)
@@ -150,6 +151,9 @@ class IntakeView(IntakeForm):
 
     def focus_first_field(self) -> None:
         self.applicant_form.scan_edit.setFocus()
+
+    def _card_damaged(self, message: str) -> None:
+        self.applicant_form.messages["cccd_qr"].show_issue(message, blocking=True)
 
     # --- live behaviour -------------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from counter_app.ui.intake_presenter import DossierIntake, IntakeOutcomes
 from counter_app.ui.intake_view import DueDates, IntakeProcedures, IntakeView
 from counter_app.ui.keyboard import enter_presses_buttons
 from counter_app.ui.late_view import LateDossiers, LateView
+from counter_app.ui.narrow_fit import keep_every_tab_on_the_bar
 from counter_app.ui.report_view import PeriodReports, ReportView
 from counter_app.ui.return_presenter import ReturnDesk
 from counter_app.ui.return_view import PostCounter, ReturnView
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
             **dict.fromkeys(self.office.pages, Permission.RECEIVE),
         }
         hide_tabs_for_role(self.tabs, user.role, needs)
+        keep_every_tab_on_the_bar(self.tabs)
         self.detail_dialog: DossierDetailDialog | None = None
         self.sync_window: SyncWindow | None = None
         self._build_status_bar()

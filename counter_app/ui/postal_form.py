@@ -34,6 +34,9 @@ class UnitList(Protocol):
     def communes_of(self, province_code: str) -> tuple[AddressUnit, ...]: ...
 
 
+STREET_ROW = 3  # of the compact grid; the rows below it are the caller's
+
+
 class AddressForm(QWidget):
     """Name, phone, street, province and commune pickers (the commune list follows the
     province). `home_province` is chosen first: most items stay in the counter's province."""
@@ -78,17 +81,19 @@ class AddressForm(QWidget):
         """Two fields a row, for a screen that has little height left (the intake)."""
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
-        pairs = (
-            (self.name_label, self.name_edit, QLabel("Điện thoại:"), self.phone_edit),
-            (QLabel("Tỉnh, TP:"), self.province_combo, QLabel("Xã, phường:"), self.commune_combo),
-        )
+        pairs = ((self.name_label, self.name_edit, QLabel("Điện thoại:"), self.phone_edit),)
         for row, widgets in enumerate(pairs):
             for col, widget in enumerate(widgets):
                 self.grid.addWidget(widget, row, col)
-        self.grid.addWidget(QLabel("Địa chỉ:"), 2, 0)
-        self.grid.addWidget(self.street_edit, 2, 1)
-        self.grid.setColumnStretch(1, 1)
-        self.grid.setColumnStretch(3, 1)
+        # A row each: a commune's name ("Phường Bắc Hồng Lĩnh") is read whole at 1024 wide.
+        self.grid.addWidget(QLabel("Tỉnh, TP:"), 1, 0)
+        self.grid.addWidget(self.province_combo, 1, 1, 1, 3)
+        self.grid.addWidget(QLabel("Xã, phường:"), 2, 0)
+        self.grid.addWidget(self.commune_combo, 2, 1, 1, 3)
+        self.grid.addWidget(QLabel("Địa chỉ:"), STREET_ROW, 0)
+        self.grid.addWidget(self.street_edit, STREET_ROW, 1)
+        self.grid.setColumnStretch(1, 3)  # a name is longer than a phone number
+        self.grid.setColumnStretch(3, 2)
 
     def _fill_communes(self, _index: int = 0) -> None:
         self.commune_combo.clear()

@@ -97,6 +97,7 @@ class ReturnView(QWidget):
         for edit in (self.receiver_name_edit, self.receiver_id_edit, self.note_edit):
             edit.textEdited.connect(self._on_receiver_typed)
             cards.watch(edit)  # the receiver's card scanned while the cursor is in a field
+        cards.watch_every_field(self)  # any other field of the screen too
         self.confirm_button.clicked.connect(self.confirm)
         self.cancel_button.clicked.connect(self.reset)
         self.fees_button.clicked.connect(self.collect_fees)

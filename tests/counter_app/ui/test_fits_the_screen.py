@@ -8,7 +8,7 @@ coordinates and must lie inside the screen's free area.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -174,3 +174,164 @@ def test_the_unit_code_in_the_status_bar_is_never_cut(qtbot, main):
     assert "(" + main.identity.unit_code + ")" in label.text()
     assert label.width() >= label.minimumSizeHint().width()
     assert label.height() >= label.heightForWidth(label.width())
+
+
+def test_every_tab_is_on_the_bar_with_its_key_and_its_whole_title_in_the_tooltip(qtbot, main):
+    bar, tabs = main.tabs.tabBar(), main.tabs
+    shown = [i for i in range(tabs.count()) if tabs.isTabVisible(i)]
+    assert len(shown) == 8  # the administrator sees every tab
+    for i in shown:
+        assert bar.rect().contains(bar.tabRect(i)), (tabs.tabText(i), bar.tabRect(i))
+        whole = tabs.tabToolTip(i)
+        key = whole[whole.rindex("(") :]
+        assert tabs.tabText(i).endswith(key)  # "(F6)": the key still read on the tab
+    assert tabs.tabToolTip(TAB_LATE) == "Quá hạn và sắp đến hạn (F6)"
+    assert tabs.tabText(TAB_LATE) != tabs.tabToolTip(TAB_LATE)  # shortened at 1024 wide
+    main.resize(3000, 700)  # room for them all: titles whole again
+    qtbot.waitUntil(lambda: tabs.tabText(TAB_LATE) == "Quá hạn và sắp đến hạn (F6)")
+
+
+def test_the_title_shortened_keeps_whole_words_and_the_key():
+    from PySide6.QtGui import QFontMetrics
+
+    from counter_app.ui.narrow_fit import shorten
+
+    metrics = QFontMetrics(QApplication.font())
+    short = shorten(
+        "Quá hạn và sắp đến hạn (F6)", metrics.horizontalAdvance("Quá hạn và sắ (F6)"), metrics
+    )
+    assert short == "Quá hạn và… (F6)"
+
+
+def receive_some(services, count: int) -> None:
+    from counter_devkit.intake import intake as intake_request
+
+    for _ in range(count):
+        services.dossiers.receive(intake_request())
+
+
+IMPORTANT_COLUMNS = ("Mã hồ sơ", "Người nộp", "Thủ tục", "Trạng thái", "Hẹn trả")
+
+
+def columns_in_sight(table) -> list[str]:
+    header, model = table.horizontalHeader(), table.model()
+    width = table.viewport().width()
+    return [
+        model.headerData(col, Qt.Orientation.Horizontal)
+        for col in range(header.count())
+        if not header.isSectionHidden(col)
+        and header.sectionViewportPosition(col) + header.sectionSize(col) <= width
+    ]
+
+
+def test_the_list_shows_its_important_columns_without_scrolling_sideways(
+    qtbot, services, runner, main
+):
+    receive_some(services, 3)
+    main.show_tab(TAB_LIST)
+    main.dossiers.scope_combo.setCurrentIndex(1)
+    wait_idle(qtbot, runner)
+    table = main.dossiers.table
+    assert table.model().rowCount() == 3
+    assert not table.horizontalScrollBar().isVisible()
+    assert set(IMPORTANT_COLUMNS) <= set(columns_in_sight(table))
+
+
+def test_a_list_as_wide_as_a_1366_screen_shows_every_column(qtbot, services, runner):
+    from counter_app.ui.dossier_list import DossierListView
+
+    listing = DossierListView(services.search, runner)
+    qtbot.addWidget(listing)
+    listing.resize(1340, 600)
+    listing.show()
+    qtbot.waitExposed(listing)
+    table = listing.table
+    qtbot.waitUntil(lambda: len(columns_in_sight(table)) == 8)
+    listing.resize(990, 600)
+    qtbot.waitUntil(lambda: len(columns_in_sight(table)) < 8)
+    assert set(IMPORTANT_COLUMNS) <= set(columns_in_sight(table))
+    assert not table.horizontalScrollBar().isVisible()
+
+
+def test_the_checklist_shows_six_papers_at_once(qtbot, services, main):
+    from counter_app.services.dto import ComponentInput
+
+    intake = main.intake
+    intake.picker.set_procedure(services.procedures.get("1.000689"))
+    papers = [ComponentInput(f"Giấy tờ số {n}", 1, 0) for n in range(1, 10)]
+    intake.checklist_model.set_components(papers)
+    qtbot.waitUntil(lambda: intake.checklist.viewport().height() > 0)
+    checklist = intake.checklist
+    rows = checklist.viewport().height() // checklist.rowHeight(0)
+    assert rows >= 6
+    assert in_sight(checklist)
+    assert outside_the_screen(main) == []
+
+
+def in_sight(widget: QWidget) -> bool:
+    """The whole widget is inside the part of its scroll area on screen (nothing scrolled off)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    area = widget.parent()
+    while area is not None and not isinstance(area, QScrollArea):
+        area = area.parent()
+    assert area is not None
+    view = area.viewport()
+    return view.rect().contains(QRect(widget.mapTo(view, QPoint(0, 0)), widget.size()))
+
+
+def commune_text_width(combo) -> int:
+    """The pixels the combo box has for the chosen commune's name."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    return field.width()
+
+
+LONG_COMMUNE = "Phường Bắc Hồng Lĩnh"  # the longest of the counter's province
+
+
+def test_the_commune_picker_shows_a_long_commune_name_whole(qtbot, main):
+    from counter_app.domain.kinds import Channel
+
+    delivery = main.intake.delivery
+    delivery.channel_combo.setCurrentIndex(delivery.channel_combo.findData(int(Channel.POSTAL)))
+    sender = delivery.sender_box
+    qtbot.waitUntil(sender.isVisible)
+    combo = sender.address_form.commune_combo
+    sender.address_form.choose("42")
+    combo.setCurrentIndex(combo.findText(LONG_COMMUNE))
+    assert combo.currentText() == LONG_COMMUNE
+    assert commune_text_width(combo) >= combo.fontMetrics().horizontalAdvance(LONG_COMMUNE)
+    name_edit = sender.address_form.name_edit
+    assert name_edit.width() >= name_edit.fontMetrics().horizontalAdvance("Nguyễn Thị Hồng Nhung")
+    assert outside_the_screen(main) == []
+
+
+def test_the_message_under_the_checklist_covers_none_of_its_rows(qtbot, services, main):
+    intake = main.intake
+    intake.picker.set_procedure(services.procedures.get("1.000894"))  # three papers
+    intake._show_all = True  # as after a refused save: every message shown
+    intake.validate()
+    message, checklist = intake.components_message, intake.checklist
+    qtbot.waitUntil(message.isVisible)
+
+    def clear_of_the_rows() -> bool:  # once the layouts have taken in the new message
+        top = message.mapTo(main, QPoint(0, 0)).y()
+        bottom = checklist.mapTo(main, QPoint(0, checklist.height())).y()
+        return top >= bottom and checklist.viewport().height() >= 3 * checklist.rowHeight(0)
+
+    qtbot.waitUntil(clear_of_the_rows, timeout=2000)
+
+
+def test_a_field_below_the_scrolled_part_comes_into_sight_with_the_cursor(qtbot, services, main):
+    intake = main.intake
+    intake.picker.set_procedure(services.procedures.get("3.000333"))
+    note = intake.note_edit
+    qtbot.waitUntil(lambda: not in_sight(note))  # at 1024×768 the column scrolls
+    note.setFocus()  # as the first error of a refused save, or a click, puts it there
+    qtbot.waitUntil(lambda: in_sight(note))
