@@ -138,6 +138,10 @@ class AppContext:
     services: Services
     sync: SyncService
 
+    def when_damaged(self, listener: Callable[[Exception], None]) -> None:
+        """`listener` is told if the store's start-up check finds damage (maybe on its thread)."""
+        self.services.store.when_damaged(listener)
+
     def close(self) -> None:
         self.services.close()
 
@@ -146,10 +150,12 @@ def build_context(
     data_dir_arg: str | None,
     sync_options: SyncOptions | None = None,
     while_checking: Callable[[Services], object] | None = None,
+    wait_for_check: bool = True,
 ) -> AppContext:
     """Open the store and build every service and the sync service over it; `while_checking`
     (what the window needs first, see `window_context`) runs while the store's start-up check
-    does."""
+    does; `wait_for_check`: raise the check's StoreCorrupt here (the window does not wait: it
+    is told, docs/decisions/0035-startup-check.md)."""
     services = build_services(data_dir_arg)
     try:
         # The check runs in SQLite on its own thread, off the GIL: what loads here while it
@@ -159,8 +165,8 @@ def build_context(
         sync = build_sync_service(services.store, services.calendar, sync_options)
         if while_checking is not None:
             while_checking(services)
-        # The window and sync never run on a store that failed its check (reads may).
-        services.store.require_sound()
+        if wait_for_check:  # writes and sync wait for the check whatever this says
+            services.store.require_sound()
     except BaseException:
         services.close()
         raise
@@ -171,7 +177,7 @@ def window_context(data_dir_arg: str | None) -> AppContext:
     """The context the window runs on, opened on the store lane behind the log-in window; while
     the start-up check runs, the window's modules load and the working calendar is built (the
     dossier list's due marks need it; its holiday tables take a moment to load)."""
-    return build_context(data_dir_arg, while_checking=_prepare_window)
+    return build_context(data_dir_arg, while_checking=_prepare_window, wait_for_check=False)
 
 
 def _prepare_window(services: Services) -> None:

@@ -53,6 +53,8 @@ class CounterContext(Protocol):
     @property
     def sync(self) -> SyncService: ...
 
+    def when_damaged(self, listener: Callable[[Exception], None]) -> None: ...
+
     def close(self) -> None: ...
 
 
@@ -124,17 +126,22 @@ def open_main_window(
     context: CounterContext, runner: TaskRunner, user: SignedInUser, identity: CounterIdentity
 ) -> MainWindow:
     """The main window on the context's services and sync, shown, its background sync started;
-    its menu switches to the next clerk without quitting (ui/shift.py)."""
+    its menu switches to the next clerk without quitting (ui/shift.py). A damage the store's
+    start-up check finds later is shown over it (ui/store_alarm.py)."""
     from counter_app.ui.shift import Shift
+    from counter_app.ui.store_alarm import StoreAlarm
 
-    return Shift(context, runner, identity).start(user)  # the Shift also handles "Đổi cán bộ"
+    window = Shift(context, runner, identity).start(user)
+    StoreAlarm(context.when_damaged)  # kept by the application
+    return window  # the Shift also handles "Đổi cán bộ"
 
 
 def load_window_modules() -> None:
     """Load the main window's modules (every tab) on the store lane while the store's start-up
     check runs: after signing in, the window then only builds its widgets."""
     import counter_app.ui.main_window  # with every tab
-    import counter_app.ui.shift  # noqa: F401 - loaded for later, not used here
+    import counter_app.ui.shift
+    import counter_app.ui.store_alarm  # noqa: F401 - these are loaded for later, not used here
 
 
 def run_application(context: CounterContext) -> int:
