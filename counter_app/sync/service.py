@@ -133,7 +133,11 @@ class SyncService:
             )
 
     def sync_once(self, trigger: str = "manual", progress: Progress | None = None) -> SyncReport:
-        """Push everything sendable, then pull every page. Never raises SyncError: see `.error`."""
+        """Push everything sendable, then pull every page. Never raises SyncError: see `.error`.
+
+        Waits for the store's start-up check first, and raises its StoreCorrupt: nothing is sent
+        from, or pulled into, a damaged store (docs/decisions/0035-startup-check.md)."""
+        self._store.require_sound()
         report = SyncReport(trigger, self._clock())
         try:
             with self._lock.hold(self.options.lock_wait_s):

@@ -143,9 +143,11 @@ def test_damage_found_after_the_list_is_shown_stops_writes_and_says_what_to_do(
         assert alarm.box.windowTitle() == TITLE
         assert "bị hỏng" in said and "Đã ngừng ghi" in said
         assert f'counter-app backup restore "{backup}"' in said
-        services = start.holder.get().services
+        context = start.holder.get()
         with pytest.raises(StoreCorrupt, match="bị hỏng"):
-            services.accounts.sign_out(CLERK)  # any write: refused
+            context.services.accounts.sign_out(CLERK)  # any write: refused
+        with pytest.raises(StoreCorrupt, match="bị hỏng"):
+            context.sync.sync_once()  # nothing sent from a damaged store
         assert signed_in_records(data_dir) == 0  # the queued sign-in record was not written
     finally:
         close(start, window)
