@@ -72,9 +72,8 @@ def default_tables(years: list[int]) -> tuple[dict[date, str], dict[date, str]]:
     table = _vietnam_holidays(range(min(years) - 1, max(years) + 2))
     wanted = set(years)
     days_off = {day: _nfc(name) for day, name in sorted(table.items()) if day.year in wanted}
-    makeup = {
-        day: _makeup_name(day, table) for day in sorted(table.weekend_workdays) if day.year in wanted
-    }
+    worked = sorted(day for day in table.weekend_workdays if day.year in wanted)
+    makeup = {day: _makeup_name(day, table) for day in worked}
     return days_off, makeup
 
 
