@@ -8,6 +8,7 @@ each screen the services it uses; the command line opens one with `opened_contex
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sqlite3
 import sys
@@ -76,8 +77,9 @@ class Services:
         self.store.close()
 
 
-def build_services(data_dir_arg: str | None) -> Services:
-    """Open the store (migrating it if needed) and build every service over it."""
+def build_services(data_dir_arg: str | None, check_later: bool = False) -> Services:
+    """Open the store (migrating it if needed) and build every service over it; `check_later`:
+    see Store.open."""
     from counter_app.services.accounts import AccountService
     from counter_app.services.calendar import CalendarService
     from counter_app.services.conflicts import ConflictService
@@ -101,7 +103,7 @@ def build_services(data_dir_arg: str | None) -> Services:
     from counter_app.services.tracking_pool import TrackingPoolService
     from counter_app.services.work_counts import WorkloadService
 
-    store = Store.open(resolve_data_dir(data_dir_arg))
+    store = Store.open(resolve_data_dir(data_dir_arg), check_later=check_later)
     calendar = CalendarService(store)
     dossiers = DossierService(store, calendar.due)
     details = DetailService(store)
@@ -151,15 +153,16 @@ def build_context(
     sync_options: SyncOptions | None = None,
     while_checking: Callable[[Services], object] | None = None,
     wait_for_check: bool = True,
+    check_later: bool = False,
 ) -> AppContext:
     """Open the store and build every service and the sync service over it; `while_checking`
     (what the window needs first, see `window_context`) runs while the store's start-up check
     does; `wait_for_check`: raise the check's StoreCorrupt here (the window does not wait: it
     is told, docs/decisions/0035-startup-check.md)."""
-    services = build_services(data_dir_arg)
+    services = build_services(data_dir_arg, check_later)
     try:
-        # The check runs in SQLite on its own thread, off the GIL: what loads here while it
-        # runs costs no time. Nothing is written before its result.
+        # The check (unless `check_later`) runs in SQLite on its own thread, off the GIL.
+        # Nothing is written before its result.
         from counter_app.sync.wiring import build_sync_service
 
         sync = build_sync_service(services.store, services.calendar, sync_options)
@@ -174,17 +177,34 @@ def build_context(
 
 
 def window_context(data_dir_arg: str | None) -> AppContext:
-    """The context the window runs on, opened on the store lane behind the log-in window; while
-    the start-up check runs, the window's modules load and the working calendar is built (the
-    dossier list's due marks need it; its holiday tables take a moment to load)."""
-    return build_context(data_dir_arg, while_checking=_prepare_window, wait_for_check=False)
+    """The context the window runs on, opened on the store lane behind the log-in window. It
+    comes back without waiting for the store's start-up check (docs/decisions/0035-startup-
+    check.md) or for the window's modules and the working calendar (the dossier list's due marks
+    need it): those load on a thread of their own, beside the sign-in, whose password hash
+    leaves the interpreter free."""
+    import threading
+
+    context = build_context(data_dir_arg, wait_for_check=False, check_later=True)
+    threading.Thread(
+        target=_prepare_window, args=(context.services,), name=PREPARE_THREAD, daemon=True
+    ).start()
+    return context
+
+
+PREPARE_THREAD = "window-prepare"
 
 
 def _prepare_window(services: Services) -> None:
-    from counter_app.ui.main import load_window_modules
+    """Load ahead what the first screen needs; a failure here is met again, and shown, there."""
+    try:
+        from counter_app.ui.main import load_window_modules
 
-    load_window_modules()
-    services.calendar.calendar()
+        load_window_modules()
+        services.calendar.calendar()
+    except Exception:
+        logging.getLogger(__name__).exception("preparing the window failed")
+    finally:  # the check's seconds of CPU now compete with less of the first screen
+        services.store.start_check()
 
 
 @contextmanager

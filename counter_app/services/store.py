@@ -32,14 +32,20 @@ class Store:
     _write: sessionmaker[Session]
     damage: StoreCorrupt | None = None  # set by a failed check: every write is refused
     _checker: StartCheck | None = field(default=None, repr=False)
+    _check_waits: bool = field(default=False, repr=False)  # to start, at the latest on a write
     _after_check: AfterCheck = field(default_factory=lambda: AfterCheck(), repr=False)
+    _starting: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
-    def open(cls, data_dir: Path, *, migrate: bool = True, check: bool = True) -> Store:
+    def open(
+        cls, data_dir: Path, *, migrate: bool = True, check: bool = True, check_later: bool = False
+    ) -> Store:
         """Open (and migrate) the store; `check`: start the quick check of the dossier and
         outbox tables on a thread of its own (seconds on a large store: reads never wait for
-        it, `write` and `require_sound` do, `write_once_sound` queues behind it). A damaged
-        store still opens for reading, never for writing (docs/decisions/0035-startup-check.md)."""
+        it, `write` and `require_sound` do, `write_once_sound` queues behind it); `check_later`:
+        when `start_check` is called (the window, once its first screen is ready), or by the
+        first write. A damaged store still opens for reading, never for writing
+        (docs/decisions/0035-startup-check.md)."""
         paths = StorePaths(data_dir)
         try:
             engine = open_store(paths, migrate=migrate)
@@ -47,15 +53,23 @@ class Store:
             named = integrity.corrupt_error(paths.db_file, [exc.message])
             raise StoreCorrupt(exc.message, advice=named.advice) from exc
         store = cls(paths, engine, session_factory(engine), session_factory(writer(engine)))
-        if check:
-            store.start_check(quick_check_start_tables)
-        else:
+        store._check_waits = check
+        if not check:
             store._after_check.ended(None)
+        elif not check_later:
+            store.start_check()
         return store
 
-    def start_check(self, run: CheckRun) -> None:
-        """The start-up check `run` on its own thread (the seam a test slows down)."""
-        self._checker = StartCheck(self.paths.db_file, run, self._check_ended)
+    def start_check(self) -> None:
+        """Start the start-up check if it waits to (once; `quick_check_start_tables` is the seam
+        a test slows down)."""
+        with self._starting:
+            if not self._check_waits:
+                return
+            self._check_waits = False
+            self._checker = StartCheck(
+                self.paths.db_file, quick_check_start_tables, self._check_ended
+            )
 
     def _check_ended(self, found: list[str] | None) -> None:
         """On the check's thread: None (stopped before its end) leaves queued writes unwritten."""
@@ -130,11 +144,19 @@ class Store:
     def require_sound(self) -> None:
         """Raise the failed check's StoreCorrupt (sync and the smoke test start with this);
         waits for the start-up check if it is still running."""
+        self.start_check()
         checker = self._checker
         if checker is not None:
             checker.wait()
         if self.damage is not None:
             raise self.damage
+
+    def require_sound_quietly(self) -> None:
+        """Let the check run to its end (the queued writes are made on its thread)."""
+        try:
+            self.require_sound()
+        except StoreCorrupt:
+            pass  # said by the check's listeners; the queued writes were dropped
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -157,9 +179,9 @@ class Store:
 
     def close(self) -> None:
         """Stop the check, unless a write waits for it (then it ends and the write is made)."""
+        if self._after_check.waiting():
+            self.require_sound_quietly()
         if self._checker is not None:
-            if self._after_check.waiting():
-                self._checker.wait()
             self._checker.cancel()
         self.engine.dispose()
 
