@@ -151,14 +151,12 @@ class AppContext:
 def build_context(
     data_dir_arg: str | None,
     sync_options: SyncOptions | None = None,
-    while_checking: Callable[[Services], object] | None = None,
     wait_for_check: bool = True,
     check_later: bool = False,
 ) -> AppContext:
-    """Open the store and build every service and the sync service over it; `while_checking`
-    (what the window needs first, see `window_context`) runs while the store's start-up check
-    does; `wait_for_check`: raise the check's StoreCorrupt here (the window does not wait: it
-    is told, docs/decisions/0035-startup-check.md)."""
+    """Open the store and build every service and the sync service over it; `wait_for_check`:
+    raise the start-up check's StoreCorrupt here (the window does not wait: it is told,
+    docs/decisions/0035-startup-check.md)."""
     services = build_services(data_dir_arg, check_later)
     try:
         # The check (unless `check_later`) runs in SQLite on its own thread, off the GIL.
@@ -166,8 +164,6 @@ def build_context(
         from counter_app.sync.wiring import build_sync_service
 
         sync = build_sync_service(services.store, services.calendar, sync_options)
-        if while_checking is not None:
-            while_checking(services)
         if wait_for_check:  # writes and sync wait for the check whatever this says
             services.store.require_sound()
     except BaseException:

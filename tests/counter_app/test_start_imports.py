@@ -33,18 +33,6 @@ def test_opening_the_store_loads_no_document_writer(tmp_path: Path) -> None:
     assert out.split() == []
 
 
-def test_the_window_modules_load_while_the_store_is_checked(tmp_path: Path) -> None:
-    from counter_app.app import build_context
-
-    calls: list[object] = []
-    context = build_context(str(tmp_path), while_checking=calls.append)
-    try:
-        assert calls == [context.services]  # once, on the opened store; the context comes back
-        assert context.services.setup.is_set_up() is False
-    finally:
-        context.close()
-
-
 def test_load_window_modules_brings_in_the_main_window_and_its_tabs() -> None:
     probe = (
         "from counter_app.ui.main import load_window_modules\n"
