@@ -245,9 +245,12 @@ def run_gui(args: argparse.Namespace) -> int:
         return 3
     counter_text = set_up_counter_text(resolve_data_dir(args.data_dir) / DB_FILENAME)
     if counter_text is not None:
+        from counter_app.ui.opening import Opening
+
+        opening = Opening(lambda: window_context(args.data_dir))  # before Qt loads
         from counter_app.ui.main import run_fast_start
 
-        return run_fast_start(lambda: window_context(args.data_dir), counter_text)
+        return run_fast_start(opening, counter_text)
     context = build_context(args.data_dir)  # first run: the wizard needs the store at once
     from counter_app.ui.main import run_application
 

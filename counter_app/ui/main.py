@@ -10,9 +10,7 @@ and its sync service. Nothing here builds a service.
 
 from __future__ import annotations
 
-import gc
 import sys
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from counter_app.ui.fonts import load_fonts
 from counter_app.ui.login import LoginDialog
+from counter_app.ui.opening import Opening
 from counter_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -71,41 +70,10 @@ def create_application() -> QApplication:
     return app
 
 
-class ContextHolder:
-    """The context once the store lane has opened it (or the error that stopped it)."""
-
-    def __init__(self) -> None:
-        self.context: CounterContext | None = None
-        self.error: BaseException | None = None
-
-    def open_with(self, open_context: Callable[[], CounterContext]) -> None:
-        """Runs on the store lane. Stores the result there, not in a GUI-thread callback, so the
-        sign-in task queued right behind it on the same lane always finds it."""
-        try:
-            self.context = open_context()
-        except BaseException as exc:
-            self.error = exc
-            raise
-
-    def open_quietly(self, open_context: Callable[[], CounterContext]) -> None:
-        """`open_with` on a thread of its own: the error is kept for `get`, not raised there."""
-        try:
-            self.open_with(open_context)
-        except BaseException:  # kept in self.error, raised by get()
-            pass
-
-    def get(self) -> CounterContext:
-        if self.error is not None:
-            raise self.error
-        if self.context is None:
-            raise RuntimeError("the store is not open yet")  # only tasks queued behind it ask
-        return self.context
-
-
 class _LazyAccounts:
     """`accounts` for the log-in dialog before the store is open: runs on the same serial lane."""
 
-    def __init__(self, holder: ContextHolder) -> None:
+    def __init__(self, holder: Opening[CounterContext]) -> None:
         self._holder = holder
 
     def sign_in(self, username: str, password: str) -> SignedInUser:
@@ -171,20 +139,18 @@ class FastStart:
     """The steps of a fast start, in order: `show_login`, `sign_in`, then the application's
     event loop; `close` at the end whatever happened. `run_fast_start` is the program's use."""
 
-    def __init__(self, open_context: Callable[[], CounterContext], counter_text: str) -> None:
-        # Start-up creates ~10^5 objects that live as long as the program (classes, tables,
-        # widgets): cyclic collections while they are made cost ~15% of it and free nothing.
-        self._collecting = gc.isenabled()
-        gc.disable()
-        self.holder = ContextHolder()
-        holder = self.holder
-        # The store starts opening before Qt starts: what Qt does in C++ meanwhile is time won.
-        opening = threading.Thread(target=holder.open_quietly, args=(open_context,), daemon=True)
-        opening.start()
+    def __init__(
+        self,
+        opening: Opening[CounterContext] | Callable[[], CounterContext],
+        counter_text: str,
+    ) -> None:
+        """`opening`: started by the caller before Qt was imported (app.run_gui), or what opens
+        the context, started here."""
+        self.holder = opening if isinstance(opening, Opening) else Opening(opening)
         self.app = create_application()
         self.runner = TaskRunner()
-        self.runner.run_db(opening.join, lambda _: None, lambda _: None)  # sign-in queues behind
-        self.login = LoginDialog(_LazyAccounts(holder), self.runner, counter_text)
+        self.runner.run_db(self.holder.wait, lambda _: None, lambda _: None)  # sign-in queues
+        self.login = LoginDialog(_LazyAccounts(self.holder), self.runner, counter_text)
         self.window: MainWindow | None = None
 
     def show_login(self) -> LoginDialog:
@@ -202,27 +168,22 @@ class FastStart:
         self.window = open_main_window(
             context, self.runner, login.user, context.services.setup.identity()
         )
-        self._started()
+        self.holder.started()
         return self.window
-
-    def _started(self) -> None:
-        """The first screen is up: collect again, never again scanning what start-up made."""
-        if self._collecting:
-            self._collecting = False
-            gc.freeze()
-            gc.enable()
 
     def close(self) -> None:
         """Finish the background work, then close the store (if it ever opened)."""
-        self._started()
+        self.holder.started()
         self.runner.shutdown()
         if self.holder.context is not None:
             self.holder.context.close()
 
 
-def run_fast_start(open_context: Callable[[], CounterContext], counter_text: str) -> int:
+def run_fast_start(
+    opening: Opening[CounterContext] | Callable[[], CounterContext], counter_text: str
+) -> int:
     """A set-up counter: show the log-in window at once, open the store behind it."""
-    start = FastStart(open_context, counter_text)
+    start = FastStart(opening, counter_text)
     try:
         start.show_login()
         if start.sign_in() is None:
