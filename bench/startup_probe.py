@@ -1,7 +1,8 @@
 """Start-up probe: the program's fast start, step by step, with one line printed for a timer.
 
-Runs what `counter-app --data-dir DIR` runs on a set-up counter (counter_app.app, then the steps
-of counter_app.ui.main.FastStart, in the program's order) and prints what the caller waits for:
+Runs what `counter-app --data-dir DIR` runs on a set-up counter (counter_app.app.run_gui: the
+store's Opening started before Qt loads, then the steps of counter_app.ui.main.FastStart, in the
+program's order) and prints what the caller waits for:
 
   --until login  "SHOWN" once the log-in window is on screen; then it waits for a clerk, as the
                  program does (the caller kills it).
@@ -47,9 +48,12 @@ def main(argv: list[str]) -> int:
             f"{args.data_dir} is not a set-up store (run counter-app demo first)", file=sys.stderr
         )
         return 2
+    from counter_app.ui.opening import Opening
+
+    opening = Opening(lambda: window_context(args.data_dir))  # before Qt loads, as run_gui does
     from counter_app.ui.main import EXIT_CANCELLED, FastStart
 
-    start = FastStart(lambda: window_context(args.data_dir), counter_text)
+    start = FastStart(opening, counter_text)
     try:
         login = start.show_login()
         print("SHOWN", flush=True)

@@ -8,6 +8,7 @@ each screen the services it uses; the command line opens one with `opened_contex
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sqlite3
 import sys
@@ -76,8 +77,9 @@ class Services:
         self.store.close()
 
 
-def build_services(data_dir_arg: str | None) -> Services:
-    """Open the store (migrating it if needed) and build every service over it."""
+def build_services(data_dir_arg: str | None, check_later: bool = False) -> Services:
+    """Open the store (migrating it if needed) and build every service over it; `check_later`:
+    see Store.open."""
     from counter_app.services.accounts import AccountService
     from counter_app.services.calendar import CalendarService
     from counter_app.services.conflicts import ConflictService
@@ -101,7 +103,7 @@ def build_services(data_dir_arg: str | None) -> Services:
     from counter_app.services.tracking_pool import TrackingPoolService
     from counter_app.services.work_counts import WorkloadService
 
-    store = Store.open(resolve_data_dir(data_dir_arg))
+    store = Store.open(resolve_data_dir(data_dir_arg), check_later=check_later)
     calendar = CalendarService(store)
     dossiers = DossierService(store, calendar.due)
     details = DetailService(store)
@@ -138,6 +140,10 @@ class AppContext:
     services: Services
     sync: SyncService
 
+    def when_damaged(self, listener: Callable[[Exception], None]) -> None:
+        """`listener` is told if the store's start-up check finds damage (maybe on its thread)."""
+        self.services.store.when_damaged(listener)
+
     def close(self) -> None:
         self.services.close()
 
@@ -145,22 +151,21 @@ class AppContext:
 def build_context(
     data_dir_arg: str | None,
     sync_options: SyncOptions | None = None,
-    while_checking: Callable[[Services], object] | None = None,
+    wait_for_check: bool = True,
+    check_later: bool = False,
 ) -> AppContext:
-    """Open the store and build every service and the sync service over it; `while_checking`
-    (what the window needs first, see `window_context`) runs while the store's start-up check
-    does."""
-    services = build_services(data_dir_arg)
+    """Open the store and build every service and the sync service over it; `wait_for_check`:
+    raise the start-up check's StoreCorrupt here (the window does not wait: it is told,
+    docs/decisions/0035-startup-check.md)."""
+    services = build_services(data_dir_arg, check_later)
     try:
-        # The check runs in SQLite on its own thread, off the GIL: what loads here while it
-        # runs costs no time. Nothing is written before its result.
+        # The check (unless `check_later`) runs in SQLite on its own thread, off the GIL.
+        # Nothing is written before its result.
         from counter_app.sync.wiring import build_sync_service
 
         sync = build_sync_service(services.store, services.calendar, sync_options)
-        if while_checking is not None:
-            while_checking(services)
-        # The window and sync never run on a store that failed its check (reads may).
-        services.store.require_sound()
+        if wait_for_check:  # writes and sync wait for the check whatever this says
+            services.store.require_sound()
     except BaseException:
         services.close()
         raise
@@ -168,17 +173,34 @@ def build_context(
 
 
 def window_context(data_dir_arg: str | None) -> AppContext:
-    """The context the window runs on, opened on the store lane behind the log-in window; while
-    the start-up check runs, the window's modules load and the working calendar is built (the
-    dossier list's due marks need it; its holiday tables take a moment to load)."""
-    return build_context(data_dir_arg, while_checking=_prepare_window)
+    """The context the window runs on, opened on the store lane behind the log-in window. It
+    comes back without waiting for the store's start-up check (docs/decisions/0035-startup-
+    check.md) or for the window's modules and the working calendar (the dossier list's due marks
+    need it): those load on a thread of their own, beside the sign-in, whose password hash
+    leaves the interpreter free."""
+    import threading
+
+    context = build_context(data_dir_arg, wait_for_check=False, check_later=True)
+    threading.Thread(
+        target=_prepare_window, args=(context.services,), name=PREPARE_THREAD, daemon=True
+    ).start()
+    return context
+
+
+PREPARE_THREAD = "window-prepare"
 
 
 def _prepare_window(services: Services) -> None:
-    from counter_app.ui.main import load_window_modules
+    """Load ahead what the first screen needs; a failure here is met again, and shown, there."""
+    try:
+        from counter_app.ui.main import load_window_modules
 
-    load_window_modules()
-    services.calendar.calendar()
+        load_window_modules()
+        services.calendar.calendar()
+    except Exception:
+        logging.getLogger(__name__).exception("preparing the window failed")
+    finally:  # the check's seconds of CPU now compete with less of the first screen
+        services.store.start_check()
 
 
 @contextmanager
@@ -223,9 +245,12 @@ def run_gui(args: argparse.Namespace) -> int:
         return 3
     counter_text = set_up_counter_text(resolve_data_dir(args.data_dir) / DB_FILENAME)
     if counter_text is not None:
+        from counter_app.ui.opening import Opening
+
+        opening = Opening(lambda: window_context(args.data_dir))  # before Qt loads
         from counter_app.ui.main import run_fast_start
 
-        return run_fast_start(lambda: window_context(args.data_dir), counter_text)
+        return run_fast_start(opening, counter_text)
     context = build_context(args.data_dir)  # first run: the wizard needs the store at once
     from counter_app.ui.main import run_application
 

@@ -33,6 +33,7 @@ _HASHER = PasswordHasher()
 WRONG_CREDENTIALS = "Tên đăng nhập hoặc mật khẩu không đúng."
 FORCED = "người dùng phải đổi mật khẩu khi đăng nhập"  # the audit line of a reset
 AFTER_RESET = "sau khi được đặt lại"  # … and of the new password that followed it
+_WRONG_PASSWORD = "wrong password"  # inside sign_in only: counted, then WRONG_CREDENTIALS
 
 
 @dataclass(frozen=True)
@@ -189,13 +190,22 @@ class AccountService:
             return recent_events(session, limit)
 
     def sign_in(self, username: str, password: str) -> SignedInUser:
-        """Check the password; count failures and lock the account after too many."""
-        with self._store.write() as session:
-            user = session.scalar(select(User).where(User.username == username.strip().lower()))
-            # The failure count is committed with this transaction; the error is raised after it.
-            outcome = self._check(session, user, password, self._clock())
+        """Check the password; count failures and lock the account after too many.
+
+        A right password is checked by reading only; its record (the failure count cleared, the
+        sign-in logged) is written once the store's start-up check has passed, so the person
+        starts work while a large store is still being checked (docs/decisions/0035-startup-
+        check.md). A wrong one is counted at once (the lock-out must hold)."""
+        name, now = username.strip().lower(), self._clock()
+        with self._store.read() as session:
+            outcome = self._check(session, name, password, now)
+        if outcome is _WRONG_PASSWORD:
+            with self._store.write() as session:  # counted with the row as it is now
+                user = session.scalar(select(User).where(User.username == name))
+                outcome = _count_failure(session, user, now) if user else WRONG_CREDENTIALS
         if isinstance(outcome, str):
             raise ServiceError(outcome, code="accounts.sign_in_refused")
+        self._store.write_once_sound(lambda session: _record_sign_in(session, name, now))
         return outcome
 
     def sign_out(self, username: str) -> None:
@@ -204,8 +214,9 @@ class AccountService:
             record(session, self._clock(), username, AdminAction.SIGNED_OUT, username)
 
     def _check(
-        self, session: Session, user: User | None, password: str, now: datetime
+        self, session: Session, name: str, password: str, now: datetime
     ) -> SignedInUser | str:
+        user = session.scalar(select(User).where(User.username == name))
         if user is None or not user.active:
             return WRONG_CREDENTIALS
         if user.locked_until is not None and user.locked_until > now:
@@ -214,9 +225,7 @@ class AccountService:
                 "nhiều lần. Hãy chờ hoặc nhờ Trưởng bộ phận (hoặc Cán bộ CNTT) mở khóa."
             )
         if not _verify(user.password_hash, password):
-            return _count_failure(session, user, now)
-        user.failed_attempts, user.locked_until = 0, None
-        record(session, now, user.username, AdminAction.SIGNED_IN, user.username)
+            return _WRONG_PASSWORD
         return SignedInUser(user.username, user.full_name, user.role, user.must_change_password)
 
     def active_users(self) -> list[SignedInUser]:
@@ -229,6 +238,13 @@ class AccountService:
         with self._store.read() as session:
             name = session.scalar(select(User.full_name).where(User.username == username))
             return name or username
+
+
+def _record_sign_in(session: Session, name: str, now: datetime) -> None:
+    user = session.scalar(select(User).where(User.username == name))
+    if user is not None:
+        user.failed_attempts, user.locked_until = 0, None
+        record(session, now, user.username, AdminAction.SIGNED_IN, user.username)
 
 
 def _count_failure(session: Session, user: User, now: datetime) -> str:

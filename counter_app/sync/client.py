@@ -13,10 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-import httpx
 
 from counter_app.sync.crash import AFTER_SERVER_COMMIT, crash_point
 from counter_app.sync.errors import FailureKind, SyncError
@@ -36,6 +34,9 @@ from counter_protocol.transport import (
     signed_request_headers,
     time_header,
 )
+
+if TYPE_CHECKING:  # imported where used: the window loads this module before its first screen
+    import httpx
 
 USER_AGENT = "counter-app-sync/2"
 # Tests and a lab without certificates may allow plain http:// beyond this machine.
@@ -60,6 +61,8 @@ class Timeouts:
     pool: float = 10.0
 
     def httpx(self) -> httpx.Timeout:
+        import httpx
+
         return httpx.Timeout(connect=self.connect, read=self.read, write=self.write, pool=self.pool)
 
 
@@ -112,6 +115,8 @@ class SyncClient:
         self.base_url = base_url.rstrip("/")
         # This PC's clock: it stamps every signed request, as the server will judge it.
         self._clock = clock or (lambda: datetime.now(UTC))
+        import httpx
+
         self._http = httpx.Client(
             base_url=self.base_url,
             timeout=(timeouts or Timeouts()).httpx(),
@@ -179,6 +184,8 @@ class SyncClient:
         return reply.content, reply.headers.get(SERVER_SIGNATURE_HEADER)
 
     def _send(self, request: httpx.Request, label: str | None = None) -> httpx.Response:
+        import httpx
+
         try:
             reply = self._http.send(request, stream=True)
             try:
@@ -269,6 +276,8 @@ def _offline(exc: Exception) -> SyncError:
 
 
 def _timeout(exc: Exception) -> SyncError:
+    import httpx
+
     if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
         return _offline(exc)
     return SyncError(FailureKind.TIMEOUT, "Máy chủ tỉnh không trả lời kịp (hết thời gian chờ).")

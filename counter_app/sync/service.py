@@ -148,7 +148,11 @@ class SyncService:
     ) -> SyncReport:
         """Push everything sendable, then pull every page. Never raises SyncError: see `.error`.
         `stop_asked` is looked at between batches and pages; a stopped run says so in
-        `.stopped` and leaves the rest for the next run (docs/sync.md#s22)."""
+        `.stopped` and leaves the rest for the next run (docs/sync.md#s22).
+
+        Waits for the store's start-up check first, and raises its StoreCorrupt: nothing is sent
+        from, or pulled into, a damaged store (docs/decisions/0035-startup-check.md)."""
+        self._store.require_sound()
         report = SyncReport(trigger, self._clock())
         try:
             with self._lock.hold(self.options.lock_wait_s):

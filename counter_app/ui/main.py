@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from counter_app.ui.fonts import load_fonts
 from counter_app.ui.login import LoginDialog
+from counter_app.ui.opening import Opening
 from counter_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -53,6 +54,8 @@ class CounterContext(Protocol):
     @property
     def sync(self) -> SyncService: ...
 
+    def when_damaged(self, listener: Callable[[Exception], None]) -> None: ...
+
     def close(self) -> None: ...
 
 
@@ -67,34 +70,10 @@ def create_application() -> QApplication:
     return app
 
 
-class ContextHolder:
-    """The context once the store lane has opened it (or the error that stopped it)."""
-
-    def __init__(self) -> None:
-        self.context: CounterContext | None = None
-        self.error: BaseException | None = None
-
-    def open_with(self, open_context: Callable[[], CounterContext]) -> None:
-        """Runs on the store lane. Stores the result there, not in a GUI-thread callback, so the
-        sign-in task queued right behind it on the same lane always finds it."""
-        try:
-            self.context = open_context()
-        except BaseException as exc:
-            self.error = exc
-            raise
-
-    def get(self) -> CounterContext:
-        if self.error is not None:
-            raise self.error
-        if self.context is None:
-            raise RuntimeError("the store is not open yet")  # only tasks queued behind it ask
-        return self.context
-
-
 class _LazyAccounts:
     """`accounts` for the log-in dialog before the store is open: runs on the same serial lane."""
 
-    def __init__(self, holder: ContextHolder) -> None:
+    def __init__(self, holder: Opening[CounterContext]) -> None:
         self._holder = holder
 
     def sign_in(self, username: str, password: str) -> SignedInUser:
@@ -127,17 +106,22 @@ def open_main_window(
     context: CounterContext, runner: TaskRunner, user: SignedInUser, identity: CounterIdentity
 ) -> MainWindow:
     """The main window on the context's services and sync, shown, its background sync started;
-    its menu switches to the next clerk without quitting (ui/shift.py)."""
+    its menu switches to the next clerk without quitting (ui/shift.py). A damage the store's
+    start-up check finds later is shown over it (ui/store_alarm.py)."""
     from counter_app.ui.shift import Shift
+    from counter_app.ui.store_alarm import StoreAlarm
 
-    return Shift(context, runner, identity).start(user)  # the Shift also handles "Đổi cán bộ"
+    window = Shift(context, runner, identity).start(user)
+    StoreAlarm(context.when_damaged)  # kept by the application
+    return window  # the Shift also handles "Đổi cán bộ"
 
 
 def load_window_modules() -> None:
     """Load the main window's modules (every tab) on the store lane while the store's start-up
     check runs: after signing in, the window then only builds its widgets."""
     import counter_app.ui.main_window  # with every tab
-    import counter_app.ui.shift  # noqa: F401 - loaded for later, not used here
+    import counter_app.ui.shift
+    import counter_app.ui.store_alarm  # noqa: F401 - these are loaded for later, not used here
 
 
 def run_application(context: CounterContext) -> int:
@@ -158,13 +142,18 @@ class FastStart:
     """The steps of a fast start, in order: `show_login`, `sign_in`, then the application's
     event loop; `close` at the end whatever happened. `run_fast_start` is the program's use."""
 
-    def __init__(self, open_context: Callable[[], CounterContext], counter_text: str) -> None:
+    def __init__(
+        self,
+        opening: Opening[CounterContext] | Callable[[], CounterContext],
+        counter_text: str,
+    ) -> None:
+        """`opening`: started by the caller before Qt was imported (app.run_gui), or what opens
+        the context, started here."""
+        self.holder = opening if isinstance(opening, Opening) else Opening(opening)
         self.app = create_application()
         self.runner = TaskRunner()
-        self.holder = ContextHolder()
-        holder = self.holder
-        self.runner.run_db(lambda: holder.open_with(open_context), lambda _: None, lambda _: None)
-        self.login = LoginDialog(_LazyAccounts(holder), self.runner, counter_text)
+        self.runner.run_db(self.holder.wait, lambda _: None, lambda _: None)  # sign-in queues
+        self.login = LoginDialog(_LazyAccounts(self.holder), self.runner, counter_text)
         self.window: MainWindow | None = None
 
     def show_login(self) -> LoginDialog:
@@ -182,18 +171,22 @@ class FastStart:
         self.window = open_main_window(
             context, self.runner, login.user, context.services.setup.identity()
         )
+        self.holder.started()
         return self.window
 
     def close(self) -> None:
         """Finish the background work, then close the store (if it ever opened)."""
+        self.holder.started()
         self.runner.shutdown()
         if self.holder.context is not None:
             self.holder.context.close()
 
 
-def run_fast_start(open_context: Callable[[], CounterContext], counter_text: str) -> int:
+def run_fast_start(
+    opening: Opening[CounterContext] | Callable[[], CounterContext], counter_text: str
+) -> int:
     """A set-up counter: show the log-in window at once, open the store behind it."""
-    start = FastStart(open_context, counter_text)
+    start = FastStart(opening, counter_text)
     try:
         start.show_login()
         if start.sign_in() is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QPushButton, QWidget
@@ -15,11 +16,13 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from counter_app.domain.vntime import now_vn
 from counter_app.sync.report import SyncReport
 from counter_app.sync.runner import SyncRunner
-from counter_app.sync.service import SyncService
 from counter_app.sync.status import SyncStatus
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import ERROR_COLOUR, SUCCESS_COLOUR, WARNING_COLOUR
+
+if TYPE_CHECKING:  # loaded with the sync service itself, after the first screen
+    from counter_app.sync.service import SyncService
 
 log = logging.getLogger(__name__)
 STATUS_REFRESH_MS = 60_000  # the age of the oldest pending dossier keeps growing: redraw it

@@ -33,18 +33,6 @@ def test_opening_the_store_loads_no_document_writer(tmp_path: Path) -> None:
     assert out.split() == []
 
 
-def test_the_window_modules_load_while_the_store_is_checked(tmp_path: Path) -> None:
-    from counter_app.app import build_context
-
-    calls: list[object] = []
-    context = build_context(str(tmp_path), while_checking=calls.append)
-    try:
-        assert calls == [context.services]  # once, on the opened store; the context comes back
-        assert context.services.setup.is_set_up() is False
-    finally:
-        context.close()
-
-
 def test_load_window_modules_brings_in_the_main_window_and_its_tabs() -> None:
     probe = (
         "from counter_app.ui.main import load_window_modules\n"
@@ -63,14 +51,21 @@ def test_load_window_modules_brings_in_the_main_window_and_its_tabs() -> None:
     ]
 
 
-def test_the_window_context_has_its_calendar_and_window_ready(tmp_path: Path) -> None:
+def test_the_window_context_prepares_its_first_screen_beside_the_sign_in(
+    tmp_path: Path,
+) -> None:
+    """The context comes back at once; a thread of its own loads the window and the calendar
+    (the Vietnam table alone, not the library's other countries; then it starts the store
+    check, see ui/test_start_check.py). The sync's HTTP client is not loaded before it first
+    connects."""
     probe = (
-        "import sys\n"
-        "from counter_app.app import window_context\n"
+        "import sys, threading\n"
+        "from counter_app.app import PREPARE_THREAD, window_context\n"
         "context = window_context(sys.argv[1])\n"
+        "[t.join() for t in threading.enumerate() if t.name == PREPARE_THREAD]\n"
         "context.close()\n"
-        "print(' '.join(m for m in ('holidays.countries.vietnam', 'counter_app.ui.main_window')"
-        " if m in sys.modules))\n"
+        "print(' '.join(m for m in ('holidays.countries.vietnam', 'counter_app.ui.main_window',"
+        " 'holidays.countries.canada', 'httpx') if m in sys.modules))\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", probe, str(tmp_path)], capture_output=True, text=True, check=True
