@@ -58,7 +58,8 @@ class ApplicantForm(QWidget):
         self.edits: dict[str, QLineEdit] = {}
         self.messages: dict[str, FieldMessage] = {"cccd_qr": FieldMessage()}
         self.sex_combo = QComboBox()
-        self.sex_combo.addItems(["", "Nam", tr("Nữ")])
+        for value, text in (("", ""), ("Nam", tr("Nam")), ("Nữ", tr("Nữ"))):
+            self.sex_combo.addItem(text, value)  # the value stored is the Vietnamese word
         self._scan_timer = QTimer(self, singleShot=True, interval=SCAN_SETTLE_MS)
         self._scan_timer.timeout.connect(self._parse_pending_scan)
         self._scan_source: QLineEdit | None = None
@@ -73,7 +74,7 @@ class ApplicantForm(QWidget):
             edit.setObjectName(key)
             self.edits[key] = edit
             self.messages[key] = FieldMessage()
-            form.addRow(label, with_message(edit, self.messages[key]))
+            form.addRow(tr(label), with_message(edit, self.messages[key]))
             edit.textEdited.connect(lambda _t, k=key: emit(self.edited, k))
             if key == "birth_date":
                 form.addRow(tr("Giới tính:"), self.sex_combo)
@@ -136,7 +137,7 @@ class ApplicantForm(QWidget):
         }
         for key, value in values.items():
             self.edits[key].setText(value)
-        self.sex_combo.setCurrentText(qr.sex)
+        self.sex_combo.setCurrentIndex(max(self.sex_combo.findData(qr.sex), 0))
         for key in (*values, "sex"):
             emit(self.edited, key)
         emit(self.scanned, qr)
@@ -161,7 +162,7 @@ class ApplicantForm(QWidget):
             id_number=normalise_id_number(self.text("id_number")),
             old_id_number=normalise_id_number(self.text("old_id_number")),
             birth_date=birth_date,
-            sex=self.sex_combo.currentText() or None,
+            sex=self.sex_combo.currentData() or None,
             phone=normalise_phone(self.text("phone")),
             email=self.text("email") or None,
             address=self.text("address") or None,
@@ -187,7 +188,7 @@ class ApplicantForm(QWidget):
         for key, value in values.items():
             self.edits[key].setText(value)
             emit(self.edited, key)
-        self.sex_combo.setCurrentText(applicant.sex or "")
+        self.sex_combo.setCurrentIndex(max(self.sex_combo.findData(applicant.sex or ""), 0))
 
     def clear(self) -> None:
         self.scan_edit.clear()

@@ -55,7 +55,7 @@ def detail_fields(d: DossierDetail) -> list[tuple[str, str]]:
         (tr("Số CCCD"), a.id_number or ""),
         (tr("Số CMND cũ"), a.old_id_number or ""),
         (tr("Ngày sinh"), a.birth_date.strftime("%d/%m/%Y") if a.birth_date else ""),
-        (tr("Giới tính"), a.sex or ""),
+        (tr("Giới tính"), tr(a.sex) if a.sex else ""),  # Nam or Nữ, as stored
         (tr("Điện thoại"), a.phone or ""),
         ("Email", a.email or ""),
         (tr("Địa chỉ"), a.address or ""),
@@ -97,9 +97,10 @@ def _components_text(components: Sequence[ComponentInput]) -> str:
 
 
 def _fees_text(fees: Sequence[FeeLine]) -> str:
+    paid = tr(", đã thu")
     lines = [
         f"{f.name}: {money(f.amount)} ({tr(COLLECTED_WORDS.get(f.collected, f.collected))}"
-        f"{tr(', đã thu') if f.paid else ''})"
+        f"{paid if f.paid else ''})"
         for f in fees
     ]
     return "\n".join(lines) or tr("Không có")
