@@ -92,7 +92,7 @@ class ChangeDialog(QDialog):
             tr("Ký hiệu/số biên lai, ví dụ 1C26TBL/0000123") if kind == RECEIPT_KEY else tr("Lý do")
         )
         self.text_message = FieldMessage()
-        self.save_button = QPushButton("Ghi (Ctrl+Enter)")
+        self.save_button = QPushButton(tr("Ghi (Ctrl+Enter)"))
         form = QFormLayout(self)
         if kind != RECEIPT_KEY:
             label = tr("Số tiền hoàn:") if kind == REFUND_KEY else tr("Số tiền điều chỉnh (+/−):")

@@ -88,7 +88,7 @@ class SlipPreviewDialog(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.message = MessageBar()
-        self.print_button = QPushButton("In (Ctrl+P)")
+        self.print_button = QPushButton(tr("In (Ctrl+P)"))
         self.save_button = QPushButton(tr("Lưu PDF…"))
         self.close_button = QPushButton(tr("Đóng"))
         self.print_button.clicked.connect(self.print_with_dialog)

@@ -57,7 +57,7 @@ class PostField(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.by_post = QCheckBox(tr("Gửi qua bưu điện, số bưu gửi:"))
-        self.number_edit = QLineEdit(placeholderText="VD: EE123456785VN")
+        self.number_edit = QLineEdit(placeholderText=tr("VD: EE123456785VN"))
         self.number_edit.setEnabled(False)
         self.by_post.toggled.connect(self.number_edit.setEnabled)
         layout = QHBoxLayout(self)

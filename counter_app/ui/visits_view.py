@@ -173,7 +173,7 @@ class VisitsView(QWidget):
         top = QHBoxLayout()
         for label, widget in (
             (tr("Ngày:"), self.day_edit),
-            ("Xem:", self.span_combo),
+            (tr("Xem:"), self.span_combo),
             (tr("Cán bộ:"), self.clerk_combo),
         ):
             top.addWidget(QLabel(label))

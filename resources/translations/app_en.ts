@@ -784,6 +784,10 @@
         <translation>Reason</translation>
     </message>
     <message>
+        <source>Ghi (Ctrl+Enter)</source>
+        <translation>Record (Ctrl+Enter)</translation>
+    </message>
+    <message>
         <source>Số tiền hoàn:</source>
         <translation>Amount refunded:</translation>
     </message>
@@ -1976,6 +1980,10 @@ Reason for allowing post anyway (kept in the dossier&apos;s log):</translation>
         <translation>Receipt slip of dossier {code}</translation>
     </message>
     <message>
+        <source>In (Ctrl+P)</source>
+        <translation>Print (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
@@ -2014,6 +2022,10 @@ Reason for allowing post anyway (kept in the dossier&apos;s log):</translation>
     <message>
         <source>Gửi qua bưu điện, số bưu gửi:</source>
         <translation>Sent by post, item no.:</translation>
+    </message>
+    <message>
+        <source>VD: EE123456785VN</source>
+        <translation>e.g. EE123456785VN</translation>
     </message>
     <message>
         <source>&lt;b&gt;{label}&lt;/b&gt; — hồ sơ {code}</source>
@@ -2414,6 +2426,10 @@ Reason for allowing post anyway (kept in the dossier&apos;s log):</translation>
     <message>
         <source>Tiếp nhận tại nhà ({RECEIVE_KEY})</source>
         <translation>Home intake ({RECEIVE_KEY})</translation>
+    </message>
+    <message>
+        <source>Xem:</source>
+        <translation>Show:</translation>
     </message>
     <message>
         <source>Cán bộ:</source>

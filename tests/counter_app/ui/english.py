@@ -61,7 +61,7 @@ LOWER_LAYER_TEXTS = (
     "Trực tiếp tại quầy", "Tại quầy", "Qua bưu chính", "Tại nhà", "Qua bưu điện, gửi về địa chỉ",
     "Qua dịch vụ bưu chính (BCCI)", "Một phần", "Toàn trình",
     "Đang giải quyết, quá hạn", "Đang giải quyết, trong hạn", "Trả kết quả",
-    "Trưởng bộ phận", "Trong ngày", "Chưa đăng ký với máy chủ tỉnh", "Đã gửi hết",
+    "Trong ngày", "Chưa đăng ký với máy chủ tỉnh", "Đã gửi hết",
     "Máy này chưa đăng ký với máy chủ tỉnh nên chưa gửi được hồ sơ.",
     "Đăng ký máy với máy chủ tỉnh (Đồng bộ → Đăng ký máy với máy chủ) bằng mã do bộ phận CNTT "
     "cấp. Hồ sơ lưu trước đó sẽ được gửi sau khi đăng ký.",
@@ -83,6 +83,16 @@ def lower_layer_sources(root: Path) -> str:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
         if isinstance(node, ast.Constant) and isinstance(node.value, str)
     )
+
+
+def lower_layer_labels() -> list[str]:
+    """The labels of statuses, lifecycle actions and roles, read from their own tables."""
+    from counter_app.domain.roles import ROLE_NAMES
+    from counter_protocol.lifecycle import Action
+    from counter_protocol.statuses import Status
+
+    statuses, actions = (s.label for s in Status), (a.label for a in Action)
+    return [*statuses, *actions, *ROLE_NAMES.values()]
 
 
 def is_vietnamese(text: str) -> bool:
@@ -187,7 +197,8 @@ def shown_texts(window: QWidget) -> list[tuple[str, str]]:
 
 def untranslated(window: QWidget, data: Iterable[str]) -> list[str]:
     """The texts of `window` still in Vietnamese once the data in them is taken out."""
-    lower_layer = {*LOWER_LAYER_TEXTS, *(t.lower() for t in LOWER_LAYER_TEXTS)}  # "{lower}" too
+    labels = [*LOWER_LAYER_TEXTS, *lower_layer_labels()]
+    lower_layer = {*labels, *(t.lower() for t in labels)}  # shown as "{lower}" too
     pieces = sorted({*data, *ON_PURPOSE, *lower_layer}, key=len, reverse=True)
     left = []
     for where, text in shown_texts(window):

@@ -139,3 +139,56 @@ def test_the_texts_left_to_the_lower_layers_are_written_there():
 
     sources = lower_layer_sources(Path(__file__).resolve().parents[3])
     assert [text for text in LOWER_LAYER_TEXTS if text not in sources] == []
+
+
+def test_every_step_fee_account_and_visit_dialog_is_english(
+    qtbot, main, services, runner, data_dir
+):
+    from counter_app.ui.account_forms import (
+        ChangePasswordDialog,
+        NewAccountDialog,
+        ResetPasswordDialog,
+    )
+    from counter_app.ui.detail_actions import step_context
+    from counter_app.ui.fee_dialog import FeeDialog
+    from counter_app.ui.fee_ledger_dialog import FeeLedgerDialog
+    from counter_app.ui.step_dialog import StepDialog
+    from counter_app.ui.step_specs import SPEC_BY_ACTION
+    from counter_app.ui.visit_dialog import VisitDialog
+    from counter_devkit.intake import intake as intake_request
+
+    code = services.dossiers.receive(intake_request())  # with a fee due at intake
+    detail = services.details.get(code)
+    dialogs = [
+        StepDialog(spec, step_context(detail, action, main.user))
+        for action, spec in SPEC_BY_ACTION.items()
+    ]
+    dialogs += [
+        FeeDialog(services.fees, runner, ADMIN, code, "at_receipt"),
+        FeeLedgerDialog(services.fees, runner, ADMIN, code),
+        NewAccountDialog(lambda *_: None, ["clerk", "supervisor", "it"], runner),
+        ChangePasswordDialog(lambda *_: None, runner),
+        ResetPasswordDialog(lambda *_: None, main.user.full_name, runner),
+        VisitDialog(services.home_visits, services.procedures, services.accounts, runner, ADMIN),
+    ]
+    for dialog in dialogs:
+        shown(qtbot, runner, dialog)
+        assert_english(dialog, data_dir)
+        dialog.close()
+
+
+def test_intake_and_return_in_use_are_english(qtbot, main, services, runner, data_dir):
+    from tests.counter_app.ui.test_intake import pick_procedure, scan_card
+    from tests.counter_app.ui.test_return import ready_dossier, scan_slip
+
+    main.show_tab(TAB_INTAKE)
+    main.intake.focus_first_field()
+    scan_card(qtbot, main.intake)
+    pick_procedure(qtbot, main.intake, "chung thuc")  # papers not ticked: the missing list shows
+    wait_idle(qtbot, runner)
+    assert_english(main.intake, data_dir)
+    main.show_tab(TAB_RETURN)
+    main.returns.focus_first_field()
+    scan_slip(qtbot, main.returns, ready_dossier(services))
+    wait_idle(qtbot, runner)
+    assert_english(main.returns, data_dir)
