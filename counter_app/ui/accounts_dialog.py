@@ -191,7 +191,9 @@ class AccountsDialog(QDialog):
         self.form = dialog
         dialog.accepted.connect(
             lambda: self._done(
-                tr("Đã tạo tài khoản “{strip}”.").format(strip=dialog.username_edit.text().strip())
+                tr("Đã tạo tài khoản “{username}”.").format(
+                    username=dialog.username_edit.text().strip()
+                )
             )
         )
         dialog.open()

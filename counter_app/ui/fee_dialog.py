@@ -87,7 +87,7 @@ class FeeDialog(QDialog):
         self.lines_grid = QGridLayout(self.lines_box)
         self.message = MessageBar()
         self.save_button = QPushButton(
-            tr("Ghi nhận ({replace})").format(replace=SAVE_KEY.replace("Return", "Enter"))
+            tr("Ghi nhận ({keys})").format(keys=SAVE_KEY.replace("Return", "Enter"))
         )
         self.save_button.setStyleSheet("font-weight: bold; padding: 6px 14px;")
         self.close_button = QPushButton(tr("Để sau (Esc)"))
@@ -202,7 +202,7 @@ class FeeDialog(QDialog):
         row.message.show_issue(text, True)
         row.text_edit.setFocus()
         self.message.show_message(
-            "error", tr("Đã ghi {len} khoản; {text}").format(len=len(recorded.done), text=text)
+            "error", tr("Đã ghi {count} khoản; {text}").format(count=len(recorded.done), text=text)
         )
 
     def _drop_written(self, written: Sequence[FeeAction]) -> None:

@@ -226,8 +226,8 @@ class FeesView(QWidget):
     def _show(self, entries: list[EntryView]) -> None:
         self.model.set_entries(entries)
         self.total_label.setText(
-            tr("{len} lần ghi · Tổng thực thu: {money}").format(
-                len=len(entries), money=money(self.model.total())
+            tr("{count} lần ghi · Tổng thực thu: {money}").format(
+                count=len(entries), money=money(self.model.total())
             )
         )
 

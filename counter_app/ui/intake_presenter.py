@@ -283,7 +283,9 @@ class IntakePresenter:
 
     def _refuse(self, blocking: Sequence[ValidationIssue]) -> None:
         loose = [i.message for i in blocking if not self._screen.shows_field(i.field)]
-        text = tr("Chưa lưu: còn {len} lỗi cần sửa (chữ đỏ dưới ô nhập).").format(len=len(blocking))
+        text = tr("Chưa lưu: còn {count} lỗi cần sửa (chữ đỏ dưới ô nhập).").format(
+            count=len(blocking)
+        )
         self._screen.show_message("error", "\n".join([text, *loose]))
         self._screen.focus_first([i.field for i in blocking])
 

@@ -169,8 +169,8 @@ class LateView(QWidget):
         self.message.clear_message()
         self.model.set_lines(lines)
         self.count_label.setText(
-            tr("<b>{len}</b> hồ sơ quá hạn · <b>{len2}</b> hồ sơ sắp đến hạn").format(
-                len=len(lines.overdue), len2=len(lines.due_soon)
+            tr("<b>{overdue}</b> hồ sơ quá hạn · <b>{due_soon}</b> hồ sơ sắp đến hạn").format(
+                overdue=len(lines.overdue), due_soon=len(lines.due_soon)
             )
         )
         if self.model.rowCount():

@@ -163,7 +163,7 @@ class OnlineHelpView(QWidget):
 
     def _show(self, rows: list[HelpView]) -> None:
         self.model.set_rows(rows)
-        self.count_label.setText(tr("· {len} lần").format(len=len(rows)))
+        self.count_label.setText(tr("· {count} lần").format(count=len(rows)))
 
     def _failed(self, error: BaseException) -> None:
         self.message.show_message("error", error_text(error))

@@ -35,12 +35,12 @@ class ProcedureSearch(Protocol):
 def chosen_html(info: ProcedureInfo) -> str:
     """The picked procedure as the clerk reads it back: name, code, field, agency, time limit."""
     facts = [
-        tr("Mã: {escape}").format(escape=escape(info.code)),
-        tr("Lĩnh vực: {escape}").format(escape=escape(info.field_name)),
+        tr("Mã: {code}").format(code=escape(info.code)),
+        tr("Lĩnh vực: {field}").format(field=escape(info.field_name)),
     ]
     if info.agency_name:
-        facts.append(tr("Cơ quan giải quyết: {escape}").format(escape=escape(info.agency_name)))
-    facts.append(tr("Thời hạn: {escape}").format(escape=escape(info.processing_text)))
+        facts.append(tr("Cơ quan giải quyết: {agency}").format(agency=escape(info.agency_name)))
+    facts.append(tr("Thời hạn: {time_limit}").format(time_limit=escape(info.processing_text)))
     return f"<b>{escape(info.name)}</b><br>{' · '.join(facts)}"
 
 

@@ -140,13 +140,13 @@ class ReportView(QWidget):
         t = report.timeliness
         self.summary.setText(
             tr(
-                "<b>{received}</b> hồ sơ đã tiếp nhận · trước hạn {verdict} · đúng hạn "
-                "{verdict2} · quá hạn {verdict3}"
+                "<b>{received}</b> hồ sơ đã tiếp nhận · trước hạn {early} · đúng hạn "
+                "{on_time} · quá hạn {late}"
             ).format(
                 received=report.received,
-                verdict=t.verdict(VERDICTS[0]),
-                verdict2=t.verdict(VERDICTS[1]),
-                verdict3=t.verdict(VERDICTS[2]),
+                early=t.verdict(VERDICTS[0]),
+                on_time=t.verdict(VERDICTS[1]),
+                late=t.verdict(VERDICTS[2]),
             )
         )
         self._draw_overview(report)

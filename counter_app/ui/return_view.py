@@ -264,16 +264,16 @@ class ReturnView(QWidget):
         a = detail.applicant
         self.summary_label.setText(
             tr(
-                "<b style='font-size:12pt'>{escape}</b><br>{escape2}<br>Người nộp: "
-                "<b>{escape3}</b> · CCCD: {escape4}<br>Trạng thái: {status_text} · Hẹn "
-                "trả: {format_vn}"
+                "<b style='font-size:12pt'>{code}</b><br>{procedure}<br>Người nộp: "
+                "<b>{applicant}</b> · CCCD: {id_number}<br>Trạng thái: {status} · Hẹn "
+                "trả: {due}"
             ).format(
-                escape=escape(detail.code),
-                escape2=escape(detail.procedure_name),
-                escape3=escape(a.full_name),
-                escape4=escape(a.id_number or "—"),
-                status_text=status_text(detail.status),
-                format_vn=format_vn(detail.due_at),
+                code=escape(detail.code),
+                procedure=escape(detail.procedure_name),
+                applicant=escape(a.full_name),
+                id_number=escape(a.id_number or "—"),
+                status=status_text(detail.status),
+                due=format_vn(detail.due_at),
             )
         )
         self.receiver_name_edit.setText(a.full_name)

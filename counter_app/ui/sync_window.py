@@ -242,7 +242,9 @@ class SyncWindow(QDialog):
                 for u in updates
             ],
         )
-        self.tabs.setTabText(0, tr("Thao tác lỗi hoặc đang chờ ({len})").format(len=len(problems)))
+        self.tabs.setTabText(
+            0, tr("Thao tác lỗi hoặc đang chờ ({count})").format(count=len(problems))
+        )
 
     def _show_status(self, status: SyncStatus | None) -> None:
         self.status_label.setText(status_line(status))

@@ -231,8 +231,8 @@ class VisitsView(QWidget):
         self.model.set_visits(visits)
         booked = sum(1 for v in visits if v.status is VisitStatus.BOOKED)
         self.count_label.setText(
-            tr("<b>{len}</b> lịch hẹn · <b>{booked}</b> đang chờ").format(
-                len=len(visits), booked=booked
+            tr("<b>{count}</b> lịch hẹn · <b>{booked}</b> đang chờ").format(
+                count=len(visits), booked=booked
             )
         )
         if visits:

@@ -132,8 +132,8 @@ def error_text(error: BaseException) -> str:
     message and advice: the store locked, the disk full…), or a plain fallback for a bug."""
     if isinstance(error, UserError):
         return error.one_line()
-    return tr("Có lỗi không mong muốn ({name__}: {error}). Hãy báo cán bộ CNTT.").format(
-        name__=type(error).__name__, error=error
+    return tr("Có lỗi không mong muốn ({kind}: {error}). Hãy báo cán bộ CNTT.").format(
+        kind=type(error).__name__, error=error
     )
 
 

@@ -192,8 +192,8 @@
         <translation>Log of account and setting changes</translation>
     </message>
     <message>
-        <source>Đã tạo tài khoản “{strip}”.</source>
-        <translation>Account “{strip}” created.</translation>
+        <source>Đã tạo tài khoản “{username}”.</source>
+        <translation>Account “{username}” created.</translation>
     </message>
     <message>
         <source>Đã đặt lại mật khẩu của “{name}”.</source>
@@ -720,8 +720,12 @@
         <translation>Amounts due</translation>
     </message>
     <message>
-        <source>Ghi nhận ({replace})</source>
-        <translation>Record ({replace})</translation>
+        <source>Ghi nhận ({keys})</source>
+        <translation>Record ({keys})</translation>
+    </message>
+    <message>
+        <source>Đã ghi {count} khoản; {text}</source>
+        <translation>Recorded {count} items; {text}</translation>
     </message>
     <message>
         <source>Để sau (Esc)</source>
@@ -750,10 +754,6 @@
     <message>
         <source>Chưa ghi: sửa các ô có chữ đỏ.</source>
         <translation>Not recorded: correct the fields marked in red.</translation>
-    </message>
-    <message>
-        <source>Đã ghi {len} khoản; {text}</source>
-        <translation>Recorded {len} items; {text}</translation>
     </message>
     <message>
         <source>Chưa ghi được: {error_text}</source>
@@ -944,8 +944,8 @@
         <translation>Loading…</translation>
     </message>
     <message>
-        <source>{len} lần ghi · Tổng thực thu: {money}</source>
-        <translation>{len} entries · Total collected: {money}</translation>
+        <source>{count} lần ghi · Tổng thực thu: {money}</source>
+        <translation>{count} entries · Total collected: {money}</translation>
     </message>
     <message>
         <source>Đang tạo bảng kê…</source>
@@ -1084,8 +1084,8 @@ Reason for allowing post anyway (kept in the dossier&apos;s log):</translation>
         <translation>Tell the citizen what to add and book again, or receive it at the counter.</translation>
     </message>
     <message>
-        <source>Chưa lưu: còn {len} lỗi cần sửa (chữ đỏ dưới ô nhập).</source>
-        <translation>Not saved: {len} errors to correct (in red under the fields).</translation>
+        <source>Chưa lưu: còn {count} lỗi cần sửa (chữ đỏ dưới ô nhập).</source>
+        <translation>Not saved: {count} errors to correct (in red under the fields).</translation>
     </message>
     <message>
         <source>{saved_text} Đang tạo phiếu…</source>
@@ -1328,8 +1328,8 @@ Reason for allowing post anyway (kept in the dossier&apos;s log):</translation>
         <translation>Looking for overdue and due-soon dossiers…</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{len}&lt;/b&gt; hồ sơ quá hạn · &lt;b&gt;{len2}&lt;/b&gt; hồ sơ sắp đến hạn</source>
-        <translation>&lt;b&gt;{len}&lt;/b&gt; overdue · &lt;b&gt;{len2}&lt;/b&gt; due soon</translation>
+        <source>&lt;b&gt;{overdue}&lt;/b&gt; hồ sơ quá hạn · &lt;b&gt;{due_soon}&lt;/b&gt; hồ sơ sắp đến hạn</source>
+        <translation>&lt;b&gt;{overdue}&lt;/b&gt; overdue · &lt;b&gt;{due_soon}&lt;/b&gt; due soon</translation>
     </message>
     <message>
         <source>Đăng nhập</source>
@@ -1456,8 +1456,8 @@ Reason for allowing post anyway (kept in the dossier&apos;s log):</translation>
         <translation>&lt;b&gt;Help given today&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>· {len} lần</source>
-        <translation>· {len} times</translation>
+        <source>· {count} lần</source>
+        <translation>· {count} times</translation>
     </message>
     <message>
         <source>Đã ghi nhận lần hỗ trợ số {number}.</source>
@@ -1572,20 +1572,20 @@ Reason for allowing post anyway (kept in the dossier&apos;s log):</translation>
         <translation>Postal item {number}: {label}.</translation>
     </message>
     <message>
-        <source>Mã: {escape}</source>
-        <translation>Code: {escape}</translation>
+        <source>Mã: {code}</source>
+        <translation>Code: {code}</translation>
     </message>
     <message>
-        <source>Lĩnh vực: {escape}</source>
-        <translation>Field: {escape}</translation>
+        <source>Lĩnh vực: {field}</source>
+        <translation>Field: {field}</translation>
     </message>
     <message>
-        <source>Cơ quan giải quyết: {escape}</source>
-        <translation>Deciding office: {escape}</translation>
+        <source>Cơ quan giải quyết: {agency}</source>
+        <translation>Deciding office: {agency}</translation>
     </message>
     <message>
-        <source>Thời hạn: {escape}</source>
-        <translation>Time limit: {escape}</translation>
+        <source>Thời hạn: {time_limit}</source>
+        <translation>Time limit: {time_limit}</translation>
     </message>
     <message>
         <source>Gõ tên hoặc mã thủ tục, ví dụ: chung thuc</source>
@@ -1660,8 +1660,8 @@ Reason for allowing post anyway (kept in the dossier&apos;s log):</translation>
         <translation>Counting dossiers for the report…</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{received}&lt;/b&gt; hồ sơ đã tiếp nhận · trước hạn {verdict} · đúng hạn {verdict2} · quá hạn {verdict3}</source>
-        <translation>&lt;b&gt;{received}&lt;/b&gt; dossiers received · early {verdict} · on time {verdict2} · overdue {verdict3}</translation>
+        <source>&lt;b&gt;{received}&lt;/b&gt; hồ sơ đã tiếp nhận · trước hạn {early} · đúng hạn {on_time} · quá hạn {late}</source>
+        <translation>&lt;b&gt;{received}&lt;/b&gt; dossiers received · early {early} · on time {on_time} · overdue {late}</translation>
     </message>
     <message>
         <source>Hồ sơ theo kênh tiếp nhận</source>
@@ -1792,8 +1792,8 @@ Reason for allowing post anyway (kept in the dossier&apos;s log):</translation>
         <translation>No dossier yet. Scan the barcode on the receipt slip.</translation>
     </message>
     <message>
-        <source>&lt;b style=&apos;font-size:12pt&apos;&gt;{escape}&lt;/b&gt;&lt;br&gt;{escape2}&lt;br&gt;Người nộp: &lt;b&gt;{escape3}&lt;/b&gt; · CCCD: {escape4}&lt;br&gt;Trạng thái: {status_text} · Hẹn trả: {format_vn}</source>
-        <translation>&lt;b style=&apos;font-size:12pt&apos;&gt;{escape}&lt;/b&gt;&lt;br&gt;{escape2}&lt;br&gt;Applicant: &lt;b&gt;{escape3}&lt;/b&gt; · ID card: {escape4}&lt;br&gt;Status: {status_text} · Due: {format_vn}</translation>
+        <source>&lt;b style=&apos;font-size:12pt&apos;&gt;{code}&lt;/b&gt;&lt;br&gt;{procedure}&lt;br&gt;Người nộp: &lt;b&gt;{applicant}&lt;/b&gt; · CCCD: {id_number}&lt;br&gt;Trạng thái: {status} · Hẹn trả: {due}</source>
+        <translation>&lt;b style=&apos;font-size:12pt&apos;&gt;{code}&lt;/b&gt;&lt;br&gt;{procedure}&lt;br&gt;Applicant: &lt;b&gt;{applicant}&lt;/b&gt; · ID card: {id_number}&lt;br&gt;Status: {status} · Due: {due}</translation>
     </message>
     <message>
         <source>Thu {money} phí, lệ phí khi trả kết quả ({FEES_KEY})</source>
@@ -2288,8 +2288,8 @@ Reason for allowing post anyway (kept in the dossier&apos;s log):</translation>
         <translation>Error</translation>
     </message>
     <message>
-        <source>Thao tác lỗi hoặc đang chờ ({len})</source>
-        <translation>Failed or waiting operations ({len})</translation>
+        <source>Thao tác lỗi hoặc đang chờ ({count})</source>
+        <translation>Failed or waiting operations ({count})</translation>
     </message>
     <message>
         <source>Máy chủ tỉnh đã thu hồi quyền đồng bộ của máy “{counter_name}” (đơn vị {unit_code}, slot {slot}). Nếu bộ phận CNTT cấp mã đăng ký mới, hãy đăng ký lại: hồ sơ chưa gửi sẽ được gửi sau đó.</source>
@@ -2436,8 +2436,8 @@ Reason for allowing post anyway (kept in the dossier&apos;s log):</translation>
         <translation>Clerk:</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{len}&lt;/b&gt; lịch hẹn · &lt;b&gt;{booked}&lt;/b&gt; đang chờ</source>
-        <translation>&lt;b&gt;{len}&lt;/b&gt; bookings · &lt;b&gt;{booked}&lt;/b&gt; waiting</translation>
+        <source>&lt;b&gt;{count}&lt;/b&gt; lịch hẹn · &lt;b&gt;{booked}&lt;/b&gt; đang chờ</source>
+        <translation>&lt;b&gt;{count}&lt;/b&gt; bookings · &lt;b&gt;{booked}&lt;/b&gt; waiting</translation>
     </message>
     <message>
         <source>Chọn một lịch hẹn trong danh sách để {doing}.</source>
@@ -2464,8 +2464,8 @@ Reason for allowing post anyway (kept in the dossier&apos;s log):</translation>
         <translation>receive it</translation>
     </message>
     <message>
-        <source>Có lỗi không mong muốn ({name__}: {error}). Hãy báo cán bộ CNTT.</source>
-        <translation>Unexpected error ({name__}: {error}). Please tell IT.</translation>
+        <source>Có lỗi không mong muốn ({kind}: {error}). Hãy báo cán bộ CNTT.</source>
+        <translation>Unexpected error ({kind}: {error}). Please tell IT.</translation>
     </message>
 </context>
 </TS>
