@@ -84,3 +84,26 @@ def test_a_language_the_counter_does_not_know_is_refused(services):
     with pytest.raises(SettingsInvalid) as refused:
         services.settings.save(values, by=ADMIN)
     assert "language" in refused.value.problems
+
+
+def test_lang_is_an_option_with_a_value_before_any_command():
+    from counter_app.cli.parser import command_named
+
+    assert command_named(["--lang", "en", "find", "x"]) == "find"
+    assert command_named(["--lang", "en"]) is None  # the window
+
+
+def test_the_setting_is_set_from_the_command_line_too(data_dir):
+    env = {**os.environ, "TZ": "UTC"}
+    command = [sys.executable, "-m", "counter_app", "--data-dir", str(data_dir), "config", "set"]
+
+    def config_set(value: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*command, "ui.language", value], cwd=ROOT, env=env, capture_output=True, text=True,
+            timeout=120, check=False,
+        )  # fmt: skip
+
+    refused = config_set("fr")
+    assert refused.returncode == 2 and "vi, en" in refused.stderr
+    assert config_set("en").returncode == 0
+    assert gui_language(None, data_dir / DB_FILENAME) == "en"
