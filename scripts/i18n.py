@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "resources" / "translations"
 APP_TS = TRANSLATIONS / "app_en.ts"
 BIN = Path(sys.executable).parent
+# Texts gone from the code are dropped; no line numbers (the .ts changes only when a text does).
+UPDATE_OPTIONS = ("-no-obsolete", "-locations", "none", "-source-language", "vi_VN")
 
 
 def sources() -> list[Path]:
@@ -37,7 +39,7 @@ def lupdate(ts: Path, *options: str) -> str:
 def update() -> None:
     """Keep app_en.ts in step with the code (obsolete texts dropped, translations kept)."""
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
-    print(lupdate(APP_TS, "-no-obsolete", "-locations", "none"), end="")
+    print(lupdate(APP_TS, *UPDATE_OPTIONS, "-target-language", "en_US"), end="")
 
 
 def build(folder: Path = TRANSLATIONS, out: Path | None = None) -> list[Path]:

@@ -50,7 +50,7 @@ def test_the_ts_file_holds_exactly_the_texts_of_the_code(i18n_script, tmp_path):
     committed = i18n_script.APP_TS
     fresh = tmp_path / committed.name
     shutil.copy(committed, fresh)
-    report = i18n_script.lupdate(fresh, "-no-obsolete", "-locations", "none")
+    report = i18n_script.lupdate(fresh, *i18n_script.UPDATE_OPTIONS)
     assert "(0 new and" in report, report  # a text of the code missing from app_en.ts
     assert messages(fresh).keys() == messages(committed).keys()  # none vanished from the code
 
