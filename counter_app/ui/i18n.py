@@ -50,14 +50,16 @@ def choose_language(command_line: str | None, setting: str | None) -> str:
 
 
 def translation_files(language: str) -> list[Path]:
-    """The .qm files a language loads, the app's own first (the first translator asked wins)."""
+    """The .qm files a language loads in the order they are installed. Qt asks the translator
+    installed last first, so Qt's own file goes first and the counter's files win over it; a
+    `qtbase_<lang>.qm` the counter ships replaces Qt's of the same name."""
     folder = get_asset(TRANSLATIONS_FOLDER)
-    files = sorted(folder.glob(f"*_{language}.qm")) if folder.is_dir() else []
+    own = sorted(folder.glob(f"*_{language}.qm")) if folder.is_dir() else []
     qt_own = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     qtbase = qt_own / f"qtbase_{language}.qm"
-    if qtbase.exists() and not any(f.name == qtbase.name for f in files):
-        files.append(qtbase)
-    return files
+    if qtbase.exists() and not any(f.name == qtbase.name for f in own):
+        return [qtbase, *own]
+    return own
 
 
 def install_language(app: QCoreApplication, language: str) -> list[Path]:

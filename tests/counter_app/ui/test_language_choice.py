@@ -107,3 +107,12 @@ def test_the_setting_is_set_from_the_command_line_too(data_dir):
     assert refused.returncode == 2 and "vi, en" in refused.stderr
     assert config_set("en").returncode == 0
     assert gui_language(None, data_dir / DB_FILENAME) == "en"
+
+
+def test_english_loads_qts_own_first_so_the_counters_own_win():
+    from counter_app.ui.i18n import translation_files
+
+    names = [path.name for path in translation_files("en")]
+    assert names[-1] == "app_en.qm"
+    assert names[0] == "qtbase_en.qm"  # PySide6 ships it: Qt's dialogs and menus in English
+    assert all(name.endswith("_en.qm") for name in names)
