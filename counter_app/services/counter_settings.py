@@ -18,6 +18,7 @@ from counter_app.services.errors import ServiceError
 from counter_app.services.permissions import require
 from counter_app.services.settings import (
     DEFAULTS,
+    LANGUAGES,
     MAX_DUPLICATE_DAYS,
     get_setting,
     set_setting,
@@ -40,6 +41,7 @@ class CounterSettings:
     due_soon_days: str
     place_name: str
     duplicate_days: str = DEFAULTS["intake.duplicate_days"]
+    language: str = "vi"
 
 
 KEYS: dict[str, str] = {
@@ -50,6 +52,7 @@ KEYS: dict[str, str] = {
     "due_soon_days": "due_soon.working_days",
     "place_name": "slip.place_name",
     "duplicate_days": "intake.duplicate_days",
+    "language": "ui.language",
 }
 
 
@@ -92,6 +95,8 @@ def settings_problems(values: CounterSettings) -> dict[str, str]:
     place = values.place_name.strip()
     if not place or len(place) > MAX_PLACE_NAME:
         problems["place_name"] = f"Địa danh ghi trên phiếu: 1 đến {MAX_PLACE_NAME} ký tự."
+    if values.language not in LANGUAGES:
+        problems["language"] = f"Ngôn ngữ màn hình chỉ nhận: {', '.join(LANGUAGES)}."
     return problems
 
 

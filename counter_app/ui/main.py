@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtWidgets import QApplication, QDialog
 
 from counter_app.ui.fonts import load_fonts
+from counter_app.ui.i18n import DEFAULT_LANGUAGE, install_language, tr
 from counter_app.ui.login import LoginDialog
 from counter_app.ui.opening import Opening
 from counter_app.ui.tasks import TaskRunner
@@ -59,12 +60,14 @@ class CounterContext(Protocol):
     def close(self) -> None: ...
 
 
-def create_application() -> QApplication:
-    """The QApplication (reused if one exists, as under pytest-qt) with the bundled fonts."""
+def create_application(language: str = DEFAULT_LANGUAGE) -> QApplication:
+    """The QApplication (reused if one exists, as under pytest-qt) with the bundled fonts and
+    `language`'s translators."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    install_language(app, language)
     app.setApplicationName("counter_app")
-    app.setApplicationDisplayName("Quầy Một cửa")
+    app.setApplicationDisplayName(tr("Quầy Một cửa"))
     app.setStyle("Fusion")  # the same look on every Windows version and under Xvfb
     load_fonts(app)
     return app
@@ -124,9 +127,9 @@ def load_window_modules() -> None:
     import counter_app.ui.store_alarm  # noqa: F401 - these are loaded for later, not used here
 
 
-def run_application(context: CounterContext) -> int:
+def run_application(context: CounterContext, language: str = DEFAULT_LANGUAGE) -> int:
     """Run the GUI on an already opened context until the main window closes."""
-    app = create_application()
+    app = create_application(language)
     runner = TaskRunner()
     try:
         signed_in = sign_in_flow(context.services, runner)
@@ -146,11 +149,12 @@ class FastStart:
         self,
         opening: Opening[CounterContext] | Callable[[], CounterContext],
         counter_text: str,
+        language: str = DEFAULT_LANGUAGE,
     ) -> None:
         """`opening`: started by the caller before Qt was imported (app.run_gui), or what opens
         the context, started here."""
         self.holder = opening if isinstance(opening, Opening) else Opening(opening)
-        self.app = create_application()
+        self.app = create_application(language)
         self.runner = TaskRunner()
         self.runner.run_db(self.holder.wait, lambda _: None, lambda _: None)  # sign-in queues
         self.login = LoginDialog(_LazyAccounts(self.holder), self.runner, counter_text)
@@ -183,10 +187,12 @@ class FastStart:
 
 
 def run_fast_start(
-    opening: Opening[CounterContext] | Callable[[], CounterContext], counter_text: str
+    opening: Opening[CounterContext] | Callable[[], CounterContext],
+    counter_text: str,
+    language: str = DEFAULT_LANGUAGE,
 ) -> int:
     """A set-up counter: show the log-in window at once, open the store behind it."""
-    start = FastStart(opening, counter_text)
+    start = FastStart(opening, counter_text, language)
     try:
         start.show_login()
         if start.sign_in() is None:
