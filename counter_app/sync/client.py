@@ -259,19 +259,24 @@ def _bad_reply(detail: str) -> SyncError:
 
 # What went wrong on the wire, in words IT can act on (the exception's class stays in the log).
 OFFLINE_DETAIL = (
-    (httpx.ConnectTimeout, "máy chủ không trả lời khi mở kết nối"),
-    (httpx.PoolTimeout, "quá nhiều kết nối đang chờ"),
-    (httpx.ConnectError, "không mở được kết nối: mạng mất hoặc máy chủ chưa chạy"),
-    (httpx.RemoteProtocolError, "kết nối bị ngắt giữa chừng"),
-    (httpx.ReadError, "kết nối bị ngắt khi đang nhận"),
-    (httpx.WriteError, "kết nối bị ngắt khi đang gửi"),
-    (httpx.ProxyError, "máy chủ trung gian (proxy) từ chối"),
+    ("ConnectTimeout", "máy chủ không trả lời khi mở kết nối"),
+    ("PoolTimeout", "quá nhiều kết nối đang chờ"),
+    ("ConnectError", "không mở được kết nối: mạng mất hoặc máy chủ chưa chạy"),
+    ("RemoteProtocolError", "kết nối bị ngắt giữa chừng"),
+    ("ReadError", "kết nối bị ngắt khi đang nhận"),
+    ("WriteError", "kết nối bị ngắt khi đang gửi"),
+    ("ProxyError", "máy chủ trung gian (proxy) từ chối"),
 )
 
 
 def _offline(exc: Exception) -> SyncError:
     log.info("offline: %s: %s", type(exc).__name__, exc)
-    detail = next((words for kind, words in OFFLINE_DETAIL if isinstance(exc, kind)), "lỗi mạng")
+    import httpx  # loaded with the first connection, never at start-up
+
+    detail = next(
+        (words for kind, words in OFFLINE_DETAIL if isinstance(exc, getattr(httpx, kind))),
+        "lỗi mạng",
+    )
     return SyncError(FailureKind.OFFLINE, f"Không kết nối được máy chủ tỉnh ({detail}).")
 
 

@@ -235,11 +235,13 @@ class ForcedPasswordDialog(AccountForm):
         runner: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Chọn mật khẩu mới", "Lưu mật khẩu mới", runner, parent)
+        super().__init__(tr("Chọn mật khẩu mới"), tr("Lưu mật khẩu mới"), runner, parent)
         self._change = change
         self.intro = QLabel(
-            f"Chào {who}. Mật khẩu của bạn vừa được quản trị đặt lại: hãy chọn mật khẩu mới "
-            "của riêng bạn trước khi làm việc."
+            tr(
+                "Chào {who}. Mật khẩu của bạn vừa được quản trị đặt lại: hãy chọn mật khẩu mới "
+                "của riêng bạn trước khi làm việc."
+            ).format(who=who)
         )
         self.intro.setWordWrap(True)
         self.form.addRow(self.intro)

@@ -116,7 +116,7 @@ class LoginDialog(QDialog):
 
     def _on_new_password_refused(self) -> None:
         self.message.show_message(
-            "error", "Phải chọn mật khẩu mới trước khi làm việc. Hãy đăng nhập lại."
+            "error", tr("Phải chọn mật khẩu mới trước khi làm việc. Hãy đăng nhập lại.")
         )
         self.password_edit.clear()
         self.activateWindow()  # back from the closed question, typing goes here

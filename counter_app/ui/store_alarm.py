@@ -13,9 +13,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.widgets import error_text
 
-TITLE = "Kho dữ liệu bị hỏng"
+TITLE = QT_TR_NOOP("Kho dữ liệu bị hỏng")
 
 
 class StoreAlarm(QObject):
@@ -33,6 +34,6 @@ class StoreAlarm(QObject):
         if self.box is not None:
             return  # said once is enough: every write says it again
         self.box = QMessageBox(
-            QMessageBox.Icon.Critical, TITLE, text, parent=QApplication.activeWindow()
+            QMessageBox.Icon.Critical, tr(TITLE), text, parent=QApplication.activeWindow()
         )
         self.box.open()

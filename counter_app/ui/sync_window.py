@@ -203,7 +203,7 @@ class SyncWindow(QDialog):
 
     def stop_sync(self) -> None:
         self.stop_button.setEnabled(False)
-        self.message.show_message("info", "Đang dừng: chờ lô đang gửi được máy chủ xác nhận…")
+        self.message.show_message("info", tr("Đang dừng: chờ lô đang gửi được máy chủ xác nhận…"))
         self._controller.stop_run()
 
     def open_enrol(self) -> None:

@@ -84,6 +84,18 @@
         <translation>New password for {who}. Hand it to the user in person.</translation>
     </message>
     <message>
+        <source>Chọn mật khẩu mới</source>
+        <translation>Choose a new password</translation>
+    </message>
+    <message>
+        <source>Lưu mật khẩu mới</source>
+        <translation>Save new password</translation>
+    </message>
+    <message>
+        <source>Chào {who}. Mật khẩu của bạn vừa được quản trị đặt lại: hãy chọn mật khẩu mới của riêng bạn trước khi làm việc.</source>
+        <translation>Hello {who}. An administrator has just reset your password: choose a new password of your own before you start work.</translation>
+    </message>
+    <message>
         <source>&amp;Tài khoản</source>
         <translation>&amp;Account</translation>
     </message>
@@ -114,6 +126,10 @@
     <message>
         <source>Bị khóa đến {vn_when}</source>
         <translation>Locked until {vn_when}</translation>
+    </message>
+    <message>
+        <source>Đang sử dụng, chờ người dùng đổi mật khẩu</source>
+        <translation>Active, waiting for the user to change the password</translation>
     </message>
     <message>
         <source>Đang sử dụng</source>
@@ -1356,6 +1372,10 @@ Reason for allowing post anyway (kept in the dossier&apos;s log):</translation>
         <translation>Checking…</translation>
     </message>
     <message>
+        <source>Phải chọn mật khẩu mới trước khi làm việc. Hãy đăng nhập lại.</source>
+        <translation>You must choose a new password before working. Please sign in again.</translation>
+    </message>
+    <message>
         <source>Quầy Một cửa</source>
         <translation>One-stop counter</translation>
     </message>
@@ -1852,6 +1872,18 @@ Reason for allowing post anyway (kept in the dossier&apos;s log):</translation>
         <translation>e.g. Hà Tĩnh, Đức Thọ</translation>
     </message>
     <message>
+        <source> ngày, kể cả hôm nay</source>
+        <translation> days, today included</translation>
+    </message>
+    <message>
+        <source>không hỏi</source>
+        <translation>never ask</translation>
+    </message>
+    <message>
+        <source>Khi lưu hồ sơ cùng số định danh và cùng thủ tục với hồ sơ đã nhận trong chừng ấy ngày, quầy hỏi lại trước khi lưu (1: chỉ trong hôm nay).</source>
+        <translation>When a dossier with the same ID number and procedure as one received within this many days is saved, the counter asks first (1: today only).</translation>
+    </message>
+    <message>
         <source>Buổi làm việc (thứ Hai – thứ Sáu):</source>
         <translation>Working hours (Monday – Friday):</translation>
     </message>
@@ -1874,6 +1906,10 @@ Reason for allowing post anyway (kept in the dossier&apos;s log):</translation>
     <message>
         <source>Địa danh ghi trên phiếu:</source>
         <translation>Place name on forms:</translation>
+    </message>
+    <message>
+        <source>Hỏi hồ sơ có thể trùng trong:</source>
+        <translation>Ask about likely duplicates within:</translation>
     </message>
     <message>
         <source>Ngôn ngữ màn hình (khi mở lại chương trình):</source>
@@ -2228,6 +2264,14 @@ Reason for allowing post anyway (kept in the dossier&apos;s log):</translation>
         <translation>Sync now</translation>
     </message>
     <message>
+        <source>Dừng ({key})</source>
+        <translation>Stop ({key})</translation>
+    </message>
+    <message>
+        <source>Dừng sau lô đang gửi: phần đã gửi giữ nguyên, phần còn lại gửi ở lần sau</source>
+        <translation>Stop after the batch being sent: what was sent stays sent, the rest goes next time</translation>
+    </message>
+    <message>
         <source>Thao tác</source>
         <translation>Operation</translation>
     </message>
@@ -2284,6 +2328,10 @@ Reason for allowing post anyway (kept in the dossier&apos;s log):</translation>
         <translation>Changes from the province</translation>
     </message>
     <message>
+        <source>Đang dừng: chờ lô đang gửi được máy chủ xác nhận…</source>
+        <translation>Stopping: waiting for the server to confirm the batch being sent…</translation>
+    </message>
+    <message>
         <source>Lỗi</source>
         <translation>Error</translation>
     </message>
@@ -2308,12 +2356,12 @@ Reason for allowing post anyway (kept in the dossier&apos;s log):</translation>
         <translation>Register again with a new code…</translation>
     </message>
     <message>
-        <source>Đang gửi</source>
-        <translation>Sending</translation>
-    </message>
-    <message>
         <source>Đang nhận thay đổi từ tỉnh</source>
         <translation>Receiving changes from the province</translation>
+    </message>
+    <message>
+        <source>Đang gửi hồ sơ lên tỉnh</source>
+        <translation>Sending dossiers to the province</translation>
     </message>
     <message>
         <source>Đăng ký máy với máy chủ</source>
@@ -2466,6 +2514,10 @@ Reason for allowing post anyway (kept in the dossier&apos;s log):</translation>
     <message>
         <source>Có lỗi không mong muốn ({kind}: {error}). Hãy báo cán bộ CNTT.</source>
         <translation>Unexpected error ({kind}: {error}). Please tell IT.</translation>
+    </message>
+    <message>
+        <source>Kho dữ liệu bị hỏng</source>
+        <translation>The data store is damaged</translation>
     </message>
 </context>
 </TS>
