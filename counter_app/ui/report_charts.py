@@ -161,6 +161,9 @@ def _axes(
     """Categories along one side, whole-number values from 0 along the other."""
     categories = QBarCategoryAxis()
     categories.append(labels)
+    # Labels are already cut to LABEL_CHARS; left to Qt, a chart with its legend below cut
+    # every one of them down to "…" however much room the axis had.
+    categories.setTruncateLabels(False)
     values = QValueAxis()
     values.setRange(0, max(top, 1))
     values.applyNiceNumbers()

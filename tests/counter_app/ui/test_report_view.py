@@ -71,6 +71,10 @@ def test_the_charts_hold_the_months_figures(qtbot: Any, view: ReportView, runner
     by_field = bars(fields)
     assert by_field["Quá hạn"] == {"Hộ tịch": 5, "Thành lập và hoạt động của …": 1}
     assert by_field["Trước hạn"] == {"Hộ tịch": 8, "Thành lập và hoạt động của …": 1}
+    # The names are cut once, to LABEL_CHARS: Qt must not cut them again (its legend below
+    # once left only "…" on the axis).
+    category_axes = [a for c in (channels, fields) for a in c.axes() if hasattr(a, "categories")]
+    assert category_axes and not any(a.truncateLabels() for a in category_axes)
     assert "26</b> hồ sơ đã tiếp nhận" in view.summary.text()
 
 
