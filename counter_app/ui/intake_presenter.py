@@ -17,6 +17,7 @@ from counter_app.domain.validation import ValidationIssue
 from counter_app.services.clock import CLOCK_SUSPECT
 from counter_app.services.errors import ServiceError
 from counter_app.ui.intake_outcomes import IntakeOutcome
+from counter_app.ui.texts import issue_text
 from counter_app.ui.widgets import error_text
 from counter_protocol.lifecycle import Action, StepData
 
@@ -281,7 +282,7 @@ class IntakePresenter:
         return done.code, done.form_id
 
     def _refuse(self, blocking: Sequence[ValidationIssue]) -> None:
-        loose = [i.message for i in blocking if not self._screen.shows_field(i.field)]
+        loose = [issue_text(i) for i in blocking if not self._screen.shows_field(i.field)]
         text = f"Chưa lưu: còn {len(blocking)} lỗi cần sửa (chữ đỏ dưới ô nhập)."
         self._screen.show_message("error", "\n".join([text, *loose]))
         self._screen.focus_first([i.field for i in blocking])
