@@ -59,8 +59,9 @@ def issue_text(issue: object) -> str:
 def user_error_text(error: UserError) -> str:
     """A UserError's message and advice on one line, as `one_line()` but translated."""
     issues: Iterable[object] | None = getattr(error, "issues", None)
-    if issues:
-        message = "\n".join(issue_text(issue) for issue in issues)
+    shown = [i for i in issues or () if getattr(i, "blocking", True)]
+    if shown:  # a refused form: its blocking issues, one a line
+        message = "\n".join(issue_text(issue) for issue in shown)
     else:
         message = message_text(error.template, error.params)
     advice = message_text(error.advice_template, error.params)
