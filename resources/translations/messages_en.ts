@@ -1,0 +1,498 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="vi">
+<context>
+    <name>labels</name>
+    <message>
+        <source>Tiếp nhận hồ sơ</source>
+        <translation>Receive the dossier</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung, hoàn thiện hồ sơ</source>
+        <translation>Ask for missing papers</translation>
+    </message>
+    <message>
+        <source>Từ chối tiếp nhận hồ sơ</source>
+        <translation>Refuse the dossier</translation>
+    </message>
+    <message>
+        <source>Chuyển hồ sơ đến cơ quan giải quyết</source>
+        <translation>Forward to the competent agency</translation>
+    </message>
+    <message>
+        <source>Cơ quan giải quyết nhận hồ sơ</source>
+        <translation>Agency received the dossier</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung trong quá trình giải quyết</source>
+        <translation>Agency asks for more papers</translation>
+    </message>
+    <message>
+        <source>Nhận hồ sơ bổ sung</source>
+        <translation>Additional papers received</translation>
+    </message>
+    <message>
+        <source>Yêu cầu thực hiện nghĩa vụ tài chính</source>
+        <translation>Payment of financial obligations requested</translation>
+    </message>
+    <message>
+        <source>Đã thực hiện nghĩa vụ tài chính</source>
+        <translation>Financial obligations paid</translation>
+    </message>
+    <message>
+        <source>Xin lỗi và hẹn lại ngày trả kết quả</source>
+        <translation>Apologise and set a new return date</translation>
+    </message>
+    <message>
+        <source>Nhận kết quả từ cơ quan giải quyết</source>
+        <translation>Result received from the agency</translation>
+    </message>
+    <message>
+        <source>Từ chối giải quyết sau thẩm định</source>
+        <translation>Refused after appraisal</translation>
+    </message>
+    <message>
+        <source>Dừng giải quyết hồ sơ</source>
+        <translation>Stop processing the dossier</translation>
+    </message>
+    <message>
+        <source>Rút hồ sơ theo yêu cầu của công dân</source>
+        <translation>Withdraw at the applicant's request</translation>
+    </message>
+    <message>
+        <source>Trả kết quả</source>
+        <translation>Return the result</translation>
+    </message>
+    <message>
+        <source>Bản nháp</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Chờ bổ sung, hoàn thiện hồ sơ</source>
+        <translation>Waiting for missing papers</translation>
+    </message>
+    <message>
+        <source>Chờ nộp phí</source>
+        <translation>Waiting for the fee</translation>
+    </message>
+    <message>
+        <source>Đã tiếp nhận, chưa chuyển</source>
+        <translation>Received, not yet forwarded</translation>
+    </message>
+    <message>
+        <source>Đang chuyển đến cơ quan giải quyết</source>
+        <translation>On its way to the agency</translation>
+    </message>
+    <message>
+        <source>Cơ quan đang giải quyết</source>
+        <translation>Being processed by the agency</translation>
+    </message>
+    <message>
+        <source>Chờ bổ sung giấy tờ (tạm dừng tính hạn)</source>
+        <translation>Waiting for more papers (deadline paused)</translation>
+    </message>
+    <message>
+        <source>Chờ thực hiện nghĩa vụ tài chính</source>
+        <translation>Waiting for financial obligations</translation>
+    </message>
+    <message>
+        <source>Từ chối tiếp nhận</source>
+        <translation>Refused at the counter</translation>
+    </message>
+    <message>
+        <source>Công dân đã rút hồ sơ</source>
+        <translation>Withdrawn by the applicant</translation>
+    </message>
+    <message>
+        <source>Dừng giải quyết</source>
+        <translation>Processing stopped</translation>
+    </message>
+    <message>
+        <source>Có kết quả, chờ trả</source>
+        <translation>Result ready for pick-up</translation>
+    </message>
+    <message>
+        <source>Đã trả kết quả</source>
+        <translation>Result returned</translation>
+    </message>
+    <message>
+        <source>Mới đăng ký</source>
+        <translation>Newly registered</translation>
+    </message>
+    <message>
+        <source>Được tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Không được tiếp nhận</source>
+        <translation>Not received</translation>
+    </message>
+    <message>
+        <source>Đang xử lý</source>
+        <translation>Being processed</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung giấy tờ</source>
+        <translation>More papers requested</translation>
+    </message>
+    <message>
+        <source>Công dân yêu cầu rút hồ sơ</source>
+        <translation>Withdrawal requested by the applicant</translation>
+    </message>
+    <message>
+        <source>Dừng xử lý</source>
+        <translation>Processing stopped</translation>
+    </message>
+    <message>
+        <source>Đã xử lý xong</source>
+        <translation>Processed</translation>
+    </message>
+    <message>
+        <source>Nhân viên tiếp nhận</source>
+        <translation>Counter clerk</translation>
+    </message>
+    <message>
+        <source>Trưởng bộ phận</source>
+        <translation>Head of unit</translation>
+    </message>
+    <message>
+        <source>Cán bộ CNTT</source>
+        <translation>IT officer</translation>
+    </message>
+    <message>
+        <source>tiếp nhận hồ sơ</source>
+        <translation>receive dossiers</translation>
+    </message>
+    <message>
+        <source>trả kết quả</source>
+        <translation>return results</translation>
+    </message>
+    <message>
+        <source>cập nhật bước xử lý hồ sơ</source>
+        <translation>record processing steps</translation>
+    </message>
+    <message>
+        <source>cho phép ngoại lệ có ghi lý do</source>
+        <translation>allow exceptions with a logged reason</translation>
+    </message>
+    <message>
+        <source>mở khóa tài khoản</source>
+        <translation>unlock accounts</translation>
+    </message>
+    <message>
+        <source>xem báo cáo</source>
+        <translation>view reports</translation>
+    </message>
+    <message>
+        <source>quản lý tài khoản</source>
+        <translation>manage accounts</translation>
+    </message>
+    <message>
+        <source>thay đổi cài đặt của quầy</source>
+        <translation>change the counter's settings</translation>
+    </message>
+    <message>
+        <source>đăng ký máy với máy chủ</source>
+        <translation>enrol this PC with the server</translation>
+    </message>
+    <message>
+        <source>đồng bộ</source>
+        <translation>synchronise</translation>
+    </message>
+    <message>
+        <source>chẩn đoán</source>
+        <translation>run diagnostics</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>“{action}” không thể là bước đầu tiên của một hồ sơ.</source>
+        <translation>“{action}” cannot be the first step of a dossier.</translation>
+    </message>
+    <message>
+        <source>Không thể “{action}” khi hồ sơ đang ở trạng thái “{state}”.</source>
+        <translation>Cannot “{action}” while the dossier is in the state “{state}”.</translation>
+    </message>
+    <message>
+        <source>Mở lại hồ sơ để xem trạng thái mới nhất.</source>
+        <translation>Open the dossier again to see its latest state.</translation>
+    </message>
+    <message>
+        <source>Không thể chuyển hồ sơ từ trạng thái “{current}” sang “{target}”.</source>
+        <translation>A dossier cannot move from “{current}” to “{target}”.</translation>
+    </message>
+    <message>
+        <source>Chưa nhập mã vận đơn.</source>
+        <translation>The tracking number is missing.</translation>
+    </message>
+    <message>
+        <source>Mã vận đơn phải gồm 2 chữ cái, 9 chữ số và 2 chữ cái, ví dụ EE123456785VN.</source>
+        <translation>A tracking number is 2 letters, 9 digits and 2 letters, for example EE123456785VN.</translation>
+    </message>
+    <message>
+        <source>Mã vận đơn {code} sai chữ số kiểm tra; hãy quét lại mã vạch hoặc nhập lại.</source>
+        <translation>Tracking number {code} has a wrong check digit; scan the barcode again or retype it.</translation>
+    </message>
+    <message>
+        <source>Nhận kết quả qua bưu điện thì phải có địa chỉ nhận.</source>
+        <translation>A result sent by post needs a delivery address.</translation>
+    </message>
+    <message>
+        <source>Thủ tục này không đăng ký trả kết quả qua bưu điện.</source>
+        <translation>This procedure does not offer results by post.</translation>
+    </message>
+    <message>
+        <source>Chưa nhập số CCCD/CMND.</source>
+        <translation>The ID card number is missing.</translation>
+    </message>
+    <message>
+        <source>Số CCCD/CMND chỉ được gồm chữ số.</source>
+        <translation>An ID card number may contain digits only.</translation>
+    </message>
+    <message>
+        <source>Số CCCD phải gồm 12 chữ số (CMND cũ gồm 9 chữ số); số đã nhập có {count} chữ số.</source>
+        <translation>A citizen ID number has 12 digits (an old ID card 9); the number typed has {count} digits.</translation>
+    </message>
+    <message>
+        <source>Mã tỉnh {province} trong số CCCD không tồn tại.</source>
+        <translation>Province code {province} in the citizen ID number does not exist.</translation>
+    </message>
+    <message>
+        <source>Năm sinh trong số CCCD ({year}) nằm ở tương lai; kiểm tra chữ số thứ 4–6.</source>
+        <translation>The birth year in the citizen ID number ({year}) is in the future; check digits 4–6.</translation>
+    </message>
+    <message>
+        <source>Năm sinh trong số CCCD ({year}) không khớp với ngày sinh ({birth_year}).</source>
+        <translation>The birth year in the citizen ID number ({year}) does not match the date of birth ({birth_year}).</translation>
+    </message>
+    <message>
+        <source>Chưa nhập số điện thoại.</source>
+        <translation>The phone number is missing.</translation>
+    </message>
+    <message>
+        <source>Chỉ nhận số điện thoại Việt Nam (+84).</source>
+        <translation>Only Vietnamese phone numbers (+84) are accepted.</translation>
+    </message>
+    <message>
+        <source>Số điện thoại chỉ được gồm chữ số (có thể có +84 ở đầu).</source>
+        <translation>A phone number may contain digits only (optionally starting with +84).</translation>
+    </message>
+    <message>
+        <source>Số {number} dùng đầu số 11 chữ số cũ (01x); từ năm 2018 số di động chỉ còn 10 chữ số, hãy nhập số mới.</source>
+        <translation>{number} uses an old 11-digit prefix (01x); since 2018 mobile numbers have 10 digits, type the new number.</translation>
+    </message>
+    <message>
+        <source>Số điện thoại không hợp lệ: số di động gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09; số cố định gồm 11 chữ số, bắt đầu bằng 02 (ví dụ 0239 3855 555).</source>
+        <translation>Invalid phone number: a mobile number has 10 digits starting with 03, 05, 07, 08 or 09; a landline has 11 digits starting with 02 (for example 0239 3855 555).</translation>
+    </message>
+    <message>
+        <source>Mã vận đơn chỉ được gồm chữ cái không dấu và chữ số.</source>
+        <translation>A tracking number may contain only unaccented letters and digits.</translation>
+    </message>
+    <message>
+        <source>Mã vận đơn {code} không theo chuẩn S10 (ví dụ EE123456785VN); hãy kiểm tra lại.</source>
+        <translation>Tracking number {code} does not follow the S10 standard (for example EE123456785VN); check it.</translation>
+    </message>
+    <message>
+        <source>Chưa nhập ngày.</source>
+        <translation>The date is missing.</translation>
+    </message>
+    <message>
+        <source>Ngày “{text}” không đúng định dạng; hãy nhập ngày/tháng/năm, ví dụ 05/09/2025.</source>
+        <translation>“{text}” is not a date; type day/month/year, for example 05/09/2025.</translation>
+    </message>
+    <message>
+        <source>Ngày {day:%d/%m/%Y} nằm ở tương lai.</source>
+        <translation>The date {day:%d/%m/%Y} is in the future.</translation>
+    </message>
+    <message>
+        <source>Năm {year} không hợp lệ (phải từ {earliest} trở đi).</source>
+        <translation>The year {year} is not valid (it must be {earliest} or later).</translation>
+    </message>
+    <message>
+        <source>Ngày {day:02d}/{month:02d}/{year} không tồn tại.</source>
+        <translation>The date {day:02d}/{month:02d}/{year} does not exist.</translation>
+    </message>
+    <message>
+        <source>Chưa nhập địa chỉ email.</source>
+        <translation>The e-mail address is missing.</translation>
+    </message>
+    <message>
+        <source>Địa chỉ email “{text}” không hợp lệ; ví dụ đúng: ten@example.com.</source>
+        <translation>“{text}” is not a valid e-mail address; a correct one looks like name@example.com.</translation>
+    </message>
+    <message>
+        <source>Chưa nhập họ tên.</source>
+        <translation>The full name is missing.</translation>
+    </message>
+    <message>
+        <source>Họ tên quá dài (tối đa {limit} ký tự).</source>
+        <translation>The full name is too long (at most {limit} characters).</translation>
+    </message>
+    <message>
+        <source>Họ tên chỉ được gồm chữ cái, dấu cách và các dấu &apos; - . (có ký tự không hợp lệ: {chars}).</source>
+        <translation>A full name may contain only letters, spaces and the marks ' - . (invalid characters: {chars}).</translation>
+    </message>
+    <message>
+        <source>Họ tên phải có ít nhất một chữ cái.</source>
+        <translation>A full name needs at least one letter.</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu phải có ít nhất {count} ký tự.</source>
+        <translation>A password needs at least {count} characters.</translation>
+    </message>
+    <message>
+        <source>Hãy nhập tên đăng nhập.</source>
+        <translation>Type a user name.</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới (tối đa {count} ký tự).</source>
+        <translation>A user name may contain only unaccented letters, digits, dots, hyphens and underscores (at most {count} characters).</translation>
+    </message>
+    <message>
+        <source>Hãy nhập họ và tên.</source>
+        <translation>Type the full name.</translation>
+    </message>
+    <message>
+        <source>Vai trò “{role}” không hợp lệ.</source>
+        <translation>“{role}” is not a role.</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập “{username}” đã tồn tại.</source>
+        <translation>The user name “{username}” is already taken.</translation>
+    </message>
+    <message>
+        <source>Không thể tự khóa hẳn tài khoản của chính mình.</source>
+        <translation>You cannot disable your own account.</translation>
+    </message>
+    <message>
+        <source>Tài khoản “{username}” đã ngừng sử dụng từ trước.</source>
+        <translation>The account “{username}” was already disabled.</translation>
+    </message>
+    <message>
+        <source>Tài khoản “{username}” đang được sử dụng.</source>
+        <translation>The account “{username}” is already in use.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu hiện tại không đúng.</source>
+        <translation>The current password is wrong.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu mới phải khác mật khẩu cũ.</source>
+        <translation>The new password must differ from the old one.</translation>
+    </message>
+    <message>
+        <source>Tài khoản đang bị khóa đến {until:%H:%M} do nhập sai mật khẩu nhiều lần. Hãy chờ hoặc nhờ Trưởng bộ phận (hoặc Cán bộ CNTT) mở khóa.</source>
+        <translation>The account is locked until {until:%H:%M} after too many wrong passwords. Wait, or ask the head of unit (or the IT officer) to unlock it.</translation>
+    </message>
+    <message>
+        <source>Nhập sai mật khẩu quá nhiều lần: tài khoản bị khóa {minutes} phút.</source>
+        <translation>Too many wrong passwords: the account is locked for {minutes} minutes.</translation>
+    </message>
+    <message>
+        <source>Không có tài khoản “{username}”.</source>
+        <translation>There is no account “{username}”.</translation>
+    </message>
+    <message>
+        <source>Đây là tài khoản quản trị cuối cùng còn hoạt động: không thể khóa hẳn.</source>
+        <translation>This is the last active administrator account: it cannot be disabled.</translation>
+    </message>
+    <message>
+        <source>Tạo tài khoản {role} khác trước.</source>
+        <translation>Create another {role} account first.</translation>
+    </message>
+    <message>
+        <source>Máy này chưa được thiết lập. Hãy chạy trình thiết lập lần đầu.</source>
+        <translation>This PC is not set up yet. Run the first-run set-up.</translation>
+    </message>
+    <message>
+        <source>Không có thủ tục mã “{code}” trong danh mục hiện hành.</source>
+        <translation>There is no procedure “{code}” in the current catalogue.</translation>
+    </message>
+    <message>
+        <source>Chưa nhập số CCCD / định danh của người nộp.</source>
+        <translation>The applicant's ID number is missing.</translation>
+    </message>
+    <message>
+        <source>Chưa chọn thủ tục hành chính.</source>
+        <translation>No procedure chosen.</translation>
+    </message>
+    <message>
+        <source>Chưa đánh dấu thành phần hồ sơ nào đã nhận.</source>
+        <translation>No paper of the dossier is ticked as received.</translation>
+    </message>
+    <message>
+        <source>Số bộ hồ sơ phải từ 1 trở lên.</source>
+        <translation>The number of sets must be 1 or more.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ còn thiếu giấy tờ bắt buộc: {papers}.</source>
+        <translation>Required papers are missing: {papers}.</translation>
+    </message>
+    <message>
+        <source>Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) cho người nộp.</source>
+        <translation>Give the applicant a request for missing papers (Form 02).</translation>
+    </message>
+    <message>
+        <source>Cần ghi rõ lý do từ chối tiếp nhận hồ sơ.</source>
+        <translation>Write down why the dossier is refused.</translation>
+    </message>
+    <message>
+        <source>Tài khoản “{username}” không còn được sử dụng.</source>
+        <translation>The account “{username}” is no longer in use.</translation>
+    </message>
+    <message>
+        <source>Hãy đăng nhập lại.</source>
+        <translation>Log in again.</translation>
+    </message>
+    <message>
+        <source>{role} không có quyền {permission}.</source>
+        <translation>The role {role} may not {permission}.</translation>
+    </message>
+    <message>
+        <source>{role} không quản lý được tài khoản {target}.</source>
+        <translation>The role {role} cannot manage {target} accounts.</translation>
+    </message>
+    <message>
+        <source>Nhờ Cán bộ CNTT thực hiện.</source>
+        <translation>Ask the IT officer to do it.</translation>
+    </message>
+    <message>
+        <source>Nhờ Trưởng bộ phận thực hiện.</source>
+        <translation>Ask the head of unit to do it.</translation>
+    </message>
+    <message>
+        <source>Việc này do nhân viên tiếp nhận hoặc Trưởng bộ phận làm.</source>
+        <translation>This is done by a counter clerk or the head of unit.</translation>
+    </message>
+    <message>
+        <source>Nhờ Trưởng bộ phận hoặc Cán bộ CNTT thực hiện.</source>
+        <translation>Ask the head of unit or the IT officer to do it.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} đã trả kết quả lúc {when}.</source>
+        <translation>The result of dossier {code} was returned at {when}.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} đang ở trạng thái “{status}”: không có kết quả để trả.</source>
+        <translation>Dossier {code} is “{status}”: there is no result to return.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} chưa có kết quả (trạng thái: {status}; hẹn trả {due}).</source>
+        <translation>Dossier {code} has no result yet (state: {status}; due {due}).</translation>
+    </message>
+    <message>
+        <source>Hồ sơ còn phí, lệ phí thu khi trả kết quả: hãy thu trước khi trả.</source>
+        <translation>Fees due on return are unpaid: collect them before returning the result.</translation>
+    </message>
+    <message>
+        <source>Nhập họ tên người nhận kết quả.</source>
+        <translation>Type the full name of the person collecting the result.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,104 @@
+"""Errors and labels from below the screens: English on an English counter, the same Vietnamese
+as before on a Vietnamese one (decision 0034)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from counter_app.domain.validation import ValidationError, validate_personal_id
+from counter_app.services.accounts import WRONG_CREDENTIALS
+from counter_app.services.admin_log import CONSOLE
+from counter_app.services.errors import ServiceError
+from counter_app.ui.login import LoginDialog
+from counter_app.ui.texts import message_text, status_text, user_error_text
+from counter_app.ui.widgets import error_text
+from counter_devkit.stores import TEST_PASSWORD
+from counter_protocol.lifecycle import Action, LifecycleError, next_state
+from counter_protocol.statuses import Status
+from tests.counter_app.ui.helpers import CLERK, type_text
+from tests.counter_app.ui.translators import compile_ts, installed
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture(scope="module")
+def messages_en(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return compile_ts("messages_en.ts", tmp_path_factory.mktemp("qm"))
+
+
+def _refused_login(qtbot, services, runner, password: str) -> str:
+    dialog = LoginDialog(services.accounts, runner, "Quầy số 1")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.username_edit, CLERK)
+    type_text(dialog.password_edit, password)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.message.kind == "error")
+    return dialog.message.text()
+
+
+def test_a_refused_log_in_reads_english_on_an_english_counter(qtbot, services, runner, messages_en):
+    with installed(messages_en):
+        shown = _refused_login(qtbot, services, runner, "wrong-password")
+    assert shown == "Wrong user name or password."
+
+
+def test_a_refused_log_in_is_unchanged_in_vietnamese(qtbot, services, runner):
+    assert _refused_login(qtbot, services, runner, "sai-mat-khau") == WRONG_CREDENTIALS
+
+
+def test_a_service_refusal_with_values_translates_its_template_then_fills_it(services, messages_en):
+    with pytest.raises(ServiceError) as refused:
+        services.accounts.create_user("x" * 61, "Lê Văn B", "clerk", TEST_PASSWORD, by=CONSOLE)
+    vietnamese = refused.value.message
+    assert "(tối đa 60 ký tự)" in vietnamese  # the CLI, the log and the wire keep it
+    assert error_text(refused.value) == vietnamese
+    with installed(messages_en):
+        english = error_text(refused.value)
+    assert english.startswith("A user name may contain only unaccented letters")
+    assert english.endswith("(at most 60 characters).")
+
+
+def test_labels_inside_a_message_are_translated_too(messages_en):
+    with pytest.raises(LifecycleError) as refused:
+        next_state(None, Action.RETURN)
+    with installed(messages_en):
+        english = user_error_text(refused.value)
+        status = status_text(Status.DONE)
+    assert english == "“Return the result” cannot be the first step of a dossier."
+    assert status == "Processed"
+    assert status_text(Status.DONE) == "Đã xử lý xong"
+
+
+def test_a_refused_field_reads_english_with_its_values(messages_en):
+    with pytest.raises(ValidationError) as refused:
+        validate_personal_id("0123456")
+    with installed(messages_en):
+        english = error_text(refused.value)
+    assert english == (
+        "A citizen ID number has 12 digits (an old ID card 9); the number typed has 7 digits."
+    )
+    assert refused.value.message.startswith("Số CCCD phải gồm 12 chữ số")
+
+
+def test_a_translation_that_does_not_fit_its_values_shows_the_vietnamese():
+    # No translator: the template is its own translation, formatted as the service did.
+    assert message_text("Hồ sơ {code} đã trả.", {"code": "H27-1"}) == "Hồ sơ H27-1 đã trả."
+
+
+def test_every_marked_text_has_its_english():
+    """lupdate over the lower layers finds nothing new and nothing untranslated."""
+    done = subprocess.run(
+        [sys.executable, "scripts/i18n_messages.py", "check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
