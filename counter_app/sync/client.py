@@ -7,6 +7,7 @@ and storing anything is the service's job (sync/service.py).
 from __future__ import annotations
 
 import ipaddress
+import logging
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from counter_protocol.enrol import EnrolReply, EnrolRequest
 from counter_protocol.errors import ProtocolError
 from counter_protocol.feed import changes_target
 from counter_protocol.signing import Ed25519PrivateKey
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.tracking import CLAIMS_PATH
 from counter_protocol.transport import (
     ENROL_PATH,
@@ -39,12 +41,15 @@ from counter_protocol.transport import (
 USER_AGENT = "counter-app-sync/2"
 # Tests and a lab without certificates may allow plain http:// beyond this machine.
 INSECURE_HTTP_ENV = "COUNTER_ALLOW_INSECURE_HTTP"
-INSECURE_HTTP = (
+INSECURE_HTTP = QT_TRANSLATE_NOOP(
+    "messages",
     "Địa chỉ máy chủ “{url}” dùng http:// không mã hoá: mã đăng ký, chữ ký và hồ sơ của công dân "
     "sẽ đi qua mạng ở dạng đọc được và có thể bị sửa. Hãy dùng địa chỉ https:// do bộ phận CNTT "
     "tỉnh cấp (ví dụ https://dongbo.hatinh.gov.vn). Chỉ khi thử nghiệm trong mạng nội bộ mới "
-    "dùng --allow-insecure-http."
+    "dùng --allow-insecure-http.",
 )
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -90,7 +95,7 @@ def check_secure_url(url: str, allow_insecure_http: bool = False) -> None:
         return
     if allow_insecure_http or os.environ.get(INSECURE_HTTP_ENV) == "1":
         return
-    raise SyncError(FailureKind.INSECURE, INSECURE_HTTP.format(url=url))
+    raise SyncError(FailureKind.INSECURE, INSECURE_HTTP, params={"url": url})
 
 
 class SyncClient:
@@ -244,16 +249,25 @@ def _json_object(reply: httpx.Response) -> dict[str, Any]:
 
 
 def _bad_reply(detail: str) -> SyncError:
-    return SyncError(FailureKind.BAD_REPLY, f"Trả lời của máy chủ không hợp lệ ({detail}).")
+    return SyncError(
+        FailureKind.BAD_REPLY,
+        QT_TRANSLATE_NOOP("messages", "Trả lời của máy chủ không hợp lệ ({detail})."),
+        params={"detail": detail},
+    )
 
 
 def _offline(exc: Exception) -> SyncError:
+    # The library's class name (ConnectError…) means nothing to a clerk: it goes to the log.
+    log.info("no connection to the server: %s: %s", type(exc).__name__, exc)
     return SyncError(
-        FailureKind.OFFLINE, f"Không kết nối được máy chủ tỉnh (chi tiết: {type(exc).__name__})."
+        FailureKind.OFFLINE, QT_TRANSLATE_NOOP("messages", "Không kết nối được máy chủ tỉnh.")
     )
 
 
 def _timeout(exc: Exception) -> SyncError:
     if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
         return _offline(exc)
-    return SyncError(FailureKind.TIMEOUT, "Máy chủ tỉnh không trả lời kịp (hết thời gian chờ).")
+    return SyncError(
+        FailureKind.TIMEOUT,
+        QT_TRANSLATE_NOOP("messages", "Máy chủ tỉnh không trả lời kịp (hết thời gian chờ)."),
+    )

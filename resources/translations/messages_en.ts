@@ -57,7 +57,7 @@
     </message>
     <message>
         <source>Rút hồ sơ theo yêu cầu của công dân</source>
-        <translation>Withdraw at the applicant's request</translation>
+        <translation>Withdraw at the applicant&apos;s request</translation>
     </message>
     <message>
         <source>Trả kết quả</source>
@@ -189,7 +189,7 @@
     </message>
     <message>
         <source>thay đổi cài đặt của quầy</source>
-        <translation>change the counter's settings</translation>
+        <translation>change the counter&apos;s settings</translation>
     </message>
     <message>
         <source>đăng ký máy với máy chủ</source>
@@ -332,7 +332,7 @@
     </message>
     <message>
         <source>Họ tên chỉ được gồm chữ cái, dấu cách và các dấu &apos; - . (có ký tự không hợp lệ: {chars}).</source>
-        <translation>A full name may contain only letters, spaces and the marks ' - . (invalid characters: {chars}).</translation>
+        <translation>A full name may contain only letters, spaces and the marks &apos; - . (invalid characters: {chars}).</translation>
     </message>
     <message>
         <source>Họ tên phải có ít nhất một chữ cái.</source>
@@ -416,7 +416,7 @@
     </message>
     <message>
         <source>Chưa nhập số CCCD / định danh của người nộp.</source>
-        <translation>The applicant's ID number is missing.</translation>
+        <translation>The applicant&apos;s ID number is missing.</translation>
     </message>
     <message>
         <source>Chưa chọn thủ tục hành chính.</source>
@@ -493,6 +493,86 @@
     <message>
         <source>Nhập họ tên người nhận kết quả.</source>
         <translation>Type the full name of the person collecting the result.</translation>
+    </message>
+    <message>
+        <source>Địa chỉ máy chủ “{url}” dùng http:// không mã hoá: mã đăng ký, chữ ký và hồ sơ của công dân sẽ đi qua mạng ở dạng đọc được và có thể bị sửa. Hãy dùng địa chỉ https:// do bộ phận CNTT tỉnh cấp (ví dụ https://dongbo.hatinh.gov.vn). Chỉ khi thử nghiệm trong mạng nội bộ mới dùng --allow-insecure-http.</source>
+        <translation>The server address “{url}” uses unencrypted http://: enrolment codes, signatures and citizens' dossiers would cross the network readable and could be altered. Use the https:// address given by the provincial IT unit (for example https://dongbo.hatinh.gov.vn). Use --allow-insecure-http only for tests inside a local network.</translation>
+    </message>
+    <message>
+        <source>Trả lời của máy chủ không hợp lệ ({detail}).</source>
+        <translation>The server's reply is not valid ({detail}).</translation>
+    </message>
+    <message>
+        <source>Không kết nối được máy chủ tỉnh.</source>
+        <translation>Cannot connect to the provincial server.</translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh không trả lời kịp (hết thời gian chờ).</source>
+        <translation>The provincial server did not answer in time.</translation>
+    </message>
+    <message>
+        <source>Kiểm tra cáp mạng hoặc Wi-Fi; máy sẽ tự gửi lại khi có mạng. Hồ sơ vẫn được lưu an toàn trên máy này.</source>
+        <translation>Check the network cable or Wi-Fi; this PC will send again by itself once the network is back. Dossiers stay safely stored on this PC.</translation>
+    </message>
+    <message>
+        <source>Đường truyền chậm; máy sẽ tự thử lại với lô nhỏ hơn.</source>
+        <translation>The connection is slow; this PC will try again with a smaller batch.</translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh đang bận hoặc đang khởi động lại; máy sẽ tự thử lại sau.</source>
+        <translation>The provincial server is busy or restarting; this PC will try again later.</translation>
+    </message>
+    <message>
+        <source>Máy sẽ tự thử lại. Nếu lỗi lặp lại nhiều lần, báo bộ phận CNTT.</source>
+        <translation>This PC will try again. If it keeps failing, tell the IT unit.</translation>
+    </message>
+    <message>
+        <source>Máy sẽ gửi lại toàn bộ lô. Nếu lỗi lặp lại, báo bộ phận CNTT (có thể thiết bị mạng đang can thiệp dữ liệu).</source>
+        <translation>This PC will send the whole batch again. If it keeps failing, tell the IT unit (network equipment may be altering the data).</translation>
+    </message>
+    <message>
+        <source>Máy sẽ tự chia nhỏ lô và gửi lại.</source>
+        <translation>This PC will split the batch and send it again.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ chưa gửi vẫn được giữ nguyên trên máy; khi bộ phận CNTT cấp mã mới, đăng ký lại máy (Đồng bộ → Đăng ký lại, hoặc counter-app enrol).</source>
+        <translation>Unsent dossiers stay on this PC; when the IT unit gives a new code, enrol this PC again (Sync → Enrol again, or counter-app enrol).</translation>
+    </message>
+    <message>
+        <source>Liên hệ bộ phận CNTT để kiểm tra đăng ký của máy này.</source>
+        <translation>Ask the IT unit to check this PC's enrolment.</translation>
+    </message>
+    <message>
+        <source>Đăng ký máy với máy chủ tỉnh (Đồng bộ → Đăng ký máy với máy chủ) bằng mã do bộ phận CNTT cấp. Hồ sơ lưu trước đó sẽ được gửi sau khi đăng ký.</source>
+        <translation>Enrol this PC with the provincial server (Sync → Enrol with the server) using the code from the IT unit. Dossiers saved before are sent after enrolment.</translation>
+    </message>
+    <message>
+        <source>Làm theo thông báo này; nếu cần, liên hệ bộ phận CNTT.</source>
+        <translation>Follow this message; if needed, contact the IT unit.</translation>
+    </message>
+    <message>
+        <source>Làm theo thông báo này; nếu cần, xin bộ phận CNTT hỗ trợ.</source>
+        <translation>Follow this message; if needed, ask the IT unit for help.</translation>
+    </message>
+    <message>
+        <source>Một lần đồng bộ khác đang chạy trên máy này; chờ nó xong.</source>
+        <translation>Another sync is running on this PC; wait for it to finish.</translation>
+    </message>
+    <message>
+        <source>Chỉnh ngày giờ của máy cho đúng (bật tự động đồng bộ giờ của Windows) rồi đồng bộ lại. Hồ sơ vẫn được lưu an toàn trên máy này.</source>
+        <translation>Set this PC's date and time right (turn on Windows' automatic time) and sync again. Dossiers stay safely stored on this PC.</translation>
+    </message>
+    <message>
+        <source>Dùng địa chỉ https:// của máy chủ tỉnh; hỏi bộ phận CNTT nếu chưa có.</source>
+        <translation>Use the provincial server's https:// address; ask the IT unit if you do not have it.</translation>
+    </message>
+    <message>
+        <source>Máy này chưa đăng ký với máy chủ tỉnh nên chưa gửi được hồ sơ.</source>
+        <translation>This PC is not enrolled with the provincial server, so it cannot send dossiers yet.</translation>
+    </message>
+    <message>
+        <source>Một lần đồng bộ khác đang chạy trên máy này (cửa sổ chính hoặc lệnh counter-app sync).</source>
+        <translation>Another sync is running on this PC (the main window or the counter-app sync command).</translation>
     </message>
 </context>
 </TS>

@@ -15,7 +15,10 @@ from counter_app.domain.validation import ValidationError, validate_personal_id
 from counter_app.services.accounts import WRONG_CREDENTIALS
 from counter_app.services.admin_log import CONSOLE
 from counter_app.services.errors import ServiceError
+from counter_app.sync.client import SyncClient
+from counter_app.sync.errors import SyncError
 from counter_app.ui.login import LoginDialog
+from counter_app.ui.sync_window import sync_error_text
 from counter_app.ui.texts import message_text, status_text, user_error_text
 from counter_app.ui.widgets import error_text
 from counter_devkit.stores import TEST_PASSWORD
@@ -102,3 +105,18 @@ def test_every_marked_text_has_its_english():
         text=True,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_sync_refusal_reads_english_in_the_sync_window(messages_en, monkeypatch):
+    monkeypatch.delenv("COUNTER_ALLOW_INSECURE_HTTP", raising=False)
+    with pytest.raises(SyncError) as refused:
+        SyncClient("http://dongbo.example.vn")
+    with installed(messages_en):
+        english = sync_error_text(refused.value)
+    assert english.startswith("The server address “http://dongbo.example.vn” uses unencrypted")
+    assert english.endswith(
+        "\nUse the provincial server's https:// address; ask the IT unit if you do not have it."
+    )
+    vietnamese = sync_error_text(refused.value)
+    assert vietnamese == f"{refused.value.message}\n{refused.value.advice}"
+    assert vietnamese.startswith("Địa chỉ máy chủ “http://dongbo.example.vn” dùng http://")
