@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from counter_app.ui.detail_tables import status_text
 from counter_app.ui.intake_sections import COLLECTED_WORDS, money
+from counter_app.ui.texts import label_text
 from counter_app.ui.widgets import vn_when
 from counter_protocol.lifecycle import SUBSTATE_LABELS
 from counter_protocol.statuses import SubState
@@ -19,7 +20,7 @@ ALWAYS_SHOWN = frozenset({"Mã hồ sơ", "Trạng thái", "Thủ tục", "Ngư�
 
 def sub_state_text(sub_state: str) -> str:
     try:
-        return SUBSTATE_LABELS[SubState(sub_state)]
+        return label_text(SUBSTATE_LABELS[SubState(sub_state)])
     except ValueError:
         return sub_state
 

@@ -14,6 +14,7 @@ from counter_app.domain.vntime import now_vn
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.table_model import ModelIndex, RowsTableModel
 from counter_app.ui.tasks import TaskRunner
+from counter_app.ui.texts import label_text
 from counter_protocol.statuses import Status
 from counter_protocol.timefmt import format_vn
 
@@ -180,6 +181,6 @@ class DossierTableModel(RowsTableModel["DossierRow"]):
 
 def _status_label(code: int) -> str:
     try:
-        return Status(code).label
+        return label_text(Status(code).label)
     except ValueError:
         return str(code)

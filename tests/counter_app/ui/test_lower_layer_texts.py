@@ -120,3 +120,13 @@ def test_a_sync_refusal_reads_english_in_the_sync_window(messages_en, monkeypatc
     vietnamese = sync_error_text(refused.value)
     assert vietnamese == f"{refused.value.message}\n{refused.value.advice}"
     assert vietnamese.startswith("Địa chỉ máy chủ “http://dongbo.example.vn” dùng http://")
+
+
+def test_statuses_and_states_on_the_detail_read_english(messages_en):
+    from counter_app.ui.detail_fields import sub_state_text
+    from counter_app.ui.detail_tables import status_text as history_status
+
+    with installed(messages_en):
+        english = (history_status(int(Status.RETURNED)), sub_state_text("result_at_counter"))
+    assert english == ("Result returned", "Result ready for pick-up")
+    assert history_status(int(Status.RETURNED)) == "Đã trả kết quả"
