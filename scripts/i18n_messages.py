@@ -6,7 +6,8 @@
 The domain, models, services, sync and counter_protocol mark their messages and labels with
 `QT_TRANSLATE_NOOP("messages" | "labels", ...)` (docs/decisions/0034-texts-from-lower-layers.md);
 the screens' own texts are in app_<lang>.ts, made from counter_app/ui. `scripts/i18n.py build`
-compiles every .ts, this one included. Vietnamese is the source language, so only the other
+compiles every .ts, this one included (commit the .ts and its .qm together). Vietnamese is the
+source language, so only the other
 languages have a file.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import string
 import subprocess
 import sys
 import tempfile
@@ -44,15 +46,21 @@ def update(ts: Path, language: str) -> None:
     subprocess.run(args, cwd=ROOT, check=True)
 
 
+def fields(template: str) -> list[str]:
+    """The named fields of a template with their format specs, sorted (order may change)."""
+    return sorted(f"{n}:{spec}" for _, n, spec, _ in string.Formatter().parse(template) if n)
+
+
 def untranslated(ts: Path) -> list[str]:
-    """The sources of `ts` with no finished translation (`context: source`)."""
+    """The sources of `ts` with no finished translation, or one whose fields differ."""
     missing = []
     for context in ET.parse(ts).getroot().iter("context"):
         name = context.findtext("name", "")
         for message in context.iter("message"):
-            translation = message.find("translation")
-            if translation is None or translation.get("type") or not (translation.text or ""):
-                missing.append(f"{name}: {message.findtext('source', '')}")
+            source, translation = message.findtext("source", ""), message.find("translation")
+            text = "" if translation is None or translation.get("type") else translation.text
+            if not text or fields(text) != fields(source):
+                missing.append(f"{name}: {source}")
     return missing
 
 
