@@ -7,8 +7,7 @@ The domain, models, services, sync and counter_protocol mark their messages and 
 `QT_TRANSLATE_NOOP("messages" | "labels", ...)` (docs/decisions/0034-texts-from-lower-layers.md);
 the screens' own texts are in app_<lang>.ts, made from counter_app/ui. `scripts/i18n.py build`
 compiles every .ts, this one included (commit the .ts and its .qm together). Vietnamese is the
-source language, so only the other
-languages have a file.
+source language, so only the other languages have a file.
 """
 
 from __future__ import annotations
