@@ -221,16 +221,18 @@ def run_gui(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 3
-    counter_text = set_up_counter_text(resolve_data_dir(args.data_dir) / DB_FILENAME)
+    db_file = resolve_data_dir(args.data_dir) / DB_FILENAME
+    counter_text = set_up_counter_text(db_file)
+    language = gui_language(getattr(args, "lang", None), db_file)
     if counter_text is not None:
         from counter_app.ui.main import run_fast_start
 
-        return run_fast_start(lambda: window_context(args.data_dir), counter_text)
+        return run_fast_start(lambda: window_context(args.data_dir), counter_text, language)
     context = build_context(args.data_dir)  # first run: the wizard needs the store at once
     from counter_app.ui.main import run_application
 
     try:
-        return run_application(context)
+        return run_application(context, language)
     finally:
         context.close()
 
@@ -251,6 +253,29 @@ def set_up_counter_text(db_file: Path) -> str | None:
     except sqlite3.Error:
         return None  # a new, old or damaged file: the slow path opens and reports it
     return f"{row[0]} · {row[1]}" if row else None
+
+
+def gui_language(command_line: str | None, db_file: Path) -> str:
+    """The screens' language: `--lang` wins, then the counter's setting, then Vietnamese."""
+    from counter_app.ui.i18n import LANGUAGE_SETTING, choose_language
+
+    return choose_language(command_line, stored_setting(db_file, LANGUAGE_SETTING))
+
+
+def stored_setting(db_file: Path, key: str) -> str | None:
+    """One value of the store's settings table, read with plain sqlite3 before the store opens
+    (the log-in window needs its language first); None if unset or unreadable."""
+    if not db_file.exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True, timeout=5)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
 
 
 def qt_pdf_page_count(pdf: bytes) -> int:

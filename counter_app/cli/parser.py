@@ -17,7 +17,7 @@ from counter_app.cli.arguments import VietnameseParser
 from counter_app.cli.commands import COMMANDS
 
 # Options of the top-level parser that take a value (the command name is the first other word).
-_VALUED_OPTIONS = ("--data-dir",)
+_VALUED_OPTIONS = ("--data-dir", "--lang")
 
 
 def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
@@ -30,6 +30,11 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
         help="in số phiên bản rồi thoát",
     )
     parser.add_argument("--data-dir", help="thư mục dữ liệu (mặc định: thư mục người dùng)")
+    parser.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        help="ngôn ngữ màn hình: vi hoặc en (mặc định: theo cài đặt của quầy, tiếng Việt)",
+    )
     parser.add_argument("--smoke-test", action="store_true", help="kiểm tra bản cài đặt rồi thoát")
     sub = parser.add_subparsers(
         dest="command",

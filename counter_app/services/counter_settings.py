@@ -15,7 +15,7 @@ from counter_app.domain.vntime import now_vn
 from counter_app.services.admin_log import AdminAction, record
 from counter_app.services.errors import ServiceError
 from counter_app.services.permissions import require
-from counter_app.services.settings import DEFAULTS, get_setting, set_setting
+from counter_app.services.settings import DEFAULTS, LANGUAGES, get_setting, set_setting
 from counter_app.services.store import Store
 
 SLIP_SIZES = {"A4": "A4", "A5": "A5", "receipt": "giấy cuộn 80 mm"}
@@ -33,6 +33,7 @@ class CounterSettings:
     printer: str
     due_soon_days: str
     place_name: str
+    language: str = "vi"
 
 
 KEYS: dict[str, str] = {
@@ -42,6 +43,7 @@ KEYS: dict[str, str] = {
     "printer": "printer.default",
     "due_soon_days": "due_soon.working_days",
     "place_name": "slip.place_name",
+    "language": "ui.language",
 }
 
 
@@ -79,6 +81,8 @@ def settings_problems(values: CounterSettings) -> dict[str, str]:
     place = values.place_name.strip()
     if not place or len(place) > MAX_PLACE_NAME:
         problems["place_name"] = f"Địa danh ghi trên phiếu: 1 đến {MAX_PLACE_NAME} ký tự."
+    if values.language not in LANGUAGES:
+        problems["language"] = f"Ngôn ngữ màn hình chỉ nhận: {', '.join(LANGUAGES)}."
     return problems
 
 

@@ -8,6 +8,8 @@ from sqlalchemy.orm import Session
 
 from counter_app.models.tables import Setting
 
+LANGUAGES = ("vi", "en")  # the screens' languages; the screens' own list is ui/i18n.py LANGUAGES
+
 if TYPE_CHECKING:
     from counter_app.services.store import Store
 
@@ -29,6 +31,7 @@ DEFAULTS: dict[str, str] = {
     "post.pool_low": "20",  # unused tracking numbers below which the pool's status warns
     "post.postage_line": "Cước dịch vụ bưu chính công ích",  # the ledger line of postage
     "post.home_province": "42",  # the address list's code of this counter's province (Hà Tĩnh)
+    "ui.language": "vi",  # the screens' language, vi or en (docs/decisions/0033-translations.md)
 }
 
 
@@ -37,6 +40,8 @@ def check_setting(key: str, value: str) -> None:
     from counter_app.domain.calendar import CalendarError, CalendarRules
     from counter_app.services.errors import ServiceError
 
+    if key == "ui.language" and value not in LANGUAGES:
+        raise ServiceError(f"Ngôn ngữ màn hình chỉ nhận: {', '.join(LANGUAGES)}.")
     if key == "slip.page_size" and value not in ("A4", "A5", "receipt"):
         raise ServiceError("Khổ giấy chỉ nhận A4, A5 hoặc receipt (cuộn 80 mm).")
     if key.startswith("calendar."):

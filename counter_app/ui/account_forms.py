@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.roles import role_name
+from counter_app.ui.i18n import tr
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.texts import label_text
 from counter_app.ui.widgets import FieldMessage, MessageBar, error_text, with_message
@@ -40,7 +41,7 @@ class AccountForm(QDialog):
         self.message = MessageBar()
         self.ok_button = QPushButton(f"{confirm} (Ctrl+Enter)")
         self.ok_button.setDefault(True)
-        self.cancel_button = QPushButton("Hủy (Esc)")
+        self.cancel_button = QPushButton(tr("Hủy (Esc)"))
         self.ok_button.clicked.connect(self.submit)
         self.cancel_button.clicked.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -85,7 +86,7 @@ class AccountForm(QDialog):
         if not self.ok_button.isEnabled() or not self.check():
             return
         self.ok_button.setEnabled(False)
-        self.message.show_message("info", "Đang lưu…")
+        self.message.show_message("info", tr("Đang lưu…"))
         self._runner.run_db(self.call(), self._on_done, self._on_refused, owner=self)
 
     def _on_done(self, _result: object) -> None:
@@ -109,18 +110,21 @@ class PasswordFields:
     def __init__(self, form: AccountForm) -> None:
         self.form = form
         self.password_edit, self.repeat_edit = password_edit(), password_edit()
-        form.add_field("password", "Mật khẩu mới:", self.password_edit)
-        form.add_field("repeat", "Nhập lại mật khẩu:", self.repeat_edit)
+        form.add_field("password", tr("Mật khẩu mới:"), self.password_edit)
+        form.add_field("repeat", tr("Nhập lại mật khẩu:"), self.repeat_edit)
 
     def check(self) -> bool:
         password = self.password_edit.text()
         if len(password) < MIN_PASSWORD_LENGTH:
             self.form.show_issue(
-                "password", f"Mật khẩu phải có ít nhất {MIN_PASSWORD_LENGTH} ký tự."
+                "password",
+                tr("Mật khẩu phải có ít nhất {MIN_PASSWORD_LENGTH} ký tự.").format(
+                    MIN_PASSWORD_LENGTH=MIN_PASSWORD_LENGTH
+                ),
             )
             return False
         if self.repeat_edit.text() != password:
-            self.form.show_issue("repeat", "Hai lần nhập mật khẩu không giống nhau.")
+            self.form.show_issue("repeat", tr("Hai lần nhập mật khẩu không giống nhau."))
             return False
         return True
 
@@ -135,25 +139,25 @@ class NewAccountDialog(AccountForm):
         runner: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Tạo tài khoản", "Tạo tài khoản", runner, parent)
+        super().__init__(tr("Tạo tài khoản"), tr("Tạo tài khoản"), runner, parent)
         self._create = create
-        self.username_edit = QLineEdit(placeholderText="chữ không dấu, ví dụ: nhung.nt")
+        self.username_edit = QLineEdit(placeholderText=tr("chữ không dấu, ví dụ: nhung.nt"))
         self.name_edit = QLineEdit()
         self.role_combo = QComboBox()
         for role in roles:
             self.role_combo.addItem(label_text(role_name(role)), role)
-        self.add_field("username", "Tên đăng nhập:", self.username_edit)
-        self.add_field("full_name", "Họ và tên:", self.name_edit)
-        self.add_field("role", "Vai trò:", self.role_combo)
+        self.add_field("username", tr("Tên đăng nhập:"), self.username_edit)
+        self.add_field("full_name", tr("Họ và tên:"), self.name_edit)
+        self.add_field("role", tr("Vai trò:"), self.role_combo)
         self.passwords = PasswordFields(self)
         self.username_edit.setFocus()
 
     def check(self) -> bool:
         if not self.username_edit.text().strip():
-            self.show_issue("username", "Hãy nhập tên đăng nhập.")
+            self.show_issue("username", tr("Hãy nhập tên đăng nhập."))
             return False
         if not self.name_edit.text().strip():
-            self.show_issue("full_name", "Hãy nhập họ và tên.")
+            self.show_issue("full_name", tr("Hãy nhập họ và tên."))
             return False
         return self.passwords.check()
 
@@ -177,16 +181,16 @@ class ChangePasswordDialog(AccountForm):
         runner: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Đổi mật khẩu của tôi", "Đổi mật khẩu", runner, parent)
+        super().__init__(tr("Đổi mật khẩu của tôi"), tr("Đổi mật khẩu"), runner, parent)
         self._change = change
         self.old_edit = password_edit()
-        self.add_field("old_password", "Mật khẩu hiện tại:", self.old_edit)
+        self.add_field("old_password", tr("Mật khẩu hiện tại:"), self.old_edit)
         self.passwords = PasswordFields(self)
         self.old_edit.setFocus()
 
     def check(self) -> bool:
         if not self.old_edit.text():
-            self.show_issue("old_password", "Hãy nhập mật khẩu hiện tại.")
+            self.show_issue("old_password", tr("Hãy nhập mật khẩu hiện tại."))
             return False
         return self.passwords.check()
 
@@ -205,9 +209,9 @@ class ResetPasswordDialog(AccountForm):
         runner: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Đặt lại mật khẩu", "Đặt mật khẩu mới", runner, parent)
+        super().__init__(tr("Đặt lại mật khẩu"), tr("Đặt mật khẩu mới"), runner, parent)
         self._reset = reset
-        intro = QLabel(f"Mật khẩu mới cho {who}. Hãy trao tận tay người dùng.")
+        intro = QLabel(tr("Mật khẩu mới cho {who}. Hãy trao tận tay người dùng.").format(who=who))
         intro.setWordWrap(True)
         self.form.addRow(intro)
         self.passwords = PasswordFields(self)

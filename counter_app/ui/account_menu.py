@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QTabWidget, QWidget
 from counter_app.domain.roles import Permission, may, role_name
 from counter_app.ui.account_forms import ChangePasswordDialog
 from counter_app.ui.accounts_dialog import AccountAdmin, AccountsDialog
+from counter_app.ui.i18n import tr
 from counter_app.ui.login import Accounts
 from counter_app.ui.settings_dialog import CounterSettingsDesk, SettingsDialog
 from counter_app.ui.tasks import TaskRunner
@@ -59,19 +60,19 @@ class AccountMenu:
     ) -> None:
         self._window, self._services, self._runner, self._user = window, services, runner, user
         self.dialog: QDialog | None = None
-        menu = window.menuBar().addMenu("&Tài khoản")
+        menu = window.menuBar().addMenu(tr("&Tài khoản"))
         menu.setToolTip(f"{user.full_name} — {role_name(user.role)}")
-        self.switch_action = self._add(menu, "Đổi cán bộ (đăng xuất)…", "Ctrl+L")
-        self.password_action = self._add(menu, "Đổi mật khẩu của tôi…", "Ctrl+Shift+P")
+        self.switch_action = self._add(menu, tr("Đổi cán bộ (đăng xuất)…"), "Ctrl+L")
+        self.password_action = self._add(menu, tr("Đổi mật khẩu của tôi…"), "Ctrl+Shift+P")
         self.password_action.triggered.connect(self.change_password)
-        self.accounts_action = self._add(menu, "Quản lý tài khoản…", "Ctrl+Shift+U")
+        self.accounts_action = self._add(menu, tr("Quản lý tài khoản…"), "Ctrl+Shift+U")
         self.accounts_action.setVisible(may(user.role, Permission.UNLOCK))
         self.accounts_action.triggered.connect(self.open_accounts)
-        self.settings_action = self._add(menu, "Cài đặt của quầy…", "Ctrl+Shift+C")
+        self.settings_action = self._add(menu, tr("Cài đặt của quầy…"), "Ctrl+Shift+C")
         self.settings_action.setVisible(may(user.role, Permission.SETTINGS))
         self.settings_action.triggered.connect(self.open_settings)
         menu.addSeparator()
-        self.quit_action = self._add(menu, "Đăng xuất và thoát chương trình", "Ctrl+Q")
+        self.quit_action = self._add(menu, tr("Đăng xuất và thoát chương trình"), "Ctrl+Q")
 
     def _add(self, menu: object, text: str, keys: str) -> QAction:
         action = QAction(text, self._window)

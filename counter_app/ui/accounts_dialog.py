@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.roles import MANAGEABLE_ROLES, Permission, may, may_manage
 from counter_app.ui.account_forms import NewAccountDialog, ResetPasswordDialog
+from counter_app.ui.i18n import tr
 from counter_app.ui.intake_outcomes import ReasonDialog
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import MessageBar, error_text, section_title, vn_when
@@ -70,10 +71,10 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
 
 def account_state(account: AccountView) -> str:
     if not account.active:
-        return "Đã ngừng sử dụng"
+        return tr("Đã ngừng sử dụng")
     if account.locked_until is not None:
-        return f"Bị khóa đến {vn_when(account.locked_until)}"
-    return "Đang sử dụng"
+        return tr("Bị khóa đến {vn_when}").format(vn_when=vn_when(account.locked_until))
+    return tr("Đang sử dụng")
 
 
 class AccountsDialog(QDialog):
@@ -87,12 +88,14 @@ class AccountsDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Quản lý tài khoản")
+        self.setWindowTitle(tr("Quản lý tài khoản"))
         self._accounts, self._runner, self.user = accounts, runner, user
         self.rows: list[AccountView] = []
         self.form: QDialog | None = None  # the open sub-form (new account, password, reason)
-        self.table = _table(["Tên đăng nhập", "Họ và tên", "Vai trò", "Trạng thái"])
-        self.history = _table(["Lúc", "Người làm", "Việc", "Tài khoản / cài đặt", "Chi tiết"])
+        self.table = _table([tr("Tên đăng nhập"), tr("Họ và tên"), tr("Vai trò"), tr("Trạng thái")])
+        self.history = _table(
+            [tr("Lúc"), tr("Người làm"), tr("Việc"), tr("Tài khoản / cài đặt"), tr("Chi tiết")]
+        )
         self.message = MessageBar()
         self.buttons = self._make_buttons()
         self._build()
@@ -102,12 +105,12 @@ class AccountsDialog(QDialog):
 
     def _make_buttons(self) -> dict[str, QPushButton]:
         specs = {
-            "create": ("Tạo tài khoản… (Ctrl+N)", "Ctrl+N", self.create_account),
-            "reset": ("Đặt lại mật khẩu… (Ctrl+R)", "Ctrl+R", self.reset_password),
-            "unlock": ("Mở khóa (Ctrl+U)", "Ctrl+U", self.unlock),
-            "disable": ("Ngừng sử dụng… (Ctrl+D)", "Ctrl+D", self.disable),
-            "enable": ("Cho dùng lại (Ctrl+E)", "Ctrl+E", self.enable),
-            "close": ("Đóng (Esc)", "", self.reject),
+            "create": (tr("Tạo tài khoản… (Ctrl+N)"), "Ctrl+N", self.create_account),
+            "reset": (tr("Đặt lại mật khẩu… (Ctrl+R)"), "Ctrl+R", self.reset_password),
+            "unlock": (tr("Mở khóa (Ctrl+U)"), "Ctrl+U", self.unlock),
+            "disable": (tr("Ngừng sử dụng… (Ctrl+D)"), "Ctrl+D", self.disable),
+            "enable": (tr("Cho dùng lại (Ctrl+E)"), "Ctrl+E", self.enable),
+            "close": (tr("Đóng (Esc)"), "", self.reject),
         }
         buttons = {}
         for name, (text, keys, slot) in specs.items():
@@ -126,11 +129,11 @@ class AccountsDialog(QDialog):
         row.addStretch(1)
         row.addWidget(self.buttons["close"])
         layout = QVBoxLayout(self)
-        layout.addWidget(section_title("Tài khoản của quầy"))
+        layout.addWidget(section_title(tr("Tài khoản của quầy")))
         layout.addWidget(self.table, 3)
         layout.addLayout(row)
         layout.addWidget(self.message)
-        layout.addWidget(section_title("Nhật ký thay đổi tài khoản và cài đặt"))
+        layout.addWidget(section_title(tr("Nhật ký thay đổi tài khoản và cài đặt")))
         layout.addWidget(self.history, 2)
 
     def refresh(self, select: str | None = None) -> None:
@@ -187,7 +190,11 @@ class AccountsDialog(QDialog):
         )
         self.form = dialog
         dialog.accepted.connect(
-            lambda: self._done(f"Đã tạo tài khoản “{dialog.username_edit.text().strip()}”.")
+            lambda: self._done(
+                tr("Đã tạo tài khoản “{username}”.").format(
+                    username=dialog.username_edit.text().strip()
+                )
+            )
         )
         dialog.open()
 
@@ -203,24 +210,32 @@ class AccountsDialog(QDialog):
             self,
         )
         self.form = dialog
-        dialog.accepted.connect(lambda: self._done(f"Đã đặt lại mật khẩu của “{name}”."))
+        dialog.accepted.connect(
+            lambda: self._done(tr("Đã đặt lại mật khẩu của “{name}”.").format(name=name))
+        )
         dialog.open()
 
     def unlock(self) -> None:
         account = self.selected()
         if account is not None and self.buttons["unlock"].isEnabled():
             name, by = account.username, self.user.username
-            self._act(lambda: self._accounts.unlock(name, by=by), f"Đã mở khóa “{name}”.", name)
+            self._act(
+                lambda: self._accounts.unlock(name, by=by),
+                tr("Đã mở khóa “{name}”.").format(name=name),
+                name,
+            )
 
     def disable(self) -> None:
         account = self.selected()
         if account is None or not self.buttons["disable"].isEnabled():
             return
         dialog = ReasonDialog(
-            "Ngừng sử dụng tài khoản",
-            f"{account.full_name} ({account.username}) sẽ không đăng nhập được nữa; "
-            "tên vẫn giữ trong lịch sử hồ sơ. Lý do:",
-            "Ngừng sử dụng",
+            tr("Ngừng sử dụng tài khoản"),
+            tr(
+                "{full_name} ({username}) sẽ không đăng nhập được nữa; tên vẫn giữ "
+                "trong lịch sử hồ sơ. Lý do:"
+            ).format(full_name=account.full_name, username=account.username),
+            tr("Ngừng sử dụng"),
             self,
         )
         self.form = dialog
@@ -230,7 +245,7 @@ class AccountsDialog(QDialog):
             reason = dialog.reason or ""
             self._act(
                 lambda: self._accounts.disable(name, by=by, reason=reason),
-                f"Đã ngừng tài khoản “{name}”.",
+                tr("Đã ngừng tài khoản “{name}”.").format(name=name),
                 name,
             )
 
@@ -241,7 +256,11 @@ class AccountsDialog(QDialog):
         account = self.selected()
         if account is not None and self.buttons["enable"].isEnabled():
             name, by = account.username, self.user.username
-            self._act(lambda: self._accounts.enable(name, by=by), f"“{name}” dùng lại được.", name)
+            self._act(
+                lambda: self._accounts.enable(name, by=by),
+                tr("“{name}” dùng lại được.").format(name=name),
+                name,
+            )
 
     def _act(self, call: Callable[[], object], done: str, select: str) -> None:
         on_ok: Callable[[object], None] = lambda _result: self._done(done, select)  # noqa: E731

@@ -13,6 +13,7 @@ from counter_app.domain.validation import (
     validate_date,
 )
 from counter_app.services.dto import ApplicantInput
+from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.widgets import FieldMessage, with_message
 from counter_protocol.codes import DOSSIER_CODE_RE
@@ -22,14 +23,18 @@ SCAN_SETTLE_MS = 120  # a scanner types the whole line in a few ms; wait for it 
 
 # (field key, label, placeholder) in the order of the form.
 _TEXT_FIELDS = (
-    ("full_name", "Họ và tên (*):", "Họ tên người nộp hồ sơ"),
-    ("id_number", "Số CCCD / định danh:", "12 chữ số (CMND cũ: 9 chữ số)"),
-    ("old_id_number", "Số CMND cũ:", ""),
-    ("birth_date", "Ngày sinh:", "ngày/tháng/năm, ví dụ 12/03/1995"),
-    ("phone", "Số điện thoại:", "ví dụ 0912 345 678"),
+    ("full_name", QT_TR_NOOP("Họ và tên (*):"), QT_TR_NOOP("Họ tên người nộp hồ sơ")),
+    ("id_number", QT_TR_NOOP("Số CCCD / định danh:"), QT_TR_NOOP("12 chữ số (CMND cũ: 9 chữ số)")),
+    ("old_id_number", QT_TR_NOOP("Số CMND cũ:"), ""),
+    ("birth_date", QT_TR_NOOP("Ngày sinh:"), QT_TR_NOOP("ngày/tháng/năm, ví dụ 12/03/1995")),
+    ("phone", QT_TR_NOOP("Số điện thoại:"), QT_TR_NOOP("ví dụ 0912 345 678")),
     ("email", "Email:", ""),
-    ("address", "Địa chỉ:", "Nơi thường trú / địa chỉ liên hệ"),
-    ("authorised_person", "Người được ủy quyền:", "Họ tên, số CCCD (nếu nộp thay)"),
+    ("address", QT_TR_NOOP("Địa chỉ:"), QT_TR_NOOP("Nơi thường trú / địa chỉ liên hệ")),
+    (
+        "authorised_person",
+        QT_TR_NOOP("Người được ủy quyền:"),
+        QT_TR_NOOP("Họ tên, số CCCD (nếu nộp thay)"),
+    ),
 )
 
 
@@ -48,12 +53,13 @@ class ApplicantForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.scan_edit = QLineEdit(placeholderText="Đặt con trỏ ở đây rồi quét mã QR trên CCCD")
+        self.scan_edit = QLineEdit(placeholderText=tr("Đặt con trỏ ở đây rồi quét mã QR trên CCCD"))
         self.scan_edit.setObjectName("scan_edit")
         self.edits: dict[str, QLineEdit] = {}
         self.messages: dict[str, FieldMessage] = {"cccd_qr": FieldMessage()}
         self.sex_combo = QComboBox()
-        self.sex_combo.addItems(["", "Nam", "Nữ"])
+        for value, text in (("", ""), ("Nam", tr("Nam")), ("Nữ", tr("Nữ"))):
+            self.sex_combo.addItem(text, value)  # the value stored is the Vietnamese word
         self._scan_timer = QTimer(self, singleShot=True, interval=SCAN_SETTLE_MS)
         self._scan_timer.timeout.connect(self._parse_pending_scan)
         self._scan_source: QLineEdit | None = None
@@ -62,16 +68,16 @@ class ApplicantForm(QWidget):
     def _build(self) -> None:
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Quét CCCD:", with_message(self.scan_edit, self.messages["cccd_qr"]))
+        form.addRow(tr("Quét CCCD:"), with_message(self.scan_edit, self.messages["cccd_qr"]))
         for key, label, placeholder in _TEXT_FIELDS:
-            edit = QLineEdit(placeholderText=placeholder)
+            edit = QLineEdit(placeholderText=tr(placeholder))
             edit.setObjectName(key)
             self.edits[key] = edit
             self.messages[key] = FieldMessage()
-            form.addRow(label, with_message(edit, self.messages[key]))
+            form.addRow(tr(label), with_message(edit, self.messages[key]))
             edit.textEdited.connect(lambda _t, k=key: emit(self.edited, k))
             if key == "birth_date":
-                form.addRow("Giới tính:", self.sex_combo)
+                form.addRow(tr("Giới tính:"), self.sex_combo)
         self.sex_combo.currentIndexChanged.connect(lambda _i: emit(self.edited, "sex"))
         for source in (self.scan_edit, *self.edits.values()):
             self.watch_for_scans(source)
@@ -131,7 +137,7 @@ class ApplicantForm(QWidget):
         }
         for key, value in values.items():
             self.edits[key].setText(value)
-        self.sex_combo.setCurrentText(qr.sex)
+        self.sex_combo.setCurrentIndex(max(self.sex_combo.findData(qr.sex), 0))
         for key in (*values, "sex"):
             emit(self.edited, key)
         emit(self.scanned, qr)
@@ -156,7 +162,7 @@ class ApplicantForm(QWidget):
             id_number=normalise_id_number(self.text("id_number")),
             old_id_number=normalise_id_number(self.text("old_id_number")),
             birth_date=birth_date,
-            sex=self.sex_combo.currentText() or None,
+            sex=self.sex_combo.currentData() or None,
             phone=normalise_phone(self.text("phone")),
             email=self.text("email") or None,
             address=self.text("address") or None,
@@ -182,7 +188,7 @@ class ApplicantForm(QWidget):
         for key, value in values.items():
             self.edits[key].setText(value)
             emit(self.edited, key)
-        self.sex_combo.setCurrentText(applicant.sex or "")
+        self.sex_combo.setCurrentIndex(max(self.sex_combo.findData(applicant.sex or ""), 0))
 
     def clear(self) -> None:
         self.scan_edit.clear()

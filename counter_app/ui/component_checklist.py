@@ -11,6 +11,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from counter_app.services.dto import ComponentInput
+from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.table_model import ModelIndex, RowsTableModel
 
@@ -21,7 +22,12 @@ class ComponentChecklistModel(RowsTableModel[ComponentInput]):
     """Rows of ComponentInput; `provided` is the tick. Required papers are marked with (*)."""
 
     COL_RECEIVED, COL_NAME, COL_ORIGINALS, COL_COPIES = range(4)
-    HEADERS = ("Đã nhận", "Tên giấy tờ", "Bản chính", "Bản sao")
+    HEADERS = (
+        QT_TR_NOOP("Đã nhận"),
+        QT_TR_NOOP("Tên giấy tờ"),
+        QT_TR_NOOP("Bản chính"),
+        QT_TR_NOOP("Bản sao"),
+    )
 
     changed = Signal()
 
@@ -68,7 +74,7 @@ class ComponentChecklistModel(RowsTableModel[ComponentInput]):
             if col == self.COL_COPIES:
                 return row.copies
         if role == Qt.ItemDataRole.ToolTipRole and self._required[index.row()]:
-            return "Giấy tờ bắt buộc"
+            return tr("Giấy tờ bắt buộc")
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:  # Qt override

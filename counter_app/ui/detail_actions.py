@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.step_dialog import StepContext
 from counter_app.ui.step_specs import SPEC_BY_ACTION, StepSpec, button_text, count_of
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from counter_app.ui.tasks import BackgroundTasks
 
 REOPEN_KEY = "F2"
-REOPEN_TEXT = f"Tiếp nhận hồ sơ đã bổ sung ({REOPEN_KEY})"
+REOPEN_TEXT = QT_TR_NOOP("Tiếp nhận hồ sơ đã bổ sung")
 # Receiving or refusing a dossier that waits for papers happens on the intake screen.
 INTAKE_ACTIONS = frozenset({Action.RECEIVE, Action.REFUSE, Action.ASK_PAPERS})
 
@@ -206,7 +207,7 @@ class StepPresenter:
             return
         self.running = True
         self._screen.set_busy(True)
-        self._screen.show_message("info", f"Đang lưu: {action.label}…")
+        self._screen.show_message("info", tr("Đang lưu: {label}…").format(label=action.label))
         steps, actor = self._steps, self._actor
         self._tasks.run_db(
             lambda: take_step(steps, code, action, data, actor),
@@ -218,13 +219,18 @@ class StepPresenter:
     def _stored(self, action: Action) -> None:
         self.running = False
         self._screen.set_busy(False)
-        self._screen.show_message("success", f"Đã lưu: {action.label}.")
+        self._screen.show_message("success", tr("Đã lưu: {label}.").format(label=action.label))
         self._screen.step_stored(action)
 
     def _failed(self, action: Action, error: BaseException) -> None:
         self.running = False
         self._screen.set_busy(False)
-        self._screen.show_message("error", f"Chưa lưu “{action.label}”: {error_text(error)}")
+        self._screen.show_message(
+            "error",
+            tr("Chưa lưu “{label}”: {error_text}").format(
+                label=action.label, error_text=error_text(error)
+            ),
+        )
 
 
 class ActionBar(QWidget):
@@ -242,8 +248,8 @@ class ActionBar(QWidget):
         super().__init__(parent)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.addWidget(section_title("Xử lý hồ sơ"))
-        self.empty_label = QLabel("Hồ sơ đã kết thúc: không còn bước nào.")
+        self._layout.addWidget(section_title(tr("Xử lý hồ sơ")))
+        self.empty_label = QLabel(tr("Hồ sơ đã kết thúc: không còn bước nào."))
         self.empty_label.setWordWrap(True)
         self.buttons: dict[str, QPushButton] = {}
         self._shortcuts: list[QShortcut] = []
@@ -252,7 +258,13 @@ class ActionBar(QWidget):
         """Buttons for what `sub_state` allows; the shortcuts are attached to `keys_owner`."""
         self._clear()
         if can_reopen(sub_state):
-            self._add("reopen", REOPEN_TEXT, REOPEN_KEY, keys_owner, lambda: emit(self.reopen))
+            self._add(
+                "reopen",
+                f"{tr(REOPEN_TEXT)} ({REOPEN_KEY})",
+                REOPEN_KEY,
+                keys_owner,
+                lambda: emit(self.reopen),
+            )
         for spec in offered_specs(sub_state):
             self._add(
                 spec.action.value,
@@ -269,7 +281,7 @@ class ActionBar(QWidget):
         self, key: str, text: str, shortcut: str, owner: QWidget, act: Callable[[], None]
     ) -> None:
         button = QPushButton(text)
-        button.setToolTip(f"Phím tắt: {shortcut}")
+        button.setToolTip(tr("Phím tắt: {shortcut}").format(shortcut=shortcut))
         button.setStyleSheet("text-align: left; padding: 5px 10px;")
         button.clicked.connect(act)
         self._layout.addWidget(button)

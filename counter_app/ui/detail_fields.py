@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from counter_app.ui.detail_tables import status_text
+from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.intake_sections import COLLECTED_WORDS, money
 from counter_app.ui.texts import label_text
 from counter_app.ui.widgets import vn_when
@@ -15,7 +16,15 @@ from counter_protocol.statuses import SubState
 if TYPE_CHECKING:
     from counter_app.services.dto import ComponentInput, DossierDetail, FeeLine
 
-ALWAYS_SHOWN = frozenset({"Mã hồ sơ", "Trạng thái", "Thủ tục", "Người nộp", "Hẹn trả"})
+ALWAYS_SHOWN = frozenset(
+    {
+        QT_TR_NOOP("Mã hồ sơ"),
+        QT_TR_NOOP("Trạng thái"),
+        QT_TR_NOOP("Thủ tục"),
+        QT_TR_NOOP("Người nộp"),
+        QT_TR_NOOP("Hẹn trả"),
+    }
+)
 
 
 def sub_state_text(sub_state: str) -> str:
@@ -38,30 +47,30 @@ def detail_fields(d: DossierDetail) -> list[tuple[str, str]]:
     if d.delivery_address:
         delivery += f": {d.delivery_address}"
     return [
-        ("Mã hồ sơ", d.code),
-        ("Trạng thái", state_text(d.status, d.sub_state)),
-        ("Thủ tục", f"{d.procedure_name} ({d.procedure_code})"),
-        ("Cơ quan giải quyết", d.agency_name),
-        ("Thời hạn giải quyết", d.processing_text),
-        ("Người nộp", a.full_name),
-        ("Số CCCD", a.id_number or ""),
-        ("Số CMND cũ", a.old_id_number or ""),
-        ("Ngày sinh", a.birth_date.strftime("%d/%m/%Y") if a.birth_date else ""),
-        ("Giới tính", a.sex or ""),
-        ("Điện thoại", a.phone or ""),
+        (tr("Mã hồ sơ"), d.code),
+        (tr("Trạng thái"), state_text(d.status, d.sub_state)),
+        (tr("Thủ tục"), f"{d.procedure_name} ({d.procedure_code})"),
+        (tr("Cơ quan giải quyết"), d.agency_name),
+        (tr("Thời hạn giải quyết"), d.processing_text),
+        (tr("Người nộp"), a.full_name),
+        (tr("Số CCCD"), a.id_number or ""),
+        (tr("Số CMND cũ"), a.old_id_number or ""),
+        (tr("Ngày sinh"), a.birth_date.strftime("%d/%m/%Y") if a.birth_date else ""),
+        (tr("Giới tính"), tr(a.sex) if a.sex else ""),  # Nam or Nữ, as stored
+        (tr("Điện thoại"), a.phone or ""),
         ("Email", a.email or ""),
-        ("Địa chỉ", a.address or ""),
-        ("Người được ủy quyền", d.authorised_person or ""),
-        ("Hình thức nộp", d.channel.label),
-        ("Nhận kết quả", delivery),
-        ("Tiếp nhận", f"{vn_when(d.received_at)} — {d.received_by_name}"),
-        ("Hẹn trả", vn_when(d.due_at)),
-        ("Đã trả kết quả", vn_when(d.returned_at) if d.returned_at else "Chưa"),
-        ("Người nhận kết quả", _receiver_text(d)),
-        ("Thành phần hồ sơ", _components_text(d.components)),
-        ("Phí, lệ phí", _fees_text(d.fees)),
-        ("Số bộ hồ sơ", str(d.sets_count)),
-        ("Ghi chú", d.note or ""),
+        (tr("Địa chỉ"), a.address or ""),
+        (tr("Người được ủy quyền"), d.authorised_person or ""),
+        (tr("Hình thức nộp"), d.channel.label),
+        (tr("Nhận kết quả"), delivery),
+        (tr("Tiếp nhận"), f"{vn_when(d.received_at)} — {d.received_by_name}"),
+        (tr("Hẹn trả"), vn_when(d.due_at)),
+        (tr("Đã trả kết quả"), vn_when(d.returned_at) if d.returned_at else tr("Chưa")),
+        (tr("Người nhận kết quả"), _receiver_text(d)),
+        (tr("Thành phần hồ sơ"), _components_text(d.components)),
+        (tr("Phí, lệ phí"), _fees_text(d.fees)),
+        (tr("Số bộ hồ sơ"), str(d.sets_count)),
+        (tr("Ghi chú"), d.note or ""),
     ]
 
 
@@ -74,21 +83,25 @@ def _receiver_text(d: DossierDetail) -> str:
 
 def shown_fields(fields: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     """An empty line per missing e-mail or proxy only pushes the steps and history down."""
-    return [(label, value) for label, value in fields if value or label in ALWAYS_SHOWN]
+    always = {tr(label) for label in ALWAYS_SHOWN}
+    return [(label, value) for label, value in fields if value or label in always]
 
 
 def _components_text(components: Sequence[ComponentInput]) -> str:
     lines = [
-        f"{'☑' if c.provided else '☐'} {c.name} — {c.originals} bản chính, {c.copies} bản sao"
+        tr("{value} {name} — {originals} bản chính, {copies} bản sao").format(
+            value="☑" if c.provided else "☐", name=c.name, originals=c.originals, copies=c.copies
+        )
         for c in components
     ]
-    return "\n".join(lines) or "(không có)"
+    return "\n".join(lines) or tr("(không có)")
 
 
 def _fees_text(fees: Sequence[FeeLine]) -> str:
+    paid = tr(", đã thu")
     lines = [
-        f"{f.name}: {money(f.amount)} ({COLLECTED_WORDS.get(f.collected, f.collected)}"
-        f"{', đã thu' if f.paid else ''})"
+        f"{f.name}: {money(f.amount)} ({tr(COLLECTED_WORDS.get(f.collected, f.collected))}"
+        f"{paid if f.paid else ''})"
         for f in fees
     ]
-    return "\n".join(lines) or "Không có"
+    return "\n".join(lines) or tr("Không có")

@@ -12,39 +12,60 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
 
+from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.texts import label_text
 from counter_app.ui.widgets import vn_when
 from counter_protocol.lifecycle import ACTION_LABELS, Action
 from counter_protocol.statuses import Status
 
 OLD_EVENT_KINDS = {  # events written before the lifecycle actions had names of their own
-    "registered": "Đăng ký",
-    "supplement_requested": "Yêu cầu bổ sung",
-    "financial_obligation": "Nghĩa vụ tài chính",
-    "result_ready": "Có kết quả",
-    "status": "Chuyển trạng thái",
+    "registered": QT_TR_NOOP("Đăng ký"),
+    "supplement_requested": QT_TR_NOOP("Yêu cầu bổ sung"),
+    "financial_obligation": QT_TR_NOOP("Nghĩa vụ tài chính"),
+    "result_ready": QT_TR_NOOP("Có kết quả"),
+    "status": QT_TR_NOOP("Chuyển trạng thái"),
 }
 FORM_TITLES = {
-    "01": "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
-    "02": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
-    "03": "Phiếu từ chối tiếp nhận giải quyết hồ sơ",
-    "04": "Văn bản xin lỗi và hẹn lại ngày trả kết quả",
-    "05": "Thông báo dừng giải quyết hồ sơ",
-    "06": "Phiếu kiểm soát quá trình giải quyết hồ sơ",
+    "01": QT_TR_NOOP("Giấy tiếp nhận hồ sơ và hẹn trả kết quả"),
+    "02": QT_TR_NOOP("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"),
+    "03": QT_TR_NOOP("Phiếu từ chối tiếp nhận giải quyết hồ sơ"),
+    "04": QT_TR_NOOP("Văn bản xin lỗi và hẹn lại ngày trả kết quả"),
+    "05": QT_TR_NOOP("Thông báo dừng giải quyết hồ sơ"),
+    "06": QT_TR_NOOP("Phiếu kiểm soát quá trình giải quyết hồ sơ"),
 }
-HISTORY_HEADERS = ("Thời gian", "Người thực hiện", "Việc", "Trạng thái", "Ghi chú")
-FORM_HEADERS = ("Mẫu", "Tên phiếu", "Số", "Ngày lập", "Người lập")
-HANDOVER_HEADERS = (
-    "Thời gian",
-    "Việc",
-    "Người giao",
-    "Người nhận",
-    "Nơi nhận",
-    "Số bưu gửi",
-    "Kết quả",
+HISTORY_HEADERS = (
+    QT_TR_NOOP("Thời gian"),
+    QT_TR_NOOP("Người thực hiện"),
+    QT_TR_NOOP("Việc"),
+    QT_TR_NOOP("Trạng thái"),
+    QT_TR_NOOP("Ghi chú"),
 )
-VERDICTS = {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "Quá hạn"}
-CONFLICT_HEADERS = ("Phát hiện lúc", "Nội dung khác biệt", "Đã xem")
+FORM_HEADERS = (
+    QT_TR_NOOP("Mẫu"),
+    QT_TR_NOOP("Tên phiếu"),
+    QT_TR_NOOP("Số"),
+    QT_TR_NOOP("Ngày lập"),
+    QT_TR_NOOP("Người lập"),
+)
+HANDOVER_HEADERS = (
+    QT_TR_NOOP("Thời gian"),
+    QT_TR_NOOP("Việc"),
+    QT_TR_NOOP("Người giao"),
+    QT_TR_NOOP("Người nhận"),
+    QT_TR_NOOP("Nơi nhận"),
+    QT_TR_NOOP("Số bưu gửi"),
+    QT_TR_NOOP("Kết quả"),
+)
+VERDICTS = {
+    "early": QT_TR_NOOP("Trước hạn"),
+    "on_time": QT_TR_NOOP("Đúng hạn"),
+    "late": QT_TR_NOOP("Quá hạn"),
+}
+CONFLICT_HEADERS = (
+    QT_TR_NOOP("Phát hiện lúc"),
+    QT_TR_NOOP("Nội dung khác biệt"),
+    QT_TR_NOOP("Đã xem"),
+)
 
 
 class EventLine(Protocol):
@@ -120,7 +141,7 @@ def event_kind_text(kind: str) -> str:
     try:
         return ACTION_LABELS[Action(kind)]
     except ValueError:
-        return OLD_EVENT_KINDS.get(kind, kind)
+        return tr(OLD_EVENT_KINDS.get(kind, kind))
 
 
 def status_text(code: int | None) -> str:
@@ -153,7 +174,9 @@ def form_rows(forms: Sequence[IssuedFormLine]) -> list[tuple[str, ...]]:
 
 
 def form_title(form_no: str) -> str:
-    return FORM_TITLES.get(form_no, f"Mẫu {form_no}")
+    if form_no in FORM_TITLES:
+        return tr(FORM_TITLES[form_no])
+    return tr("Mẫu {form_no}").format(form_no=form_no)
 
 
 def handover_rows(rows: Sequence[HandoverLine]) -> list[tuple[str, ...]]:
@@ -166,7 +189,7 @@ def handover_rows(rows: Sequence[HandoverLine]) -> list[tuple[str, ...]]:
             r.received_by,
             r.to_unit or "",
             r.postal_number or "",
-            VERDICTS.get(str(r.verdict), "") if r.verdict is not None else "",
+            tr(VERDICTS.get(str(r.verdict), "")) if r.verdict is not None else "",
         )
         for r in rows
     ]
@@ -174,7 +197,7 @@ def handover_rows(rows: Sequence[HandoverLine]) -> list[tuple[str, ...]]:
 
 def conflict_rows(conflicts: Sequence[ConflictLine]) -> list[tuple[str, ...]]:
     return [
-        (vn_when(c.detected_at), c.message, vn_when(c.seen_at) if c.seen_at else "Chưa xem")
+        (vn_when(c.detected_at), c.message, vn_when(c.seen_at) if c.seen_at else tr("Chưa xem"))
         for c in conflicts
     ]
 
@@ -184,7 +207,7 @@ class ReadOnlyTable(QTableWidget):
 
     def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(0, len(headers), parent)
-        self.setHorizontalHeaderLabels(list(headers))
+        self.setHorizontalHeaderLabels([tr(h) for h in headers])
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

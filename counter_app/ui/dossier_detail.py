@@ -40,6 +40,7 @@ from counter_app.ui.detail_tables import (
 )
 from counter_app.ui.fee_ledger_dialog import COLLECT_KEY as FEES_KEY
 from counter_app.ui.fee_ledger_dialog import FeeLedger, FeeLedgerDialog
+from counter_app.ui.i18n import tr
 from counter_app.ui.postal_panel import PostalPanel
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.slip_preview import SlipPreviewDialog
@@ -136,7 +137,7 @@ class DossierDetailDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Hồ sơ {code}")
+        self.setWindowTitle(tr("Hồ sơ {code}").format(code=code))
         self._services, self._runner, self.user, self.code = services, runner, user, code
         self.detail: DossierDetail | None = None
         self.extension_limit = 1
@@ -163,12 +164,12 @@ class DossierDetailDialog(QDialog):
         # Screens built on services without the post service (older test doubles) show no tab.
         post = getattr(self._services, "post", None)
         self.postal_panel = PostalPanel(post, self._runner, self.user.username) if post else None
-        self.reprint_button = QPushButton("In lại phiếu đã chọn (Ctrl+P)")
-        self.seen_button = QPushButton("Đã xem (Ctrl+D)")
+        self.reprint_button = QPushButton(tr("In lại phiếu đã chọn (Ctrl+P)"))
+        self.seen_button = QPushButton(tr("Đã xem (Ctrl+D)"))
         self.tabs = QTabWidget()
         self.message = MessageBar()
-        self.close_button = QPushButton("Đóng (Esc)")
-        self.fees_button = QPushButton(f"Phí, lệ phí ({FEES_KEY})")
+        self.close_button = QPushButton(tr("Đóng (Esc)"))
+        self.fees_button = QPushButton(tr("Phí, lệ phí ({FEES_KEY})").format(FEES_KEY=FEES_KEY))
         self.fee_ledger: FeeLedgerDialog | None = None
 
     def _layout(self) -> None:
@@ -180,12 +181,12 @@ class DossierDetailDialog(QDialog):
         top.addWidget(scroll, 1)
         self.action_bar.setFixedWidth(330)
         top.addWidget(self.action_bar)
-        self.tabs.addTab(self.events_table, "Quá trình xử lý")
-        self.tabs.addTab(_with_button(self.forms_table, self.reprint_button), "Phiếu đã in")
-        self.tabs.addTab(self.handover_table, "Giao nhận hồ sơ (Mẫu 06)")
-        self.tabs.addTab(_with_button(self.conflicts_table, self.seen_button), "Khác với tỉnh")
+        self.tabs.addTab(self.events_table, tr("Quá trình xử lý"))
+        self.tabs.addTab(_with_button(self.forms_table, self.reprint_button), tr("Phiếu đã in"))
+        self.tabs.addTab(self.handover_table, tr("Giao nhận hồ sơ (Mẫu 06)"))
+        self.tabs.addTab(_with_button(self.conflicts_table, self.seen_button), tr("Khác với tỉnh"))
         if self.postal_panel is not None:
-            self.tabs.addTab(self.postal_panel, "Bưu gửi")
+            self.tabs.addTab(self.postal_panel, tr("Bưu gửi"))
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
         bottom.addStretch(0)  # keeps Đóng its own size while no message is shown
@@ -217,7 +218,7 @@ class DossierDetailDialog(QDialog):
     # --- loading --------------------------------------------------------------------------------
 
     def load(self) -> None:
-        self.message.show_message("info", "Đang tải hồ sơ…")
+        self.message.show_message("info", tr("Đang tải hồ sơ…"))
         if self.postal_panel is not None:
             self.postal_panel.load(self.code)
         services, code = self._services, self.code
@@ -245,7 +246,12 @@ class DossierDetailDialog(QDialog):
         self.handover_table.set_rows(handover_rows(bundle.handovers))
         self.conflicts_table.set_rows(conflict_rows(bundle.conflicts))
         unseen = sum(1 for c in bundle.conflicts if c.seen_at is None)
-        self.tabs.setTabText(3, f"Khác với tỉnh ({unseen} chưa xem)" if unseen else "Khác với tỉnh")
+        self.tabs.setTabText(
+            3,
+            tr("Khác với tỉnh ({unseen} chưa xem)").format(unseen=unseen)
+            if unseen
+            else tr("Khác với tỉnh"),
+        )
         self.reprint_button.setEnabled(bool(bundle.forms))
         self.seen_button.setEnabled(unseen > 0)
         self._open_new_form()
@@ -319,7 +325,7 @@ class DossierDetailDialog(QDialog):
             lambda pdf: self._open_preview(form, pdf),
             self._print_failed,
             owner=self,
-            what="Đang lập mẫu để in…",
+            what=tr("Đang lập mẫu để in…"),
         )
 
     def _open_preview(self, form: IssuedFormLine, pdf: bytes) -> None:
@@ -330,7 +336,9 @@ class DossierDetailDialog(QDialog):
 
     def _print_failed(self, error: BaseException) -> None:
         self.reprint_button.setEnabled(True)
-        self.message.show_message("error", f"Không tạo được phiếu: {error_text(error)}")
+        self.message.show_message(
+            "error", tr("Không tạo được phiếu: {error_text}").format(error_text=error_text(error))
+        )
 
     def mark_seen(self) -> None:
         row = self.conflicts_table.currentRow()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.vntime import now_vn
 from counter_app.services.search import DossierQuery, DueFilter
 from counter_app.ui.dossier_model import DossierTableModel
+from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.row_colours import KeepRowColourDelegate
 from counter_app.ui.tasks import TaskRunner
@@ -33,8 +34,12 @@ if TYPE_CHECKING:
     from counter_app.services.dto import DossierRow
 
 SEARCH_DELAY_MS = 200
-SCOPES = (("Tiếp nhận hôm nay", "today"), ("Tất cả", "all"))
-DUE_FILTERS = (("Mọi hạn", ""), ("Quá hạn", "overdue"), ("Sắp đến hạn", "soon"))
+SCOPES = ((QT_TR_NOOP("Tiếp nhận hôm nay"), "today"), (QT_TR_NOOP("Tất cả"), "all"))
+DUE_FILTERS = (
+    (QT_TR_NOOP("Mọi hạn"), ""),
+    (QT_TR_NOOP("Quá hạn"), "overdue"),
+    (QT_TR_NOOP("Sắp đến hạn"), "soon"),
+)
 
 
 class DossierFinder(Protocol):
@@ -103,11 +108,15 @@ class DossierListView(QWidget):
 
     def _make_widgets(self) -> None:
         self.search_edit = QLineEdit(
-            placeholderText="Tìm theo mã hồ sơ, số CCCD, số điện thoại hoặc họ tên (có/không dấu)"
+            placeholderText=tr(
+                "Tìm theo mã hồ sơ, số CCCD, số điện thoại hoặc họ tên (có/không dấu)"
+            )
         )
         self.search_edit.setClearButtonEnabled(True)
         self.scope_combo = _combo(SCOPES)
-        self.status_combo = _combo((("Mọi trạng thái", 0), *((s.label, int(s)) for s in Status)))
+        self.status_combo = _combo(
+            ((tr("Mọi trạng thái"), 0), *((s.label, int(s)) for s in Status))
+        )
         self.due_combo = _combo(DUE_FILTERS)
         self.table = DossierTable()
         self.table.setModel(self.model)
@@ -132,10 +141,12 @@ class DossierListView(QWidget):
         filters.addWidget(self.status_combo)
         filters.addWidget(self.due_combo)
         legend = QLabel(
-            "<span style='background:#f6c9c6'>&nbsp;Quá hạn&nbsp;</span>&nbsp;&nbsp;"
-            "<span style='background:#ffe6a8'>&nbsp;Sắp đến hạn&nbsp;</span>"
-            "&nbsp;&nbsp;"
-            "<span style='background:#d4ecd5'>&nbsp;Có kết quả, chờ trả&nbsp;</span>"
+            tr(
+                "<span style='background:#f6c9c6'>&nbsp;Quá hạn&nbsp;</span>&nbsp;&nbsp;"
+                "<span style='background:#ffe6a8'>&nbsp;Sắp đến hạn&nbsp;</span>"
+                "&nbsp;&nbsp;"
+                "<span style='background:#d4ecd5'>&nbsp;Có kết quả, chờ trả&nbsp;</span>"
+            )
         )
         footer = QHBoxLayout()
         footer.addWidget(self.count_label, 1)
@@ -175,7 +186,7 @@ class DossierListView(QWidget):
             self.due_combo.currentData(),
             self._clock(),
         )
-        self.count_label.setText("Đang tìm…")
+        self.count_label.setText(tr("Đang tìm…"))
         self.model.set_query(query)
 
     def show_today(self) -> None:
@@ -188,7 +199,11 @@ class DossierListView(QWidget):
 
     def _on_page_loaded(self, count: int) -> None:
         more = "+" if self.model.canFetchMore() else ""
-        self.count_label.setText(f"{count}{more} hồ sơ" if count else "Không có hồ sơ nào.")
+        self.count_label.setText(
+            tr("{count}{more} hồ sơ").format(count=count, more=more)
+            if count
+            else tr("Không có hồ sơ nào.")
+        )
         if count and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
 
@@ -200,5 +215,5 @@ class DossierListView(QWidget):
 def _combo(items: Iterable[tuple[str, Any]]) -> QComboBox:
     combo = QComboBox()
     for label, value in items:
-        combo.addItem(label, value)
+        combo.addItem(tr(label), value)
     return combo

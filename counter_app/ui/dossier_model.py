@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from counter_app.domain.dossier_rules import DueState
 from counter_app.domain.vntime import now_vn
+from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.table_model import ModelIndex, RowsTableModel
 from counter_app.ui.tasks import TaskRunner
@@ -50,14 +51,14 @@ class DossierTableModel(RowsTableModel["DossierRow"]):
         8
     )
     HEADERS = (
-        "Mã hồ sơ",
-        "Người nộp",
-        "Số CCCD",
-        "Điện thoại",
-        "Thủ tục",
-        "Trạng thái",
-        "Tiếp nhận",
-        "Hẹn trả",
+        QT_TR_NOOP("Mã hồ sơ"),
+        QT_TR_NOOP("Người nộp"),
+        QT_TR_NOOP("Số CCCD"),
+        QT_TR_NOOP("Điện thoại"),
+        QT_TR_NOOP("Thủ tục"),
+        QT_TR_NOOP("Trạng thái"),
+        QT_TR_NOOP("Tiếp nhận"),
+        QT_TR_NOOP("Hẹn trả"),
     )
 
     page_loaded = Signal(int)
@@ -118,7 +119,7 @@ class DossierTableModel(RowsTableModel["DossierRow"]):
             lambda rows: self._append(generation, rows),
             lambda error: self._failed(generation, error),
             owner=self,
-            what="Đang tìm hồ sơ…",
+            what=tr("Đang tìm hồ sơ…"),
         )
 
     def _append(self, generation: int, rows: list[DossierRow]) -> None:

@@ -32,6 +32,7 @@ from counter_app.ui.fee_rows import (
     lines_owed_now,
     record_actions,
 )
+from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.intake_sections import money
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.widgets import MessageBar, error_text, with_message
@@ -42,14 +43,19 @@ if TYPE_CHECKING:
     from counter_app.ui.tasks import TaskRunner
 
 MOMENT_TITLES: dict[str | None, str] = {
-    FeeCollection.AT_RECEIPT: "Thu phí, lệ phí khi tiếp nhận",
-    FeeCollection.AT_RETURN: "Thu phí, lệ phí khi trả kết quả",
+    FeeCollection.AT_RECEIPT: QT_TR_NOOP("Thu phí, lệ phí khi tiếp nhận"),
+    FeeCollection.AT_RETURN: QT_TR_NOOP("Thu phí, lệ phí khi trả kết quả"),
 }
 SAVE_KEY = "Ctrl+Return"
 LINE_HEADERS = (
-    "Khoản", "Loại", "Mức thu", "Số tiền thu", "Cách ghi", "Biên lai / lý do miễn",
-    "Lý do khác mức",
-)  # fmt: skip
+    QT_TR_NOOP("Khoản"),
+    QT_TR_NOOP("Loại"),
+    QT_TR_NOOP("Mức thu"),
+    QT_TR_NOOP("Số tiền thu"),
+    QT_TR_NOOP("Cách ghi"),
+    QT_TR_NOOP("Biên lai / lý do miễn"),
+    QT_TR_NOOP("Lý do khác mức"),
+)
 
 
 class FeeDialog(QDialog):
@@ -75,13 +81,16 @@ class FeeDialog(QDialog):
         self._moment = moment
         self.rows: list[FeeLineRow] = []
         self.postage = PostageRow()
-        self.setWindowTitle(f"{MOMENT_TITLES.get(moment, 'Thu phí, lệ phí')} — hồ sơ {code}")
-        self.lines_box = QGroupBox("Các khoản phải thu")
+        title = tr(MOMENT_TITLES.get(moment, QT_TR_NOOP("Thu phí, lệ phí")))
+        self.setWindowTitle(tr("{title} — hồ sơ {code}").format(title=title, code=code))
+        self.lines_box = QGroupBox(tr("Các khoản phải thu"))
         self.lines_grid = QGridLayout(self.lines_box)
         self.message = MessageBar()
-        self.save_button = QPushButton(f"Ghi nhận ({SAVE_KEY.replace('Return', 'Enter')})")
+        self.save_button = QPushButton(
+            tr("Ghi nhận ({keys})").format(keys=SAVE_KEY.replace("Return", "Enter"))
+        )
         self.save_button.setStyleSheet("font-weight: bold; padding: 6px 14px;")
-        self.close_button = QPushButton("Để sau (Esc)")
+        self.close_button = QPushButton(tr("Để sau (Esc)"))
         self._layout()
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
@@ -91,9 +100,9 @@ class FeeDialog(QDialog):
         self.load()
 
     def _layout(self) -> None:
-        postage_box = QGroupBox("Cước bưu chính (ghi riêng, không phải phí, lệ phí)")
+        postage_box = QGroupBox(tr("Cước bưu chính (ghi riêng, không phải phí, lệ phí)"))
         p = QHBoxLayout(postage_box)
-        p.addWidget(QLabel("Số tiền:"))
+        p.addWidget(QLabel(tr("Số tiền:")))
         p.addWidget(self.postage.amount_spin)
         p.addWidget(self.postage.how_combo)
         p.addWidget(with_message(self.postage.text_edit, self.postage.message), 1)
@@ -109,22 +118,22 @@ class FeeDialog(QDialog):
         layout.addLayout(buttons)
 
     def load(self) -> None:
-        self.message.show_message("info", "Đang tải các khoản phí, lệ phí…")
+        self.message.show_message("info", tr("Đang tải các khoản phí, lệ phí…"))
         desk, code = self._desk, self.code
         self._runner.run_db(lambda: desk.owed(code), self._show_lines, self._failed, owner=self)
 
     def _show_lines(self, lines: list[OwedLine]) -> None:
         self.rows = [FeeLineRow(o) for o in lines_owed_now(lines, self._moment)]
         for column, title in enumerate(LINE_HEADERS):
-            self.lines_grid.addWidget(QLabel(f"<b>{title}</b>"), 0, column)
+            self.lines_grid.addWidget(QLabel(f"<b>{tr(title)}</b>"), 0, column)
         for number, row in enumerate(self.rows, start=1):
             self._add_row(number, row)
         self.lines_grid.setColumnStretch(5, 2)
         self.lines_grid.setColumnStretch(6, 1)
         if not self.rows:
-            self.lines_grid.addWidget(QLabel("Không còn khoản phí, lệ phí nào phải thu."), 1, 0)
+            self.lines_grid.addWidget(QLabel(tr("Không còn khoản phí, lệ phí nào phải thu.")), 1, 0)
         self.message.show_message(
-            "info", "Nhập ký hiệu/số in trên biên lai; chưa có biên lai thì chọn “chờ số”."
+            "info", tr("Nhập ký hiệu/số in trên biên lai; chưa có biên lai thì chọn “chờ số”.")
         )
         (self.rows[0].text_edit if self.rows else self.postage.amount_spin).setFocus()
 
@@ -165,7 +174,7 @@ class FeeDialog(QDialog):
     def save(self) -> None:
         actions = self.pending_actions()
         if actions is None:
-            self.message.show_message("error", "Chưa ghi: sửa các ô có chữ đỏ.")
+            self.message.show_message("error", tr("Chưa ghi: sửa các ô có chữ đỏ."))
             return
         if not actions:
             self.accept()
@@ -192,7 +201,9 @@ class FeeDialog(QDialog):
         text = error_text(recorded.error) if recorded.error else ""
         row.message.show_issue(text, True)
         row.text_edit.setFocus()
-        self.message.show_message("error", f"Đã ghi {len(recorded.done)} khoản; {text}")
+        self.message.show_message(
+            "error", tr("Đã ghi {count} khoản; {text}").format(count=len(recorded.done), text=text)
+        )
 
     def _drop_written(self, written: Sequence[FeeAction]) -> None:
         names = {a.line for a in written if a.line is not None}
@@ -207,7 +218,9 @@ class FeeDialog(QDialog):
 
     def _on_save_error(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
-        self.message.show_message("error", f"Chưa ghi được: {error_text(error)}")
+        self.message.show_message(
+            "error", tr("Chưa ghi được: {error_text}").format(error_text=error_text(error))
+        )
 
 
 def open_when_owed(

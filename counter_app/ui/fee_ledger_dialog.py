@@ -23,6 +23,7 @@ from counter_app.domain.fee_ledger import Direction
 from counter_app.ui.fee_dialog import FeeDialog
 from counter_app.ui.fee_rows import FeeDesk, dong_spin
 from counter_app.ui.fees_view import EntriesModel, rows_table
+from counter_app.ui.i18n import tr
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.widgets import FieldMessage, MessageBar, error_text, with_message
 from counter_app.ui.window_fit import fit_window
@@ -75,22 +76,28 @@ class ChangeDialog(QDialog):
         super().__init__(parent)
         self.kind, self.entry = kind, entry
         titles = {
-            REFUND_KEY: "Hoàn trả", CORRECT_KEY: "Điều chỉnh", RECEIPT_KEY: "Bổ sung số biên lai",
-        }  # fmt: skip
-        self.setWindowTitle(f"{titles[kind]} — lần ghi số {entry.id} ({entry.line_name})")
+            REFUND_KEY: tr("Hoàn trả"),
+            CORRECT_KEY: tr("Điều chỉnh"),
+            RECEIPT_KEY: tr("Bổ sung số biên lai"),
+        }
+        self.setWindowTitle(
+            tr("{value} — lần ghi số {id} ({line_name})").format(
+                value=titles[kind], id=entry.id, line_name=entry.line_name
+            )
+        )
         self.amount_spin = dong_spin(-10_000_000)
         self.amount_spin.setValue(entry.amount if kind == REFUND_KEY else 0)
         self.text_edit = QLineEdit()
         self.text_edit.setPlaceholderText(
-            "Ký hiệu/số biên lai, ví dụ 1C26TBL/0000123" if kind == RECEIPT_KEY else "Lý do"
+            tr("Ký hiệu/số biên lai, ví dụ 1C26TBL/0000123") if kind == RECEIPT_KEY else tr("Lý do")
         )
         self.text_message = FieldMessage()
-        self.save_button = QPushButton("Ghi (Ctrl+Enter)")
+        self.save_button = QPushButton(tr("Ghi (Ctrl+Enter)"))
         form = QFormLayout(self)
         if kind != RECEIPT_KEY:
-            label = "Số tiền hoàn:" if kind == REFUND_KEY else "Số tiền điều chỉnh (+/−):"
+            label = tr("Số tiền hoàn:") if kind == REFUND_KEY else tr("Số tiền điều chỉnh (+/−):")
             form.addRow(label, self.amount_spin)
-        text_label = "Số biên lai:" if kind == RECEIPT_KEY else "Lý do:"
+        text_label = tr("Số biên lai:") if kind == RECEIPT_KEY else tr("Lý do:")
         form.addRow(text_label, with_message(self.text_edit, self.text_message))
         form.addRow(self.save_button)
         self.save_button.clicked.connect(self.try_accept)
@@ -103,7 +110,7 @@ class ChangeDialog(QDialog):
         if self.text_edit.text().strip():
             self.accept()
             return
-        wanted = "Nhập ký hiệu/số biên lai." if self.kind == RECEIPT_KEY else "Ghi lý do."
+        wanted = tr("Nhập ký hiệu/số biên lai.") if self.kind == RECEIPT_KEY else tr("Ghi lý do.")
         self.text_message.show_issue(wanted, True)
         self.text_edit.setFocus()
 
@@ -128,17 +135,23 @@ class FeeLedgerDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._ledger, self._runner, self._clerk, self.code = ledger, runner, clerk, code
-        self.setWindowTitle(f"Phí, lệ phí của hồ sơ {code}")
+        self.setWindowTitle(tr("Phí, lệ phí của hồ sơ {code}").format(code=code))
         self.fee_dialog: FeeDialog | None = None
         self.change_dialog: ChangeDialog | None = None
         self.model = EntriesModel(self)
         self.table = rows_table(self.model, stretch=2)
         self.message = MessageBar()
         self.buttons = {
-            COLLECT_KEY: QPushButton(f"Thu khoản còn nợ ({COLLECT_KEY})"),
-            RECEIPT_KEY: QPushButton(f"Bổ sung số biên lai ({RECEIPT_KEY})"),
-            REFUND_KEY: QPushButton(f"Hoàn trả ({REFUND_KEY})"),
-            CORRECT_KEY: QPushButton(f"Điều chỉnh ({CORRECT_KEY})"),
+            COLLECT_KEY: QPushButton(
+                tr("Thu khoản còn nợ ({COLLECT_KEY})").format(COLLECT_KEY=COLLECT_KEY)
+            ),
+            RECEIPT_KEY: QPushButton(
+                tr("Bổ sung số biên lai ({RECEIPT_KEY})").format(RECEIPT_KEY=RECEIPT_KEY)
+            ),
+            REFUND_KEY: QPushButton(tr("Hoàn trả ({REFUND_KEY})").format(REFUND_KEY=REFUND_KEY)),
+            CORRECT_KEY: QPushButton(
+                tr("Điều chỉnh ({CORRECT_KEY})").format(CORRECT_KEY=CORRECT_KEY)
+            ),
         }
         self._layout()
         for key, button in self.buttons.items():
@@ -182,13 +195,13 @@ class FeeLedgerDialog(QDialog):
         dialog = self.fee_dialog = FeeDialog(
             self._ledger, self._runner, self._clerk, self.code, None, self
         )
-        dialog.recorded.connect(lambda _code: self._changed("Đã ghi lần thu."))
+        dialog.recorded.connect(lambda _code: self._changed(tr("Đã ghi lần thu.")))
         dialog.open()
 
     def ask_change(self, kind: str) -> None:
         entry = self.selected()
         if entry is None or entry.direction == Direction.RECEIPT:
-            self.message.show_message("error", "Chọn một lần thu trong bảng trước.")
+            self.message.show_message("error", tr("Chọn một lần thu trong bảng trước."))
             self.table.setFocus()
             return
         dialog = self.change_dialog = ChangeDialog(kind, entry, self)
@@ -199,7 +212,7 @@ class FeeLedgerDialog(QDialog):
         ledger, clerk = self._ledger, self._clerk
         self._runner.run_db(
             lambda: apply_change(ledger, change, clerk),
-            lambda entry: self._changed(f"Đã ghi thêm lần số {entry.id}."),
+            lambda entry: self._changed(tr("Đã ghi thêm lần số {id}.").format(id=entry.id)),
             self._failed,
             owner=self,
         )

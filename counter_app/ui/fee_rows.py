@@ -12,6 +12,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
 from counter_app.domain.fee_ledger import parse_receipt
+from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.intake_sections import money
 from counter_app.ui.texts import user_error_text
 from counter_app.ui.widgets import FieldMessage
@@ -22,9 +23,9 @@ if TYPE_CHECKING:
 
 HOW_RECEIPT, HOW_PENDING, HOW_EXEMPT = "receipt", "pending", "exempt"
 HOW_CHOICES = (
-    ("Thu, có biên lai", HOW_RECEIPT),
-    ("Thu, chờ số biên lai", HOW_PENDING),
-    ("Miễn (ghi lý do)", HOW_EXEMPT),
+    (QT_TR_NOOP("Thu, có biên lai"), HOW_RECEIPT),
+    (QT_TR_NOOP("Thu, chờ số biên lai"), HOW_PENDING),
+    (QT_TR_NOOP("Miễn (ghi lý do)"), HOW_EXEMPT),
 )
 
 
@@ -100,7 +101,7 @@ def _record(desk: FeeDesk, code: str, clerk: str, action: FeeAction) -> EntryVie
     receipt = action.text if action.how == HOW_RECEIPT else None
     if action.line is None:
         return desk.collect_postage(
-            code, "Cước bưu chính", action.amount, clerk=clerk, receipt=receipt
+            code, tr("Cước bưu chính"), action.amount, clerk=clerk, receipt=receipt
         )
     if action.how == HOW_EXEMPT:
         return desk.record_exempt(code, action.line, clerk=clerk, reason=action.text)
@@ -116,10 +117,10 @@ class FeeLineRow:
         self.line = line
         self.how_combo = QComboBox()
         for label, how in HOW_CHOICES:
-            self.how_combo.addItem(label, how)
+            self.how_combo.addItem(tr(label), how)
         self.amount_spin = dong_spin(0)
         self.amount_spin.setValue(line.owed)
-        self.reason_edit = QLineEdit(placeholderText="Lý do thu khác mức, ví dụ: 3 trang")
+        self.reason_edit = QLineEdit(placeholderText=tr("Lý do thu khác mức, ví dụ: 3 trang"))
         self.text_edit = QLineEdit()
         self.message = FieldMessage()
         self.how_combo.currentIndexChanged.connect(lambda _i: self._placeholder())
@@ -136,9 +137,11 @@ class FeeLineRow:
         self.reason_edit.setEnabled(self.differs())
         self.text_edit.setEnabled(how != HOW_PENDING)
         self.text_edit.setPlaceholderText(
-            {HOW_RECEIPT: "Ký hiệu/số biên lai, ví dụ 1C26TBL/0000123",
-             HOW_EXEMPT: "Lý do miễn (đối tượng được miễn)"}.get(how, "Bổ sung số biên lai sau")
-        )  # fmt: skip
+            {
+                HOW_RECEIPT: tr("Ký hiệu/số biên lai, ví dụ 1C26TBL/0000123"),
+                HOW_EXEMPT: tr("Lý do miễn (đối tượng được miễn)"),
+            }.get(how, tr("Bổ sung số biên lai sau"))
+        )
 
     def how(self) -> str:
         return str(self.how_combo.currentData())
@@ -149,25 +152,26 @@ class FeeLineRow:
         if how == HOW_RECEIPT:
             if not text:
                 raise RowProblem(
-                    "Nhập ký hiệu/số biên lai, hoặc chọn “Thu, chờ số biên lai”.", edit
+                    tr("Nhập ký hiệu/số biên lai, hoặc chọn “Thu, chờ số biên lai”."), edit
                 )
             try:
                 text = str(parse_receipt(text))
             except UserError as error:
                 raise RowProblem(user_error_text(error), edit) from error
         if how == HOW_EXEMPT and not text:
-            raise RowProblem("Ghi lý do miễn.", edit)
+            raise RowProblem(tr("Ghi lý do miễn."), edit)
         reason = self.reason_edit.text().strip() if self.differs() else ""
         if self.differs() and not reason:
             raise RowProblem(
-                f"Thu khác mức {money(self.line.amount)}: ghi lý do.", self.reason_edit
+                tr("Thu khác mức {money}: ghi lý do.").format(money=money(self.line.amount)),
+                self.reason_edit,
             )
         return FeeAction(how, self.line.name, text, self.amount_spin.value(), reason or None)
 
 
 def dong_spin(minimum: int) -> QSpinBox:
     """Whole đồng, grouped the Vietnamese way (25.000 đ)."""
-    spin = QSpinBox(minimum=minimum, maximum=10_000_000, singleStep=1000, suffix=" đ")
+    spin = QSpinBox(minimum=minimum, maximum=10_000_000, singleStep=1000, suffix=tr(" đ"))
     spin.setLocale(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     spin.setGroupSeparatorShown(True)
     return spin
@@ -180,8 +184,8 @@ class PostageRow:
         self.amount_spin = dong_spin(0)
         self.how_combo = QComboBox()
         for label, how in HOW_CHOICES[:2]:
-            self.how_combo.addItem(label, how)
-        self.text_edit = QLineEdit(placeholderText="Ký hiệu/số biên lai cước")
+            self.how_combo.addItem(tr(label), how)
+        self.text_edit = QLineEdit(placeholderText=tr("Ký hiệu/số biên lai cước"))
         self.message = FieldMessage()
 
     def action(self) -> FeeAction | None:
@@ -191,7 +195,8 @@ class PostageRow:
         how, text = str(self.how_combo.currentData()), self.text_edit.text().strip()
         if how == HOW_RECEIPT and not text:
             raise RowProblem(
-                "Nhập ký hiệu/số biên lai cước, hoặc chọn “Thu, chờ số biên lai”.", self.text_edit
+                tr("Nhập ký hiệu/số biên lai cước, hoặc chọn “Thu, chờ số biên lai”."),
+                self.text_edit,
             )
         if how == HOW_RECEIPT:
             try:

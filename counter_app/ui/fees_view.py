@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.fee_ledger import Direction, FeeKind, signed_amount
 from counter_app.domain.vntime import now_vn
+from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.intake_sections import money
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.slip_preview import SlipPreviewDialog
@@ -52,7 +53,7 @@ class ClerkList(Protocol):
 
 
 def entry_cells(entry: EntryView) -> tuple[str, ...]:
-    receipt = entry.receipt or ("chờ số biên lai" if entry.pending else "")
+    receipt = entry.receipt or (tr("chờ số biên lai") if entry.pending else "")
     return (
         vn_when(entry.at),
         entry.dossier_code,
@@ -68,9 +69,16 @@ def entry_cells(entry: EntryView) -> tuple[str, ...]:
 
 class EntriesModel(RowsTableModel["EntryView"]):
     HEADERS = (
-        "Thời gian", "Mã hồ sơ", "Khoản", "Loại", "Nghiệp vụ", "Số tiền", "Biên lai", "Cán bộ",
-        "Ghi chú",
-    )  # fmt: skip
+        QT_TR_NOOP("Thời gian"),
+        QT_TR_NOOP("Mã hồ sơ"),
+        QT_TR_NOOP("Khoản"),
+        QT_TR_NOOP("Loại"),
+        QT_TR_NOOP("Nghiệp vụ"),
+        QT_TR_NOOP("Số tiền"),
+        QT_TR_NOOP("Biên lai"),
+        QT_TR_NOOP("Cán bộ"),
+        QT_TR_NOOP("Ghi chú"),
+    )
 
     def set_entries(self, entries: list[EntryView]) -> None:
         self.beginResetModel()
@@ -158,23 +166,27 @@ class FeesView(QWidget):
         self.day_edit = QDateEdit(today_vn())
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDisplayFormat("dd/MM/yyyy")
-        self.clerk_combo = clerk_combo([], (f"Cán bộ đang làm việc ({self._clerk})", self._clerk))
-        self.clerk_combo.addItem("Tất cả cán bộ", EVERY_CLERK)
+        self.clerk_combo = clerk_combo(
+            [], (tr("Cán bộ đang làm việc ({clerk})").format(clerk=self._clerk), self._clerk)
+        )
+        self.clerk_combo.addItem(tr("Tất cả cán bộ"), EVERY_CLERK)
         self.model = EntriesModel(self)
         self.table = rows_table(self.model, stretch=2)
         self.total_label = QLabel()
         self.total_label.setStyleSheet("font-size: 12pt; font-weight: bold;")
-        self.refresh_button = QPushButton("Tải lại (F5)")
+        self.refresh_button = QPushButton(tr("Tải lại (F5)"))
         self.refresh_button.setShortcut("F5")
-        self.report_button = QPushButton(f"Bảng kê thu trong ngày ({REPORT_KEY})")
+        self.report_button = QPushButton(
+            tr("Bảng kê thu trong ngày ({REPORT_KEY})").format(REPORT_KEY=REPORT_KEY)
+        )
         self.report_button.setShortcut(REPORT_KEY)
         self.message = MessageBar()
 
     def _layout(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(QLabel("Ngày:"))
+        top.addWidget(QLabel(tr("Ngày:")))
         top.addWidget(self.day_edit)
-        top.addWidget(QLabel("Cán bộ thu:"))
+        top.addWidget(QLabel(tr("Cán bộ thu:")))
         top.addWidget(self.clerk_combo)
         top.addStretch(1)
         top.addWidget(self.refresh_button)
@@ -206,7 +218,7 @@ class FeesView(QWidget):
 
     def refresh(self) -> None:
         desk, day, clerk = self._desk, self.day(), self.clerk()
-        self.total_label.setText("Đang tải…")
+        self.total_label.setText(tr("Đang tải…"))
         self._runner.run_db(
             lambda: desk.day_entries(day, clerk), self._show, self._failed, owner=self
         )
@@ -214,7 +226,9 @@ class FeesView(QWidget):
     def _show(self, entries: list[EntryView]) -> None:
         self.model.set_entries(entries)
         self.total_label.setText(
-            f"{len(entries)} lần ghi · Tổng thực thu: {money(self.model.total())}"
+            tr("{count} lần ghi · Tổng thực thu: {money}").format(
+                count=len(entries), money=money(self.model.total())
+            )
         )
 
     def _failed(self, error: BaseException) -> None:
@@ -224,7 +238,7 @@ class FeesView(QWidget):
     def show_report(self) -> None:
         """Ctrl+P: the report rendered off the GUI thread, then shown to print or save."""
         desk, day, clerk = self._desk, self.day(), self.clerk()
-        self.message.show_message("info", "Đang tạo bảng kê…")
+        self.message.show_message("info", tr("Đang tạo bảng kê…"))
         self._runner.run_io(
             lambda: desk.cash_report(day, clerk),
             lambda pdf: self._open_report(day, pdf),
@@ -234,6 +248,6 @@ class FeesView(QWidget):
 
     def _open_report(self, day: date, pdf: bytes) -> None:
         self.message.clear_message()
-        title = f"Bảng kê thu phí, lệ phí ngày {day:%d/%m/%Y}"
+        title = tr("Bảng kê thu phí, lệ phí ngày {day:%d/%m/%Y}").format(day=day)
         self.preview = SlipPreviewDialog(pdf, f"bang-ke-{day:%Y%m%d}", self.window(), title=title)
         self.preview.open()

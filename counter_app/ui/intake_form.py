@@ -26,6 +26,7 @@ from counter_app.services.dto import IntakeRequest
 from counter_app.services.intake_rules import intake_issues
 from counter_app.ui.applicant_form import ApplicantForm
 from counter_app.ui.component_checklist import ComponentChecklist, ComponentChecklistModel
+from counter_app.ui.i18n import tr
 from counter_app.ui.intake_outcomes import OutcomeBar, ReasonDialog, save_text
 from counter_app.ui.intake_sections import DeliveryBox, FeesBox, form_warnings
 from counter_app.ui.procedure_picker import ProcedurePicker, ProcedureSearch
@@ -65,35 +66,35 @@ class IntakeForm(QWidget):
         self.delivery = DeliveryBox(self._postal_units)
         self.fees = FeesBox()
         self.fees_message = FieldMessage()
-        self.note_edit = QLineEdit(placeholderText="Ghi chú (nếu có)")
+        self.note_edit = QLineEdit(placeholderText=tr("Ghi chú (nếu có)"))
         self.sets_spin = QSpinBox(minimum=1, maximum=99)
-        self.appointment_label = QLabel("Ngày hẹn trả: chọn thủ tục để tính.")
+        self.appointment_label = QLabel(tr("Ngày hẹn trả: chọn thủ tục để tính."))
         self.appointment_label.setStyleSheet("font-size: 12pt; font-weight: bold;")
         self.message = MessageBar()
         self.save_button = QPushButton(save_text([], None))
         self.save_button.setStyleSheet("font-weight: bold; padding: 6px 14px;")
-        self.clear_button = QPushButton("Hồ sơ mới (Ctrl+N)")
+        self.clear_button = QPushButton(tr("Hồ sơ mới (Ctrl+N)"))
         self._validate_timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
         self._appointment_timer = QTimer(self, interval=APPOINTMENT_REFRESH_MS)
 
     def _layout(self) -> None:
-        applicant_box = QGroupBox("Người nộp hồ sơ")
+        applicant_box = QGroupBox(tr("Người nộp hồ sơ"))
         a = QVBoxLayout(applicant_box)
         a.addWidget(self.applicant_form)
         if self.delivery.sender_box is not None:  # who posted it, for a dossier sent by post
             a.addWidget(self.delivery.sender_box)
             a.addStretch(1)
-        procedure_box = QGroupBox("Thủ tục và thành phần hồ sơ")
+        procedure_box = QGroupBox(tr("Thủ tục và thành phần hồ sơ"))
         p = QVBoxLayout(procedure_box)
         p.addWidget(self.picker)
         p.addWidget(with_message(self.checklist, self.components_message), 1)
         p.addWidget(self.outcome_bar)
-        other_box = QGroupBox("Nộp, nhận kết quả và lệ phí")
+        other_box = QGroupBox(tr("Nộp, nhận kết quả và lệ phí"))
         o = QFormLayout(other_box)
         o.addRow(self.delivery)
         o.addRow(with_message(self.fees, self.fees_message))
-        o.addRow("Số bộ hồ sơ:", self.sets_spin)
-        o.addRow("Ghi chú:", self.note_edit)
+        o.addRow(tr("Số bộ hồ sơ:"), self.sets_spin)
+        o.addRow(tr("Ghi chú:"), self.note_edit)
         self._right_column = procedure_box  # errors are read down the left column first
         grid = QGridLayout()
         grid.addWidget(applicant_box, 0, 0, 2, 1)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.ui.i18n import tr
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.widgets import FieldMessage, MessageBar
 from counter_protocol.lifecycle import Action, StepData
@@ -51,15 +52,19 @@ class IntakeOutcome:
 def save_text(missing: Sequence[str], reopened: str | None) -> str:
     """The save button's words: what will be stored and printed."""
     if missing:
-        return f"In phiếu yêu cầu bổ sung (Mẫu 02) ({SAVE_KEYS})"
+        return tr("In phiếu yêu cầu bổ sung (Mẫu 02) ({SAVE_KEYS})").format(SAVE_KEYS=SAVE_KEYS)
     if reopened:
-        return f"Tiếp nhận {reopened} và in giấy hẹn (Mẫu 01) ({SAVE_KEYS})"
-    return f"Lưu và in giấy hẹn (Mẫu 01) ({SAVE_KEYS})"
+        return tr("Tiếp nhận {reopened} và in giấy hẹn (Mẫu 01) ({SAVE_KEYS})").format(
+            reopened=reopened, SAVE_KEYS=SAVE_KEYS
+        )
+    return tr("Lưu và in giấy hẹn (Mẫu 01) ({SAVE_KEYS})").format(SAVE_KEYS=SAVE_KEYS)
 
 
 def missing_text(missing: Sequence[str]) -> str:
     lines = "".join(f"<li>{name}</li>" for name in missing)
-    return f"<b>Còn thiếu giấy tờ bắt buộc — sẽ in phiếu yêu cầu bổ sung:</b><ul>{lines}</ul>"
+    return tr(
+        "<b>Còn thiếu giấy tờ bắt buộc — sẽ in phiếu yêu cầu bổ sung:</b><ul>{lines}</ul>"
+    ).format(lines=lines)
 
 
 def planned_outcome(missing: Sequence[str], guidance: str, reopened: str | None) -> IntakeOutcome:
@@ -89,10 +94,14 @@ class OutcomeBar(QWidget):
         self.missing_label.setWordWrap(True)
         self.missing_label.setStyleSheet("color: #8a5300;")
         self.guidance_edit = QLineEdit(
-            placeholderText="Hướng dẫn bổ sung: mang theo gì, nộp ở đâu (in trên Mẫu 02)"
+            placeholderText=tr("Hướng dẫn bổ sung: mang theo gì, nộp ở đâu (in trên Mẫu 02)")
         )
-        self.refuse_button = QPushButton(f"Từ chối tiếp nhận (Mẫu 03) ({REFUSE_KEY})")
-        self.override_button = QPushButton(f"Vẫn tiếp nhận — Trưởng bộ phận ({OVERRIDE_KEY})")
+        self.refuse_button = QPushButton(
+            tr("Từ chối tiếp nhận (Mẫu 03) ({REFUSE_KEY})").format(REFUSE_KEY=REFUSE_KEY)
+        )
+        self.override_button = QPushButton(
+            tr("Vẫn tiếp nhận — Trưởng bộ phận ({OVERRIDE_KEY})").format(OVERRIDE_KEY=OVERRIDE_KEY)
+        )
         self.refuse_button.clicked.connect(lambda: emit(self.refuse_requested))
         self.override_button.clicked.connect(lambda: emit(self.override_requested))
         self._layout()
@@ -122,7 +131,10 @@ class OutcomeBar(QWidget):
             self.reopened_bar.clear_message()
             return
         self.reopened_bar.show_message(
-            "info", f"Hồ sơ {code} đang chờ bổ sung: tiếp nhận (hoặc từ chối) dưới cùng mã này."
+            "info",
+            tr("Hồ sơ {code} đang chờ bổ sung: tiếp nhận (hoặc từ chối) dưới cùng mã này.").format(
+                code=code
+            ),
         )
 
     def clear(self) -> None:
@@ -144,7 +156,7 @@ class ReasonDialog(QDialog):
         self.reason_edit.setTabChangesFocus(True)
         self.reason_message = FieldMessage()
         self.ok_button = QPushButton(f"{confirm} (Ctrl+Enter)")
-        self.cancel_button = QPushButton("Hủy (Esc)")
+        self.cancel_button = QPushButton(tr("Hủy (Esc)"))
         self.ok_button.clicked.connect(self.try_accept)
         self.cancel_button.clicked.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -163,7 +175,7 @@ class ReasonDialog(QDialog):
     def try_accept(self) -> None:
         text = self.reason_edit.toPlainText().strip()
         if not text:
-            self.reason_message.show_issue("Phải ghi lý do.", True)
+            self.reason_message.show_issue(tr("Phải ghi lý do."), True)
             self.reason_edit.setFocus()
             return
         self.reason = text
@@ -172,26 +184,30 @@ class ReasonDialog(QDialog):
 
 def refusal_dialog(parent: QWidget | None) -> ReasonDialog:
     return ReasonDialog(
-        "Từ chối tiếp nhận hồ sơ (Mẫu 03)",
-        "Lý do từ chối (in trên Phiếu từ chối tiếp nhận giải quyết hồ sơ):",
-        "Từ chối và in Mẫu 03",
+        tr("Từ chối tiếp nhận hồ sơ (Mẫu 03)"),
+        tr("Lý do từ chối (in trên Phiếu từ chối tiếp nhận giải quyết hồ sơ):"),
+        tr("Từ chối và in Mẫu 03"),
         parent,
     )
 
 
 def override_dialog(parent: QWidget | None, missing: Sequence[str]) -> ReasonDialog:
     return ReasonDialog(
-        "Vẫn tiếp nhận hồ sơ chưa đủ giấy tờ",
-        "Còn thiếu: " + "; ".join(missing) + ".\nLý do vẫn tiếp nhận (ghi vào nhật ký hồ sơ):",
-        "Tiếp nhận và in Mẫu 01",
+        tr("Vẫn tiếp nhận hồ sơ chưa đủ giấy tờ"),
+        tr("Còn thiếu: ")
+        + "; ".join(missing)
+        + tr(".\nLý do vẫn tiếp nhận (ghi vào nhật ký hồ sơ):"),
+        tr("Tiếp nhận và in Mẫu 01"),
         parent,
     )
 
 
 def post_override_dialog(parent: QWidget | None, refusal: str) -> ReasonDialog:
     return ReasonDialog(
-        "Cho phép nộp hoặc trả kết quả qua bưu điện",
-        f"{refusal}\nLý do vẫn cho phép qua bưu điện (ghi vào nhật ký hồ sơ):",
-        "Cho phép và lưu",
+        tr("Cho phép nộp hoặc trả kết quả qua bưu điện"),
+        tr("{refusal}\nLý do vẫn cho phép qua bưu điện (ghi vào nhật ký hồ sơ):").format(
+            refusal=refusal
+        ),
+        tr("Cho phép và lưu"),
         parent,
     )

@@ -16,6 +16,7 @@ from counter_app.domain.routing import InPersonRequired
 from counter_app.domain.validation import ValidationIssue
 from counter_app.services.clock import CLOCK_SUSPECT
 from counter_app.services.errors import ServiceError
+from counter_app.ui.i18n import tr
 from counter_app.ui.intake_outcomes import IntakeOutcome
 from counter_app.ui.texts import issue_text
 from counter_app.ui.widgets import error_text
@@ -210,7 +211,7 @@ class IntakePresenter:
             self._save(request, outcome, clock_confirmed=False)
             return
         text = duplicate_text(codes, request.applicant.id_number or "")
-        self._screen.show_message("warning", f"Chưa lưu: {text}")
+        self._screen.show_message("warning", tr("Chưa lưu: {text}").format(text=text))
         self._screen.ask_duplicate_confirmation(
             text, lambda: self._save(request, outcome, clock_confirmed=False)
         )
@@ -220,14 +221,14 @@ class IntakePresenter:
     ) -> None:
         self.saving = True
         self._screen.set_saving(True)
-        self._screen.show_message("info", "Đang lưu hồ sơ…")
+        self._screen.show_message("info", tr("Đang lưu hồ sơ…"))
         home = self.home_visit
         self._tasks.run_db(
             lambda: self._store(request, outcome, clock_confirmed, home),
             lambda stored: self._on_saved(*stored, outcome),
             lambda error: self._on_save_failed(error, request, outcome),
             owner=self._owner,
-            what="Đang lưu hồ sơ…",
+            what=tr("Đang lưu hồ sơ…"),
         )
 
     def _store(
@@ -262,8 +263,8 @@ class IntakePresenter:
             raise RuntimeError("home appointments are not wired")
         if outcome.action is not Action.RECEIVE or outcome.step != StepData():
             raise ServiceError(
-                "Tại nhà người dân chỉ tiếp nhận hồ sơ đủ giấy tờ.",
-                advice="Hướng dẫn người dân bổ sung rồi hẹn lại, hoặc tiếp nhận tại quầy.",
+                tr("Tại nhà người dân chỉ tiếp nhận hồ sơ đủ giấy tờ."),
+                advice=tr("Hướng dẫn người dân bổ sung rồi hẹn lại, hoặc tiếp nhận tại quầy."),
                 field="components",
             )
         return self._homes.receive_at_home(visit_id, request, clock_confirmed=clock_confirmed)
@@ -283,7 +284,9 @@ class IntakePresenter:
 
     def _refuse(self, blocking: Sequence[ValidationIssue]) -> None:
         loose = [issue_text(i) for i in blocking if not self._screen.shows_field(i.field)]
-        text = f"Chưa lưu: còn {len(blocking)} lỗi cần sửa (chữ đỏ dưới ô nhập)."
+        text = tr("Chưa lưu: còn {count} lỗi cần sửa (chữ đỏ dưới ô nhập).").format(
+            count=len(blocking)
+        )
         self._screen.show_message("error", "\n".join([text, *loose]))
         self._screen.focus_first([i.field for i in blocking])
 
@@ -293,14 +296,17 @@ class IntakePresenter:
         screen = self._screen
         screen.set_saving(False)
         screen.reset_form()
-        screen.show_message("success", f"{saved_text(code, outcome)} Đang tạo phiếu…")
+        screen.show_message(
+            "success",
+            tr("{saved_text} Đang tạo phiếu…").format(saved_text=saved_text(code, outcome)),
+        )
         screen.announce_saved(code)
         self._tasks.run_io(
             lambda: self._render(code, form_id),
             lambda pdf: self._on_slip(code, outcome, pdf),
             lambda error: self._on_slip_failed(code, outcome, error),
             owner=self._owner,
-            what="Đang lập giấy tiếp nhận để in…",
+            what=tr("Đang lập giấy tiếp nhận để in…"),
         )
 
     def _render(self, code: str, form_id: int | None) -> bytes:
@@ -315,7 +321,9 @@ class IntakePresenter:
         self.saving = False
         self._screen.set_saving(False)
         if getattr(error, "code", None) == CLOCK_SUSPECT:  # nothing stored: the clerk decides
-            self._screen.show_message("warning", f"Chưa lưu: {error_text(error)}")
+            self._screen.show_message(
+                "warning", tr("Chưa lưu: {error_text}").format(error_text=error_text(error))
+            )
             self._screen.ask_clock_confirmation(
                 error_text(error), lambda: self._save(request, outcome, clock_confirmed=True)
             )
@@ -323,28 +331,37 @@ class IntakePresenter:
         if getattr(error, "code", None) == IN_PERSON and self._screen.ask_post_override(
             error_text(error), lambda reason: self._save_by_post(request, outcome, reason)
         ):
-            self._screen.show_message("warning", f"Chưa lưu: {error_text(error)}")
+            self._screen.show_message(
+                "warning", tr("Chưa lưu: {error_text}").format(error_text=error_text(error))
+            )
             return
         issues: Sequence[ValidationIssue] = getattr(error, "issues", None) or ()
         if issues:  # the service's own check refused it: show where, as for the form's
             self._screen.check_all()
             self._refuse([i for i in issues if i.blocking] or list(issues))
             return
-        self._screen.show_message("error", f"Chưa lưu được hồ sơ: {error_text(error)}")
+        self._screen.show_message(
+            "error", tr("Chưa lưu được hồ sơ: {error_text}").format(error_text=error_text(error))
+        )
 
     def _save_by_post(self, request: IntakeRequest, outcome: IntakeOutcome, reason: str) -> None:
         """Again, with the supervisor's reason for the post logged on the first event."""
         self._save(replace(request, override_reason=reason), outcome, clock_confirmed=False)
 
     def _on_slip(self, code: str, outcome: IntakeOutcome, pdf: bytes) -> None:
-        self._screen.show_message("success", f"{saved_text(code, outcome)} Phiếu đã sẵn sàng.")
+        self._screen.show_message(
+            "success",
+            tr("{saved_text} Phiếu đã sẵn sàng.").format(saved_text=saved_text(code, outcome)),
+        )
         self._screen.show_slip(code, pdf)
 
     def _on_slip_failed(self, code: str, outcome: IntakeOutcome, error: BaseException) -> None:
         self._screen.show_message(
             "warning",
-            f"{saved_text(code, outcome)} Nhưng chưa tạo được phiếu: "
-            f"{error_text(error)}. Có thể in lại từ Danh sách hồ sơ.",
+            tr(
+                "{saved_text} Nhưng chưa tạo được phiếu: {error_text}. Có thể in lại từ "
+                "Danh sách hồ sơ."
+            ).format(saved_text=saved_text(code, outcome), error_text=error_text(error)),
         )
 
 
@@ -355,15 +372,15 @@ def _blocks(issue: ValidationIssue, outcome: IntakeOutcome) -> bool:
 
 def duplicate_text(codes: Sequence[str], id_number: str) -> str:
     listed = ", ".join(codes)
-    return (
-        f"Hôm nay đã tiếp nhận hồ sơ {listed} của người có số CCCD {id_number} cho cùng thủ tục "
-        "này. Có thể hồ sơ đang được lưu hai lần."
-    )
+    return tr(
+        "Hôm nay đã tiếp nhận hồ sơ {listed} của người có số CCCD {id_number} "
+        "cho cùng thủ tục này. Có thể hồ sơ đang được lưu hai lần."
+    ).format(listed=listed, id_number=id_number)
 
 
 def saved_text(code: str, outcome: IntakeOutcome) -> str:
     if outcome.action is Action.REFUSE:
-        return f"Đã từ chối tiếp nhận hồ sơ {code} (Mẫu 03)."
+        return tr("Đã từ chối tiếp nhận hồ sơ {code} (Mẫu 03).").format(code=code)
     if outcome.action is Action.ASK_PAPERS:
-        return f"Đã lưu hồ sơ {code}, chờ bổ sung giấy tờ (Mẫu 02)."
-    return f"Đã lưu hồ sơ {code}."
+        return tr("Đã lưu hồ sơ {code}, chờ bổ sung giấy tờ (Mẫu 02).").format(code=code)
+    return tr("Đã lưu hồ sơ {code}.").format(code=code)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from counter_app.ui.i18n import tr
 from counter_app.ui.widgets import error_text
 from counter_protocol.statuses import SubState
 
@@ -57,7 +58,9 @@ def reopen_dossier(
         if detail.sub_state != SubState.AWAITING_PAPERS:
             screen.show_message(
                 "warning",
-                f"Hồ sơ {detail.code} không chờ bổ sung giấy tờ: mở ở Danh sách hồ sơ (F3).",
+                tr("Hồ sơ {code} không chờ bổ sung giấy tờ: mở ở Danh sách hồ sơ (F3).").format(
+                    code=detail.code
+                ),
             )
             return
         screen.fill_reopened(detail, info)

@@ -25,6 +25,7 @@ from counter_app.domain.kinds import COUNTER_CHANNELS, Channel, FeeCollection, R
 from counter_app.domain.postal import InboundItem
 from counter_app.domain.validation import ValidationIssue
 from counter_app.services.dto import FeeLine, IntakeRequest
+from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.postal_form import AddressForm, UnitList
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.widgets import FieldMessage, with_message
@@ -36,21 +37,31 @@ if TYPE_CHECKING:
 CHANNELS = tuple((channel.label, int(channel)) for channel in COUNTER_CHANNELS)
 DELIVERIES = tuple((delivery.label, int(delivery)) for delivery in ResultDelivery)
 COLLECTED_WORDS = {
-    "at_receipt": "thu khi tiếp nhận",
-    "at_return": "thu khi trả kết quả",
-    "exempt": "miễn",
+    "at_receipt": QT_TR_NOOP("thu khi tiếp nhận"),
+    "at_return": QT_TR_NOOP("thu khi trả kết quả"),
+    "exempt": QT_TR_NOOP("miễn"),
 }
-WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+WEEKDAYS = (
+    QT_TR_NOOP("Thứ Hai"),
+    QT_TR_NOOP("Thứ Ba"),
+    QT_TR_NOOP("Thứ Tư"),
+    QT_TR_NOOP("Thứ Năm"),
+    QT_TR_NOOP("Thứ Sáu"),
+    QT_TR_NOOP("Thứ Bảy"),
+    QT_TR_NOOP("Chủ nhật"),
+)
 
 
 def money(amount: int) -> str:
     """`1.234.000 đ`, the Vietnamese thousands separator."""
-    return f"{amount:,} đ".replace(",", ".")
+    return tr("{amount:,} đ").format(amount=amount).replace(",", ".")
 
 
 def appointment_text(moment: datetime) -> str:
     m = to_vn(moment)
-    return f"{m:%H} giờ {m:%M}, {WEEKDAYS[m.weekday()]} ngày {m:%d/%m/%Y}"
+    return tr("{m:%H} giờ {m:%M}, {value} ngày {m:%d/%m/%Y}").format(
+        m=m, value=tr(WEEKDAYS[m.weekday()])
+    )
 
 
 class DeliveryBox(QWidget):
@@ -70,24 +81,27 @@ class DeliveryBox(QWidget):
         self.delivery_combo = QComboBox()
         for label, value in DELIVERIES:
             self.delivery_combo.addItem(label, value)
-        self.address_edit = QLineEdit(placeholderText="Địa chỉ nhận kết quả qua bưu điện")
+        self.address_edit = QLineEdit(placeholderText=tr("Địa chỉ nhận kết quả qua bưu điện"))
         self.address_edit.setObjectName("delivery_address")
         self.address_edit.setEnabled(False)
         self.messages = {"delivery_address": FieldMessage(), "result_delivery": FieldMessage()}
         self.commune_combo = QComboBox()
         self.commune_combo.setToolTip(
-            "Thủ tục tiếp nhận không phụ thuộc địa giới: chọn xã/phường có thẩm quyền giải quyết"
+            tr(
+                "Thủ tục tiếp nhận không phụ thuộc địa giới: "
+                "chọn xã/phường có thẩm quyền giải quyết"
+            )
         )
         form = self.form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Hình thức nộp:", self.channel_combo)
-        form.addRow("Xã/phường giải quyết:", self.commune_combo)
+        form.addRow(tr("Hình thức nộp:"), self.channel_combo)
+        form.addRow(tr("Xã/phường giải quyết:"), self.commune_combo)
         form.setRowVisible(self.commune_combo, False)
         form.addRow(
-            "Nhận kết quả:", with_message(self.delivery_combo, self.messages["result_delivery"])
+            tr("Nhận kết quả:"), with_message(self.delivery_combo, self.messages["result_delivery"])
         )
         form.addRow(
-            "Địa chỉ nhận:", with_message(self.address_edit, self.messages["delivery_address"])
+            tr("Địa chỉ nhận:"), with_message(self.address_edit, self.messages["delivery_address"])
         )
         # Placed by the intake screen beside the applicant; shown for a dossier sent by post.
         self.sender_box = SenderBox(postal_units) if postal_units is not None else None
@@ -101,7 +115,7 @@ class DeliveryBox(QWidget):
         (docs/domain.md#phi-dia-gioi): offer them; None hides the choice."""
         self.commune_combo.clear()
         self.form.setRowVisible(self.commune_combo, communes is not None)
-        self.commune_combo.addItem("Xã/phường nơi tiếp nhận", None)
+        self.commune_combo.addItem(tr("Xã/phường nơi tiếp nhận"), None)
         for code, name in communes or ():
             self.commune_combo.addItem(name, code)
 
@@ -153,13 +167,13 @@ class SenderBox(QGroupBox):
     of the incoming item, recorded with the intake (docs/domain.md#post)."""
 
     def __init__(self, units: UnitList, parent: QWidget | None = None) -> None:
-        super().__init__("Người gửi hồ sơ qua bưu điện", parent)
+        super().__init__(tr("Người gửi hồ sơ qua bưu điện"), parent)
         self.setVisible(False)  # until the channel is "by post"
         self.address_form = AddressForm(units, compact=True)
-        self.address_form.name_label.setText("Người gửi:")
-        self.number_edit = QLineEdit(placeholderText="nếu có")
-        self.collected_check = QCheckBox("Nhân viên bưu chính thu gom tại địa chỉ người gửi")
-        self.address_form.grid.addWidget(QLabel("Số hiệu:"), 2, 2)
+        self.address_form.name_label.setText(tr("Người gửi:"))
+        self.number_edit = QLineEdit(placeholderText=tr("nếu có"))
+        self.collected_check = QCheckBox(tr("Nhân viên bưu chính thu gom tại địa chỉ người gửi"))
+        self.address_form.grid.addWidget(QLabel(tr("Số hiệu:")), 2, 2)
         self.address_form.grid.addWidget(self.number_edit, 2, 3)
         self.address_form.grid.addWidget(self.collected_check, 3, 1, 1, 3)
         layout = QVBoxLayout(self)
@@ -186,7 +200,7 @@ class FeesBox(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._fees: tuple[FeeLine, ...] = ()
-        self.lines_label = QLabel("Không có phí, lệ phí.")
+        self.lines_label = QLabel(tr("Không có phí, lệ phí."))
         self.lines_label.setWordWrap(True)
         self.when_label = QLabel()
         form = QFormLayout(self)
@@ -197,18 +211,20 @@ class FeesBox(QWidget):
     def set_fees(self, fees: Iterable[FeeLine]) -> None:
         self._fees = tuple(fees)
         if not self._fees:
-            self.lines_label.setText("Không có phí, lệ phí.")
+            self.lines_label.setText(tr("Không có phí, lệ phí."))
         else:
             self.lines_label.setText(
                 "\n".join(
                     f"• {f.name}: {money(f.amount)} "
-                    f"({COLLECTED_WORDS.get(f.collected, f.collected)})"
+                    f"({tr(COLLECTED_WORDS.get(f.collected, f.collected))})"
                     for f in self._fees
                 )
             )
         now_total = self.total(FeeCollection.AT_RECEIPT)
         self.when_label.setText(
-            f"Thu {money(now_total)} sau khi lưu, theo biên lai." if now_total else ""
+            tr("Thu {money} sau khi lưu, theo biên lai.").format(money=money(now_total))
+            if now_total
+            else ""
         )
 
     def total(self, collected: str) -> int:
@@ -226,17 +242,19 @@ def clock_question(parent: QWidget, text: str, answered: Callable[[bool], None])
     they store anyway, `answered(False)` if they go and fix the clock (nothing stored)."""
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        "Ngày giờ của máy có thể sai",
+        tr("Ngày giờ của máy có thể sai"),
         text,
         QMessageBox.StandardButton.NoButton,
         parent,
     )
     box.setInformativeText(
-        "Ngày giờ của máy sẽ in trên giấy tiếp nhận, trong mã hồ sơ và "
-        "ngày hẹn trả. Xem ngày giờ ở góc màn hình trước khi chọn."
+        tr(
+            "Ngày giờ của máy sẽ in trên giấy tiếp nhận, trong mã hồ sơ và "
+            "ngày hẹn trả. Xem ngày giờ ở góc màn hình trước khi chọn."
+        )
     )
-    store = box.addButton("Ngày giờ đúng, vẫn lưu và in", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Không lưu, để chỉnh ngày giờ", QMessageBox.ButtonRole.RejectRole)
+    store = box.addButton(tr("Ngày giờ đúng, vẫn lưu và in"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("Không lưu, để chỉnh ngày giờ"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(QMessageBox.StandardButton.NoButton)
     box.finished.connect(lambda _result: answered(box.clickedButton() is store))
     box.open()

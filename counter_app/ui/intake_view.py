@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from counter_app.domain.validation import ValidationIssue
 from counter_app.domain.vntime import now_vn
 from counter_app.services.dto import ApplicantInput, IntakeRequest
+from counter_app.ui.i18n import tr
 from counter_app.ui.intake_form import IntakeForm
 from counter_app.ui.intake_outcomes import (
     OVERRIDE_KEY,
@@ -181,7 +182,7 @@ class IntakeView(IntakeForm):
         info = self.picker.chosen
         if info is None:
             self._appointment_timer.stop()
-            self.appointment_label.setText("Ngày hẹn trả: chọn thủ tục để tính.")
+            self.appointment_label.setText(tr("Ngày hẹn trả: chọn thủ tục để tính."))
             return
         self._appointment_timer.start()
         calendar = self._calendar
@@ -190,13 +191,19 @@ class IntakeView(IntakeForm):
                 now_vn(), info.processing_amount, info.processing_unit, info.cutoff
             ),
             lambda due: self._show_appointment(info, due),
-            lambda error: self.appointment_label.setText(f"Ngày hẹn trả: {error_text(error)}"),
+            lambda error: self.appointment_label.setText(
+                tr("Ngày hẹn trả: {error_text}").format(error_text=error_text(error))
+            ),
             owner=self,
         )
 
     def _show_appointment(self, info: ProcedureInfo, due: datetime) -> None:
         if info is self.picker.chosen:
-            self.appointment_label.setText(f"Ngày hẹn trả: {appointment_text(due)}")
+            self.appointment_label.setText(
+                tr("Ngày hẹn trả: {appointment_text}").format(
+                    appointment_text=appointment_text(due)
+                )
+            )
 
     # --- the outcome ----------------------------------------------------------------------------
 
@@ -243,10 +250,12 @@ class IntakeView(IntakeForm):
             return
 
         def open_it() -> None:
-            self.show_message("info", f"Đang mở hồ sơ {code}…")
+            self.show_message("info", tr("Đang mở hồ sơ {code}…").format(code=code))
             reopen_dossier(self, details, self._procedures, self._runner, code, self)
 
-        self._after_discard(f"Mở hồ sơ {code} sẽ thay hồ sơ đang nhập, chưa được lưu.", open_it)
+        self._after_discard(
+            tr("Mở hồ sơ {code} sẽ thay hồ sơ đang nhập, chưa được lưu.").format(code=code), open_it
+        )
 
     def fill_reopened(self, detail: DossierDetail, info: ProcedureInfo) -> None:
         """The form as the waiting dossier was stored; the clerk ticks what was brought."""
@@ -258,7 +267,9 @@ class IntakeView(IntakeForm):
         self.reopened = detail.code
         self.outcome_bar.set_reopened(detail.code)
         self._show_outcome()
-        self.show_message("info", f"Đã mở hồ sơ {detail.code}: đánh dấu giấy tờ vừa nhận.")
+        self.show_message(
+            "info", tr("Đã mở hồ sơ {code}: đánh dấu giấy tờ vừa nhận.").format(code=detail.code)
+        )
         self.checklist.setFocus()
 
     def fill_home_visit(self, visit: VisitView, info: ProcedureInfo) -> None:
@@ -271,8 +282,10 @@ class IntakeView(IntakeForm):
         self.presenter.home_visit = visit.id
         self.show_message(
             "info",
-            f"Tiếp nhận tại nhà theo lịch hẹn số {visit.id} ({visit.citizen_name}, "
-            f"{visit.address}): quét CCCD, đánh dấu giấy tờ rồi lưu (Ctrl+S).",
+            tr(
+                "Tiếp nhận tại nhà theo lịch hẹn số {id} ({citizen_name}, {address}): "
+                "quét CCCD, đánh dấu giấy tờ rồi lưu (Ctrl+S)."
+            ).format(id=visit.id, citizen_name=visit.citizen_name, address=visit.address),
         )
         self.focus_first_field()
 
@@ -326,7 +339,7 @@ class IntakeView(IntakeForm):
 
     def ask_new_form(self) -> None:
         """Ctrl+N / "Hồ sơ mới": an empty form at once; a filled one only once the clerk agrees."""
-        self._after_discard("Hồ sơ đang nhập chưa được lưu.", self.reset_form)
+        self._after_discard(tr("Hồ sơ đang nhập chưa được lưu."), self.reset_form)
 
     def _after_discard(self, what: str, then: Callable[[], None]) -> None:
         """`then` at once on an untouched form; on a filled one, only once the clerk agrees."""

@@ -7,8 +7,10 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
-DISCARD_TITLE = "Bỏ hồ sơ đang nhập?"
-DUPLICATE_TITLE = "Hồ sơ này có thể đã được lưu"
+from counter_app.ui.i18n import QT_TR_NOOP, tr
+
+DISCARD_TITLE = QT_TR_NOOP("Bỏ hồ sơ đang nhập?")
+DUPLICATE_TITLE = QT_TR_NOOP("Hồ sơ này có thể đã được lưu")
 
 
 def safe_question(
@@ -35,15 +37,15 @@ def safe_question(
 
 def discard_question(parent: QWidget, what: str, answered: Callable[[bool], None]) -> QMessageBox:
     """Ask before a filled form is emptied; `answered(True)` only if the clerk chose to discard."""
-    text = f"{what} Bỏ những gì đã nhập để bắt đầu hồ sơ mới?"
-    buttons = ("Giữ lại, tiếp tục nhập", "Bỏ, nhập hồ sơ mới")
-    return safe_question(parent, DISCARD_TITLE, text, buttons, answered)
+    text = tr("{what} Bỏ những gì đã nhập để bắt đầu hồ sơ mới?").format(what=what)
+    buttons = (tr("Giữ lại, tiếp tục nhập"), tr("Bỏ, nhập hồ sơ mới"))
+    return safe_question(parent, tr(DISCARD_TITLE), text, buttons, answered)
 
 
 def duplicate_question(parent: QWidget, text: str, answered: Callable[[bool], None]) -> QMessageBox:
     """Ask before a likely duplicate is stored; `answered(True)` only to store it anyway."""
-    buttons = ("Không lưu, xem lại", "Đây là hồ sơ khác, vẫn lưu")
-    return safe_question(parent, DUPLICATE_TITLE, text, buttons, answered)
+    buttons = (tr("Không lưu, xem lại"), tr("Đây là hồ sơ khác, vẫn lưu"))
+    return safe_question(parent, tr(DUPLICATE_TITLE), text, buttons, answered)
 
 
 def enter_presses_buttons(root: QWidget) -> None:

@@ -21,6 +21,7 @@ from counter_app.domain.dossier_rules import DueState
 from counter_app.ui.detail_fields import sub_state_text
 from counter_app.ui.dossier_list import DossierTable
 from counter_app.ui.dossier_model import DUE_BRUSHES, TEXT_BRUSH
+from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.table_model import ModelIndex, RowsTableModel
 from counter_app.ui.widgets import MessageBar, error_text, vn_when
@@ -66,9 +67,13 @@ class LateDossiers(Protocol):
 def late_cells(line: LateLine) -> tuple[str, ...]:
     notes = []
     if line.extensions:
-        notes.append("đã hẹn lại")
+        notes.append(tr("đã hẹn lại"))
     if line.supplement_requests:
-        notes.append(f"bổ sung {line.supplement_requests} lần")
+        notes.append(
+            tr("bổ sung {supplement_requests} lần").format(
+                supplement_requests=line.supplement_requests
+            )
+        )
     return (
         line.due_state.label,
         line.code,
@@ -81,7 +86,15 @@ def late_cells(line: LateLine) -> tuple[str, ...]:
 
 
 class LateModel(RowsTableModel[LateLine]):
-    HEADERS = ("Hạn", "Mã hồ sơ", "Người nộp", "Thủ tục", "Hẹn trả", "Tình trạng", "Ghi chú")
+    HEADERS = (
+        QT_TR_NOOP("Hạn"),
+        QT_TR_NOOP("Mã hồ sơ"),
+        QT_TR_NOOP("Người nộp"),
+        QT_TR_NOOP("Thủ tục"),
+        QT_TR_NOOP("Hẹn trả"),
+        QT_TR_NOOP("Tình trạng"),
+        QT_TR_NOOP("Ghi chú"),
+    )
 
     def set_lines(self, lines: LateLines) -> None:
         self.beginResetModel()
@@ -124,7 +137,7 @@ class LateView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.count_label = QLabel()
-        self.refresh_button = QPushButton("Tải lại (F5)")
+        self.refresh_button = QPushButton(tr("Tải lại (F5)"))
         self.refresh_button.setShortcut("F5")
         self.message = MessageBar()
         self._layout()
@@ -142,22 +155,23 @@ class LateView(QWidget):
         layout.addWidget(self.table, 1)
 
     def refresh(self) -> None:
-        self.count_label.setText("Đang tải…")
+        self.count_label.setText(tr("Đang tải…"))
         late = self._late
         self._runner.run_db(
             lambda: late.late_list(),
             self._show,
             self._failed,
             owner=self,
-            what="Đang tìm hồ sơ quá hạn và sắp đến hạn…",
+            what=tr("Đang tìm hồ sơ quá hạn và sắp đến hạn…"),
         )
 
     def _show(self, lines: LateLines) -> None:
         self.message.clear_message()
         self.model.set_lines(lines)
         self.count_label.setText(
-            f"<b>{len(lines.overdue)}</b> hồ sơ quá hạn · "
-            f"<b>{len(lines.due_soon)}</b> hồ sơ sắp đến hạn"
+            tr("<b>{overdue}</b> hồ sơ quá hạn · <b>{due_soon}</b> hồ sơ sắp đến hạn").format(
+                overdue=len(lines.overdue), due_soon=len(lines.due_soon)
+            )
         )
         if self.model.rowCount():
             self.table.selectRow(0)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.ui.i18n import tr
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import MessageBar, error_text
 
@@ -38,7 +39,7 @@ class LoginDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Đăng nhập")
+        self.setWindowTitle(tr("Đăng nhập"))
         self._accounts, self._runner = accounts, runner
         self.user: SignedInUser | None = None
         self.username_edit = QLineEdit()
@@ -47,8 +48,8 @@ class LoginDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Đăng nhập")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Thoát")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Đăng nhập"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Thoát"))
         self.buttons.accepted.connect(self.try_sign_in)
         self.buttons.rejected.connect(self.reject)
         self._build(counter_text)
@@ -56,14 +57,14 @@ class LoginDialog(QDialog):
 
     def _build(self, counter_text: str) -> None:
         layout = QVBoxLayout(self)
-        title = QLabel("Phần mềm quầy Một cửa")
+        title = QLabel(tr("Phần mềm quầy Một cửa"))
         title.setStyleSheet("font-size: 14pt; font-weight: bold;")
         layout.addWidget(title)
         if counter_text:
             layout.addWidget(QLabel(counter_text))
         form = QFormLayout()
-        form.addRow("Tên đăng nhập:", self.username_edit)
-        form.addRow("Mật khẩu:", self.password_edit)
+        form.addRow(tr("Tên đăng nhập:"), self.username_edit)
+        form.addRow(tr("Mật khẩu:"), self.password_edit)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
@@ -72,10 +73,10 @@ class LoginDialog(QDialog):
     def try_sign_in(self) -> None:
         username, password = self.username_edit.text().strip(), self.password_edit.text()
         if not username or not password:
-            self.message.show_message("error", "Hãy nhập tên đăng nhập và mật khẩu.")
+            self.message.show_message("error", tr("Hãy nhập tên đăng nhập và mật khẩu."))
             return
         self.buttons.setEnabled(False)
-        self.message.show_message("info", "Đang kiểm tra…")
+        self.message.show_message("info", tr("Đang kiểm tra…"))
         self._runner.run_db(
             lambda: self._accounts.sign_in(username, password),
             self._on_signed_in,

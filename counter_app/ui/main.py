@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtWidgets import QApplication, QDialog
 
 from counter_app.ui.fonts import load_fonts
+from counter_app.ui.i18n import DEFAULT_LANGUAGE, install_language, tr
 from counter_app.ui.login import LoginDialog
 from counter_app.ui.tasks import TaskRunner
 
@@ -56,12 +57,14 @@ class CounterContext(Protocol):
     def close(self) -> None: ...
 
 
-def create_application() -> QApplication:
-    """The QApplication (reused if one exists, as under pytest-qt) with the bundled fonts."""
+def create_application(language: str = DEFAULT_LANGUAGE) -> QApplication:
+    """The QApplication (reused if one exists, as under pytest-qt) with the bundled fonts and
+    `language`'s translators."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    install_language(app, language)
     app.setApplicationName("counter_app")
-    app.setApplicationDisplayName("Quầy Một cửa")
+    app.setApplicationDisplayName(tr("Quầy Một cửa"))
     app.setStyle("Fusion")  # the same look on every Windows version and under Xvfb
     load_fonts(app)
     return app
@@ -137,9 +140,9 @@ def load_window_modules() -> None:
     import counter_app.ui.shift  # noqa: F401 - loaded for later, not used here
 
 
-def run_application(context: CounterContext) -> int:
+def run_application(context: CounterContext, language: str = DEFAULT_LANGUAGE) -> int:
     """Run the GUI on an already opened context until the main window closes."""
-    app = create_application()
+    app = create_application(language)
     runner = TaskRunner()
     try:
         signed_in = sign_in_flow(context.services, runner)
@@ -155,8 +158,13 @@ class FastStart:
     """The steps of a fast start, in order: `show_login`, `sign_in`, then the application's
     event loop; `close` at the end whatever happened. `run_fast_start` is the program's use."""
 
-    def __init__(self, open_context: Callable[[], CounterContext], counter_text: str) -> None:
-        self.app = create_application()
+    def __init__(
+        self,
+        open_context: Callable[[], CounterContext],
+        counter_text: str,
+        language: str = DEFAULT_LANGUAGE,
+    ) -> None:
+        self.app = create_application(language)
         self.runner = TaskRunner()
         self.holder = ContextHolder()
         holder = self.holder
@@ -188,9 +196,11 @@ class FastStart:
             self.holder.context.close()
 
 
-def run_fast_start(open_context: Callable[[], CounterContext], counter_text: str) -> int:
+def run_fast_start(
+    open_context: Callable[[], CounterContext], counter_text: str, language: str = DEFAULT_LANGUAGE
+) -> int:
     """A set-up counter: show the log-in window at once, open the store behind it."""
-    start = FastStart(open_context, counter_text)
+    start = FastStart(open_context, counter_text, language)
     try:
         start.show_login()
         if start.sign_in() is None:

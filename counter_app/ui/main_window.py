@@ -17,6 +17,7 @@ from counter_app.ui.account_menu import AccountMenu, AccountServices, hide_tabs_
 from counter_app.ui.detail_actions import DossierSteps
 from counter_app.ui.dossier_detail import DetailServices, DossierDetailDialog
 from counter_app.ui.dossier_list import DossierFinder, DossierListView
+from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.intake_presenter import DossierIntake, IntakeOutcomes
 from counter_app.ui.intake_view import DueDates, IntakeProcedures, IntakeView
 from counter_app.ui.keyboard import enter_presses_buttons
@@ -90,8 +91,8 @@ def intake_view(services: TabServices, runner: TaskRunner, user: SignedInUser) -
 
 
 SYNC_PHASE_WORDS = {
-    "push": "Đồng bộ: đang gửi hồ sơ lên tỉnh",
-    "pull": "Đồng bộ: đang nhận thay đổi từ tỉnh",
+    "push": QT_TR_NOOP("Đồng bộ: đang gửi hồ sơ lên tỉnh"),
+    "pull": QT_TR_NOOP("Đồng bộ: đang nhận thay đổi từ tỉnh"),
 }
 
 
@@ -117,20 +118,24 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._services, self._runner = services, runner
         self.user, self.identity = user, identity
-        self.setWindowTitle(f"Quầy Một cửa — {identity.counter_name} — {identity.unit_name}")
+        self.setWindowTitle(
+            tr("Quầy Một cửa — {counter_name} — {unit_name}").format(
+                counter_name=identity.counter_name, unit_name=identity.unit_name
+            )
+        )
         self.intake = intake_view(services, runner, user)
         self.dossiers = DossierListView(services.search, runner)
         self.returns = ReturnView(
             services.returns, runner, user.username, post=services.post, fees=services.fees
         )
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.intake, "Tiếp nhận hồ sơ (F2)")
-        self.tabs.addTab(self.dossiers, "Danh sách hồ sơ (F3)")
-        self.tabs.addTab(self.returns, "Trả kết quả (F4)")
+        self.tabs.addTab(self.intake, tr("Tiếp nhận hồ sơ (F2)"))
+        self.tabs.addTab(self.dossiers, tr("Danh sách hồ sơ (F3)"))
+        self.tabs.addTab(self.returns, tr("Trả kết quả (F4)"))
         self.late = LateView(services.late, runner)
-        self.tabs.addTab(self.late, "Quá hạn và sắp đến hạn (F6)")
+        self.tabs.addTab(self.late, tr("Quá hạn và sắp đến hạn (F6)"))
         self.report = ReportView(services.reports, runner, now_vn().date())
-        self.tabs.addTab(self.report, "Báo cáo (F11)")
+        self.tabs.addTab(self.report, tr("Báo cáo (F11)"))
         self.office = ServiceTabs(
             self, self.tabs, self.intake, services, runner, user, self.open_dossier
         )
@@ -157,13 +162,17 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.clerk_label = QLabel(f"Cán bộ: {self.user.full_name} ({self.user.username})")
+        self.clerk_label = QLabel(
+            tr("Cán bộ: {full_name} ({username})").format(
+                full_name=self.user.full_name, username=self.user.username
+            )
+        )
         self.counter_label = QLabel(
             f"{self.identity.counter_name} · {self.identity.unit_name} ({self.identity.unit_code})"
         )
         self.counter_label.setWordWrap(True)  # a long unit name takes a second line: code seen
         self.counter_label.setToolTip(self.counter_label.text())
-        self.sync_label = QLabel("Đồng bộ: chưa cấu hình")
+        self.sync_label = QLabel(tr("Đồng bộ: chưa cấu hình"))
         self.busy_bar = BusyIndicator()
         bar.addWidget(self.clerk_label)
         bar.addWidget(self.counter_label, 1)
@@ -189,7 +198,7 @@ class MainWindow(QMainWindow):
         return controller
 
     def _show_sync_progress(self, phase: str, done: int, total: int) -> None:
-        words = SYNC_PHASE_WORDS.get(phase, "Đồng bộ:")
+        words = tr(SYNC_PHASE_WORDS.get(phase, QT_TR_NOOP("Đồng bộ:")))
         self.busy_bar.show_progress(words, done, total)
 
     def _on_sync_running(self, running: bool) -> None:
@@ -287,4 +296,4 @@ class MainWindow(QMainWindow):
         self._on_tab_changed(self.tabs.currentIndex())
 
     def _on_unexpected_error(self, error: BaseException) -> None:
-        QMessageBox.warning(self, "Có lỗi", error_text(error))
+        QMessageBox.warning(self, tr("Có lỗi"), error_text(error))

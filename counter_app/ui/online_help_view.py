@@ -24,6 +24,7 @@ from counter_app.domain.appointments import HelpKind, check_portal_code
 from counter_app.domain.vntime import now_vn
 from counter_app.services.online_help import HelpInput
 from counter_app.ui.fees_view import rows_table
+from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.procedure_picker import ProcedurePicker, ProcedureSearch
 from counter_app.ui.table_model import ModelIndex, RowsTableModel
 from counter_app.ui.visit_dialog import SAVE_KEYS
@@ -60,9 +61,15 @@ def help_cells(view: HelpView) -> tuple[str, ...]:
 
 class HelpModel(RowsTableModel["HelpView"]):
     HEADERS = (
-        "Thời gian", "Mã hồ sơ trên Cổng", "Dịch vụ", "Thủ tục", "Người dân", "Điện thoại",
-        "Cán bộ", "Ghi chú",
-    )  # fmt: skip
+        QT_TR_NOOP("Thời gian"),
+        QT_TR_NOOP("Mã hồ sơ trên Cổng"),
+        QT_TR_NOOP("Dịch vụ"),
+        QT_TR_NOOP("Thủ tục"),
+        QT_TR_NOOP("Người dân"),
+        QT_TR_NOOP("Điện thoại"),
+        QT_TR_NOOP("Cán bộ"),
+        QT_TR_NOOP("Ghi chú"),
+    )
 
     def set_rows(self, rows: list[HelpView]) -> None:
         self.beginResetModel()
@@ -91,17 +98,19 @@ class OnlineHelpView(QWidget):
     ) -> None:
         super().__init__(parent)
         self._desk, self._runner, self._clerk = desk, runner, clerk
-        self.portal_edit = QLineEdit(placeholderText="Mã hồ sơ do Cổng dịch vụ công cấp")
+        self.portal_edit = QLineEdit(placeholderText=tr("Mã hồ sơ do Cổng dịch vụ công cấp"))
         self.kind_combo = QComboBox()
         for kind in HelpKind:
-            self.kind_combo.addItem(f"Dịch vụ công trực tuyến {kind.label.lower()}", kind.value)
+            self.kind_combo.addItem(
+                tr("Dịch vụ công trực tuyến {lower}").format(lower=kind.label.lower()), kind.value
+            )
         self.picker = ProcedurePicker(procedures, runner)
         self.edits = {"citizen_name": QLineEdit(), "phone": QLineEdit()}
-        self.note_edit = QLineEdit(placeholderText="Ghi chú (nếu có)")
+        self.note_edit = QLineEdit(placeholderText=tr("Ghi chú (nếu có)"))
         self.messages = {key: FieldMessage() for key in FIELDS}
-        self.save_button = QPushButton("Ghi nhận hỗ trợ (Ctrl+Enter)")
+        self.save_button = QPushButton(tr("Ghi nhận hỗ trợ (Ctrl+Enter)"))
         self.save_button.setStyleSheet("font-weight: bold; padding: 6px 14px;")
-        self.refresh_button = QPushButton("Tải lại (F5)")
+        self.refresh_button = QPushButton(tr("Tải lại (F5)"))
         self.message = MessageBar()
         self.model = HelpModel(self)
         self.table = rows_table(self.model, stretch=7)
@@ -110,22 +119,25 @@ class OnlineHelpView(QWidget):
         self._connect()
 
     def _layout(self) -> None:
-        box = QGroupBox("Ghi nhận hỗ trợ người dân nộp hồ sơ trực tuyến (không tạo hồ sơ mới)")
+        box = QGroupBox(tr("Ghi nhận hỗ trợ người dân nộp hồ sơ trực tuyến (không tạo hồ sơ mới)"))
         form = QFormLayout(box)
         form.addRow(
-            "Mã hồ sơ trên Cổng:", with_message(self.portal_edit, self.messages["portal_code"])
+            tr("Mã hồ sơ trên Cổng:"), with_message(self.portal_edit, self.messages["portal_code"])
         )
-        form.addRow("Loại dịch vụ:", self.kind_combo)
-        form.addRow("Thủ tục:", self.picker)
-        for label, key in (("Họ tên người dân:", "citizen_name"), ("Số điện thoại:", "phone")):
+        form.addRow(tr("Loại dịch vụ:"), self.kind_combo)
+        form.addRow(tr("Thủ tục:"), self.picker)
+        for label, key in (
+            (tr("Họ tên người dân:"), "citizen_name"),
+            (tr("Số điện thoại:"), "phone"),
+        ):
             form.addRow(label, with_message(self.edits[key], self.messages[key]))
-        form.addRow("Ghi chú:", self.note_edit)
+        form.addRow(tr("Ghi chú:"), self.note_edit)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         form.addRow(buttons)
         top = QHBoxLayout()
-        top.addWidget(QLabel("<b>Các lần hỗ trợ hôm nay</b>"))
+        top.addWidget(QLabel(tr("<b>Các lần hỗ trợ hôm nay</b>")))
         top.addWidget(self.count_label, 1)
         top.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
@@ -151,7 +163,7 @@ class OnlineHelpView(QWidget):
 
     def _show(self, rows: list[HelpView]) -> None:
         self.model.set_rows(rows)
-        self.count_label.setText(f"· {len(rows)} lần")
+        self.count_label.setText(tr("· {count} lần").format(count=len(rows)))
 
     def _failed(self, error: BaseException) -> None:
         self.message.show_message("error", error_text(error))
@@ -184,7 +196,9 @@ class OnlineHelpView(QWidget):
 
     def _on_saved(self, number: int) -> None:
         self.save_button.setEnabled(True)
-        self.message.show_message("success", f"Đã ghi nhận lần hỗ trợ số {number}.")
+        self.message.show_message(
+            "success", tr("Đã ghi nhận lần hỗ trợ số {number}.").format(number=number)
+        )
         for edit in (self.portal_edit, self.note_edit, *self.edits.values()):
             edit.clear()
         self.picker.clear()
@@ -197,7 +211,10 @@ class OnlineHelpView(QWidget):
         key = getattr(error, "field", None) or ""
         shown = key == "procedure_code" or key in self.messages
         self.message.show_message(
-            "error", "Chưa ghi nhận: xem chữ đỏ dưới ô nhập." if shown else f"Chưa ghi nhận: {text}"
+            "error",
+            tr("Chưa ghi nhận: xem chữ đỏ dưới ô nhập.")
+            if shown
+            else tr("Chưa ghi nhận: {text}").format(text=text),
         )
         if key == "procedure_code":
             self.picker.message.show_issue(text, True)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.postal import MAX_POSTAGE, MAX_WEIGHT_G, PostalAddress
+from counter_app.ui.i18n import tr
 
 if TYPE_CHECKING:
     from counter_app.services.address_units import AddressUnit
@@ -50,14 +51,14 @@ class AddressForm(QWidget):
         self._units = units
         self.name_edit = QLineEdit()
         self.phone_edit = QLineEdit()
-        self.street_edit = QLineEdit(placeholderText="Số nhà, thôn/xóm, đường")
+        self.street_edit = QLineEdit(placeholderText=tr("Số nhà, thôn/xóm, đường"))
         self.province_combo = QComboBox()
         self.commune_combo = QComboBox()
-        self.province_combo.addItem("— Chọn tỉnh, thành phố —", "")
+        self.province_combo.addItem(tr("— Chọn tỉnh, thành phố —"), "")
         for unit in units.provinces:
             self.province_combo.addItem(unit.name, unit.code)
         self.province_combo.currentIndexChanged.connect(self._fill_communes)
-        self.name_label = QLabel("Người nhận:")
+        self.name_label = QLabel(tr("Người nhận:"))
         if compact:
             self._grid()
         else:
@@ -69,23 +70,28 @@ class AddressForm(QWidget):
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.name_label, self.name_edit)
-        form.addRow("Điện thoại:", self.phone_edit)
-        form.addRow("Địa chỉ:", self.street_edit)
-        form.addRow("Tỉnh, thành phố:", self.province_combo)
-        form.addRow("Xã, phường:", self.commune_combo)
+        form.addRow(tr("Điện thoại:"), self.phone_edit)
+        form.addRow(tr("Địa chỉ:"), self.street_edit)
+        form.addRow(tr("Tỉnh, thành phố:"), self.province_combo)
+        form.addRow(tr("Xã, phường:"), self.commune_combo)
 
     def _grid(self) -> None:
         """Two fields a row, for a screen that has little height left (the intake)."""
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
         pairs = (
-            (self.name_label, self.name_edit, QLabel("Điện thoại:"), self.phone_edit),
-            (QLabel("Tỉnh, TP:"), self.province_combo, QLabel("Xã, phường:"), self.commune_combo),
+            (self.name_label, self.name_edit, QLabel(tr("Điện thoại:")), self.phone_edit),
+            (
+                QLabel(tr("Tỉnh, TP:")),
+                self.province_combo,
+                QLabel(tr("Xã, phường:")),
+                self.commune_combo,
+            ),
         )
         for row, widgets in enumerate(pairs):
             for col, widget in enumerate(widgets):
                 self.grid.addWidget(widget, row, col)
-        self.grid.addWidget(QLabel("Địa chỉ:"), 2, 0)
+        self.grid.addWidget(QLabel(tr("Địa chỉ:")), 2, 0)
         self.grid.addWidget(self.street_edit, 2, 1)
         self.grid.setColumnStretch(1, 1)
         self.grid.setColumnStretch(3, 1)
@@ -93,7 +99,7 @@ class AddressForm(QWidget):
     def _fill_communes(self, _index: int = 0) -> None:
         self.commune_combo.clear()
         code = str(self.province_combo.currentData() or "")
-        self.commune_combo.addItem("— Chọn xã, phường —", "")
+        self.commune_combo.addItem(tr("— Chọn xã, phường —"), "")
         for unit in self._units.communes_of(code):
             self.commune_combo.addItem(unit.name, unit.code)
 
@@ -131,21 +137,23 @@ class PostalReturnForm(QWidget):
     ) -> None:
         super().__init__(parent)
         self.address_form = AddressForm(units, home_province)
-        self.postage_spin = QSpinBox(maximum=MAX_POSTAGE, singleStep=1000, suffix=" đ")
+        self.postage_spin = QSpinBox(maximum=MAX_POSTAGE, singleStep=1000, suffix=tr(" đ"))
         self.postage_spin.setLocale(VIETNAMESE)  # 28.000 đ, as money is written here
         self.postage_spin.setGroupSeparatorShown(True)
         self.weight_spin = QSpinBox(maximum=MAX_WEIGHT_G, singleStep=50, suffix=" g")
         self.weight_spin.setSpecialValueText("—")
-        self.receipt_edit = QLineEdit(placeholderText="Ký hiệu/số biên lai cước (để trống: chờ số)")
+        self.receipt_edit = QLineEdit(
+            placeholderText=tr("Ký hiệu/số biên lai cước (để trống: chờ số)")
+        )
         self.pool_label = QLabel()
         self.pool_label.setWordWrap(True)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.address_form)
-        form.addRow("Cước bưu chính:", self.postage_spin)
-        form.addRow("Khối lượng:", self.weight_spin)
-        form.addRow("Biên lai cước:", self.receipt_edit)
-        form.addRow("Mã vận đơn:", self.pool_label)
+        form.addRow(tr("Cước bưu chính:"), self.postage_spin)
+        form.addRow(tr("Khối lượng:"), self.weight_spin)
+        form.addRow(tr("Biên lai cước:"), self.receipt_edit)
+        form.addRow(tr("Mã vận đơn:"), self.pool_label)
 
     def show_pool(self, unused: int | None) -> None:
         """How many numbers are left; none is the error the return would meet."""
@@ -154,12 +162,16 @@ class PostalReturnForm(QWidget):
         elif unused == 0:
             self.pool_label.setStyleSheet("color: #b00020; font-weight: bold;")
             self.pool_label.setText(
-                "Hết mã vận đơn (S10) của máy này: không trả qua bưu điện được. Hãy đồng bộ "
-                "hoặc nạp tệp mã vận đơn."
+                tr(
+                    "Hết mã vận đơn (S10) của máy này: không trả qua bưu điện được. Hãy đồng bộ "
+                    "hoặc nạp tệp mã vận đơn."
+                )
             )
         else:
             self.pool_label.setStyleSheet("")
-            self.pool_label.setText(f"Lấy tự động từ kho mã của máy (còn {unused} mã).")
+            self.pool_label.setText(
+                tr("Lấy tự động từ kho mã của máy (còn {unused} mã).").format(unused=unused)
+            )
 
     def clear(self) -> None:
         self.address_form.clear()

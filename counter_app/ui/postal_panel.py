@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.postal import TRANSITIONS, PostalStatus
 from counter_app.ui.detail_tables import ReadOnlyTable
+from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.intake_sections import money
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import MessageBar, error_text, vn_when
@@ -25,8 +26,20 @@ from counter_app.ui.widgets import MessageBar, error_text, vn_when
 if TYPE_CHECKING:
     from counter_app.services.postal import PostalItemView
 
-ITEM_HEADERS = ("Số hiệu bưu gửi", "Chiều", "Trạng thái", "Người nhận / gửi", "Địa chỉ", "Cước")
-STATUS_HEADERS = ("Thời gian", "Trạng thái", "Người cập nhật", "Ghi chú")
+ITEM_HEADERS = (
+    QT_TR_NOOP("Số hiệu bưu gửi"),
+    QT_TR_NOOP("Chiều"),
+    QT_TR_NOOP("Trạng thái"),
+    QT_TR_NOOP("Người nhận / gửi"),
+    QT_TR_NOOP("Địa chỉ"),
+    QT_TR_NOOP("Cước"),
+)
+STATUS_HEADERS = (
+    QT_TR_NOOP("Thời gian"),
+    QT_TR_NOOP("Trạng thái"),
+    QT_TR_NOOP("Người cập nhật"),
+    QT_TR_NOOP("Ghi chú"),
+)
 
 
 class PostalItems(Protocol):
@@ -70,13 +83,13 @@ class PostalPanel(QWidget):
         self.items_table = ReadOnlyTable(ITEM_HEADERS)
         self.history_table = ReadOnlyTable(STATUS_HEADERS)
         self.status_combo = QComboBox()
-        self.note_edit = QLineEdit(placeholderText="Ghi chú (ví dụ: người nhận đã ký)")
-        self.set_button = QPushButton("Cập nhật trạng thái bưu gửi (Ctrl+U)")
+        self.note_edit = QLineEdit(placeholderText=tr("Ghi chú (ví dụ: người nhận đã ký)"))
+        self.set_button = QPushButton(tr("Cập nhật trạng thái bưu gửi (Ctrl+U)"))
         self.set_button.setShortcut("Ctrl+U")
         self.message = MessageBar()
-        self.empty_label = QLabel("Hồ sơ này không có bưu gửi.")
+        self.empty_label = QLabel(tr("Hồ sơ này không có bưu gửi."))
         row = QHBoxLayout()
-        row.addWidget(QLabel("Trạng thái mới:"))
+        row.addWidget(QLabel(tr("Trạng thái mới:")))
         row.addWidget(self.status_combo)
         row.addWidget(self.note_edit, 1)
         row.addWidget(self.set_button)
@@ -136,7 +149,9 @@ class PostalPanel(QWidget):
 
     def _status_set(self, number: str, status: PostalStatus) -> None:
         self.note_edit.clear()
-        self.message.show_message("success", f"Bưu gửi {number}: {status.label}.")
+        self.message.show_message(
+            "success", tr("Bưu gửi {number}: {label}.").format(number=number, label=status.label)
+        )
         self.load(self.code)
 
     def _status_failed(self, error: BaseException) -> None:

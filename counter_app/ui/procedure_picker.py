@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from counter_app.ui.i18n import tr
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import FieldMessage
@@ -33,10 +34,13 @@ class ProcedureSearch(Protocol):
 
 def chosen_html(info: ProcedureInfo) -> str:
     """The picked procedure as the clerk reads it back: name, code, field, agency, time limit."""
-    facts = [f"Mã: {escape(info.code)}", f"Lĩnh vực: {escape(info.field_name)}"]
+    facts = [
+        tr("Mã: {code}").format(code=escape(info.code)),
+        tr("Lĩnh vực: {field}").format(field=escape(info.field_name)),
+    ]
     if info.agency_name:
-        facts.append(f"Cơ quan giải quyết: {escape(info.agency_name)}")
-    facts.append(f"Thời hạn: {escape(info.processing_text)}")
+        facts.append(tr("Cơ quan giải quyết: {agency}").format(agency=escape(info.agency_name)))
+    facts.append(tr("Thời hạn: {time_limit}").format(time_limit=escape(info.processing_text)))
     return f"<b>{escape(info.name)}</b><br>{' · '.join(facts)}"
 
 
@@ -57,10 +61,12 @@ class ProcedurePicker(QWidget):
         self._generation = self._answered = 0
         self._pick_when_answered = False
         self.chosen: ProcedureInfo | None = None
-        self.search_edit = QLineEdit(placeholderText="Gõ tên hoặc mã thủ tục, ví dụ: chung thuc")
+        self.search_edit = QLineEdit(
+            placeholderText=tr("Gõ tên hoặc mã thủ tục, ví dụ: chung thuc")
+        )
         self.results = QListWidget()
         self.results.setVisible(False)
-        self.chosen_label = QLabel("Chưa chọn thủ tục.")
+        self.chosen_label = QLabel(tr("Chưa chọn thủ tục."))
         self.chosen_label.setWordWrap(True)
         self.message = FieldMessage()
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -134,7 +140,7 @@ class ProcedurePicker(QWidget):
             item.setToolTip(f"{info.field_name} · {info.agency_name}")
             self.results.addItem(item)
         if not found:
-            self.results.addItem("Không tìm thấy thủ tục phù hợp.")
+            self.results.addItem(tr("Không tìm thấy thủ tục phù hợp."))
         self.results.setCurrentRow(0)
         self.results.setVisible(True)
         if self._pick_when_answered:
@@ -181,6 +187,6 @@ class ProcedurePicker(QWidget):
         self.search_edit.clear()
         self.results.clear()
         self.results.setVisible(False)
-        self.chosen_label.setText("Chưa chọn thủ tục.")
+        self.chosen_label.setText(tr("Chưa chọn thủ tục."))
         self.message.clear_issue()
         emit(self.procedure_chosen, None)

@@ -24,6 +24,7 @@ from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 
 from counter_app.domain.reports import VERDICTS, Line, PeriodReport, Verdict, WorkLine
+from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_protocol.workload import TASKS, Task
 
 VERDICT_COLOURS = {
@@ -66,7 +67,9 @@ def short(text: str) -> str:
 
 def timeliness_chart(report: PeriodReport) -> QChart:
     """A pie of the received dossiers by verdict (empty verdicts left out)."""
-    chart = _chart(f"Kết quả giải quyết ({report.received} hồ sơ đã tiếp nhận)")
+    chart = _chart(
+        tr("Kết quả giải quyết ({received} hồ sơ đã tiếp nhận)").format(received=report.received)
+    )
     series = QPieSeries()
     for verdict in VERDICTS:
         count = report.timeliness.verdict(verdict)
@@ -111,11 +114,11 @@ def verdict_bars(title: str, lines: Sequence[Line]) -> QChart:
     return chart
 
 
-def count_bars(title: str, lines: Sequence[Line], name: str = "Số hồ sơ") -> QChart:
+def count_bars(title: str, lines: Sequence[Line], name: str = QT_TR_NOOP("Số hồ sơ")) -> QChart:
     """One horizontal bar per line, the first on top (a single series: no legend)."""
     chart = _chart(title)
     series = QHorizontalBarSeries()
-    bar_set = QBarSet(name)
+    bar_set = QBarSet(tr(name))
     bar_set.setColor(QColor("#1565c0"))
     bar_set.append([float(line.total) for line in reversed(lines)])
     series.append(bar_set)
@@ -129,7 +132,7 @@ def count_bars(title: str, lines: Sequence[Line], name: str = "Số hồ sơ") -
 
 def work_bars(lines: Sequence[WorkLine]) -> QChart:
     """The period's work per clerk (its months added), one bar per task."""
-    chart = _chart("Công việc của từng cán bộ trong kỳ")
+    chart = _chart(tr("Công việc của từng cán bộ trong kỳ"))
     clerks = sorted({(line.clerk, line.clerk_name) for line in lines})
     series = QBarSeries()
     for task, colour in zip(TASKS, TASK_COLOURS, strict=True):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.reports import STATUS_SHORT, VERDICTS, Line, Period, PeriodReport, WorkLine
 from counter_app.ui.detail_tables import ReadOnlyTable
 from counter_app.ui.file_dialogs import ask_save_path
+from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.report_charts import (
     chart_view,
     count_bars,
@@ -39,8 +40,8 @@ from counter_protocol.workload import TASKS
 if TYPE_CHECKING:
     from counter_app.ui.tasks import TaskRunner
 
-PROCEDURE_HEADERS = ("Thủ tục", "Tổng số", *(v.label for v in VERDICTS))
-WORK_HEADERS = ("Tháng", "Cán bộ", *(t.label for t in TASKS))
+PROCEDURE_HEADERS = (QT_TR_NOOP("Thủ tục"), QT_TR_NOOP("Tổng số"), *(v.label for v in VERDICTS))
+WORK_HEADERS = (QT_TR_NOOP("Tháng"), QT_TR_NOOP("Cán bộ"), *(t.label for t in TASKS))
 TOP_FIELDS = 8  # the field chart shows the busiest fields; the Excel sheet has them all
 
 
@@ -65,9 +66,9 @@ class ReportView(QWidget):
         self._reports, self._runner = reports, runner
         self.report: PeriodReport | None = None
         self.first_edit, self.last_edit = _date_edit(today.replace(day=1)), _date_edit(today)
-        self.show_button = QPushButton("Xem báo cáo (F5)")
+        self.show_button = QPushButton(tr("Xem báo cáo (F5)"))
         self.show_button.setShortcut("F5")
-        self.excel_button = QPushButton("Xuất Excel… (Ctrl+E)")
+        self.excel_button = QPushButton(tr("Xuất Excel… (Ctrl+E)"))
         self.excel_button.setShortcut("Ctrl+E")
         self.summary = QLabel()
         self.message = MessageBar()
@@ -82,7 +83,7 @@ class ReportView(QWidget):
 
     def _layout(self) -> None:
         top = QHBoxLayout()
-        for text, widget in (("Từ ngày", self.first_edit), ("đến ngày", self.last_edit)):
+        for text, widget in ((tr("Từ ngày"), self.first_edit), (tr("đến ngày"), self.last_edit)):
             top.addWidget(QLabel(text))
             top.addWidget(widget)
         top.addWidget(self.show_button)
@@ -99,9 +100,9 @@ class ReportView(QWidget):
         )
         work_layout.addWidget(self.work_table, 1)
         work_layout.addLayout(self.work_charts, 1)
-        self.pages.addTab(overview, "Biểu đồ")
-        self.pages.addTab(self.procedure_table, "Theo thủ tục")
-        self.pages.addTab(work, "Công việc theo tháng")
+        self.pages.addTab(overview, tr("Biểu đồ"))
+        self.pages.addTab(self.procedure_table, tr("Theo thủ tục"))
+        self.pages.addTab(work, tr("Công việc theo tháng"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.message)
@@ -120,15 +121,17 @@ class ReportView(QWidget):
         """Count the chosen period on the store lane, then draw it."""
         period, reports = self.period(), self._reports
         if period.last < period.first:
-            self.message.show_message("error", "Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.")
+            self.message.show_message(
+                "error", tr("Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.")
+            )
             return
-        self.summary.setText("Đang tính…")
+        self.summary.setText(tr("Đang tính…"))
         self._runner.run_db(
             lambda: reports.report(period),
             self.show_report,
             self._failed,
             owner=self,
-            what="Đang đếm hồ sơ cho báo cáo…",
+            what=tr("Đang đếm hồ sơ cho báo cáo…"),
         )
 
     def show_report(self, report: PeriodReport) -> None:
@@ -136,8 +139,15 @@ class ReportView(QWidget):
         self.report = report
         t = report.timeliness
         self.summary.setText(
-            f"<b>{report.received}</b> hồ sơ đã tiếp nhận · trước hạn {t.verdict(VERDICTS[0])}"
-            f" · đúng hạn {t.verdict(VERDICTS[1])} · quá hạn {t.verdict(VERDICTS[2])}"
+            tr(
+                "<b>{received}</b> hồ sơ đã tiếp nhận · trước hạn {early} · đúng hạn "
+                "{on_time} · quá hạn {late}"
+            ).format(
+                received=report.received,
+                early=t.verdict(VERDICTS[0]),
+                on_time=t.verdict(VERDICTS[1]),
+                late=t.verdict(VERDICTS[2]),
+            )
         )
         self._draw_overview(report)
         self.procedure_table.set_rows(
@@ -152,9 +162,11 @@ class ReportView(QWidget):
     def _draw_overview(self, report: PeriodReport) -> None:
         views = [
             chart_view(timeliness_chart(report)),
-            chart_view(count_bars("Hồ sơ theo kênh tiếp nhận", report.by_channel, "Số lượt")),
-            chart_view(status_pie("Hồ sơ theo trạng thái", status_lines(report.by_status))),
-            chart_view(verdict_bars("Theo lĩnh vực", report.by_field[:TOP_FIELDS])),
+            chart_view(
+                count_bars(tr("Hồ sơ theo kênh tiếp nhận"), report.by_channel, tr("Số lượt"))
+            ),
+            chart_view(status_pie(tr("Hồ sơ theo trạng thái"), status_lines(report.by_status))),
+            chart_view(verdict_bars(tr("Theo lĩnh vực"), report.by_field[:TOP_FIELDS])),
         ]
         _replace(self.charts, views, columns=2)
 
@@ -172,13 +184,15 @@ class ReportView(QWidget):
         """Ask where (unless `path` is given) and write the period's workbook there."""
         if path is None:
             name = f"bao-cao-{self.period().first:%Y%m%d}-{self.period().last:%Y%m%d}.xlsx"
-            path = ask_save_path(self, "Lưu báo cáo", name, "Excel (*.xlsx)")
+            path = ask_save_path(self, tr("Lưu báo cáo"), name, "Excel (*.xlsx)")
             if not path:
                 return
         out, period, reports = Path(path), self.period(), self._reports
         self._runner.run_db(
             lambda: reports.write(period, out),
-            lambda _report: self.message.show_message("info", f"Đã lưu báo cáo vào {out}"),
+            lambda _report: self.message.show_message(
+                "info", tr("Đã lưu báo cáo vào {out}").format(out=out)
+            ),
             self._failed,
             owner=self,
         )
@@ -197,7 +211,7 @@ def work_rows(lines: Sequence[WorkLine]) -> list[tuple[str, ...]]:
         for line in month_lines:
             rows.append((shown, line.clerk_name, *(str(line.count(t)) for t in TASKS)))
         totals = (str(sum(line.count(t) for line in month_lines)) for t in TASKS)
-        rows.append((shown, "Cả đơn vị", *totals))
+        rows.append((shown, tr("Cả đơn vị"), *totals))
     return rows
 
 

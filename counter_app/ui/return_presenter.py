@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 from counter_app.domain import fees as fee_rules
 from counter_app.domain.kinds import FeeCollection
 from counter_app.domain.validation import ValidationError, validate_personal_id
+from counter_app.ui.i18n import tr
 from counter_app.ui.widgets import error_text
 
 if TYPE_CHECKING:
@@ -131,14 +132,14 @@ class ReturnPresenter:
         if not code or self._busy:
             return
         self._busy = True
-        self._screen.show_message("info", f"Đang tìm hồ sơ {code}…")
+        self._screen.show_message("info", tr("Đang tìm hồ sơ {code}…").format(code=code))
         returns = self._returns
         self._tasks.run_db(
             lambda: returns.check(code),
             self._on_found,
             lambda error: self._on_refused(code, error),
             owner=self._owner,
-            what="Đang tìm hồ sơ để trả kết quả…",
+            what=tr("Đang tìm hồ sơ để trả kết quả…"),
         )
 
     def _on_found(self, detail: DossierDetail) -> None:
@@ -146,7 +147,10 @@ class ReturnPresenter:
         self._show(detail)
         self._screen.show_message(
             "info",
-            "Kiểm tra giấy tờ người nhận, rồi nhấn F9 (hoặc Ctrl+Enter) để xác nhận trả kết quả.",
+            tr(
+                "Kiểm tra giấy tờ người nhận, "
+                "rồi nhấn F9 (hoặc Ctrl+Enter) để xác nhận trả kết quả."
+            ),
         )
         # The cursor stays in the scan box: a scanner's next code must never be typed into
         # the receiver's name. Tab reaches the receiver fields when someone else collects.
@@ -187,7 +191,7 @@ class ReturnPresenter:
     def _ready(self, detail: DossierDetail, receiver: Receiver, *, by_post: bool) -> bool:
         """The receiver named (at the counter) and the fees due at return ticked."""
         if not by_post and not receiver.name:
-            self._screen.show_message("error", "Hãy nhập họ tên người nhận kết quả.")
+            self._screen.show_message("error", tr("Hãy nhập họ tên người nhận kết quả."))
             self._screen.focus_field("receiver_name")
             return False
         if not by_post and not self._receiver_id_valid(receiver.id_number):
@@ -195,7 +199,7 @@ class ReturnPresenter:
         if fees_due_at_return(detail) and not receiver.fees_collected:
             self._screen.show_message(
                 "error",
-                "Hồ sơ còn phí, lệ phí thu khi trả kết quả: nhấn Ctrl+T để thu theo biên lai.",
+                tr("Hồ sơ còn phí, lệ phí thu khi trả kết quả: nhấn Ctrl+T để thu theo biên lai."),
             )
             self._screen.focus_field("fees")
             return False
@@ -248,8 +252,10 @@ class ReturnPresenter:
         self._show(None)
         self._screen.show_message(
             "success",
-            f"Đã trả kết quả hồ sơ {code} qua bưu điện cho {item.address.name}, số hiệu bưu gửi "
-            f"{item.tracking_number}.",
+            tr(
+                "Đã trả kết quả hồ sơ {code} qua bưu điện cho {name}, số hiệu bưu gửi "
+                "{tracking_number}."
+            ).format(code=code, name=item.address.name, tracking_number=item.tracking_number),
         )
         self._screen.announce_returned(code)
         self._screen.focus_first_field()
@@ -259,12 +265,17 @@ class ReturnPresenter:
         post = self._post
         if post is None:
             return
-        self._screen.show_message("info", f"Đang lập danh sách giao bưu gửi ngày {day:%d/%m/%Y}…")
+        self._screen.show_message(
+            "info", tr("Đang lập danh sách giao bưu gửi ngày {day:%d/%m/%Y}…").format(day=day)
+        )
         self._tasks.run_io(
             lambda: post.handover_pdf(day),
             self._screen.show_handover,
             lambda error: self._screen.show_message(
-                "error", f"Không lập được danh sách giao bưu gửi: {error_text(error)}"
+                "error",
+                tr("Không lập được danh sách giao bưu gửi: {error_text}").format(
+                    error_text=error_text(error)
+                ),
             ),
             owner=self._owner,
         )
@@ -272,13 +283,21 @@ class ReturnPresenter:
     def _on_returned(self, code: str, receiver: str) -> None:
         self._busy = False
         self._show(None)
-        self._screen.show_message("success", f"Đã trả kết quả hồ sơ {code} cho {receiver}.")
+        self._screen.show_message(
+            "success",
+            tr("Đã trả kết quả hồ sơ {code} cho {receiver}.").format(code=code, receiver=receiver),
+        )
         self._screen.announce_returned(code)
         self._screen.focus_first_field()
 
     def _on_return_failed(self, code: str, error: BaseException) -> None:
         self._busy = False
-        self._screen.show_message("error", f"Chưa trả được hồ sơ {code}: {error_text(error)}")
+        self._screen.show_message(
+            "error",
+            tr("Chưa trả được hồ sơ {code}: {error_text}").format(
+                code=code, error_text=error_text(error)
+            ),
+        )
 
     def reset(self) -> None:
         """“Bỏ qua”: no dossier on screen, the cursor back in the scan box."""

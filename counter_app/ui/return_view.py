@@ -28,6 +28,7 @@ from counter_app.ui.card_scan import CardScanWatcher
 from counter_app.ui.detail_tables import status_text
 from counter_app.ui.fee_dialog import FeeDialog
 from counter_app.ui.fee_rows import FeeDesk
+from counter_app.ui.i18n import tr
 from counter_app.ui.intake_sections import money
 from counter_app.ui.keyboard import safe_question
 from counter_app.ui.postal_form import PostalReturnForm, UnitList
@@ -114,7 +115,7 @@ class ReturnView(QWidget):
 
     def _make_widgets(self) -> None:
         self.scan_edit = QLineEdit(
-            placeholderText="Quét mã vạch trên giấy tiếp nhận, hoặc gõ mã hồ sơ rồi nhấn Enter"
+            placeholderText=tr("Quét mã vạch trên giấy tiếp nhận, hoặc gõ mã hồ sơ rồi nhấn Enter")
         )
         self.scan_edit.setStyleSheet("font-size: 13pt; padding: 4px;")
         self.message = MessageBar()
@@ -126,29 +127,31 @@ class ReturnView(QWidget):
         self.receiver_id_message = FieldMessage()
         self.receiver_id_edit.textEdited.connect(lambda _t: self.receiver_id_message.clear_issue())
         self.fees_button = QPushButton()
-        self.fees_button.setToolTip(f"Phím tắt: {FEES_KEY}")
+        self.fees_button.setToolTip(tr("Phím tắt: {FEES_KEY}").format(FEES_KEY=FEES_KEY))
         self.fees_collected = False  # the fee window wrote every line owed at return
-        self.note_edit = QLineEdit(placeholderText="Ghi chú (nếu có)")
-        self.post_check = QCheckBox("Trả qua bưu điện (bưu chính công ích)")
-        self.handover_button = QPushButton(f"Danh sách giao bưu gửi hôm nay… ({HANDOVER_KEY})")
+        self.note_edit = QLineEdit(placeholderText=tr("Ghi chú (nếu có)"))
+        self.post_check = QCheckBox(tr("Trả qua bưu điện (bưu chính công ích)"))
+        self.handover_button = QPushButton(
+            tr("Danh sách giao bưu gửi hôm nay… ({HANDOVER_KEY})").format(HANDOVER_KEY=HANDOVER_KEY)
+        )
         self.handover_button.setShortcut(HANDOVER_KEY)
-        self.confirm_button = QPushButton("Xác nhận trả kết quả (Ctrl+Enter)")
+        self.confirm_button = QPushButton(tr("Xác nhận trả kết quả (Ctrl+Enter)"))
         self.confirm_button.setStyleSheet("font-weight: bold; padding: 6px 14px;")
-        self.cancel_button = QPushButton("Bỏ qua (Esc)")
+        self.cancel_button = QPushButton(tr("Bỏ qua (Esc)"))
 
     def _layout(self) -> None:
-        self.dossier_box = QGroupBox("Hồ sơ")
+        self.dossier_box = QGroupBox(tr("Hồ sơ"))
         form = QFormLayout(self.dossier_box)
         form.addRow(self.summary_label)
         form.addRow(self.post_check)
-        form.addRow("Người nhận kết quả:", self.receiver_name_edit)
+        form.addRow(tr("Người nhận kết quả:"), self.receiver_name_edit)
         self.receiver_id_row = with_message(self.receiver_id_edit, self.receiver_id_message)
-        form.addRow("Số CCCD người nhận:", self.receiver_id_row)
+        form.addRow(tr("Số CCCD người nhận:"), self.receiver_id_row)
         if self.postal_form is not None:
             form.addRow(self.postal_form)
             self.postal_form.setVisible(False)
         form.addRow(self.fees_button)
-        form.addRow("Ghi chú:", self.note_edit)
+        form.addRow(tr("Ghi chú:"), self.note_edit)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
@@ -157,7 +160,7 @@ class ReturnView(QWidget):
         self.dossier_form = form
         layout = QVBoxLayout(self)
         head = QHBoxLayout()
-        head.addWidget(QLabel("<b>Mã hồ sơ:</b>"))
+        head.addWidget(QLabel(tr("<b>Mã hồ sơ:</b>")))
         head.addStretch(1)
         head.addWidget(self.handover_button)
         layout.addLayout(head)
@@ -184,9 +187,9 @@ class ReturnView(QWidget):
         if self.discard_question is None:
             self.discard_question = safe_question(
                 self.window(),
-                "Bỏ qua hồ sơ này?",
-                "Thông tin người nhận đã nhập chưa được ghi. Bỏ qua hồ sơ này?",
-                ("Giữ lại, tiếp tục nhập", "Bỏ qua, quét hồ sơ khác"),
+                tr("Bỏ qua hồ sơ này?"),
+                tr("Thông tin người nhận đã nhập chưa được ghi. Bỏ qua hồ sơ này?"),
+                (tr("Giữ lại, tiếp tục nhập"), tr("Bỏ qua, quét hồ sơ khác")),
                 self._answer_discard,
             )
 
@@ -194,7 +197,9 @@ class ReturnView(QWidget):
         self.receiver_name_edit.setText(qr.full_name)
         self.receiver_id_edit.setText(qr.id_number)
         self.receiver_typed = True
-        self.show_message("info", f"Người nhận theo CCCD vừa quét: {qr.full_name}.")
+        self.show_message(
+            "info", tr("Người nhận theo CCCD vừa quét: {full_name}.").format(full_name=qr.full_name)
+        )
 
     def _card_damaged(self, message: str) -> None:
         self.show_message("error", message)
@@ -250,7 +255,7 @@ class ReturnView(QWidget):
         if self.postal_form is not None:
             self.postal_form.clear()
         if detail is None:
-            self.summary_label.setText("Chưa có hồ sơ. Quét mã vạch trên giấy tiếp nhận.")
+            self.summary_label.setText(tr("Chưa có hồ sơ. Quét mã vạch trên giấy tiếp nhận."))
             for edit in (self.receiver_name_edit, self.receiver_id_edit, self.note_edit):
                 edit.clear()
             self.fees_button.setVisible(False)
@@ -258,10 +263,18 @@ class ReturnView(QWidget):
             return
         a = detail.applicant
         self.summary_label.setText(
-            f"<b style='font-size:12pt'>{escape(detail.code)}</b><br>"
-            f"{escape(detail.procedure_name)}<br>"
-            f"Người nộp: <b>{escape(a.full_name)}</b> · CCCD: {escape(a.id_number or '—')}<br>"
-            f"Trạng thái: {status_text(detail.status)} · Hẹn trả: {format_vn(detail.due_at)}"
+            tr(
+                "<b style='font-size:12pt'>{code}</b><br>{procedure}<br>Người nộp: "
+                "<b>{applicant}</b> · CCCD: {id_number}<br>Trạng thái: {status} · Hẹn "
+                "trả: {due}"
+            ).format(
+                code=escape(detail.code),
+                procedure=escape(detail.procedure_name),
+                applicant=escape(a.full_name),
+                id_number=escape(a.id_number or "—"),
+                status=status_text(detail.status),
+                due=format_vn(detail.due_at),
+            )
         )
         self.receiver_name_edit.setText(a.full_name)
         self.receiver_id_edit.setText(a.id_number or "")
@@ -269,7 +282,11 @@ class ReturnView(QWidget):
         self.fees_collected = False
         self.fees_button.setVisible(due > 0)
         self.fees_button.setEnabled(True)
-        self.fees_button.setText(f"Thu {money(due)} phí, lệ phí khi trả kết quả ({FEES_KEY})")
+        self.fees_button.setText(
+            tr("Thu {money} phí, lệ phí khi trả kết quả ({FEES_KEY})").format(
+                money=money(due), FEES_KEY=FEES_KEY
+            )
+        )
 
         if self.postal_form is not None:
             self.postal_form.address_form.fill(a.full_name, a.phone or "")
@@ -321,7 +338,7 @@ class ReturnView(QWidget):
     def show_handover(self, pdf: bytes) -> None:
         self.clear_message()
         day = now_vn().date()
-        title = f"Danh sách giao bưu gửi ngày {day:%d/%m/%Y}"
+        title = tr("Danh sách giao bưu gửi ngày {day:%d/%m/%Y}").format(day=day)
         self.handover_preview = SlipPreviewDialog(
             pdf, f"giao-buu-gui-{day:%Y%m%d}", self, title=title
         )
@@ -342,6 +359,6 @@ class ReturnView(QWidget):
         if self.detail is not None and self.detail.code == code:
             self.fees_collected = True
             self.fees_button.setEnabled(False)
-            self.fees_button.setText("Đã thu phí, lệ phí khi trả kết quả (đã ghi sổ thu)")
-            self.show_message("info", "Đã thu phí, lệ phí. Nhấn F9 để xác nhận trả kết quả.")
+            self.fees_button.setText(tr("Đã thu phí, lệ phí khi trả kết quả (đã ghi sổ thu)"))
+            self.show_message("info", tr("Đã thu phí, lệ phí. Nhấn F9 để xác nhận trả kết quả."))
             self.scan_edit.setFocus()

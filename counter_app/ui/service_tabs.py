@@ -15,6 +15,7 @@ from counter_app.domain.kinds import FeeCollection
 from counter_app.ui.fee_dialog import FeeDialog, open_when_owed
 from counter_app.ui.fee_ledger_dialog import FeeLedger
 from counter_app.ui.fees_view import CashDesk, ClerkList, FeesView
+from counter_app.ui.i18n import tr
 from counter_app.ui.intake_presenter import HomeIntake
 from counter_app.ui.online_help_view import HelpDesk, OnlineHelpView
 from counter_app.ui.visits_view import VisitDesk, VisitsView
@@ -83,7 +84,11 @@ class ServiceTabs(QObject):
         )
         self.fees = FeesView(services.fees, services.accounts, runner, user.username)
         self.pages: tuple[QWidget, ...] = (self.visits, self.online_help, self.fees)
-        titles = ("Hẹn tại nhà (F7)", "Hỗ trợ nộp trực tuyến (F8)", "Thu phí, lệ phí (F10)")
+        titles = (
+            tr("Hẹn tại nhà (F7)"),
+            tr("Hỗ trợ nộp trực tuyến (F8)"),
+            tr("Thu phí, lệ phí (F10)"),
+        )
         for page, title, key in zip(self.pages, titles, TAB_KEYS, strict=True):
             tabs.addTab(page, title)
             QShortcut(QKeySequence(key), window, partial(self.show_page, page))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.printing import remember_printer
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import FieldMessage, MessageBar, error_text, with_message
@@ -32,10 +33,14 @@ if TYPE_CHECKING:
 SLIP_SIZES = (
     ("A4", "A4 (210 × 297 mm)"),
     ("A5", "A5 (148 × 210 mm)"),
-    ("receipt", "Giấy cuộn máy in hóa đơn (rộng 80 mm)"),
+    ("receipt", QT_TR_NOOP("Giấy cuộn máy in hóa đơn (rộng 80 mm)")),
 )
-SYSTEM_PRINTER = "(máy in mặc định của hệ thống)"
-FIELD_NAMES = ("sessions", "saturday", "slip_size", "printer", "due_soon_days", "place_name")
+SYSTEM_PRINTER = QT_TR_NOOP("(máy in mặc định của hệ thống)")
+# Each language by its own name, untranslated: a clerk finds their language whatever is shown.
+LANGUAGE_NAMES = (("vi", "Tiếng Việt"), ("en", "English"))
+FIELD_NAMES = (
+    "sessions", "saturday", "slip_size", "printer", "due_soon_days", "place_name", "language",
+)  # fmt: skip
 
 
 class CounterSettingsDesk(Protocol):
@@ -62,14 +67,14 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Cài đặt của quầy")
+        self.setWindowTitle(tr("Cài đặt của quầy"))
         self._settings, self._runner, self._username = settings, runner, username
         self._make_fields(installed_printers() if printers is None else printers)
         self.messages = {name: FieldMessage() for name in FIELD_NAMES}
         self.message = MessageBar()
-        self.save_button = QPushButton("Lưu cài đặt (Ctrl+S)")
+        self.save_button = QPushButton(tr("Lưu cài đặt (Ctrl+S)"))
         self.save_button.setDefault(True)
-        self.close_button = QPushButton("Đóng (Esc)")
+        self.close_button = QPushButton(tr("Đóng (Esc)"))
         self._build()
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
@@ -79,16 +84,19 @@ class SettingsDialog(QDialog):
 
     def _make_fields(self, printers: Sequence[str]) -> None:
         self.sessions_edit = QLineEdit(placeholderText="07:00-11:30,13:30-17:00")
-        self.saturday_edit = QLineEdit(placeholderText="để trống nếu thứ Bảy nghỉ")
+        self.saturday_edit = QLineEdit(placeholderText=tr("để trống nếu thứ Bảy nghỉ"))
         self.slip_combo = QComboBox()
         for value, text in SLIP_SIZES:
-            self.slip_combo.addItem(text, value)
+            self.slip_combo.addItem(tr(text), value)
         self.printer_combo = QComboBox()
-        self.printer_combo.addItem(SYSTEM_PRINTER, "")
+        self.printer_combo.addItem(tr(SYSTEM_PRINTER), "")
         for name in printers:
             self.printer_combo.addItem(name, name)
-        self.due_soon_spin = QSpinBox(minimum=1, maximum=30, suffix=" ngày làm việc")
-        self.place_edit = QLineEdit(placeholderText="ví dụ: Hà Tĩnh, Đức Thọ")
+        self.due_soon_spin = QSpinBox(minimum=1, maximum=30, suffix=tr(" ngày làm việc"))
+        self.place_edit = QLineEdit(placeholderText=tr("ví dụ: Hà Tĩnh, Đức Thọ"))
+        self.language_combo = QComboBox()
+        for value, text in LANGUAGE_NAMES:
+            self.language_combo.addItem(text, value)
         widgets = (
             self.sessions_edit,
             self.saturday_edit,
@@ -96,24 +104,28 @@ class SettingsDialog(QDialog):
             self.printer_combo,
             self.due_soon_spin,
             self.place_edit,
+            self.language_combo,
         )
         self.fields: dict[str, QWidget] = dict(zip(FIELD_NAMES, widgets, strict=True))
 
     def _build(self) -> None:
         form = QFormLayout()
         labels = (
-            "Buổi làm việc (thứ Hai – thứ Sáu):",
-            "Buổi làm việc thứ Bảy:",
-            "Khổ Giấy tiếp nhận (Mẫu 01):",
-            "Máy in mặc định:",
-            "Báo “sắp đến hạn” trước:",
-            "Địa danh ghi trên phiếu:",
+            tr("Buổi làm việc (thứ Hai – thứ Sáu):"),
+            tr("Buổi làm việc thứ Bảy:"),
+            tr("Khổ Giấy tiếp nhận (Mẫu 01):"),
+            tr("Máy in mặc định:"),
+            tr("Báo “sắp đến hạn” trước:"),
+            tr("Địa danh ghi trên phiếu:"),
+            tr("Ngôn ngữ màn hình (khi mở lại chương trình):"),
         )
         for label, name in zip(labels, FIELD_NAMES, strict=True):
             form.addRow(label, with_message(self.fields[name], self.messages[name]))
         hint = QLabel(
-            "Giờ làm việc dùng để tính ngày hẹn trả cho hồ sơ nhận từ nay; hồ sơ đã nhận "
-            "giữ ngày hẹn đã in. Dạng: 07:00-11:30,13:30-17:00."
+            tr(
+                "Giờ làm việc dùng để tính ngày hẹn trả cho hồ sơ nhận từ nay; hồ sơ đã nhận "
+                "giữ ngày hẹn đã in. Dạng: 07:00-11:30,13:30-17:00."
+            )
         )
         hint.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -136,12 +148,14 @@ class SettingsDialog(QDialog):
         self.slip_combo.setCurrentIndex(max(self.slip_combo.findData(values.slip_size), 0))
         if values.printer and self.printer_combo.findData(values.printer) < 0:
             self.printer_combo.addItem(
-                f"{values.printer} (không thấy trên máy này)", values.printer
+                tr("{printer} (không thấy trên máy này)").format(printer=values.printer),
+                values.printer,
             )
         self.printer_combo.setCurrentIndex(max(self.printer_combo.findData(values.printer), 0))
         days = values.due_soon_days
         self.due_soon_spin.setValue(int(days) if days.isdigit() else 1)
         self.place_edit.setText(values.place_name)
+        self.language_combo.setCurrentIndex(max(self.language_combo.findData(values.language), 0))
         self.save_button.setEnabled(True)
         self.sessions_edit.setFocus()
 
@@ -155,6 +169,7 @@ class SettingsDialog(QDialog):
             printer=str(self.printer_combo.currentData() or ""),
             due_soon_days=str(self.due_soon_spin.value()),
             place_name=self.place_edit.text(),
+            language=str(self.language_combo.currentData()),
         )
 
     def save(self) -> None:
@@ -164,7 +179,7 @@ class SettingsDialog(QDialog):
             message.clear_issue()
         values, settings, by = self.values(), self._settings, self._username
         self.save_button.setEnabled(False)
-        self.message.show_message("info", "Đang lưu…")
+        self.message.show_message("info", tr("Đang lưu…"))
         self._runner.run_db(
             lambda: settings.save(values, by=by), self._on_saved, self._on_error, owner=self
         )
@@ -172,7 +187,7 @@ class SettingsDialog(QDialog):
     def _on_saved(self, changed: list[str]) -> None:
         self.save_button.setEnabled(True)
         remember_printer(str(self.printer_combo.currentData() or ""))
-        text = "Đã lưu cài đặt." if changed else "Không có gì thay đổi."
+        text = tr("Đã lưu cài đặt.") if changed else tr("Không có gì thay đổi.")
         self.message.show_message("success", text)
 
     def _on_error(self, error: BaseException) -> None:
@@ -183,7 +198,7 @@ class SettingsDialog(QDialog):
         for name, text in problems.items():
             self.messages[name].show_issue(text, True)
         if problems:
-            self.message.show_message("error", "Chưa lưu: hãy sửa các ô báo đỏ.")
+            self.message.show_message("error", tr("Chưa lưu: hãy sửa các ô báo đỏ."))
             self.fields[next(iter(problems))].setFocus()
             self.adjustSize()  # the wrapped messages need their height
         else:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from counter_app.ui.i18n import tr
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import MessageBar, error_text
@@ -45,14 +46,16 @@ class UnitPage(QWizardPage):
 
     def __init__(self, setup_service: CounterSetup, runner: TaskRunner) -> None:
         super().__init__()
-        self.setTitle("Đơn vị")
-        self.setSubTitle("Chọn Bộ phận Một cửa / Trung tâm Phục vụ hành chính công của quầy này.")
+        self.setTitle(tr("Đơn vị"))
+        self.setSubTitle(
+            tr("Chọn Bộ phận Một cửa / Trung tâm Phục vụ hành chính công của quầy này.")
+        )
         self.unit_combo = QComboBox()
         self.unit_combo.setEnabled(False)
-        self.unit_combo.addItem("Đang tải danh mục đơn vị…", None)
+        self.unit_combo.addItem(tr("Đang tải danh mục đơn vị…"), None)
         self.message = MessageBar()
         form = QFormLayout(self)
-        form.addRow("Đơn vị:", self.unit_combo)
+        form.addRow(tr("Đơn vị:"), self.unit_combo)
         form.addRow(self.message)
         self.loaded = False
         runner.run_db(setup_service.units, self._on_units, self._on_error, owner=self)
@@ -64,7 +67,7 @@ class UnitPage(QWizardPage):
         self.unit_combo.setEnabled(True)
         self.loaded = bool(units)
         if not units:
-            self.message.show_message("error", "Danh mục không có đơn vị nào.")
+            self.message.show_message("error", tr("Danh mục không có đơn vị nào."))
         emit(self.completeChanged)
 
     def _on_error(self, error: BaseException) -> None:
@@ -82,17 +85,20 @@ class CounterPage(QWizardPage):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("Quầy")
+        self.setTitle(tr("Quầy"))
         self.setSubTitle(
-            "Mỗi máy trong cùng đơn vị cần một số thứ tự khác nhau (0–9) để mã hồ sơ không trùng."
+            tr(
+                "Mỗi máy trong cùng đơn vị cần một số thứ tự khác nhau (0–9) "
+                "để mã hồ sơ không trùng."
+            )
         )
-        self.name_edit = QLineEdit("Quầy 1")
+        self.name_edit = QLineEdit(tr("Quầy 1"))
         self.slot_spin = QSpinBox()
         self.slot_spin.setRange(0, 9)
         self.slot_spin.setValue(1)
         form = QFormLayout(self)
-        form.addRow("Tên quầy:", self.name_edit)
-        form.addRow("Số thứ tự máy:", self.slot_spin)
+        form.addRow(tr("Tên quầy:"), self.name_edit)
+        form.addRow(tr("Số thứ tự máy:"), self.slot_spin)
         self.name_edit.textChanged.connect(self.completeChanged)
 
     def isComplete(self) -> bool:  # Qt override
@@ -104,11 +110,13 @@ class AdminPage(QWizardPage):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("Quản trị viên đầu tiên")
+        self.setTitle(tr("Quản trị viên đầu tiên"))
         self.setSubTitle(
-            "Tài khoản quản trị (vai trò Cán bộ CNTT): đăng ký máy với máy chủ, cài đặt quầy và "
-            "tạo tài khoản cho Trưởng bộ phận, nhân viên tiếp nhận (menu Tài khoản › Quản lý "
-            "tài khoản, Ctrl+Shift+U)."
+            tr(
+                "Tài khoản quản trị (vai trò Cán bộ CNTT): đăng ký máy với máy chủ, "
+                "cài đặt quầy và tạo tài khoản cho Trưởng bộ phận, nhân viên tiếp nhận "
+                "(menu Tài khoản › Quản lý tài khoản, Ctrl+Shift+U)."
+            )
         )
         self.username_edit = QLineEdit()
         self.full_name_edit = QLineEdit()
@@ -116,10 +124,10 @@ class AdminPage(QWizardPage):
         self.repeat_edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.message = MessageBar()
         form = QFormLayout(self)
-        form.addRow("Tên đăng nhập:", self.username_edit)
-        form.addRow("Họ và tên:", self.full_name_edit)
-        form.addRow("Mật khẩu (ít nhất 8 ký tự):", self.password_edit)
-        form.addRow("Nhập lại mật khẩu:", self.repeat_edit)
+        form.addRow(tr("Tên đăng nhập:"), self.username_edit)
+        form.addRow(tr("Họ và tên:"), self.full_name_edit)
+        form.addRow(tr("Mật khẩu (ít nhất 8 ký tự):"), self.password_edit)
+        form.addRow(tr("Nhập lại mật khẩu:"), self.repeat_edit)
         form.addRow(self.message)
         for edit in (self.username_edit, self.full_name_edit, self.password_edit, self.repeat_edit):
             edit.textChanged.connect(self.completeChanged)
@@ -133,7 +141,7 @@ class AdminPage(QWizardPage):
     def validatePage(self) -> bool:  # Qt override
         wizard = self.wizard()
         if self.password_edit.text() != self.repeat_edit.text():
-            self.message.show_message("error", "Hai lần nhập mật khẩu không giống nhau.")
+            self.message.show_message("error", tr("Hai lần nhập mật khẩu không giống nhau."))
             self.repeat_edit.setFocus()
             return False
         return isinstance(wizard, SetupWizard) and wizard.submit()
@@ -152,12 +160,12 @@ class SetupWizard(QWizard):
         self, setup_service: CounterSetup, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Thiết lập quầy lần đầu")
+        self.setWindowTitle(tr("Thiết lập quầy lần đầu"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.setButtonText(QWizard.WizardButton.NextButton, "Tiếp >")
-        self.setButtonText(QWizard.WizardButton.BackButton, "< Quay lại")
-        self.setButtonText(QWizard.WizardButton.FinishButton, "Hoàn tất")
-        self.setButtonText(QWizard.WizardButton.CancelButton, "Hủy")
+        self.setButtonText(QWizard.WizardButton.NextButton, tr("Tiếp >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, tr("< Quay lại"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, tr("Hoàn tất"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, tr("Hủy"))
         self._setup, self._runner = setup_service, runner
         self.unit_page, self.counter_page, self.admin_page = (
             UnitPage(setup_service, runner),
@@ -190,7 +198,7 @@ class SetupWizard(QWizard):
         self._runner.run_db(
             lambda: self._setup.first_run(*args), self._on_done, self._on_error, owner=self
         )
-        self.admin_page.message.show_message("info", "Đang lưu thiết lập…")
+        self.admin_page.message.show_message("info", tr("Đang lưu thiết lập…"))
         return False
 
     def _on_done(self, identity: CounterIdentity) -> None:

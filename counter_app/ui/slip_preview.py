@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.ui.file_dialogs import ask_save_path
+from counter_app.ui.i18n import tr
 from counter_app.ui.printing import preselect_printer
 from counter_app.ui.widgets import MessageBar
 from counter_app.ui.window_fit import fit_window
@@ -79,7 +80,7 @@ class SlipPreviewDialog(QDialog):
         self, pdf: bytes, code: str, parent: QWidget | None = None, *, title: str | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title or f"Giấy tiếp nhận hồ sơ {code}")
+        self.setWindowTitle(title or tr("Giấy tiếp nhận hồ sơ {code}").format(code=code))
         self.pdf, self.code = pdf, code
         self.document, self._buffer = load_pdf(pdf, self)
         self.view = QPdfView(self)
@@ -87,9 +88,9 @@ class SlipPreviewDialog(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.message = MessageBar()
-        self.print_button = QPushButton("In (Ctrl+P)")
-        self.save_button = QPushButton("Lưu PDF…")
-        self.close_button = QPushButton("Đóng")
+        self.print_button = QPushButton(tr("In (Ctrl+P)"))
+        self.save_button = QPushButton(tr("Lưu PDF…"))
+        self.close_button = QPushButton(tr("Đóng"))
         self.print_button.clicked.connect(self.print_with_dialog)
         self.save_button.clicked.connect(self.save_with_dialog)
         self.close_button.clicked.connect(self.accept)
@@ -118,7 +119,7 @@ class SlipPreviewDialog(QDialog):
         printer.setDocName(f"Phieu-tiep-nhan-{self.code}")
         preselect_printer(printer)  # the counter's default printer (settings screen)
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("In giấy tiếp nhận")
+        dialog.setWindowTitle(tr("In giấy tiếp nhận"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.print_to(printer)
@@ -126,14 +127,18 @@ class SlipPreviewDialog(QDialog):
     def print_to(self, printer: QPrinter) -> bool:
         pages = print_document(self.document, printer)
         if pages:
-            self.message.show_message("success", f"Đã gửi {pages} trang tới máy in.")
+            self.message.show_message(
+                "success", tr("Đã gửi {pages} trang tới máy in.").format(pages=pages)
+            )
         else:
-            self.message.show_message("error", "Không mở được máy in. Kiểm tra máy in rồi in lại.")
+            self.message.show_message(
+                "error", tr("Không mở được máy in. Kiểm tra máy in rồi in lại.")
+            )
         return bool(pages)
 
     def save_with_dialog(self) -> None:
         suggested = str(Path.home() / f"Phieu-tiep-nhan-{self.code}.pdf")
-        path = ask_save_path(self, "Lưu giấy tiếp nhận", suggested, "Tệp PDF (*.pdf)")
+        path = ask_save_path(self, tr("Lưu giấy tiếp nhận"), suggested, tr("Tệp PDF (*.pdf)"))
         if path:
             self.save_to(Path(path))
 
@@ -141,7 +146,12 @@ class SlipPreviewDialog(QDialog):
         try:
             path.write_bytes(self.pdf)
         except OSError as exc:
-            self.message.show_message("error", f"Không lưu được tệp {path}: {exc.strerror}")
+            self.message.show_message(
+                "error",
+                tr("Không lưu được tệp {path}: {strerror}").format(
+                    path=path, strerror=exc.strerror
+                ),
+            )
             return False
-        self.message.show_message("success", f"Đã lưu {path}")
+        self.message.show_message("success", tr("Đã lưu {path}").format(path=path))
         return True

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.vntime import now_vn
+from counter_app.ui.i18n import tr
 from counter_app.ui.step_specs import (
     SECOND_EXTENSION_REFUSAL,
     SECOND_SUPPLEMENT_CONFIRM,
@@ -55,8 +56,8 @@ class PostField(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.by_post = QCheckBox("Gửi qua bưu điện, số bưu gửi:")
-        self.number_edit = QLineEdit(placeholderText="VD: EE123456785VN")
+        self.by_post = QCheckBox(tr("Gửi qua bưu điện, số bưu gửi:"))
+        self.number_edit = QLineEdit(placeholderText=tr("VD: EE123456785VN"))
         self.number_edit.setEnabled(False)
         self.by_post.toggled.connect(self.number_edit.setEnabled)
         layout = QHBoxLayout(self)
@@ -84,10 +85,10 @@ class StepDialog(QDialog):
         for field in spec.fields:
             self._add_field(field)
         self.rule = MessageBar()
-        self.rule_check = QCheckBox(SECOND_SUPPLEMENT_CONFIRM)
+        self.rule_check = QCheckBox(tr(SECOND_SUPPLEMENT_CONFIRM))
         self.rule_check.setVisible(False)
-        self.ok_button = QPushButton(f"{spec.confirm} (Ctrl+Enter)")
-        self.cancel_button = QPushButton("Hủy (Esc)")
+        self.ok_button = QPushButton(f"{tr(spec.confirm)} (Ctrl+Enter)")
+        self.cancel_button = QPushButton(tr("Hủy (Esc)"))
         self._apply_rule()
         self._layout()
         self.ok_button.clicked.connect(self.try_accept)
@@ -100,9 +101,9 @@ class StepDialog(QDialog):
         widget = _input_for(field, self.context)
         self.inputs[field.key] = widget
         self.messages[field.key] = FieldMessage()
-        label = field.label + (" *" if field.required else "")
+        label = tr(field.label) + (" *" if field.required else "")
         if field.hint:
-            widget.setToolTip(field.hint)
+            widget.setToolTip(tr(field.hint))
         self.form.addRow(f"{label}:", with_message(widget, self.messages[field.key]))
 
     def _apply_rule(self) -> None:
@@ -110,7 +111,7 @@ class StepDialog(QDialog):
         if self.context.earlier < 1:
             return
         if self.spec.action is Action.ASK_SUPPLEMENT:
-            self.rule.show_message("warning", SECOND_SUPPLEMENT_WARNING)
+            self.rule.show_message("warning", tr(SECOND_SUPPLEMENT_WARNING))
             self.rule_check.setVisible(True)
         elif self.spec.action is Action.EXTEND and self.context.earlier >= (
             self.context.extension_limit
@@ -119,7 +120,7 @@ class StepDialog(QDialog):
 
     def _refuse_second_extension(self) -> None:
         """The new date may be set only once: the dialog says so and stores nothing."""
-        self.rule.show_message("error", SECOND_EXTENSION_REFUSAL)
+        self.rule.show_message("error", tr(SECOND_EXTENSION_REFUSAL))
         self.ok_button.setEnabled(False)
         for widget in self.inputs.values():
             widget.setEnabled(False)
@@ -130,7 +131,11 @@ class StepDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.ok_button)
         layout = QVBoxLayout(self)
-        title = QLabel(f"<b>{self.spec.action.label}</b> — hồ sơ {self.context.code}")
+        title = QLabel(
+            tr("<b>{label}</b> — hồ sơ {code}").format(
+                label=self.spec.action.label, code=self.context.code
+            )
+        )
         layout.addWidget(title)
         layout.addWidget(self.rule)
         layout.addWidget(self.rule_check)
@@ -156,7 +161,7 @@ class StepDialog(QDialog):
         for field in self.spec.fields:
             value = values.get(field.key)
             if field.required and not value:
-                found[field.key] = f"Chưa nhập {field.label.lower()}."
+                found[field.key] = tr("Chưa nhập {lower}.").format(lower=tr(field.label).lower())
         post = self.inputs.get("postal_number")
         if isinstance(post, PostField) and post.by_post.isChecked():
             fault = s10_fault(post.number() or "")
@@ -168,7 +173,7 @@ class StepDialog(QDialog):
     def _date_issue(self, value: object) -> dict[str, str]:
         due = self.context.due_at
         if isinstance(value, date) and due is not None and value <= due.astimezone(VN_TZ).date():
-            return {"due_at": "Ngày hẹn mới phải sau ngày hẹn hiện tại."}
+            return {"due_at": tr("Ngày hẹn mới phải sau ngày hẹn hiện tại.")}
         return {}
 
     def try_accept(self) -> None:
@@ -177,7 +182,8 @@ class StepDialog(QDialog):
             return
         found = self.issues()
         if self.rule_check.isVisible() and not self.rule_check.isChecked():
-            self.rule.show_message("error", SECOND_SUPPLEMENT_WARNING + " Đánh dấu ô xác nhận.")
+            warning = tr(SECOND_SUPPLEMENT_WARNING)
+            self.rule.show_message("error", warning + tr(" Đánh dấu ô xác nhận."))
             found["rule"] = "unconfirmed"
         for key, message in self.messages.items():
             if key in found:
@@ -206,13 +212,13 @@ def _input_for(field: StepField, context: StepContext) -> QWidget:
     if field.kind in (FieldKind.TEXT, FieldKind.LINES):
         edit = QPlainTextEdit(default)
         edit.setTabChangesFocus(True)  # keyboard-first: Tab moves on, Enter adds a line
-        edit.setPlaceholderText(field.hint)
+        edit.setPlaceholderText(tr(field.hint))
         edit.setFixedHeight(72 if field.kind is FieldKind.TEXT else 96)
         return edit
     if field.kind is FieldKind.DATE:
         return _date_edit(context.due_at)
     line = QLineEdit(default)
-    line.setPlaceholderText(field.hint)
+    line.setPlaceholderText(tr(field.hint))
     return line
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_protocol.lifecycle import Action
 
 
@@ -38,84 +39,114 @@ class StepSpec:
     confirm: str  # the dialog's OK button
 
 
-REASON = StepField("reason", "Lý do", FieldKind.TEXT)
-NOTE = StepField("reason", "Ghi chú", FieldKind.TEXT, required=False)
+REASON = StepField("reason", QT_TR_NOOP("Lý do"), FieldKind.TEXT)
+NOTE = StepField("reason", QT_TR_NOOP("Ghi chú"), FieldKind.TEXT, required=False)
 
 SPECS: tuple[StepSpec, ...] = (
     StepSpec(
         Action.FORWARD,
-        "Chuyển cơ quan giải quyết",
+        QT_TR_NOOP("Chuyển cơ quan giải quyết"),
         "F5",
         (
             StepField(
                 "to_unit",
-                "Cơ quan nhận",
+                QT_TR_NOOP("Cơ quan nhận"),
                 required=False,
-                hint="Để trống: cơ quan giải quyết của hồ sơ",
+                hint=QT_TR_NOOP("Để trống: cơ quan giải quyết của hồ sơ"),
             ),
-            StepField("handed_by", "Người giao"),
+            StepField("handed_by", QT_TR_NOOP("Người giao")),
             StepField(
-                "received_by", "Người nhận", required=False, hint="Để trống nếu gửi bưu điện"
+                "received_by",
+                QT_TR_NOOP("Người nhận"),
+                required=False,
+                hint=QT_TR_NOOP("Để trống nếu gửi bưu điện"),
             ),
-            StepField("postal_number", "Gửi qua bưu điện", FieldKind.POST, required=False),
+            StepField(
+                "postal_number", QT_TR_NOOP("Gửi qua bưu điện"), FieldKind.POST, required=False
+            ),
         ),
-        "Ghi nhận đã chuyển",
+        QT_TR_NOOP("Ghi nhận đã chuyển"),
     ),
     StepSpec(
         Action.AGENCY_RECEIVED,
-        "Cơ quan đã nhận hồ sơ",
+        QT_TR_NOOP("Cơ quan đã nhận hồ sơ"),
         "F6",
-        (StepField("received_by", "Người nhận tại cơ quan"), NOTE),
-        "Ghi nhận",
+        (StepField("received_by", QT_TR_NOOP("Người nhận tại cơ quan")), NOTE),
+        QT_TR_NOOP("Ghi nhận"),
     ),
     StepSpec(
         Action.ASK_SUPPLEMENT,
-        "Yêu cầu bổ sung",
+        QT_TR_NOOP("Yêu cầu bổ sung"),
         "F7",
         (
             REASON,
             StepField(
-                "missing", "Giấy tờ cần bổ sung", FieldKind.LINES, hint="Mỗi giấy tờ một dòng"
+                "missing",
+                QT_TR_NOOP("Giấy tờ cần bổ sung"),
+                FieldKind.LINES,
+                hint=QT_TR_NOOP("Mỗi giấy tờ một dòng"),
             ),
         ),
-        "Lưu và in phiếu",
+        QT_TR_NOOP("Lưu và in phiếu"),
     ),
-    StepSpec(Action.SUPPLEMENT_RECEIVED, "Nhận hồ sơ bổ sung", "F8", (NOTE,), "Ghi nhận"),
+    StepSpec(
+        Action.SUPPLEMENT_RECEIVED,
+        QT_TR_NOOP("Nhận hồ sơ bổ sung"),
+        "F8",
+        (NOTE,),
+        QT_TR_NOOP("Ghi nhận"),
+    ),
     StepSpec(
         Action.RESULT_RECEIVED,
-        "Nhận kết quả",
+        QT_TR_NOOP("Nhận kết quả"),
         "F9",
-        (StepField("handed_by", "Người giao kết quả", required=False), NOTE),
-        "Ghi nhận có kết quả",
+        (StepField("handed_by", QT_TR_NOOP("Người giao kết quả"), required=False), NOTE),
+        QT_TR_NOOP("Ghi nhận có kết quả"),
     ),
     StepSpec(
         Action.APPRAISAL_REFUSED,
-        "Từ chối sau thẩm định",
+        QT_TR_NOOP("Từ chối sau thẩm định"),
         "Shift+F9",
-        (StepField("reason", "Lý do từ chối (theo văn bản)", FieldKind.TEXT),),
-        "Ghi nhận",
+        (StepField("reason", QT_TR_NOOP("Lý do từ chối (theo văn bản)"), FieldKind.TEXT),),
+        QT_TR_NOOP("Ghi nhận"),
     ),
     StepSpec(
         Action.EXTEND,
-        "Hẹn lại ngày trả",
+        QT_TR_NOOP("Hẹn lại ngày trả"),
         "F10",
-        (REASON, StepField("due_at", "Ngày hẹn trả mới", FieldKind.DATE)),
-        "Lưu và in phiếu xin lỗi",
+        (REASON, StepField("due_at", QT_TR_NOOP("Ngày hẹn trả mới"), FieldKind.DATE)),
+        QT_TR_NOOP("Lưu và in phiếu xin lỗi"),
     ),
-    StepSpec(Action.ASK_FINANCIAL, "Yêu cầu nghĩa vụ tài chính", "F11", (REASON,), "Ghi nhận"),
-    StepSpec(Action.FINANCIAL_DONE, "Đã nộp nghĩa vụ tài chính", "Shift+F11", (NOTE,), "Ghi nhận"),
-    StepSpec(Action.STOP, "Dừng giải quyết", "F12", (REASON,), "Dừng giải quyết"),
-    StepSpec(Action.WITHDRAW, "Rút hồ sơ", "Shift+F12", (REASON,), "Rút hồ sơ"),
+    StepSpec(
+        Action.ASK_FINANCIAL,
+        QT_TR_NOOP("Yêu cầu nghĩa vụ tài chính"),
+        "F11",
+        (REASON,),
+        QT_TR_NOOP("Ghi nhận"),
+    ),
+    StepSpec(
+        Action.FINANCIAL_DONE,
+        QT_TR_NOOP("Đã nộp nghĩa vụ tài chính"),
+        "Shift+F11",
+        (NOTE,),
+        QT_TR_NOOP("Ghi nhận"),
+    ),
+    StepSpec(
+        Action.STOP, QT_TR_NOOP("Dừng giải quyết"), "F12", (REASON,), QT_TR_NOOP("Dừng giải quyết")
+    ),
+    StepSpec(
+        Action.WITHDRAW, QT_TR_NOOP("Rút hồ sơ"), "Shift+F12", (REASON,), QT_TR_NOOP("Rút hồ sơ")
+    ),
 )
 SPEC_BY_ACTION: dict[Action, StepSpec] = {spec.action: spec for spec in SPECS}
 
 # Where a second request breaks a rule: the dialog says so before anything is stored.
-SECOND_SUPPLEMENT_WARNING = (
+SECOND_SUPPLEMENT_WARNING = QT_TR_NOOP(
     "Hồ sơ đã được yêu cầu bổ sung một lần. Yêu cầu bổ sung lần thứ hai sẽ làm hồ sơ "
     "bị tính là quá hạn."
 )
-SECOND_SUPPLEMENT_CONFIRM = "Tôi hiểu, vẫn yêu cầu bổ sung (hồ sơ tính là quá hạn)"
-SECOND_EXTENSION_REFUSAL = (
+SECOND_SUPPLEMENT_CONFIRM = QT_TR_NOOP("Tôi hiểu, vẫn yêu cầu bổ sung (hồ sơ tính là quá hạn)")
+SECOND_EXTENSION_REFUSAL = QT_TR_NOOP(
     "Hồ sơ đã được hẹn lại ngày trả một lần. Việc hẹn lại ngày trả kết quả chỉ được thực hiện "
     "không quá một lần."
 )
@@ -123,7 +154,7 @@ SECOND_EXTENSION_REFUSAL = (
 
 def button_text(spec: StepSpec) -> str:
     """The label a clerk reads, with the key that does the same."""
-    return f"{spec.button} ({spec.shortcut})"
+    return f"{tr(spec.button)} ({spec.shortcut})"
 
 
 def count_of(event_kinds: list[str], action: Action) -> int:

@@ -16,6 +16,7 @@ from counter_app.sync.report import SyncReport
 from counter_app.sync.runner import SyncRunner
 from counter_app.sync.service import SyncService
 from counter_app.sync.status import SyncStatus
+from counter_app.ui.i18n import tr
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import ERROR_COLOUR, SUCCESS_COLOUR, WARNING_COLOUR
@@ -27,8 +28,8 @@ STATUS_REFRESH_MS = 60_000  # the age of the oldest pending dossier keeps growin
 def status_line(status: SyncStatus | None) -> str:
     """The status-bar text: “Đồng bộ: …”, always from the outbox and stored receipts."""
     if status is None:
-        return "Đồng bộ: đang kiểm tra…"
-    return f"Đồng bộ: {status.text(now_vn())}"
+        return tr("Đồng bộ: đang kiểm tra…")
+    return tr("Đồng bộ: {text}").format(text=status.text(now_vn()))
 
 
 def status_colour(status: SyncStatus | None) -> str:
@@ -135,11 +136,13 @@ class SyncButton(QPushButton):
     """The status bar's “Đồng bộ” button, coloured by the honest status; opens the window."""
 
     def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
-        super().__init__("Đồng bộ…", parent)
+        super().__init__(tr("Đồng bộ…"), parent)
         self.setFlat(True)
         self.setShortcut(SYNC_KEY)
         self.setToolTip(
-            f"Xem tình trạng đồng bộ với máy chủ tỉnh, đăng ký máy, đồng bộ ngay ({SYNC_KEY})"
+            tr(
+                "Xem tình trạng đồng bộ với máy chủ tỉnh, đăng ký máy, đồng bộ ngay ({SYNC_KEY})"
+            ).format(SYNC_KEY=SYNC_KEY)
         )
         controller.status_changed.connect(self.show_status)
         controller.running.connect(self._show_running)
@@ -149,7 +152,7 @@ class SyncButton(QPushButton):
         self.setStyleSheet(f"color: {status_colour(status)}; font-weight: bold;")
 
     def _show_running(self, running: bool) -> None:
-        self.setText("Đang đồng bộ…" if running else "Đồng bộ…")
+        self.setText(tr("Đang đồng bộ…") if running else tr("Đồng bộ…"))
 
 
 def watch_network(controller: SyncController) -> None:

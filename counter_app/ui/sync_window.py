@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.vntime import now_vn
+from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.sync_status import SyncController, status_colour, status_line
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.texts import message_text
@@ -44,21 +45,21 @@ if TYPE_CHECKING:
 Loaded: TypeAlias = "tuple[SyncStatus, Enrolment, list[OpProblem], list[RunRow], list[UpdateRow]]"
 
 OP_KINDS = {
-    "dossier.create": "Tiếp nhận hồ sơ",
-    "dossier.event": "Cập nhật hồ sơ",
-    "online_help.record": "Hỗ trợ nộp trực tuyến",
+    "dossier.create": QT_TR_NOOP("Tiếp nhận hồ sơ"),
+    "dossier.event": QT_TR_NOOP("Cập nhật hồ sơ"),
+    "online_help.record": QT_TR_NOOP("Hỗ trợ nộp trực tuyến"),
 }
 CHANGE_KINDS = {
-    "dossier.status": "Trạng thái hồ sơ",
-    "catalogue": "Danh mục thủ tục",
-    "calendar": "Lịch ngày nghỉ, làm bù",
-    "tracking_pool": "Mã vận đơn bưu chính",
-    "device.revoked": "Thu hồi máy",
+    "dossier.status": QT_TR_NOOP("Trạng thái hồ sơ"),
+    "catalogue": QT_TR_NOOP("Danh mục thủ tục"),
+    "calendar": QT_TR_NOOP("Lịch ngày nghỉ, làm bù"),
+    "tracking_pool": QT_TR_NOOP("Mã vận đơn bưu chính"),
+    "device.revoked": QT_TR_NOOP("Thu hồi máy"),
 }
 CHANGE_RESULTS = {
-    "applied": "Đã áp dụng",
-    "unchanged": "Đã có trên máy",
-    "not_applied": "Không áp dụng được",
+    "applied": QT_TR_NOOP("Đã áp dụng"),
+    "unchanged": QT_TR_NOOP("Đã có trên máy"),
+    "not_applied": QT_TR_NOOP("Không áp dụng được"),
 }
 
 
@@ -87,6 +88,10 @@ def _table(headers: list[str], stretch: tuple[int, ...] = ()) -> QTableWidget:
     return table
 
 
+def op_kind_text(kind: str) -> str:
+    return tr(OP_KINDS.get(kind, kind))
+
+
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     table.setRowCount(len(rows))
     for r, cells in enumerate(rows):
@@ -104,38 +109,42 @@ class SyncWindow(QDialog):
         self, controller: SyncController, tasks: TaskRunner, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Đồng bộ với máy chủ tỉnh")
+        self.setWindowTitle(tr("Đồng bộ với máy chủ tỉnh"))
         self._controller, self._tasks = controller, tasks
         self.status_label = QLabel()
         self.status_label.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.status_label.setWordWrap(True)
         self.enrolment_label = QLabel()
         self.enrolment_label.setWordWrap(True)
-        self.enrol_button = QPushButton("Đăng ký máy với máy chủ…")
+        self.enrol_button = QPushButton(tr("Đăng ký máy với máy chủ…"))
         self.enrol_button.setVisible(False)
         self.may_enrol = True  # the main window says whether the person's role may enrol
-        self.sync_button = QPushButton("Đồng bộ ngay")
+        self.sync_button = QPushButton(tr("Đồng bộ ngay"))
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.message = MessageBar()
-        self.problems = _table(["Hồ sơ", "Thao tác", "Tình trạng", "Lý do", "Cần làm"], (3, 4))
+        self.problems = _table(
+            [tr("Hồ sơ"), tr("Thao tác"), tr("Tình trạng"), tr("Lý do"), tr("Cần làm")], (3, 4)
+        )
         self.runs = _table(
             [
-                "Lúc",
-                "Kiểu",
-                "Kết quả",
-                "Gửi",
-                "Xác nhận",
-                "Trùng",
-                "Xung đột",
-                "Cách ly",
-                "Chờ",
-                "Nhận",
-                "Ghi chú",
+                tr("Lúc"),
+                tr("Kiểu"),
+                tr("Kết quả"),
+                tr("Gửi"),
+                tr("Xác nhận"),
+                tr("Trùng"),
+                tr("Xung đột"),
+                tr("Cách ly"),
+                tr("Chờ"),
+                tr("Nhận"),
+                tr("Ghi chú"),
             ],
             (10,),
         )
-        self.updates = _table(["Số", "Loại", "Nội dung", "Kết quả", "Ghi chú", "Lúc"], (4,))
+        self.updates = _table(
+            [tr("Số"), tr("Loại"), tr("Nội dung"), tr("Kết quả"), tr("Ghi chú"), tr("Lúc")], (4,)
+        )
         self.tabs = QTabWidget()
         self._build()
         self._connect()
@@ -151,12 +160,12 @@ class SyncWindow(QDialog):
         layout.addLayout(row)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
-        self.tabs.addTab(self.problems, "Thao tác lỗi hoặc đang chờ")
-        self.tabs.addTab(self.runs, "Các lần đồng bộ")
-        self.tabs.addTab(self.updates, "Thay đổi từ tỉnh")
+        self.tabs.addTab(self.problems, tr("Thao tác lỗi hoặc đang chờ"))
+        self.tabs.addTab(self.runs, tr("Các lần đồng bộ"))
+        self.tabs.addTab(self.updates, tr("Thay đổi từ tỉnh"))
         layout.addWidget(self.tabs, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("Đóng")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Đóng"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
@@ -184,7 +193,7 @@ class SyncWindow(QDialog):
         self._tasks.run_db(load, self._show_all, self._on_load_error, owner=self)
 
     def sync_now(self) -> None:
-        self.message.show_message("info", "Đang đồng bộ…")
+        self.message.show_message("info", tr("Đang đồng bộ…"))
         self._controller.sync_now()
 
     def open_enrol(self) -> None:
@@ -201,7 +210,7 @@ class SyncWindow(QDialog):
         _fill(
             self.problems,
             [
-                [p.dossier_code, OP_KINDS.get(p.kind, p.kind), p.state_label, p.reason, p.advice]
+                [p.dossier_code, op_kind_text(p.kind), p.state_label, p.reason, p.advice]
                 for p in problems
             ],
         )
@@ -211,7 +220,7 @@ class SyncWindow(QDialog):
                 [
                     format_vn(r.finished_at),
                     r.trigger,
-                    "Xong" if r.ok else "Lỗi",
+                    "Xong" if r.ok else tr("Lỗi"),
                     str(r.sent),
                     str(r.acked),
                     str(r.duplicates),
@@ -229,16 +238,18 @@ class SyncWindow(QDialog):
             [
                 [
                     str(u.change_seq),
-                    CHANGE_KINDS.get(u.kind, u.kind),
+                    tr(CHANGE_KINDS.get(u.kind, u.kind)),
                     u.subject,
-                    CHANGE_RESULTS.get(u.result, u.result),
+                    tr(CHANGE_RESULTS.get(u.result, u.result)),
                     u.message or "",
                     format_vn(u.applied_at),
                 ]
                 for u in updates
             ],
         )
-        self.tabs.setTabText(0, f"Thao tác lỗi hoặc đang chờ ({len(problems)})")
+        self.tabs.setTabText(
+            0, tr("Thao tác lỗi hoặc đang chờ ({count})").format(count=len(problems))
+        )
 
     def _show_status(self, status: SyncStatus | None) -> None:
         self.status_label.setText(status_line(status))
@@ -249,26 +260,46 @@ class SyncWindow(QDialog):
     def _show_enrolment(self, enrolment: Enrolment, revoked: bool) -> None:
         if revoked:  # a new code from IT enrols this PC again, under a new identity
             self.enrolment_label.setText(
-                f"Máy chủ tỉnh đã thu hồi quyền đồng bộ của máy “{enrolment.counter_name}” "
-                f"(đơn vị {enrolment.unit_code}, slot {enrolment.slot}). Nếu bộ phận CNTT cấp "
-                "mã đăng ký mới, hãy đăng ký lại: hồ sơ chưa gửi sẽ được gửi sau đó."
+                tr(
+                    "Máy chủ tỉnh đã thu hồi quyền đồng bộ của máy “{counter_name}” (đơn vị "
+                    "{unit_code}, slot {slot}). Nếu bộ phận CNTT cấp mã đăng ký mới, hãy "
+                    "đăng ký lại: hồ sơ chưa gửi sẽ được gửi sau đó."
+                ).format(
+                    counter_name=enrolment.counter_name,
+                    unit_code=enrolment.unit_code,
+                    slot=enrolment.slot,
+                )
             )
         elif enrolment.device_id is None:
             self.enrolment_label.setText(
-                f"Máy “{enrolment.counter_name}” (đơn vị {enrolment.unit_code}, slot "
-                f"{enrolment.slot}) chưa đăng ký với máy chủ tỉnh. Hồ sơ vẫn lưu trên máy và "
-                "sẽ được gửi sau khi đăng ký."
+                tr(
+                    "Máy “{counter_name}” (đơn vị {unit_code}, slot {slot}) chưa đăng ký "
+                    "với máy chủ tỉnh. Hồ sơ vẫn lưu trên máy và sẽ được gửi sau khi đăng "
+                    "ký."
+                ).format(
+                    counter_name=enrolment.counter_name,
+                    unit_code=enrolment.unit_code,
+                    slot=enrolment.slot,
+                )
             )
         else:
             when = format_vn(enrolment.enrolled_at) if enrolment.enrolled_at else "?"
             self.enrolment_label.setText(
-                f"Máy chủ: {enrolment.server_url} · máy số {enrolment.device_id} · đơn vị "
-                f"{enrolment.unit_code}, slot {enrolment.slot} · đăng ký lúc {when}"
+                tr(
+                    "Máy chủ: {server_url} · máy số {device_id} · đơn vị {unit_code}, slot "
+                    "{slot} · đăng ký lúc {when}"
+                ).format(
+                    server_url=enrolment.server_url,
+                    device_id=enrolment.device_id,
+                    unit_code=enrolment.unit_code,
+                    slot=enrolment.slot,
+                    when=when,
+                )
             )
         needed = enrolment.device_id is None or revoked
         self.enrol_button.setVisible(needed and self.may_enrol)
         self.enrol_button.setText(
-            "Đăng ký lại với mã mới…" if revoked else "Đăng ký máy với máy chủ…"
+            tr("Đăng ký lại với mã mới…") if revoked else tr("Đăng ký máy với máy chủ…")
         )
 
     def _on_load_error(self, error: BaseException) -> None:
@@ -283,7 +314,7 @@ class SyncWindow(QDialog):
     def _on_progress(self, phase: str, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(min(done, max(total, 1)))
-        label = "Đang gửi" if phase == "push" else "Đang nhận thay đổi từ tỉnh"
+        label = tr("Đang gửi") if phase == "push" else tr("Đang nhận thay đổi từ tỉnh")
         self.progress.setFormat(f"{label}: {done}/{total}")
         self.progress.setTextVisible(True)
 
@@ -307,29 +338,31 @@ class EnrolDialog(QDialog):
         self, controller: SyncController, tasks: TaskRunner, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Đăng ký máy với máy chủ")
+        self.setWindowTitle(tr("Đăng ký máy với máy chủ"))
         self._controller, self._tasks = controller, tasks
         self.result_value: EnrolResult | None = None
         self.server_edit = QLineEdit(placeholderText="https://dongbo.…gov.vn")
-        self.code_edit = QLineEdit(placeholderText="ví dụ ABCD-2345")
+        self.code_edit = QLineEdit(placeholderText=tr("ví dụ ABCD-2345"))
         self.message = MessageBar()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Đăng ký")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Đóng")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Đăng ký"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Đóng"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         hint = QLabel(
-            "Bộ phận CNTT cấp địa chỉ máy chủ và mã đăng ký dùng một lần. Đăng ký "
-            "xong, máy sẽ gửi mọi hồ sơ đã lưu, kể cả hồ sơ lưu trước khi đăng ký."
+            tr(
+                "Bộ phận CNTT cấp địa chỉ máy chủ và mã đăng ký dùng một lần. Đăng ký "
+                "xong, máy sẽ gửi mọi hồ sơ đã lưu, kể cả hồ sơ lưu trước khi đăng ký."
+            )
         )
         hint.setWordWrap(True)
         layout.addWidget(hint)
         form = QFormLayout()
-        form.addRow("Địa chỉ máy chủ:", self.server_edit)
-        form.addRow("Mã đăng ký:", self.code_edit)
+        form.addRow(tr("Địa chỉ máy chủ:"), self.server_edit)
+        form.addRow(tr("Mã đăng ký:"), self.code_edit)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
@@ -339,10 +372,10 @@ class EnrolDialog(QDialog):
     def submit(self) -> None:
         server, code = self.server_edit.text().strip(), self.code_edit.text().strip()
         if not server or not code:
-            self.message.show_message("error", "Nhập địa chỉ máy chủ và mã đăng ký.")
+            self.message.show_message("error", tr("Nhập địa chỉ máy chủ và mã đăng ký."))
             return
         self.buttons.setEnabled(False)
-        self.message.show_message("info", "Đang đăng ký với máy chủ…")
+        self.message.show_message("info", tr("Đang đăng ký với máy chủ…"))
         sync = self._controller.sync
         self._tasks.run_io(
             lambda: sync.enrol(server, code), self._on_enrolled, self._on_refused, owner=self
@@ -354,8 +387,10 @@ class EnrolDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setVisible(False)
         self.message.show_message(
             "success",
-            f"Đã đăng ký: máy số {result.device_id}, đơn vị {result.unit_code}, "
-            f"slot {result.slot}. Máy sẽ bắt đầu gửi hồ sơ ngay.",
+            tr(
+                "Đã đăng ký: máy số {device_id}, đơn vị {unit_code}, slot {slot}. Máy "
+                "sẽ bắt đầu gửi hồ sơ ngay."
+            ).format(device_id=result.device_id, unit_code=result.unit_code, slot=result.slot),
         )
         self._controller.sync_now()
 

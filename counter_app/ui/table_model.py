@@ -6,6 +6,8 @@ from typing import ClassVar, Generic, TypeAlias, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from counter_app.ui.i18n import tr
+
 ModelIndex: TypeAlias = QModelIndex | QPersistentModelIndex  # what Qt hands a model's overrides
 Row = TypeVar("Row")
 
@@ -29,5 +31,5 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> str | None:  # Qt override
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return tr(self.HEADERS[section])
         return None

@@ -15,6 +15,7 @@ from typing import Any, Protocol, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
+from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.qt_compat import emit
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ class BackgroundTasks(Protocol):
     ) -> None: ...
 
 
-WORK_IN_GENERAL = "Đang xử lý…"
+WORK_IN_GENERAL = QT_TR_NOOP("Đang xử lý…")
 
 
 class _Outcome:
@@ -63,7 +64,7 @@ class _Outcome:
         what: str = "",
     ) -> None:
         self.on_ok, self.on_err, self.owner = on_ok, on_err, owner
-        self.what = what or WORK_IN_GENERAL
+        self.what = what or tr(WORK_IN_GENERAL)
         self.value: Any = None
         self.error: BaseException | None = None
 
@@ -192,7 +193,9 @@ class TaskRunner(QObject):
         if not self._doing:
             return ""
         more = len(self._doing) - 1
-        return self._doing[0].what + (f" (còn {more} việc khác)" if more else "")
+        return self._doing[0].what + (
+            tr(" (còn {more} việc khác)").format(more=more) if more else ""
+        )
 
     def _show_busy(self) -> None:
         if self._pending and not self._busy_shown:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.appointments import VisitStatus
 from counter_app.services.home_visits import VisitRequest
 from counter_app.ui.fees_view import ClerkList, select_data, today_vn
+from counter_app.ui.i18n import tr
 from counter_app.ui.procedure_picker import ProcedurePicker, ProcedureSearch
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.widgets import FieldMessage, MessageBar, error_text, with_message
@@ -102,7 +103,9 @@ class VisitDialog(QDialog):
         super().__init__(parent)
         self._desk, self._runner, self._actor, self.moving = desk, runner, actor, moving
         self.setWindowTitle(
-            f"Dời lịch hẹn số {moving.id}" if moving else "Đặt lịch hẹn tiếp nhận tại nhà"
+            tr("Dời lịch hẹn số {id}").format(id=moving.id)
+            if moving
+            else tr("Đặt lịch hẹn tiếp nhận tại nhà")
         )
         self._make_widgets(procedures, runner)
         self._layout()
@@ -120,18 +123,18 @@ class VisitDialog(QDialog):
         self.day_edit = day_edit()
         self.start_edit, self.end_edit = time_edit(8), time_edit(9)
         self.edits = {key: QLineEdit() for key in ("citizen_name", "phone", "address", "area_code")}
-        self.edits["area_code"].setPlaceholderText("Mã xã/phường (nếu có)")
-        self.note_edit = QLineEdit(placeholderText="Ghi chú (nếu có)")
+        self.edits["area_code"].setPlaceholderText(tr("Mã xã/phường (nếu có)"))
+        self.note_edit = QLineEdit(placeholderText=tr("Ghi chú (nếu có)"))
         self.picker = ProcedurePicker(procedures, runner)
         self.messages = {key: FieldMessage() for key in FIELDS}
         self.message = MessageBar()
-        self.save_button = QPushButton("Lưu lịch hẹn (Ctrl+Enter)")
+        self.save_button = QPushButton(tr("Lưu lịch hẹn (Ctrl+Enter)"))
         self.save_button.setStyleSheet("font-weight: bold; padding: 6px 14px;")
-        self.cancel_button = QPushButton("Đóng (Esc)")
+        self.cancel_button = QPushButton(tr("Đóng (Esc)"))
 
     def _layout(self) -> None:
         form = QFormLayout()
-        form.addRow("Cán bộ thực hiện:", with_message(self.clerk_combo, self.messages["clerk"]))
+        form.addRow(tr("Cán bộ thực hiện:"), with_message(self.clerk_combo, self.messages["clerk"]))
         when = QHBoxLayout()
         when.addWidget(self.day_edit)
         when.addWidget(self.start_edit)
@@ -139,13 +142,18 @@ class VisitDialog(QDialog):
         when.addStretch(1)
         box = QWidget()
         box.setLayout(when)
-        form.addRow("Ngày, từ giờ – đến giờ:", with_message(box, self.messages["start"]))
+        form.addRow(tr("Ngày, từ giờ – đến giờ:"), with_message(box, self.messages["start"]))
         form.addRow("", self.messages["end"])
-        labels = ("Họ tên người dân:", "Số điện thoại:", "Địa chỉ:", "Mã đơn vị hành chính:")
+        labels = (
+            tr("Họ tên người dân:"),
+            tr("Số điện thoại:"),
+            tr("Địa chỉ:"),
+            tr("Mã đơn vị hành chính:"),
+        )
         for label, key in zip(labels, self.edits, strict=True):
             form.addRow(label, with_message(self.edits[key], self.messages[key]))
-        form.addRow("Thủ tục:", self.picker)
-        form.addRow("Ghi chú:", self.note_edit)
+        form.addRow(tr("Thủ tục:"), self.picker)
+        form.addRow(tr("Ghi chú:"), self.note_edit)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
@@ -199,7 +207,7 @@ class VisitDialog(QDialog):
         self.picker.message.clear_issue()
         request, desk, actor, moving = self.request(), self._desk, self._actor, self.moving
         self.save_button.setEnabled(False)
-        self.message.show_message("info", "Đang lưu lịch hẹn…")
+        self.message.show_message("info", tr("Đang lưu lịch hẹn…"))
         if moving is None:
             job = lambda: desk.book(request)  # noqa: E731
         else:
@@ -226,9 +234,9 @@ class VisitDialog(QDialog):
             self.messages[key].show_issue(text, True)
             self.field_widget(key).setFocus()
         else:
-            self.message.show_message("error", f"Chưa lưu: {text}")
+            self.message.show_message("error", tr("Chưa lưu: {text}").format(text=text))
             return
-        self.message.show_message("error", "Chưa lưu: xem chữ đỏ dưới ô nhập.")
+        self.message.show_message("error", tr("Chưa lưu: xem chữ đỏ dưới ô nhập."))
 
     def field_widget(self, key: str) -> QWidget:
         widgets: dict[str, QWidget] = {

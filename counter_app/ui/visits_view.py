@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.appointments import OUTCOMES, VisitStatus
 from counter_app.ui.fees_view import EVERY_CLERK, ClerkList, clerk_combo, rows_table
+from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.procedure_picker import ProcedureSearch
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.table_model import ModelIndex, RowsTableModel
@@ -64,9 +65,16 @@ def visit_cells(visit: VisitView) -> tuple[str, ...]:
 
 class VisitsModel(RowsTableModel["VisitView"]):
     HEADERS = (
-        "Số", "Thời gian", "Cán bộ", "Người dân", "Điện thoại", "Địa chỉ", "Thủ tục",
-        "Tình trạng", "Hồ sơ",
-    )  # fmt: skip
+        QT_TR_NOOP("Số"),
+        QT_TR_NOOP("Thời gian"),
+        QT_TR_NOOP("Cán bộ"),
+        QT_TR_NOOP("Người dân"),
+        QT_TR_NOOP("Điện thoại"),
+        QT_TR_NOOP("Địa chỉ"),
+        QT_TR_NOOP("Thủ tục"),
+        QT_TR_NOOP("Tình trạng"),
+        QT_TR_NOOP("Hồ sơ"),
+    )
 
     def set_visits(self, visits: list[VisitView]) -> None:
         self.beginResetModel()
@@ -88,17 +96,21 @@ class OutcomeDialog(QDialog):
     def __init__(self, visit: VisitView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.visit = visit
-        self.setWindowTitle(f"Kết quả lịch hẹn số {visit.id} — {visit.citizen_name}")
+        self.setWindowTitle(
+            tr("Kết quả lịch hẹn số {id} — {citizen_name}").format(
+                id=visit.id, citizen_name=visit.citizen_name
+            )
+        )
         self.outcome_combo = QComboBox()
         for status in OUTCOME_ORDER:
             assert status in OUTCOMES
             self.outcome_combo.addItem(status.label, status.value)
-        self.note_edit = QLineEdit(placeholderText="Ghi chú (nếu có)")
-        save = QPushButton("Ghi kết quả (Ctrl+Enter)")
+        self.note_edit = QLineEdit(placeholderText=tr("Ghi chú (nếu có)"))
+        save = QPushButton(tr("Ghi kết quả (Ctrl+Enter)"))
         save.clicked.connect(self.accept)
         form = QFormLayout(self)
-        form.addRow("Kết quả:", self.outcome_combo)
-        form.addRow("Ghi chú:", self.note_edit)
+        form.addRow(tr("Kết quả:"), self.outcome_combo)
+        form.addRow(tr("Ghi chú:"), self.note_edit)
         form.addRow(save)
         for keys in SAVE_KEYS:
             QShortcut(QKeySequence(keys), self, self.accept)
@@ -138,26 +150,32 @@ class VisitsView(QWidget):
     def _make_widgets(self) -> None:
         self.day_edit = day_edit()
         self.span_combo = QComboBox()
-        self.span_combo.addItem("Trong ngày", SPAN_DAY)
-        self.span_combo.addItem("Cả tuần (Thứ Hai – Chủ nhật)", SPAN_WEEK)
-        self.clerk_combo = clerk_combo([], ("Tất cả cán bộ", EVERY_CLERK))
+        self.span_combo.addItem(tr("Trong ngày"), SPAN_DAY)
+        self.span_combo.addItem(tr("Cả tuần (Thứ Hai – Chủ nhật)"), SPAN_WEEK)
+        self.clerk_combo = clerk_combo([], (tr("Tất cả cán bộ"), EVERY_CLERK))
         self.model = VisitsModel(self)
         self.table = rows_table(self.model, stretch=5)
         self.count_label = QLabel()
         self.message = MessageBar()
         self.buttons = {
-            "book": QPushButton(f"Đặt lịch hẹn ({BOOK_KEY})"),
-            "move": QPushButton(f"Dời lịch ({MOVE_KEY})"),
-            "outcome": QPushButton(f"Ghi kết quả ({OUTCOME_KEY})"),
-            "receive": QPushButton(f"Tiếp nhận tại nhà ({RECEIVE_KEY})"),
-            "refresh": QPushButton("Tải lại (F5)"),
+            "book": QPushButton(tr("Đặt lịch hẹn ({BOOK_KEY})").format(BOOK_KEY=BOOK_KEY)),
+            "move": QPushButton(tr("Dời lịch ({MOVE_KEY})").format(MOVE_KEY=MOVE_KEY)),
+            "outcome": QPushButton(
+                tr("Ghi kết quả ({OUTCOME_KEY})").format(OUTCOME_KEY=OUTCOME_KEY)
+            ),
+            "receive": QPushButton(
+                tr("Tiếp nhận tại nhà ({RECEIVE_KEY})").format(RECEIVE_KEY=RECEIVE_KEY)
+            ),
+            "refresh": QPushButton(tr("Tải lại (F5)")),
         }
 
     def _layout(self) -> None:
         top = QHBoxLayout()
         for label, widget in (
-            ("Ngày:", self.day_edit), ("Xem:", self.span_combo), ("Cán bộ:", self.clerk_combo),
-        ):  # fmt: skip
+            (tr("Ngày:"), self.day_edit),
+            (tr("Xem:"), self.span_combo),
+            (tr("Cán bộ:"), self.clerk_combo),
+        ):
             top.addWidget(QLabel(label))
             top.addWidget(widget)
         top.addStretch(1)
@@ -206,13 +224,17 @@ class VisitsView(QWidget):
         desk, day = self._desk, self.day()
         clerk = str(self.clerk_combo.currentData()) or None
         fetch = desk.week if self.span_combo.currentData() == SPAN_WEEK else desk.day
-        self.count_label.setText("Đang tải…")
+        self.count_label.setText(tr("Đang tải…"))
         self._runner.run_db(lambda: fetch(day, clerk), self._show, self._failed, owner=self)
 
     def _show(self, visits: list[VisitView]) -> None:
         self.model.set_visits(visits)
         booked = sum(1 for v in visits if v.status is VisitStatus.BOOKED)
-        self.count_label.setText(f"<b>{len(visits)}</b> lịch hẹn · <b>{booked}</b> đang chờ")
+        self.count_label.setText(
+            tr("<b>{count}</b> lịch hẹn · <b>{booked}</b> đang chờ").format(
+                count=len(visits), booked=booked
+            )
+        )
         if visits:
             self.table.selectRow(0)
 
@@ -227,12 +249,17 @@ class VisitsView(QWidget):
     def _selected_booked(self, doing: str) -> VisitView | None:
         visit = self.selected()
         if visit is None:
-            self.message.show_message("error", f"Chọn một lịch hẹn trong danh sách để {doing}.")
+            self.message.show_message(
+                "error", tr("Chọn một lịch hẹn trong danh sách để {doing}.").format(doing=doing)
+            )
             self.table.setFocus()
             return None
         if visit.status is not VisitStatus.BOOKED:
             self.message.show_message(
-                "error", f"Lịch hẹn số {visit.id} đã “{visit.status.label}”: không {doing} được."
+                "error",
+                tr("Lịch hẹn số {id} đã “{label}”: không {doing} được.").format(
+                    id=visit.id, label=visit.status.label, doing=doing
+                ),
             )
             return None
         return visit
@@ -241,7 +268,7 @@ class VisitsView(QWidget):
         self._open_dialog(None)
 
     def move_visit(self) -> None:
-        visit = self._selected_booked("dời lịch")
+        visit = self._selected_booked(tr("dời lịch"))
         if visit is not None:
             self._open_dialog(visit)
 
@@ -253,11 +280,13 @@ class VisitsView(QWidget):
         dialog.open()
 
     def _on_saved(self, visit_id: int) -> None:
-        self.message.show_message("success", f"Đã lưu lịch hẹn số {visit_id}.")
+        self.message.show_message(
+            "success", tr("Đã lưu lịch hẹn số {visit_id}.").format(visit_id=visit_id)
+        )
         self.refresh()
 
     def ask_outcome(self) -> None:
-        visit = self._selected_booked("ghi kết quả")
+        visit = self._selected_booked(tr("ghi kết quả"))
         if visit is None:
             return
         dialog = self.outcome_dialog = OutcomeDialog(visit, self)
@@ -280,6 +309,6 @@ class VisitsView(QWidget):
             emit(self.open_dossier, visit.dossier_code)
 
     def receive_at_home(self) -> None:
-        visit = self._selected_booked("tiếp nhận")
+        visit = self._selected_booked(tr("tiếp nhận"))
         if visit is not None:
             emit(self.receive_requested, visit)

@@ -8,6 +8,7 @@ from typing import ClassVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from counter_app.ui.i18n import tr
 from counter_app.ui.texts import user_error_text
 from counter_app.ui.window_fit import make_room_for_text
 from counter_protocol.errors import UserError
@@ -132,7 +133,9 @@ def error_text(error: BaseException) -> str:
     message and advice: the store locked, the disk full…), or a plain fallback for a bug."""
     if isinstance(error, UserError):
         return user_error_text(error)
-    return f"Có lỗi không mong muốn ({type(error).__name__}: {error}). Hãy báo cán bộ CNTT."
+    return tr("Có lỗi không mong muốn ({kind}: {error}). Hãy báo cán bộ CNTT.").format(
+        kind=type(error).__name__, error=error
+    )
 
 
 def vn_when(moment: datetime) -> str:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
 from counter_app.domain.validation import ValidationError, validate_personal_id
 from counter_app.services.accounts import WRONG_CREDENTIALS
@@ -17,6 +18,7 @@ from counter_app.services.admin_log import CONSOLE
 from counter_app.services.errors import ServiceError
 from counter_app.sync.client import SyncClient
 from counter_app.sync.errors import SyncError
+from counter_app.ui.i18n import install_language
 from counter_app.ui.login import LoginDialog
 from counter_app.ui.sync_window import sync_error_text
 from counter_app.ui.texts import message_text, status_text, user_error_text
@@ -130,3 +132,23 @@ def test_statuses_and_states_on_the_detail_read_english(messages_en):
         english = (history_status(int(Status.RETURNED)), sub_state_text("result_at_counter"))
     assert english == ("Result returned", "Result ready for pick-up")
     assert history_status(int(Status.RETURNED)) == "Đã trả kết quả"
+
+
+@pytest.fixture
+def language(qapp) -> Iterator[Callable[[str], list[Path]]]:
+    """The program's own language switch (counter_app/ui/i18n.py), back to Vietnamese after."""
+    yield lambda chosen: install_language(qapp, chosen)
+    install_language(qapp, "vi")
+
+
+def test_the_shipped_catalogues_are_what_the_language_switch_loads(qtbot, language):
+    vietnamese = {path.name for path in language("vi")}
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    menu = [a.text().split("\t")[0] for a in edit.createStandardContextMenu().actions()]
+    assert "qtbase_vi.qm" in vietnamese and "&Sao chép" in menu
+    english = {path.name for path in language("en")}
+    with pytest.raises(ValidationError) as refused:
+        validate_personal_id("")
+    assert "messages_en.qm" in english
+    assert error_text(refused.value) == "The ID card number is missing."
