@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from counter_app.domain.calendar import WorkCalendar
 from counter_protocol.errors import UserError
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.timefmt import VN_TZ, to_vn
 
 PORTAL_CODE_MAX = 60
@@ -36,11 +37,11 @@ class VisitStatus(StrEnum):
 
 
 _VISIT_LABELS = {
-    VisitStatus.BOOKED: "Đã hẹn",
-    VisitStatus.DONE: "Đã thực hiện",
-    VisitStatus.ABSENT: "Người dân vắng nhà",
-    VisitStatus.CANCELLED: "Đã hủy",
-    VisitStatus.RESCHEDULED: "Đã dời lịch",
+    VisitStatus.BOOKED: QT_TRANSLATE_NOOP("labels", "Đã hẹn"),
+    VisitStatus.DONE: QT_TRANSLATE_NOOP("labels", "Đã thực hiện"),
+    VisitStatus.ABSENT: QT_TRANSLATE_NOOP("labels", "Người dân vắng nhà"),
+    VisitStatus.CANCELLED: QT_TRANSLATE_NOOP("labels", "Đã hủy"),
+    VisitStatus.RESCHEDULED: QT_TRANSLATE_NOOP("labels", "Đã dời lịch"),
 }
 # A cancelled or moved appointment frees the clerk's time; one that happened kept it.
 HOLDS_TIME = frozenset({VisitStatus.BOOKED, VisitStatus.DONE, VisitStatus.ABSENT})

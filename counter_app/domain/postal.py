@@ -10,6 +10,7 @@ from enum import StrEnum
 from counter_app.domain.text import clean
 from counter_app.domain.validation import validate_full_name, validate_phone
 from counter_protocol.errors import UserError
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.tracking import normalise_tracking_number, s10_fault
 
 # Below this many unused numbers the pool's status warns (setting `post.pool_low`).
@@ -41,12 +42,12 @@ class PostalStatus(StrEnum):
 
 
 _STATUS_LABELS = {
-    PostalStatus.REGISTERED: "Đã đăng ký",
-    PostalStatus.COLLECTING: "Đang thu gom",
-    PostalStatus.IN_TRANSIT: "Đang vận chuyển",
-    PostalStatus.DELIVERED: "Đã phát thành công",
-    PostalStatus.RETURNED: "Chuyển hoàn người gửi",
-    PostalStatus.CANCELLED: "Đã hủy",
+    PostalStatus.REGISTERED: QT_TRANSLATE_NOOP("labels", "Đã đăng ký"),
+    PostalStatus.COLLECTING: QT_TRANSLATE_NOOP("labels", "Đang thu gom"),
+    PostalStatus.IN_TRANSIT: QT_TRANSLATE_NOOP("labels", "Đang vận chuyển"),
+    PostalStatus.DELIVERED: QT_TRANSLATE_NOOP("labels", "Đã phát thành công"),
+    PostalStatus.RETURNED: QT_TRANSLATE_NOOP("labels", "Chuyển hoàn người gửi"),
+    PostalStatus.CANCELLED: QT_TRANSLATE_NOOP("labels", "Đã hủy"),
 }
 
 P = PostalStatus
@@ -100,9 +101,9 @@ class Direction(StrEnum):
 
 
 _DIRECTION_LABELS = {
-    Direction.INBOUND: "Nhận hồ sơ qua bưu chính",
-    Direction.COLLECTED: "Thu gom hồ sơ tại địa chỉ",
-    Direction.OUTBOUND: "Trả kết quả qua bưu chính",
+    Direction.INBOUND: QT_TRANSLATE_NOOP("labels", "Nhận hồ sơ qua bưu chính"),
+    Direction.COLLECTED: QT_TRANSLATE_NOOP("labels", "Thu gom hồ sơ tại địa chỉ"),
+    Direction.OUTBOUND: QT_TRANSLATE_NOOP("labels", "Trả kết quả qua bưu chính"),
 }
 
 

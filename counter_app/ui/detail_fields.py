@@ -43,7 +43,7 @@ def state_text(status: int, sub_state: str) -> str:
 def detail_fields(d: DossierDetail) -> list[tuple[str, str]]:
     """(label, value) lines of a DossierDetail."""
     a = d.applicant
-    delivery = d.result_delivery.label
+    delivery = label_text(d.result_delivery.label)
     if d.delivery_address:
         delivery += f": {d.delivery_address}"
     return [
@@ -61,7 +61,7 @@ def detail_fields(d: DossierDetail) -> list[tuple[str, str]]:
         ("Email", a.email or ""),
         (tr("Địa chỉ"), a.address or ""),
         (tr("Người được ủy quyền"), d.authorised_person or ""),
-        (tr("Hình thức nộp"), d.channel.label),
+        (tr("Hình thức nộp"), label_text(d.channel.label)),
         (tr("Nhận kết quả"), delivery),
         (tr("Tiếp nhận"), f"{vn_when(d.received_at)} — {d.received_by_name}"),
         (tr("Hẹn trả"), vn_when(d.due_at)),

@@ -157,7 +157,7 @@ class DossierTableModel(RowsTableModel["DossierRow"]):
         if role == Qt.ItemDataRole.ForegroundRole:
             return TEXT_BRUSH if row.due_state in DUE_BRUSHES else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            state = row.due_state.label
+            state = label_text(row.due_state.label)
             text = self._text(row, index.column())  # long names are cut off in the cell
             return f"{text}\n({state})" if state else text
         return None

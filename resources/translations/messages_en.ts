@@ -203,6 +203,114 @@
         <source>chẩn đoán</source>
         <translation>run diagnostics</translation>
     </message>
+    <message>
+        <source>Đã hẹn</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <source>Đã thực hiện</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Người dân vắng nhà</source>
+        <translation>Nobody at home</translation>
+    </message>
+    <message>
+        <source>Đã hủy</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Đã dời lịch</source>
+        <translation>Rescheduled</translation>
+    </message>
+    <message>
+        <source>Trước hạn</source>
+        <translation>Early</translation>
+    </message>
+    <message>
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Sắp đến hạn</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>Trực tiếp tại quầy</source>
+        <translation>In person at the counter</translation>
+    </message>
+    <message>
+        <source>Trực tuyến</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Qua dịch vụ bưu chính (BCCI)</source>
+        <translation>By postal service (BCCI)</translation>
+    </message>
+    <message>
+        <source>Tại quầy</source>
+        <translation>At the counter</translation>
+    </message>
+    <message>
+        <source>Qua bưu điện, gửi về địa chỉ</source>
+        <translation>By post, to an address</translation>
+    </message>
+    <message>
+        <source>Đã đăng ký</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Đang thu gom</source>
+        <translation>Being collected</translation>
+    </message>
+    <message>
+        <source>Đang vận chuyển</source>
+        <translation>In transit</translation>
+    </message>
+    <message>
+        <source>Đã phát thành công</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Chuyển hoàn người gửi</source>
+        <translation>Returned to sender</translation>
+    </message>
+    <message>
+        <source>Nhận hồ sơ qua bưu chính</source>
+        <translation>Dossier received by post</translation>
+    </message>
+    <message>
+        <source>Thu gom hồ sơ tại địa chỉ</source>
+        <translation>Dossier collected at an address</translation>
+    </message>
+    <message>
+        <source>Trả kết quả qua bưu chính</source>
+        <translation>Result sent by post</translation>
+    </message>
+    <message>
+        <source>Đang giải quyết, trong hạn</source>
+        <translation>In progress, on time</translation>
+    </message>
+    <message>
+        <source>Đang giải quyết, quá hạn</source>
+        <translation>In progress, overdue</translation>
+    </message>
+    <message>
+        <source>Qua bưu chính công ích</source>
+        <translation>By public postal service</translation>
+    </message>
+    <message>
+        <source>Tại nhà người dân</source>
+        <translation>At the applicant's home</translation>
+    </message>
+    <message>
+        <source>Hỗ trợ nộp trực tuyến</source>
+        <translation>Help with online filing</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -496,11 +604,11 @@
     </message>
     <message>
         <source>Địa chỉ máy chủ “{url}” dùng http:// không mã hoá: mã đăng ký, chữ ký và hồ sơ của công dân sẽ đi qua mạng ở dạng đọc được và có thể bị sửa. Hãy dùng địa chỉ https:// do bộ phận CNTT tỉnh cấp (ví dụ https://dongbo.hatinh.gov.vn). Chỉ khi thử nghiệm trong mạng nội bộ mới dùng --allow-insecure-http.</source>
-        <translation>The server address “{url}” uses unencrypted http://: enrolment codes, signatures and citizens' dossiers would cross the network readable and could be altered. Use the https:// address given by the provincial IT unit (for example https://dongbo.hatinh.gov.vn). Use --allow-insecure-http only for tests inside a local network.</translation>
+        <translation>The server address “{url}” uses unencrypted http://: enrolment codes, signatures and citizens&apos; dossiers would cross the network readable and could be altered. Use the https:// address given by the provincial IT unit (for example https://dongbo.hatinh.gov.vn). Use --allow-insecure-http only for tests inside a local network.</translation>
     </message>
     <message>
         <source>Trả lời của máy chủ không hợp lệ ({detail}).</source>
-        <translation>The server's reply is not valid ({detail}).</translation>
+        <translation>The server&apos;s reply is not valid ({detail}).</translation>
     </message>
     <message>
         <source>Không kết nối được máy chủ tỉnh.</source>
@@ -540,7 +648,7 @@
     </message>
     <message>
         <source>Liên hệ bộ phận CNTT để kiểm tra đăng ký của máy này.</source>
-        <translation>Ask the IT unit to check this PC's enrolment.</translation>
+        <translation>Ask the IT unit to check this PC&apos;s enrolment.</translation>
     </message>
     <message>
         <source>Đăng ký máy với máy chủ tỉnh (Đồng bộ → Đăng ký máy với máy chủ) bằng mã do bộ phận CNTT cấp. Hồ sơ lưu trước đó sẽ được gửi sau khi đăng ký.</source>
@@ -560,11 +668,11 @@
     </message>
     <message>
         <source>Chỉnh ngày giờ của máy cho đúng (bật tự động đồng bộ giờ của Windows) rồi đồng bộ lại. Hồ sơ vẫn được lưu an toàn trên máy này.</source>
-        <translation>Set this PC's date and time right (turn on Windows' automatic time) and sync again. Dossiers stay safely stored on this PC.</translation>
+        <translation>Set this PC&apos;s date and time right (turn on Windows&apos; automatic time) and sync again. Dossiers stay safely stored on this PC.</translation>
     </message>
     <message>
         <source>Dùng địa chỉ https:// của máy chủ tỉnh; hỏi bộ phận CNTT nếu chưa có.</source>
-        <translation>Use the provincial server's https:// address; ask the IT unit if you do not have it.</translation>
+        <translation>Use the provincial server&apos;s https:// address; ask the IT unit if you do not have it.</translation>
     </message>
     <message>
         <source>Máy này chưa đăng ký với máy chủ tỉnh nên chưa gửi được hồ sơ.</source>

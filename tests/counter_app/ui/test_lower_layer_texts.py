@@ -152,3 +152,13 @@ def test_the_shipped_catalogues_are_what_the_language_switch_loads(qtbot, langua
         validate_personal_id("")
     assert "messages_en.qm" in english
     assert error_text(refused.value) == "The ID card number is missing."
+
+
+def test_the_lists_due_column_reads_english(messages_en):
+    from counter_app.domain.dossier_rules import DueState
+    from counter_app.ui.texts import label_text
+
+    with installed(messages_en):
+        english = [label_text(s.label) for s in (DueState.DUE_SOON, DueState.AWAITING_PICKUP)]
+    assert english == ["Due soon", "Result ready for pick-up"]
+    assert label_text(DueState.DUE_SOON.label) == "Sắp đến hạn"
