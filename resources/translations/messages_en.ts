@@ -305,7 +305,7 @@
     </message>
     <message>
         <source>Tại nhà người dân</source>
-        <translation>At the applicant's home</translation>
+        <translation>At the applicant&apos;s home</translation>
     </message>
     <message>
         <source>Hỗ trợ nộp trực tuyến</source>
@@ -519,8 +519,36 @@
         <translation>This PC is not set up yet. Run the first-run set-up.</translation>
     </message>
     <message>
+        <source>Đơn vị mã “{code}” không có trong danh mục hiện hành.</source>
+        <translation>There is no unit “{code}” in the current catalogue.</translation>
+    </message>
+    <message>
         <source>Không có thủ tục mã “{code}” trong danh mục hiện hành.</source>
         <translation>There is no procedure “{code}” in the current catalogue.</translation>
+    </message>
+    <message>
+        <source>Danh mục chưa ghi cơ quan quản lý của đơn vị mã “{unit}”: không xác định được cơ quan giải quyết thủ tục {procedure}.</source>
+        <translation>The catalogue does not name the managing agency of unit “{unit}”: the agency competent for procedure {procedure} is unknown.</translation>
+    </message>
+    <message>
+        <source>Cập nhật danh mục thủ tục hành chính mới trước khi tiếp nhận.</source>
+        <translation>Update the procedure catalogue before receiving.</translation>
+    </message>
+    <message>
+        <source>Chưa xác định được xã, phường có thẩm quyền giải quyết thủ tục {procedure} (mã “{home}” không phải xã, phường trong danh mục).</source>
+        <translation>The commune competent for procedure {procedure} is not known (“{home}” is not a commune in the catalogue).</translation>
+    </message>
+    <message>
+        <source>Chưa xác định được xã, phường có thẩm quyền giải quyết thủ tục {procedure}.</source>
+        <translation>The commune competent for procedure {procedure} is not known.</translation>
+    </message>
+    <message>
+        <source>Chọn xã, phường nơi người nộp cư trú.</source>
+        <translation>Choose the commune where the applicant lives.</translation>
+    </message>
+    <message>
+        <source>Thủ tục {procedure} {name} không tiếp nhận phi địa giới: hồ sơ của {commune} phải nộp tại xã, phường đó.</source>
+        <translation>Procedure {procedure} {name} is not received outside its commune: dossiers of {commune} must be filed there.</translation>
     </message>
     <message>
         <source>Chưa nhập số CCCD / định danh của người nộp.</source>
@@ -681,6 +709,22 @@
     <message>
         <source>Một lần đồng bộ khác đang chạy trên máy này (cửa sổ chính hoặc lệnh counter-app sync).</source>
         <translation>Another sync is running on this PC (the main window or the counter-app sync command).</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy hồ sơ mã “{code}”.</source>
+        <translation>No dossier “{code}” found.</translation>
+    </message>
+    <message>
+        <source>Chỉ Trưởng bộ phận mới được tiếp nhận hồ sơ còn thiếu giấy tờ bắt buộc.</source>
+        <translation>Only the head of unit may receive a dossier that lacks required papers.</translation>
+    </message>
+    <message>
+        <source>Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ, hoặc nhờ Trưởng bộ phận duyệt.</source>
+        <translation>Issue a request for missing papers, or ask the head of unit to approve.</translation>
+    </message>
+    <message>
+        <source>Cần ghi lý do tiếp nhận hồ sơ còn thiếu giấy tờ.</source>
+        <translation>Write down why a dossier lacking papers is received.</translation>
     </message>
 </context>
 </TS>
