@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from counter_app.models.tables import Setting
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 LANGUAGES = ("vi", "en")  # the screens' languages; the screens' own list is ui/i18n.py LANGUAGES
 
@@ -41,9 +42,14 @@ def check_setting(key: str, value: str) -> None:
     from counter_app.services.errors import ServiceError
 
     if key == "ui.language" and value not in LANGUAGES:
-        raise ServiceError(f"Ngôn ngữ màn hình chỉ nhận: {', '.join(LANGUAGES)}.")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("messages", "Ngôn ngữ màn hình chỉ nhận: {languages}."),
+            params={"languages": ", ".join(LANGUAGES)},
+        )
     if key == "slip.page_size" and value not in ("A4", "A5", "receipt"):
-        raise ServiceError("Khổ giấy chỉ nhận A4, A5 hoặc receipt (cuộn 80 mm).")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("messages", "Khổ giấy chỉ nhận A4, A5 hoặc receipt (cuộn 80 mm).")
+        )
     if key.startswith("calendar."):
         parts = {k.split(".", 1)[1]: v for k, v in DEFAULTS.items() if k.startswith("calendar.")}
         parts[key.split(".", 1)[1]] = value
@@ -60,7 +66,9 @@ def check_setting(key: str, value: str) -> None:
         "post.pool_low",
     )
     if numeric and (not value.isdigit() or int(value) < 1):
-        raise ServiceError(f"{key} phải là số nguyên dương.")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("messages", "{key} phải là số nguyên dương."), params={"key": key}
+        )
 
 
 def get_setting(session: Session, key: str) -> str:

@@ -726,5 +726,93 @@
         <source>Cần ghi lý do tiếp nhận hồ sơ còn thiếu giấy tờ.</source>
         <translation>Write down why a dossier lacking papers is received.</translation>
     </message>
+    <message>
+        <source>Số biên lai “{text}” không đúng dạng KÝ_HIỆU/SỐ.</source>
+        <translation>Receipt number “{text}” is not in the form SERIES/NUMBER.</translation>
+    </message>
+    <message>
+        <source>Nhập ký hiệu và số in trên biên lai, ví dụ 1C26TBL/0000123 (số tối đa 8 chữ số).</source>
+        <translation>Type the series and number printed on the receipt, for example 1C26TBL/0000123 (at most 8 digits).</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} không có khoản phí, lệ phí “{name}”.</source>
+        <translation>Dossier {code} has no fee “{name}”.</translation>
+    </message>
+    <message>
+        <source>Các khoản của hồ sơ: {names}.</source>
+        <translation>The dossier's fees: {names}.</translation>
+    </message>
+    <message>
+        <source>Biên lai {receipt} đã được ghi cho hồ sơ {code} lúc {at:%H:%M %d/%m/%Y} ({clerk}).</source>
+        <translation>Receipt {receipt} was already recorded for dossier {code} at {at:%H:%M %d/%m/%Y} ({clerk}).</translation>
+    </message>
+    <message>
+        <source>Kiểm tra lại ký hiệu và số trên biên lai; mỗi biên lai chỉ ghi một lần.</source>
+        <translation>Check the series and number on the receipt; each receipt is recorded once.</translation>
+    </message>
+    <message>
+        <source>Số tiền không được âm.</source>
+        <translation>The amount cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Số tiền {amount} đồng khác mức thu {due} đồng của khoản “{name}”.</source>
+        <translation>The amount {amount} đồng differs from the rate of {due} đồng for “{name}”.</translation>
+    </message>
+    <message>
+        <source>Ghi lý do khi thu khác mức đã công bố.</source>
+        <translation>Write down why the amount differs from the published rate.</translation>
+    </message>
+    <message>
+        <source>Khoản “{name}” được miễn: ghi miễn, không thu.</source>
+        <translation>“{name}” is exempt: record the exemption, collect nothing.</translation>
+    </message>
+    <message>
+        <source>Khoản “{name}” của hồ sơ {code} đã thu đủ.</source>
+        <translation>“{name}” of dossier {code} is already paid in full.</translation>
+    </message>
+    <message>
+        <source>Xem các lần thu: counter-app fees show MÃ_HỒ_SƠ.</source>
+        <translation>See the payments: counter-app fees show DOSSIER_CODE.</translation>
+    </message>
+    <message>
+        <source>Ghi lý do miễn (đối tượng được miễn).</source>
+        <translation>Write down why it is exempt (who is exempt).</translation>
+    </message>
+    <message>
+        <source>Nhập tên khoản cước và số tiền lớn hơn 0.</source>
+        <translation>Type the postage item's name and an amount above 0.</translation>
+    </message>
+    <message>
+        <source>Không có lần thu số {entry}.</source>
+        <translation>There is no payment number {entry}.</translation>
+    </message>
+    <message>
+        <source>Ghi lý do hoàn trả.</source>
+        <translation>Write down why it is refunded.</translation>
+    </message>
+    <message>
+        <source>Chỉ hoàn trả một lần thu, từ 1 đến {amount} đồng.</source>
+        <translation>Refund only a payment, from 1 to {amount} đồng.</translation>
+    </message>
+    <message>
+        <source>Nhập số tiền điều chỉnh (khác 0) và lý do.</source>
+        <translation>Type the correction amount (not 0) and the reason.</translation>
+    </message>
+    <message>
+        <source>Lần thu số {entry} không chờ số biên lai.</source>
+        <translation>Payment number {entry} is not waiting for a receipt number.</translation>
+    </message>
+    <message>
+        <source>Ngôn ngữ màn hình chỉ nhận: {languages}.</source>
+        <translation>The screen language can only be: {languages}.</translation>
+    </message>
+    <message>
+        <source>Khổ giấy chỉ nhận A4, A5 hoặc receipt (cuộn 80 mm).</source>
+        <translation>The paper size can only be A4, A5 or receipt (80 mm roll).</translation>
+    </message>
+    <message>
+        <source>{key} phải là số nguyên dương.</source>
+        <translation>{key} must be a positive whole number.</translation>
+    </message>
 </context>
 </TS>
