@@ -740,7 +740,7 @@
     </message>
     <message>
         <source>Các khoản của hồ sơ: {names}.</source>
-        <translation>The dossier's fees: {names}.</translation>
+        <translation>The dossier&apos;s fees: {names}.</translation>
     </message>
     <message>
         <source>Biên lai {receipt} đã được ghi cho hồ sơ {code} lúc {at:%H:%M %d/%m/%Y} ({clerk}).</source>
@@ -780,7 +780,7 @@
     </message>
     <message>
         <source>Nhập tên khoản cước và số tiền lớn hơn 0.</source>
-        <translation>Type the postage item's name and an amount above 0.</translation>
+        <translation>Type the postage item&apos;s name and an amount above 0.</translation>
     </message>
     <message>
         <source>Không có lần thu số {entry}.</source>
@@ -813,6 +813,62 @@
     <message>
         <source>{key} phải là số nguyên dương.</source>
         <translation>{key} must be a positive whole number.</translation>
+    </message>
+    <message>
+        <source>Kho dữ liệu {db_file} đang bị một chương trình khác giữ khoá (một cửa sổ counter-app khác, một lần đồng bộ hoặc sao lưu).</source>
+        <translation>The data store {db_file} is locked by another program (another counter-app window, a sync or a backup).</translation>
+    </message>
+    <message>
+        <source>Chờ một lát rồi thử lại; nếu vẫn vậy, đóng các chương trình đang mở kho này.</source>
+        <translation>Wait a moment and try again; if it persists, close the programs that have this store open.</translation>
+    </message>
+    <message>
+        <source>Kho dữ liệu {db_file} đang bận với một thao tác khác.</source>
+        <translation>The data store {db_file} is busy with another operation.</translation>
+    </message>
+    <message>
+        <source>Thử lại sau vài giây.</source>
+        <translation>Try again in a few seconds.</translation>
+    </message>
+    <message>
+        <source>Ổ đĩa chứa kho dữ liệu {db_file} đã đầy; thao tác vừa rồi chưa được lưu.</source>
+        <translation>The disk holding the data store {db_file} is full; the last action was not saved.</translation>
+    </message>
+    <message>
+        <source>Giải phóng dung lượng ổ đĩa (xoá tệp không cần, dọn thùng rác) rồi thử lại.</source>
+        <translation>Free some disk space (delete unneeded files, empty the recycle bin) and try again.</translation>
+    </message>
+    <message>
+        <source>Không ghi được vào kho dữ liệu {db_file}: tệp hoặc thư mục chỉ cho đọc.</source>
+        <translation>Cannot write to the data store {db_file}: the file or folder is read-only.</translation>
+    </message>
+    <message>
+        <source>Cấp quyền ghi cho thư mục dữ liệu (hoặc mở khoá ghi của ổ đĩa) rồi thử lại.</source>
+        <translation>Give write permission to the data folder (or unlock the drive for writing) and try again.</translation>
+    </message>
+    <message>
+        <source>Tệp dữ liệu {db_file} bị hỏng (không đọc được như một cơ sở dữ liệu).</source>
+        <translation>The data file {db_file} is damaged (it cannot be read as a database).</translation>
+    </message>
+    <message>
+        <source>Đừng xoá hay ghi đè tệp này; báo bộ phận CNTT để khôi phục từ bản sao lưu trong {backups}.</source>
+        <translation>Do not delete or overwrite this file; ask the IT unit to restore it from the backups in {backups}.</translation>
+    </message>
+    <message>
+        <source>Không mở được tệp dữ liệu {db_file}.</source>
+        <translation>Cannot open the data file {db_file}.</translation>
+    </message>
+    <message>
+        <source>Kiểm tra thư mục dữ liệu còn đó (ổ mạng, ổ USB đã cắm) và có quyền truy cập.</source>
+        <translation>Check that the data folder is still there (network drive, USB drive plugged in) and accessible.</translation>
+    </message>
+    <message>
+        <source>Lỗi đọc/ghi ổ đĩa với kho dữ liệu {db_file}.</source>
+        <translation>Disk read/write error on the data store {db_file}.</translation>
+    </message>
+    <message>
+        <source>Kiểm tra ổ đĩa (hoặc ổ mạng) rồi thử lại; báo bộ phận CNTT nếu lỗi lặp lại.</source>
+        <translation>Check the disk (or network drive) and try again; tell the IT unit if it keeps happening.</translation>
     </message>
 </context>
 </TS>
