@@ -78,9 +78,17 @@ def check_move(number: str, current: PostalStatus, target: PostalStatus) -> None
         return
     allowed = ", ".join(f"“{s.label}”" for s in TRANSITIONS[current]) or "không có"
     raise PostalError(
-        f"Bưu gửi {number} đang “{current.label}”, không chuyển sang “{target.label}” được.",
-        advice=f"Trạng thái tiếp theo có thể: {allowed}.",
+        QT_TRANSLATE_NOOP(
+            "messages", "Bưu gửi {number} đang “{current}”, không chuyển sang “{target}” được."
+        ),
+        advice=QT_TRANSLATE_NOOP("messages", "Trạng thái tiếp theo có thể: {allowed}."),
         code="post.transition",
+        params={
+            "number": number,
+            "current": current.label,
+            "target": target.label,
+            "allowed": allowed,
+        },
     )
 
 
@@ -143,11 +151,15 @@ def checked_address(address: PostalAddress) -> PostalAddress:
     phone = validate_phone(address.phone, "receiver_phone").national
     street = clean(address.street)
     if not street:
-        raise PostalError("Nhập số nhà, thôn/xóm hoặc đường.", field="street")
+        raise PostalError(
+            QT_TRANSLATE_NOOP("messages", "Nhập số nhà, thôn/xóm hoặc đường."), field="street"
+        )
     if not address.province_code:
-        raise PostalError("Chọn tỉnh, thành phố.", field="province")
+        raise PostalError(QT_TRANSLATE_NOOP("messages", "Chọn tỉnh, thành phố."), field="province")
     if not address.commune_code:
-        raise PostalError("Chọn xã, phường, đặc khu.", field="commune")
+        raise PostalError(
+            QT_TRANSLATE_NOOP("messages", "Chọn xã, phường, đặc khu."), field="commune"
+        )
     return PostalAddress(
         name,
         phone,
@@ -161,9 +173,13 @@ def checked_address(address: PostalAddress) -> PostalAddress:
 
 def check_postage(amount: int, weight_g: int | None) -> None:
     if not 0 <= amount <= MAX_POSTAGE:
-        raise PostalError("Cước phải từ 0 đến 10.000.000 đồng.", field="postage")
+        raise PostalError(
+            QT_TRANSLATE_NOOP("messages", "Cước phải từ 0 đến 10.000.000 đồng."), field="postage"
+        )
     if weight_g is not None and not 0 < weight_g <= MAX_WEIGHT_G:
-        raise PostalError("Khối lượng phải từ 1 đến 30.000 gam.", field="weight")
+        raise PostalError(
+            QT_TRANSLATE_NOOP("messages", "Khối lượng phải từ 1 đến 30.000 gam."), field="weight"
+        )
 
 
 # --- the tracking-number file a counter imports ------------------------------------------------
@@ -194,7 +210,10 @@ def parse_pool_file(text: str, held: Iterable[str] = ()) -> list[str]:
     if faults:
         raise PostalError(_refusal(faults), code="post.pool_file", field="file")
     if not numbers:
-        raise PostalError("Tệp không có mã vận đơn nào; chưa nạp gì.", code="post.pool_file")
+        raise PostalError(
+            QT_TRANSLATE_NOOP("messages", "Tệp không có mã vận đơn nào; chưa nạp gì."),
+            code="post.pool_file",
+        )
     return numbers
 
 

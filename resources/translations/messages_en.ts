@@ -870,5 +870,69 @@
         <source>Kiểm tra ổ đĩa (hoặc ổ mạng) rồi thử lại; báo bộ phận CNTT nếu lỗi lặp lại.</source>
         <translation>Check the disk (or network drive) and try again; tell the IT unit if it keeps happening.</translation>
     </message>
+    <message>
+        <source>Giờ kết thúc phải sau giờ bắt đầu.</source>
+        <translation>The end time must be after the start time.</translation>
+    </message>
+    <message>
+        <source>Một lịch hẹn không dài quá 8 giờ.</source>
+        <translation>An appointment cannot last more than 8 hours.</translation>
+    </message>
+    <message>
+        <source>Ngày {day:%d/%m/%Y} không phải ngày làm việc của quầy.</source>
+        <translation>{day:%d/%m/%Y} is not a working day of the counter.</translation>
+    </message>
+    <message>
+        <source>Lịch hẹn {slot} không nằm trọn trong một buổi làm việc ({hours}).</source>
+        <translation>The appointment {slot} does not fit within one working session ({hours}).</translation>
+    </message>
+    <message>
+        <source>Chọn giờ trong buổi làm việc của ngày đó.</source>
+        <translation>Choose a time within a working session of that day.</translation>
+    </message>
+    <message>
+        <source>Chưa nhập mã hồ sơ trên Cổng dịch vụ công.</source>
+        <translation>The dossier code on the public service portal is missing.</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ trên Cổng dài quá {limit} ký tự.</source>
+        <translation>The portal dossier code is longer than {limit} characters.</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ trên Cổng không được có khoảng trắng.</source>
+        <translation>The portal dossier code cannot contain spaces.</translation>
+    </message>
+    <message>
+        <source>Bưu gửi {number} đang “{current}”, không chuyển sang “{target}” được.</source>
+        <translation>Postal item {number} is “{current}” and cannot move to “{target}”.</translation>
+    </message>
+    <message>
+        <source>Trạng thái tiếp theo có thể: {allowed}.</source>
+        <translation>Possible next states: {allowed}.</translation>
+    </message>
+    <message>
+        <source>Nhập số nhà, thôn/xóm hoặc đường.</source>
+        <translation>Type the house number, hamlet or street.</translation>
+    </message>
+    <message>
+        <source>Chọn tỉnh, thành phố.</source>
+        <translation>Choose the province or city.</translation>
+    </message>
+    <message>
+        <source>Chọn xã, phường, đặc khu.</source>
+        <translation>Choose the commune, ward or special zone.</translation>
+    </message>
+    <message>
+        <source>Cước phải từ 0 đến 10.000.000 đồng.</source>
+        <translation>Postage must be from 0 to 10,000,000 đồng.</translation>
+    </message>
+    <message>
+        <source>Khối lượng phải từ 1 đến 30.000 gam.</source>
+        <translation>The weight must be from 1 to 30,000 grams.</translation>
+    </message>
+    <message>
+        <source>Tệp không có mã vận đơn nào; chưa nạp gì.</source>
+        <translation>The file has no tracking numbers; nothing was loaded.</translation>
+    </message>
 </context>
 </TS>
