@@ -58,7 +58,8 @@ def check_setting(key: str, value: str) -> None:
                 parts["sessions"], parts["saturday"], parts["weekdays"], parts["hours_per_day"]
             )
         except CalendarError as exc:
-            raise ServiceError(str(exc)) from exc
+            # Its template and values kept, so the settings screen can translate it.
+            raise ServiceError(exc.template, advice=exc.advice_template, params=exc.params) from exc
     numeric = key.startswith("auth.") or key in (
         "due_soon.working_days",
         "clock.max_skew_minutes",

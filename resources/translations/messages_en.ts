@@ -934,5 +934,49 @@
         <source>Tệp không có mã vận đơn nào; chưa nạp gì.</source>
         <translation>The file has no tracking numbers; nothing was loaded.</translation>
     </message>
+    <message>
+        <source>Buổi làm việc không hợp lệ: {start:%H:%M}-{end:%H:%M} (giờ bắt đầu phải trước giờ kết thúc).</source>
+        <translation>Invalid working session: {start:%H:%M}-{end:%H:%M} (the start must be before the end).</translation>
+    </message>
+    <message>
+        <source>Chưa khai báo buổi làm việc nào trong ngày.</source>
+        <translation>No working session of the day is set.</translation>
+    </message>
+    <message>
+        <source>Danh sách ngày làm việc trong tuần không hợp lệ.</source>
+        <translation>The list of working weekdays is not valid.</translation>
+    </message>
+    <message>
+        <source>Số giờ của một ngày làm việc phải lớn hơn 0.</source>
+        <translation>The hours of a working day must be above 0.</translation>
+    </message>
+    <message>
+        <source>Các buổi làm việc phải theo thứ tự và không chồng lên nhau.</source>
+        <translation>Working sessions must be in order and must not overlap.</translation>
+    </message>
+    <message>
+        <source>Giờ làm việc không hợp lệ: “{text}” (cần dạng 07:00-11:30,13:30-17:00).</source>
+        <translation>Invalid working hours: “{text}” (expected like 07:00-11:30,13:30-17:00).</translation>
+    </message>
+    <message>
+        <source>Ngày làm việc trong tuần không hợp lệ: “{text}” (cần dạng 1-5; thứ Hai là 1, Chủ nhật là 7).</source>
+        <translation>Invalid working weekdays: “{text}” (expected like 1-5; Monday is 1, Sunday is 7).</translation>
+    </message>
+    <message>
+        <source>Khoảng ngày trong tuần bị ngược: “{text}”.</source>
+        <translation>The weekday range is reversed: “{text}”.</translation>
+    </message>
+    <message>
+        <source>Số giờ của một ngày làm việc không hợp lệ: “{text}”.</source>
+        <translation>Invalid hours of a working day: “{text}”.</translation>
+    </message>
+    <message>
+        <source>Thời hạn giải quyết không được âm.</source>
+        <translation>The processing time cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Thời hạn tính theo ngày lịch phải là số ngày nguyên.</source>
+        <translation>A time limit in calendar days must be a whole number of days.</translation>
+    </message>
 </context>
 </TS>
