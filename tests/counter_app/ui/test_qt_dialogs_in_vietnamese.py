@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QSpinBox
 
 from counter_app.ui.file_dialogs import save_file_dialog
+from counter_app.ui.i18n import install_language
 from tests.counter_app.ui.translators import compile_ts, installed
 
 
@@ -30,10 +31,16 @@ def test_a_fields_context_menu_reads_vietnamese(qtbot, qtbase_vi):
     assert texts[:7] == ["&Hoàn tác", "&Làm lại", "&Cắt", "&Sao chép", "&Dán", "Xóa", "Chọn tất cả"]
 
 
-def test_without_the_translation_the_menu_is_english(qtbot):
+def test_an_english_counter_gets_qts_english_menu(qtbot, qapp):
     edit = QLineEdit()
     qtbot.addWidget(edit)
-    assert "&Undo" in _menu_texts(edit.createStandardContextMenu())
+    try:
+        install_language(qapp, "en")
+        english = _menu_texts(edit.createStandardContextMenu())
+    finally:
+        install_language(qapp, "vi")
+    assert "&Undo" in english
+    assert "&Hoàn tác" in _menu_texts(edit.createStandardContextMenu())
 
 
 def test_a_text_box_and_a_number_box_menus_read_vietnamese(qtbot, qtbase_vi):
