@@ -3,10 +3,16 @@
 A `UserError` carries a stable machine `code` (for scripts, logs and the wire), a Vietnamese
 `message` that says what happened and an `advice` that says what to do. Anything that is not a
 `UserError` is a bug: it is logged with its traceback and shown as one line.
+
+The screens show a `UserError` in the clerk's language: a message with values in it is given as a
+template with named fields plus `params`, so the screen can translate the template and then
+format it (`counter_protocol/texts.py`, decision 0034). `message` and `advice` are always the
+formatted Vietnamese, for the command line, the log and the wire.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 
@@ -24,11 +30,15 @@ class UserError(Exception):
         code: str | None = None,
         advice: str = "",
         field: str | None = None,
+        params: Mapping[str, object] | None = None,
     ) -> None:
-        super().__init__(message)
-        self.message = message
+        self.params: dict[str, object] = dict(params or {})
+        self.template = message  # the text before formatting: what a translation is looked up by
+        self.advice_template = advice
+        self.message = message.format(**self.params) if self.params else message
+        super().__init__(self.message)
         self.code = code or self.default_code
-        self.advice = advice
+        self.advice = advice.format(**self.params) if self.params else advice
         self.field = field  # the form field the error belongs to, when there is one
 
     def one_line(self) -> str:

@@ -18,6 +18,7 @@ import msgspec
 
 from counter_protocol.errors import UserError
 from counter_protocol.statuses import SUBSTATE_TO_STATUS, Status, SubState
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 
 class Action(StrEnum):
@@ -46,21 +47,23 @@ class Action(StrEnum):
 
 
 ACTION_LABELS: dict[Action, str] = {
-    Action.RECEIVE: "Tiếp nhận hồ sơ",
-    Action.ASK_PAPERS: "Yêu cầu bổ sung, hoàn thiện hồ sơ",
-    Action.REFUSE: "Từ chối tiếp nhận hồ sơ",
-    Action.FORWARD: "Chuyển hồ sơ đến cơ quan giải quyết",
-    Action.AGENCY_RECEIVED: "Cơ quan giải quyết nhận hồ sơ",
-    Action.ASK_SUPPLEMENT: "Yêu cầu bổ sung trong quá trình giải quyết",
-    Action.SUPPLEMENT_RECEIVED: "Nhận hồ sơ bổ sung",
-    Action.ASK_FINANCIAL: "Yêu cầu thực hiện nghĩa vụ tài chính",
-    Action.FINANCIAL_DONE: "Đã thực hiện nghĩa vụ tài chính",
-    Action.EXTEND: "Xin lỗi và hẹn lại ngày trả kết quả",
-    Action.RESULT_RECEIVED: "Nhận kết quả từ cơ quan giải quyết",
-    Action.APPRAISAL_REFUSED: "Từ chối giải quyết sau thẩm định",
-    Action.STOP: "Dừng giải quyết hồ sơ",
-    Action.WITHDRAW: "Rút hồ sơ theo yêu cầu của công dân",
-    Action.RETURN: "Trả kết quả",
+    Action.RECEIVE: QT_TRANSLATE_NOOP("labels", "Tiếp nhận hồ sơ"),
+    Action.ASK_PAPERS: QT_TRANSLATE_NOOP("labels", "Yêu cầu bổ sung, hoàn thiện hồ sơ"),
+    Action.REFUSE: QT_TRANSLATE_NOOP("labels", "Từ chối tiếp nhận hồ sơ"),
+    Action.FORWARD: QT_TRANSLATE_NOOP("labels", "Chuyển hồ sơ đến cơ quan giải quyết"),
+    Action.AGENCY_RECEIVED: QT_TRANSLATE_NOOP("labels", "Cơ quan giải quyết nhận hồ sơ"),
+    Action.ASK_SUPPLEMENT: QT_TRANSLATE_NOOP(
+        "labels", "Yêu cầu bổ sung trong quá trình giải quyết"
+    ),
+    Action.SUPPLEMENT_RECEIVED: QT_TRANSLATE_NOOP("labels", "Nhận hồ sơ bổ sung"),
+    Action.ASK_FINANCIAL: QT_TRANSLATE_NOOP("labels", "Yêu cầu thực hiện nghĩa vụ tài chính"),
+    Action.FINANCIAL_DONE: QT_TRANSLATE_NOOP("labels", "Đã thực hiện nghĩa vụ tài chính"),
+    Action.EXTEND: QT_TRANSLATE_NOOP("labels", "Xin lỗi và hẹn lại ngày trả kết quả"),
+    Action.RESULT_RECEIVED: QT_TRANSLATE_NOOP("labels", "Nhận kết quả từ cơ quan giải quyết"),
+    Action.APPRAISAL_REFUSED: QT_TRANSLATE_NOOP("labels", "Từ chối giải quyết sau thẩm định"),
+    Action.STOP: QT_TRANSLATE_NOOP("labels", "Dừng giải quyết hồ sơ"),
+    Action.WITHDRAW: QT_TRANSLATE_NOOP("labels", "Rút hồ sơ theo yêu cầu của công dân"),
+    Action.RETURN: QT_TRANSLATE_NOOP("labels", "Trả kết quả"),
 }
 
 S = SubState
@@ -114,19 +117,19 @@ def state_label(state: SubState) -> str:
 
 
 SUBSTATE_LABELS: dict[SubState, str] = {
-    S.DRAFT: "Bản nháp",
-    S.AWAITING_PAPERS: "Chờ bổ sung, hoàn thiện hồ sơ",
-    S.AWAITING_FEE: "Chờ nộp phí",
-    S.RECEIVED: "Đã tiếp nhận, chưa chuyển",
-    S.IN_TRANSIT: "Đang chuyển đến cơ quan giải quyết",
-    S.AT_AGENCY: "Cơ quan đang giải quyết",
-    S.SUPPLEMENT: "Chờ bổ sung giấy tờ (tạm dừng tính hạn)",
-    S.FINANCIAL: "Chờ thực hiện nghĩa vụ tài chính",
-    S.REFUSED: "Từ chối tiếp nhận",
-    S.WITHDRAWN: "Công dân đã rút hồ sơ",
-    S.STOPPED: "Dừng giải quyết",
-    S.RESULT_AT_COUNTER: "Có kết quả, chờ trả",
-    S.RETURNED: "Đã trả kết quả",
+    S.DRAFT: QT_TRANSLATE_NOOP("labels", "Bản nháp"),
+    S.AWAITING_PAPERS: QT_TRANSLATE_NOOP("labels", "Chờ bổ sung, hoàn thiện hồ sơ"),
+    S.AWAITING_FEE: QT_TRANSLATE_NOOP("labels", "Chờ nộp phí"),
+    S.RECEIVED: QT_TRANSLATE_NOOP("labels", "Đã tiếp nhận, chưa chuyển"),
+    S.IN_TRANSIT: QT_TRANSLATE_NOOP("labels", "Đang chuyển đến cơ quan giải quyết"),
+    S.AT_AGENCY: QT_TRANSLATE_NOOP("labels", "Cơ quan đang giải quyết"),
+    S.SUPPLEMENT: QT_TRANSLATE_NOOP("labels", "Chờ bổ sung giấy tờ (tạm dừng tính hạn)"),
+    S.FINANCIAL: QT_TRANSLATE_NOOP("labels", "Chờ thực hiện nghĩa vụ tài chính"),
+    S.REFUSED: QT_TRANSLATE_NOOP("labels", "Từ chối tiếp nhận"),
+    S.WITHDRAWN: QT_TRANSLATE_NOOP("labels", "Công dân đã rút hồ sơ"),
+    S.STOPPED: QT_TRANSLATE_NOOP("labels", "Dừng giải quyết"),
+    S.RESULT_AT_COUNTER: QT_TRANSLATE_NOOP("labels", "Có kết quả, chờ trả"),
+    S.RETURNED: QT_TRANSLATE_NOOP("labels", "Đã trả kết quả"),
 }
 
 
@@ -135,13 +138,21 @@ def next_state(current: SubState | None, action: Action) -> SubState:
     action is not allowed there. EXTEND keeps the state."""
     if current is None:
         if action not in CREATION:
-            raise LifecycleError(f"“{action.label}” không thể là bước đầu tiên của một hồ sơ.")
+            raise LifecycleError(
+                QT_TRANSLATE_NOOP(
+                    "messages", "“{action}” không thể là bước đầu tiên của một hồ sơ."
+                ),
+                params={"action": action.label},
+            )
         return CREATION[action]
     step = STEPS[action]
     if current not in step.sources:
         raise LifecycleError(
-            f"Không thể “{action.label}” khi hồ sơ đang ở trạng thái “{state_label(current)}”.",
-            advice="Mở lại hồ sơ để xem trạng thái mới nhất.",
+            QT_TRANSLATE_NOOP(
+                "messages", "Không thể “{action}” khi hồ sơ đang ở trạng thái “{state}”."
+            ),
+            advice=QT_TRANSLATE_NOOP("messages", "Mở lại hồ sơ để xem trạng thái mới nhất."),
+            params={"action": action.label, "state": state_label(current)},
         )
     return step.to if step.to is not None else current
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import IntEnum, StrEnum
 
 from counter_protocol.errors import UserError
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 
 class Status(IntEnum):
@@ -27,16 +28,18 @@ class Status(IntEnum):
 
 
 STATUS_LABELS: dict[Status, str] = {
-    Status.NEW: "Mới đăng ký",
-    Status.RECEIVED: "Được tiếp nhận",
-    Status.NOT_RECEIVED: "Không được tiếp nhận",
-    Status.PROCESSING: "Đang xử lý",
-    Status.SUPPLEMENT_REQUESTED: "Yêu cầu bổ sung giấy tờ",
-    Status.FINANCIAL_OBLIGATION: "Yêu cầu thực hiện nghĩa vụ tài chính",
-    Status.WITHDRAWN: "Công dân yêu cầu rút hồ sơ",
-    Status.STOPPED: "Dừng xử lý",
-    Status.DONE: "Đã xử lý xong",
-    Status.RETURNED: "Đã trả kết quả",
+    Status.NEW: QT_TRANSLATE_NOOP("labels", "Mới đăng ký"),
+    Status.RECEIVED: QT_TRANSLATE_NOOP("labels", "Được tiếp nhận"),
+    Status.NOT_RECEIVED: QT_TRANSLATE_NOOP("labels", "Không được tiếp nhận"),
+    Status.PROCESSING: QT_TRANSLATE_NOOP("labels", "Đang xử lý"),
+    Status.SUPPLEMENT_REQUESTED: QT_TRANSLATE_NOOP("labels", "Yêu cầu bổ sung giấy tờ"),
+    Status.FINANCIAL_OBLIGATION: QT_TRANSLATE_NOOP(
+        "labels", "Yêu cầu thực hiện nghĩa vụ tài chính"
+    ),
+    Status.WITHDRAWN: QT_TRANSLATE_NOOP("labels", "Công dân yêu cầu rút hồ sơ"),
+    Status.STOPPED: QT_TRANSLATE_NOOP("labels", "Dừng xử lý"),
+    Status.DONE: QT_TRANSLATE_NOOP("labels", "Đã xử lý xong"),
+    Status.RETURNED: QT_TRANSLATE_NOOP("labels", "Đã trả kết quả"),
 }
 
 
@@ -124,5 +127,8 @@ def check_transition(current: Status, target: Status) -> None:
     """Raise TransitionError unless `current → target` is allowed."""
     if target not in ALLOWED_TRANSITIONS[current]:
         raise TransitionError(
-            f"Không thể chuyển hồ sơ từ trạng thái “{current.label}” sang “{target.label}”."
+            QT_TRANSLATE_NOOP(
+                "messages", "Không thể chuyển hồ sơ từ trạng thái “{current}” sang “{target}”."
+            ),
+            params={"current": current.label, "target": target.label},
         )

@@ -9,6 +9,8 @@ import re
 
 from msgspec import Struct
 
+from counter_protocol.texts import QT_TRANSLATE_NOOP
+
 S10_WEIGHTS = (8, 6, 4, 2, 3, 5, 9, 7)
 _S10 = re.compile(r"[A-Z]{2}\d{9}[A-Z]{2}")
 _TRACKING_SEPARATORS = re.compile(r"[\s\-]+")
@@ -36,17 +38,34 @@ def is_s10_shaped(code: str) -> bool:
 def s10_fault(code: str) -> tuple[str, str] | None:
     """What is wrong with a normalised number as an S10 number: (machine code, Vietnamese
     message), or None when it is a valid one."""
+    problem = s10_problem(code)
+    if problem is None:
+        return None
+    fault, template, params = problem
+    return fault, template.format(**params)
+
+
+def s10_problem(code: str) -> tuple[str, str, dict[str, object]] | None:
+    """`s10_fault` as (machine code, message template marked for translation, its values)."""
     if not code:
-        return "tracking.empty", "Chưa nhập mã vận đơn."
+        return "tracking.empty", QT_TRANSLATE_NOOP("messages", "Chưa nhập mã vận đơn."), {}
     if not is_s10_shaped(code):
         return (
             "s10.shape",
-            "Mã vận đơn phải gồm 2 chữ cái, 9 chữ số và 2 chữ cái, ví dụ EE123456785VN.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Mã vận đơn phải gồm 2 chữ cái, 9 chữ số và 2 chữ cái, ví dụ EE123456785VN.",
+            ),
+            {},
         )
     if s10_check_digit(code[2:10]) != int(code[10]):
         return (
             "s10.check_digit",
-            f"Mã vận đơn {code} sai chữ số kiểm tra; hãy quét lại mã vạch hoặc nhập lại.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Mã vận đơn {code} sai chữ số kiểm tra; hãy quét lại mã vạch hoặc nhập lại.",
+            ),
+            {"code": code},
         )
     return None
 

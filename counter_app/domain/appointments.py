@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from counter_app.domain.calendar import WorkCalendar
 from counter_protocol.errors import UserError
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.timefmt import VN_TZ, to_vn
 
 PORTAL_CODE_MAX = 60
@@ -36,11 +37,11 @@ class VisitStatus(StrEnum):
 
 
 _VISIT_LABELS = {
-    VisitStatus.BOOKED: "Đã hẹn",
-    VisitStatus.DONE: "Đã thực hiện",
-    VisitStatus.ABSENT: "Người dân vắng nhà",
-    VisitStatus.CANCELLED: "Đã hủy",
-    VisitStatus.RESCHEDULED: "Đã dời lịch",
+    VisitStatus.BOOKED: QT_TRANSLATE_NOOP("labels", "Đã hẹn"),
+    VisitStatus.DONE: QT_TRANSLATE_NOOP("labels", "Đã thực hiện"),
+    VisitStatus.ABSENT: QT_TRANSLATE_NOOP("labels", "Người dân vắng nhà"),
+    VisitStatus.CANCELLED: QT_TRANSLATE_NOOP("labels", "Đã hủy"),
+    VisitStatus.RESCHEDULED: QT_TRANSLATE_NOOP("labels", "Đã dời lịch"),
 }
 # A cancelled or moved appointment frees the clerk's time; one that happened kept it.
 HOLDS_TIME = frozenset({VisitStatus.BOOKED, VisitStatus.DONE, VisitStatus.ABSENT})
@@ -78,14 +79,20 @@ def checked_slot(start: datetime, end: datetime, calendar: WorkCalendar) -> Slot
         raise ValueError("appointment times must carry their zone")
     slot = Slot(to_vn(start), to_vn(end))
     if slot.end <= slot.start:
-        raise AppointmentError("Giờ kết thúc phải sau giờ bắt đầu.", field="end")
+        raise AppointmentError(
+            QT_TRANSLATE_NOOP("messages", "Giờ kết thúc phải sau giờ bắt đầu."), field="end"
+        )
     if slot.end - slot.start > LONGEST_VISIT:
-        raise AppointmentError("Một lịch hẹn không dài quá 8 giờ.", field="end")
+        raise AppointmentError(
+            QT_TRANSLATE_NOOP("messages", "Một lịch hẹn không dài quá 8 giờ."), field="end"
+        )
     day = slot.start.date()
     sessions = calendar.sessions_on(day)
     if not sessions:
         raise AppointmentError(
-            f"Ngày {day:%d/%m/%Y} không phải ngày làm việc của quầy.", field="start"
+            QT_TRANSLATE_NOOP("messages", "Ngày {day:%d/%m/%Y} không phải ngày làm việc của quầy."),
+            field="start",
+            params={"day": day},
         )
     same_day = slot.end.date() == day
     for session in sessions:
@@ -93,9 +100,12 @@ def checked_slot(start: datetime, end: datetime, calendar: WorkCalendar) -> Slot
             return slot
     hours = ", ".join(f"{s.start:%H:%M}–{s.end:%H:%M}" for s in sessions)
     raise AppointmentError(
-        f"Lịch hẹn {slot.text()} không nằm trọn trong một buổi làm việc ({hours}).",
+        QT_TRANSLATE_NOOP(
+            "messages", "Lịch hẹn {slot} không nằm trọn trong một buổi làm việc ({hours})."
+        ),
         field="start",
-        advice="Chọn giờ trong buổi làm việc của ngày đó.",
+        advice=QT_TRANSLATE_NOOP("messages", "Chọn giờ trong buổi làm việc của ngày đó."),
+        params={"slot": slot.text(), "hours": hours},
     )
 
 
@@ -111,14 +121,20 @@ def check_portal_code(text: str) -> str:
     """The national portal's dossier code, loosely checked: its shape varies by province."""
     code = text.strip()
     if not code:
-        raise AppointmentError("Chưa nhập mã hồ sơ trên Cổng dịch vụ công.", field="portal_code")
+        raise AppointmentError(
+            QT_TRANSLATE_NOOP("messages", "Chưa nhập mã hồ sơ trên Cổng dịch vụ công."),
+            field="portal_code",
+        )
     if len(code) > PORTAL_CODE_MAX:
         raise AppointmentError(
-            f"Mã hồ sơ trên Cổng dài quá {PORTAL_CODE_MAX} ký tự.", field="portal_code"
+            QT_TRANSLATE_NOOP("messages", "Mã hồ sơ trên Cổng dài quá {limit} ký tự."),
+            field="portal_code",
+            params={"limit": PORTAL_CODE_MAX},
         )
     if any(ch.isspace() for ch in code):
         raise AppointmentError(
-            "Mã hồ sơ trên Cổng không được có khoảng trắng.", field="portal_code"
+            QT_TRANSLATE_NOOP("messages", "Mã hồ sơ trên Cổng không được có khoảng trắng."),
+            field="portal_code",
         )
     return code
 

@@ -11,6 +11,7 @@ from enum import StrEnum
 from itertools import pairwise
 
 from counter_protocol.errors import UserError
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.timefmt import VN_TZ, to_vn
 
 # A table with no working day in this many days is misconfigured; stop instead of looping.
@@ -47,8 +48,12 @@ class WorkSession:
     def __post_init__(self) -> None:
         if self.start >= self.end:
             raise CalendarError(
-                f"Buổi làm việc không hợp lệ: {self.start:%H:%M}-{self.end:%H:%M} "
-                "(giờ bắt đầu phải trước giờ kết thúc)."
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Buổi làm việc không hợp lệ: {start:%H:%M}-{end:%H:%M} "
+                    "(giờ bắt đầu phải trước giờ kết thúc).",
+                ),
+                params={"start": self.start, "end": self.end},
             )
 
 
@@ -67,13 +72,19 @@ class CalendarRules:
 
     def __post_init__(self) -> None:
         if not self.weekday_sessions:
-            raise CalendarError("Chưa khai báo buổi làm việc nào trong ngày.")
+            raise CalendarError(
+                QT_TRANSLATE_NOOP("messages", "Chưa khai báo buổi làm việc nào trong ngày.")
+            )
         _check_session_order(self.weekday_sessions)
         _check_session_order(self.saturday_sessions)
         if not self.working_weekdays or not self.working_weekdays <= set(range(7)):
-            raise CalendarError("Danh sách ngày làm việc trong tuần không hợp lệ.")
+            raise CalendarError(
+                QT_TRANSLATE_NOOP("messages", "Danh sách ngày làm việc trong tuần không hợp lệ.")
+            )
         if self.hours_per_day <= 0:
-            raise CalendarError("Số giờ của một ngày làm việc phải lớn hơn 0.")
+            raise CalendarError(
+                QT_TRANSLATE_NOOP("messages", "Số giờ của một ngày làm việc phải lớn hơn 0.")
+            )
 
     @classmethod
     def parse(
@@ -110,7 +121,11 @@ class DayOff:
 def _check_session_order(sessions: tuple[WorkSession, ...]) -> None:
     for earlier, later in pairwise(sessions):
         if later.start < earlier.end:
-            raise CalendarError("Các buổi làm việc phải theo thứ tự và không chồng lên nhau.")
+            raise CalendarError(
+                QT_TRANSLATE_NOOP(
+                    "messages", "Các buổi làm việc phải theo thứ tự và không chồng lên nhau."
+                )
+            )
 
 
 def _parse_sessions(text: str) -> tuple[WorkSession, ...]:
@@ -120,7 +135,12 @@ def _parse_sessions(text: str) -> tuple[WorkSession, ...]:
 
 def _parse_session(item: str, whole: str) -> WorkSession:
     match = _SESSION_TEXT.match(item)
-    bad = CalendarError(f"Giờ làm việc không hợp lệ: “{whole}” (cần dạng 07:00-11:30,13:30-17:00).")
+    bad = CalendarError(
+        QT_TRANSLATE_NOOP(
+            "messages", "Giờ làm việc không hợp lệ: “{text}” (cần dạng 07:00-11:30,13:30-17:00)."
+        ),
+        params={"text": whole},
+    )
     if match is None:
         raise bad
     h1, m1, h2, m2 = (int(part) for part in match.groups())
@@ -137,13 +157,20 @@ def _parse_weekdays(text: str) -> set[int]:
         match = _WEEKDAY_ITEM.match(item.strip())
         if match is None:
             raise CalendarError(
-                f"Ngày làm việc trong tuần không hợp lệ: “{text}” "
-                "(cần dạng 1-5; thứ Hai là 1, Chủ nhật là 7)."
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Ngày làm việc trong tuần không hợp lệ: “{text}” "
+                    "(cần dạng 1-5; thứ Hai là 1, Chủ nhật là 7).",
+                ),
+                params={"text": text},
             )
         first = int(match.group(1))
         last = int(match.group(2) or first)
         if last < first:
-            raise CalendarError(f"Khoảng ngày trong tuần bị ngược: “{item.strip()}”.")
+            raise CalendarError(
+                QT_TRANSLATE_NOOP("messages", "Khoảng ngày trong tuần bị ngược: “{text}”."),
+                params={"text": item.strip()},
+            )
         days |= {iso - 1 for iso in range(first, last + 1)}
     return days
 
@@ -152,10 +179,17 @@ def _parse_hours(text: str) -> Decimal:
     try:
         hours = Decimal(text.strip().replace(",", "."))
     except InvalidOperation as error:
-        raise CalendarError(f"Số giờ của một ngày làm việc không hợp lệ: “{text}”.") from error
+        raise _bad_hours(text) from error
     if not hours.is_finite() or hours <= 0:
-        raise CalendarError(f"Số giờ của một ngày làm việc không hợp lệ: “{text}”.")
+        raise _bad_hours(text)
     return hours
+
+
+def _bad_hours(text: str) -> CalendarError:
+    return CalendarError(
+        QT_TRANSLATE_NOOP("messages", "Số giờ của một ngày làm việc không hợp lệ: “{text}”."),
+        params={"text": text},
+    )
 
 
 def _hours_to_timedelta(hours: Decimal) -> timedelta:
@@ -242,7 +276,7 @@ class WorkCalendar:
     def add_working_hours(self, start: datetime, hours: Decimal) -> datetime:
         """Walk `hours` of session time from `start`; an end exactly at a session close stays."""
         if hours < 0:
-            raise CalendarError("Thời hạn giải quyết không được âm.")
+            raise CalendarError(QT_TRANSLATE_NOOP("messages", "Thời hạn giải quyết không được âm."))
         cursor = self.next_working_instant(start)
         remaining = _hours_to_timedelta(hours)
         while True:
@@ -313,7 +347,7 @@ class WorkCalendar:
         Amount 0 in any unit means "trong ngày": the close of the effective start day.
         """
         if amount < 0:
-            raise CalendarError("Thời hạn giải quyết không được âm.")
+            raise CalendarError(QT_TRANSLATE_NOOP("messages", "Thời hạn giải quyết không được âm."))
         local = to_vn(received)
         start = self._effective_start(local, cutoff)
         if amount == 0:
@@ -351,7 +385,11 @@ class WorkCalendar:
     ) -> datetime:
         """N calendar days after receipt (after the next opening past a cut-off), never off."""
         if amount != amount.to_integral_value():
-            raise CalendarError("Thời hạn tính theo ngày lịch phải là số ngày nguyên.")
+            raise CalendarError(
+                QT_TRANSLATE_NOOP(
+                    "messages", "Thời hạn tính theo ngày lịch phải là số ngày nguyên."
+                )
+            )
         base = (
             self._next_day_opening(received.date()) if _past_cutoff(received, cutoff) else received
         )

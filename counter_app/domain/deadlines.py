@@ -13,6 +13,7 @@ from enum import StrEnum
 from counter_app.domain.calendar import WorkCalendar
 from counter_protocol.errors import UserError
 from counter_protocol.lifecycle import Action, StepData
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.timefmt import VN_TZ, to_vn
 
 # Paper received after this hour goes to the competent agency at the start of the next working
@@ -40,9 +41,9 @@ class Timeliness(StrEnum):
 
 
 _TIMELINESS_LABELS = {
-    Timeliness.EARLY: "Trước hạn",
-    Timeliness.ON_TIME: "Đúng hạn",
-    Timeliness.LATE: "Quá hạn",
+    Timeliness.EARLY: QT_TRANSLATE_NOOP("labels", "Trước hạn"),
+    Timeliness.ON_TIME: QT_TRANSLATE_NOOP("labels", "Đúng hạn"),
+    Timeliness.LATE: QT_TRANSLATE_NOOP("labels", "Quá hạn"),
 }
 
 

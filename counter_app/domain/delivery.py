@@ -6,6 +6,7 @@ from __future__ import annotations
 from counter_app.domain.kinds import ResultDelivery
 from counter_app.domain.text import clean
 from counter_app.domain.validation import ValidationIssue
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 COUNTER_TEXT = "Tại Bộ phận Một cửa"
 POSTAL_TEXT = "Qua dịch vụ bưu chính công ích"
@@ -33,13 +34,20 @@ def delivery_issues(
     if stored_address(delivery, address) is None:
         issues.append(
             ValidationIssue(
-                "delivery_address", "Nhận kết quả qua bưu điện thì phải có địa chỉ nhận."
+                "delivery_address",
+                QT_TRANSLATE_NOOP(
+                    "messages", "Nhận kết quả qua bưu điện thì phải có địa chỉ nhận."
+                ),
             )
         )
     if bcci_allowed is False:
         issues.append(
             ValidationIssue(
-                "result_delivery", "Thủ tục này không đăng ký trả kết quả qua bưu điện.", False
+                "result_delivery",
+                QT_TRANSLATE_NOOP(
+                    "messages", "Thủ tục này không đăng ký trả kết quả qua bưu điện."
+                ),
+                False,
             )
         )
     return issues

@@ -14,6 +14,7 @@ from enum import StrEnum
 from counter_app.domain.calendar import WorkCalendar
 from counter_protocol import statuses
 from counter_protocol.statuses import Status
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 # Refused, withdrawn, stopped, returned: nothing more happens to the dossier.
 CLOSED_STATUSES: frozenset[Status] = statuses.TERMINAL
@@ -56,9 +57,9 @@ class DueState(StrEnum):
 
 _DUE_LABELS = {
     DueState.CLOSED: "",
-    DueState.AWAITING_PICKUP: "Có kết quả, chờ trả",
-    DueState.OVERDUE: "Quá hạn",
-    DueState.DUE_SOON: "Sắp đến hạn",
+    DueState.AWAITING_PICKUP: QT_TRANSLATE_NOOP("labels", "Có kết quả, chờ trả"),
+    DueState.OVERDUE: QT_TRANSLATE_NOOP("labels", "Quá hạn"),
+    DueState.DUE_SOON: QT_TRANSLATE_NOOP("labels", "Sắp đến hạn"),
     DueState.ON_TIME: "",
 }
 

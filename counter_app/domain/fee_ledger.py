@@ -11,6 +11,7 @@ from typing import Protocol
 
 from counter_app.domain.text import nfc
 from counter_protocol.errors import UserError
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 
 class FeeKind(StrEnum):
@@ -70,10 +71,13 @@ def parse_receipt(text: str) -> Receipt:
     series, sep, number = cleaned.rpartition("/")
     if not sep or not _SERIES.match(series) or not _NUMBER.match(number):
         raise ReceiptFormatError(
-            f"Số biên lai “{text.strip()}” không đúng dạng KÝ_HIỆU/SỐ.",
-            advice="Nhập ký hiệu và số in trên biên lai, ví dụ 1C26TBL/0000123 (số tối đa 8 chữ "
-            "số).",
+            QT_TRANSLATE_NOOP("messages", "Số biên lai “{text}” không đúng dạng KÝ_HIỆU/SỐ."),
+            advice=QT_TRANSLATE_NOOP(
+                "messages",
+                "Nhập ký hiệu và số in trên biên lai, ví dụ 1C26TBL/0000123 (số tối đa 8 chữ số).",
+            ),
             field="receipt",
+            params={"text": text.strip()},
         )
     return Receipt(series, number)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import IntEnum, StrEnum
 
+from counter_protocol.texts import QT_TRANSLATE_NOOP
+
 
 class Channel(IntEnum):
     """How the dossier was submitted (KenhThucHien of the national data set)."""
@@ -18,9 +20,9 @@ class Channel(IntEnum):
 
 
 _CHANNEL_LABELS = {
-    Channel.COUNTER: "Trực tiếp tại quầy",
-    Channel.ONLINE: "Trực tuyến",
-    Channel.POSTAL: "Qua dịch vụ bưu chính (BCCI)",
+    Channel.COUNTER: QT_TRANSLATE_NOOP("labels", "Trực tiếp tại quầy"),
+    Channel.ONLINE: QT_TRANSLATE_NOOP("labels", "Trực tuyến"),
+    Channel.POSTAL: QT_TRANSLATE_NOOP("labels", "Qua dịch vụ bưu chính (BCCI)"),
 }
 # What a clerk can record at the counter: online dossiers arrive through the national portal.
 COUNTER_CHANNELS: tuple[Channel, ...] = (Channel.COUNTER, Channel.POSTAL)
@@ -38,8 +40,8 @@ class ResultDelivery(IntEnum):
 
 
 _DELIVERY_LABELS = {
-    ResultDelivery.AT_COUNTER: "Tại quầy",
-    ResultDelivery.BY_POST: "Qua bưu điện, gửi về địa chỉ",
+    ResultDelivery.AT_COUNTER: QT_TRANSLATE_NOOP("labels", "Tại quầy"),
+    ResultDelivery.BY_POST: QT_TRANSLATE_NOOP("labels", "Qua bưu điện, gửi về địa chỉ"),
 }
 
 

@@ -10,6 +10,7 @@ from enum import StrEnum
 from counter_app.domain.text import clean
 from counter_app.domain.validation import validate_full_name, validate_phone
 from counter_protocol.errors import UserError
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.tracking import normalise_tracking_number, s10_fault
 
 # Below this many unused numbers the pool's status warns (setting `post.pool_low`).
@@ -41,12 +42,12 @@ class PostalStatus(StrEnum):
 
 
 _STATUS_LABELS = {
-    PostalStatus.REGISTERED: "Đã đăng ký",
-    PostalStatus.COLLECTING: "Đang thu gom",
-    PostalStatus.IN_TRANSIT: "Đang vận chuyển",
-    PostalStatus.DELIVERED: "Đã phát thành công",
-    PostalStatus.RETURNED: "Chuyển hoàn người gửi",
-    PostalStatus.CANCELLED: "Đã hủy",
+    PostalStatus.REGISTERED: QT_TRANSLATE_NOOP("labels", "Đã đăng ký"),
+    PostalStatus.COLLECTING: QT_TRANSLATE_NOOP("labels", "Đang thu gom"),
+    PostalStatus.IN_TRANSIT: QT_TRANSLATE_NOOP("labels", "Đang vận chuyển"),
+    PostalStatus.DELIVERED: QT_TRANSLATE_NOOP("labels", "Đã phát thành công"),
+    PostalStatus.RETURNED: QT_TRANSLATE_NOOP("labels", "Chuyển hoàn người gửi"),
+    PostalStatus.CANCELLED: QT_TRANSLATE_NOOP("labels", "Đã hủy"),
 }
 
 P = PostalStatus
@@ -77,9 +78,17 @@ def check_move(number: str, current: PostalStatus, target: PostalStatus) -> None
         return
     allowed = ", ".join(f"“{s.label}”" for s in TRANSITIONS[current]) or "không có"
     raise PostalError(
-        f"Bưu gửi {number} đang “{current.label}”, không chuyển sang “{target.label}” được.",
-        advice=f"Trạng thái tiếp theo có thể: {allowed}.",
+        QT_TRANSLATE_NOOP(
+            "messages", "Bưu gửi {number} đang “{current}”, không chuyển sang “{target}” được."
+        ),
+        advice=QT_TRANSLATE_NOOP("messages", "Trạng thái tiếp theo có thể: {allowed}."),
         code="post.transition",
+        params={
+            "number": number,
+            "current": current.label,
+            "target": target.label,
+            "allowed": allowed,
+        },
     )
 
 
@@ -100,9 +109,9 @@ class Direction(StrEnum):
 
 
 _DIRECTION_LABELS = {
-    Direction.INBOUND: "Nhận hồ sơ qua bưu chính",
-    Direction.COLLECTED: "Thu gom hồ sơ tại địa chỉ",
-    Direction.OUTBOUND: "Trả kết quả qua bưu chính",
+    Direction.INBOUND: QT_TRANSLATE_NOOP("labels", "Nhận hồ sơ qua bưu chính"),
+    Direction.COLLECTED: QT_TRANSLATE_NOOP("labels", "Thu gom hồ sơ tại địa chỉ"),
+    Direction.OUTBOUND: QT_TRANSLATE_NOOP("labels", "Trả kết quả qua bưu chính"),
 }
 
 
@@ -142,11 +151,15 @@ def checked_address(address: PostalAddress) -> PostalAddress:
     phone = validate_phone(address.phone, "receiver_phone").national
     street = clean(address.street)
     if not street:
-        raise PostalError("Nhập số nhà, thôn/xóm hoặc đường.", field="street")
+        raise PostalError(
+            QT_TRANSLATE_NOOP("messages", "Nhập số nhà, thôn/xóm hoặc đường."), field="street"
+        )
     if not address.province_code:
-        raise PostalError("Chọn tỉnh, thành phố.", field="province")
+        raise PostalError(QT_TRANSLATE_NOOP("messages", "Chọn tỉnh, thành phố."), field="province")
     if not address.commune_code:
-        raise PostalError("Chọn xã, phường, đặc khu.", field="commune")
+        raise PostalError(
+            QT_TRANSLATE_NOOP("messages", "Chọn xã, phường, đặc khu."), field="commune"
+        )
     return PostalAddress(
         name,
         phone,
@@ -160,9 +173,13 @@ def checked_address(address: PostalAddress) -> PostalAddress:
 
 def check_postage(amount: int, weight_g: int | None) -> None:
     if not 0 <= amount <= MAX_POSTAGE:
-        raise PostalError("Cước phải từ 0 đến 10.000.000 đồng.", field="postage")
+        raise PostalError(
+            QT_TRANSLATE_NOOP("messages", "Cước phải từ 0 đến 10.000.000 đồng."), field="postage"
+        )
     if weight_g is not None and not 0 < weight_g <= MAX_WEIGHT_G:
-        raise PostalError("Khối lượng phải từ 1 đến 30.000 gam.", field="weight")
+        raise PostalError(
+            QT_TRANSLATE_NOOP("messages", "Khối lượng phải từ 1 đến 30.000 gam."), field="weight"
+        )
 
 
 # --- the tracking-number file a counter imports ------------------------------------------------
@@ -193,7 +210,10 @@ def parse_pool_file(text: str, held: Iterable[str] = ()) -> list[str]:
     if faults:
         raise PostalError(_refusal(faults), code="post.pool_file", field="file")
     if not numbers:
-        raise PostalError("Tệp không có mã vận đơn nào; chưa nạp gì.", code="post.pool_file")
+        raise PostalError(
+            QT_TRANSLATE_NOOP("messages", "Tệp không có mã vận đơn nào; chưa nạp gì."),
+            code="post.pool_file",
+        )
     return numbers
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.timefmt import VN_TZ
 from counter_protocol.workload import Task
 
@@ -46,11 +47,11 @@ class Verdict(StrEnum):
 
 
 _VERDICT_LABELS = {
-    Verdict.EARLY: "Trước hạn",
-    Verdict.ON_TIME: "Đúng hạn",
-    Verdict.LATE: "Quá hạn",
-    Verdict.OPEN: "Đang giải quyết, trong hạn",
-    Verdict.OPEN_OVERDUE: "Đang giải quyết, quá hạn",
+    Verdict.EARLY: QT_TRANSLATE_NOOP("labels", "Trước hạn"),
+    Verdict.ON_TIME: QT_TRANSLATE_NOOP("labels", "Đúng hạn"),
+    Verdict.LATE: QT_TRANSLATE_NOOP("labels", "Quá hạn"),
+    Verdict.OPEN: QT_TRANSLATE_NOOP("labels", "Đang giải quyết, trong hạn"),
+    Verdict.OPEN_OVERDUE: QT_TRANSLATE_NOOP("labels", "Đang giải quyết, quá hạn"),
 }
 VERDICTS = tuple(Verdict)
 
@@ -71,11 +72,11 @@ class ChannelKind(StrEnum):
 
 
 _CHANNEL_LABELS = {
-    ChannelKind.DIRECT: "Trực tiếp tại quầy",
-    ChannelKind.POST: "Qua bưu chính công ích",
-    ChannelKind.HOME: "Tại nhà người dân",
-    ChannelKind.ONLINE: "Trực tuyến",
-    ChannelKind.ONLINE_HELP: "Hỗ trợ nộp trực tuyến",
+    ChannelKind.DIRECT: QT_TRANSLATE_NOOP("labels", "Trực tiếp tại quầy"),
+    ChannelKind.POST: QT_TRANSLATE_NOOP("labels", "Qua bưu chính công ích"),
+    ChannelKind.HOME: QT_TRANSLATE_NOOP("labels", "Tại nhà người dân"),
+    ChannelKind.ONLINE: QT_TRANSLATE_NOOP("labels", "Trực tuyến"),
+    ChannelKind.ONLINE_HELP: QT_TRANSLATE_NOOP("labels", "Hỗ trợ nộp trực tuyến"),
 }
 CHANNEL_KINDS = tuple(ChannelKind)
 

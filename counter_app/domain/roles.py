@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from counter_protocol.texts import QT_TRANSLATE_NOOP
+
 
 class Role(StrEnum):
     CLERK = "clerk"
@@ -16,9 +18,9 @@ class Role(StrEnum):
 
 
 ROLE_NAMES: dict[str, str] = {
-    Role.CLERK: "Nhân viên tiếp nhận",
-    Role.SUPERVISOR: "Trưởng bộ phận",
-    Role.IT: "Cán bộ CNTT",
+    Role.CLERK: QT_TRANSLATE_NOOP("labels", "Nhân viên tiếp nhận"),
+    Role.SUPERVISOR: QT_TRANSLATE_NOOP("labels", "Trưởng bộ phận"),
+    Role.IT: QT_TRANSLATE_NOOP("labels", "Cán bộ CNTT"),
 }
 
 
@@ -56,17 +58,17 @@ MANAGEABLE_ROLES: dict[str, frozenset[str]] = {
 FIRST_ACCOUNT_ROLE = Role.IT
 
 PERMISSION_NAMES: dict[Permission, str] = {
-    Permission.RECEIVE: "tiếp nhận hồ sơ",
-    Permission.RETURN: "trả kết quả",
-    Permission.STEPS: "cập nhật bước xử lý hồ sơ",
-    Permission.OVERRIDE: "cho phép ngoại lệ có ghi lý do",
-    Permission.UNLOCK: "mở khóa tài khoản",
-    Permission.REPORTS: "xem báo cáo",
-    Permission.MANAGE_ACCOUNTS: "quản lý tài khoản",
-    Permission.SETTINGS: "thay đổi cài đặt của quầy",
-    Permission.ENROL: "đăng ký máy với máy chủ",
-    Permission.SYNC: "đồng bộ",
-    Permission.DIAGNOSTICS: "chẩn đoán",
+    Permission.RECEIVE: QT_TRANSLATE_NOOP("labels", "tiếp nhận hồ sơ"),
+    Permission.RETURN: QT_TRANSLATE_NOOP("labels", "trả kết quả"),
+    Permission.STEPS: QT_TRANSLATE_NOOP("labels", "cập nhật bước xử lý hồ sơ"),
+    Permission.OVERRIDE: QT_TRANSLATE_NOOP("labels", "cho phép ngoại lệ có ghi lý do"),
+    Permission.UNLOCK: QT_TRANSLATE_NOOP("labels", "mở khóa tài khoản"),
+    Permission.REPORTS: QT_TRANSLATE_NOOP("labels", "xem báo cáo"),
+    Permission.MANAGE_ACCOUNTS: QT_TRANSLATE_NOOP("labels", "quản lý tài khoản"),
+    Permission.SETTINGS: QT_TRANSLATE_NOOP("labels", "thay đổi cài đặt của quầy"),
+    Permission.ENROL: QT_TRANSLATE_NOOP("labels", "đăng ký máy với máy chủ"),
+    Permission.SYNC: QT_TRANSLATE_NOOP("labels", "đồng bộ"),
+    Permission.DIAGNOSTICS: QT_TRANSLATE_NOOP("labels", "chẩn đoán"),
 }
 
 

@@ -10,6 +10,7 @@ from counter_app.domain.kinds import Channel, ResultDelivery
 from counter_protocol.catalogue import Catalogue, CatalogueUnit, Procedure
 from counter_protocol.errors import UserError
 from counter_protocol.lifecycle import StepData
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 SUPERVISOR = "supervisor"  # the only role that may let an in-person procedure go by post
 LEVEL_WORDS = {"province": "cấp tỉnh", "commune": "cấp xã"}
@@ -83,11 +84,16 @@ def route(
     commune. It is ignored where the catalogue names the agency."""
     unit = catalogue.unit(unit_code)
     if unit is None:
-        raise RoutingRefused(f"Đơn vị mã “{unit_code}” không có trong danh mục hiện hành.")
+        raise RoutingRefused(
+            QT_TRANSLATE_NOOP("messages", "Đơn vị mã “{code}” không có trong danh mục hiện hành."),
+            params={"code": unit_code},
+        )
     procedure = catalogue.procedure(procedure_code.strip())
     if procedure is None:
         raise RoutingRefused(
-            f"Không có thủ tục mã “{procedure_code}” trong danh mục hiện hành.", field="procedure"
+            QT_TRANSLATE_NOOP("messages", "Không có thủ tục mã “{code}” trong danh mục hiện hành."),
+            field="procedure",
+            params={"code": procedure_code},
         )
     if not may_receive(catalogue, unit_code, procedure):
         raise _not_received_here(catalogue, unit, procedure)
@@ -95,10 +101,16 @@ def route(
     name = catalogue.agency_name(competent)
     if not name:
         raise RoutingRefused(
-            f"Danh mục chưa ghi cơ quan quản lý của đơn vị mã “{competent}”: không xác định được "
-            f"cơ quan giải quyết thủ tục {procedure.code}.",
-            advice="Cập nhật danh mục thủ tục hành chính mới trước khi tiếp nhận.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Danh mục chưa ghi cơ quan quản lý của đơn vị mã “{unit}”: không xác định được "
+                "cơ quan giải quyết thủ tục {procedure}.",
+            ),
+            advice=QT_TRANSLATE_NOOP(
+                "messages", "Cập nhật danh mục thủ tục hành chính mới trước khi tiếp nhận."
+            ),
             field="procedure",
+            params={"unit": competent, "procedure": procedure.code},
         )
     return Route(procedure.code, unit.code, unit.name, competent, name)
 
@@ -111,16 +123,33 @@ def _competent_code(
     home = home_commune or (unit.code if unit.level == "commune" else None)
     if home is None or home not in {c.code for c in communes(catalogue)}:
         raise RoutingRefused(
-            f"Chưa xác định được xã, phường có thẩm quyền giải quyết thủ tục {procedure.code}"
-            + (f" (mã “{home}” không phải xã, phường trong danh mục)." if home else "."),
-            advice="Chọn xã, phường nơi người nộp cư trú.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Chưa xác định được xã, phường có thẩm quyền giải quyết thủ tục {procedure} "
+                "(mã “{home}” không phải xã, phường trong danh mục).",
+            )
+            if home
+            else QT_TRANSLATE_NOOP(
+                "messages",
+                "Chưa xác định được xã, phường có thẩm quyền giải quyết thủ tục {procedure}.",
+            ),
+            advice=QT_TRANSLATE_NOOP("messages", "Chọn xã, phường nơi người nộp cư trú."),
             field="competent_commune",
+            params={"procedure": procedure.code, "home": home},
         )
     if home != unit.code and not procedure.any_commune:
         raise RoutingRefused(
-            f"Thủ tục {procedure.code} {procedure.name} không tiếp nhận phi địa giới: hồ sơ "
-            f"của {catalogue.agency_name(home) or home} phải nộp tại xã, phường đó.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Thủ tục {procedure} {name} không tiếp nhận phi địa giới: hồ sơ "
+                "của {commune} phải nộp tại xã, phường đó.",
+            ),
             field="competent_commune",
+            params={
+                "procedure": procedure.code,
+                "name": procedure.name,
+                "commune": catalogue.agency_name(home) or home,
+            },
         )
     return home
 

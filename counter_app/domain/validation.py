@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -11,7 +12,8 @@ from typing import Literal
 from counter_app.domain.text import clean
 from counter_app.domain.vntime import now_vn
 from counter_protocol.errors import UserError
-from counter_protocol.tracking import is_s10_shaped, normalise_tracking_number, s10_fault
+from counter_protocol.texts import QT_TRANSLATE_NOOP
+from counter_protocol.tracking import is_s10_shaped, normalise_tracking_number, s10_problem
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,24 @@ class ValidationIssue:
     message: str
     blocking: bool = True
     code: str = ""  # stable machine key, e.g. "cccd.province", for UI logic and tests
+    # The message before formatting and its values: the screen translates the template, then
+    # formats it (decision 0034). Empty when the message has no values in it.
+    template: str = dataclasses.field(default="", compare=False)
+    params: tuple[tuple[str, object], ...] = dataclasses.field(default=(), compare=False)
+
+
+def issue(
+    field: str, code: str, template: str, /, *, blocking: bool = True, **params: object
+) -> ValidationIssue:
+    """An issue whose message is `template` (marked for translation) formatted with `params`."""
+    return _issue(field, code, template, blocking, params)
+
+
+def _issue(
+    name: str, code: str, template: str, blocking: bool, params: dict[str, object]
+) -> ValidationIssue:
+    message = template.format(**params) if params else template
+    return ValidationIssue(name, message, blocking, code, template, tuple(params.items()))
 
 
 class ValidationError(UserError):
@@ -54,8 +74,8 @@ class ValidationError(UserError):
         return [issue.code for issue in self.issues]
 
 
-def _error(field: str, code: str, message: str) -> ValidationError:
-    return ValidationError.single(field, message, code=code)
+def _error(field: str, code: str, template: str, /, **params: object) -> ValidationError:
+    return ValidationError([_issue(field, code, template, True, params)])
 
 
 def _today(today: date | None) -> date:
@@ -116,17 +136,24 @@ def validate_personal_id(
     """
     number = _NUMBER_SEPARATORS.sub("", value)
     if not number:
-        raise _error(field, "id.empty", "Chưa nhập số CCCD/CMND.")
+        raise _error(field, "id.empty", QT_TRANSLATE_NOOP("messages", "Chưa nhập số CCCD/CMND."))
     if not (number.isascii() and number.isdigit()):
-        raise _error(field, "id.not_digits", "Số CCCD/CMND chỉ được gồm chữ số.")
+        raise _error(
+            field,
+            "id.not_digits",
+            QT_TRANSLATE_NOOP("messages", "Số CCCD/CMND chỉ được gồm chữ số."),
+        )
     if len(number) == 9:
         return PersonalId(number, "cmnd", None, None, None, None)
     if len(number) != 12:
         raise _error(
             field,
             "id.length",
-            f"Số CCCD phải gồm 12 chữ số (CMND cũ gồm 9 chữ số); "
-            f"số đã nhập có {len(number)} chữ số.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Số CCCD phải gồm 12 chữ số (CMND cũ gồm 9 chữ số); số đã nhập có {count} chữ số.",
+            ),
+            count=len(number),
         )
     return _decode_cccd(number, birth_year, field, _today(today))
 
@@ -136,7 +163,10 @@ def _decode_cccd(number: str, birth_year: int | None, field: str, today: date) -
     province_name = PROVINCE_CODES.get(province_code)
     if province_name is None:
         raise _error(
-            field, "cccd.province", f"Mã tỉnh {province_code} trong số CCCD không tồn tại."
+            field,
+            "cccd.province",
+            QT_TRANSLATE_NOOP("messages", "Mã tỉnh {province} trong số CCCD không tồn tại."),
+            province=province_code,
         )
     century_sex = int(number[3])
     # 0/1 → 1900s, 2/3 → 2000s, …; even = nam, odd = nữ. The decoded year is never before 1900.
@@ -145,13 +175,22 @@ def _decode_cccd(number: str, birth_year: int | None, field: str, today: date) -
         raise _error(
             field,
             "cccd.future_year",
-            f"Năm sinh trong số CCCD ({decoded_year}) nằm ở tương lai; kiểm tra chữ số thứ 4–6.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Năm sinh trong số CCCD ({year}) nằm ở tương lai; kiểm tra chữ số thứ 4–6.",
+            ),
+            year=decoded_year,
         )
     if birth_year is not None and birth_year != decoded_year:
         raise _error(
             field,
             "cccd.birth_year_mismatch",
-            f"Năm sinh trong số CCCD ({decoded_year}) không khớp với ngày sinh ({birth_year}).",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Năm sinh trong số CCCD ({year}) không khớp với ngày sinh ({birth_year}).",
+            ),
+            year=decoded_year,
+            birth_year=birth_year,
         )
     sex: Literal["nam", "nữ"] = "nam" if century_sex % 2 == 0 else "nữ"
     return PersonalId(number, "cccd", province_code, province_name, sex, decoded_year)
@@ -183,13 +222,23 @@ def validate_phone(value: str, field: str = "phone") -> Phone:
     raw = value.strip()
     compact = _PHONE_SEPARATORS.sub("", raw)
     if not compact:
-        raise _error(field, "phone.empty", "Chưa nhập số điện thoại.")
+        raise _error(
+            field, "phone.empty", QT_TRANSLATE_NOOP("messages", "Chưa nhập số điện thoại.")
+        )
     digits = compact[1:] if compact.startswith("+") else compact
     if compact.startswith("+") and not digits.startswith("84"):
-        raise _error(field, "phone.country", "Chỉ nhận số điện thoại Việt Nam (+84).")
+        raise _error(
+            field,
+            "phone.country",
+            QT_TRANSLATE_NOOP("messages", "Chỉ nhận số điện thoại Việt Nam (+84)."),
+        )
     if not (digits.isascii() and digits.isdigit()):
         raise _error(
-            field, "phone.not_digits", "Số điện thoại chỉ được gồm chữ số (có thể có +84 ở đầu)."
+            field,
+            "phone.not_digits",
+            QT_TRANSLATE_NOOP(
+                "messages", "Số điện thoại chỉ được gồm chữ số (có thể có +84 ở đầu)."
+            ),
         )
     national = _to_national(digits)
     if _MOBILE.fullmatch(national):
@@ -204,14 +253,21 @@ def _phone_refusal(field: str, national: str) -> ValidationError:
         return _error(
             field,
             "phone.old_prefix",
-            f"Số {national} dùng đầu số 11 chữ số cũ (01x); từ năm 2018 số di động chỉ còn "
-            "10 chữ số, hãy nhập số mới.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Số {number} dùng đầu số 11 chữ số cũ (01x); từ năm 2018 số di động chỉ còn "
+                "10 chữ số, hãy nhập số mới.",
+            ),
+            number=national,
         )
     return _error(
         field,
         "phone.format",
-        "Số điện thoại không hợp lệ: số di động gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 "
-        "hoặc 09; số cố định gồm 11 chữ số, bắt đầu bằng 02 (ví dụ 0239 3855 555).",
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "Số điện thoại không hợp lệ: số di động gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 "
+            "hoặc 09; số cố định gồm 11 chữ số, bắt đầu bằng 02 (ví dụ 0239 3855 555).",
+        ),
     )
 
 
@@ -233,9 +289,10 @@ def _to_national(digits: str) -> str:
 def validate_s10(value: str, field: str = "tracking_number") -> str:
     """A UPU S10 item number with a correct check digit, normalised (e.g. `EE123456785VN`)."""
     code = normalise_tracking_number(value)
-    fault = s10_fault(code)
+    fault = s10_problem(code)
     if fault is not None:
-        raise _error(field, *fault)
+        fault_code, template, params = fault
+        raise _error(field, fault_code, template, **params)
     return code
 
 
@@ -252,13 +309,19 @@ def check_tracking_number(
         return validate_s10(code, field), []
     if not (code.isascii() and code.isalnum()):
         raise _error(
-            field, "tracking.chars", "Mã vận đơn chỉ được gồm chữ cái không dấu và chữ số."
+            field,
+            "tracking.chars",
+            QT_TRANSLATE_NOOP("messages", "Mã vận đơn chỉ được gồm chữ cái không dấu và chữ số."),
         )
-    warning = ValidationIssue(
+    warning = issue(
         field,
-        f"Mã vận đơn {code} không theo chuẩn S10 (ví dụ EE123456785VN); hãy kiểm tra lại.",
+        "tracking.not_s10",
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "Mã vận đơn {code} không theo chuẩn S10 (ví dụ EE123456785VN); hãy kiểm tra lại.",
+        ),
         blocking=False,
-        code="tracking.not_s10",
+        code=code,
     )
     return code, [warning]
 
@@ -281,30 +344,48 @@ def validate_date(
     """
     text = value.strip()
     if not text:
-        raise _error(field, "date.empty", "Chưa nhập ngày.")
+        raise _error(field, "date.empty", QT_TRANSLATE_NOOP("messages", "Chưa nhập ngày."))
     parts = _date_parts(text)
     if parts is None:
         raise _error(
             field,
             "date.format",
-            f"Ngày “{text}” không đúng định dạng; hãy nhập ngày/tháng/năm, ví dụ 05/09/2025.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Ngày “{text}” không đúng định dạng; hãy nhập ngày/tháng/năm, ví dụ 05/09/2025.",
+            ),
+            text=text,
         )
     parsed = _calendar_date(field, *parts)
     if not_future and parsed > _today(today):
-        raise _error(field, "date.future", f"Ngày {parsed:%d/%m/%Y} nằm ở tương lai.")
+        raise _error(
+            field,
+            "date.future",
+            QT_TRANSLATE_NOOP("messages", "Ngày {day:%d/%m/%Y} nằm ở tương lai."),
+            day=parsed,
+        )
     return parsed
 
 
 def _calendar_date(field: str, year: int, month: int, day: int) -> date:
     if year < EARLIEST_YEAR:
         raise _error(
-            field, "date.year", f"Năm {year} không hợp lệ (phải từ {EARLIEST_YEAR} trở đi)."
+            field,
+            "date.year",
+            QT_TRANSLATE_NOOP("messages", "Năm {year} không hợp lệ (phải từ {earliest} trở đi)."),
+            year=year,
+            earliest=EARLIEST_YEAR,
         )
     try:
         return date(year, month, day)
     except ValueError:
         raise _error(
-            field, "date.invalid", f"Ngày {day:02d}/{month:02d}/{year} không tồn tại."
+            field,
+            "date.invalid",
+            QT_TRANSLATE_NOOP("messages", "Ngày {day:02d}/{month:02d}/{year} không tồn tại."),
+            day=day,
+            month=month,
+            year=year,
         ) from None
 
 
@@ -331,13 +412,18 @@ def validate_email(value: str, field: str = "email") -> str:
     """A structurally sound ASCII address (local@domain.tld); the domain is lower-cased."""
     text = value.strip()
     if not text:
-        raise _error(field, "email.empty", "Chưa nhập địa chỉ email.")
+        raise _error(
+            field, "email.empty", QT_TRANSLATE_NOOP("messages", "Chưa nhập địa chỉ email.")
+        )
     local, _, domain = text.rpartition("@")
     if len(text) > 254 or len(local) > 64 or not _EMAIL.fullmatch(text):
         raise _error(
             field,
             "email.format",
-            f"Địa chỉ email “{text}” không hợp lệ; ví dụ đúng: ten@example.com.",
+            QT_TRANSLATE_NOOP(
+                "messages", "Địa chỉ email “{text}” không hợp lệ; ví dụ đúng: ten@example.com."
+            ),
+            text=text,
         )
     return f"{local}@{domain.lower()}"
 
@@ -354,18 +440,31 @@ def validate_full_name(value: str, field: str = "full_name") -> str:
     """A person's name in NFC with single spaces; letters, spaces and ' - . only."""
     name = clean(value.translate(_APOSTROPHES))
     if not name:
-        raise _error(field, "name.empty", "Chưa nhập họ tên.")
+        raise _error(field, "name.empty", QT_TRANSLATE_NOOP("messages", "Chưa nhập họ tên."))
     if len(name) > NAME_MAX_LENGTH:
-        raise _error(field, "name.length", f"Họ tên quá dài (tối đa {NAME_MAX_LENGTH} ký tự).")
+        raise _error(
+            field,
+            "name.length",
+            QT_TRANSLATE_NOOP("messages", "Họ tên quá dài (tối đa {limit} ký tự)."),
+            limit=NAME_MAX_LENGTH,
+        )
     bad = sorted({c for c in name if not (c.isalpha() or c in _NAME_PUNCTUATION)})
     if bad:
         shown = " ".join(f"“{c}”" for c in bad)
         raise _error(
             field,
             "name.chars",
-            "Họ tên chỉ được gồm chữ cái, dấu cách và các dấu ' - . "
-            f"(có ký tự không hợp lệ: {shown}).",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Họ tên chỉ được gồm chữ cái, dấu cách và các dấu ' - . "
+                "(có ký tự không hợp lệ: {chars}).",
+            ),
+            chars=shown,
         )
     if not any(c.isalpha() for c in name):
-        raise _error(field, "name.no_letter", "Họ tên phải có ít nhất một chữ cái.")
+        raise _error(
+            field,
+            "name.no_letter",
+            QT_TRANSLATE_NOOP("messages", "Họ tên phải có ít nhất một chữ cái."),
+        )
     return name

@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from counter_protocol.errors import UserError
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 # Primary SQLite result codes (https://sqlite.org/rescode.html); extended codes keep them in the
 # low byte.
@@ -151,52 +152,87 @@ def _folder_is_read_only(db_file: Path) -> bool:
 
 def _locked(db_file: Path) -> StoreError:
     return StoreLocked(
-        f"Kho dữ liệu {db_file} đang bị một chương trình khác giữ khoá (một cửa sổ counter-app "
-        "khác, một lần đồng bộ hoặc sao lưu).",
-        advice="Chờ một lát rồi thử lại; nếu vẫn vậy, đóng các chương trình đang mở kho này.",
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "Kho dữ liệu {db_file} đang bị một chương trình khác giữ khoá (một cửa sổ counter-app "
+            "khác, một lần đồng bộ hoặc sao lưu).",
+        ),
+        advice=QT_TRANSLATE_NOOP(
+            "messages",
+            "Chờ một lát rồi thử lại; nếu vẫn vậy, đóng các chương trình đang mở kho này.",
+        ),
+        params={"db_file": str(db_file)},
     )
 
 
 def _busy(db_file: Path) -> StoreError:
     return StoreBusy(
-        f"Kho dữ liệu {db_file} đang bận với một thao tác khác.", advice="Thử lại sau vài giây."
+        QT_TRANSLATE_NOOP("messages", "Kho dữ liệu {db_file} đang bận với một thao tác khác."),
+        advice=QT_TRANSLATE_NOOP("messages", "Thử lại sau vài giây."),
+        params={"db_file": str(db_file)},
     )
 
 
 def _disk_full(db_file: Path) -> StoreError:
     return StoreDiskFull(
-        f"Ổ đĩa chứa kho dữ liệu {db_file} đã đầy; thao tác vừa rồi chưa được lưu.",
-        advice="Giải phóng dung lượng ổ đĩa (xoá tệp không cần, dọn thùng rác) rồi thử lại.",
+        QT_TRANSLATE_NOOP(
+            "messages", "Ổ đĩa chứa kho dữ liệu {db_file} đã đầy; thao tác vừa rồi chưa được lưu."
+        ),
+        advice=QT_TRANSLATE_NOOP(
+            "messages",
+            "Giải phóng dung lượng ổ đĩa (xoá tệp không cần, dọn thùng rác) rồi thử lại.",
+        ),
+        params={"db_file": str(db_file)},
     )
 
 
 def _read_only(db_file: Path) -> StoreError:
     return StoreReadOnly(
-        f"Không ghi được vào kho dữ liệu {db_file}: tệp hoặc thư mục chỉ cho đọc.",
-        advice="Cấp quyền ghi cho thư mục dữ liệu (hoặc mở khoá ghi của ổ đĩa) rồi thử lại.",
+        QT_TRANSLATE_NOOP(
+            "messages", "Không ghi được vào kho dữ liệu {db_file}: tệp hoặc thư mục chỉ cho đọc."
+        ),
+        advice=QT_TRANSLATE_NOOP(
+            "messages",
+            "Cấp quyền ghi cho thư mục dữ liệu (hoặc mở khoá ghi của ổ đĩa) rồi thử lại.",
+        ),
+        params={"db_file": str(db_file)},
     )
 
 
 def _corrupt(db_file: Path) -> StoreError:
     return StoreCorrupt(
-        f"Tệp dữ liệu {db_file} bị hỏng (không đọc được như một cơ sở dữ liệu).",
-        advice="Đừng xoá hay ghi đè tệp này; báo bộ phận CNTT để khôi phục từ bản sao lưu "
-        f"trong {db_file.parent / 'backups'}.",
+        QT_TRANSLATE_NOOP(
+            "messages", "Tệp dữ liệu {db_file} bị hỏng (không đọc được như một cơ sở dữ liệu)."
+        ),
+        advice=QT_TRANSLATE_NOOP(
+            "messages",
+            "Đừng xoá hay ghi đè tệp này; báo bộ phận CNTT để khôi phục từ bản sao lưu "
+            "trong {backups}.",
+        ),
+        params={"db_file": str(db_file), "backups": str(db_file.parent / "backups")},
     )
 
 
 def _cannot_open(db_file: Path) -> StoreError:
     return StoreCannotOpen(
-        f"Không mở được tệp dữ liệu {db_file}.",
-        advice="Kiểm tra thư mục dữ liệu còn đó (ổ mạng, ổ USB đã cắm) và có quyền truy cập.",
+        QT_TRANSLATE_NOOP("messages", "Không mở được tệp dữ liệu {db_file}."),
+        advice=QT_TRANSLATE_NOOP(
+            "messages",
+            "Kiểm tra thư mục dữ liệu còn đó (ổ mạng, ổ USB đã cắm) và có quyền truy cập.",
+        ),
+        params={"db_file": str(db_file)},
     )
 
 
 def _io_error(db_file: Path) -> StoreError:
     return StoreError(
-        f"Lỗi đọc/ghi ổ đĩa với kho dữ liệu {db_file}.",
+        QT_TRANSLATE_NOOP("messages", "Lỗi đọc/ghi ổ đĩa với kho dữ liệu {db_file}."),
         code="store.io_error",
-        advice="Kiểm tra ổ đĩa (hoặc ổ mạng) rồi thử lại; báo bộ phận CNTT nếu lỗi lặp lại.",
+        advice=QT_TRANSLATE_NOOP(
+            "messages",
+            "Kiểm tra ổ đĩa (hoặc ổ mạng) rồi thử lại; báo bộ phận CNTT nếu lỗi lặp lại.",
+        ),
+        params={"db_file": str(db_file)},
     )
 
 

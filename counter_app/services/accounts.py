@@ -25,12 +25,13 @@ from counter_app.services.errors import NotFound, ServiceError
 from counter_app.services.permissions import NotAllowed, require, require_manage
 from counter_app.services.settings import get_setting
 from counter_app.services.store import Store
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 ROLES = ROLE_NAMES
 MIN_PASSWORD_LENGTH = 8
 MAX_USERNAME_LENGTH = 60
 _HASHER = PasswordHasher()
-WRONG_CREDENTIALS = "Tên đăng nhập hoặc mật khẩu không đúng."
+WRONG_CREDENTIALS = QT_TRANSLATE_NOOP("messages", "Tên đăng nhập hoặc mật khẩu không đúng.")
 FORCED = "người dùng phải đổi mật khẩu khi đăng nhập"  # the audit line of a reset
 AFTER_RESET = "sau khi được đặt lại"  # … and of the new password that followed it
 _WRONG_PASSWORD = "wrong password"  # inside sign_in only: counted, then WRONG_CREDENTIALS
@@ -66,26 +67,38 @@ def hash_password(password: str) -> str:
 def check_new_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ServiceError(
-            f"Mật khẩu phải có ít nhất {MIN_PASSWORD_LENGTH} ký tự.", field="password"
+            QT_TRANSLATE_NOOP("messages", "Mật khẩu phải có ít nhất {count} ký tự."),
+            field="password",
+            params={"count": MIN_PASSWORD_LENGTH},
         )
 
 
 def check_new_account(username: str, full_name: str, role: str) -> None:
     """Field by field, the first problem of a new account (field named for the screen)."""
     if not username:
-        raise ServiceError("Hãy nhập tên đăng nhập.", field="username")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("messages", "Hãy nhập tên đăng nhập."), field="username"
+        )
     if len(username) > MAX_USERNAME_LENGTH or not all(
         ch.isascii() and (ch.isalnum() or ch in "._-") for ch in username
     ):
         raise ServiceError(
-            "Tên đăng nhập chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới "
-            f"(tối đa {MAX_USERNAME_LENGTH} ký tự).",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Tên đăng nhập chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới "
+                "(tối đa {count} ký tự).",
+            ),
             field="username",
+            params={"count": MAX_USERNAME_LENGTH},
         )
     if not full_name.strip():
-        raise ServiceError("Hãy nhập họ và tên.", field="full_name")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Hãy nhập họ và tên."), field="full_name")
     if role not in ROLES:
-        raise ServiceError(f"Vai trò “{role}” không hợp lệ.", field="role")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("messages", "Vai trò “{role}” không hợp lệ."),
+            field="role",
+            params={"role": role},
+        )
 
 
 class AccountService:
@@ -107,7 +120,11 @@ class AccountService:
         with self._store.write() as session:
             require_manage(session, by, Permission.MANAGE_ACCOUNTS, role)
             if session.scalar(select(User.id).where(User.username == username)):
-                raise ServiceError(f"Tên đăng nhập “{username}” đã tồn tại.", field="username")
+                raise ServiceError(
+                    QT_TRANSLATE_NOOP("messages", "Tên đăng nhập “{username}” đã tồn tại."),
+                    field="username",
+                    params={"username": username},
+                )
             now = self._clock()
             session.add(
                 User(
@@ -128,9 +145,16 @@ class AccountService:
         with self._store.write() as session:
             user = _managed(session, username, by, Permission.MANAGE_ACCOUNTS)
             if user.username == by:
-                raise ServiceError("Không thể tự khóa hẳn tài khoản của chính mình.")
+                raise ServiceError(
+                    QT_TRANSLATE_NOOP("messages", "Không thể tự khóa hẳn tài khoản của chính mình.")
+                )
             if not user.active:
-                raise ServiceError(f"Tài khoản “{username}” đã ngừng sử dụng từ trước.")
+                raise ServiceError(
+                    QT_TRANSLATE_NOOP(
+                        "messages", "Tài khoản “{username}” đã ngừng sử dụng từ trước."
+                    ),
+                    params={"username": username},
+                )
             user.active = False
             _keep_an_administrator(session)
             detail = nfc(reason.strip()) or None
@@ -140,7 +164,10 @@ class AccountService:
         with self._store.write() as session:
             user = _managed(session, username, by, Permission.MANAGE_ACCOUNTS)
             if user.active:
-                raise ServiceError(f"Tài khoản “{username}” đang được sử dụng.")
+                raise ServiceError(
+                    QT_TRANSLATE_NOOP("messages", "Tài khoản “{username}” đang được sử dụng."),
+                    params={"username": username},
+                )
             user.active, user.failed_attempts, user.locked_until = True, 0, None
             record(session, self._clock(), by, AdminAction.ENABLED, user.username)
 
@@ -161,9 +188,15 @@ class AccountService:
         with self._store.write() as session:
             user = session.scalar(select(User).where(User.username == username))
             if user is None or not user.active or not _verify(user.password_hash, old):
-                raise ServiceError("Mật khẩu hiện tại không đúng.", field="old_password")
+                raise ServiceError(
+                    QT_TRANSLATE_NOOP("messages", "Mật khẩu hiện tại không đúng."),
+                    field="old_password",
+                )
             if old == new:
-                raise ServiceError("Mật khẩu mới phải khác mật khẩu cũ.", field="password")
+                raise ServiceError(
+                    QT_TRANSLATE_NOOP("messages", "Mật khẩu mới phải khác mật khẩu cũ."),
+                    field="password",
+                )
             user.password_hash = hash_password(new)
             detail = AFTER_RESET if user.must_change_password else None
             user.must_change_password = False
@@ -198,13 +231,19 @@ class AccountService:
         check.md). A wrong one is counted at once (the lock-out must hold)."""
         name, now = username.strip().lower(), self._clock()
         with self._store.read() as session:
-            outcome = self._check(session, name, password, now)
+            user = session.scalar(select(User).where(User.username == name))
+            outcome = self._check(user, password, now)
         if outcome is _WRONG_PASSWORD:
             with self._store.write() as session:  # counted with the row as it is now
                 user = session.scalar(select(User).where(User.username == name))
-                outcome = _count_failure(session, user, now) if user else WRONG_CREDENTIALS
-        if isinstance(outcome, str):
-            raise ServiceError(outcome, code="accounts.sign_in_refused")
+                outcome = (
+                    _count_failure(session, user, now)
+                    if user
+                    else _sign_in_refused(WRONG_CREDENTIALS)
+                )
+        if isinstance(outcome, ServiceError):
+            raise outcome
+        assert isinstance(outcome, SignedInUser)
         self._store.write_once_sound(lambda session: _record_sign_in(session, name, now))
         return outcome
 
@@ -214,15 +253,18 @@ class AccountService:
             record(session, self._clock(), username, AdminAction.SIGNED_OUT, username)
 
     def _check(
-        self, session: Session, name: str, password: str, now: datetime
-    ) -> SignedInUser | str:
-        user = session.scalar(select(User).where(User.username == name))
+        self, user: User | None, password: str, now: datetime
+    ) -> SignedInUser | ServiceError | str:
         if user is None or not user.active:
-            return WRONG_CREDENTIALS
+            return _sign_in_refused(WRONG_CREDENTIALS)
         if user.locked_until is not None and user.locked_until > now:
-            return (
-                f"Tài khoản đang bị khóa đến {user.locked_until:%H:%M} do nhập sai mật khẩu "
-                "nhiều lần. Hãy chờ hoặc nhờ Trưởng bộ phận (hoặc Cán bộ CNTT) mở khóa."
+            return _sign_in_refused(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Tài khoản đang bị khóa đến {until:%H:%M} do nhập sai mật khẩu nhiều lần. "
+                    "Hãy chờ hoặc nhờ Trưởng bộ phận (hoặc Cán bộ CNTT) mở khóa.",
+                ),
+                until=user.locked_until,
             )
         if not _verify(user.password_hash, password):
             return _WRONG_PASSWORD
@@ -247,15 +289,25 @@ def _record_sign_in(session: Session, name: str, now: datetime) -> None:
         record(session, now, user.username, AdminAction.SIGNED_IN, user.username)
 
 
-def _count_failure(session: Session, user: User, now: datetime) -> str:
+def _sign_in_refused(template: str, **params: object) -> ServiceError:
+    """Built inside the transaction that counts the failure, raised after it commits."""
+    return ServiceError(template, code="accounts.sign_in_refused", params=params)
+
+
+def _count_failure(session: Session, user: User, now: datetime) -> ServiceError:
     user.failed_attempts += 1
     if user.failed_attempts < int(get_setting(session, "auth.max_failed_attempts")):
-        return WRONG_CREDENTIALS
+        return _sign_in_refused(WRONG_CREDENTIALS)
     minutes = int(get_setting(session, "auth.lockout_minutes"))
     user.locked_until, user.failed_attempts = now + timedelta(minutes=minutes), 0
     detail = f"khóa {minutes} phút"
     record(session, now, user.username, AdminAction.LOCKED, user.username, detail)
-    return f"Nhập sai mật khẩu quá nhiều lần: tài khoản bị khóa {minutes} phút."
+    return _sign_in_refused(
+        QT_TRANSLATE_NOOP(
+            "messages", "Nhập sai mật khẩu quá nhiều lần: tài khoản bị khóa {minutes} phút."
+        ),
+        minutes=minutes,
+    )
 
 
 def _managed(session: Session, username: str, by: str, permission: Permission) -> User:
@@ -263,7 +315,11 @@ def _managed(session: Session, username: str, by: str, permission: Permission) -
     user = session.scalar(select(User).where(User.username == username.strip().lower()))
     if user is None:
         require(session, by, permission)  # a clerk learns nothing about which accounts exist
-        raise NotFound(f"Không có tài khoản “{username}”.", field="username")
+        raise NotFound(
+            QT_TRANSLATE_NOOP("messages", "Không có tài khoản “{username}”."),
+            field="username",
+            params={"username": username},
+        )
     require_manage(session, by, permission, user.role)
     return user
 
@@ -274,8 +330,11 @@ def _keep_an_administrator(session: Session) -> None:
     roles = session.scalars(select(User.role).where(User.active.is_(True)))
     if not any(may(role, Permission.MANAGE_ACCOUNTS) for role in roles):
         raise NotAllowed(
-            "Đây là tài khoản quản trị cuối cùng còn hoạt động: không thể khóa hẳn.",
-            advice=f"Tạo tài khoản {role_name(Role.IT)} khác trước.",
+            QT_TRANSLATE_NOOP(
+                "messages", "Đây là tài khoản quản trị cuối cùng còn hoạt động: không thể khóa hẳn."
+            ),
+            advice=QT_TRANSLATE_NOOP("messages", "Tạo tài khoản {role} khác trước."),
+            params={"role": role_name(Role.IT)},
         )
 
 

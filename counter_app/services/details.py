@@ -22,12 +22,16 @@ from counter_app.services.errors import NotFound
 from counter_app.services.people import people_names
 from counter_app.services.procedures import decider_name, processing_text
 from counter_app.services.store import Store
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 
 def find_dossier(session: Session, code: str) -> Dossier:
     dossier = session.scalar(select(Dossier).where(Dossier.code == code.strip().upper()))
     if dossier is None:
-        raise NotFound(f"Không tìm thấy hồ sơ mã “{code.strip()}”.")
+        raise NotFound(
+            QT_TRANSLATE_NOOP("messages", "Không tìm thấy hồ sơ mã “{code}”."),
+            params={"code": code.strip()},
+        )
     return dossier
 
 

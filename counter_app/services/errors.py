@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from counter_protocol.errors import UserError
 
 
@@ -17,8 +19,9 @@ class ServiceError(UserError):
         field: str | None = None,
         advice: str = "",
         code: str | None = None,
+        params: Mapping[str, object] | None = None,
     ) -> None:
-        super().__init__(message, code=code, advice=advice, field=field)
+        super().__init__(message, code=code, advice=advice, field=field, params=params)
 
 
 class NotFound(ServiceError):

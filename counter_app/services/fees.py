@@ -29,6 +29,7 @@ from counter_app.services.dto import FeeLine
 from counter_app.services.errors import NotFound, ServiceError
 from counter_app.services.people import people_names, person_name
 from counter_app.services.store import Store
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.timefmt import VN_TZ, to_vn
 
 
@@ -82,10 +83,11 @@ def _line(dossier: Dossier, name: str) -> FeeLine:
             return line
     names = "; ".join(f.name for f in _lines(dossier)) or "không có khoản nào"
     raise NotFound(
-        f"Hồ sơ {dossier.code} không có khoản phí, lệ phí “{name}”.",
-        advice=f"Các khoản của hồ sơ: {names}.",
+        QT_TRANSLATE_NOOP("messages", "Hồ sơ {code} không có khoản phí, lệ phí “{name}”."),
+        advice=QT_TRANSLATE_NOOP("messages", "Các khoản của hồ sơ: {names}."),
         code="fees.no_line",
         field="line",
+        params={"code": dossier.code, "name": name, "names": names},
     )
 
 
@@ -125,11 +127,23 @@ def _refuse_duplicate(session: Session, receipt: Receipt) -> None:
     if taken is not None:
         code = session.get(Dossier, taken.dossier_id)
         raise ServiceError(
-            f"Biên lai {receipt} đã được ghi cho hồ sơ {code.code if code else '?'} lúc "
-            f"{to_vn(taken.at):%H:%M %d/%m/%Y} ({taken.clerk}).",
-            advice="Kiểm tra lại ký hiệu và số trên biên lai; mỗi biên lai chỉ ghi một lần.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Biên lai {receipt} đã được ghi cho hồ sơ {code} lúc "
+                "{at:%H:%M %d/%m/%Y} ({clerk}).",
+            ),
+            advice=QT_TRANSLATE_NOOP(
+                "messages",
+                "Kiểm tra lại ký hiệu và số trên biên lai; mỗi biên lai chỉ ghi một lần.",
+            ),
             code="fees.duplicate_receipt",
             field="receipt",
+            params={
+                "receipt": receipt,
+                "code": code.code if code else "?",
+                "at": to_vn(taken.at),
+                "clerk": taken.clerk,
+            },
         )
 
 
@@ -143,14 +157,21 @@ def _receipt(session: Session, text: str | None) -> Receipt | None:
 
 def _check_amount(line: FeeLine, amount: int, reason: str | None) -> None:
     if amount < 0:
-        raise ServiceError("Số tiền không được âm.", field="amount")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Số tiền không được âm."), field="amount")
     if amount != line.amount and not (reason and reason.strip()):
         raise ServiceError(
-            f"Số tiền {format_dong(amount)} đồng khác mức thu {format_dong(line.amount)} đồng "
-            f"của khoản “{line.name}”.",
-            advice="Ghi lý do khi thu khác mức đã công bố.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Số tiền {amount} đồng khác mức thu {due} đồng của khoản “{name}”.",
+            ),
+            advice=QT_TRANSLATE_NOOP("messages", "Ghi lý do khi thu khác mức đã công bố."),
             code="fees.amount_differs",
             field="amount",
+            params={
+                "amount": format_dong(amount),
+                "due": format_dong(line.amount),
+                "name": line.name,
+            },
         )
 
 
@@ -236,7 +257,10 @@ class FeeService:
             dossier = find_dossier(session, code)
             line = _line(dossier, line_name)
             if line.collected == FeeCollection.EXEMPT:
-                raise ServiceError(f"Khoản “{line.name}” được miễn: ghi miễn, không thu.")
+                raise ServiceError(
+                    QT_TRANSLATE_NOOP("messages", "Khoản “{name}” được miễn: ghi miễn, không thu."),
+                    params={"name": line.name},
+                )
             taken = amount if amount is not None else line.amount
             _check_amount(line, taken, reason)
             self._refuse_paid(session, dossier, line)
@@ -250,15 +274,21 @@ class FeeService:
     def _refuse_paid(self, session: Session, dossier: Dossier, line: FeeLine) -> None:
         if _paid(line, _entries(session, dossier)) >= line.amount > 0:
             raise ServiceError(
-                f"Khoản “{line.name}” của hồ sơ {dossier.code} đã thu đủ.",
-                advice="Xem các lần thu: counter-app fees show MÃ_HỒ_SƠ.",
+                QT_TRANSLATE_NOOP("messages", "Khoản “{name}” của hồ sơ {code} đã thu đủ."),
+                advice=QT_TRANSLATE_NOOP(
+                    "messages", "Xem các lần thu: counter-app fees show MÃ_HỒ_SƠ."
+                ),
                 code="fees.already_paid",
+                params={"name": line.name, "code": dossier.code},
             )
 
     def record_exempt(self, code: str, line_name: str, *, clerk: str, reason: str) -> EntryView:
         """Record that the applicant owes nothing for the line (đối tượng miễn): 0 đồng."""
         if not reason.strip():
-            raise ServiceError("Ghi lý do miễn (đối tượng được miễn).", field="reason")
+            raise ServiceError(
+                QT_TRANSLATE_NOOP("messages", "Ghi lý do miễn (đối tượng được miễn)."),
+                field="reason",
+            )
         with self._store.write() as session:
             dossier = find_dossier(session, code)
             line = _line(dossier, line_name)
@@ -273,7 +303,10 @@ class FeeService:
     ) -> EntryView:
         """Postage (cước) taken with the dossier: its own kind, never a phí or lệ phí."""
         if amount <= 0 or not name.strip():
-            raise ServiceError("Nhập tên khoản cước và số tiền lớn hơn 0.", field="amount")
+            raise ServiceError(
+                QT_TRANSLATE_NOOP("messages", "Nhập tên khoản cước và số tiền lớn hơn 0."),
+                field="amount",
+            )
         with self._store.write() as session:
             dossier = find_dossier(session, code)
             return add_postage(
@@ -283,7 +316,11 @@ class FeeService:
     def _original(self, session: Session, entry_id: int) -> tuple[FeeEntry, Dossier]:
         entry = session.get(FeeEntry, entry_id)
         if entry is None or entry.direction == Direction.RECEIPT:
-            raise NotFound(f"Không có lần thu số {entry_id}.", code="fees.no_entry")
+            raise NotFound(
+                QT_TRANSLATE_NOOP("messages", "Không có lần thu số {entry}."),
+                code="fees.no_entry",
+                params={"entry": entry_id},
+            )
         dossier = session.get(Dossier, entry.dossier_id)
         assert dossier is not None, "an entry always points at its dossier"
         return entry, dossier
@@ -293,14 +330,17 @@ class FeeService:
     ) -> EntryView:
         """Give back money of an earlier collection (all of it unless `amount` says less)."""
         if not reason.strip():
-            raise ServiceError("Ghi lý do hoàn trả.", field="reason")
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Ghi lý do hoàn trả."), field="reason")
         with self._store.write() as session:
             original, dossier = self._original(session, entry_id)
             back = original.amount if amount is None else amount
             if original.direction != Direction.COLLECT or not 0 < back <= original.amount:
                 raise ServiceError(
-                    f"Chỉ hoàn trả một lần thu, từ 1 đến {format_dong(original.amount)} đồng.",
+                    QT_TRANSLATE_NOOP(
+                        "messages", "Chỉ hoàn trả một lần thu, từ 1 đến {amount} đồng."
+                    ),
                     code="fees.bad_refund",
+                    params={"amount": format_dong(original.amount)},
                 )
             new = _NewEntry(
                 original.line_name, original.kind, original.moment, Direction.REFUND, back,
@@ -311,7 +351,10 @@ class FeeService:
     def correct(self, entry_id: int, delta: int, *, clerk: str, reason: str) -> EntryView:
         """A signed adjustment of an earlier entry (e.g. +2.000 keyed short), with its reason."""
         if delta == 0 or not reason.strip():
-            raise ServiceError("Nhập số tiền điều chỉnh (khác 0) và lý do.", field="amount")
+            raise ServiceError(
+                QT_TRANSLATE_NOOP("messages", "Nhập số tiền điều chỉnh (khác 0) và lý do."),
+                field="amount",
+            )
         with self._store.write() as session:
             original, dossier = self._original(session, entry_id)
             new = _NewEntry(
@@ -326,7 +369,9 @@ class FeeService:
             original, dossier = self._original(session, entry_id)
             if not original.receipt_pending or self._completed(session, original.id):
                 raise ServiceError(
-                    f"Lần thu số {entry_id} không chờ số biên lai.", code="fees.not_pending"
+                    QT_TRANSLATE_NOOP("messages", "Lần thu số {entry} không chờ số biên lai."),
+                    code="fees.not_pending",
+                    params={"entry": entry_id},
                 )
             given = _receipt(session, receipt)
             new = _NewEntry(

@@ -47,6 +47,7 @@ from counter_app.services.procedures import admit_intake
 from counter_protocol import ops
 from counter_protocol.lifecycle import CREATION, Action, StepData, status_of, step_extra
 from counter_protocol.statuses import Status, SubState
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 DueFunction = Callable[[datetime, Decimal, str, str | None], datetime]
 
@@ -101,10 +102,17 @@ def load_context(session: Session, procedure_code: str) -> IntakeContext:
     conn = session.connection()
     device = conn.execute(_SELF_DEVICE).first()
     if device is None:
-        raise ServiceError("Máy này chưa được thiết lập. Hãy chạy trình thiết lập lần đầu.")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP(
+                "messages", "Máy này chưa được thiết lập. Hãy chạy trình thiết lập lần đầu."
+            )
+        )
     proc = conn.execute(_CURRENT_PROCEDURE, {"code": procedure_code.strip()}).first()
     if proc is None:
-        raise NotFound(f"Không có thủ tục mã “{procedure_code}” trong danh mục hiện hành.")
+        raise NotFound(
+            QT_TRANSLATE_NOOP("messages", "Không có thủ tục mã “{code}” trong danh mục hiện hành."),
+            params={"code": procedure_code},
+        )
     return IntakeContext(
         device[0],
         device[1],

@@ -20,6 +20,7 @@ from counter_app.domain.validation import (
 from counter_app.services.dto import IntakeRequest
 from counter_app.services.errors import ServiceError
 from counter_protocol.lifecycle import Action, StepData
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def _issue(field: str, message: str, blocking: bool = True) -> ValidationIssue:
 
 def _collect(issues: list[ValidationIssue], exc: ValidationError, blocking: bool) -> None:
     for issue in exc.issues:
-        issues.append(_issue(issue.field, issue.message, blocking))
+        issues.append(replace(issue, blocking=blocking))  # keeps the template for the screen
 
 
 def applicant_issues(req: IntakeRequest) -> list[ValidationIssue]:
@@ -65,7 +66,13 @@ def applicant_issues(req: IntakeRequest) -> list[ValidationIssue]:
         except ValidationError as exc:
             _collect(issues, exc, blocking=True)
     elif a.kind == ApplicantKind.CITIZEN:
-        issues.append(_issue("id_number", "Chưa nhập số CCCD / định danh của người nộp.", False))
+        issues.append(
+            _issue(
+                "id_number",
+                QT_TRANSLATE_NOOP("messages", "Chưa nhập số CCCD / định danh của người nộp."),
+                False,
+            )
+        )
     if a.phone:
         try:
             validate_phone(a.phone)
@@ -84,13 +91,22 @@ def intake_issues(req: IntakeRequest, receiving: bool = True) -> list[Validation
     (papers asked for, refused) need not have any paper ticked."""
     issues = applicant_issues(req)
     if not req.procedure_code:
-        issues.append(_issue("procedure", "Chưa chọn thủ tục hành chính."))
+        issues.append(
+            _issue("procedure", QT_TRANSLATE_NOOP("messages", "Chưa chọn thủ tục hành chính."))
+        )
     if receiving and not any(c.provided for c in req.components):
-        issues.append(_issue("components", "Chưa đánh dấu thành phần hồ sơ nào đã nhận."))
+        issues.append(
+            _issue(
+                "components",
+                QT_TRANSLATE_NOOP("messages", "Chưa đánh dấu thành phần hồ sơ nào đã nhận."),
+            )
+        )
     if receiving:
         issues.extend(delivery_issues(req.result_delivery, req.delivery_address))
     if req.sets_count < 1:
-        issues.append(_issue("sets_count", "Số bộ hồ sơ phải từ 1 trở lên."))
+        issues.append(
+            _issue("sets_count", QT_TRANSLATE_NOOP("messages", "Số bộ hồ sơ phải từ 1 trở lên."))
+        )
     return issues
 
 
@@ -126,9 +142,12 @@ class IntakeIncomplete(ServiceError):
 
     def __init__(self, missing: tuple[str, ...]) -> None:
         super().__init__(
-            "Hồ sơ còn thiếu giấy tờ bắt buộc: " + "; ".join(missing) + ".",
+            QT_TRANSLATE_NOOP("messages", "Hồ sơ còn thiếu giấy tờ bắt buộc: {papers}."),
             field="components",
-            advice="Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) cho người nộp.",
+            advice=QT_TRANSLATE_NOOP(
+                "messages", "Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) cho người nộp."
+            ),
+            params={"papers": "; ".join(missing)},
         )
         self.missing = missing
 
@@ -146,7 +165,7 @@ def intake_outcome(req: IntakeRequest, refuse_reason: str | None, guidance: str 
     if refuse_reason is not None:
         if not reason:
             raise ServiceError(
-                "Cần ghi rõ lý do từ chối tiếp nhận hồ sơ.",
+                QT_TRANSLATE_NOOP("messages", "Cần ghi rõ lý do từ chối tiếp nhận hồ sơ."),
                 field="reason",
                 code="lifecycle.reason_required",
             )

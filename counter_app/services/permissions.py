@@ -10,6 +10,7 @@ from counter_app.domain.roles import PERMISSION_NAMES, Permission, may, may_mana
 from counter_app.models.tables import User
 from counter_app.services.admin_log import CONSOLE
 from counter_app.services.errors import ServiceError
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 MUST_CHANGE = "Mật khẩu vừa được đặt lại: hãy chọn mật khẩu mới trước khi làm việc."
 
@@ -28,12 +29,15 @@ def require(session: Session, actor: str, permission: Permission) -> User | None
     user = session.scalar(select(User).where(User.username == actor))
     if user is None or not user.active:
         raise NotAllowed(
-            f"Tài khoản “{actor}” không còn được sử dụng.", advice="Hãy đăng nhập lại."
+            QT_TRANSLATE_NOOP("messages", "Tài khoản “{username}” không còn được sử dụng."),
+            advice=QT_TRANSLATE_NOOP("messages", "Hãy đăng nhập lại."),
+            params={"username": actor},
         )
     if not may(user.role, permission):
         raise NotAllowed(
-            f"{role_name(user.role)} không có quyền {PERMISSION_NAMES[permission]}.",
+            QT_TRANSLATE_NOOP("messages", "{role} không có quyền {permission}."),
             advice=_ask_for(permission),
+            params={"role": role_name(user.role), "permission": PERMISSION_NAMES[permission]},
         )
     if user.must_change_password:
         raise NotAllowed(MUST_CHANGE, advice="Đăng nhập lại và chọn mật khẩu mới.")
@@ -58,14 +62,17 @@ def require_manage(session: Session, actor: str, permission: Permission, target_
     user = require(session, actor, permission)
     if user is not None and not may_manage(user.role, target_role):
         raise NotAllowed(
-            f"{role_name(user.role)} không quản lý được tài khoản {role_name(target_role)}.",
-            advice="Nhờ Cán bộ CNTT thực hiện.",
+            QT_TRANSLATE_NOOP("messages", "{role} không quản lý được tài khoản {target}."),
+            advice=QT_TRANSLATE_NOOP("messages", "Nhờ Cán bộ CNTT thực hiện."),
+            params={"role": role_name(user.role), "target": role_name(target_role)},
         )
 
 
 def _ask_for(permission: Permission) -> str:
     if permission in (Permission.OVERRIDE, Permission.REPORTS):
-        return "Nhờ Trưởng bộ phận thực hiện."
+        return QT_TRANSLATE_NOOP("messages", "Nhờ Trưởng bộ phận thực hiện.")
     if permission in (Permission.RECEIVE, Permission.RETURN, Permission.STEPS):
-        return "Việc này do nhân viên tiếp nhận hoặc Trưởng bộ phận làm."
-    return "Nhờ Trưởng bộ phận hoặc Cán bộ CNTT thực hiện."
+        return QT_TRANSLATE_NOOP(
+            "messages", "Việc này do nhân viên tiếp nhận hoặc Trưởng bộ phận làm."
+        )
+    return QT_TRANSLATE_NOOP("messages", "Nhờ Trưởng bộ phận hoặc Cán bộ CNTT thực hiện.")

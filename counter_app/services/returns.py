@@ -22,6 +22,7 @@ from counter_app.services.steps import apply_step
 from counter_app.services.store import Store
 from counter_protocol.lifecycle import Action, StepData, step_extra
 from counter_protocol.statuses import Status
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.timefmt import format_vn, to_vn
 
 
@@ -29,15 +30,23 @@ def check_returnable(detail: DossierDetail) -> None:
     status = Status(detail.status)
     if status == Status.RETURNED:
         when = format_vn(detail.returned_at) if detail.returned_at else ""
-        raise NotReady(f"Hồ sơ {detail.code} đã trả kết quả lúc {when}.")
+        raise NotReady(
+            QT_TRANSLATE_NOOP("messages", "Hồ sơ {code} đã trả kết quả lúc {when}."),
+            params={"code": detail.code, "when": when},
+        )
     if status in CLOSED_STATUSES:
         raise NotReady(
-            f"Hồ sơ {detail.code} đang ở trạng thái “{status.label}”: không có kết quả để trả."
+            QT_TRANSLATE_NOOP(
+                "messages", "Hồ sơ {code} đang ở trạng thái “{status}”: không có kết quả để trả."
+            ),
+            params={"code": detail.code, "status": status.label},
         )
     if status != Status.DONE:
         raise NotReady(
-            f"Hồ sơ {detail.code} chưa có kết quả (trạng thái: {status.label}; "
-            f"hẹn trả {format_vn(detail.due_at)})."
+            QT_TRANSLATE_NOOP(
+                "messages", "Hồ sơ {code} chưa có kết quả (trạng thái: {status}; hẹn trả {due})."
+            ),
+            params={"code": detail.code, "status": status.label, "due": format_vn(detail.due_at)},
         )
 
 
@@ -49,7 +58,10 @@ def owed_at_return(
     owed = owed_lines(detail.fees, FeeCollection.AT_RETURN)
     if any(f.name not in settled for f in owed) and not collected:
         raise ServiceError(
-            "Hồ sơ còn phí, lệ phí thu khi trả kết quả: hãy thu trước khi trả.", field="fees"
+            QT_TRANSLATE_NOOP(
+                "messages", "Hồ sơ còn phí, lệ phí thu khi trả kết quả: hãy thu trước khi trả."
+            ),
+            field="fees",
         )
     return owed
 
@@ -93,7 +105,10 @@ class ReturnService:
         note: str | None = None,
     ) -> None:
         if not receiver_name.strip():
-            raise ServiceError("Nhập họ tên người nhận kết quả.", field="receiver_name")
+            raise ServiceError(
+                QT_TRANSLATE_NOOP("messages", "Nhập họ tên người nhận kết quả."),
+                field="receiver_name",
+            )
         if receiver_id_number.strip():  # blank is allowed; a typed number must be one
             validate_personal_id(receiver_id_number, field="receiver_id_number")
         with self._store.write() as session:

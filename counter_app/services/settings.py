@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from counter_app.models.tables import Setting
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 LANGUAGES = ("vi", "en")  # the screens' languages; the screens' own list is ui/i18n.py LANGUAGES
 
@@ -46,9 +47,14 @@ def check_setting(key: str, value: str) -> None:
     from counter_app.services.errors import ServiceError
 
     if key == "ui.language" and value not in LANGUAGES:
-        raise ServiceError(f"Ngôn ngữ màn hình chỉ nhận: {', '.join(LANGUAGES)}.")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("messages", "Ngôn ngữ màn hình chỉ nhận: {languages}."),
+            params={"languages": ", ".join(LANGUAGES)},
+        )
     if key == "slip.page_size" and value not in ("A4", "A5", "receipt"):
-        raise ServiceError("Khổ giấy chỉ nhận A4, A5 hoặc receipt (cuộn 80 mm).")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("messages", "Khổ giấy chỉ nhận A4, A5 hoặc receipt (cuộn 80 mm).")
+        )
     if key.startswith("calendar."):
         parts = {k.split(".", 1)[1]: v for k, v in DEFAULTS.items() if k.startswith("calendar.")}
         parts[key.split(".", 1)[1]] = value
@@ -57,7 +63,8 @@ def check_setting(key: str, value: str) -> None:
                 parts["sessions"], parts["saturday"], parts["weekdays"], parts["hours_per_day"]
             )
         except CalendarError as exc:
-            raise ServiceError(str(exc)) from exc
+            # Its template and values kept, so the settings screen can translate it.
+            raise ServiceError(exc.template, advice=exc.advice_template, params=exc.params) from exc
     numeric = key.startswith("auth.") or key in (
         "due_soon.working_days",
         "clock.max_skew_minutes",
@@ -65,9 +72,14 @@ def check_setting(key: str, value: str) -> None:
         "post.pool_low",
     )
     if numeric and (not value.isdigit() or int(value) < 1):
-        raise ServiceError(f"{key} phải là số nguyên dương.")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("messages", "{key} phải là số nguyên dương."), params={"key": key}
+        )
     if key == "intake.duplicate_days" and (not value.isdigit() or int(value) > MAX_DUPLICATE_DAYS):
-        raise ServiceError(f"{key} phải là số ngày từ 0 đến {MAX_DUPLICATE_DAYS}.")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("messages", "{key} phải là số ngày từ 0 đến {most}."),
+            params={"key": key, "most": MAX_DUPLICATE_DAYS},
+        )
 
 
 def get_setting(session: Session, key: str) -> str:

@@ -30,7 +30,8 @@ from counter_app.services.permissions import require_desk
 from counter_protocol.lifecycle import Action, StepData, next_state, status_of, step_extra
 from counter_protocol.ops import KIND_EVENT
 from counter_protocol.statuses import SubState
-from counter_protocol.tracking import is_s10_shaped, normalise_tracking_number, s10_fault
+from counter_protocol.texts import QT_TRANSLATE_NOOP
+from counter_protocol.tracking import is_s10_shaped, normalise_tracking_number, s10_problem
 
 # The form each step issues (TT 03/2025/TT-VPCP, Phụ lục I); Mẫu 06, the control sheet, starts
 # with the hand-over to the competent agency and is reprinted with the later rows.
@@ -135,7 +136,10 @@ def dossier_for_update(session: Session, code: str) -> Dossier:
         .options(lazyload(Dossier.applicant), lazyload(Dossier.components))
     )
     if dossier is None:
-        raise NotFound(f"Không tìm thấy hồ sơ mã “{code.strip()}”.")
+        raise NotFound(
+            QT_TRANSLATE_NOOP("messages", "Không tìm thấy hồ sơ mã “{code}”."),
+            params={"code": code.strip()},
+        )
     return dossier
 
 
@@ -160,13 +164,19 @@ def require_supervisor(session: Session, username: str, reason: str | None) -> s
     role = session.scalar(select(User.role).where(User.username == username))
     if role != SUPERVISOR:
         raise SupervisorRequired(
-            "Chỉ Trưởng bộ phận mới được tiếp nhận hồ sơ còn thiếu giấy tờ bắt buộc.",
-            advice="Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ, hoặc nhờ Trưởng bộ phận duyệt.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Chỉ Trưởng bộ phận mới được tiếp nhận hồ sơ còn thiếu giấy tờ bắt buộc.",
+            ),
+            advice=QT_TRANSLATE_NOOP(
+                "messages",
+                "Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ, hoặc nhờ Trưởng bộ phận duyệt.",
+            ),
         )
     text = nfc(reason or "").strip()
     if not text:
         raise ServiceError(
-            "Cần ghi lý do tiếp nhận hồ sơ còn thiếu giấy tờ.",
+            QT_TRANSLATE_NOOP("messages", "Cần ghi lý do tiếp nhận hồ sơ còn thiếu giấy tờ."),
             field="override",
             code="lifecycle.reason_required",
         )
@@ -284,9 +294,10 @@ def checked_postal_number(value: str | None) -> str | None:
         return None
     number = normalise_tracking_number(value or "")
     if is_s10_shaped(number):
-        fault = s10_fault(number)
+        fault = s10_problem(number)
         if fault is not None:
-            raise ServiceError(fault[1], field="postal_number", code=fault[0])
+            code, template, params = fault
+            raise ServiceError(template, field="postal_number", code=code, params=params)
     return number
 
 

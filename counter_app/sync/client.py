@@ -23,6 +23,7 @@ from counter_protocol.enrol import EnrolReply, EnrolRequest
 from counter_protocol.errors import ProtocolError
 from counter_protocol.feed import changes_target
 from counter_protocol.signing import Ed25519PrivateKey
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.tracking import CLAIMS_PATH
 from counter_protocol.transport import (
     ENROL_PATH,
@@ -41,11 +42,12 @@ if TYPE_CHECKING:  # imported where used: the window loads this module before it
 USER_AGENT = "counter-app-sync/2"
 # Tests and a lab without certificates may allow plain http:// beyond this machine.
 INSECURE_HTTP_ENV = "COUNTER_ALLOW_INSECURE_HTTP"
-INSECURE_HTTP = (
+INSECURE_HTTP = QT_TRANSLATE_NOOP(
+    "messages",
     "Địa chỉ máy chủ “{url}” dùng http:// không mã hoá: mã đăng ký, chữ ký và hồ sơ của công dân "
     "sẽ đi qua mạng ở dạng đọc được và có thể bị sửa. Hãy dùng địa chỉ https:// do bộ phận CNTT "
     "tỉnh cấp (ví dụ https://dongbo.hatinh.gov.vn). Chỉ khi thử nghiệm trong mạng nội bộ mới "
-    "dùng --allow-insecure-http."
+    "dùng --allow-insecure-http.",
 )
 
 log = logging.getLogger(__name__)
@@ -96,7 +98,7 @@ def check_secure_url(url: str, allow_insecure_http: bool = False) -> None:
         return
     if allow_insecure_http or os.environ.get(INSECURE_HTTP_ENV) == "1":
         return
-    raise SyncError(FailureKind.INSECURE, INSECURE_HTTP.format(url=url))
+    raise SyncError(FailureKind.INSECURE, INSECURE_HTTP, params={"url": url})
 
 
 class SyncClient:
@@ -254,30 +256,42 @@ def _json_object(reply: httpx.Response) -> dict[str, Any]:
 
 
 def _bad_reply(detail: str) -> SyncError:
-    return SyncError(FailureKind.BAD_REPLY, f"Trả lời của máy chủ không hợp lệ ({detail}).")
+    return SyncError(
+        FailureKind.BAD_REPLY,
+        QT_TRANSLATE_NOOP("messages", "Trả lời của máy chủ không hợp lệ ({detail})."),
+        params={"detail": detail},
+    )
 
 
 # What went wrong on the wire, in words IT can act on (the exception's class stays in the log).
 OFFLINE_DETAIL = (
-    ("ConnectTimeout", "máy chủ không trả lời khi mở kết nối"),
-    ("PoolTimeout", "quá nhiều kết nối đang chờ"),
-    ("ConnectError", "không mở được kết nối: mạng mất hoặc máy chủ chưa chạy"),
-    ("RemoteProtocolError", "kết nối bị ngắt giữa chừng"),
-    ("ReadError", "kết nối bị ngắt khi đang nhận"),
-    ("WriteError", "kết nối bị ngắt khi đang gửi"),
-    ("ProxyError", "máy chủ trung gian (proxy) từ chối"),
+    ("ConnectTimeout", QT_TRANSLATE_NOOP("labels", "máy chủ không trả lời khi mở kết nối")),
+    ("PoolTimeout", QT_TRANSLATE_NOOP("labels", "quá nhiều kết nối đang chờ")),
+    (
+        "ConnectError",
+        QT_TRANSLATE_NOOP("labels", "không mở được kết nối: mạng mất hoặc máy chủ chưa chạy"),
+    ),
+    ("RemoteProtocolError", QT_TRANSLATE_NOOP("labels", "kết nối bị ngắt giữa chừng")),
+    ("ReadError", QT_TRANSLATE_NOOP("labels", "kết nối bị ngắt khi đang nhận")),
+    ("WriteError", QT_TRANSLATE_NOOP("labels", "kết nối bị ngắt khi đang gửi")),
+    ("ProxyError", QT_TRANSLATE_NOOP("labels", "máy chủ trung gian (proxy) từ chối")),
 )
 
 
 def _offline(exc: Exception) -> SyncError:
-    log.info("offline: %s: %s", type(exc).__name__, exc)
+    # The library's class name (ConnectError…) means nothing to a clerk: it goes to the log.
+    log.info("no connection to the server: %s: %s", type(exc).__name__, exc)
     import httpx  # loaded with the first connection, never at start-up
 
     detail = next(
         (words for kind, words in OFFLINE_DETAIL if isinstance(exc, getattr(httpx, kind))),
-        "lỗi mạng",
+        QT_TRANSLATE_NOOP("labels", "lỗi mạng"),
     )
-    return SyncError(FailureKind.OFFLINE, f"Không kết nối được máy chủ tỉnh ({detail}).")
+    return SyncError(
+        FailureKind.OFFLINE,
+        QT_TRANSLATE_NOOP("messages", "Không kết nối được máy chủ tỉnh ({detail})."),
+        params={"detail": detail},
+    )
 
 
 def _timeout(exc: Exception) -> SyncError:
@@ -285,4 +299,7 @@ def _timeout(exc: Exception) -> SyncError:
 
     if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
         return _offline(exc)
-    return SyncError(FailureKind.TIMEOUT, "Máy chủ tỉnh không trả lời kịp (hết thời gian chờ).")
+    return SyncError(
+        FailureKind.TIMEOUT,
+        QT_TRANSLATE_NOOP("messages", "Máy chủ tỉnh không trả lời kịp (hết thời gian chờ)."),
+    )

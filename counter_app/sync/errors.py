@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from enum import StrEnum
 
 from counter_protocol.errors import UserError
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 
 class FailureKind(StrEnum):
@@ -27,25 +29,67 @@ class FailureKind(StrEnum):
 
 # What to do next, shown under the message. Keep each one short and concrete.
 ADVICE: dict[FailureKind, str] = {
-    FailureKind.OFFLINE: "Kiểm tra cáp mạng hoặc Wi-Fi; máy sẽ tự gửi lại khi có mạng. "
-    "Hồ sơ vẫn được lưu an toàn trên máy này.",
-    FailureKind.TIMEOUT: "Đường truyền chậm; máy sẽ tự thử lại với lô nhỏ hơn.",
-    FailureKind.SERVER: "Máy chủ tỉnh đang bận hoặc đang khởi động lại; máy sẽ tự thử lại sau.",
-    FailureKind.BAD_REPLY: "Máy sẽ tự thử lại. Nếu lỗi lặp lại nhiều lần, báo bộ phận CNTT.",
-    FailureKind.TAMPERED: "Máy sẽ gửi lại toàn bộ lô. Nếu lỗi lặp lại, báo bộ phận CNTT "
-    "(có thể thiết bị mạng đang can thiệp dữ liệu).",
-    FailureKind.TOO_LARGE: "Máy sẽ tự chia nhỏ lô và gửi lại.",
-    FailureKind.REVOKED: "Hồ sơ chưa gửi vẫn được giữ nguyên trên máy; khi bộ phận CNTT cấp mã "
-    "mới, đăng ký lại máy (Đồng bộ → Đăng ký lại, hoặc counter-app enrol).",
-    FailureKind.UNKNOWN_DEVICE: "Liên hệ bộ phận CNTT để kiểm tra đăng ký của máy này.",
-    FailureKind.NOT_ENROLLED: "Đăng ký máy với máy chủ tỉnh (Đồng bộ → Đăng ký máy với máy "
-    "chủ) bằng mã do bộ phận CNTT cấp. Hồ sơ lưu trước đó sẽ được gửi sau khi đăng ký.",
-    FailureKind.CONFLICT: "Làm theo thông báo này; nếu cần, liên hệ bộ phận CNTT.",
-    FailureKind.REFUSED: "Làm theo thông báo này; nếu cần, xin bộ phận CNTT hỗ trợ.",
-    FailureKind.BUSY: "Một lần đồng bộ khác đang chạy trên máy này; chờ nó xong.",
-    FailureKind.CLOCK: "Chỉnh ngày giờ của máy cho đúng (bật tự động đồng bộ giờ của Windows) "
-    "rồi đồng bộ lại. Hồ sơ vẫn được lưu an toàn trên máy này.",
-    FailureKind.INSECURE: "Dùng địa chỉ https:// của máy chủ tỉnh; hỏi bộ phận CNTT nếu chưa có.",
+    FailureKind.OFFLINE: QT_TRANSLATE_NOOP(
+        "messages",
+        "Kiểm tra cáp mạng hoặc Wi-Fi; máy sẽ tự gửi lại khi có mạng. "
+        "Hồ sơ vẫn được lưu an toàn trên máy này.",
+    ),
+    FailureKind.TIMEOUT: QT_TRANSLATE_NOOP(
+        "messages",
+        "Đường truyền chậm; máy sẽ tự thử lại với lô nhỏ hơn.",
+    ),
+    FailureKind.SERVER: QT_TRANSLATE_NOOP(
+        "messages",
+        "Máy chủ tỉnh đang bận hoặc đang khởi động lại; máy sẽ tự thử lại sau.",
+    ),
+    FailureKind.BAD_REPLY: QT_TRANSLATE_NOOP(
+        "messages",
+        "Máy sẽ tự thử lại. Nếu lỗi lặp lại nhiều lần, báo bộ phận CNTT.",
+    ),
+    FailureKind.TAMPERED: QT_TRANSLATE_NOOP(
+        "messages",
+        "Máy sẽ gửi lại toàn bộ lô. Nếu lỗi lặp lại, báo bộ phận CNTT "
+        "(có thể thiết bị mạng đang can thiệp dữ liệu).",
+    ),
+    FailureKind.TOO_LARGE: QT_TRANSLATE_NOOP(
+        "messages",
+        "Máy sẽ tự chia nhỏ lô và gửi lại.",
+    ),
+    FailureKind.REVOKED: QT_TRANSLATE_NOOP(
+        "messages",
+        "Hồ sơ chưa gửi vẫn được giữ nguyên trên máy; khi bộ phận CNTT cấp mã "
+        "mới, đăng ký lại máy (Đồng bộ → Đăng ký lại, hoặc counter-app enrol).",
+    ),
+    FailureKind.UNKNOWN_DEVICE: QT_TRANSLATE_NOOP(
+        "messages",
+        "Liên hệ bộ phận CNTT để kiểm tra đăng ký của máy này.",
+    ),
+    FailureKind.NOT_ENROLLED: QT_TRANSLATE_NOOP(
+        "messages",
+        "Đăng ký máy với máy chủ tỉnh (Đồng bộ → Đăng ký máy với máy "
+        "chủ) bằng mã do bộ phận CNTT cấp. Hồ sơ lưu trước đó sẽ được gửi sau khi đăng ký.",
+    ),
+    FailureKind.CONFLICT: QT_TRANSLATE_NOOP(
+        "messages",
+        "Làm theo thông báo này; nếu cần, liên hệ bộ phận CNTT.",
+    ),
+    FailureKind.REFUSED: QT_TRANSLATE_NOOP(
+        "messages",
+        "Làm theo thông báo này; nếu cần, xin bộ phận CNTT hỗ trợ.",
+    ),
+    FailureKind.BUSY: QT_TRANSLATE_NOOP(
+        "messages",
+        "Một lần đồng bộ khác đang chạy trên máy này; chờ nó xong.",
+    ),
+    FailureKind.CLOCK: QT_TRANSLATE_NOOP(
+        "messages",
+        "Chỉnh ngày giờ của máy cho đúng (bật tự động đồng bộ giờ của Windows) "
+        "rồi đồng bộ lại. Hồ sơ vẫn được lưu an toàn trên máy này.",
+    ),
+    FailureKind.INSECURE: QT_TRANSLATE_NOOP(
+        "messages",
+        "Dùng địa chỉ https:// của máy chủ tỉnh; hỏi bộ phận CNTT nếu chưa có.",
+    ),
 }
 
 # Failures the scheduler retries by itself; the others wait for a person.
@@ -80,8 +124,10 @@ class SyncError(UserError):
         server_code: str | None = None,
         status: int | None = None,
         retry_after: float | None = None,
+        params: Mapping[str, object] | None = None,
     ) -> None:
-        super().__init__(message, code=f"sync.{kind.value}", advice=ADVICE[kind])
+        advice = ADVICE[kind]
+        super().__init__(message, code=f"sync.{kind.value}", advice=advice, params=params)
         self.kind = kind
         self.server_code = server_code
         self.status = status  # HTTP status, if there was a reply

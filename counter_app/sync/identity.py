@@ -12,6 +12,7 @@ from counter_app.models.tables import Device
 from counter_app.services.errors import ServiceError
 from counter_app.sync.errors import FailureKind, SyncError
 from counter_protocol.signing import Ed25519PrivateKey, load_public_key
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,9 @@ def enrolled_identity(session: Session) -> Enrolled:
     ):
         raise SyncError(
             FailureKind.NOT_ENROLLED,
-            "Máy này chưa đăng ký với máy chủ tỉnh nên chưa gửi được hồ sơ.",
+            QT_TRANSLATE_NOOP(
+                "messages", "Máy này chưa đăng ký với máy chủ tỉnh nên chưa gửi được hồ sơ."
+            ),
         )
     load_public_key(device.server_public_key)  # a damaged key fails here, not mid-sync
     return Enrolled(

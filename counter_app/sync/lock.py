@@ -15,9 +15,13 @@ from pathlib import Path
 from typing import IO
 
 from counter_app.sync.errors import SyncBusy, SyncError
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 LOCK_NAME = "sync.lock"
-_BUSY = "Một lần đồng bộ khác đang chạy trên máy này (cửa sổ chính hoặc lệnh counter-app sync)."
+_BUSY = QT_TRANSLATE_NOOP(
+    "messages",
+    "Một lần đồng bộ khác đang chạy trên máy này (cửa sổ chính hoặc lệnh counter-app sync).",
+)
 
 
 class SyncLock:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.roles import role_name
 from counter_app.ui.i18n import tr
 from counter_app.ui.tasks import TaskRunner
+from counter_app.ui.texts import label_text
 from counter_app.ui.widgets import FieldMessage, MessageBar, error_text, with_message
 from counter_protocol.errors import UserError
 
@@ -144,7 +145,7 @@ class NewAccountDialog(AccountForm):
         self.name_edit = QLineEdit()
         self.role_combo = QComboBox()
         for role in roles:
-            self.role_combo.addItem(role_name(role), role)
+            self.role_combo.addItem(label_text(role_name(role)), role)
         self.add_field("username", tr("Tên đăng nhập:"), self.username_edit)
         self.add_field("full_name", tr("Họ và tên:"), self.name_edit)
         self.add_field("role", tr("Vai trò:"), self.role_combo)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from counter_app.ui.detail_tables import status_text
 from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.intake_sections import COLLECTED_WORDS, money
+from counter_app.ui.texts import label_text
 from counter_app.ui.widgets import vn_when
 from counter_protocol.lifecycle import SUBSTATE_LABELS
 from counter_protocol.statuses import SubState
@@ -28,7 +29,7 @@ ALWAYS_SHOWN = frozenset(
 
 def sub_state_text(sub_state: str) -> str:
     try:
-        return SUBSTATE_LABELS[SubState(sub_state)]
+        return label_text(SUBSTATE_LABELS[SubState(sub_state)])
     except ValueError:
         return sub_state
 
@@ -42,7 +43,7 @@ def state_text(status: int, sub_state: str) -> str:
 def detail_fields(d: DossierDetail) -> list[tuple[str, str]]:
     """(label, value) lines of a DossierDetail."""
     a = d.applicant
-    delivery = d.result_delivery.label
+    delivery = label_text(d.result_delivery.label)
     if d.delivery_address:
         delivery += f": {d.delivery_address}"
     return [
@@ -60,7 +61,7 @@ def detail_fields(d: DossierDetail) -> list[tuple[str, str]]:
         ("Email", a.email or ""),
         (tr("Địa chỉ"), a.address or ""),
         (tr("Người được ủy quyền"), d.authorised_person or ""),
-        (tr("Hình thức nộp"), d.channel.label),
+        (tr("Hình thức nộp"), label_text(d.channel.label)),
         (tr("Nhận kết quả"), delivery),
         (tr("Tiếp nhận"), f"{vn_when(d.received_at)} — {d.received_by_name}"),
         (tr("Hẹn trả"), vn_when(d.due_at)),

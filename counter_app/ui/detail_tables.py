@@ -13,6 +13,7 @@ from typing import Protocol
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
 
 from counter_app.ui.i18n import QT_TR_NOOP, tr
+from counter_app.ui.texts import label_text
 from counter_app.ui.widgets import vn_when
 from counter_protocol.lifecycle import ACTION_LABELS, Action
 from counter_protocol.statuses import Status
@@ -147,7 +148,7 @@ def status_text(code: int | None) -> str:
     if code is None:
         return ""
     try:
-        return Status(code).label
+        return label_text(Status(code).label)
     except ValueError:
         return str(code)
 

@@ -15,6 +15,7 @@ from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.table_model import ModelIndex, RowsTableModel
 from counter_app.ui.tasks import TaskRunner
+from counter_app.ui.texts import label_text
 from counter_protocol.statuses import Status
 from counter_protocol.timefmt import format_vn
 
@@ -156,7 +157,7 @@ class DossierTableModel(RowsTableModel["DossierRow"]):
         if role == Qt.ItemDataRole.ForegroundRole:
             return TEXT_BRUSH if row.due_state in DUE_BRUSHES else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            state = row.due_state.label
+            state = label_text(row.due_state.label)
             text = self._text(row, index.column())  # long names are cut off in the cell
             return f"{text}\n({state})" if state else text
         return None
@@ -181,6 +182,6 @@ class DossierTableModel(RowsTableModel["DossierRow"]):
 
 def _status_label(code: int) -> str:
     try:
-        return Status(code).label
+        return label_text(Status(code).label)
     except ValueError:
         return str(code)

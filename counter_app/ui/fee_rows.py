@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 from counter_app.domain.fee_ledger import parse_receipt
 from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.intake_sections import money
+from counter_app.ui.texts import user_error_text
 from counter_app.ui.widgets import FieldMessage
 from counter_protocol.errors import UserError
 
@@ -156,7 +157,7 @@ class FeeLineRow:
             try:
                 text = str(parse_receipt(text))
             except UserError as error:
-                raise RowProblem(error.one_line(), edit) from error
+                raise RowProblem(user_error_text(error), edit) from error
         if how == HOW_EXEMPT and not text:
             raise RowProblem(tr("Ghi lý do miễn."), edit)
         reason = self.reason_edit.text().strip() if self.differs() else ""
@@ -201,5 +202,5 @@ class PostageRow:
             try:
                 text = str(parse_receipt(text))
             except UserError as error:
-                raise RowProblem(error.one_line(), self.text_edit) from error
+                raise RowProblem(user_error_text(error), self.text_edit) from error
         return FeeAction(how, None, text, amount)

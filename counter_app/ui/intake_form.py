@@ -31,6 +31,7 @@ from counter_app.ui.intake_outcomes import OutcomeBar, ReasonDialog, save_text
 from counter_app.ui.intake_sections import DeliveryBox, FeesBox, form_warnings
 from counter_app.ui.narrow_fit import scrolling_column, show_rows
 from counter_app.ui.procedure_picker import ProcedurePicker, ProcedureSearch
+from counter_app.ui.texts import issue_text
 from counter_app.ui.widgets import FieldMessage, MessageBar, with_message
 
 if TYPE_CHECKING:
@@ -145,7 +146,7 @@ class IntakeForm(QWidget):
         for key, label in messages.items():
             shown = first_by_field.get(key)
             if shown and (self._show_all or key in self._touched):
-                label.show_issue(shown.message, shown.blocking)
+                label.show_issue(issue_text(shown), shown.blocking)
             else:
                 label.clear_issue()
         return issues

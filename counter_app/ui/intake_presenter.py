@@ -18,6 +18,7 @@ from counter_app.services.clock import CLOCK_SUSPECT
 from counter_app.services.errors import ServiceError
 from counter_app.ui.i18n import tr
 from counter_app.ui.intake_outcomes import IntakeOutcome
+from counter_app.ui.texts import issue_text
 from counter_app.ui.widgets import error_text
 from counter_protocol.lifecycle import Action, StepData
 
@@ -282,7 +283,7 @@ class IntakePresenter:
         return done.code, done.form_id
 
     def _refuse(self, blocking: Sequence[ValidationIssue]) -> None:
-        loose = [i.message for i in blocking if not self._screen.shows_field(i.field)]
+        loose = [issue_text(i) for i in blocking if not self._screen.shows_field(i.field)]
         text = tr("Chưa lưu: còn {count} lỗi cần sửa (chữ đỏ dưới ô nhập).").format(
             count=len(blocking)
         )

@@ -24,6 +24,7 @@ from counter_app.ui.dossier_model import DUE_BRUSHES, TEXT_BRUSH
 from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.table_model import ModelIndex, RowsTableModel
+from counter_app.ui.texts import label_text
 from counter_app.ui.widgets import MessageBar, error_text, vn_when
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def late_cells(line: LateLine) -> tuple[str, ...]:
             )
         )
     return (
-        line.due_state.label,
+        label_text(line.due_state.label),
         line.code,
         line.applicant_name,
         line.procedure_name,

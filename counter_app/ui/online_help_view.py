@@ -27,6 +27,7 @@ from counter_app.ui.fees_view import rows_table
 from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.procedure_picker import ProcedurePicker, ProcedureSearch
 from counter_app.ui.table_model import ModelIndex, RowsTableModel
+from counter_app.ui.texts import label_text
 from counter_app.ui.visit_dialog import SAVE_KEYS
 from counter_app.ui.widgets import FieldMessage, MessageBar, error_text, vn_when, with_message
 from counter_protocol.errors import UserError
@@ -50,7 +51,7 @@ def help_cells(view: HelpView) -> tuple[str, ...]:
     return (
         vn_when(view.helped_at),
         view.portal_code,
-        view.kind.label,
+        label_text(view.kind.label),
         view.procedure_code,
         view.citizen_name,
         view.phone or "",

@@ -21,6 +21,7 @@ from counter_app.ui.detail_tables import ReadOnlyTable
 from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.intake_sections import money
 from counter_app.ui.tasks import TaskRunner
+from counter_app.ui.texts import label_text
 from counter_app.ui.widgets import MessageBar, error_text, vn_when
 
 if TYPE_CHECKING:
@@ -56,8 +57,8 @@ def item_rows(items: Sequence[PostalItemView]) -> list[list[str]]:
     return [
         [
             i.tracking_number or "—",
-            i.direction.label,
-            i.status.label,
+            label_text(i.direction.label),
+            label_text(i.status.label),
             f"{i.address.name} · {i.address.phone}",
             i.address.full_text(),
             money(i.postage),
@@ -67,7 +68,7 @@ def item_rows(items: Sequence[PostalItemView]) -> list[list[str]]:
 
 
 def status_rows(item: PostalItemView) -> list[list[str]]:
-    return [[vn_when(h.at), h.status.label, h.who, h.note or ""] for h in item.history]
+    return [[vn_when(h.at), label_text(h.status.label), h.who, h.note or ""] for h in item.history]
 
 
 class PostalPanel(QWidget):
@@ -128,7 +129,7 @@ class PostalPanel(QWidget):
         self.status_combo.clear()
         allowed = TRANSITIONS[item.status] if item else frozenset()
         for status in (s for s in PostalStatus if s in allowed):  # in the order of the life
-            self.status_combo.addItem(status.label, status.value)
+            self.status_combo.addItem(label_text(status.label), status.value)
         can_move = item is not None and item.tracking_number is not None
         self.set_button.setEnabled(can_move and self.status_combo.count() > 0)
 

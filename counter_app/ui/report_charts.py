@@ -25,6 +25,7 @@ from PySide6.QtGui import QColor, QFont, QPainter
 
 from counter_app.domain.reports import VERDICTS, Line, PeriodReport, Verdict, WorkLine
 from counter_app.ui.i18n import QT_TR_NOOP, tr
+from counter_app.ui.texts import label_text
 from counter_protocol.workload import TASKS, Task
 
 VERDICT_COLOURS = {
@@ -74,7 +75,7 @@ def timeliness_chart(report: PeriodReport) -> QChart:
     for verdict in VERDICTS:
         count = report.timeliness.verdict(verdict)
         if count:
-            piece = series.append(f"{verdict.label}: {count}", count)
+            piece = series.append(f"{label_text(verdict.label)}: {count}", count)
             piece.setColor(VERDICT_COLOURS[verdict])
     chart.addSeries(series)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -103,7 +104,7 @@ def verdict_bars(title: str, lines: Sequence[Line]) -> QChart:
     chart = _chart(title)
     series = QHorizontalStackedBarSeries()
     for verdict in VERDICTS:
-        bar_set = QBarSet(verdict.label)
+        bar_set = QBarSet(label_text(verdict.label))
         bar_set.setColor(VERDICT_COLOURS[verdict])
         # Qt draws the first category at the bottom: lines go in reversed, the first on top.
         bar_set.append([float(line.verdict(verdict)) for line in reversed(lines)])

@@ -12,7 +12,6 @@ from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.reports import STATUS_SHORT, VERDICTS, Line, Period, PeriodReport, WorkLine
 from counter_app.ui.detail_tables import ReadOnlyTable
+from counter_app.ui.file_dialogs import ask_save_path
 from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.report_charts import (
     chart_view,
@@ -184,7 +184,7 @@ class ReportView(QWidget):
         """Ask where (unless `path` is given) and write the period's workbook there."""
         if path is None:
             name = f"bao-cao-{self.period().first:%Y%m%d}-{self.period().last:%Y%m%d}.xlsx"
-            path, _ = QFileDialog.getSaveFileName(self, tr("Lưu báo cáo"), name, "Excel (*.xlsx)")
+            path = ask_save_path(self, tr("Lưu báo cáo"), name, "Excel (*.xlsx)")
             if not path:
                 return
         out, period, reports = Path(path), self.period(), self._reports

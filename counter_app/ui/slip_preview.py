@@ -12,13 +12,13 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from counter_app.ui.file_dialogs import ask_save_path
 from counter_app.ui.i18n import tr
 from counter_app.ui.printing import preselect_printer
 from counter_app.ui.widgets import MessageBar
@@ -138,9 +138,7 @@ class SlipPreviewDialog(QDialog):
 
     def save_with_dialog(self) -> None:
         suggested = str(Path.home() / f"Phieu-tiep-nhan-{self.code}.pdf")
-        path, _ = QFileDialog.getSaveFileName(
-            self, tr("Lưu giấy tiếp nhận"), suggested, tr("Tệp PDF (*.pdf)")
-        )
+        path = ask_save_path(self, tr("Lưu giấy tiếp nhận"), suggested, tr("Tệp PDF (*.pdf)"))
         if path:
             self.save_to(Path(path))
 

@@ -28,8 +28,10 @@ from counter_app.domain.vntime import now_vn
 from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.sync_status import SyncController, status_colour, status_line
 from counter_app.ui.tasks import TaskRunner
+from counter_app.ui.texts import message_text
 from counter_app.ui.widgets import MessageBar
 from counter_app.ui.window_fit import fit_window
+from counter_protocol.errors import UserError
 from counter_protocol.timefmt import format_vn
 
 if TYPE_CHECKING:
@@ -64,8 +66,11 @@ CHANGE_RESULTS = {
 
 def sync_error_text(error: BaseException) -> str:
     """The failure and what to do, for a SyncError; the message for anything else."""
-    message = getattr(error, "message", None) or f"{type(error).__name__}: {error}"
-    advice = getattr(error, "advice", None)
+    if isinstance(error, UserError):  # in the clerk's language (decision 0034)
+        message, advice = message_text(error.template, error.params), error.advice_template
+        advice = message_text(advice, error.params)
+    else:
+        message, advice = f"{type(error).__name__}: {error}", ""
     return f"{message}\n{advice}" if advice else message
 
 

@@ -26,6 +26,7 @@ from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.procedure_picker import ProcedureSearch
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.table_model import ModelIndex, RowsTableModel
+from counter_app.ui.texts import label_text
 from counter_app.ui.visit_dialog import SAVE_KEYS, VisitBooking, VisitDialog, day_edit
 from counter_app.ui.widgets import MessageBar, error_text
 from counter_protocol.timefmt import to_vn
@@ -58,7 +59,7 @@ def visit_cells(visit: VisitView) -> tuple[str, ...]:
         visit.phone,
         visit.address,
         visit.procedure_code,
-        visit.status.label,
+        label_text(visit.status.label),
         visit.dossier_code or "",
     )
 
@@ -104,7 +105,7 @@ class OutcomeDialog(QDialog):
         self.outcome_combo = QComboBox()
         for status in OUTCOME_ORDER:
             assert status in OUTCOMES
-            self.outcome_combo.addItem(status.label, status.value)
+            self.outcome_combo.addItem(label_text(status.label), status.value)
         self.note_edit = QLineEdit(placeholderText=tr("Ghi chú (nếu có)"))
         save = QPushButton(tr("Ghi kết quả (Ctrl+Enter)"))
         save.clicked.connect(self.accept)

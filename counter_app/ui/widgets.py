@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from counter_app.ui.i18n import tr
+from counter_app.ui.texts import user_error_text
 from counter_app.ui.window_fit import make_room_for_text
 from counter_protocol.errors import UserError
 from counter_protocol.timefmt import format_vn, format_vn_date
@@ -131,7 +132,7 @@ def error_text(error: BaseException) -> str:
     """What to tell the clerk about a failed task: what happened and what to do (a UserError's
     message and advice: the store locked, the disk full…), or a plain fallback for a bug."""
     if isinstance(error, UserError):
-        return error.one_line()
+        return user_error_text(error)
     return tr("Có lỗi không mong muốn ({kind}: {error}). Hãy báo cán bộ CNTT.").format(
         kind=type(error).__name__, error=error
     )

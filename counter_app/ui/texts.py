@@ -1,0 +1,68 @@
+"""The lower layers' texts in the clerk's language: errors, validation issues, statuses, labels.
+
+The domain, services, sync and counter_protocol never import Qt; they mark their messages and
+labels with `QT_TRANSLATE_NOOP("messages" | "labels", …)` (counter_protocol/texts.py) and give
+the values of a formatted message as `params`. Here, and only here, those texts are translated:
+the template first, then formatted with the values (decision 0034). A text nobody marked comes
+back unchanged, in Vietnamese, the source language.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+
+from PySide6.QtCore import QCoreApplication
+
+from counter_protocol.errors import UserError
+from counter_protocol.statuses import Status
+from counter_protocol.texts import LABELS, MESSAGES
+
+log = logging.getLogger(__name__)
+
+
+def label_text(label: str) -> str:
+    """A short label from below the screens (a status, a role, a kind) in the clerk's language."""
+    return QCoreApplication.translate(LABELS, label) if label else label
+
+
+def status_text(status: Status) -> str:
+    return label_text(status.label)
+
+
+def message_text(template: str, params: Mapping[str, object] | None = None) -> str:
+    """`template` translated, then formatted with `params` (a label among them translated too).
+
+    A translation that names a value the message does not have is a translator's slip: the
+    Vietnamese is shown rather than nothing."""
+    if not template:
+        return template
+    translated = QCoreApplication.translate(MESSAGES, template)
+    if not params:
+        return translated
+    values = {k: label_text(v) if isinstance(v, str) else v for k, v in params.items()}
+    try:
+        return translated.format(**values)
+    except (KeyError, IndexError, ValueError):
+        log.warning("translation of %r does not fit its values", template)
+        return template.format(**params)
+
+
+def issue_text(issue: object) -> str:
+    """A validation issue's message (anything with `message`, `template` and `params`)."""
+    template = getattr(issue, "template", "") or ""
+    if not template:
+        return message_text(str(getattr(issue, "message", "")))
+    return message_text(template, dict(getattr(issue, "params", ())))
+
+
+def user_error_text(error: UserError) -> str:
+    """A UserError's message and advice on one line, as `one_line()` but translated."""
+    issues: Iterable[object] | None = getattr(error, "issues", None)
+    shown = [i for i in issues or () if getattr(i, "blocking", True)]
+    if shown:  # a refused form: its blocking issues, one a line
+        message = "\n".join(issue_text(issue) for issue in shown)
+    else:
+        message = message_text(error.template, error.params)
+    advice = message_text(error.advice_template, error.params)
+    return f"{message} {advice}".strip()

@@ -1,0 +1,1018 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="vi">
+<context>
+    <name>labels</name>
+    <message>
+        <source>Tiếp nhận hồ sơ</source>
+        <translation>Receive the dossier</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung, hoàn thiện hồ sơ</source>
+        <translation>Ask for missing papers</translation>
+    </message>
+    <message>
+        <source>Từ chối tiếp nhận hồ sơ</source>
+        <translation>Refuse the dossier</translation>
+    </message>
+    <message>
+        <source>Chuyển hồ sơ đến cơ quan giải quyết</source>
+        <translation>Forward to the competent agency</translation>
+    </message>
+    <message>
+        <source>Cơ quan giải quyết nhận hồ sơ</source>
+        <translation>Agency received the dossier</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung trong quá trình giải quyết</source>
+        <translation>Agency asks for more papers</translation>
+    </message>
+    <message>
+        <source>Nhận hồ sơ bổ sung</source>
+        <translation>Additional papers received</translation>
+    </message>
+    <message>
+        <source>Yêu cầu thực hiện nghĩa vụ tài chính</source>
+        <translation>Payment of financial obligations requested</translation>
+    </message>
+    <message>
+        <source>Đã thực hiện nghĩa vụ tài chính</source>
+        <translation>Financial obligations paid</translation>
+    </message>
+    <message>
+        <source>Xin lỗi và hẹn lại ngày trả kết quả</source>
+        <translation>Apologise and set a new return date</translation>
+    </message>
+    <message>
+        <source>Nhận kết quả từ cơ quan giải quyết</source>
+        <translation>Result received from the agency</translation>
+    </message>
+    <message>
+        <source>Từ chối giải quyết sau thẩm định</source>
+        <translation>Refused after appraisal</translation>
+    </message>
+    <message>
+        <source>Dừng giải quyết hồ sơ</source>
+        <translation>Stop processing the dossier</translation>
+    </message>
+    <message>
+        <source>Rút hồ sơ theo yêu cầu của công dân</source>
+        <translation>Withdraw at the applicant&apos;s request</translation>
+    </message>
+    <message>
+        <source>Trả kết quả</source>
+        <translation>Return the result</translation>
+    </message>
+    <message>
+        <source>Bản nháp</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Chờ bổ sung, hoàn thiện hồ sơ</source>
+        <translation>Waiting for missing papers</translation>
+    </message>
+    <message>
+        <source>Chờ nộp phí</source>
+        <translation>Waiting for the fee</translation>
+    </message>
+    <message>
+        <source>Đã tiếp nhận, chưa chuyển</source>
+        <translation>Received, not yet forwarded</translation>
+    </message>
+    <message>
+        <source>Đang chuyển đến cơ quan giải quyết</source>
+        <translation>On its way to the agency</translation>
+    </message>
+    <message>
+        <source>Cơ quan đang giải quyết</source>
+        <translation>Being processed by the agency</translation>
+    </message>
+    <message>
+        <source>Chờ bổ sung giấy tờ (tạm dừng tính hạn)</source>
+        <translation>Waiting for more papers (deadline paused)</translation>
+    </message>
+    <message>
+        <source>Chờ thực hiện nghĩa vụ tài chính</source>
+        <translation>Waiting for financial obligations</translation>
+    </message>
+    <message>
+        <source>Từ chối tiếp nhận</source>
+        <translation>Refused at the counter</translation>
+    </message>
+    <message>
+        <source>Công dân đã rút hồ sơ</source>
+        <translation>Withdrawn by the applicant</translation>
+    </message>
+    <message>
+        <source>Dừng giải quyết</source>
+        <translation>Processing stopped</translation>
+    </message>
+    <message>
+        <source>Có kết quả, chờ trả</source>
+        <translation>Result ready for pick-up</translation>
+    </message>
+    <message>
+        <source>Đã trả kết quả</source>
+        <translation>Result returned</translation>
+    </message>
+    <message>
+        <source>Mới đăng ký</source>
+        <translation>Newly registered</translation>
+    </message>
+    <message>
+        <source>Được tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Không được tiếp nhận</source>
+        <translation>Not received</translation>
+    </message>
+    <message>
+        <source>Đang xử lý</source>
+        <translation>Being processed</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung giấy tờ</source>
+        <translation>More papers requested</translation>
+    </message>
+    <message>
+        <source>Công dân yêu cầu rút hồ sơ</source>
+        <translation>Withdrawal requested by the applicant</translation>
+    </message>
+    <message>
+        <source>Dừng xử lý</source>
+        <translation>Processing stopped</translation>
+    </message>
+    <message>
+        <source>Đã xử lý xong</source>
+        <translation>Processed</translation>
+    </message>
+    <message>
+        <source>Nhân viên tiếp nhận</source>
+        <translation>Counter clerk</translation>
+    </message>
+    <message>
+        <source>Trưởng bộ phận</source>
+        <translation>Head of unit</translation>
+    </message>
+    <message>
+        <source>Cán bộ CNTT</source>
+        <translation>IT officer</translation>
+    </message>
+    <message>
+        <source>tiếp nhận hồ sơ</source>
+        <translation>receive dossiers</translation>
+    </message>
+    <message>
+        <source>trả kết quả</source>
+        <translation>return results</translation>
+    </message>
+    <message>
+        <source>cập nhật bước xử lý hồ sơ</source>
+        <translation>record processing steps</translation>
+    </message>
+    <message>
+        <source>cho phép ngoại lệ có ghi lý do</source>
+        <translation>allow exceptions with a logged reason</translation>
+    </message>
+    <message>
+        <source>mở khóa tài khoản</source>
+        <translation>unlock accounts</translation>
+    </message>
+    <message>
+        <source>xem báo cáo</source>
+        <translation>view reports</translation>
+    </message>
+    <message>
+        <source>quản lý tài khoản</source>
+        <translation>manage accounts</translation>
+    </message>
+    <message>
+        <source>thay đổi cài đặt của quầy</source>
+        <translation>change the counter&apos;s settings</translation>
+    </message>
+    <message>
+        <source>đăng ký máy với máy chủ</source>
+        <translation>enrol this PC with the server</translation>
+    </message>
+    <message>
+        <source>đồng bộ</source>
+        <translation>synchronise</translation>
+    </message>
+    <message>
+        <source>chẩn đoán</source>
+        <translation>run diagnostics</translation>
+    </message>
+    <message>
+        <source>Đã hẹn</source>
+        <translation>Booked</translation>
+    </message>
+    <message>
+        <source>Đã thực hiện</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Người dân vắng nhà</source>
+        <translation>Nobody at home</translation>
+    </message>
+    <message>
+        <source>Đã hủy</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Đã dời lịch</source>
+        <translation>Rescheduled</translation>
+    </message>
+    <message>
+        <source>Trước hạn</source>
+        <translation>Early</translation>
+    </message>
+    <message>
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Sắp đến hạn</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>Trực tiếp tại quầy</source>
+        <translation>In person at the counter</translation>
+    </message>
+    <message>
+        <source>Trực tuyến</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Qua dịch vụ bưu chính (BCCI)</source>
+        <translation>By postal service (BCCI)</translation>
+    </message>
+    <message>
+        <source>Tại quầy</source>
+        <translation>At the counter</translation>
+    </message>
+    <message>
+        <source>Qua bưu điện, gửi về địa chỉ</source>
+        <translation>By post, to an address</translation>
+    </message>
+    <message>
+        <source>Đã đăng ký</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Đang thu gom</source>
+        <translation>Being collected</translation>
+    </message>
+    <message>
+        <source>Đang vận chuyển</source>
+        <translation>In transit</translation>
+    </message>
+    <message>
+        <source>Đã phát thành công</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Chuyển hoàn người gửi</source>
+        <translation>Returned to sender</translation>
+    </message>
+    <message>
+        <source>Nhận hồ sơ qua bưu chính</source>
+        <translation>Dossier received by post</translation>
+    </message>
+    <message>
+        <source>Thu gom hồ sơ tại địa chỉ</source>
+        <translation>Dossier collected at an address</translation>
+    </message>
+    <message>
+        <source>Trả kết quả qua bưu chính</source>
+        <translation>Result sent by post</translation>
+    </message>
+    <message>
+        <source>Đang giải quyết, trong hạn</source>
+        <translation>In progress, on time</translation>
+    </message>
+    <message>
+        <source>Đang giải quyết, quá hạn</source>
+        <translation>In progress, overdue</translation>
+    </message>
+    <message>
+        <source>Qua bưu chính công ích</source>
+        <translation>By public postal service</translation>
+    </message>
+    <message>
+        <source>Tại nhà người dân</source>
+        <translation>At the applicant&apos;s home</translation>
+    </message>
+    <message>
+        <source>Hỗ trợ nộp trực tuyến</source>
+        <translation>Help with online filing</translation>
+    </message>
+    <message>
+        <source>máy chủ không trả lời khi mở kết nối</source>
+        <translation>the server did not answer when connecting</translation>
+    </message>
+    <message>
+        <source>quá nhiều kết nối đang chờ</source>
+        <translation>too many connections waiting</translation>
+    </message>
+    <message>
+        <source>không mở được kết nối: mạng mất hoặc máy chủ chưa chạy</source>
+        <translation>could not connect: the network is down or the server is not running</translation>
+    </message>
+    <message>
+        <source>kết nối bị ngắt giữa chừng</source>
+        <translation>the connection was cut midway</translation>
+    </message>
+    <message>
+        <source>kết nối bị ngắt khi đang nhận</source>
+        <translation>the connection was cut while receiving</translation>
+    </message>
+    <message>
+        <source>kết nối bị ngắt khi đang gửi</source>
+        <translation>the connection was cut while sending</translation>
+    </message>
+    <message>
+        <source>máy chủ trung gian (proxy) từ chối</source>
+        <translation>the proxy refused</translation>
+    </message>
+    <message>
+        <source>lỗi mạng</source>
+        <translation>network error</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>“{action}” không thể là bước đầu tiên của một hồ sơ.</source>
+        <translation>“{action}” cannot be the first step of a dossier.</translation>
+    </message>
+    <message>
+        <source>Không thể “{action}” khi hồ sơ đang ở trạng thái “{state}”.</source>
+        <translation>Cannot “{action}” while the dossier is in the state “{state}”.</translation>
+    </message>
+    <message>
+        <source>Mở lại hồ sơ để xem trạng thái mới nhất.</source>
+        <translation>Open the dossier again to see its latest state.</translation>
+    </message>
+    <message>
+        <source>Không thể chuyển hồ sơ từ trạng thái “{current}” sang “{target}”.</source>
+        <translation>A dossier cannot move from “{current}” to “{target}”.</translation>
+    </message>
+    <message>
+        <source>Chưa nhập mã vận đơn.</source>
+        <translation>The tracking number is missing.</translation>
+    </message>
+    <message>
+        <source>Mã vận đơn phải gồm 2 chữ cái, 9 chữ số và 2 chữ cái, ví dụ EE123456785VN.</source>
+        <translation>A tracking number is 2 letters, 9 digits and 2 letters, for example EE123456785VN.</translation>
+    </message>
+    <message>
+        <source>Mã vận đơn {code} sai chữ số kiểm tra; hãy quét lại mã vạch hoặc nhập lại.</source>
+        <translation>Tracking number {code} has a wrong check digit; scan the barcode again or retype it.</translation>
+    </message>
+    <message>
+        <source>Nhận kết quả qua bưu điện thì phải có địa chỉ nhận.</source>
+        <translation>A result sent by post needs a delivery address.</translation>
+    </message>
+    <message>
+        <source>Thủ tục này không đăng ký trả kết quả qua bưu điện.</source>
+        <translation>This procedure does not offer results by post.</translation>
+    </message>
+    <message>
+        <source>Chưa nhập số CCCD/CMND.</source>
+        <translation>The ID card number is missing.</translation>
+    </message>
+    <message>
+        <source>Số CCCD/CMND chỉ được gồm chữ số.</source>
+        <translation>An ID card number may contain digits only.</translation>
+    </message>
+    <message>
+        <source>Số CCCD phải gồm 12 chữ số (CMND cũ gồm 9 chữ số); số đã nhập có {count} chữ số.</source>
+        <translation>A citizen ID number has 12 digits (an old ID card 9); the number typed has {count} digits.</translation>
+    </message>
+    <message>
+        <source>Mã tỉnh {province} trong số CCCD không tồn tại.</source>
+        <translation>Province code {province} in the citizen ID number does not exist.</translation>
+    </message>
+    <message>
+        <source>Năm sinh trong số CCCD ({year}) nằm ở tương lai; kiểm tra chữ số thứ 4–6.</source>
+        <translation>The birth year in the citizen ID number ({year}) is in the future; check digits 4–6.</translation>
+    </message>
+    <message>
+        <source>Năm sinh trong số CCCD ({year}) không khớp với ngày sinh ({birth_year}).</source>
+        <translation>The birth year in the citizen ID number ({year}) does not match the date of birth ({birth_year}).</translation>
+    </message>
+    <message>
+        <source>Chưa nhập số điện thoại.</source>
+        <translation>The phone number is missing.</translation>
+    </message>
+    <message>
+        <source>Chỉ nhận số điện thoại Việt Nam (+84).</source>
+        <translation>Only Vietnamese phone numbers (+84) are accepted.</translation>
+    </message>
+    <message>
+        <source>Số điện thoại chỉ được gồm chữ số (có thể có +84 ở đầu).</source>
+        <translation>A phone number may contain digits only (optionally starting with +84).</translation>
+    </message>
+    <message>
+        <source>Số {number} dùng đầu số 11 chữ số cũ (01x); từ năm 2018 số di động chỉ còn 10 chữ số, hãy nhập số mới.</source>
+        <translation>{number} uses an old 11-digit prefix (01x); since 2018 mobile numbers have 10 digits, type the new number.</translation>
+    </message>
+    <message>
+        <source>Số điện thoại không hợp lệ: số di động gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09; số cố định gồm 11 chữ số, bắt đầu bằng 02 (ví dụ 0239 3855 555).</source>
+        <translation>Invalid phone number: a mobile number has 10 digits starting with 03, 05, 07, 08 or 09; a landline has 11 digits starting with 02 (for example 0239 3855 555).</translation>
+    </message>
+    <message>
+        <source>Mã vận đơn chỉ được gồm chữ cái không dấu và chữ số.</source>
+        <translation>A tracking number may contain only unaccented letters and digits.</translation>
+    </message>
+    <message>
+        <source>Mã vận đơn {code} không theo chuẩn S10 (ví dụ EE123456785VN); hãy kiểm tra lại.</source>
+        <translation>Tracking number {code} does not follow the S10 standard (for example EE123456785VN); check it.</translation>
+    </message>
+    <message>
+        <source>Chưa nhập ngày.</source>
+        <translation>The date is missing.</translation>
+    </message>
+    <message>
+        <source>Ngày “{text}” không đúng định dạng; hãy nhập ngày/tháng/năm, ví dụ 05/09/2025.</source>
+        <translation>“{text}” is not a date; type day/month/year, for example 05/09/2025.</translation>
+    </message>
+    <message>
+        <source>Ngày {day:%d/%m/%Y} nằm ở tương lai.</source>
+        <translation>The date {day:%d/%m/%Y} is in the future.</translation>
+    </message>
+    <message>
+        <source>Năm {year} không hợp lệ (phải từ {earliest} trở đi).</source>
+        <translation>The year {year} is not valid (it must be {earliest} or later).</translation>
+    </message>
+    <message>
+        <source>Ngày {day:02d}/{month:02d}/{year} không tồn tại.</source>
+        <translation>The date {day:02d}/{month:02d}/{year} does not exist.</translation>
+    </message>
+    <message>
+        <source>Chưa nhập địa chỉ email.</source>
+        <translation>The e-mail address is missing.</translation>
+    </message>
+    <message>
+        <source>Địa chỉ email “{text}” không hợp lệ; ví dụ đúng: ten@example.com.</source>
+        <translation>“{text}” is not a valid e-mail address; a correct one looks like name@example.com.</translation>
+    </message>
+    <message>
+        <source>Chưa nhập họ tên.</source>
+        <translation>The full name is missing.</translation>
+    </message>
+    <message>
+        <source>Họ tên quá dài (tối đa {limit} ký tự).</source>
+        <translation>The full name is too long (at most {limit} characters).</translation>
+    </message>
+    <message>
+        <source>Họ tên chỉ được gồm chữ cái, dấu cách và các dấu &apos; - . (có ký tự không hợp lệ: {chars}).</source>
+        <translation>A full name may contain only letters, spaces and the marks &apos; - . (invalid characters: {chars}).</translation>
+    </message>
+    <message>
+        <source>Họ tên phải có ít nhất một chữ cái.</source>
+        <translation>A full name needs at least one letter.</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu phải có ít nhất {count} ký tự.</source>
+        <translation>A password needs at least {count} characters.</translation>
+    </message>
+    <message>
+        <source>Hãy nhập tên đăng nhập.</source>
+        <translation>Type a user name.</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới (tối đa {count} ký tự).</source>
+        <translation>A user name may contain only unaccented letters, digits, dots, hyphens and underscores (at most {count} characters).</translation>
+    </message>
+    <message>
+        <source>Hãy nhập họ và tên.</source>
+        <translation>Type the full name.</translation>
+    </message>
+    <message>
+        <source>Vai trò “{role}” không hợp lệ.</source>
+        <translation>“{role}” is not a role.</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập “{username}” đã tồn tại.</source>
+        <translation>The user name “{username}” is already taken.</translation>
+    </message>
+    <message>
+        <source>Không thể tự khóa hẳn tài khoản của chính mình.</source>
+        <translation>You cannot disable your own account.</translation>
+    </message>
+    <message>
+        <source>Tài khoản “{username}” đã ngừng sử dụng từ trước.</source>
+        <translation>The account “{username}” was already disabled.</translation>
+    </message>
+    <message>
+        <source>Tài khoản “{username}” đang được sử dụng.</source>
+        <translation>The account “{username}” is already in use.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu hiện tại không đúng.</source>
+        <translation>The current password is wrong.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu mới phải khác mật khẩu cũ.</source>
+        <translation>The new password must differ from the old one.</translation>
+    </message>
+    <message>
+        <source>Tài khoản đang bị khóa đến {until:%H:%M} do nhập sai mật khẩu nhiều lần. Hãy chờ hoặc nhờ Trưởng bộ phận (hoặc Cán bộ CNTT) mở khóa.</source>
+        <translation>The account is locked until {until:%H:%M} after too many wrong passwords. Wait, or ask the head of unit (or the IT officer) to unlock it.</translation>
+    </message>
+    <message>
+        <source>Nhập sai mật khẩu quá nhiều lần: tài khoản bị khóa {minutes} phút.</source>
+        <translation>Too many wrong passwords: the account is locked for {minutes} minutes.</translation>
+    </message>
+    <message>
+        <source>Không có tài khoản “{username}”.</source>
+        <translation>There is no account “{username}”.</translation>
+    </message>
+    <message>
+        <source>Đây là tài khoản quản trị cuối cùng còn hoạt động: không thể khóa hẳn.</source>
+        <translation>This is the last active administrator account: it cannot be disabled.</translation>
+    </message>
+    <message>
+        <source>Tạo tài khoản {role} khác trước.</source>
+        <translation>Create another {role} account first.</translation>
+    </message>
+    <message>
+        <source>Máy này chưa được thiết lập. Hãy chạy trình thiết lập lần đầu.</source>
+        <translation>This PC is not set up yet. Run the first-run set-up.</translation>
+    </message>
+    <message>
+        <source>Đơn vị mã “{code}” không có trong danh mục hiện hành.</source>
+        <translation>There is no unit “{code}” in the current catalogue.</translation>
+    </message>
+    <message>
+        <source>Không có thủ tục mã “{code}” trong danh mục hiện hành.</source>
+        <translation>There is no procedure “{code}” in the current catalogue.</translation>
+    </message>
+    <message>
+        <source>Danh mục chưa ghi cơ quan quản lý của đơn vị mã “{unit}”: không xác định được cơ quan giải quyết thủ tục {procedure}.</source>
+        <translation>The catalogue does not name the managing agency of unit “{unit}”: the agency competent for procedure {procedure} is unknown.</translation>
+    </message>
+    <message>
+        <source>Cập nhật danh mục thủ tục hành chính mới trước khi tiếp nhận.</source>
+        <translation>Update the procedure catalogue before receiving.</translation>
+    </message>
+    <message>
+        <source>Chưa xác định được xã, phường có thẩm quyền giải quyết thủ tục {procedure} (mã “{home}” không phải xã, phường trong danh mục).</source>
+        <translation>The commune competent for procedure {procedure} is not known (“{home}” is not a commune in the catalogue).</translation>
+    </message>
+    <message>
+        <source>Chưa xác định được xã, phường có thẩm quyền giải quyết thủ tục {procedure}.</source>
+        <translation>The commune competent for procedure {procedure} is not known.</translation>
+    </message>
+    <message>
+        <source>Chọn xã, phường nơi người nộp cư trú.</source>
+        <translation>Choose the commune where the applicant lives.</translation>
+    </message>
+    <message>
+        <source>Thủ tục {procedure} {name} không tiếp nhận phi địa giới: hồ sơ của {commune} phải nộp tại xã, phường đó.</source>
+        <translation>Procedure {procedure} {name} is not received outside its commune: dossiers of {commune} must be filed there.</translation>
+    </message>
+    <message>
+        <source>Chưa nhập số CCCD / định danh của người nộp.</source>
+        <translation>The applicant&apos;s ID number is missing.</translation>
+    </message>
+    <message>
+        <source>Chưa chọn thủ tục hành chính.</source>
+        <translation>No procedure chosen.</translation>
+    </message>
+    <message>
+        <source>Chưa đánh dấu thành phần hồ sơ nào đã nhận.</source>
+        <translation>No paper of the dossier is ticked as received.</translation>
+    </message>
+    <message>
+        <source>Số bộ hồ sơ phải từ 1 trở lên.</source>
+        <translation>The number of sets must be 1 or more.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ còn thiếu giấy tờ bắt buộc: {papers}.</source>
+        <translation>Required papers are missing: {papers}.</translation>
+    </message>
+    <message>
+        <source>Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02) cho người nộp.</source>
+        <translation>Give the applicant a request for missing papers (Form 02).</translation>
+    </message>
+    <message>
+        <source>Cần ghi rõ lý do từ chối tiếp nhận hồ sơ.</source>
+        <translation>Write down why the dossier is refused.</translation>
+    </message>
+    <message>
+        <source>Tài khoản “{username}” không còn được sử dụng.</source>
+        <translation>The account “{username}” is no longer in use.</translation>
+    </message>
+    <message>
+        <source>Hãy đăng nhập lại.</source>
+        <translation>Log in again.</translation>
+    </message>
+    <message>
+        <source>{role} không có quyền {permission}.</source>
+        <translation>The role {role} may not {permission}.</translation>
+    </message>
+    <message>
+        <source>{role} không quản lý được tài khoản {target}.</source>
+        <translation>The role {role} cannot manage {target} accounts.</translation>
+    </message>
+    <message>
+        <source>Nhờ Cán bộ CNTT thực hiện.</source>
+        <translation>Ask the IT officer to do it.</translation>
+    </message>
+    <message>
+        <source>Nhờ Trưởng bộ phận thực hiện.</source>
+        <translation>Ask the head of unit to do it.</translation>
+    </message>
+    <message>
+        <source>Việc này do nhân viên tiếp nhận hoặc Trưởng bộ phận làm.</source>
+        <translation>This is done by a counter clerk or the head of unit.</translation>
+    </message>
+    <message>
+        <source>Nhờ Trưởng bộ phận hoặc Cán bộ CNTT thực hiện.</source>
+        <translation>Ask the head of unit or the IT officer to do it.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} đã trả kết quả lúc {when}.</source>
+        <translation>The result of dossier {code} was returned at {when}.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} đang ở trạng thái “{status}”: không có kết quả để trả.</source>
+        <translation>Dossier {code} is “{status}”: there is no result to return.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} chưa có kết quả (trạng thái: {status}; hẹn trả {due}).</source>
+        <translation>Dossier {code} has no result yet (state: {status}; due {due}).</translation>
+    </message>
+    <message>
+        <source>Hồ sơ còn phí, lệ phí thu khi trả kết quả: hãy thu trước khi trả.</source>
+        <translation>Fees due on return are unpaid: collect them before returning the result.</translation>
+    </message>
+    <message>
+        <source>Nhập họ tên người nhận kết quả.</source>
+        <translation>Type the full name of the person collecting the result.</translation>
+    </message>
+    <message>
+        <source>Địa chỉ máy chủ “{url}” dùng http:// không mã hoá: mã đăng ký, chữ ký và hồ sơ của công dân sẽ đi qua mạng ở dạng đọc được và có thể bị sửa. Hãy dùng địa chỉ https:// do bộ phận CNTT tỉnh cấp (ví dụ https://dongbo.hatinh.gov.vn). Chỉ khi thử nghiệm trong mạng nội bộ mới dùng --allow-insecure-http.</source>
+        <translation>The server address “{url}” uses unencrypted http://: enrolment codes, signatures and citizens&apos; dossiers would cross the network readable and could be altered. Use the https:// address given by the provincial IT unit (for example https://dongbo.hatinh.gov.vn). Use --allow-insecure-http only for tests inside a local network.</translation>
+    </message>
+    <message>
+        <source>Trả lời của máy chủ không hợp lệ ({detail}).</source>
+        <translation>The server&apos;s reply is not valid ({detail}).</translation>
+    </message>
+    <message>
+        <source>Không kết nối được máy chủ tỉnh ({detail}).</source>
+        <translation>Cannot reach the provincial server ({detail}).</translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh không trả lời kịp (hết thời gian chờ).</source>
+        <translation>The provincial server did not answer in time.</translation>
+    </message>
+    <message>
+        <source>Kiểm tra cáp mạng hoặc Wi-Fi; máy sẽ tự gửi lại khi có mạng. Hồ sơ vẫn được lưu an toàn trên máy này.</source>
+        <translation>Check the network cable or Wi-Fi; this PC will send again by itself once the network is back. Dossiers stay safely stored on this PC.</translation>
+    </message>
+    <message>
+        <source>Đường truyền chậm; máy sẽ tự thử lại với lô nhỏ hơn.</source>
+        <translation>The connection is slow; this PC will try again with a smaller batch.</translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh đang bận hoặc đang khởi động lại; máy sẽ tự thử lại sau.</source>
+        <translation>The provincial server is busy or restarting; this PC will try again later.</translation>
+    </message>
+    <message>
+        <source>Máy sẽ tự thử lại. Nếu lỗi lặp lại nhiều lần, báo bộ phận CNTT.</source>
+        <translation>This PC will try again. If it keeps failing, tell the IT unit.</translation>
+    </message>
+    <message>
+        <source>Máy sẽ gửi lại toàn bộ lô. Nếu lỗi lặp lại, báo bộ phận CNTT (có thể thiết bị mạng đang can thiệp dữ liệu).</source>
+        <translation>This PC will send the whole batch again. If it keeps failing, tell the IT unit (network equipment may be altering the data).</translation>
+    </message>
+    <message>
+        <source>Máy sẽ tự chia nhỏ lô và gửi lại.</source>
+        <translation>This PC will split the batch and send it again.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ chưa gửi vẫn được giữ nguyên trên máy; khi bộ phận CNTT cấp mã mới, đăng ký lại máy (Đồng bộ → Đăng ký lại, hoặc counter-app enrol).</source>
+        <translation>Unsent dossiers stay on this PC; when the IT unit gives a new code, enrol this PC again (Sync → Enrol again, or counter-app enrol).</translation>
+    </message>
+    <message>
+        <source>Liên hệ bộ phận CNTT để kiểm tra đăng ký của máy này.</source>
+        <translation>Ask the IT unit to check this PC&apos;s enrolment.</translation>
+    </message>
+    <message>
+        <source>Đăng ký máy với máy chủ tỉnh (Đồng bộ → Đăng ký máy với máy chủ) bằng mã do bộ phận CNTT cấp. Hồ sơ lưu trước đó sẽ được gửi sau khi đăng ký.</source>
+        <translation>Enrol this PC with the provincial server (Sync → Enrol with the server) using the code from the IT unit. Dossiers saved before are sent after enrolment.</translation>
+    </message>
+    <message>
+        <source>Làm theo thông báo này; nếu cần, liên hệ bộ phận CNTT.</source>
+        <translation>Follow this message; if needed, contact the IT unit.</translation>
+    </message>
+    <message>
+        <source>Làm theo thông báo này; nếu cần, xin bộ phận CNTT hỗ trợ.</source>
+        <translation>Follow this message; if needed, ask the IT unit for help.</translation>
+    </message>
+    <message>
+        <source>Một lần đồng bộ khác đang chạy trên máy này; chờ nó xong.</source>
+        <translation>Another sync is running on this PC; wait for it to finish.</translation>
+    </message>
+    <message>
+        <source>Chỉnh ngày giờ của máy cho đúng (bật tự động đồng bộ giờ của Windows) rồi đồng bộ lại. Hồ sơ vẫn được lưu an toàn trên máy này.</source>
+        <translation>Set this PC&apos;s date and time right (turn on Windows&apos; automatic time) and sync again. Dossiers stay safely stored on this PC.</translation>
+    </message>
+    <message>
+        <source>Dùng địa chỉ https:// của máy chủ tỉnh; hỏi bộ phận CNTT nếu chưa có.</source>
+        <translation>Use the provincial server&apos;s https:// address; ask the IT unit if you do not have it.</translation>
+    </message>
+    <message>
+        <source>Máy này chưa đăng ký với máy chủ tỉnh nên chưa gửi được hồ sơ.</source>
+        <translation>This PC is not enrolled with the provincial server, so it cannot send dossiers yet.</translation>
+    </message>
+    <message>
+        <source>Một lần đồng bộ khác đang chạy trên máy này (cửa sổ chính hoặc lệnh counter-app sync).</source>
+        <translation>Another sync is running on this PC (the main window or the counter-app sync command).</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy hồ sơ mã “{code}”.</source>
+        <translation>No dossier “{code}” found.</translation>
+    </message>
+    <message>
+        <source>Chỉ Trưởng bộ phận mới được tiếp nhận hồ sơ còn thiếu giấy tờ bắt buộc.</source>
+        <translation>Only the head of unit may receive a dossier that lacks required papers.</translation>
+    </message>
+    <message>
+        <source>Lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ, hoặc nhờ Trưởng bộ phận duyệt.</source>
+        <translation>Issue a request for missing papers, or ask the head of unit to approve.</translation>
+    </message>
+    <message>
+        <source>Cần ghi lý do tiếp nhận hồ sơ còn thiếu giấy tờ.</source>
+        <translation>Write down why a dossier lacking papers is received.</translation>
+    </message>
+    <message>
+        <source>Số biên lai “{text}” không đúng dạng KÝ_HIỆU/SỐ.</source>
+        <translation>Receipt number “{text}” is not in the form SERIES/NUMBER.</translation>
+    </message>
+    <message>
+        <source>Nhập ký hiệu và số in trên biên lai, ví dụ 1C26TBL/0000123 (số tối đa 8 chữ số).</source>
+        <translation>Type the series and number printed on the receipt, for example 1C26TBL/0000123 (at most 8 digits).</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} không có khoản phí, lệ phí “{name}”.</source>
+        <translation>Dossier {code} has no fee “{name}”.</translation>
+    </message>
+    <message>
+        <source>Các khoản của hồ sơ: {names}.</source>
+        <translation>The dossier&apos;s fees: {names}.</translation>
+    </message>
+    <message>
+        <source>Biên lai {receipt} đã được ghi cho hồ sơ {code} lúc {at:%H:%M %d/%m/%Y} ({clerk}).</source>
+        <translation>Receipt {receipt} was already recorded for dossier {code} at {at:%H:%M %d/%m/%Y} ({clerk}).</translation>
+    </message>
+    <message>
+        <source>Kiểm tra lại ký hiệu và số trên biên lai; mỗi biên lai chỉ ghi một lần.</source>
+        <translation>Check the series and number on the receipt; each receipt is recorded once.</translation>
+    </message>
+    <message>
+        <source>Số tiền không được âm.</source>
+        <translation>The amount cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Số tiền {amount} đồng khác mức thu {due} đồng của khoản “{name}”.</source>
+        <translation>The amount {amount} đồng differs from the rate of {due} đồng for “{name}”.</translation>
+    </message>
+    <message>
+        <source>Ghi lý do khi thu khác mức đã công bố.</source>
+        <translation>Write down why the amount differs from the published rate.</translation>
+    </message>
+    <message>
+        <source>Khoản “{name}” được miễn: ghi miễn, không thu.</source>
+        <translation>“{name}” is exempt: record the exemption, collect nothing.</translation>
+    </message>
+    <message>
+        <source>Khoản “{name}” của hồ sơ {code} đã thu đủ.</source>
+        <translation>“{name}” of dossier {code} is already paid in full.</translation>
+    </message>
+    <message>
+        <source>Xem các lần thu: counter-app fees show MÃ_HỒ_SƠ.</source>
+        <translation>See the payments: counter-app fees show DOSSIER_CODE.</translation>
+    </message>
+    <message>
+        <source>Ghi lý do miễn (đối tượng được miễn).</source>
+        <translation>Write down why it is exempt (who is exempt).</translation>
+    </message>
+    <message>
+        <source>Nhập tên khoản cước và số tiền lớn hơn 0.</source>
+        <translation>Type the postage item&apos;s name and an amount above 0.</translation>
+    </message>
+    <message>
+        <source>Không có lần thu số {entry}.</source>
+        <translation>There is no payment number {entry}.</translation>
+    </message>
+    <message>
+        <source>Ghi lý do hoàn trả.</source>
+        <translation>Write down why it is refunded.</translation>
+    </message>
+    <message>
+        <source>Chỉ hoàn trả một lần thu, từ 1 đến {amount} đồng.</source>
+        <translation>Refund only a payment, from 1 to {amount} đồng.</translation>
+    </message>
+    <message>
+        <source>Nhập số tiền điều chỉnh (khác 0) và lý do.</source>
+        <translation>Type the correction amount (not 0) and the reason.</translation>
+    </message>
+    <message>
+        <source>Lần thu số {entry} không chờ số biên lai.</source>
+        <translation>Payment number {entry} is not waiting for a receipt number.</translation>
+    </message>
+    <message>
+        <source>Ngôn ngữ màn hình chỉ nhận: {languages}.</source>
+        <translation>The screen language can only be: {languages}.</translation>
+    </message>
+    <message>
+        <source>Khổ giấy chỉ nhận A4, A5 hoặc receipt (cuộn 80 mm).</source>
+        <translation>The paper size can only be A4, A5 or receipt (80 mm roll).</translation>
+    </message>
+    <message>
+        <source>{key} phải là số nguyên dương.</source>
+        <translation>{key} must be a positive whole number.</translation>
+    </message>
+    <message>
+        <source>{key} phải là số ngày từ 0 đến {most}.</source>
+        <translation>{key} must be a number of days from 0 to {most}.</translation>
+    </message>
+    <message>
+        <source>Kho dữ liệu {db_file} đang bị một chương trình khác giữ khoá (một cửa sổ counter-app khác, một lần đồng bộ hoặc sao lưu).</source>
+        <translation>The data store {db_file} is locked by another program (another counter-app window, a sync or a backup).</translation>
+    </message>
+    <message>
+        <source>Chờ một lát rồi thử lại; nếu vẫn vậy, đóng các chương trình đang mở kho này.</source>
+        <translation>Wait a moment and try again; if it persists, close the programs that have this store open.</translation>
+    </message>
+    <message>
+        <source>Kho dữ liệu {db_file} đang bận với một thao tác khác.</source>
+        <translation>The data store {db_file} is busy with another operation.</translation>
+    </message>
+    <message>
+        <source>Thử lại sau vài giây.</source>
+        <translation>Try again in a few seconds.</translation>
+    </message>
+    <message>
+        <source>Ổ đĩa chứa kho dữ liệu {db_file} đã đầy; thao tác vừa rồi chưa được lưu.</source>
+        <translation>The disk holding the data store {db_file} is full; the last action was not saved.</translation>
+    </message>
+    <message>
+        <source>Giải phóng dung lượng ổ đĩa (xoá tệp không cần, dọn thùng rác) rồi thử lại.</source>
+        <translation>Free some disk space (delete unneeded files, empty the recycle bin) and try again.</translation>
+    </message>
+    <message>
+        <source>Không ghi được vào kho dữ liệu {db_file}: tệp hoặc thư mục chỉ cho đọc.</source>
+        <translation>Cannot write to the data store {db_file}: the file or folder is read-only.</translation>
+    </message>
+    <message>
+        <source>Cấp quyền ghi cho thư mục dữ liệu (hoặc mở khoá ghi của ổ đĩa) rồi thử lại.</source>
+        <translation>Give write permission to the data folder (or unlock the drive for writing) and try again.</translation>
+    </message>
+    <message>
+        <source>Tệp dữ liệu {db_file} bị hỏng (không đọc được như một cơ sở dữ liệu).</source>
+        <translation>The data file {db_file} is damaged (it cannot be read as a database).</translation>
+    </message>
+    <message>
+        <source>Đừng xoá hay ghi đè tệp này; báo bộ phận CNTT để khôi phục từ bản sao lưu trong {backups}.</source>
+        <translation>Do not delete or overwrite this file; ask the IT unit to restore it from the backups in {backups}.</translation>
+    </message>
+    <message>
+        <source>Không mở được tệp dữ liệu {db_file}.</source>
+        <translation>Cannot open the data file {db_file}.</translation>
+    </message>
+    <message>
+        <source>Kiểm tra thư mục dữ liệu còn đó (ổ mạng, ổ USB đã cắm) và có quyền truy cập.</source>
+        <translation>Check that the data folder is still there (network drive, USB drive plugged in) and accessible.</translation>
+    </message>
+    <message>
+        <source>Lỗi đọc/ghi ổ đĩa với kho dữ liệu {db_file}.</source>
+        <translation>Disk read/write error on the data store {db_file}.</translation>
+    </message>
+    <message>
+        <source>Kiểm tra ổ đĩa (hoặc ổ mạng) rồi thử lại; báo bộ phận CNTT nếu lỗi lặp lại.</source>
+        <translation>Check the disk (or network drive) and try again; tell the IT unit if it keeps happening.</translation>
+    </message>
+    <message>
+        <source>Giờ kết thúc phải sau giờ bắt đầu.</source>
+        <translation>The end time must be after the start time.</translation>
+    </message>
+    <message>
+        <source>Một lịch hẹn không dài quá 8 giờ.</source>
+        <translation>An appointment cannot last more than 8 hours.</translation>
+    </message>
+    <message>
+        <source>Ngày {day:%d/%m/%Y} không phải ngày làm việc của quầy.</source>
+        <translation>{day:%d/%m/%Y} is not a working day of the counter.</translation>
+    </message>
+    <message>
+        <source>Lịch hẹn {slot} không nằm trọn trong một buổi làm việc ({hours}).</source>
+        <translation>The appointment {slot} does not fit within one working session ({hours}).</translation>
+    </message>
+    <message>
+        <source>Chọn giờ trong buổi làm việc của ngày đó.</source>
+        <translation>Choose a time within a working session of that day.</translation>
+    </message>
+    <message>
+        <source>Chưa nhập mã hồ sơ trên Cổng dịch vụ công.</source>
+        <translation>The dossier code on the public service portal is missing.</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ trên Cổng dài quá {limit} ký tự.</source>
+        <translation>The portal dossier code is longer than {limit} characters.</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ trên Cổng không được có khoảng trắng.</source>
+        <translation>The portal dossier code cannot contain spaces.</translation>
+    </message>
+    <message>
+        <source>Bưu gửi {number} đang “{current}”, không chuyển sang “{target}” được.</source>
+        <translation>Postal item {number} is “{current}” and cannot move to “{target}”.</translation>
+    </message>
+    <message>
+        <source>Trạng thái tiếp theo có thể: {allowed}.</source>
+        <translation>Possible next states: {allowed}.</translation>
+    </message>
+    <message>
+        <source>Nhập số nhà, thôn/xóm hoặc đường.</source>
+        <translation>Type the house number, hamlet or street.</translation>
+    </message>
+    <message>
+        <source>Chọn tỉnh, thành phố.</source>
+        <translation>Choose the province or city.</translation>
+    </message>
+    <message>
+        <source>Chọn xã, phường, đặc khu.</source>
+        <translation>Choose the commune, ward or special zone.</translation>
+    </message>
+    <message>
+        <source>Cước phải từ 0 đến 10.000.000 đồng.</source>
+        <translation>Postage must be from 0 to 10,000,000 đồng.</translation>
+    </message>
+    <message>
+        <source>Khối lượng phải từ 1 đến 30.000 gam.</source>
+        <translation>The weight must be from 1 to 30,000 grams.</translation>
+    </message>
+    <message>
+        <source>Tệp không có mã vận đơn nào; chưa nạp gì.</source>
+        <translation>The file has no tracking numbers; nothing was loaded.</translation>
+    </message>
+    <message>
+        <source>Buổi làm việc không hợp lệ: {start:%H:%M}-{end:%H:%M} (giờ bắt đầu phải trước giờ kết thúc).</source>
+        <translation>Invalid working session: {start:%H:%M}-{end:%H:%M} (the start must be before the end).</translation>
+    </message>
+    <message>
+        <source>Chưa khai báo buổi làm việc nào trong ngày.</source>
+        <translation>No working session of the day is set.</translation>
+    </message>
+    <message>
+        <source>Danh sách ngày làm việc trong tuần không hợp lệ.</source>
+        <translation>The list of working weekdays is not valid.</translation>
+    </message>
+    <message>
+        <source>Số giờ của một ngày làm việc phải lớn hơn 0.</source>
+        <translation>The hours of a working day must be above 0.</translation>
+    </message>
+    <message>
+        <source>Các buổi làm việc phải theo thứ tự và không chồng lên nhau.</source>
+        <translation>Working sessions must be in order and must not overlap.</translation>
+    </message>
+    <message>
+        <source>Giờ làm việc không hợp lệ: “{text}” (cần dạng 07:00-11:30,13:30-17:00).</source>
+        <translation>Invalid working hours: “{text}” (expected like 07:00-11:30,13:30-17:00).</translation>
+    </message>
+    <message>
+        <source>Ngày làm việc trong tuần không hợp lệ: “{text}” (cần dạng 1-5; thứ Hai là 1, Chủ nhật là 7).</source>
+        <translation>Invalid working weekdays: “{text}” (expected like 1-5; Monday is 1, Sunday is 7).</translation>
+    </message>
+    <message>
+        <source>Khoảng ngày trong tuần bị ngược: “{text}”.</source>
+        <translation>The weekday range is reversed: “{text}”.</translation>
+    </message>
+    <message>
+        <source>Số giờ của một ngày làm việc không hợp lệ: “{text}”.</source>
+        <translation>Invalid hours of a working day: “{text}”.</translation>
+    </message>
+    <message>
+        <source>Thời hạn giải quyết không được âm.</source>
+        <translation>The processing time cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Thời hạn tính theo ngày lịch phải là số ngày nguyên.</source>
+        <translation>A time limit in calendar days must be a whole number of days.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,164 @@
+"""Errors and labels from below the screens: English on an English counter, the same Vietnamese
+as before on a Vietnamese one (decision 0034)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+
+from counter_app.domain.validation import ValidationError, validate_personal_id
+from counter_app.services.accounts import WRONG_CREDENTIALS
+from counter_app.services.admin_log import CONSOLE
+from counter_app.services.errors import ServiceError
+from counter_app.sync.client import SyncClient
+from counter_app.sync.errors import SyncError
+from counter_app.ui.i18n import install_language
+from counter_app.ui.login import LoginDialog
+from counter_app.ui.sync_window import sync_error_text
+from counter_app.ui.texts import message_text, status_text, user_error_text
+from counter_app.ui.widgets import error_text
+from counter_devkit.stores import TEST_PASSWORD
+from counter_protocol.lifecycle import Action, LifecycleError, next_state
+from counter_protocol.statuses import Status
+from tests.counter_app.ui.helpers import CLERK, type_text
+from tests.counter_app.ui.translators import compile_ts, installed
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture(scope="module")
+def messages_en(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return compile_ts("messages_en.ts", tmp_path_factory.mktemp("qm"))
+
+
+def _refused_login(qtbot, services, runner, password: str) -> str:
+    dialog = LoginDialog(services.accounts, runner, "Quầy số 1")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.username_edit, CLERK)
+    type_text(dialog.password_edit, password)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.message.kind == "error")
+    return dialog.message.text()
+
+
+def test_a_refused_log_in_reads_english_on_an_english_counter(qtbot, services, runner, messages_en):
+    with installed(messages_en):
+        shown = _refused_login(qtbot, services, runner, "wrong-password")
+    assert shown == "Wrong user name or password."
+
+
+def test_a_refused_log_in_is_unchanged_in_vietnamese(qtbot, services, runner):
+    assert _refused_login(qtbot, services, runner, "sai-mat-khau") == WRONG_CREDENTIALS
+
+
+def test_a_service_refusal_with_values_translates_its_template_then_fills_it(services, messages_en):
+    with pytest.raises(ServiceError) as refused:
+        services.accounts.create_user("x" * 61, "Lê Văn B", "clerk", TEST_PASSWORD, by=CONSOLE)
+    vietnamese = refused.value.message
+    assert "(tối đa 60 ký tự)" in vietnamese  # the CLI, the log and the wire keep it
+    assert error_text(refused.value) == vietnamese
+    with installed(messages_en):
+        english = error_text(refused.value)
+    assert english.startswith("A user name may contain only unaccented letters")
+    assert english.endswith("(at most 60 characters).")
+
+
+def test_labels_inside_a_message_are_translated_too(messages_en):
+    with pytest.raises(LifecycleError) as refused:
+        next_state(None, Action.RETURN)
+    with installed(messages_en):
+        english = user_error_text(refused.value)
+        status = status_text(Status.DONE)
+    assert english == "“Return the result” cannot be the first step of a dossier."
+    assert status == "Processed"
+    assert status_text(Status.DONE) == "Đã xử lý xong"
+
+
+def test_a_refused_field_reads_english_with_its_values(messages_en):
+    with pytest.raises(ValidationError) as refused:
+        validate_personal_id("0123456")
+    with installed(messages_en):
+        english = error_text(refused.value)
+    assert english == (
+        "A citizen ID number has 12 digits (an old ID card 9); the number typed has 7 digits."
+    )
+    assert refused.value.message.startswith("Số CCCD phải gồm 12 chữ số")
+
+
+def test_a_translation_that_does_not_fit_its_values_shows_the_vietnamese():
+    # No translator: the template is its own translation, formatted as the service did.
+    assert message_text("Hồ sơ {code} đã trả.", {"code": "H27-1"}) == "Hồ sơ H27-1 đã trả."
+
+
+def test_every_marked_text_has_its_english():
+    """lupdate over the lower layers finds nothing new and nothing untranslated."""
+    done = subprocess.run(
+        [sys.executable, "scripts/i18n_messages.py", "check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_sync_refusal_reads_english_in_the_sync_window(messages_en, monkeypatch):
+    monkeypatch.delenv("COUNTER_ALLOW_INSECURE_HTTP", raising=False)
+    with pytest.raises(SyncError) as refused:
+        SyncClient("http://dongbo.example.vn")
+    with installed(messages_en):
+        english = sync_error_text(refused.value)
+    assert english.startswith("The server address “http://dongbo.example.vn” uses unencrypted")
+    assert english.endswith(
+        "\nUse the provincial server's https:// address; ask the IT unit if you do not have it."
+    )
+    vietnamese = sync_error_text(refused.value)
+    assert vietnamese == f"{refused.value.message}\n{refused.value.advice}"
+    assert vietnamese.startswith("Địa chỉ máy chủ “http://dongbo.example.vn” dùng http://")
+
+
+def test_statuses_and_states_on_the_detail_read_english(messages_en):
+    from counter_app.ui.detail_fields import sub_state_text
+    from counter_app.ui.detail_tables import status_text as history_status
+
+    with installed(messages_en):
+        english = (history_status(int(Status.RETURNED)), sub_state_text("result_at_counter"))
+    assert english == ("Result returned", "Result ready for pick-up")
+    assert history_status(int(Status.RETURNED)) == "Đã trả kết quả"
+
+
+@pytest.fixture
+def language(qapp) -> Iterator[Callable[[str], list[Path]]]:
+    """The program's own language switch (counter_app/ui/i18n.py), back to Vietnamese after."""
+    yield lambda chosen: install_language(qapp, chosen)
+    install_language(qapp, "vi")
+
+
+def test_the_shipped_catalogues_are_what_the_language_switch_loads(qtbot, language):
+    vietnamese = {path.name for path in language("vi")}
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    menu = [a.text().split("\t")[0] for a in edit.createStandardContextMenu().actions()]
+    assert "qtbase_vi.qm" in vietnamese and "&Sao chép" in menu
+    english = {path.name for path in language("en")}
+    with pytest.raises(ValidationError) as refused:
+        validate_personal_id("")
+    assert "messages_en.qm" in english
+    assert error_text(refused.value) == "The ID card number is missing."
+
+
+def test_the_lists_due_column_reads_english(messages_en):
+    from counter_app.domain.dossier_rules import DueState
+    from counter_app.ui.texts import label_text
+
+    with installed(messages_en):
+        english = [label_text(s.label) for s in (DueState.DUE_SOON, DueState.AWAITING_PICKUP)]
+    assert english == ["Due soon", "Result ready for pick-up"]
+    assert label_text(DueState.DUE_SOON.label) == "Sắp đến hạn"
