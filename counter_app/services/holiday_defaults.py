@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import importlib
 import importlib.util
 import io
 import re
@@ -10,6 +11,7 @@ import sys
 import unicodedata
 from collections.abc import Iterable
 from datetime import date
+from importlib.machinery import ModuleSpec
 from pathlib import Path
 from types import ModuleType
 
@@ -42,15 +44,26 @@ def _vietnam_module() -> ModuleType:
     `holidays.countries`, which imports all of its ~200 countries (0.3 s at every start)."""
     name = "holidays.countries.vietnam"
     module = sys.modules.get(name)
-    if module is None:
-        spec = importlib.util.spec_from_file_location(
-            name, Path(holidays.__file__).parent / "countries" / "vietnam.py"
-        )
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
+    if module is not None:
+        return module
+    spec = _spec_without_parent(name, Path(holidays.__file__).parent / "countries")
+    if spec is None or spec.loader is None:  # no finder could: the usual, slower way
+        return importlib.import_module(name)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
     return module
+
+
+def _spec_without_parent(name: str, folder: Path) -> ModuleSpec | None:
+    """Ask each finder for `name` inside `folder`: the file system's finder from source, the
+    frozen bundle's finder (which has no source files) from its archive."""
+    for finder in sys.meta_path:
+        find_spec = getattr(finder, "find_spec", None)
+        spec = find_spec(name, [str(folder)]) if find_spec is not None else None
+        if spec is not None:
+            return spec
+    return None
 
 
 def default_days_off(year: int) -> dict[date, str]:
