@@ -133,3 +133,38 @@ def test_the_sync_state_is_read_whole_clear_of_the_window_edge(qtbot, main):
         shown = unit.shown_text()
         assert shown.endswith("(" + main.identity.unit_code + ")")
         assert unit.width() >= unit.fontMetrics().horizontalAdvance(shown)
+
+
+def test_the_report_of_a_busy_period_keeps_the_window_on_the_screen(qtbot, services, runner, main):
+    from counter_app.ui.main_window import TAB_REPORT
+    from counter_devkit.intake import intake as intake_request
+
+    for _ in range(3):
+        services.dossiers.receive(intake_request())
+    main.show_tab(TAB_REPORT)
+    wait_idle(qtbot, runner)
+    main.report.refresh()
+    wait_idle(qtbot, runner)
+    assert "hồ sơ đã tiếp nhận" in main.report.summary.text()
+    screen = QApplication.primaryScreen().availableGeometry()
+    qtbot.waitUntil(lambda: main.report.summary.isVisible())
+    assert main.frameGeometry().width() <= screen.width(), main.frameGeometry()
+    assert main.minimumSizeHint().width() <= screen.width()
+    assert outside_the_screen(main) == []
+    summary = main.report.summary  # with a busier period's numbers it wraps, never widens
+    line = summary.fontMetrics().horizontalAdvance("250 hồ sơ đã tiếp nhận · trước hạn 155")
+    assert summary.minimumSizeHint().width() < line
+
+
+def test_the_column_titles_of_the_monthly_work_are_whole(qtbot, services, runner, main):
+    from counter_app.ui.main_window import TAB_REPORT
+    from counter_devkit.intake import intake as intake_request
+
+    services.dossiers.receive(intake_request())
+    main.show_tab(TAB_REPORT)
+    wait_idle(qtbot, runner)
+    main.report.pages.setCurrentIndex(2)  # Công việc theo tháng
+    table = main.report.work_table
+    qtbot.waitUntil(lambda: table.rowCount() > 0 and table.isVisible())
+    assert table.selectionModel().hasSelection()  # a selected row: bold titles, were they shown
+    assert titles_cut(table) == []
