@@ -1,12 +1,15 @@
 """Screenshots of the counter's screens for the README, taken offscreen on a demo store.
 
     .venv/bin/python scripts/screenshots.py [--data-dir D] [--out DIR] [--size 1366x768 ...]
+        [--lang en]
 
 Creates the demo store first if D has none (`counter-app --data-dir D demo --dossiers 2000`),
 signs in as the demo clerk and grabs each screen filled as a clerk would fill it. Each size
 (by default both counter screens, 1366×768 and 1024×768) is a run of its own on an offscreen
 screen of that size, into DIR/WxH/; windows open as the program opens them (fitted to the screen)
-and the main window is maximised, as a clerk keeps it.
+and the main window is maximised, as a clerk keeps it. `--lang en` takes the key screens
+(intake, list, detail, sync, settings) in English into DIR/en-WxH/ (by default at 1366×768:
+`--lang en --size 1366x768`).
 """
 
 from __future__ import annotations
@@ -45,6 +48,9 @@ def parse_args() -> argparse.Namespace:
     )
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # a child run
     parser.add_argument("--dossiers", type=int, default=2000)
+    parser.add_argument(
+        "--lang", default="vi", help="vi: every screen; en: the key screens, into DIR/en-WxH/"
+    )
     return parser.parse_args()
 
 
@@ -101,16 +107,25 @@ def fill_intake(app, runner, window, services) -> None:
 
 
 def shoot(args: argparse.Namespace, data_dir: Path) -> None:
-    from counter_app.app import build_services
+    from counter_app.app import build_context
     from counter_app.ui.main import create_application
     from counter_app.ui.main_window import TAB_LIST, TAB_RETURN, MainWindow
     from counter_app.ui.tasks import TaskRunner
     from scripts.screenshots_office import shoot_office
+    from scripts.screenshots_sync import shoot_key_screens, shoot_sync
 
-    services = build_services(str(data_dir))
-    app = create_application()
+    context = build_context(str(data_dir))
+    services = context.services
+    app = create_application(args.lang)
     runner = TaskRunner()
     width, height = (int(v) for v in args.size[0].split("x"))
+    if args.lang != "vi":
+        try:
+            shoot_key_screens(app, runner, context, args.out, sys.modules[__name__], settle, grab)
+        finally:
+            runner.shutdown()
+            services.close()
+        return
     try:
         user = services.accounts.sign_in(DEMO_CLERK, DEMO_PASSWORD)
         window = MainWindow(services, runner, user, services.setup.identity())
@@ -131,6 +146,7 @@ def shoot(args: argparse.Namespace, data_dir: Path) -> None:
         shoot_report(app, runner, boss, args.out)
         boss.close()
         shoot_office(app, runner, window, services, args.out, DEMO_CLERK, settle, grab)
+        shoot_sync(app, runner, context, args.out, settle, grab)
         from account_screens import shoot_accounts
 
         shoot_accounts(app, runner, services, args.out, (width, height), settle, grab)
@@ -299,11 +315,12 @@ def main() -> int:
         ensure_demo(data_dir, args.dossiers)
         for size in args.size or [f"{w}x{h}" for w, h in COUNTER_SCREENS]:
             print(f"Screenshots of the demo store {data_dir} at {size}:")
-            shoot_at(size, data_dir, args.out / size)
+            folder = size if args.lang == "vi" else f"{args.lang}-{size}"
+            shoot_at(size, data_dir, args.out / folder, args.lang)
     return 0
 
 
-def shoot_at(size: str, data_dir: Path, out: Path) -> None:
+def shoot_at(size: str, data_dir: Path, out: Path, lang: str = "vi") -> None:
     """One run per screen size: Qt's screen is fixed when the application starts."""
     width, height = (int(v) for v in size.split("x"))
     with tempfile.TemporaryDirectory(prefix="counter-shots-") as scratch:
@@ -315,7 +332,7 @@ def shoot_at(size: str, data_dir: Path, out: Path) -> None:
             "XDG_CONFIG_HOME": str(config),  # no window sizes remembered from an earlier run
         }
         command = [sys.executable, __file__, "--one", "--size", size]
-        command += ["--data-dir", str(store), "--out", str(out)]
+        command += ["--data-dir", str(store), "--out", str(out), "--lang", lang]
         subprocess.run(command, check=True, env=env, cwd=ROOT)
 
 

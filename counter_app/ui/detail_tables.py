@@ -213,6 +213,7 @@ class ReadOnlyTable(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setStretchLastSection(True)
+        self.horizontalHeader().setHighlightSections(False)  # bold titles outgrow their column
         self.setWordWrap(True)
 
     def set_rows(self, rows: Sequence[Sequence[str]]) -> None:

@@ -118,6 +118,7 @@ def rows_table(model: QAbstractTableModel, stretch: int) -> QTableView:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
     header = table.horizontalHeader()
+    header.setHighlightSections(False)  # titles set bold on a selected row outgrow their column
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table

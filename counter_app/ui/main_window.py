@@ -22,7 +22,7 @@ from counter_app.ui.intake_presenter import DossierIntake, IntakeOutcomes
 from counter_app.ui.intake_view import DueDates, IntakeProcedures, IntakeView
 from counter_app.ui.keyboard import enter_presses_buttons
 from counter_app.ui.late_view import LateDossiers, LateView
-from counter_app.ui.narrow_fit import keep_every_tab_on_the_bar
+from counter_app.ui.narrow_fit import KeepEndLabel, keep_every_tab_on_the_bar
 from counter_app.ui.report_view import PeriodReports, ReportView
 from counter_app.ui.return_presenter import ReturnDesk
 from counter_app.ui.return_view import PostCounter, ReturnView
@@ -90,6 +90,8 @@ def intake_view(services: TabServices, runner: TaskRunner, user: SignedInUser) -
         postal_units=services.post.units,
     )
 
+
+SYNC_LABEL_MARGIN = 6  # pixels between the sync text and the window's right edge
 
 SYNC_PHASE_WORDS = {
     "push": QT_TR_NOOP("Đồng bộ: đang gửi hồ sơ lên tỉnh"),
@@ -169,12 +171,12 @@ class MainWindow(QMainWindow):
                 full_name=self.user.full_name, username=self.user.username
             )
         )
-        self.counter_label = QLabel(
-            f"{self.identity.counter_name} · {self.identity.unit_name} ({self.identity.unit_code})"
+        identity = self.identity
+        self.counter_label = KeepEndLabel(  # the names give way on a narrow screen, the code not
+            f"{identity.counter_name} · {identity.unit_name}", f" ({identity.unit_code})"
         )
-        self.counter_label.setWordWrap(True)  # a long unit name takes a second line: code seen
-        self.counter_label.setToolTip(self.counter_label.text())
         self.sync_label = QLabel(tr("Đồng bộ: chưa cấu hình"))
+        self.sync_label.setContentsMargins(0, 0, SYNC_LABEL_MARGIN, 0)  # off the window's edge
         self.busy_bar = BusyIndicator()
         bar.addWidget(self.clerk_label)
         bar.addWidget(self.counter_label, 1)

@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QFrame,
+    QLabel,
     QScrollArea,
+    QSizePolicy,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -215,3 +217,30 @@ class _FollowFocus(QObject):
         column = self._area.widget()
         if new is not None and column is not None and column.isAncestorOf(new):
             self._area.ensureWidgetVisible(new)
+
+
+class KeepEndLabel(QLabel):
+    """One line whose `head` is painted shortened with “…” when narrow, its `end` always whole:
+    the status bar's counter and unit names give way, the unit code stays. `text()` and the
+    tooltip keep the whole line; `shown_text()` is what is painted."""
+
+    def __init__(self, head: str, end: str, parent: QWidget | None = None) -> None:
+        super().__init__(head + end, parent)
+        self._head, self._end = head, end
+        self.setToolTip(head + end)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(self.fontMetrics().horizontalAdvance("…" + self._end) + 2, hint.height())
+
+    def shown_text(self) -> str:
+        metrics = self.fontMetrics()
+        room = self.contentsRect().width() - metrics.horizontalAdvance(self._end) - 2
+        head = metrics.elidedText(self._head, Qt.TextElideMode.ElideRight, max(room, 0))
+        return (head or "…") + self._end
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)  # pen and font from the label's palette and font
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(self.contentsRect(), flags, self.shown_text())

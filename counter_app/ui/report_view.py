@@ -71,6 +71,7 @@ class ReportView(QWidget):
         self.excel_button = QPushButton(tr("Xuất Excel… (Ctrl+E)"))
         self.excel_button.setShortcut("Ctrl+E")
         self.summary = QLabel()
+        self.summary.setWordWrap(True)  # a second line at 1024 wide, not a window off the screen
         self.message = MessageBar()
         self.charts = QGridLayout()
         self.procedure_table = ReadOnlyTable(PROCEDURE_HEADERS)

@@ -161,6 +161,7 @@ class VisitDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
+        layout.addStretch(1)  # spare height below the message, not inside its box
         layout.addLayout(buttons)
 
     def _fill_moving(self, visit: VisitView) -> None:
