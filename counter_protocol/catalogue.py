@@ -6,13 +6,14 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, time
 from decimal import Decimal
 from typing import Any
 
 from counter_protocol.errors import UserError
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 FORMAT_TAG = "counter_app.catalogue/1"
 TIME_UNITS = ("working_days", "working_hours", "half_days", "calendar_days")
@@ -46,8 +47,14 @@ class CatalogueError(UserError):
 
     default_code = "catalogue.invalid"
 
-    def __init__(self, message: str, procedure_code: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        message: str,
+        procedure_code: str | None = None,
+        *,
+        params: Mapping[str, object] | None = None,
+    ) -> None:
+        super().__init__(message, params=params)
         self.procedure_code = procedure_code
 
 
@@ -185,14 +192,22 @@ def parse_catalogue(text: str) -> Catalogue:
 def _load_json(text: str) -> Any:
     def refuse_duplicates(pairs: list[tuple[str, Any]]) -> Json:
         if len({key for key, _ in pairs}) != len(pairs):
-            raise CatalogueError("Danh mục: có trường bị lặp trong cùng một đối tượng JSON.")
+            raise CatalogueError(
+                QT_TRANSLATE_NOOP(
+                    "messages", "Danh mục: có trường bị lặp trong cùng một đối tượng JSON."
+                )
+            )
         return dict(pairs)
 
     try:
         return json.loads(text, object_pairs_hook=refuse_duplicates)
     except json.JSONDecodeError as exc:
-        message = f"Tệp danh mục không phải JSON hợp lệ (dòng {exc.lineno}, cột {exc.colno})."
-        raise CatalogueError(message) from exc
+        raise CatalogueError(
+            QT_TRANSLATE_NOOP(
+                "messages", "Tệp danh mục không phải JSON hợp lệ (dòng {line}, cột {column})."
+            ),
+            params={"line": exc.lineno, "column": exc.colno},
+        ) from exc
 
 
 def _nfc(value: Any) -> Any:
@@ -215,13 +230,34 @@ class _Reader:  # typed access to one JSON object; `where` and `code` name it in
     @classmethod
     def of(cls, value: Any, where: str, keys: _Keys, code: str | None = None) -> _Reader:
         if not isinstance(value, dict):
-            raise CatalogueError(f"{where}: phải là một đối tượng JSON.", code)
+            raise CatalogueError(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "{where}: phải là một đối tượng JSON.",
+                ),
+                code,
+                params={"where": where},
+            )
         if stray := [key for key in value if keys is not None and key not in keys]:
-            raise CatalogueError(f"{where}: trường lạ “{stray[0]}”.", code)
+            raise CatalogueError(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "{where}: trường lạ “{stray}”.",
+                ),
+                code,
+                params={"where": where, "stray": stray[0]},
+            )
         return cls(value, where, code)
 
     def fail(self, message: str) -> CatalogueError:
-        return CatalogueError(f"{self.where}: {message}", self.code)
+        return CatalogueError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "{where}: {message}",
+            ),
+            self.code,
+            params={"where": self.where, "message": message},
+        )
 
     def text(self, key: str, allowed: tuple[str, ...] = (), required: bool = True) -> str:
         value = self.raw.get(key)
@@ -296,7 +332,14 @@ def _each[C: (CatalogueUnit, Agency, Field, Procedure)](
     codes = [item.code for item in items]
     duplicate = next((code for code in codes if codes.count(code) > 1), None)
     if duplicate is not None:
-        raise CatalogueError(f"Danh mục: mã {label} “{duplicate}” bị trùng.", duplicate)
+        raise CatalogueError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Danh mục: mã {label} “{duplicate}” bị trùng.",
+            ),
+            duplicate,
+            params={"label": label, "duplicate": duplicate},
+        )
     return items
 
 

@@ -153,5 +153,12 @@ def week_of(day: date) -> date:
 def required_text(value: str, field: str, label: str) -> str:
     text = " ".join(value.split())
     if not text:
-        raise AppointmentError(f"Chưa nhập {label}.", field=field)
+        raise AppointmentError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Chưa nhập {label}.",
+            ),
+            field=field,
+            params={"label": label},
+        )
     return text

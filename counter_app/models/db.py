@@ -15,6 +15,7 @@ from counter_app.config import StorePaths
 from counter_app.models.errors import StoreError as StoreError  # its historical import path
 from counter_app.models.errors import store_error
 from counter_app.models.revisions import surely_at_head
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BACKUPS_KEPT = 5
@@ -135,8 +136,12 @@ def open_store(paths: StorePaths, *, migrate: bool = True) -> Engine:
 def _unreadable(paths: StorePaths, exc: BaseException) -> StoreError:
     """A store SQLite opens but cannot migrate for a reason `store_error` does not know."""
     return StoreError(
-        f"Tệp dữ liệu {paths.db_file} bị hỏng hoặc không đọc được: {exc}",
-        advice="Báo bộ phận CNTT; đừng xoá tệp này.",
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "Tệp dữ liệu {db_file} bị hỏng hoặc không đọc được: {exc}",
+        ),
+        advice=QT_TRANSLATE_NOOP("messages", "Báo bộ phận CNTT; đừng xoá tệp này."),
+        params={"db_file": paths.db_file, "exc": exc},
     )
 
 

@@ -18,6 +18,7 @@ from counter_app.services.dto import ComponentInput, FeeLine
 from counter_app.services.errors import NotFound, ServiceError
 from counter_app.services.store import Store
 from counter_protocol.catalogue import Catalogue, CatalogueUnit
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 UNIT_WORDS = {
     "working_days": "ngày làm việc",
@@ -121,7 +122,13 @@ class ProcedureService:
         with self._store.read() as session:
             row = current_procedure_by_code(session, code)
             if row is None:
-                raise NotFound(f"Không có thủ tục mã “{code}” trong danh mục hiện hành.")
+                raise NotFound(
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "Không có thủ tục mã “{code}” trong danh mục hiện hành.",
+                    ),
+                    params={"code": code},
+                )
             return _info_at(session, row, self_unit_code(session))
 
     def route(self, code: str, home_commune: str | None = None) -> routing.Route:
@@ -198,7 +205,11 @@ def _catalogue_and_unit(session: Session) -> tuple[Catalogue, str]:
     unit_code = self_unit_code(session)
     catalogue = None if unit_code is None else catalogue_with_unit(session, unit_code)
     if catalogue is None or unit_code is None:
-        raise ServiceError("Máy này chưa được thiết lập. Hãy chạy trình thiết lập lần đầu.")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP(
+                "messages", "Máy này chưa được thiết lập. Hãy chạy trình thiết lập lần đầu."
+            )
+        )
     return catalogue, unit_code
 
 
