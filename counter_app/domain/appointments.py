@@ -56,7 +56,9 @@ class HelpKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return "Toàn trình" if self is HelpKind.FULL else "Một phần"
+        if self is HelpKind.FULL:
+            return QT_TRANSLATE_NOOP("labels", "Toàn trình")
+        return QT_TRANSLATE_NOOP("labels", "Một phần")
 
 
 @dataclass(frozen=True)

@@ -116,7 +116,9 @@ def open_store(paths: StorePaths, *, migrate: bool = True) -> Engine:
     try:
         paths.data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise store_error(exc, paths.db_file) or StoreError(str(exc)) from exc
+        known = store_error(exc, paths.db_file)
+        # untranslated: the system's own words, for a failure store_error does not know
+        raise known or StoreError(str(exc)) from exc
     engine = make_engine(paths.db_file)
     if migrate:
         try:

@@ -62,7 +62,7 @@ class CalendarService:
         try:
             return self.calendar().due(received, amount, DurationUnit(unit), _parse_cutoff(cutoff))
         except CalendarError as exc:
-            raise ServiceError(str(exc)) from exc
+            raise ServiceError(exc.template, advice=exc.advice_template, params=exc.params) from exc
 
     def import_overrides(self, csv_file: Path) -> int:
         """Load a `date,kind,name` CSV in one transaction; all lines or none. Returns the count."""

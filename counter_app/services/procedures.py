@@ -21,11 +21,12 @@ from counter_protocol.catalogue import Catalogue, CatalogueUnit
 from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 UNIT_WORDS = {
-    "working_days": "ngày làm việc",
-    "working_hours": "giờ làm việc",
-    "half_days": "buổi làm việc",
-    "calendar_days": "ngày",
+    "working_days": QT_TRANSLATE_NOOP("labels", "ngày làm việc"),
+    "working_hours": QT_TRANSLATE_NOOP("labels", "giờ làm việc"),
+    "half_days": QT_TRANSLATE_NOOP("labels", "buổi làm việc"),
+    "calendar_days": QT_TRANSLATE_NOOP("labels", "ngày"),
 }
+SAME_DAY = QT_TRANSLATE_NOOP("labels", "Trong ngày")
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class ProcedureInfo:
 
 def processing_text(amount: Decimal, unit: str) -> str:
     if amount == 0:
-        return "Trong ngày"
+        return SAME_DAY
     number = f"{amount:f}".rstrip("0").rstrip(".") if "." in f"{amount:f}" else f"{amount}"
     number = number.replace(".", ",")
     return f"{number.zfill(2) if number.isdigit() else number} {UNIT_WORDS.get(unit, unit)}"

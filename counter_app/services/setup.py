@@ -69,7 +69,7 @@ class SetupService:
             check_agency_code(unit_code)
             check_slot(slot)
         except CodeError as exc:
-            raise ServiceError(str(exc)) from exc
+            raise ServiceError(exc.template, advice=exc.advice_template, params=exc.params) from exc
         check_new_password(password)
         if not counter_name.strip() or not admin_username.strip() or not admin_full_name.strip():
             raise ServiceError(

@@ -39,6 +39,15 @@ def _value_text(value: object) -> object:
     return translated
 
 
+def processing_time_text(text: str) -> str:
+    """A procedure's time limit (“Trong ngày”, “03 ngày làm việc”) in the clerk's language: the
+    number stays, the unit is a label (services/procedures.py)."""
+    number, _, unit = text.partition(" ")
+    if unit and number[:1].isdigit():
+        return f"{number} {label_text(unit)}"
+    return label_text(text)
+
+
 def status_text(status: Status) -> str:
     return label_text(status.label)
 

@@ -224,6 +224,14 @@
         <translation>Rescheduled</translation>
     </message>
     <message>
+        <source>Toàn trình</source>
+        <translation>full</translation>
+    </message>
+    <message>
+        <source>Một phần</source>
+        <translation>partial</translation>
+    </message>
+    <message>
         <source>Trước hạn</source>
         <translation>Early</translation>
     </message>
@@ -308,6 +316,18 @@
         <translation>At the applicant&apos;s home</translation>
     </message>
     <message>
+        <source>Tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Qua bưu chính</source>
+        <translation>By post</translation>
+    </message>
+    <message>
+        <source>Tại nhà</source>
+        <translation>At home</translation>
+    </message>
+    <message>
         <source>Hỗ trợ nộp trực tuyến</source>
         <translation>Help with online filing</translation>
     </message>
@@ -378,6 +398,26 @@
     <message>
         <source>thủ tục</source>
         <translation>the procedure</translation>
+    </message>
+    <message>
+        <source>ngày làm việc</source>
+        <translation>working days</translation>
+    </message>
+    <message>
+        <source>giờ làm việc</source>
+        <translation>working hours</translation>
+    </message>
+    <message>
+        <source>buổi làm việc</source>
+        <translation>half-day sessions</translation>
+    </message>
+    <message>
+        <source>ngày</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>Trong ngày</source>
+        <translation>Same day</translation>
     </message>
 </context>
 <context>
@@ -1161,8 +1201,104 @@ The procedure “{procedure}” requires the recipient to collect in person: the
         <translation>{where}: unknown field “{stray}”.</translation>
     </message>
     <message>
-        <source>{where}: {message}</source>
-        <translation>{where}: {message}</translation>
+        <source>{where}: thiếu trường “{key}”.</source>
+        <translation>{where}: the field “{key}” is missing.</translation>
+    </message>
+    <message>
+        <source>{where}: không được để trống trường “{key}”.</source>
+        <translation>{where}: the field “{key}” must not be empty.</translation>
+    </message>
+    <message>
+        <source>{where}: trường “{key}” phải là chuỗi ký tự.</source>
+        <translation>{where}: the field “{key}” must be text.</translation>
+    </message>
+    <message>
+        <source>{where}: giá trị “{value}” của trường “{key}” không hợp lệ.</source>
+        <translation>{where}: the value “{value}” of the field “{key}” is not valid.</translation>
+    </message>
+    <message>
+        <source>{where}: trường “{key}” phải là true hoặc false.</source>
+        <translation>{where}: the field “{key}” must be true or false.</translation>
+    </message>
+    <message>
+        <source>{where}: trường “{key}” phải là số nguyên không âm.</source>
+        <translation>{where}: the field “{key}” must be a whole number, not negative.</translation>
+    </message>
+    <message>
+        <source>{where}: trường “{key}” phải là danh sách.</source>
+        <translation>{where}: the field “{key}” must be a list.</translation>
+    </message>
+    <message>
+        <source>{where}: trường “{key}” không được để trống.</source>
+        <translation>{where}: the field “{key}” must not be empty.</translation>
+    </message>
+    <message>
+        <source>{where}: mã định danh “{code}” không đúng dạng 000.00.00.H27.</source>
+        <translation>{where}: the identifier “{code}” is not in the form 000.00.00.H27.</translation>
+    </message>
+    <message>
+        <source>{where}: định dạng “{fmt}” không được hỗ trợ (cần “{tag}”).</source>
+        <translation>{where}: the format “{fmt}” is not supported (“{tag}” is needed).</translation>
+    </message>
+    <message>
+        <source>{where}: ngày hiệu lực “{effective}” không đúng dạng YYYY-MM-DD.</source>
+        <translation>{where}: the effective date “{effective}” is not in the form YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>{where}: mã thủ tục không đúng dạng N.NNNNNN.</source>
+        <translation>{where}: the procedure code is not in the form N.NNNNNN.</translation>
+    </message>
+    <message>
+        <source>{where}: trường “units” chỉ được chứa mã đơn vị.</source>
+        <translation>{where}: the field “units” may hold only unit codes.</translation>
+    </message>
+    <message>
+        <source>{where}: mã thủ tục địa phương “{value}” không khớp mã thủ tục.</source>
+        <translation>{where}: the local procedure code “{value}” does not match the procedure code.</translation>
+    </message>
+    <message>
+        <source>{where}: đơn vị thời hạn “{unit}” không hợp lệ.</source>
+        <translation>{where}: the time limit unit “{unit}” is not valid.</translation>
+    </message>
+    <message>
+        <source>{where}: thời hạn “{value}” không phải là số.</source>
+        <translation>{where}: the time limit “{value}” is not a number.</translation>
+    </message>
+    <message>
+        <source>{where}: thời hạn giải quyết không được âm.</source>
+        <translation>{where}: the processing time cannot be negative.</translation>
+    </message>
+    <message>
+        <source>{where}: giờ chốt “{value}” không đúng dạng HH:MM.</source>
+        <translation>{where}: the cut-off time “{value}” is not in the form HH:MM.</translation>
+    </message>
+    <message>
+        <source>{where}: miễn thu (exempt) khi và chỉ khi số tiền bằng 0.</source>
+        <translation>{where}: exempt if and only if the amount is 0.</translation>
+    </message>
+    <message>
+        <source>{where}: phải có ít nhất một bản chính hoặc bản sao.</source>
+        <translation>{where}: at least one original or copy is required.</translation>
+    </message>
+    <message>
+        <source>{where}: lĩnh vực “{field}” không có trong danh mục.</source>
+        <translation>{where}: the field of work “{field}” is not in the catalogue.</translation>
+    </message>
+    <message>
+        <source>{where}: đơn vị tiếp nhận “{unknown}” không có trong danh mục.</source>
+        <translation>{where}: the receiving unit “{unknown}” is not in the catalogue.</translation>
+    </message>
+    <message>
+        <source>{where}: cơ quan giải quyết “{agency}” không có trong danh mục.</source>
+        <translation>{where}: the handling agency “{agency}” is not in the catalogue.</translation>
+    </message>
+    <message>
+        <source>{where}: chỉ thủ tục cấp xã mới được nhận tại mọi xã (any_commune).</source>
+        <translation>{where}: only a commune-level procedure may be received at every commune (any_commune).</translation>
+    </message>
+    <message>
+        <source>{where}: thủ tục cấp xã bỏ trống cơ quan giải quyết chỉ được nhận tại cấp xã.</source>
+        <translation>{where}: a commune-level procedure with no handling agency may be received only at commune level.</translation>
     </message>
     <message>
         <source>Danh mục: mã {label} “{duplicate}” bị trùng.</source>
@@ -1503,6 +1639,46 @@ The procedure “{procedure}” requires the recipient to collect in person: the
     <message>
         <source>Lỗi không mong đợi khi đồng bộ: {exc}</source>
         <translation>Unexpected error while syncing: {exc}</translation>
+    </message>
+    <message>
+        <source>Máy đã bị thu hồi quyền đồng bộ</source>
+        <translation>This PC&apos;s sync rights were revoked</translation>
+    </message>
+    <message>
+        <source>Chưa đăng ký với máy chủ tỉnh</source>
+        <translation>Not enrolled with the provincial server</translation>
+    </message>
+    <message>
+        <source>Đã gửi hết</source>
+        <translation>All sent</translation>
+    </message>
+    <message>
+        <source>{count} lỗi</source>
+        <translation>{count} errors</translation>
+    </message>
+    <message>
+        <source>lần cuối {when} (giờ máy chủ; đồng hồ máy lúc đó sai)</source>
+        <translation>last {when} (server time; this PC&apos;s clock was wrong then)</translation>
+    </message>
+    <message>
+        <source>lần cuối {when}</source>
+        <translation>last {when}</translation>
+    </message>
+    <message>
+        <source>{count} hồ sơ chờ gửi</source>
+        <translation>{count} dossiers waiting to be sent</translation>
+    </message>
+    <message>
+        <source>{count} hồ sơ chờ gửi, cũ nhất {age} phút</source>
+        <translation>{count} dossiers waiting to be sent, oldest {age} min</translation>
+    </message>
+    <message>
+        <source>{count} hồ sơ chờ gửi, cũ nhất {age} giờ</source>
+        <translation>{count} dossiers waiting to be sent, oldest {age} h</translation>
+    </message>
+    <message>
+        <source>{count} hồ sơ chờ gửi, cũ nhất {age} ngày</source>
+        <translation>{count} dossiers waiting to be sent, oldest {age} days</translation>
     </message>
 </context>
 </TS>

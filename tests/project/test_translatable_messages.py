@@ -73,10 +73,12 @@ def _text_arguments(call: ast.Call, callee: object) -> Iterator[ast.expr]:
 
 def _literal_texts(expr: ast.expr, assigned: dict[str, list[ast.expr]]) -> Iterator[ast.expr]:
     """The parts of `expr` that are texts written in place (not a marked template)."""
-    if isinstance(expr, ast.Call):
+    if isinstance(expr, ast.Call):  # formatted here, or another error's finished text
         name = expr.func.id if isinstance(expr.func, ast.Name) else getattr(expr.func, "attr", "")
-        if name == "format" or name == "join":
+        if name in ("format", "join", "str", "one_line"):
             yield expr
+    elif isinstance(expr, ast.Attribute) and expr.attr in ("message", "advice"):
+        yield expr  # pass the template on instead: `exc.template`, `exc.advice_template`
     elif isinstance(expr, ast.JoinedStr) or (
         isinstance(expr, ast.Constant) and isinstance(expr.value, str) and expr.value
     ):
