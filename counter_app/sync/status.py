@@ -62,7 +62,7 @@ class SyncStatus:
         if self.errors:
             parts.append((QT_TRANSLATE_NOOP("messages", "{count} lỗi"), {"count": self.errors}))
         if self.last_success_at is not None:
-            when = {"when": format_vn(self.last_success_at)}
+            when: dict[str, object] = {"when": format_vn(self.last_success_at)}
             if self.last_success_clock_wrong:
                 parts.append(
                     (
