@@ -785,6 +785,14 @@ The procedure “{procedure}” requires the recipient to collect in person: the
         <translation>The server address “{url}” uses unencrypted http://: enrolment codes, signatures and citizens&apos; dossiers would cross the network readable and could be altered. Use the https:// address given by the provincial IT unit (for example https://dongbo.hatinh.gov.vn). Use --allow-insecure-http only for tests inside a local network.</translation>
     </message>
     <message>
+        <source>Máy chủ tỉnh đang gặp sự cố (mã {status}).</source>
+        <translation>The provincial server has a problem (code {status}).</translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh từ chối yêu cầu (mã {status}).</source>
+        <translation>The provincial server refused the request (code {status}).</translation>
+    </message>
+    <message>
         <source>Trả lời của máy chủ không hợp lệ ({detail}).</source>
         <translation>The server&apos;s reply is not valid ({detail}).</translation>
     </message>
@@ -1679,6 +1687,82 @@ The procedure “{procedure}” requires the recipient to collect in person: the
     <message>
         <source>{count} hồ sơ chờ gửi, cũ nhất {age} ngày</source>
         <translation>{count} dossiers waiting to be sent, oldest {age} days</translation>
+    </message>
+    <message>
+        <source>Máy này chưa được đăng ký với máy chủ tỉnh (hoặc số máy không đúng). Liên hệ bộ phận CNTT để đăng ký.</source>
+        <translation>This PC is not enrolled with the provincial server (or its number is wrong). Contact the IT unit to enrol it.</translation>
+    </message>
+    <message>
+        <source>Máy này đã bị thu hồi quyền đồng bộ. Liên hệ bộ phận CNTT.</source>
+        <translation>This PC&apos;s sync rights were revoked. Contact the IT unit.</translation>
+    </message>
+    <message>
+        <source>Chữ ký của dữ liệu gửi lên không hợp lệ: dữ liệu có thể đã bị thay đổi trên đường truyền. Toàn bộ lô bị từ chối.</source>
+        <translation>The signature of the data sent is not valid: the data may have been altered on the way. The whole batch was refused.</translation>
+    </message>
+    <message>
+        <source>Phần mềm trên máy này dùng giao thức đồng bộ cũ (yêu cầu thiếu giờ hoặc mã chống gửi lại). Hãy cập nhật phần mềm Một cửa rồi đồng bộ lại.</source>
+        <translation>The software on this PC uses an old sync protocol (the request lacks a time or an anti-replay code). Update the one-stop software and sync again.</translation>
+    </message>
+    <message>
+        <source>Yêu cầu này đã được gửi tới máy chủ một lần (mã chống gửi lại đã dùng): có thể nó bị ghi lại và gửi lại trên đường truyền. Yêu cầu bị từ chối.</source>
+        <translation>This request already reached the server once (its anti-replay code was used): it may have been recorded and sent again on the way. The request was refused.</translation>
+    </message>
+    <message>
+        <source>Mã đăng ký máy không đúng. Hãy kiểm tra lại hoặc xin mã mới.</source>
+        <translation>The enrolment code is wrong. Check it or ask for a new one.</translation>
+    </message>
+    <message>
+        <source>Mã đăng ký máy này đã được dùng. Hãy xin mã mới.</source>
+        <translation>This enrolment code was already used. Ask for a new one.</translation>
+    </message>
+    <message>
+        <source>Mã đăng ký máy đã hết hạn. Hãy xin mã mới.</source>
+        <translation>The enrolment code has expired. Ask for a new one.</translation>
+    </message>
+    <message>
+        <source>Máy này (cùng mã máy) đã được đăng ký trước đây; mỗi lần đăng ký cần cài đặt lại để có mã máy mới.</source>
+        <translation>This PC (with the same PC id) was enrolled before; each enrolment needs a new installation to get a new PC id.</translation>
+    </message>
+    <message>
+        <source>Phiên bản dữ liệu của phần mềm trên máy không được máy chủ hỗ trợ. Hãy cập nhật phần mềm.</source>
+        <translation>The server does not support this PC&apos;s data version. Update the software.</translation>
+    </message>
+    <message>
+        <source>Gửi: {sent} thao tác trong {batches} lô ({size}); máy chủ xác nhận {acked}, trùng (đã có) {duplicates}, xung đột {conflicts}, cách ly {quarantined}, chờ thao tác trước {held}; {released} thao tác chờ trước đây nay đã được áp dụng.</source>
+        <translation>Sent: {sent} operations in {batches} batches ({size}); the server confirmed {acked}, duplicates (already there) {duplicates}, conflicts {conflicts}, quarantined {quarantined}, waiting for an earlier one {held}; {released} operations that were waiting are now applied.</translation>
+    </message>
+    <message>
+        <source>Gửi: {sent} thao tác trong {batches} lô ({size}); máy chủ xác nhận {acked}, trùng (đã có) {duplicates}, xung đột {conflicts}, cách ly {quarantined}, chờ thao tác trước {held}.</source>
+        <translation>Sent: {sent} operations in {batches} batches ({size}); the server confirmed {acked}, duplicates (already there) {duplicates}, conflicts {conflicts}, quarantined {quarantined}, waiting for an earlier one {held}.</translation>
+    </message>
+    <message>
+        <source>Nhận từ tỉnh: {pulled} thay đổi (áp dụng {applied}, đã có {unchanged}, không áp dụng được {not_applied}).</source>
+        <translation>Received from the province: {pulled} changes (applied {applied}, already here {unchanged}, could not apply {not_applied}).</translation>
+    </message>
+    <message>
+        <source>Nhận từ tỉnh: {pulled} thay đổi (áp dụng {applied}, đã có {unchanged}).</source>
+        <translation>Received from the province: {pulled} changes (applied {applied}, already here {unchanged}).</translation>
+    </message>
+    <message>
+        <source>Nhận từ tỉnh: {pulled} thay đổi (áp dụng {applied}, không áp dụng được {not_applied}).</source>
+        <translation>Received from the province: {pulled} changes (applied {applied}, could not apply {not_applied}).</translation>
+    </message>
+    <message>
+        <source>Nhận từ tỉnh: {pulled} thay đổi (áp dụng {applied}).</source>
+        <translation>Received from the province: {pulled} changes (applied {applied}).</translation>
+    </message>
+    <message>
+        <source>Đã dừng theo yêu cầu sau khi gửi {sent}/{to_send} thao tác; {left} thao tác còn lại vẫn an toàn trên máy và sẽ được gửi ở lần đồng bộ sau.</source>
+        <translation>Stopped on request after sending {sent}/{to_send} operations; the {left} left are safe on this PC and will be sent at the next sync.</translation>
+    </message>
+    <message>
+        <source>Có {count} thay đổi không khớp giữa tỉnh và máy này: cả hai đều được lưu, xem danh sách xung đột hồ sơ.</source>
+        <translation>{count} changes differ between the province and this PC: both are kept, see the list of dossier conflicts.</translation>
+    </message>
+    <message>
+        <source>Tình trạng: {status}.</source>
+        <translation>Status: {status}.</translation>
     </message>
 </context>
 </TS>

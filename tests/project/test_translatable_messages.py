@@ -86,6 +86,9 @@ def _literal_texts(expr: ast.expr, assigned: dict[str, list[ast.expr]]) -> Itera
     elif isinstance(expr, ast.BinOp):
         yield from _literal_texts(expr.left, assigned)
         yield from _literal_texts(expr.right, assigned)
+    elif isinstance(expr, ast.BoolOp):  # `message or "…"`
+        for value in expr.values:
+            yield from _literal_texts(value, assigned)
     elif isinstance(expr, ast.IfExp):
         yield from _literal_texts(expr.body, assigned)
         yield from _literal_texts(expr.orelse, assigned)
@@ -151,3 +154,15 @@ def test_the_check_sees_an_f_string_and_lets_a_template_through(tmp_path: Path) 
     calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and n.func.id == "E"]  # type: ignore[attr-defined]
     flagged = [list(_literal_texts(c.args[0], _assignments(tree))) for c in calls]
     assert [len(f) for f in flagged] == [1, 0]
+
+
+def test_the_servers_refusals_marked_on_the_counter_are_the_servers_own_words() -> None:
+    from counter_app.sync.server_words import SERVER_REFUSALS
+
+    written = {
+        node.value
+        for path in sorted((ROOT / "counter_server").rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    }  # adjacent literals are one constant
+    assert [text for text in SERVER_REFUSALS if text not in written] == []

@@ -229,3 +229,47 @@ def test_the_sync_status_line_reads_english_and_keeps_its_vietnamese(messages_en
         line = status_line(status)
     english = "Not enrolled with the provincial server · 2 dossiers waiting to be sent, oldest 3 h"
     assert line.endswith(f": {english} · 1 errors")  # the prefix is the screens' own catalogue
+
+
+def test_the_servers_refusals_read_english_on_the_counter(messages_en):
+    import httpx
+
+    from counter_app.sync.client import classify_refusal
+
+    expired = "Mã đăng ký máy đã hết hạn. Hãy xin mã mới."
+    body = f'{{"error": "code_expired", "message": "{expired}"}}'.encode()
+    refused = classify_refusal(httpx.Response(403, content=body))
+    unreachable = classify_refusal(httpx.Response(503, content=b""))
+    assert refused.message == expired  # the server's own words, as before
+    assert unreachable.message == "Máy chủ tỉnh đang gặp sự cố (mã 503)."
+    with installed(messages_en):
+        texts = [message_text(e.template, e.params) for e in (refused, unreachable)]
+    assert texts == [
+        "The enrolment code has expired. Ask for a new one.",
+        "The provincial server has a problem (code 503).",
+    ]
+
+
+def test_a_sync_runs_summary_reads_english_and_keeps_its_vietnamese(messages_en):
+    from datetime import datetime
+
+    from counter_app.sync.report import SyncReport
+    from counter_app.ui.sync_window import report_lines
+    from counter_protocol.timefmt import VN_TZ
+
+    report = SyncReport(
+        "manual", datetime(2026, 12, 5, 9, 0, tzinfo=VN_TZ), batches=1, bytes_sent=2048,
+        sent=3, acked=3, pulled=2, pull_applied=1, pull_unchanged=1, province_conflicts=1,
+    )  # fmt: skip
+    assert report.summary_lines(report.started_at) == [
+        "Gửi: 3 thao tác trong 1 lô (2.0 KB); máy chủ xác nhận 3, trùng (đã có) 0, xung đột 0, "
+        "cách ly 0, chờ thao tác trước 0.",
+        "Nhận từ tỉnh: 2 thay đổi (áp dụng 1, đã có 1).",
+        "Có 1 thay đổi không khớp giữa tỉnh và máy này: cả hai đều được lưu, xem danh sách xung "
+        "đột hồ sơ.",
+    ]
+    with installed(messages_en):
+        english = report_lines(report)
+    assert english[1] == "Received from the province: 2 changes (applied 1, already here 1)."
+    assert english[0].startswith("Sent: 3 operations in 1 batches (2.0 KB)")
+    assert english[2].startswith("1 changes differ between the province and this PC")
