@@ -6,13 +6,14 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, time
 from decimal import Decimal
 from typing import Any
 
 from counter_protocol.errors import UserError
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 FORMAT_TAG = "counter_app.catalogue/1"
 TIME_UNITS = ("working_days", "working_hours", "half_days", "calendar_days")
@@ -46,8 +47,14 @@ class CatalogueError(UserError):
 
     default_code = "catalogue.invalid"
 
-    def __init__(self, message: str, procedure_code: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        message: str,
+        procedure_code: str | None = None,
+        *,
+        params: Mapping[str, object] | None = None,
+    ) -> None:
+        super().__init__(message, params=params)
         self.procedure_code = procedure_code
 
 
@@ -185,14 +192,22 @@ def parse_catalogue(text: str) -> Catalogue:
 def _load_json(text: str) -> Any:
     def refuse_duplicates(pairs: list[tuple[str, Any]]) -> Json:
         if len({key for key, _ in pairs}) != len(pairs):
-            raise CatalogueError("Danh mục: có trường bị lặp trong cùng một đối tượng JSON.")
+            raise CatalogueError(
+                QT_TRANSLATE_NOOP(
+                    "messages", "Danh mục: có trường bị lặp trong cùng một đối tượng JSON."
+                )
+            )
         return dict(pairs)
 
     try:
         return json.loads(text, object_pairs_hook=refuse_duplicates)
     except json.JSONDecodeError as exc:
-        message = f"Tệp danh mục không phải JSON hợp lệ (dòng {exc.lineno}, cột {exc.colno})."
-        raise CatalogueError(message) from exc
+        raise CatalogueError(
+            QT_TRANSLATE_NOOP(
+                "messages", "Tệp danh mục không phải JSON hợp lệ (dòng {line}, cột {column})."
+            ),
+            params={"line": exc.lineno, "column": exc.colno},
+        ) from exc
 
 
 def _nfc(value: Any) -> Any:
@@ -215,64 +230,141 @@ class _Reader:  # typed access to one JSON object; `where` and `code` name it in
     @classmethod
     def of(cls, value: Any, where: str, keys: _Keys, code: str | None = None) -> _Reader:
         if not isinstance(value, dict):
-            raise CatalogueError(f"{where}: phải là một đối tượng JSON.", code)
+            raise CatalogueError(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "{where}: phải là một đối tượng JSON.",
+                ),
+                code,
+                params={"where": where},
+            )
         if stray := [key for key in value if keys is not None and key not in keys]:
-            raise CatalogueError(f"{where}: trường lạ “{stray[0]}”.", code)
+            raise CatalogueError(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "{where}: trường lạ “{stray}”.",
+                ),
+                code,
+                params={"where": where, "stray": stray[0]},
+            )
         return cls(value, where, code)
 
-    def fail(self, message: str) -> CatalogueError:
-        return CatalogueError(f"{self.where}: {message}", self.code)
+    def fail(self, template: str, **params: object) -> CatalogueError:
+        """A refusal about this object: `template` (marked) names it with {where}."""
+        return CatalogueError(template, self.code, params={"where": self.where, **params})
 
     def text(self, key: str, allowed: tuple[str, ...] = (), required: bool = True) -> str:
         value = self.raw.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
-                missing = "thiếu trường" if value is None else "không được để trống trường"
-                raise self.fail(f"{missing} “{key}”.")
+                if value is None:
+                    raise self.fail(
+                        QT_TRANSLATE_NOOP("messages", "{where}: thiếu trường “{key}”."), key=key
+                    )
+                raise self.fail(
+                    QT_TRANSLATE_NOOP("messages", "{where}: không được để trống trường “{key}”."),
+                    key=key,
+                )
             return ""
         if not isinstance(value, str):
-            raise self.fail(f"trường “{key}” phải là chuỗi ký tự.")
+            raise self.fail(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "{where}: trường “{key}” phải là chuỗi ký tự.",
+                ),
+                key=key,
+            )
         if allowed and value.strip() not in allowed:
-            raise self.fail(f"giá trị “{value}” của trường “{key}” không hợp lệ.")
+            raise self.fail(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "{where}: giá trị “{value}” của trường “{key}” không hợp lệ.",
+                ),
+                value=value,
+                key=key,
+            )
         return value.strip()
 
     def flag(self, key: str, default: bool | None = None) -> bool:
         value = self.raw.get(key, default)
         if not isinstance(value, bool):
-            raise self.fail(f"trường “{key}” phải là true hoặc false.")
+            raise self.fail(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "{where}: trường “{key}” phải là true hoặc false.",
+                ),
+                key=key,
+            )
         return value
 
     def count(self, key: str) -> int:
         value = self.raw.get(key)
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise self.fail(f"trường “{key}” phải là số nguyên không âm.")
+            raise self.fail(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "{where}: trường “{key}” phải là số nguyên không âm.",
+                ),
+                key=key,
+            )
         return value
 
     def items(self, key: str, non_empty: bool = False) -> list[Any]:
         value = self.raw.get(key)
         if not isinstance(value, list):
-            raise self.fail(f"trường “{key}” phải là danh sách.")
+            raise self.fail(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "{where}: trường “{key}” phải là danh sách.",
+                ),
+                key=key,
+            )
         if non_empty and not value:
-            raise self.fail(f"trường “{key}” không được để trống.")
+            raise self.fail(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "{where}: trường “{key}” không được để trống.",
+                ),
+                key=key,
+            )
         return value
 
     def agency_code(self) -> str:
         code = self.text("code")
         if not _AGENCY_CODE.fullmatch(code):
-            raise self.fail(f"mã định danh “{code}” không đúng dạng 000.00.00.H27.")
+            raise self.fail(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "{where}: mã định danh “{code}” không đúng dạng 000.00.00.H27.",
+                ),
+                code=code,
+            )
         return code
 
 
 def _build(root: _Reader, digest: str) -> Catalogue:
     fmt = root.text("format")
     if fmt != FORMAT_TAG:
-        raise root.fail(f"định dạng “{fmt}” không được hỗ trợ (cần “{FORMAT_TAG}”).")
+        raise root.fail(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "{where}: định dạng “{fmt}” không được hỗ trợ (cần “{tag}”).",
+            ),
+            fmt=fmt,
+            tag=FORMAT_TAG,
+        )
     province = _Reader.of(root.raw.get("province"), "Danh mục: tỉnh", ("code", "name"))
     effective = root.text("effective_from")
     try:
         effective_from = date.fromisoformat(effective)
     except ValueError:
-        raise root.fail(f"ngày hiệu lực “{effective}” không đúng dạng YYYY-MM-DD.") from None
+        raise root.fail(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "{where}: ngày hiệu lực “{effective}” không đúng dạng YYYY-MM-DD.",
+            ),
+            effective=effective,
+        ) from None
     agencies = _each(root, "agencies", _agency, "cơ quan")
     return Catalogue(
         version=root.text("version"),
@@ -296,7 +388,14 @@ def _each[C: (CatalogueUnit, Agency, Field, Procedure)](
     codes = [item.code for item in items]
     duplicate = next((code for code in codes if codes.count(code) > 1), None)
     if duplicate is not None:
-        raise CatalogueError(f"Danh mục: mã {label} “{duplicate}” bị trùng.", duplicate)
+        raise CatalogueError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Danh mục: mã {label} “{duplicate}” bị trùng.",
+            ),
+            duplicate,
+            params={"label": label, "duplicate": duplicate},
+        )
     return items
 
 
@@ -337,10 +436,20 @@ def _procedure(value: Any, nth: int) -> Procedure:
     code = _Reader.of(value, f"Thủ tục thứ {nth}", None).text("code")
     r = _Reader.of(value, f"Thủ tục {code}", _PROCEDURE_KEYS, code)
     if not _PROCEDURE_CODE.fullmatch(code):
-        raise r.fail("mã thủ tục không đúng dạng N.NNNNNN.")
+        raise r.fail(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "{where}: mã thủ tục không đúng dạng N.NNNNNN.",
+            )
+        )
     units = r.items("units", non_empty=True)
     if not all(isinstance(u, str) for u in units):
-        raise r.fail("trường “units” chỉ được chứa mã đơn vị.")
+        raise r.fail(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "{where}: trường “units” chỉ được chứa mã đơn vị.",
+            )
+        )
     return Procedure(
         code=code,
         local_code=_local_code(r),
@@ -365,7 +474,13 @@ def _procedure(value: Any, nth: int) -> Procedure:
 def _local_code(r: _Reader) -> str | None:
     value, code = r.raw.get("local_code"), str(r.code)
     if value is not None and not _AGENCY_CODE.fullmatch(str(value).removeprefix(code + ".")):
-        raise r.fail(f"mã thủ tục địa phương “{value}” không khớp mã thủ tục.")
+        raise r.fail(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "{where}: mã thủ tục địa phương “{value}” không khớp mã thủ tục.",
+            ),
+            value=value,
+        )
     return None if value is None else str(value)
 
 
@@ -374,13 +489,30 @@ def _processing(r: _Reader) -> ProcessingTime:
     p = _Reader.of(r.raw.get("processing"), f"{r.where}: thời hạn", keys, r.code)
     unit = p.text("unit")
     if unit not in TIME_UNITS:
-        raise r.fail(f"đơn vị thời hạn “{unit}” không hợp lệ.")
+        raise r.fail(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "{where}: đơn vị thời hạn “{unit}” không hợp lệ.",
+            ),
+            unit=unit,
+        )
     value = p.raw.get("amount")
     text = str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
     if not _NUMBER.fullmatch(text):
-        raise r.fail(f"thời hạn “{value}” không phải là số.")
+        raise r.fail(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "{where}: thời hạn “{value}” không phải là số.",
+            ),
+            value=value,
+        )
     if (amount := Decimal(text)) < 0:
-        raise r.fail("thời hạn giải quyết không được âm.")
+        raise r.fail(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "{where}: thời hạn giải quyết không được âm.",
+            )
+        )
     return ProcessingTime(amount, unit, p.text("note", required=False))
 
 
@@ -390,7 +522,13 @@ def _cutoff(r: _Reader) -> time | None:
         return None
     match = _CUTOFF.fullmatch(value) if isinstance(value, str) else None
     if match is None:
-        raise r.fail(f"giờ chốt “{value}” không đúng dạng HH:MM.")
+        raise r.fail(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "{where}: giờ chốt “{value}” không đúng dạng HH:MM.",
+            ),
+            value=value,
+        )
     return time(int(match.group(1)), int(match.group(2)))
 
 
@@ -401,7 +539,12 @@ def _fee(value: Any, code: str) -> Fee:
     r = _Reader(r.raw, f"Thủ tục {code}: khoản “{name}”", code)
     collected, amount = r.text("collected", FEE_COLLECTED), r.count("amount")
     if (collected == "exempt") != (amount == 0):
-        raise r.fail("miễn thu (exempt) khi và chỉ khi số tiền bằng 0.")
+        raise r.fail(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "{where}: miễn thu (exempt) khi và chỉ khi số tiền bằng 0.",
+            )
+        )
     per = r.text("per", FEE_PER, required=False) or "case"
     kind, note = r.text("kind", FEE_KINDS), r.text("note", required=False)
     return Fee(kind, name, amount, collected, per, note)
@@ -414,7 +557,12 @@ def _component(value: Any, code: str) -> Component:
     r = _Reader(r.raw, f"Thủ tục {code}: thành phần “{name}”", code)
     originals, copies = r.count("originals"), r.count("copies")
     if originals + copies < 1:
-        raise r.fail("phải có ít nhất một bản chính hoặc bản sao.")
+        raise r.fail(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "{where}: phải có ít nhất một bản chính hoặc bản sao.",
+            )
+        )
     return Component(name, originals, copies, r.flag("required"))
 
 
@@ -425,13 +573,41 @@ def _check_references(catalogue: Catalogue) -> None:
     for proc in catalogue.procedures:
         r = _Reader({}, f"Thủ tục {proc.code}", proc.code)
         if proc.field not in fields:
-            raise r.fail(f"lĩnh vực “{proc.field}” không có trong danh mục.")
+            raise r.fail(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "{where}: lĩnh vực “{field}” không có trong danh mục.",
+                ),
+                field=proc.field,
+            )
         if unknown := [u for u in proc.units if u not in unit_levels]:
-            raise r.fail(f"đơn vị tiếp nhận “{unknown[0]}” không có trong danh mục.")
+            raise r.fail(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "{where}: đơn vị tiếp nhận “{unknown}” không có trong danh mục.",
+                ),
+                unknown=unknown[0],
+            )
         if proc.agency is not None and proc.agency not in agencies:
-            raise r.fail(f"cơ quan giải quyết “{proc.agency}” không có trong danh mục.")
+            raise r.fail(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "{where}: cơ quan giải quyết “{agency}” không có trong danh mục.",
+                ),
+                agency=proc.agency,
+            )
         if proc.any_commune and proc.level != "commune":
-            raise r.fail("chỉ thủ tục cấp xã mới được nhận tại mọi xã (any_commune).")
+            raise r.fail(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "{where}: chỉ thủ tục cấp xã mới được nhận tại mọi xã (any_commune).",
+                )
+            )
         at_province = any(unit_levels[u] != "commune" for u in proc.units)
         if proc.agency is None and proc.level == "commune" and at_province:
-            raise r.fail("thủ tục cấp xã bỏ trống cơ quan giải quyết chỉ được nhận tại cấp xã.")
+            raise r.fail(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "{where}: thủ tục cấp xã bỏ trống cơ quan giải quyết chỉ được nhận tại cấp xã.",
+                )
+            )

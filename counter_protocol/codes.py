@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from counter_protocol.errors import UserError
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 MAX_SLOT = 9
 PER_SLOT_DAILY = 999
@@ -43,13 +44,25 @@ class DossierCode:
 
 def check_agency_code(code: str) -> str:
     if not AGENCY_CODE_RE.match(code):
-        raise CodeError(f"Mã định danh cơ quan “{code}” không đúng dạng (ví dụ 000.00.00.H27).")
+        raise CodeError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Mã định danh cơ quan “{code}” không đúng dạng (ví dụ 000.00.00.H27).",
+            ),
+            params={"code": code},
+        )
     return code
 
 
 def check_slot(slot: int) -> int:
     if not 0 <= slot <= MAX_SLOT:
-        raise CodeError(f"Số thứ tự máy (slot) phải từ 0 đến {MAX_SLOT}, không phải {slot}.")
+        raise CodeError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Số thứ tự máy (slot) phải từ 0 đến {max}, không phải {slot}.",
+            ),
+            params={"max": MAX_SLOT, "slot": slot},
+        )
     return slot
 
 
@@ -58,8 +71,12 @@ def make_code(agency_code: str, day: date, slot: int, seq: int) -> DossierCode:
     check_slot(slot)
     if not 1 <= seq <= PER_SLOT_DAILY:
         raise CodeError(
-            f"Máy này đã cấp hết {PER_SLOT_DAILY} mã hồ sơ của ngày {day:%d/%m/%Y}. "
-            "Hãy tiếp nhận trên máy khác hoặc liên hệ bộ phận CNTT."
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Máy này đã cấp hết {count} mã hồ sơ của ngày {day:%d/%m/%Y}. "
+                "Hãy tiếp nhận trên máy khác hoặc liên hệ bộ phận CNTT.",
+            ),
+            params={"count": PER_SLOT_DAILY, "day": day},
         )
     return DossierCode(check_agency_code(agency_code), day, slot * 1000 + seq)
 
@@ -67,10 +84,22 @@ def make_code(agency_code: str, day: date, slot: int, seq: int) -> DossierCode:
 def parse_code(text: str) -> DossierCode:
     match = DOSSIER_CODE_RE.match(text.strip().upper())
     if not match:
-        raise CodeError(f"“{text}” không phải mã hồ sơ hợp lệ (dạng 000.00.00.H27-261126-0001).")
+        raise CodeError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "“{text}” không phải mã hồ sơ hợp lệ (dạng 000.00.00.H27-261126-0001).",
+            ),
+            params={"text": text},
+        )
     agency, yymmdd, number = match.groups()
     try:
         day = date(2000 + int(yymmdd[:2]), int(yymmdd[2:4]), int(yymmdd[4:]))
     except ValueError as exc:
-        raise CodeError(f"Ngày trong mã hồ sơ “{text}” không hợp lệ.") from exc
+        raise CodeError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Ngày trong mã hồ sơ “{text}” không hợp lệ.",
+            ),
+            params={"text": text},
+        ) from exc
     return DossierCode(agency, day, int(number))

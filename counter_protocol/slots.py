@@ -18,6 +18,7 @@ from msgspec import Struct
 from counter_protocol.encoding import canonical_json, convert
 from counter_protocol.errors import UserError
 from counter_protocol.signing import Ed25519PrivateKey, SignatureError, public_key_b64, sign, verify
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 SLOT_FILE_KIND = "counter-slot-high-water/1"
 
@@ -73,10 +74,19 @@ def read_slot_file(data: bytes, trusted_key: str) -> SlotFileBody:
         parsed = convert(body, SlotFileBody)
     except (orjson.JSONDecodeError, TypeError, KeyError, ValueError, SignatureError) as exc:
         raise SlotFileError(
-            "Tệp số thứ tự hồ sơ của slot không hợp lệ hoặc đã bị sửa (chữ ký của máy chủ "
-            "không khớp); chưa nạp gì.",
-            advice="Xin bộ phận CNTT tệp mới tạo bằng “counter-server slot-file”.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Tệp số thứ tự hồ sơ của slot không hợp lệ hoặc đã bị sửa (chữ ký của máy chủ "
+                "không khớp); chưa nạp gì.",
+            ),
+            advice=QT_TRANSLATE_NOOP(
+                "messages", "Xin bộ phận CNTT tệp mới tạo bằng “counter-server slot-file”."
+            ),
         ) from exc
     if parsed.kind != SLOT_FILE_KIND or parsed.server_public_key != trusted_key:
-        raise SlotFileError("Tệp số thứ tự hồ sơ không phải của máy chủ này; chưa nạp gì.")
+        raise SlotFileError(
+            QT_TRANSLATE_NOOP(
+                "messages", "Tệp số thứ tự hồ sơ không phải của máy chủ này; chưa nạp gì."
+            )
+        )
     return parsed

@@ -37,6 +37,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Final, NamedTuple
 
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.timefmt import VN_TZ
 
 RECEIVED_KIND: Final = "received"  # lifecycle.Action.RECEIVE
@@ -60,11 +61,11 @@ class Task(StrEnum):
 
 TASKS: Final = tuple(Task)
 TASK_LABELS: Final[dict[Task, str]] = {
-    Task.RECEIVED: "Tiếp nhận",
-    Task.RETURNED: "Trả kết quả",
-    Task.BY_POST: "Qua bưu chính",
-    Task.AT_HOME: "Tại nhà",
-    Task.ONLINE_HELP: "Hỗ trợ nộp trực tuyến",
+    Task.RECEIVED: QT_TRANSLATE_NOOP("labels", "Tiếp nhận"),
+    Task.RETURNED: QT_TRANSLATE_NOOP("labels", "Trả kết quả"),
+    Task.BY_POST: QT_TRANSLATE_NOOP("labels", "Qua bưu chính"),
+    Task.AT_HOME: QT_TRANSLATE_NOOP("labels", "Tại nhà"),
+    Task.ONLINE_HELP: QT_TRANSLATE_NOOP("labels", "Hỗ trợ nộp trực tuyến"),
 }
 _NONE: Final[frozenset[Task]] = frozenset()
 _MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")

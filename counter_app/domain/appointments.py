@@ -56,7 +56,9 @@ class HelpKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return "Toàn trình" if self is HelpKind.FULL else "Một phần"
+        if self is HelpKind.FULL:
+            return QT_TRANSLATE_NOOP("labels", "Toàn trình")
+        return QT_TRANSLATE_NOOP("labels", "Một phần")
 
 
 @dataclass(frozen=True)
@@ -153,5 +155,12 @@ def week_of(day: date) -> date:
 def required_text(value: str, field: str, label: str) -> str:
     text = " ".join(value.split())
     if not text:
-        raise AppointmentError(f"Chưa nhập {label}.", field=field)
+        raise AppointmentError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Chưa nhập {label}.",
+            ),
+            field=field,
+            params={"label": label},
+        )
     return text

@@ -211,7 +211,13 @@ class WorkCalendar:
     ) -> None:
         both = sorted(set(days_off) & set(makeup_workdays))
         if both:
-            raise CalendarError(f"Ngày {both[0]:%d/%m/%Y} vừa là ngày nghỉ vừa là ngày làm bù.")
+            raise CalendarError(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Ngày {day:%d/%m/%Y} vừa là ngày nghỉ vừa là ngày làm bù.",
+                ),
+                params={"day": both[0]},
+            )
         self.rules = rules
         self._days_off = dict(days_off)
         self._makeup = dict(makeup_workdays)
@@ -332,7 +338,13 @@ class WorkCalendar:
         """End of the day's last session; the day must be a working day."""
         sessions = self.sessions_on(day)
         if not sessions:
-            raise CalendarError(f"Ngày {day:%d/%m/%Y} không phải ngày làm việc.")
+            raise CalendarError(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Ngày {day:%d/%m/%Y} không phải ngày làm việc.",
+                ),
+                params={"day": day},
+            )
         return _at(day, sessions[-1].end)
 
     def due(
@@ -408,7 +420,13 @@ class WorkCalendar:
             start, end = _at(moment.date(), session.start), _at(moment.date(), session.end)
             if start <= moment < end:
                 return end
-        raise CalendarError(f"{moment:%H:%M %d/%m/%Y} không nằm trong giờ làm việc.")
+        raise CalendarError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "{moment:%H:%M %d/%m/%Y} không nằm trong giờ làm việc.",
+            ),
+            params={"moment": moment},
+        )
 
 
 def _past_cutoff(received: datetime, cutoff: time | None) -> bool:
@@ -417,6 +435,10 @@ def _past_cutoff(received: datetime, cutoff: time | None) -> bool:
 
 def _no_working_day(day: date) -> CalendarError:
     return CalendarError(
-        f"Không tìm thấy ngày làm việc nào trong {SEARCH_LIMIT_DAYS} ngày kể từ "
-        f"{day:%d/%m/%Y}; hãy kiểm tra bảng ngày nghỉ và lịch làm việc."
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "Không tìm thấy ngày làm việc nào trong {limit} ngày kể từ "
+            "{day:%d/%m/%Y}; hãy kiểm tra bảng ngày nghỉ và lịch làm việc.",
+        ),
+        params={"limit": SEARCH_LIMIT_DAYS, "day": day},
     )

@@ -14,6 +14,7 @@ from counter_app.domain.validation import (
     validate_full_name,
     validate_personal_id,
 )
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 FIELD_COUNT = 7  # CCCD|CMND cũ|Họ tên|Ngày sinh|Giới tính|Nơi thường trú|Ngày cấp
 QR_FIELD = "cccd_qr"
@@ -64,13 +65,15 @@ def parse_cccd_qr(line: str, *, today: date | None = None) -> CccdQr:
     fields = [f.strip() for f in _normalise_line(line).split("|")]
     if len(fields) < FIELD_COUNT:
         raise _malformed(line, len(fields))
-    birth_date = _qr_date(fields[3], "birth_date", "ngày sinh", today)
+    birth_date = _qr_date(fields[3], "birth_date", QT_TRANSLATE_NOOP("labels", "ngày sinh"), today)
     personal_id = validate_personal_id(
         _digits(fields[0]), birth_year=birth_date.year, field="id_number", today=today
     )
     if personal_id.kind != "cccd":
         raise ValidationError.single(
-            "id_number", "Trường đầu tiên của mã QR phải là số CCCD 12 chữ số.", code="qr.id_kind"
+            "id_number",
+            QT_TRANSLATE_NOOP("messages", "Trường đầu tiên của mã QR phải là số CCCD 12 chữ số."),
+            code="qr.id_kind",
         )
     sex = _qr_sex(fields[4], personal_id)
     issue_date = _qr_issue_date(fields[6], birth_date, today)
@@ -116,16 +119,19 @@ def _undo_mojibake(text: str) -> str:
 
 def _malformed(line: str, count: int) -> ValidationError:
     if "|" not in line and line.strip():
-        message = (
+        message = QT_TRANSLATE_NOOP(
+            "messages",
             "Mã QR không có dấu phân cách “|”. Hãy tắt bộ gõ tiếng Việt (Unikey, EVKey) và đặt "
-            "máy quét ở bàn phím US rồi quét lại."
+            "máy quét ở bàn phím US rồi quét lại.",
         )
         return ValidationError.single(QR_FIELD, message, code="qr.no_separator")
-    message = (
-        f"Mã QR trên CCCD phải có ít nhất {FIELD_COUNT} trường ngăn cách bởi “|”, "
-        f"nhưng chỉ đọc được {count}. Hãy quét lại."
+    message = QT_TRANSLATE_NOOP(
+        "messages",
+        "Mã QR trên CCCD phải có ít nhất {fields} trường ngăn cách bởi “|”, "
+        "nhưng chỉ đọc được {count}. Hãy quét lại.",
     )
-    return ValidationError.single(QR_FIELD, message, code="qr.field_count")
+    params: dict[str, object] = {"fields": FIELD_COUNT, "count": count}
+    return ValidationError.single(QR_FIELD, message, code="qr.field_count", params=params)
 
 
 def _digits(value: str) -> str:
@@ -137,8 +143,12 @@ def _qr_date(value: str, field: str, label: str, today: date | None) -> date:
     if not _COMPACT_DATE.fullmatch(compact):
         raise ValidationError.single(
             field,
-            f"Trường {label} trên mã QR phải có dạng ngàythángnăm 8 chữ số, đọc được “{value}”.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Trường {label} trên mã QR phải có dạng ngàythángnăm 8 chữ số, đọc được “{value}”.",
+            ),
             code="qr.date_format",
+            params={"label": label, "value": value},
         )
     return validate_date(compact, field, not_future=True, today=today)
 
@@ -146,10 +156,12 @@ def _qr_date(value: str, field: str, label: str, today: date | None) -> date:
 def _qr_issue_date(value: str, birth_date: date, today: date | None) -> date | None:
     if not value:
         return None
-    issue_date = _qr_date(value, "issue_date", "ngày cấp", today)
+    issue_date = _qr_date(value, "issue_date", QT_TRANSLATE_NOOP("labels", "ngày cấp"), today)
     if issue_date < birth_date:
         raise ValidationError.single(
-            "issue_date", "Ngày cấp trên mã QR trước ngày sinh.", code="qr.issue_before_birth"
+            "issue_date",
+            QT_TRANSLATE_NOOP("messages", "Ngày cấp trên mã QR trước ngày sinh."),
+            code="qr.issue_before_birth",
         )
     return issue_date
 
@@ -158,13 +170,23 @@ def _qr_sex(value: str, personal_id: PersonalId) -> str:
     sex = _SEXES.get(fold(value))
     if sex is None:
         raise ValidationError.single(
-            "sex", f"Giới tính trên mã QR phải là Nam hoặc Nữ, đọc được “{value}”.", code="qr.sex"
+            "sex",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Giới tính trên mã QR phải là Nam hoặc Nữ, đọc được “{value}”.",
+            ),
+            code="qr.sex",
+            params={"value": value},
         )
     if fold(sex) != fold(personal_id.sex or ""):
         raise ValidationError.single(
             "sex",
-            f"Giới tính trên mã QR ({sex}) không khớp với số CCCD ({personal_id.sex}).",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Giới tính trên mã QR ({sex}) không khớp với số CCCD ({id_sex}).",
+            ),
             code="qr.sex_mismatch",
+            params={"sex": sex, "id_sex": personal_id.sex},
         )
     return sex
 
@@ -176,7 +198,11 @@ def _old_id(value: str) -> str | None:
     if not (number.isascii() and number.isdigit() and len(number) in (9, 12)):
         raise ValidationError.single(
             "old_id_number",
-            f"Số CMND cũ trên mã QR phải gồm 9 chữ số, đọc được “{value}”.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Số CMND cũ trên mã QR phải gồm 9 chữ số, đọc được “{value}”.",
+            ),
             code="qr.old_id",
+            params={"value": value},
         )
     return number

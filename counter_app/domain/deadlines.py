@@ -112,21 +112,35 @@ def check_extension(
     within the allowed number of re-appointments; DeadlineError says which rule failed."""
     if done >= limit:
         raise DeadlineError(
-            f"Hồ sơ đã được hẹn lại {done} lần; không được hẹn lại quá {limit} lần.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Hồ sơ đã được hẹn lại {done} lần; không được hẹn lại quá {limit} lần.",
+            ),
             code="lifecycle.extension_limit",
-            advice="Liên hệ cơ quan giải quyết để xử lý hồ sơ quá hạn.",
+            advice=QT_TRANSLATE_NOOP(
+                "messages", "Liên hệ cơ quan giải quyết để xử lý hồ sơ quá hạn."
+            ),
+            params={"done": done, "limit": limit},
         )
     if to_vn(new_due) <= to_vn(current_due):
         raise DeadlineError(
-            f"Ngày hẹn mới phải sau ngày hẹn hiện tại ({to_vn(current_due):%H:%M %d/%m/%Y}).",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Ngày hẹn mới phải sau ngày hẹn hiện tại ({current_due:%H:%M %d/%m/%Y}).",
+            ),
             code="lifecycle.extension_not_later",
             field="due_at",
+            params={"current_due": to_vn(current_due)},
         )
     if not calendar.is_working_day(to_vn(new_due).date()):
         raise DeadlineError(
-            f"Ngày hẹn mới {to_vn(new_due):%d/%m/%Y} là ngày nghỉ; hãy chọn một ngày làm việc.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Ngày hẹn mới {new_due:%d/%m/%Y} là ngày nghỉ; hãy chọn một ngày làm việc.",
+            ),
             code="lifecycle.extension_day_off",
             field="due_at",
+            params={"new_due": to_vn(new_due)},
         )
 
 

@@ -69,7 +69,17 @@ def parse_status(text: str) -> PostalStatus:
         if wanted in (status.value, status.label.casefold().replace(" ", "_")):
             return status
     names = ", ".join(s.value for s in PostalStatus)
-    raise PostalError(f"Trạng thái bưu gửi “{text}” không có.", advice=f"Chọn một trong: {names}.")
+    raise PostalError(
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "Trạng thái bưu gửi “{text}” không có.",
+        ),
+        advice=QT_TRANSLATE_NOOP(
+            "messages",
+            "Chọn một trong: {names}.",
+        ),
+        params={"text": text, "names": names},
+    )
 
 
 def check_move(number: str, current: PostalStatus, target: PostalStatus) -> None:

@@ -13,7 +13,10 @@ from counter_protocol.lifecycle import StepData
 from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 SUPERVISOR = "supervisor"  # the only role that may let an in-person procedure go by post
-LEVEL_WORDS = {"province": "cấp tỉnh", "commune": "cấp xã"}
+LEVEL_WORDS = {
+    "province": QT_TRANSLATE_NOOP("labels", "cấp tỉnh"),
+    "commune": QT_TRANSLATE_NOOP("labels", "cấp xã"),
+}
 
 
 class RoutingRefused(UserError):
@@ -158,14 +161,44 @@ def _not_received_here(
     catalogue: Catalogue, unit: CatalogueUnit, procedure: Procedure
 ) -> RoutingRefused:
     receivers = [u.name for u in catalogue.units if may_receive(catalogue, u.code, procedure)]
-    where = "mọi Trung tâm Phục vụ hành chính công cấp xã" if procedure.any_commune else ""
-    where = where or ", ".join(receivers) or "không đơn vị nào trong danh mục"
+    where = (
+        QT_TRANSLATE_NOOP("labels", "mọi Trung tâm Phục vụ hành chính công cấp xã")
+        if procedure.any_commune
+        else ""
+    )
+    where = (
+        where
+        or ", ".join(receivers)
+        or QT_TRANSLATE_NOOP("labels", "không đơn vị nào trong danh mục")
+    )
     level = LEVEL_WORDS.get(procedure.level, procedure.level)
-    why = f"do {level} giải quyết" if unit.level != procedure.level else "không nhận tại đây"
+    message = (
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "Thủ tục {procedure_code} {procedure_name} do {level} giải quyết: {unit_name} "
+            "không tiếp nhận.",
+        )
+        if unit.level != procedure.level
+        else QT_TRANSLATE_NOOP(
+            "messages",
+            "Thủ tục {procedure_code} {procedure_name} không nhận tại đây: {unit_name} "
+            "không tiếp nhận.",
+        )
+    )
     return RoutingRefused(
-        f"Thủ tục {procedure.code} {procedure.name} {why}: {unit.name} không tiếp nhận.",
-        advice=f"Hướng dẫn người nộp đến: {where}.",
+        message,
+        advice=QT_TRANSLATE_NOOP(
+            "messages",
+            "Hướng dẫn người nộp đến: {where}.",
+        ),
         field="procedure",
+        params={
+            "procedure_code": procedure.code,
+            "procedure_name": procedure.name,
+            "level": level,
+            "unit_name": unit.name,
+            "where": where,
+        },
     )
 
 
@@ -203,11 +236,46 @@ def check_in_person(
         return f"{' '.join(breaches)} Giám sát viên cho phép, lý do: {reason}"
     field = "channel" if procedure.in_person_submit and channel == Channel.POSTAL else None
     advice = (
-        "Chỉ giám sát viên mới được cho phép ngoại lệ, và phải ghi lý do."
+        QT_TRANSLATE_NOOP(
+            "messages", "Chỉ giám sát viên mới được cho phép ngoại lệ, và phải ghi lý do."
+        )
         if reason or role == SUPERVISOR
-        else "Hướng dẫn người yêu cầu đến trực tiếp, hoặc nhờ giám sát viên cho phép kèm lý do."
+        else QT_TRANSLATE_NOOP(
+            "messages",
+            "Hướng dẫn người yêu cầu đến trực tiếp, hoặc nhờ giám sát viên cho phép kèm lý do.",
+        )
     )
-    raise InPersonRequired("\n".join(breaches), advice=advice, field=field or "result_delivery")
+    raise InPersonRequired(
+        _breaches_template(procedure, channel, result_delivery),
+        advice=advice,
+        field=field or "result_delivery",
+        params={"procedure": procedure.name},
+    )
+
+
+def _breaches_template(procedure: InPersonFlags, channel: int, result_delivery: int) -> str:
+    """`in_person_breaches` as one marked template (one line a breach) with {procedure}."""
+    submit = procedure.in_person_submit and channel == Channel.POSTAL
+    collect = procedure.in_person_return and result_delivery == ResultDelivery.BY_POST
+    if submit and collect:
+        return QT_TRANSLATE_NOOP(
+            "messages",
+            "Thủ tục “{procedure}” yêu cầu người yêu cầu trực tiếp có mặt khi nộp hồ sơ: "
+            "không nhận hồ sơ gửi qua bưu điện.\n"
+            "Thủ tục “{procedure}” yêu cầu người nhận trực tiếp có mặt khi trả kết quả: "
+            "không trả kết quả qua bưu điện.",
+        )
+    if submit:
+        return QT_TRANSLATE_NOOP(
+            "messages",
+            "Thủ tục “{procedure}” yêu cầu người yêu cầu trực tiếp có mặt khi nộp hồ sơ: "
+            "không nhận hồ sơ gửi qua bưu điện.",
+        )
+    return QT_TRANSLATE_NOOP(
+        "messages",
+        "Thủ tục “{procedure}” yêu cầu người nhận trực tiếp có mặt khi trả kết quả: "
+        "không trả kết quả qua bưu điện.",
+    )
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ def issue(
 def _issue(
     name: str, code: str, template: str, blocking: bool, params: dict[str, object]
 ) -> ValidationIssue:
-    message = template.format(**params) if params else template
+    message = template.format(**params) if params else template  # untranslated: the formatter
     return ValidationIssue(name, message, blocking, code, template, tuple(params.items()))
 
 
@@ -53,12 +53,21 @@ class ValidationError(UserError):
         if not issues:
             raise ValueError("ValidationError needs at least one issue")
         self.issues: list[ValidationIssue] = list(issues)
+        # untranslated: the screens show each issue by its own template (ui/texts.py)
         message = "\n".join(issue.message for issue in self.issues)
         super().__init__(message, field=self.issues[0].field)
 
     @classmethod
-    def single(cls, field: str, message: str, *, code: str = "") -> ValidationError:
-        return cls([ValidationIssue(field, message, code=code)])
+    def single(
+        cls,
+        field: str,
+        message: str,
+        *,
+        code: str = "",
+        params: dict[str, object] | None = None,
+    ) -> ValidationError:
+        """One issue; `message` a marked template formatted with `params` when it has values."""
+        return cls([_issue(field, code, message, True, dict(params or {}))])
 
     @classmethod
     def combine(cls, errors: Iterable[ValidationError]) -> ValidationError:

@@ -15,6 +15,7 @@ from counter_app.config import StorePaths
 from counter_app.models.errors import StoreError as StoreError  # its historical import path
 from counter_app.models.errors import store_error
 from counter_app.models.revisions import surely_at_head
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BACKUPS_KEPT = 5
@@ -115,7 +116,9 @@ def open_store(paths: StorePaths, *, migrate: bool = True) -> Engine:
     try:
         paths.data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise store_error(exc, paths.db_file) or StoreError(str(exc)) from exc
+        known = store_error(exc, paths.db_file)
+        # untranslated: the system's own words, for a failure store_error does not know
+        raise known or StoreError(str(exc)) from exc
     engine = make_engine(paths.db_file)
     if migrate:
         try:
@@ -135,8 +138,12 @@ def open_store(paths: StorePaths, *, migrate: bool = True) -> Engine:
 def _unreadable(paths: StorePaths, exc: BaseException) -> StoreError:
     """A store SQLite opens but cannot migrate for a reason `store_error` does not know."""
     return StoreError(
-        f"Tệp dữ liệu {paths.db_file} bị hỏng hoặc không đọc được: {exc}",
-        advice="Báo bộ phận CNTT; đừng xoá tệp này.",
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "Tệp dữ liệu {db_file} bị hỏng hoặc không đọc được: {exc}",
+        ),
+        advice=QT_TRANSLATE_NOOP("messages", "Báo bộ phận CNTT; đừng xoá tệp này."),
+        params={"db_file": paths.db_file, "exc": exc},
     )
 
 

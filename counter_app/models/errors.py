@@ -120,8 +120,12 @@ def store_error(exc: BaseException, db_file: Path) -> StoreError | None:
         return builder(db_file)
     if isinstance(error, sqlite3.OperationalError) and primary != SQLITE_ERROR:
         return StoreError(
-            f"Kho dữ liệu {db_file} báo lỗi: {error}.",
-            advice="Thử lại; nếu lỗi lặp lại, báo bộ phận CNTT.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Kho dữ liệu {db_file} báo lỗi: {error}.",
+            ),
+            advice=QT_TRANSLATE_NOOP("messages", "Thử lại; nếu lỗi lặp lại, báo bộ phận CNTT."),
+            params={"db_file": db_file, "error": error},
         )
     return None
 
@@ -254,13 +258,26 @@ def _folder_error(exc: OSError, db_file: Path) -> StoreError:
     detail = exc.strerror or str(exc)
     if exc.errno in _READ_ONLY_ERRNOS:
         return StoreReadOnly(
-            f"Không tạo được thư mục dữ liệu {db_file.parent}: {detail}.",
-            advice="Chọn thư mục có quyền ghi (--data-dir hoặc COUNTER_APP_DATA) hoặc cấp quyền "
-            "ghi rồi thử lại.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Không tạo được thư mục dữ liệu {parent}: {detail}.",
+            ),
+            advice=QT_TRANSLATE_NOOP(
+                "messages",
+                "Chọn thư mục có quyền ghi (--data-dir hoặc COUNTER_APP_DATA) hoặc cấp quyền "
+                "ghi rồi thử lại.",
+            ),
+            params={"parent": db_file.parent, "detail": detail},
         )
     if exc.errno == errno.ENOSPC:
         return _disk_full(db_file)
     return StoreCannotOpen(
-        f"Không tạo được thư mục dữ liệu {db_file.parent}: {detail}.",
-        advice="Kiểm tra đường dẫn thư mục dữ liệu (--data-dir hoặc COUNTER_APP_DATA).",
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "Không tạo được thư mục dữ liệu {parent}: {detail}.",
+        ),
+        advice=QT_TRANSLATE_NOOP(
+            "messages", "Kiểm tra đường dẫn thư mục dữ liệu (--data-dir hoặc COUNTER_APP_DATA)."
+        ),
+        params={"parent": db_file.parent, "detail": detail},
     )

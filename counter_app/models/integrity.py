@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from counter_app.models.errors import StoreCorrupt, is_corruption
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 START_TABLES = (
     "dossiers",
@@ -90,18 +91,31 @@ def corrupt_error(db_file: Path, found: list[str]) -> StoreCorrupt:
     newest = newest_good_backup(db_file.parent / "backups")
     first = found[0] if found else "?"
     if newest is not None:
-        advice = (
-            f"Đã ngừng ghi để không làm hỏng thêm. Báo bộ phận CNTT khôi phục bản sao lưu "
-            f'tốt mới nhất {newest.name}: counter-app backup restore "{newest}" (tệp '
-            "hỏng được giữ lại, không bị xoá)."
+        advice = QT_TRANSLATE_NOOP(
+            "messages",
+            "Đã ngừng ghi để không làm hỏng thêm. Báo bộ phận CNTT khôi phục bản sao lưu "
+            'tốt mới nhất {newest_name}: counter-app backup restore "{newest}" (tệp '
+            "hỏng được giữ lại, không bị xoá).",
         )
     else:
-        advice = (
+        advice = QT_TRANSLATE_NOOP(
+            "messages",
             "Đã ngừng ghi để không làm hỏng thêm. Không có bản sao lưu tốt nào trong "
-            f"{db_file.parent / 'backups'}; đừng xoá tệp này, báo bộ phận CNTT."
+            "{backups}; đừng xoá tệp này, báo bộ phận CNTT.",
         )
     return StoreCorrupt(
-        f"Kho dữ liệu {db_file} bị hỏng (kiểm tra toàn vẹn: {first}).", advice=advice
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "Kho dữ liệu {db_file} bị hỏng (kiểm tra toàn vẹn: {first}).",
+        ),
+        advice=advice,
+        params={
+            "db_file": db_file,
+            "first": first,
+            "newest_name": newest.name if newest else "",
+            "newest": newest or "",
+            "backups": db_file.parent / "backups",
+        },
     )
 
 

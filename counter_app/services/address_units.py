@@ -10,6 +10,7 @@ from pathlib import Path
 
 from counter_app.assets import get_asset
 from counter_app.services.errors import ServiceError
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 UNITS_FILE = ("catalogue", "address-units-2025-sample.json")
 
@@ -31,14 +32,28 @@ class AddressUnits:
         for unit in self.provinces:
             if unit.code == code:
                 return unit
-        raise ServiceError(f"Không có tỉnh, thành phố mã “{code}”.", field="province")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Không có tỉnh, thành phố mã “{code}”.",
+            ),
+            field="province",
+            params={"code": code},
+        )
 
     def commune(self, province_code: str, code: str) -> AddressUnit:
         for unit in self.communes.get(province_code, ()):
             if unit.code == code:
                 return unit
         name = self.province(province_code).name
-        raise ServiceError(f"{name} không có xã, phường mã “{code}”.", field="commune")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "{name} không có xã, phường mã “{code}”.",
+            ),
+            field="commune",
+            params={"name": name, "code": code},
+        )
 
     def communes_of(self, province_code: str) -> tuple[AddressUnit, ...]:
         return self.communes.get(province_code, ())

@@ -17,6 +17,7 @@ from counter_app.models import integrity
 from counter_app.models.db import backup_before_migrate
 from counter_app.models.errors import StoreCannotOpen, StoreCorrupt
 from counter_app.services.store import Store
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 DAMAGED_DIR = "damaged"
 SIDE_FILES = ("-wal", "-shm")
@@ -31,7 +32,13 @@ def create_backup(data_dir: Path) -> Path:
         store.close()
     target = backup_before_migrate(StorePaths(data_dir))
     if target is None:
-        raise StoreCannotOpen(f"Chưa có kho dữ liệu trong {data_dir} để sao lưu.")
+        raise StoreCannotOpen(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Chưa có kho dữ liệu trong {data_dir} để sao lưu.",
+            ),
+            params={"data_dir": data_dir},
+        )
     return target
 
 
@@ -51,13 +58,22 @@ def restore_backup(data_dir: Path, backup: Path) -> Restored:
     paths = StorePaths(data_dir)
     if not backup.is_file():
         raise StoreCannotOpen(
-            f"Không thấy tệp sao lưu {backup}.", advice="Xem danh sách: counter-app backup list."
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Không thấy tệp sao lưu {backup}.",
+            ),
+            advice=QT_TRANSLATE_NOOP("messages", "Xem danh sách: counter-app backup list."),
+            params={"backup": backup},
         )
     found = integrity.check_file(backup, "integrity_check")
     if found:
         raise StoreCorrupt(
-            f"Bản sao lưu {backup} cũng bị hỏng ({found[0]}); chưa thay gì.",
-            advice="Chọn bản khác trong counter-app backup list.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Bản sao lưu {backup} cũng bị hỏng ({found}); chưa thay gì.",
+            ),
+            advice=QT_TRANSLATE_NOOP("messages", "Chọn bản khác trong counter-app backup list."),
+            params={"backup": backup, "found": found[0]},
         )
     kept = _move_aside(paths)
     _copy_in(backup, paths.db_file)

@@ -27,6 +27,7 @@ from counter_app.services.issuer import managing_body
 from counter_app.services.settings import get_setting
 from counter_app.services.store import Store
 from counter_protocol.statuses import Status
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.timefmt import VN_TZ
 
 CHUNK = 1000
@@ -68,9 +69,15 @@ def book_format(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise UnknownBookFormat(
-            f"Không ghi được sổ theo dõi hồ sơ ra tệp “{path.name}”: chỉ hỗ trợ tệp .pdf "
-            "hoặc .xlsx.",
-            advice="Đặt tên tệp ra có đuôi .pdf (để in) hoặc .xlsx (để mở bằng Excel).",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Không ghi được sổ theo dõi hồ sơ ra tệp “{path_name}”: chỉ hỗ trợ tệp "
+                ".pdf hoặc .xlsx.",
+            ),
+            advice=QT_TRANSLATE_NOOP(
+                "messages", "Đặt tên tệp ra có đuôi .pdf (để in) hoặc .xlsx (để mở bằng Excel)."
+            ),
+            params={"path_name": path.name},
         )
     return suffix
 
@@ -86,7 +93,11 @@ class BookService:
         """Write the book to `out` (atomically, format from its extension); the row count."""
         suffix = book_format(out)
         if period.last < period.first:
-            raise BadPeriod("Ngày bắt đầu (--from) phải trước hoặc bằng ngày kết thúc (--to).")
+            raise BadPeriod(
+                QT_TRANSLATE_NOOP(
+                    "messages", "Ngày bắt đầu (--from) phải trước hoặc bằng ngày kết thúc (--to)."
+                )
+            )
         tmp = out.with_name(out.name + ".tmp")
         with self._store.read() as session:
             header, unit_code = self._header(session, period)
@@ -98,7 +109,7 @@ class BookService:
     def _header(self, session: Session, period: Period) -> tuple[LogbookHeader, str]:
         device = session.scalar(select(Device).where(Device.is_self.is_(True)))
         if device is None:
-            raise ServiceError("Máy này chưa được thiết lập.")
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Máy này chưa được thiết lập."))
         unit = session.scalar(select(Unit).where(Unit.code == device.unit_code))
         place = get_setting(session, "slip.place_name")
         now = self._now() if self._now is not None else datetime.now(VN_TZ)

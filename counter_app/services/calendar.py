@@ -15,6 +15,7 @@ from counter_app.services.errors import ServiceError
 from counter_app.services.holiday_defaults import build_calendar, parse_override_csv
 from counter_app.services.settings import get_setting
 from counter_app.services.store import Store
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 FIRST_YEAR = 2015
 LAST_YEAR = 2040
@@ -61,18 +62,30 @@ class CalendarService:
         try:
             return self.calendar().due(received, amount, DurationUnit(unit), _parse_cutoff(cutoff))
         except CalendarError as exc:
-            raise ServiceError(str(exc)) from exc
+            raise ServiceError(exc.template, advice=exc.advice_template, params=exc.params) from exc
 
     def import_overrides(self, csv_file: Path) -> int:
         """Load a `date,kind,name` CSV in one transaction; all lines or none. Returns the count."""
         try:
             text = csv_file.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            raise ServiceError(f"Không đọc được tệp {csv_file}: {exc}") from exc
+            raise ServiceError(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Không đọc được tệp {csv_file}: {exc}",
+                ),
+                params={"csv_file": csv_file, "exc": exc},
+            ) from exc
         try:
             rows = parse_override_csv(text)
         except CalendarError as exc:
-            raise ServiceError(f"Tệp {csv_file.name} không hợp lệ: {exc}") from exc
+            raise ServiceError(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Tệp {csv_file_name} không hợp lệ: {exc}",
+                ),
+                params={"csv_file_name": csv_file.name, "exc": exc},
+            ) from exc
         self.store_overrides(rows, source=csv_file.name)
         return len(rows)
 

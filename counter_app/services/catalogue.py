@@ -17,6 +17,7 @@ from counter_app.services.errors import ServiceError
 from counter_app.services.store import Store
 from counter_protocol.catalogue import Catalogue, CatalogueError, parse_catalogue
 from counter_protocol.catalogue import Procedure as CatalogueProcedure
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 SHIPPED_CATALOGUE = ("catalogue", "ha-tinh-sample.json")
 
@@ -29,7 +30,13 @@ def read_catalogue_file(path: Path) -> tuple[Catalogue, str]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ServiceError(f"Không đọc được tệp danh mục {path}: {exc}") from exc
+        raise ServiceError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Không đọc được tệp danh mục {path}: {exc}",
+            ),
+            params={"path": path, "exc": exc},
+        ) from exc
     return parse_catalogue_text(text, path.name), text
 
 
@@ -37,7 +44,13 @@ def parse_catalogue_text(text: str, name: str) -> Catalogue:
     try:
         return parse_catalogue(text)
     except CatalogueError as exc:
-        raise ServiceError(f"Danh mục {name} không hợp lệ: {exc}") from exc
+        raise ServiceError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Danh mục {name} không hợp lệ: {exc}",
+            ),
+            params={"name": name, "exc": exc},
+        ) from exc
 
 
 def install_catalogue(session: Session, catalogue: Catalogue, text: str, source: str) -> bool:
@@ -48,8 +61,12 @@ def install_catalogue(session: Session, catalogue: Catalogue, text: str, source:
     if existing is not None:
         if existing.sha256 != catalogue.sha256:
             raise ServiceError(
-                f"Danh mục phiên bản {catalogue.version} đã có trên máy với nội dung khác; "
-                "mỗi phiên bản mới phải có số phiên bản mới."
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Danh mục phiên bản {version} đã có trên máy với nội dung khác; mỗi "
+                    "phiên bản mới phải có số phiên bản mới.",
+                ),
+                params={"version": catalogue.version},
             )
         return False
     session.execute(update(CatalogueVersion).values(is_current=False))

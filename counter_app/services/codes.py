@@ -21,7 +21,7 @@ def allocate_code(session: Session, agency_code: str, day: date, slot: int) -> D
     try:
         return _allocate(session, agency_code, day, slot)
     except CodeError as exc:
-        raise ServiceError(str(exc)) from exc
+        raise ServiceError(exc.template, advice=exc.advice_template, params=exc.params) from exc
 
 
 _COUNTERS = Base.metadata.tables[CodeCounter.__tablename__]

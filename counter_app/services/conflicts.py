@@ -20,6 +20,7 @@ from counter_app.domain.vntime import now_vn
 from counter_app.models.tables import Dossier, DossierConflict
 from counter_app.services.errors import NotFound
 from counter_app.services.store import Store
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.timefmt import to_vn
 
 SOURCE_PULL = "pull"  # a province change that did not fit our state
@@ -94,7 +95,13 @@ class ConflictService:
         with self._store.write() as session:
             row = session.get(DossierConflict, conflict_id)
             if row is None:
-                raise NotFound(f"Không tìm thấy xung đột số {conflict_id}.")
+                raise NotFound(
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "Không tìm thấy xung đột số {conflict_id}.",
+                    ),
+                    params={"conflict_id": conflict_id},
+                )
             if row.seen_at is None:
                 row.seen_at, row.seen_by = to_vn(self._clock()), nfc(actor)[:120]
             code = session.scalar(select(Dossier.code).where(Dossier.id == row.dossier_id))

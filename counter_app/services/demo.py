@@ -32,6 +32,7 @@ from counter_app.services.demo_rows import DemoWriter
 from counter_app.services.errors import ServiceError
 from counter_app.services.setup import SetupService
 from counter_app.services.store import Store
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.timefmt import VN_TZ
 
 DEMO_UNIT = "000.00.00.H27"
@@ -46,7 +47,11 @@ def ensure_demo_store(store: Store) -> None:
         kind = session.scalar(select(Setting.value).where(Setting.key == "store.kind"))
     if setup.is_set_up():
         if kind != "demo":
-            raise ServiceError("Kho này là kho thật của một quầy: không điền dữ liệu mẫu vào đây.")
+            raise ServiceError(
+                QT_TRANSLATE_NOOP(
+                    "messages", "Kho này là kho thật của một quầy: không điền dữ liệu mẫu vào đây."
+                )
+            )
         return
     ensure_catalogue(store)
     admin = next(account for account in DEMO_ACCOUNTS if account[2] == FIRST_ACCOUNT_ROLE)

@@ -29,13 +29,17 @@ from counter_app.services.people import person_name
 from counter_app.services.settings import get_setting
 from counter_app.services.store import Store
 from counter_protocol.statuses import Status
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.timefmt import to_vn
 
-NO_RECEIPT = (
+NO_RECEIPT = QT_TRANSLATE_NOOP(
+    "messages",
     "Hồ sơ {code} chưa được tiếp nhận (đang chờ bổ sung giấy tờ hoặc đã bị từ chối) nên không "
-    "có Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01)."
+    "có Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01).",
 )
-NO_RECEIPT_ADVICE = "In Phiếu yêu cầu bổ sung (Mẫu 02) hoặc Phiếu từ chối (Mẫu 03) của hồ sơ."
+NO_RECEIPT_ADVICE = QT_TRANSLATE_NOOP(
+    "messages", "In Phiếu yêu cầu bổ sung (Mẫu 02) hoặc Phiếu từ chối (Mẫu 03) của hồ sơ."
+)
 # A dossier awaiting papers or refused was never received: it has no appointment to print.
 WITHOUT_RECEIPT = (Status.NEW, Status.NOT_RECEIVED)
 
@@ -44,7 +48,10 @@ def refuse_receipt_for(dossier: Dossier) -> None:
     """Raise when the dossier may not have a Mẫu 01 (status 1 or 3)."""
     if dossier.status in WITHOUT_RECEIPT:
         raise ServiceError(
-            NO_RECEIPT.format(code=dossier.code), code="forms.no_receipt", advice=NO_RECEIPT_ADVICE
+            NO_RECEIPT,
+            code="forms.no_receipt",
+            advice=NO_RECEIPT_ADVICE,
+            params={"code": dossier.code},
         )
 
 
@@ -202,7 +209,13 @@ def _render(template_id: str, snapshot: str, mark: str | None = None) -> bytes:
 def _issued(session: Session, form_id: int) -> IssuedForm:
     row = session.get(IssuedForm, form_id)
     if row is None:
-        raise NotFound(f"Không tìm thấy biểu mẫu số {form_id}.")
+        raise NotFound(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Không tìm thấy biểu mẫu số {form_id}.",
+            ),
+            params={"form_id": form_id},
+        )
     return row
 
 

@@ -18,6 +18,7 @@ from types import ModuleType
 import holidays
 
 from counter_app.domain.calendar import CalendarError, CalendarRules, WorkCalendar
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 HOLIDAY = "holiday"
 WORKDAY = "workday"
@@ -122,7 +123,13 @@ def _apply_override(
         days_off.pop(day, None)
         makeup[day] = name
     else:
-        raise CalendarError(f"Loại ngày không hợp lệ: “{kind}” (chỉ nhận holiday hoặc workday).")
+        raise CalendarError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Loại ngày không hợp lệ: “{kind}” (chỉ nhận holiday hoặc workday).",
+            ),
+            params={"kind": kind},
+        )
 
 
 def parse_override_csv(text: str) -> list[Override]:
@@ -143,7 +150,7 @@ def parse_override_csv(text: str) -> list[Override]:
         if problem:
             errors.append(f"Dòng {line_number}: {problem}")
     if errors:
-        raise CalendarError(
+        raise CalendarError(  # untranslated: read by `counter-app calendar import` only
             "Tệp ngày nghỉ/làm bù có lỗi, chưa nhập dòng nào:\n" + "\n".join(errors)
         )
     return [(day, kind, name) for day, (_, kind, name) in parsed.items()]

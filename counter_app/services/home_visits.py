@@ -32,6 +32,7 @@ from counter_app.services.dossiers import DossierService
 from counter_app.services.dto import IntakeRequest
 from counter_app.services.errors import NotFound
 from counter_app.services.store import Store
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.timefmt import to_vn
 
 HOME_NOTE = "Tiếp nhận tại nhà người dân (lịch hẹn số {id})."
@@ -156,7 +157,13 @@ class HomeVisitService:
     ) -> None:
         """Done, citizen absent, or cancelled: the one outcome of a booked appointment."""
         if outcome not in OUTCOMES:
-            raise AppointmentError(f"“{outcome.label}” không phải kết quả của một lịch hẹn.")
+            raise AppointmentError(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "“{outcome}” không phải kết quả của một lịch hẹn.",
+                ),
+                params={"outcome": outcome.label},
+            )
         note = (note or "").strip() or None
         with self._store.write() as session:
             visit = _booked(session, visit_id)
@@ -191,14 +198,22 @@ class HomeVisitService:
         visit = self.get(visit_id)
         if visit.status is not VisitStatus.BOOKED:
             raise AppointmentError(
-                f"Lịch hẹn số {visit_id} đang ở trạng thái “{visit.status.label}”: "
-                "chỉ tiếp nhận được hồ sơ của lịch hẹn đang chờ thực hiện."
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Lịch hẹn số {visit_id} đang ở trạng thái “{status}”: chỉ tiếp nhận "
+                    "được hồ sơ của lịch hẹn đang chờ thực hiện.",
+                ),
+                params={"visit_id": visit_id, "status": visit.status.label},
             )
         if clerk != visit.clerk:
             raise AppointmentError(
-                f"Lịch hẹn số {visit_id} giao cho cán bộ {visit.clerk}; hồ sơ phải do cán bộ "
-                "đó tiếp nhận.",
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Lịch hẹn số {visit_id} giao cho cán bộ {clerk}; hồ sơ phải do cán bộ "
+                    "đó tiếp nhận.",
+                ),
                 field="clerk",
+                params={"visit_id": visit_id, "clerk": visit.clerk},
             )
 
     def _received_before(self, visit_id: int) -> str | None:
@@ -212,7 +227,13 @@ class HomeVisitService:
         with self._store.read() as session:
             rows = _views(session, select(HomeVisit).where(HomeVisit.id == visit_id))
         if not rows:
-            raise NotFound(f"Không có lịch hẹn số {visit_id}.")
+            raise NotFound(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Không có lịch hẹn số {visit_id}.",
+                ),
+                params={"visit_id": visit_id},
+            )
         return rows[0]
 
     def day(self, day: date, clerk: str | None = None) -> list[VisitView]:
@@ -246,13 +267,26 @@ class HomeVisitService:
 def _checked_fields(request: VisitRequest) -> dict[str, str | None]:
     area = (request.area_code or "").strip() or None
     if area is not None and (len(area) > 40 or any(ch.isspace() for ch in area)):
-        raise AppointmentError(f"Mã đơn vị hành chính “{area}” không hợp lệ.", field="area_code")
+        raise AppointmentError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Mã đơn vị hành chính “{area}” không hợp lệ.",
+            ),
+            field="area_code",
+            params={"area": area},
+        )
     return {
-        "citizen_name": required_text(request.citizen_name, "citizen_name", "họ tên người dân"),
+        "citizen_name": required_text(
+            request.citizen_name, "citizen_name", QT_TRANSLATE_NOOP("labels", "họ tên người dân")
+        ),
         "phone": validate_phone(request.phone).national,
-        "address": required_text(request.address, "address", "địa chỉ"),
+        "address": required_text(
+            request.address, "address", QT_TRANSLATE_NOOP("labels", "địa chỉ")
+        ),
         "area_code": area,
-        "procedure_code": required_text(request.procedure_code, "procedure_code", "thủ tục"),
+        "procedure_code": required_text(
+            request.procedure_code, "procedure_code", QT_TRANSLATE_NOOP("labels", "thủ tục")
+        ),
         "note": (request.note or "").strip() or None,
     }
 
@@ -261,7 +295,12 @@ def _require_clerk(session: Session, username: str) -> User:
     user = session.scalar(select(User).where(User.username == username))
     if user is None or not user.active:
         raise AppointmentError(
-            f"Không có cán bộ “{username}” đang làm việc ở quầy này.", field="clerk"
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Không có cán bộ “{username}” đang làm việc ở quầy này.",
+            ),
+            field="clerk",
+            params={"username": username},
         )
     return user
 
@@ -270,7 +309,12 @@ def _require_procedure(session: Session, code: str) -> None:
     found = session.scalar(select(Procedure.id).where(Procedure.code == code.strip()).limit(1))
     if found is None:
         raise AppointmentError(
-            f"Không có thủ tục mã {code} trong danh mục.", field="procedure_code"
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Không có thủ tục mã {code} trong danh mục.",
+            ),
+            field="procedure_code",
+            params={"code": code},
         )
 
 
@@ -289,23 +333,42 @@ def _refuse_conflict(session: Session, clerk: str, slot: Slot) -> None:
         return
     other = by_id[clash]
     raise AppointmentError(
-        f"Cán bộ {clerk} đã có lịch hẹn số {other.id} "
-        f"({Slot(other.starts_at, other.ends_at).text()}, {other.citizen_name}) "
-        f"trùng giờ với lịch {slot.text()}.",
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "Cán bộ {clerk} đã có lịch hẹn số {id} ({starts_at}, {citizen_name}) "
+            "trùng giờ với lịch {slot}.",
+        ),
         field="start",
         code="appointment.conflict",
-        advice="Chọn giờ khác hoặc giao cho cán bộ khác.",
+        advice=QT_TRANSLATE_NOOP("messages", "Chọn giờ khác hoặc giao cho cán bộ khác."),
+        params={
+            "clerk": clerk,
+            "id": other.id,
+            "starts_at": Slot(other.starts_at, other.ends_at).text(),
+            "citizen_name": other.citizen_name,
+            "slot": slot.text(),
+        },
     )
 
 
 def _booked(session: Session, visit_id: int) -> HomeVisit:
     visit = session.get(HomeVisit, visit_id)
     if visit is None:
-        raise NotFound(f"Không có lịch hẹn số {visit_id}.")
+        raise NotFound(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Không có lịch hẹn số {visit_id}.",
+            ),
+            params={"visit_id": visit_id},
+        )
     if visit.status != VisitStatus.BOOKED.value:
         raise AppointmentError(
-            f"Lịch hẹn số {visit_id} đã “{VisitStatus(visit.status).label}”, không thay đổi được.",
-            advice="Đặt một lịch hẹn mới nếu cần.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Lịch hẹn số {visit_id} đã “{label}”, không thay đổi được.",
+            ),
+            advice=QT_TRANSLATE_NOOP("messages", "Đặt một lịch hẹn mới nếu cần."),
+            params={"visit_id": visit_id, "label": VisitStatus(visit.status).label},
         )
     return visit
 

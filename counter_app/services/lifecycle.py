@@ -52,6 +52,7 @@ from counter_app.services.steps import (
 )
 from counter_app.services.store import Store
 from counter_protocol.lifecycle import Action, StepData, read_step
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.timefmt import to_vn
 
 __all__ = ["IntakeResult", "LifecycleService", "StepResult"]
@@ -179,7 +180,7 @@ class LifecycleService:
         number = checked_postal_number(postal_number)
         if not (received_by or "").strip() and number is None:
             raise ServiceError(
-                "Nhập người nhận hồ sơ hoặc số hiệu bưu gửi.",
+                QT_TRANSLATE_NOOP("messages", "Nhập người nhận hồ sơ hoặc số hiệu bưu gửi."),
                 field="received_by",
                 code="lifecycle.receiver_required",
             )
@@ -250,10 +251,16 @@ class LifecycleService:
             late = dossier.supplement_requests >= 1
             if late and not confirm_late:
                 raise SecondSupplement(
-                    f"Hồ sơ {dossier.code} đã được yêu cầu bổ sung "
-                    f"{dossier.supplement_requests} lần; yêu cầu thêm lần nữa thì hồ sơ bị tính "
-                    "là trễ hạn.",
-                    advice="Xác nhận nếu vẫn yêu cầu bổ sung.",
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "Hồ sơ {dossier_code} đã được yêu cầu bổ sung {supplement_requests} "
+                        "lần; yêu cầu thêm lần nữa thì hồ sơ bị tính là trễ hạn.",
+                    ),
+                    advice=QT_TRANSLATE_NOOP("messages", "Xác nhận nếu vẫn yêu cầu bổ sung."),
+                    params={
+                        "dossier_code": dossier.code,
+                        "supplement_requests": dossier.supplement_requests,
+                    },
                 )
             dossier.paused_at = now
             dossier.supplement_requests += 1

@@ -29,6 +29,7 @@ from counter_app.services.errors import ServiceError
 from counter_app.services.people import people_names
 from counter_app.services.store import Store
 from counter_protocol.ops import KIND_ONLINE_HELP, HelpData
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.timefmt import to_vn
 
 
@@ -122,8 +123,12 @@ class OnlineHelpService:
 def _checked_fields(entry: HelpInput) -> dict[str, str | None]:
     phone = (entry.phone or "").strip()
     return {
-        "procedure_code": required_text(entry.procedure_code, "procedure_code", "thủ tục"),
-        "citizen_name": required_text(entry.citizen_name, "citizen_name", "họ tên người dân"),
+        "procedure_code": required_text(
+            entry.procedure_code, "procedure_code", QT_TRANSLATE_NOOP("labels", "thủ tục")
+        ),
+        "citizen_name": required_text(
+            entry.citizen_name, "citizen_name", QT_TRANSLATE_NOOP("labels", "họ tên người dân")
+        ),
         "phone": validate_phone(phone).national if phone else None,
         "note": (entry.note or "").strip() or None,
     }
@@ -132,7 +137,11 @@ def _checked_fields(entry: HelpInput) -> dict[str, str | None]:
 def _own_unit(session: Session) -> str:
     unit = session.scalar(select(Device.unit_code).where(Device.is_self.is_(True)))
     if unit is None:
-        raise ServiceError("Máy này chưa được thiết lập. Hãy chạy trình thiết lập lần đầu.")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP(
+                "messages", "Máy này chưa được thiết lập. Hãy chạy trình thiết lập lần đầu."
+            )
+        )
     return unit
 
 
@@ -160,7 +169,12 @@ def _require_clerk(session: Session, username: str) -> None:
     user = session.scalar(select(User).where(User.username == username))
     if user is None or not user.active:
         raise AppointmentError(
-            f"Không có cán bộ “{username}” đang làm việc ở quầy này.", field="clerk"
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Không có cán bộ “{username}” đang làm việc ở quầy này.",
+            ),
+            field="clerk",
+            params={"username": username},
         )
 
 
@@ -169,10 +183,13 @@ def _refuse_duplicate(session: Session, code: str) -> None:
     if earlier is not None:
         when = f"{to_vn(earlier.helped_at):%d/%m/%Y %H:%M}"
         raise AppointmentError(
-            f"Hồ sơ {code} trên Cổng đã được ghi nhận hỗ trợ "
-            f"(số {earlier.id}, cán bộ {earlier.clerk}, {when}).",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Hồ sơ {code} trên Cổng đã được ghi nhận hỗ trợ (số {id}, cán bộ {clerk}, {when}).",
+            ),
             field="portal_code",
             code="online_help.duplicate",
+            params={"code": code, "id": earlier.id, "clerk": earlier.clerk, "when": when},
         )
 
 

@@ -12,7 +12,9 @@ from counter_app.services.admin_log import CONSOLE
 from counter_app.services.errors import ServiceError
 from counter_protocol.texts import QT_TRANSLATE_NOOP
 
-MUST_CHANGE = "Mật khẩu vừa được đặt lại: hãy chọn mật khẩu mới trước khi làm việc."
+MUST_CHANGE = QT_TRANSLATE_NOOP(
+    "messages", "Mật khẩu vừa được đặt lại: hãy chọn mật khẩu mới trước khi làm việc."
+)
 
 
 class NotAllowed(ServiceError):
@@ -40,7 +42,9 @@ def require(session: Session, actor: str, permission: Permission) -> User | None
             params={"role": role_name(user.role), "permission": PERMISSION_NAMES[permission]},
         )
     if user.must_change_password:
-        raise NotAllowed(MUST_CHANGE, advice="Đăng nhập lại và chọn mật khẩu mới.")
+        raise NotAllowed(
+            MUST_CHANGE, advice=QT_TRANSLATE_NOOP("messages", "Đăng nhập lại và chọn mật khẩu mới.")
+        )
     return user
 
 

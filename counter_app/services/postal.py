@@ -41,6 +41,7 @@ from counter_app.services.settings import get_setting
 from counter_app.services.steps import apply_step
 from counter_app.services.store import Store
 from counter_protocol.lifecycle import Action, StepData
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.timefmt import VN_TZ, to_vn
 from counter_protocol.tracking import normalise_tracking_number
 
@@ -244,7 +245,13 @@ class PostService:
             )
             number = session.scalars(query.order_by(PostalItem.id.desc())).first()
         if number is None:
-            raise NotFound(f"Hồ sơ {dossier.code} không trả kết quả qua bưu điện.")
+            raise NotFound(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Hồ sơ {dossier_code} không trả kết quả qua bưu điện.",
+                ),
+                params={"dossier_code": dossier.code},
+            )
         return number
 
     def items_of(self, code: str) -> list[PostalItemView]:
@@ -297,7 +304,14 @@ def _item_by_number(session: Session, number: str) -> PostalItem:
     wanted = normalise_tracking_number(number)
     item = session.scalar(select(PostalItem).where(PostalItem.tracking_number == wanted))
     if item is None:
-        raise NotFound(f"Không có bưu gửi số hiệu “{number.strip()}”.", code="post.not_found")
+        raise NotFound(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Không có bưu gửi số hiệu “{number}”.",
+            ),
+            code="post.not_found",
+            params={"number": number.strip()},
+        )
     return item
 
 
@@ -314,7 +328,13 @@ def _history(session: Session, item_id: int) -> tuple[StatusView, ...]:
         for e in events
     )
     if not rows:
-        raise PostalError(f"Bưu gửi số {item_id} không có trạng thái nào.")
+        raise PostalError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Bưu gửi số {item_id} không có trạng thái nào.",
+            ),
+            params={"item_id": item_id},
+        )
     return rows
 
 

@@ -18,13 +18,15 @@ from counter_app.services.dto import ComponentInput, FeeLine
 from counter_app.services.errors import NotFound, ServiceError
 from counter_app.services.store import Store
 from counter_protocol.catalogue import Catalogue, CatalogueUnit
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 UNIT_WORDS = {
-    "working_days": "ngày làm việc",
-    "working_hours": "giờ làm việc",
-    "half_days": "buổi làm việc",
-    "calendar_days": "ngày",
+    "working_days": QT_TRANSLATE_NOOP("labels", "ngày làm việc"),
+    "working_hours": QT_TRANSLATE_NOOP("labels", "giờ làm việc"),
+    "half_days": QT_TRANSLATE_NOOP("labels", "buổi làm việc"),
+    "calendar_days": QT_TRANSLATE_NOOP("labels", "ngày"),
 }
+SAME_DAY = QT_TRANSLATE_NOOP("labels", "Trong ngày")
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ class ProcedureInfo:
 
 def processing_text(amount: Decimal, unit: str) -> str:
     if amount == 0:
-        return "Trong ngày"
+        return SAME_DAY
     number = f"{amount:f}".rstrip("0").rstrip(".") if "." in f"{amount:f}" else f"{amount}"
     number = number.replace(".", ",")
     return f"{number.zfill(2) if number.isdigit() else number} {UNIT_WORDS.get(unit, unit)}"
@@ -121,7 +123,13 @@ class ProcedureService:
         with self._store.read() as session:
             row = current_procedure_by_code(session, code)
             if row is None:
-                raise NotFound(f"Không có thủ tục mã “{code}” trong danh mục hiện hành.")
+                raise NotFound(
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "Không có thủ tục mã “{code}” trong danh mục hiện hành.",
+                    ),
+                    params={"code": code},
+                )
             return _info_at(session, row, self_unit_code(session))
 
     def route(self, code: str, home_commune: str | None = None) -> routing.Route:
@@ -198,7 +206,11 @@ def _catalogue_and_unit(session: Session) -> tuple[Catalogue, str]:
     unit_code = self_unit_code(session)
     catalogue = None if unit_code is None else catalogue_with_unit(session, unit_code)
     if catalogue is None or unit_code is None:
-        raise ServiceError("Máy này chưa được thiết lập. Hãy chạy trình thiết lập lần đầu.")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP(
+                "messages", "Máy này chưa được thiết lập. Hãy chạy trình thiết lập lần đầu."
+            )
+        )
     return catalogue, unit_code
 
 

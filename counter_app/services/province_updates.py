@@ -24,6 +24,7 @@ from counter_app.services.conflicts import SOURCE_PULL, record_conflict
 from counter_app.services.errors import ServiceError
 from counter_protocol.lifecycle import province_sub_state, state_label
 from counter_protocol.statuses import Status, SubState, TransitionError, check_transition
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.timefmt import parse_time, to_vn
 
 APPLIED, UNCHANGED, NOT_APPLIED = "applied", "unchanged", "not_applied"
@@ -205,9 +206,10 @@ USABLE = or_(
 )
 
 
-POOL_EMPTY = (
+POOL_EMPTY = QT_TRANSLATE_NOOP(
+    "messages",
     "Hết mã vận đơn bưu chính (S10) của máy này. Hãy đồng bộ để nhận phần mã tỉnh cấp cho "
-    "máy, hoặc nạp tệp mã bằng “counter-app tracking import”."
+    "máy, hoặc nạp tệp mã bằng “counter-app tracking import”.",
 )
 
 

@@ -35,6 +35,7 @@ from counter_app.services.errors import ServiceError
 from counter_app.services.store import Store
 from counter_app.services.work_counts import work_lines
 from counter_protocol.statuses import Status
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.timefmt import to_vn
 
 TEXT_AT = "%Y-%m-%dT%H:%M:%S+07:00"  # how VnDateTime stores a time (decisions/0002)
@@ -49,7 +50,9 @@ class ReportService:
     def report(self, period: Period) -> PeriodReport:
         """Every figure of the period, as of now (an unfinished dossier is judged against now)."""
         if period.last < period.first:
-            raise ServiceError("Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.")
+            raise ServiceError(
+                QT_TRANSLATE_NOOP("messages", "Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.")
+            )
         now = to_vn(self._clock())
         with self._store.read() as session:
             unit_code, unit_name = _unit(session)
@@ -99,7 +102,7 @@ def opened_reports(data_dir: Path) -> Iterator[ReportService]:
 def _unit(session: Session) -> tuple[str, str]:
     device = session.scalar(select(Device).where(Device.is_self.is_(True)))
     if device is None:
-        raise ServiceError("Máy này chưa được thiết lập.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Máy này chưa được thiết lập."))
     name = session.scalar(select(Unit.name).where(Unit.code == device.unit_code))
     return device.unit_code, name or device.unit_code
 

@@ -18,6 +18,7 @@ from counter_app.services.catalogue import ensure_catalogue
 from counter_app.services.errors import ServiceError
 from counter_app.services.store import Store
 from counter_protocol.codes import CodeError, check_agency_code, check_slot
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -68,16 +69,26 @@ class SetupService:
             check_agency_code(unit_code)
             check_slot(slot)
         except CodeError as exc:
-            raise ServiceError(str(exc)) from exc
+            raise ServiceError(exc.template, advice=exc.advice_template, params=exc.params) from exc
         check_new_password(password)
         if not counter_name.strip() or not admin_username.strip() or not admin_full_name.strip():
-            raise ServiceError("Tên quầy, tên đăng nhập và họ tên quản trị không được để trống.")
+            raise ServiceError(
+                QT_TRANSLATE_NOOP(
+                    "messages", "Tên quầy, tên đăng nhập và họ tên quản trị không được để trống."
+                )
+            )
         ensure_catalogue(self._store)
         with self._store.write() as session:
             if session.scalar(select(Device.id).where(Device.is_self.is_(True))) is not None:
-                raise ServiceError("Máy này đã được thiết lập.")
+                raise ServiceError(QT_TRANSLATE_NOOP("messages", "Máy này đã được thiết lập."))
             if session.scalar(select(Unit.id).where(Unit.code == unit_code)) is None:
-                raise ServiceError(f"Đơn vị mã “{unit_code}” không có trong danh mục.")
+                raise ServiceError(
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "Đơn vị mã “{unit_code}” không có trong danh mục.",
+                    ),
+                    params={"unit_code": unit_code},
+                )
             session.add(
                 Device(
                     device_uuid=str(uuid.uuid4()),
@@ -95,7 +106,7 @@ class SetupService:
         with self._store.read() as session:
             device = session.scalar(select(Device).where(Device.is_self.is_(True)))
             if device is None:
-                raise ServiceError("Máy này chưa được thiết lập.")
+                raise ServiceError(QT_TRANSLATE_NOOP("messages", "Máy này chưa được thiết lập."))
             unit = session.scalar(select(Unit).where(Unit.code == device.unit_code))
             return CounterIdentity(
                 device.device_uuid,

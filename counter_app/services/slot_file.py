@@ -16,6 +16,7 @@ from counter_app.services.codes import raise_counters
 from counter_app.services.errors import ServiceError
 from counter_app.services.store import Store
 from counter_protocol.slots import SlotFileBody, read_slot_file
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,11 @@ def import_slot_file(store: Store, data: bytes, server_key: str | None) -> SlotI
     with store.write() as session:
         device = session.scalar(select(Device).where(Device.is_self.is_(True)))
         if device is None:
-            raise ServiceError("Máy này chưa được thiết lập. Hãy chạy “counter-app setup” trước.")
+            raise ServiceError(
+                QT_TRANSLATE_NOOP(
+                    "messages", "Máy này chưa được thiết lập. Hãy chạy “counter-app setup” trước."
+                )
+            )
         trusted = (server_key or "").strip() or _known_server_key(session)
         if not trusted:
             raise ServiceError(_NO_KEY, field="server_key")
@@ -63,13 +68,23 @@ def _known_server_key(session: Session) -> str | None:
 def _check_fits(body: SlotFileBody, unit_code: str, slot: int) -> None:
     if body.unit_code != unit_code or body.slot != slot:
         raise ServiceError(
-            f"Tệp này dành cho đơn vị {body.unit_code}, máy số {body.slot}, nhưng máy này thuộc "
-            f"đơn vị {unit_code}, máy số {slot}. Chưa nạp gì."
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Tệp này dành cho đơn vị {unit_code}, máy số {slot}, nhưng máy này "
+                "thuộc đơn vị {own_unit}, máy số {own_slot}. Chưa nạp gì.",
+            ),
+            params={
+                "unit_code": body.unit_code,
+                "slot": body.slot,
+                "own_unit": unit_code,
+                "own_slot": slot,
+            },
         )
 
 
-_NO_KEY = (
+_NO_KEY = QT_TRANSLATE_NOOP(
+    "messages",
     "Máy này chưa biết khoá công khai của máy chủ để kiểm tra chữ ký của tệp. Hãy thêm "
     "--server-key KHOÁ (bộ phận CNTT thấy khoá khi tạo tệp bằng “counter-server "
-    "slot-file”)."
+    "slot-file”).",
 )

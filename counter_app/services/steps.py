@@ -152,9 +152,13 @@ def require_reason(action: Action, reason: str | None) -> str:
     text = nfc(reason or "").strip()
     if action in NEEDS_REASON and not text:
         raise ServiceError(
-            f"Cần ghi rõ lý do khi “{action.label.lower()}”.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Cần ghi rõ lý do khi “{action}”.",
+            ),
             field="reason",
             code="lifecycle.reason_required",
+            params={"action": action.label.lower()},
         )
     return text
 

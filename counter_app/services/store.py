@@ -51,7 +51,8 @@ class Store:
             engine = open_store(paths, migrate=migrate)
         except StoreCorrupt as exc:  # its own words, with the newest good backup to restore
             named = integrity.corrupt_error(paths.db_file, [exc.message])
-            raise StoreCorrupt(exc.message, advice=named.advice) from exc
+            params = {**named.params, **exc.params}
+            raise StoreCorrupt(exc.template, advice=named.advice_template, params=params) from exc
         store = cls(paths, engine, session_factory(engine), session_factory(writer(engine)))
         store._check_waits = check
         if not check:

@@ -12,6 +12,7 @@ from counter_app.sync.errors import FailureKind, SyncError
 from counter_app.sync.identity import Enrolled
 from counter_app.sync.report import SyncReport
 from counter_protocol.signing import SignatureError, verify
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.tracking import MAX_CLAIM_NUMBERS, ClaimReply, TrackingClaim
 
 
@@ -34,7 +35,10 @@ def claim_imported(store: Store, client: SyncClient, me: Enrolled, report: SyncR
                 f"dụ: {next(iter(refused.values()))}"
             )
         if not set(numbers) <= answered:  # an answer that skips numbers would loop for ever
-            raise SyncError(FailureKind.BAD_REPLY, "Máy chủ trả lời thiếu mã vận đơn đã gửi.")
+            raise SyncError(
+                FailureKind.BAD_REPLY,
+                QT_TRANSLATE_NOOP("messages", "Máy chủ trả lời thiếu mã vận đơn đã gửi."),
+            )
 
 
 def _verified(body: bytes, signature: str | None, me: Enrolled) -> ClaimReply:
@@ -44,5 +48,9 @@ def _verified(body: bytes, signature: str | None, me: Enrolled) -> ClaimReply:
     except (SignatureError, msgspec.DecodeError, ValueError) as exc:
         raise SyncError(
             FailureKind.BAD_REPLY,
-            f"Trả lời về mã vận đơn không kiểm tra được ({exc}); chưa ghi gì.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Trả lời về mã vận đơn không kiểm tra được ({exc}); chưa ghi gì.",
+            ),
+            params={"exc": exc},
         ) from exc

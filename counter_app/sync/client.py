@@ -210,16 +210,27 @@ def classify_refusal(reply: httpx.Response) -> SyncError:
     status = reply.status_code
     code, message = _refusal_body(reply)
     retry_after = _retry_after(reply.headers.get("retry-after"))
+    fallback = {"status": status}  # the server's words when it sent some, else ours
     if status >= 500 or status in (408, 429):
-        text = message or f"Máy chủ tỉnh đang gặp sự cố (mã {status})."
+        text = message or QT_TRANSLATE_NOOP(
+            "messages", "Máy chủ tỉnh đang gặp sự cố (mã {status})."
+        )
         return SyncError(
-            FailureKind.SERVER, text, server_code=code, status=status, retry_after=retry_after
+            FailureKind.SERVER,
+            text,
+            server_code=code,
+            status=status,
+            retry_after=retry_after,
+            params=None if message else fallback,
         )
     kind = _CODE_KINDS.get(code or "", FailureKind.REFUSED)
     if code is None and status in (401, 403):
         kind = FailureKind.UNKNOWN_DEVICE
-    text = message or f"Máy chủ tỉnh từ chối yêu cầu (mã {status})."
-    error = SyncError(kind, text, server_code=code, status=status, retry_after=retry_after)
+    text = message or QT_TRANSLATE_NOOP("messages", "Máy chủ tỉnh từ chối yêu cầu (mã {status}).")
+    params = None if message else fallback
+    error = SyncError(
+        kind, text, server_code=code, status=status, retry_after=retry_after, params=params
+    )
     error.server_time = _server_date(reply.headers.get("date"))
     return error
 

@@ -43,6 +43,7 @@ from counter_protocol.signing import (
     load_public_key,
     public_key_b64,
 )
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 ClientFactory = Callable[[str], SyncClient]
 # The server's refusal of a uuid that belongs to a device it revoked (counter_server/devices.py).
@@ -64,8 +65,12 @@ def normalise_url(text: str) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ServiceError(
-            f"Địa chỉ máy chủ “{text}” không hợp lệ (ví dụ: https://dongbo.hatinh.gov.vn).",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Địa chỉ máy chủ “{text}” không hợp lệ (ví dụ: https://dongbo.hatinh.gov.vn).",
+            ),
             field="server_url",
+            params={"text": text},
         )
     return url
 
@@ -100,8 +105,14 @@ def _prepare(store: Store, app_version: str, code: str, *, retire: bool = False)
             )
         elif device.server_device_id is not None:
             raise ServiceError(
-                f"Máy này đã đăng ký với máy chủ {device.server_url} (máy số "
-                f"{device.server_device_id})."
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Máy này đã đăng ký với máy chủ {server_url} (máy số {server_device_id}).",
+                ),
+                params={
+                    "server_url": device.server_url,
+                    "server_device_id": device.server_device_id,
+                },
             )
         key = private_key_of(device)
         if key is None:
@@ -167,7 +178,9 @@ def enrol(
 ) -> EnrolResult:
     url = normalise_url(server_url)
     if not code.strip():
-        raise ServiceError("Nhập mã đăng ký máy do bộ phận CNTT cấp.", field="code")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("messages", "Nhập mã đăng ký máy do bộ phận CNTT cấp."), field="code"
+        )
     _learn_revocation(store, client_factory, now)
     request = _prepare(store, app_version, code)
     with client_factory(url) as client:
@@ -194,16 +207,26 @@ def _store_reply(
         load_public_key(reply.server_public_key)
     except SignatureError as exc:
         raise SyncError(
-            FailureKind.BAD_REPLY, "Khoá công khai máy chủ gửi về không hợp lệ."
+            FailureKind.BAD_REPLY,
+            QT_TRANSLATE_NOOP("messages", "Khoá công khai máy chủ gửi về không hợp lệ."),
         ) from exc
     with store.write() as session:
         device = self_device(session)
         if reply.unit_code != device.unit_code or reply.slot != request.slot:
             raise ServiceError(
-                f"Mã đăng ký dành cho đơn vị {reply.unit_code}, máy số {reply.slot}, nhưng "
-                f"máy này thuộc đơn vị {device.unit_code}, máy số {device.slot}. Chưa lưu gì; "
-                f"báo bộ phận CNTT thu hồi máy số {reply.device_id} trên máy chủ và cấp mã "
-                "đúng đơn vị."
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Mã đăng ký dành cho đơn vị {unit_code}, máy số {slot}, nhưng máy này "
+                    "thuộc đơn vị {own_unit}, máy số {own_slot}. Chưa lưu gì; báo bộ phận "
+                    "CNTT thu hồi máy số {device_id} trên máy chủ và cấp mã đúng đơn vị.",
+                ),
+                params={
+                    "unit_code": reply.unit_code,
+                    "slot": reply.slot,
+                    "own_unit": device.unit_code,
+                    "own_slot": device.slot,
+                    "device_id": reply.device_id,
+                },
             )
         # Above what an earlier PC of this slot issued: those slips are already printed.
         raise_counters(session, device.unit_code, device.slot, reply.slot_high_water)

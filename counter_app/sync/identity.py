@@ -30,7 +30,11 @@ class Enrolled:
 def self_device(session: Session) -> Device:
     device = session.scalar(select(Device).where(Device.is_self.is_(True)))
     if device is None:
-        raise ServiceError("Máy này chưa được thiết lập. Hãy chạy trình thiết lập lần đầu.")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP(
+                "messages", "Máy này chưa được thiết lập. Hãy chạy trình thiết lập lần đầu."
+            )
+        )
     return device
 
 

@@ -30,6 +30,7 @@ from counter_app.sync.report import SyncReport
 from counter_protocol.errors import ProtocolError
 from counter_protocol.feed import ChangesPage, parse_changes_page
 from counter_protocol.receipt import ReceiptError
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 Progress = Callable[[str, int, int], None]
 KEPT = "Dữ liệu trên máy được giữ nguyên."
@@ -101,8 +102,12 @@ class Puller:
         if cursor == 0 or self._report.feed_reset:
             raise SyncError(
                 FailureKind.BAD_REPLY,
-                "Máy chủ tỉnh yêu cầu nhận lại dữ liệu từ đầu "
-                f"khi không có lý do (vị trí {cursor}); chưa làm gì thêm. {KEPT}",
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Máy chủ tỉnh yêu cầu nhận lại dữ liệu từ đầu khi không có lý do (vị "
+                    "trí {cursor}); chưa làm gì thêm. Dữ liệu trên máy được giữ nguyên.",
+                ),
+                params={"cursor": cursor},
             )
         now = self._clock()
         with self._store.write() as session:
@@ -143,5 +148,9 @@ def verify_page(body: bytes, signature: str | None, me: Enrolled) -> ChangesPage
     except (ReceiptError, ProtocolError) as exc:
         raise SyncError(
             FailureKind.BAD_REPLY,
-            f"Dữ liệu tỉnh gửi về không kiểm tra được ({exc}); chưa áp dụng gì.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Dữ liệu tỉnh gửi về không kiểm tra được ({exc}); chưa áp dụng gì.",
+            ),
+            params={"exc": exc},
         ) from exc

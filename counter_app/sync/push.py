@@ -31,6 +31,7 @@ from counter_protocol import receipt as wire
 from counter_protocol.batch import build_batch, new_batch_id
 from counter_protocol.encoding import decode_json_object
 from counter_protocol.errors import ProtocolError
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 MIN_BATCH_OPS = 10
 Progress = Callable[[str, int, int], None]
@@ -197,7 +198,11 @@ def verify_receipt(raw: bytes, me: Enrolled, batch_id: str) -> tuple[wire.Receip
     except (wire.ReceiptError, ProtocolError) as exc:
         raise SyncError(
             FailureKind.BAD_REPLY,
-            f"Biên nhận của máy chủ không kiểm tra được ({exc}); chưa đánh dấu gì, "
-            "lô sẽ được gửi lại.",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Biên nhận của máy chủ không kiểm tra được ({exc}); chưa đánh dấu gì, "
+                "lô sẽ được gửi lại.",
+            ),
+            params={"exc": exc},
         ) from exc
     return receipt, str(signature)

@@ -13,6 +13,7 @@ from counter_app.sync.errors import FailureKind, SyncError
 from counter_app.sync.ledger import ReceiptCounts
 from counter_app.sync.pull_apply import PageResult
 from counter_app.sync.status import SyncStatus
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 
 @dataclass
@@ -75,42 +76,104 @@ class SyncReport:
         self.province_conflicts += result.conflicts
 
     def push_line(self) -> str:
+        return _formatted(self.push_part())
+
+    def push_part(self) -> Part:
         size = f"{self.bytes_sent / 1024:.1f} KB" if self.bytes_sent else "0 KB"
-        line = (
-            f"Gửi: {self.sent} thao tác trong {self.batches} lô ({size}); máy chủ xác nhận "
-            f"{self.acked}, trùng (đã có) {self.duplicates}, xung đột {self.conflicts}, "
-            f"cách ly {self.quarantined}, chờ thao tác trước {self.held}"
-        )
+        params: dict[str, object] = {
+            "sent": self.sent, "batches": self.batches, "size": size, "acked": self.acked,
+            "duplicates": self.duplicates, "conflicts": self.conflicts,
+            "quarantined": self.quarantined, "held": self.held, "released": self.released,
+        }  # fmt: skip
         if self.released:
-            line += f"; {self.released} thao tác chờ trước đây nay đã được áp dụng"
-        return line + "."
+            return QT_TRANSLATE_NOOP(
+                "messages",
+                "Gửi: {sent} thao tác trong {batches} lô ({size}); máy chủ xác nhận {acked}, "
+                "trùng (đã có) {duplicates}, xung đột {conflicts}, cách ly {quarantined}, chờ "
+                "thao tác trước {held}; {released} thao tác chờ trước đây nay đã được áp dụng.",
+            ), params
+        return QT_TRANSLATE_NOOP(
+            "messages",
+            "Gửi: {sent} thao tác trong {batches} lô ({size}); máy chủ xác nhận {acked}, "
+            "trùng (đã có) {duplicates}, xung đột {conflicts}, cách ly {quarantined}, chờ "
+            "thao tác trước {held}.",
+        ), params
 
     def pull_line(self) -> str:
-        line = f"Nhận từ tỉnh: {self.pulled} thay đổi (áp dụng {self.pull_applied}"
-        if self.pull_unchanged:
-            line += f", đã có {self.pull_unchanged}"
-        if self.pull_not_applied:
-            line += f", không áp dụng được {self.pull_not_applied}"
-        return line + ")."
+        return _formatted(self.pull_part())
+
+    def pull_part(self) -> Part:
+        params: dict[str, object] = {
+            "pulled": self.pulled, "applied": self.pull_applied,
+            "unchanged": self.pull_unchanged, "not_applied": self.pull_not_applied,
+        }  # fmt: skip
+        if self.pull_unchanged and self.pull_not_applied:
+            template = QT_TRANSLATE_NOOP(
+                "messages",
+                "Nhận từ tỉnh: {pulled} thay đổi (áp dụng {applied}, đã có {unchanged}, "
+                "không áp dụng được {not_applied}).",
+            )
+        elif self.pull_unchanged:
+            template = QT_TRANSLATE_NOOP(
+                "messages",
+                "Nhận từ tỉnh: {pulled} thay đổi (áp dụng {applied}, đã có {unchanged}).",
+            )
+        elif self.pull_not_applied:
+            template = QT_TRANSLATE_NOOP(
+                "messages",
+                "Nhận từ tỉnh: {pulled} thay đổi (áp dụng {applied}, không áp dụng được "
+                "{not_applied}).",
+            )
+        else:
+            template = QT_TRANSLATE_NOOP(
+                "messages", "Nhận từ tỉnh: {pulled} thay đổi (áp dụng {applied})."
+            )
+        return template, params
 
     def stopped_line(self) -> str:
+        return _formatted(self.stopped_part())
+
+    def stopped_part(self) -> Part:
         left = max(self.to_send - self.sent, 0)
-        return (
-            f"Đã dừng theo yêu cầu sau khi gửi {self.sent}/{self.to_send} thao tác; "
-            f"{left} thao tác còn lại vẫn an toàn trên máy và sẽ được gửi ở lần đồng bộ sau."
-        )
+        return QT_TRANSLATE_NOOP(
+            "messages",
+            "Đã dừng theo yêu cầu sau khi gửi {sent}/{to_send} thao tác; {left} thao tác còn "
+            "lại vẫn an toàn trên máy và sẽ được gửi ở lần đồng bộ sau.",
+        ), {"sent": self.sent, "to_send": self.to_send, "left": left}
+
+    def summary_parts(self) -> list[Part]:
+        """The lines of the summary but the status, as marked templates and their values (the
+        sync window shows each in the clerk's language; the notices stay as written)."""
+        stopped = [self.stopped_part()] if self.stopped else []
+        notices: list[Part] = [(note, {}) for note in self.notices]
+        parts = [*stopped, *notices, self.push_part(), self.pull_part()]
+        if self.province_conflicts:
+            parts.append(
+                (
+                    QT_TRANSLATE_NOOP(
+                        "messages",
+                        "Có {count} thay đổi không khớp giữa tỉnh và máy này: cả hai đều được "
+                        "lưu, xem danh sách xung đột hồ sơ.",
+                    ),
+                    {"count": self.province_conflicts},
+                )
+            )
+        return parts
 
     def summary_lines(self, now: datetime) -> list[str]:
-        stopped = [self.stopped_line()] if self.stopped else []
-        lines = [*stopped, *self.notices, self.push_line(), self.pull_line()]
-        if self.province_conflicts:
-            lines.append(
-                f"Có {self.province_conflicts} thay đổi không khớp giữa tỉnh và máy này: cả hai "
-                "đều được lưu, xem danh sách xung đột hồ sơ."
-            )
+        lines = [_formatted(part) for part in self.summary_parts()]
         if self.status is not None:
-            lines.append(f"Tình trạng: {self.status.text(now)}.")
+            lines.append(STATUS_LINE.format(status=self.status.text(now)))
         return lines
+
+
+Part = tuple[str, dict[str, object]]
+STATUS_LINE = QT_TRANSLATE_NOOP("messages", "Tình trạng: {status}.")
+
+
+def _formatted(part: Part) -> str:
+    template, params = part
+    return template.format(**params) if params else template
 
 
 # A link that stays down would add a row every few seconds: repeat failures extend one row.

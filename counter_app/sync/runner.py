@@ -19,6 +19,7 @@ from typing import Protocol
 
 from counter_app.sync.errors import FailureKind, SyncError
 from counter_app.sync.report import SyncReport
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +73,14 @@ class MonotonicClock:
 
 
 def _crashed(exc: BaseException) -> SyncError:
-    return SyncError(FailureKind.SERVER, f"Lỗi không mong đợi khi đồng bộ: {exc}")
+    return SyncError(
+        FailureKind.SERVER,
+        QT_TRANSLATE_NOOP(
+            "messages",
+            "Lỗi không mong đợi khi đồng bộ: {exc}",
+        ),
+        params={"exc": exc},
+    )
 
 
 class SyncRunner:

@@ -17,6 +17,7 @@ from counter_app.models.sync_tables import STATE_ROW, ProvinceUpdate, SyncLogEnt
 from counter_app.models.tables import Device, OutboxOp
 from counter_app.services.outbox import BLOCKED, CONFLICT, DAMAGED, HELD, QUARANTINED, QUEUED
 from counter_app.sync.ledger import DONE_STATES
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.timefmt import format_vn, to_vn
 
 ERROR_STATES = (CONFLICT, QUARANTINED, DAMAGED, BLOCKED)
@@ -43,26 +44,52 @@ class SyncStatus:
         return self.pending_ops == 0 and self.errors == 0 and self.unconfirmed == 0
 
     def text(self, now: datetime) -> str:
-        """One line for the status bar and the CLI, e.g. “12 hồ sơ chờ gửi, cũ nhất 3 giờ”."""
-        parts: list[str] = []
+        """One line for the CLI, e.g. “12 hồ sơ chờ gửi, cũ nhất 3 giờ”."""
+        return " · ".join(template.format(**params) for template, params in self.parts(now))
+
+    def parts(self, now: datetime) -> list[tuple[str, dict[str, object]]]:
+        """The pieces of `text` as marked templates and their values: the status bar shows
+        each in the clerk's language (decision 0034)."""
+        parts: list[tuple[str, dict[str, object]]] = []
         if self.revoked:
-            parts.append("Máy đã bị thu hồi quyền đồng bộ")
+            parts.append((QT_TRANSLATE_NOOP("messages", "Máy đã bị thu hồi quyền đồng bộ"), {}))
         elif not self.enrolled:
-            parts.append("Chưa đăng ký với máy chủ tỉnh")
+            parts.append((QT_TRANSLATE_NOOP("messages", "Chưa đăng ký với máy chủ tỉnh"), {}))
         if self.all_sent:
-            parts.append("Đã gửi hết")
+            parts.append((QT_TRANSLATE_NOOP("messages", "Đã gửi hết"), {}))
         if self.pending_ops or self.unconfirmed:
-            count = self.pending_dossiers + self.unconfirmed
-            age = format_age(now - self.oldest_pending_at) if self.oldest_pending_at else None
-            parts.append(f"{count} hồ sơ chờ gửi" + (f", cũ nhất {age}" if age else ""))
+            parts.append(self._pending_part(now))
         if self.errors:
-            parts.append(f"{self.errors} lỗi")
+            parts.append((QT_TRANSLATE_NOOP("messages", "{count} lỗi"), {"count": self.errors}))
         if self.last_success_at is not None:
-            wrong = (
-                " (giờ máy chủ; đồng hồ máy lúc đó sai)" if self.last_success_clock_wrong else ""
-            )
-            parts.append(f"lần cuối {format_vn(self.last_success_at)}{wrong}")
-        return " · ".join(parts)
+            when: dict[str, object] = {"when": format_vn(self.last_success_at)}
+            if self.last_success_clock_wrong:
+                parts.append(
+                    (
+                        QT_TRANSLATE_NOOP(
+                            "messages", "lần cuối {when} (giờ máy chủ; đồng hồ máy lúc đó sai)"
+                        ),
+                        when,
+                    )
+                )
+            else:
+                parts.append((QT_TRANSLATE_NOOP("messages", "lần cuối {when}"), when))
+        return parts
+
+    def _pending_part(self, now: datetime) -> tuple[str, dict[str, object]]:
+        count = self.pending_dossiers + self.unconfirmed
+        if self.oldest_pending_at is None:
+            return QT_TRANSLATE_NOOP("messages", "{count} hồ sơ chờ gửi"), {"count": count}
+        minutes = max(0, int((now - self.oldest_pending_at).total_seconds() // 60))
+        if minutes < 60:
+            template = QT_TRANSLATE_NOOP("messages", "{count} hồ sơ chờ gửi, cũ nhất {age} phút")
+        elif minutes < 48 * 60:
+            template = QT_TRANSLATE_NOOP("messages", "{count} hồ sơ chờ gửi, cũ nhất {age} giờ")
+            minutes //= 60
+        else:
+            template = QT_TRANSLATE_NOOP("messages", "{count} hồ sơ chờ gửi, cũ nhất {age} ngày")
+            minutes //= 24 * 60
+        return template, {"count": count, "age": minutes}
 
 
 def format_age(age: timedelta) -> str:

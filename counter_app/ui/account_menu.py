@@ -15,6 +15,7 @@ from counter_app.ui.i18n import tr
 from counter_app.ui.login import Accounts
 from counter_app.ui.settings_dialog import CounterSettingsDesk, SettingsDialog
 from counter_app.ui.tasks import TaskRunner
+from counter_app.ui.texts import label_text
 
 if TYPE_CHECKING:
     from counter_app.services.accounts import SignedInUser
@@ -61,7 +62,7 @@ class AccountMenu:
         self._window, self._services, self._runner, self._user = window, services, runner, user
         self.dialog: QDialog | None = None
         menu = window.menuBar().addMenu(tr("&Tài khoản"))
-        menu.setToolTip(f"{user.full_name} — {role_name(user.role)}")
+        menu.setToolTip(f"{user.full_name} — {label_text(role_name(user.role))}")
         self.switch_action = self._add(menu, tr("Đổi cán bộ (đăng xuất)…"), "Ctrl+L")
         self.password_action = self._add(menu, tr("Đổi mật khẩu của tôi…"), "Ctrl+Shift+P")
         self.password_action.triggered.connect(self.change_password)

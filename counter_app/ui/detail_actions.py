@@ -20,6 +20,7 @@ from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.step_dialog import StepContext
 from counter_app.ui.step_specs import SPEC_BY_ACTION, StepSpec, button_text, count_of
+from counter_app.ui.texts import label_text
 from counter_app.ui.widgets import error_text, section_title
 from counter_protocol.lifecycle import Action, StepData, allowed_actions
 from counter_protocol.statuses import SubState
@@ -207,7 +208,9 @@ class StepPresenter:
             return
         self.running = True
         self._screen.set_busy(True)
-        self._screen.show_message("info", tr("Đang lưu: {label}…").format(label=action.label))
+        self._screen.show_message(
+            "info", tr("Đang lưu: {label}…").format(label=label_text(action.label))
+        )
         steps, actor = self._steps, self._actor
         self._tasks.run_db(
             lambda: take_step(steps, code, action, data, actor),
@@ -219,7 +222,9 @@ class StepPresenter:
     def _stored(self, action: Action) -> None:
         self.running = False
         self._screen.set_busy(False)
-        self._screen.show_message("success", tr("Đã lưu: {label}.").format(label=action.label))
+        self._screen.show_message(
+            "success", tr("Đã lưu: {label}.").format(label=label_text(action.label))
+        )
         self._screen.step_stored(action)
 
     def _failed(self, action: Action, error: BaseException) -> None:
@@ -228,7 +233,7 @@ class StepPresenter:
         self._screen.show_message(
             "error",
             tr("Chưa lưu “{label}”: {error_text}").format(
-                label=action.label, error_text=error_text(error)
+                label=label_text(action.label), error_text=error_text(error)
             ),
         )
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from counter_app.ui.detail_tables import status_text
 from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.intake_sections import COLLECTED_WORDS, money
-from counter_app.ui.texts import label_text
+from counter_app.ui.texts import label_text, processing_time_text
 from counter_app.ui.widgets import vn_when
 from counter_protocol.lifecycle import SUBSTATE_LABELS
 from counter_protocol.statuses import SubState
@@ -51,7 +51,7 @@ def detail_fields(d: DossierDetail) -> list[tuple[str, str]]:
         (tr("Trạng thái"), state_text(d.status, d.sub_state)),
         (tr("Thủ tục"), f"{d.procedure_name} ({d.procedure_code})"),
         (tr("Cơ quan giải quyết"), d.agency_name),
-        (tr("Thời hạn giải quyết"), d.processing_text),
+        (tr("Thời hạn giải quyết"), processing_time_text(d.processing_text)),
         (tr("Người nộp"), a.full_name),
         (tr("Số CCCD"), a.id_number or ""),
         (tr("Số CMND cũ"), a.old_id_number or ""),

@@ -202,12 +202,18 @@ def conflict_rows(conflicts: Sequence[ConflictLine]) -> list[tuple[str, ...]]:
     ]
 
 
+def header_text(header: str) -> str:
+    """A column title: the screens' own, or a label from below them (a task, a verdict)."""
+    translated = tr(header)
+    return translated if translated != header else label_text(header)
+
+
 class ReadOnlyTable(QTableWidget):
     """A table a clerk reads and moves through with the arrows; rows replaced as a whole."""
 
     def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(0, len(headers), parent)
-        self.setHorizontalHeaderLabels([tr(h) for h in headers])
+        self.setHorizontalHeaderLabels([header_text(h) for h in headers])
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -28,6 +28,7 @@ from counter_app.ui.narrow_fit import hide_columns_when_narrow
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.row_colours import KeepRowColourDelegate
 from counter_app.ui.tasks import TaskRunner
+from counter_app.ui.texts import label_text
 from counter_app.ui.widgets import MessageBar
 from counter_protocol.statuses import Status
 
@@ -124,7 +125,7 @@ class DossierListView(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.scope_combo = _combo(SCOPES)
         self.status_combo = _combo(
-            ((tr("Mọi trạng thái"), 0), *((s.label, int(s)) for s in Status))
+            ((tr("Mọi trạng thái"), 0), *((label_text(s.label), int(s)) for s in Status))
         )
         self.due_combo = _combo(DUE_FILTERS)
         self.table = DossierTable()

@@ -27,6 +27,7 @@ from counter_app.ui.intake_sections import money
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.slip_preview import SlipPreviewDialog
 from counter_app.ui.table_model import ModelIndex, RowsTableModel
+from counter_app.ui.texts import label_text
 from counter_app.ui.widgets import MessageBar, error_text, vn_when
 
 if TYPE_CHECKING:
@@ -58,8 +59,8 @@ def entry_cells(entry: EntryView) -> tuple[str, ...]:
         vn_when(entry.at),
         entry.dossier_code,
         entry.line_name,
-        FeeKind(entry.kind).label,
-        Direction(entry.direction).label,
+        label_text(FeeKind(entry.kind).label),
+        label_text(Direction(entry.direction).label),
         money(signed_amount(entry)),
         receipt,
         entry.clerk_shown,

@@ -28,6 +28,7 @@ from counter_app.services.dto import FeeLine, IntakeRequest
 from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.postal_form import STREET_ROW, AddressForm, UnitList
 from counter_app.ui.qt_compat import emit
+from counter_app.ui.texts import label_text
 from counter_app.ui.widgets import FieldMessage, with_message
 from counter_protocol.timefmt import to_vn
 
@@ -77,10 +78,10 @@ class DeliveryBox(QWidget):
         super().__init__(parent)
         self.channel_combo = QComboBox()
         for label, value in CHANNELS:
-            self.channel_combo.addItem(label, value)
+            self.channel_combo.addItem(label_text(label), value)
         self.delivery_combo = QComboBox()
         for label, value in DELIVERIES:
-            self.delivery_combo.addItem(label, value)
+            self.delivery_combo.addItem(label_text(label), value)
         self.address_edit = QLineEdit(placeholderText=tr("Địa chỉ nhận kết quả qua bưu điện"))
         self.address_edit.setObjectName("delivery_address")
         self.address_edit.setEnabled(False)

@@ -103,7 +103,8 @@ class OnlineHelpView(QWidget):
         self.kind_combo = QComboBox()
         for kind in HelpKind:
             self.kind_combo.addItem(
-                tr("Dịch vụ công trực tuyến {lower}").format(lower=kind.label.lower()), kind.value
+                tr("Dịch vụ công trực tuyến {lower}").format(lower=label_text(kind.label).lower()),
+                kind.value,
             )
         self.picker = ProcedurePicker(procedures, runner)
         self.edits = {"citizen_name": QLineEdit(), "phone": QLineEdit()}

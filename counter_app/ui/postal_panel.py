@@ -151,7 +151,8 @@ class PostalPanel(QWidget):
     def _status_set(self, number: str, status: PostalStatus) -> None:
         self.note_edit.clear()
         self.message.show_message(
-            "success", tr("Bưu gửi {number}: {label}.").format(number=number, label=status.label)
+            "success",
+            tr("Bưu gửi {number}: {label}.").format(number=number, label=label_text(status.label)),
         )
         self.load(self.code)
 

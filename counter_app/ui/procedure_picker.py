@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 from counter_app.ui.i18n import tr
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.tasks import TaskRunner
+from counter_app.ui.texts import processing_time_text
 from counter_app.ui.widgets import FieldMessage
 
 if TYPE_CHECKING:
@@ -40,7 +41,11 @@ def chosen_html(info: ProcedureInfo) -> str:
     ]
     if info.agency_name:
         facts.append(tr("Cơ quan giải quyết: {agency}").format(agency=escape(info.agency_name)))
-    facts.append(tr("Thời hạn: {time_limit}").format(time_limit=escape(info.processing_text)))
+    facts.append(
+        tr("Thời hạn: {time_limit}").format(
+            time_limit=escape(processing_time_text(info.processing_text))
+        )
+    )
     return f"<b>{escape(info.name)}</b><br>{' · '.join(facts)}"
 
 

@@ -88,7 +88,7 @@ def status_pie(title: str, lines: Sequence[Line]) -> QChart:
     chart = _chart(title)
     series = QPieSeries()
     for line in lines:
-        piece = series.append(f"{line.label}: {line.total}", line.total)
+        piece = series.append(f"{label_text(line.label)}: {line.total}", line.total)
         piece.setColor(QColor(STATUS_COLOURS[(int(line.key) - 1) % len(STATUS_COLOURS)]))
     chart.addSeries(series)
     legend = chart.legend()
@@ -137,7 +137,7 @@ def work_bars(lines: Sequence[WorkLine]) -> QChart:
     clerks = sorted({(line.clerk, line.clerk_name) for line in lines})
     series = QBarSeries()
     for task, colour in zip(TASKS, TASK_COLOURS, strict=True):
-        bar_set = QBarSet(task.label)
+        bar_set = QBarSet(label_text(task.label))
         bar_set.setColor(QColor(colour))
         bar_set.append([float(clerk_total(lines, clerk, task)) for clerk, _ in clerks])
         series.append(bar_set)

@@ -32,6 +32,7 @@ from counter_app.ui.step_specs import (
     StepField,
     StepSpec,
 )
+from counter_app.ui.texts import label_text
 from counter_app.ui.widgets import FieldMessage, MessageBar, with_message
 from counter_protocol.lifecycle import Action, StepData
 from counter_protocol.timefmt import VN_TZ
@@ -77,7 +78,7 @@ class StepDialog(QDialog):
     def __init__(self, spec: StepSpec, context: StepContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.spec, self.context = spec, context
-        self.setWindowTitle(f"{spec.action.label} — {context.code}")
+        self.setWindowTitle(f"{label_text(spec.action.label)} — {context.code}")
         self.inputs: dict[str, QWidget] = {}
         self.messages: dict[str, FieldMessage] = {}
         self.data: StepData | None = None
@@ -133,7 +134,7 @@ class StepDialog(QDialog):
         layout = QVBoxLayout(self)
         title = QLabel(
             tr("<b>{label}</b> — hồ sơ {code}").format(
-                label=self.spec.action.label, code=self.context.code
+                label=label_text(self.spec.action.label), code=self.context.code
             )
         )
         layout.addWidget(title)

@@ -20,6 +20,7 @@ from counter_app.sync.status import SyncStatus
 from counter_app.ui.i18n import tr
 from counter_app.ui.qt_compat import emit
 from counter_app.ui.tasks import TaskRunner
+from counter_app.ui.texts import message_text
 from counter_app.ui.widgets import ERROR_COLOUR, SUCCESS_COLOUR, WARNING_COLOUR
 
 if TYPE_CHECKING:  # loaded with the sync service itself, after the first screen
@@ -33,7 +34,8 @@ def status_line(status: SyncStatus | None) -> str:
     """The status-bar text: “Đồng bộ: …”, always from the outbox and stored receipts."""
     if status is None:
         return tr("Đồng bộ: đang kiểm tra…")
-    return tr("Đồng bộ: {text}").format(text=status.text(now_vn()))
+    parts = (message_text(template, params) for template, params in status.parts(now_vn()))
+    return tr("Đồng bộ: {text}").format(text=" · ".join(parts))
 
 
 def status_colour(status: SyncStatus | None) -> str:

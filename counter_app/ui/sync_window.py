@@ -342,7 +342,7 @@ class SyncWindow(QDialog):
         self.progress.setTextVisible(True)
 
     def _on_report(self, report: SyncReport) -> None:
-        lines = report.summary_lines(now_vn())
+        lines = report_lines(report)
         if report.stopped and report.error is None:
             self.message.show_message("warning", "\n".join(lines))
         elif report.error is None:
@@ -354,6 +354,18 @@ class SyncWindow(QDialog):
                 "\n\n".join([sync_error_text(report.error), *(["\n".join(done)] if done else [])]),
             )
         self.refresh()
+
+
+def report_lines(report: SyncReport) -> list[str]:
+    """The run's summary in the clerk's language, the status line last (decision 0034)."""
+    from counter_app.sync.report import STATUS_LINE  # the sync loads after the first screen
+
+    lines = [message_text(template, params) for template, params in report.summary_parts()]
+    if report.status is not None:
+        now = now_vn()
+        status = (message_text(t, p) for t, p in report.status.parts(now))
+        lines.append(message_text(STATUS_LINE, {"status": " · ".join(status)}))
+    return lines
 
 
 class EnrolDialog(QDialog):

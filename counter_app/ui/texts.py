@@ -15,15 +15,37 @@ from collections.abc import Iterable, Mapping
 from PySide6.QtCore import QCoreApplication
 
 from counter_protocol.errors import UserError
+from counter_protocol.lifecycle import Action
 from counter_protocol.statuses import Status
 from counter_protocol.texts import LABELS, MESSAGES
 
 log = logging.getLogger(__name__)
+_LOWERED_LABELS = {a.label.lower(): a.label for a in Action}
 
 
 def label_text(label: str) -> str:
     """A short label from below the screens (a status, a role, a kind) in the clerk's language."""
     return QCoreApplication.translate(LABELS, label) if label else label
+
+
+def _value_text(value: object) -> object:
+    """A value inside a message: a label translated, a lower-cased step label too (a sentence
+    such as “Cần ghi rõ lý do khi “{action}”” names the step in lower case)."""
+    if not isinstance(value, str) or not value:
+        return value
+    translated = label_text(value)
+    if translated == value and value in _LOWERED_LABELS:
+        return label_text(_LOWERED_LABELS[value]).lower()
+    return translated
+
+
+def processing_time_text(text: str) -> str:
+    """A procedure's time limit (“Trong ngày”, “03 ngày làm việc”) in the clerk's language: the
+    number stays, the unit is a label (services/procedures.py)."""
+    number, _, unit = text.partition(" ")
+    if unit and number[:1].isdigit():
+        return f"{number} {label_text(unit)}"
+    return label_text(text)
 
 
 def status_text(status: Status) -> str:
@@ -40,7 +62,7 @@ def message_text(template: str, params: Mapping[str, object] | None = None) -> s
     translated = QCoreApplication.translate(MESSAGES, template)
     if not params:
         return translated
-    values = {k: label_text(v) if isinstance(v, str) else v for k, v in params.items()}
+    values = {k: _value_text(v) for k, v in params.items()}
     try:
         return translated.format(**values)
     except (KeyError, IndexError, ValueError):

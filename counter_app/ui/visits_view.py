@@ -259,7 +259,7 @@ class VisitsView(QWidget):
             self.message.show_message(
                 "error",
                 tr("Lịch hẹn số {id} đã “{label}”: không {doing} được.").format(
-                    id=visit.id, label=visit.status.label, doing=doing
+                    id=visit.id, label=label_text(visit.status.label), doing=doing
                 ),
             )
             return None

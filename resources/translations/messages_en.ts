@@ -224,6 +224,14 @@
         <translation>Rescheduled</translation>
     </message>
     <message>
+        <source>Toàn trình</source>
+        <translation>full</translation>
+    </message>
+    <message>
+        <source>Một phần</source>
+        <translation>partial</translation>
+    </message>
+    <message>
         <source>Trước hạn</source>
         <translation>Early</translation>
     </message>
@@ -308,6 +316,18 @@
         <translation>At the applicant&apos;s home</translation>
     </message>
     <message>
+        <source>Tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Qua bưu chính</source>
+        <translation>By post</translation>
+    </message>
+    <message>
+        <source>Tại nhà</source>
+        <translation>At home</translation>
+    </message>
+    <message>
         <source>Hỗ trợ nộp trực tuyến</source>
         <translation>Help with online filing</translation>
     </message>
@@ -342,6 +362,62 @@
     <message>
         <source>lỗi mạng</source>
         <translation>network error</translation>
+    </message>
+    <message>
+        <source>ngày sinh</source>
+        <translation>date of birth</translation>
+    </message>
+    <message>
+        <source>ngày cấp</source>
+        <translation>date of issue</translation>
+    </message>
+    <message>
+        <source>cấp tỉnh</source>
+        <translation>the province</translation>
+    </message>
+    <message>
+        <source>cấp xã</source>
+        <translation>the commune</translation>
+    </message>
+    <message>
+        <source>mọi Trung tâm Phục vụ hành chính công cấp xã</source>
+        <translation>any commune Public Administration Service Centre</translation>
+    </message>
+    <message>
+        <source>không đơn vị nào trong danh mục</source>
+        <translation>no unit in the catalogue</translation>
+    </message>
+    <message>
+        <source>họ tên người dân</source>
+        <translation>the citizen&apos;s full name</translation>
+    </message>
+    <message>
+        <source>địa chỉ</source>
+        <translation>the address</translation>
+    </message>
+    <message>
+        <source>thủ tục</source>
+        <translation>the procedure</translation>
+    </message>
+    <message>
+        <source>ngày làm việc</source>
+        <translation>working days</translation>
+    </message>
+    <message>
+        <source>giờ làm việc</source>
+        <translation>working hours</translation>
+    </message>
+    <message>
+        <source>buổi làm việc</source>
+        <translation>half-day sessions</translation>
+    </message>
+    <message>
+        <source>ngày</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>Trong ngày</source>
+        <translation>Same day</translation>
     </message>
 </context>
 <context>
@@ -583,6 +659,40 @@
         <translation>Procedure {procedure} {name} is not received outside its commune: dossiers of {commune} must be filed there.</translation>
     </message>
     <message>
+        <source>Thủ tục {procedure_code} {procedure_name} do {level} giải quyết: {unit_name} không tiếp nhận.</source>
+        <translation>Procedure {procedure_code} {procedure_name} is handled by {level}: {unit_name} does not receive it.</translation>
+    </message>
+    <message>
+        <source>Thủ tục {procedure_code} {procedure_name} không nhận tại đây: {unit_name} không tiếp nhận.</source>
+        <translation>Procedure {procedure_code} {procedure_name} is not received here: {unit_name} does not receive it.</translation>
+    </message>
+    <message>
+        <source>Hướng dẫn người nộp đến: {where}.</source>
+        <translation>Direct the applicant to: {where}.</translation>
+    </message>
+    <message>
+        <source>Chỉ giám sát viên mới được cho phép ngoại lệ, và phải ghi lý do.</source>
+        <translation>Only a supervisor may allow an exception, and must write the reason.</translation>
+    </message>
+    <message>
+        <source>Hướng dẫn người yêu cầu đến trực tiếp, hoặc nhờ giám sát viên cho phép kèm lý do.</source>
+        <translation>Ask the applicant to come in person, or ask a supervisor to allow it with a reason.</translation>
+    </message>
+    <message>
+        <source>Thủ tục “{procedure}” yêu cầu người yêu cầu trực tiếp có mặt khi nộp hồ sơ: không nhận hồ sơ gửi qua bưu điện.
+Thủ tục “{procedure}” yêu cầu người nhận trực tiếp có mặt khi trả kết quả: không trả kết quả qua bưu điện.</source>
+        <translation>The procedure “{procedure}” requires the applicant to submit in person: dossiers sent by post are not accepted.
+The procedure “{procedure}” requires the recipient to collect in person: the result is not sent by post.</translation>
+    </message>
+    <message>
+        <source>Thủ tục “{procedure}” yêu cầu người yêu cầu trực tiếp có mặt khi nộp hồ sơ: không nhận hồ sơ gửi qua bưu điện.</source>
+        <translation>The procedure “{procedure}” requires the applicant to submit in person: dossiers sent by post are not accepted.</translation>
+    </message>
+    <message>
+        <source>Thủ tục “{procedure}” yêu cầu người nhận trực tiếp có mặt khi trả kết quả: không trả kết quả qua bưu điện.</source>
+        <translation>The procedure “{procedure}” requires the recipient to collect in person: the result is not sent by post.</translation>
+    </message>
+    <message>
         <source>Chưa nhập số CCCD / định danh của người nộp.</source>
         <translation>The applicant&apos;s ID number is missing.</translation>
     </message>
@@ -611,6 +721,10 @@
         <translation>Write down why the dossier is refused.</translation>
     </message>
     <message>
+        <source>Mật khẩu vừa được đặt lại: hãy chọn mật khẩu mới trước khi làm việc.</source>
+        <translation>The password was just reset: choose a new password before working.</translation>
+    </message>
+    <message>
         <source>Tài khoản “{username}” không còn được sử dụng.</source>
         <translation>The account “{username}” is no longer in use.</translation>
     </message>
@@ -621,6 +735,10 @@
     <message>
         <source>{role} không có quyền {permission}.</source>
         <translation>The role {role} may not {permission}.</translation>
+    </message>
+    <message>
+        <source>Đăng nhập lại và chọn mật khẩu mới.</source>
+        <translation>Log in again and choose a new password.</translation>
     </message>
     <message>
         <source>{role} không quản lý được tài khoản {target}.</source>
@@ -665,6 +783,14 @@
     <message>
         <source>Địa chỉ máy chủ “{url}” dùng http:// không mã hoá: mã đăng ký, chữ ký và hồ sơ của công dân sẽ đi qua mạng ở dạng đọc được và có thể bị sửa. Hãy dùng địa chỉ https:// do bộ phận CNTT tỉnh cấp (ví dụ https://dongbo.hatinh.gov.vn). Chỉ khi thử nghiệm trong mạng nội bộ mới dùng --allow-insecure-http.</source>
         <translation>The server address “{url}” uses unencrypted http://: enrolment codes, signatures and citizens&apos; dossiers would cross the network readable and could be altered. Use the https:// address given by the provincial IT unit (for example https://dongbo.hatinh.gov.vn). Use --allow-insecure-http only for tests inside a local network.</translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh đang gặp sự cố (mã {status}).</source>
+        <translation>The provincial server has a problem (code {status}).</translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh từ chối yêu cầu (mã {status}).</source>
+        <translation>The provincial server refused the request (code {status}).</translation>
     </message>
     <message>
         <source>Trả lời của máy chủ không hợp lệ ({detail}).</source>
@@ -745,6 +871,10 @@
     <message>
         <source>Không tìm thấy hồ sơ mã “{code}”.</source>
         <translation>No dossier “{code}” found.</translation>
+    </message>
+    <message>
+        <source>Cần ghi rõ lý do khi “{action}”.</source>
+        <translation>A reason is required to “{action}”.</translation>
     </message>
     <message>
         <source>Chỉ Trưởng bộ phận mới được tiếp nhận hồ sơ còn thiếu giấy tờ bắt buộc.</source>
@@ -851,6 +981,14 @@
         <translation>{key} must be a number of days from 0 to {most}.</translation>
     </message>
     <message>
+        <source>Kho dữ liệu {db_file} báo lỗi: {error}.</source>
+        <translation>The data store {db_file} reported an error: {error}.</translation>
+    </message>
+    <message>
+        <source>Thử lại; nếu lỗi lặp lại, báo bộ phận CNTT.</source>
+        <translation>Try again; if the error repeats, tell the IT unit.</translation>
+    </message>
+    <message>
         <source>Kho dữ liệu {db_file} đang bị một chương trình khác giữ khoá (một cửa sổ counter-app khác, một lần đồng bộ hoặc sao lưu).</source>
         <translation>The data store {db_file} is locked by another program (another counter-app window, a sync or a backup).</translation>
     </message>
@@ -907,6 +1045,18 @@
         <translation>Check the disk (or network drive) and try again; tell the IT unit if it keeps happening.</translation>
     </message>
     <message>
+        <source>Không tạo được thư mục dữ liệu {parent}: {detail}.</source>
+        <translation>Could not create the data folder {parent}: {detail}.</translation>
+    </message>
+    <message>
+        <source>Chọn thư mục có quyền ghi (--data-dir hoặc COUNTER_APP_DATA) hoặc cấp quyền ghi rồi thử lại.</source>
+        <translation>Choose a folder you may write to (--data-dir or COUNTER_APP_DATA), or grant write permission and try again.</translation>
+    </message>
+    <message>
+        <source>Kiểm tra đường dẫn thư mục dữ liệu (--data-dir hoặc COUNTER_APP_DATA).</source>
+        <translation>Check the data folder path (--data-dir or COUNTER_APP_DATA).</translation>
+    </message>
+    <message>
         <source>Giờ kết thúc phải sau giờ bắt đầu.</source>
         <translation>The end time must be after the start time.</translation>
     </message>
@@ -937,6 +1087,18 @@
     <message>
         <source>Mã hồ sơ trên Cổng không được có khoảng trắng.</source>
         <translation>The portal dossier code cannot contain spaces.</translation>
+    </message>
+    <message>
+        <source>Chưa nhập {label}.</source>
+        <translation>Enter {label}.</translation>
+    </message>
+    <message>
+        <source>Trạng thái bưu gửi “{text}” không có.</source>
+        <translation>There is no postal item status “{text}”.</translation>
+    </message>
+    <message>
+        <source>Chọn một trong: {names}.</source>
+        <translation>Choose one of: {names}.</translation>
     </message>
     <message>
         <source>Bưu gửi {number} đang “{current}”, không chuyển sang “{target}” được.</source>
@@ -1007,12 +1169,600 @@
         <translation>Invalid hours of a working day: “{text}”.</translation>
     </message>
     <message>
+        <source>Ngày {day:%d/%m/%Y} vừa là ngày nghỉ vừa là ngày làm bù.</source>
+        <translation>{day:%d/%m/%Y} is both a day off and a make-up working day.</translation>
+    </message>
+    <message>
         <source>Thời hạn giải quyết không được âm.</source>
         <translation>The processing time cannot be negative.</translation>
     </message>
     <message>
+        <source>Ngày {day:%d/%m/%Y} không phải ngày làm việc.</source>
+        <translation>{day:%d/%m/%Y} is not a working day.</translation>
+    </message>
+    <message>
         <source>Thời hạn tính theo ngày lịch phải là số ngày nguyên.</source>
         <translation>A time limit in calendar days must be a whole number of days.</translation>
+    </message>
+    <message>
+        <source>{moment:%H:%M %d/%m/%Y} không nằm trong giờ làm việc.</source>
+        <translation>{moment:%H:%M %d/%m/%Y} is outside working hours.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy ngày làm việc nào trong {limit} ngày kể từ {day:%d/%m/%Y}; hãy kiểm tra bảng ngày nghỉ và lịch làm việc.</source>
+        <translation>No working day found within {limit} days from {day:%d/%m/%Y}; check the days off and the working hours.</translation>
+    </message>
+    <message>
+        <source>Danh mục: có trường bị lặp trong cùng một đối tượng JSON.</source>
+        <translation>Catalogue: a field is repeated in the same JSON object.</translation>
+    </message>
+    <message>
+        <source>Tệp danh mục không phải JSON hợp lệ (dòng {line}, cột {column}).</source>
+        <translation>The catalogue file is not valid JSON (line {line}, column {column}).</translation>
+    </message>
+    <message>
+        <source>{where}: phải là một đối tượng JSON.</source>
+        <translation>{where}: must be a JSON object.</translation>
+    </message>
+    <message>
+        <source>{where}: trường lạ “{stray}”.</source>
+        <translation>{where}: unknown field “{stray}”.</translation>
+    </message>
+    <message>
+        <source>{where}: thiếu trường “{key}”.</source>
+        <translation>{where}: the field “{key}” is missing.</translation>
+    </message>
+    <message>
+        <source>{where}: không được để trống trường “{key}”.</source>
+        <translation>{where}: the field “{key}” must not be empty.</translation>
+    </message>
+    <message>
+        <source>{where}: trường “{key}” phải là chuỗi ký tự.</source>
+        <translation>{where}: the field “{key}” must be text.</translation>
+    </message>
+    <message>
+        <source>{where}: giá trị “{value}” của trường “{key}” không hợp lệ.</source>
+        <translation>{where}: the value “{value}” of the field “{key}” is not valid.</translation>
+    </message>
+    <message>
+        <source>{where}: trường “{key}” phải là true hoặc false.</source>
+        <translation>{where}: the field “{key}” must be true or false.</translation>
+    </message>
+    <message>
+        <source>{where}: trường “{key}” phải là số nguyên không âm.</source>
+        <translation>{where}: the field “{key}” must be a whole number, not negative.</translation>
+    </message>
+    <message>
+        <source>{where}: trường “{key}” phải là danh sách.</source>
+        <translation>{where}: the field “{key}” must be a list.</translation>
+    </message>
+    <message>
+        <source>{where}: trường “{key}” không được để trống.</source>
+        <translation>{where}: the field “{key}” must not be empty.</translation>
+    </message>
+    <message>
+        <source>{where}: mã định danh “{code}” không đúng dạng 000.00.00.H27.</source>
+        <translation>{where}: the identifier “{code}” is not in the form 000.00.00.H27.</translation>
+    </message>
+    <message>
+        <source>{where}: định dạng “{fmt}” không được hỗ trợ (cần “{tag}”).</source>
+        <translation>{where}: the format “{fmt}” is not supported (“{tag}” is needed).</translation>
+    </message>
+    <message>
+        <source>{where}: ngày hiệu lực “{effective}” không đúng dạng YYYY-MM-DD.</source>
+        <translation>{where}: the effective date “{effective}” is not in the form YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>{where}: mã thủ tục không đúng dạng N.NNNNNN.</source>
+        <translation>{where}: the procedure code is not in the form N.NNNNNN.</translation>
+    </message>
+    <message>
+        <source>{where}: trường “units” chỉ được chứa mã đơn vị.</source>
+        <translation>{where}: the field “units” may hold only unit codes.</translation>
+    </message>
+    <message>
+        <source>{where}: mã thủ tục địa phương “{value}” không khớp mã thủ tục.</source>
+        <translation>{where}: the local procedure code “{value}” does not match the procedure code.</translation>
+    </message>
+    <message>
+        <source>{where}: đơn vị thời hạn “{unit}” không hợp lệ.</source>
+        <translation>{where}: the time limit unit “{unit}” is not valid.</translation>
+    </message>
+    <message>
+        <source>{where}: thời hạn “{value}” không phải là số.</source>
+        <translation>{where}: the time limit “{value}” is not a number.</translation>
+    </message>
+    <message>
+        <source>{where}: thời hạn giải quyết không được âm.</source>
+        <translation>{where}: the processing time cannot be negative.</translation>
+    </message>
+    <message>
+        <source>{where}: giờ chốt “{value}” không đúng dạng HH:MM.</source>
+        <translation>{where}: the cut-off time “{value}” is not in the form HH:MM.</translation>
+    </message>
+    <message>
+        <source>{where}: miễn thu (exempt) khi và chỉ khi số tiền bằng 0.</source>
+        <translation>{where}: exempt if and only if the amount is 0.</translation>
+    </message>
+    <message>
+        <source>{where}: phải có ít nhất một bản chính hoặc bản sao.</source>
+        <translation>{where}: at least one original or copy is required.</translation>
+    </message>
+    <message>
+        <source>{where}: lĩnh vực “{field}” không có trong danh mục.</source>
+        <translation>{where}: the field of work “{field}” is not in the catalogue.</translation>
+    </message>
+    <message>
+        <source>{where}: đơn vị tiếp nhận “{unknown}” không có trong danh mục.</source>
+        <translation>{where}: the receiving unit “{unknown}” is not in the catalogue.</translation>
+    </message>
+    <message>
+        <source>{where}: cơ quan giải quyết “{agency}” không có trong danh mục.</source>
+        <translation>{where}: the handling agency “{agency}” is not in the catalogue.</translation>
+    </message>
+    <message>
+        <source>{where}: chỉ thủ tục cấp xã mới được nhận tại mọi xã (any_commune).</source>
+        <translation>{where}: only a commune-level procedure may be received at every commune (any_commune).</translation>
+    </message>
+    <message>
+        <source>{where}: thủ tục cấp xã bỏ trống cơ quan giải quyết chỉ được nhận tại cấp xã.</source>
+        <translation>{where}: a commune-level procedure with no handling agency may be received only at commune level.</translation>
+    </message>
+    <message>
+        <source>Danh mục: mã {label} “{duplicate}” bị trùng.</source>
+        <translation>Catalogue: the {label} code “{duplicate}” is repeated.</translation>
+    </message>
+    <message>
+        <source>Mã định danh cơ quan “{code}” không đúng dạng (ví dụ 000.00.00.H27).</source>
+        <translation>The agency code “{code}” is not well formed (for example 000.00.00.H27).</translation>
+    </message>
+    <message>
+        <source>Số thứ tự máy (slot) phải từ 0 đến {max}, không phải {slot}.</source>
+        <translation>The PC number must be from 0 to {max}, not {slot}.</translation>
+    </message>
+    <message>
+        <source>Máy này đã cấp hết {count} mã hồ sơ của ngày {day:%d/%m/%Y}. Hãy tiếp nhận trên máy khác hoặc liên hệ bộ phận CNTT.</source>
+        <translation>This PC has used all {count} dossier codes of {day:%d/%m/%Y}. Receive on another PC or contact the IT unit.</translation>
+    </message>
+    <message>
+        <source>“{text}” không phải mã hồ sơ hợp lệ (dạng 000.00.00.H27-261126-0001).</source>
+        <translation>“{text}” is not a valid dossier code (form 000.00.00.H27-261126-0001).</translation>
+    </message>
+    <message>
+        <source>Ngày trong mã hồ sơ “{text}” không hợp lệ.</source>
+        <translation>The date in the dossier code “{text}” is not valid.</translation>
+    </message>
+    <message>
+        <source>Tệp số thứ tự hồ sơ của slot không hợp lệ hoặc đã bị sửa (chữ ký của máy chủ không khớp); chưa nạp gì.</source>
+        <translation>The PC&apos;s dossier number file is not valid or was altered (the server&apos;s signature does not match); nothing was loaded.</translation>
+    </message>
+    <message>
+        <source>Xin bộ phận CNTT tệp mới tạo bằng “counter-server slot-file”.</source>
+        <translation>Ask the IT unit for a new file made with “counter-server slot-file”.</translation>
+    </message>
+    <message>
+        <source>Tệp số thứ tự hồ sơ không phải của máy chủ này; chưa nạp gì.</source>
+        <translation>The dossier number file is not from this server; nothing was loaded.</translation>
+    </message>
+    <message>
+        <source>Trường đầu tiên của mã QR phải là số CCCD 12 chữ số.</source>
+        <translation>The first field of the QR code must be the 12-digit CCCD number.</translation>
+    </message>
+    <message>
+        <source>Mã QR không có dấu phân cách “|”. Hãy tắt bộ gõ tiếng Việt (Unikey, EVKey) và đặt máy quét ở bàn phím US rồi quét lại.</source>
+        <translation>The QR code has no “|” separator. Turn off the Vietnamese input method (Unikey, EVKey), set the scanner to a US keyboard and scan again.</translation>
+    </message>
+    <message>
+        <source>Mã QR trên CCCD phải có ít nhất {fields} trường ngăn cách bởi “|”, nhưng chỉ đọc được {count}. Hãy quét lại.</source>
+        <translation>The CCCD QR code must have at least {fields} fields separated by “|”, but only {count} were read. Scan again.</translation>
+    </message>
+    <message>
+        <source>Trường {label} trên mã QR phải có dạng ngàythángnăm 8 chữ số, đọc được “{value}”.</source>
+        <translation>The {label} in the QR code must be 8 digits (ddmmyyyy); read “{value}”.</translation>
+    </message>
+    <message>
+        <source>Ngày cấp trên mã QR trước ngày sinh.</source>
+        <translation>The date of issue in the QR code is before the date of birth.</translation>
+    </message>
+    <message>
+        <source>Giới tính trên mã QR phải là Nam hoặc Nữ, đọc được “{value}”.</source>
+        <translation>The sex in the QR code must be Nam or Nữ; read “{value}”.</translation>
+    </message>
+    <message>
+        <source>Giới tính trên mã QR ({sex}) không khớp với số CCCD ({id_sex}).</source>
+        <translation>The sex in the QR code ({sex}) does not match the CCCD number ({id_sex}).</translation>
+    </message>
+    <message>
+        <source>Số CMND cũ trên mã QR phải gồm 9 chữ số, đọc được “{value}”.</source>
+        <translation>The old CMND number in the QR code must have 9 digits; read “{value}”.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã được hẹn lại {done} lần; không được hẹn lại quá {limit} lần.</source>
+        <translation>The dossier was already rescheduled {done} times; it may not be rescheduled more than {limit} times.</translation>
+    </message>
+    <message>
+        <source>Liên hệ cơ quan giải quyết để xử lý hồ sơ quá hạn.</source>
+        <translation>Contact the handling agency about the overdue dossier.</translation>
+    </message>
+    <message>
+        <source>Ngày hẹn mới phải sau ngày hẹn hiện tại ({current_due:%H:%M %d/%m/%Y}).</source>
+        <translation>The new due date must be after the current one ({current_due:%H:%M %d/%m/%Y}).</translation>
+    </message>
+    <message>
+        <source>Ngày hẹn mới {new_due:%d/%m/%Y} là ngày nghỉ; hãy chọn một ngày làm việc.</source>
+        <translation>The new due date {new_due:%d/%m/%Y} is a day off; choose a working day.</translation>
+    </message>
+    <message>
+        <source>Tệp dữ liệu {db_file} bị hỏng hoặc không đọc được: {exc}</source>
+        <translation>The data file {db_file} is damaged or cannot be read: {exc}</translation>
+    </message>
+    <message>
+        <source>Báo bộ phận CNTT; đừng xoá tệp này.</source>
+        <translation>Tell the IT unit; do not delete this file.</translation>
+    </message>
+    <message>
+        <source>Đã ngừng ghi để không làm hỏng thêm. Báo bộ phận CNTT khôi phục bản sao lưu tốt mới nhất {newest_name}: counter-app backup restore &quot;{newest}&quot; (tệp hỏng được giữ lại, không bị xoá).</source>
+        <translation>Writing has stopped so nothing more is damaged. Ask the IT unit to restore the newest good backup {newest_name}: counter-app backup restore &quot;{newest}&quot; (the damaged file is kept, not deleted).</translation>
+    </message>
+    <message>
+        <source>Đã ngừng ghi để không làm hỏng thêm. Không có bản sao lưu tốt nào trong {backups}; đừng xoá tệp này, báo bộ phận CNTT.</source>
+        <translation>Writing has stopped so nothing more is damaged. There is no good backup in {backups}; do not delete this file, tell the IT unit.</translation>
+    </message>
+    <message>
+        <source>Kho dữ liệu {db_file} bị hỏng (kiểm tra toàn vẹn: {first}).</source>
+        <translation>The data store {db_file} is damaged (integrity check: {first}).</translation>
+    </message>
+    <message>
+        <source>Không có tỉnh, thành phố mã “{code}”.</source>
+        <translation>There is no province or city with code “{code}”.</translation>
+    </message>
+    <message>
+        <source>{name} không có xã, phường mã “{code}”.</source>
+        <translation>{name} has no commune or ward with code “{code}”.</translation>
+    </message>
+    <message>
+        <source>Chưa có kho dữ liệu trong {data_dir} để sao lưu.</source>
+        <translation>There is no data store in {data_dir} to back up.</translation>
+    </message>
+    <message>
+        <source>Không thấy tệp sao lưu {backup}.</source>
+        <translation>The backup file {backup} was not found.</translation>
+    </message>
+    <message>
+        <source>Xem danh sách: counter-app backup list.</source>
+        <translation>See the list: counter-app backup list.</translation>
+    </message>
+    <message>
+        <source>Bản sao lưu {backup} cũng bị hỏng ({found}); chưa thay gì.</source>
+        <translation>The backup {backup} is damaged too ({found}); nothing was replaced.</translation>
+    </message>
+    <message>
+        <source>Chọn bản khác trong counter-app backup list.</source>
+        <translation>Choose another one from counter-app backup list.</translation>
+    </message>
+    <message>
+        <source>Không ghi được sổ theo dõi hồ sơ ra tệp “{path_name}”: chỉ hỗ trợ tệp .pdf hoặc .xlsx.</source>
+        <translation>Cannot write the dossier register to “{path_name}”: only .pdf or .xlsx files are supported.</translation>
+    </message>
+    <message>
+        <source>Đặt tên tệp ra có đuôi .pdf (để in) hoặc .xlsx (để mở bằng Excel).</source>
+        <translation>Name the output file .pdf (to print) or .xlsx (to open in Excel).</translation>
+    </message>
+    <message>
+        <source>Ngày bắt đầu (--from) phải trước hoặc bằng ngày kết thúc (--to).</source>
+        <translation>The start date (--from) must be on or before the end date (--to).</translation>
+    </message>
+    <message>
+        <source>Máy này chưa được thiết lập.</source>
+        <translation>This PC is not set up yet.</translation>
+    </message>
+    <message>
+        <source>Không đọc được tệp {csv_file}: {exc}</source>
+        <translation>Cannot read the file {csv_file}: {exc}</translation>
+    </message>
+    <message>
+        <source>Tệp {csv_file_name} không hợp lệ: {exc}</source>
+        <translation>The file {csv_file_name} is not valid: {exc}</translation>
+    </message>
+    <message>
+        <source>Không đọc được tệp danh mục {path}: {exc}</source>
+        <translation>Cannot read the catalogue file {path}: {exc}</translation>
+    </message>
+    <message>
+        <source>Danh mục {name} không hợp lệ: {exc}</source>
+        <translation>The catalogue {name} is not valid: {exc}</translation>
+    </message>
+    <message>
+        <source>Danh mục phiên bản {version} đã có trên máy với nội dung khác; mỗi phiên bản mới phải có số phiên bản mới.</source>
+        <translation>Catalogue version {version} is already on this PC with different content; each new catalogue needs a new version number.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy xung đột số {conflict_id}.</source>
+        <translation>Conflict No. {conflict_id} was not found.</translation>
+    </message>
+    <message>
+        <source>Kho này là kho thật của một quầy: không điền dữ liệu mẫu vào đây.</source>
+        <translation>This is a real counter&apos;s store: demo data is not put into it.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} chưa được tiếp nhận (đang chờ bổ sung giấy tờ hoặc đã bị từ chối) nên không có Giấy tiếp nhận hồ sơ và hẹn trả kết quả (Mẫu 01).</source>
+        <translation>Dossier {code} was not received (it awaits more papers or was refused), so it has no receipt and appointment slip (Form 01).</translation>
+    </message>
+    <message>
+        <source>In Phiếu yêu cầu bổ sung (Mẫu 02) hoặc Phiếu từ chối (Mẫu 03) của hồ sơ.</source>
+        <translation>Print the dossier&apos;s request for more papers (Form 02) or refusal slip (Form 03).</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy biểu mẫu số {form_id}.</source>
+        <translation>Form No. {form_id} was not found.</translation>
+    </message>
+    <message>
+        <source>Loại ngày không hợp lệ: “{kind}” (chỉ nhận holiday hoặc workday).</source>
+        <translation>Invalid day kind: “{kind}” (only holiday or workday).</translation>
+    </message>
+    <message>
+        <source>“{outcome}” không phải kết quả của một lịch hẹn.</source>
+        <translation>“{outcome}” is not an outcome of an appointment.</translation>
+    </message>
+    <message>
+        <source>Lịch hẹn số {visit_id} đang ở trạng thái “{status}”: chỉ tiếp nhận được hồ sơ của lịch hẹn đang chờ thực hiện.</source>
+        <translation>Appointment No. {visit_id} is “{status}”: only a dossier of a pending appointment can be received.</translation>
+    </message>
+    <message>
+        <source>Lịch hẹn số {visit_id} giao cho cán bộ {clerk}; hồ sơ phải do cán bộ đó tiếp nhận.</source>
+        <translation>Appointment No. {visit_id} is assigned to clerk {clerk}; that clerk must receive the dossier.</translation>
+    </message>
+    <message>
+        <source>Không có lịch hẹn số {visit_id}.</source>
+        <translation>There is no appointment No. {visit_id}.</translation>
+    </message>
+    <message>
+        <source>Mã đơn vị hành chính “{area}” không hợp lệ.</source>
+        <translation>The administrative unit code “{area}” is not valid.</translation>
+    </message>
+    <message>
+        <source>Không có cán bộ “{username}” đang làm việc ở quầy này.</source>
+        <translation>There is no active clerk “{username}” at this counter.</translation>
+    </message>
+    <message>
+        <source>Không có thủ tục mã {code} trong danh mục.</source>
+        <translation>There is no procedure with code {code} in the catalogue.</translation>
+    </message>
+    <message>
+        <source>Cán bộ {clerk} đã có lịch hẹn số {id} ({starts_at}, {citizen_name}) trùng giờ với lịch {slot}.</source>
+        <translation>Clerk {clerk} already has appointment No. {id} ({starts_at}, {citizen_name}) at the same time as {slot}.</translation>
+    </message>
+    <message>
+        <source>Chọn giờ khác hoặc giao cho cán bộ khác.</source>
+        <translation>Choose another time or assign another clerk.</translation>
+    </message>
+    <message>
+        <source>Lịch hẹn số {visit_id} đã “{label}”, không thay đổi được.</source>
+        <translation>Appointment No. {visit_id} is already “{label}” and cannot be changed.</translation>
+    </message>
+    <message>
+        <source>Đặt một lịch hẹn mới nếu cần.</source>
+        <translation>Book a new appointment if needed.</translation>
+    </message>
+    <message>
+        <source>Nhập người nhận hồ sơ hoặc số hiệu bưu gửi.</source>
+        <translation>Enter the recipient or the postal tracking number.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {dossier_code} đã được yêu cầu bổ sung {supplement_requests} lần; yêu cầu thêm lần nữa thì hồ sơ bị tính là trễ hạn.</source>
+        <translation>More papers were already requested {supplement_requests} times for dossier {dossier_code}; another request counts the dossier as late.</translation>
+    </message>
+    <message>
+        <source>Xác nhận nếu vẫn yêu cầu bổ sung.</source>
+        <translation>Confirm if you still request more papers.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} trên Cổng đã được ghi nhận hỗ trợ (số {id}, cán bộ {clerk}, {when}).</source>
+        <translation>Help with portal dossier {code} was already recorded (No. {id}, clerk {clerk}, {when}).</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {dossier_code} không trả kết quả qua bưu điện.</source>
+        <translation>The result of dossier {dossier_code} is not sent by post.</translation>
+    </message>
+    <message>
+        <source>Không có bưu gửi số hiệu “{number}”.</source>
+        <translation>There is no postal item with tracking number “{number}”.</translation>
+    </message>
+    <message>
+        <source>Bưu gửi số {item_id} không có trạng thái nào.</source>
+        <translation>Postal item No. {item_id} has no status.</translation>
+    </message>
+    <message>
+        <source>Hết mã vận đơn bưu chính (S10) của máy này. Hãy đồng bộ để nhận phần mã tỉnh cấp cho máy, hoặc nạp tệp mã bằng “counter-app tracking import”.</source>
+        <translation>This PC has no postal tracking numbers (S10) left. Sync to receive this PC&apos;s share from the province, or load a file of numbers with “counter-app tracking import”.</translation>
+    </message>
+    <message>
+        <source>Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.</source>
+        <translation>The start date must be on or before the end date.</translation>
+    </message>
+    <message>
+        <source>Tên quầy, tên đăng nhập và họ tên quản trị không được để trống.</source>
+        <translation>The counter name, the administrator&apos;s user name and full name must not be empty.</translation>
+    </message>
+    <message>
+        <source>Máy này đã được thiết lập.</source>
+        <translation>This PC is already set up.</translation>
+    </message>
+    <message>
+        <source>Đơn vị mã “{unit_code}” không có trong danh mục.</source>
+        <translation>There is no unit with code “{unit_code}” in the catalogue.</translation>
+    </message>
+    <message>
+        <source>Máy này chưa được thiết lập. Hãy chạy “counter-app setup” trước.</source>
+        <translation>This PC is not set up yet. Run “counter-app setup” first.</translation>
+    </message>
+    <message>
+        <source>Tệp này dành cho đơn vị {unit_code}, máy số {slot}, nhưng máy này thuộc đơn vị {own_unit}, máy số {own_slot}. Chưa nạp gì.</source>
+        <translation>This file is for unit {unit_code}, PC No. {slot}, but this PC belongs to unit {own_unit}, PC No. {own_slot}. Nothing was loaded.</translation>
+    </message>
+    <message>
+        <source>Máy này chưa biết khoá công khai của máy chủ để kiểm tra chữ ký của tệp. Hãy thêm --server-key KHOÁ (bộ phận CNTT thấy khoá khi tạo tệp bằng “counter-server slot-file”).</source>
+        <translation>This PC does not know the server&apos;s public key to check the file&apos;s signature yet. Add --server-key KEY (the IT unit sees the key when making the file with “counter-server slot-file”).</translation>
+    </message>
+    <message>
+        <source>Máy chủ trả lời thiếu mã vận đơn đã gửi.</source>
+        <translation>The server&apos;s reply leaves out tracking numbers that were sent.</translation>
+    </message>
+    <message>
+        <source>Trả lời về mã vận đơn không kiểm tra được ({exc}); chưa ghi gì.</source>
+        <translation>The reply about tracking numbers could not be verified ({exc}); nothing was saved.</translation>
+    </message>
+    <message>
+        <source>Địa chỉ máy chủ “{text}” không hợp lệ (ví dụ: https://dongbo.hatinh.gov.vn).</source>
+        <translation>The server address “{text}” is not valid (for example: https://dongbo.hatinh.gov.vn).</translation>
+    </message>
+    <message>
+        <source>Máy này đã đăng ký với máy chủ {server_url} (máy số {server_device_id}).</source>
+        <translation>This PC is already enrolled with the server {server_url} (PC No. {server_device_id}).</translation>
+    </message>
+    <message>
+        <source>Nhập mã đăng ký máy do bộ phận CNTT cấp.</source>
+        <translation>Enter the enrolment code given by the IT unit.</translation>
+    </message>
+    <message>
+        <source>Khoá công khai máy chủ gửi về không hợp lệ.</source>
+        <translation>The public key the server sent is not valid.</translation>
+    </message>
+    <message>
+        <source>Mã đăng ký dành cho đơn vị {unit_code}, máy số {slot}, nhưng máy này thuộc đơn vị {own_unit}, máy số {own_slot}. Chưa lưu gì; báo bộ phận CNTT thu hồi máy số {device_id} trên máy chủ và cấp mã đúng đơn vị.</source>
+        <translation>The enrolment code is for unit {unit_code}, PC No. {slot}, but this PC belongs to unit {own_unit}, PC No. {own_slot}. Nothing was saved; ask the IT unit to revoke PC No. {device_id} on the server and issue a code for the right unit.</translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh yêu cầu nhận lại dữ liệu từ đầu khi không có lý do (vị trí {cursor}); chưa làm gì thêm. Dữ liệu trên máy được giữ nguyên.</source>
+        <translation>The provincial server asked to receive its data again from the start for no reason (position {cursor}); nothing more was done. The data on this PC is kept as it was.</translation>
+    </message>
+    <message>
+        <source>Dữ liệu tỉnh gửi về không kiểm tra được ({exc}); chưa áp dụng gì.</source>
+        <translation>The data the province sent could not be verified ({exc}); nothing was applied.</translation>
+    </message>
+    <message>
+        <source>Biên nhận của máy chủ không kiểm tra được ({exc}); chưa đánh dấu gì, lô sẽ được gửi lại.</source>
+        <translation>The server&apos;s receipt could not be verified ({exc}); nothing was marked, the batch will be sent again.</translation>
+    </message>
+    <message>
+        <source>Lỗi không mong đợi khi đồng bộ: {exc}</source>
+        <translation>Unexpected error while syncing: {exc}</translation>
+    </message>
+    <message>
+        <source>Máy đã bị thu hồi quyền đồng bộ</source>
+        <translation>This PC&apos;s sync rights were revoked</translation>
+    </message>
+    <message>
+        <source>Chưa đăng ký với máy chủ tỉnh</source>
+        <translation>Not enrolled with the provincial server</translation>
+    </message>
+    <message>
+        <source>Đã gửi hết</source>
+        <translation>All sent</translation>
+    </message>
+    <message>
+        <source>{count} lỗi</source>
+        <translation>{count} errors</translation>
+    </message>
+    <message>
+        <source>lần cuối {when} (giờ máy chủ; đồng hồ máy lúc đó sai)</source>
+        <translation>last {when} (server time; this PC&apos;s clock was wrong then)</translation>
+    </message>
+    <message>
+        <source>lần cuối {when}</source>
+        <translation>last {when}</translation>
+    </message>
+    <message>
+        <source>{count} hồ sơ chờ gửi</source>
+        <translation>{count} dossiers waiting to be sent</translation>
+    </message>
+    <message>
+        <source>{count} hồ sơ chờ gửi, cũ nhất {age} phút</source>
+        <translation>{count} dossiers waiting to be sent, oldest {age} min</translation>
+    </message>
+    <message>
+        <source>{count} hồ sơ chờ gửi, cũ nhất {age} giờ</source>
+        <translation>{count} dossiers waiting to be sent, oldest {age} h</translation>
+    </message>
+    <message>
+        <source>{count} hồ sơ chờ gửi, cũ nhất {age} ngày</source>
+        <translation>{count} dossiers waiting to be sent, oldest {age} days</translation>
+    </message>
+    <message>
+        <source>Máy này chưa được đăng ký với máy chủ tỉnh (hoặc số máy không đúng). Liên hệ bộ phận CNTT để đăng ký.</source>
+        <translation>This PC is not enrolled with the provincial server (or its number is wrong). Contact the IT unit to enrol it.</translation>
+    </message>
+    <message>
+        <source>Máy này đã bị thu hồi quyền đồng bộ. Liên hệ bộ phận CNTT.</source>
+        <translation>This PC&apos;s sync rights were revoked. Contact the IT unit.</translation>
+    </message>
+    <message>
+        <source>Chữ ký của dữ liệu gửi lên không hợp lệ: dữ liệu có thể đã bị thay đổi trên đường truyền. Toàn bộ lô bị từ chối.</source>
+        <translation>The signature of the data sent is not valid: the data may have been altered on the way. The whole batch was refused.</translation>
+    </message>
+    <message>
+        <source>Phần mềm trên máy này dùng giao thức đồng bộ cũ (yêu cầu thiếu giờ hoặc mã chống gửi lại). Hãy cập nhật phần mềm Một cửa rồi đồng bộ lại.</source>
+        <translation>The software on this PC uses an old sync protocol (the request lacks a time or an anti-replay code). Update the one-stop software and sync again.</translation>
+    </message>
+    <message>
+        <source>Yêu cầu này đã được gửi tới máy chủ một lần (mã chống gửi lại đã dùng): có thể nó bị ghi lại và gửi lại trên đường truyền. Yêu cầu bị từ chối.</source>
+        <translation>This request already reached the server once (its anti-replay code was used): it may have been recorded and sent again on the way. The request was refused.</translation>
+    </message>
+    <message>
+        <source>Mã đăng ký máy không đúng. Hãy kiểm tra lại hoặc xin mã mới.</source>
+        <translation>The enrolment code is wrong. Check it or ask for a new one.</translation>
+    </message>
+    <message>
+        <source>Mã đăng ký máy này đã được dùng. Hãy xin mã mới.</source>
+        <translation>This enrolment code was already used. Ask for a new one.</translation>
+    </message>
+    <message>
+        <source>Mã đăng ký máy đã hết hạn. Hãy xin mã mới.</source>
+        <translation>The enrolment code has expired. Ask for a new one.</translation>
+    </message>
+    <message>
+        <source>Máy này (cùng mã máy) đã được đăng ký trước đây; mỗi lần đăng ký cần cài đặt lại để có mã máy mới.</source>
+        <translation>This PC (with the same PC id) was enrolled before; each enrolment needs a new installation to get a new PC id.</translation>
+    </message>
+    <message>
+        <source>Phiên bản dữ liệu của phần mềm trên máy không được máy chủ hỗ trợ. Hãy cập nhật phần mềm.</source>
+        <translation>The server does not support this PC&apos;s data version. Update the software.</translation>
+    </message>
+    <message>
+        <source>Gửi: {sent} thao tác trong {batches} lô ({size}); máy chủ xác nhận {acked}, trùng (đã có) {duplicates}, xung đột {conflicts}, cách ly {quarantined}, chờ thao tác trước {held}; {released} thao tác chờ trước đây nay đã được áp dụng.</source>
+        <translation>Sent: {sent} operations in {batches} batches ({size}); the server confirmed {acked}, duplicates (already there) {duplicates}, conflicts {conflicts}, quarantined {quarantined}, waiting for an earlier one {held}; {released} operations that were waiting are now applied.</translation>
+    </message>
+    <message>
+        <source>Gửi: {sent} thao tác trong {batches} lô ({size}); máy chủ xác nhận {acked}, trùng (đã có) {duplicates}, xung đột {conflicts}, cách ly {quarantined}, chờ thao tác trước {held}.</source>
+        <translation>Sent: {sent} operations in {batches} batches ({size}); the server confirmed {acked}, duplicates (already there) {duplicates}, conflicts {conflicts}, quarantined {quarantined}, waiting for an earlier one {held}.</translation>
+    </message>
+    <message>
+        <source>Nhận từ tỉnh: {pulled} thay đổi (áp dụng {applied}, đã có {unchanged}, không áp dụng được {not_applied}).</source>
+        <translation>Received from the province: {pulled} changes (applied {applied}, already here {unchanged}, could not apply {not_applied}).</translation>
+    </message>
+    <message>
+        <source>Nhận từ tỉnh: {pulled} thay đổi (áp dụng {applied}, đã có {unchanged}).</source>
+        <translation>Received from the province: {pulled} changes (applied {applied}, already here {unchanged}).</translation>
+    </message>
+    <message>
+        <source>Nhận từ tỉnh: {pulled} thay đổi (áp dụng {applied}, không áp dụng được {not_applied}).</source>
+        <translation>Received from the province: {pulled} changes (applied {applied}, could not apply {not_applied}).</translation>
+    </message>
+    <message>
+        <source>Nhận từ tỉnh: {pulled} thay đổi (áp dụng {applied}).</source>
+        <translation>Received from the province: {pulled} changes (applied {applied}).</translation>
+    </message>
+    <message>
+        <source>Đã dừng theo yêu cầu sau khi gửi {sent}/{to_send} thao tác; {left} thao tác còn lại vẫn an toàn trên máy và sẽ được gửi ở lần đồng bộ sau.</source>
+        <translation>Stopped on request after sending {sent}/{to_send} operations; the {left} left are safe on this PC and will be sent at the next sync.</translation>
+    </message>
+    <message>
+        <source>Có {count} thay đổi không khớp giữa tỉnh và máy này: cả hai đều được lưu, xem danh sách xung đột hồ sơ.</source>
+        <translation>{count} changes differ between the province and this PC: both are kept, see the list of dossier conflicts.</translation>
+    </message>
+    <message>
+        <source>Tình trạng: {status}.</source>
+        <translation>Status: {status}.</translation>
     </message>
 </context>
 </TS>

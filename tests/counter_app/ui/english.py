@@ -10,7 +10,6 @@ names, the counter's name, settings) plus the few written in the screens on purp
 
 from __future__ import annotations
 
-import ast
 import json
 import sqlite3
 import unicodedata
@@ -48,51 +47,6 @@ ON_PURPOSE = (
     "Đức Thọ",
     "Quầy số 1",  # the tests' own counter text
 )
-
-
-# Shown by the screens but written below them (statuses, channels, roles, report and sync labels):
-# those layers mark them and `messages_<lang>.ts` translates them (decision 0034), not the
-# screens' app_<lang>.ts. Listed one by one so this check still names every screen's own text;
-# `lower_layer_sources` proves each really is written below the screens.
-LOWER_LAYER_TEXTS = (
-    "Mới đăng ký", "Được tiếp nhận", "Không được tiếp nhận", "Đang xử lý",
-    "Yêu cầu bổ sung giấy tờ", "Yêu cầu thực hiện nghĩa vụ tài chính", "Công dân yêu cầu rút hồ sơ",
-    "Dừng xử lý", "Đã xử lý xong", "Đã tiếp nhận, chưa chuyển",
-    "Trực tiếp tại quầy", "Tại quầy", "Qua bưu chính", "Tại nhà", "Qua bưu điện, gửi về địa chỉ",
-    "Qua dịch vụ bưu chính (BCCI)", "Một phần", "Toàn trình",
-    "Đang giải quyết, quá hạn", "Đang giải quyết, trong hạn", "Trả kết quả",
-    "Trong ngày", "Chưa đăng ký với máy chủ tỉnh", "Đã gửi hết",
-    "Máy này chưa đăng ký với máy chủ tỉnh nên chưa gửi được hồ sơ.",
-    "Đăng ký máy với máy chủ tỉnh (Đồng bộ → Đăng ký máy với máy chủ) bằng mã do bộ phận CNTT "
-    "cấp. Hồ sơ lưu trước đó sẽ được gửi sau khi đăng ký.",
-)  # fmt: skip
-LOWER_LAYERS = (
-    "counter_protocol",
-    "counter_app/domain",
-    "counter_app/services",
-    "counter_app/sync",
-)
-
-
-def lower_layer_sources(root: Path) -> str:
-    """Every string written in the layers below the screens (joined pieces joined), as one text."""
-    return "\n".join(
-        node.value
-        for layer in LOWER_LAYERS
-        for path in sorted((root / layer).rglob("*.py"))
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-        if isinstance(node, ast.Constant) and isinstance(node.value, str)
-    )
-
-
-def lower_layer_labels() -> list[str]:
-    """The labels of statuses, lifecycle actions and roles, read from their own tables."""
-    from counter_app.domain.roles import ROLE_NAMES
-    from counter_protocol.lifecycle import Action
-    from counter_protocol.statuses import Status
-
-    statuses, actions = (s.label for s in Status), (a.label for a in Action)
-    return [*statuses, *actions, *ROLE_NAMES.values()]
 
 
 def is_vietnamese(text: str) -> bool:
@@ -197,9 +151,7 @@ def shown_texts(window: QWidget) -> list[tuple[str, str]]:
 
 def untranslated(window: QWidget, data: Iterable[str]) -> list[str]:
     """The texts of `window` still in Vietnamese once the data in them is taken out."""
-    labels = [*LOWER_LAYER_TEXTS, *lower_layer_labels()]
-    lower_layer = {*labels, *(t.lower() for t in labels)}  # shown as "{lower}" too
-    pieces = sorted({*data, *ON_PURPOSE, *lower_layer}, key=len, reverse=True)
+    pieces = sorted({*data, *ON_PURPOSE}, key=len, reverse=True)
     left = []
     for where, text in shown_texts(window):
         rest = text

@@ -132,15 +132,6 @@ def test_the_login_and_setup_screens_are_english(
     assert_english(wizard, tmp_path / "blank")
 
 
-def test_the_texts_left_to_the_lower_layers_are_written_there():
-    from pathlib import Path
-
-    from tests.counter_app.ui.english import LOWER_LAYER_TEXTS, lower_layer_sources
-
-    sources = lower_layer_sources(Path(__file__).resolve().parents[3])
-    assert [text for text in LOWER_LAYER_TEXTS if text not in sources] == []
-
-
 def test_every_step_fee_account_and_visit_dialog_is_english(
     qtbot, main, services, runner, data_dir
 ):

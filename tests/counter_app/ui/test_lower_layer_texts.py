@@ -162,3 +162,114 @@ def test_the_lists_due_column_reads_english(messages_en):
         english = [label_text(s.label) for s in (DueState.DUE_SOON, DueState.AWAITING_PICKUP)]
     assert english == ["Due soon", "Result ready for pick-up"]
     assert label_text(DueState.DUE_SOON.label) == "Sắp đến hạn"
+
+
+def test_a_step_named_in_lower_case_inside_a_refusal_reads_english(messages_en):
+    from counter_app.services.steps import require_reason
+
+    with pytest.raises(ServiceError) as refused:
+        require_reason(Action.REFUSE, "  ")
+    vietnamese = refused.value.message
+    assert vietnamese == f"Cần ghi rõ lý do khi “{Action.REFUSE.label.lower()}”."
+    with installed(messages_en):
+        english = error_text(refused.value)
+    assert english == "A reason is required to “refuse the dossier”."
+
+
+def test_set_up_and_enrolment_refusals_read_english(blank_services, messages_en):
+    from counter_app.sync.enrol import normalise_url
+
+    with pytest.raises(ServiceError) as bad_url:
+        normalise_url("dongbo")
+    with pytest.raises(ServiceError) as bad_slot:  # the code's own refusal passed on
+        blank_services.setup.first_run(
+            "000.23.05.H27", "Quầy 1", 12, "admin", "Lê A", TEST_PASSWORD
+        )
+    assert bad_slot.value.message == "Số thứ tự máy (slot) phải từ 0 đến 9, không phải 12."
+    with installed(messages_en):
+        texts = [error_text(bad_url.value), error_text(bad_slot.value)]
+    assert texts == [
+        "The server address “dongbo” is not valid (for example: https://dongbo.hatinh.gov.vn).",
+        "The PC number must be from 0 to 9, not 12.",
+    ]
+
+
+def test_a_scanned_card_refusal_names_its_field_in_english(messages_en):
+    from counter_app.domain.cccd_qr import parse_cccd_qr
+
+    with pytest.raises(ValidationError) as refused:
+        parse_cccd_qr("042098001234|123456789|Nguyễn Văn A|0101199|Nam|Hà Tĩnh|01012020")
+    assert "Trường ngày sinh trên mã QR" in refused.value.message
+    with installed(messages_en):
+        english = error_text(refused.value)
+    assert (
+        english == "The date of birth in the QR code must be 8 digits (ddmmyyyy); read “0101199”."
+    )
+
+
+def test_the_sync_status_line_reads_english_and_keeps_its_vietnamese(messages_en, monkeypatch):
+    from datetime import datetime, timedelta
+
+    from counter_app.sync.status import SyncStatus
+    from counter_app.ui.sync_status import status_line
+    from counter_protocol.timefmt import VN_TZ
+
+    now = datetime(2026, 12, 5, 9, 0, tzinfo=VN_TZ)
+    status = SyncStatus(
+        enrolled=False, server_url=None, revoked=False, pending_ops=3, pending_dossiers=2,
+        oldest_pending_at=now - timedelta(hours=3), held=0, errors=1, unconfirmed=0,
+        not_applied_updates=0, last_success_at=None, last_success_clock_wrong=False,
+        last_error=None,
+    )  # fmt: skip
+    assert (
+        status.text(now) == "Chưa đăng ký với máy chủ tỉnh · 2 hồ sơ chờ gửi, cũ nhất 3 giờ · 1 lỗi"
+    )
+    monkeypatch.setattr("counter_app.ui.sync_status.now_vn", lambda: now)
+    with installed(messages_en):
+        line = status_line(status)
+    english = "Not enrolled with the provincial server · 2 dossiers waiting to be sent, oldest 3 h"
+    assert line.endswith(f": {english} · 1 errors")  # the prefix is the screens' own catalogue
+
+
+def test_the_servers_refusals_read_english_on_the_counter(messages_en):
+    import httpx
+
+    from counter_app.sync.client import classify_refusal
+
+    expired = "Mã đăng ký máy đã hết hạn. Hãy xin mã mới."
+    body = f'{{"error": "code_expired", "message": "{expired}"}}'.encode()
+    refused = classify_refusal(httpx.Response(403, content=body))
+    unreachable = classify_refusal(httpx.Response(503, content=b""))
+    assert refused.message == expired  # the server's own words, as before
+    assert unreachable.message == "Máy chủ tỉnh đang gặp sự cố (mã 503)."
+    with installed(messages_en):
+        texts = [message_text(e.template, e.params) for e in (refused, unreachable)]
+    assert texts == [
+        "The enrolment code has expired. Ask for a new one.",
+        "The provincial server has a problem (code 503).",
+    ]
+
+
+def test_a_sync_runs_summary_reads_english_and_keeps_its_vietnamese(messages_en):
+    from datetime import datetime
+
+    from counter_app.sync.report import SyncReport
+    from counter_app.ui.sync_window import report_lines
+    from counter_protocol.timefmt import VN_TZ
+
+    report = SyncReport(
+        "manual", datetime(2026, 12, 5, 9, 0, tzinfo=VN_TZ), batches=1, bytes_sent=2048,
+        sent=3, acked=3, pulled=2, pull_applied=1, pull_unchanged=1, province_conflicts=1,
+    )  # fmt: skip
+    assert report.summary_lines(report.started_at) == [
+        "Gửi: 3 thao tác trong 1 lô (2.0 KB); máy chủ xác nhận 3, trùng (đã có) 0, xung đột 0, "
+        "cách ly 0, chờ thao tác trước 0.",
+        "Nhận từ tỉnh: 2 thay đổi (áp dụng 1, đã có 1).",
+        "Có 1 thay đổi không khớp giữa tỉnh và máy này: cả hai đều được lưu, xem danh sách xung "
+        "đột hồ sơ.",
+    ]
+    with installed(messages_en):
+        english = report_lines(report)
+    assert english[1] == "Received from the province: 2 changes (applied 1, already here 1)."
+    assert english[0].startswith("Sent: 3 operations in 1 batches (2.0 KB)")
+    assert english[2].startswith("1 changes differ between the province and this PC")
