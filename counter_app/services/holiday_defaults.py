@@ -61,7 +61,7 @@ def _spec_without_parent(name: str, folder: Path) -> ModuleSpec | None:
     frozen bundle's finder (which has no source files) from its archive."""
     for finder in sys.meta_path:
         find_spec = getattr(finder, "find_spec", None)
-        spec = find_spec(name, [str(folder)]) if find_spec is not None else None
+        spec: ModuleSpec | None = find_spec(name, [str(folder)]) if find_spec else None
         if spec is not None:
             return spec
     return None
