@@ -273,42 +273,38 @@ class SyncWindow(QDialog):
         )
 
     def _show_enrolment(self, enrolment: Enrolment, revoked: bool) -> None:
+        names = {
+            "counter_name": enrolment.counter_name,
+            "unit_code": enrolment.unit_code,
+            "slot": enrolment.slot,
+        }
         if revoked:  # a new code from IT enrols this PC again, under a new identity
             self.enrolment_label.setText(
                 tr(
                     "Máy chủ tỉnh đã thu hồi quyền đồng bộ của máy “{counter_name}” (đơn vị "
-                    "{unit_code}, slot {slot}). Nếu bộ phận CNTT cấp mã đăng ký mới, hãy "
+                    "{unit_code}, số thứ tự máy {slot}). Nếu bộ phận CNTT cấp mã đăng ký mới, hãy "
                     "đăng ký lại: hồ sơ chưa gửi sẽ được gửi sau đó."
-                ).format(
-                    counter_name=enrolment.counter_name,
-                    unit_code=enrolment.unit_code,
-                    slot=enrolment.slot,
-                )
+                ).format(**names)
             )
         elif enrolment.device_id is None:
             self.enrolment_label.setText(
                 tr(
-                    "Máy “{counter_name}” (đơn vị {unit_code}, slot {slot}) chưa đăng ký "
+                    "Máy “{counter_name}” (đơn vị {unit_code}, số thứ tự máy {slot}) chưa đăng ký "
                     "với máy chủ tỉnh. Hồ sơ vẫn lưu trên máy và sẽ được gửi sau khi đăng "
                     "ký."
-                ).format(
-                    counter_name=enrolment.counter_name,
-                    unit_code=enrolment.unit_code,
-                    slot=enrolment.slot,
-                )
+                ).format(**names)
             )
         else:
             when = format_vn(enrolment.enrolled_at) if enrolment.enrolled_at else "?"
             self.enrolment_label.setText(
                 tr(
-                    "Máy chủ: {server_url} · máy số {device_id} · đơn vị {unit_code}, slot "
-                    "{slot} · đăng ký lúc {when}"
+                    "Máy chủ: {server_url} · máy số {device_id} · đơn vị {unit_code}, số thứ "
+                    "tự máy {slot} · đăng ký lúc {when}"
                 ).format(
                     server_url=enrolment.server_url,
                     device_id=enrolment.device_id,
-                    unit_code=enrolment.unit_code,
-                    slot=enrolment.slot,
                     when=when,
+                    **names,
                 )
             )
         needed = enrolment.device_id is None or revoked
@@ -425,7 +421,7 @@ class EnrolDialog(QDialog):
         self.message.show_message(
             "success",
             tr(
-                "Đã đăng ký: máy số {device_id}, đơn vị {unit_code}, slot {slot}. Máy "
+                "Đã đăng ký: máy số {device_id}, đơn vị {unit_code}, số thứ tự máy {slot}. Máy "
                 "sẽ bắt đầu gửi hồ sơ ngay."
             ).format(device_id=result.device_id, unit_code=result.unit_code, slot=result.slot),
         )

@@ -2340,15 +2340,15 @@ Reason for allowing post anyway (kept in the dossier&apos;s log):</translation>
         <translation>Failed or waiting operations ({count})</translation>
     </message>
     <message>
-        <source>Máy chủ tỉnh đã thu hồi quyền đồng bộ của máy “{counter_name}” (đơn vị {unit_code}, slot {slot}). Nếu bộ phận CNTT cấp mã đăng ký mới, hãy đăng ký lại: hồ sơ chưa gửi sẽ được gửi sau đó.</source>
+        <source>Máy chủ tỉnh đã thu hồi quyền đồng bộ của máy “{counter_name}” (đơn vị {unit_code}, số thứ tự máy {slot}). Nếu bộ phận CNTT cấp mã đăng ký mới, hãy đăng ký lại: hồ sơ chưa gửi sẽ được gửi sau đó.</source>
         <translation>The provincial server revoked the sync rights of “{counter_name}” (unit {unit_code}, number {slot}). If IT gives a new registration code, register again: unsent dossiers will be sent then.</translation>
     </message>
     <message>
-        <source>Máy “{counter_name}” (đơn vị {unit_code}, slot {slot}) chưa đăng ký với máy chủ tỉnh. Hồ sơ vẫn lưu trên máy và sẽ được gửi sau khi đăng ký.</source>
+        <source>Máy “{counter_name}” (đơn vị {unit_code}, số thứ tự máy {slot}) chưa đăng ký với máy chủ tỉnh. Hồ sơ vẫn lưu trên máy và sẽ được gửi sau khi đăng ký.</source>
         <translation>“{counter_name}” (unit {unit_code}, number {slot}) is not registered with the provincial server. Dossiers are kept on this computer and sent once it is registered.</translation>
     </message>
     <message>
-        <source>Máy chủ: {server_url} · máy số {device_id} · đơn vị {unit_code}, slot {slot} · đăng ký lúc {when}</source>
+        <source>Máy chủ: {server_url} · máy số {device_id} · đơn vị {unit_code}, số thứ tự máy {slot} · đăng ký lúc {when}</source>
         <translation>Server: {server_url} · computer {device_id} · unit {unit_code}, number {slot} · registered {when}</translation>
     </message>
     <message>
@@ -2392,7 +2392,7 @@ Reason for allowing post anyway (kept in the dossier&apos;s log):</translation>
         <translation>Registering with the server…</translation>
     </message>
     <message>
-        <source>Đã đăng ký: máy số {device_id}, đơn vị {unit_code}, slot {slot}. Máy sẽ bắt đầu gửi hồ sơ ngay.</source>
+        <source>Đã đăng ký: máy số {device_id}, đơn vị {unit_code}, số thứ tự máy {slot}. Máy sẽ bắt đầu gửi hồ sơ ngay.</source>
         <translation>Registered: computer {device_id}, unit {unit_code}, number {slot}. Sending dossiers starts now.</translation>
     </message>
     <message>
