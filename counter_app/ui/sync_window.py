@@ -153,6 +153,7 @@ class SyncWindow(QDialog):
             [tr("Số"), tr("Loại"), tr("Nội dung"), tr("Kết quả"), tr("Ghi chú"), tr("Lúc")], (4,)
         )
         self.tabs = QTabWidget()
+        self._stopping = False  # “Dừng” was pressed and the run has not ended yet
         self._build()
         self._connect()
         self._on_running(controller.is_running)
@@ -207,6 +208,7 @@ class SyncWindow(QDialog):
         self._controller.sync_now()
 
     def stop_sync(self) -> None:
+        self._stopping = True
         self.stop_button.setEnabled(False)
         self.message.show_message("info", tr("Đang dừng: chờ lô đang gửi được máy chủ xác nhận…"))
         self._controller.stop_run()
@@ -317,13 +319,16 @@ class SyncWindow(QDialog):
         self.message.show_message("error", sync_error_text(error))
 
     def _on_running(self, running: bool) -> None:
+        self._stopping = False  # a new run, or the end of one: no stop is pending any more
         self._show_running(running)
-        self.stop_button.setEnabled(running)
         if running:
             self.progress.setRange(0, 0)
 
     def _show_running(self, running: bool) -> None:
+        # A window opened just as a run began misses the run's start (the signal was queued
+        # before the window connected), so progress also says "running" and enables the stop.
         self.sync_button.setEnabled(not running)
+        self.stop_button.setEnabled(running and not self._stopping)
         self.stop_button.setVisible(running)
         self.progress.setVisible(running)
 
