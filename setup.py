@@ -9,13 +9,21 @@ parent's folder, so the package list is found here; everything else stays in pyp
 
 from setuptools import find_namespace_packages, setup
 
-SHIPPED = ["counter_app", "counter_app.*", "counter_server", "counter_server.*",
-           "counter_protocol", "counter_protocol.*"]
+SHIPPED = [
+    "counter_app",
+    "counter_app.*",
+    "counter_server",
+    "counter_server.*",
+    "counter_protocol",
+    "counter_protocol.*",
+]
 
 # The data folders under resources/ are listed too (as namespace packages) so setuptools installs
 # them without warning that an importable folder was left out.
-RESOURCES = ["counter_app.resources",
-             *(f"counter_app.resources.{name}" for name in find_namespace_packages("resources"))]
+RESOURCES = [
+    "counter_app.resources",
+    *(f"counter_app.resources.{name}" for name in find_namespace_packages("resources")),
+]
 
 setup(
     packages=[*find_namespace_packages(include=SHIPPED), *RESOURCES],

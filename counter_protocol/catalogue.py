@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from counter_protocol.errors import UserError
+from counter_protocol.ops import TEXT_LIMITS
 from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 FORMAT_TAG = "counter_app.catalogue/1"
@@ -26,6 +27,7 @@ _PROCEDURE_CODE = re.compile(r"\d\.\d{6}")
 _AGENCY_CODE = re.compile(r"\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}")
 _CUTOFF = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")  # plain decimal text: no exponent, NaN or spaces
+CATALOGUE_VERSION_LIMIT = TEXT_LIMITS["catalogue_version"]  # what the server takes
 
 _TOP_KEYS = tuple(
     "format sample_data notice version effective_from province units agencies fields"  # noqa: SIM905
@@ -367,7 +369,7 @@ def _build(root: _Reader, digest: str) -> Catalogue:
         ) from None
     agencies = _each(root, "agencies", _agency, "cơ quan")
     return Catalogue(
-        version=root.text("version"),
+        version=_version(root),
         effective_from=effective_from,
         sample_data=root.flag("sample_data"),
         notice=root.text("notice", required=root.flag("sample_data")),
@@ -379,6 +381,23 @@ def _build(root: _Reader, digest: str) -> Catalogue:
         procedures=_each(root, "procedures", _procedure, "thủ tục"),
         sha256=digest,
     )
+
+
+def _version(root: _Reader) -> str:
+    """Every dossier received under this catalogue carries its version up to the server, which
+    refuses longer text (ops.TEXT_LIMITS): a longer version would strand those dossiers."""
+    version = root.text("version")
+    if len(version) > CATALOGUE_VERSION_LIMIT:
+        raise root.fail(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "{where}: số phiên bản “{version}” dài {length} ký tự; tối đa {limit} ký tự.",
+            ),
+            version=version,
+            length=len(version),
+            limit=CATALOGUE_VERSION_LIMIT,
+        )
+    return version
 
 
 def _each[C: (CatalogueUnit, Agency, Field, Procedure)](

@@ -1253,6 +1253,10 @@ The procedure “{procedure}” requires the recipient to collect in person: the
         <translation>{where}: the effective date “{effective}” is not in the form YYYY-MM-DD.</translation>
     </message>
     <message>
+        <source>{where}: số phiên bản “{version}” dài {length} ký tự; tối đa {limit} ký tự.</source>
+        <translation>{where}: the version “{version}” is {length} characters long; at most {limit} characters.</translation>
+    </message>
+    <message>
         <source>{where}: mã thủ tục không đúng dạng N.NNNNNN.</source>
         <translation>{where}: the procedure code is not in the form N.NNNNNN.</translation>
     </message>

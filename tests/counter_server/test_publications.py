@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from pathlib import Path
 
 import httpx
@@ -31,11 +32,17 @@ def count(server: ServerProcess, kind: str) -> int:
     return int(server.scalar("SELECT count(*) FROM publications WHERE kind = :k", k=kind))
 
 
+def _unique_version(doc: dict[str, object]) -> str:
+    """Counters of other tests pull this version from the shared server and stamp it on the
+    dossiers they send: it must stay within the wire's limit."""
+    return f"{doc['version']}-{uuid.uuid4().hex[:8]}"
+
+
 def test_catalogue_versions(server: ServerProcess, client: httpx.Client, tmp_path: Path) -> None:
     device = server.device()
     start = device.pull(client, 0, 5000).next_cursor
     doc = json.loads(SAMPLE.read_text(encoding="utf-8"))
-    version = f"{doc['version']}-{tmp_path.name}"
+    version = _unique_version(doc)
     good = tmp_path / "catalogue.json"
     good.write_text(json.dumps(doc | {"version": version}, ensure_ascii=False), encoding="utf-8")
     assert "thay đổi #" in server.cli("publish", "catalogue", str(good)).stdout
@@ -61,9 +68,27 @@ def test_catalogue_versions(server: ServerProcess, client: httpx.Client, tmp_pat
     assert [v[0] for v in versions] == [version, version + ".2"]  # the old one is kept
 
 
+def test_a_version_longer_than_dossiers_carry_is_refused(
+    server: ServerProcess, tmp_path: Path
+) -> None:
+    """A dossier carries its catalogue version and the server takes 40 characters: a longer
+    version once stranded every dossier received under it in quarantine."""
+    doc = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    before = count(server, "catalogue")
+    for version, accepted in (("V" * 41, False), ("W" * 36 + uuid.uuid4().hex[:4], True)):
+        path = tmp_path / f"{version}.json"
+        path.write_text(json.dumps(doc | {"version": version}, ensure_ascii=False), "utf-8")
+        done = server.cli("publish", "catalogue", str(path), check=False)
+        if accepted:
+            assert done.returncode == 0, done.stderr
+        else:
+            assert "dài 41 ký tự; tối đa 40 ký tự" in refused(done)
+    assert count(server, "catalogue") == before + 1
+
+
 def test_a_bad_catalogue_is_refused_with_one_line(server: ServerProcess, tmp_path: Path) -> None:
     doc = json.loads(SAMPLE.read_text(encoding="utf-8"))
-    doc["version"] = f"bad-{tmp_path.name}"
+    doc["version"] = f"bad-{uuid.uuid4().hex[:8]}"
     doc["procedures"][0]["code"] = "1.23"
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")

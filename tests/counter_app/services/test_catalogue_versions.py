@@ -61,3 +61,13 @@ def test_a_broken_catalogue_is_refused_with_the_procedure_named() -> None:
     doc["procedures"][0]["processing"]["unit"] = "tuần"
     with pytest.raises(ServiceError, match=doc["procedures"][0]["code"]):
         parse_catalogue_text(json.dumps(doc, ensure_ascii=False), "bad.json")
+
+
+def test_a_version_longer_than_the_server_takes_is_refused_before_any_dossier_carries_it() -> None:
+    doc = json.loads(shipped_catalogue_path().read_text(encoding="utf-8"))
+    doc["version"] = "HT-" + "9" * 38
+    with pytest.raises(ServiceError, match="dài 41 ký tự; tối đa 40 ký tự"):
+        parse_catalogue_text(json.dumps(doc, ensure_ascii=False), "long.json")
+    doc["version"] = "HT-" + "9" * 37
+    fits = parse_catalogue_text(json.dumps(doc, ensure_ascii=False), "ok.json")
+    assert len(fits.version) == 40
