@@ -30,9 +30,13 @@ def claim_imported(store: Store, client: SyncClient, me: Enrolled, report: SyncR
         with store.write() as session:
             record_claims(session, reply.claimed, refused)
         if refused:
-            report.notices.append(
-                f"Máy chủ từ chối {len(refused)} mã vận đơn nạp từ tệp (máy khác đã giữ), ví "
-                f"dụ: {next(iter(refused.values()))}"
+            report.add_notice(
+                QT_TRANSLATE_NOOP(
+                    "messages",
+                    "Máy chủ từ chối {count} mã vận đơn nạp từ tệp (máy khác đã giữ), ví dụ: "
+                    "{example}",
+                ),
+                params={"count": len(refused), "example": next(iter(refused.values()))},
             )
         if not set(numbers) <= answered:  # an answer that skips numbers would loop for ever
             raise SyncError(

@@ -33,7 +33,21 @@ from counter_protocol.receipt import ReceiptError
 from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 Progress = Callable[[str, int, int], None]
-KEPT = "Dữ liệu trên máy được giữ nguyên."
+# What IT reads after the server lost data it had confirmed (kept in sync_state, shown in the
+# sync window in the person's language).
+FEED_LOST = QT_TRANSLATE_NOOP(
+    "messages",
+    "Máy chủ tỉnh không còn thay đổi số {cursor} mà máy đã nhận (có thể máy chủ vừa được khôi "
+    "phục từ bản sao lưu): máy nhận lại các thay đổi của tỉnh từ đầu và gửi lại {count} thao "
+    "tác máy chủ đã xác nhận trước đây để máy chủ bổ sung phần bị mất. Dữ liệu trên máy được "
+    "giữ nguyên.",
+)
+OPS_LOST = QT_TRANSLATE_NOOP(
+    "messages",
+    "Máy chủ tỉnh không còn {missing} thao tác đã xác nhận gần đây cho máy này (có thể máy chủ "
+    "vừa được khôi phục từ bản sao lưu). Máy gửi lại {count} thao tác đã được xác nhận để máy "
+    "chủ bổ sung phần bị mất. Dữ liệu trên máy được giữ nguyên.",
+)
 PROBED_RECEIPTS = 3  # more than the batches a push keeps in flight, whose commits may reorder
 
 
@@ -113,33 +127,26 @@ class Puller:
         with self._store.write() as session:
             start_over(session, now)
             count = ledger.requeue_acknowledged(session)
-            note = (
-                f"Máy chủ tỉnh không còn thay đổi số {cursor} mà máy đã nhận (có thể máy "
-                "chủ vừa được khôi phục từ bản sao lưu): máy nhận lại các thay đổi của tỉnh "
-                f"từ đầu và gửi lại {count} thao tác máy chủ đã xác nhận trước đây để máy "
-                f"chủ bổ sung phần bị mất. {KEPT}"
-            )
-            record_server_loss(session, now, note)
+            params: dict[str, object] = {"cursor": cursor, "count": count}
+            record_server_loss(session, now, FEED_LOST.format(**params))
         self._checked = True  # everything acknowledged is queued again anyway
         self._requeued += count
         self._report.feed_reset = True
-        self._report.add_notice(note, count)
+        self._report.add_notice(FEED_LOST, count, params)
 
-    def _check_server_holds(self, session: Session, page: ChangesPage) -> tuple[str, int] | None:
+    def _check_server_holds(
+        self, session: Session, page: ChangesPage
+    ) -> tuple[str, int, dict[str, object]] | None:
         """Queue acknowledged ops again if the server lacks one it acknowledged lately; the
-        note for IT and how many were queued, or None if all is well."""
+        note for IT (template, how many were queued, values), or None if all is well."""
         self._checked = True
         missing = page.probes_missing
         if not missing:
             return None  # held, not asked, or a server from before probes
         count = ledger.requeue_acknowledged(session)
-        note = (
-            f"Máy chủ tỉnh không còn {len(missing)} thao tác đã xác nhận gần đây cho máy này "
-            "(có thể máy chủ vừa được khôi phục từ bản sao lưu). Máy gửi lại "
-            f"{count} thao tác đã được xác nhận để máy chủ bổ sung phần bị mất. {KEPT}"
-        )
-        record_server_loss(session, self._clock(), note)
-        return note, count
+        params: dict[str, object] = {"missing": len(missing), "count": count}
+        record_server_loss(session, self._clock(), OPS_LOST.format(**params))
+        return OPS_LOST, count, params
 
 
 def verify_page(body: bytes, signature: str | None, me: Enrolled) -> ChangesPage:

@@ -43,7 +43,9 @@ class SyncReport:
     changed_kinds: set[str] = field(default_factory=set)
     feed_reset: bool = False  # the server no longer held our pull cursor: pulled from 0 again
     requeued: int = 0  # acknowledged ops queued again because the server had lost some
-    notices: list[str] = field(default_factory=list)  # for IT, in the summary and the log
+    # For IT, in the summary and the log: each a marked template and its values (the sync
+    # window shows it in the person's language, the log keeps it in Vietnamese).
+    notice_parts: list[Part] = field(default_factory=list)
     to_send: int = 0  # ops sendable when the push began (the "of" in "120 of 500")
     stopped: bool = False  # a person stopped the run between batches (docs/sync.md#s22)
 
@@ -63,8 +65,15 @@ class SyncReport:
         self.released += counts.released
         self.province_conflicts += counts.province_conflicts
 
-    def add_notice(self, note: str, requeued: int) -> None:
-        self.notices.append(note)
+    @property
+    def notices(self) -> list[str]:
+        """The notices in Vietnamese, as the log keeps them."""
+        return [_formatted(part) for part in self.notice_parts]
+
+    def add_notice(
+        self, template: str, requeued: int = 0, params: dict[str, object] | None = None
+    ) -> None:
+        self.notice_parts.append((template, params or {}))
         self.requeued += requeued
 
     def add_page(self, changes: int, result: PageResult) -> None:
@@ -143,10 +152,9 @@ class SyncReport:
 
     def summary_parts(self) -> list[Part]:
         """The lines of the summary but the status, as marked templates and their values (the
-        sync window shows each in the clerk's language; the notices stay as written)."""
+        sync window shows each in the clerk's language)."""
         stopped = [self.stopped_part()] if self.stopped else []
-        notices: list[Part] = [(note, {}) for note in self.notices]
-        parts = [*stopped, *notices, self.push_part(), self.pull_part()]
+        parts = [*stopped, *self.notice_parts, self.push_part(), self.pull_part()]
         if self.province_conflicts:
             parts.append(
                 (

@@ -1609,6 +1609,10 @@ The procedure “{procedure}” requires the recipient to collect in person: the
         <translation>This PC does not know the server&apos;s public key to check the file&apos;s signature yet. Add --server-key KEY (the IT unit sees the key when making the file with “counter-server slot-file”).</translation>
     </message>
     <message>
+        <source>Máy chủ từ chối {count} mã vận đơn nạp từ tệp (máy khác đã giữ), ví dụ: {example}</source>
+        <translation>The server refused {count} tracking numbers loaded from the file (another PC holds them), for example: {example}</translation>
+    </message>
+    <message>
         <source>Máy chủ trả lời thiếu mã vận đơn đã gửi.</source>
         <translation>The server&apos;s reply leaves out tracking numbers that were sent.</translation>
     </message>
@@ -1635,6 +1639,14 @@ The procedure “{procedure}” requires the recipient to collect in person: the
     <message>
         <source>Mã đăng ký dành cho đơn vị {unit_code}, máy số {slot}, nhưng máy này thuộc đơn vị {own_unit}, máy số {own_slot}. Chưa lưu gì; báo bộ phận CNTT thu hồi máy số {device_id} trên máy chủ và cấp mã đúng đơn vị.</source>
         <translation>The enrolment code is for unit {unit_code}, PC No. {slot}, but this PC belongs to unit {own_unit}, PC No. {own_slot}. Nothing was saved; ask the IT unit to revoke PC No. {device_id} on the server and issue a code for the right unit.</translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh không còn thay đổi số {cursor} mà máy đã nhận (có thể máy chủ vừa được khôi phục từ bản sao lưu): máy nhận lại các thay đổi của tỉnh từ đầu và gửi lại {count} thao tác máy chủ đã xác nhận trước đây để máy chủ bổ sung phần bị mất. Dữ liệu trên máy được giữ nguyên.</source>
+        <translation>The provincial server no longer holds change {cursor}, which this PC had received (the server may just have been restored from a backup): this PC takes the province's changes again from the start and sends again {count} operations the server had confirmed, so that the server can fill in what it lost. The data on this PC is kept as it is.</translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh không còn {missing} thao tác đã xác nhận gần đây cho máy này (có thể máy chủ vừa được khôi phục từ bản sao lưu). Máy gửi lại {count} thao tác đã được xác nhận để máy chủ bổ sung phần bị mất. Dữ liệu trên máy được giữ nguyên.</source>
+        <translation>The provincial server no longer holds {missing} operations it recently confirmed for this PC (the server may just have been restored from a backup). This PC sends again {count} confirmed operations so that the server can fill in what it lost. The data on this PC is kept as it is.</translation>
     </message>
     <message>
         <source>Máy chủ tỉnh yêu cầu nhận lại dữ liệu từ đầu khi không có lý do (vị trí {cursor}); chưa làm gì thêm. Dữ liệu trên máy được giữ nguyên.</source>

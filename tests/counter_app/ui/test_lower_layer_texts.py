@@ -273,3 +273,24 @@ def test_a_sync_runs_summary_reads_english_and_keeps_its_vietnamese(messages_en)
     assert english[1] == "Received from the province: 2 changes (applied 1, already here 1)."
     assert english[0].startswith("Sent: 3 operations in 1 batches (2.0 KB)")
     assert english[2].startswith("1 changes differ between the province and this PC")
+
+
+def test_the_note_after_the_server_lost_data_reads_english_and_is_logged_in_vietnamese(
+    messages_en,
+):
+    from datetime import datetime
+
+    from counter_app.sync.pull import OPS_LOST
+    from counter_app.sync.report import SyncReport
+    from counter_app.ui.sync_window import report_lines
+    from counter_protocol.timefmt import VN_TZ
+
+    report = SyncReport("auto", datetime(2026, 12, 5, 9, 0, tzinfo=VN_TZ))
+    report.add_notice(OPS_LOST, 7, {"missing": 2, "count": 7})
+    assert report.requeued == 7
+    assert report.notices == [OPS_LOST.format(missing=2, count=7)]  # what sync_log keeps
+    assert "không còn 2 thao tác" in report.notices[0]
+    with installed(messages_en):
+        english = report_lines(report)
+    assert english[0].startswith("The provincial server no longer holds 2 operations")
+    assert "sends again 7 confirmed operations" in english[0]
