@@ -12,8 +12,8 @@ IT_OFFICER, DEMO_PASSWORD = "cntt", "Demo@2026"  # counter_app/services/demo.py 
 
 def shoot_sync(app, runner, context, out: Path, settle: Callable, grab: Callable) -> None:
     """The IT officer's sync window on a counter not yet enrolled, then the enrolment form."""
+    from counter_app.ui.enrol_dialog import EnrolDialog
     from counter_app.ui.main_window import MainWindow
-    from counter_app.ui.sync_window import EnrolDialog
 
     services = context.services
     user = services.accounts.sign_in(IT_OFFICER, DEMO_PASSWORD)

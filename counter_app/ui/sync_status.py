@@ -22,6 +22,7 @@ from counter_app.ui.qt_compat import emit
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.texts import message_text
 from counter_app.ui.widgets import ERROR_COLOUR, SUCCESS_COLOUR, WARNING_COLOUR
+from counter_protocol.errors import UserError
 
 if TYPE_CHECKING:  # loaded with the sync service itself, after the first screen
     from counter_app.sync.service import SyncService
@@ -44,6 +45,16 @@ def status_colour(status: SyncStatus | None) -> str:
     if status.revoked or status.errors:
         return ERROR_COLOUR
     return SUCCESS_COLOUR if status.all_sent else WARNING_COLOUR
+
+
+def sync_error_text(error: BaseException) -> str:
+    """The failure and what to do, for a SyncError; the message for anything else."""
+    if isinstance(error, UserError):  # in the clerk's language (decision 0034)
+        message, advice = message_text(error.template, error.params), error.advice_template
+        advice = message_text(advice, error.params)
+    else:
+        message, advice = f"{type(error).__name__}: {error}", ""
+    return f"{message}\n{advice}" if advice else message
 
 
 class SyncController(QObject):

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from counter_app.ui.enrol_dialog import EnrolDialog
 from counter_app.ui.main_window import MainWindow
-from counter_app.ui.sync_window import EnrolDialog
 from counter_app.ui.tasks import TaskRunner
 from counter_devkit.counter_pc import CounterPC, make_counter_dir, sync_unit
 from counter_devkit.server import ServerProcess

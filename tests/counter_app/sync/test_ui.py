@@ -11,9 +11,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from counter_app.ui.enrol_dialog import EnrolDialog
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.sync_status import SyncButton, SyncController
-from counter_app.ui.sync_window import EnrolDialog, SyncWindow
+from counter_app.ui.sync_window import SyncWindow
 from counter_app.ui.tasks import TaskRunner
 from counter_devkit.counter_pc import CounterPC
 from counter_devkit.server import ServerProcess

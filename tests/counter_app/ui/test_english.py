@@ -85,7 +85,7 @@ def test_the_dossier_detail_and_the_slip_preview_are_english(
 
 def test_the_sync_window_and_the_enrol_dialog_are_english(qtbot, english, data_dir, runner):
     from counter_app.app import build_context
-    from counter_app.ui.sync_window import EnrolDialog
+    from counter_app.ui.enrol_dialog import EnrolDialog
 
     context = build_context(str(data_dir))
     main = open_main(qtbot, context.services, runner, sync=context.sync)

@@ -20,7 +20,7 @@ from counter_app.sync.client import SyncClient
 from counter_app.sync.errors import SyncError
 from counter_app.ui.i18n import install_language
 from counter_app.ui.login import LoginDialog
-from counter_app.ui.sync_window import sync_error_text
+from counter_app.ui.sync_status import sync_error_text
 from counter_app.ui.texts import message_text, status_text, user_error_text
 from counter_app.ui.widgets import error_text
 from counter_devkit.stores import TEST_PASSWORD
