@@ -48,12 +48,14 @@ def main(argv: list[str]) -> int:
             f"{args.data_dir} is not a set-up store (run counter-app demo first)", file=sys.stderr
         )
         return 2
+    from counter_app.services.passwords import PasswordCheck
     from counter_app.ui.opening import Opening
 
-    opening = Opening(lambda: window_context(args.data_dir))  # before Qt loads, as run_gui does
+    passwords = PasswordCheck(resolve_data_dir(args.data_dir) / DB_FILENAME)
+    opening = Opening(lambda: window_context(args.data_dir, passwords))  # as run_gui does
     from counter_app.ui.main import EXIT_CANCELLED, FastStart
 
-    start = FastStart(opening, counter_text)
+    start = FastStart(opening, counter_text, passwords=passwords)
     try:
         login = start.show_login()
         print("SHOWN", flush=True)

@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the first window i
     from counter_app.services.late import LateService
     from counter_app.services.lifecycle import LifecycleService
     from counter_app.services.online_help import OnlineHelpService
+    from counter_app.services.passwords import PasswordCheck
     from counter_app.services.postal import PostService
     from counter_app.services.procedures import ProcedureService
     from counter_app.services.reports import ReportService
@@ -77,9 +78,11 @@ class Services:
         self.store.close()
 
 
-def build_services(data_dir_arg: str | None, check_later: bool = False) -> Services:
+def build_services(
+    data_dir_arg: str | None, check_later: bool = False, passwords: PasswordCheck | None = None
+) -> Services:
     """Open the store (migrating it if needed) and build every service over it; `check_later`:
-    see Store.open."""
+    see Store.open; `passwords`: the log-in window's (a check it started early is used)."""
     from counter_app.services.accounts import AccountService
     from counter_app.services.calendar import CalendarService
     from counter_app.services.conflicts import ConflictService
@@ -111,7 +114,7 @@ def build_services(data_dir_arg: str | None, check_later: bool = False) -> Servi
         store=store,
         calendar=calendar,
         dossiers=dossiers,
-        accounts=AccountService(store),
+        accounts=AccountService(store, passwords=passwords),
         setup=SetupService(store),
         procedures=ProcedureService(store),
         search=SearchService(store, calendar),
@@ -153,11 +156,12 @@ def build_context(
     sync_options: SyncOptions | None = None,
     wait_for_check: bool = True,
     check_later: bool = False,
+    passwords: PasswordCheck | None = None,
 ) -> AppContext:
     """Open the store and build every service and the sync service over it; `wait_for_check`:
     raise the start-up check's StoreCorrupt here (the window does not wait: it is told,
     docs/decisions/0035-startup-check.md)."""
-    services = build_services(data_dir_arg, check_later)
+    services = build_services(data_dir_arg, check_later, passwords)
     try:
         # The check (unless `check_later`) runs in SQLite on its own thread, off the GIL.
         # Nothing is written before its result.
@@ -172,7 +176,7 @@ def build_context(
     return AppContext(services=services, sync=sync)
 
 
-def window_context(data_dir_arg: str | None) -> AppContext:
+def window_context(data_dir_arg: str | None, passwords: PasswordCheck | None = None) -> AppContext:
     """The context the window runs on, opened on the store lane behind the log-in window. It
     comes back without waiting for the store's start-up check (docs/decisions/0035-startup-
     check.md) or for the window's modules and the working calendar (the dossier list's due marks
@@ -180,7 +184,9 @@ def window_context(data_dir_arg: str | None) -> AppContext:
     leaves the interpreter free."""
     import threading
 
-    context = build_context(data_dir_arg, wait_for_check=False, check_later=True)
+    context = build_context(
+        data_dir_arg, wait_for_check=False, check_later=True, passwords=passwords
+    )
     threading.Thread(
         target=_prepare_window, args=(context.services,), name=PREPARE_THREAD, daemon=True
     ).start()
@@ -247,12 +253,14 @@ def run_gui(args: argparse.Namespace) -> int:
     counter_text = set_up_counter_text(db_file)
     language = gui_language(getattr(args, "lang", None), db_file)
     if counter_text is not None:
+        from counter_app.services.passwords import PasswordCheck
         from counter_app.ui.opening import Opening
 
-        opening = Opening(lambda: window_context(args.data_dir))  # before Qt loads
+        passwords = PasswordCheck(db_file)
+        opening = Opening(lambda: window_context(args.data_dir, passwords))  # before Qt loads
         from counter_app.ui.main import run_fast_start
 
-        return run_fast_start(opening, counter_text, language)
+        return run_fast_start(opening, counter_text, language, passwords)
     context = build_context(args.data_dir)  # first run: the wizard needs the store at once
     from counter_app.ui.main import run_application
 

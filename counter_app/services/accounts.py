@@ -11,8 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -22,6 +20,12 @@ from counter_app.domain.vntime import now_vn
 from counter_app.models.tables import User
 from counter_app.services.admin_log import AdminAction, AdminEventView, recent_events, record
 from counter_app.services.errors import NotFound, ServiceError
+from counter_app.services.passwords import (
+    PasswordCheck,
+    hash_password,
+    sign_in_name,
+    verify_password,
+)
 from counter_app.services.permissions import NotAllowed, require, require_manage
 from counter_app.services.settings import get_setting
 from counter_app.services.store import Store
@@ -30,7 +34,6 @@ from counter_protocol.texts import QT_TRANSLATE_NOOP
 ROLES = ROLE_NAMES
 MIN_PASSWORD_LENGTH = 8
 MAX_USERNAME_LENGTH = 60
-_HASHER = PasswordHasher()
 WRONG_CREDENTIALS = QT_TRANSLATE_NOOP("messages", "Tên đăng nhập hoặc mật khẩu không đúng.")
 FORCED = "người dùng phải đổi mật khẩu khi đăng nhập"  # the audit line of a reset
 AFTER_RESET = "sau khi được đặt lại"  # … and of the new password that followed it
@@ -58,10 +61,6 @@ class AccountView:
     locked_until: datetime | None
     created_at: datetime
     must_change_password: bool = False
-
-
-def hash_password(password: str) -> str:
-    return _HASHER.hash(password)
 
 
 def check_new_password(password: str) -> None:
@@ -102,9 +101,19 @@ def check_new_account(username: str, full_name: str, role: str) -> None:
 
 
 class AccountService:
-    def __init__(self, store: Store, clock: Callable[[], datetime] = now_vn) -> None:
+    def __init__(
+        self,
+        store: Store,
+        clock: Callable[[], datetime] = now_vn,
+        passwords: PasswordCheck | None = None,
+    ) -> None:
         self._store = store
         self._clock = clock
+        self._passwords = passwords or PasswordCheck()
+
+    def prepare_sign_in(self, username: str, password: str) -> None:
+        """Enter was pressed: the password's check may start before the sign-in's turn."""
+        self._passwords.start(username, password)
 
     def has_users(self) -> bool:
         with self._store.read() as session:
@@ -187,7 +196,7 @@ class AccountService:
         check_new_password(new)
         with self._store.write() as session:
             user = session.scalar(select(User).where(User.username == username))
-            if user is None or not user.active or not _verify(user.password_hash, old):
+            if user is None or not user.active or not verify_password(user.password_hash, old):
                 raise ServiceError(
                     QT_TRANSLATE_NOOP("messages", "Mật khẩu hiện tại không đúng."),
                     field="old_password",
@@ -229,7 +238,7 @@ class AccountService:
         sign-in logged) is written once the store's start-up check has passed, so the person
         starts work while a large store is still being checked (docs/decisions/0035-startup-
         check.md). A wrong one is counted at once (the lock-out must hold)."""
-        name, now = username.strip().lower(), self._clock()
+        name, now = sign_in_name(username), self._clock()
         with self._store.read() as session:
             user = session.scalar(select(User).where(User.username == name))
             outcome = self._check(user, password, now)
@@ -266,7 +275,7 @@ class AccountService:
                 ),
                 until=user.locked_until,
             )
-        if not _verify(user.password_hash, password):
+        if not self._passwords.verify(user.password_hash, password):
             return _WRONG_PASSWORD
         return SignedInUser(user.username, user.full_name, user.role, user.must_change_password)
 
@@ -349,10 +358,3 @@ def _account_view(user: User) -> AccountView:
         user.created_at,
         user.must_change_password,
     )
-
-
-def _verify(password_hash: str, password: str) -> bool:
-    try:
-        return _HASHER.verify(password_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False

@@ -12,10 +12,11 @@ from counter_app.domain.roles import FIRST_ACCOUNT_ROLE, role_name
 from counter_app.domain.text import nfc
 from counter_app.domain.vntime import now_vn
 from counter_app.models.tables import Device, Unit, User
-from counter_app.services.accounts import check_new_password, hash_password
+from counter_app.services.accounts import check_new_password
 from counter_app.services.admin_log import CONSOLE, AdminAction, record
 from counter_app.services.catalogue import ensure_catalogue
 from counter_app.services.errors import ServiceError
+from counter_app.services.passwords import hash_password
 from counter_app.services.store import Store
 from counter_protocol.codes import CodeError, check_agency_code, check_slot
 from counter_protocol.texts import QT_TRANSLATE_NOOP

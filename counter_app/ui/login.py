@@ -26,6 +26,8 @@ if TYPE_CHECKING:  # the log-in window shows before the services (and SQLAlchemy
 class Accounts(Protocol):
     """What the dialog asks of the AccountService (at start-up, a stand-in that waits for it)."""
 
+    def prepare_sign_in(self, username: str, password: str) -> None: ...
+
     def sign_in(self, username: str, password: str) -> SignedInUser: ...
 
     def change_own_password(self, username: str, old: str, new: str) -> None: ...
@@ -81,6 +83,7 @@ class LoginDialog(QDialog):
             return
         self.buttons.setEnabled(False)
         self.message.show_message("info", tr("Đang kiểm tra…"))
+        self._accounts.prepare_sign_in(username, password)  # may start before the store opens
         self._runner.run_db(
             lambda: self._accounts.sign_in(username, password),
             lambda user: self._on_signed_in(user, password),

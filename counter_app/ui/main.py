@@ -73,11 +73,25 @@ def create_application(language: str = DEFAULT_LANGUAGE) -> QApplication:
     return app
 
 
-class _LazyAccounts:
-    """`accounts` for the log-in dialog before the store is open: runs on the same serial lane."""
+class EarlyPasswordCheck(Protocol):
+    """services.passwords.PasswordCheck: starts a sign-in's password check before the store
+    has opened (docs/decisions/0036-early-password-check.md)."""
 
-    def __init__(self, holder: Opening[CounterContext]) -> None:
-        self._holder = holder
+    def start(self, username: str, password: str) -> None: ...
+
+
+class _LazyAccounts:
+    """`accounts` for the log-in dialog before the store is open: runs on the same serial lane;
+    the password's check starts at once on a thread of its own (`passwords`)."""
+
+    def __init__(
+        self, holder: Opening[CounterContext], passwords: EarlyPasswordCheck | None
+    ) -> None:
+        self._holder, self._passwords = holder, passwords
+
+    def prepare_sign_in(self, username: str, password: str) -> None:
+        if self._passwords is not None:
+            self._passwords.start(username, password)
 
     def sign_in(self, username: str, password: str) -> SignedInUser:
         return self._holder.get().services.accounts.sign_in(username, password)
@@ -150,14 +164,15 @@ class FastStart:
         opening: Opening[CounterContext] | Callable[[], CounterContext],
         counter_text: str,
         language: str = DEFAULT_LANGUAGE,
+        passwords: EarlyPasswordCheck | None = None,
     ) -> None:
         """`opening`: started by the caller before Qt was imported (app.run_gui), or what opens
-        the context, started here."""
+        the context, started here; `passwords`: the one the opened AccountService verifies with."""
         self.holder = opening if isinstance(opening, Opening) else Opening(opening)
         self.app = create_application(language)
         self.runner = TaskRunner()
         self.runner.run_db(self.holder.wait, lambda _: None, lambda _: None)  # sign-in queues
-        self.login = LoginDialog(_LazyAccounts(self.holder), self.runner, counter_text)
+        self.login = LoginDialog(_LazyAccounts(self.holder, passwords), self.runner, counter_text)
         self.window: MainWindow | None = None
 
     def show_login(self) -> LoginDialog:
@@ -190,9 +205,10 @@ def run_fast_start(
     opening: Opening[CounterContext] | Callable[[], CounterContext],
     counter_text: str,
     language: str = DEFAULT_LANGUAGE,
+    passwords: EarlyPasswordCheck | None = None,
 ) -> int:
     """A set-up counter: show the log-in window at once, open the store behind it."""
-    start = FastStart(opening, counter_text, language)
+    start = FastStart(opening, counter_text, language, passwords)
     try:
         start.show_login()
         if start.sign_in() is None:

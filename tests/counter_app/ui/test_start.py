@@ -138,3 +138,51 @@ def test_a_damaged_store_at_start_names_the_newest_backup_and_the_restore_comman
         assert f'counter-app backup restore "{backup}"' in shown[0]
     finally:
         start.close()
+
+
+def test_the_password_is_checked_while_the_store_is_still_opening(qtbot, data_dir, monkeypatch):
+    """Enter starts the password's check at once (services/passwords.py); the sign-in, its turn
+    come once the store is open, uses that answer instead of hashing again."""
+    from counter_app.app import window_context
+    from counter_app.services import passwords as passwords_module
+    from counter_app.services.passwords import EARLY_CHECK_THREAD, PasswordCheck
+    from counter_app.ui.main import FastStart
+
+    steps: list[str] = []
+    real_verify = passwords_module.verify_password
+
+    def verify(password_hash: str, password: str) -> bool:
+        steps.append("password checked")
+        return real_verify(password_hash, password)
+
+    monkeypatch.setattr(passwords_module, "verify_password", verify)
+    store_may_open = threading.Event()
+    passwords = PasswordCheck(data_dir / "counter.sqlite3")
+
+    def open_context():
+        store_may_open.wait(30)
+        steps.append("store open")
+        return window_context(str(data_dir), passwords)
+
+    start = FastStart(open_context, "Quầy số 1 · Hà Tĩnh", passwords=passwords)
+    try:
+        login = start.show_login()
+
+        def clerk_signs_in() -> None:
+            type_text(login.username_edit, CLERK)
+            type_text(login.password_edit, TEST_PASSWORD)
+            login.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+            for thread in threading.enumerate():
+                if thread.name == EARLY_CHECK_THREAD:
+                    thread.join()
+            store_may_open.set()
+
+        QTimer.singleShot(0, clerk_signs_in)
+        window = start.sign_in()
+        assert window is not None and window.user.username == CLERK
+        assert steps == ["password checked", "store open"]
+        window.sync_controller.stop()
+        window.close()
+    finally:
+        store_may_open.set()
+        start.close()
