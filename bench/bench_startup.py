@@ -76,7 +76,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     folder, _ = demo_store(args.dossiers, "--no-forms")  # forms are other tables: no change here
-    for package in ("counter_app", "counter_protocol", "bench"):
+    for package in ("counter_app", "counter_protocol", "resources", "bench"):
         compileall.compile_dir(ROOT / package, quiet=1)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     app_cmd = [sys.executable, str(PROBE), "--data-dir", str(folder), "--until", "login"]

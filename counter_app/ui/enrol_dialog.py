@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from counter_app.ui.i18n import tr
 from counter_app.ui.sync_status import SyncController, sync_error_text
 from counter_app.ui.tasks import TaskRunner
-from counter_app.ui.widgets import MessageBar
+from counter_app.ui.widgets import MessageBar, ok_cancel_buttons
 
 if TYPE_CHECKING:
     from counter_app.sync.enrol import EnrolResult
@@ -37,13 +37,8 @@ class EnrolDialog(QDialog):
         self.server_edit = QLineEdit(placeholderText="https://dongbo.…gov.vn")
         self.code_edit = QLineEdit(placeholderText=tr("ví dụ ABCD-2345"))
         self.message = MessageBar()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Đăng ký"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Đóng"))
+        self.buttons = ok_cancel_buttons(self, tr("Đăng ký"), tr("Đóng"))
         self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         hint = QLabel(
             tr(

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.ui.i18n import tr
 from counter_app.ui.tasks import TaskRunner
-from counter_app.ui.widgets import MessageBar, error_text
+from counter_app.ui.widgets import MessageBar, error_text, ok_cancel_buttons
 
 if TYPE_CHECKING:  # the log-in window shows before the services (and SQLAlchemy) load
     from counter_app.services.accounts import SignedInUser
@@ -51,13 +50,8 @@ class LoginDialog(QDialog):
         self.username_edit = QLineEdit()
         self.password_edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.message = MessageBar()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Đăng nhập"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Thoát"))
+        self.buttons = ok_cancel_buttons(self, tr("Đăng nhập"), tr("Thoát"))
         self.buttons.accepted.connect(self.try_sign_in)
-        self.buttons.rejected.connect(self.reject)
         self._build(counter_text)
         self.username_edit.setFocus()
 

@@ -1,4 +1,5 @@
-"""Small shared widgets: the message under a field, the message bar of a screen, a busy bar."""
+"""Small shared widgets: the message under a field, the message bar of a screen, a busy bar, a
+dialog's two buttons."""
 
 from __future__ import annotations
 
@@ -6,7 +7,15 @@ from datetime import datetime
 from typing import ClassVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from counter_app.ui.i18n import tr
 from counter_app.ui.texts import user_error_text
@@ -120,6 +129,18 @@ def with_message(field: QWidget, message: FieldMessage) -> QWidget:
     layout.addWidget(field)
     layout.addWidget(message)
     return box
+
+
+def ok_cancel_buttons(dialog: QDialog, ok_text: str, cancel_text: str) -> QDialogButtonBox:
+    """The dialog's two buttons in the platform's order: `ok_text` asks to accept (connect it
+    to the dialog's own check), `cancel_text` rejects the dialog."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def section_title(text: str) -> QLabel:
