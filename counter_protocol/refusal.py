@@ -34,9 +34,8 @@ class Refusal(Struct, kw_only=True, omit_defaults=True):
         None when the server said nothing."""
         if not self.message:
             return None
-        if self.template and self.params and formats_to(self.template, self.params, self.message):
-            return self.template, dict(self.params)
-        return self.message, {}
+        shown = quoted(self.message, self.template, self.params)
+        return shown.template, dict(shown.params)
 
 
 def quoted(message: str, template: str, params: Mapping[str, object]) -> Marked:
@@ -58,10 +57,8 @@ def wire_values(params: Mapping[str, object]) -> dict[str, ParamValue]:
 def refusal_body(code: str, message: str, template: str, params: Mapping[str, object]) -> bytes:
     """The JSON body of a refusal; `template` and `params` only when the message has values."""
     values = wire_values(params)
-    refusal = Refusal(error=code, message=message)
-    if values:
-        refusal = Refusal(error=code, message=message, template=template, params=values)
-    return msgspec.json.encode(refusal)
+    shown = template if values else ""  # with no values, the body is as it always was
+    return msgspec.json.encode(Refusal(error=code, message=message, template=shown, params=values))
 
 
 def parse_refusal(content: bytes) -> Refusal:
