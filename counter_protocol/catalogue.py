@@ -14,7 +14,7 @@ from typing import Any
 
 from counter_protocol.errors import UserError
 from counter_protocol.ops import TEXT_LIMITS
-from counter_protocol.texts import QT_TRANSLATE_NOOP
+from counter_protocol.texts import QT_TRANSLATE_NOOP, Marked
 
 FORMAT_TAG = "counter_app.catalogue/1"
 TIME_UNITS = ("working_days", "working_hours", "half_days", "calendar_days")
@@ -186,7 +186,9 @@ def parse_catalogue(text: str) -> Catalogue:
     tree = _nfc(_load_json(text))
     canonical = json.dumps(tree, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-    catalogue = _build(_Reader.of(tree, "Danh mục", _TOP_KEYS), digest)
+    catalogue = _build(
+        _Reader.of(tree, _place(QT_TRANSLATE_NOOP("messages", "Danh mục")), _TOP_KEYS), digest
+    )
     _check_references(catalogue)
     return catalogue
 
@@ -223,14 +225,24 @@ def _nfc(value: Any) -> Any:
     return value
 
 
+def _place(template: str, **params: object) -> Marked:
+    """The object a refusal is about, as a marked template (“Thủ tục {code}”) and its values:
+    the refusal names it through {where}, and a screen shows it in the clerk's language."""
+    return Marked(template, params)
+
+
+def _procedure_place(code: str) -> Marked:
+    return _place(QT_TRANSLATE_NOOP("messages", "Thủ tục {code}"), code=code)
+
+
 @dataclass(frozen=True)
 class _Reader:  # typed access to one JSON object; `where` and `code` name it in every message
     raw: Json
-    where: str
+    where: Marked  # a marked place and its values: a screen translates it with the message
     code: str | None = None
 
     @classmethod
-    def of(cls, value: Any, where: str, keys: _Keys, code: str | None = None) -> _Reader:
+    def of(cls, value: Any, where: Marked, keys: _Keys, code: str | None = None) -> _Reader:
         if not isinstance(value, dict):
             raise CatalogueError(
                 QT_TRANSLATE_NOOP(
@@ -355,7 +367,11 @@ def _build(root: _Reader, digest: str) -> Catalogue:
             fmt=fmt,
             tag=FORMAT_TAG,
         )
-    province = _Reader.of(root.raw.get("province"), "Danh mục: tỉnh", ("code", "name"))
+    province = _Reader.of(
+        root.raw.get("province"),
+        _place(QT_TRANSLATE_NOOP("messages", "Danh mục: tỉnh")),
+        ("code", "name"),
+    )
     effective = root.text("effective_from")
     try:
         effective_from = date.fromisoformat(effective)
@@ -367,7 +383,7 @@ def _build(root: _Reader, digest: str) -> Catalogue:
             ),
             effective=effective,
         ) from None
-    agencies = _each(root, "agencies", _agency, "cơ quan")
+    agencies = _each(root, "agencies", _agency, QT_TRANSLATE_NOOP("labels", "cơ quan"))
     return Catalogue(
         version=_version(root),
         effective_from=effective_from,
@@ -375,10 +391,12 @@ def _build(root: _Reader, digest: str) -> Catalogue:
         notice=root.text("notice", required=root.flag("sample_data")),
         province_code=province.agency_code(),
         province_name=province.text("name"),
-        units=_with_bodies(_each(root, "units", _unit, "đơn vị"), agencies),
+        units=_with_bodies(
+            _each(root, "units", _unit, QT_TRANSLATE_NOOP("labels", "đơn vị")), agencies
+        ),
         agencies=agencies,
-        fields=_each(root, "fields", _field, "lĩnh vực"),
-        procedures=_each(root, "procedures", _procedure, "thủ tục"),
+        fields=_each(root, "fields", _field, QT_TRANSLATE_NOOP("labels", "lĩnh vực")),
+        procedures=_each(root, "procedures", _procedure, QT_TRANSLATE_NOOP("labels", "thủ tục")),
         sha256=digest,
     )
 
@@ -419,9 +437,11 @@ def _each[C: (CatalogueUnit, Agency, Field, Procedure)](
 
 
 def _unit(value: Any, nth: int) -> CatalogueUnit:
-    r = _Reader.of(value, f"Đơn vị thứ {nth}", _UNIT_KEYS)
+    r = _Reader.of(
+        value, _place(QT_TRANSLATE_NOOP("messages", "Đơn vị thứ {nth}"), nth=nth), _UNIT_KEYS
+    )
     code = r.agency_code()
-    r = _Reader(r.raw, f"Đơn vị {code}")
+    r = _Reader(r.raw, _place(QT_TRANSLATE_NOOP("messages", "Đơn vị {code}"), code=code))
     optional = ("address", "phone", "managing_body")
     address, phone, body = (r.text(key, required=False) for key in optional)
     verified = r.flag("code_verified", default=False)
@@ -440,20 +460,30 @@ def _with_bodies(
 
 
 def _agency(value: Any, nth: int) -> Agency:
-    r = _Reader.of(value, f"Cơ quan thứ {nth}", ("code", "name", "code_verified"))
+    r = _Reader.of(
+        value,
+        _place(QT_TRANSLATE_NOOP("messages", "Cơ quan thứ {nth}"), nth=nth),
+        ("code", "name", "code_verified"),
+    )
     code = r.agency_code()
-    r = _Reader(r.raw, f"Cơ quan {code}")
+    r = _Reader(r.raw, _place(QT_TRANSLATE_NOOP("messages", "Cơ quan {code}"), code=code))
     return Agency(code, r.text("name"), r.flag("code_verified", default=False))
 
 
 def _field(value: Any, nth: int) -> Field:
-    r = _Reader.of(value, f"Lĩnh vực thứ {nth}", ("code", "name"))
+    r = _Reader.of(
+        value,
+        _place(QT_TRANSLATE_NOOP("messages", "Lĩnh vực thứ {nth}"), nth=nth),
+        ("code", "name"),
+    )
     return Field(r.text("code"), r.text("name"))
 
 
 def _procedure(value: Any, nth: int) -> Procedure:
-    code = _Reader.of(value, f"Thủ tục thứ {nth}", None).text("code")
-    r = _Reader.of(value, f"Thủ tục {code}", _PROCEDURE_KEYS, code)
+    code = _Reader.of(
+        value, _place(QT_TRANSLATE_NOOP("messages", "Thủ tục thứ {nth}"), nth=nth), None
+    ).text("code")
+    r = _Reader.of(value, _procedure_place(code), _PROCEDURE_KEYS, code)
     if not _PROCEDURE_CODE.fullmatch(code):
         raise r.fail(
             QT_TRANSLATE_NOOP(
@@ -505,7 +535,12 @@ def _local_code(r: _Reader) -> str | None:
 
 def _processing(r: _Reader) -> ProcessingTime:
     keys = ("amount", "unit", "note")
-    p = _Reader.of(r.raw.get("processing"), f"{r.where}: thời hạn", keys, r.code)
+    p = _Reader.of(
+        r.raw.get("processing"),
+        _place(QT_TRANSLATE_NOOP("messages", "{where}: thời hạn"), where=r.where),
+        keys,
+        r.code,
+    )
     unit = p.text("unit")
     if unit not in TIME_UNITS:
         raise r.fail(
@@ -553,9 +588,20 @@ def _cutoff(r: _Reader) -> time | None:
 
 def _fee(value: Any, code: str) -> Fee:
     keys = ("kind", "name", "amount", "collected", "per", "note")
-    r = _Reader.of(value, f"Thủ tục {code}: phí, lệ phí", keys, code)
+    r = _Reader.of(
+        value,
+        _place(QT_TRANSLATE_NOOP("messages", "Thủ tục {code}: phí, lệ phí"), code=code),
+        keys,
+        code,
+    )
     name = r.text("name")
-    r = _Reader(r.raw, f"Thủ tục {code}: khoản “{name}”", code)
+    r = _Reader(
+        r.raw,
+        _place(
+            QT_TRANSLATE_NOOP("messages", "Thủ tục {code}: khoản “{name}”"), code=code, name=name
+        ),
+        code,
+    )
     collected, amount = r.text("collected", FEE_COLLECTED), r.count("amount")
     if (collected == "exempt") != (amount == 0):
         raise r.fail(
@@ -571,9 +617,22 @@ def _fee(value: Any, code: str) -> Fee:
 
 def _component(value: Any, code: str) -> Component:
     keys = ("name", "originals", "copies", "required")
-    r = _Reader.of(value, f"Thủ tục {code}: thành phần hồ sơ", keys, code)
+    r = _Reader.of(
+        value,
+        _place(QT_TRANSLATE_NOOP("messages", "Thủ tục {code}: thành phần hồ sơ"), code=code),
+        keys,
+        code,
+    )
     name = r.text("name")
-    r = _Reader(r.raw, f"Thủ tục {code}: thành phần “{name}”", code)
+    r = _Reader(
+        r.raw,
+        _place(
+            QT_TRANSLATE_NOOP("messages", "Thủ tục {code}: thành phần “{name}”"),
+            code=code,
+            name=name,
+        ),
+        code,
+    )
     originals, copies = r.count("originals"), r.count("copies")
     if originals + copies < 1:
         raise r.fail(
@@ -590,7 +649,7 @@ def _check_references(catalogue: Catalogue) -> None:
     agencies = {a.code for a in catalogue.agencies} | set(unit_levels)
     fields = {f.code for f in catalogue.fields}
     for proc in catalogue.procedures:
-        r = _Reader({}, f"Thủ tục {proc.code}", proc.code)
+        r = _Reader({}, _procedure_place(proc.code), proc.code)
         if proc.field not in fields:
             raise r.fail(
                 QT_TRANSLATE_NOOP(

@@ -15,6 +15,9 @@ the screen translates the template, then formats it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
 MESSAGES = "messages"  # errors' messages and advice, validation issues
 LABELS = "labels"  # statuses, roles, kinds: short names shown in lists and filters
 
@@ -22,3 +25,29 @@ LABELS = "labels"  # statuses, roles, kinds: short names shown in lists and filt
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
     """Marks `text` for translation in `context` (MESSAGES or LABELS); returns it unchanged."""
     return text
+
+
+@dataclass(frozen=True, eq=False)
+class Marked:
+    """A marked template and its values, standing as one value inside another message: the place
+    a catalogue refusal names (“Thủ tục {code}”), a server's note quoted in a counter's notice.
+
+    Formatted (`str`, or a field of the outer message) it is the Vietnamese; the screens
+    translate it as a message of its own before putting it in (counter_app/ui/texts.py)."""
+
+    template: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.template.format(**self.params) if self.params else self.template
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+    def __eq__(self, other: object) -> bool:  # equal to another, or to its Vietnamese
+        if isinstance(other, Marked):
+            return (self.template, dict(self.params)) == (other.template, dict(other.params))
+        return isinstance(other, str) and str(self) == other
+
+    def __hash__(self) -> int:
+        return hash(str(self))

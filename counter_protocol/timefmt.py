@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from counter_protocol.errors import ProtocolError
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 # Device times outside these bounds are absurd (a clock reset to 1970 is not: it is flagged).
@@ -70,10 +71,16 @@ def format_vn_sortable(moment: datetime) -> str:
 
 def duration_vn(seconds: float) -> str:
     """A rough length of time in Vietnamese: "45 giây", "12 phút", "3.5 giờ", "400 ngày"."""
+    return " ".join(duration_parts(seconds))
+
+
+def duration_parts(seconds: float) -> tuple[str, str]:
+    """A rough length of time as its number and its unit, a label (“12”, “phút”): a message
+    that names a length gives both as values, so a screen translates the unit."""
     if seconds < 120:
-        return f"{seconds:.0f} giây"
+        return f"{seconds:.0f}", QT_TRANSLATE_NOOP("labels", "giây")
     if seconds < 7200:
-        return f"{seconds / 60:.0f} phút"
+        return f"{seconds / 60:.0f}", QT_TRANSLATE_NOOP("labels", "phút")
     if seconds < 172800:
-        return f"{seconds / 3600:.1f} giờ"
-    return f"{seconds / 86400:.0f} ngày"
+        return f"{seconds / 3600:.1f}", QT_TRANSLATE_NOOP("labels", "giờ")
+    return f"{seconds / 86400:.0f}", QT_TRANSLATE_NOOP("labels", "ngày")

@@ -83,9 +83,13 @@ class TrackingClaim(Struct, kw_only=True):
     numbers: list[str]
 
 
-class ClaimRefusal(Struct, kw_only=True):
+class ClaimRefusal(Struct, kw_only=True, omit_defaults=True):
     number: str
     message: str  # Vietnamese: who holds it, or what is wrong with it
+    # The message before formatting and its values (text or whole numbers), so a counter can show
+    # it in the clerk's language; a server older than them sends neither (see refusal.py).
+    template: str = ""
+    params: dict[str, str | int] = {}
 
 
 class ClaimReply(Struct, kw_only=True):

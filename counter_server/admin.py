@@ -108,8 +108,8 @@ def parse_status(value: object) -> Status:
             return Status[value.strip().upper()]
         return Status(int(value))  # type: ignore[call-overload]
     except (KeyError, ValueError, TypeError) as exc:
-        message = f"Trạng thái “{value}” không thuộc 10 mã chuẩn (1–10)."
-        raise Refused("bad_status", message) from exc
+        message = "Trạng thái “{value}” không thuộc 10 mã chuẩn (1–10)."
+        raise Refused("bad_status", message, params={"value": value}) from exc
 
 
 def set_dossier_status(
@@ -125,7 +125,7 @@ def set_dossier_status(
         try:
             check_transition(current, target)
         except TransitionError as exc:
-            raise Refused("bad_transition", str(exc), 409) from exc
+            raise Refused("bad_transition", exc.template, 409, params=exc.params) from exc
         # The province's status decides the merged sub-state; the counter's own chain
         # (device_sub_state) stays where its events took it (docs/sync.md#s20).
         conn.execute(
@@ -157,7 +157,9 @@ def _locked_dossier(conn: Connection, code: str) -> Row[Any, Any, Any]:
         select(t.uuid, t.unit_code, t.status).where(t.code == code.strip()).with_for_update()
     ).first()
     if row is None:
-        raise Refused("unknown_dossier", f"Không tìm thấy hồ sơ mã “{code}”.", 404)
+        raise Refused(
+            "unknown_dossier", "Không tìm thấy hồ sơ mã “{code}”.", 404, params={"code": code}
+        )
     return row
 
 

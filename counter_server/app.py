@@ -69,6 +69,11 @@ TOO_MANY_GUESSES = (
     "Máy này đã thử quá nhiều mã đăng ký không đúng. Hãy đợi {seconds} giây rồi "
     "thử lại, và kiểm tra mã với bộ phận CNTT."
 )
+# Refusals with values: the template goes on the wire beside the message (counter_server/errors.py).
+BAD_BATCH = "Lô dữ liệu không đúng định dạng: {detail}"
+BAD_FIELD = "Thiếu hoặc sai trường “{name}”."
+NOT_AN_INTEGER = "Trường “{name}” phải là số nguyên."
+BAD_COUNT = "Tham số “{name}” phải là số nguyên không âm."
 UNEXPECTED = (
     "Máy chủ tỉnh gặp lỗi không lường trước khi xử lý yêu cầu này; lỗi đã được ghi lại. "
     "Hãy thử lại sau hoặc báo bộ phận CNTT tỉnh."
@@ -155,9 +160,10 @@ async def enrol(request: Request) -> Response:
         )
         raise Refused(
             "too_many_guesses",
-            TOO_MANY_GUESSES.format(seconds=wait),
+            TOO_MANY_GUESSES,
             429,
             {"Retry-After": str(wait)},
+            params={"seconds": wait},
         )
     try:
         req = _enrol_request(await _body(request))
@@ -215,7 +221,7 @@ def _push(
         audit.record_refusal(
             ctx.engine, "bad_batch", device_id=device.id, remote_addr=remote, reason=str(exc)[:300]
         )
-        raise Refused("bad_batch", f"Lô dữ liệu không đúng định dạng: {exc}") from exc
+        raise Refused("bad_batch", BAD_BATCH, params={"detail": str(exc)}) from exc
     if batch.schema_version not in SUPPORTED_SCHEMA_VERSIONS:
         raise Refused(
             "schema_unsupported",
@@ -355,14 +361,14 @@ async def revoke_device(request: Request) -> Response:
 def _text(raw: dict[str, Any], name: str) -> str:
     value = raw.get(name)
     if not isinstance(value, str):
-        raise Refused("bad_request", f"Thiếu hoặc sai trường “{name}”.")
+        raise Refused("bad_request", BAD_FIELD, params={"name": name})
     return value
 
 
 def _int(raw: dict[str, Any], name: str) -> int:
     value = raw.get(name)
     if not isinstance(value, int) or isinstance(value, bool):
-        raise Refused("bad_request", f"Trường “{name}” phải là số nguyên.")
+        raise Refused("bad_request", NOT_AN_INTEGER, params={"name": name})
     return value
 
 
@@ -375,8 +381,8 @@ def _enrol_request(body: bytes) -> EnrolRequest:
         if exc.field is None:
             raise Refused("bad_request", "Nội dung yêu cầu không phải JSON hợp lệ.") from exc
         if exc.field == "slot":
-            raise Refused("bad_request", "Trường “slot” phải là số nguyên.") from exc
-        raise Refused("bad_request", f"Thiếu hoặc sai trường “{exc.field}”.") from exc
+            raise Refused("bad_request", NOT_AN_INTEGER, params={"name": "slot"}) from exc
+        raise Refused("bad_request", BAD_FIELD, params={"name": exc.field}) from exc
     try:
         req.device_uuid = str(uuid.UUID(req.device_uuid))
     except ValueError as exc:
@@ -389,13 +395,13 @@ def _query_int(request: Request, name: str, default: int) -> int:
     if value is None:
         return default
     if not (value.isascii() and value.isdigit()) or len(value) > 18:  # not "²": int() fails
-        raise Refused("bad_request", f"Tham số “{name}” phải là số nguyên không âm.")
+        raise Refused("bad_request", BAD_COUNT, params={"name": name})
     return int(value)
 
 
 async def _refused(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, Refused)
-    return _json({"error": exc.code, "message": exc.message}, exc.status, exc.headers)
+    return Response(exc.body(), exc.status, exc.headers, media_type="application/json")
 
 
 async def _unexpected(request: Request, exc: Exception) -> Response:

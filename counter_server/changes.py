@@ -72,8 +72,8 @@ def parse_probes(value: str | None) -> list[str]:
     except ValueError as exc:
         raise Refused(
             "bad_request",
-            f"Tham số “probe” phải là tối đa {MAX_PROBES} mã thao "
-            "tác (UUID), cách nhau bởi dấu phẩy.",
+            "Tham số “probe” phải là tối đa {count} mã thao tác (UUID), cách nhau bởi dấu phẩy.",
+            params={"count": MAX_PROBES},
         ) from exc
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from counter_protocol.encoding import sha256_hex
+from counter_protocol.refusal import wire_values
 from counter_protocol.timefmt import format_vn
 from counter_protocol.tracking import (
     CLAIMS_PATH,
@@ -21,7 +22,7 @@ from counter_protocol.tracking import (
     ClaimReply,
     TrackingClaim,
     normalise_tracking_number,
-    s10_fault,
+    s10_problem,
 )
 from counter_protocol.transport import DEVICE_HEADER, push_signing_bytes
 from counter_server import audit
@@ -33,6 +34,15 @@ from counter_server.models import AuditEntry, TrackingNumber
 from counter_server.replay import check_fresh, request_stamp
 
 CLASH_EVENT = "tracking_clash"  # in the audit log and `counter-server stats`
+HELD_BY_PC = (
+    "Mã {number} đã thuộc máy số {device} của đơn vị {unit}; máy này không dùng mã này. "
+    "Bộ phận CNTT đã được báo."
+)
+HELD_BY_UNIT = (
+    "Mã {number} đã thuộc đơn vị (cấp chung) của đơn vị {unit}; máy này không dùng mã này. "
+    "Bộ phận CNTT đã được báo."
+)
+BAD_CLAIM = "Yêu cầu giữ mã vận đơn không đúng định dạng: {detail}"
 
 
 def handle_claim(
@@ -59,7 +69,7 @@ def _decode(body: bytes, device: DeviceInfo) -> TrackingClaim:
     try:
         claim = msgspec.json.decode(body, type=TrackingClaim)
     except msgspec.DecodeError as exc:  # ValidationError is a DecodeError
-        raise Refused("bad_claim", f"Yêu cầu giữ mã vận đơn không đúng định dạng: {exc}") from exc
+        raise Refused("bad_claim", BAD_CLAIM, params={"detail": str(exc)}) from exc
     if claim.device_id != device.id or len(claim.numbers) > MAX_CLAIM_NUMBERS:
         raise Refused("bad_claim", "Yêu cầu giữ mã vận đơn không đúng máy hoặc quá nhiều mã.")
     return claim
@@ -71,7 +81,7 @@ def claim_numbers(
     """Insert the numbers no one holds under this PC (a concurrent claim loses at the primary
     key), then answer from what the table holds."""
     wanted = list(dict.fromkeys(normalise_tracking_number(n) for n in numbers))
-    bad = {n: fault[1] for n in wanted if (fault := s10_fault(n)) is not None}
+    bad = {n: problem[1:] for n in wanted if (problem := s10_problem(n)) is not None}
     good = [n for n in wanted if n not in bad]
     _insert_unheld(conn, device, good, now)
     t = TrackingNumber.__table__.c
@@ -79,14 +89,14 @@ def claim_numbers(
         r.number: r
         for r in conn.execute(select(t.number, t.unit_code, t.device_id).where(t.number.in_(good)))
     }
-    refused = [ClaimRefusal(number=n, message=m) for n, m in bad.items()]
+    refused = [_refusal(n, template, params) for n, (template, params) in bad.items()]
     claimed = []
     for number in good:
         holder = holders[number]
         if holder.device_id == device.id:
             claimed.append(number)
             continue
-        refused.append(ClaimRefusal(number=number, message=_held_by(number, holder)))
+        refused.append(_held_by(number, holder))
         audit.record(
             conn, CLASH_EVENT, device_id=device.id, remote_addr=remote, number=number,
             holder_device=holder.device_id, holder_unit=holder.unit_code,
@@ -106,14 +116,19 @@ def _insert_unheld(conn: Connection, device: DeviceInfo, numbers: list[str], now
     conn.execute(upsert(TrackingNumber).values(rows).on_conflict_do_nothing())
 
 
-def _held_by(number: str, holder: object) -> str:
+def _held_by(number: str, holder: object) -> ClaimRefusal:
     device_id = getattr(holder, "device_id", None)
     unit = getattr(holder, "unit_code", "")
-    who = f"máy số {device_id}" if device_id is not None else "đơn vị (cấp chung)"
-    return (
-        f"Mã {number} đã thuộc {who} của đơn vị {unit}; máy này không dùng mã này. "
-        "Bộ phận CNTT đã được báo."
-    )
+    if device_id is None:
+        return _refusal(number, HELD_BY_UNIT, {"number": number, "unit": unit})
+    return _refusal(number, HELD_BY_PC, {"number": number, "device": device_id, "unit": unit})
+
+
+def _refusal(number: str, template: str, params: Mapping[str, object]) -> ClaimRefusal:
+    """A refused number with the Vietnamese message, and its template and values beside it."""
+    values = wire_values(params)
+    message = template.format(**values) if values else template
+    return ClaimRefusal(number=number, message=message, template=template, params=values)
 
 
 def clash_lines(engine: Engine, limit: int = 20) -> list[str]:

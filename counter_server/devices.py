@@ -132,7 +132,9 @@ def code_ttl(minutes: int) -> timedelta:
 def _bad_ttl() -> Refused:
     longest = int(MAX_CODE_TTL.total_seconds() // 60)
     return Refused(
-        "bad_ttl", f"Thời hạn của mã đăng ký phải từ 1 phút đến 30 ngày ({longest} phút)."
+        "bad_ttl",
+        "Thời hạn của mã đăng ký phải từ 1 phút đến 30 ngày ({longest} phút).",
+        params={"longest": longest},
     )
 
 
@@ -163,8 +165,9 @@ def enrol(engine: Engine, req: EnrolRequest, server_public_key: str) -> EnrolRep
             if req.unit_code is not None and req.unit_code != unit_code:
                 raise Refused(
                     "unit_mismatch",
-                    _OTHER_UNIT.format(code_unit=unit_code, pc_unit=req.unit_code[:20]),
+                    _OTHER_UNIT,
                     409,
+                    params={"code_unit": unit_code, "pc_unit": req.unit_code[:20]},
                 )
             _check_free(conn, unit_code, req)
             check_no_clash(conn, unit_code, req, now)
@@ -184,7 +187,7 @@ def enrol(engine: Engine, req: EnrolRequest, server_public_key: str) -> EnrolRep
             )
             return _reply(conn, device_id, unit_code, req.slot, server_public_key, now)
     except IntegrityError as exc:  # lost a race for the slot or the device uuid
-        raise Refused("slot_taken", _SLOT_RACE.format(slot=req.slot), 409) from exc
+        raise Refused("slot_taken", _SLOT_RACE, 409, params={"slot": req.slot}) from exc
 
 
 def _reply(
@@ -228,7 +231,7 @@ def _check_request(req: EnrolRequest) -> None:
         check_slot(req.slot)
         load_public_key(req.public_key)
     except CodeError as exc:
-        raise Refused("bad_slot", str(exc)) from exc
+        raise Refused("bad_slot", exc.template, params=exc.params) from exc
     except SignatureError as exc:
         raise Refused("bad_key", "Khoá công khai của máy không hợp lệ (Ed25519, base64).") from exc
     if not req.device_name.strip() or len(req.device_name) > 200:
@@ -273,12 +276,13 @@ def _check_free(conn: Connection, unit_code: str, req: EnrolRequest) -> None:
     if holder is not None:
         raise Refused(
             "slot_taken",
-            _SLOT_TAKEN.format(slot=req.slot, unit=unit_code, name=holder.name, id=holder.id),
+            _SLOT_TAKEN,
             409,
+            params={"slot": req.slot, "unit": unit_code, "name": holder.name, "id": holder.id},
         )
     prior = conn.execute(select(t.id, t.status).where(t.uuid == req.device_uuid)).first()
     if prior is not None and prior.status == REVOKED:
-        raise Refused(UUID_REVOKED, _UUID_REVOKED.format(id=prior.id), 409)
+        raise Refused(UUID_REVOKED, _UUID_REVOKED, 409, params={"id": prior.id})
     if prior is not None:
         raise Refused(
             "already_enrolled",
@@ -317,7 +321,7 @@ def revoke(engine: Engine, device_id: int, reason: str = "") -> DeviceInfo:
         # An id past the database's 64-bit integers names no device (binding it would overflow).
         device = load_device(conn, device_id) if 0 < device_id < 2**63 else None
         if device is None:
-            raise Refused("unknown_device", f"Không có máy số {str(device_id)[:20]}.", 404)
+            raise Refused("unknown_device", NO_DEVICE, 404, params={"id": str(device_id)[:20]})
         if device.status != REVOKED:
             conn.execute(
                 update(Device)
@@ -348,6 +352,7 @@ _UUID_REVOKED = (
     "Mã máy này thuộc máy số {id}, đã bị thu hồi. Phần mềm bản mới tự tạo mã máy "
     "mới và đăng ký lại với cùng mã đăng ký."
 )
+NO_DEVICE = "Không có máy số {id}."
 _SLOT_RACE = (
     "Số thứ tự máy (slot) {slot} hoặc mã máy này vừa được đăng ký ở một yêu cầu khác. "
     "Hãy kiểm tra lại danh sách máy."

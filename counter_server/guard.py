@@ -15,9 +15,9 @@ import contextlib
 import time
 from collections.abc import AsyncIterator
 
-import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from counter_protocol.refusal import refusal_body, wire_values
 from counter_server.limits import MIN_BODY_RATE, UPLOAD_RETRY_AFTER, ServeLimits, body_limit
 from counter_server.limits import is_upload as _is_upload
 
@@ -30,9 +30,18 @@ BUSY = (
 
 
 class _Refusal(Exception):
-    def __init__(self, status: int, code: str, message: str, headers: dict[str, str]) -> None:
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        template: str,
+        headers: dict[str, str],
+        params: dict[str, object] | None = None,
+    ) -> None:
         super().__init__(code)
-        self.status, self.code, self.message, self.headers = status, code, message, headers
+        self.status, self.code, self.headers = status, code, headers
+        self.template, self.params = template, wire_values(params or {})
+        self.message = template.format(**self.params) if self.params else template
 
 
 def _size(limit: int) -> str:
@@ -71,8 +80,9 @@ class BodyGuard:
         busy = _Refusal(
             503,
             "busy",
-            BUSY.format(seconds=UPLOAD_RETRY_AFTER),
+            BUSY,
             {"Retry-After": str(UPLOAD_RETRY_AFTER)},
+            {"seconds": UPLOAD_RETRY_AFTER},
         )
         if self._slots.locked() and self.limits.upload_wait == 0:
             raise busy
@@ -88,7 +98,7 @@ class BodyGuard:
 
     async def _read(self, scope: Scope, receive: Receive, limit: int) -> bytes | None:
         """The whole body, or None if the client disconnected; _Refusal when over the limits."""
-        too_large = _Refusal(413, "too_large", TOO_LARGE.format(size=_size(limit)), {})
+        too_large = _Refusal(413, "too_large", TOO_LARGE, {}, {"size": _size(limit)})
         if _declared_length(scope) > limit:
             raise too_large
         chunks: list[bytes] = []
@@ -136,7 +146,7 @@ def _replay(body: bytes, receive: Receive) -> Receive:
 async def _send_refusal(send: Send, refusal: _Refusal) -> None:
     """The API's Vietnamese refusal; the connection is closed after it, so nothing more of the
     body is read (uvicorn closes on `Connection: close`)."""
-    payload = orjson.dumps({"error": refusal.code, "message": refusal.message})
+    payload = refusal_body(refusal.code, refusal.message, refusal.template, refusal.params)
     headers = [
         (b"content-type", b"application/json"),
         (b"connection", b"close"),

@@ -14,7 +14,7 @@ from sqlalchemy import Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from counter_protocol.errors import ProtocolError
-from counter_protocol.timefmt import duration_vn, parse_time
+from counter_protocol.timefmt import duration_parts, parse_time
 from counter_protocol.transport import MAX_NONCE_LENGTH, NONCE_HEADER, TIME_HEADER
 from counter_server import audit
 from counter_server.db import write_transaction
@@ -32,11 +32,18 @@ REPLAYED = (
     "Yêu cầu này đã được gửi tới máy chủ một lần (mã chống gửi lại đã dùng): có thể nó "
     "bị ghi lại và gửi lại trên đường truyền. Yêu cầu bị từ chối."
 )
-CLOCK_WRONG = (
-    "Đồng hồ của máy này {direction} hơn giờ máy chủ tỉnh {size} (máy đang ghi "
+# Which way the clock is off is two sentences, not a word put in: a translation words them apart.
+CLOCK_AHEAD = (
+    "Đồng hồ của máy này nhanh hơn giờ máy chủ tỉnh {size} {size_unit} (máy đang ghi "
     "{device_time}). Hãy chỉnh lại ngày giờ của máy (Cài đặt ngày giờ của Windows, "
     "bật tự động đồng bộ giờ) rồi đồng bộ lại; máy chủ chỉ nhận yêu cầu lệch tối đa "
-    "{window}."
+    "{window} {window_unit}."
+)
+CLOCK_BEHIND = (
+    "Đồng hồ của máy này chậm hơn giờ máy chủ tỉnh {size} {size_unit} (máy đang ghi "
+    "{device_time}). Hãy chỉnh lại ngày giờ của máy (Cài đặt ngày giờ của Windows, "
+    "bật tự động đồng bộ giờ) rồi đồng bộ lại; máy chủ chỉ nhận yêu cầu lệch tối đa "
+    "{window} {window_unit}."
 )
 
 
@@ -86,7 +93,7 @@ def check_fresh(
             group="clock_wrong",
             skew_s=round(skew),
         )
-        raise Refused("device_clock_wrong", clock_message(skew, stamp, window), 409)
+        raise clock_refusal(skew, stamp, window)
     try:
         with write_transaction(engine) as conn:
             conn.execute(
@@ -121,11 +128,17 @@ def _seen_body(engine: Engine, device_id: int, nonce: str) -> str | None:
     return None if found is None else str(found)
 
 
-def clock_message(skew_s: float, stamp: str, window: timedelta) -> str:
-    """The Vietnamese refusal naming which way and how far the device's clock is off."""
-    return CLOCK_WRONG.format(
-        direction="nhanh" if skew_s > 0 else "chậm",
-        size=duration_vn(abs(skew_s)),
-        device_time=parse_time(stamp).strftime("%d/%m/%Y %H:%M"),
-        window=duration_vn(window.total_seconds()),
-    )
+def clock_refusal(skew_s: float, stamp: str, window: timedelta) -> Refused:
+    """The refusal naming which way and how far the device's clock is off (each length a number
+    and a unit word, which a counter translates as a label)."""
+    size, size_unit = duration_parts(abs(skew_s))
+    longest, longest_unit = duration_parts(window.total_seconds())
+    params: dict[str, str | int] = {
+        "size": size,
+        "size_unit": size_unit,
+        "device_time": parse_time(stamp).strftime("%d/%m/%Y %H:%M"),
+        "window": longest,
+        "window_unit": longest_unit,
+    }
+    template = CLOCK_AHEAD if skew_s > 0 else CLOCK_BEHIND
+    return Refused("device_clock_wrong", template, 409, params=params)

@@ -99,7 +99,7 @@ def check_no_clash(conn: Connection, unit_code: str, req: EnrolRequest, now: dat
     clash = sorted(m.day for m in req.slot_first_numbers if m.first_seq <= theirs.get(m.day, 0))
     if clash:
         days = ", ".join(f"{d[4:6]}/{d[2:4]}/20{d[:2]}" for d in clash)
-        raise Refused("slot_numbers_clash", _CLASH.format(slot=req.slot, days=days), 409)
+        raise Refused("slot_numbers_clash", _CLASH, 409, params={"slot": req.slot, "days": days})
 
 
 def slot_file(

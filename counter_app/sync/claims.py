@@ -11,9 +11,10 @@ from counter_app.sync.client import SyncClient
 from counter_app.sync.errors import FailureKind, SyncError
 from counter_app.sync.identity import Enrolled
 from counter_app.sync.report import SyncReport
+from counter_protocol.refusal import quoted
 from counter_protocol.signing import SignatureError, verify
-from counter_protocol.texts import QT_TRANSLATE_NOOP
-from counter_protocol.tracking import MAX_CLAIM_NUMBERS, ClaimReply, TrackingClaim
+from counter_protocol.texts import QT_TRANSLATE_NOOP, Marked
+from counter_protocol.tracking import MAX_CLAIM_NUMBERS, ClaimRefusal, ClaimReply, TrackingClaim
 
 
 def claim_imported(store: Store, client: SyncClient, me: Enrolled, report: SyncReport) -> None:
@@ -36,13 +37,19 @@ def claim_imported(store: Store, client: SyncClient, me: Enrolled, report: SyncR
                     "Máy chủ từ chối {count} mã vận đơn nạp từ tệp (máy khác đã giữ), ví dụ: "
                     "{example}",
                 ),
-                params={"count": len(refused), "example": next(iter(refused.values()))},
+                params={"count": len(refused), "example": _example(reply.refused[0])},
             )
         if not set(numbers) <= answered:  # an answer that skips numbers would loop for ever
             raise SyncError(
                 FailureKind.BAD_REPLY,
                 QT_TRANSLATE_NOOP("messages", "Máy chủ trả lời thiếu mã vận đơn đã gửi."),
             )
+
+
+def _example(refusal: ClaimRefusal) -> Marked:
+    """The server's reason for one refused number, shown in the clerk's language when the
+    server sent its template (and as it came from an older server)."""
+    return quoted(refusal.message, refusal.template, refusal.params)
 
 
 def _verified(body: bytes, signature: str | None, me: Enrolled) -> ClaimReply:

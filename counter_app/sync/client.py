@@ -22,6 +22,7 @@ from counter_protocol.encoding import canonical_json, convert, decode_json_objec
 from counter_protocol.enrol import EnrolReply, EnrolRequest
 from counter_protocol.errors import ProtocolError
 from counter_protocol.feed import changes_target
+from counter_protocol.refusal import parse_refusal
 from counter_protocol.signing import Ed25519PrivateKey
 from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.tracking import CLAIMS_PATH
@@ -206,14 +207,17 @@ class SyncClient:
 
 
 def classify_refusal(reply: httpx.Response) -> SyncError:
-    """A SyncError for a non-200 reply, keeping the server's Vietnamese message when it has one."""
+    """A SyncError for a non-200 reply, keeping the server's Vietnamese message when it has one
+    (as its template and values when the server sent them and they give the message back)."""
     status = reply.status_code
-    code, message = _refusal_body(reply)
+    refusal = parse_refusal(reply.content)
+    code = refusal.error
     retry_after = _retry_after(reply.headers.get("retry-after"))
-    fallback = {"status": status}  # the server's words when it sent some, else ours
+    fallback: dict[str, object] = {"status": status}  # the server's words if any, else ours
     if status >= 500 or status in (408, 429):
-        text = message or QT_TRANSLATE_NOOP(
-            "messages", "Máy chủ tỉnh đang gặp sự cố (mã {status})."
+        text, params = refusal.shown() or (
+            QT_TRANSLATE_NOOP("messages", "Máy chủ tỉnh đang gặp sự cố (mã {status})."),
+            fallback,
         )
         return SyncError(
             FailureKind.SERVER,
@@ -221,13 +225,15 @@ def classify_refusal(reply: httpx.Response) -> SyncError:
             server_code=code,
             status=status,
             retry_after=retry_after,
-            params=None if message else fallback,
+            params=params,
         )
     kind = _CODE_KINDS.get(code or "", FailureKind.REFUSED)
     if code is None and status in (401, 403):
         kind = FailureKind.UNKNOWN_DEVICE
-    text = message or QT_TRANSLATE_NOOP("messages", "Máy chủ tỉnh từ chối yêu cầu (mã {status}).")
-    params = None if message else fallback
+    text, params = refusal.shown() or (
+        QT_TRANSLATE_NOOP("messages", "Máy chủ tỉnh từ chối yêu cầu (mã {status})."),
+        fallback,
+    )
     error = SyncError(
         kind, text, server_code=code, status=status, retry_after=retry_after, params=params
     )
@@ -242,15 +248,6 @@ def _server_date(value: str | None) -> datetime | None:
     except (TypeError, ValueError):
         return None
     return moment if moment is not None and moment.tzinfo is not None else None
-
-
-def _refusal_body(reply: httpx.Response) -> tuple[str | None, str | None]:
-    try:
-        body = decode_json_object(reply.content)
-    except ProtocolError:
-        return None, None
-    code, message = body.get("error"), body.get("message")
-    return (code if isinstance(code, str) else None, message if isinstance(message, str) else None)
 
 
 def _retry_after(value: str | None) -> float | None:

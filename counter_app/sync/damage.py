@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from counter_app.services.outbox import BLOCKED, DAMAGED, HELD, QUEUED
+from counter_app.sync.report import Part
 from counter_protocol.encoding import sha256_hex
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 _SENDABLE = (
     "SELECT o.op_id, o.device_seq, o.dossier_uuid, o.payload_hash, p.payload "
@@ -54,26 +56,39 @@ def find_damaged(session: Session) -> list[StoppedOp]:
     return stopped
 
 
-def stop(session: Session, ops: list[StoppedOp]) -> list[str]:
-    """Mark `ops` (in the caller's transaction); one Vietnamese line per damaged op, for IT."""
+def stop(session: Session, ops: list[StoppedOp]) -> list[Part]:
+    """Mark `ops` (in the caller's transaction); one note for IT per damaged op, as a marked
+    template and its values (the op row keeps it formatted, in Vietnamese)."""
     conn = session.connection()
-    notes: list[str] = []
+    notes: list[Part] = []
     for op in ops:
         code = conn.exec_driver_sql(_CODE, (op.dossier_uuid,)).scalar() or op.dossier_uuid
-        text = (
-            damaged_text(op.device_seq, str(code))
+        note = (
+            damaged_note(op.device_seq, str(code))
             if op.state == DAMAGED
-            else (f"Không gửi: thao tác #{op.cause_seq} trước đó của cùng hồ sơ {code} bị hỏng.")
+            else blocked_note(op, str(code))
         )
-        conn.exec_driver_sql(_MARK, (op.state, text, op.op_id, QUEUED, HELD))
+        template, params = note
+        conn.exec_driver_sql(_MARK, (op.state, template.format(**params), op.op_id, QUEUED, HELD))
         if op.state == DAMAGED:
-            notes.append(text)
+            notes.append(note)
     return notes
 
 
-def damaged_text(device_seq: int, dossier_code: str) -> str:
-    return (
-        f"Thao tác #{device_seq} của hồ sơ {dossier_code} bị hỏng trên máy (dữ liệu đã lưu "
-        "không khớp mã kiểm tra SHA-256): không gửi thao tác này và các thao tác sau của "
-        "cùng hồ sơ. Báo bộ phận CNTT khôi phục kho từ bản sao lưu (counter-app backup list)."
-    )
+DAMAGED_NOTE = QT_TRANSLATE_NOOP(
+    "messages",
+    "Thao tác #{seq} của hồ sơ {code} bị hỏng trên máy (dữ liệu đã lưu không khớp mã kiểm tra "
+    "SHA-256): không gửi thao tác này và các thao tác sau của cùng hồ sơ. Báo bộ phận CNTT khôi "
+    "phục kho từ bản sao lưu (counter-app backup list).",
+)
+BLOCKED_NOTE = QT_TRANSLATE_NOOP(
+    "messages", "Không gửi: thao tác #{cause} trước đó của cùng hồ sơ {code} bị hỏng."
+)
+
+
+def damaged_note(device_seq: int, dossier_code: str) -> Part:
+    return DAMAGED_NOTE, {"seq": device_seq, "code": dossier_code}
+
+
+def blocked_note(op: StoppedOp, dossier_code: str) -> Part:
+    return BLOCKED_NOTE, {"cause": op.cause_seq, "code": dossier_code}

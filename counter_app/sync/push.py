@@ -94,8 +94,8 @@ class Pusher:
             found = damage.find_damaged(session)
         if found:
             with self._store.write() as session:
-                for note in damage.stop(session, found):
-                    self._report.add_notice(note, 0)
+                for template, params in damage.stop(session, found):
+                    self._report.add_notice(template, params=params)
 
     def _pass(self, only_held: bool = False) -> None:
         while True:

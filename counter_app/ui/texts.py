@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from counter_protocol.errors import UserError
 from counter_protocol.lifecycle import Action
 from counter_protocol.statuses import Status
-from counter_protocol.texts import LABELS, MESSAGES
+from counter_protocol.texts import LABELS, MESSAGES, Marked
 
 log = logging.getLogger(__name__)
 _LOWERED_LABELS = {a.label.lower(): a.label for a in Action}
@@ -30,7 +30,10 @@ def label_text(label: str) -> str:
 
 def _value_text(value: object) -> object:
     """A value inside a message: a label translated, a lower-cased step label too (a sentence
-    such as “Cần ghi rõ lý do khi “{action}”” names the step in lower case)."""
+    such as “Cần ghi rõ lý do khi “{action}”” names the step in lower case); a message inside
+    a message (a `Marked` place, an error quoted by another) translated as a message."""
+    if isinstance(value, Marked | UserError):
+        return message_text(value.template, value.params)
     if not isinstance(value, str) or not value:
         return value
     translated = label_text(value)

@@ -396,6 +396,18 @@
         <translation>the address</translation>
     </message>
     <message>
+        <source>cơ quan</source>
+        <translation>agency</translation>
+    </message>
+    <message>
+        <source>đơn vị</source>
+        <translation>unit</translation>
+    </message>
+    <message>
+        <source>lĩnh vực</source>
+        <translation>field</translation>
+    </message>
+    <message>
         <source>thủ tục</source>
         <translation>the procedure</translation>
     </message>
@@ -410,6 +422,18 @@
     <message>
         <source>buổi làm việc</source>
         <translation>half-day sessions</translation>
+    </message>
+    <message>
+        <source>giây</source>
+        <translation>seconds</translation>
+    </message>
+    <message>
+        <source>phút</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <source>giờ</source>
+        <translation>hours</translation>
     </message>
     <message>
         <source>ngày</source>
@@ -1193,12 +1217,20 @@ The procedure “{procedure}” requires the recipient to collect in person: the
         <translation>No working day found within {limit} days from {day:%d/%m/%Y}; check the days off and the working hours.</translation>
     </message>
     <message>
+        <source>Danh mục</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
         <source>Danh mục: có trường bị lặp trong cùng một đối tượng JSON.</source>
         <translation>Catalogue: a field is repeated in the same JSON object.</translation>
     </message>
     <message>
         <source>Tệp danh mục không phải JSON hợp lệ (dòng {line}, cột {column}).</source>
         <translation>The catalogue file is not valid JSON (line {line}, column {column}).</translation>
+    </message>
+    <message>
+        <source>Thủ tục {code}</source>
+        <translation>Procedure {code}</translation>
     </message>
     <message>
         <source>{where}: phải là một đối tượng JSON.</source>
@@ -1249,12 +1281,40 @@ The procedure “{procedure}” requires the recipient to collect in person: the
         <translation>{where}: the format “{fmt}” is not supported (“{tag}” is needed).</translation>
     </message>
     <message>
+        <source>Danh mục: tỉnh</source>
+        <translation>Catalogue: province</translation>
+    </message>
+    <message>
         <source>{where}: ngày hiệu lực “{effective}” không đúng dạng YYYY-MM-DD.</source>
         <translation>{where}: the effective date “{effective}” is not in the form YYYY-MM-DD.</translation>
     </message>
     <message>
         <source>{where}: số phiên bản “{version}” dài {length} ký tự; tối đa {limit} ký tự.</source>
         <translation>{where}: the version “{version}” is {length} characters long; at most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>Đơn vị thứ {nth}</source>
+        <translation>Unit no. {nth}</translation>
+    </message>
+    <message>
+        <source>Đơn vị {code}</source>
+        <translation>Unit {code}</translation>
+    </message>
+    <message>
+        <source>Cơ quan thứ {nth}</source>
+        <translation>Agency no. {nth}</translation>
+    </message>
+    <message>
+        <source>Cơ quan {code}</source>
+        <translation>Agency {code}</translation>
+    </message>
+    <message>
+        <source>Lĩnh vực thứ {nth}</source>
+        <translation>Field no. {nth}</translation>
+    </message>
+    <message>
+        <source>Thủ tục thứ {nth}</source>
+        <translation>Procedure no. {nth}</translation>
     </message>
     <message>
         <source>{where}: mã thủ tục không đúng dạng N.NNNNNN.</source>
@@ -1267,6 +1327,10 @@ The procedure “{procedure}” requires the recipient to collect in person: the
     <message>
         <source>{where}: mã thủ tục địa phương “{value}” không khớp mã thủ tục.</source>
         <translation>{where}: the local procedure code “{value}” does not match the procedure code.</translation>
+    </message>
+    <message>
+        <source>{where}: thời hạn</source>
+        <translation>{where}: time limit</translation>
     </message>
     <message>
         <source>{where}: đơn vị thời hạn “{unit}” không hợp lệ.</source>
@@ -1285,8 +1349,24 @@ The procedure “{procedure}” requires the recipient to collect in person: the
         <translation>{where}: the cut-off time “{value}” is not in the form HH:MM.</translation>
     </message>
     <message>
+        <source>Thủ tục {code}: phí, lệ phí</source>
+        <translation>Procedure {code}: fees and charges</translation>
+    </message>
+    <message>
+        <source>Thủ tục {code}: khoản “{name}”</source>
+        <translation>Procedure {code}: item “{name}”</translation>
+    </message>
+    <message>
         <source>{where}: miễn thu (exempt) khi và chỉ khi số tiền bằng 0.</source>
         <translation>{where}: exempt if and only if the amount is 0.</translation>
+    </message>
+    <message>
+        <source>Thủ tục {code}: thành phần hồ sơ</source>
+        <translation>Procedure {code}: dossier papers</translation>
+    </message>
+    <message>
+        <source>Thủ tục {code}: thành phần “{name}”</source>
+        <translation>Procedure {code}: paper “{name}”</translation>
     </message>
     <message>
         <source>{where}: phải có ít nhất một bản chính hoặc bản sao.</source>
@@ -1642,7 +1722,7 @@ The procedure “{procedure}” requires the recipient to collect in person: the
     </message>
     <message>
         <source>Máy chủ tỉnh không còn thay đổi số {cursor} mà máy đã nhận (có thể máy chủ vừa được khôi phục từ bản sao lưu): máy nhận lại các thay đổi của tỉnh từ đầu và gửi lại {count} thao tác máy chủ đã xác nhận trước đây để máy chủ bổ sung phần bị mất. Dữ liệu trên máy được giữ nguyên.</source>
-        <translation>The provincial server no longer holds change {cursor}, which this PC had received (the server may just have been restored from a backup): this PC takes the province's changes again from the start and sends again {count} operations the server had confirmed, so that the server can fill in what it lost. The data on this PC is kept as it is.</translation>
+        <translation>The provincial server no longer holds change {cursor}, which this PC had received (the server may just have been restored from a backup): this PC takes the province&apos;s changes again from the start and sends again {count} operations the server had confirmed, so that the server can fill in what it lost. The data on this PC is kept as it is.</translation>
     </message>
     <message>
         <source>Máy chủ tỉnh không còn {missing} thao tác đã xác nhận gần đây cho máy này (có thể máy chủ vừa được khôi phục từ bản sao lưu). Máy gửi lại {count} thao tác đã được xác nhận để máy chủ bổ sung phần bị mất. Dữ liệu trên máy được giữ nguyên.</source>
@@ -1745,6 +1825,78 @@ The procedure “{procedure}” requires the recipient to collect in person: the
         <translation>The server does not support this PC&apos;s data version. Update the software.</translation>
     </message>
     <message>
+        <source>Máy này đã thử quá nhiều mã đăng ký không đúng. Hãy đợi {seconds} giây rồi thử lại, và kiểm tra mã với bộ phận CNTT.</source>
+        <translation>This PC has tried too many wrong enrolment codes. Wait {seconds} seconds, then try again, and check the code with the IT unit.</translation>
+    </message>
+    <message>
+        <source>Lô dữ liệu không đúng định dạng: {detail}</source>
+        <translation>The batch is not in the right format: {detail}</translation>
+    </message>
+    <message>
+        <source>Thiếu hoặc sai trường “{name}”.</source>
+        <translation>The field “{name}” is missing or wrong.</translation>
+    </message>
+    <message>
+        <source>Trường “{name}” phải là số nguyên.</source>
+        <translation>The field “{name}” must be a whole number.</translation>
+    </message>
+    <message>
+        <source>Tham số “{name}” phải là số nguyên không âm.</source>
+        <translation>The parameter “{name}” must be a whole number, not negative.</translation>
+    </message>
+    <message>
+        <source>Đồng hồ của máy này nhanh hơn giờ máy chủ tỉnh {size} {size_unit} (máy đang ghi {device_time}). Hãy chỉnh lại ngày giờ của máy (Cài đặt ngày giờ của Windows, bật tự động đồng bộ giờ) rồi đồng bộ lại; máy chủ chỉ nhận yêu cầu lệch tối đa {window} {window_unit}.</source>
+        <translation>This PC&apos;s clock is {size} {size_unit} ahead of the provincial server&apos;s time (the PC shows {device_time}). Set the PC&apos;s date and time right (Windows date and time settings, turn on automatic time sync), then sync again; the server only accepts requests off by at most {window} {window_unit}.</translation>
+    </message>
+    <message>
+        <source>Đồng hồ của máy này chậm hơn giờ máy chủ tỉnh {size} {size_unit} (máy đang ghi {device_time}). Hãy chỉnh lại ngày giờ của máy (Cài đặt ngày giờ của Windows, bật tự động đồng bộ giờ) rồi đồng bộ lại; máy chủ chỉ nhận yêu cầu lệch tối đa {window} {window_unit}.</source>
+        <translation>This PC&apos;s clock is {size} {size_unit} behind the provincial server&apos;s time (the PC shows {device_time}). Set the PC&apos;s date and time right (Windows date and time settings, turn on automatic time sync), then sync again; the server only accepts requests off by at most {window} {window_unit}.</translation>
+    </message>
+    <message>
+        <source>Mã đăng ký này dành cho đơn vị {code_unit}, nhưng máy này thuộc đơn vị {pc_unit}. Mã chưa bị dùng; hãy xin mã đăng ký của đúng đơn vị.</source>
+        <translation>This enrolment code is for unit {code_unit}, but this PC belongs to unit {pc_unit}. The code has not been used; ask for an enrolment code of the right unit.</translation>
+    </message>
+    <message>
+        <source>Số thứ tự máy (slot) {slot} của đơn vị {unit} đang được máy “{name}” (số {id}) dùng. Hãy chọn slot khác, hoặc thu hồi máy cũ trước.</source>
+        <translation>PC number {slot} of unit {unit} is in use by the PC “{name}” (no. {id}). Choose another PC number, or revoke the old PC first.</translation>
+    </message>
+    <message>
+        <source>Mã máy này thuộc máy số {id}, đã bị thu hồi. Phần mềm bản mới tự tạo mã máy mới và đăng ký lại với cùng mã đăng ký.</source>
+        <translation>This PC&apos;s identity belongs to PC no. {id}, which was revoked. A newer version of the software makes a new identity by itself and enrols again with the same enrolment code.</translation>
+    </message>
+    <message>
+        <source>Số thứ tự máy (slot) {slot} hoặc mã máy này vừa được đăng ký ở một yêu cầu khác. Hãy kiểm tra lại danh sách máy.</source>
+        <translation>PC number {slot} or this PC&apos;s identity has just been enrolled by another request. Check the list of PCs again.</translation>
+    </message>
+    <message>
+        <source>Máy này đã cấp mã hồ sơ với số thứ tự máy {slot} vào ngày {days}, trong khi một máy khác cùng số thứ tự (đã thu hồi) cũng cấp mã trong những ngày đó: có thể trùng mã với phiếu đã in. Không đăng ký; bộ phận CNTT cần đối chiếu các hồ sơ này, hoặc đăng ký máy với một số thứ tự máy khác.</source>
+        <translation>This PC issued dossier codes with PC number {slot} on {days}, while another PC with the same number (revoked) also issued codes on those days: codes may repeat those on printed slips. Not enrolled; the IT unit must check these dossiers, or enrol the PC with another PC number.</translation>
+    </message>
+    <message>
+        <source>Yêu cầu giữ mã vận đơn không đúng định dạng: {detail}</source>
+        <translation>The tracking number claim is not in the right format: {detail}</translation>
+    </message>
+    <message>
+        <source>Dữ liệu gửi lên vượt quá giới hạn {size} của địa chỉ này; máy chủ không nhận.</source>
+        <translation>The data sent is over this address&apos;s limit of {size}; the server does not take it.</translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh đang nhận quá nhiều lô dữ liệu cùng lúc. Phần mềm sẽ tự gửi lại sau {seconds} giây.</source>
+        <translation>The provincial server is receiving too many batches at once. The software will send again by itself in {seconds} seconds.</translation>
+    </message>
+    <message>
+        <source>Tham số “probe” phải là tối đa {count} mã thao tác (UUID), cách nhau bởi dấu phẩy.</source>
+        <translation>The parameter “probe” must be at most {count} operation ids (UUID), separated by commas.</translation>
+    </message>
+    <message>
+        <source>Mã {number} đã thuộc máy số {device} của đơn vị {unit}; máy này không dùng mã này. Bộ phận CNTT đã được báo.</source>
+        <translation>The number {number} already belongs to PC no. {device} of unit {unit}; this PC does not use it. The IT unit has been told.</translation>
+    </message>
+    <message>
+        <source>Mã {number} đã thuộc đơn vị (cấp chung) của đơn vị {unit}; máy này không dùng mã này. Bộ phận CNTT đã được báo.</source>
+        <translation>The number {number} already belongs to unit {unit} (shared by its PCs); this PC does not use it. The IT unit has been told.</translation>
+    </message>
+    <message>
         <source>Gửi: {sent} thao tác trong {batches} lô ({size}); máy chủ xác nhận {acked}, trùng (đã có) {duplicates}, xung đột {conflicts}, cách ly {quarantined}, chờ thao tác trước {held}; {released} thao tác chờ trước đây nay đã được áp dụng.</source>
         <translation>Sent: {sent} operations in {batches} batches ({size}); the server confirmed {acked}, duplicates (already there) {duplicates}, conflicts {conflicts}, quarantined {quarantined}, waiting for an earlier one {held}; {released} operations that were waiting are now applied.</translation>
     </message>
@@ -1779,6 +1931,14 @@ The procedure “{procedure}” requires the recipient to collect in person: the
     <message>
         <source>Tình trạng: {status}.</source>
         <translation>Status: {status}.</translation>
+    </message>
+    <message>
+        <source>Thao tác #{seq} của hồ sơ {code} bị hỏng trên máy (dữ liệu đã lưu không khớp mã kiểm tra SHA-256): không gửi thao tác này và các thao tác sau của cùng hồ sơ. Báo bộ phận CNTT khôi phục kho từ bản sao lưu (counter-app backup list).</source>
+        <translation>Operation #{seq} of dossier {code} is damaged on this PC (the stored data does not match its SHA-256 check): this operation and the later ones of the same dossier are not sent. Ask the IT unit to restore the store from a backup (counter-app backup list).</translation>
+    </message>
+    <message>
+        <source>Không gửi: thao tác #{cause} trước đó của cùng hồ sơ {code} bị hỏng.</source>
+        <translation>Not sent: the earlier operation #{cause} of the same dossier {code} is damaged.</translation>
     </message>
 </context>
 </TS>

@@ -124,7 +124,8 @@ def test_a_malformed_envelope_is_a_400(server: ServerProcess, envelope: bytes) -
     device = server.device()
     status, reply = _post_compressed(server, device, envelope)
     assert status == 400, reply
-    assert set(reply) == {"error", "message"}
+    assert set(reply) == {"error", "message", "template", "params"}
+    assert reply["template"].format(**reply["params"]) == reply["message"]
 
 
 def test_an_envelope_nested_1000_deep_is_a_400(server: ServerProcess) -> None:

@@ -20,6 +20,8 @@ from counter_protocol.transport import (
     TIME_HEADER,
 )
 
+# A refusal: code and message, and the message's template and values when it has any.
+REFUSAL_SHAPES = ({"error", "message"}, {"error", "message", "template", "params"})
 ROUTES = [
     ("GET", HEALTH_PATH),
     ("POST", ENROL_PATH),
@@ -99,7 +101,9 @@ def _assert_refusal_shape(reply: httpx.Response) -> None:
     assert reply.status_code < 500, (reply.status_code, reply.text[:500])
     if reply.status_code >= 400 and reply.headers.get("content-type") == "application/json":
         refusal = reply.json()
-        assert set(refusal) == {"error", "message"} and refusal["message"].strip()
+        assert set(refusal) in REFUSAL_SHAPES and refusal["message"].strip()
+        if "template" in refusal:  # a message with values: its template gives it back
+            assert refusal["template"].format(**refusal["params"]) == refusal["message"]
         assert "Traceback" not in reply.text
 
 

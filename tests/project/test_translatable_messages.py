@@ -4,7 +4,8 @@ The screens translate a `UserError`'s `template` and `advice_template` (decision
 written as an f-string or a plain literal has no entry in `messages_<lang>.ts` and shows in
 Vietnamese on an English counter. This walks the layers below the screens and fails on any call
 of a `UserError` family (its constructor or a class method), `ValidationIssue` or the validation
-helpers whose `message`, `advice` or `template` is such a text, directly or through a local name.
+helpers whose `message`, `advice` or `template` is such a text, directly or through a local name,
+and on any note for a sync run's summary (`SyncReport.add_notice(template, …)`) given so.
 A text never shown on a screen (a command-line-only refusal) may stay a literal if its line says
 `# untranslated: <why>` (on the call, on the text, or on the line above the text).
 """
@@ -28,6 +29,7 @@ LAYERS = (
     "counter_app/sync",
 )
 TEXT_PARAMETERS = {"message", "advice", "template"}
+NOTICE_METHOD = "add_notice"  # SyncReport.add_notice(template, requeued, params)
 EXEMPT = "# untranslated:"
 
 
@@ -56,6 +58,13 @@ def _is_message_callee(callee: object) -> bool:
     if inspect.isclass(owner) and issubclass(owner, UserError):
         return True
     return getattr(callee, "__module__", None) == validation.__name__ and callable(callee)
+
+
+def _notice_template(call: ast.Call) -> Iterator[ast.expr]:
+    """The template of a `….add_notice(template, …)` call (a sync run's note for IT)."""
+    if isinstance(call.func, ast.Attribute) and call.func.attr == NOTICE_METHOD:
+        yield from call.args[:1]
+        yield from (k.value for k in call.keywords if k.arg == "template")
 
 
 def _text_arguments(call: ast.Call, callee: object) -> Iterator[ast.expr]:
@@ -130,12 +139,13 @@ def untranslated_messages() -> list[str]:
                 if not isinstance(call, ast.Call):
                     continue
                 callee = _resolve(call.func, namespace)
-                if callee is None or not _is_message_callee(callee):
+                notice = list(_notice_template(call))
+                if not notice and (callee is None or not _is_message_callee(callee)):
                     continue
                 span = lines[call.lineno - 1 : (call.end_lineno or call.lineno)]
                 if any(EXEMPT in line for line in span):
                     continue
-                for arg in _text_arguments(call, callee):
+                for arg in notice or _text_arguments(call, callee):
                     for text in _literal_texts(arg, _assignments(function)):
                         if _exempt(lines, text):
                             continue
@@ -157,7 +167,7 @@ def test_the_check_sees_an_f_string_and_lets_a_template_through(tmp_path: Path) 
 
 
 def test_the_servers_refusals_marked_on_the_counter_are_the_servers_own_words() -> None:
-    from counter_app.sync.server_words import SERVER_REFUSALS
+    from counter_app.sync.server_words import SERVER_REFUSALS, SERVER_TEMPLATES
 
     written = {
         node.value
@@ -165,4 +175,19 @@ def test_the_servers_refusals_marked_on_the_counter_are_the_servers_own_words() 
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
         if isinstance(node, ast.Constant) and isinstance(node.value, str)
     }  # adjacent literals are one constant
-    assert [text for text in SERVER_REFUSALS if text not in written] == []
+    marked = SERVER_REFUSALS + SERVER_TEMPLATES
+    assert [text for text in marked if text not in written] == []
+
+
+def test_the_check_sees_a_sync_notice_written_in_place() -> None:
+    tree = ast.parse(
+        'report.add_notice(f"Thao tác #{seq} bị hỏng.", 0)\n'
+        "report.add_notice(template=x.format(a=1))\n"
+        'report.add_notice(QT_TRANSLATE_NOOP("messages", "#{seq}"), params={"seq": 1})'
+    )
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and list(_notice_template(n))]
+    flagged = [
+        [t for arg in _notice_template(c) for t in _literal_texts(arg, _assignments(tree))]
+        for c in calls
+    ]
+    assert [len(f) for f in flagged] == [1, 1, 0]
