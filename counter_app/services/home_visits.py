@@ -23,7 +23,7 @@ from counter_app.domain.appointments import (
     week_of,
 )
 from counter_app.domain.kinds import Channel
-from counter_app.domain.validation import validate_phone
+from counter_app.domain.phones import validate_phone
 from counter_app.domain.vntime import now_vn
 from counter_app.models.service_tables import HomeVisit, HomeVisitEvent
 from counter_app.models.tables import Dossier, Procedure, User
