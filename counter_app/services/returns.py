@@ -17,7 +17,7 @@ from counter_app.domain.vntime import now_vn
 from counter_app.services.details import detail_of, find_dossier
 from counter_app.services.dto import DossierDetail, FeeLine
 from counter_app.services.errors import NotReady, ServiceError
-from counter_app.services.fees import settled_lines
+from counter_app.services.fee_entries import settled_lines
 from counter_app.services.steps import apply_step
 from counter_app.services.store import Store
 from counter_protocol.lifecycle import Action, StepData, step_extra
