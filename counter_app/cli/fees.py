@@ -17,7 +17,8 @@ from counter_app.services.errors import ServiceError
 if TYPE_CHECKING:
     from counter_app.cli.arguments import SubParsers
     from counter_app.cli.host import AppHost, CommandServices
-    from counter_app.services.fees import EntryView, FeeService
+    from counter_app.services.fee_entries import EntryView
+    from counter_app.services.fees import FeeService
 
 
 def _day(text: str) -> date:

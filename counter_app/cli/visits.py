@@ -15,7 +15,7 @@ from counter_protocol.timefmt import VN_TZ
 if TYPE_CHECKING:
     from counter_app.cli.arguments import SubParsers
     from counter_app.cli.host import AppHost
-    from counter_app.services.home_visits import VisitView
+    from counter_app.services.home_visit_views import VisitView
     from counter_app.services.online_help import HelpView
 
 EXIT_NOTHING_FOUND = 1

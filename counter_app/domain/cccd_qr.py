@@ -6,14 +6,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from counter_app.domain.personal_ids import PersonalId, validate_personal_id
 from counter_app.domain.text import clean, fold
-from counter_app.domain.validation import (
-    PersonalId,
-    ValidationError,
-    validate_date,
-    validate_full_name,
-    validate_personal_id,
-)
+from counter_app.domain.validation import ValidationError, validate_date, validate_full_name
 from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 FIELD_COUNT = 7  # CCCD|CMND cũ|Họ tên|Ngày sinh|Giới tính|Nơi thường trú|Ngày cấp

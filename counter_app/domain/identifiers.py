@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from counter_app.domain.validation import ValidationError, validate_phone
+from counter_app.domain.phones import validate_phone
+from counter_app.domain.validation import ValidationError
 
 _ID_SEPARATORS = re.compile(r"[\s.\-]+")
 # Full-width digits come from some Vietnamese input methods; map them one to one onto ASCII.

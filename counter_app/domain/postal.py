@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from counter_app.domain.phones import validate_phone
 from counter_app.domain.text import clean
-from counter_app.domain.validation import validate_full_name, validate_phone
+from counter_app.domain.validation import validate_full_name
 from counter_protocol.errors import UserError
 from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.tracking import normalise_tracking_number, s10_fault

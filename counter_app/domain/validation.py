@@ -1,4 +1,6 @@
-"""Checks on what clerks type: personal ids, phones, S10 tracking numbers, dates, e-mail, names."""
+"""The vocabulary of checks on what clerks type (an issue, the error that carries issues) and
+the checks on dates, e-mail addresses and names. Personal ids, phones and postal item numbers
+have their own modules: `personal_ids.py`, `phones.py`, `tracking_numbers.py`."""
 
 from __future__ import annotations
 
@@ -7,13 +9,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
 
 from counter_app.domain.text import clean
 from counter_app.domain.vntime import now_vn
 from counter_protocol.errors import UserError
 from counter_protocol.texts import QT_TRANSLATE_NOOP
-from counter_protocol.tracking import is_s10_shaped, normalise_tracking_number, s10_problem
 
 
 @dataclass(frozen=True)
@@ -83,256 +83,14 @@ class ValidationError(UserError):
         return [issue.code for issue in self.issues]
 
 
-def _error(field: str, code: str, template: str, /, **params: object) -> ValidationError:
+def field_error(field: str, code: str, template: str, /, **params: object) -> ValidationError:
+    """The error of one blocking issue: `template` (marked for translation) with `params`."""
     return ValidationError([_issue(field, code, template, True, params)])
 
 
-def _today(today: date | None) -> date:
+def given_or_today(today: date | None) -> date:
+    """`today` when a caller fixes it (tests, replays), else today in Vietnam."""
     return today if today is not None else now_vn().date()
-
-
-# --- Personal id: CCCD / số định danh cá nhân (12 digits) and old CMND (9 digits) -------------
-
-# Birth-registration province codes of the 63 provinces before the 2025 merger
-# (TT 07/2016/TT-BCA, kept by TT 59/2021/TT-BCA). A person's number never changes, so numbers
-# issued before the merger keep these codes.
-PROVINCE_CODES: dict[str, str] = {
-    "001": "Hà Nội", "002": "Hà Giang", "004": "Cao Bằng", "006": "Bắc Kạn",
-    "008": "Tuyên Quang", "010": "Lào Cai", "011": "Điện Biên", "012": "Lai Châu",
-    "014": "Sơn La", "015": "Yên Bái", "017": "Hòa Bình", "019": "Thái Nguyên",
-    "020": "Lạng Sơn", "022": "Quảng Ninh", "024": "Bắc Giang", "025": "Phú Thọ",
-    "026": "Vĩnh Phúc", "027": "Bắc Ninh", "030": "Hải Dương", "031": "Hải Phòng",
-    "033": "Hưng Yên", "034": "Thái Bình", "035": "Hà Nam", "036": "Nam Định",
-    "037": "Ninh Bình", "038": "Thanh Hóa", "040": "Nghệ An", "042": "Hà Tĩnh",
-    "044": "Quảng Bình", "045": "Quảng Trị", "046": "Thừa Thiên Huế", "048": "Đà Nẵng",
-    "049": "Quảng Nam", "051": "Quảng Ngãi", "052": "Bình Định", "054": "Phú Yên",
-    "056": "Khánh Hòa", "058": "Ninh Thuận", "060": "Bình Thuận", "062": "Kon Tum",
-    "064": "Gia Lai", "066": "Đắk Lắk", "067": "Đắk Nông", "068": "Lâm Đồng",
-    "070": "Bình Phước", "072": "Tây Ninh", "074": "Bình Dương", "075": "Đồng Nai",
-    "077": "Bà Rịa - Vũng Tàu", "079": "Hồ Chí Minh", "080": "Long An", "082": "Tiền Giang",
-    "083": "Bến Tre", "084": "Trà Vinh", "086": "Vĩnh Long", "087": "Đồng Tháp",
-    "089": "An Giang", "091": "Kiên Giang", "092": "Cần Thơ", "093": "Hậu Giang",
-    "094": "Sóc Trăng", "095": "Bạc Liêu", "096": "Cà Mau",
-}  # fmt: skip
-
-_NUMBER_SEPARATORS = re.compile(r"[\s.\-]+")
-
-
-@dataclass(frozen=True)
-class PersonalId:
-    """A checked personal id. Only 12-digit numbers are decoded; they carry no checksum."""
-
-    number: str
-    kind: Literal["cccd", "cmnd"]
-    province_code: str | None
-    province_name: str | None
-    sex: Literal["nam", "nữ"] | None
-    birth_year: int | None
-
-
-def validate_personal_id(
-    value: str,
-    birth_year: int | None = None,
-    field: str = "id_number",
-    *,
-    today: date | None = None,
-) -> PersonalId:
-    """A 12-digit CCCD / số định danh (structure checked) or a 9-digit old CMND (accepted as is).
-
-    There is no public check digit: the checks are the province allowlist, the century/sex digit
-    and a plausible birth year (1900 to this year), which must equal `birth_year` when known.
-    Spaces, dots and dashes typed between digit groups are ignored.
-    """
-    number = _NUMBER_SEPARATORS.sub("", value)
-    if not number:
-        raise _error(field, "id.empty", QT_TRANSLATE_NOOP("messages", "Chưa nhập số CCCD/CMND."))
-    if not (number.isascii() and number.isdigit()):
-        raise _error(
-            field,
-            "id.not_digits",
-            QT_TRANSLATE_NOOP("messages", "Số CCCD/CMND chỉ được gồm chữ số."),
-        )
-    if len(number) == 9:
-        return PersonalId(number, "cmnd", None, None, None, None)
-    if len(number) != 12:
-        raise _error(
-            field,
-            "id.length",
-            QT_TRANSLATE_NOOP(
-                "messages",
-                "Số CCCD phải gồm 12 chữ số (CMND cũ gồm 9 chữ số); số đã nhập có {count} chữ số.",
-            ),
-            count=len(number),
-        )
-    return _decode_cccd(number, birth_year, field, _today(today))
-
-
-def _decode_cccd(number: str, birth_year: int | None, field: str, today: date) -> PersonalId:
-    province_code = number[:3]
-    province_name = PROVINCE_CODES.get(province_code)
-    if province_name is None:
-        raise _error(
-            field,
-            "cccd.province",
-            QT_TRANSLATE_NOOP("messages", "Mã tỉnh {province} trong số CCCD không tồn tại."),
-            province=province_code,
-        )
-    century_sex = int(number[3])
-    # 0/1 → 1900s, 2/3 → 2000s, …; even = nam, odd = nữ. The decoded year is never before 1900.
-    decoded_year = 1900 + (century_sex // 2) * 100 + int(number[4:6])
-    if decoded_year > today.year:
-        raise _error(
-            field,
-            "cccd.future_year",
-            QT_TRANSLATE_NOOP(
-                "messages",
-                "Năm sinh trong số CCCD ({year}) nằm ở tương lai; kiểm tra chữ số thứ 4–6.",
-            ),
-            year=decoded_year,
-        )
-    if birth_year is not None and birth_year != decoded_year:
-        raise _error(
-            field,
-            "cccd.birth_year_mismatch",
-            QT_TRANSLATE_NOOP(
-                "messages",
-                "Năm sinh trong số CCCD ({year}) không khớp với ngày sinh ({birth_year}).",
-            ),
-            year=decoded_year,
-            birth_year=birth_year,
-        )
-    sex: Literal["nam", "nữ"] = "nam" if century_sex % 2 == 0 else "nữ"
-    return PersonalId(number, "cccd", province_code, province_name, sex, decoded_year)
-
-
-# --- Phone numbers -------------------------------------------------------------------------------
-
-_PHONE_SEPARATORS = re.compile(r"[\s.\-()]+")
-_MOBILE = re.compile(r"0[35789]\d{8}")
-_LANDLINE = re.compile(r"02\d{9}")
-_NATIONAL_LENGTHS = (10, 11)
-
-
-@dataclass(frozen=True)
-class Phone:
-    """A checked Vietnamese phone number: as typed, national (0…) and E.164 (+84…) forms."""
-
-    raw: str
-    national: str
-    e164: str
-    kind: Literal["mobile", "landline"]
-
-
-def validate_phone(value: str, field: str = "phone") -> Phone:
-    """A mobile (0[35789] + 8 digits) or landline (02 + 9 digits) number, in any usual spelling.
-
-    Accepts `+84…`, `84…`, `0084…`, and separators (spaces, dots, dashes, parentheses).
-    """
-    raw = value.strip()
-    compact = _PHONE_SEPARATORS.sub("", raw)
-    if not compact:
-        raise _error(
-            field, "phone.empty", QT_TRANSLATE_NOOP("messages", "Chưa nhập số điện thoại.")
-        )
-    digits = compact[1:] if compact.startswith("+") else compact
-    if compact.startswith("+") and not digits.startswith("84"):
-        raise _error(
-            field,
-            "phone.country",
-            QT_TRANSLATE_NOOP("messages", "Chỉ nhận số điện thoại Việt Nam (+84)."),
-        )
-    if not (digits.isascii() and digits.isdigit()):
-        raise _error(
-            field,
-            "phone.not_digits",
-            QT_TRANSLATE_NOOP(
-                "messages", "Số điện thoại chỉ được gồm chữ số (có thể có +84 ở đầu)."
-            ),
-        )
-    national = _to_national(digits)
-    if _MOBILE.fullmatch(national):
-        return Phone(raw, national, "+84" + national[1:], "mobile")
-    if _LANDLINE.fullmatch(national):
-        return Phone(raw, national, "+84" + national[1:], "landline")
-    raise _phone_refusal(field, national)
-
-
-def _phone_refusal(field: str, national: str) -> ValidationError:
-    if len(national) == 11 and national.startswith("01"):
-        return _error(
-            field,
-            "phone.old_prefix",
-            QT_TRANSLATE_NOOP(
-                "messages",
-                "Số {number} dùng đầu số 11 chữ số cũ (01x); từ năm 2018 số di động chỉ còn "
-                "10 chữ số, hãy nhập số mới.",
-            ),
-            number=national,
-        )
-    return _error(
-        field,
-        "phone.format",
-        QT_TRANSLATE_NOOP(
-            "messages",
-            "Số điện thoại không hợp lệ: số di động gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 "
-            "hoặc 09; số cố định gồm 11 chữ số, bắt đầu bằng 02 (ví dụ 0239 3855 555).",
-        ),
-    )
-
-
-def _to_national(digits: str) -> str:
-    """Turn the international spellings (84…, 0084…, 84 0…) into the national 0… form."""
-    for prefix in ("0084", "84"):
-        if digits.startswith(prefix):
-            rest = digits[len(prefix) :]
-            # "+84 0912…" (the trunk 0 kept after the country code) is a common slip.
-            national = rest if rest.startswith("0") else "0" + rest
-            if len(national) in _NATIONAL_LENGTHS:
-                return national
-    return digits
-
-
-# --- UPU S10 tracking numbers --------------------------------------------------------------------
-
-
-def validate_s10(value: str, field: str = "tracking_number") -> str:
-    """A UPU S10 item number with a correct check digit, normalised (e.g. `EE123456785VN`)."""
-    code = normalise_tracking_number(value)
-    fault = s10_problem(code)
-    if fault is not None:
-        fault_code, template, params = fault
-        raise _error(field, fault_code, template, **params)
-    return code
-
-
-def check_tracking_number(
-    value: str, field: str = "tracking_number"
-) -> tuple[str, list[ValidationIssue]]:
-    """Any VNPost item code: S10-shaped ones must pass the check digit; others get a warning.
-
-    Domestic VNPost codes need not follow S10 (docs/domain.md#s10), so a non-S10 code is
-    accepted with a non-blocking issue instead of being refused.
-    """
-    code = normalise_tracking_number(value)
-    if is_s10_shaped(code) or not code:
-        return validate_s10(code, field), []
-    if not (code.isascii() and code.isalnum()):
-        raise _error(
-            field,
-            "tracking.chars",
-            QT_TRANSLATE_NOOP("messages", "Mã vận đơn chỉ được gồm chữ cái không dấu và chữ số."),
-        )
-    warning = issue(
-        field,
-        "tracking.not_s10",
-        QT_TRANSLATE_NOOP(
-            "messages",
-            "Mã vận đơn {code} không theo chuẩn S10 (ví dụ EE123456785VN); hãy kiểm tra lại.",
-        ),
-        blocking=False,
-        code=code,
-    )
-    return code, [warning]
 
 
 # --- Dates ---------------------------------------------------------------------------------------
@@ -353,21 +111,10 @@ def validate_date(
     """
     text = value.strip()
     if not text:
-        raise _error(field, "date.empty", QT_TRANSLATE_NOOP("messages", "Chưa nhập ngày."))
-    parts = _date_parts(text)
-    if parts is None:
-        raise _error(
-            field,
-            "date.format",
-            QT_TRANSLATE_NOOP(
-                "messages",
-                "Ngày “{text}” không đúng định dạng; hãy nhập ngày/tháng/năm, ví dụ 05/09/2025.",
-            ),
-            text=text,
-        )
-    parsed = _calendar_date(field, *parts)
-    if not_future and parsed > _today(today):
-        raise _error(
+        raise field_error(field, "date.empty", QT_TRANSLATE_NOOP("messages", "Chưa nhập ngày."))
+    parsed = _typed_date(field, text)
+    if not_future and parsed > given_or_today(today):
+        raise field_error(
             field,
             "date.future",
             QT_TRANSLATE_NOOP("messages", "Ngày {day:%d/%m/%Y} nằm ở tương lai."),
@@ -376,9 +123,24 @@ def validate_date(
     return parsed
 
 
+def _typed_date(field: str, text: str) -> date:
+    parts = _date_parts(text)
+    if parts is None:
+        raise field_error(
+            field,
+            "date.format",
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Ngày “{text}” không đúng định dạng; hãy nhập ngày/tháng/năm, ví dụ 05/09/2025.",
+            ),
+            text=text,
+        )
+    return _calendar_date(field, *parts)
+
+
 def _calendar_date(field: str, year: int, month: int, day: int) -> date:
     if year < EARLIEST_YEAR:
-        raise _error(
+        raise field_error(
             field,
             "date.year",
             QT_TRANSLATE_NOOP("messages", "Năm {year} không hợp lệ (phải từ {earliest} trở đi)."),
@@ -388,7 +150,7 @@ def _calendar_date(field: str, year: int, month: int, day: int) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise _error(
+        raise field_error(
             field,
             "date.invalid",
             QT_TRANSLATE_NOOP("messages", "Ngày {day:02d}/{month:02d}/{year} không tồn tại."),
@@ -421,12 +183,12 @@ def validate_email(value: str, field: str = "email") -> str:
     """A structurally sound ASCII address (local@domain.tld); the domain is lower-cased."""
     text = value.strip()
     if not text:
-        raise _error(
+        raise field_error(
             field, "email.empty", QT_TRANSLATE_NOOP("messages", "Chưa nhập địa chỉ email.")
         )
     local, _, domain = text.rpartition("@")
     if len(text) > 254 or len(local) > 64 or not _EMAIL.fullmatch(text):
-        raise _error(
+        raise field_error(
             field,
             "email.format",
             QT_TRANSLATE_NOOP(
@@ -449,18 +211,29 @@ def validate_full_name(value: str, field: str = "full_name") -> str:
     """A person's name in NFC with single spaces; letters, spaces and ' - . only."""
     name = clean(value.translate(_APOSTROPHES))
     if not name:
-        raise _error(field, "name.empty", QT_TRANSLATE_NOOP("messages", "Chưa nhập họ tên."))
+        raise field_error(field, "name.empty", QT_TRANSLATE_NOOP("messages", "Chưa nhập họ tên."))
     if len(name) > NAME_MAX_LENGTH:
-        raise _error(
+        raise field_error(
             field,
             "name.length",
             QT_TRANSLATE_NOOP("messages", "Họ tên quá dài (tối đa {limit} ký tự)."),
             limit=NAME_MAX_LENGTH,
         )
+    _refuse_other_characters(name, field)
+    if not any(c.isalpha() for c in name):
+        raise field_error(
+            field,
+            "name.no_letter",
+            QT_TRANSLATE_NOOP("messages", "Họ tên phải có ít nhất một chữ cái."),
+        )
+    return name
+
+
+def _refuse_other_characters(name: str, field: str) -> None:
     bad = sorted({c for c in name if not (c.isalpha() or c in _NAME_PUNCTUATION)})
     if bad:
         shown = " ".join(f"“{c}”" for c in bad)
-        raise _error(
+        raise field_error(
             field,
             "name.chars",
             QT_TRANSLATE_NOOP(
@@ -470,10 +243,3 @@ def validate_full_name(value: str, field: str = "full_name") -> str:
             ),
             chars=shown,
         )
-    if not any(c.isalpha() for c in name):
-        raise _error(
-            field,
-            "name.no_letter",
-            QT_TRANSLATE_NOOP("messages", "Họ tên phải có ít nhất một chữ cái."),
-        )
-    return name

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from counter_app.domain.calendar import CalendarError, CalendarRules, DurationUnit, WorkCalendar
+from counter_app.domain.calendar import DurationUnit, WorkCalendar
+from counter_app.domain.calendar_rules import CalendarError, CalendarRules
 from counter_app.domain.vntime import now_vn
 from counter_app.models.tables import CalendarOverride
 from counter_app.services.errors import ServiceError

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 
-from counter_app.domain.calendar import CalendarError, CalendarRules
+from counter_app.domain.calendar_rules import CalendarError, CalendarRules
 from counter_app.domain.roles import Permission
 from counter_app.domain.text import nfc
 from counter_app.domain.vntime import now_vn

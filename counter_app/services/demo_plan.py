@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 from counter_app.domain.fees import paid_at_intake
 from counter_app.domain.routing import receivable_procedures
 from counter_app.models.tables import CatalogueVersion, Procedure
-from counter_app.services import intake
 from counter_app.services.dto import ComponentInput, FeeLine
+from counter_app.services.intake_context import IntakeContext
 from counter_app.services.procedures import info_from_row
 from counter_protocol.catalogue import parse_catalogue
 from counter_protocol.lifecycle import Action, next_state, status_of
@@ -101,7 +101,7 @@ class DemoProcedure:
     """A procedure the counter may receive, as the intake form offers it: its context (with its
     competent agency), components and fees."""
 
-    context: intake.IntakeContext
+    context: IntakeContext
     name: str
     components: tuple[ComponentInput, ...]  # every one received
     fees: tuple[FeeLine, ...]  # as the catalogue says; what is due at receipt is paid
@@ -125,9 +125,9 @@ def load_procedures(session: Session, device: tuple[str, int, str]) -> list[Demo
 
 
 def _demo_procedure(row: Procedure, version: str, device: tuple[str, int, str]) -> DemoProcedure:
-    """Its intake context as `intake.load_context` reads it (the competent agency included)."""
+    """Its intake context as `load_context` reads it (the competent agency included)."""
     info = info_from_row(row)
-    context = intake.IntakeContext(
+    context = IntakeContext(
         *device,
         row.id,
         row.code,

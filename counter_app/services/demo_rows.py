@@ -1,10 +1,10 @@
 """Row building and bulk writing for demo dossiers (see services/demo.py).
 
 A demo dossier is an intake request like the form sends, turned into rows by the intake service's
-own builders (`intake.applicant_values`, `intake.dossier_values`), then walked along its lifecycle
-path as the services move one (services/demo_steps.py), its forms drawn by the forms service's
-builders (services/demo_forms.py). Rows are dicts keyed by column name and go in through the
-store's table definitions (models/bulk.py), so every value passes its column type. With the
+own builders (`intake_rows.applicant_values`, `intake_rows.dossier_values`), then walked along its
+lifecycle path as the services move one (services/demo_steps.py), its forms drawn by the forms
+service's builders (services/demo_forms.py). Rows are dicts keyed by column name and go in through
+the store's table definitions (models/bulk.py), so every value passes its column type. With the
 outbox, each dossier's whole history is queued with the services' op builders: its create op, then
 one event op per later event, chained by `prev_seq`.
 """
@@ -40,7 +40,7 @@ from counter_app.models.tables import (
     OutboxPayload,
     SearchTerm,
 )
-from counter_app.services import intake, outbox
+from counter_app.services import outbox
 from counter_app.services.calendar import CalendarService
 from counter_app.services.demo_forms import DemoForms, form_rules
 from counter_app.services.demo_people import DemoPerson, PersonFactory
@@ -55,9 +55,11 @@ from counter_app.services.demo_plan import (
 )
 from counter_app.services.demo_steps import Component, DemoDossier, DossierWalk
 from counter_app.services.dto import ApplicantInput, IntakeRequest
+from counter_app.services.intake_rows import applicant_values, dossier_values
 from counter_app.services.intake_rules import normalised_request
 from counter_app.services.returns import return_step
 from counter_app.services.store import Store
+from counter_app.services.wire_data import create_op_data, event_op_data
 from counter_protocol.encoding import canonical_json
 from counter_protocol.lifecycle import read_step
 from counter_protocol.ops import OpData, OpKind
@@ -184,10 +186,10 @@ class DemoWriter:
         request, ctx = self._request(proc, received.date()), proc.context
         applicant_id, dossier_id = self._take(APPLICANTS.name), self._take(DOSSIERS.name)
         due = self._calendar.due(received, ctx.amount, ctx.unit, ctx.cutoff)
-        values = intake.dossier_values(
+        values = dossier_values(
             request, ctx, applicant_id, self._code(received), self._uuid(), received, due, None
         )
-        applicant = intake.applicant_values(request)
+        applicant = applicant_values(request)
         d = _demo_dossier(dossier_id, values, applicant, proc, request, received)
         walker.walk(d, self._path(received, now), received, self._due_of(proc))
         rows.applicants.append({"id": applicant_id, **applicant})
@@ -248,10 +250,10 @@ class DemoWriter:
         """Queue the create op and one op per later event, as intake and the steps do."""
         first = d.events[0]
         created = d.created or d.values
-        create = intake.create_op_data(request, created, first.row, read_step(first.extra))
+        create = create_op_data(request, created, first.row, read_step(first.extra))
         seq = self._queue(rows, "dossier.create", d.values, None, first.row["at"], create)
         for event in d.events[1:]:
-            data = intake.event_op_data(event.row, event.extra)
+            data = event_op_data(event.row, event.extra)
             seq = self._queue(rows, "dossier.event", d.values, seq, event.row["at"], data)
         return seq
 

@@ -1,9 +1,9 @@
-"""The fee ledger: collect, exempt, refund, correct, complete a pending receipt, what a dossier
-still owes, and a clerk's day of entries (docs/domain.md §11). One use case, one transaction."""
+"""The fee ledger's use cases: collect, exempt, refund, correct, complete a pending receipt, what a
+dossier still owes, and a clerk's day of entries (docs/domain.md §11). One use case, one
+transaction; the entries' rows and views are `fee_entries.py`."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -11,14 +11,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from counter_app.domain.fee_ledger import (
-    Direction,
-    FeeKind,
-    Receipt,
-    format_dong,
-    net_paid,
-    parse_receipt,
-)
+from counter_app.domain.fee_ledger import Direction, Receipt, format_dong
 from counter_app.domain.kinds import FeeCollection
 from counter_app.domain.text import nfc
 from counter_app.domain.vntime import now_vn
@@ -27,61 +20,29 @@ from counter_app.models.tables import Dossier
 from counter_app.services.details import find_dossier
 from counter_app.services.dto import FeeLine
 from counter_app.services.errors import NotFound, ServiceError
+from counter_app.services.fee_entries import (
+    EntryView,
+    OwedLine,
+    add_postage,
+    checked_receipt,
+    entry_view,
+    fee_lines,
+    ledger_entries,
+    owed_lines,
+    paid_for_line,
+)
 from counter_app.services.people import people_names, person_name
 from counter_app.services.store import Store
 from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.timefmt import VN_TZ, to_vn
 
 
-@dataclass(frozen=True)
-class EntryView:
-    """A ledger entry as the screens, the CLI and the cash report read it."""
-
-    id: int
-    dossier_code: str
-    line_name: str
-    kind: str
-    moment: str
-    direction: str
-    amount: int
-    receipt: str | None  # "SERIES/NUMBER"; None while pending (or not needed)
-    pending: bool
-    refers_to: int | None
-    clerk: str  # the username the entry is recorded under
-    at: datetime
-    note: str | None
-    clerk_name: str = ""  # the person's full name, where this store knows it
-
-    @property
-    def clerk_shown(self) -> str:
-        return self.clerk_name or self.clerk
-
-
-@dataclass(frozen=True)
-class OwedLine:
-    """A catalogue fee line of a dossier with what the ledger has taken for it."""
-
-    name: str
-    kind: str
-    collected: str
-    amount: int
-    paid: int
-
-    @property
-    def owed(self) -> int:
-        return 0 if self.collected == FeeCollection.EXEMPT else max(self.amount - self.paid, 0)
-
-
-def _lines(dossier: Dossier) -> list[FeeLine]:
-    return [FeeLine(**f) for f in json.loads(dossier.fees_json or "[]")]
-
-
 def _line(dossier: Dossier, name: str) -> FeeLine:
     wanted = nfc(name).strip().casefold()
-    for line in _lines(dossier):
+    for line in fee_lines(dossier):
         if line.name.casefold() == wanted:
             return line
-    names = "; ".join(f.name for f in _lines(dossier)) or "không có khoản nào"
+    names = "; ".join(f.name for f in fee_lines(dossier)) or "không có khoản nào"
     raise NotFound(
         QT_TRANSLATE_NOOP("messages", "Hồ sơ {code} không có khoản phí, lệ phí “{name}”."),
         advice=QT_TRANSLATE_NOOP("messages", "Các khoản của hồ sơ: {names}."),
@@ -89,70 +50,6 @@ def _line(dossier: Dossier, name: str) -> FeeLine:
         field="line",
         params={"code": dossier.code, "name": name, "names": names},
     )
-
-
-def _entries(session: Session, dossier: Dossier) -> list[FeeEntry]:
-    query = select(FeeEntry).where(FeeEntry.dossier_id == dossier.id).order_by(FeeEntry.id)
-    return list(session.scalars(query))
-
-
-def _paid(line: FeeLine, entries: list[FeeEntry]) -> int:
-    """The ledger's net for the line; a line marked paid at intake before the ledger counts
-    as paid in full when the ledger has nothing for it."""
-    own = [e for e in entries if e.line_name == line.name and e.kind != FeeKind.POSTAGE]
-    if not own and line.paid:
-        return line.amount
-    return net_paid(own)
-
-
-def owed_lines(session: Session, dossier: Dossier) -> list[OwedLine]:
-    """Each catalogue line of the dossier with the amount paid for it so far."""
-    entries = _entries(session, dossier)
-    return [
-        OwedLine(line.name, line.kind, line.collected, line.amount, _paid(line, entries))
-        for line in _lines(dossier)
-    ]
-
-
-def settled_lines(session: Session, dossier: Dossier) -> frozenset[str]:
-    """Names of the dossier's lines with an amount that the ledger has paid in full."""
-    return frozenset(o.name for o in owed_lines(session, dossier) if o.amount and not o.owed)
-
-
-def _refuse_duplicate(session: Session, receipt: Receipt) -> None:
-    query = select(FeeEntry).where(
-        FeeEntry.receipt_series == receipt.series, FeeEntry.receipt_number == receipt.number
-    )
-    taken = session.scalars(query).first()
-    if taken is not None:
-        code = session.get(Dossier, taken.dossier_id)
-        raise ServiceError(
-            QT_TRANSLATE_NOOP(
-                "messages",
-                "Biên lai {receipt} đã được ghi cho hồ sơ {code} lúc "
-                "{at:%H:%M %d/%m/%Y} ({clerk}).",
-            ),
-            advice=QT_TRANSLATE_NOOP(
-                "messages",
-                "Kiểm tra lại ký hiệu và số trên biên lai; mỗi biên lai chỉ ghi một lần.",
-            ),
-            code="fees.duplicate_receipt",
-            field="receipt",
-            params={
-                "receipt": receipt,
-                "code": code.code if code else "?",
-                "at": to_vn(taken.at),
-                "clerk": taken.clerk,
-            },
-        )
-
-
-def _receipt(session: Session, text: str | None) -> Receipt | None:
-    if text is None or not text.strip():
-        return None
-    receipt = parse_receipt(text)
-    _refuse_duplicate(session, receipt)
-    return receipt
 
 
 def _check_amount(line: FeeLine, amount: int, reason: str | None) -> None:
@@ -175,19 +72,6 @@ def _check_amount(line: FeeLine, amount: int, reason: str | None) -> None:
         )
 
 
-def _view(entry: FeeEntry, code: str, names: dict[str, str] | None = None) -> EntryView:
-    receipt = (
-        f"{entry.receipt_series}/{entry.receipt_number}"
-        if entry.receipt_series and entry.receipt_number
-        else None
-    )
-    return EntryView(
-        entry.id, code, entry.line_name, entry.kind, entry.moment, entry.direction, entry.amount,
-        receipt, entry.receipt_pending, entry.refers_to, entry.clerk, to_vn(entry.at), entry.note,
-        (names or {}).get(entry.clerk, ""),
-    )  # fmt: skip
-
-
 @dataclass(frozen=True)
 class _NewEntry:
     line_name: str
@@ -199,30 +83,6 @@ class _NewEntry:
     pending: bool
     refers_to: int | None = None
     note: str | None = None
-
-
-def add_postage(
-    session: Session,
-    dossier: Dossier,
-    name: str,
-    amount: int,
-    clerk: str,
-    at: datetime,
-    *,
-    receipt: str | None,
-    moment: str = FeeCollection.AT_RECEIPT,
-) -> EntryView:
-    """A postage (cước) entry in the caller's transaction: its own kind, never a phí or lệ
-    phí; `receipt` None keeps it pending until the receipt number is given."""
-    given = _receipt(session, receipt)
-    entry = FeeEntry(dossier_id=dossier.id, line_name=nfc(name.strip()), kind=FeeKind.POSTAGE)
-    entry.moment, entry.direction, entry.amount = moment, Direction.COLLECT, amount
-    entry.receipt_series = given.series if given else None
-    entry.receipt_number = given.number if given else None
-    entry.receipt_pending, entry.clerk, entry.at = given is None, clerk, at
-    session.add(entry)
-    session.flush()
-    return _view(entry, dossier.code)
 
 
 class FeeService:
@@ -239,7 +99,7 @@ class FeeService:
         entry.note = nfc(new.note.strip()) if new.note and new.note.strip() else None
         session.add(entry)
         session.flush()
-        return _view(entry, dossier.code)
+        return entry_view(entry, dossier.code)
 
     def collect(
         self,
@@ -264,7 +124,7 @@ class FeeService:
             taken = amount if amount is not None else line.amount
             _check_amount(line, taken, reason)
             self._refuse_paid(session, dossier, line)
-            given = _receipt(session, receipt)
+            given = checked_receipt(session, receipt)
             new = _NewEntry(
                 line.name, line.kind, line.collected, Direction.COLLECT, taken, given,
                 given is None, note=reason,
@@ -272,7 +132,7 @@ class FeeService:
             return self._add(session, dossier, new, clerk)
 
     def _refuse_paid(self, session: Session, dossier: Dossier, line: FeeLine) -> None:
-        if _paid(line, _entries(session, dossier)) >= line.amount > 0:
+        if paid_for_line(line, ledger_entries(session, dossier)) >= line.amount > 0:
             raise ServiceError(
                 QT_TRANSLATE_NOOP("messages", "Khoản “{name}” của hồ sơ {code} đã thu đủ."),
                 advice=QT_TRANSLATE_NOOP(
@@ -373,7 +233,7 @@ class FeeService:
                     code="fees.not_pending",
                     params={"entry": entry_id},
                 )
-            given = _receipt(session, receipt)
+            given = checked_receipt(session, receipt)
             new = _NewEntry(
                 original.line_name, original.kind, original.moment, Direction.RECEIPT, 0,
                 given, False, original.id,
@@ -394,9 +254,9 @@ class FeeService:
     def entries_of(self, code: str) -> list[EntryView]:
         with self._store.read() as session:
             dossier = find_dossier(session, code)
-            entries = list(_entries(session, dossier))
+            entries = list(ledger_entries(session, dossier))
             names = people_names(session, (e.clerk for e in entries))
-            return [_view(e, dossier.code, names) for e in entries]
+            return [entry_view(e, dossier.code, names) for e in entries]
 
     def day_entries(self, day: date, clerk: str | None = None) -> list[EntryView]:
         """Every entry made on that Vietnam day (by that clerk), in the order they were made."""
@@ -408,7 +268,7 @@ class FeeService:
         with self._store.read() as session:
             rows = session.execute(query.order_by(FeeEntry.at, FeeEntry.id)).all()
             names = people_names(session, (entry.clerk for entry, _code in rows))
-            return [_view(entry, code, names) for entry, code in rows]
+            return [entry_view(entry, code, names) for entry, code in rows]
 
     def cash_report(self, day: date, clerk: str | None = None) -> bytes:
         """The day's cash report (PDF, A4) of one clerk, or of every clerk. A pending entry

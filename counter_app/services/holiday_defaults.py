@@ -17,7 +17,8 @@ from types import ModuleType
 
 import holidays
 
-from counter_app.domain.calendar import CalendarError, CalendarRules, WorkCalendar
+from counter_app.domain.calendar import WorkCalendar
+from counter_app.domain.calendar_rules import CalendarError, CalendarRules
 from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 HOLIDAY = "holiday"

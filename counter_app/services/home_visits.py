@@ -7,30 +7,35 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.domain.appointments import (
-    HOLDS_TIME,
     OUTCOMES,
     AppointmentError,
     Slot,
     VisitStatus,
     checked_slot,
     day_span,
-    first_conflict,
     required_text,
     week_of,
 )
 from counter_app.domain.kinds import Channel
-from counter_app.domain.validation import validate_phone
+from counter_app.domain.phones import validate_phone
 from counter_app.domain.vntime import now_vn
 from counter_app.models.service_tables import HomeVisit, HomeVisitEvent
-from counter_app.models.tables import Dossier, Procedure, User
+from counter_app.models.tables import Dossier
 from counter_app.services.calendar import CalendarService
 from counter_app.services.dossiers import DossierService
 from counter_app.services.dto import IntakeRequest
 from counter_app.services.errors import NotFound
+from counter_app.services.home_visit_checks import (
+    booked_visit,
+    refuse_conflict,
+    require_clerk,
+    require_procedure,
+)
+from counter_app.services.home_visit_views import VisitEventView, VisitView, visit_views
 from counter_app.services.store import Store
 from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.timefmt import to_vn
@@ -52,38 +57,6 @@ class VisitRequest:
     area_code: str | None = None  # the province/commune unit code of the address
     note: str | None = None
     booked_by: str | None = None  # who typed it in; the clerk when not given
-
-
-@dataclass(frozen=True)
-class VisitView:
-    """One home appointment as the lists show it."""
-
-    id: int
-    clerk: str
-    clerk_name: str
-    start: datetime
-    end: datetime
-    citizen_name: str
-    phone: str
-    address: str
-    area_code: str | None
-    procedure_code: str
-    status: VisitStatus
-    note: str | None
-    replaces_id: int | None
-    dossier_code: str | None
-
-    @property
-    def received_at_home(self) -> bool:
-        return self.dossier_code is not None
-
-
-@dataclass(frozen=True)
-class VisitEventView:
-    at: datetime
-    actor: str
-    kind: str
-    note: str | None
 
 
 class HomeVisitService:
@@ -108,9 +81,9 @@ class HomeVisitService:
         slot = checked_slot(request.start, request.end, self._calendar.calendar())
         fields = _checked_fields(request)
         with self._store.write() as session:
-            _require_clerk(session, request.clerk)
-            _require_procedure(session, request.procedure_code)
-            _refuse_conflict(session, request.clerk, slot)
+            require_clerk(session, request.clerk)
+            require_procedure(session, request.procedure_code)
+            refuse_conflict(session, request.clerk, slot)
             visit = HomeVisit(
                 clerk=request.clerk,
                 starts_at=slot.start,
@@ -139,12 +112,12 @@ class HomeVisitService:
         it) is booked at the new time, for `clerk` or the same clerk. Returns the new number."""
         slot = checked_slot(start, end, self._calendar.calendar())
         with self._store.write() as session:
-            old = _booked(session, visit_id)
+            old = booked_visit(session, visit_id)
             new_clerk = clerk or old.clerk
-            _require_clerk(session, new_clerk)
+            require_clerk(session, new_clerk)
             old.status = VisitStatus.RESCHEDULED.value
             session.flush()  # the old slot no longer holds the clerk's time
-            _refuse_conflict(session, new_clerk, slot)
+            refuse_conflict(session, new_clerk, slot)
             new = _moved_copy(old, slot, new_clerk, actor, self._now())
             session.add(new)
             session.flush()
@@ -166,7 +139,7 @@ class HomeVisitService:
             )
         note = (note or "").strip() or None
         with self._store.write() as session:
-            visit = _booked(session, visit_id)
+            visit = booked_visit(session, visit_id)
             visit.status = outcome.value
             visit.note = note or visit.note
             _log(session, visit, self._now(), actor, outcome.value, note)
@@ -188,7 +161,7 @@ class HomeVisitService:
                 _home_request(request, visit_id), clock_confirmed=clock_confirmed
             )
         with self._store.write() as session:
-            row = _booked(session, visit_id)
+            row = booked_visit(session, visit_id)
             row.status = VisitStatus.DONE.value
             row.dossier_code = code
             _log(session, row, self._now(), request.clerk, "received", f"Hồ sơ {code}")
@@ -225,7 +198,7 @@ class HomeVisitService:
 
     def get(self, visit_id: int) -> VisitView:
         with self._store.read() as session:
-            rows = _views(session, select(HomeVisit).where(HomeVisit.id == visit_id))
+            rows = visit_views(session, select(HomeVisit).where(HomeVisit.id == visit_id))
         if not rows:
             raise NotFound(
                 QT_TRANSLATE_NOOP(
@@ -258,7 +231,7 @@ class HomeVisitService:
         if clerk is not None:
             query = query.where(HomeVisit.clerk == clerk)
         with self._store.read() as session:
-            return _views(session, query.order_by(HomeVisit.starts_at, HomeVisit.id))
+            return visit_views(session, query.order_by(HomeVisit.starts_at, HomeVisit.id))
 
     def _now(self) -> datetime:
         return to_vn(self._clock())
@@ -291,88 +264,6 @@ def _checked_fields(request: VisitRequest) -> dict[str, str | None]:
     }
 
 
-def _require_clerk(session: Session, username: str) -> User:
-    user = session.scalar(select(User).where(User.username == username))
-    if user is None or not user.active:
-        raise AppointmentError(
-            QT_TRANSLATE_NOOP(
-                "messages",
-                "Không có cán bộ “{username}” đang làm việc ở quầy này.",
-            ),
-            field="clerk",
-            params={"username": username},
-        )
-    return user
-
-
-def _require_procedure(session: Session, code: str) -> None:
-    found = session.scalar(select(Procedure.id).where(Procedure.code == code.strip()).limit(1))
-    if found is None:
-        raise AppointmentError(
-            QT_TRANSLATE_NOOP(
-                "messages",
-                "Không có thủ tục mã {code} trong danh mục.",
-            ),
-            field="procedure_code",
-            params={"code": code},
-        )
-
-
-def _refuse_conflict(session: Session, clerk: str, slot: Slot) -> None:
-    held = session.scalars(
-        select(HomeVisit).where(
-            HomeVisit.clerk == clerk,
-            HomeVisit.status.in_([s.value for s in HOLDS_TIME]),
-            HomeVisit.starts_at < slot.end,
-            HomeVisit.ends_at > slot.start,
-        )
-    ).all()
-    by_id = {v.id: v for v in held}
-    clash = first_conflict(slot, [(v.id, Slot(v.starts_at, v.ends_at)) for v in held])
-    if clash is None:
-        return
-    other = by_id[clash]
-    raise AppointmentError(
-        QT_TRANSLATE_NOOP(
-            "messages",
-            "Cán bộ {clerk} đã có lịch hẹn số {id} ({starts_at}, {citizen_name}) "
-            "trùng giờ với lịch {slot}.",
-        ),
-        field="start",
-        code="appointment.conflict",
-        advice=QT_TRANSLATE_NOOP("messages", "Chọn giờ khác hoặc giao cho cán bộ khác."),
-        params={
-            "clerk": clerk,
-            "id": other.id,
-            "starts_at": Slot(other.starts_at, other.ends_at).text(),
-            "citizen_name": other.citizen_name,
-            "slot": slot.text(),
-        },
-    )
-
-
-def _booked(session: Session, visit_id: int) -> HomeVisit:
-    visit = session.get(HomeVisit, visit_id)
-    if visit is None:
-        raise NotFound(
-            QT_TRANSLATE_NOOP(
-                "messages",
-                "Không có lịch hẹn số {visit_id}.",
-            ),
-            params={"visit_id": visit_id},
-        )
-    if visit.status != VisitStatus.BOOKED.value:
-        raise AppointmentError(
-            QT_TRANSLATE_NOOP(
-                "messages",
-                "Lịch hẹn số {visit_id} đã “{label}”, không thay đổi được.",
-            ),
-            advice=QT_TRANSLATE_NOOP("messages", "Đặt một lịch hẹn mới nếu cần."),
-            params={"visit_id": visit_id, "label": VisitStatus(visit.status).label},
-        )
-    return visit
-
-
 def _moved_copy(old: HomeVisit, slot: Slot, clerk: str, actor: str, now: datetime) -> HomeVisit:
     return HomeVisit(
         clerk=clerk,
@@ -403,28 +294,3 @@ def _home_request(request: IntakeRequest, visit_id: int) -> IntakeRequest:
     mark = HOME_NOTE.format(id=visit_id)
     note = f"{mark} {request.note}" if request.note else mark
     return replace(request, channel=Channel.COUNTER, note=note, at_home=True)
-
-
-def _views(session: Session, query: Select[HomeVisit]) -> list[VisitView]:
-    names = {name: full for name, full in session.execute(select(User.username, User.full_name))}
-    visits = session.scalars(query).all()
-    return [_view(v, names.get(v.clerk, v.clerk)) for v in visits]
-
-
-def _view(v: HomeVisit, clerk_name: str) -> VisitView:
-    return VisitView(
-        id=v.id,
-        clerk=v.clerk,
-        clerk_name=clerk_name,
-        start=v.starts_at,
-        end=v.ends_at,
-        citizen_name=v.citizen_name,
-        phone=v.phone,
-        address=v.address,
-        area_code=v.area_code,
-        procedure_code=v.procedure_code,
-        status=VisitStatus(v.status),
-        note=v.note,
-        replaces_id=v.replaces_id,
-        dossier_code=v.dossier_code,
-    )

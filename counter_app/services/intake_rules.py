@@ -8,14 +8,14 @@ from dataclasses import dataclass, replace
 from counter_app.domain.delivery import delivery_issues, stored_address
 from counter_app.domain.identifiers import normalise_id_number, normalise_phone
 from counter_app.domain.kinds import ApplicantKind
+from counter_app.domain.personal_ids import validate_personal_id
+from counter_app.domain.phones import validate_phone
 from counter_app.domain.text import nfc
 from counter_app.domain.validation import (
     ValidationError,
     ValidationIssue,
     validate_email,
     validate_full_name,
-    validate_personal_id,
-    validate_phone,
 )
 from counter_app.services.dto import IntakeRequest
 from counter_app.services.errors import ServiceError

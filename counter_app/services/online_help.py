@@ -20,7 +20,7 @@ from counter_app.domain.appointments import (
     day_span,
     required_text,
 )
-from counter_app.domain.validation import validate_phone
+from counter_app.domain.phones import validate_phone
 from counter_app.domain.vntime import now_vn
 from counter_app.models.service_tables import OnlineHelp
 from counter_app.models.tables import Device, User

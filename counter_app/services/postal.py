@@ -32,7 +32,7 @@ from counter_app.models.tables import Dossier
 from counter_app.services.address_units import AddressUnits, shipped_units
 from counter_app.services.details import detail_of, find_dossier, unit_name
 from counter_app.services.errors import NotFound
-from counter_app.services.fees import add_postage, settled_lines
+from counter_app.services.fee_entries import add_postage, settled_lines
 from counter_app.services.people import people_names
 from counter_app.services.procedures import self_unit_code
 from counter_app.services.province_updates import take_tracking_number, tracking_pool_counts

@@ -11,13 +11,13 @@ from counter_app.domain.dossier_rules import CLOSED_STATUSES
 from counter_app.domain.fees import owed_lines
 from counter_app.domain.identifiers import normalise_id_number
 from counter_app.domain.kinds import FeeCollection
+from counter_app.domain.personal_ids import validate_personal_id
 from counter_app.domain.text import nfc
-from counter_app.domain.validation import validate_personal_id
 from counter_app.domain.vntime import now_vn
 from counter_app.services.details import detail_of, find_dossier
 from counter_app.services.dto import DossierDetail, FeeLine
 from counter_app.services.errors import NotReady, ServiceError
-from counter_app.services.fees import settled_lines
+from counter_app.services.fee_entries import settled_lines
 from counter_app.services.steps import apply_step
 from counter_app.services.store import Store
 from counter_protocol.lifecycle import Action, StepData, step_extra

@@ -43,7 +43,7 @@ DEFAULTS: dict[str, str] = {
 
 def check_setting(key: str, value: str) -> None:
     """Refuse a value the counter could not use, with a Vietnamese message."""
-    from counter_app.domain.calendar import CalendarError, CalendarRules
+    from counter_app.domain.calendar_rules import CalendarError, CalendarRules
     from counter_app.services.errors import ServiceError
 
     if key == "ui.language" and value not in LANGUAGES:

@@ -25,8 +25,8 @@ from counter_app.services import outbox
 from counter_app.services.dto import ComponentInput
 from counter_app.services.errors import NotFound, ServiceError
 from counter_app.services.forms import issue_form
-from counter_app.services.intake import event_op_data
 from counter_app.services.permissions import require_desk
+from counter_app.services.wire_data import event_op_data
 from counter_protocol.lifecycle import Action, StepData, next_state, status_of, step_extra
 from counter_protocol.ops import KIND_EVENT
 from counter_protocol.statuses import SubState

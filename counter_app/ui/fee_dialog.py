@@ -39,7 +39,7 @@ from counter_app.ui.widgets import MessageBar, error_text, with_message
 from counter_app.ui.window_fit import fit_window
 
 if TYPE_CHECKING:
-    from counter_app.services.fees import OwedLine
+    from counter_app.services.fee_entries import OwedLine
     from counter_app.ui.tasks import TaskRunner
 
 MOMENT_TITLES: dict[str | None, str] = {

@@ -29,7 +29,7 @@ from counter_app.ui.widgets import FieldMessage, MessageBar, error_text, with_me
 from counter_app.ui.window_fit import fit_window
 
 if TYPE_CHECKING:
-    from counter_app.services.fees import EntryView
+    from counter_app.services.fee_entries import EntryView
     from counter_app.ui.tasks import TaskRunner
 
 COLLECT_KEY, REFUND_KEY, CORRECT_KEY, RECEIPT_KEY = "Ctrl+T", "Ctrl+H", "Ctrl+J", "Ctrl+B"

@@ -19,7 +19,7 @@ from counter_app.ui.widgets import FieldMessage
 from counter_protocol.errors import UserError
 
 if TYPE_CHECKING:
-    from counter_app.services.fees import EntryView, OwedLine
+    from counter_app.services.fee_entries import EntryView, OwedLine
 
 HOW_RECEIPT, HOW_PENDING, HOW_EXEMPT = "receipt", "pending", "exempt"
 HOW_CHOICES = (

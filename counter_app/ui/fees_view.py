@@ -32,7 +32,7 @@ from counter_app.ui.widgets import MessageBar, error_text, vn_when
 
 if TYPE_CHECKING:
     from counter_app.services.accounts import SignedInUser
-    from counter_app.services.fees import EntryView
+    from counter_app.services.fee_entries import EntryView
     from counter_app.ui.tasks import TaskRunner
 
 EVERY_CLERK = ""

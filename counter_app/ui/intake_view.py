@@ -54,7 +54,7 @@ from counter_app.ui.widgets import error_text
 
 if TYPE_CHECKING:
     from counter_app.services.dto import DossierDetail
-    from counter_app.services.home_visits import VisitView
+    from counter_app.services.home_visit_views import VisitView
     from counter_app.services.procedures import ProcedureInfo
 
 

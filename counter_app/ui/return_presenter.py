@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from counter_app.domain import fees as fee_rules
 from counter_app.domain.kinds import FeeCollection
-from counter_app.domain.validation import ValidationError, validate_personal_id
+from counter_app.domain.personal_ids import validate_personal_id
+from counter_app.domain.validation import ValidationError
 from counter_app.ui.i18n import tr
 from counter_app.ui.widgets import error_text
 

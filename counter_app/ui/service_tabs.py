@@ -24,7 +24,7 @@ from counter_protocol.statuses import Status
 
 if TYPE_CHECKING:
     from counter_app.services.accounts import SignedInUser
-    from counter_app.services.home_visits import VisitView
+    from counter_app.services.home_visit_views import VisitView
     from counter_app.services.procedures import ProcedureInfo
     from counter_app.ui.dossier_detail import DossierDetails
     from counter_app.ui.intake_view import IntakeProcedures, IntakeView

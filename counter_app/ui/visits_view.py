@@ -33,7 +33,7 @@ from counter_protocol.timefmt import to_vn
 
 if TYPE_CHECKING:
     from counter_app.services.accounts import SignedInUser
-    from counter_app.services.home_visits import VisitView
+    from counter_app.services.home_visit_views import VisitView
     from counter_app.ui.tasks import TaskRunner
 
 BOOK_KEY, MOVE_KEY, OUTCOME_KEY, RECEIVE_KEY = "Ctrl+N", "Ctrl+M", "Ctrl+K", "Ctrl+T"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from counter_app.documents.fonts import FontsMissingError
-from counter_app.domain.calendar import CalendarError
+from counter_app.domain.calendar_rules import CalendarError
 from counter_app.domain.validation import ValidationError, ValidationIssue
 from counter_app.models.errors import StoreError, StoreLocked
 from counter_app.services.errors import NotFound, NotReady, ServiceError

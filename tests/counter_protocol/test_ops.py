@@ -10,7 +10,7 @@ import pytest
 
 from counter_app.services import outbox
 from counter_app.services.dto import ApplicantInput, ComponentInput, FeeLine, IntakeRequest
-from counter_app.services.intake import create_op_data, event_op_data
+from counter_app.services.wire_data import create_op_data, event_op_data
 from counter_protocol.encoding import canonical_json, payload_hash, sha256_hex
 from counter_protocol.ops import (
     KIND_CREATE,

@@ -7,13 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from counter_app.domain.calendar import (
-    CalendarError,
-    CalendarRules,
-    DurationUnit,
-    WorkCalendar,
-    WorkSession,
-)
+from counter_app.domain.calendar import DurationUnit, WorkCalendar
+from counter_app.domain.calendar_rules import CalendarError, CalendarRules, WorkSession
 from counter_protocol.timefmt import VN_TZ
 
 D = Decimal

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from counter_app.domain.calendar import CalendarRules, WorkCalendar
+from counter_app.domain.calendar import WorkCalendar
+from counter_app.domain.calendar_rules import CalendarRules
 from counter_app.domain.deadlines import (
     DeadlineError,
     EventFacts,

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from counter_app.domain.calendar import CalendarRules, WorkCalendar
+from counter_app.domain.calendar import WorkCalendar
+from counter_app.domain.calendar_rules import CalendarRules
 from counter_app.domain.dossier_rules import (
     CLOSED_STATUSES,
     DEADLINE_RUNNING,

@@ -14,7 +14,8 @@ from counter_app.domain.appointments import (
     first_conflict,
     week_of,
 )
-from counter_app.domain.calendar import CalendarRules, WorkCalendar
+from counter_app.domain.calendar import WorkCalendar
+from counter_app.domain.calendar_rules import CalendarRules
 from counter_protocol.timefmt import VN_TZ
 
 CALENDAR = WorkCalendar(CalendarRules(), {date(2026, 12, 8): "Nghỉ thử"}, {})

@@ -7,18 +7,15 @@ from datetime import date
 
 import pytest
 
+from counter_app.domain.personal_ids import PROVINCE_CODES, PersonalId, validate_personal_id
+from counter_app.domain.phones import validate_phone
+from counter_app.domain.tracking_numbers import check_tracking_number, validate_s10
 from counter_app.domain.validation import (
-    PROVINCE_CODES,
-    PersonalId,
     ValidationError,
     ValidationIssue,
-    check_tracking_number,
     validate_date,
     validate_email,
     validate_full_name,
-    validate_personal_id,
-    validate_phone,
-    validate_s10,
 )
 from counter_protocol.errors import UserError
 from counter_protocol.tracking import s10_check_digit

@@ -13,7 +13,8 @@ from decimal import Decimal
 import holidays
 import pytest
 
-from counter_app.domain.calendar import CalendarError, CalendarRules, DurationUnit
+from counter_app.domain.calendar import DurationUnit
+from counter_app.domain.calendar_rules import CalendarError, CalendarRules
 from counter_app.services.holiday_defaults import (
     build_calendar,
     default_days_off,

@@ -12,7 +12,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
-from counter_app.domain.validation import ValidationError, validate_personal_id
+from counter_app.domain.personal_ids import validate_personal_id
+from counter_app.domain.validation import ValidationError
 from counter_app.services.accounts import WRONG_CREDENTIALS
 from counter_app.services.admin_log import CONSOLE
 from counter_app.services.errors import ServiceError
