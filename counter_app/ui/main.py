@@ -179,13 +179,11 @@ class FastStart:
         """The log-in window on screen (painted) while the store is still opening."""
         self.login.show()
         self.app.processEvents()
-        self.holder.begin()  # if it waited for the window (app.run_gui)
         return self.login
 
     def sign_in(self) -> MainWindow | None:
         """Wait for the clerk to sign in, then open the main window; None if they gave up."""
         login = self.login
-        self.holder.begin()
         if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
             return None
         context = self.holder.get()

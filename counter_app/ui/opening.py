@@ -24,8 +24,7 @@ class Opening(Generic[C]):
     stays off for good: the window's task runner collects on the GUI thread by the thresholds
     (ui/gui_garbage.py), and those are set out of reach until `started`."""
 
-    def __init__(self, open_context: Callable[[], C], deferred: bool = False) -> None:
-        """`deferred`: the opening waits for `begin` (the log-in window shown first)."""
+    def __init__(self, open_context: Callable[[], C]) -> None:
         self._thresholds: tuple[int, ...] | None = gc.get_threshold()
         gc.disable()
         gc.set_threshold(START_UP_THRESHOLD)
@@ -34,15 +33,7 @@ class Opening(Generic[C]):
         self._thread = threading.Thread(
             target=self._open, args=(open_context,), name="store-open", daemon=True
         )
-        self._begun = threading.Event()
-        if not deferred:
-            self.begin()
-
-    def begin(self) -> None:
-        """Start opening (once; later calls do nothing)."""
-        if not self._begun.is_set():
-            self._thread.start()
-            self._begun.set()
+        self._thread.start()
 
     def _open(self, open_context: Callable[[], C]) -> None:
         try:
@@ -51,7 +42,6 @@ class Opening(Generic[C]):
             self.error = exc
 
     def wait(self) -> None:
-        self._begun.wait()
         self._thread.join()
 
     def get(self) -> C:
