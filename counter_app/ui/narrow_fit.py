@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
@@ -214,6 +215,8 @@ class _FollowFocus(QObject):
             self._area.setMinimumWidth(needed)
 
     def _on_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if not shiboken6.isValid(self._area):  # the application outlives the screen
+            return
         column = self._area.widget()
         if new is not None and column is not None and column.isAncestorOf(new):
             self._area.ensureWidgetVisible(new)

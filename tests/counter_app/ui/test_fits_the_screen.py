@@ -337,3 +337,27 @@ def test_a_field_below_the_scrolled_part_comes_into_sight_with_the_cursor(qtbot,
     qtbot.waitUntil(lambda: not in_sight(note))  # at 1024×768 the column scrolls
     note.setFocus()  # as the first error of a refused save, or a click, puts it there
     qtbot.waitUntil(lambda: in_sight(note))
+
+
+def test_a_screen_closed_while_its_field_has_the_cursor_raises_nothing(qtbot):
+    """A scrolling column watches the application's focus. Deleting it while one of its fields
+    has the cursor moves the cursor as the area is being torn down; that must not reach the
+    half-deleted area (it raised when the program closed)."""
+    import shiboken6
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    from counter_app.ui.narrow_fit import scrolling_column
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    inside, outside = QLineEdit(), QLineEdit()
+    area = scrolling_column(inside)
+    layout = QVBoxLayout(window)
+    layout.addWidget(outside)
+    layout.addWidget(area)
+    window.show()
+    window.activateWindow()
+    inside.setFocus()
+    qtbot.waitUntil(inside.hasFocus)
+    shiboken6.delete(area)  # pytest-qt fails the test on an exception raised inside a slot
+    qtbot.waitUntil(lambda: not shiboken6.isValid(inside))
