@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QWidget
@@ -59,7 +60,7 @@ class CardScanWatcher(QObject):
 
     def _watch_if_mine(self, edit: QLineEdit) -> None:
         root = self._root
-        if root is None or not root.isAncestorOf(edit):
+        if root is None or not shiboken6.isValid(root) or not root.isAncestorOf(edit):
             return
         if isinstance(edit.parent(), QAbstractSpinBox):  # digits only: a scan cannot land there
             return

@@ -135,3 +135,25 @@ def test_a_card_scanned_into_a_postal_field_fills_the_receiver(qtbot, return_vie
     scan_into(qtbot, street, "Thôn 2", OTHER_CARD)
     assert return_view.receiver_id_edit.text() == "042195123457"
     assert street.text() == "Thôn 2" and street.hasFocus()
+
+
+def test_the_cursor_moving_after_the_watched_screen_is_gone_raises_nothing(qtbot):
+    """The watcher follows the application's focus; once the screen it watches is deleted (the
+    watcher itself kept elsewhere), the cursor entering another field must not reach it."""
+    import shiboken6
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    from counter_app.ui.card_scan import CardScanWatcher
+
+    screen = QWidget()
+    QVBoxLayout(screen).addWidget(QLineEdit())
+    watcher = CardScanWatcher(lambda _qr: None, lambda _message: None)
+    watcher.watch_every_field(screen)
+    shiboken6.delete(screen)
+    other = QLineEdit()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    other.setFocus()  # pytest-qt fails the test on an exception raised inside a slot
+    qtbot.waitUntil(other.hasFocus)
+    assert not other.property("cardScanWatched")
