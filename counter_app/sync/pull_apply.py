@@ -30,7 +30,8 @@ from counter_app.services.catalogue import install_catalogue
 from counter_app.services.clock import record_reading
 from counter_app.sync.crash import WHILE_APPLYING_PULL, crash_point
 from counter_app.sync.identity import Enrolled
-from counter_protocol.catalogue import CatalogueError, parse_catalogue
+from counter_protocol.catalogue.document import parse_catalogue
+from counter_protocol.catalogue.reader import CatalogueError
 from counter_protocol.encoding import convert
 from counter_protocol.errors import UserError
 from counter_protocol.feed import (
