@@ -9,6 +9,7 @@ server installs without the desktop program. Its modules:
   feed: pull pages, changes and their payloads; enrol: enrolment request and reply;
 - encoding: canonical JSON, hashes, zstd; signing: Ed25519 keys and signatures; transport:
   paths, headers and what each request signs; timefmt: wire times and Vietnam time;
-- statuses, codes, tracking (S10 numbers), catalogue (the catalogue document's parser);
+- statuses, codes, tracking (S10 numbers), catalogue/ (the catalogue document: its records,
+  its parser and checks);
 - errors: `UserError`, the base of every error a person can act on.
 """

@@ -51,3 +51,27 @@ class Marked:
 
     def __hash__(self) -> int:
         return hash(str(self))
+
+
+def plain_marked(marked: Marked) -> dict[str, object]:
+    """A marked text as JSON keeps it (a stored note read back later in another language): a
+    `Marked`, or an error quoted inside it, becomes {"template", "params"} in turn."""
+    return {"template": marked.template, "params": {k: _plain(v) for k, v in marked.params.items()}}
+
+
+def _plain(value: object) -> object:
+    template, params = getattr(value, "template", None), getattr(value, "params", None)
+    if isinstance(template, str) and isinstance(params, Mapping):  # a Marked or a UserError
+        return plain_marked(Marked(template, params))
+    if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    return str(value)
+
+
+def marked_from_plain(plain: object) -> Marked | None:
+    """The `Marked` that `plain_marked` gave, or None when `plain` is not one."""
+    if not isinstance(plain, dict) or not isinstance(plain.get("template"), str):
+        return None
+    params = plain.get("params")
+    values = params if isinstance(params, dict) else {}
+    return Marked(plain["template"], {k: marked_from_plain(v) or v for k, v in values.items()})

@@ -69,11 +69,6 @@ def format_vn_sortable(moment: datetime) -> str:
     return to_vn(moment).strftime("%Y-%m-%d %H:%M")
 
 
-def duration_vn(seconds: float) -> str:
-    """A rough length of time in Vietnamese: "45 giây", "12 phút", "3.5 giờ", "400 ngày"."""
-    return " ".join(duration_parts(seconds))
-
-
 def duration_parts(seconds: float) -> tuple[str, str]:
     """A rough length of time as its number and its unit, a label (“12”, “phút”): a message
     that names a length gives both as values, so a screen translates the unit."""

@@ -20,7 +20,8 @@ import orjson
 from msgspec import Struct
 from sqlalchemy import Connection, Engine, insert, select
 
-from counter_protocol.catalogue import CatalogueError, parse_catalogue
+from counter_protocol.catalogue.document import parse_catalogue
+from counter_protocol.catalogue.reader import CatalogueError
 from counter_protocol.codes import CodeError, check_agency_code
 from counter_protocol.encoding import canonical_json, sha256_hex
 from counter_protocol.feed import (

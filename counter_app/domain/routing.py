@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from counter_app.domain.kinds import Channel, ResultDelivery
-from counter_protocol.catalogue import Catalogue, CatalogueUnit, Procedure
+from counter_protocol.catalogue.records import Catalogue, CatalogueUnit, Procedure
 from counter_protocol.errors import UserError
 from counter_protocol.lifecycle import StepData
 from counter_protocol.texts import QT_TRANSLATE_NOOP

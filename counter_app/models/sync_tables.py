@@ -98,7 +98,9 @@ class ProvinceUpdate(Base):
     kind: Mapped[str] = mapped_column(String(40))
     subject: Mapped[str] = mapped_column(String(120))  # dossier code, version, year, unit
     result: Mapped[str] = mapped_column(String(20))  # applied | unchanged | not_applied
-    message: Mapped[str | None] = mapped_column(Text)
+    message: Mapped[str | None] = mapped_column(Text)  # the note in Vietnamese, as written
+    # The same note before formatting, JSON {"template", "params"}: shown in the clerk's language.
+    message_marked: Mapped[str | None] = mapped_column(Text)
     server_created_at: Mapped[str] = mapped_column(String(40))
     applied_at: Mapped[datetime] = mapped_column(VnDateTime)
 

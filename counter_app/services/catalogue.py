@@ -15,8 +15,10 @@ from counter_app.domain.vntime import now_vn
 from counter_app.models.tables import CatalogueVersion, Procedure, Unit
 from counter_app.services.errors import ServiceError
 from counter_app.services.store import Store
-from counter_protocol.catalogue import Catalogue, CatalogueError, parse_catalogue
-from counter_protocol.catalogue import Procedure as CatalogueProcedure
+from counter_protocol.catalogue.document import parse_catalogue
+from counter_protocol.catalogue.reader import CatalogueError
+from counter_protocol.catalogue.records import Catalogue
+from counter_protocol.catalogue.records import Procedure as CatalogueProcedure
 from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 SHIPPED_CATALOGUE = ("catalogue", "ha-tinh-sample.json")

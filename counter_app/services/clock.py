@@ -8,6 +8,7 @@ clerk has confirmed it. The threshold is the setting `clock.max_skew_minutes`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
@@ -17,21 +18,32 @@ from counter_app.models.sync_tables import CLOCK_ROW, ClockReading, SyncLogEntry
 from counter_app.models.tables import Dossier, DossierEvent
 from counter_app.services.errors import ServiceError
 from counter_app.services.settings import get_setting
-from counter_protocol.timefmt import duration_vn, format_vn, to_vn
+from counter_protocol.texts import QT_TRANSLATE_NOOP, Marked
+from counter_protocol.timefmt import duration_parts, format_vn, to_vn
 
 CLOCK_SUSPECT = "clock.suspect"
-BEHIND_STORED = (
+BEHIND_STORED = QT_TRANSLATE_NOOP(
+    "messages",
     "Đồng hồ máy này đang là {now}, sớm hơn thời điểm mới nhất đã ghi trên máy ({newest}). "
-    "Ngày giờ của máy có thể đang sai: mã hồ sơ và ngày hẹn trả trên giấy tiếp nhận sẽ sai theo."
+    "Ngày giờ của máy có thể đang sai: mã hồ sơ và ngày hẹn trả trên giấy tiếp nhận sẽ sai theo.",
 )
-OFF_SERVER = (
-    "Lần liên lạc gần nhất với máy chủ tỉnh ({when}), đồng hồ máy này {direction} {size} so "
+# Which way the clock is off is two sentences, not a word put in (a translation may need more).
+SLOW_AGAINST_SERVER = QT_TRANSLATE_NOOP(
+    "messages",
+    "Lần liên lạc gần nhất với máy chủ tỉnh ({when}), đồng hồ máy này chậm {size} {size_unit} so "
     "với giờ máy chủ. Ngày giờ của máy có thể đang sai: mã hồ sơ và ngày hẹn trả trên giấy "
-    "tiếp nhận sẽ sai theo."
+    "tiếp nhận sẽ sai theo.",
 )
-ADVICE = (
+FAST_AGAINST_SERVER = QT_TRANSLATE_NOOP(
+    "messages",
+    "Lần liên lạc gần nhất với máy chủ tỉnh ({when}), đồng hồ máy này nhanh {size} {size_unit} so "
+    "với giờ máy chủ. Ngày giờ của máy có thể đang sai: mã hồ sơ và ngày hẹn trả trên giấy "
+    "tiếp nhận sẽ sai theo.",
+)
+ADVICE = QT_TRANSLATE_NOOP(
+    "messages",
     "Kiểm tra ngày giờ ở góc màn hình; nếu sai, chỉnh lại (bật tự động đồng bộ giờ của "
-    "Windows) rồi lưu lại. Chỉ xác nhận lưu khi chắc chắn ngày giờ đang đúng."
+    "Windows) rồi lưu lại. Chỉ xác nhận lưu khi chắc chắn ngày giờ đang đúng.",
 )
 
 
@@ -40,8 +52,8 @@ class ClockSuspect(ServiceError):
 
     default_code = CLOCK_SUSPECT
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message, code=CLOCK_SUSPECT, advice=ADVICE)
+    def __init__(self, template: str, params: Mapping[str, object] | None = None) -> None:
+        super().__init__(template, code=CLOCK_SUSPECT, advice=ADVICE, params=params)
 
 
 def max_skew(session: Session) -> timedelta:
@@ -72,22 +84,21 @@ def record_reading(
     return reading
 
 
-def clock_problem(session: Session, now: datetime) -> str | None:
-    """Why the clock cannot be right now (Vietnamese), or None when nothing says so."""
+def clock_problem(session: Session, now: datetime) -> Marked | None:
+    """Why the clock cannot be right now (a marked template and its values, Vietnamese when
+    formatted), or None when nothing says so."""
     limit = max_skew(session)
     reading = session.get(ClockReading, CLOCK_ROW)
     newest = newest_stored(session)
     vouched = reading.vouched_newest if reading is not None else None
     if reading is not None and now < reading.local_time - limit:  # set back since last contact
-        return BEHIND_STORED.format(now=_vn(now), newest=_vn(reading.local_time))
+        return Marked(BEHIND_STORED, {"now": _vn(now), "newest": _vn(reading.local_time)})
     if newest is not None and now < newest - limit and (vouched is None or newest > vouched):
-        return BEHIND_STORED.format(now=_vn(now), newest=_vn(newest))
+        return Marked(BEHIND_STORED, {"now": _vn(now), "newest": _vn(newest)})
     if reading is not None and abs(reading.skew_s) > limit.total_seconds():
-        return OFF_SERVER.format(
-            when=_vn(reading.server_time),
-            size=duration_vn(abs(reading.skew_s)),
-            direction="chậm" if reading.skew_s > 0 else "nhanh",
-        )
+        size, unit = duration_parts(abs(reading.skew_s))
+        template = SLOW_AGAINST_SERVER if reading.skew_s > 0 else FAST_AGAINST_SERVER
+        return Marked(template, {"when": _vn(reading.server_time), "size": size, "size_unit": unit})
     return None
 
 
@@ -95,7 +106,7 @@ def check_clock(session: Session, now: datetime, *, confirmed: bool) -> None:
     """Refuse (ClockSuspect) to store with a clock that cannot be right, unless confirmed."""
     problem = clock_problem(session, now)
     if problem is not None and not confirmed:
-        raise ClockSuspect(problem)
+        raise ClockSuspect(problem.template, problem.params)
 
 
 def _vn(moment: datetime) -> str:

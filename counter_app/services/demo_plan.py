@@ -20,7 +20,7 @@ from counter_app.models.tables import CatalogueVersion, Procedure
 from counter_app.services.dto import ComponentInput, FeeLine
 from counter_app.services.intake_context import IntakeContext
 from counter_app.services.procedures import info_from_row
-from counter_protocol.catalogue import parse_catalogue
+from counter_protocol.catalogue.document import parse_catalogue
 from counter_protocol.lifecycle import Action, next_state, status_of
 from counter_protocol.statuses import Status, SubState
 

@@ -17,7 +17,7 @@ from counter_app.services.catalogue import current_catalogue, current_procedure_
 from counter_app.services.dto import ComponentInput, FeeLine
 from counter_app.services.errors import NotFound, ServiceError
 from counter_app.services.store import Store
-from counter_protocol.catalogue import Catalogue, CatalogueUnit
+from counter_protocol.catalogue.records import Catalogue, CatalogueUnit
 from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 UNIT_WORDS = {

@@ -9,7 +9,8 @@ All functions work in the caller's transaction (the pull applies a page and its 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -24,7 +25,7 @@ from counter_app.services.conflicts import SOURCE_PULL, record_conflict
 from counter_app.services.errors import ServiceError
 from counter_protocol.lifecycle import province_sub_state, state_label
 from counter_protocol.statuses import Status, SubState, TransitionError, check_transition
-from counter_protocol.texts import QT_TRANSLATE_NOOP
+from counter_protocol.texts import QT_TRANSLATE_NOOP, Marked
 from counter_protocol.timefmt import parse_time, to_vn
 
 APPLIED, UNCHANGED, NOT_APPLIED = "applied", "unchanged", "not_applied"
@@ -46,26 +47,47 @@ class ProvinceStatus:
 
 @dataclass(frozen=True)
 class Outcome:
+    """What became of a change here, and the note for people: a marked template and its values
+    (the record keeps it formatted, in Vietnamese; the sync window translates it)."""
+
     result: str  # APPLIED | UNCHANGED | NOT_APPLIED
-    message: str | None = None
+    template: str = ""
+    params: Mapping[str, object] = field(default_factory=dict)
     conflict: bool = False  # applied although it did not fit the dossier's state here
+
+    @property
+    def note(self) -> Marked | None:
+        return Marked(self.template, self.params) if self.template else None
+
+    @property
+    def message(self) -> str | None:
+        """The note in Vietnamese, formatted (None when there is nothing to say)."""
+        return str(self.note) if self.template else None
 
 
 def apply_province_status(session: Session, change: ProvinceStatus) -> Outcome:
     """Record the province's status change on our dossier, if the rules allow it."""
     dossier = session.scalar(select(Dossier).where(Dossier.uuid == change.dossier_uuid))
     if dossier is None:
-        return Outcome(NOT_APPLIED, f"Không có hồ sơ {change.dossier_code} trên máy này.")
+        return Outcome(
+            NOT_APPLIED,
+            QT_TRANSLATE_NOOP("messages", "Không có hồ sơ {code} trên máy này."),
+            {"code": change.dossier_code},
+        )
     try:
         target = Status(change.to_status)
     except ValueError:
-        return Outcome(NOT_APPLIED, f"Trạng thái “{change.to_status}” không thuộc 10 mã chuẩn.")
+        return Outcome(
+            NOT_APPLIED,
+            QT_TRANSLATE_NOOP("messages", "Trạng thái “{status}” không thuộc 10 mã chuẩn."),
+            {"status": change.to_status},
+        )
     current = Status(dossier.status)
     if _merged_already(session, dossier.uuid, change.at):  # history only, status as it is
         _record(session, dossier, current, target, change, take_status=False)
-        return Outcome(UNCHANGED, STALE_MESSAGE.format(code=dossier.code, province=target.label))
+        return Outcome(UNCHANGED, STALE_MESSAGE, {"code": dossier.code, "province": target.label})
     if current == target:
-        return Outcome(UNCHANGED, f"Hồ sơ {dossier.code} đã ở trạng thái “{target.label}”.")
+        return Outcome(UNCHANGED, SAME_STATUS, {"code": dossier.code, "status": target.label})
     try:
         check_transition(current, target)
     except TransitionError:
@@ -81,28 +103,29 @@ def _take_anyway(
     status is taken (the server's order decides) and the conflict is written down."""
     was = SubState(dossier.sub_state)
     seq = _record(session, dossier, current, target, change)
-    message = CONFLICT_MESSAGE.format(
-        code=dossier.code,
-        province=target.label,
-        actor=change.actor,
-        here=state_label(was),
-    )
+    params = {
+        "code": dossier.code,
+        "province": target.label,
+        "actor": change.actor,
+        "here": state_label(was),
+    }
     record_conflict(
         session,
         dossier,
         source=SOURCE_PULL,
-        message=message,
+        message=CONFLICT_MESSAGE.format(**params),  # the conflict row keeps the Vietnamese
         at=change.at,
         event_seq=seq,
         change_seq=change.change_seq,
     )
-    return Outcome(APPLIED, message, conflict=True)
+    return Outcome(APPLIED, CONFLICT_MESSAGE, params, conflict=True)
 
 
-CONFLICT_MESSAGE = (
+CONFLICT_MESSAGE = QT_TRANSLATE_NOOP(
+    "messages",
     "Hồ sơ {code}: tỉnh ({actor}) đã chuyển hồ sơ sang “{province}” trong khi trên máy này hồ sơ "
     "đã ở trạng thái “{here}”. Cả hai thay đổi đều được lưu; hồ sơ nhận trạng thái của tỉnh. "
-    "Hãy kiểm tra lại hồ sơ."
+    "Hãy kiểm tra lại hồ sơ.",
 )
 
 
@@ -135,10 +158,12 @@ def _merged_already(session: Session, dossier_uuid: str, at: datetime) -> bool:
     return any(parse_time(text) > at for text in times)
 
 
-STALE_MESSAGE = (
+STALE_MESSAGE = QT_TRANSLATE_NOOP(
+    "messages",
     "Hồ sơ {code}: tỉnh đã chuyển hồ sơ sang “{province}” trước khi nhận các thao tác sau đó "
-    "của máy này; thay đổi được ghi vào lịch sử, trạng thái giữ theo máy chủ tỉnh."
+    "của máy này; thay đổi được ghi vào lịch sử, trạng thái giữ theo máy chủ tỉnh.",
 )
+SAME_STATUS = QT_TRANSLATE_NOOP("messages", "Hồ sơ {code} đã ở trạng thái “{status}”.")
 
 
 def _record(

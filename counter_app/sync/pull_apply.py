@@ -12,6 +12,7 @@ history, a catalogue version, calendar or S10 numbers already here leave things 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -29,7 +30,8 @@ from counter_app.services.catalogue import install_catalogue
 from counter_app.services.clock import record_reading
 from counter_app.sync.crash import WHILE_APPLYING_PULL, crash_point
 from counter_app.sync.identity import Enrolled
-from counter_protocol.catalogue import CatalogueError, parse_catalogue
+from counter_protocol.catalogue.document import parse_catalogue
+from counter_protocol.catalogue.reader import CatalogueError
 from counter_protocol.encoding import convert
 from counter_protocol.errors import UserError
 from counter_protocol.feed import (
@@ -46,10 +48,13 @@ from counter_protocol.feed import (
     DossierStatusChange,
     TrackingPoolChange,
 )
+from counter_protocol.texts import QT_TRANSLATE_NOOP, Marked, plain_marked
 from counter_protocol.timefmt import parse_time
 
 PROVINCE_SOURCE = "máy chủ tỉnh"
-REVOKED_MESSAGE = "Máy chủ tỉnh đã thu hồi quyền đồng bộ của máy này."
+REVOKED_MESSAGE = QT_TRANSLATE_NOOP(
+    "messages", "Máy chủ tỉnh đã thu hồi quyền đồng bộ của máy này."
+)
 
 
 @dataclass
@@ -152,16 +157,14 @@ def _apply_one(ctx: Context, change: Change, done: PageResult) -> None:
         if handler is None:
             subject, outcome = (
                 change.kind[:120],
-                pu.Outcome(
-                    pu.NOT_APPLIED, f"Loại thay đổi “{change.kind}” chưa được phần mềm hỗ trợ."
-                ),
+                pu.Outcome(pu.NOT_APPLIED, UNKNOWN_KIND, {"kind": change.kind}),
             )
         else:
             with ctx.session.begin_nested():  # a failing change leaves nothing half-written
                 subject, outcome = handler(ctx, payload)
     except (KeyError, TypeError, ValueError, UserError) as exc:  # domain rules too
         subject = str(payload.get("dossier_code") or change.kind)[:120]
-        outcome = pu.Outcome(pu.NOT_APPLIED, f"Thay đổi không hợp lệ: {_reason(exc)}")
+        outcome = pu.Outcome(pu.NOT_APPLIED, INVALID_CHANGE, {"reason": _reason(exc)})
     ctx.session.add(
         ProvinceUpdate(
             feed_generation=ctx.generation,
@@ -171,6 +174,7 @@ def _apply_one(ctx: Context, change: Change, done: PageResult) -> None:
             subject=subject[:120],
             result=outcome.result,
             message=outcome.message,
+            message_marked=_stored(outcome.note),
             server_created_at=change.created_at[:40],
             applied_at=ctx.now,
         )
@@ -189,8 +193,18 @@ def _count(done: PageResult, kind: str, outcome: pu.Outcome) -> None:
         done.not_applied += 1
 
 
-def _reason(exc: Exception) -> str:
-    return exc.message if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+UNKNOWN_KIND = QT_TRANSLATE_NOOP("messages", "Loại thay đổi “{kind}” chưa được phần mềm hỗ trợ.")
+INVALID_CHANGE = QT_TRANSLATE_NOOP("messages", "Thay đổi không hợp lệ: {reason}")
+
+
+def _reason(exc: Exception) -> object:
+    """Why a change was refused: a rule's own message (translated with the note), or what the
+    library said, as it said it."""
+    return exc if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+
+
+def _stored(note: Marked | None) -> str | None:
+    return None if note is None else json.dumps(plain_marked(note), ensure_ascii=False)
 
 
 def _dossier_status(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outcome]:
@@ -207,7 +221,10 @@ def _dossier_status(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outc
     if _in_history(ctx.session, change):
         return change.dossier_code, pu.Outcome(
             pu.UNCHANGED,
-            f"Hồ sơ {change.dossier_code}: thay đổi trạng thái này đã được ghi trên máy từ trước.",
+            QT_TRANSLATE_NOOP(
+                "messages", "Hồ sơ {code}: thay đổi trạng thái này đã được ghi trên máy từ trước."
+            ),
+            {"code": change.dossier_code},
         )
     return change.dossier_code, pu.apply_province_status(ctx.session, change)
 
@@ -237,13 +254,20 @@ def _catalogue(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outcome]:
     try:
         catalogue = parse_catalogue(text)
     except CatalogueError as exc:
-        return version, pu.Outcome(pu.NOT_APPLIED, f"Danh mục {version} không hợp lệ: {exc}")
+        return version, pu.Outcome(
+            pu.NOT_APPLIED, CATALOGUE_INVALID, {"version": version, "exc": exc}
+        )
     if catalogue.sha256 != wire.sha256 or catalogue.version != version:
-        return version, pu.Outcome(pu.NOT_APPLIED, f"Danh mục {version}: mã băm không khớp.")
+        return version, pu.Outcome(pu.NOT_APPLIED, CATALOGUE_HASH, {"version": version})
     source = f"{PROVINCE_SOURCE} #{ctx.seq}"
     if install_catalogue(ctx.session, catalogue, text, source=source):
         return version, pu.Outcome(pu.APPLIED)
-    return version, pu.Outcome(pu.UNCHANGED, f"Danh mục {version} đã có trên máy.")
+    return version, pu.Outcome(pu.UNCHANGED, CATALOGUE_HERE, {"version": version})
+
+
+CATALOGUE_INVALID = QT_TRANSLATE_NOOP("messages", "Danh mục {version} không hợp lệ: {exc}")
+CATALOGUE_HASH = QT_TRANSLATE_NOOP("messages", "Danh mục {version}: mã băm không khớp.")
+CATALOGUE_HERE = QT_TRANSLATE_NOOP("messages", "Danh mục {version} đã có trên máy.")
 
 
 def _calendar(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outcome]:
@@ -254,7 +278,7 @@ def _calendar(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outcome]:
     if any(
         day.year != year or kind not in ("holiday", "workday") for day, (kind, _) in days.items()
     ):
-        return str(year), pu.Outcome(pu.NOT_APPLIED, f"Lịch năm {year} có ngày không hợp lệ.")
+        return str(year), pu.Outcome(pu.NOT_APPLIED, CALENDAR_INVALID, {"year": year})
     rows = list(
         ctx.session.scalars(
             select(CalendarOverride).where(
@@ -264,7 +288,7 @@ def _calendar(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outcome]:
     )
     here = {r.day: (r.kind, r.name) for r in rows if r.source.startswith(PROVINCE_SOURCE)}
     if here == {day: (kind, name[:200]) for day, (kind, name) in days.items()}:
-        return str(year), pu.Outcome(pu.UNCHANGED, f"Lịch năm {year} đã có trên máy.")
+        return str(year), pu.Outcome(pu.UNCHANGED, CALENDAR_HERE, {"year": year})
     for row in rows:
         if row.day not in days and row.source.startswith(PROVINCE_SOURCE):
             ctx.session.delete(row)
@@ -280,26 +304,35 @@ def _calendar(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outcome]:
     return str(year), pu.Outcome(pu.APPLIED)
 
 
+CALENDAR_INVALID = QT_TRANSLATE_NOOP("messages", "Lịch năm {year} có ngày không hợp lệ.")
+CALENDAR_HERE = QT_TRANSLATE_NOOP("messages", "Lịch năm {year} đã có trên máy.")
+
+
 def _tracking_pool(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outcome]:
     wire = convert(payload, TrackingPoolChange)
     unit = wire.unit_code
     if unit != ctx.me.unit_code:
-        return unit, pu.Outcome(pu.NOT_APPLIED, f"Mã vận đơn dành cho đơn vị khác ({unit}).")
+        return unit, pu.Outcome(pu.NOT_APPLIED, OTHER_UNITS_POOL, {"unit": unit})
     owner = wire.device_id
     if owner is not None and owner != ctx.me.device_id:  # another PC's share: never ours
-        return unit, pu.Outcome(pu.UNCHANGED, f"Phần mã vận đơn của máy số {owner}.")
+        return unit, pu.Outcome(pu.UNCHANGED, OTHER_PCS_SHARE, {"owner": owner})
     numbers = wire.numbers
     fresh = pu.add_tracking_numbers(ctx.session, unit, numbers, ctx.seq, ctx.now, owner)
     if fresh == 0:
-        return unit, pu.Outcome(pu.UNCHANGED, "Các mã vận đơn này đã có trên máy.")
+        return unit, pu.Outcome(pu.UNCHANGED, NUMBERS_HERE)
     if owner is None:
-        return unit, pu.Outcome(pu.APPLIED, UNIT_POOL_MESSAGE.format(count=fresh))
-    return unit, pu.Outcome(pu.APPLIED, f"Nhận {fresh} mã vận đơn bưu chính cho máy này.")
+        return unit, pu.Outcome(pu.APPLIED, UNIT_POOL_MESSAGE, {"count": fresh})
+    return unit, pu.Outcome(pu.APPLIED, OWN_SHARE, {"count": fresh})
 
 
-UNIT_POOL_MESSAGE = (
+OTHER_UNITS_POOL = QT_TRANSLATE_NOOP("messages", "Mã vận đơn dành cho đơn vị khác ({unit}).")
+OTHER_PCS_SHARE = QT_TRANSLATE_NOOP("messages", "Phần mã vận đơn của máy số {owner}.")
+NUMBERS_HERE = QT_TRANSLATE_NOOP("messages", "Các mã vận đơn này đã có trên máy.")
+OWN_SHARE = QT_TRANSLATE_NOOP("messages", "Nhận {count} mã vận đơn bưu chính cho máy này.")
+UNIT_POOL_MESSAGE = QT_TRANSLATE_NOOP(
+    "messages",
     "Nhận {count} mã vận đơn cấp chung cho đơn vị: chỉ lưu, không dùng (các máy khác của đơn vị "
-    "cũng có các mã này). Xin tỉnh chia mã cho từng máy."
+    "cũng có các mã này). Xin tỉnh chia mã cho từng máy.",
 )
 
 
@@ -308,7 +341,9 @@ def _device_revoked(ctx: Context, payload: dict[str, Any]) -> tuple[str, pu.Outc
     device_id = wire.device_id
     if device_id != ctx.me.device_id:
         return f"máy số {device_id}", pu.Outcome(
-            pu.APPLIED, f"Máy mã {device_id} (máy số {wire.slot}) đã bị thu hồi."
+            pu.APPLIED,
+            QT_TRANSLATE_NOOP("messages", "Máy mã {device_id} (máy số {slot}) đã bị thu hồi."),
+            {"device_id": device_id, "slot": wire.slot},
         )
     mark_revoked(ctx.session, ctx.now, REVOKED_MESSAGE)
     return f"máy số {device_id}", pu.Outcome(pu.APPLIED, REVOKED_MESSAGE)

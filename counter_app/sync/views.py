@@ -5,6 +5,7 @@ Plain frozen rows (never ORM objects), so the window can show them from any thre
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,6 +16,7 @@ from counter_app.models.service_tables import OnlineHelp
 from counter_app.models.sync_tables import ProvinceUpdate, SyncLogEntry
 from counter_app.models.tables import Dossier, OutboxOp
 from counter_app.services.outbox import BLOCKED, CONFLICT, DAMAGED, HELD, QUARANTINED
+from counter_protocol.texts import Marked, marked_from_plain
 
 STATE_LABELS: dict[str, str] = {
     CONFLICT: "Xung đột",
@@ -72,8 +74,9 @@ class UpdateRow:
     kind: str
     subject: str
     result: str
-    message: str | None
+    message: str | None  # in Vietnamese, as written
     applied_at: datetime
+    note: Marked | None = None  # the same before formatting (rows written since revision 0016)
 
 
 def op_problems(session: Session, limit: int = 200) -> list[OpProblem]:
@@ -133,5 +136,15 @@ def recent_updates(session: Session, limit: int = 50) -> list[UpdateRow]:
         .limit(limit)
     )
     return [
-        UpdateRow(r.change_seq, r.kind, r.subject, r.result, r.message, r.applied_at) for r in rows
+        UpdateRow(r.change_seq, r.kind, r.subject, r.result, r.message, r.applied_at, _note(r))
+        for r in rows
     ]
+
+
+def _note(row: ProvinceUpdate) -> Marked | None:
+    if not row.message_marked:
+        return None
+    try:
+        return marked_from_plain(json.loads(row.message_marked))
+    except ValueError:  # not JSON: the row's Vietnamese is shown instead
+        return None

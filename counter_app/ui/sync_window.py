@@ -249,7 +249,7 @@ class SyncWindow(QDialog):
                     tr(CHANGE_KINDS.get(u.kind, u.kind)),
                     u.subject,
                     tr(CHANGE_RESULTS.get(u.result, u.result)),
-                    u.message or "",
+                    update_note_text(u),
                     format_vn(u.applied_at),
                 ]
                 for u in updates
@@ -346,6 +346,15 @@ class SyncWindow(QDialog):
                 "\n\n".join([sync_error_text(report.error), *(["\n".join(done)] if done else [])]),
             )
         self.refresh()
+
+
+def update_note_text(update: UpdateRow) -> str:
+    """A province change's note in the clerk's language. A row written before notes were kept
+    with their values (store revision 0016) is looked up as written: a note with values in it
+    shows in Vietnamese."""
+    if update.note is None:
+        return message_text(update.message or "")
+    return message_text(update.note.template, update.note.params)
 
 
 def report_lines(report: SyncReport) -> list[str]:

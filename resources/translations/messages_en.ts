@@ -1657,6 +1657,26 @@ The procedure “{procedure}” requires the recipient to collect in person: the
         <translation>Postal item No. {item_id} has no status.</translation>
     </message>
     <message>
+        <source>Không có hồ sơ {code} trên máy này.</source>
+        <translation>There is no dossier {code} on this PC.</translation>
+    </message>
+    <message>
+        <source>Trạng thái “{status}” không thuộc 10 mã chuẩn.</source>
+        <translation>The status “{status}” is not one of the 10 standard codes.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code}: tỉnh ({actor}) đã chuyển hồ sơ sang “{province}” trong khi trên máy này hồ sơ đã ở trạng thái “{here}”. Cả hai thay đổi đều được lưu; hồ sơ nhận trạng thái của tỉnh. Hãy kiểm tra lại hồ sơ.</source>
+        <translation>Dossier {code}: the province ({actor}) moved the dossier to “{province}” while on this PC it was already “{here}”. Both changes are kept; the dossier takes the province&apos;s status. Check the dossier again.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code}: tỉnh đã chuyển hồ sơ sang “{province}” trước khi nhận các thao tác sau đó của máy này; thay đổi được ghi vào lịch sử, trạng thái giữ theo máy chủ tỉnh.</source>
+        <translation>Dossier {code}: the province moved the dossier to “{province}” before it received this PC&apos;s later operations; the change is written in the history, and the status stays as the provincial server has it.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} đã ở trạng thái “{status}”.</source>
+        <translation>Dossier {code} is already “{status}”.</translation>
+    </message>
+    <message>
         <source>Hết mã vận đơn bưu chính (S10) của máy này. Hãy đồng bộ để nhận phần mã tỉnh cấp cho máy, hoặc nạp tệp mã bằng “counter-app tracking import”.</source>
         <translation>This PC has no postal tracking numbers (S10) left. Sync to receive this PC&apos;s share from the province, or load a file of numbers with “counter-app tracking import”.</translation>
     </message>
@@ -1939,6 +1959,82 @@ The procedure “{procedure}” requires the recipient to collect in person: the
     <message>
         <source>Không gửi: thao tác #{cause} trước đó của cùng hồ sơ {code} bị hỏng.</source>
         <translation>Not sent: the earlier operation #{cause} of the same dossier {code} is damaged.</translation>
+    </message>
+    <message>
+        <source>Đồng hồ máy này đang là {now}, sớm hơn thời điểm mới nhất đã ghi trên máy ({newest}). Ngày giờ của máy có thể đang sai: mã hồ sơ và ngày hẹn trả trên giấy tiếp nhận sẽ sai theo.</source>
+        <translation>This PC&apos;s clock says {now}, earlier than the latest time already recorded on this PC ({newest}). The PC&apos;s date and time may be wrong: the dossier code and the return date on the receipt would be wrong too.</translation>
+    </message>
+    <message>
+        <source>Lần liên lạc gần nhất với máy chủ tỉnh ({when}), đồng hồ máy này chậm {size} {size_unit} so với giờ máy chủ. Ngày giờ của máy có thể đang sai: mã hồ sơ và ngày hẹn trả trên giấy tiếp nhận sẽ sai theo.</source>
+        <translation>At the last contact with the provincial server ({when}), this PC&apos;s clock was {size} {size_unit} behind the server&apos;s time. The PC&apos;s date and time may be wrong: the dossier code and the return date on the receipt would be wrong too.</translation>
+    </message>
+    <message>
+        <source>Lần liên lạc gần nhất với máy chủ tỉnh ({when}), đồng hồ máy này nhanh {size} {size_unit} so với giờ máy chủ. Ngày giờ của máy có thể đang sai: mã hồ sơ và ngày hẹn trả trên giấy tiếp nhận sẽ sai theo.</source>
+        <translation>At the last contact with the provincial server ({when}), this PC&apos;s clock was {size} {size_unit} ahead of the server&apos;s time. The PC&apos;s date and time may be wrong: the dossier code and the return date on the receipt would be wrong too.</translation>
+    </message>
+    <message>
+        <source>Kiểm tra ngày giờ ở góc màn hình; nếu sai, chỉnh lại (bật tự động đồng bộ giờ của Windows) rồi lưu lại. Chỉ xác nhận lưu khi chắc chắn ngày giờ đang đúng.</source>
+        <translation>Check the date and time in the corner of the screen; if they are wrong, correct them (turn on Windows&apos; automatic time sync) and save again. Confirm saving only when you are sure the date and time are right.</translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh đã thu hồi quyền đồng bộ của máy này.</source>
+        <translation>The provincial server has revoked this PC&apos;s right to sync.</translation>
+    </message>
+    <message>
+        <source>Loại thay đổi “{kind}” chưa được phần mềm hỗ trợ.</source>
+        <translation>The change kind “{kind}” is not supported by this software yet.</translation>
+    </message>
+    <message>
+        <source>Thay đổi không hợp lệ: {reason}</source>
+        <translation>The change is not valid: {reason}</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code}: thay đổi trạng thái này đã được ghi trên máy từ trước.</source>
+        <translation>Dossier {code}: this status change was already recorded on this PC.</translation>
+    </message>
+    <message>
+        <source>Danh mục {version} không hợp lệ: {exc}</source>
+        <translation>The catalogue {version} is not valid: {exc}</translation>
+    </message>
+    <message>
+        <source>Danh mục {version}: mã băm không khớp.</source>
+        <translation>The catalogue {version}: the hash does not match.</translation>
+    </message>
+    <message>
+        <source>Danh mục {version} đã có trên máy.</source>
+        <translation>The catalogue {version} is already on this PC.</translation>
+    </message>
+    <message>
+        <source>Lịch năm {year} có ngày không hợp lệ.</source>
+        <translation>The calendar for {year} has an invalid day.</translation>
+    </message>
+    <message>
+        <source>Lịch năm {year} đã có trên máy.</source>
+        <translation>The calendar for {year} is already on this PC.</translation>
+    </message>
+    <message>
+        <source>Mã vận đơn dành cho đơn vị khác ({unit}).</source>
+        <translation>The tracking numbers are for another unit ({unit}).</translation>
+    </message>
+    <message>
+        <source>Phần mã vận đơn của máy số {owner}.</source>
+        <translation>The tracking numbers of PC no. {owner}.</translation>
+    </message>
+    <message>
+        <source>Các mã vận đơn này đã có trên máy.</source>
+        <translation>These tracking numbers are already on this PC.</translation>
+    </message>
+    <message>
+        <source>Nhận {count} mã vận đơn bưu chính cho máy này.</source>
+        <translation>Received {count} postal tracking numbers for this PC.</translation>
+    </message>
+    <message>
+        <source>Nhận {count} mã vận đơn cấp chung cho đơn vị: chỉ lưu, không dùng (các máy khác của đơn vị cũng có các mã này). Xin tỉnh chia mã cho từng máy.</source>
+        <translation>Received {count} tracking numbers given to the whole unit: kept, not used (the unit&apos;s other PCs have these numbers too). Ask the province to share the numbers out per PC.</translation>
+    </message>
+    <message>
+        <source>Máy mã {device_id} (máy số {slot}) đã bị thu hồi.</source>
+        <translation>The PC with id {device_id} (PC no. {slot}) has been revoked.</translation>
     </message>
 </context>
 </TS>

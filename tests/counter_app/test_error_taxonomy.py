@@ -12,7 +12,7 @@ from counter_app.models.errors import StoreError, StoreLocked
 from counter_app.services.errors import NotFound, NotReady, ServiceError
 from counter_app.services.intake_rules import IntakeInvalid
 from counter_app.sync.errors import ADVICE, FailureKind, SyncBusy, SyncError
-from counter_protocol.catalogue import CatalogueError
+from counter_protocol.catalogue.reader import CatalogueError
 from counter_protocol.codes import CodeError
 from counter_protocol.errors import UserError
 from counter_protocol.statuses import TransitionError

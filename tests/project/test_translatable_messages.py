@@ -3,8 +3,9 @@
 The screens translate a `UserError`'s `template` and `advice_template` (decision 0034); a message
 written as an f-string or a plain literal has no entry in `messages_<lang>.ts` and shows in
 Vietnamese on an English counter. This walks the layers below the screens and fails on any call
-of a `UserError` family (its constructor or a class method), `ValidationIssue` or the validation
-helpers whose `message`, `advice` or `template` is such a text, directly or through a local name,
+of a `UserError` family (its constructor or a class method), `ValidationIssue`, the validation
+helpers, a `Marked` text or a province change's `Outcome` whose `message`, `advice` or
+`template` is such a text, directly or through a local name,
 and on any note for a sync run's summary (`SyncReport.add_notice(template, …)`) given so.
 A text never shown on a screen (a command-line-only refusal) may stay a literal if its line says
 `# untranslated: <why>` (on the call, on the text, or on the line above the text).
@@ -19,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from counter_protocol.errors import UserError
+from counter_protocol.texts import Marked
 
 ROOT = Path(__file__).resolve().parents[2]
 LAYERS = (
@@ -51,9 +53,11 @@ def _resolve(expr: ast.expr, namespace: dict[str, object]) -> object | None:
 
 def _is_message_callee(callee: object) -> bool:
     from counter_app.domain import validation
+    from counter_app.services.province_updates import Outcome
 
     if inspect.isclass(callee):
-        return issubclass(callee, UserError) or callee is validation.ValidationIssue
+        records = (validation.ValidationIssue, Marked, Outcome)  # a text with its values
+        return issubclass(callee, UserError) or callee in records
     owner = getattr(callee, "__self__", None)
     if inspect.isclass(owner) and issubclass(owner, UserError):
         return True

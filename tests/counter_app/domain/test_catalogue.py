@@ -14,7 +14,9 @@ from typing import Any
 
 import pytest
 
-from counter_protocol.catalogue import TIME_UNITS, Catalogue, CatalogueError, parse_catalogue
+from counter_protocol.catalogue.document import parse_catalogue
+from counter_protocol.catalogue.reader import CatalogueError
+from counter_protocol.catalogue.records import TIME_UNITS, Catalogue
 from counter_protocol.errors import UserError
 
 SHIPPED = Path(__file__).resolve().parents[3] / "resources" / "catalogue" / "ha-tinh-sample.json"

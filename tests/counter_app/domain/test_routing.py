@@ -22,7 +22,8 @@ from counter_app.domain.routing import (
     receivable_procedures,
     route,
 )
-from counter_protocol.catalogue import Catalogue, parse_catalogue
+from counter_protocol.catalogue.document import parse_catalogue
+from counter_protocol.catalogue.records import Catalogue
 
 SHIPPED = Path(__file__).resolve().parents[3] / "resources" / "catalogue" / "ha-tinh-sample.json"
 SHIPPED_CATALOGUE = parse_catalogue(SHIPPED.read_text(encoding="utf-8"))

@@ -16,7 +16,7 @@ from counter_app.domain.routing import receivable_procedures
 from counter_app.services.demo import DEMO_UNIT, fill_demo
 from counter_app.services.demo_plan import PATHS
 from counter_app.services.steps import FORM_OF
-from counter_protocol.catalogue import parse_catalogue
+from counter_protocol.catalogue.document import parse_catalogue
 from counter_protocol.lifecycle import Action, read_step
 from counter_protocol.statuses import Status
 from tests.counter_app.documents.pdftools import flat, pdf_text
