@@ -24,8 +24,9 @@ from counter_app.services.settings import (
     set_setting,
 )
 from counter_app.services.store import Store
+from counter_protocol.texts import QT_TRANSLATE_NOOP, Marked
 
-SLIP_SIZES = {"A4": "A4", "A5": "A5", "receipt": "giấy cuộn 80 mm"}
+SLIP_SIZES = {"A4": "A4", "A5": "A5", "receipt": QT_TRANSLATE_NOOP("labels", "giấy cuộn 80 mm")}
 MAX_DUE_SOON_DAYS = 30
 MAX_PLACE_NAME = 60
 
@@ -57,19 +58,58 @@ KEYS: dict[str, str] = {
 
 
 class SettingsInvalid(ServiceError):
-    """One or more fields refused; `problems` maps each field to its Vietnamese message."""
+    """One or more fields refused; `problems` maps each field to its marked message (formatted,
+    the Vietnamese; the settings screen shows it in the clerk's language, decision 0034)."""
 
     default_code = "settings.invalid"
 
-    def __init__(self, problems: dict[str, str]) -> None:
+    def __init__(self, problems: dict[str, Marked]) -> None:
         first = next(iter(problems))
-        super().__init__("\n".join(problems.values()), field=first)
+        super().__init__("\n".join(str(p) for p in problems.values()), field=first)
         self.problems = problems
 
 
-def settings_problems(values: CounterSettings) -> dict[str, str]:
+def settings_problems(values: CounterSettings) -> dict[str, Marked]:
     """Every field's problem (empty when all can be used), in the screen's order."""
-    problems: dict[str, str] = {}
+    problems = _calendar_problems(values)
+    if values.slip_size not in SLIP_SIZES:
+        problems["slip_size"] = Marked(  # each size by its name: the label is translated
+            QT_TRANSLATE_NOOP("messages", "Khổ phiếu chỉ nhận: {A4}, {A5}, {receipt}."),
+            dict(SLIP_SIZES),
+        )
+    if len(values.printer) > 200:
+        problems["printer"] = Marked(QT_TRANSLATE_NOOP("messages", "Tên máy in quá dài."))
+    days = values.due_soon_days.strip()
+    if not days.isdigit() or not 1 <= int(days) <= MAX_DUE_SOON_DAYS:
+        problems["due_soon_days"] = Marked(
+            QT_TRANSLATE_NOOP(
+                "messages", "Ngưỡng “sắp đến hạn” là số ngày làm việc từ 1 đến {most}."
+            ),
+            {"most": MAX_DUE_SOON_DAYS},
+        )
+    duplicate = values.duplicate_days.strip()
+    if not duplicate.isdigit() or int(duplicate) > MAX_DUPLICATE_DAYS:
+        problems["duplicate_days"] = Marked(
+            QT_TRANSLATE_NOOP("messages", "Số ngày hỏi hồ sơ trùng: từ 0 (không hỏi) đến {most}."),
+            {"most": MAX_DUPLICATE_DAYS},
+        )
+    place = values.place_name.strip()
+    if not place or len(place) > MAX_PLACE_NAME:
+        problems["place_name"] = Marked(
+            QT_TRANSLATE_NOOP("messages", "Địa danh ghi trên phiếu: 1 đến {most} ký tự."),
+            {"most": MAX_PLACE_NAME},
+        )
+    if values.language not in LANGUAGES:
+        problems["language"] = Marked(
+            QT_TRANSLATE_NOOP("messages", "Ngôn ngữ màn hình chỉ nhận: {languages}."),
+            {"languages": ", ".join(LANGUAGES)},
+        )
+    return problems
+
+
+def _calendar_problems(values: CounterSettings) -> dict[str, Marked]:
+    """The working sessions' and Saturday's problems, as the calendar's own messages."""
+    problems: dict[str, Marked] = {}
     for name, sessions, saturday in (
         ("sessions", values.sessions, ""),
         ("saturday", DEFAULTS["calendar.sessions"], values.saturday),
@@ -77,26 +117,7 @@ def settings_problems(values: CounterSettings) -> dict[str, str]:
         try:
             CalendarRules.parse(sessions, saturday)
         except CalendarError as exc:
-            problems[name] = exc.message
-    if values.slip_size not in SLIP_SIZES:
-        problems["slip_size"] = f"Khổ phiếu chỉ nhận: {', '.join(SLIP_SIZES.values())}."
-    if len(values.printer) > 200:
-        problems["printer"] = "Tên máy in quá dài."
-    days = values.due_soon_days.strip()
-    if not days.isdigit() or not 1 <= int(days) <= MAX_DUE_SOON_DAYS:
-        problems["due_soon_days"] = (
-            f"Ngưỡng “sắp đến hạn” là số ngày làm việc từ 1 đến {MAX_DUE_SOON_DAYS}."
-        )
-    duplicate = values.duplicate_days.strip()
-    if not duplicate.isdigit() or int(duplicate) > MAX_DUPLICATE_DAYS:
-        problems["duplicate_days"] = (
-            f"Số ngày hỏi hồ sơ trùng: từ 0 (không hỏi) đến {MAX_DUPLICATE_DAYS}."
-        )
-    place = values.place_name.strip()
-    if not place or len(place) > MAX_PLACE_NAME:
-        problems["place_name"] = f"Địa danh ghi trên phiếu: 1 đến {MAX_PLACE_NAME} ký tự."
-    if values.language not in LANGUAGES:
-        problems["language"] = f"Ngôn ngữ màn hình chỉ nhận: {', '.join(LANGUAGES)}."
+            problems[name] = Marked(exc.template, exc.params)
     return problems
 
 

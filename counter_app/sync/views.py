@@ -16,27 +16,49 @@ from counter_app.models.service_tables import OnlineHelp
 from counter_app.models.sync_tables import ProvinceUpdate, SyncLogEntry
 from counter_app.models.tables import Dossier, OutboxOp
 from counter_app.services.outbox import BLOCKED, CONFLICT, DAMAGED, HELD, QUARANTINED
-from counter_protocol.texts import Marked, marked_from_plain
+from counter_protocol.texts import QT_TRANSLATE_NOOP, Marked, marked_from_plain
 
+# The labels and advice stay Vietnamese in the rows; the sync window translates them (0034).
 STATE_LABELS: dict[str, str] = {
-    CONFLICT: "Xung đột",
-    QUARANTINED: "Bị cách ly",
-    HELD: "Chờ thao tác trước",
-    DAMAGED: "Dữ liệu hỏng",
-    BLOCKED: "Chờ thao tác hỏng",
+    CONFLICT: QT_TRANSLATE_NOOP("labels", "Xung đột"),
+    QUARANTINED: QT_TRANSLATE_NOOP("labels", "Bị cách ly"),
+    HELD: QT_TRANSLATE_NOOP("labels", "Chờ thao tác trước"),
+    DAMAGED: QT_TRANSLATE_NOOP("labels", "Dữ liệu hỏng"),
+    BLOCKED: QT_TRANSLATE_NOOP("labels", "Chờ thao tác hỏng"),
 }
 # What the clerk (or IT) does about each kind of problem.
 STATE_ADVICE: dict[str, str] = {
-    CONFLICT: "Máy chủ đã có bản khác của thao tác này; không gửi lại được. Báo bộ phận CNTT "
-    "(có thể máy đã bị khôi phục từ bản sao lưu cũ).",
-    QUARANTINED: "Máy chủ không nhận thao tác này vì lý do ghi bên cạnh; hồ sơ trên máy vẫn "
-    "còn nguyên. Báo bộ phận CNTT để xử lý trên hệ thống tỉnh.",
-    HELD: "Máy chủ đang chờ thao tác trước của cùng hồ sơ; máy sẽ tự gửi lại, không cần làm gì.",
-    DAMAGED: "Dữ liệu của thao tác này trên máy đã bị hỏng nên không được gửi. Báo bộ phận CNTT "
-    "khôi phục kho từ bản sao lưu (counter-app backup list).",
-    BLOCKED: "Không gửi vì một thao tác trước của cùng hồ sơ bị hỏng; báo bộ phận CNTT.",
+    CONFLICT: QT_TRANSLATE_NOOP(
+        "messages",
+        "Máy chủ đã có bản khác của thao tác này; không gửi lại được. Báo bộ phận CNTT "
+        "(có thể máy đã bị khôi phục từ bản sao lưu cũ).",
+    ),
+    QUARANTINED: QT_TRANSLATE_NOOP(
+        "messages",
+        "Máy chủ không nhận thao tác này vì lý do ghi bên cạnh; hồ sơ trên máy vẫn "
+        "còn nguyên. Báo bộ phận CNTT để xử lý trên hệ thống tỉnh.",
+    ),
+    HELD: QT_TRANSLATE_NOOP(
+        "messages",
+        "Máy chủ đang chờ thao tác trước của cùng hồ sơ; máy sẽ tự gửi lại, không cần làm gì.",
+    ),
+    DAMAGED: QT_TRANSLATE_NOOP(
+        "messages",
+        "Dữ liệu của thao tác này trên máy đã bị hỏng nên không được gửi. Báo bộ phận CNTT "
+        "khôi phục kho từ bản sao lưu (counter-app backup list).",
+    ),
+    BLOCKED: QT_TRANSLATE_NOOP(
+        "messages",
+        "Không gửi vì một thao tác trước của cùng hồ sơ bị hỏng; báo bộ phận CNTT.",
+    ),
 }
-TRIGGER_LABELS = {"auto": "tự động", "manual": "bấm tay", "cli": "lệnh", "chaos": "thử nghiệm"}
+# How a run was started, shown in the runs' table (the row keeps the Vietnamese label).
+TRIGGER_LABELS = {
+    "auto": QT_TRANSLATE_NOOP("labels", "tự động"),
+    "manual": QT_TRANSLATE_NOOP("labels", "bấm tay"),
+    "cli": QT_TRANSLATE_NOOP("labels", "lệnh"),
+    "chaos": QT_TRANSLATE_NOOP("labels", "thử nghiệm"),
+}
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.printing import remember_printer
 from counter_app.ui.tasks import TaskRunner
+from counter_app.ui.texts import message_text
 from counter_app.ui.widgets import FieldMessage, MessageBar, error_text, with_message
 from counter_protocol.errors import UserError
+from counter_protocol.texts import Marked
 
 if TYPE_CHECKING:
     from counter_app.services.counter_settings import CounterSettings
@@ -206,11 +208,11 @@ class SettingsDialog(QDialog):
 
     def _on_error(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
-        problems: dict[str, str] = getattr(error, "problems", {})
+        problems: dict[str, Marked] = getattr(error, "problems", {})
         if not problems and isinstance(error, UserError) and error.field in self.messages:
-            problems = {error.field: error.message}
-        for name, text in problems.items():
-            self.messages[name].show_issue(text, True)
+            problems = {error.field: Marked(error.template, error.params)}
+        for name, problem in problems.items():  # each in the clerk's language (decision 0034)
+            self.messages[name].show_issue(message_text(problem.template, problem.params), True)
         if problems:
             self.message.show_message("error", tr("Chưa lưu: hãy sửa các ô báo đỏ."))
             self.fields[next(iter(problems))].setFocus()

@@ -31,7 +31,7 @@ from counter_app.ui.sync_status import (
     sync_error_text,
 )
 from counter_app.ui.tasks import TaskRunner
-from counter_app.ui.texts import message_text
+from counter_app.ui.texts import label_text, message_text
 from counter_app.ui.widgets import MessageBar
 from counter_app.ui.window_fit import fit_window
 from counter_protocol.timefmt import format_vn
@@ -215,32 +215,8 @@ class SyncWindow(QDialog):
         status, enrolment, problems, runs, updates = loaded
         self._show_status(status)
         self._show_enrolment(enrolment, status.revoked)
-        _fill(
-            self.problems,
-            [
-                [p.dossier_code, op_kind_text(p.kind), p.state_label, p.reason, p.advice]
-                for p in problems
-            ],
-        )
-        _fill(
-            self.runs,
-            [
-                [
-                    format_vn(r.finished_at),
-                    r.trigger,
-                    "Xong" if r.ok else tr("Lỗi"),
-                    str(r.sent),
-                    str(r.acked),
-                    str(r.duplicates),
-                    str(r.conflicts),
-                    str(r.quarantined),
-                    str(r.held),
-                    str(r.pulled),
-                    r.message or "",
-                ]
-                for r in runs
-            ],
-        )
+        _fill(self.problems, [problem_cells(p) for p in problems])
+        _fill(self.runs, [run_cells(r) for r in runs])
         _fill(
             self.updates,
             [
@@ -346,6 +322,29 @@ class SyncWindow(QDialog):
                 "\n\n".join([sync_error_text(report.error), *(["\n".join(done)] if done else [])]),
             )
         self.refresh()
+
+
+def problem_cells(problem: OpProblem) -> list[str]:
+    """An op in trouble as the problems' table shows it, in the clerk's language (0034)."""
+    return [
+        problem.dossier_code,
+        op_kind_text(problem.kind),
+        label_text(problem.state_label),
+        problem.reason,
+        message_text(problem.advice),
+    ]
+
+
+def run_cells(run: RunRow) -> list[str]:
+    """A sync run as the runs' table shows it, in the clerk's language (0034)."""
+    counts = (run.sent, run.acked, run.duplicates, run.conflicts, run.quarantined, run.held)
+    return [
+        format_vn(run.finished_at),
+        label_text(run.trigger),
+        tr("Xong") if run.ok else tr("Lỗi"),
+        *(str(count) for count in (*counts, run.pulled)),
+        run.message or "",
+    ]
 
 
 def update_note_text(update: UpdateRow) -> str:

@@ -2336,6 +2336,10 @@ Reason for allowing post anyway (kept in the dossier&apos;s log):</translation>
         <translation>Error</translation>
     </message>
     <message>
+        <source>Xong</source>
+        <translation>Done</translation>
+    </message>
+    <message>
         <source>Thao tác lỗi hoặc đang chờ ({count})</source>
         <translation>Failed or waiting operations ({count})</translation>
     </message>

@@ -443,6 +443,46 @@
         <source>Trong ngày</source>
         <translation>Same day</translation>
     </message>
+    <message>
+        <source>giấy cuộn 80 mm</source>
+        <translation>80 mm roll</translation>
+    </message>
+    <message>
+        <source>Xung đột</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>Bị cách ly</source>
+        <translation>Quarantined</translation>
+    </message>
+    <message>
+        <source>Chờ thao tác trước</source>
+        <translation>Waiting for an earlier operation</translation>
+    </message>
+    <message>
+        <source>Dữ liệu hỏng</source>
+        <translation>Damaged data</translation>
+    </message>
+    <message>
+        <source>Chờ thao tác hỏng</source>
+        <translation>Waiting on a damaged operation</translation>
+    </message>
+    <message>
+        <source>tự động</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <source>bấm tay</source>
+        <translation>by hand</translation>
+    </message>
+    <message>
+        <source>lệnh</source>
+        <translation>command</translation>
+    </message>
+    <message>
+        <source>thử nghiệm</source>
+        <translation>test</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -987,6 +1027,26 @@ The procedure “{procedure}” requires the recipient to collect in person: the
     <message>
         <source>Lần thu số {entry} không chờ số biên lai.</source>
         <translation>Payment number {entry} is not waiting for a receipt number.</translation>
+    </message>
+    <message>
+        <source>Khổ phiếu chỉ nhận: {A4}, {A5}, {receipt}.</source>
+        <translation>The slip size can only be: {A4}, {A5}, {receipt}.</translation>
+    </message>
+    <message>
+        <source>Tên máy in quá dài.</source>
+        <translation>The printer name is too long.</translation>
+    </message>
+    <message>
+        <source>Ngưỡng “sắp đến hạn” là số ngày làm việc từ 1 đến {most}.</source>
+        <translation>The “due soon” threshold is a number of working days from 1 to {most}.</translation>
+    </message>
+    <message>
+        <source>Số ngày hỏi hồ sơ trùng: từ 0 (không hỏi) đến {most}.</source>
+        <translation>Days to ask about duplicate dossiers: from 0 (never ask) to {most}.</translation>
+    </message>
+    <message>
+        <source>Địa danh ghi trên phiếu: 1 đến {most} ký tự.</source>
+        <translation>The place name on forms: 1 to {most} characters.</translation>
     </message>
     <message>
         <source>Ngôn ngữ màn hình chỉ nhận: {languages}.</source>
@@ -2035,6 +2095,26 @@ The procedure “{procedure}” requires the recipient to collect in person: the
     <message>
         <source>Máy mã {device_id} (máy số {slot}) đã bị thu hồi.</source>
         <translation>The PC with id {device_id} (PC no. {slot}) has been revoked.</translation>
+    </message>
+    <message>
+        <source>Máy chủ đã có bản khác của thao tác này; không gửi lại được. Báo bộ phận CNTT (có thể máy đã bị khôi phục từ bản sao lưu cũ).</source>
+        <translation>The server already has a different version of this operation; it cannot be sent again. Tell the IT unit (this PC may have been restored from an old backup).</translation>
+    </message>
+    <message>
+        <source>Máy chủ không nhận thao tác này vì lý do ghi bên cạnh; hồ sơ trên máy vẫn còn nguyên. Báo bộ phận CNTT để xử lý trên hệ thống tỉnh.</source>
+        <translation>The server did not accept this operation for the reason shown beside it; the dossier on this PC is intact. Tell the IT unit to handle it on the provincial system.</translation>
+    </message>
+    <message>
+        <source>Máy chủ đang chờ thao tác trước của cùng hồ sơ; máy sẽ tự gửi lại, không cần làm gì.</source>
+        <translation>The server is waiting for an earlier operation of the same dossier; this PC will send it again by itself, nothing to do.</translation>
+    </message>
+    <message>
+        <source>Dữ liệu của thao tác này trên máy đã bị hỏng nên không được gửi. Báo bộ phận CNTT khôi phục kho từ bản sao lưu (counter-app backup list).</source>
+        <translation>This operation&apos;s data on this PC is damaged, so it is not sent. Ask the IT unit to restore the store from a backup (counter-app backup list).</translation>
+    </message>
+    <message>
+        <source>Không gửi vì một thao tác trước của cùng hồ sơ bị hỏng; báo bộ phận CNTT.</source>
+        <translation>Not sent because an earlier operation of the same dossier is damaged; tell the IT unit.</translation>
     </message>
 </context>
 </TS>
