@@ -124,7 +124,10 @@ class SyncLogEntry(Base):
     held: Mapped[int] = mapped_column(Integer, default=0)
     pulled: Mapped[int] = mapped_column(Integer, default=0)
     error_kind: Mapped[str | None] = mapped_column(String(30))
-    message: Mapped[str | None] = mapped_column(Text)
+    message: Mapped[str | None] = mapped_column(Text)  # the note in Vietnamese, as written
+    # The same note before formatting, a JSON list of {"template", "params"} whose pieces joined
+    # by a space give `message`: shown in the clerk's language (store revision 0017).
+    message_marked: Mapped[str | None] = mapped_column(Text)
     # The server's time at `finished_at`, when the run heard it: what "last sync" shows, since
     # this PC's clock may have been wrong then.
     server_finished_at: Mapped[datetime | None] = mapped_column(VnDateTime)

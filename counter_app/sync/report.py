@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -13,7 +14,7 @@ from counter_app.sync.errors import FailureKind, SyncError
 from counter_app.sync.ledger import ReceiptCounts
 from counter_app.sync.pull_apply import PageResult
 from counter_app.sync.status import SyncStatus
-from counter_protocol.texts import QT_TRANSLATE_NOOP
+from counter_protocol.texts import QT_TRANSLATE_NOOP, Marked, plain_marked
 
 
 @dataclass
@@ -150,11 +151,15 @@ class SyncReport:
             "lại vẫn an toàn trên máy và sẽ được gửi ở lần đồng bộ sau.",
         ), {"sent": self.sent, "to_send": self.to_send, "left": left}
 
+    def note_parts(self) -> list[Part]:
+        """The run's note for its `sync_log` row but the failure: the stop, then the notices."""
+        stopped = [self.stopped_part()] if self.stopped else []
+        return [*stopped, *self.notice_parts]
+
     def summary_parts(self) -> list[Part]:
         """The lines of the summary but the status, as marked templates and their values (the
         sync window shows each in the clerk's language)."""
-        stopped = [self.stopped_part()] if self.stopped else []
-        parts = [*stopped, *self.notice_parts, self.push_part(), self.pull_part()]
+        parts = [*self.note_parts(), self.push_part(), self.pull_part()]
         if self.province_conflicts:
             parts.append(
                 (
@@ -198,6 +203,7 @@ def write_log(session: Session, report: SyncReport) -> None:
         last = session.scalar(select(SyncLogEntry).order_by(SyncLogEntry.id.desc()).limit(1))
         if last is not None and last.error_kind == error.kind.value and last.sent == 0:
             last.finished_at, last.message = finished, error.one_line()
+            last.message_marked = stored_note(error_parts(error))
             return
     session.add(
         SyncLogEntry(
@@ -216,9 +222,27 @@ def write_log(session: Session, report: SyncReport) -> None:
             pulled=report.pulled,
             error_kind=error.kind.value if error else None,
             message=message,
+            message_marked=stored_note([*report.note_parts(), *error_parts(error)]),
             server_finished_at=server_time_at(session, report.started_at, finished),
         )
     )
+
+
+def error_parts(error: SyncError | None) -> list[Part]:
+    """A failure as `one_line()` gives it, message then advice, as marked templates."""
+    if error is None:
+        return []
+    advice = [(error.advice_template, dict(error.params))] if error.advice_template else []
+    return [(error.template, dict(error.params)), *advice]
+
+
+def stored_note(parts: list[Part]) -> str | None:
+    """A run's note as `sync_log.message_marked` keeps it: the pieces that, formatted and joined
+    by a space, give `message` (read back by views.recent_runs)."""
+    if not parts:
+        return None
+    plain = [plain_marked(Marked(template, params)) for template, params in parts]
+    return json.dumps(plain, ensure_ascii=False)
 
 
 def server_time_at(session: Session, started: datetime, finished: datetime) -> datetime | None:

@@ -87,7 +87,9 @@ class RunRow:
     quarantined: int
     held: int
     pulled: int
-    message: str | None
+    message: str | None  # in Vietnamese, as written
+    # The same before formatting, its pieces joined by a space (rows written since revision 0017).
+    note: tuple[Marked, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,7 @@ def recent_runs(session: Session, limit: int = 30) -> list[RunRow]:
             r.held,
             r.pulled,
             r.message,
+            _run_note(r.message_marked),
         )
         for r in rows
     ]
@@ -161,6 +164,17 @@ def recent_updates(session: Session, limit: int = 50) -> list[UpdateRow]:
         UpdateRow(r.change_seq, r.kind, r.subject, r.result, r.message, r.applied_at, _note(r))
         for r in rows
     ]
+
+
+def _run_note(stored: str | None) -> tuple[Marked, ...] | None:
+    try:
+        plain = json.loads(stored) if stored else None
+    except ValueError:  # not JSON: the row's Vietnamese is shown instead
+        return None
+    if not isinstance(plain, list):
+        return None
+    pieces = [marked_from_plain(piece) for piece in plain]
+    return None if None in pieces else tuple(p for p in pieces if p is not None)
 
 
 def _note(row: ProvinceUpdate) -> Marked | None:

@@ -343,8 +343,19 @@ def run_cells(run: RunRow) -> list[str]:
         label_text(run.trigger),
         tr("Xong") if run.ok else tr("Lỗi"),
         *(str(count) for count in (*counts, run.pulled)),
-        run.message or "",
+        run_note_text(run),
     ]
+
+
+def run_note_text(run: RunRow) -> str:
+    """A run's note (a stop, notices for IT, its failure) in the clerk's language. A row written
+    before notes were kept with their values (store revision 0017) is shown as written."""
+    if run.note is None:
+        return message_text(run.message or "")
+    try:
+        return " ".join(message_text(piece.template, piece.params) for piece in run.note)
+    except (KeyError, IndexError, ValueError):  # values read back as text no longer fit
+        return run.message or ""
 
 
 def update_note_text(update: UpdateRow) -> str:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from counter_app.sync.views import STATE_ADVICE
+from counter_app.domain.vntime import now_vn
+from counter_app.sync.views import STATE_ADVICE, RunRow
 from counter_app.ui.sync_window import problem_cells, run_cells
 from counter_devkit.counter_pc import CounterPC
 from counter_devkit.server import ServerProcess
@@ -72,3 +73,33 @@ def test_the_problems_and_runs_tables_read_english_on_an_english_counter(
     assert "counter-app backup list" in damaged[4]
     assert not VIETNAMESE.search(damaged[4] + blocked[4])
     assert ran[1:3] == ["by hand", "Done"]
+    assert ran[-1].startswith(f"Operation #{problems['damaged'].device_seq} of dossier ")
+    assert not VIETNAMESE.search(ran[-1])
+
+
+def test_a_runs_note_and_failure_read_english_and_stay_vietnamese_in_the_log(
+    qapp, sqlite_server: ServerProcess, pc: CounterPC, translations: tuple[Path, Path]
+) -> None:
+    _damaged_run(sqlite_server, pc)
+    pc.sql_write("UPDATE devices SET server_url = 'http://127.0.0.1:9' WHERE is_self = 1")
+    failed = pc.sync.sync_once()  # nobody listens there: the run fails offline
+    assert failed.error is not None
+    stored = [message for (message,) in pc.sql("SELECT message FROM sync_log ORDER BY id")]
+    assert stored[0].startswith("Thao tác #")  # the record: the Vietnamese, as before
+    assert stored[1] == failed.error.one_line()
+    latest, first = pc.sync.recent_runs()
+    assert [run_cells(first)[-1], run_cells(latest)[-1]] == stored  # a Vietnamese counter
+
+    with installed(translations[0]), installed(translations[1]):
+        english = run_cells(latest)
+    assert english[2] == "Error"
+    assert english[-1].startswith("Cannot reach the provincial server (could not connect: ")
+    assert english[-1].endswith("Dossiers stay safely stored on this PC.")
+    assert not VIETNAMESE.search(english[-1])
+
+
+def test_a_run_written_before_its_note_was_kept_shows_as_written(qapp, translations) -> None:
+    old = RunRow(now_vn(), now_vn(), "lệnh", False, 0, 0, 0, 0, 0, 0, 0, "Lỗi máy chủ: 500.")
+    with installed(translations[0]), installed(translations[1]):
+        assert run_cells(old)[1] == "command"
+        assert run_cells(old)[-1] == "Lỗi máy chủ: 500."
