@@ -92,16 +92,6 @@ class SyncStatus:
         return template, {"count": count, "age": minutes}
 
 
-def format_age(age: timedelta) -> str:
-    """“40 phút”, “3 giờ”, “5 ngày”; a clock set back shows “0 phút”, never a negative age."""
-    minutes = max(0, int(age.total_seconds() // 60))
-    if minutes < 60:
-        return f"{minutes} phút"
-    if minutes < 48 * 60:
-        return f"{minutes // 60} giờ"
-    return f"{minutes // (24 * 60)} ngày"
-
-
 def compute_status(session: Session) -> SyncStatus:
     by_state = _open_states(session)
     pending_states = [s for s in by_state if s not in ERROR_STATES]
@@ -194,4 +184,4 @@ def _last_error(session: Session) -> str | None:
     return last.message if last is not None and last.outcome != "ok" else None
 
 
-__all__ = ["QUEUED", "SyncStatus", "compute_status", "format_age"]
+__all__ = ["QUEUED", "SyncStatus", "compute_status"]

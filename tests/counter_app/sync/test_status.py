@@ -9,7 +9,7 @@ from pathlib import Path
 from counter_app.domain.vntime import now_vn
 from counter_app.sync import ledger
 from counter_app.sync.identity import enrolled_identity
-from counter_app.sync.status import SyncStatus, format_age
+from counter_app.sync.status import SyncStatus
 from counter_devkit.counter_pc import CounterPC, make_counter_dir, sync_unit
 from counter_devkit.server import ServerProcess
 from counter_protocol.statuses import Status
@@ -142,11 +142,22 @@ def test_the_oldest_pending_age(store_template: Path, tmp_path: Path) -> None:
     )
     pc.receive(3)
     assert "3 hồ sơ chờ gửi, cũ nhất 5 giờ" in honest(pc).text(now_vn())
-    assert [format_age(timedelta(minutes=m)) for m in (-30, 59, 61, 47 * 60, 49 * 60)] == [
-        "0 phút",
-        "59 phút",
-        "1 giờ",
-        "47 giờ",
-        "2 ngày",
+    ages = [_oldest_text(timedelta(minutes=m)) for m in (-30, 59, 61, 47 * 60, 49 * 60)]
+    assert ages == [
+        "1 hồ sơ chờ gửi, cũ nhất 0 phút",  # a clock set back: never a negative age
+        "1 hồ sơ chờ gửi, cũ nhất 59 phút",
+        "1 hồ sơ chờ gửi, cũ nhất 1 giờ",
+        "1 hồ sơ chờ gửi, cũ nhất 47 giờ",
+        "1 hồ sơ chờ gửi, cũ nhất 2 ngày",
     ]
     pc.close()
+
+
+def _oldest_text(age: timedelta) -> str:
+    now = now_vn()
+    status = SyncStatus(
+        enrolled=True, server_url=None, revoked=False, pending_ops=1, pending_dossiers=1,
+        oldest_pending_at=now - age, held=0, errors=0, unconfirmed=0, not_applied_updates=0,
+        last_success_at=None, last_success_clock_wrong=False, last_error=None,
+    )  # fmt: skip
+    return status.text(now)
