@@ -119,12 +119,14 @@ class _Garbage:
 
 def test_garbage_is_freed_on_the_gui_thread_never_in_a_worker(qtbot, runner):
     # A cycle may hold a Qt wrapper; freed in a worker, its widget dies off the GUI thread.
+    gui = threading.get_ident()
     freed_on: list[int] = []
     _Garbage(freed_on)
     runner.run_db(lambda: [[n] for n in range(100_000)])  # allocates far past gen-0's threshold
     wait_idle(qtbot, runner)
-    assert freed_on == []  # the worker did not collect it
+    # The worker did not collect it; the GUI thread's timer may already have (a slow machine).
+    assert freed_on in ([], [gui])
     kept = [[n] for n in range(10_000)]  # now the GUI thread's timer finds gen 0 over its threshold
     qtbot.waitUntil(lambda: freed_on != [], timeout=HANG_S * 1000)
     assert len(kept) == 10_000
-    assert freed_on == [threading.get_ident()]
+    assert freed_on == [gui]
