@@ -1,4 +1,12 @@
-"""Default Vietnamese days off and make-up days (holidays 0.109), override CSV, assembly."""
+"""Default Vietnamese days off and make-up days (holidays 0.109), override CSV, assembly.
+
+The defaults of the years the counter builds at every start (services/calendar.py, 2015–2040)
+ship as a table computed from the library (resources/calendar/vietnam-holidays.json, written by
+`scripts/holiday_table.py`; a test keeps it equal to the library's answer). Reading it takes a
+millisecond; importing the library takes ~60 ms (its package loads every lunar and lunisolar
+calendar it has) and computing the table ~40 ms, on the way to the first screen. Other years
+ask the library.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +14,7 @@ import csv
 import importlib
 import importlib.util
 import io
+import json
 import re
 import sys
 import unicodedata
@@ -14,9 +23,9 @@ from datetime import date
 from importlib.machinery import ModuleSpec
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
-import holidays
-
+from counter_app.assets import get_asset
 from counter_app.domain.calendar import WorkCalendar
 from counter_app.domain.calendar_rules import CalendarError, CalendarRules
 from counter_protocol.texts import QT_TRANSLATE_NOOP
@@ -28,6 +37,11 @@ OVERRIDE_HEADER = ("date", "kind", "name")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 Override = tuple[date, str, str]
+DayTables = tuple[dict[date, str], dict[date, str]]  # days off, make-up workdays
+SHIPPED_TABLE = ("calendar", "vietnam-holidays.json")
+
+if TYPE_CHECKING:
+    import holidays
 
 
 def _nfc(text: str) -> str:
@@ -44,6 +58,8 @@ def _vietnam_holidays(years: Iterable[int]) -> holidays.HolidayBase:
 def _vietnam_module() -> ModuleType:
     """The library's Vietnam module alone: importing it the usual way runs the package
     `holidays.countries`, which imports all of its ~200 countries (0.3 s at every start)."""
+    import holidays
+
     name = "holidays.countries.vietnam"
     module = sys.modules.get(name)
     if module is not None:
@@ -103,9 +119,47 @@ def build_calendar(
     return WorkCalendar(rules, days_off, makeup)
 
 
-def default_tables(years: list[int]) -> tuple[dict[date, str], dict[date, str]]:
-    """`default_days_off` and `default_makeup_workdays` of every year in `years`, from one table
-    of the library (a tenth of the time of a table per year: the calendar is built at start)."""
+def default_tables(years: list[int]) -> DayTables:
+    """`default_days_off` and `default_makeup_workdays` of every year in `years`: from the
+    shipped table when it holds them all, else from the library."""
+    shipped = shipped_tables(years)
+    return shipped if shipped is not None else library_tables(years)
+
+
+def shipped_tables(years: list[int], path: Path | None = None) -> DayTables | None:
+    """The shipped table's days of `years`, or None if it does not cover them (or is unreadable:
+    the library then answers, as it always could)."""
+    try:
+        data = json.loads((path or get_asset(*SHIPPED_TABLE)).read_text(encoding="utf-8"))
+        first, last = int(data["first_year"]), int(data["last_year"])
+        if min(years) < first or max(years) > last:
+            return None
+        wanted = set(years)
+        return _days_of(data["days_off"], wanted), _days_of(data["makeup"], wanted)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _days_of(rows: list[list[str]], years: set[int]) -> dict[date, str]:
+    days = {date.fromisoformat(day): name for day, name in rows}
+    return {day: name for day, name in days.items() if day.year in years}
+
+
+def shipped_table_data(first_year: int, last_year: int) -> dict[str, object]:
+    """What `scripts/holiday_table.py` writes: the library's tables for the years, as JSON data."""
+    days_off, makeup = library_tables(list(range(first_year, last_year + 1)))
+    return {
+        "source": "holidays 0.109, Vietnam (observed), Vietnamese names",
+        "first_year": first_year,
+        "last_year": last_year,
+        "days_off": [[day.isoformat(), name] for day, name in sorted(days_off.items())],
+        "makeup": [[day.isoformat(), name] for day, name in sorted(makeup.items())],
+    }
+
+
+def library_tables(years: list[int]) -> DayTables:
+    """The library's days off and make-up days of every year in `years`, from one table of it
+    (a tenth of the time of a table per year)."""
     table = _vietnam_holidays(range(min(years) - 1, max(years) + 2))
     wanted = set(years)
     days_off = {day: _nfc(name) for day, name in sorted(table.items()) if day.year in wanted}

@@ -38,6 +38,7 @@ SHIPPED_ASSETS = (
     "counter_app/resources/fonts/NotoSans-Italic.ttf",
     "counter_app/resources/fonts/OFL.txt",
     "counter_app/resources/catalogue/ha-tinh-sample.json",
+    "counter_app/resources/calendar/vietnam-holidays.json",
     "counter_app/resources/translations/app_en.qm",
 )
 
