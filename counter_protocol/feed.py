@@ -24,15 +24,17 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from itertools import pairwise
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import msgspec
 from msgspec import Struct
 
 from counter_protocol.errors import ProtocolError
 from counter_protocol.receipt import verify_server_body
-from counter_protocol.signing import Ed25519PublicKey
 from counter_protocol.transport import CHANGES_PATH
+
+if TYPE_CHECKING:
+    from counter_protocol.signing import Ed25519PublicKey
 
 CHANGE_DOSSIER_STATUS: Final = "dossier.status"
 CHANGE_CATALOGUE: Final = "catalogue"

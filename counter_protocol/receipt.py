@@ -9,21 +9,18 @@ still counts in the signature.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import msgspec
 from msgspec import Struct
 
 from counter_protocol.encoding import canonical_json, convert, decode_json_object, sha256_hex
 from counter_protocol.errors import ProtocolError
-from counter_protocol.signing import (
-    Ed25519PrivateKey,
-    Ed25519PublicKey,
-    SignatureError,
-    sign,
-    verify,
-)
+from counter_protocol.signing import SignatureError, sign, verify
 from counter_protocol.timefmt import format_time
+
+if TYPE_CHECKING:
+    from counter_protocol.signing import Ed25519PrivateKey, Ed25519PublicKey
 
 APPLIED: Final = "applied"
 DUPLICATE: Final = "duplicate"

@@ -1,21 +1,21 @@
-"""Ed25519 keys and signatures: what a device and the server sign, and how each checks the other."""
+"""Ed25519 keys and signatures: what a device and the server sign, and how each checks the other.
+
+`cryptography` loads on the first key or signature, not with this module: the counter builds its
+sync service at every start, and that library is ~30 ms of the way to the first screen, where
+nothing is signed. The key classes are still importable from here (module `__getattr__`).
+"""
 
 from __future__ import annotations
 
 import base64
 import binascii
+from typing import TYPE_CHECKING
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import (
-    Ed25519PrivateKey,
-    Ed25519PublicKey,
-)
-from cryptography.hazmat.primitives.serialization import (
-    Encoding,
-    NoEncryption,
-    PrivateFormat,
-    PublicFormat,
-)
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
 
 __all__ = [
     "Ed25519PrivateKey",
@@ -27,6 +27,8 @@ __all__ = [
     "load_private_key",
     "load_public_key",
     "private_key_b64",
+    "private_key_bytes",
+    "private_key_from_bytes",
     "public_key_b64",
     "sign",
     "verify",
@@ -34,6 +36,14 @@ __all__ = [
 
 KEY_BYTES = 32
 SIGNATURE_BYTES = 64
+
+
+def __getattr__(name: str) -> object:
+    if name in ("Ed25519PrivateKey", "Ed25519PublicKey"):
+        from cryptography.hazmat.primitives.asymmetric import ed25519
+
+        return getattr(ed25519, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class SignatureError(ValueError):
@@ -53,29 +63,51 @@ def b64decode(text: str) -> bytes:
 
 
 def generate_private_key() -> Ed25519PrivateKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     return Ed25519PrivateKey.generate()
+
+
+def private_key_bytes(key: Ed25519PrivateKey) -> bytes:
+    """The 32 raw private bytes."""
+    from cryptography.hazmat.primitives.serialization import (
+        Encoding,
+        NoEncryption,
+        PrivateFormat,
+    )
+
+    return key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
 
 
 def private_key_b64(key: Ed25519PrivateKey) -> str:
     """The 32 raw private bytes, base64: what a device or the server keeps in its own DB."""
-    raw = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
-    return b64encode(raw)
+    return b64encode(private_key_bytes(key))
 
 
 def public_key_b64(key: Ed25519PrivateKey | Ed25519PublicKey) -> str:
     """The 32 raw public bytes, base64: what is sent at enrolment."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
     public = key.public_key() if isinstance(key, Ed25519PrivateKey) else key
     return b64encode(public.public_bytes(Encoding.Raw, PublicFormat.Raw))
 
 
-def load_private_key(text: str) -> Ed25519PrivateKey:
-    raw = b64decode(text)
+def private_key_from_bytes(raw: bytes) -> Ed25519PrivateKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     if len(raw) != KEY_BYTES:
         raise SignatureError("an Ed25519 private key is 32 bytes")
     return Ed25519PrivateKey.from_private_bytes(raw)
 
 
+def load_private_key(text: str) -> Ed25519PrivateKey:
+    return private_key_from_bytes(b64decode(text))
+
+
 def load_public_key(text: str) -> Ed25519PublicKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     raw = b64decode(text)
     if len(raw) != KEY_BYTES:
         raise SignatureError("an Ed25519 public key is 32 bytes")
@@ -93,6 +125,8 @@ def verify(public_key: Ed25519PublicKey | str, data: bytes, signature: str) -> N
     raw = b64decode(signature)
     if len(raw) != SIGNATURE_BYTES:
         raise SignatureError("an Ed25519 signature is 64 bytes")
+    from cryptography.exceptions import InvalidSignature
+
     try:
         key.verify(raw, data)
     except InvalidSignature as exc:

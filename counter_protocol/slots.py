@@ -9,7 +9,7 @@ a server key it trusts before it numbers anything above them.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 import orjson
@@ -17,8 +17,11 @@ from msgspec import Struct
 
 from counter_protocol.encoding import canonical_json, convert
 from counter_protocol.errors import UserError
-from counter_protocol.signing import Ed25519PrivateKey, SignatureError, public_key_b64, sign, verify
+from counter_protocol.signing import SignatureError, public_key_b64, sign, verify
 from counter_protocol.texts import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from counter_protocol.signing import Ed25519PrivateKey
 
 SLOT_FILE_KIND = "counter-slot-high-water/1"
 

@@ -15,9 +15,13 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from counter_protocol.signing import Ed25519PrivateKey, sign
+from counter_protocol.signing import sign
 from counter_protocol.timefmt import format_time
+
+if TYPE_CHECKING:
+    from counter_protocol.signing import Ed25519PrivateKey
 
 # 2: pushes and pulls carry TIME_HEADER and NONCE_HEADER under the signature (replay window).
 PROTOCOL_VERSION = 2

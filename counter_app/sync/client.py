@@ -23,7 +23,6 @@ from counter_protocol.enrol import EnrolReply, EnrolRequest
 from counter_protocol.errors import ProtocolError
 from counter_protocol.feed import changes_target
 from counter_protocol.refusal import parse_refusal
-from counter_protocol.signing import Ed25519PrivateKey
 from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.tracking import CLAIMS_PATH
 from counter_protocol.transport import (
@@ -36,6 +35,9 @@ from counter_protocol.transport import (
     signed_request_headers,
     time_header,
 )
+
+if TYPE_CHECKING:
+    from counter_protocol.signing import Ed25519PrivateKey
 
 if TYPE_CHECKING:  # imported where used: the window loads this module before its first screen
     import httpx

@@ -15,6 +15,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from sqlalchemy import select
@@ -37,13 +38,16 @@ from counter_app.sync.identity import (
 from counter_app.sync.pull_apply import mark_revoked
 from counter_protocol.enrol import EnrolReply, EnrolRequest
 from counter_protocol.signing import (
-    Ed25519PrivateKey,
     SignatureError,
     generate_private_key,
     load_public_key,
+    private_key_bytes,
     public_key_b64,
 )
 from counter_protocol.texts import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    pass
 
 ClientFactory = Callable[[str], SyncClient]
 # The server's refusal of a uuid that belongs to a device it revoked (counter_server/devices.py).
@@ -73,16 +77,6 @@ def normalise_url(text: str) -> str:
             params={"text": text},
         )
     return url
-
-
-def _raw_private(key: Ed25519PrivateKey) -> bytes:
-    from cryptography.hazmat.primitives.serialization import (
-        Encoding,
-        NoEncryption,
-        PrivateFormat,
-    )
-
-    return key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
 
 
 def _prepare(store: Store, app_version: str, code: str, *, retire: bool = False) -> EnrolRequest:
@@ -117,7 +111,7 @@ def _prepare(store: Store, app_version: str, code: str, *, retire: bool = False)
         key = private_key_of(device)
         if key is None:
             key = generate_private_key()
-            device.private_key, device.public_key = _raw_private(key), public_key_b64(key)
+            device.private_key, device.public_key = private_key_bytes(key), public_key_b64(key)
         return EnrolRequest(
             code=code.strip(),
             public_key=public_key_b64(key),

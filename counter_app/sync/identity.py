@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,8 +12,11 @@ from sqlalchemy.orm import Session
 from counter_app.models.tables import Device
 from counter_app.services.errors import ServiceError
 from counter_app.sync.errors import FailureKind, SyncError
-from counter_protocol.signing import Ed25519PrivateKey, load_public_key
+from counter_protocol.signing import load_public_key, private_key_from_bytes
 from counter_protocol.texts import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from counter_protocol.signing import Ed25519PrivateKey
 
 
 @dataclass(frozen=True)
@@ -41,7 +45,7 @@ def self_device(session: Session) -> Device:
 def private_key_of(device: Device) -> Ed25519PrivateKey | None:
     if not device.private_key:
         return None
-    return Ed25519PrivateKey.from_private_bytes(bytes(device.private_key))
+    return private_key_from_bytes(bytes(device.private_key))
 
 
 def enrolled_identity(session: Session) -> Enrolled:

@@ -57,7 +57,7 @@ def test_the_window_context_prepares_its_first_screen_beside_the_sign_in(
     """The context comes back at once; a thread of its own loads the window and the calendar
     (from the shipped table of days off: the holiday library is not loaded at all; then it
     starts the store check, see ui/test_start_check.py). The sync's HTTP client is not loaded
-    before it first connects."""
+    before it first connects, nor `cryptography` before the first signature."""
     probe = (
         "import sys, threading\n"
         "from counter_app.app import PREPARE_THREAD, window_context\n"
@@ -65,7 +65,7 @@ def test_the_window_context_prepares_its_first_screen_beside_the_sign_in(
         "[t.join() for t in threading.enumerate() if t.name == PREPARE_THREAD]\n"
         "context.close()\n"
         "print(' '.join(m for m in ('holidays', 'holidays.countries.vietnam',"
-        " 'counter_app.ui.main_window', 'holidays.countries.canada', 'httpx')"
+        " 'counter_app.ui.main_window', 'holidays.countries.canada', 'httpx', 'cryptography')"
         " if m in sys.modules))\n"
     )
     out = subprocess.run(
