@@ -14,23 +14,9 @@ from counter_app.domain.appointments import (
     first_conflict,
 )
 from counter_app.models.service_tables import HomeVisit
-from counter_app.models.tables import Procedure, User
+from counter_app.models.tables import Procedure
 from counter_app.services.errors import NotFound
 from counter_protocol.texts import QT_TRANSLATE_NOOP
-
-
-def require_clerk(session: Session, username: str) -> User:
-    user = session.scalar(select(User).where(User.username == username))
-    if user is None or not user.active:
-        raise AppointmentError(
-            QT_TRANSLATE_NOOP(
-                "messages",
-                "Không có cán bộ “{username}” đang làm việc ở quầy này.",
-            ),
-            field="clerk",
-            params={"username": username},
-        )
-    return user
 
 
 def require_procedure(session: Session, code: str) -> None:

@@ -32,10 +32,10 @@ from counter_app.services.errors import NotFound
 from counter_app.services.home_visit_checks import (
     booked_visit,
     refuse_conflict,
-    require_clerk,
     require_procedure,
 )
 from counter_app.services.home_visit_views import VisitEventView, VisitView, visit_views
+from counter_app.services.people import require_clerk
 from counter_app.services.store import Store
 from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.timefmt import to_vn

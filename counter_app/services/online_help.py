@@ -23,10 +23,10 @@ from counter_app.domain.appointments import (
 from counter_app.domain.phones import validate_phone
 from counter_app.domain.vntime import now_vn
 from counter_app.models.service_tables import OnlineHelp
-from counter_app.models.tables import Device, User
+from counter_app.models.tables import Device
 from counter_app.services import outbox
 from counter_app.services.errors import ServiceError
-from counter_app.services.people import people_names
+from counter_app.services.people import people_names, require_clerk
 from counter_app.services.store import Store
 from counter_protocol.ops import KIND_ONLINE_HELP, HelpData
 from counter_protocol.texts import QT_TRANSLATE_NOOP
@@ -80,7 +80,7 @@ class OnlineHelpService:
         now = to_vn(self._clock())
         helped_at = to_vn(entry.helped_at) if entry.helped_at is not None else now
         with self._store.write() as session:
-            _require_clerk(session, entry.clerk)
+            require_clerk(session, entry.clerk)
             _refuse_duplicate(session, code)
             row = OnlineHelp(
                 uuid=str(uuid.uuid4()),
@@ -163,19 +163,6 @@ def _queue(session: Session, row: OnlineHelp) -> None:
             helped_at=to_vn(row.helped_at).isoformat(timespec="seconds"),
         ),
     )
-
-
-def _require_clerk(session: Session, username: str) -> None:
-    user = session.scalar(select(User).where(User.username == username))
-    if user is None or not user.active:
-        raise AppointmentError(
-            QT_TRANSLATE_NOOP(
-                "messages",
-                "Không có cán bộ “{username}” đang làm việc ở quầy này.",
-            ),
-            field="clerk",
-            params={"username": username},
-        )
 
 
 def _refuse_duplicate(session: Session, code: str) -> None:

@@ -9,8 +9,25 @@ from dataclasses import replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter_app.domain.appointments import AppointmentError
 from counter_app.domain.deadlines import ControlRow
 from counter_app.models.tables import User
+from counter_protocol.texts import QT_TRANSLATE_NOOP
+
+
+def require_clerk(session: Session, username: str) -> User:
+    """The active account a visit or a help entry is put on; refused under the clerk field."""
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None or not user.active:
+        raise AppointmentError(
+            QT_TRANSLATE_NOOP(
+                "messages",
+                "Không có cán bộ “{username}” đang làm việc ở quầy này.",
+            ),
+            field="clerk",
+            params={"username": username},
+        )
+    return user
 
 
 def people_names(session: Session, usernames: Iterable[str]) -> dict[str, str]:
