@@ -159,21 +159,23 @@ def _cutoff(r: Reader) -> time | None:
     return time(int(match.group(1)), int(match.group(2)))
 
 
-def _fee(value: Any, code: str) -> Fee:
-    keys = ("kind", "name", "amount", "collected", "per", "note")
-    r = Reader.of(
-        value,
-        place(QT_TRANSLATE_NOOP("messages", "Thủ tục {code}: phí, lệ phí"), code=code),
-        keys,
-        code,
-    )
+def _named_entry(
+    value: Any, code: str, keys: tuple[str, ...], section: str, entry: str
+) -> tuple[Reader, str]:
+    """One entry of a procedure's list: its keys read under `section` (“… phí, lệ phí”), then
+    every later refusal names it by its `name` (`entry`: “… khoản “{name}””)."""
+    r = Reader.of(value, place(section, code=code), keys, code)
     name = r.text("name")
-    r = Reader(
-        r.raw,
-        place(
-            QT_TRANSLATE_NOOP("messages", "Thủ tục {code}: khoản “{name}”"), code=code, name=name
-        ),
+    return Reader(r.raw, place(entry, code=code, name=name), code), name
+
+
+def _fee(value: Any, code: str) -> Fee:
+    r, name = _named_entry(
+        value,
         code,
+        ("kind", "name", "amount", "collected", "per", "note"),
+        QT_TRANSLATE_NOOP("messages", "Thủ tục {code}: phí, lệ phí"),
+        QT_TRANSLATE_NOOP("messages", "Thủ tục {code}: khoản “{name}”"),
     )
     collected, amount = r.text("collected", FEE_COLLECTED), r.count("amount")
     if (collected == "exempt") != (amount == 0):
@@ -189,22 +191,12 @@ def _fee(value: Any, code: str) -> Fee:
 
 
 def _component(value: Any, code: str) -> Component:
-    keys = ("name", "originals", "copies", "required")
-    r = Reader.of(
+    r, name = _named_entry(
         value,
-        place(QT_TRANSLATE_NOOP("messages", "Thủ tục {code}: thành phần hồ sơ"), code=code),
-        keys,
         code,
-    )
-    name = r.text("name")
-    r = Reader(
-        r.raw,
-        place(
-            QT_TRANSLATE_NOOP("messages", "Thủ tục {code}: thành phần “{name}”"),
-            code=code,
-            name=name,
-        ),
-        code,
+        ("name", "originals", "copies", "required"),
+        QT_TRANSLATE_NOOP("messages", "Thủ tục {code}: thành phần hồ sơ"),
+        QT_TRANSLATE_NOOP("messages", "Thủ tục {code}: thành phần “{name}”"),
     )
     originals, copies = r.count("originals"), r.count("copies")
     if originals + copies < 1:
