@@ -39,7 +39,7 @@ from counter_server.changes import read_page
 from counter_server.db import write_transaction
 from counter_server.devices import DeviceInfo
 from counter_server.errors import Refused
-from counter_server.ingest import ingest_batch
+from counter_server.ingest.service import ingest_batch
 from counter_server.models import Device
 from counter_server.replay import check_fresh, request_stamp
 

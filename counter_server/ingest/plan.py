@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+import counter_server.ingest.plan_messages as msg
 from counter_protocol.ops import KIND_CREATE
 from counter_protocol.receipt import (
     APPLIED,
@@ -26,7 +27,6 @@ from counter_protocol.receipt import (
     OpResult,
 )
 from counter_protocol.workload import WorkKey
-from counter_server.ingest import plan_messages as msg
 from counter_server.ingest.explain import OpRejected
 from counter_server.ingest.lifecycle import apply_event, created_sub_state
 from counter_server.ingest.records import (
