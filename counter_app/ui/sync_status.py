@@ -10,7 +10,8 @@ import logging
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from counter_app.domain.vntime import now_vn
@@ -99,6 +100,7 @@ class SyncController(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+        self._stop_asked.set()  # a run waiting for the store's check then begins nothing
         self.runner.stop(timeout_s=5.0)  # a run cut short is safe: every step is one transaction
 
     @Slot()
@@ -127,19 +129,28 @@ class SyncController(QObject):
         trigger = "manual" if self._manual else "auto"
         self._manual = False
         self._stop_asked.clear()  # a stop asked between runs is not meant for this one
-        emit(self.running, True)
+        self._emit_alive(self.running, True)
         try:
             return self.sync.sync_once(
                 trigger, progress=self._progress, stop_asked=self._stop_asked.is_set
             )
         finally:
-            emit(self.running, False)
+            self._emit_alive(self.running, False)
 
     def _progress(self, phase: str, done: int, total: int) -> None:
-        emit(self.progress, phase, done, total)
+        self._emit_alive(self.progress, phase, done, total)
 
     def _deliver(self, report: SyncReport) -> None:
-        emit(self.report_ready, report)
+        self._emit_alive(self.report_ready, report)
+
+    def _emit_alive(self, signal: SignalInstance, *args: object) -> None:
+        """From the runner's thread: a run that outlived its window (the program closing while
+        the run waited for the store's check) has no one left to tell."""
+        if shiboken6.isValid(self):
+            try:
+                signal.emit(*args)
+            except RuntimeError:  # deleted between the look and the emit
+                log.info("sync: the window closed before the run ended")
 
     # -- GUI thread ---------------------------------------------------------------------------
 

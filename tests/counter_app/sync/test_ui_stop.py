@@ -103,3 +103,18 @@ def test_stop_between_batches_then_the_rest_goes_exactly_once(
         assert_converged(sqlite_server, pc)
     finally:
         controller.stop()
+
+
+def test_a_run_stopped_before_it_began_sends_nothing(
+    sqlite_server: ServerProcess, pc: CounterPC
+) -> None:
+    """The program closing while a run waits for the store's start-up check: the run begins
+    nothing once the check ends, and the next one sends everything."""
+    pc.enrol(sqlite_server)
+    pc.receive(3)
+    report = pc.sync.sync_once("auto", stop_asked=lambda: True)
+    assert report.stopped and report.error is None
+    assert (report.sent, report.batches) == (0, 0)
+    assert pc.states() == {"queued": 3}
+    assert pc.sync.sync_once("auto").acked == 3
+    assert_converged(sqlite_server, pc)

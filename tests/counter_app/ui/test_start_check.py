@@ -152,3 +152,28 @@ def test_damage_found_after_the_list_is_shown_stops_writes_and_says_what_to_do(
         assert signed_in_records(data_dir) == 0  # the queued sign-in record was not written
     finally:
         close(start, window)
+
+
+def test_a_window_closed_while_a_sync_run_waits_for_the_check_leaves_no_traceback(
+    qtbot, data_dir, slow_check, caplog
+):
+    """The clerk quits within seconds of starting on a large store: the sync run that waited
+    for the check ends after the window is gone, and has no one to tell (it once raised
+    "Signal source has been deleted" on its thread, logged as a crashed run)."""
+    import shiboken6
+
+    from counter_app.app import window_context
+    from counter_app.ui.main import FastStart
+
+    start = FastStart(lambda: window_context(str(data_dir)), "Quầy số 1 · Hà Tĩnh")
+    window = sign_in_to_the_list(qtbot, start)
+    controller = window.sync_controller
+    runner = controller.runner
+    controller.sync_now()
+    qtbot.waitUntil(lambda: controller.is_running, timeout=10_000)  # waiting for the check
+    window.close()
+    shiboken6.delete(window)  # the window and its controller are gone, the run is not
+    slow_check.end([])
+    runner.stop(timeout_s=30.0)
+    assert not [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL")]
+    start.close()
