@@ -25,8 +25,6 @@ if TYPE_CHECKING:  # at run time imported where the program imports them, to tim
     from counter_app.ui.login import LoginDialog
     from counter_app.ui.main_window import MainWindow
 
-POLL_MS = 20
-
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -80,7 +78,8 @@ def type_credentials(login: LoginDialog, user: str | None, password: str | None)
 
 
 def report_first_page(window: MainWindow) -> None:
-    """Open the dossier list; print its row count once the first page is in, then quit."""
+    """Open the dossier list; once its first page is in and painted, print its row count and
+    quit."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -88,16 +87,16 @@ def report_first_page(window: MainWindow) -> None:
 
     window.show_tab(TAB_LIST)
     model = window.dossiers.model
-    timer = QTimer(window)
 
-    def check() -> None:  # polled: a tiny store can answer before any signal is connected
-        if not model.loading:
-            timer.stop()
-            print(f"SHOWN rows={model.rowCount()}", flush=True)
-            QApplication.quit()
+    def shown() -> None:
+        window.repaint()  # painted now, not on a later turn of the event loop
+        print(f"SHOWN rows={model.rowCount()}", flush=True)
+        QApplication.quit()
 
-    timer.timeout.connect(check)
-    timer.start(POLL_MS)
+    if model.loading:
+        model.page_loaded.connect(lambda _rows: shown())
+    else:  # a tiny store answered already: quit once the event loop runs
+        QTimer.singleShot(0, shown)
 
 
 if __name__ == "__main__":

@@ -12,11 +12,11 @@ import logging
 import os
 import sqlite3
 import sys
+import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, cast, overload
 
 from counter_app.config import DB_FILENAME, resolve_data_dir
 
@@ -47,32 +47,179 @@ if TYPE_CHECKING:  # the services (and SQLAlchemy) load after the first window i
     from counter_app.sync.service import SyncOptions, SyncService
 
 
-@dataclass(frozen=True)
-class Services:
-    """Every service of the counter, on one open store."""
+T = TypeVar("T")
 
-    store: Store
-    calendar: CalendarService
-    dossiers: DossierService
-    accounts: AccountService
-    setup: SetupService
-    procedures: ProcedureService
-    search: SearchService
-    details: DetailService
-    slips: SlipService
-    returns: ReturnService
-    forms: FormService
-    lifecycle: LifecycleService
-    late: LateService
-    conflicts: ConflictService
-    home_visits: HomeVisitService
-    online_help: OnlineHelpService
-    workload: WorkloadService  # the monthly work counts (docs/domain.md#work-counts)
-    reports: ReportService
-    post: PostService
-    tracking_pool: TrackingPoolService
-    fees: FeeService
-    settings: SettingsService
+
+class Locked(Protocol):
+    """What holds built_once members: the lock they are built under."""
+
+    @property
+    def lock(self) -> AbstractContextManager[bool]: ...
+
+
+S = TypeVar("S", bound=Locked)
+
+
+class built_once(Generic[S, T]):
+    """A service built the first time it is asked for, on whichever thread asks, exactly once
+    (the services' lock): the first screen waits only for the services it uses
+    (docs/decisions/0037-first-screen-first.md)."""
+
+    def __init__(self, build: Callable[[S], T]) -> None:
+        self._build, self._name = build, build.__name__
+
+    @overload
+    def __get__(self, services: None, owner: type) -> built_once[S, T]: ...
+    @overload
+    def __get__(self, services: S, owner: type) -> T: ...
+    def __get__(self, services: S | None, owner: type) -> T | built_once[S, T]:
+        if services is None:
+            return self
+        built = services.__dict__  # once there, found before this descriptor: no lock
+        with services.lock:
+            if self._name not in built:
+                built[self._name] = self._build(services)
+            return cast("T", built[self._name])
+
+
+class Services:
+    """Every service of the counter, on one open store; each is built when first used."""
+
+    def __init__(self, store: Store, passwords: PasswordCheck | None = None) -> None:
+        self.store, self._passwords = store, passwords
+        self.lock = threading.RLock()  # re-entered: a service built with another one
+
+    @built_once
+    def calendar(self) -> CalendarService:
+        from counter_app.services.calendar import CalendarService
+
+        return CalendarService(self.store)
+
+    @built_once
+    def dossiers(self) -> DossierService:
+        from counter_app.services.dossiers import DossierService
+
+        return DossierService(self.store, self.calendar.due)
+
+    @built_once
+    def accounts(self) -> AccountService:
+        from counter_app.services.accounts import AccountService
+
+        return AccountService(self.store, passwords=self._passwords)
+
+    @built_once
+    def setup(self) -> SetupService:
+        from counter_app.services.setup import SetupService
+
+        return SetupService(self.store)
+
+    @built_once
+    def procedures(self) -> ProcedureService:
+        from counter_app.services.procedures import ProcedureService
+
+        return ProcedureService(self.store)
+
+    @built_once
+    def search(self) -> SearchService:
+        from counter_app.services.search import SearchService
+
+        return SearchService(self.store, self.calendar)
+
+    @built_once
+    def details(self) -> DetailService:
+        from counter_app.services.details import DetailService
+
+        return DetailService(self.store)
+
+    @built_once
+    def slips(self) -> SlipService:
+        from counter_app.services.slips import SlipService
+
+        return SlipService(self.store, self.details)
+
+    @built_once
+    def returns(self) -> ReturnService:
+        from counter_app.services.returns import ReturnService
+
+        return ReturnService(self.store)
+
+    @built_once
+    def forms(self) -> FormService:
+        from counter_app.services.forms import FormService
+
+        return FormService(self.store)
+
+    @built_once
+    def lifecycle(self) -> LifecycleService:
+        from counter_app.services.lifecycle import LifecycleService
+
+        return LifecycleService(self.store, self.calendar)
+
+    @built_once
+    def late(self) -> LateService:
+        from counter_app.services.late import LateService
+
+        return LateService(self.store, self.calendar)
+
+    @built_once
+    def conflicts(self) -> ConflictService:
+        from counter_app.services.conflicts import ConflictService
+
+        return ConflictService(self.store)
+
+    @built_once
+    def home_visits(self) -> HomeVisitService:
+        from counter_app.services.home_visits import HomeVisitService
+
+        return HomeVisitService(self.store, self.calendar, self.dossiers)
+
+    @built_once
+    def online_help(self) -> OnlineHelpService:
+        from counter_app.services.online_help import OnlineHelpService
+
+        return OnlineHelpService(self.store)
+
+    @built_once
+    def workload(self) -> WorkloadService:  # the monthly work counts (docs/domain.md#work-counts)
+        from counter_app.services.work_counts import WorkloadService
+
+        return WorkloadService(self.store)
+
+    @built_once
+    def reports(self) -> ReportService:
+        from counter_app.services.reports import ReportService
+
+        return ReportService(self.store)
+
+    @built_once
+    def post(self) -> PostService:
+        from counter_app.services.postal import PostService
+
+        return PostService(self.store)
+
+    @built_once
+    def tracking_pool(self) -> TrackingPoolService:
+        from counter_app.services.tracking_pool import TrackingPoolService
+
+        return TrackingPoolService(self.store)
+
+    @built_once
+    def fees(self) -> FeeService:
+        from counter_app.services.fees import FeeService
+
+        return FeeService(self.store)
+
+    @built_once
+    def settings(self) -> SettingsService:
+        from counter_app.services.counter_settings import SettingsService
+
+        return SettingsService(self.store, self.calendar.forget)
+
+    def build_all(self) -> None:
+        """Every service now: after the first screen, so that later screens open at once."""
+        for name, member in vars(Services).items():
+            if isinstance(member, built_once):
+                getattr(self, name)
 
     def close(self) -> None:
         self.store.close()
@@ -81,71 +228,40 @@ class Services:
 def build_services(
     data_dir_arg: str | None, check_later: bool = False, passwords: PasswordCheck | None = None
 ) -> Services:
-    """Open the store (migrating it if needed) and build every service over it; `check_later`:
-    see Store.open; `passwords`: the log-in window's (a check it started early is used)."""
-    from counter_app.services.accounts import AccountService
-    from counter_app.services.calendar import CalendarService
-    from counter_app.services.conflicts import ConflictService
-    from counter_app.services.counter_settings import SettingsService
-    from counter_app.services.details import DetailService
-    from counter_app.services.dossiers import DossierService
-    from counter_app.services.fees import FeeService
-    from counter_app.services.forms import FormService
-    from counter_app.services.home_visits import HomeVisitService
-    from counter_app.services.late import LateService
-    from counter_app.services.lifecycle import LifecycleService
-    from counter_app.services.online_help import OnlineHelpService
-    from counter_app.services.postal import PostService
-    from counter_app.services.procedures import ProcedureService
-    from counter_app.services.reports import ReportService
-    from counter_app.services.returns import ReturnService
-    from counter_app.services.search import SearchService
-    from counter_app.services.setup import SetupService
-    from counter_app.services.slips import SlipService
+    """Open the store (migrating it if needed); its services are built as they are used;
+    `check_later`: see Store.open; `passwords`: the log-in window's (a check it started early
+    is used)."""
     from counter_app.services.store import Store
-    from counter_app.services.tracking_pool import TrackingPoolService
-    from counter_app.services.work_counts import WorkloadService
 
-    store = Store.open(resolve_data_dir(data_dir_arg), check_later=check_later)
-    calendar = CalendarService(store)
-    dossiers = DossierService(store, calendar.due)
-    details = DetailService(store)
-    return Services(
-        store=store,
-        calendar=calendar,
-        dossiers=dossiers,
-        accounts=AccountService(store, passwords=passwords),
-        setup=SetupService(store),
-        procedures=ProcedureService(store),
-        search=SearchService(store, calendar),
-        details=details,
-        slips=SlipService(store, details),
-        returns=ReturnService(store),
-        forms=FormService(store),
-        lifecycle=LifecycleService(store, calendar),
-        late=LateService(store, calendar),
-        conflicts=ConflictService(store),
-        home_visits=HomeVisitService(store, calendar, dossiers),
-        online_help=OnlineHelpService(store),
-        workload=WorkloadService(store),
-        reports=ReportService(store),
-        post=PostService(store),
-        tracking_pool=TrackingPoolService(store),
-        fees=FeeService(store),
-        settings=SettingsService(store, calendar.forget),
-    )
+    return Services(Store.open(resolve_data_dir(data_dir_arg), check_later=check_later), passwords)
 
 
-@dataclass(frozen=True)
 class AppContext:
-    """What the program runs on: the services and the sync service, on one open store."""
+    """What the program runs on: the services and the sync service, on one open store; the
+    sync service too is built when first used."""
 
-    services: Services
-    sync: SyncService
+    def __init__(self, services: Services, sync_options: SyncOptions | None = None) -> None:
+        self.services, self._sync_options = services, sync_options
+        self.lock = services.lock
+        self._first_screen = threading.Event()
+
+    @built_once
+    def sync(self) -> SyncService:
+        from counter_app.sync.wiring import build_sync_service
+
+        services = self.services
+        return build_sync_service(services.store, services.calendar, self._sync_options)
 
     def when_damaged(self, listener: Callable[[Exception], None]) -> None:
         """`listener` is told if the store's start-up check finds damage (maybe on its thread)."""
         self.services.store.when_damaged(listener)
+
+    def first_screen_shown(self) -> None:
+        """The clerk sees the list: what the later screens need may load now."""
+        self._first_screen.set()
+
+    def wait_for_first_screen(self, timeout_s: float) -> None:
+        self._first_screen.wait(timeout_s)
 
     def close(self) -> None:
         self.services.close()
@@ -158,37 +274,35 @@ def build_context(
     check_later: bool = False,
     passwords: PasswordCheck | None = None,
 ) -> AppContext:
-    """Open the store and build every service and the sync service over it; `wait_for_check`:
-    raise the start-up check's StoreCorrupt here (the window does not wait: it is told,
-    docs/decisions/0035-startup-check.md)."""
+    """Open the store and the sync service over it; `wait_for_check`: build the sync service
+    now and raise the start-up check's StoreCorrupt here (the window waits for neither: it is
+    told, docs/decisions/0035-startup-check.md)."""
     services = build_services(data_dir_arg, check_later, passwords)
+    context = AppContext(services, sync_options)
     try:
         # The check (unless `check_later`) runs in SQLite on its own thread, off the GIL.
         # Nothing is written before its result.
-        from counter_app.sync.wiring import build_sync_service
-
-        sync = build_sync_service(services.store, services.calendar, sync_options)
         if wait_for_check:  # writes and sync wait for the check whatever this says
+            context.sync  # noqa: B018 - built here, for a command's errors to show here
             services.store.require_sound()
     except BaseException:
         services.close()
         raise
-    return AppContext(services=services, sync=sync)
+    return context
 
 
 def window_context(data_dir_arg: str | None, passwords: PasswordCheck | None = None) -> AppContext:
     """The context the window runs on, opened on the store lane behind the log-in window. It
     comes back without waiting for the store's start-up check (docs/decisions/0035-startup-
-    check.md) or for the window's modules and the working calendar (the dossier list's due marks
-    need it): those load on a thread of their own, beside the sign-in, whose password hash
-    leaves the interpreter free."""
-    import threading
-
+    check.md), for the first screen's modules and the working calendar (the dossier list's due
+    marks need it), or for what the later screens need: those load on a thread of their own,
+    beside the sign-in, whose password hash leaves the interpreter free, and after the first
+    screen (docs/decisions/0037-first-screen-first.md)."""
     context = build_context(
         data_dir_arg, wait_for_check=False, check_later=True, passwords=passwords
     )
     threading.Thread(
-        target=_prepare_window, args=(context.services,), name=PREPARE_THREAD, daemon=True
+        target=_prepare_window, args=(context,), name=PREPARE_THREAD, daemon=True
     ).start()
     return context
 
@@ -196,17 +310,30 @@ def window_context(data_dir_arg: str | None, passwords: PasswordCheck | None = N
 PREPARE_THREAD = "window-prepare"
 
 
-def _prepare_window(services: Services) -> None:
-    """Load ahead what the first screen needs; a failure here is met again, and shown, there."""
+FIRST_SCREEN_WAIT_S = 5.0  # a log-in window left alone longer: load the rest meanwhile
+
+
+def _prepare_window(context: AppContext) -> None:
+    """Load ahead what the first screen needs, then (once it is shown) what the later ones do;
+    a failure here is met again, and shown, there."""
+    services = context.services
     try:
-        from counter_app.ui.main import load_window_modules
+        from counter_app.ui.main import load_later_modules, load_window_modules
 
         load_window_modules()
+        services.search  # noqa: B018 - the list's service, built now
         services.calendar.calendar()
     except Exception:
         logging.getLogger(__name__).exception("preparing the window failed")
     finally:  # the check's seconds of CPU now compete with less of the first screen
         services.store.start_check()
+    context.wait_for_first_screen(FIRST_SCREEN_WAIT_S)
+    try:
+        services.build_all()
+        context.sync  # noqa: B018 - built now, for the window to attach at once
+        load_later_modules()
+    except Exception:
+        logging.getLogger(__name__).exception("loading the later screens failed")
 
 
 @contextmanager

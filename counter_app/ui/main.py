@@ -57,6 +57,8 @@ class CounterContext(Protocol):
 
     def when_damaged(self, listener: Callable[[Exception], None]) -> None: ...
 
+    def first_screen_shown(self) -> None: ...
+
     def close(self) -> None: ...
 
 
@@ -134,11 +136,25 @@ def open_main_window(
 
 
 def load_window_modules() -> None:
-    """Load the main window's modules (every tab) on the store lane while the store's start-up
-    check runs: after signing in, the window then only builds its widgets."""
-    import counter_app.ui.main_window  # with every tab
+    """Load the main window's modules (the dossier list's) on a thread of their own while the
+    person signs in: after signing in, the window then only builds its widgets."""
+    import counter_app.ui.main_window
     import counter_app.ui.shift
     import counter_app.ui.store_alarm  # noqa: F401 - these are loaded for later, not used here
+
+
+def load_later_modules() -> None:
+    """The other tabs' and windows' modules, loaded once the first screen is shown: a tab opened
+    later only builds its widgets (ui/lazy_page.py)."""
+    import counter_app.ui.dossier_detail
+    import counter_app.ui.fees_view
+    import counter_app.ui.intake_view
+    import counter_app.ui.late_view
+    import counter_app.ui.online_help_view
+    import counter_app.ui.report_view
+    import counter_app.ui.return_view
+    import counter_app.ui.sync_window
+    import counter_app.ui.visits_view  # noqa: F401 - loaded for later, not used here
 
 
 def run_application(context: CounterContext, language: str = DEFAULT_LANGUAGE) -> int:
@@ -190,6 +206,7 @@ class FastStart:
         self.window = open_main_window(
             context, self.runner, login.user, context.services.setup.identity()
         )
+        self.runner.run_db(context.first_screen_shown, lambda _: None)  # after the list's page
         self.holder.started()
         return self.window
 

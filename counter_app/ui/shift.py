@@ -4,6 +4,7 @@ their own name; the program keeps running (the store and background tasks stay o
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
@@ -47,18 +48,23 @@ class Shift(QObject):
         """The main window of `user`, shown, its background sync started."""
         from counter_app.ui.main_window import MainWindow
 
-        window = MainWindow(
-            self._context.services, self._runner, user, self._identity, sync=self._context.sync
-        )
+        window = MainWindow(self._context.services, self._runner, user, self._identity)
         window.shift = self
         window.switch_requested.connect(self.switch)
         window.quit_requested.connect(self.quit)
         self.window = window
-        window.show()
-        window.start_sync()
-        settings = self._context.services.settings
+        window.show()  # the list's first page is asked for on the store lane
+        settings, context = self._context.services.settings, self._context
         self._runner.run_db(lambda: settings.current().printer, remember_printer)
+        self._runner.run_db(lambda: context.sync, partial(self._start_sync, window), owner=window)
         return window
+
+    def _start_sync(self, window: MainWindow, sync: SyncService | None) -> None:
+        """After the first page (the sync service may still be loading then): the status bar's
+        sync line and button, and the background runs (none on a context without sync)."""
+        if self.window is window and sync is not None:
+            window.attach_sync(sync)
+            window.start_sync()
 
     def _close_window(self) -> None:
         """Record the sign-out (on the store lane, so before the next sign-in) and close."""

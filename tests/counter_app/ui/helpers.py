@@ -41,3 +41,13 @@ def type_text(widget, text: str) -> None:
                 char,
                 Qt.KeyboardModifier.NoModifier,
             )
+
+
+def visit_every_tab(window) -> None:
+    """Go to each tab of the main window once, as a clerk would: each is built when first shown
+    (ui/lazy_page.py); back to the first screen, the list."""
+    from counter_app.ui.main_window import TAB_LIST
+
+    for index in range(window.tabs.count()):
+        window.show_tab(index)
+    window.show_tab(TAB_LIST)

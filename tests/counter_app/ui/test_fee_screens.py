@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from counter_app.domain.fee_ledger import signed_amount
 from counter_app.domain.vntime import now_vn
-from counter_app.ui.main_window import TAB_RETURN, MainWindow
+from counter_app.ui.lazy_page import current_content
+from counter_app.ui.main_window import TAB_INTAKE, TAB_RETURN, MainWindow
 from counter_devkit.stores import TEST_PASSWORD
 from counter_protocol.timefmt import to_vn
 from tests.counter_app.ui.helpers import CLERK, type_text, wait_idle
@@ -34,7 +35,7 @@ def window(qtbot, services, runner) -> MainWindow:
     main.show()
     qtbot.waitExposed(main)
     back_to(qtbot, main)
-    main.intake.focus_first_field()
+    main.show_tab(TAB_INTAKE)
     return main
 
 
@@ -149,7 +150,7 @@ def test_fees_at_receipt_and_return_add_up_in_the_days_cash_report(qtbot, window
     back_to(qtbot, window)
     qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F10)
     fees = window.office.fees
-    assert window.tabs.currentWidget() is fees
+    assert current_content(window.tabs) is fees
     qtbot.waitUntil(lambda: fees.model.rowCount() == 4)
     entries = services.fees.day_entries(now_vn().date(), CLERK)
     total = sum(signed_amount(e) for e in entries)

@@ -258,7 +258,7 @@ def test_a_list_as_wide_as_a_1366_screen_shows_every_column(qtbot, services, run
 def test_the_checklist_shows_six_papers_at_once(qtbot, services, main):
     from counter_app.services.dto import ComponentInput
 
-    intake = main.intake
+    intake = shown_intake(main)
     intake.picker.set_procedure(services.procedures.get("1.000689"))
     papers = [ComponentInput(f"Giấy tờ số {n}", 1, 0) for n in range(1, 10)]
     intake.checklist_model.set_components(papers)
@@ -268,6 +268,12 @@ def test_the_checklist_shows_six_papers_at_once(qtbot, services, main):
     assert rows >= 6
     assert in_sight(checklist)
     assert outside_the_screen(main) == []
+
+
+def shown_intake(main: MainWindow):
+    """The intake screen, as F2 shows it (the window opens on the list)."""
+    main.show_tab(TAB_INTAKE)
+    return main.intake
 
 
 def in_sight(widget: QWidget) -> bool:
@@ -300,7 +306,7 @@ LONG_COMMUNE = "Phường Bắc Hồng Lĩnh"  # the longest of the counter's pr
 def test_the_commune_picker_shows_a_long_commune_name_whole(qtbot, main):
     from counter_app.domain.kinds import Channel
 
-    delivery = main.intake.delivery
+    delivery = shown_intake(main).delivery
     delivery.channel_combo.setCurrentIndex(delivery.channel_combo.findData(int(Channel.POSTAL)))
     sender = delivery.sender_box
     qtbot.waitUntil(sender.isVisible)
@@ -315,7 +321,7 @@ def test_the_commune_picker_shows_a_long_commune_name_whole(qtbot, main):
 
 
 def test_the_message_under_the_checklist_covers_none_of_its_rows(qtbot, services, main):
-    intake = main.intake
+    intake = shown_intake(main)
     intake.picker.set_procedure(services.procedures.get("1.000894"))  # three papers
     intake._show_all = True  # as after a refused save: every message shown
     intake.validate()
@@ -331,7 +337,7 @@ def test_the_message_under_the_checklist_covers_none_of_its_rows(qtbot, services
 
 
 def test_a_field_below_the_scrolled_part_comes_into_sight_with_the_cursor(qtbot, services, main):
-    intake = main.intake
+    intake = shown_intake(main)
     intake.picker.set_procedure(services.procedures.get("3.000333"))
     note = intake.note_edit
     qtbot.waitUntil(lambda: not in_sight(note))  # at 1024×768 the column scrolls

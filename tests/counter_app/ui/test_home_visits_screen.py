@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from counter_app.domain.appointments import VisitStatus
 from counter_app.domain.kinds import Channel
+from counter_app.ui.lazy_page import current_content
 from counter_app.ui.main_window import TAB_INTAKE, MainWindow
 from counter_app.ui.visit_dialog import VisitDialog
 from counter_devkit.stores import TEST_PASSWORD
@@ -37,7 +38,7 @@ def window(qtbot, services, runner) -> MainWindow:
 def open_visits_tab(qtbot, window: MainWindow) -> None:
     qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F7)
     visits = window.office.visits
-    assert window.tabs.currentWidget() is visits
+    assert current_content(window.tabs) is visits
     visits.day_edit.setDate(QDate(VISIT_DAY.year, VISIT_DAY.month, VISIT_DAY.day))
     wait_idle(qtbot, window._runner)
 
@@ -127,7 +128,7 @@ def receive_first_at_home(qtbot, window: MainWindow, services) -> None:
     assert find_codes(services, code) == [code]  # in the dossier list
     intake.preview.close()
     back_to(qtbot, window)
-    window.show_tab(window.tabs.indexOf(visits))
+    window.office.show_page(visits)
     qtbot.waitUntil(
         lambda: visits.model.rowCount() == 2 and bool(visits.model.visit_at(0).dossier_code)
     )

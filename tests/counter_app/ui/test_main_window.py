@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from counter_app.ui.main_window import TAB_LIST, TAB_RETURN, MainWindow
+from counter_app.ui.main_window import TAB_INTAKE, TAB_LIST, TAB_RETURN, MainWindow
 from counter_devkit.stores import TEST_PASSWORD
 from counter_protocol.statuses import Status
 from tests.counter_app.ui.helpers import CLERK, QR_LINE, type_text, wait_idle
@@ -29,6 +29,17 @@ def test_the_status_bar_names_the_clerk_counter_unit_and_sync(window):
     assert "xã Đức Thọ" in window.counter_label.text()
     window.set_sync_status("Đồng bộ lúc 09:30 · còn 2 thay đổi chờ gửi")
     assert window.sync_label.text() == "Đồng bộ lúc 09:30 · còn 2 thay đổi chờ gửi"
+
+
+def test_the_window_opens_on_todays_list_and_builds_a_tab_when_first_shown(qtbot, window):
+    """The first screen after signing in is the dossier list, the cursor in its search; F2
+    builds the intake screen then and puts the cursor in its scan field."""
+    assert window.tabs.currentIndex() == TAB_LIST
+    assert window.dossiers.search_edit.hasFocus()
+    assert not window._intake_page.is_built
+    qtbot.keyClick(window.dossiers.search_edit, Qt.Key.Key_F2)
+    assert window.tabs.currentIndex() == TAB_INTAKE
+    assert window.intake.isVisible()
     assert window.intake.applicant_form.scan_edit.hasFocus()
 
 
@@ -46,6 +57,7 @@ def test_a_clerks_day_intake_list_detail_and_return(qtbot, window, services, run
 
 
 def receive_by_keyboard(qtbot, window: MainWindow) -> str:
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F2)
     intake = window.intake
     type_text(intake.applicant_form.scan_edit, QR_LINE)
     qtbot.keyClick(intake.applicant_form.scan_edit, Qt.Key.Key_Return)

@@ -7,6 +7,8 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+from counter_app.ui.main_window import TAB_RETURN
+from tests.counter_app.ui.helpers import visit_every_tab
 from tests.counter_app.ui.lifecycle_fakes import FakeCounter
 from tests.counter_app.ui.test_dossier_detail import lanes, open_detail  # noqa: F401 (fixture)
 from tests.counter_app.ui.test_main_window import window  # noqa: F401 (fixture)
@@ -15,6 +17,7 @@ SHOWN_KEY = re.compile(r"\b(Ctrl|Shift|Alt|F\d{1,2}|Esc|Enter)\b")
 
 
 def test_every_button_on_the_main_screens_shows_a_shortcut(window):  # noqa: F811
+    visit_every_tab(window)
     bare = [
         button.text() or button.objectName() or type(button).__name__
         for button in window.findChildren(QPushButton)
@@ -24,14 +27,15 @@ def test_every_button_on_the_main_screens_shows_a_shortcut(window):  # noqa: F81
 
 
 def test_enter_presses_the_focused_button_on_every_main_screen(window):  # noqa: F811
+    visit_every_tab(window)
     buttons = window.findChildren(QPushButton)
     assert buttons
     assert [b.text() for b in buttons if not b.autoDefault()] == []
 
 
 def test_enter_on_the_focused_skip_button_of_the_return_screen(qtbot, window):  # noqa: F811
+    window.show_tab(TAB_RETURN)
     returns = window.returns
-    window.tabs.setCurrentWidget(returns)
     returns.dossier_box.setEnabled(True)
     returns.cancel_button.setFocus()
     qtbot.keyClick(returns.cancel_button, Qt.Key.Key_Return)

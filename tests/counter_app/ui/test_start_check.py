@@ -115,7 +115,8 @@ def run_start(qtbot, data_dir: Path, slow_check: SlowCheck, found: list[str]):
 
 def close(start, window) -> None:
     if window is not None:
-        window.sync_controller.stop()
+        if window.sync_controller is not None:
+            window.sync_controller.stop()
         window.close()
     start.close()
 
@@ -167,6 +168,7 @@ def test_a_window_closed_while_a_sync_run_waits_for_the_check_leaves_no_tracebac
 
     start = FastStart(lambda: window_context(str(data_dir)), "Quầy số 1 · Hà Tĩnh")
     window = sign_in_to_the_list(qtbot, start)
+    qtbot.waitUntil(lambda: window.sync_controller is not None, timeout=10_000)
     controller = window.sync_controller
     runner = controller.runner
     controller.sync_now()
