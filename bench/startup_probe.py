@@ -1,7 +1,7 @@
 """Start-up probe: the program's fast start, step by step, with one line printed for a timer.
 
 Runs what `counter-app --data-dir DIR` runs on a set-up counter (counter_app.app.run_gui: the
-store's Opening started before Qt loads, then the steps of counter_app.ui.main.FastStart, in the
+store's Opening started once Qt is loaded, then the steps of counter_app.ui.main.FastStart, in the
 program's order) and prints what the caller waits for:
 
   --until login  "SHOWN" once the log-in window is on screen; then it waits for a clerk, as the
@@ -50,8 +50,9 @@ def main(argv: list[str]) -> int:
     from counter_app.ui.opening import Opening
 
     passwords = PasswordCheck(resolve_data_dir(args.data_dir) / DB_FILENAME)
-    opening = Opening(lambda: window_context(args.data_dir, passwords))  # as run_gui does
     from counter_app.ui.main import EXIT_CANCELLED, FastStart
+
+    opening = Opening(lambda: window_context(args.data_dir, passwords))  # as run_gui does
 
     start = FastStart(opening, counter_text, passwords=passwords)
     try:

@@ -15,28 +15,36 @@ module loads before the store does.
 
 from __future__ import annotations
 
-import hmac
 import sqlite3
 import threading
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
-
-_HASHER = PasswordHasher()
+if TYPE_CHECKING:  # argon2 (and hmac's OpenSSL) load on the first check, off the log-in window
+    from argon2 import PasswordHasher
 # An early read that waits longer than this for a lock (a migration writing) gives up quietly:
 # the sign-in then verifies on its own, as it always could.
 EARLY_READ_TIMEOUT_S = 0.5
 EARLY_CHECK_THREAD = "password-check"
 
 
+@cache
+def _hasher() -> PasswordHasher:
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
+
+
 def hash_password(password: str) -> str:
-    return _HASHER.hash(password)
+    return _hasher().hash(password)
 
 
 def verify_password(password_hash: str, password: str) -> bool:
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
-        return _HASHER.verify(password_hash, password)
+        return _hasher().verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
 
@@ -67,6 +75,8 @@ class _EarlyCheck:
 
     def answer_for(self, password_hash: str, password: str) -> bool | None:
         """The early answer if it was for this very hash and password, else None."""
+        import hmac
+
         self._done.wait()
         same_password = hmac.compare_digest(self._password.encode(), password.encode())
         if self._hash is None or self._hash != password_hash or not same_password:

@@ -14,7 +14,6 @@ from counter_app.domain.vntime import now_vn
 from counter_app.models.tables import Device, Unit, User
 from counter_app.services.accounts import check_new_password
 from counter_app.services.admin_log import CONSOLE, AdminAction, record
-from counter_app.services.catalogue import ensure_catalogue
 from counter_app.services.errors import ServiceError
 from counter_app.services.passwords import hash_password
 from counter_app.services.store import Store
@@ -50,6 +49,8 @@ class SetupService:
 
     def units(self) -> list[UnitChoice]:
         """Units a counter can belong to (one-stop centres of the catalogue, not agencies)."""
+        from counter_app.services.catalogue import ensure_catalogue  # first run only
+
         ensure_catalogue(self._store)
         with self._store.read() as session:
             query = select(Unit).where(Unit.is_agency.is_(False)).order_by(Unit.code)
@@ -78,6 +79,8 @@ class SetupService:
                     "messages", "Tên quầy, tên đăng nhập và họ tên quản trị không được để trống."
                 )
             )
+        from counter_app.services.catalogue import ensure_catalogue  # first run only
+
         ensure_catalogue(self._store)
         with self._store.write() as session:
             if session.scalar(select(Device.id).where(Device.is_self.is_(True))) is not None:

@@ -182,7 +182,7 @@ class FastStart:
         language: str = DEFAULT_LANGUAGE,
         passwords: EarlyPasswordCheck | None = None,
     ) -> None:
-        """`opening`: started by the caller before Qt was imported (app.run_gui), or what opens
+        """`opening`: started by the caller once Qt was imported (app.run_gui), or what opens
         the context, started here; `passwords`: the one the opened AccountService verifies with."""
         self.holder = opening if isinstance(opening, Opening) else Opening(opening)
         self.app = create_application(language)
