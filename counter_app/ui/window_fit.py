@@ -5,11 +5,23 @@ screen's free area (the task bar taken off) would put its buttons below the edge
 opens through `fit_window`, which caps the wanted size to that area, restores the size this
 clerk last chose for this window, and keeps it when the window closes (docs/architecture.md,
 "Screens that fit").
+
+The sizes live in a small JSON file of the user's configuration folder, replaced whole at each
+write (a new file renamed over the old). QSettings' file format was used before; it guards its
+file with a lock file, and a program killed between creating that lock and writing its
+process number into it left an empty lock that made every later program hang for good when a
+window closed. A rename needs no lock: the last window closed wins, a kill leaves the old file.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSettings, QSize
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, QStandardPaths
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -42,19 +54,55 @@ def fit_window(widget: QWidget, name: str, width: int, height: int) -> None:
     widget.installEventFilter(keeper)
 
 
-def _settings() -> QSettings:
-    return QSettings("counter_app", "windows")
+SIZES_FILE = "window-sizes.json"
+log = logging.getLogger(__name__)
+
+
+def sizes_file() -> Path:
+    """`counter_app/window-sizes.json` in the user's configuration folder."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    return Path(folder) / "counter_app" / SIZES_FILE
 
 
 def _key(name: str) -> str:
     return f"{_USER['name']}/{name}"
 
 
+def _read_sizes() -> dict[str, list[int]]:
+    """The kept sizes; a missing, unreadable or damaged file keeps none (windows open at their
+    wanted size, and the next close writes a sound file)."""
+    try:
+        kept = json.loads(sizes_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return kept if isinstance(kept, dict) else {}
+
+
 def _remembered(name: str) -> QSize | None:
-    value = _settings().value(_key(name))
-    if isinstance(value, QSize) and value.isValid():
-        return value
+    value = _read_sizes().get(_key(name))
+    if isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value):
+        size = QSize(value[0], value[1])
+        return size if size.isValid() and not size.isEmpty() else None
     return None
+
+
+def _keep_size(name: str, size: QSize) -> None:
+    sizes = _read_sizes()
+    sizes[_key(name)] = [size.width(), size.height()]
+    target = sizes_file()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".sizes-", suffix=".tmp")
+    except OSError as exc:  # a size not kept is no reason to stop closing a window
+        log.warning("window size not kept: %s", exc)
+        return
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(sizes, out)
+        os.replace(temporary, target)
+    except OSError as exc:
+        log.warning("window size not kept: %s", exc)
+        Path(temporary).unlink(missing_ok=True)
 
 
 class _SizeKeeper(QObject):
@@ -67,7 +115,7 @@ class _SizeKeeper(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         closing = event.type() in (QEvent.Type.Close, QEvent.Type.Hide)
         if closing and isinstance(watched, QWidget) and not watched.isMaximized():
-            _settings().setValue(_key(self._name), watched.size())
+            _keep_size(self._name, watched.size())
         return False
 
 

@@ -54,8 +54,8 @@ def blank_runner(blank_services, qapp) -> Iterator[object]:
 @pytest.fixture(autouse=True)
 def no_remembered_window_sizes() -> Iterator[None]:
     """Each test opens windows as on a new machine: no size kept from an earlier test."""
-    from PySide6.QtCore import QSettings
+    from counter_app.ui.window_fit import sizes_file
 
-    QSettings("counter_app", "windows").clear()
+    sizes_file().unlink(missing_ok=True)
     yield
-    QSettings("counter_app", "windows").clear()
+    sizes_file().unlink(missing_ok=True)
