@@ -90,8 +90,10 @@ def grab(widget, path: Path) -> None:
 
 def fill_intake(app, runner, window, services) -> None:
     from counter_app.domain.cccd_qr import parse_cccd_qr
+    from counter_app.ui.main_window import TAB_INTAKE
     from counter_app.ui.qt_compat import emit
 
+    window.show_tab(TAB_INTAKE)  # the window opens on the list
     intake = window.intake
     intake.applicant_form.fill_from_qr(parse_cccd_qr(QR_LINE))
     intake.applicant_form.edits["phone"].setText("0912 345 678")
