@@ -321,6 +321,8 @@ class OutboxOp(Base):
     created_at: Mapped[datetime] = mapped_column(VnDateTime)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
+    # The same before formatting, pieces joined by a space (ops marked since revision 0018).
+    last_error_marked: Mapped[str | None] = mapped_column(Text)
     acked_at: Mapped[datetime | None] = mapped_column(VnDateTime)
     receipt_id: Mapped[int | None] = mapped_column(Integer)
 

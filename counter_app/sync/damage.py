@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from counter_app.services.outbox import BLOCKED, DAMAGED, HELD, QUEUED
-from counter_app.sync.report import Part
+from counter_app.sync.notes import Part, stored_note
 from counter_protocol.encoding import sha256_hex
 from counter_protocol.texts import QT_TRANSLATE_NOOP
 
@@ -26,7 +26,10 @@ _SENDABLE = (
 _STOPPED = (
     "SELECT dossier_uuid, min(device_seq) FROM outbox WHERE state IN (?, ?) GROUP BY dossier_uuid"
 )
-_MARK = "UPDATE outbox SET state = ?, last_error = ? WHERE op_id = ? AND state IN (?, ?)"
+_MARK = (
+    "UPDATE outbox SET state = ?, last_error = ?, last_error_marked = ? "
+    "WHERE op_id = ? AND state IN (?, ?)"
+)
 _CODE = "SELECT code FROM dossiers WHERE uuid = ?"
 
 
@@ -69,7 +72,8 @@ def stop(session: Session, ops: list[StoppedOp]) -> list[Part]:
             else blocked_note(op, str(code))
         )
         template, params = note
-        conn.exec_driver_sql(_MARK, (op.state, template.format(**params), op.op_id, QUEUED, HELD))
+        reason = (template.format(**params), stored_note([note]))
+        conn.exec_driver_sql(_MARK, (op.state, *reason, op.op_id, QUEUED, HELD))
         if op.state == DAMAGED:
             notes.append(note)
     return notes

@@ -30,8 +30,10 @@ from counter_app.services.outbox import (
     QUEUED,
 )
 from counter_app.sync.crash import WHILE_STORING_RECEIPT, crash_point
+from counter_app.sync.notes import Part, formatted, stored_note
 from counter_app.sync.receipt_conflicts import record_receipt_conflicts
 from counter_protocol import receipt as wire
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.timefmt import parse_time
 
 SENDABLE = (QUEUED, HELD)  # held ops are resent: the reply says whether they were applied since
@@ -91,33 +93,43 @@ def head_seq(session: Session) -> int | None:
 
 
 _EARLIER = {
-    wire.HELD: "Máy chủ đã nhận thao tác này và đang chờ thao tác trước của cùng hồ sơ.",
-    wire.QUARANTINED: "Máy chủ đã nhận thao tác này từ trước và đã cách ly nó.",
+    wire.HELD: QT_TRANSLATE_NOOP(
+        "messages", "Máy chủ đã nhận thao tác này và đang chờ thao tác trước của cùng hồ sơ."
+    ),
+    wire.QUARANTINED: QT_TRANSLATE_NOOP(
+        "messages", "Máy chủ đã nhận thao tác này từ trước và đã cách ly nó."
+    ),
 }
+RESULT_CODE = "[{code}]"  # the server's machine code, the same in every language
+
+Decision = tuple[str, str | None, str | None]  # new outbox state, reason, its marked pieces
 
 
-def local_state(result: wire.OpResult) -> tuple[str, str | None] | None:
-    """(new outbox state, error text) for one result; None: leave the op as it is."""
+def local_state(result: wire.OpResult) -> Decision | None:
+    """The new outbox state and the reason (formatted, and marked when the counter wrote it) for
+    one result; None: leave the op as it is."""
     name = result.result
     if name == wire.APPLIED:
-        return ACKED, None
+        return ACKED, None, None
     if name == wire.DUPLICATE:
         now = result.state
         if now == wire.APPLIED:
-            return DUPLICATE_ACKED, None
+            return DUPLICATE_ACKED, None, None
         if now in _EARLIER:
             state = HELD if now == wire.HELD else QUARANTINED
-            return state, f"{_EARLIER[now]} [{result.prior or now}]"
+            parts: list[Part] = [(_EARLIER[now], {}), (RESULT_CODE, {"code": result.prior or now})]
+            return state, formatted(parts), stored_note(parts)
         return None  # "same_batch": the other copy's result decides
     states = {wire.CONFLICT: CONFLICT, wire.QUARANTINED: QUARANTINED, wire.HELD: HELD}
-    if name in states:
-        return states[name], describe(result)
+    if name in states:  # the server's own words, kept as it sent them
+        return states[name], describe(result), None
     return None
 
 
-REQUEUE_NOTE = (
+REQUEUE_NOTE = QT_TRANSLATE_NOOP(
+    "messages",
     "Gửi lại để máy chủ tỉnh đối chiếu: máy chủ có thể đã mất thao tác này khi "
-    "được khôi phục từ bản sao lưu."
+    "được khôi phục từ bản sao lưu.",
 )
 
 
@@ -152,7 +164,13 @@ def requeue_acknowledged(session: Session) -> int:
     """
     c = OUTBOX.c
     result = session.connection().execute(
-        update(OUTBOX).where(c.state.in_(DONE_STATES)).values(state=QUEUED, last_error=REQUEUE_NOTE)
+        update(OUTBOX)
+        .where(c.state.in_(DONE_STATES))
+        .values(
+            state=QUEUED,
+            last_error=REQUEUE_NOTE,
+            last_error_marked=stored_note([(REQUEUE_NOTE, {})]),
+        )
     )
     return int(result.rowcount)
 
@@ -195,9 +213,6 @@ def store_receipt(
     return counts
 
 
-Decision = tuple[str, str | None]  # new outbox state, error text
-
-
 def _plan(
     results: list[wire.OpResult], sent_ids: set[str]
 ) -> tuple[ReceiptCounts, dict[str, Decision]]:
@@ -230,7 +245,8 @@ def _tally(counts: ReceiptCounts, result: wire.OpResult, state: str, sent: bool)
 
 _SET = (
     "UPDATE outbox SET state = ?, receipt_id = ?, acked_at = ?, attempts = attempts + ?, "
-    "last_error = ? WHERE op_id = ? AND state NOT IN ('acked', 'duplicate_acked')"
+    "last_error = ?, last_error_marked = ? "
+    "WHERE op_id = ? AND state NOT IN ('acked', 'duplicate_acked')"
 )
 
 
@@ -250,9 +266,10 @@ def _execute_updates(
             acked_at if state in DONE_STATES else None,
             int(op_id in sent_ids),
             error,
+            marked,
             op_id,
         )
-        for op_id, (state, error) in decided.items()
+        for op_id, (state, error, marked) in decided.items()
     ]
     if changes:
         session.connection().exec_driver_sql(_SET, changes)
@@ -264,13 +281,17 @@ def _execute_updates(
         )
 
 
-def record_failure(session: Session, sent: list[PendingOp], message: str) -> None:
-    """Count a failed attempt on the ops of a batch; queued ops keep the error text."""
+def record_failure(session: Session, sent: list[PendingOp], parts: list[Part]) -> None:
+    """Count a failed attempt on the ops of a batch; queued ops keep the error (its marked
+    template and values: message, then advice)."""
+    message, marked = formatted(parts), stored_note(parts)
     c = OUTBOX.c
     ids = [op.op_id for op in sent]
     for chunk in range(0, len(ids), 900):
         part = ids[chunk : chunk + 900]
         session.execute(update(OUTBOX).where(c.op_id.in_(part)).values(attempts=c.attempts + 1))
         session.execute(
-            update(OUTBOX).where(c.op_id.in_(part), c.state == QUEUED).values(last_error=message)
+            update(OUTBOX)
+            .where(c.op_id.in_(part), c.state == QUEUED)
+            .values(last_error=message, last_error_marked=marked)
         )

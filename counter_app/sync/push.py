@@ -160,7 +160,7 @@ class Pusher:
             if exc.kind in (FailureKind.TIMEOUT, FailureKind.TOO_LARGE):
                 self.settings.batch_ops = max(MIN_BATCH_OPS, len(built.batch) // 2)
             with self._store.write() as session:
-                ledger.record_failure(session, built.batch, exc.message)
+                ledger.record_failure(session, built.batch, [(exc.template, dict(exc.params))])
             raise
         with self._store.write() as session:
             counts = ledger.store_receipt(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -12,9 +11,10 @@ from sqlalchemy.orm import Session
 from counter_app.models.sync_tables import CLOCK_ROW, ClockReading, SyncLogEntry
 from counter_app.sync.errors import FailureKind, SyncError
 from counter_app.sync.ledger import ReceiptCounts
+from counter_app.sync.notes import Part, stored_note
 from counter_app.sync.pull_apply import PageResult
 from counter_app.sync.status import SyncStatus
-from counter_protocol.texts import QT_TRANSLATE_NOOP, Marked, plain_marked
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
 
 @dataclass
@@ -180,7 +180,6 @@ class SyncReport:
         return lines
 
 
-Part = tuple[str, dict[str, object]]
 STATUS_LINE = QT_TRANSLATE_NOOP("messages", "Tình trạng: {status}.")
 
 
@@ -234,15 +233,6 @@ def error_parts(error: SyncError | None) -> list[Part]:
         return []
     advice = [(error.advice_template, dict(error.params))] if error.advice_template else []
     return [(error.template, dict(error.params)), *advice]
-
-
-def stored_note(parts: list[Part]) -> str | None:
-    """A run's note as `sync_log.message_marked` keeps it: the pieces that, formatted and joined
-    by a space, give `message` (read back by views.recent_runs)."""
-    if not parts:
-        return None
-    plain = [plain_marked(Marked(template, params)) for template, params in parts]
-    return json.dumps(plain, ensure_ascii=False)
 
 
 def server_time_at(session: Session, started: datetime, finished: datetime) -> datetime | None:

@@ -16,6 +16,7 @@ from counter_app.models.service_tables import OnlineHelp
 from counter_app.models.sync_tables import ProvinceUpdate, SyncLogEntry
 from counter_app.models.tables import Dossier, OutboxOp
 from counter_app.services.outbox import BLOCKED, CONFLICT, DAMAGED, HELD, QUARANTINED
+from counter_app.sync.notes import read_note
 from counter_protocol.texts import QT_TRANSLATE_NOOP, Marked, marked_from_plain
 
 # The labels and advice stay Vietnamese in the rows; the sync window translates them (0034).
@@ -72,6 +73,7 @@ class OpProblem:
     advice: str
     created_at: datetime
     attempts: int
+    note: tuple[Marked, ...] | None = None  # `reason` before formatting (ops since revision 0018)
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,7 @@ def op_problems(session: Session, limit: int = 200) -> list[OpProblem]:
             STATE_ADVICE[op.state],
             op.created_at,
             op.attempts,
+            read_note(op.last_error_marked),
         )
         for op, code in rows
     ]
@@ -147,7 +150,7 @@ def recent_runs(session: Session, limit: int = 30) -> list[RunRow]:
             r.held,
             r.pulled,
             r.message,
-            _run_note(r.message_marked),
+            read_note(r.message_marked),
         )
         for r in rows
     ]
@@ -164,17 +167,6 @@ def recent_updates(session: Session, limit: int = 50) -> list[UpdateRow]:
         UpdateRow(r.change_seq, r.kind, r.subject, r.result, r.message, r.applied_at, _note(r))
         for r in rows
     ]
-
-
-def _run_note(stored: str | None) -> tuple[Marked, ...] | None:
-    try:
-        plain = json.loads(stored) if stored else None
-    except ValueError:  # not JSON: the row's Vietnamese is shown instead
-        return None
-    if not isinstance(plain, list):
-        return None
-    pieces = [marked_from_plain(piece) for piece in plain]
-    return None if None in pieces else tuple(p for p in pieces if p is not None)
 
 
 def _note(row: ProvinceUpdate) -> Marked | None:

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from counter_app.sync.service import Enrolment
     from counter_app.sync.status import SyncStatus
     from counter_app.sync.views import OpProblem, RunRow, UpdateRow
+    from counter_protocol.texts import Marked
 
 STOP_KEY = "Ctrl+Shift+X"
 # status, enrolment, problems, recent runs, recent updates: read together on the store lane
@@ -330,7 +331,7 @@ def problem_cells(problem: OpProblem) -> list[str]:
         problem.dossier_code,
         op_kind_text(problem.kind),
         label_text(problem.state_label),
-        problem.reason,
+        note_text(problem.note, problem.reason),
         message_text(problem.advice),
     ]
 
@@ -348,14 +349,19 @@ def run_cells(run: RunRow) -> list[str]:
 
 
 def run_note_text(run: RunRow) -> str:
-    """A run's note (a stop, notices for IT, its failure) in the clerk's language. A row written
-    before notes were kept with their values (store revision 0017) is shown as written."""
-    if run.note is None:
-        return message_text(run.message or "")
+    """A run's note (a stop, notices for IT, its failure) in the clerk's language."""
+    return note_text(run.note, run.message or "")
+
+
+def note_text(note: tuple[Marked, ...] | None, written: str) -> str:
+    """A note kept with its values in the clerk's language; a row written before notes were
+    kept so (store revisions 0017, 0018), or by the server, is looked up as written."""
+    if note is None:
+        return message_text(written)
     try:
-        return " ".join(message_text(piece.template, piece.params) for piece in run.note)
+        return " ".join(message_text(piece.template, piece.params) for piece in note)
     except (KeyError, IndexError, ValueError):  # values read back as text no longer fit
-        return run.message or ""
+        return written
 
 
 def update_note_text(update: UpdateRow) -> str:

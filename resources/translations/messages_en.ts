@@ -2116,5 +2116,17 @@ The procedure “{procedure}” requires the recipient to collect in person: the
         <source>Không gửi vì một thao tác trước của cùng hồ sơ bị hỏng; báo bộ phận CNTT.</source>
         <translation>Not sent because an earlier operation of the same dossier is damaged; tell the IT unit.</translation>
     </message>
+    <message>
+        <source>Máy chủ đã nhận thao tác này và đang chờ thao tác trước của cùng hồ sơ.</source>
+        <translation>The server already has this operation and is waiting for an earlier operation of the same dossier.</translation>
+    </message>
+    <message>
+        <source>Máy chủ đã nhận thao tác này từ trước và đã cách ly nó.</source>
+        <translation>The server received this operation before and quarantined it.</translation>
+    </message>
+    <message>
+        <source>Gửi lại để máy chủ tỉnh đối chiếu: máy chủ có thể đã mất thao tác này khi được khôi phục từ bản sao lưu.</source>
+        <translation>Sent again for the provincial server to check: the server may have lost this operation when it was restored from a backup.</translation>
+    </message>
 </context>
 </TS>

@@ -77,6 +77,48 @@ def test_the_problems_and_runs_tables_read_english_on_an_english_counter(
     assert not VIETNAMESE.search(ran[-1])
 
 
+def test_an_ops_reason_reads_english_and_stays_vietnamese_in_the_outbox(
+    qapp, sqlite_server: ServerProcess, pc: CounterPC, translations: tuple[Path, Path]
+) -> None:
+    """The reason column: the counter's own notes (a damaged op, one blocked behind it) follow
+    the clerk's language; `outbox.last_error` keeps the Vietnamese, read as written."""
+    _damaged_run(sqlite_server, pc)
+    problems = {p.state: p for p in pc.sync.problems()}
+    stored = dict(pc.sql("SELECT state, last_error FROM outbox WHERE state != 'acked'"))
+    damaged, blocked = problems["damaged"], problems["blocked"]
+    assert stored == {"damaged": damaged.reason, "blocked": blocked.reason}
+    assert damaged.reason.startswith(f"Thao tác #{damaged.device_seq} của hồ sơ ")
+    assert blocked.reason.startswith(f"Không gửi: thao tác #{damaged.device_seq} trước đó")
+    assert [problem_cells(damaged)[3], problem_cells(blocked)[3]] == [
+        damaged.reason,
+        blocked.reason,
+    ]  # a Vietnamese counter: word for word
+
+    with installed(translations[0]), installed(translations[1]):
+        english = [problem_cells(damaged)[3], problem_cells(blocked)[3]]
+    assert english[0].startswith(
+        f"Operation #{damaged.device_seq} of dossier {damaged.dossier_code}"
+    )
+    assert f"#{damaged.device_seq}" in english[1] and damaged.dossier_code in english[1]
+    assert not VIETNAMESE.search(" ".join(english))
+
+
+def test_a_reason_written_before_it_was_kept_marked_is_looked_up_as_written(
+    qapp, sqlite_server: ServerProcess, pc: CounterPC, translations: tuple[Path, Path]
+) -> None:
+    """An op marked before store revision 0018 has no marked reason: a reason without values
+    still reads English, one with values shows as written."""
+    from counter_app.sync.ledger import REQUEUE_NOTE
+
+    _damaged_run(sqlite_server, pc)
+    pc.sql_write("UPDATE outbox SET last_error_marked = NULL")
+    pc.sql_write("UPDATE outbox SET last_error = ? WHERE state = 'blocked'", REQUEUE_NOTE)
+    problems = {p.state: p for p in pc.sync.problems()}
+    with installed(translations[0]), installed(translations[1]):
+        assert problem_cells(problems["blocked"])[3].startswith("Sent again for the provincial")
+        assert problem_cells(problems["damaged"])[3] == problems["damaged"].reason
+
+
 def test_a_runs_note_and_failure_read_english_and_stay_vietnamese_in_the_log(
     qapp, sqlite_server: ServerProcess, pc: CounterPC, translations: tuple[Path, Path]
 ) -> None:
