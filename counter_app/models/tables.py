@@ -287,6 +287,8 @@ class DossierConflict(Base):
     detected_at: Mapped[datetime] = mapped_column(VnDateTime)
     source: Mapped[str] = mapped_column(String(20))  # pull | receipt
     message: Mapped[str] = mapped_column(Text)
+    # The same before formatting, pieces joined by a space (rows written since revision 0019).
+    message_marked: Mapped[str | None] = mapped_column(Text)
     event_seq: Mapped[int | None] = mapped_column(Integer)
     change_seq: Mapped[int | None] = mapped_column(Integer)
     seen_at: Mapped[datetime | None] = mapped_column(VnDateTime)

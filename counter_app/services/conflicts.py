@@ -19,8 +19,9 @@ from counter_app.domain.text import nfc
 from counter_app.domain.vntime import now_vn
 from counter_app.models.tables import Dossier, DossierConflict
 from counter_app.services.errors import NotFound
+from counter_app.services.notes import Part, formatted, read_note, stored_note
 from counter_app.services.store import Store
-from counter_protocol.texts import QT_TRANSLATE_NOOP
+from counter_protocol.texts import QT_TRANSLATE_NOOP, Marked
 from counter_protocol.timefmt import to_vn
 
 SOURCE_PULL = "pull"  # a province change that did not fit our state
@@ -40,6 +41,7 @@ class ConflictView:
     change_seq: int | None
     seen_at: datetime | None
     seen_by: str | None
+    note: tuple[Marked, ...] | None = None  # `message` before formatting (since revision 0019)
 
 
 def record_conflict(
@@ -47,17 +49,19 @@ def record_conflict(
     dossier: Dossier,
     *,
     source: str,
-    message: str,
+    note: list[Part],
     at: datetime,
     event_seq: int | None = None,
     change_seq: int | None = None,
 ) -> DossierConflict:
-    """Write one conflict row in the caller's transaction."""
+    """Write one conflict row in the caller's transaction: its note formatted in Vietnamese and
+    kept marked beside (services/notes.py)."""
     row = DossierConflict(
         dossier_id=dossier.id,
         detected_at=to_vn(at),
         source=source,
-        message=nfc(message),
+        message=nfc(formatted(note)),
+        message_marked=stored_note(note),
         event_seq=event_seq,
         change_seq=change_seq,
     )
@@ -120,4 +124,5 @@ def _view(row: DossierConflict, code: str) -> ConflictView:
         change_seq=row.change_seq,
         seen_at=row.seen_at,
         seen_by=row.seen_by,
+        note=read_note(row.message_marked),
     )

@@ -113,7 +113,7 @@ def _take_anyway(
         session,
         dossier,
         source=SOURCE_PULL,
-        message=CONFLICT_MESSAGE.format(**params),  # the conflict row keeps the Vietnamese
+        note=[(CONFLICT_MESSAGE, dict(params))],
         at=change.at,
         event_seq=seq,
         change_seq=change.change_seq,

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from counter_app.services.notes import Part, stored_note
 from counter_app.services.outbox import BLOCKED, DAMAGED, HELD, QUEUED
-from counter_app.sync.notes import Part, stored_note
 from counter_protocol.encoding import sha256_hex
 from counter_protocol.texts import QT_TRANSLATE_NOOP
 

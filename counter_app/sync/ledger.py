@@ -21,6 +21,7 @@ from counter_app.models.sync_tables import SyncReceipt
 from counter_app.models.tables import OutboxOp
 from counter_app.models.types import VnDateTime
 from counter_app.services.clock import record_reading
+from counter_app.services.notes import Part, formatted, stored_note
 from counter_app.services.outbox import (
     ACKED,
     CONFLICT,
@@ -30,7 +31,6 @@ from counter_app.services.outbox import (
     QUEUED,
 )
 from counter_app.sync.crash import WHILE_STORING_RECEIPT, crash_point
-from counter_app.sync.notes import Part, formatted, stored_note
 from counter_app.sync.receipt_conflicts import record_receipt_conflicts
 from counter_protocol import receipt as wire
 from counter_protocol.texts import QT_TRANSLATE_NOOP

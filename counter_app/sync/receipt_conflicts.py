@@ -16,15 +16,19 @@ from sqlalchemy.orm import Session
 
 from counter_app.models.tables import Dossier, OutboxOp, OutboxPayload
 from counter_app.services.conflicts import SOURCE_RECEIPT, record_conflict
+from counter_app.services.notes import Part
 from counter_protocol import receipt as wire
 from counter_protocol.lifecycle import status_of
 from counter_protocol.ops import KIND_EVENT, decode_op
 from counter_protocol.statuses import SubState
+from counter_protocol.texts import QT_TRANSLATE_NOOP
 
-DEFAULT_MESSAGE = (
+DEFAULT_MESSAGE = QT_TRANSLATE_NOOP(
+    "messages",
     "Máy chủ tỉnh đã lưu thao tác này nhưng không đổi trạng thái hồ sơ: tỉnh đã chuyển hồ sơ "
-    "sang trạng thái khác trước đó."
+    "sang trạng thái khác trước đó.",
 )
+DOSSIER_PREFIX = QT_TRANSLATE_NOOP("messages", "Hồ sơ {code}:")
 
 
 def record_receipt_conflicts(session: Session, results: list[wire.OpResult], now: datetime) -> int:
@@ -47,10 +51,12 @@ def _record_one(session: Session, result: wire.OpResult, now: datetime) -> None:
     dossier, payload = found
     op = decode_op(bytes(payload))
     event_seq = op.data.event_seq if op.kind == KIND_EVENT else None  # type: ignore[union-attr]
-    message = f"Hồ sơ {dossier.code}: {result.message or DEFAULT_MESSAGE}"
-    record_conflict(
-        session, dossier, source=SOURCE_RECEIPT, message=message, at=now, event_seq=event_seq
-    )
+    # The server's own words, when it sent some, stay as it wrote them.
+    note: list[Part] = [
+        (DOSSIER_PREFIX, {"code": dossier.code}),
+        (result.message or DEFAULT_MESSAGE, {}),
+    ]
+    record_conflict(session, dossier, source=SOURCE_RECEIPT, note=note, at=now, event_seq=event_seq)
     if dossier.last_op_seq == op.device_seq and result.sub_state in _SUB_STATES:
         server_state = SubState(result.sub_state)
         dossier.sub_state, dossier.status = str(server_state), int(status_of(server_state))

@@ -9,9 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.models.sync_tables import CLOCK_ROW, ClockReading, SyncLogEntry
+from counter_app.services.notes import Part, stored_note
 from counter_app.sync.errors import FailureKind, SyncError
 from counter_app.sync.ledger import ReceiptCounts
-from counter_app.sync.notes import Part, stored_note
 from counter_app.sync.pull_apply import PageResult
 from counter_app.sync.status import SyncStatus
 from counter_protocol.texts import QT_TRANSLATE_NOOP

@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 from counter_app.models.service_tables import OnlineHelp
 from counter_app.models.sync_tables import ProvinceUpdate, SyncLogEntry
 from counter_app.models.tables import Dossier, OutboxOp
+from counter_app.services.notes import read_note
 from counter_app.services.outbox import BLOCKED, CONFLICT, DAMAGED, HELD, QUARANTINED
-from counter_app.sync.notes import read_note
 from counter_protocol.texts import QT_TRANSLATE_NOOP, Marked, marked_from_plain
 
 # The labels and advice stay Vietnamese in the rows; the sync window translates them (0034).

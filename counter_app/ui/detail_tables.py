@@ -13,10 +13,11 @@ from typing import Protocol
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem, QWidget
 
 from counter_app.ui.i18n import QT_TR_NOOP, tr
-from counter_app.ui.texts import label_text
+from counter_app.ui.texts import label_text, note_text
 from counter_app.ui.widgets import vn_when
 from counter_protocol.lifecycle import ACTION_LABELS, Action
 from counter_protocol.statuses import Status
+from counter_protocol.texts import Marked
 
 OLD_EVENT_KINDS = {  # events written before the lifecycle actions had names of their own
     "registered": QT_TR_NOOP("Đăng ký"),
@@ -134,6 +135,8 @@ class ConflictLine(Protocol):
     @property
     def message(self) -> str: ...
     @property
+    def note(self) -> tuple[Marked, ...] | None: ...
+    @property
     def seen_at(self) -> datetime | None: ...
 
 
@@ -197,7 +200,11 @@ def handover_rows(rows: Sequence[HandoverLine]) -> list[tuple[str, ...]]:
 
 def conflict_rows(conflicts: Sequence[ConflictLine]) -> list[tuple[str, ...]]:
     return [
-        (vn_when(c.detected_at), c.message, vn_when(c.seen_at) if c.seen_at else tr("Chưa xem"))
+        (
+            vn_when(c.detected_at),
+            note_text(c.note, c.message),
+            vn_when(c.seen_at) if c.seen_at else tr("Chưa xem"),
+        )
         for c in conflicts
     ]
 

@@ -31,7 +31,7 @@ from counter_app.ui.sync_status import (
     sync_error_text,
 )
 from counter_app.ui.tasks import TaskRunner
-from counter_app.ui.texts import label_text, message_text
+from counter_app.ui.texts import label_text, message_text, note_text
 from counter_app.ui.widgets import MessageBar
 from counter_app.ui.window_fit import fit_window
 from counter_protocol.timefmt import format_vn
@@ -41,7 +41,6 @@ if TYPE_CHECKING:
     from counter_app.sync.service import Enrolment
     from counter_app.sync.status import SyncStatus
     from counter_app.sync.views import OpProblem, RunRow, UpdateRow
-    from counter_protocol.texts import Marked
 
 STOP_KEY = "Ctrl+Shift+X"
 # status, enrolment, problems, recent runs, recent updates: read together on the store lane
@@ -351,17 +350,6 @@ def run_cells(run: RunRow) -> list[str]:
 def run_note_text(run: RunRow) -> str:
     """A run's note (a stop, notices for IT, its failure) in the clerk's language."""
     return note_text(run.note, run.message or "")
-
-
-def note_text(note: tuple[Marked, ...] | None, written: str) -> str:
-    """A note kept with its values in the clerk's language; a row written before notes were
-    kept so (store revisions 0017, 0018), or by the server, is looked up as written."""
-    if note is None:
-        return message_text(written)
-    try:
-        return " ".join(message_text(piece.template, piece.params) for piece in note)
-    except (KeyError, IndexError, ValueError):  # values read back as text no longer fit
-        return written
 
 
 def update_note_text(update: UpdateRow) -> str:

@@ -91,3 +91,14 @@ def user_error_text(error: UserError) -> str:
         message = message_text(error.template, error.params)
     advice = message_text(error.advice_template, error.params)
     return f"{message} {advice}".strip()
+
+
+def note_text(note: tuple[Marked, ...] | None, written: str) -> str:
+    """A note kept with its values (services/notes.py) in the clerk's language; a row written
+    before notes were kept so, or a server's own words, is looked up as written."""
+    if note is None:
+        return message_text(written)
+    try:
+        return " ".join(message_text(piece.template, piece.params) for piece in note)
+    except (KeyError, IndexError, ValueError):  # values read back as text no longer fit
+        return written

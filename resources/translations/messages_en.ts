@@ -2128,5 +2128,13 @@ The procedure “{procedure}” requires the recipient to collect in person: the
         <source>Gửi lại để máy chủ tỉnh đối chiếu: máy chủ có thể đã mất thao tác này khi được khôi phục từ bản sao lưu.</source>
         <translation>Sent again for the provincial server to check: the server may have lost this operation when it was restored from a backup.</translation>
     </message>
+    <message>
+        <source>Máy chủ tỉnh đã lưu thao tác này nhưng không đổi trạng thái hồ sơ: tỉnh đã chuyển hồ sơ sang trạng thái khác trước đó.</source>
+        <translation>The provincial server stored this operation but did not change the dossier's status: the province had already moved the dossier to another status.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code}:</source>
+        <translation>Dossier {code}:</translation>
+    </message>
 </context>
 </TS>

@@ -60,3 +60,28 @@ def test_a_change_that_fits_writes_no_conflict(pc: CounterPC) -> None:
     outcome = province_change(pc, code, 4)
     assert outcome == pu.Outcome(pu.APPLIED)
     assert ConflictService(pc.services.store).list_conflicts() == []
+
+
+def test_a_conflict_reads_english_on_an_english_counter_and_stays_vietnamese(
+    qapp, pc: CounterPC, tmp_path
+) -> None:
+    """The conflict row keeps the Vietnamese, word for word; the dossier's detail shows it in
+    the clerk's language, the two statuses named in English too (decision 0034)."""
+    import re
+
+    from counter_app.ui.detail_tables import conflict_rows
+    from tests.counter_app.ui.translators import compile_ts, installed
+
+    code = pc.receive(1)[0]
+    take_step(pc, code, Action.WITHDRAW)
+    province_change(pc, code, 9)
+    [conflict] = pc.services.conflicts.list_conflicts()
+    [(stored,)] = pc.sql("SELECT message FROM dossier_conflicts")
+    assert conflict.message == stored and stored.startswith(f"Hồ sơ {code}: tỉnh (Sở Tư pháp)")
+    assert conflict_rows([conflict])[0][1] == stored  # a Vietnamese counter: as written
+
+    messages, labels = compile_ts("messages_en.ts", tmp_path), compile_ts("app_en.ts", tmp_path)
+    with installed(messages), installed(labels):
+        english = conflict_rows([conflict])[0][1]
+    assert english.startswith(f"Dossier {code}: the province (Sở Tư pháp) moved")
+    assert not re.search(r"[À-ỹĐđ]", english.replace("Sở Tư pháp", ""))

@@ -65,6 +65,7 @@ class Conflict:
     detected_at: datetime
     message: str
     seen_at: datetime | None = None
+    note: tuple | None = None  # no marked note: shown as written
 
 
 def a_detail(code: str = CODE, sub_state: SubState = SubState.RECEIVED) -> DossierDetail:
