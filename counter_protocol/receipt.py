@@ -50,6 +50,9 @@ class OpResult(Struct, kw_only=True, omit_defaults=True):
     clock: str | None = None  # "ahead" | "behind": the op's created_at is suspect
     flag: str | None = None  # applied: FLAG_PROVINCE_CONFLICT, kept but not applied to status
     sub_state: str | None = None  # with a flag: the dossier's lifecycle state at the server now
+    # `message` before formatting, for a reason of counter_protocol.op_reasons (decision 0034):
+    template: str | None = None
+    params: dict[str, str | int] | None = None
 
 
 class Receipt(Struct, kw_only=True):

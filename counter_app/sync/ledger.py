@@ -32,6 +32,7 @@ from counter_app.services.outbox import (
 )
 from counter_app.sync.crash import WHILE_STORING_RECEIPT, crash_point
 from counter_app.sync.receipt_conflicts import record_receipt_conflicts
+from counter_protocol import op_reasons
 from counter_protocol import receipt as wire
 from counter_protocol.texts import QT_TRANSLATE_NOOP
 from counter_protocol.timefmt import parse_time
@@ -121,9 +122,24 @@ def local_state(result: wire.OpResult) -> Decision | None:
             return state, formatted(parts), stored_note(parts)
         return None  # "same_batch": the other copy's result decides
     states = {wire.CONFLICT: CONFLICT, wire.QUARANTINED: QUARANTINED, wire.HELD: HELD}
-    if name in states:  # the server's own words, kept as it sent them
-        return states[name], describe(result), None
+    if name in states:
+        return states[name], describe(result), _server_reason(result)
     return None
+
+
+def _server_reason(result: wire.OpResult) -> str | None:
+    """The server's reason as marked pieces, when it is one both sides know and its values give
+    back the very message sent; any other text is kept only as the server wrote it."""
+    template, params = result.template, result.params or {}
+    if template not in op_reasons.TEMPLATES or not result.message:
+        return None
+    try:
+        if template.format(**params) != result.message:
+            return None
+    except (KeyError, IndexError, ValueError, AttributeError):
+        return None
+    code = result.reason or result.result
+    return stored_note([(template, dict(params)), (RESULT_CODE, {"code": code})])
 
 
 REQUEUE_NOTE = QT_TRANSLATE_NOOP(

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-import counter_server.ingest.plan_messages as msg
+import counter_protocol.op_reasons as msg
+from counter_protocol.op_reasons import ReasonText, reason_parts
 from counter_protocol.ops import KIND_CREATE
 from counter_protocol.receipt import (
     APPLIED,
@@ -135,7 +136,7 @@ class Planner:
             return False
         owner = self.known.seq_owner.get(seq) if seq else None
         if seq is not None and (owner is not None or seq in self._batch_seqs):
-            self._conflict(entry, "seq_reused", msg.SEQ_REUSED.format(seq=seq))
+            self._conflict(entry, "seq_reused", ReasonText(msg.SEQ_REUSED, seq=seq))
             return False
         if op_id is not None and seq is not None:
             self._in_batch[op_id] = entry
@@ -147,7 +148,7 @@ class Planner:
 
     def _repeat(self, entry: Entry, stored: StoredOp | None, same: bool) -> None:
         if not same:
-            self._conflict(entry, "hash_mismatch", msg.HASH_MISMATCH)
+            self._conflict(entry, "hash_mismatch", ReasonText(msg.HASH_MISMATCH))
             return
         result = self._result(entry, DUPLICATE)
         if stored is not None:
@@ -176,12 +177,12 @@ class Planner:
             and state.device_id not in self.known.predecessors
         ):
             for op in ops:
-                self._settle(op, QUARANTINED, "other_device", msg.OTHER_DEVICE)
+                self._settle(op, QUARANTINED, "other_device", ReasonText(msg.OTHER_DEVICE))
             return
         waiting: dict[int | None, IncomingOp] = {}
         for op in ops:
             if op.prev_seq in waiting:
-                self._settle(op, QUARANTINED, "fork", msg.FORK.format(prev=op.prev_seq))
+                self._settle(op, QUARANTINED, "fork", ReasonText(msg.FORK, prev=op.prev_seq))
             else:
                 waiting[op.prev_seq] = op
         state = self._apply_chain(state, waiting)
@@ -215,14 +216,14 @@ class Planner:
         hours = f"{self.hold_limit.total_seconds() / 3600:g}" if self.hold_limit else "?"
         try:
             if state is None:
-                raise OpRejected("no_dossier", msg.NO_DOSSIER)
+                raise OpRejected("no_dossier", ReasonText(msg.NO_DOSSIER))
             state = self._apply(op, state)
         except OpRejected as exc:
             self._settle(
                 op,
                 QUARANTINED,
                 "hold_expired",
-                msg.HOLD_EXPIRED.format(prev=op.prev_seq, hours=hours, why=exc.message),
+                ReasonText(msg.HOLD_EXPIRED, prev=op.prev_seq, hours=hours, why=exc.message),
             )
             self._dead.add(op.device_seq)
             return state
@@ -230,7 +231,7 @@ class Planner:
             op,
             APPLIED,
             "applied_after_wait",
-            msg.APPLIED_AFTER_WAIT.format(prev=op.prev_seq, hours=hours),
+            ReasonText(msg.APPLIED_AFTER_WAIT, prev=op.prev_seq, hours=hours),
         )
         return state
 
@@ -251,16 +252,21 @@ class Planner:
 
     def _leftover(self, op: IncomingOp, state: DossierState | None) -> None:
         if op.kind == KIND_CREATE and state is not None:
-            self._settle(op, QUARANTINED, "dossier_exists", msg.EXISTS.format(code=op.dossier_code))
+            self._settle(
+                op, QUARANTINED, "dossier_exists", ReasonText(msg.EXISTS, code=op.dossier_code)
+            )
         elif state is not None and op.prev_seq is not None and op.prev_seq < state.last_device_seq:
-            self._settle(op, QUARANTINED, "fork", msg.FORK.format(prev=op.prev_seq))
+            self._settle(op, QUARANTINED, "fork", ReasonText(msg.FORK, prev=op.prev_seq))
         elif op.prev_seq in self._dead:
             self._settle(
-                op, QUARANTINED, "after_quarantined", msg.AFTER_DEAD.format(prev=op.prev_seq)
+                op,
+                QUARANTINED,
+                "after_quarantined",
+                ReasonText(msg.AFTER_DEAD, prev=op.prev_seq),
             )
             self._dead.add(op.device_seq)
         elif op.row_seq is None:
-            self._settle(op, HELD, "waiting_prev", msg.WAITING.format(prev=op.prev_seq))
+            self._settle(op, HELD, "waiting_prev", ReasonText(msg.WAITING, prev=op.prev_seq))
 
     def _apply(self, op: IncomingOp, state: DossierState | None) -> DossierState:
         if state is None:
@@ -270,7 +276,7 @@ class Planner:
             state.status, state.sub_state, state.device_sub_state, event, state.due_at
         )
         if event.event_seq <= state.last_event_seq:
-            raise OpRejected("bad_event_seq", msg.EVENT_SEQ.format(seq=event.event_seq))
+            raise OpRejected("bad_event_seq", ReasonText(msg.EVENT_SEQ, seq=event.event_seq))
         new = dataclasses.replace(
             state,
             status=moved.status,
@@ -293,9 +299,9 @@ class Planner:
     def _apply_create(self, op: IncomingOp) -> DossierState:
         owner = self.known.codes.get(op.dossier_code)
         if owner is not None and owner != op.dossier_uuid:
-            raise OpRejected("code_taken", msg.CODE_TAKEN.format(code=op.dossier_code))
+            raise OpRejected("code_taken", ReasonText(msg.CODE_TAKEN, code=op.dossier_code))
         if op.create is None:  # an event op whose dossier the server does not hold
-            raise OpRejected("no_dossier", msg.NO_DOSSIER)
+            raise OpRejected("no_dossier", ReasonText(msg.NO_DOSSIER))
         sub_state = created_sub_state(op.create)
         due = op.create.due_at
         state = DossierState(
@@ -326,7 +332,7 @@ class Planner:
         record holds (another counter's, or this one's under another id) is a conflict."""
         owner = self.known.help_codes.get(op.portal_code)
         if owner is not None:
-            self._conflict(op, "portal_code_taken", msg.HELP_TAKEN.format(code=op.portal_code))
+            self._conflict(op, "portal_code_taken", ReasonText(msg.HELP_TAKEN, code=op.portal_code))
             return
         self.known.help_codes[op.portal_code] = op.dossier_uuid
         row = help_row(op, self.device_id, self.now)
@@ -372,7 +378,9 @@ class Planner:
                 device_seq=op.device_seq,
                 result=result,
                 reason=reason or "released",
-                message=message or None,
+                message=str(message) or None,  # a ReasonText is sent as plain text
+                template=reason_parts(message)[0],
+                params=reason_parts(message)[1],
                 flag=FLAG_PROVINCE_CONFLICT if overtaken is not None else None,
                 sub_state=overtaken[1] if overtaken is not None else None,
             )
@@ -390,7 +398,9 @@ class Planner:
             device_seq=entry.device_seq,
             result=result,
             reason=reason or None,
-            message=message or None,
+            message=str(message) or None,  # a ReasonText is sent as plain text
+            template=reason_parts(message)[0],
+            params=reason_parts(message)[1],
         )
         self._indexed.append((entry.index, out))
         return out

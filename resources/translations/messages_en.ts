@@ -2130,11 +2130,63 @@ The procedure “{procedure}” requires the recipient to collect in person: the
     </message>
     <message>
         <source>Máy chủ tỉnh đã lưu thao tác này nhưng không đổi trạng thái hồ sơ: tỉnh đã chuyển hồ sơ sang trạng thái khác trước đó.</source>
-        <translation>The provincial server stored this operation but did not change the dossier's status: the province had already moved the dossier to another status.</translation>
+        <translation>The provincial server stored this operation but did not change the dossier&apos;s status: the province had already moved the dossier to another status.</translation>
     </message>
     <message>
         <source>Hồ sơ {code}:</source>
         <translation>Dossier {code}:</translation>
+    </message>
+    <message>
+        <source>Số thứ tự thao tác #{seq} của máy này đã dùng cho một thao tác khác: dữ liệu máy có thể đã bị sao chép hoặc khôi phục từ bản cũ. Liên hệ bộ phận CNTT.</source>
+        <translation>Operation number #{seq} of this PC was already used for another operation: the PC's data may have been copied or restored from an old backup. Contact the IT unit.</translation>
+    </message>
+    <message>
+        <source>Thao tác này đã được gửi trước đây với nội dung khác; bản mới không được áp dụng. Liên hệ bộ phận CNTT.</source>
+        <translation>This operation was sent before with different content; the new copy is not applied. Contact the IT unit.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ này do máy khác tạo; máy này không được cập nhật nó.</source>
+        <translation>This dossier was created by another PC; this PC may not update it.</translation>
+    </message>
+    <message>
+        <source>Đã có thao tác khác nối tiếp thao tác #{prev} của hồ sơ này (rẽ nhánh).</source>
+        <translation>Another operation already follows operation #{prev} of this dossier (a fork).</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} đã tồn tại trên máy chủ.</source>
+        <translation>Dossier {code} already exists on the server.</translation>
+    </message>
+    <message>
+        <source>Thao tác trước (#{prev}) của hồ sơ này đã bị cách ly, nên thao tác này cũng vậy.</source>
+        <translation>The earlier operation (#{prev}) of this dossier was quarantined, so this one is too.</translation>
+    </message>
+    <message>
+        <source>Đang chờ thao tác trước (#{prev}) của hồ sơ này; sẽ áp dụng khi nó đến.</source>
+        <translation>Waiting for the earlier operation (#{prev}) of this dossier; it will be applied when that arrives.</translation>
+    </message>
+    <message>
+        <source>Số thứ tự sự kiện {seq} không tiếp nối các sự kiện đã có của hồ sơ.</source>
+        <translation>Event number {seq} does not follow the dossier's existing events.</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ {code} đã được dùng cho một hồ sơ khác.</source>
+        <translation>Dossier code {code} is already used for another dossier.</translation>
+    </message>
+    <message>
+        <source>Máy chủ không có hồ sơ mà thao tác này cập nhật.</source>
+        <translation>The server does not have the dossier this operation updates.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} trên Cổng dịch vụ công đã được một quầy khác (hoặc một bản ghi khác) ghi nhận hỗ trợ; bản ghi này không được tính thêm lần nữa.</source>
+        <translation>Dossier {code} on the public service portal was already recorded as helped by another counter (or another record); this record is not counted again.</translation>
+    </message>
+    <message>
+        <source>Đã áp dụng dù thiếu thao tác trước (#{prev}): đã chờ quá {hours} giờ. Cần kiểm tra lại hồ sơ này.</source>
+        <translation>Applied without the earlier operation (#{prev}): waited more than {hours} hours. Check this dossier again.</translation>
+    </message>
+    <message>
+        <source>Đã chờ thao tác trước (#{prev}) quá {hours} giờ và không áp dụng được: {why}</source>
+        <translation>Waited more than {hours} hours for the earlier operation (#{prev}) and could not apply it: {why}</translation>
     </message>
 </context>
 </TS>

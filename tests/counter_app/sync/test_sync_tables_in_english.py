@@ -145,3 +145,44 @@ def test_a_run_written_before_its_note_was_kept_shows_as_written(qapp, translati
     with installed(translations[0]), installed(translations[1]):
         assert run_cells(old)[1] == "command"
         assert run_cells(old)[-1] == "Lỗi máy chủ: 500."
+
+
+def test_a_servers_reason_reads_english_when_both_sides_know_it(
+    qapp, sqlite_server: ServerProcess, store_template: Path, tmp_path: Path, translations
+) -> None:
+    """A PC restored from an old backup reuses an op number: the server's conflict reason comes
+    with its template and values (counter_protocol.op_reasons) and reads English; the outbox
+    keeps the server's Vietnamese and its machine code, word for word."""
+    import shutil
+
+    from counter_devkit.counter_pc import make_counter_dir, sync_unit
+
+    unit = sync_unit()
+    folder = make_counter_dir(store_template, tmp_path / "pc", unit)
+    pc = CounterPC(folder, unit)
+    pc.enrol(sqlite_server)
+    pc.receive(1)
+    pc.close()
+    shutil.copytree(folder, tmp_path / "backup")
+    pc = CounterPC(folder, unit)
+    pc.receive(1)
+    assert pc.sync.sync_once().error is None
+    pc.close()
+    shutil.rmtree(folder)
+    shutil.copytree(tmp_path / "backup", folder)  # restored from the old backup
+    pc = CounterPC(folder, unit)
+    try:
+        pc.receive(1)  # reuses the op number the server has from the other dossier
+        report = pc.sync.sync_once()
+        assert report.conflicts == 1, report.error
+        [problem] = [p for p in pc.sync.problems() if p.state == "conflict"]
+        [(stored,)] = pc.sql("SELECT last_error FROM outbox WHERE state = 'conflict'")
+        assert problem.reason == stored
+        assert stored.startswith("Số thứ tự thao tác #") and stored.endswith("[seq_reused]")
+        assert problem_cells(problem)[3] == stored  # a Vietnamese counter
+        with installed(translations[0]), installed(translations[1]):
+            english = problem_cells(problem)[3]
+        assert english.startswith("Operation number #") and english.endswith("[seq_reused]")
+        assert not VIETNAMESE.search(english)
+    finally:
+        pc.close()
