@@ -74,9 +74,10 @@ class ReasonText(str):
         return text
 
 
-def reason_parts(text: str | None) -> tuple[str | None, dict[str, ParamValue] | None]:
-    """(template, params) for an OpResult: set for a ReasonText, none for any other text (a
-    reason read back from the server's store is sent as it was written)."""
+def on_the_wire(text: str) -> tuple[str | None, str | None, dict[str, ParamValue] | None]:
+    """(message, template, params) for an OpResult: the message as plain text (None if empty);
+    template and values for a ReasonText, none for any other text (a reason read back from the
+    server's store is sent as it was written)."""
     if isinstance(text, ReasonText):
-        return text.template, dict(text.params)
-    return None, None
+        return str(text), text.template, dict(text.params)
+    return text or None, None, None

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.models.sync_tables import CLOCK_ROW, ClockReading, SyncLogEntry
-from counter_app.services.notes import Part, stored_note
+from counter_app.services.notes import Part, formatted, stored_note
 from counter_app.sync.errors import FailureKind, SyncError
 from counter_app.sync.ledger import ReceiptCounts
 from counter_app.sync.pull_apply import PageResult
@@ -69,7 +69,7 @@ class SyncReport:
     @property
     def notices(self) -> list[str]:
         """The notices in Vietnamese, as the log keeps them."""
-        return [_formatted(part) for part in self.notice_parts]
+        return [formatted([part]) for part in self.notice_parts]
 
     def add_notice(
         self, template: str, requeued: int = 0, params: dict[str, object] | None = None
@@ -86,7 +86,7 @@ class SyncReport:
         self.province_conflicts += result.conflicts
 
     def push_line(self) -> str:
-        return _formatted(self.push_part())
+        return formatted([self.push_part()])
 
     def push_part(self) -> Part:
         size = f"{self.bytes_sent / 1024:.1f} KB" if self.bytes_sent else "0 KB"
@@ -110,7 +110,7 @@ class SyncReport:
         ), params
 
     def pull_line(self) -> str:
-        return _formatted(self.pull_part())
+        return formatted([self.pull_part()])
 
     def pull_part(self) -> Part:
         params: dict[str, object] = {
@@ -141,7 +141,7 @@ class SyncReport:
         return template, params
 
     def stopped_line(self) -> str:
-        return _formatted(self.stopped_part())
+        return formatted([self.stopped_part()])
 
     def stopped_part(self) -> Part:
         left = max(self.to_send - self.sent, 0)
@@ -174,18 +174,13 @@ class SyncReport:
         return parts
 
     def summary_lines(self, now: datetime) -> list[str]:
-        lines = [_formatted(part) for part in self.summary_parts()]
+        lines = [formatted([part]) for part in self.summary_parts()]
         if self.status is not None:
             lines.append(STATUS_LINE.format(status=self.status.text(now)))
         return lines
 
 
 STATUS_LINE = QT_TRANSLATE_NOOP("messages", "Tình trạng: {status}.")
-
-
-def _formatted(part: Part) -> str:
-    template, params = part
-    return template.format(**params) if params else template
 
 
 # A link that stays down would add a row every few seconds: repeat failures extend one row.

@@ -92,7 +92,7 @@ class DossierConflicts(Protocol):
 
 
 class DetailServices(Protocol):
-    """The services the detail uses (app.Services is one)."""
+    """The services the detail uses (services.wiring.Services is one)."""
 
     @property
     def details(self) -> DossierDetails: ...

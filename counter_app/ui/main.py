@@ -38,7 +38,7 @@ if TYPE_CHECKING:
         def identity(self) -> CounterIdentity: ...
 
     class CounterServices(TabServices, Protocol):
-        """The services the windows use (app.Services is the program's)."""
+        """The services the windows use (services.wiring.Services is the program's)."""
 
         @property
         def setup(self) -> CounterStart: ...

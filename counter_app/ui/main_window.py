@@ -52,7 +52,8 @@ if TYPE_CHECKING:
         """The lifecycle service as the intake screen and the dossier detail use it."""
 
     class TabServices(DetailServices, AccountServices, OfficeServices, Protocol):
-        """The services the tabs use, each typed as its tab asks (app.Services is one)."""
+        """The services the tabs use, each typed as its tab asks (services.wiring.Services is
+        one)."""
 
         @property
         def lifecycle(self) -> LifecycleDesk: ...

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 
 class OfficeServices(Protocol):
-    """The services these tabs use (app.Services is one)."""
+    """The services these tabs use (services.wiring.Services is one)."""
 
     @property
     def home_visits(self) -> HomeDesk: ...

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import counter_protocol.op_reasons as msg
-from counter_protocol.op_reasons import ReasonText, reason_parts
+from counter_protocol.op_reasons import ReasonText, on_the_wire
 from counter_protocol.ops import KIND_CREATE
 from counter_protocol.receipt import (
     APPLIED,
@@ -372,15 +372,16 @@ class Planner:
                 "resolved_at": self.now,
             }
         )
+        text, template, params = on_the_wire(message)
         self.plan.released.append(
             OpResult(
                 op_id=op.op_id,
                 device_seq=op.device_seq,
                 result=result,
                 reason=reason or "released",
-                message=str(message) or None,  # a ReasonText is sent as plain text
-                template=reason_parts(message)[0],
-                params=reason_parts(message)[1],
+                message=text,
+                template=template,
+                params=params,
                 flag=FLAG_PROVINCE_CONFLICT if overtaken is not None else None,
                 sub_state=overtaken[1] if overtaken is not None else None,
             )
@@ -393,14 +394,15 @@ class Planner:
             self.plan.new_rows.append(new_op_row(entry, self._batch, QUARANTINED, reason, message))
 
     def _result(self, entry: Entry, result: str, reason: str = "", message: str = "") -> OpResult:
+        text, template, params = on_the_wire(message)
         out = OpResult(
             op_id=entry.op_id,
             device_seq=entry.device_seq,
             result=result,
             reason=reason or None,
-            message=str(message) or None,  # a ReasonText is sent as plain text
-            template=reason_parts(message)[0],
-            params=reason_parts(message)[1],
+            message=text,
+            template=template,
+            params=params,
         )
         self._indexed.append((entry.index, out))
         return out

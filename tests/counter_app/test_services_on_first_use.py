@@ -7,7 +7,8 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from counter_app.app import Services, build_context, built_once
+from counter_app.app import build_context
+from counter_app.services.wiring import Services, built_once
 
 SERVICE_NAMES = [name for name, member in vars(Services).items() if isinstance(member, built_once)]
 

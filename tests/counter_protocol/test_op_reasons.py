@@ -12,9 +12,10 @@ from counter_protocol.receipt import OpResult
 def test_a_reason_is_its_vietnamese_and_remembers_template_and_values() -> None:
     text = r.ReasonText(r.FORK, prev=7)
     assert text == "Đã có thao tác khác nối tiếp thao tác #7 của hồ sơ này (rẽ nhánh)."
-    assert r.reason_parts(text) == (r.FORK, {"prev": 7})
-    assert r.reason_parts(str(text)) == (None, None)  # read back as plain text: no template
-    assert r.reason_parts(None) == (None, None)
+    assert r.on_the_wire(text) == (text, r.FORK, {"prev": 7})
+    assert type(r.on_the_wire(text)[0]) is str  # msgspec encodes no str subclass
+    assert r.on_the_wire(str(text)) == (text, None, None)  # read back as plain text
+    assert r.on_the_wire("") == (None, None, None)
     held = r.ReasonText(r.HOLD_EXPIRED, prev=None, hours=1.5, why=r.ReasonText(r.NO_DOSSIER))
     assert held.params == {"prev": "None", "hours": "1.5", "why": r.NO_DOSSIER}
     assert all(type(v) in (int, str) for v in held.params.values())
