@@ -14,10 +14,11 @@ from typing import Any
 
 import httpx
 
-from counter_app.app import Services, build_services
+from counter_app.app import build_services
 from counter_app.domain.vntime import now_vn
 from counter_app.services.dossiers import DossierService
 from counter_app.services.lifecycle import LifecycleService
+from counter_app.services.wiring import Services
 from counter_app.sync.client import SyncClient
 from counter_app.sync.service import SyncOptions, SyncService
 from counter_app.sync.wiring import build_sync_service
