@@ -114,6 +114,18 @@ class WorkCalendar:
             day += _ONE_DAY
         raise _no_working_day(local.date())
 
+    def last_working_instant(self, moment: datetime) -> datetime:
+        """`moment` (in Vietnam time) if inside a session, else a minute before the latest
+        session closed: the last moment the counter was open."""
+        local = to_vn(moment)
+        day = local.date()
+        for _ in range(SEARCH_LIMIT_DAYS):
+            for session in reversed(self.sessions_on(day)):
+                if local >= _at(day, session.start):
+                    return min(local, _at(day, session.end) - timedelta(minutes=1))
+            day -= _ONE_DAY
+        raise _no_working_day(local.date())
+
     def add_working_hours(self, start: datetime, hours: Decimal) -> datetime:
         """Walk `hours` of session time from `start`; an end exactly at a session close stays."""
         if hours < 0:

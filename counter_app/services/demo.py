@@ -99,7 +99,9 @@ def fill_demo(
     started = time.perf_counter()
     ensure_demo_store(store)
     rng = random.Random(seed)
-    now = now_vn().replace(microsecond=0)  # times are stored to the second
+    # Written as at the last moment the counter was open: a demo made at night has no
+    # dossier received at midnight. Times are stored to the second.
+    now = calendar.calendar().last_working_instant(now_vn()).replace(microsecond=0)
     device = _self_device(store)
     with store.read() as session:
         procedures = load_procedures(session, device)

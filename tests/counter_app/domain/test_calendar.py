@@ -392,3 +392,18 @@ def test_no_working_day_in_400_days_raises_instead_of_looping() -> None:
         broken.next_working_instant(vn(2026, 3, 2, 8, 0))
     with pytest.raises(CalendarError, match="400 ngày"):
         broken.due(vn(2026, 3, 2, 8, 0), D(3), CAL)
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        (vn(2026, 3, 2, 9, 15), vn(2026, 3, 2, 9, 15)),  # inside the morning session
+        (vn(2026, 3, 2, 12, 0), vn(2026, 3, 2, 11, 29)),  # at lunch: the morning's last minute
+        (vn(2026, 3, 3, 6, 30), vn(2026, 3, 2, 16, 59)),  # before opening: the day before
+        (vn(2026, 3, 9, 0, 14), vn(2026, 3, 6, 16, 59)),  # Monday night: the Friday before
+        (vn(2026, 2, 23, 6, 0), vn(2026, 2, 13, 16, 59)),  # after Tết 2026
+        (datetime(2026, 3, 2, 17, 14, tzinfo=UTC), vn(2026, 3, 2, 16, 59)),  # 00:14 VN, Tuesday
+    ],
+)
+def test_last_working_instant(cal: WorkCalendar, moment: datetime, expected: datetime) -> None:
+    assert cal.last_working_instant(moment) == expected

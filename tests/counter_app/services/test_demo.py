@@ -127,3 +127,26 @@ def test_ids_and_phones_are_stored_as_the_services_store_them(demo) -> None:
 
     for id_number, phone in query(demo, "select id_number, phone from applicants"):
         assert (normalise_id_number(id_number), normalise_phone(phone)) == (id_number, phone)
+
+
+def test_a_demo_made_at_night_has_every_time_inside_the_counter_s_hours(tmp_path, monkeypatch):
+    """Made at 00:14 on a Monday, nothing is received or done at midnight (it once was): the
+    demo is written as at the last moment the counter was open, the Friday before."""
+    from counter_app import app
+    from counter_app.services import demo as demo_module
+    from counter_protocol.timefmt import VN_TZ
+
+    night = datetime(2026, 12, 7, 0, 14, tzinfo=VN_TZ)
+    monkeypatch.setattr(demo_module, "now_vn", lambda: night)
+    services = app.build_services(str(tmp_path))
+    try:
+        fill_demo(services.store, services.calendar, 400, seed=3)
+        cal = services.calendar.calendar()
+        times = query(services, "select received_at from dossiers")
+        times += query(services, "select at from dossier_events")
+    finally:
+        services.close()
+    for (text,) in times:
+        moment = datetime.fromisoformat(text)
+        assert moment <= datetime(2026, 12, 4, 17, 0, tzinfo=VN_TZ), text
+        assert cal.next_working_instant(moment) == moment, text  # inside a session
