@@ -26,6 +26,7 @@ from counter_app.domain.roles import MANAGEABLE_ROLES, Permission, may, may_mana
 from counter_app.ui.account_forms import NewAccountDialog, ResetPasswordDialog
 from counter_app.ui.i18n import tr
 from counter_app.ui.intake_outcomes import ReasonDialog
+from counter_app.ui.keyboard import enter_clicks
 from counter_app.ui.tasks import TaskRunner
 from counter_app.ui.widgets import MessageBar, error_text, section_title, vn_when
 from counter_app.ui.window_fit import fit_window
@@ -100,6 +101,7 @@ class AccountsDialog(QDialog):
         )
         self.message = MessageBar()
         self.buttons = self._make_buttons()
+        enter_clicks(self, self.buttons.values())  # Enter presses the focused button
         self._build()
         self.table.itemSelectionChanged.connect(self._update_buttons)
         fit_window(self, "accounts", 900, 600)

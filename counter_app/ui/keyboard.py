@@ -3,8 +3,10 @@ and Enter presses the button that has the focus (Qt only does that for dialog bu
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from counter_app.ui.i18n import QT_TR_NOOP, tr
@@ -52,3 +54,33 @@ def enter_presses_buttons(root: QWidget) -> None:
     """Every push button under `root` answers Enter when it has the focus, as Space does."""
     for button in root.findChildren(QPushButton):
         button.setAutoDefault(True)
+
+
+def leave_question(parent: QWidget, answered: Callable[[bool], None]) -> QMessageBox:
+    """Ask before switching clerk, signing out or closing drops a filled intake form."""
+    text = tr(
+        "Hồ sơ đang nhập ở màn hình Tiếp nhận chưa được lưu. Bỏ những gì đã nhập và rời khỏi "
+        "màn hình làm việc?"
+    )
+    buttons = (tr("Giữ lại, tiếp tục nhập"), tr("Bỏ và rời đi"))
+    return safe_question(parent, tr(DISCARD_TITLE), text, buttons, answered)
+
+
+class _EnterClicks(QObject):
+    """Enter on a focused button clicks it, without making any button the dialog's default
+    (which Enter in a table or a field would press)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        pressed = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+        enter = pressed and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
+        if enter and isinstance(watched, QPushButton):
+            watched.click()
+            return True
+        return False
+
+
+def enter_clicks(owner: QWidget, buttons: Iterable[QPushButton]) -> None:
+    """For buttons that are not auto-default: Enter presses the focused one."""
+    clicks = _EnterClicks(owner)
+    for button in buttons:
+        button.installEventFilter(clicks)

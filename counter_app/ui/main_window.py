@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from counter_app.domain.roles import Permission, may
@@ -17,6 +17,7 @@ from counter_app.ui.dossier_list import DossierListView
 from counter_app.ui.i18n import QT_TR_NOOP, tr
 from counter_app.ui.keyboard import enter_presses_buttons
 from counter_app.ui.lazy_page import LazyPage, content_as
+from counter_app.ui.leave_guard import LeaveGuard
 from counter_app.ui.narrow_fit import KeepEndLabel, keep_every_tab_on_the_bar
 from counter_app.ui.service_tabs import ServiceTabs
 from counter_app.ui.tasks import TaskRunner
@@ -140,8 +141,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.shift: object = None  # the ui.shift.Shift that opened this window, if any
         self.account_menu = AccountMenu(self, services, runner, user)
-        self.account_menu.switch_action.triggered.connect(self.switch_requested)
-        self.account_menu.quit_action.triggered.connect(self.quit_requested)
+        self.leave_guard = LeaveGuard(self, self._intake_page)
+        self.account_menu.switch_action.triggered.connect(
+            lambda: self.leave_guard.leave(self.switch_requested.emit)
+        )
+        self.account_menu.quit_action.triggered.connect(
+            lambda: self.leave_guard.leave(self.quit_requested.emit)
+        )
         self.detail_dialog: DossierDetailDialog | None = None
         self.sync_window: SyncWindow | None = None
         self.sync_controller: SyncController | None = None
@@ -390,6 +396,16 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:  # Qt override
         super().showEvent(event)
         self._on_tab_changed(self.tabs.currentIndex())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        if self.leave_guard.agreed or not self.leave_guard.unsaved_input():
+            super().closeEvent(event)
+            return
+        event.ignore()  # asked first; closed again once the clerk agrees
+        self.leave_guard.leave(self._close_agreed)
+
+    def _close_agreed(self) -> None:
+        self.close()
 
     def _on_unexpected_error(self, error: BaseException) -> None:
         QMessageBox.warning(self, tr("Có lỗi"), error_text(error))

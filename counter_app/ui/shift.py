@@ -76,6 +76,7 @@ class Shift(QObject):
         self._runner.run_db(lambda: accounts.sign_out(username))
         if window.sync_controller is not None:
             window.sync_controller.stop()
+        window.leave_guard.agreed = True  # asked before, or the program is ending anyway
         window.close()
         window.deleteLater()
 

@@ -1324,6 +1324,14 @@ Reason for allowing post anyway (kept in the dossier&apos;s log):</translation>
         <translation>It is another dossier, save it</translation>
     </message>
     <message>
+        <source>Hồ sơ đang nhập ở màn hình Tiếp nhận chưa được lưu. Bỏ những gì đã nhập và rời khỏi màn hình làm việc?</source>
+        <translation>The dossier being entered on the Intake screen is not saved. Discard what was entered and leave?</translation>
+    </message>
+    <message>
+        <source>Bỏ và rời đi</source>
+        <translation>Discard and leave</translation>
+    </message>
+    <message>
         <source>đã hẹn lại</source>
         <translation>new date given</translation>
     </message>
