@@ -142,7 +142,7 @@ class ConflictLine(Protocol):
 
 def event_kind_text(kind: str) -> str:
     try:
-        return ACTION_LABELS[Action(kind)]
+        return label_text(ACTION_LABELS[Action(kind)])
     except ValueError:
         return tr(OLD_EVENT_KINDS.get(kind, kind))
 

@@ -367,6 +367,7 @@ class MainWindow(QMainWindow):
         if window is None or not shiboken6.isValid(window):
             window = self.sync_window = SyncWindow(self.sync_controller, self._runner, self)
             window.may_enrol = may(self.user.role, Permission.ENROL)  # enrolment is IT's
+            window.may_sync = may(self.user.role, Permission.SYNC)
         window.show()
         window.raise_()
         window.refresh()

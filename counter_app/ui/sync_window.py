@@ -111,7 +111,9 @@ class SyncWindow(QDialog):
         self.enrol_button = QPushButton(tr("Đăng ký máy với máy chủ…"))
         self.enrol_button.setVisible(False)
         self.may_enrol = True  # the main window says whether the person's role may enrol
-        self.sync_button = QPushButton(tr("Đồng bộ ngay"))
+        self.may_sync = True  # the main window says whether the person's role may sync by hand
+        self.sync_button = QPushButton(tr("Đồng bộ ngay (F5)"))
+        self.sync_button.setShortcut("F5")
         self.stop_button = QPushButton(tr("Dừng ({key})").format(key=STOP_KEY))
         self.stop_button.setShortcut(STOP_KEY)
         self.stop_button.setToolTip(
@@ -180,7 +182,15 @@ class SyncWindow(QDialog):
         c.report_ready.connect(self._on_report)
         c.status_changed.connect(self._show_status)
 
+    def _by_hand_for_it_only(self) -> None:
+        if not self.may_sync:  # the background runs go on; a run by hand is IT's (roles.py)
+            self.sync_button.setEnabled(False)
+            self.sync_button.setToolTip(
+                tr("Máy tự đồng bộ khi có mạng. Đồng bộ ngay do cán bộ CNTT thực hiện.")
+            )
+
     def refresh(self) -> None:
+        self._by_hand_for_it_only()
         sync = self._controller.sync
 
         def load() -> Loaded:
@@ -295,6 +305,7 @@ class SyncWindow(QDialog):
         # A window opened just as a run began misses the run's start (the signal was queued
         # before the window connected), so progress also says "running" and enables the stop.
         self.sync_button.setEnabled(not running)
+        self._by_hand_for_it_only()
         self.stop_button.setEnabled(running and not self._stopping)
         self.stop_button.setVisible(running)
         self.progress.setVisible(running)

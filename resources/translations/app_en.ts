@@ -2268,10 +2268,6 @@ Reason for allowing post anyway (kept in the dossier&apos;s log):</translation>
         <translation>Register with the server…</translation>
     </message>
     <message>
-        <source>Đồng bộ ngay</source>
-        <translation>Sync now</translation>
-    </message>
-    <message>
         <source>Dừng ({key})</source>
         <translation>Stop ({key})</translation>
     </message>
@@ -2336,6 +2332,10 @@ Reason for allowing post anyway (kept in the dossier&apos;s log):</translation>
         <translation>Changes from the province</translation>
     </message>
     <message>
+        <source>Máy tự đồng bộ khi có mạng. Đồng bộ ngay do cán bộ CNTT thực hiện.</source>
+        <translation>This PC syncs by itself when the network is up. A sync by hand is for the IT officer.</translation>
+    </message>
+    <message>
         <source>Đang dừng: chờ lô đang gửi được máy chủ xác nhận…</source>
         <translation>Stopping: waiting for the server to confirm the batch being sent…</translation>
     </message>
@@ -2350,6 +2350,10 @@ Reason for allowing post anyway (kept in the dossier&apos;s log):</translation>
     <message>
         <source>Thao tác lỗi hoặc đang chờ ({count})</source>
         <translation>Failed or waiting operations ({count})</translation>
+    </message>
+    <message>
+        <source>Đồng bộ ngay (F5)</source>
+        <translation>Sync now (F5)</translation>
     </message>
     <message>
         <source>Máy chủ tỉnh đã thu hồi quyền đồng bộ của máy “{counter_name}” (đơn vị {unit_code}, số thứ tự máy {slot}). Nếu bộ phận CNTT cấp mã đăng ký mới, hãy đăng ký lại: hồ sơ chưa gửi sẽ được gửi sau đó.</source>

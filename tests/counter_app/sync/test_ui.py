@@ -20,6 +20,7 @@ from counter_devkit.counter_pc import CounterPC
 from counter_devkit.server import ServerProcess
 from counter_devkit.stores import TEST_PASSWORD
 from tests.counter_app.sync.helpers import queue_refused_step
+from tests.counter_app.ui.helpers import wait_idle
 
 
 @pytest.fixture
@@ -127,3 +128,17 @@ def test_problems_and_failures_are_explained(
         assert "Đã gửi hết" not in window.sync_label.text()
     finally:
         controller.stop()
+
+
+def test_a_clerk_sees_the_sync_but_a_run_by_hand_is_it_s(qtbot, pc: CounterPC, tasks: TaskRunner):
+    user = pc.services.accounts.sign_in("canbo", TEST_PASSWORD)
+    main = MainWindow(pc.services, tasks, user, pc.services.setup.identity(), sync=pc.sync)
+    qtbot.addWidget(main)
+    _controller(qtbot, main)
+    sync_window = _sync_window(main)
+    assert sync_window.sync_button.text() == "Đồng bộ ngay (F5)"
+    assert not sync_window.sync_button.isEnabled()
+    assert "cán bộ CNTT" in sync_window.sync_button.toolTip()
+    wait_idle(qtbot, tasks)
+    assert not sync_window.sync_button.isEnabled()
+    sync_window.close()

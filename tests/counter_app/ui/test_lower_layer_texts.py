@@ -135,6 +135,15 @@ def test_statuses_and_states_on_the_detail_read_english(messages_en):
     assert history_status(int(Status.RETURNED)) == "Đã trả kết quả"
 
 
+def test_the_history_s_steps_read_english(messages_en):
+    from counter_app.ui.detail_tables import event_kind_text
+
+    with installed(messages_en):
+        english = (event_kind_text("received"), event_kind_text("returned"))
+    assert english == ("Receive the dossier", "Return the result")
+    assert event_kind_text("received") == "Tiếp nhận hồ sơ"
+
+
 @pytest.fixture
 def language(qapp) -> Iterator[Callable[[str], list[Path]]]:
     """The program's own language switch (counter_app/ui/i18n.py), back to Vietnamese after."""
