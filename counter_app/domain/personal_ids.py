@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from counter_app.domain.identifiers import normalise_id_number
 from counter_app.domain.validation import field_error, given_or_today
 from counter_protocol.texts import QT_TRANSLATE_NOOP
 
@@ -137,3 +138,15 @@ def _birth_year(century_sex: int, number: str, field: str, today: date) -> int:
             year=decoded_year,
         )
     return decoded_year
+
+
+def validate_old_id_number(number: str, field: str = "old_id_number") -> str:
+    """An old CMND as typed: 9 digits (or 12, the last CMND series), group marks removed."""
+    digits = normalise_id_number(number) or ""
+    if not (digits.isascii() and digits.isdigit() and len(digits) in (9, 12)):
+        raise field_error(
+            field,
+            "id.old_cmnd",
+            QT_TRANSLATE_NOOP("messages", "Số CMND cũ phải gồm 9 hoặc 12 chữ số."),
+        )
+    return digits

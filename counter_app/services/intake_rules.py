@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from counter_app.domain.delivery import delivery_issues, stored_address
 from counter_app.domain.identifiers import normalise_id_number, normalise_phone
 from counter_app.domain.kinds import ApplicantKind
-from counter_app.domain.personal_ids import validate_personal_id
+from counter_app.domain.personal_ids import validate_old_id_number, validate_personal_id
 from counter_app.domain.phones import validate_phone
 from counter_app.domain.text import nfc
 from counter_app.domain.validation import (
@@ -73,6 +73,11 @@ def applicant_issues(req: IntakeRequest) -> list[ValidationIssue]:
                 False,
             )
         )
+    if a.old_id_number:
+        try:
+            validate_old_id_number(a.old_id_number)
+        except ValidationError as exc:
+            _collect(issues, exc, blocking=True)
     if a.phone:
         try:
             validate_phone(a.phone)

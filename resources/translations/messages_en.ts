@@ -543,6 +543,10 @@
         <translation>The birth year in the citizen ID number ({year}) is in the future; check digits 4–6.</translation>
     </message>
     <message>
+        <source>Số CMND cũ phải gồm 9 hoặc 12 chữ số.</source>
+        <translation>An old ID card (CMND) number has 9 or 12 digits.</translation>
+    </message>
+    <message>
         <source>Năm sinh trong số CCCD ({year}) không khớp với ngày sinh ({birth_year}).</source>
         <translation>The birth year in the citizen ID number ({year}) does not match the date of birth ({birth_year}).</translation>
     </message>
@@ -2138,7 +2142,7 @@ The procedure “{procedure}” requires the recipient to collect in person: the
     </message>
     <message>
         <source>Số thứ tự thao tác #{seq} của máy này đã dùng cho một thao tác khác: dữ liệu máy có thể đã bị sao chép hoặc khôi phục từ bản cũ. Liên hệ bộ phận CNTT.</source>
-        <translation>Operation number #{seq} of this PC was already used for another operation: the PC's data may have been copied or restored from an old backup. Contact the IT unit.</translation>
+        <translation>Operation number #{seq} of this PC was already used for another operation: the PC&apos;s data may have been copied or restored from an old backup. Contact the IT unit.</translation>
     </message>
     <message>
         <source>Thao tác này đã được gửi trước đây với nội dung khác; bản mới không được áp dụng. Liên hệ bộ phận CNTT.</source>
@@ -2166,7 +2170,7 @@ The procedure “{procedure}” requires the recipient to collect in person: the
     </message>
     <message>
         <source>Số thứ tự sự kiện {seq} không tiếp nối các sự kiện đã có của hồ sơ.</source>
-        <translation>Event number {seq} does not follow the dossier's existing events.</translation>
+        <translation>Event number {seq} does not follow the dossier&apos;s existing events.</translation>
     </message>
     <message>
         <source>Mã hồ sơ {code} đã được dùng cho một hồ sơ khác.</source>

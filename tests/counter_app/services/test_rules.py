@@ -143,3 +143,20 @@ def test_a_receiver_id_that_is_no_cccd_is_refused_and_nothing_returned(services)
     assert services.details.get(code).status != Status.RETURNED
     services.returns.return_result(code, "Nguyễn Thị Hồng Nhung", "", "canbo", True)  # none given
     assert services.details.get(code).receiver.name == "Nguyễn Thị Hồng Nhung"
+
+
+def test_an_old_cmnd_of_two_digits_is_refused_and_nothing_is_stored(services, data_dir: Path):
+    import pytest
+
+    from counter_app.services.intake_rules import IntakeInvalid
+
+    request = intake()
+    for typed in ("12", "18612345", "1861234567", "186 12345x"):
+        bad = replace(request, applicant=replace(request.applicant, old_id_number=typed))
+        with pytest.raises(IntakeInvalid) as refused:
+            services.dossiers.receive(bad)
+        issue = next(i for i in refused.value.issues if i.field == "old_id_number")
+        assert issue.message == "Số CMND cũ phải gồm 9 hoặc 12 chữ số."
+    conn = sqlite3.connect(data_dir / "counter.sqlite3")
+    assert conn.execute("select count(*) from dossiers").fetchone()[0] == 0
+    conn.close()
