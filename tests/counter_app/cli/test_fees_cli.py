@@ -16,7 +16,7 @@ from tests.counter_app.documents.pdftools import flat, pdf_text
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     data_dir = tmp_path_factory.mktemp("cli-fees")
-    made = run("demo", "--dossiers", "20", "--seed", "3", data_dir=data_dir)
+    made = run("demo", "--dossiers", "60", "--seed", "3", data_dir=data_dir)  # >= 3 owing
     assert made.returncode == 0, made.stderr
     yield data_dir
 
