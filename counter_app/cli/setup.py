@@ -26,7 +26,7 @@ def add_commands(sub: SubParsers) -> None:
 
 
 def cmd_setup(args: argparse.Namespace, host: AppHost) -> int:
-    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else ""
+    password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else ""
     if not password:
         raise ServiceError("Cần mật khẩu quản trị (dùng --password-stdin).")
     with host.opened_services(args.data_dir) as services:

@@ -12,7 +12,7 @@ from counter_app.domain.roles import FIRST_ACCOUNT_ROLE, role_name
 from counter_app.domain.text import nfc
 from counter_app.domain.vntime import now_vn
 from counter_app.models.tables import Device, Unit, User
-from counter_app.services.accounts import check_new_password
+from counter_app.services.accounts import check_new_account, check_new_password
 from counter_app.services.admin_log import CONSOLE, AdminAction, record
 from counter_app.services.errors import ServiceError
 from counter_app.services.passwords import hash_password
@@ -79,6 +79,8 @@ class SetupService:
                     "messages", "Tên quầy, tên đăng nhập và họ tên quản trị không được để trống."
                 )
             )
+        # The same rules as any later account: "@console" or "quản trị" are not user names.
+        check_new_account(admin_username.strip().lower(), admin_full_name, "it")
         from counter_app.services.catalogue import ensure_catalogue  # first run only
 
         ensure_catalogue(self._store)

@@ -116,6 +116,31 @@ def test_setup_makes_an_it_administrator_and_says_what_it_may_do(tmp_path: Path)
     assert listed == "admin\tit\tPhạm Quốc Đạt\tđang dùng\n"
 
 
+def test_setup_refuses_a_user_name_no_account_may_have_and_drops_a_windows_line_end(
+    tmp_path: Path,
+) -> None:
+    def setup(admin: str, stdin: str):
+        return run(
+            "setup", "--unit", "000.23.05.H27", "--counter-name", "Quầy 1", "--admin", admin,
+            "--admin-name", "Phạm Quốc Đạt", "--password-stdin", stdin=stdin,
+            data_dir=tmp_path / "blank",
+        )  # fmt: skip
+
+    for bad in ("@console", "quản trị"):
+        refused = setup(bad, NEW_PASSWORD + "\n")
+        assert refused.returncode == 2 and "Tên đăng nhập chỉ gồm" in refused.stderr, bad
+    assert setup("admin", NEW_PASSWORD + "\r\n").returncode == 0
+    listed = run("user", "list", data_dir=tmp_path / "blank").stdout
+    assert listed == "admin\tit\tPhạm Quốc Đạt\tđang dùng\n"
+    from counter_app.app import build_services
+
+    services = build_services(str(tmp_path / "blank"))
+    try:  # the password typed is the one stored, without the "\r"
+        assert services.accounts.sign_in("admin", NEW_PASSWORD).username == "admin"
+    finally:
+        services.close()
+
+
 def test_a_reset_password_must_be_replaced_at_the_next_sign_in(data_dir: Path, sign_in: Any):
     reset = run(
         "user", "reset-password", "canbo", "--password-stdin", stdin=NEW_PASSWORD + "\n",
