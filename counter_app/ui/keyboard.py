@@ -71,12 +71,16 @@ class _EnterClicks(QObject):
     (which Enter in a table or a field would press)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
-        pressed = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
-        enter = pressed and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
-        if enter and isinstance(watched, QPushButton):
+        if isinstance(watched, QPushButton) and _is_enter(event):
             watched.click()
             return True
         return False
+
+
+def _is_enter(event: QEvent) -> bool:
+    if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
+        return False
+    return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def enter_clicks(owner: QWidget, buttons: Iterable[QPushButton]) -> None:

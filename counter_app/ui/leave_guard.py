@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from counter_app.ui.keyboard import leave_question
@@ -24,7 +25,7 @@ class LeaveGuard:
         has_input = getattr(intake, "has_input", None)
         return bool(has_input and has_input())
 
-    def leave(self, then: Callable[[], None]) -> None:
+    def leave(self, then: Callable[[], object]) -> None:
         if self.agreed or not self.unsaved_input():
             self.agreed = True
             then()
@@ -39,3 +40,16 @@ class LeaveGuard:
                 then()
 
         self.question = leave_question(self._window, answered)
+
+    def guard(self, action: QAction, then: Callable[[], object]) -> None:
+        """`action` leaves the window: it runs `then` once the form may be dropped."""
+        action.triggered.connect(lambda: self.leave(then))
+
+    def may_close(self, event: QCloseEvent) -> bool:
+        """Whether the window may close now; if not, the event is ignored and the clerk asked
+        (the window is closed again once they agree)."""
+        if self.agreed or not self.unsaved_input():
+            return True
+        event.ignore()
+        self.leave(self._window.close)
+        return False

@@ -142,12 +142,8 @@ class MainWindow(QMainWindow):
         self.shift: object = None  # the ui.shift.Shift that opened this window, if any
         self.account_menu = AccountMenu(self, services, runner, user)
         self.leave_guard = LeaveGuard(self, self._intake_page)
-        self.account_menu.switch_action.triggered.connect(
-            lambda: self.leave_guard.leave(self.switch_requested.emit)
-        )
-        self.account_menu.quit_action.triggered.connect(
-            lambda: self.leave_guard.leave(self.quit_requested.emit)
-        )
+        self.leave_guard.guard(self.account_menu.switch_action, self.switch_requested.emit)
+        self.leave_guard.guard(self.account_menu.quit_action, self.quit_requested.emit)
         self.detail_dialog: DossierDetailDialog | None = None
         self.sync_window: SyncWindow | None = None
         self.sync_controller: SyncController | None = None
@@ -399,14 +395,8 @@ class MainWindow(QMainWindow):
         self._on_tab_changed(self.tabs.currentIndex())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
-        if self.leave_guard.agreed or not self.leave_guard.unsaved_input():
+        if self.leave_guard.may_close(event):  # else asked first, closed again if agreed
             super().closeEvent(event)
-            return
-        event.ignore()  # asked first; closed again once the clerk agrees
-        self.leave_guard.leave(self._close_agreed)
-
-    def _close_agreed(self) -> None:
-        self.close()
 
     def _on_unexpected_error(self, error: BaseException) -> None:
         QMessageBox.warning(self, tr("Có lỗi"), error_text(error))

@@ -117,13 +117,18 @@ def test_a_supervisor_creates_a_clerk_who_takes_over_the_counter(
     assert events == [("Nguyễn Thị Nhung", "signed_in"), ("Hoàng Văn Quản", "signed_out")]
 
 
-def test_a_locked_clerk_is_unlocked_by_a_supervisor(qtbot, services, runner, open_window):
+def locked_clerk_in_the_supervisor_s_dialog(qtbot, services, open_window):
+    """canbo locked by five wrong passwords, selected in quantri's accounts dialog."""
     for _ in range(5):
         with pytest.raises(Exception, match=r"không đúng|bị khóa"):
             services.accounts.sign_in("canbo", "sai mật khẩu")
-    window = open_window("quantri")
-    dialog = open_accounts(qtbot, window)
+    dialog = open_accounts(qtbot, open_window("quantri"))
     select_account(dialog, "canbo")
+    return dialog
+
+
+def test_a_locked_clerk_is_unlocked_by_a_supervisor(qtbot, services, runner, open_window):
+    dialog = locked_clerk_in_the_supervisor_s_dialog(qtbot, services, open_window)
     assert dialog.table.item(dialog.table.currentRow(), 3).text().startswith("Bị khóa đến ")
     assert dialog.buttons["unlock"].isEnabled()
     select_account(dialog, "cntt")  # a supervisor manages clerks only

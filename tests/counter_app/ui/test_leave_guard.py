@@ -69,16 +69,9 @@ def test_an_untouched_window_switches_without_a_question(qtbot, open_window):  #
 def test_enter_on_the_focused_unlock_button_unlocks(qtbot, services, open_window):  # noqa: F811
     """The accounts dialog's buttons are not auto-default (Enter in the table presses none),
     yet Enter on a focused one presses it, as Space does."""
-    import pytest
+    from tests.counter_app.ui.test_accounts_ui import locked_clerk_in_the_supervisor_s_dialog
 
-    from tests.counter_app.ui.test_accounts_ui import open_accounts, select_account
-
-    for _ in range(5):
-        with pytest.raises(Exception, match=r"không đúng|bị khóa"):
-            services.accounts.sign_in("canbo", "sai mật khẩu")
-    window = open_window("quantri")
-    dialog = open_accounts(qtbot, window)
-    select_account(dialog, "canbo")
+    dialog = locked_clerk_in_the_supervisor_s_dialog(qtbot, services, open_window)
     qtbot.keyClick(dialog.table, Qt.Key.Key_Return)  # in the table: nothing pressed
     assert dialog.message.text() == ""
     unlock = dialog.buttons["unlock"]
